@@ -1,0 +1,5 @@
+"""``python -m casefile`` is the ``casefile`` command."""
+
+from .cli import main
+
+main()

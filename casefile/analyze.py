@@ -1,0 +1,48 @@
+"""The analyze flow: run the pipeline over stored documents and store the results."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from .errors import CasefileError
+from .extract.pipeline import Pipeline
+from .model import Analysis, Document
+from .store import Store
+
+
+@dataclass
+class AnalyzeReport:
+    analysed: int = 0
+    incidents: int = 0
+    failed: list[tuple[str, str]] = field(default_factory=list)  # (document, error)
+
+
+def analyze(
+    store: Store,
+    pipeline: Pipeline | None = None,
+    again: bool = False,
+    on_item: Callable[[Document, Analysis | None], None] | None = None,
+) -> AnalyzeReport:
+    """Analyse every stored document not yet analysed by this pipeline (all with ``again``)."""
+    pipeline = pipeline or Pipeline.from_settings()
+    report = AnalyzeReport()
+    # 1. the documents to do (listed first, so writing does not disturb the read)
+    todo = list(store.view.iter_documents(unanalysed_by=None if again else pipeline.name))
+    for doc in todo:
+        # 2. extract; an error in one document is recorded and the others go on
+        try:
+            analysis = pipeline(doc)
+        except (CasefileError, ValueError, RecursionError) as e:
+            report.failed.append((doc.ref, str(e)))
+            if on_item:
+                on_item(doc, None)
+            continue
+        # 3. store the analysis in one transaction, replacing an older one
+        with store.writer() as w:
+            w.add_analysis(analysis)
+        report.analysed += 1
+        report.incidents += len(analysis.incidents)
+        if on_item:
+            on_item(doc, analysis)
+    return report

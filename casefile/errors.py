@@ -1,0 +1,44 @@
+"""One exception tree for casefile.
+
+    CasefileError                 anything casefile raises on purpose
+    ├── InputError                bad input: names the file (and line) and the problem
+    │   ├── IngestError           a file that cannot be ingested (empty, binary, too large ...)
+    │   └── RecordError           a malformed JSONL line or data-file record
+    ├── ConfigError               a setting or pipeline that cannot be built
+    ├── KnowledgeError            a malformed knowledge file (units, gazetteer); names record and field
+    └── StoreError                the database cannot be opened or migrated
+
+The CLI catches CasefileError at one boundary and prints its message, never a traceback.
+"""
+
+from __future__ import annotations
+
+
+class CasefileError(Exception):
+    """Base of every error casefile raises on purpose; its message is meant for users."""
+
+
+class InputError(CasefileError):
+    def __init__(self, source: str, problem: str, hint: str = "") -> None:
+        self.source, self.problem, self.hint = source, problem, hint
+        super().__init__(f"{source}: {problem}" + (f" ({hint})" if hint else ""))
+
+
+class IngestError(InputError):
+    """A file or stream that cannot become a Document."""
+
+
+class RecordError(InputError):
+    """A malformed record: a JSONL line, a YAML entry."""
+
+
+class ConfigError(CasefileError):
+    """A setting, stage name or pipeline order that does not work."""
+
+
+class KnowledgeError(CasefileError):
+    """A malformed knowledge-base file: the message names the record and the field."""
+
+
+class StoreError(CasefileError):
+    """The database could not be opened, migrated or written."""

@@ -1,0 +1,188 @@
+"""Victim counts: digits and number words, ranges, "at least", "more than".
+
+A count mention's value is a :class:`Count`; its ``text`` names the role it was found
+in (killed, injured, victims) through ``role_of``. "six unarmed POWs" is best 6;
+"23 to 30" is low 23, high 30, best 30; "at least 32" is low and best 32.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .. import registry
+from ..model import Analysis, Count, Mention
+from .base import BaseStage
+
+_UNITS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+}
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+         "eighty": 80, "ninety": 90}
+_WORD = (r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?"
+         r"|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen"
+         r"|sixteen|seventeen|eighteen|nineteen|a dozen|dozens|hundreds|a hundred|one hundred)")
+_DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?![\d:.,]\d)"
+NUM = rf"(?:{_DIGITS}|{_WORD})"
+
+VICTIM_NOUN = (
+    r"(?:people|persons|civilians?|residents|children|child|kids|women|men|POWs?|prisoners(?: of war)?|"
+    r"soldiers|servicem[ae]n|service ?members|troops|defenders|fighters|marines|bodies|corpses|"
+    r"victims|villagers|passengers|patients|inhabitants|detainees|captives|hostages|"
+    r"individuals|Ukrainians|Russians|teenagers|minors|boys|girls|adults|drone operators|"
+    r"paratroopers|volunteers|participants|dead|killed|wounded|injured|of (?:them|whom))"
+)
+# Up to four modifiers between the number and the noun: "16 captured Ukrainian", "six unarmed".
+_MODS = r"(?:[\w'’-]+\s+){0,4}?"
+
+
+def _q(name: str = "q") -> str:
+    return (rf"(?P<{name}>at least|more than|over|nearly|almost|about|around|approximately|some|"
+            r"up to|as many as|roughly|fewer than|less than)?\s*")
+
+
+_Q = _q()
+
+COUNT_RX = re.compile(
+    rf"(?<![\w#№-])(?:{_Q}(?:between\s+(?P<a>{NUM})\s+and\s+(?P<b>{NUM})|(?:from\s+)?(?P<c>{NUM})(?:\s*(?:to|or|–)\s*|(?<=\d)-(?=\d))(?P<d>{NUM})|(?P<n>{NUM})))"
+    rf"(?P<tail>\s+{_MODS}{VICTIM_NOUN}\b"
+    rf"|\s+(?:were|have been|had been|was|are)\s+(?:killed|dead|executed|shot|injured|wounded|murdered|tortured|deported))",
+    re.I,
+)
+# "killing 53", "killed 12 people", "death toll rose to 56", "bringing the number ... to 51"
+TOLL_RX = re.compile(
+    rf"(?:\b(?:killing|killed|executed|executing|shot|shooting|wounding|injuring|injured|wounded)\s+{_q('q1')}(?P<n>{NUM})\b"
+    rf"|\b(?:death toll|toll|number of (?:the )?(?:dead|victims|people killed|fatalities|those killed|killed)(?: [\w ]{{0,40}}?)?)\s+(?:has |had )?(?:risen|rose|rises|increased|increases|climbed|reached|stands|stood|is|was|grew|went up)(?: to)?\s+{_q('q2')}(?P<m>{NUM})\b"
+    rf"|\bbringing the (?:death toll|number [\w ]{{0,40}}?|toll) to\s+{_q('q3')}(?P<k>{NUM})\b)",
+    re.I,
+)
+_AGE = re.compile(r"^\s*-?\s*(?:year|month|week|day)s?[- ]old", re.I)
+KILLED_WORDS = re.compile(
+    r"\b(?:kill\w*|dead|died|deaths?|death toll|toll|executed|executing|execution|shot|murder\w*|bodies|"
+    r"corpses|fatalit\w+|lives|perished|beheaded|of whom were killed)\b", re.I)
+INJURED_WORDS = re.compile(r"\b(?:injur\w*|wounded|hurt|hospitali[sz]ed)\b", re.I)
+
+
+def number(text: str) -> int | None:
+    """'six' -> 6, '1,200' -> 1200, 'twenty-one' -> 21, 'a dozen' -> 12."""
+    t = text.lower().strip().replace("–", "-")
+    if re.fullmatch(_DIGITS, t):
+        return int(t.replace(",", ""))
+    if t in _UNITS:
+        return _UNITS[t]
+    if t in ("a dozen",):
+        return 12
+    if t in ("a hundred", "one hundred"):
+        return 100
+    if t in ("dozens", "hundreds"):
+        return None
+    m = re.fullmatch(r"(\w+)[- ](\w+)", t)
+    if m and m[1] in _TENS and m[2] in _UNITS:
+        return _TENS[m[1]] + _UNITS[m[2]]
+    return _TENS.get(t)
+
+
+def to_count(q: str | None, a: int | None, b: int | None) -> Count | None:
+    """A Count from a qualifier and one number (a) or a range (a, b)."""
+    if a is None:
+        return None
+    if b is not None:
+        lo, hi = min(a, b), max(a, b)
+        return Count(low=lo, best=hi, high=hi)
+    q = (q or "").lower()
+    if q in ("at least", "more than", "over", "as many as") or q.startswith("more"):
+        return Count(low=a, best=a, high=None)
+    if q in ("up to", "fewer than", "less than", "nearly", "almost"):
+        return Count(low=None, best=a, high=a)
+    return Count(best=a)
+
+
+@dataclass(frozen=True)
+class CountMatch:
+    start: int
+    end: int
+    text: str
+    count: Count
+    role: str  # killed | injured | victims
+
+
+def role_of(window: str) -> str:
+    if KILLED_WORDS.search(window):
+        return "killed"
+    if INJURED_WORDS.search(window):
+        return "injured"
+    return "victims"
+
+
+def _role_around(text: str, m: re.Match[str]) -> str:
+    """The role named after the number ("30 dead"), else the nearest one before it."""
+    after = role_of(text[m.start() : m.end() + 30])
+    if after != "victims":
+        return after
+    before = text[max(0, m.start() - 60) : m.start()]
+    kills = [k.end() for k in KILLED_WORDS.finditer(before)]
+    hurts = [h.end() for h in INJURED_WORDS.finditer(before)]
+    if kills or hurts:
+        return "killed" if max(kills, default=-1) > max(hurts, default=-1) else "injured"
+    return "victims"
+
+
+def find_counts(text: str) -> list[CountMatch]:
+    out: list[CountMatch] = []
+    taken: list[tuple[int, int]] = []
+    for m in TOLL_RX.finditer(text):
+        raw = m.group("n") or m.group("m") or m.group("k")
+        n = number(raw)
+        if n is None or _AGE.match(text[m.end():m.end() + 12]):
+            continue
+        q = m.group("q1") or m.group("q2") or m.group("q3")
+        count = to_count(q, n, None)
+        if count:
+            role = "injured" if INJURED_WORDS.match(m.group().split()[0]) else "killed"
+            out.append(CountMatch(m.start(), m.end(), m.group(), count, role))
+            taken.append((m.start(), m.end()))
+    for m in COUNT_RX.finditer(text):
+        if any(a < m.end() and m.start() < b for a, b in taken):
+            continue
+        if m.group("a"):
+            a, b = number(m.group("a")), number(m.group("b"))
+        elif m.group("c"):
+            a, b = number(m.group("c")), number(m.group("d"))
+            if m.group("d") and (a is not None and b is not None and b <= a and "-" in m.group()):
+                a, b = a, None  # "5-3" is not a range
+        else:
+            a, b = number(m.group("n")), None
+        if a is None:
+            continue
+        num_end = m.start("tail")
+        if _AGE.match(text[num_end:num_end + 12]) or _AGE.match(m.group("tail")):
+            continue
+        # years are not counts unless clearly of people ("2022 people" is rare)
+        if b is None and 1900 <= a <= 2100 and not re.match(r"\s+(?:people|civilians)", m.group("tail")):
+            continue
+        count = to_count(m.group("q"), a, b)
+        if count is None:
+            continue
+        out.append(CountMatch(m.start(), m.end(), m.group(), count, _role_around(text, m)))
+    out.sort(key=lambda c: c.start)
+    return out
+
+
+@registry.stages.register("casefile.counts.v1")
+class Counts(BaseStage):
+    """Find numbers of victims in sentences that hold a trigger or a figure."""
+
+    name = "casefile.counts.v1"
+    requires = ("sentences",)
+    assigns = ("mentions.count",)
+
+    def __call__(self, analysis: Analysis) -> None:
+        for i, s in enumerate(analysis.sentences):
+            if not re.search(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|twenty|thirty|forty|fifty|hundred)", s.text, re.I):
+                continue
+            for c in find_counts(s.text):
+                analysis.mentions.append(
+                    Mention("count", s.start + c.start, s.start + c.end, c.text, c, i)
+                )

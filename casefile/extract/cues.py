@@ -1,0 +1,77 @@
+"""Cue words per sentence: incident triggers (with their type), evidence and hedges.
+
+A trigger needs two kinds of words in one sentence (an act and a protected victim
+or object), which keeps combat reports ("Russian forces struck Ukrainian positions")
+out while catching "a missile hit a railway station, killing 30".
+"""
+
+from __future__ import annotations
+
+import re
+
+from .. import registry
+from ..model import Analysis, Mention
+from ..vocab import INCIDENT_TYPES as T
+from . import lexicon as lx
+from .base import BaseStage
+
+
+def _first(rx: re.Pattern[str], text: str) -> re.Match[str] | None:
+    return rx.search(text)
+
+
+def incident_types(text: str) -> list[tuple[str, int, int]]:
+    """Incident types this sentence can report, each with the span of its trigger word,
+    strongest first. Empty for combat, patterns and sentences with no act."""
+    found: list[tuple[str, int, int]] = []
+
+    def add(kind: str, m: re.Match[str] | None) -> None:
+        if m and kind not in {k for k, _, _ in found}:
+            found.append((kind, m.start(), m.end()))
+
+    kill, execute = _first(lx.KILL, text), _first(lx.EXECUTE, text)
+    pow_, soldier = _first(lx.POW, text), _first(lx.SOLDIER, text)
+    civilian, strike = _first(lx.CIVILIAN, text), _first(lx.STRIKE, text)
+    civil_object, casualty = _first(lx.CIVIL_OBJECT, text), _first(lx.CASUALTY, text)
+
+    if (kill or execute) and (pow_ or (execute and soldier)):
+        add(T.EXECUTION_OF_POWS, execute or kill)
+    if strike and (civil_object or civilian) and casualty and not pow_:
+        military = lx.MILITARY_TARGET.search(text)
+        if not military or civilian or civil_object:
+            add(T.ATTACK_ON_CIVILIANS, strike)
+    if kill and civilian and not pow_ and not strike:
+        add(T.KILLING_OF_CIVILIANS, kill)
+    add(T.SEXUAL_VIOLENCE, _first(lx.SEXUAL, text))
+    add(T.TORTURE, _first(lx.TORTURE, text))
+    add(T.DEPORTATION, _first(lx.DEPORTATION, text))
+    detention = _first(lx.DETENTION, text)
+    if detention and (civilian or pow_ or soldier or re.search(r"\b(?:him|her|them|mayor|priest)\b", text)):
+        add(T.UNLAWFUL_DETENTION, detention)
+    return found
+
+
+@registry.stages.register("casefile.cues.v1")
+class Cues(BaseStage):
+    """Mark incident triggers, evidence cues and certainty hedges in every sentence."""
+
+    name = "casefile.cues.v1"
+    requires = ("sentences",)
+    assigns = ("mentions.trigger", "mentions.evidence", "mentions.hedge")
+
+    def __call__(self, analysis: Analysis) -> None:
+        for i, s in enumerate(analysis.sentences):
+            for kind, a, b in incident_types(s.text):
+                analysis.mentions.append(
+                    Mention("trigger", s.start + a, s.start + b, s.text[a:b], kind, i)
+                )
+            for value, rx in lx.EVIDENCE_CUES.items():
+                for m in rx.finditer(s.text):
+                    analysis.mentions.append(
+                        Mention("evidence", s.start + m.start(), s.start + m.end(), m.group(), value, i)
+                    )
+            for value, rx in lx.HEDGE_CUES.items():
+                for m in rx.finditer(s.text):
+                    analysis.mentions.append(
+                        Mention("hedge", s.start + m.start(), s.start + m.end(), m.group(), value, i)
+                    )

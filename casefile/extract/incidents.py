@@ -1,0 +1,305 @@
+"""Incidents: trigger sentences grouped into acts, each act given its fields.
+
+A document usually tells one act over several sentences (a strike, then its toll,
+then who said so), and sometimes several acts (three videos, two places). Trigger
+sentences of one type join the open incident of that type unless they name a
+different date or a different settlement, or say "another". Sentences that state
+law, a pattern or an aggregate never start an incident.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .. import registry
+from ..model import Actor, Analysis, Count, DateRange, Incident, Mention, Place, Span
+from ..vocab import CERTAINTY, EVIDENCE, VICTIM_CATEGORIES
+from ..vocab import INCIDENT_TYPES as T
+from . import lexicon as lx
+from .base import BaseStage
+from .geo import km, more_precise
+
+GENERIC = re.compile(
+    r"\b(?:Geneva Conventions?|international humanitarian law|(?:is|are|constitutes?) (?:a |)war crimes?|"
+    r"prohibit\w*|forbidden|crimes? against humanity|trend|rise in|increase in|number of|"
+    r"continues? to track|such (?:executions|killings|incidents)|in general|policy|practice|"
+    r"proof that|evidence that|tactic|campaign of|genocid\w+)\b",
+    re.I,
+)
+NEW_ACT = re.compile(
+    r"\b(?:another|a second|a third|a fourth|a fifth|second|third|fourth|fifth|separate|"
+    r"in one case|one of the videos|other video|earlier|also)\b",
+    re.I,
+)
+REPORT_DATE = re.compile(
+    r"(?:published|posted|reported|said|announced|released|stated|wrote|appeared|surfaced|"
+    r"shared|uploaded|circulated|as of|since|until|dated|report(?:ed)?|statement)\W+(?:\w+\W+){0,3}$",
+    re.I,
+)
+NOT_A_PLACE_AFTER = re.compile(
+    r"^\W{0,2}(?:Independent|Post|Prosecutor|prosecutor|[Pp]olice|[Rr]egional (?:[Mm]ilitary|[Ss]tate|council|[Pp]rosecutor)|"
+    r"Oblast (?:Military|Prosecutor|[Gg]overnor|[Cc]ouncil|[Ss]tate|[Pp]olice)|[Gg]overnor|[Cc]ity [Cc]ouncil|"
+    r"[Mm]ilitary [Aa]dministration|RMA|OVA|[Rr]egional [Aa]dministration|[Ss]tate [Ee]mergency|"
+    r"[Pp]enal|[Dd]irection|[Aa]xis|[Ff]ront|[Gg]rouping)",
+)
+AGENT_BLOCK = re.compile(r"(?:\d|\b(?:of|captured|surrendering|unarmed|executed|killed|shot|two|three|"
+                         r"four|five|six|seven|eight|nine|ten|several|dozens|many)\b)\W*$", re.I)
+
+
+@dataclass
+class _Act:
+    type: str
+    sentences: list[int] = field(default_factory=list)
+    dates: list[DateRange] = field(default_factory=list)
+    places: list[Place] = field(default_factory=list)
+
+
+def _overlap(a: DateRange, b: DateRange) -> bool:
+    a0, a1 = (a.start or a.end or ""), (a.end or a.start or "")
+    b0, b1 = (b.start or b.end or ""), (b.end or b.start or "")
+    # compare partial ISO strings on their common precision
+    n = min(len(a0), len(b1))
+    m = min(len(b0), len(a1))
+    return a0[:n] <= b1[:n] and b0[:m] <= a1[:m]
+
+
+class IncidentBuilder:
+    """Everything the incident stage needs to know about one Analysis, indexed once."""
+
+    def __init__(self, analysis: Analysis) -> None:
+        self.a = analysis
+        self.by_sentence: dict[tuple[str, int], list[Mention]] = {}
+        for m in analysis.mentions:
+            self.by_sentence.setdefault((m.kind, m.sentence), []).append(m)
+        self.doc_mentions_russia = bool(re.search(r"\bRussi", analysis.text))
+
+    def of(self, kind: str, i: int) -> list[Mention]:
+        return self.by_sentence.get((kind, i), [])
+
+    # -- step 1: which sentences report an act, of which type
+    def trigger_types(self, i: int) -> list[str]:
+        return [m.value for m in self.of("trigger", i)]
+
+    def is_generic(self, i: int) -> bool:
+        text = self.a.sentences[i].text
+        if GENERIC.search(text) or lx.PATTERN.search(text):
+            return True
+        if text.rstrip().endswith("!") and not self.of("count", i):
+            return True  # slogans and calls, not reports of an act
+        return bool(re.search(r"\b\d[\d,]*\s+(?:\w+\s+){0,2}(?:cases|investigations|proceedings|incidents)\b",
+                              text, re.I))
+
+    # -- step 2: what a sentence says about when and where
+    def act_dates(self, i: int) -> list[DateRange]:
+        s = self.a.sentences[i]
+        out = []
+        for m in self.of("date", i):
+            before = self.a.text[max(s.start, m.start - 40) : m.start]
+            if REPORT_DATE.search(before):
+                continue
+            out.append(m.value)
+        return out
+
+    def places(self, i: int) -> list[Place]:
+        out = []
+        for m in self.of("place", i):
+            after = self.a.text[m.end : m.end + 40]
+            if NOT_A_PLACE_AFTER.match(after):
+                continue
+            out.append(m.value)
+        return out
+
+    # -- step 3: group trigger sentences into acts
+    def acts(self) -> list[_Act]:
+        triggers = {i: self.trigger_types(i) for i in range(len(self.a.sentences))}
+        has_attack = any(T.ATTACK_ON_CIVILIANS in ts for ts in triggers.values())
+        acts: list[_Act] = []
+        for i, types in triggers.items():
+            if not types or self.is_generic(i):
+                continue
+            kind = types[0]
+            if kind == T.KILLING_OF_CIVILIANS and has_attack:
+                kind = T.ATTACK_ON_CIVILIANS  # the dead of a strike are its victims
+            dates, places = self.act_dates(i), self.places(i)
+            new_act = bool(NEW_ACT.search(self.a.sentences[i].text))
+            open_act = next((x for x in reversed(acts) if x.type == kind), None)
+            if open_act and not (new_act and (dates or places or self.of("count", i) or self.of("evidence", i))) \
+                    and self._compatible(open_act, dates, places):
+                open_act.sentences.append(i)
+                open_act.dates += dates
+                open_act.places += places
+            else:
+                acts.append(_Act(kind, [i], list(dates), list(places)))
+        return acts
+
+    @staticmethod
+    def _compatible(act: _Act, dates: list[DateRange], places: list[Place]) -> bool:
+        if act.dates and dates and not any(_overlap(a, b) for a in act.dates for b in dates):
+            return False
+        towns_a = [p for p in act.places if p.precision == "settlement" and p.lat is not None]
+        towns_b = [p for p in places if p.precision == "settlement" and p.lat is not None]
+        if towns_a and towns_b:
+            return any(km(p, q) <= 30 for p in towns_a for q in towns_b)
+        return True
+
+    # -- step 4: each act's fields
+    def incident(self, act: _Act, first_of_doc: bool) -> Incident:
+        idx = act.sentences
+        sents = [self.a.sentences[i] for i in idx]
+        spans: list[Span] = [(s.start, s.end) for s in sents]
+        return Incident(
+            type=act.type,
+            summary=_summary(sents[0].text),
+            date=_date(act.dates),
+            place=self._place(act, first_of_doc),
+            perpetrators=self._perpetrators(idx),
+            victim_category=self._category(act.type, idx),
+            count=self._count(idx),
+            evidence=self._evidence(idx),
+            certainty=self._certainty(act, idx),
+            attribution=self._attribution(idx),
+            spans=spans,
+        )
+
+    def _place(self, act: _Act, first_of_doc: bool) -> Place | None:
+        places = list(act.places)
+        if not places:
+            window = [act.sentences[0] - 1, act.sentences[-1] + 1]
+            if first_of_doc:
+                window += [0, 1]
+            for i in window:
+                if 0 <= i < len(self.a.sentences) and not self.trigger_types(i):
+                    places += self.places(i)
+                elif 0 <= i < len(self.a.sentences) and i in (0, 1):
+                    places += self.places(i)
+        best: Place | None = None
+        for p in places:
+            if best is None or more_precise(p, best):
+                best = p
+        return best
+
+    def _perpetrators(self, idx: list[int]) -> list[Actor]:
+        found: list[Actor] = []
+
+        def add(actor: Actor) -> None:
+            if actor.name not in {f.name for f in found}:
+                found.append(actor)
+
+        for i in idx:
+            s = self.a.sentences[i]
+            trig = self.of("trigger", i)
+            first_trigger = min((m.start for m in trig), default=s.end)
+            for m in self.of("unit", i):
+                add(m.value)
+            for m in self.of("actor", i):
+                before = self.a.text[max(s.start, m.start - 25) : m.start]
+                by_agent = re.search(r"\bby\s+(?:the\s+)?$", before)
+                if (m.start < first_trigger and not AGENT_BLOCK.search(before)) or by_agent:
+                    add(m.value)
+        forces = [f for f in found if f.kind == "force"]
+        if len(forces) > 1:  # both sides named: the attacker is the first named
+            found = [f for f in found if f.kind != "force" or f is forces[0]]
+        if not found and self.doc_mentions_russia:
+            found.append(Actor("Russian forces", "force"))
+        return found
+
+    def _category(self, kind: str, idx: list[int]) -> str:
+        if kind == T.EXECUTION_OF_POWS:
+            return VICTIM_CATEGORIES.POW
+        text = " ".join(self.a.sentences[i].text for i in idx)
+        if kind in (T.TORTURE, T.UNLAWFUL_DETENTION, T.SEXUAL_VIOLENCE, T.OTHER_VIOLATION) and lx.POW.search(text):
+            return VICTIM_CATEGORIES.POW
+        if kind in (T.ATTACK_ON_CIVILIANS, T.KILLING_OF_CIVILIANS, T.DEPORTATION) or lx.CIVILIAN.search(text):
+            return VICTIM_CATEGORIES.CIVILIAN
+        return VICTIM_CATEGORIES.UNKNOWN
+
+    def _count(self, idx: list[int]) -> Count | None:
+        counts = [m.value for i in idx for m in self.of("count", i)]
+        for role in ("killed", "victims", "injured"):
+            chosen = [c.count for c in counts if c.role == role]
+            if chosen:
+                return _combine(chosen)
+        return None
+
+    def _evidence(self, idx: list[int]) -> list[str]:
+        window = set(idx)
+        nxt = idx[-1] + 1
+        if nxt < len(self.a.sentences) and not self.trigger_types(nxt):
+            window.add(nxt)
+        ms = [m for i in sorted(window) for m in self.of("evidence", i)]
+        drone = [m for m in ms if m.value == EVIDENCE.DRONE_VIDEO]
+        sat = [m for m in ms if m.value == EVIDENCE.SATELLITE_IMAGERY]
+        out: list[str] = []
+        for m in ms:
+            if m.value == EVIDENCE.VIDEO and any(d.start <= m.start < d.end for d in drone):
+                continue
+            if m.value == EVIDENCE.PHOTO and any(d.start <= m.start < d.end for d in sat):
+                continue
+            if m.value not in out:
+                out.append(m.value)
+        return out
+
+    def _certainty(self, act: _Act, idx: list[int]) -> str:
+        cues = {m.value for i in idx for m in self.of("hedge", i)}
+        if CERTAINTY.DISPUTED in cues:
+            return CERTAINTY.DISPUTED
+        first = {m.value for m in self.of("hedge", idx[0])}
+        if CERTAINTY.ALLEGED in first:
+            return CERTAINTY.ALLEGED
+        if CERTAINTY.CONFIRMED in first:
+            return CERTAINTY.CONFIRMED
+        return CERTAINTY.REPORTED
+
+    def _attribution(self, idx: list[int]) -> list[str]:
+        out: list[str] = []
+        for i in idx:
+            s = self.a.sentences[i]
+            for m in sorted(self.of("org", i) + self.of("person", i), key=lambda m: m.start):
+                around = self.a.text[max(s.start, m.start - 30) : min(s.end, m.end + 30)]
+                if lx.REPORTING_VERB.search(around) and m.text not in out:
+                    out.append(_clean_name(m.text))
+        return out
+
+
+def _clean_name(name: str) -> str:
+    return re.sub(r"^(?:the|The)\s+", "", name).strip(" ,.;:\"'")
+
+
+def _summary(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= 240 else text[:237].rsplit(" ", 1)[0] + "..."
+
+
+def _date(dates: list[DateRange]) -> DateRange | None:
+    """The most precise date named for the act (the first if several are equally precise)."""
+    if not dates:
+        return None
+    return max(dates, key=lambda d: len(d.start or "") + len(d.end or ""))
+
+
+def _combine(counts: list[Count]) -> Count:
+    """Several figures for one act: keep them side by side as low/best/high."""
+    if len(counts) == 1:
+        return counts[0]
+    bests = [c.best for c in counts if c.best is not None]
+    lows = [c.low for c in counts if c.low is not None] + bests
+    highs = [c.high for c in counts if c.high is not None] + bests
+    if len(set(bests)) <= 1:
+        return counts[-1]
+    return Count(low=min(lows), best=max(bests), high=max(highs))
+
+
+@registry.stages.register("casefile.incidents.v1")
+class Incidents(BaseStage):
+    """Group trigger sentences into incidents and fill every field of the record."""
+
+    name = "casefile.incidents.v1"
+    requires = ("sentences", "mentions.trigger", "mentions.count", "mentions.date",
+                "mentions.place", "mentions.actor")
+    assigns = ("incidents",)
+
+    def __call__(self, analysis: Analysis) -> None:
+        builder = IncidentBuilder(analysis)
+        for n, act in enumerate(builder.acts()):
+            analysis.incidents.append(builder.incident(act, first_of_doc=(n == 0)))

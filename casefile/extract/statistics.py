@@ -1,0 +1,107 @@
+"""Statistics: aggregate figures ("75 cases involving the execution of 268 POWs"),
+with their breakdowns ("57 in 2022, 11 in 2023 ..."), period, as-of date and source."""
+
+from __future__ import annotations
+
+import re
+
+from .. import registry
+from ..model import Analysis, DateRange, Statistic
+from ..vocab import COUNTED, VICTIM_CATEGORIES
+from . import lexicon as lx
+from .base import BaseStage
+from .counts import NUM, number
+
+CASES = re.compile(
+    rf"(?P<q>at least |more than |over |nearly |about |some )?(?P<n>{NUM})\s+(?:(?:new|more|separate|other|such|"
+    rf"criminal|war crimes?|recorded|documented|known|verified|confirmed|reported)\s+){{0,2}}"
+    rf"(?P<what>cases|instances|incidents|investigations|criminal proceedings|proceedings|episodes|"
+    rf"criminal investigations)\b",
+    re.I,
+)
+SPREAD = re.compile(
+    r"\b(?:since|so far|to date|in total|a total of|total of|in (?:the (?:past|last) )?24 hours|"
+    r"over the (?:winter|summer|spring|autumn|past|last|course)|during the (?:winter|summer|spring|autumn|period|war)|"
+    r"throughout|across|between\s+\w+\.?\s+\d|from\s+\w+\s+\d{1,4}\s+to|per (?:day|week|month)|"
+    r"in (?:the )?(?:Kyiv|Kharkiv|Donetsk|Luhansk|Kherson|Zaporizhzhia|Mykolaiv|Sumy|Chernihiv|Dnipropetrovsk)"
+    r" (?:region|oblast)|in Ukraine|nationwide|overall|in all)\b",
+    re.I,
+)
+BREAKDOWN = re.compile(r"(?P<n>\d[\d,]*)\s+(?:(?:so far|in all|thus far)\s+)?in\s+(?P<y>(?:19|20)\d\d)\b")
+AS_OF = re.compile(r"\bas of\b", re.I)
+
+
+def _category(text: str) -> str:
+    if lx.POW.search(text) or re.search(r"\b(?:servicem[ae]n|soldiers)\b", text, re.I):
+        return VICTIM_CATEGORIES.POW
+    if lx.CIVILIAN.search(text):
+        return VICTIM_CATEGORIES.CIVILIAN
+    return VICTIM_CATEGORIES.UNKNOWN
+
+
+@registry.stages.register("casefile.statistics.v1")
+class Statistics(BaseStage):
+    """Aggregate figures of cases and victims, one Statistic per part of a breakdown."""
+
+    name = "casefile.statistics.v1"
+    requires = ("sentences", "mentions.count", "mentions.date")
+    assigns = ("statistics",)
+
+    def __call__(self, analysis: Analysis) -> None:
+        for i, s in enumerate(analysis.sentences):
+            counts = analysis.mentions_of("count", i)
+            cases = list(CASES.finditer(s.text))
+            spread = SPREAD.search(s.text)
+            if not cases and not (counts and spread):
+                continue
+            if not re.search(r"\b(?:kill|execut|shot|dead|died|death|tortur|deport|detain|victim|murder|"
+                             r"war crimes?|abduct|civilians?|POWs?|prisoners|injur|wounded)", s.text, re.I):
+                continue
+            category = _category(s.text)
+            dates = analysis.mentions_of("date", i)
+            period, as_of = self._period(analysis, s.start, dates)
+            by = self._source(analysis, i)
+            span = [(s.start, s.end)]
+            seen: set[tuple[int, str]] = set()
+
+            def add(value: int, counted: str, per: DateRange | None = period, sp: list = span) -> None:
+                if (value, counted) in seen:
+                    return
+                seen.add((value, counted))
+                analysis.statistics.append(Statistic(value, counted, category, per, as_of, by, sp))
+
+            for m in cases:
+                n = number(m.group("n"))
+                if n is not None:
+                    add(n, COUNTED.CASES)
+            if cases or spread:
+                for c in counts:
+                    if c.value.role in ("killed", "victims") and c.value.count.best is not None:
+                        add(c.value.count.best, COUNTED.VICTIMS)
+            if seen:
+                counted = COUNTED.VICTIMS if any(k == COUNTED.VICTIMS for _, k in seen) else COUNTED.CASES
+                for b in BREAKDOWN.finditer(s.text):
+                    n = number(b.group("n"))
+                    if n is not None and not any(v == n for v, _ in seen):
+                        y = b.group("y")
+                        add(n, counted, DateRange(y, y), [(s.start + b.start(), s.start + b.end())])
+
+    @staticmethod
+    def _period(analysis: Analysis, start: int, dates: list) -> tuple[DateRange | None, str | None]:
+        period, as_of = None, None
+        for m in dates:
+            before = analysis.text[max(0, m.start - 12) : m.start]
+            if AS_OF.search(before):
+                as_of = m.value.end or m.value.start
+            elif period is None:
+                period = m.value
+        return period, as_of
+
+    @staticmethod
+    def _source(analysis: Analysis, i: int) -> str | None:
+        s = analysis.sentences[i]
+        for m in analysis.mentions_of("org", i):
+            around = analysis.text[max(s.start, m.start - 30) : min(s.end, m.end + 30)]
+            if lx.REPORTING_VERB.search(around):
+                return re.sub(r"^the\s+", "", m.text, flags=re.I)
+        return None

@@ -1,0 +1,153 @@
+"""Dispatch: a path or stream becomes Documents, each bad item an IngestError."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, BinaryIO
+
+from ..errors import IngestError, InputError
+from ..extract.dates import resolve_published
+from ..model import Document, sha256
+from .html import html_to_text
+from .jsonl import iter_lines, parse_line
+from .pdf import pdf_to_text
+from .preserve import check_bytes, decode
+from .text import split_front_matter
+
+DEFAULT_MAX_BYTES = 20_000_000
+TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
+HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | {".pdf", ".jsonl", ".ndjson"}
+MEDIA_TYPES = {".pdf": "application/pdf", ".md": "text/markdown", ".markdown": "text/markdown"}
+
+
+@dataclass
+class Meta:
+    """Metadata given on the command line; it fills what a document does not say itself."""
+
+    publisher: str | None = None
+    published: str | None = None
+    url: str | None = None
+    title: str | None = None
+
+    def fill(self, found: dict[str, Any]) -> dict[str, Any]:
+        out = {k: found.get(k) or getattr(self, k) for k in ("publisher", "published", "url", "title")}
+        out["published"] = resolve_published(out["published"])
+        if found.get("language"):
+            out["language"] = str(found["language"])
+        return out
+
+
+Item = Document | InputError
+
+
+def read_path(path: str | Path, meta: Meta | None = None, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Item]:
+    """Documents from a file, a folder (recursively) or ``-`` (standard input)."""
+    meta = meta or Meta()
+    if str(path) == "-":
+        yield from read_stream(sys.stdin.buffer, "<stdin>", meta, max_bytes)
+        return
+    p = Path(path)
+    if p.is_dir():
+        files = sorted(f for f in p.rglob("*") if f.is_file() and not _hidden(f, p))
+        for f in files:
+            if f.suffix.lower() in SUFFIXES:
+                yield from _read_file(f, meta, max_bytes)
+        return
+    if not p.exists():
+        yield IngestError(str(p), "no such file or folder")
+        return
+    yield from _read_file(p, meta, max_bytes)
+
+
+def read_stream(stream: BinaryIO, name: str, meta: Meta, max_bytes: int) -> Iterator[Item]:
+    """Standard input: JSON Lines if it starts with ``{``, else one text document."""
+    data = stream.read(max_bytes + 1)
+    kind = ".jsonl" if data.lstrip()[:1] == b"{" else ".txt"
+    yield from _read_bytes(data, name, kind, meta, max_bytes, source_path=None)
+
+
+def _hidden(f: Path, root: Path) -> bool:
+    return any(part.startswith(".") for part in f.relative_to(root).parts)
+
+
+def _read_file(p: Path, meta: Meta, max_bytes: int) -> Iterator[Item]:
+    try:
+        size = p.stat().st_size
+        if size > max_bytes and p.suffix.lower() not in (".jsonl", ".ndjson"):
+            yield IngestError(str(p), f"file is {size:,} bytes, over the limit of {max_bytes:,}",
+                              "raise it with --max-bytes")
+            return
+        data = p.read_bytes()
+    except OSError as e:
+        yield IngestError(str(p), f"cannot be read ({e.strerror or e})")
+        return
+    yield from _read_bytes(data, str(p), p.suffix.lower(), meta, max_bytes, source_path=str(p))
+
+
+def _read_bytes(
+    data: bytes, source: str, suffix: str, meta: Meta, max_bytes: int, source_path: str | None
+) -> Iterator[Item]:
+    if suffix in (".jsonl", ".ndjson"):
+        yield from _read_jsonl(data, source, meta, max_bytes, source_path)
+        return
+    try:
+        check_bytes(data, source, max_bytes)
+        doc = _one_document(data, source, suffix, meta)
+    except InputError as e:
+        yield e
+        return
+    doc.source_path = source_path
+    yield doc
+
+
+def _one_document(data: bytes, source: str, suffix: str, meta: Meta) -> Document:
+    found: dict[str, Any] = {}
+    notes: list[str] = []
+    if suffix == ".pdf":
+        text, found = pdf_to_text(data, source)
+    else:
+        raw, notes = decode(data, source)
+        if suffix in HTML_SUFFIXES:
+            text, found = html_to_text(raw)
+        else:
+            found, text, fm_notes = split_front_matter(raw)
+            notes += fm_notes
+    if not text.strip():
+        raise IngestError(source, "no text found in the file")
+    name = Path(source).name if source != "<stdin>" else ""
+    return Document(
+        id=sha256(data),
+        text=text,
+        name=str(found.get("doc_id") or name),
+        original=data,
+        media_type=MEDIA_TYPES.get(suffix, "text/html" if suffix in HTML_SUFFIXES else "text/plain"),
+        notes=notes,
+        **meta.fill(found),
+    )
+
+
+def _read_jsonl(
+    data: bytes, source: str, meta: Meta, max_bytes: int, source_path: str | None
+) -> Iterator[Item]:
+    if not data.strip():
+        yield IngestError(source, "file is empty")
+        return
+    for lineno, line in iter_lines(data):
+        try:
+            rec = parse_line(line, source, lineno, max_bytes)
+        except InputError as e:
+            yield e
+            continue
+        doc = Document.from_text(
+            rec["text"],
+            name=str(rec.get("doc_id") or f"{Path(source).name}:{lineno}"),
+            media_type="application/x-ndjson",
+            source_path=source_path,
+            **meta.fill(rec),
+        )
+        doc.original = line  # the line as it came, not the re-encoded text
+        yield doc

@@ -1,0 +1,96 @@
+"""Open a database by URL, migrate it to the current schema, hand out Writers and a View."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.exc import OperationalError, SQLAlchemyError
+
+from ..errors import StoreError
+from .view import View
+from .writer import Writer
+
+DEFAULT_URL = "sqlite:///casefile.db"
+MIGRATIONS = Path(__file__).parent / "migrations"
+
+
+def resolve_url(url: str | None = None) -> str:
+    """``--db`` value, else ``CASEFILE_DB``, else ``casefile.db`` in the working folder.
+    A bare path means a SQLite file."""
+    url = url or os.environ.get("CASEFILE_DB") or DEFAULT_URL
+    if "://" not in url:
+        url = f"sqlite:///{url}"
+    if url.startswith("postgres://"):  # the form many hosts hand out
+        url = "postgresql://" + url[len("postgres://") :]
+    if url.startswith("postgresql://"):
+        url = "postgresql+psycopg://" + url[len("postgresql://") :]
+    return url
+
+
+class Store:
+    """A migrated database. ``with store.writer() as w:`` writes in one transaction."""
+
+    def __init__(self, url: str | None = None) -> None:
+        self.url = resolve_url(url)
+        try:
+            self.engine = _engine(self.url)
+            self.migrate()
+        except ModuleNotFoundError as e:
+            raise StoreError(f"{self.url}: database driver missing ({e.name})") from None
+        except OperationalError as e:
+            raise StoreError(f"{self._safe_url}: cannot open the database ({e.orig})") from None
+        except SQLAlchemyError as e:
+            raise StoreError(f"{self._safe_url}: {e}") from None
+        self.view = View(self.engine)
+
+    @property
+    def _safe_url(self) -> str:
+        return self.engine.url.render_as_string(hide_password=True) if hasattr(self, "engine") else self.url
+
+    def migrate(self) -> None:
+        """Bring the schema to the newest revision (idempotent)."""
+        cfg = Config()
+        cfg.set_main_option("script_location", str(MIGRATIONS))
+        with self.engine.begin() as conn:
+            cfg.attributes["connection"] = conn
+            command.upgrade(cfg, "head")
+
+    @contextmanager
+    def writer(self) -> Iterator[Writer]:
+        """One transaction: everything written inside commits together or not at all."""
+        with self.engine.begin() as conn:
+            yield Writer(conn)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def _engine(url: str) -> Engine:
+    if url.startswith("sqlite"):
+        path = url.split("///", 1)[-1]
+        if path and path != ":memory:":
+            Path(path).parent.mkdir(parents=True, exist_ok=True)
+        engine = create_engine(url, connect_args={"timeout": 30})
+
+        @event.listens_for(engine, "connect")
+        def _pragmas(dbapi_conn, _record):  # type: ignore[no-untyped-def]
+            cur = dbapi_conn.cursor()
+            cur.execute("PRAGMA journal_mode=WAL")  # readers do not block the writer
+            cur.execute("PRAGMA foreign_keys=ON")
+            cur.execute("PRAGMA synchronous=NORMAL")
+            cur.close()
+
+        return engine
+    return create_engine(url, pool_pre_ping=True)

@@ -1,0 +1,179 @@
+"""Every read query of casefile lives here; CLI, API and exports call these methods."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Engine, Select, and_, exists, func, or_, select
+
+from ..model import Actor, Count, DateRange, Document, Incident, Place
+from . import tables as t
+
+
+@dataclass
+class IncidentFilter:
+    """Filters of ``incidents``; every given field must hold (AND)."""
+
+    type: str | None = None
+    since: str | None = None  # ISO date: the incident's interval ends on or after it
+    until: str | None = None  # ISO date: the interval starts on or before it
+    place: str | None = None  # substring of the place name or region
+    unit: str | None = None  # substring of a perpetrator's name
+    units: list[str] | None = None  # exact perpetrator names (e.g. a unit and its subordinates)
+    text: str | None = None  # substring of the summary or of the document's text
+    limit: int | None = None
+    offset: int = 0
+
+
+@dataclass
+class StoredIncident:
+    id: str
+    document_id: str
+    document_name: str
+    incident: Incident
+
+
+def _like(value: str) -> str:
+    """A LIKE pattern matching ``value`` literally anywhere (wildcards escaped)."""
+    escaped = value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped.lower()}%"
+
+
+class View:
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+
+    # -- documents
+    def count_documents(self) -> int:
+        with self.engine.connect() as c:
+            return int(c.execute(select(func.count()).select_from(t.documents)).scalar_one())
+
+    def get_document(self, key: str) -> Document | None:
+        """By id (or an id prefix of 12+ characters) or by name."""
+        d = t.documents
+        cond = or_(d.c.id == key, d.c.name == key)
+        if len(key) >= 12:
+            cond = or_(cond, d.c.id.like(key + "%"))
+        with self.engine.connect() as c:
+            row = c.execute(select(d).where(cond).limit(1)).mappings().first()
+        return _document(row) if row else None
+
+    def iter_documents(self, unanalysed_by: str | None = None) -> Iterator[Document]:
+        """All documents in ingest order; with ``unanalysed_by``, only those not yet analysed
+        by that extractor."""
+        d, a = t.documents, t.analyses
+        q = select(d).order_by(d.c.ingested_at, d.c.id)
+        if unanalysed_by is not None:
+            done = exists().where(and_(a.c.document_id == d.c.id, a.c.extractor == unanalysed_by))
+            q = q.where(~done)
+        with self.engine.connect() as c:
+            for row in c.execute(q).mappings():
+                yield _document(row)
+
+    def count_analyses(self) -> int:
+        with self.engine.connect() as c:
+            return int(c.execute(select(func.count()).select_from(t.analyses)).scalar_one())
+
+    def get_record(self, document_id: str) -> dict[str, Any] | None:
+        with self.engine.connect() as c:
+            rec = c.execute(
+                select(t.analyses.c.record).where(t.analyses.c.document_id == document_id)
+            ).scalar()
+        return dict(rec) if rec else None
+
+    # -- incidents
+    def _incident_query(self, f: IncidentFilter) -> Select[Any]:
+        i, d = t.incidents, t.documents
+        q = select(i, d.c.name.label("document_name")).join(d, d.c.id == i.c.document_id)
+        if f.type:
+            q = q.where(i.c.type == f.type)
+        if f.since:
+            q = q.where(func.coalesce(i.c.date_end, i.c.date_start) >= f.since[:10])
+        if f.until:
+            q = q.where(i.c.date_start <= f.until[:10])
+        if f.place:
+            pat = _like(f.place)
+            q = q.where(
+                or_(func.lower(i.c.place_name).like(pat, escape="\\"),
+                    func.lower(i.c.admin1).like(pat, escape="\\"))
+            )
+        if f.unit:
+            q = q.where(func.lower(i.c.perpetrator_names).like(_like(f.unit), escape="\\"))
+        if f.units is not None:
+            q = q.where(or_(*[i.c.perpetrator_names.like(_like(f"|{u}|"), escape="\\")
+                              for u in f.units] or [False]))  # type: ignore[list-item]
+        if f.text:
+            pat = _like(f.text)
+            q = q.where(or_(func.lower(i.c.summary).like(pat, escape="\\"),
+                            func.lower(d.c.text).like(pat, escape="\\")))
+        return q
+
+    def iter_incidents(self, f: IncidentFilter | None = None) -> Iterator[StoredIncident]:
+        f = f or IncidentFilter()
+        i = t.incidents
+        q = self._incident_query(f).order_by(i.c.date_start.is_(None), i.c.date_start,
+                                             i.c.document_id, i.c.seq)
+        if f.limit is not None:
+            q = q.limit(f.limit)
+        if f.offset:
+            q = q.offset(f.offset)
+        with self.engine.connect() as c:
+            rows = c.execute(q).mappings().all()
+            spans = self._spans(c, "incidents", [r["id"] for r in rows])
+        for r in rows:
+            yield StoredIncident(r["id"], r["document_id"], r["document_name"],
+                                 _incident(r, spans.get(r["id"], [])))
+
+    def count_incidents(self, f: IncidentFilter | None = None) -> int:
+        q = self._incident_query(f or IncidentFilter()).subquery()
+        with self.engine.connect() as c:
+            return int(c.execute(select(func.count()).select_from(q)).scalar_one())
+
+    def count_incidents_by_type(self, f: IncidentFilter | None = None) -> dict[str, int]:
+        q = self._incident_query(f or IncidentFilter()).subquery()
+        with self.engine.connect() as c:
+            rows = c.execute(select(q.c.type, func.count()).group_by(q.c.type)).all()
+        return {str(k): int(n) for k, n in sorted(rows, key=lambda r: (-r[1], r[0]))}
+
+    def _spans(self, c: Any, table: str, ids: list[str]) -> dict[str, list[tuple[int, int]]]:
+        out: dict[str, list[tuple[int, int]]] = {}
+        s = t.spans
+        for chunk in range(0, len(ids), 500):
+            part = ids[chunk : chunk + 500]
+            rows = c.execute(
+                select(s.c.fact_id, s.c.start, s.c.end)
+                .where(s.c.fact_table == table, s.c.fact_id.in_(part))
+                .order_by(s.c.id)
+            ).all()
+            for fid, a, b in rows:
+                out.setdefault(fid, []).append((a, b))
+        return out
+
+
+def _document(row: Any) -> Document:
+    return Document(
+        id=row["id"], text=row["text"], name=row["name"], publisher=row["publisher"],
+        title=row["title"], url=row["url"], published=row["published"],
+        language=row["language"], media_type=row["media_type"], original=row["original"],
+        source_path=row["source_path"], ingested_at=str(row["ingested_at"]),
+        notes=list(row["notes"] or []),
+    )
+
+
+def _incident(r: Any, spans: list[tuple[int, int]]) -> Incident:
+    place = None
+    if r["place_name"]:
+        place = Place(r["place_name"], r["country"], r["admin1"], r["lat"], r["lon"], r["precision"])
+    count = None
+    if any(r[k] is not None for k in ("count_low", "count_best", "count_high")):
+        count = Count(r["count_low"], r["count_best"], r["count_high"])
+    date = DateRange(r["date_start"], r["date_end"]) if r["date_start"] or r["date_end"] else None
+    return Incident(
+        type=r["type"], summary=r["summary"], date=date, place=place,
+        perpetrators=[Actor(p["name"], p.get("kind", "force")) for p in r["perpetrators"]],
+        victim_category=r["victim_category"], count=count, evidence=list(r["evidence"]),
+        certainty=r["certainty"], attribution=list(r["attribution"]), spans=spans,
+        case=r["case_id"],
+    )

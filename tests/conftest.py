@@ -48,8 +48,8 @@ def fresh_store(tmp_path: Path) -> Iterator[Store]:
 def run_cli(*args: str, cwd: Path, stdin: bytes | None = None, env: dict[str, str] | None = None,
             timeout: float = 300) -> subprocess.CompletedProcess[str]:
     """``casefile ARGS`` in a subprocess, as a user runs it."""
-    full_env = {**os.environ, "NO_COLOR": "1", "COLUMNS": "200", **(env or {})}
-    full_env.pop("CASEFILE_DB", None)
+    base = {k: v for k, v in os.environ.items() if not k.startswith("CASEFILE_")}
+    full_env = {**base, "NO_COLOR": "1", "COLUMNS": "200", **(env or {})}
     return subprocess.run(
         [sys.executable, "-m", "casefile", *args], cwd=cwd, input=stdin.decode() if stdin else None,
         capture_output=True, text=True, env=full_env, timeout=timeout,

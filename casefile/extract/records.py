@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -45,13 +46,15 @@ def extract_lines(
             yield {"doc_id": doc.ref, "error": f"extraction failed: {e}"}, f"{source}:{lineno}: {e}"
 
 
+_DOC_ID = re.compile(rb'"doc_id"\s*:\s*"((?:[^"\\]|\\.){1,500})"')
+
+
 def _doc_id(line: bytes, lineno: int) -> str:
-    """The doc_id of a line that failed, if it can be read at all."""
-    if len(line) < 1_000_000:
+    """The doc_id of a line that failed, if it can be read at all (even from a huge line)."""
+    m = _DOC_ID.search(line[:10_000])
+    if m:
         try:
-            rec = json.loads(line)
-            if isinstance(rec, dict) and rec.get("doc_id"):
-                return str(rec["doc_id"])
-        except (ValueError, UnicodeDecodeError):
+            return str(json.loads(b'"' + m.group(1) + b'"'))
+        except ValueError:
             pass
     return f"line {lineno}"

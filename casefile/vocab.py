@@ -123,6 +123,8 @@ MENTION_KINDS = _Vocab(
     Term("actor", "Actor", "A force, group or person who may be a perpetrator."),
     Term("count", "Count", "A number of victims."),
     Term("trigger", "Trigger", "A word that signals an incident, with its type."),
+    Term("support", "Support", "A weaker cue (a strike on a civilian object, no casualty named) that can "
+         "add to an incident another sentence reports."),
     Term("evidence", "Evidence", "A cue for a kind of evidence."),
     Term("hedge", "Hedge", "A cue for certainty."),
     Term("source", "Source", "A named source of an account."),

@@ -40,7 +40,7 @@ def incident_types(text: str) -> list[tuple[str, int, int]]:
         military = lx.MILITARY_TARGET.search(text)
         if not military or civilian or civil_object:
             add(T.ATTACK_ON_CIVILIANS, strike)
-    if kill and civilian and not pow_ and not strike:
+    if kill and civilian and not pow_ and not strike and (not soldier or lx.STRONG_CIVILIAN.search(text)):
         add(T.KILLING_OF_CIVILIANS, kill)
     add(T.SEXUAL_VIOLENCE, _first(lx.SEXUAL, text))
     add(T.TORTURE, _first(lx.TORTURE, text))
@@ -51,19 +51,34 @@ def incident_types(text: str) -> list[tuple[str, int, int]]:
     return found
 
 
+def support_types(text: str) -> list[tuple[str, int, int]]:
+    """Weaker cues: a strike on a civilian object with no casualty named in the sentence
+    ("the missile hit the railway station on the morning of April 8"). They never make
+    an incident alone, but add their date and place to one that other sentences report."""
+    strike, civil_object = _first(lx.STRIKE, text), _first(lx.CIVIL_OBJECT, text)
+    if strike and civil_object and not lx.MILITARY_TARGET.search(text):
+        return [(T.ATTACK_ON_CIVILIANS, strike.start(), strike.end())]
+    return []
+
+
 @registry.stages.register("casefile.cues.v1")
 class Cues(BaseStage):
     """Mark incident triggers, evidence cues and certainty hedges in every sentence."""
 
     name = "casefile.cues.v1"
     requires = ("sentences",)
-    assigns = ("mentions.trigger", "mentions.evidence", "mentions.hedge")
+    assigns = ("mentions.trigger", "mentions.support", "mentions.evidence", "mentions.hedge")
 
     def __call__(self, analysis: Analysis) -> None:
         for i, s in enumerate(analysis.sentences):
-            for kind, a, b in incident_types(s.text):
+            triggers = incident_types(s.text)
+            for kind, a, b in triggers:
                 analysis.mentions.append(
                     Mention("trigger", s.start + a, s.start + b, s.text[a:b], kind, i)
+                )
+            for kind, a, b in [] if triggers else support_types(s.text):
+                analysis.mentions.append(
+                    Mention("support", s.start + a, s.start + b, s.text[a:b], kind, i)
                 )
             for value, rx in lx.EVIDENCE_CUES.items():
                 for m in rx.finditer(s.text):

@@ -974,4 +974,4 @@ class Dates(BaseStage):
         starts = [s.start for s in analysis.sentences]
         for m in find_dates(analysis.text, analysis.document.published):
             i = bisect_right(starts, m.start) - 1
-            analysis.mentions.append(Mention("date", m.start, m.end, m.text, m.range, i))
+            analysis.mentions.append(Mention("date", m.start, m.end, m.text, m, i))

@@ -18,18 +18,20 @@ from ..vocab import CERTAINTY, EVIDENCE, VICTIM_CATEGORIES
 from ..vocab import INCIDENT_TYPES as T
 from . import lexicon as lx
 from .base import BaseStage
+from .dates import DateMatch
 from .geo import km, more_precise
+from .statistics import is_aggregate
 
 GENERIC = re.compile(
     r"\b(?:Geneva Conventions?|international humanitarian law|(?:is|are|constitutes?) (?:a |)war crimes?|"
-    r"prohibit\w*|forbidden|crimes? against humanity|trend|rise in|increase in|number of|"
-    r"continues? to track|such (?:executions|killings|incidents)|in general|policy|practice|"
-    r"proof that|evidence that|tactic|campaign of|genocid\w+)\b",
+    r"prohibit\w*|forbidden|crimes? against humanity|trend|rise in|increase in|"
+    r"continues? to track|in general|policy|practice|"
+    r"proof that|evidence that|tactic|campaign of|genocid\w+)\b|\d\s?%|\bper ?cent\b",
     re.I,
 )
 NEW_ACT = re.compile(
-    r"\b(?:another|a second|a third|a fourth|a fifth|second|third|fourth|fifth|separate|"
-    r"in one case|one of the videos|other video|earlier|also)\b",
+    r"\b(?:another|a second|a third|a fourth|a fifth|separate|in one case|one of the videos|"
+    r"other videos?|(?:second|third|fourth|fifth) (?:instance|case|incident|video))\b",
     re.I,
 )
 REPORT_DATE = re.compile(
@@ -40,8 +42,7 @@ REPORT_DATE = re.compile(
 NOT_A_PLACE_AFTER = re.compile(
     r"^\W{0,2}(?:Independent|Post|Prosecutor|prosecutor|[Pp]olice|[Rr]egional (?:[Mm]ilitary|[Ss]tate|council|[Pp]rosecutor)|"
     r"Oblast (?:Military|Prosecutor|[Gg]overnor|[Cc]ouncil|[Ss]tate|[Pp]olice)|[Gg]overnor|[Cc]ity [Cc]ouncil|"
-    r"[Mm]ilitary [Aa]dministration|RMA|OVA|[Rr]egional [Aa]dministration|[Ss]tate [Ee]mergency|"
-    r"[Pp]enal|[Dd]irection|[Aa]xis|[Ff]ront|[Gg]rouping)",
+    r"[Mm]ilitary [Aa]dministration|RMA|OVA|[Rr]egional [Aa]dministration|[Ss]tate [Ee]mergency)",
 )
 AGENT_BLOCK = re.compile(r"(?:\d|\b(?:of|captured|surrendering|unarmed|executed|killed|shot|two|three|"
                          r"four|five|six|seven|eight|nine|ten|several|dozens|many)\b)\W*$", re.I)
@@ -51,7 +52,7 @@ AGENT_BLOCK = re.compile(r"(?:\d|\b(?:of|captured|surrendering|unarmed|executed|
 class _Act:
     type: str
     sentences: list[int] = field(default_factory=list)
-    dates: list[DateRange] = field(default_factory=list)
+    dates: list[DateMatch] = field(default_factory=list)
     places: list[Place] = field(default_factory=list)
 
 
@@ -91,7 +92,7 @@ class IncidentBuilder:
                               text, re.I))
 
     # -- step 2: what a sentence says about when and where
-    def act_dates(self, i: int) -> list[DateRange]:
+    def act_dates(self, i: int) -> list[DateMatch]:
         s = self.a.sentences[i]
         out = []
         for m in self.of("date", i):
@@ -103,39 +104,62 @@ class IncidentBuilder:
 
     def places(self, i: int) -> list[Place]:
         out = []
+        people = self.of("person", i)
         for m in self.of("place", i):
             after = self.a.text[m.end : m.end + 40]
             if NOT_A_PLACE_AFTER.match(after):
                 continue
+            if any(p.start <= m.start < p.end for p in people):
+                continue  # "Volodymyr" in "Volodymyr Zelenskyy" is not the town
             out.append(m.value)
         return out
 
+    def is_aggregate(self, i: int) -> bool:
+        """Counts many acts, and names no settlement to tie it to one."""
+        return is_aggregate(self.a.sentences[i].text, [m.value for m in self.of("count", i)],
+                            self.places(i))
+
     # -- step 3: group trigger sentences into acts
     def acts(self) -> list[_Act]:
-        triggers = {i: self.trigger_types(i) for i in range(len(self.a.sentences))}
-        has_attack = any(T.ATTACK_ON_CIVILIANS in ts for ts in triggers.values())
+        """Trigger and support sentences in text order, each joining the open act of its
+        type unless it names another date or settlement or says "another"; acts made of
+        support sentences alone are dropped."""
+        has_attack = any(m.value == T.ATTACK_ON_CIVILIANS for m in self.a.mentions
+                         if m.kind in ("trigger", "support"))
         acts: list[_Act] = []
-        for i, types in triggers.items():
-            if not types or self.is_generic(i):
+        strong: set[int] = set()
+        for i in range(len(self.a.sentences)):
+            types = self.trigger_types(i)
+            support = [m.value for m in self.of("support", i)]
+            if not (types or support) or self.is_generic(i) or self.is_aggregate(i):
                 continue
-            kind = types[0]
+            kind = (types or support)[0]
             if kind == T.KILLING_OF_CIVILIANS and has_attack:
                 kind = T.ATTACK_ON_CIVILIANS  # the dead of a strike are its victims
             dates, places = self.act_dates(i), self.places(i)
-            new_act = bool(NEW_ACT.search(self.a.sentences[i].text))
+            # a date splits acts only where the sentence also says where or how many:
+            # "Last night, a woman died in hospital" dates a death, not a new strike
+            splitting = dates if (places or self.of("count", i)) else []
+            anchored = bool(dates or places or self.of("count", i) or self.of("evidence", i))
+            new_act = bool(NEW_ACT.search(self.a.sentences[i].text)) and anchored
             open_act = next((x for x in reversed(acts) if x.type == kind), None)
-            if open_act and not (new_act and (dates or places or self.of("count", i) or self.of("evidence", i))) \
-                    and self._compatible(open_act, dates, places):
-                open_act.sentences.append(i)
-                open_act.dates += dates
-                open_act.places += places
+            if open_act and not new_act and self._compatible(open_act, splitting, places):
+                self._join(open_act, i, dates, places)
             else:
                 acts.append(_Act(kind, [i], list(dates), list(places)))
-        return acts
+            if types:
+                strong.add(i)
+        return [a for a in acts if strong.intersection(a.sentences)]
 
     @staticmethod
-    def _compatible(act: _Act, dates: list[DateRange], places: list[Place]) -> bool:
-        if act.dates and dates and not any(_overlap(a, b) for a in act.dates for b in dates):
+    def _join(act: _Act, i: int, dates: list[DateMatch], places: list[Place]) -> None:
+        act.sentences.append(i)
+        act.dates += dates
+        act.places += places
+
+    @staticmethod
+    def _compatible(act: _Act, dates: list[DateMatch], places: list[Place]) -> bool:
+        if act.dates and dates and not any(_overlap(a.range, b.range) for a in act.dates for b in dates):
             return False
         towns_a = [p for p in act.places if p.precision == "settlement" and p.lat is not None]
         towns_b = [p for p in places if p.precision == "settlement" and p.lat is not None]
@@ -271,11 +295,13 @@ def _summary(text: str) -> str:
     return text if len(text) <= 240 else text[:237].rsplit(" ", 1)[0] + "..."
 
 
-def _date(dates: list[DateRange]) -> DateRange | None:
-    """The most precise date named for the act (the first if several are equally precise)."""
+def _date(dates: list[DateMatch]) -> DateRange | None:
+    """The date named for the act: absolute before relative ("on 5 October" over "last
+    night", which often dates a later death), then the most precise, then the first."""
     if not dates:
         return None
-    return max(dates, key=lambda d: len(d.start or "") + len(d.end or ""))
+    best = max(dates, key=lambda d: (not d.relative, len(d.range.start or "") + len(d.range.end or "")))
+    return best.range
 
 
 def _combine(counts: list[Count]) -> Count:

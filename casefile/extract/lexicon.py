@@ -21,11 +21,19 @@ KILL = _rx(
     r"execut(?:e|es|ed|ing|ion|ions)", r"massacre[ds]?", r"behead(?:s|ed|ing)?",
     r"slaughter(?:ed)?", r"dead", r"died", r"deaths?", r"death toll", r"bodies", r"corpses",
     r"lives", r"cut off (?:the |their |his )?heads?", r"slain", r"finished off",
+    r"heads? (?:and hands )?(?:were |was )?cut off",
+)
+# Nouns that name civilians as such, strong enough to outweigh a mention of soldiers.
+STRONG_CIVILIAN = _rx(
+    r"civilians?", r"residents?", r"children", r"child", r"women", r"villagers", r"inhabitants",
+    r"famil(?:y|ies)", r"passengers", r"patients", r"evacuees", r"pensioners?", r"elderly",
+    r"non-combatants?", r"refugees",
 )
 EXECUTE = _rx(
     r"execut(?:e|es|ed|ing|ion|ions)", r"shot dead", r"behead(?:s|ed|ing)?",
     r"cut off (?:the |their |his )?heads?", r"summar(?:y|ily) (?:execut\w+|kill\w+)",
     r"finished off", r"kill the rest", r"take no prisoners", r"no prisoners",
+    r"heads? (?:and hands )?(?:were |was )?cut off",
 )
 POW = _rx(
     r"prisoners? of war", r"POWs?", r"captured", r"captives?", r"captivity",

@@ -117,7 +117,7 @@ class Statements(BaseStage):
                 seen.add((kind, speaker))
                 dates = analysis.mentions_of("date", i)
                 analysis.statements.append(
-                    Statement(kind, speaker, _target(analysis, i), dates[0].value if dates else None,
+                    Statement(kind, speaker, _target(analysis, i), dates[0].value.range if dates else None,
                               [(s.start, s.end)])
                 )
             if people:

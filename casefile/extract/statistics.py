@@ -6,11 +6,11 @@ from __future__ import annotations
 import re
 
 from .. import registry
-from ..model import Analysis, DateRange, Statistic
+from ..model import Analysis, DateRange, Place, Statistic
 from ..vocab import COUNTED, VICTIM_CATEGORIES
 from . import lexicon as lx
 from .base import BaseStage
-from .counts import NUM, number
+from .counts import NUM, CountMatch, number
 
 CASES = re.compile(
     rf"(?P<q>at least |more than |over |nearly |about |some )?(?P<n>{NUM})\s+(?:(?:new|more|separate|other|such|"
@@ -20,15 +20,25 @@ CASES = re.compile(
     re.I,
 )
 SPREAD = re.compile(
-    r"\b(?:since|so far|to date|in total|a total of|total of|in (?:the (?:past|last) )?24 hours|"
+    r"\b(?:since|so far|to date|in (?:the (?:past|last) )?24 hours|"
     r"over the (?:winter|summer|spring|autumn|past|last|course)|during the (?:winter|summer|spring|autumn|period|war)|"
     r"throughout|across|between\s+\w+\.?\s+\d|from\s+\w+\s+\d{1,4}\s+to|per (?:day|week|month)|"
-    r"in (?:the )?(?:Kyiv|Kharkiv|Donetsk|Luhansk|Kherson|Zaporizhzhia|Mykolaiv|Sumy|Chernihiv|Dnipropetrovsk)"
-    r" (?:region|oblast)|in Ukraine|nationwide|overall|in all)\b",
+    r"nationwide|overall|in all)\b",
     re.I,
 )
 BREAKDOWN = re.compile(r"(?P<n>\d[\d,]*)\s+(?:(?:so far|in all|thus far)\s+)?in\s+(?P<y>(?:19|20)\d\d)\b")
 AS_OF = re.compile(r"\bas of\b", re.I)
+
+
+def is_aggregate(text: str, counts: list[CountMatch], places: list[Place]) -> bool:
+    """A sentence that counts many acts ("12 cases", "20 civilians in 24 hours", "1,200
+    civilians killed in the Kyiv region") rather than telling one at one settlement."""
+    if any(p.precision == "settlement" for p in places):
+        return False
+    if CASES.search(text) or (counts and SPREAD.search(text)):
+        return True
+    regional = places and all(p.precision in ("admin1", "country") for p in places)
+    return bool(regional and any((c.count.best or 0) >= 100 for c in counts))
 
 
 def _category(text: str) -> str:
@@ -44,16 +54,16 @@ class Statistics(BaseStage):
     """Aggregate figures of cases and victims, one Statistic per part of a breakdown."""
 
     name = "casefile.statistics.v1"
-    requires = ("sentences", "mentions.count", "mentions.date")
+    requires = ("sentences", "mentions.count", "mentions.date", "mentions.place")
     assigns = ("statistics",)
 
     def __call__(self, analysis: Analysis) -> None:
         for i, s in enumerate(analysis.sentences):
             counts = analysis.mentions_of("count", i)
-            cases = list(CASES.finditer(s.text))
-            spread = SPREAD.search(s.text)
-            if not cases and not (counts and spread):
+            places = [m.value for m in analysis.mentions_of("place", i)]
+            if not is_aggregate(s.text, [c.value for c in counts], places):
                 continue
+            cases = list(CASES.finditer(s.text))
             if not re.search(r"\b(?:kill|execut|shot|dead|died|death|tortur|deport|detain|victim|murder|"
                              r"war crimes?|abduct|civilians?|POWs?|prisoners|injur|wounded)", s.text, re.I):
                 continue
@@ -74,7 +84,7 @@ class Statistics(BaseStage):
                 n = number(m.group("n"))
                 if n is not None:
                     add(n, COUNTED.CASES)
-            if cases or spread:
+            if counts:
                 for c in counts:
                     if c.value.role in ("killed", "victims") and c.value.count.best is not None:
                         add(c.value.count.best, COUNTED.VICTIMS)
@@ -92,9 +102,9 @@ class Statistics(BaseStage):
         for m in dates:
             before = analysis.text[max(0, m.start - 12) : m.start]
             if AS_OF.search(before):
-                as_of = m.value.end or m.value.start
+                as_of = m.value.range.end or m.value.range.start
             elif period is None:
-                period = m.value
+                period = m.value.range
         return period, as_of
 
     @staticmethod

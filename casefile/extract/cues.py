@@ -34,7 +34,8 @@ def incident_types(text: str) -> list[tuple[str, int, int]]:
     civilian, strike = _first(lx.CIVILIAN, text), _first(lx.STRIKE, text)
     civil_object, casualty = _first(lx.CIVIL_OBJECT, text), _first(lx.CASUALTY, text)
 
-    if (kill or execute) and (pow_ or (execute and soldier)):
+    held = _first(lx.DETENTION_PLACE, text)
+    if (kill or execute) and (pow_ or (execute and soldier) or (soldier and held)):
         add(T.EXECUTION_OF_POWS, execute or kill)
     if strike and (civil_object or civilian) and casualty and not pow_:
         military = lx.MILITARY_TARGET.search(text)
@@ -56,9 +57,13 @@ def support_types(text: str) -> list[tuple[str, int, int]]:
     ("the missile hit the railway station on the morning of April 8"). They never make
     an incident alone, but add their date and place to one that other sentences report."""
     strike, civil_object = _first(lx.STRIKE, text), _first(lx.CIVIL_OBJECT, text)
+    held = _first(lx.DETENTION_PLACE, text)
+    out = []
+    if strike and held:  # "a blast destroyed the barracks of the prison"
+        out.append((T.EXECUTION_OF_POWS, strike.start(), strike.end()))
     if strike and civil_object and not lx.MILITARY_TARGET.search(text):
-        return [(T.ATTACK_ON_CIVILIANS, strike.start(), strike.end())]
-    return []
+        out.append((T.ATTACK_ON_CIVILIANS, strike.start(), strike.end()))
+    return out
 
 
 @registry.stages.register("casefile.cues.v1")

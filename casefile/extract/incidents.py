@@ -19,7 +19,7 @@ from ..vocab import INCIDENT_TYPES as T
 from . import lexicon as lx
 from .base import BaseStage
 from .dates import DateMatch
-from .geo import km, more_precise
+from .geo import RANK, km
 from .statistics import is_aggregate
 
 GENERIC = re.compile(
@@ -30,19 +30,28 @@ GENERIC = re.compile(
     re.I,
 )
 NEW_ACT = re.compile(
-    r"\b(?:another|a second|a third|a fourth|a fifth|separate|in one case|one of the videos|"
-    r"other videos?|(?:second|third|fourth|fifth) (?:instance|case|incident|video))\b",
+    r"\b(?:(?:another|a second|a third|a fourth|a fifth|(?:the )?(?:second|third|fourth|fifth)|separate|other)\s+"
+    r"(?:\w+\s+)?(?:videos?|clips?|footage|instances?|cases?|incidents?|attacks?|strikes?|executions?|killings?|"
+    r"episodes?|recordings?|soldiers?|prisoners?|POWs?|men|groups?)|in one case|one of the videos)\b",
     re.I,
 )
+ANAPHORA = re.compile(r"^\W*(?:It|They|He|She|This|These|The (?:attack|strike|blast|explosion|shelling|"
+                      r"killing|killings|execution|victims|dead|toll))\b")
+ADMIN_NAME = re.compile(r"\b(?:Raion|Oblast|district|region|Krai|Republic)\b", re.I)
+REPORT_AFTER = re.compile(
+    r"^\W*(?:[\w’'-]+\W+){0,3}?(?:reported|said|announced|published|posted|wrote|stated|released|shared)\b", re.I)
 REPORT_DATE = re.compile(
     r"(?:published|posted|reported|said|announced|released|stated|wrote|appeared|surfaced|"
     r"shared|uploaded|circulated|as of|since|until|dated|report(?:ed)?|statement)\W+(?:\w+\W+){0,3}$",
     re.I,
 )
+# A place name followed by one of these names an institution ("Donetsk regional police",
+# "Kharkiv Oblast Prosecutor's Office", "Kyiv Independent"), not where something happened.
 NOT_A_PLACE_AFTER = re.compile(
-    r"^\W{0,2}(?:Independent|Post|Prosecutor|prosecutor|[Pp]olice|[Rr]egional (?:[Mm]ilitary|[Ss]tate|council|[Pp]rosecutor)|"
-    r"Oblast (?:Military|Prosecutor|[Gg]overnor|[Cc]ouncil|[Ss]tate|[Pp]olice)|[Gg]overnor|[Cc]ity [Cc]ouncil|"
-    r"[Mm]ilitary [Aa]dministration|RMA|OVA|[Rr]egional [Aa]dministration|[Ss]tate [Ee]mergency)",
+    r"^\W{0,2}(?:(?:regional|Regional|Oblast|oblast|city|City|district|District|State|state)\s+)?(?:\w+\s+)?"
+    r"(?:[Pp]olice|[Pp]rosecutor\w*|[Aa]dministration|[Cc]ouncil|[Gg]overnor|[Mm]ilitary [Aa]dministration|"
+    r"RMA|OVA|[Ss]tate [Ee]mergency|[Dd]epartment|[Cc]ourt|[Aa]uthorities|[Oo]fficials|[Mm]ayor|"
+    r"Independent|Post|Times|Pravda|Herald|Observer)\b"
 )
 AGENT_BLOCK = re.compile(r"(?:\d|\b(?:of|captured|surrendering|unarmed|executed|killed|shot|two|three|"
                          r"four|five|six|seven|eight|nine|ten|several|dozens|many)\b)\W*$", re.I)
@@ -53,7 +62,7 @@ class _Act:
     type: str
     sentences: list[int] = field(default_factory=list)
     dates: list[DateMatch] = field(default_factory=list)
-    places: list[Place] = field(default_factory=list)
+    places: list[Mention] = field(default_factory=list)
 
 
 def _overlap(a: DateRange, b: DateRange) -> bool:
@@ -97,12 +106,13 @@ class IncidentBuilder:
         out = []
         for m in self.of("date", i):
             before = self.a.text[max(s.start, m.start - 40) : m.start]
-            if REPORT_DATE.search(before):
-                continue
+            after = self.a.text[m.end : min(s.end, m.end + 40)]
+            if REPORT_DATE.search(before) or REPORT_AFTER.match(after):
+                continue  # when it was told, not when it happened
             out.append(m.value)
         return out
 
-    def places(self, i: int) -> list[Place]:
+    def places(self, i: int) -> list[Mention]:
         out = []
         people = self.of("person", i)
         for m in self.of("place", i):
@@ -111,13 +121,13 @@ class IncidentBuilder:
                 continue
             if any(p.start <= m.start < p.end for p in people):
                 continue  # "Volodymyr" in "Volodymyr Zelenskyy" is not the town
-            out.append(m.value)
+            out.append(m)
         return out
 
     def is_aggregate(self, i: int) -> bool:
         """Counts many acts, and names no settlement to tie it to one."""
         return is_aggregate(self.a.sentences[i].text, [m.value for m in self.of("count", i)],
-                            self.places(i))
+                            [m.value for m in self.places(i)])
 
     # -- step 3: group trigger sentences into acts
     def acts(self) -> list[_Act]:
@@ -139,11 +149,15 @@ class IncidentBuilder:
             dates, places = self.act_dates(i), self.places(i)
             # a date splits acts only where the sentence also says where or how many:
             # "Last night, a woman died in hospital" dates a death, not a new strike
-            splitting = dates if (places or self.of("count", i)) else []
+            # and only a date the text states outright: "40 days ago" and "today" are approximate
+            splitting = [d for d in dates if not d.relative] if (places or self.of("count", i)) else []
+            near = self._near_trigger(i, places)
             anchored = bool(dates or places or self.of("count", i) or self.of("evidence", i))
             new_act = bool(NEW_ACT.search(self.a.sentences[i].text)) and anchored
             open_act = next((x for x in reversed(acts) if x.type == kind), None)
-            if open_act and not new_act and self._compatible(open_act, splitting, places):
+            # "It killed at least 50 POWs": a sentence that opens by pointing back continues
+            follows = bool(ANAPHORA.match(self.a.sentences[i].text)) and not new_act
+            if open_act and (follows or (not new_act and self._compatible(open_act, splitting, near))):
                 self._join(open_act, i, dates, places)
             else:
                 acts.append(_Act(kind, [i], list(dates), list(places)))
@@ -151,18 +165,24 @@ class IncidentBuilder:
                 strong.add(i)
         return [a for a in acts if strong.intersection(a.sentences)]
 
+    def _near_trigger(self, i: int, places: list[Mention]) -> list[Mention]:
+        """Places named close to the act's words: only these can tell two acts apart
+        ("protesters in Kyiv demand ... after POWs were killed in Olenivka")."""
+        marks = self.of("trigger", i) + self.of("support", i)
+        return [p for p in places if any(abs(t.start - p.start) <= 60 for t in marks)]
+
     @staticmethod
-    def _join(act: _Act, i: int, dates: list[DateMatch], places: list[Place]) -> None:
+    def _join(act: _Act, i: int, dates: list[DateMatch], places: list[Mention]) -> None:
         act.sentences.append(i)
         act.dates += dates
         act.places += places
 
     @staticmethod
-    def _compatible(act: _Act, dates: list[DateMatch], places: list[Place]) -> bool:
+    def _compatible(act: _Act, dates: list[DateMatch], places: list[Mention]) -> bool:
         if act.dates and dates and not any(_overlap(a.range, b.range) for a in act.dates for b in dates):
             return False
-        towns_a = [p for p in act.places if p.precision == "settlement" and p.lat is not None]
-        towns_b = [p for p in places if p.precision == "settlement" and p.lat is not None]
+        towns_a = [m.value for m in act.places if m.value.precision == "settlement" and m.value.lat is not None]
+        towns_b = [m.value for m in places if m.value.precision == "settlement" and m.value.lat is not None]
         if towns_a and towns_b:
             return any(km(p, q) <= 30 for p in towns_a for q in towns_b)
         return True
@@ -187,21 +207,24 @@ class IncidentBuilder:
         )
 
     def _place(self, act: _Act, first_of_doc: bool) -> Place | None:
+        """The most precise place named for the act; among equals, the one named closest
+        to a trigger word ("killed in Olenivka", not "commemorated in Kyiv")."""
         places = list(act.places)
         if not places:
-            window = [act.sentences[0] - 1, act.sentences[-1] + 1]
-            if first_of_doc:
-                window += [0, 1]
+            window = [act.sentences[0] - 1, act.sentences[-1] + 1] + ([0, 1] if first_of_doc else [])
             for i in window:
-                if 0 <= i < len(self.a.sentences) and not self.trigger_types(i):
+                if 0 <= i < len(self.a.sentences) and (not self.trigger_types(i) or i in (0, 1)):
                     places += self.places(i)
-                elif 0 <= i < len(self.a.sentences) and i in (0, 1):
-                    places += self.places(i)
-        best: Place | None = None
-        for p in places:
-            if best is None or more_precise(p, best):
-                best = p
-        return best
+        if not places:
+            return None
+
+        def rank(m: Mention) -> tuple[int, bool, int]:
+            marks = self.of("trigger", m.sentence) + self.of("support", m.sentence)
+            distance = min((abs(t.start - m.start) for t in marks), default=10_000)
+            admin_name = bool(ADMIN_NAME.search(m.value.name))
+            return (RANK.get(m.value.precision, 4), admin_name, distance)
+
+        return min(places, key=rank).value
 
     def _perpetrators(self, idx: list[int]) -> list[Actor]:
         found: list[Actor] = []

@@ -21,7 +21,12 @@ KILL = _rx(
     r"execut(?:e|es|ed|ing|ion|ions)", r"massacre[ds]?", r"behead(?:s|ed|ing)?",
     r"slaughter(?:ed)?", r"dead", r"died", r"deaths?", r"death toll", r"bodies", r"corpses",
     r"lives", r"cut off (?:the |their |his )?heads?", r"slain", r"finished off",
-    r"heads? (?:and hands )?(?:were |was )?cut off",
+    r"heads? (?:and hands )?(?:were |was )?cut off", r"burn(?:ed|t) (?:alive|to death)",
+)
+# Places where captives are held: soldiers killed there were captives.
+DETENTION_PLACE = _rx(
+    r"prisons?", r"penal colon(?:y|ies)", r"colon(?:y|ies)", r"detention (?:cent(?:er|re)|facilit(?:y|ies)|sites?)",
+    r"(?:POW |prison |filtration )?camps?", r"barracks", r"jails?", r"captivity", r"cells?",
 )
 # Nouns that name civilians as such, strong enough to outweigh a mention of soldiers.
 STRONG_CIVILIAN = _rx(

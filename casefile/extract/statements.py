@@ -15,9 +15,10 @@ from .base import BaseStage
 
 CUES: dict[str, re.Pattern[str]] = {
     K.HONOUR: re.compile(
-        r"\b(?:award(?:ed|s|ing)?|honou?r(?:ed|ary)? title|(?:the )?[\"“]?Guards[\"”]? (?:title|status)|"
-        r"conferred|bestowed|(?:praised|commended|thanked) (?:the |its |their )?(?:\w+ ){0,3}(?:brigade|regiment|division|unit|soldiers|troops|servicemen)|"
-        r"Hero of (?:Russia|the Russian Federation)|medals?|Order of Courage|decorated)\b",
+        r"\b(?:(?:awarded|conferred|bestowed|presented)\b.{0,60}?\b(?:titles?|medals?|orders?|Hero|honou?rs?|awards?|"
+        r"decorations?)|(?:honorary|[\"“]?Guards[\"”]?) (?:title|status)|Hero of (?:Russia|the Russian Federation)|"
+        r"(?:praised|commended|thanked|congratulat\w+) (?:the |its |their )?(?:\w+ ){0,4}"
+        r"(?:brigade|regiment|division|unit|soldiers|troops|servicemen|fighters)|Order of Courage)\b",
         re.I,
     ),
     K.INCITEMENT: re.compile(
@@ -35,12 +36,16 @@ CUES: dict[str, re.Pattern[str]] = {
     ),
     K.DENIAL: re.compile(
         r"\b(?:denied|denies|deny|denying|rejected (?:the )?(?:accusations?|claims?|allegations?)|"
-        r"(?:called|calls|dismissed|described) (?:it|this|the \w+|them|the reports?|the video|the footage)?\s?(?:as )?(?:a |an )?(?:provocation|fake|staged|hoax|lie|fabrication)|"
+        r"(?:called|calls|dismissed|described)\b.{0,80}?\b(?:provocation|fake|staged|hoax|lie|fabrication)|"
         r"blamed (?:Ukraine|Kyiv|Ukrainian\w*)|accused (?:Ukraine|Kyiv|Ukrainian \w+) of|(?:was|were) staged|"
-        r"claimed (?:that )?(?:a )?Ukrain\w+ (?:\w+ ){0,3}(?:strike|struck|shelled|HIMARS|missile|was responsible))",
+        r"(?:claim(?:s|ed)?|suggest(?:s|ed)|insist(?:s|ed)|said|says|alleg(?:es|ed)) (?:that )?(?:a |the )?"
+        r"(?:Ukrain\w+|Kyiv|HIMARS)\b.{0,60}?\b(?:killed|strike|struck|shelled|HIMARS|missile|rocket|responsible|fired|shot))",
         re.I,
     ),
 }
+SPEECH = re.compile(
+    r"^\W{0,3}(?:\w+\s+){0,2}?(?:said|says|wrote|writes|posted|stated|responded|declared|called|urged|told|"
+    r"added|claimed|claims|announced|signed|awarded|ordered|demanded|threatened|denied|insisted)\b", re.I)
 # Russian state bodies speak for "Russia"; named people keep their names.
 STATE_SPEAKERS = re.compile(
     r"^(?:the )?(?:Russian|Russia['’]s) (?:Defen[cs]e Ministry|Ministry of Defen[cs]e|MoD|Foreign Ministry|"
@@ -48,33 +53,32 @@ STATE_SPEAKERS = re.compile(
     re.I,
 )
 RUSSIA_SPEAKER = re.compile(
-    r"\b(?:Russia|Russian (?:Defen[cs]e Ministry|Ministry of Defen[cs]e|MoD|officials|authorities|"
-    r"propaganda(?: media)?|side|government)|Kremlin|Moscow)\b", re.I)
+    r"\b(?:Russia|Russians|Russian (?:Defen[cs]e Ministry|Ministry of Defen[cs]e|MoD|officials|authorities|"
+    r"propaganda(?: media)?|side|government)|Kremlin|Moscow)\b")
 
 
-def _speaker(analysis: Analysis, i: int, cue: re.Match[str], kind: str) -> str | None:
-    """The person named closest before the cue in the sentence, else after it, else a state."""
+def _speaker(analysis: Analysis, i: int, cue: re.Match[str], kind: str, last: str | None) -> str | None:
+    """Who makes the statement: a person the sentence makes speak or act ("Putin signed",
+    "awarded ... by Vladimir Putin"), else the last such person before (quotes run over
+    several sentences); for a denial, a state or body."""
     s = analysis.sentences[i]
     cue_at = s.start + cue.start()
     people = analysis.mentions_of("person", i)
-    orgs = [m for m in analysis.mentions_of("org", i) + analysis.mentions_of("gpe", i)]
-    before = [m for m in people if m.end <= cue_at]
-    if kind == K.HONOUR or kind == K.INCITEMENT or kind == K.ORDER:
-        if before:
-            return before[-1].text
-        after = [m for m in people if m.start >= cue_at]
-        if after:
-            return after[0].text
+    speaking = [m for m in people if SPEECH.match(analysis.text[m.end : m.end + 40])]
+    by = [m for m in people if re.search(r"\bby\s+(?:\w+\s+){0,3}$", analysis.text[max(s.start, m.start - 40) : m.start])]
+    for group in (speaking, by):
+        if group:
+            return min(group, key=lambda m: abs(m.start - cue_at)).text
     if kind == K.DENIAL:
-        if before:
-            return before[-1].text
-        m = RUSSIA_SPEAKER.search(s.text)
-        if m:
+        if RUSSIA_SPEAKER.search(s.text):
             return "Russia"
+        orgs = [m for m in analysis.mentions_of("org", i) if m.end <= cue_at]
         if orgs:
-            return _org_speaker(orgs[0])
-    if kind == K.ORDER and orgs:
-        return _org_speaker(orgs[0])
+            return _org_speaker(orgs[-1])
+        return None
+    if kind in (K.INCITEMENT, K.HONOUR):
+        before = [m for m in people if m.end <= cue_at]
+        return before[-1].text if before else last
     return None
 
 
@@ -99,29 +103,26 @@ class Statements(BaseStage):
     assigns = ("statements",)
 
     def __call__(self, analysis: Analysis) -> None:
-        seen: set[tuple[str, str]] = set()
-        last_person: str | None = None
+        found: set[str] = set()  # one statement of each kind: the first, best supported
+        last: str | None = None
         for i, s in enumerate(analysis.sentences):
-            people = analysis.mentions_of("person", i)
             for kind, rx in CUES.items():
                 cue = rx.search(s.text)
-                if not cue:
+                if not cue or kind in found:
                     continue
-                speaker = _speaker(analysis, i, cue, kind) or (
-                    last_person if kind in (K.INCITEMENT, K.HONOUR) else None)
+                speaker = _speaker(analysis, i, cue, kind, last)
                 if not speaker:
                     continue
-                speaker = _full_name(analysis, speaker)
-                if (kind, speaker) in seen:
-                    continue
-                seen.add((kind, speaker))
+                found.add(kind)
                 dates = analysis.mentions_of("date", i)
                 analysis.statements.append(
-                    Statement(kind, speaker, _target(analysis, i), dates[0].value.range if dates else None,
-                              [(s.start, s.end)])
+                    Statement(kind, _full_name(analysis, speaker), _target(analysis, i),
+                              dates[0].value.range if dates else None, [(s.start, s.end)])
                 )
-            if people:
-                last_person = people[-1].text
+            speaking = [m for m in analysis.mentions_of("person", i)
+                        if SPEECH.match(analysis.text[m.end : m.end + 40])]
+            if speaking:
+                last = speaking[-1].text
 
 
 def _full_name(analysis: Analysis, name: str) -> str:

@@ -175,14 +175,18 @@ class Counts(BaseStage):
     """Find numbers of victims in sentences that hold a trigger or a figure."""
 
     name = "casefile.counts.v1"
-    requires = ("sentences",)
+    requires = ("sentences", "mentions.date")
     assigns = ("mentions.count",)
 
     def __call__(self, analysis: Analysis) -> None:
+        dates = [(m.start, m.end) for m in analysis.mentions if m.kind == "date"]
         for i, s in enumerate(analysis.sentences):
             if not re.search(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|twenty|thirty|forty|fifty|hundred)", s.text, re.I):
                 continue
             for c in find_counts(s.text):
+                at = s.start + c.start + len(c.text) - len(c.text.lstrip())
+                if any(a <= at < b for a, b in dates):
+                    continue  # "February 19 showing two soldiers": the 19 is a day
                 analysis.mentions.append(
                     Mention("count", s.start + c.start, s.start + c.end, c.text, c, i)
                 )

@@ -53,8 +53,10 @@ NOT_A_PLACE_AFTER = re.compile(
     r"RMA|OVA|[Ss]tate [Ee]mergency|[Dd]epartment|[Cc]ourt|[Aa]uthorities|[Oo]fficials|[Mm]ayor|"
     r"Independent|Post|Times|Pravda|Herald|Observer)\b"
 )
-AGENT_BLOCK = re.compile(r"(?:\d|\b(?:of|captured|surrendering|unarmed|executed|killed|shot|two|three|"
-                         r"four|five|six|seven|eight|nine|ten|several|dozens|many)\b)\W*$", re.I)
+# Words right before a force that make it the victim or an owner, not the agent:
+# "16 Ukrainian soldiers", "captured Ukrainian soldiers", "the General Staff of the Ukrainian Armed Forces".
+AGENT_BLOCK = re.compile(r"(?:\b\d[\d,]*|\b(?:of|captured|surrendering|unarmed|executed|killed|shot|two|three|"
+                         r"four|five|six|seven|eight|nine|ten|several|dozens|many)(?:\s+the)?)\s+$", re.I)
 
 
 @dataclass
@@ -153,7 +155,8 @@ class IncidentBuilder:
             splitting = [d for d in dates if not d.relative] if (places or self.of("count", i)) else []
             near = self._near_trigger(i, places)
             anchored = bool(dates or places or self.of("count", i) or self.of("evidence", i))
-            new_act = bool(NEW_ACT.search(self.a.sentences[i].text)) and anchored
+            text = self.a.sentences[i].text
+            new_act = bool(NEW_ACT.search(text)) and anchored
             open_act = next((x for x in reversed(acts) if x.type == kind), None)
             # "It killed at least 50 POWs": a sentence that opens by pointing back continues
             follows = bool(ANAPHORA.match(self.a.sentences[i].text)) and not new_act

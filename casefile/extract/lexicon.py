@@ -38,7 +38,8 @@ EXECUTE = _rx(
     r"execut(?:e|es|ed|ing|ion|ions)", r"shot dead", r"behead(?:s|ed|ing)?",
     r"cut off (?:the |their |his )?heads?", r"summar(?:y|ily) (?:execut\w+|kill\w+)",
     r"finished off", r"kill the rest", r"take no prisoners", r"no prisoners",
-    r"heads? (?:and hands )?(?:were |was )?cut off",
+    r"heads? (?:and hands )?(?:were |was )?cut off", r"shot (?:him |her |them )?in the (?:head|back of the head)",
+    r"(?:shot|killed) at (?:point-blank|close) range",
 )
 POW = _rx(
     r"prisoners? of war", r"POWs?", r"captured", r"captives?", r"captivity",

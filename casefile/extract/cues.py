@@ -52,6 +52,9 @@ def incident_types(text: str) -> list[tuple[str, int, int]]:
     return found
 
 
+ANY_TYPE = "*"  # a support cue that may join an act of any type
+
+
 def support_types(text: str) -> list[tuple[str, int, int]]:
     """Weaker cues: a strike on a civilian object with no casualty named in the sentence
     ("the missile hit the railway station on the morning of April 8"). They never make
@@ -63,6 +66,12 @@ def support_types(text: str) -> list[tuple[str, int, int]]:
         out.append((T.EXECUTION_OF_POWS, strike.start(), strike.end()))
     if strike and civil_object and not lx.MILITARY_TARGET.search(text):
         out.append((T.ATTACK_ON_CIVILIANS, strike.start(), strike.end()))
+    bodies = _first(lx.BODIES_FOUND, text)
+    if bodies:
+        out.append((T.KILLING_OF_CIVILIANS, bodies.start(), bodies.end()))
+    blame = _first(lx.RESPONSIBILITY, text)
+    if blame:
+        out.append((ANY_TYPE, blame.start(), blame.end()))
     return out
 
 

@@ -108,8 +108,8 @@ class Entities(BaseStage):
         for i, doc in zip(chosen, nlp.pipe(texts, batch_size=64), strict=True):
             base = analysis.sentences[i].start
             for ent in doc.ents:
-                if ent.label_ == "PERSON" and (base + ent.start_char, base + ent.end_char) in places:
-                    continue  # the model calls "Kyiv" a person now and then
+                if ent.label_ in ("PERSON", "ORG") and (base + ent.start_char, base + ent.end_char) in places:
+                    continue  # the model calls "Kyiv" a person, "Bucha" an organisation, now and then
                 kind = {"PERSON": "person", "ORG": "org", "NORP": "norp", "GPE": "gpe",
                         "LOC": "gpe", "FAC": "fac"}.get(ent.label_)
                 if kind:

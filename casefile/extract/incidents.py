@@ -18,15 +18,17 @@ from ..vocab import CERTAINTY, EVIDENCE, VICTIM_CATEGORIES
 from ..vocab import INCIDENT_TYPES as T
 from . import lexicon as lx
 from .base import BaseStage
+from .cues import ANY_TYPE
 from .dates import DateMatch
 from .geo import RANK, km
 from .statistics import is_aggregate
 
+# Sentences that state law, a pattern or a trend, never one act.
 GENERIC = re.compile(
-    r"\b(?:Geneva Conventions?|international humanitarian law|(?:is|are|constitutes?) (?:a |)war crimes?|"
-    r"prohibit\w*|forbidden|crimes? against humanity|trend|rise in|increase in|"
-    r"continues? to track|in general|policy|practice|"
-    r"proof that|evidence that|tactic|campaign of|genocid\w+)\b|\d\s?%|\bper ?cent\b",
+    r"\b(?:(?:is|are|constitutes?|amounts? to|would be) (?:a |)(?:war crimes?|crimes? against humanity)|"
+    r"prohibit\w*|(?:expressly |strictly )?forbidden|not targetable|trend|rise in|increase in|continues? to track|in general|"
+    r"(?:as a |state )policy|(?:common|widespread) practice|proof that|evidence that|campaign of|"
+    r"genocid\w+)\b|\d\s?%|\bper ?cent\b",
     re.I,
 )
 NEW_ACT = re.compile(
@@ -140,33 +142,53 @@ class IncidentBuilder:
                          if m.kind in ("trigger", "support"))
         acts: list[_Act] = []
         strong: set[int] = set()
+        responsible: list[int] = []  # "committed war crimes in Bucha": joins the nearest act
         for i in range(len(self.a.sentences)):
             types = self.trigger_types(i)
             support = [m.value for m in self.of("support", i)]
             if not (types or support) or self.is_generic(i) or self.is_aggregate(i):
                 continue
+            dates, places = self.act_dates(i), self.places(i)
+            if not types and ANY_TYPE in support:
+                responsible.append(i)
+                support = [t for t in support if t != ANY_TYPE]
+                if not support:
+                    continue
             kind = (types or support)[0]
             if kind == T.KILLING_OF_CIVILIANS and has_attack:
                 kind = T.ATTACK_ON_CIVILIANS  # the dead of a strike are its victims
-            dates, places = self.act_dates(i), self.places(i)
             # a date splits acts only where the sentence also says where or how many:
-            # "Last night, a woman died in hospital" dates a death, not a new strike
+            # "Last night, a woman died in hospital" dates a death, not a new strike,
             # and only a date the text states outright: "40 days ago" and "today" are approximate
-            splitting = [d for d in dates if not d.relative] if (places or self.of("count", i)) else []
+            splitting = [d for d in dates if _explicit(d)] if (places or self.of("count", i)) else []
             near = self._near_trigger(i, places)
             anchored = bool(dates or places or self.of("count", i) or self.of("evidence", i))
             text = self.a.sentences[i].text
             new_act = bool(NEW_ACT.search(text)) and anchored
             open_act = next((x for x in reversed(acts) if x.type == kind), None)
             # "It killed at least 50 POWs": a sentence that opens by pointing back continues
-            follows = bool(ANAPHORA.match(self.a.sentences[i].text)) and not new_act
-            if open_act and (follows or (not new_act and self._compatible(open_act, splitting, near))):
+            follows = bool(ANAPHORA.match(text)) and not new_act
+            if open_act and not new_act and self._compatible(open_act, splitting, [] if follows else near):
                 self._join(open_act, i, dates, places)
             else:
                 acts.append(_Act(kind, [i], list(dates), list(places)))
             if types:
                 strong.add(i)
+        for i in responsible:
+            target = self._nearest(acts, i, None, self.act_dates(i), self.places(i))
+            if target:
+                self._join(target, i, self.act_dates(i), self.places(i))
+                target.sentences.sort()
         return [a for a in acts if strong.intersection(a.sentences)]
+
+    def _nearest(self, acts: list[_Act], i: int, kind: str | None, dates: list[DateMatch],
+                 places: list[Mention]) -> _Act | None:
+        """The closest act (of ``kind``, or any) that the sentence does not contradict."""
+        near = self._near_trigger(i, places)
+        fixed = [d for d in dates if _explicit(d)]
+        candidates = sorted((x for x in acts if kind is None or x.type == kind),
+                            key=lambda x: min(abs(j - i) for j in x.sentences))
+        return next((x for x in candidates if self._compatible(x, fixed, near)), None)
 
     def _near_trigger(self, i: int, places: list[Mention]) -> list[Mention]:
         """Places named close to the act's words: only these can tell two acts apart
@@ -210,8 +232,9 @@ class IncidentBuilder:
         )
 
     def _place(self, act: _Act, first_of_doc: bool) -> Place | None:
-        """The most precise place named for the act; among equals, the one named closest
-        to a trigger word ("killed in Olenivka", not "commemorated in Kyiv")."""
+        """The most precise place named for the act; among equals, the one named most
+        often, then the one named closest to a trigger word ("killed in Olenivka", not
+        "commemorated in Kyiv")."""
         places = list(act.places)
         if not places:
             window = [act.sentences[0] - 1, act.sentences[-1] + 1] + ([0, 1] if first_of_doc else [])
@@ -221,11 +244,13 @@ class IncidentBuilder:
         if not places:
             return None
 
-        def rank(m: Mention) -> tuple[int, bool, int]:
+        named = [m.value.name for m in places]
+
+        def rank(m: Mention) -> tuple[int, bool, int, int]:
             marks = self.of("trigger", m.sentence) + self.of("support", m.sentence)
             distance = min((abs(t.start - m.start) for t in marks), default=10_000)
             admin_name = bool(ADMIN_NAME.search(m.value.name))
-            return (RANK.get(m.value.precision, 4), admin_name, distance)
+            return (RANK.get(m.value.precision, 4), admin_name, -named.count(m.value.name), distance)
 
         return min(places, key=rank).value
 
@@ -250,6 +275,8 @@ class IncidentBuilder:
         forces = [f for f in found if f.kind == "force"]
         if len(forces) > 1:  # both sides named: the attacker is the first named
             found = [f for f in found if f.kind != "force" or f is forces[0]]
+        if any(f.kind == "unit" for f in found):  # the unit says more than "Russian forces"
+            found = [f for f in found if f.kind != "force"]
         if not found and self.doc_mentions_russia:
             found.append(Actor("Russian forces", "force"))
         return found
@@ -310,6 +337,15 @@ class IncidentBuilder:
                 if lx.REPORTING_VERB.search(around) and m.text not in out:
                     out.append(_clean_name(m.text))
         return out
+
+
+MONTH = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\b\.?", re.I)
+
+
+def _explicit(d: DateMatch) -> bool:
+    """A date the text states (with its year, or a named month: "on April 19"), not one
+    only reckoned from publication ("today", "40 days ago", "last night")."""
+    return not d.relative or bool(MONTH.search(d.text))
 
 
 def _clean_name(name: str) -> str:

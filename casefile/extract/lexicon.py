@@ -106,6 +106,12 @@ DEPORTATION = _rx(
     r"(?:moved|relocated|transferred|removed) (?:them )?to (?:Russia|Russian-occupied|occupied)",
     r"adopted by Russian",
 )
+# Bodies found: the dead of a killing that another sentence reports.
+BODIES_FOUND = _rx(r"(?:bodies|corpses|remains)\b.{0,60}?\b(?:found|discovered|exhumed|recovered|retrieved)",
+                   r"(?:found|discovered|exhumed|recovered|retrieved)\b.{0,40}?\b(?:bodies|corpses|remains)",
+                   r"mass graves?")
+# Responsibility without the act ("committed war crimes in Bucha"): joins any act.
+RESPONSIBILITY = _rx(r"committ(?:ed|ing) (?:war )?crimes", r"atrocities", r"responsible for (?:the )?(?:killings?|massacre|executions?|crimes)")
 # Sentences that describe a pattern or an aggregate rather than one act.
 PATTERN = _rx(
     r"widespread", r"systematic(?:ally)?", r"culture of", r"patterns? of", r"routinely",

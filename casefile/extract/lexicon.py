@@ -18,6 +18,7 @@ def _rx(*parts: str) -> re.Pattern[str]:
 # --- what happened -------------------------------------------------------------------
 KILL = _rx(
     r"kill(?:s|ed|ing)?", r"shot", r"shoot(?:s|ing)?", r"gunned down", r"murder(?:s|ed|ing)?",
+    r"assassinat(?:e|ed|es|ing|ion|ions)", r"machine-?gunned", r"slay(?:ing|ings)?",
     r"execut(?:e|es|ed|ing|ion|ions)", r"massacre[ds]?", r"behead(?:s|ed|ing)?",
     r"slaughter(?:ed)?", r"dead", r"died", r"deaths?", r"death toll", r"bodies", r"corpses",
     r"lives", r"cut off (?:the |their |his )?heads?", r"slain", r"finished off",
@@ -57,13 +58,19 @@ CIVILIAN = _rx(
     r"pensioners?", r"volunteers?", r"teenagers?", r"(?:boy|girl|man|woman)s?", r"elderly",
     r"mourners", r"guests", r"visitors", r"customers", r"shoppers", r"journalists?",
     r"medics?", r"doctors?", r"aid workers?", r"non-combatants?", r"refugees",
+    r"priests?", r"Jesuits?", r"nuns?", r"clergy(?:men)?", r"peasants?", r"farmers?", r"workers?",
+    r"students?", r"teachers?", r"mayors?", r"judges?", r"officials?", r"politicians?",
+    r"(?:union|political|community|opposition) leaders?", r"bystanders?", r"diplomats?",
+    r"businessm[ae]n", r"reporters?", r"newsm[ae]n", r"citizens?", r"tourists?", r"leaders?",
 )
 STRIKE = _rx(
     r"strikes?", r"struck", r"hit", r"hits", r"shell(?:s|ed|ing)", r"missiles?", r"rockets?",
     r"bomb(?:s|ed|ing|ings)?", r"drone (?:attack|strike)s?", r"air ?strikes?", r"airstrikes?",
     r"attack(?:s|ed)?", r"barrages?", r"artillery", r"Iskanders?", r"Kh-\d+\w*", r"Tochka(?:-U)?",
     r"glide bombs?", r"explosions?", r"blasts?", r"Shaheds?", r"cluster munitions?",
-    r"ballistic", r"pounded", r"bombard(?:ed|ment|ments)",
+    r"ballistic", r"pounded", r"bombard(?:ed|ment|ments)", r"dynamite", r"car bombs?",
+    r"explosives?", r"exploded", r"detonat\w+", r"grenades?", r"mortar(?:ed|s)?", r"set (?:on )?fire",
+    r"torched", r"arson", r"blown up", r"blew up", r"terrorist attacks?", r"machine-?gunned",
 )
 CIVIL_OBJECT = _rx(
     r"apartments?", r"residential", r"hospitals?", r"schools?", r"kindergartens?",
@@ -74,10 +81,14 @@ CIVIL_OBJECT = _rx(
     r"(?:nine|five|ten)-stor(?:e)?y", r"city cent(?:er|re)", r"civilian (?:infrastructure|objects?)",
     r"energy (?:facilities|infrastructure)", r"power (?:plant|station|grid)s?", r"dormitor(?:y|ies)",
     r"maternity", r"clinic", r"post office", r"hotel", r"universit(?:y|ies)",
+    r"embass(?:y|ies)", r"banks?", r"offices?", r"pipelines?", r"power (?:lines?|pylons?|towers?)",
+    r"electric(?:al|ity)? towers?", r"vehicles?", r"cars?", r"residences?", r"neighbou?rhoods?",
+    r"villages?", r"towns?", r"downtown", r"streets?", r"radio stations?", r"newspapers?",
 )
 CASUALTY = _rx(
     r"kill(?:s|ed|ing)?", r"dead", r"died", r"deaths?", r"death toll", r"wounded", r"injur(?:ed|ies|ing)",
     r"casualties", r"victims?", r"lives", r"bodies", r"perished", r"rubble",
+    r"damag(?:ed|e|ing)", r"destroy(?:ed|ing)", r"razed",
 )
 MILITARY_TARGET = _rx(
     r"positions?", r"ammunition (?:depot|dump)s?", r"equipment", r"command posts?",
@@ -94,7 +105,8 @@ SEXUAL = _rx(
     r"sexual violence",
 )
 DETENTION = _rx(
-    r"detain(?:s|ed|ing|ee|ees)?", r"abduct(?:s|ed|ing|ion|ions)", r"kidnapp?(?:ed|ing|ings)?",
+    r"detain(?:s|ed|ing|ee|ees)?", r"abduct(?:s|ed|ing|ion|ions)", r"kidnapp?(?:ed|ing|ings|ers?)?",
+    r"kidnaps?", r"held hostage", r"taken hostage",
     r"hostages?", r"enforced disappearances?", r"disappeared", r"held captive",
     r"illegally (?:held|imprisoned|detained|confined)", r"unlawful(?:ly)? (?:confine\w*|detain\w*|imprison\w*|detention|confinement)",
     r"arbitrar(?:y|ily) (?:detain\w*|detention|arrest\w*)", r"filtration",

@@ -7,6 +7,8 @@ oblast's city, not a namesake elsewhere).
 
 from __future__ import annotations
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from .. import registry
 from ..knowledge.gazetteer import Gazetteer
 from ..model import Analysis, Mention
@@ -24,9 +26,12 @@ class Places(BaseStage):
 
     def __call__(self, analysis: Analysis) -> None:
         gazetteer = Gazetteer.default()
+        shouting = _all_caps(analysis.text)
         found: list[tuple[int, int, str, int]] = []
         for i, s in enumerate(analysis.sentences):
             for a, b, name in gazetteer.find(s.text):
+                if shouting and name.lower() in STOP_WORDS:
+                    continue  # in upper-case wire text "HAD" and "TOOK" look like names
                 found.append((s.start + a, s.start + b, name, i))
         if not found:
             return
@@ -36,3 +41,9 @@ class Places(BaseStage):
         for (start, end, _, i), place in zip(found, places, strict=True):
             if place is not None:
                 analysis.mentions.append(Mention("place", start, end, analysis.text[start:end], place, i))
+
+
+def _all_caps(text: str) -> bool:
+    """Upper-case wire text, where capitals say nothing about names."""
+    letters = [c for c in text[:5000] if c.isalpha()]
+    return bool(letters) and sum(c.isupper() for c in letters) > 0.8 * len(letters)

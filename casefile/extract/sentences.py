@@ -1,5 +1,5 @@
-"""Sentence boundaries: paragraphs split on blank or single newlines, then spaCy's
-rule-based sentencizer (its tokenizer knows "Feb." and "U.N." are not ends)."""
+"""Sentence boundaries: paragraphs (line breaks, except inside hard-wrapped text), then
+spaCy's rule-based sentencizer (its tokenizer knows "Feb." and "U.N." are not ends)."""
 
 from __future__ import annotations
 
@@ -14,6 +14,11 @@ from ..model import Analysis, Sentence
 from .base import BaseStage
 
 _LINE = re.compile(r"[^\n]+")
+# A line break is a paragraph break unless the text is hard-wrapped: a long line that
+# does not end a sentence, followed by a line that does not start a new item.
+_ENDS = re.compile(r"[.!?:;\"”’)\]]\s*$")
+_STARTS_ITEM = re.compile(r"^\s|^[-–—•*▪]|^\d{1,2}[.)]\s")
+_WRAP_WIDTH = 55
 # Above this length a paragraph is cut at whitespace before sentencizing, so that one
 # huge line cannot exhaust memory in the tokenizer.
 _MAX_CHUNK = 100_000
@@ -27,8 +32,28 @@ def sentencizer() -> Language:
     return nlp
 
 
+def paragraphs(text: str) -> list[tuple[int, str]]:
+    """(offset, text) of each paragraph; hard-wrapped lines are joined (the newline kept)."""
+    out: list[tuple[int, str]] = []
+    lines = [(m.start(), m.group()) for m in _LINE.finditer(text)]
+    start, end = -1, -1
+    for k, (at, line) in enumerate(lines):
+        if not line.strip():
+            continue
+        if start < 0:
+            start = at
+        end = at + len(line)
+        nxt = lines[k + 1] if k + 1 < len(lines) else None
+        soft = (nxt is not None and nxt[0] == end + 1 and nxt[1].strip()
+                and len(line) >= _WRAP_WIDTH and not _ENDS.search(line) and not _STARTS_ITEM.match(nxt[1]))
+        if not soft:
+            out.append((start, text[start:end]))
+            start = -1
+    return out
+
+
 def split_sentences(text: str) -> list[Sentence]:
-    chunks = [(m.start(), m.group()) for m in _LINE.finditer(text) if m.group().strip()]
+    chunks = paragraphs(text)
     pieces: list[tuple[int, str]] = []
     for start, chunk in chunks:
         while len(chunk) > _MAX_CHUNK:

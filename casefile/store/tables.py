@@ -3,6 +3,10 @@
 Documents are immutable; extracted facts belong to one document's analysis and are
 replaced as a whole when it is analysed again. Every fact has its provenance spans
 in ``spans``.
+
+Strings without a fixed width are TEXT: SQLite ignores a VARCHAR's length, PostgreSQL
+enforces it, and the store must accept the same data on both. Fixed widths remain for
+hashes (64), ISO dates (10) and country codes (2).
 """
 
 from __future__ import annotations
@@ -36,13 +40,13 @@ documents = Table(
     metadata,
     Column("id", String(64), primary_key=True),  # SHA-256 of the bytes (of the text for JSONL)
     Column("sha256", String(64), nullable=False),  # SHA-256 of `original`, for chain of custody
-    Column("name", String(500), nullable=False, index=True),
+    Column("name", Text, nullable=False, index=True),
     Column("title", Text),
-    Column("publisher", String(500)),
+    Column("publisher", Text),
     Column("url", Text),
     Column("published", String(10), index=True),
-    Column("language", String(16)),
-    Column("media_type", String(100), nullable=False),
+    Column("language", Text),
+    Column("media_type", Text, nullable=False),
     Column("source_path", Text),
     Column("text", Text, nullable=False),
     Column("original", LargeBinary, nullable=False),
@@ -54,7 +58,7 @@ analyses = Table(
     "analyses",
     metadata,
     Column("document_id", String(64), ForeignKey("documents.id"), primary_key=True),
-    Column("extractor", String(200), nullable=False),
+    Column("extractor", Text, nullable=False),
     Column("analysed_at", DateTime(timezone=True), nullable=False),
     Column("record", JSON, nullable=False),  # the spec's analysis record, as emitted
 )
@@ -65,21 +69,21 @@ incidents = Table(
     Column("id", String(64), primary_key=True),  # hash of document id + key fields
     Column("document_id", String(64), ForeignKey("documents.id"), nullable=False, index=True),
     Column("seq", Integer, nullable=False),  # position in the document's analysis
-    Column("type", String(40), nullable=False, index=True),
+    Column("type", Text, nullable=False, index=True),
     Column("summary", Text, nullable=False),
     Column("date_start", String(10), index=True),
     Column("date_end", String(10)),
-    Column("place_name", String(300), index=True),
+    Column("place_name", Text, index=True),
     Column("country", String(2)),
-    Column("admin1", String(200)),
+    Column("admin1", Text),
     Column("lat", Float),
     Column("lon", Float),
-    Column("precision", String(20)),
-    Column("victim_category", String(20), nullable=False),
+    Column("precision", Text),
+    Column("victim_category", Text, nullable=False),
     Column("count_low", Integer),
     Column("count_best", Integer),
     Column("count_high", Integer),
-    Column("certainty", String(20), nullable=False),
+    Column("certainty", Text, nullable=False),
     Column("perpetrators", JSON, nullable=False),  # [{"name", "kind"}]
     Column("perpetrator_names", Text, nullable=False),  # "|name|name|", for filtering
     Column("evidence", JSON, nullable=False),
@@ -94,18 +98,18 @@ statistics = Table(
     Column("document_id", String(64), ForeignKey("documents.id"), nullable=False, index=True),
     Column("seq", Integer, nullable=False),
     Column("value", Integer, nullable=False),
-    Column("counted", String(20), nullable=False),
-    Column("category", String(20), nullable=False),
+    Column("counted", Text, nullable=False),
+    Column("category", Text, nullable=False),
     Column("period_start", String(10)),
     Column("period_end", String(10)),
     Column("as_of", String(10)),
-    Column("by", String(300)),
+    Column("by", Text),
 )
 
 units = Table(
     "units",
     metadata,
-    Column("name", String(300), primary_key=True),  # canonical name
+    Column("name", Text, primary_key=True),  # canonical name
     Column("first_seen", String(64), ForeignKey("documents.id")),
 )
 
@@ -113,10 +117,12 @@ unit_relations = Table(
     "unit_relations",
     metadata,
     Column("id", String(64), primary_key=True),
-    Column("child", String(300), nullable=False, index=True),
-    Column("parent", String(300), nullable=False, index=True),
-    Column("document_id", String(64), ForeignKey("documents.id"), index=True),  # null: knowledge base
-    Column("source", String(500), nullable=False),
+    Column("child", Text, nullable=False, index=True),
+    Column("parent", Text, nullable=False, index=True),
+    Column(
+        "document_id", String(64), ForeignKey("documents.id"), index=True
+    ),  # null: knowledge base
+    Column("source", Text, nullable=False),
     Column("valid_from", String(10)),
     Column("valid_to", String(10)),
 )
@@ -127,8 +133,8 @@ statements = Table(
     Column("id", String(64), primary_key=True),
     Column("document_id", String(64), ForeignKey("documents.id"), nullable=False, index=True),
     Column("seq", Integer, nullable=False),
-    Column("kind", String(20), nullable=False),
-    Column("speaker", String(300), nullable=False, index=True),
+    Column("kind", Text, nullable=False),
+    Column("speaker", Text, nullable=False, index=True),
     Column("target", Text),
     Column("date_start", String(10)),
     Column("date_end", String(10)),
@@ -140,9 +146,9 @@ persons = Table(
     Column("id", String(64), primary_key=True),
     Column("document_id", String(64), ForeignKey("documents.id"), nullable=False, index=True),
     Column("seq", Integer, nullable=False),
-    Column("name", String(300), nullable=False, index=True),
-    Column("title", String(500)),
-    Column("affiliation", String(300)),
+    Column("name", Text, nullable=False, index=True),
+    Column("title", Text),
+    Column("affiliation", Text),
 )
 
 spans = Table(
@@ -150,7 +156,7 @@ spans = Table(
     metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
     Column("document_id", String(64), ForeignKey("documents.id"), nullable=False),
-    Column("fact_table", String(30), nullable=False),
+    Column("fact_table", Text, nullable=False),
     Column("fact_id", String(64), nullable=False),
     Column("start", Integer, nullable=False),
     Column("end", Integer, nullable=False),

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Engine, Select, and_, exists, func, or_, select
+from sqlalchemy import Engine, Select, and_, exists, false, func, or_, select
 
 from ..model import Actor, Count, DateRange, Document, Incident, Place
 from . import tables as t
@@ -96,25 +97,34 @@ class View:
         if f.place:
             pat = _like(f.place)
             q = q.where(
-                or_(func.lower(i.c.place_name).like(pat, escape="\\"),
-                    func.lower(i.c.admin1).like(pat, escape="\\"))
+                or_(
+                    func.lower(i.c.place_name).like(pat, escape="\\"),
+                    func.lower(i.c.admin1).like(pat, escape="\\"),
+                )
             )
         if f.unit:
             q = q.where(func.lower(i.c.perpetrator_names).like(_like(f.unit), escape="\\"))
         if f.units is not None:
-            q = q.where(or_(*[i.c.perpetrator_names.like(_like(f"|{u}|"), escape="\\")
-                              for u in f.units] or [False]))  # type: ignore[list-item]
+            # _like lowers the pattern, and PostgreSQL's LIKE (unlike SQLite's) is case-sensitive.
+            names = func.lower(i.c.perpetrator_names)
+            wanted = [names.like(_like(f"|{u}|"), escape="\\") for u in f.units]
+            q = q.where(or_(false(), *wanted))  # an empty list matches nothing
         if f.text:
             pat = _like(f.text)
-            q = q.where(or_(func.lower(i.c.summary).like(pat, escape="\\"),
-                            func.lower(d.c.text).like(pat, escape="\\")))
+            q = q.where(
+                or_(
+                    func.lower(i.c.summary).like(pat, escape="\\"),
+                    func.lower(d.c.text).like(pat, escape="\\"),
+                )
+            )
         return q
 
     def iter_incidents(self, f: IncidentFilter | None = None) -> Iterator[StoredIncident]:
         f = f or IncidentFilter()
         i = t.incidents
-        q = self._incident_query(f).order_by(i.c.date_start.is_(None), i.c.date_start,
-                                             i.c.document_id, i.c.seq)
+        q = self._incident_query(f).order_by(
+            i.c.date_start.is_(None), i.c.date_start, i.c.document_id, i.c.seq
+        )
         if f.limit is not None:
             q = q.limit(f.limit)
         if f.offset:
@@ -123,8 +133,9 @@ class View:
             rows = c.execute(q).mappings().all()
             spans = self._spans(c, "incidents", [r["id"] for r in rows])
         for r in rows:
-            yield StoredIncident(r["id"], r["document_id"], r["document_name"],
-                                 _incident(r, spans.get(r["id"], [])))
+            yield StoredIncident(
+                r["id"], r["document_id"], r["document_name"], _incident(r, spans.get(r["id"], []))
+            )
 
     def count_incidents(self, f: IncidentFilter | None = None) -> int:
         q = self._incident_query(f or IncidentFilter()).subquery()
@@ -154,26 +165,51 @@ class View:
 
 def _document(row: Any) -> Document:
     return Document(
-        id=row["id"], text=row["text"], name=row["name"], publisher=row["publisher"],
-        title=row["title"], url=row["url"], published=row["published"],
-        language=row["language"], media_type=row["media_type"], original=row["original"],
-        source_path=row["source_path"], ingested_at=str(row["ingested_at"]),
+        id=row["id"],
+        text=row["text"],
+        name=row["name"],
+        publisher=row["publisher"],
+        title=row["title"],
+        url=row["url"],
+        published=row["published"],
+        language=row["language"],
+        media_type=row["media_type"],
+        original=row["original"],
+        source_path=row["source_path"],
+        ingested_at=_timestamp(row["ingested_at"]),
         notes=list(row["notes"] or []),
     )
+
+
+def _timestamp(value: dt.datetime) -> str:
+    """A stored UTC time as SQLite returns it: naive, ``2024-10-01 12:00:00.123456``.
+    PostgreSQL returns it aware, in the session's time zone."""
+    if value.tzinfo is not None:
+        value = value.astimezone(dt.UTC).replace(tzinfo=None)
+    return str(value)
 
 
 def _incident(r: Any, spans: list[tuple[int, int]]) -> Incident:
     place = None
     if r["place_name"]:
-        place = Place(r["place_name"], r["country"], r["admin1"], r["lat"], r["lon"], r["precision"])
+        place = Place(
+            r["place_name"], r["country"], r["admin1"], r["lat"], r["lon"], r["precision"]
+        )
     count = None
     if any(r[k] is not None for k in ("count_low", "count_best", "count_high")):
         count = Count(r["count_low"], r["count_best"], r["count_high"])
     date = DateRange(r["date_start"], r["date_end"]) if r["date_start"] or r["date_end"] else None
     return Incident(
-        type=r["type"], summary=r["summary"], date=date, place=place,
+        type=r["type"],
+        summary=r["summary"],
+        date=date,
+        place=place,
         perpetrators=[Actor(p["name"], p.get("kind", "force")) for p in r["perpetrators"]],
-        victim_category=r["victim_category"], count=count, evidence=list(r["evidence"]),
-        certainty=r["certainty"], attribution=list(r["attribution"]), spans=spans,
+        victim_category=r["victim_category"],
+        count=count,
+        evidence=list(r["evidence"]),
+        certainty=r["certainty"],
+        attribution=list(r["attribution"]),
+        spans=spans,
         case=r["case_id"],
     )

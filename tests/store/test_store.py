@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import json
 from collections.abc import Callable
 
 import pytest
@@ -12,24 +14,61 @@ from casefile.model import Actor, Analysis, Count, DateRange, Document, Incident
 from casefile.store import IncidentFilter, Store, resolve_url
 
 
-def incident(kind: str = "execution_of_pows", start: str = "2024-10-01", place: str = "Pokrovsk",
-             unit: str = "30th Motorized Rifle Brigade", summary: str = "Six POWs shot.") -> Incident:
+def incident(
+    kind: str = "execution_of_pows",
+    start: str = "2024-10-01",
+    place: str = "Pokrovsk",
+    unit: str = "30th Motorized Rifle Brigade",
+    summary: str = "Six POWs shot.",
+) -> Incident:
     return Incident(
-        type=kind, summary=summary, date=DateRange(start, start),
+        type=kind,
+        summary=summary,
+        date=DateRange(start, start),
         place=Place(place, "UA", "Donetsk Oblast", 48.28, 37.18, "settlement"),
-        perpetrators=[Actor(unit, "unit")], victim_category="pow", count=Count(best=6),
+        perpetrators=[Actor(unit, "unit")],
+        victim_category="pow",
+        count=Count(best=6),
         spans=[(0, 10)],
     )
 
 
-def test_store_creates_schema_and_migrates_twice_harmlessly(tmp_path) -> None:
-    url = str(tmp_path / "a.db")
-    Store(url).close()
-    store = Store(url)
+def test_store_creates_schema_and_migrates_twice_harmlessly(fresh_store: Store) -> None:
+    store = Store(fresh_store.url)  # the second migration, on the same database
     names = set(inspect(store.engine).get_table_names())
-    assert {"documents", "incidents", "statistics", "units", "unit_relations", "statements",
-            "persons", "spans", "alembic_version"} <= names
+    assert {
+        "documents",
+        "incidents",
+        "statistics",
+        "units",
+        "unit_relations",
+        "statements",
+        "persons",
+        "spans",
+        "alembic_version",
+    } <= names
     store.close()
+
+
+def test_long_names_are_stored_whole(
+    fresh_store: Store, make_document: Callable[..., Document]
+) -> None:
+    # SQLite ignores a VARCHAR's length, PostgreSQL enforces it; the store accepts both alike.
+    doc = make_document("Text.", name="n" * 600, publisher="p" * 600, language="l" * 40)
+    long_unit = "u" * 400
+    with fresh_store.writer() as w:
+        w.add_document(doc)
+        w.add_analysis(
+            Analysis(
+                doc,
+                extractor="x" * 400,
+                incidents=[incident(unit=long_unit)],
+                units=[UnitLink(long_unit, ["p" * 400], [(0, 5)])],
+            )
+        )
+    stored = fresh_store.view.get_document(doc.id)
+    assert stored is not None and stored.publisher == "p" * 600 and stored.name == "n" * 600
+    assert fresh_store.view.count_incidents(IncidentFilter(units=[long_unit])) == 1
 
 
 def test_resolve_url_forms(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -43,11 +82,13 @@ def test_resolve_url_forms(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def test_unopenable_database_is_a_store_error(tmp_path) -> None:
     (tmp_path / "dir.db").mkdir()
-    with pytest.raises(StoreError, match="dir.db"):
+    with pytest.raises(StoreError, match=r"dir\.db"):
         Store(str(tmp_path / "dir.db"))
 
 
-def test_same_document_twice_is_stored_once(fresh_store: Store, make_document: Callable[..., Document]) -> None:
+def test_same_document_twice_is_stored_once(
+    fresh_store: Store, make_document: Callable[..., Document]
+) -> None:
     doc = make_document("Text.")
     with fresh_store.writer() as w:
         assert w.add_document(doc) is True
@@ -56,14 +97,25 @@ def test_same_document_twice_is_stored_once(fresh_store: Store, make_document: C
     assert fresh_store.view.count_documents() == 1
     stored = fresh_store.view.get_document("doc")
     assert stored is not None and stored.original == b"Text." and stored.text == "Text."
+    assert type(stored.original) is bytes
+    # The same UTC form on both backends (PostgreSQL returns the session's zone).
+    assert stored.ingested_at is not None
+    written = dt.datetime.fromisoformat(doc.ingested_at)  # type: ignore[arg-type]
+    assert stored.ingested_at == str(written.replace(tzinfo=None))
 
 
-def test_analysis_is_replaced_not_duplicated(fresh_store: Store, make_document: Callable[..., Document]) -> None:
+def test_analysis_is_replaced_not_duplicated(
+    fresh_store: Store, make_document: Callable[..., Document]
+) -> None:
     doc = make_document("Six POWs shot near Pokrovsk.")
     with fresh_store.writer() as w:
         w.add_document(doc)
-    a = Analysis(doc, incidents=[incident(), incident("torture")], extractor="x",
-                 units=[UnitLink("30th Motorized Rifle Brigade", ["2nd Combined Arms Army"], [(0, 5)])])
+    a = Analysis(
+        doc,
+        incidents=[incident(), incident("torture")],
+        extractor="x",
+        units=[UnitLink("30th Motorized Rifle Brigade", ["2nd Combined Arms Army"], [(0, 5)])],
+    )
     for _ in range(2):
         with fresh_store.writer() as w:
             w.add_analysis(a)
@@ -73,7 +125,9 @@ def test_analysis_is_replaced_not_duplicated(fresh_store: Store, make_document: 
     assert fresh_store.view.get_record(doc.id)["incidents"][0]["type"] == "execution_of_pows"  # type: ignore[index]
 
 
-def test_failed_transaction_leaves_nothing(fresh_store: Store, make_document: Callable[..., Document]) -> None:
+def test_failed_transaction_leaves_nothing(
+    fresh_store: Store, make_document: Callable[..., Document]
+) -> None:
     with pytest.raises(RuntimeError), fresh_store.writer() as w:
         w.add_document(make_document("Text."))
         raise RuntimeError("killed halfway")
@@ -85,11 +139,29 @@ def filled(fresh_store: Store, make_document: Callable[..., Document]) -> Store:
     doc = make_document("Reports.")
     with fresh_store.writer() as w:
         w.add_document(doc)
-        w.add_analysis(Analysis(doc, extractor="x", incidents=[
-            incident(),
-            incident("attack_on_civilians", "2023-10-05", "Hroza", "Russian forces", "Cafe struck."),
-            incident("torture", "2022-04-01", "Bucha", "64th Motorized Rifle Brigade", "Detainees beaten."),
-        ]))
+        w.add_analysis(
+            Analysis(
+                doc,
+                extractor="x",
+                incidents=[
+                    incident(),
+                    incident(
+                        "attack_on_civilians",
+                        "2023-10-05",
+                        "Hroza",
+                        "Russian forces",
+                        "Cafe struck.",
+                    ),
+                    incident(
+                        "torture",
+                        "2022-04-01",
+                        "Bucha",
+                        "64th Motorized Rifle Brigade",
+                        "Detainees beaten.",
+                    ),
+                ],
+            )
+        )
     return fresh_store
 
 
@@ -105,6 +177,7 @@ def filled(fresh_store: Store, make_document: Callable[..., Document]) -> Store:
         (IncidentFilter(text="cafe"), ["Hroza"]),
         (IncidentFilter(text="reports"), ["Bucha", "Hroza", "Pokrovsk"]),
         (IncidentFilter(units=["64th Motorized Rifle Brigade"]), ["Bucha"]),
+        (IncidentFilter(units=[]), []),
         (IncidentFilter(limit=1), ["Bucha"]),
     ],
 )
@@ -122,4 +195,29 @@ def test_filters_are_literal_not_sql(filled: Store, attack: str) -> None:
 
 def test_count_by_type(filled: Store) -> None:
     assert filled.view.count_incidents_by_type() == {
-        "attack_on_civilians": 1, "execution_of_pows": 1, "torture": 1}
+        "attack_on_civilians": 1,
+        "execution_of_pows": 1,
+        "torture": 1,
+    }
+
+
+@pytest.mark.postgres
+@pytest.mark.slow
+def test_cli_ingest_analyze_incidents_on_postgres(cli, tmp_path, postgres_url: str) -> None:
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "r1.txt").write_text(
+        "---\npublished: 2024-10-02\n---\nRussian troops shot six Ukrainian prisoners of war "
+        "near Pokrovsk on October 1.\n"
+    )
+    env = {"CASEFILE_DB": postgres_url}
+    ingest = cli("ingest", "in", env=env)
+    assert ingest.returncode == 0, ingest.stderr
+    assert ingest.stdout.strip().endswith("1 new, 0 already known, 0 rejected")
+    again = cli("--db", postgres_url, "ingest", "in")  # the same database, by --db this time
+    assert again.stdout.strip().endswith("0 new, 1 already known, 0 rejected")
+    analyze = cli("--db", postgres_url, "analyze")
+    assert analyze.returncode == 0, analyze.stderr
+    assert analyze.stdout.startswith("1 analysed")
+    rows = json.loads(cli("--db", postgres_url, "incidents", "--format", "json").stdout)
+    assert [(x["type"], x["place"]["name"]) for x in rows] == [("execution_of_pows", "Pokrovsk")]
+    assert not (tmp_path / "casefile.db").exists()  # nothing went to SQLite by mistake

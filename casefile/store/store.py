@@ -64,8 +64,12 @@ class Store:
     @contextmanager
     def writer(self) -> Iterator[Writer]:
         """One transaction: everything written inside commits together or not at all."""
-        with self.engine.begin() as conn:
-            yield Writer(conn)
+        try:
+            with self.engine.begin() as conn:
+                yield Writer(conn)
+        except SQLAlchemyError as e:
+            raise StoreError(f"{self._safe_url}: writing failed, nothing of this batch was stored "
+                             f"({type(e).__name__}: {str(e).splitlines()[0]})") from None
 
     def close(self) -> None:
         self.engine.dispose()

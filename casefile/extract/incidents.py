@@ -10,6 +10,7 @@ law, a pattern or an aggregate never start an incident.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from .. import registry
@@ -39,6 +40,7 @@ NEW_ACT = re.compile(
 )
 ANAPHORA = re.compile(r"^\W*(?:It|They|He|She|This|These|The (?:attack|strike|blast|explosion|shelling|"
                       r"killing|killings|execution|victims|dead|toll))\b")
+DATE_REACH = 90  # characters between a date and the act's word for the one to date the other
 ADMIN_NAME = re.compile(r"\b(?:Raion|Oblast|district|region|Krai|Republic)\b", re.I)
 REPORT_AFTER = re.compile(
     r"^\W*(?:[\w’'-]+\W+){0,3}?(?:reported|said|announced|published|posted|wrote|stated|released|shared)\b"
@@ -89,6 +91,10 @@ class IncidentBuilder:
         for m in analysis.mentions:
             self.by_sentence.setdefault((m.kind, m.sentence), []).append(m)
         self.doc_mentions_russia = bool(re.search(r"\bRussi", analysis.text))
+        # the country most of the document's settlements and regions lie in
+        countries = Counter(m.value.country for m in analysis.mentions
+                            if m.kind == "place" and m.value.country and m.value.precision != "country")
+        self.home_country = countries.most_common(1)[0][0] if countries else None
 
     def of(self, kind: str, i: int) -> list[Mention]:
         return self.by_sentence.get((kind, i), [])
@@ -108,13 +114,19 @@ class IncidentBuilder:
 
     # -- step 2: what a sentence says about when and where
     def act_dates(self, i: int) -> list[DateMatch]:
+        """Dates named close to the act's words, less those of the telling: "on Thursday
+        protesters demanded ... after forces killed POWs" does not date the killing."""
         s = self.a.sentences[i]
+        marks = self.of("trigger", i) + self.of("support", i)
         out = []
         for m in self.of("date", i):
             before = self.a.text[max(s.start, m.start - 40) : m.start]
             after = self.a.text[m.end : min(s.end, m.end + 40)]
             if REPORT_DATE.search(before) or REPORT_AFTER.match(after):
                 continue  # when it was told, not when it happened
+            opening = m.start - s.start <= 25  # "On 29 July 2022, ..." dates the whole sentence
+            if marks and not opening and not any(abs(t.start - m.start) <= DATE_REACH for t in marks):
+                continue
             out.append(m.value)
         return out
 
@@ -172,7 +184,7 @@ class IncidentBuilder:
             follows = bool(ANAPHORA.match(text)) and not new_act
             if open_act and not new_act and self._compatible(open_act, splitting, [] if follows else near):
                 self._join(open_act, i, dates, places)
-            else:
+            elif not self._denies(i):  # a denial speaks of an act; it does not tell a new one
                 acts.append(_Act(kind, [i], list(dates), list(places)))
             if types:
                 strong.add(i)
@@ -182,6 +194,9 @@ class IncidentBuilder:
                 self._join(target, i, self.act_dates(i), self.places(i))
                 target.sentences.sort()
         return [a for a in acts if strong.intersection(a.sentences)]
+
+    def _denies(self, i: int) -> bool:
+        return any(m.value == CERTAINTY.DISPUTED for m in self.of("hedge", i)) and not self.of("count", i)
 
     def _nearest(self, acts: list[_Act], i: int, kind: str | None, dates: list[DateMatch],
                  places: list[Mention]) -> _Act | None:
@@ -206,7 +221,8 @@ class IncidentBuilder:
 
     @staticmethod
     def _compatible(act: _Act, dates: list[DateMatch], places: list[Mention]) -> bool:
-        if act.dates and dates and not any(_overlap(a.range, b.range) for a in act.dates for b in dates):
+        fixed = [d for d in act.dates if _explicit(d)]
+        if fixed and dates and not any(_overlap(a.range, b.range) for a in fixed for b in dates):
             return False
         towns_a = [m.value for m in act.places if m.value.precision == "settlement" and m.value.lat is not None]
         towns_b = [m.value for m in places if m.value.precision == "settlement" and m.value.lat is not None]
@@ -247,12 +263,14 @@ class IncidentBuilder:
             return None
 
         named = [m.value.name for m in places]
+        home = self.home_country
 
-        def rank(m: Mention) -> tuple[int, bool, int, int]:
+        def rank(m: Mention) -> tuple[bool, int, bool, int, int]:
             marks = self.of("trigger", m.sentence) + self.of("support", m.sentence)
             distance = min((abs(t.start - m.start) for t in marks), default=10_000)
             admin_name = bool(ADMIN_NAME.search(m.value.name))
-            return (RANK.get(m.value.precision, 4), admin_name, -named.count(m.value.name), distance)
+            abroad = bool(home and m.value.country and m.value.country != home)
+            return (abroad, RANK.get(m.value.precision, 4), admin_name, -named.count(m.value.name), distance)
 
         return min(places, key=rank).value
 
@@ -364,7 +382,7 @@ def _date(dates: list[DateMatch]) -> DateRange | None:
     night", which often dates a later death), then the most precise, then the first."""
     if not dates:
         return None
-    best = max(dates, key=lambda d: (not d.relative, len(d.range.start or "") + len(d.range.end or "")))
+    best = max(dates, key=lambda d: (_explicit(d), len(d.range.start or "") + len(d.range.end or "")))
     return best.range
 
 

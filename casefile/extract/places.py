@@ -7,6 +7,8 @@ oblast's city, not a namesake elsewhere).
 
 from __future__ import annotations
 
+import re
+
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from .. import registry
@@ -33,6 +35,7 @@ class Places(BaseStage):
                 if shouting and name.lower() in STOP_WORDS:
                     continue  # in upper-case wire text "HAD" and "TOOK" look like names
                 found.append((s.start + a, s.start + b, name, i))
+            found = _whole_names(found, s.text, s.start, i)
         if not found:
             return
         # resolved together: each name in the light of the document's others
@@ -41,6 +44,33 @@ class Places(BaseStage):
         for (start, end, _, i), place in zip(found, places, strict=True):
             if place is not None:
                 analysis.mentions.append(Mention("place", start, end, analysis.text[start:end], place, i))
+
+
+_NAME = r"[A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+){0,2}"
+# "the village of Zeleny Shlyakh", "villages of Mykolaivka and Sukhyi Yar", "near Robotyne":
+# the words say a settlement follows, so its whole name is one toponym even when the
+# gazetteer only knows its parts.
+SETTLEMENT = re.compile(
+    rf"\b(?:villages?|towns?|city|settlements?|hamlets?|townships?) of ({_NAME})(?:,? and ({_NAME}))?"
+    rf"|\bnear ({_NAME})"
+)
+
+
+def _whole_names(found: list[tuple[int, int, str, int]], text: str, base: int,
+                 i: int) -> list[tuple[int, int, str, int]]:
+    """Replace gazetteer hits inside a named settlement by the settlement's whole name."""
+    for m in SETTLEMENT.finditer(text):
+        for g in (1, 2, 3):
+            if not m.group(g):
+                continue
+            a, b = base + m.start(g), base + m.end(g)
+            inside = [f for f in found if a <= f[0] and f[1] <= b]
+            if len(inside) == 1 and (inside[0][0], inside[0][1]) == (a, b):
+                continue
+            if " " not in m.group(g) and "-" not in m.group(g) and not inside:
+                continue  # one unknown word after "near" is too often not a place
+            found = [f for f in found if f not in inside] + [(a, b, m.group(g), i)]
+    return sorted(found)
 
 
 def _all_caps(text: str) -> bool:

@@ -36,6 +36,7 @@ def paragraphs(text: str) -> list[tuple[int, str]]:
     """(offset, text) of each paragraph; hard-wrapped lines are joined (the newline kept)."""
     out: list[tuple[int, str]] = []
     lines = [(m.start(), m.group()) for m in _LINE.finditer(text)]
+    wrapped = _hard_wrapped([line for _, line in lines])
     start, end = -1, -1
     for k, (at, line) in enumerate(lines):
         if not line.strip():
@@ -44,12 +45,24 @@ def paragraphs(text: str) -> list[tuple[int, str]]:
             start = at
         end = at + len(line)
         nxt = lines[k + 1] if k + 1 < len(lines) else None
-        soft = (nxt is not None and nxt[0] == end + 1 and nxt[1].strip()
-                and len(line) >= _WRAP_WIDTH and not _ENDS.search(line) and not _STARTS_ITEM.match(nxt[1]))
+        soft = (nxt is not None and nxt[0] == end + 1 and nxt[1].strip() and not _ENDS.search(line)
+                and not _STARTS_ITEM.match(nxt[1])
+                and (nxt[1][:1].islower() or (wrapped and len(line) >= _WRAP_WIDTH)))
         if not soft:
             out.append((start, text[start:end]))
             start = -1
     return out
+
+
+def _hard_wrapped(lines: list[str]) -> bool:
+    """Most lines end near one width (a wire service's 70-80 columns): the text is wrapped,
+    and a line break there is not a paragraph break."""
+    lengths = sorted(len(x.rstrip()) for x in lines if x.strip())
+    if len(lengths) < 4:
+        return False
+    width = lengths[int(0.9 * (len(lengths) - 1))]
+    near = sum(1 for n in lengths if width - 20 <= n <= width)
+    return width <= 100 and near >= 0.6 * len(lengths)
 
 
 def split_sentences(text: str) -> list[Sentence]:

@@ -4,6 +4,8 @@ Combined Arms Army [CAA], Central Military District [CMD])" says 30th -> 2nd CAA
 
 from __future__ import annotations
 
+import re
+
 from .. import registry
 from ..knowledge.orbat import Orbat
 from ..model import Actor, Analysis, Mention, UnitLink
@@ -12,6 +14,11 @@ from ..vocab import ACTOR_KINDS
 from .base import BaseStage
 
 GROUP_TYPES = {"private_military", "volunteer", "penal"}
+POSSESSIVE = re.compile(r"['’]s\s+(?:the\s+)?")
+PART_OF = re.compile(r"\b(?:(?:is|was|are|were|as)\s+(?:a\s+|now\s+)?)?(?:part of|subordinated? to|belongs? to|"
+                     r"assigned to|attached to|within|under the command of|under operational control of)\s+(?:the\s+)?",
+                     re.I)
+SUBJECT_PRONOUN = re.compile(r"^\s*(?:It|It['’]s|The (?:brigade|regiment|division|unit|formation))\b")
 
 
 def _closing(text: str, open_at: int) -> int:
@@ -38,6 +45,7 @@ class Units(BaseStage):
     def __call__(self, analysis: Analysis) -> None:
         orbat = Orbat.default()
         links: dict[str, UnitLink] = {}
+        last_unit: str | None = None
         for i, s in enumerate(analysis.sentences):
             found = find_units(s.text)
             for a, b, name in found:
@@ -59,11 +67,44 @@ class Units(BaseStage):
                 if not parents:
                     continue
                 # the parenthesis lists a chain, innermost first: each one's parents follow it
-                chain = [name, *parents]
+                chain = list(dict.fromkeys([name, *parents]))  # "SMD" after "Southern Military District"
                 for k, child in enumerate(chain[:-1]):
                     link = links.setdefault(child, UnitLink(child))
                     for p in chain[k + 1 :]:
                         if p not in link.parents:
                             link.parents.append(p)
                     link.spans.append((s.start + a, s.start + close_at + 1))
-        analysis.units.extend(links.values())
+            self._stated_in_words(s.text, s.start, found, links, last_unit)
+            if found:
+                last_unit = found[0][2]
+        analysis.units.extend(link for link in links.values() if link.parents)
+
+    @staticmethod
+    def _stated_in_words(text: str, base: int, found: list[tuple[int, int, str]],
+                         links: dict[str, UnitLink], last_unit: str | None) -> None:
+        """"the Eastern Military District's 35th Army" and "it is part of the 35th Army"."""
+        def link(child: str, parent: str, a: int, b: int) -> None:
+            if child == parent:
+                return
+            entry = links.setdefault(child, UnitLink(child))
+            if parent not in entry.parents:
+                entry.parents.append(parent)
+            entry.spans.append((base + a, base + b))
+
+        for (a1, b1, n1), (a2, b2, n2) in zip(found, found[1:], strict=False):
+            if POSSESSIVE.fullmatch(text[b1:a2]):
+                link(n2, n1, a1, b2)
+        for m in PART_OF.finditer(text):
+            parent = next((u for u in found if u[0] >= m.end() and u[0] - m.end() <= 5), None)
+            if parent is None:
+                continue
+            while True:  # "part of the Eastern Military District's 35th Army": the 35th
+                after = next((u for u in found if u[0] > parent[1]), None)
+                if after is None or not POSSESSIVE.fullmatch(text[parent[1] : after[0]]):
+                    break
+                parent = after
+            child = next((u[2] for u in reversed(found) if u[1] <= m.start() and m.start() - u[1] <= 60), None)
+            if child is None and SUBJECT_PRONOUN.match(text[: m.start()]):
+                child = last_unit  # "It's part of ...": the unit the text was speaking of
+            if child:
+                link(child, parent[2], m.start(), parent[1])

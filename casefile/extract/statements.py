@@ -66,6 +66,9 @@ def _speaker(analysis: Analysis, i: int, cue: re.Match[str], kind: str, last: st
     people = analysis.mentions_of("person", i)
     speaking = [m for m in people if SPEECH.match(analysis.text[m.end : m.end + 40])]
     by = [m for m in people if re.search(r"\bby\s+(?:\w+\s+){0,3}$", analysis.text[max(s.start, m.start - 40) : m.start])]
+    if re.match(r"\s*by\b", s.text[cue.end() :]) or cue.group().lower().endswith(" by"):
+        # "was ordered by the owner of the Wagner Group, Yevgeny Prigozhin": the first person after
+        by += [m for m in people if m.start >= cue_at][:1]
     for group in (speaking, by):
         if group:
             return min(group, key=lambda m: abs(m.start - cue_at)).text
@@ -75,6 +78,10 @@ def _speaker(analysis: Analysis, i: int, cue: re.Match[str], kind: str, last: st
         orgs = [m for m in analysis.mentions_of("org", i) if m.end <= cue_at]
         if orgs:
             return _org_speaker(orgs[-1])
+        # the capitalised subject right before the verb: "The DPR Ombudsman called ..."
+        subject = re.search(r"((?:[A-Z][\w'’.-]*\s+){1,4})$", s.text[: cue.start()])
+        if subject:
+            return re.sub(r"^(?:The|A|An)\s+", "", subject.group(1).strip()) or None
         return None
     if kind in (K.INCITEMENT, K.HONOUR):
         before = [m for m in people if m.end <= cue_at]

@@ -40,6 +40,8 @@ NEW_ACT = re.compile(
 )
 ANAPHORA = re.compile(r"^\W*(?:It|They|He|She|This|These|The (?:attack|strike|blast|explosion|shelling|"
                       r"killing|killings|execution|victims|dead|toll))\b")
+SPAN_CUE = re.compile(r"(?:since|until|till|as of|by the end of|through(?:out)?)\b", re.I)
+FOUND_DEAD = re.compile(r"bodies|corpses|dead|died|deaths?|death toll|lives|remains", re.I)
 DATE_REACH = 90  # characters between a date and the act's word for the one to date the other
 ADMIN_NAME = re.compile(r"\b(?:Raion|Oblast|district|region|Krai|Republic)\b", re.I)
 REPORT_AFTER = re.compile(
@@ -124,6 +126,8 @@ class IncidentBuilder:
             after = self.a.text[m.end : min(s.end, m.end + 40)]
             if REPORT_DATE.search(before) or REPORT_AFTER.match(after):
                 continue  # when it was told, not when it happened
+            if SPAN_CUE.match(m.text):
+                continue  # "since 2022", "as of May": the span of a tally, not the act
             opening = m.start - s.start <= 25  # "On 29 July 2022, ..." dates the whole sentence
             if marks and not opening and not any(abs(t.start - m.start) <= DATE_REACH for t in marks):
                 continue
@@ -196,7 +200,11 @@ class IncidentBuilder:
         return [a for a in acts if strong.intersection(a.sentences)]
 
     def _denies(self, i: int) -> bool:
-        return any(m.value == CERTAINTY.DISPUTED for m in self.of("hedge", i)) and not self.of("count", i)
+        """A sentence that opens with a denial ("officials blamed Ukraine for shelling ...")."""
+        marks = self.of("trigger", i) + self.of("support", i)
+        first = min((m.start for m in marks), default=0)
+        return not self.of("count", i) and any(
+            m.value == CERTAINTY.DISPUTED and m.start < first for m in self.of("hedge", i))
 
     def _nearest(self, acts: list[_Act], i: int, kind: str | None, dates: list[DateMatch],
                  places: list[Mention]) -> _Act | None:
@@ -283,8 +291,9 @@ class IncidentBuilder:
 
         for i in idx:
             s = self.a.sentences[i]
-            trig = self.of("trigger", i)
-            first_trigger = min((m.start for m in trig), default=s.end)
+            # "soldiers who entered Bucha found the bodies": finders are not agents
+            trig = [m for m in self.of("trigger", i) if not FOUND_DEAD.fullmatch(m.text)]
+            first_trigger = min((m.start for m in trig), default=s.start if self.of("trigger", i) else s.end)
             for m in self.of("unit", i):
                 add(m.value)
             for m in self.of("actor", i):

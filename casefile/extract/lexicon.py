@@ -43,10 +43,12 @@ EXECUTE = _rx(
     r"(?:shot|killed) at (?:point-blank|close) range",
 )
 POW = _rx(
-    r"prisoners? of war", r"POWs?", r"captured", r"captives?", r"captivity",
+    r"prisoners? of war", r"POWs?", r"captives?", r"captivity",
+    r"captured (?:\w+ )?(?:soldiers?|servicem[ae]n|troops|fighters|defenders|marines|men|POWs?)",
+    r"(?:were|was|been|being|after being) captured", r"(?:soldiers?|servicem[ae]n|troops|fighters) (?:\w+ )?captured",
     r"surrender(?:s|ed|ing)?", r"unarmed", r"hors de combat", r"taken prisoner",
     r"(?:Ukrainian|Russian) (?:prisoners|detainees)", r"prisoners", r"lined up",
-    r"hands (?:up|raised|tied)", r"laid down (?:their|his) (?:arms|weapons)",
+    r"hands (?:up|raised)", r"laid down (?:their|his) (?:arms|weapons)",
 )
 SOLDIER = _rx(
     r"soldiers?", r"servicem(?:a|e)n", r"troops", r"fighters?", r"defenders?", r"marines?",

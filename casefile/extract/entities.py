@@ -34,7 +34,8 @@ _FORCE = re.compile(
     r"(?P<what>forces|troops|army|military|soldiers?|servicem[ae]n|servicemembers|service members|"
     r"occupiers|invaders|militants|fighters|units|Armed Forces|paratroopers|marines|commanders?|"
     r"proxies|occupants|side|authorities)\b"
-    r"|\b(?P<occ>(?:the )?(?:occupiers|invaders|ruscists|rashists|Russians))\b",
+    r"|\b(?P<occ>(?:the )?(?:occupiers|invaders|ruscists|rashists|Russians))\b"
+    r"|\b(?:armed forces|troops|forces|army|military) of the (?P<of>Russian Federation|Russia|Ukraine)\b",
     re.I,
 )
 SIDE_FORCES = {
@@ -51,6 +52,10 @@ def find_forces(text: str) -> list[tuple[int, int, Actor]]:
     for m in _FORCE.finditer(text):
         if m.group("occ"):
             out.append((m.start(), m.end(), Actor("Russian forces", "force")))
+            continue
+        if m.group("of"):
+            side = "Ukrainian forces" if m.group("of") == "Ukraine" else "Russian forces"
+            out.append((m.start(), m.end(), Actor(side, "force")))
             continue
         what = m.group("what").lower()
         if what in ("authorities", "side"):

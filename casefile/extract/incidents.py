@@ -41,6 +41,10 @@ NEW_ACT = re.compile(
 ANAPHORA = re.compile(r"^\W*(?:It|They|He|She|This|These|The (?:attack|strike|blast|explosion|shelling|"
                       r"killing|killings|execution|victims|dead|toll))\b")
 SPAN_CUE = re.compile(r"(?:since|until|till|as of|by the end of|through(?:out)?)\b", re.I)
+CLAIMED = re.compile(r"\b(?:claim(?:s|ed)?|insist(?:s|ed)?|alleg(?:es|ed)|blam(?:es|ed)|accus(?:es|ed))\b"
+                     r"(?:\s+\w+){0,3}\s+(?:that\s+)?[^.]*$", re.I)
+# "a Ukrainian serviceman who had been killed": the force named is the victim
+PASSIVE = re.compile(r"^\W*(?:who|that|which)?\s*(?:was|were|had been|has been|have been|being|is|are)\b", re.I)
 FOUND_DEAD = re.compile(r"bodies|corpses|dead|died|deaths?|death toll|lives|remains", re.I)
 DATE_REACH = 90  # characters between a date and the act's word for the one to date the other
 ADMIN_NAME = re.compile(r"\b(?:Raion|Oblast|district|region|Krai|Republic)\b", re.I)
@@ -299,7 +303,11 @@ class IncidentBuilder:
             for m in self.of("actor", i):
                 before = self.a.text[max(s.start, m.start - 25) : m.start]
                 by_agent = re.search(r"\bby\s+(?:the\s+)?$", before)
-                if (m.start < first_trigger and not AGENT_BLOCK.search(before)) or by_agent:
+                between = self.a.text[m.end : max(m.end, first_trigger)]
+                if CLAIMED.search(self.a.text[s.start : m.start]):
+                    continue  # "the MoD repeated its claim that Ukrainian forces fired"
+                if (m.start < first_trigger and not AGENT_BLOCK.search(before)
+                        and not PASSIVE.match(between)) or by_agent:
                     add(m.value)
         forces = [f for f in found if f.kind == "force"]
         if len(forces) > 1:  # both sides named: the attacker is the first named

@@ -6,6 +6,7 @@ import re
 
 from .. import registry
 from ..model import Analysis, Person
+from ..resolve.names import same_person
 from .base import BaseStage
 
 TITLE_WORDS = (
@@ -64,9 +65,10 @@ class Persons(BaseStage):
 
 
 def _key(name: str, known: dict[str, Person]) -> str:
-    """Surname key: 'Kostin' and 'Andrii Kostin' are one person."""
+    """Surname key: 'Kostin' and 'Andrii Kostin' are one person, and so are spellings of one
+    name ('Zelensky', 'Zelenskyy'; resolve/names.py); 'Sergei Kostin' is another."""
     surname = name.split()[-1].lower()
-    for k in known:
-        if k == surname:
+    for k, person in known.items():
+        if same_person(name, person.name):
             return k
-    return surname
+    return surname if surname not in known else name.lower()

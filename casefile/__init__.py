@@ -7,7 +7,15 @@ from __future__ import annotations
 
 from .analyze import AnalyzeReport, analyze
 from .config import Settings
-from .errors import CasefileError, ConfigError, IngestError, InputError, KnowledgeError, RecordError, StoreError
+from .errors import (
+    CasefileError,
+    ConfigError,
+    IngestError,
+    InputError,
+    KnowledgeError,
+    RecordError,
+    StoreError,
+)
 from .extract.pipeline import Pipeline
 from .extract.records import extract_lines
 from .ingest import IngestReport, ingest
@@ -49,6 +57,7 @@ __all__ = [
     "Meta",
     "Person",
     "Pipeline",
+    "Place",
     "RecordError",
     "Settings",
     "Statement",

@@ -21,7 +21,9 @@ class IngestReport:
 
     @property
     def summary(self) -> str:
-        return f"{len(self.new)} new, {len(self.known)} already known, {len(self.rejected)} rejected"
+        return (
+            f"{len(self.new)} new, {len(self.known)} already known, {len(self.rejected)} rejected"
+        )
 
 
 def ingest(

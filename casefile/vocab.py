@@ -41,17 +41,32 @@ class _Vocab:
 
 INCIDENT_TYPES = _Vocab(
     "incident type",
-    Term("execution_of_pows", "Execution of POWs",
-         "Killing of surrendering, captured or otherwise hors de combat combatants."),
-    Term("killing_of_civilians", "Killing of civilians",
-         "Wilful killing of civilians outside combat."),
-    Term("torture", "Torture",
-         "Torture, beatings or cruel treatment of detainees, POWs or civilians."),
+    Term(
+        "execution_of_pows",
+        "Execution of POWs",
+        "Killing of surrendering, captured or otherwise hors de combat combatants.",
+    ),
+    Term(
+        "killing_of_civilians",
+        "Killing of civilians",
+        "Wilful killing of civilians outside combat.",
+    ),
+    Term(
+        "torture",
+        "Torture",
+        "Torture, beatings or cruel treatment of detainees, POWs or civilians.",
+    ),
     Term("sexual_violence", "Sexual violence", "Rape and other sexual violence."),
-    Term("attack_on_civilians", "Attack on civilians",
-         "Strikes, shelling or drone attacks that hit civilians or civilian objects."),
-    Term("unlawful_detention", "Unlawful detention",
-         "Enforced disappearance, hostage taking, unlawful confinement."),
+    Term(
+        "attack_on_civilians",
+        "Attack on civilians",
+        "Strikes, shelling or drone attacks that hit civilians or civilian objects.",
+    ),
+    Term(
+        "unlawful_detention",
+        "Unlawful detention",
+        "Enforced disappearance, hostage taking, unlawful confinement.",
+    ),
     Term("deportation", "Deportation", "Deportation or forcible transfer, children included."),
     Term("other_violation", "Other violation", "Any other violation of the laws of war."),
 )
@@ -123,8 +138,12 @@ MENTION_KINDS = _Vocab(
     Term("actor", "Actor", "A force, group or person who may be a perpetrator."),
     Term("count", "Count", "A number of victims."),
     Term("trigger", "Trigger", "A word that signals an incident, with its type."),
-    Term("support", "Support", "A weaker cue (a strike on a civilian object, no casualty named) that can "
-         "add to an incident another sentence reports."),
+    Term(
+        "support",
+        "Support",
+        "A weaker cue (a strike on a civilian object, no casualty named) that can "
+        "add to an incident another sentence reports.",
+    ),
     Term("evidence", "Evidence", "A cue for a kind of evidence."),
     Term("hedge", "Hedge", "A cue for certainty."),
     Term("source", "Source", "A named source of an account."),

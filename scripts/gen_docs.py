@@ -1,7 +1,7 @@
 """Generate docs/cli.md, docs/stages.md and docs/configuration.md from the code.
 
-    python scripts/gen_docs.py          write them
-    python scripts/gen_docs.py --check  exit 1 if any is out of date (tests/test_docs.py)
+python scripts/gen_docs.py          write them
+python scripts/gen_docs.py --check  exit 1 if any is out of date (tests/test_docs.py)
 """
 
 from __future__ import annotations
@@ -22,14 +22,25 @@ DOCS = Path(__file__).resolve().parent.parent / "docs"
 
 def cli_md() -> str:
     group = typer.main.get_command(app)
-    lines = ["# casefile commands", "", "Generated from the code by `scripts/gen_docs.py`; do not edit.", ""]
+    lines = [
+        "# casefile commands",
+        "",
+        "Generated from the code by `scripts/gen_docs.py`; do not edit.",
+        "",
+    ]
     lines += ["Global options (before the command):", ""]
     lines += _params(group.params)
     for name, cmd in group.commands.items():  # type: ignore[attr-defined]
         lines += ["", f"## casefile {name}", "", (cmd.help or "").strip(), ""]
         args = [p for p in cmd.params if p.param_type_name == "argument"]
         if args:
-            lines.append("Arguments: " + ", ".join(f"`{(a.name or '').upper()}`: {(getattr(a, 'help', '') or '').strip()}" for a in args))
+            lines.append(
+                "Arguments: "
+                + ", ".join(
+                    f"`{(a.name or '').upper()}`: {(getattr(a, 'help', '') or '').strip()}"
+                    for a in args
+                )
+            )
             lines.append("")
         lines += _params([p for p in cmd.params if p.param_type_name == "option"])
     return "\n".join(lines).rstrip() + "\n"
@@ -44,12 +55,21 @@ def _params(params: list) -> list[str]:  # typer's own click Parameters
 
 
 def stages_md() -> str:
-    lines = ["# Extraction stages", "", "Generated from the registry by `scripts/gen_docs.py`; do not edit.",
-             "", "The default order is the `stages` setting (docs/configuration.md).", "",
-             "| stage | what it does | requires | assigns |", "|---|---|---|---|"]
+    lines = [
+        "# Extraction stages",
+        "",
+        "Generated from the registry by `scripts/gen_docs.py`; do not edit.",
+        "",
+        "The default order is the `stages` setting (docs/configuration.md).",
+        "",
+        "| stage | what it does | requires | assigns |",
+        "|---|---|---|---|",
+    ]
     for s in stage_info():
-        lines.append(f"| `{s['name']}` | {s['doc']} | {', '.join(s['requires']) or '-'} | "
-                     f"{', '.join(s['assigns'])} |")
+        lines.append(
+            f"| `{s['name']}` | {s['doc']} | {', '.join(s['requires']) or '-'} | "
+            f"{', '.join(s['assigns'])} |"
+        )
     lines += ["", "## Vocabularies", ""]
     for v in vocab.ALL:
         lines += [f"### {v.name}", ""]
@@ -59,11 +79,20 @@ def stages_md() -> str:
 
 
 def configuration_md() -> str:
-    lines = ["# Configuration", "", "Generated from `casefile/config.py` by `scripts/gen_docs.py`; do not edit.", "",
-             (Settings.__doc__ or "").strip(), "",
-             "Later sources win: defaults, then `casefile.toml` in the working folder (a `[casefile]` table),",
-             "then environment variables `CASEFILE_<NAME>`, then `--set name=value` on the command line",
-             "(and `--db` for `db`).", "", "| setting | environment | default |", "|---|---|---|"]
+    lines = [
+        "# Configuration",
+        "",
+        "Generated from `casefile/config.py` by `scripts/gen_docs.py`; do not edit.",
+        "",
+        (Settings.__doc__ or "").strip(),
+        "",
+        "Later sources win: defaults, then `casefile.toml` in the working folder (a `[casefile]` table),",
+        "then environment variables `CASEFILE_<NAME>`, then `--set name=value` on the command line",
+        "(and `--db` for `db`).",
+        "",
+        "| setting | environment | default |",
+        "|---|---|---|",
+    ]
     defaults = Settings()
     for f in fields(Settings):
         value = getattr(defaults, f.name)
@@ -73,7 +102,11 @@ def configuration_md() -> str:
     lines += ["", "What each means (from the code):", ""]
     for line in src.read_text().splitlines():
         stripped = line.strip()
-        if ":" in stripped and "#" in stripped and any(stripped.startswith(f.name + ":") for f in fields(Settings)):
+        if (
+            ":" in stripped
+            and "#" in stripped
+            and any(stripped.startswith(f.name + ":") for f in fields(Settings))
+        ):
             name = stripped.split(":", 1)[0]
             lines.append(f"- `{name}`: {stripped.split('#', 1)[1].strip()}")
     return "\n".join(lines).rstrip() + "\n"

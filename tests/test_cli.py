@@ -49,11 +49,20 @@ def test_rejected_files_get_one_line_each_and_exit_1(cli, tmp_path: Path) -> Non
 
 
 def test_ingest_stdin_and_metadata_flags(cli, tmp_path: Path) -> None:
-    r = cli("ingest", "-", "--publisher", "ISW", "--published", "2025-02-20",
-            stdin=b"Six POWs were shot near Robotyne on the 17th.")
+    r = cli(
+        "ingest",
+        "-",
+        "--publisher",
+        "ISW",
+        "--published",
+        "2025-02-20",
+        stdin=b"Six POWs were shot near Robotyne on the 17th.",
+    )
     assert r.returncode == 0, r.stderr
     db = sqlite3.connect(tmp_path / "casefile.db")
-    assert db.execute("select publisher, published from documents").fetchall() == [("ISW", "2025-02-20")]
+    assert db.execute("select publisher, published from documents").fetchall() == [
+        ("ISW", "2025-02-20")
+    ]
 
 
 def test_db_option_and_env(cli, tmp_path: Path) -> None:
@@ -88,8 +97,13 @@ def test_bad_option_values_are_one_line(cli) -> None:
 def test_extract_jsonl_bad_lines_get_error_records(cli, tmp_path: Path) -> None:
     big = json.dumps({"doc_id": "huge", "text": "x" * 2_000_000})
     lines = [
-        json.dumps({"doc_id": "ok", "text": "Russian troops shot six unarmed POWs near Robotyne.",
-                    "published": "2024-02-20"}),
+        json.dumps(
+            {
+                "doc_id": "ok",
+                "text": "Russian troops shot six unarmed POWs near Robotyne.",
+                "published": "2024-02-20",
+            }
+        ),
         "{not json",
         json.dumps({"doc_id": "notext"}),
         big,
@@ -118,8 +132,12 @@ def test_sigkill_halfway_leaves_a_consistent_database(tmp_path: Path) -> None:
     """Kill `casefile ingest` mid-run; the database is intact and a rerun completes it."""
     write_reports(tmp_path / "in", 600)
     db = tmp_path / "casefile.db"
-    proc = subprocess.Popen([sys.executable, "-m", "casefile", "ingest", "in"], cwd=tmp_path,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "casefile", "ingest", "in"],
+        cwd=tmp_path,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     deadline = time.monotonic() + 120
     stored = 0
     while time.monotonic() < deadline and proc.poll() is None:
@@ -138,9 +156,17 @@ def test_sigkill_halfway_leaves_a_consistent_database(tmp_path: Path) -> None:
         assert c.execute("pragma integrity_check").fetchone()[0] == "ok"
         after_kill = c.execute("select count(*) from documents").fetchone()[0]
     assert 100 <= after_kill < 600
-    r = subprocess.run([sys.executable, "-m", "casefile", "ingest", "in"], cwd=tmp_path,
-                       capture_output=True, text=True, timeout=300)
+    r = subprocess.run(
+        [sys.executable, "-m", "casefile", "ingest", "in"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert r.returncode == 0, r.stderr
     assert f"{600 - after_kill} new, {after_kill} already known" in r.stdout
     with sqlite3.connect(db) as c:
-        assert c.execute("select count(*), count(distinct id) from documents").fetchone() == (600, 600)
+        assert c.execute("select count(*), count(distinct id) from documents").fetchone() == (
+            600,
+            600,
+        )

@@ -12,18 +12,46 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def test_generated_docs_are_current() -> None:
-    r = subprocess.run([sys.executable, "scripts/gen_docs.py", "--check"], cwd=ROOT,
-                       capture_output=True, text=True)
+    r = subprocess.run(
+        [sys.executable, "scripts/gen_docs.py", "--check"], cwd=ROOT, capture_output=True, text=True
+    )
     assert r.returncode == 0, r.stdout + r.stderr
 
 
 def test_public_api_is_pinned() -> None:
     assert casefile.__all__ == [
-        "Actor", "Analysis", "AnalyzeReport", "CasefileError", "ConfigError", "Count", "DateRange",
-        "Document", "Incident", "IncidentFilter", "IngestError", "IngestReport", "InputError",
-        "KnowledgeError", "Mention", "Meta", "Person", "Pipeline", "RecordError", "Settings",
-        "Statement", "Statistic", "Store", "StoreError", "UnitLink", "View", "__version__",
-        "analyze", "extract_lines", "ingest", "read_path",
+        "Actor",
+        "Analysis",
+        "AnalyzeReport",
+        "CasefileError",
+        "ConfigError",
+        "Count",
+        "DateRange",
+        "Document",
+        "Incident",
+        "IncidentFilter",
+        "IngestError",
+        "IngestReport",
+        "InputError",
+        "KnowledgeError",
+        "Mention",
+        "Meta",
+        "Person",
+        "Pipeline",
+        "Place",
+        "RecordError",
+        "Settings",
+        "Statement",
+        "Statistic",
+        "Store",
+        "StoreError",
+        "UnitLink",
+        "View",
+        "__version__",
+        "analyze",
+        "extract_lines",
+        "ingest",
+        "read_path",
     ]
     for name in casefile.__all__:
         assert hasattr(casefile, name), name

@@ -15,15 +15,41 @@ from ..model import Analysis, Count, Mention
 from .base import BaseStage
 
 _UNITS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
-    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
 }
-_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-         "eighty": 80, "ninety": 90}
-_WORD = (r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?"
-         r"|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen"
-         r"|sixteen|seventeen|eighteen|nineteen|a dozen|dozens|hundreds|a hundred|one hundred)")
+_TENS = {
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+}
+_WORD = (
+    r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?"
+    r"|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen"
+    r"|sixteen|seventeen|eighteen|nineteen|a dozen|dozens|hundreds|a hundred|one hundred)"
+)
 _DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?![\d:.,]\d)"
 NUM = rf"(?:{_DIGITS}|{_WORD})"
 
@@ -39,8 +65,10 @@ _MODS = r"(?:[\w'’-]+\s+){0,4}?"
 
 
 def _q(name: str = "q") -> str:
-    return (rf"(?P<{name}>at least|more than|over|nearly|almost|about|around|approximately|some|"
-            r"up to|as many as|roughly|fewer than|less than)?\s*")
+    return (
+        rf"(?P<{name}>at least|more than|over|nearly|almost|about|around|approximately|some|"
+        r"up to|as many as|roughly|fewer than|less than)?\s*"
+    )
 
 
 _Q = _q()
@@ -61,7 +89,9 @@ TOLL_RX = re.compile(
 _AGE = re.compile(r"^\s*-?\s*(?:year|month|week|day)s?[- ]old", re.I)
 KILLED_WORDS = re.compile(
     r"\b(?:kill\w*|dead|died|deaths?|death toll|toll|executed|executing|execution|shot|murder\w*|bodies|"
-    r"corpses|fatalit\w+|lives|perished|beheaded|of whom were killed)\b", re.I)
+    r"corpses|fatalit\w+|lives|perished|beheaded|of whom were killed)\b",
+    re.I,
+)
 INJURED_WORDS = re.compile(r"\b(?:injur\w*|wounded|hurt|hospitali[sz]ed)\b", re.I)
 
 
@@ -135,7 +165,7 @@ def find_counts(text: str) -> list[CountMatch]:
     for m in TOLL_RX.finditer(text):
         raw = m.group("n") or m.group("m") or m.group("k")
         n = number(raw)
-        if n is None or _AGE.match(text[m.end():m.end() + 12]):
+        if n is None or _AGE.match(text[m.end() : m.end() + 12]):
             continue
         q = m.group("q1") or m.group("q2") or m.group("q3")
         count = to_count(q, n, None)
@@ -157,10 +187,14 @@ def find_counts(text: str) -> list[CountMatch]:
         if a is None:
             continue
         num_end = m.start("tail")
-        if _AGE.match(text[num_end:num_end + 12]) or _AGE.match(m.group("tail")):
+        if _AGE.match(text[num_end : num_end + 12]) or _AGE.match(m.group("tail")):
             continue
         # years are not counts unless clearly of people ("2022 people" is rare)
-        if b is None and 1900 <= a <= 2100 and not re.match(r"\s+(?:people|civilians)", m.group("tail")):
+        if (
+            b is None
+            and 1900 <= a <= 2100
+            and not re.match(r"\s+(?:people|civilians)", m.group("tail"))
+        ):
             continue
         count = to_count(m.group("q"), a, b)
         if count is None:
@@ -181,7 +215,11 @@ class Counts(BaseStage):
     def __call__(self, analysis: Analysis) -> None:
         dates = [(m.start, m.end) for m in analysis.mentions if m.kind == "date"]
         for i, s in enumerate(analysis.sentences):
-            if not re.search(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|twenty|thirty|forty|fifty|hundred)", s.text, re.I):
+            if not re.search(
+                r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|twenty|thirty|forty|fifty|hundred)",
+                s.text,
+                re.I,
+            ):
                 continue
             for c in find_counts(s.text):
                 at = s.start + c.start + len(c.text) - len(c.text.lstrip())

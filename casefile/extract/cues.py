@@ -41,13 +41,21 @@ def incident_types(text: str) -> list[tuple[str, int, int]]:
         military = lx.MILITARY_TARGET.search(text)
         if not military or civilian or civil_object:
             add(T.ATTACK_ON_CIVILIANS, strike)
-    if kill and civilian and not pow_ and not strike and (not soldier or lx.STRONG_CIVILIAN.search(text)):
+    if (
+        kill
+        and civilian
+        and not pow_
+        and not strike
+        and (not soldier or lx.STRONG_CIVILIAN.search(text))
+    ):
         add(T.KILLING_OF_CIVILIANS, kill)
     add(T.SEXUAL_VIOLENCE, _first(lx.SEXUAL, text))
     add(T.TORTURE, _first(lx.TORTURE, text))
     add(T.DEPORTATION, _first(lx.DEPORTATION, text))
     detention = _first(lx.DETENTION, text)
-    if detention and (civilian or pow_ or soldier or re.search(r"\b(?:him|her|them|mayor|priest)\b", text)):
+    if detention and (
+        civilian or pow_ or soldier or re.search(r"\b(?:him|her|them|mayor|priest)\b", text)
+    ):
         add(T.UNLAWFUL_DETENTION, detention)
     return found
 
@@ -97,10 +105,14 @@ class Cues(BaseStage):
             for value, rx in lx.EVIDENCE_CUES.items():
                 for m in rx.finditer(s.text):
                     analysis.mentions.append(
-                        Mention("evidence", s.start + m.start(), s.start + m.end(), m.group(), value, i)
+                        Mention(
+                            "evidence", s.start + m.start(), s.start + m.end(), m.group(), value, i
+                        )
                     )
             for value, rx in lx.HEDGE_CUES.items():
                 for m in rx.finditer(s.text):
                     analysis.mentions.append(
-                        Mention("hedge", s.start + m.start(), s.start + m.end(), m.group(), value, i)
+                        Mention(
+                            "hedge", s.start + m.start(), s.start + m.end(), m.group(), value, i
+                        )
                     )

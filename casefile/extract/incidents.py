@@ -38,20 +38,28 @@ NEW_ACT = re.compile(
     r"episodes?|recordings?|soldiers?|prisoners?|POWs?|men|groups?)|in one case|one of the videos)\b",
     re.I,
 )
-ANAPHORA = re.compile(r"^\W*(?:It|They|He|She|This|These|The (?:attack|strike|blast|explosion|shelling|"
-                      r"killing|killings|execution|victims|dead|toll))\b")
+ANAPHORA = re.compile(
+    r"^\W*(?:It|They|He|She|This|These|The (?:attack|strike|blast|explosion|shelling|"
+    r"killing|killings|execution|victims|dead|toll))\b"
+)
 SPAN_CUE = re.compile(r"(?:since|until|till|as of|by the end of|through(?:out)?)\b", re.I)
-CLAIMED = re.compile(r"\b(?:claim(?:s|ed)?|insist(?:s|ed)?|alleg(?:es|ed)|blam(?:es|ed)|accus(?:es|ed))\b"
-                     r"(?:\s+\w+){0,3}\s+(?:that\s+)?[^.]*$", re.I)
+CLAIMED = re.compile(
+    r"\b(?:claim(?:s|ed)?|insist(?:s|ed)?|alleg(?:es|ed)|blam(?:es|ed)|accus(?:es|ed))\b"
+    r"(?:\s+\w+){0,3}\s+(?:that\s+)?[^.]*$",
+    re.I,
+)
 # "a Ukrainian serviceman who had been killed": the force named is the victim
-PASSIVE = re.compile(r"^\W*(?:who|that|which)?\s*(?:was|were|had been|has been|have been|being|is|are)\b", re.I)
+PASSIVE = re.compile(
+    r"^\W*(?:who|that|which)?\s*(?:was|were|had been|has been|have been|being|is|are)\b", re.I
+)
 FOUND_DEAD = re.compile(r"bodies|corpses|dead|died|deaths?|death toll|lives|remains", re.I)
 DATE_REACH = 90  # characters between a date and the act's word for the one to date the other
 ADMIN_NAME = re.compile(r"\b(?:Raion|Oblast|district|region|Krai|Republic)\b", re.I)
 REPORT_AFTER = re.compile(
     r"^\W*(?:[\w’'-]+\W+){0,3}?(?:reported|said|announced|published|posted|wrote|stated|released|shared)\b"
     r"|^\s*(?:\([^)]{0,60}\)\s*)?--",  # a wire dateline: "SAN SALVADOR, 10 JAN 90 (ACAN-EFE) --"
-    re.I)
+    re.I,
+)
 REPORT_DATE = re.compile(
     r"(?:published|posted|reported|said|announced|released|stated|wrote|appeared|surfaced|"
     r"shared|uploaded|circulated|as of|since|until|dated|report(?:ed)?|statement)\W+(?:\w+\W+){0,3}$",
@@ -67,8 +75,11 @@ NOT_A_PLACE_AFTER = re.compile(
 )
 # Words right before a force that make it the victim or an owner, not the agent:
 # "16 Ukrainian soldiers", "captured Ukrainian soldiers", "the General Staff of the Ukrainian Armed Forces".
-AGENT_BLOCK = re.compile(r"(?:\b\d[\d,]*|\b(?:of|captured|surrendering|unarmed|executed|killed|shot|two|three|"
-                         r"four|five|six|seven|eight|nine|ten|several|dozens|many)(?:\s+the)?)\s+$", re.I)
+AGENT_BLOCK = re.compile(
+    r"(?:\b\d[\d,]*|\b(?:of|captured|surrendering|unarmed|executed|killed|shot|two|three|"
+    r"four|five|six|seven|eight|nine|ten|several|dozens|many)(?:\s+the)?)\s+$",
+    re.I,
+)
 
 
 @dataclass
@@ -98,8 +109,11 @@ class IncidentBuilder:
             self.by_sentence.setdefault((m.kind, m.sentence), []).append(m)
         self.doc_mentions_russia = bool(re.search(r"\bRussi", analysis.text))
         # the country most of the document's settlements and regions lie in
-        countries = Counter(m.value.country for m in analysis.mentions
-                            if m.kind == "place" and m.value.country and m.value.precision != "country")
+        countries = Counter(
+            m.value.country
+            for m in analysis.mentions
+            if m.kind == "place" and m.value.country and m.value.precision != "country"
+        )
         self.home_country = countries.most_common(1)[0][0] if countries else None
 
     def of(self, kind: str, i: int) -> list[Mention]:
@@ -115,8 +129,13 @@ class IncidentBuilder:
             return True
         if text.rstrip().endswith("!") and not self.of("count", i):
             return True  # slogans and calls, not reports of an act
-        return bool(re.search(r"\b\d[\d,]*\s+(?:\w+\s+){0,2}(?:cases|investigations|proceedings|incidents)\b",
-                              text, re.I))
+        return bool(
+            re.search(
+                r"\b\d[\d,]*\s+(?:\w+\s+){0,2}(?:cases|investigations|proceedings|incidents)\b",
+                text,
+                re.I,
+            )
+        )
 
     # -- step 2: what a sentence says about when and where
     def act_dates(self, i: int) -> list[DateMatch]:
@@ -133,7 +152,11 @@ class IncidentBuilder:
             if SPAN_CUE.match(m.text):
                 continue  # "since 2022", "as of May": the span of a tally, not the act
             opening = m.start - s.start <= 25  # "On 29 July 2022, ..." dates the whole sentence
-            if marks and not opening and not any(abs(t.start - m.start) <= DATE_REACH for t in marks):
+            if (
+                marks
+                and not opening
+                and not any(abs(t.start - m.start) <= DATE_REACH for t in marks)
+            ):
                 continue
             out.append(m.value)
         return out
@@ -152,16 +175,22 @@ class IncidentBuilder:
 
     def is_aggregate(self, i: int) -> bool:
         """Counts many acts, and names no settlement to tie it to one."""
-        return is_aggregate(self.a.sentences[i].text, [m.value for m in self.of("count", i)],
-                            [m.value for m in self.places(i)])
+        return is_aggregate(
+            self.a.sentences[i].text,
+            [m.value for m in self.of("count", i)],
+            [m.value for m in self.places(i)],
+        )
 
     # -- step 3: group trigger sentences into acts
     def acts(self) -> list[_Act]:
         """Trigger and support sentences in text order, each joining the open act of its
         type unless it names another date or settlement or says "another"; acts made of
         support sentences alone are dropped."""
-        has_attack = any(m.value == T.ATTACK_ON_CIVILIANS for m in self.a.mentions
-                         if m.kind in ("trigger", "support"))
+        has_attack = any(
+            m.value == T.ATTACK_ON_CIVILIANS
+            for m in self.a.mentions
+            if m.kind in ("trigger", "support")
+        )
         acts: list[_Act] = []
         strong: set[int] = set()
         responsible: list[int] = []  # "committed war crimes in Bucha": joins the nearest act
@@ -182,7 +211,9 @@ class IncidentBuilder:
             # a date splits acts only where the sentence also says where or how many:
             # "Last night, a woman died in hospital" dates a death, not a new strike,
             # and only a date the text states outright: "40 days ago" and "today" are approximate
-            splitting = [d for d in dates if _explicit(d)] if (places or self.of("count", i)) else []
+            splitting = (
+                [d for d in dates if _explicit(d)] if (places or self.of("count", i)) else []
+            )
             near = self._near_trigger(i, places)
             anchored = bool(dates or places or self.of("count", i) or self.of("evidence", i))
             text = self.a.sentences[i].text
@@ -190,7 +221,11 @@ class IncidentBuilder:
             open_act = next((x for x in reversed(acts) if x.type == kind), None)
             # "It killed at least 50 POWs": a sentence that opens by pointing back continues
             follows = bool(ANAPHORA.match(text)) and not new_act
-            if open_act and not new_act and self._compatible(open_act, splitting, [] if follows else near):
+            if (
+                open_act
+                and not new_act
+                and self._compatible(open_act, splitting, [] if follows else near)
+            ):
                 self._join(open_act, i, dates, places)
             elif not self._denies(i):  # a denial speaks of an act; it does not tell a new one
                 acts.append(_Act(kind, [i], list(dates), list(places)))
@@ -208,15 +243,24 @@ class IncidentBuilder:
         marks = self.of("trigger", i) + self.of("support", i)
         first = min((m.start for m in marks), default=0)
         return not self.of("count", i) and any(
-            m.value == CERTAINTY.DISPUTED and m.start < first for m in self.of("hedge", i))
+            m.value == CERTAINTY.DISPUTED and m.start < first for m in self.of("hedge", i)
+        )
 
-    def _nearest(self, acts: list[_Act], i: int, kind: str | None, dates: list[DateMatch],
-                 places: list[Mention]) -> _Act | None:
+    def _nearest(
+        self,
+        acts: list[_Act],
+        i: int,
+        kind: str | None,
+        dates: list[DateMatch],
+        places: list[Mention],
+    ) -> _Act | None:
         """The closest act (of ``kind``, or any) that the sentence does not contradict."""
         near = self._near_trigger(i, places)
         fixed = [d for d in dates if _explicit(d)]
-        candidates = sorted((x for x in acts if kind is None or x.type == kind),
-                            key=lambda x: min(abs(j - i) for j in x.sentences))
+        candidates = sorted(
+            (x for x in acts if kind is None or x.type == kind),
+            key=lambda x: min(abs(j - i) for j in x.sentences),
+        )
         return next((x for x in candidates if self._compatible(x, fixed, near)), None)
 
     def _near_trigger(self, i: int, places: list[Mention]) -> list[Mention]:
@@ -236,8 +280,14 @@ class IncidentBuilder:
         fixed = [d for d in act.dates if _explicit(d)]
         if fixed and dates and not any(_overlap(a.range, b.range) for a in fixed for b in dates):
             return False
-        towns_a = [m.value for m in act.places if m.value.precision == "settlement" and m.value.lat is not None]
-        towns_b = [m.value for m in places if m.value.precision == "settlement" and m.value.lat is not None]
+        towns_a = [
+            m.value
+            for m in act.places
+            if m.value.precision == "settlement" and m.value.lat is not None
+        ]
+        towns_b = [
+            m.value for m in places if m.value.precision == "settlement" and m.value.lat is not None
+        ]
         if towns_a and towns_b:
             return any(km(p, q) <= 30 for p in towns_a for q in towns_b)
         return True
@@ -267,7 +317,9 @@ class IncidentBuilder:
         "commemorated in Kyiv")."""
         places = list(act.places)
         if not places:
-            window = [act.sentences[0] - 1, act.sentences[-1] + 1] + ([0, 1] if first_of_doc else [])
+            window = [act.sentences[0] - 1, act.sentences[-1] + 1] + (
+                [0, 1] if first_of_doc else []
+            )
             for i in window:
                 if 0 <= i < len(self.a.sentences) and (not self.trigger_types(i) or i in (0, 1)):
                     places += self.places(i)
@@ -282,7 +334,13 @@ class IncidentBuilder:
             distance = min((abs(t.start - m.start) for t in marks), default=10_000)
             admin_name = bool(ADMIN_NAME.search(m.value.name))
             abroad = bool(home and m.value.country and m.value.country != home)
-            return (abroad, RANK.get(m.value.precision, 4), admin_name, -named.count(m.value.name), distance)
+            return (
+                abroad,
+                RANK.get(m.value.precision, 4),
+                admin_name,
+                -named.count(m.value.name),
+                distance,
+            )
 
         return min(places, key=rank).value
 
@@ -297,8 +355,15 @@ class IncidentBuilder:
             s = self.a.sentences[i]
             # "soldiers who entered Bucha found the bodies": finders are not agents
             trig = [m for m in self.of("trigger", i) if not FOUND_DEAD.fullmatch(m.text)]
-            first_trigger = min((m.start for m in trig), default=s.start if self.of("trigger", i) else s.end)
-            for m in self.of("unit", i):
+            first_trigger = min(
+                (m.start for m in trig), default=s.start if self.of("trigger", i) else s.end
+            )
+            units = self.of("unit", i)
+            for m in units:
+                before = self.a.text[s.start : m.start]
+                opened = before.rfind("(")
+                if opened > before.rfind(")") and any(u.end <= s.start + opened for u in units):
+                    continue  # "(2nd Combined Arms Army, ...)" names the unit's chain, not another culprit
                 add(m.value)
             for m in self.of("actor", i):
                 before = self.a.text[max(s.start, m.start - 25) : m.start]
@@ -306,8 +371,11 @@ class IncidentBuilder:
                 between = self.a.text[m.end : max(m.end, first_trigger)]
                 if CLAIMED.search(self.a.text[s.start : m.start]):
                     continue  # "the MoD repeated its claim that Ukrainian forces fired"
-                if (m.start < first_trigger and not AGENT_BLOCK.search(before)
-                        and not PASSIVE.match(between)) or by_agent:
+                if (
+                    m.start < first_trigger
+                    and not AGENT_BLOCK.search(before)
+                    and not PASSIVE.match(between)
+                ) or by_agent:
                     add(m.value)
         forces = [f for f in found if f.kind == "force"]
         if len(forces) > 1:  # both sides named: the attacker is the first named
@@ -322,9 +390,18 @@ class IncidentBuilder:
         if kind == T.EXECUTION_OF_POWS:
             return VICTIM_CATEGORIES.POW
         text = " ".join(self.a.sentences[i].text for i in idx)
-        if kind in (T.TORTURE, T.UNLAWFUL_DETENTION, T.SEXUAL_VIOLENCE, T.OTHER_VIOLATION) and lx.POW.search(text):
+        if kind in (
+            T.TORTURE,
+            T.UNLAWFUL_DETENTION,
+            T.SEXUAL_VIOLENCE,
+            T.OTHER_VIOLATION,
+        ) and lx.POW.search(text):
             return VICTIM_CATEGORIES.POW
-        if kind in (T.ATTACK_ON_CIVILIANS, T.KILLING_OF_CIVILIANS, T.DEPORTATION) or lx.CIVILIAN.search(text):
+        if kind in (
+            T.ATTACK_ON_CIVILIANS,
+            T.KILLING_OF_CIVILIANS,
+            T.DEPORTATION,
+        ) or lx.CIVILIAN.search(text):
             return VICTIM_CATEGORIES.CIVILIAN
         return VICTIM_CATEGORIES.UNKNOWN
 
@@ -399,7 +476,9 @@ def _date(dates: list[DateMatch]) -> DateRange | None:
     night", which often dates a later death), then the most precise, then the first."""
     if not dates:
         return None
-    best = max(dates, key=lambda d: (_explicit(d), len(d.range.start or "") + len(d.range.end or "")))
+    best = max(
+        dates, key=lambda d: (_explicit(d), len(d.range.start or "") + len(d.range.end or ""))
+    )
     return best.range
 
 
@@ -420,8 +499,14 @@ class Incidents(BaseStage):
     """Group trigger sentences into incidents and fill every field of the record."""
 
     name = "casefile.incidents.v1"
-    requires = ("sentences", "mentions.trigger", "mentions.count", "mentions.date",
-                "mentions.place", "mentions.actor")
+    requires = (
+        "sentences",
+        "mentions.trigger",
+        "mentions.count",
+        "mentions.date",
+        "mentions.place",
+        "mentions.actor",
+    )
     assigns = ("incidents",)
 
     def __call__(self, analysis: Analysis) -> None:

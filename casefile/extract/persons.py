@@ -21,12 +21,25 @@ TITLE_BEFORE = re.compile(
     rf"((?:[A-Z][\w'’.-]+\s+){{0,4}}(?:{TITLE_WORDS})(?:\s+of\s+(?:the\s+)?(?:[A-Z][\w'’.-]+\s*){{1,4}})?)\s*,?\s*$"
 )
 # "Belkis Wille, associate crisis and conflict director at Human Rights Watch,"
-TITLE_AFTER = re.compile(rf"^\s*,\s+((?:the\s+|a\s+|an\s+)?[^,.;]{{0,60}}?\b(?:{TITLE_WORDS})\b[^,.;]{{0,60}})[,.;]")
-AFFILIATIONS = {"Ukrain": "Ukraine", "Russia": "Russia", "Kremlin": "Russia", "Kyiv": "Ukraine",
-                "UN": "UN", "United Nations": "UN", "Amnesty": "Amnesty International",
-                "Human Rights Watch": "Human Rights Watch", "Wagner": "Wagner Group"}
-NOT_PEOPLE = re.compile(r"^(?:Telegram|Facebook|Twitter|Glory|Azov|Azovstal|God|Iskander|Kh-|Tochka|"
-                        r"Storm|Shahed|HIMARS|Kyiv|Moscow)", re.I)
+TITLE_AFTER = re.compile(
+    rf"^\s*,\s+((?:the\s+|a\s+|an\s+)?[^,.;]{{0,60}}?\b(?:{TITLE_WORDS})\b[^,.;]{{0,60}})[,.;]"
+)
+AFFILIATIONS = {
+    "Ukrain": "Ukraine",
+    "Russia": "Russia",
+    "Kremlin": "Russia",
+    "Kyiv": "Ukraine",
+    "UN": "UN",
+    "United Nations": "UN",
+    "Amnesty": "Amnesty International",
+    "Human Rights Watch": "Human Rights Watch",
+    "Wagner": "Wagner Group",
+}
+NOT_PEOPLE = re.compile(
+    r"^(?:Telegram|Facebook|Twitter|Glory|Azov|Azovstal|God|Iskander|Kh-|Tochka|"
+    r"Storm|Shahed|HIMARS|Kyiv|Moscow)",
+    re.I,
+)
 
 
 @registry.stages.register("casefile.persons.v1")
@@ -60,7 +73,8 @@ class Persons(BaseStage):
                     person.title = " ".join(t.group(1).split()).strip(" ,")
             if person.affiliation is None and person.title:
                 person.affiliation = next(
-                    (v for k, v in AFFILIATIONS.items() if k in person.title), None)
+                    (v for k, v in AFFILIATIONS.items() if k in person.title), None
+                )
         analysis.persons.extend(by_name.values())
 
 

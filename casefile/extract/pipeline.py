@@ -87,6 +87,12 @@ def stage_info() -> list[dict[str, Any]]:
     for name in registry.stages.names():
         s = registry.stages.get(name)(settings)
         doc = (registry.stages.get(name).__doc__ or "").strip().splitlines()
-        out.append({"name": name, "requires": list(s.requires), "assigns": list(s.assigns),
-                    "doc": doc[0] if doc else ""})
+        out.append(
+            {
+                "name": name,
+                "requires": list(s.requires),
+                "assigns": list(s.assigns),
+                "doc": doc[0] if doc else "",
+            }
+        )
     return out

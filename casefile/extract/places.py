@@ -39,11 +39,17 @@ class Places(BaseStage):
         if not found:
             return
         # resolved together: each name in the light of the document's others
-        places = geocode_all([name for _, _, name, _ in found], analysis.text,
-                             spans=[(a, b) for a, b, _, _ in found], fill_unknown=False)
+        places = geocode_all(
+            [name for _, _, name, _ in found],
+            analysis.text,
+            spans=[(a, b) for a, b, _, _ in found],
+            fill_unknown=False,
+        )
         for (start, end, _, i), place in zip(found, places, strict=True):
             if place is not None:
-                analysis.mentions.append(Mention("place", start, end, analysis.text[start:end], place, i))
+                analysis.mentions.append(
+                    Mention("place", start, end, analysis.text[start:end], place, i)
+                )
 
 
 _NAME = r"[A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+){0,2}"
@@ -56,8 +62,9 @@ SETTLEMENT = re.compile(
 )
 
 
-def _whole_names(found: list[tuple[int, int, str, int]], text: str, base: int,
-                 i: int) -> list[tuple[int, int, str, int]]:
+def _whole_names(
+    found: list[tuple[int, int, str, int]], text: str, base: int, i: int
+) -> list[tuple[int, int, str, int]]:
     """Replace gazetteer hits inside a named settlement by the settlement's whole name."""
     for m in SETTLEMENT.finditer(text):
         for g in (1, 2, 3):

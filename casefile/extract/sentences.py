@@ -45,9 +45,14 @@ def paragraphs(text: str) -> list[tuple[int, str]]:
             start = at
         end = at + len(line)
         nxt = lines[k + 1] if k + 1 < len(lines) else None
-        soft = (nxt is not None and nxt[0] == end + 1 and nxt[1].strip() and not _ENDS.search(line)
-                and not _STARTS_ITEM.match(nxt[1])
-                and (nxt[1][:1].islower() or (wrapped and len(line) >= _WRAP_WIDTH)))
+        soft = (
+            nxt is not None
+            and nxt[0] == end + 1
+            and nxt[1].strip()
+            and not _ENDS.search(line)
+            and not _STARTS_ITEM.match(nxt[1])
+            and (nxt[1][:1].islower() or (wrapped and len(line) >= _WRAP_WIDTH))
+        )
         if not soft:
             out.append((start, text[start:end]))
             start = -1

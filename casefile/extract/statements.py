@@ -45,7 +45,9 @@ CUES: dict[str, re.Pattern[str]] = {
 }
 SPEECH = re.compile(
     r"^\W{0,3}(?:\w+\s+){0,2}?(?:said|says|wrote|writes|posted|stated|responded|declared|called|urged|told|"
-    r"added|claimed|claims|announced|signed|awarded|ordered|demanded|threatened|denied|insisted)\b", re.I)
+    r"added|claimed|claims|announced|signed|awarded|ordered|demanded|threatened|denied|insisted)\b",
+    re.I,
+)
 # Russian state bodies speak for "Russia"; named people keep their names.
 STATE_SPEAKERS = re.compile(
     r"^(?:the )?(?:Russian|Russia['’]s) (?:Defen[cs]e Ministry|Ministry of Defen[cs]e|MoD|Foreign Ministry|"
@@ -54,10 +56,13 @@ STATE_SPEAKERS = re.compile(
 )
 RUSSIA_SPEAKER = re.compile(
     r"\b(?:Russia|Russians|Russian (?:Defen[cs]e Ministry|Ministry of Defen[cs]e|MoD|officials|authorities|"
-    r"propaganda(?: media)?|side|government)|Kremlin|Moscow)\b")
+    r"propaganda(?: media)?|side|government)|Kremlin|Moscow)\b"
+)
 
 
-def _speaker(analysis: Analysis, i: int, cue: re.Match[str], kind: str, last: str | None) -> str | None:
+def _speaker(
+    analysis: Analysis, i: int, cue: re.Match[str], kind: str, last: str | None
+) -> str | None:
     """Who makes the statement: a person the sentence makes speak or act ("Putin signed",
     "awarded ... by Vladimir Putin"), else the last such person before (quotes run over
     several sentences); for a denial, a state or body."""
@@ -65,7 +70,13 @@ def _speaker(analysis: Analysis, i: int, cue: re.Match[str], kind: str, last: st
     cue_at = s.start + cue.start()
     people = analysis.mentions_of("person", i)
     speaking = [m for m in people if SPEECH.match(analysis.text[m.end : m.end + 40])]
-    by = [m for m in people if re.search(r"\bby\s+(?:\w+\s+){0,3}$", analysis.text[max(s.start, m.start - 40) : m.start])]
+    by = [
+        m
+        for m in people
+        if re.search(
+            r"\bby\s+(?:\w+\s+){0,3}$", analysis.text[max(s.start, m.start - 40) : m.start]
+        )
+    ]
     if re.match(r"\s*by\b", s.text[cue.end() :]) or cue.group().lower().endswith(" by"):
         # "was ordered by the owner of the Wagner Group, Yevgeny Prigozhin": the first person after
         by += [m for m in people if m.start >= cue_at][:1]
@@ -123,11 +134,19 @@ class Statements(BaseStage):
                 found.add(kind)
                 dates = analysis.mentions_of("date", i)
                 analysis.statements.append(
-                    Statement(kind, _full_name(analysis, speaker), _target(analysis, i),
-                              dates[0].value.range if dates else None, [(s.start, s.end)])
+                    Statement(
+                        kind,
+                        _full_name(analysis, speaker),
+                        _target(analysis, i),
+                        dates[0].value.range if dates else None,
+                        [(s.start, s.end)],
+                    )
                 )
-            speaking = [m for m in analysis.mentions_of("person", i)
-                        if SPEECH.match(analysis.text[m.end : m.end + 40])]
+            speaking = [
+                m
+                for m in analysis.mentions_of("person", i)
+                if SPEECH.match(analysis.text[m.end : m.end + 40])
+            ]
             if speaking:
                 last = speaking[-1].text
 

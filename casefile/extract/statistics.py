@@ -26,7 +26,9 @@ SPREAD = re.compile(
     r"nationwide|overall|in all)\b",
     re.I,
 )
-BREAKDOWN = re.compile(r"(?P<n>\d[\d,]*)\s+(?:(?:so far|in all|thus far)\s+)?in\s+(?P<y>(?:19|20)\d\d)\b")
+BREAKDOWN = re.compile(
+    r"(?P<n>\d[\d,]*)\s+(?:(?:so far|in all|thus far)\s+)?in\s+(?P<y>(?:19|20)\d\d)\b"
+)
 AS_OF = re.compile(r"\bas of\b", re.I)
 
 
@@ -64,17 +66,29 @@ class Statistics(BaseStage):
             if not is_aggregate(s.text, [c.value for c in counts], places):
                 continue
             cases = list(CASES.finditer(s.text))
-            if not re.search(r"\b(?:kill|execut|shot|dead|died|death|tortur|deport|detain|victim|murder|"
-                             r"war crimes?|abduct|civilians?|POWs?|prisoners|injur|wounded)", s.text, re.I):
+            if not re.search(
+                r"\b(?:kill|execut|shot|dead|died|death|tortur|deport|detain|victim|murder|"
+                r"war crimes?|abduct|civilians?|POWs?|prisoners|injur|wounded)",
+                s.text,
+                re.I,
+            ):
                 continue
             category = _category(s.text)
-            dates = analysis.mentions_of("date", i)
+            parts = list(BREAKDOWN.finditer(s.text))
+            # the years of a breakdown ("57 in 2022, 11 in 2023") are its parts' periods, not the total's
+            dates = [
+                m
+                for m in analysis.mentions_of("date", i)
+                if not any(s.start + b.start() <= m.start < s.start + b.end() for b in parts)
+            ]
             period, as_of = self._period(analysis, s.start, dates)
             by = self._source(analysis, i)
             span = [(s.start, s.end)]
             seen: set[tuple[int, str]] = set()
 
-            def add(value: int, counted: str, per: DateRange | None = period, sp: list = span) -> None:
+            def add(
+                value: int, counted: str, per: DateRange | None = period, sp: list = span
+            ) -> None:
                 if (value, counted) in seen:
                     return
                 seen.add((value, counted))
@@ -89,8 +103,10 @@ class Statistics(BaseStage):
                     if c.value.role in ("killed", "victims") and c.value.count.best is not None:
                         add(c.value.count.best, COUNTED.VICTIMS)
             if seen:
-                counted = COUNTED.VICTIMS if any(k == COUNTED.VICTIMS for _, k in seen) else COUNTED.CASES
-                for b in BREAKDOWN.finditer(s.text):
+                counted = (
+                    COUNTED.VICTIMS if any(k == COUNTED.VICTIMS for _, k in seen) else COUNTED.CASES
+                )
+                for b in parts:
                     n = number(b.group("n"))
                     if n is not None and not any(v == n for v, _ in seen):
                         y = b.group("y")

@@ -15,10 +15,14 @@ from .base import BaseStage
 
 GROUP_TYPES = {"private_military", "volunteer", "penal"}
 POSSESSIVE = re.compile(r"['’]s\s+(?:the\s+)?")
-PART_OF = re.compile(r"\b(?:(?:is|was|are|were|as)\s+(?:a\s+|now\s+)?)?(?:part of|subordinated? to|belongs? to|"
-                     r"assigned to|attached to|within|under the command of|under operational control of)\s+(?:the\s+)?",
-                     re.I)
-SUBJECT_PRONOUN = re.compile(r"^\s*(?:It|It['’]s|The (?:brigade|regiment|division|unit|formation))\b")
+PART_OF = re.compile(
+    r"\b(?:(?:is|was|are|were|as)\s+(?:a\s+|now\s+)?)?(?:part of|subordinated? to|belongs? to|"
+    r"assigned to|attached to|within|under the command of|under operational control of)\s+(?:the\s+)?",
+    re.I,
+)
+SUBJECT_PRONOUN = re.compile(
+    r"^\s*(?:It|It['’]s|The (?:brigade|regiment|division|unit|formation))\b"
+)
 
 
 def _closing(text: str, open_at: int) -> int:
@@ -50,7 +54,9 @@ class Units(BaseStage):
             found = find_units(s.text)
             for a, b, name in found:
                 record = orbat.resolve(name)
-                kind = ACTOR_KINDS.GROUP if record and record.type in GROUP_TYPES else ACTOR_KINDS.UNIT
+                kind = (
+                    ACTOR_KINDS.GROUP if record and record.type in GROUP_TYPES else ACTOR_KINDS.UNIT
+                )
                 analysis.mentions.append(
                     Mention("unit", s.start + a, s.start + b, s.text[a:b], Actor(name, kind), i)
                 )
@@ -67,7 +73,9 @@ class Units(BaseStage):
                 if not parents:
                     continue
                 # the parenthesis lists a chain, innermost first: each one's parents follow it
-                chain = list(dict.fromkeys([name, *parents]))  # "SMD" after "Southern Military District"
+                chain = list(
+                    dict.fromkeys([name, *parents])
+                )  # "SMD" after "Southern Military District"
                 for k, child in enumerate(chain[:-1]):
                     link = links.setdefault(child, UnitLink(child))
                     for p in chain[k + 1 :]:
@@ -80,9 +88,15 @@ class Units(BaseStage):
         analysis.units.extend(link for link in links.values() if link.parents)
 
     @staticmethod
-    def _stated_in_words(text: str, base: int, found: list[tuple[int, int, str]],
-                         links: dict[str, UnitLink], last_unit: str | None) -> None:
-        """"the Eastern Military District's 35th Army" and "it is part of the 35th Army"."""
+    def _stated_in_words(
+        text: str,
+        base: int,
+        found: list[tuple[int, int, str]],
+        links: dict[str, UnitLink],
+        last_unit: str | None,
+    ) -> None:
+        """ "the Eastern Military District's 35th Army" and "it is part of the 35th Army"."""
+
         def link(child: str, parent: str, a: int, b: int) -> None:
             if child == parent:
                 return
@@ -103,7 +117,10 @@ class Units(BaseStage):
                 if after is None or not POSSESSIVE.fullmatch(text[parent[1] : after[0]]):
                     break
                 parent = after
-            child = next((u[2] for u in reversed(found) if u[1] <= m.start() and m.start() - u[1] <= 60), None)
+            child = next(
+                (u[2] for u in reversed(found) if u[1] <= m.start() and m.start() - u[1] <= 60),
+                None,
+            )
             if child is None and SUBJECT_PRONOUN.match(text[: m.start()]):
                 child = last_unit  # "It's part of ...": the unit the text was speaking of
             if child:

@@ -20,7 +20,9 @@ def parse_line(line: bytes | str, source: str, lineno: int, max_bytes: int) -> d
     where = f"{source}:{lineno}"
     if len(line) > max_bytes:
         raise RecordError(
-            where, f"line is {len(line):,} bytes, over the limit of {max_bytes:,}", "raise --max-bytes"
+            where,
+            f"line is {len(line):,} bytes, over the limit of {max_bytes:,}",
+            "raise --max-bytes",
         )
     if isinstance(line, bytes):
         try:

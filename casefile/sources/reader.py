@@ -34,7 +34,9 @@ class Meta:
     title: str | None = None
 
     def fill(self, found: dict[str, Any]) -> dict[str, Any]:
-        out = {k: found.get(k) or getattr(self, k) for k in ("publisher", "published", "url", "title")}
+        out = {
+            k: found.get(k) or getattr(self, k) for k in ("publisher", "published", "url", "title")
+        }
         out["published"] = resolve_published(out["published"])
         if found.get("language"):
             out["language"] = str(found["language"])
@@ -44,7 +46,9 @@ class Meta:
 Item = Document | InputError
 
 
-def read_path(path: str | Path, meta: Meta | None = None, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Item]:
+def read_path(
+    path: str | Path, meta: Meta | None = None, max_bytes: int = DEFAULT_MAX_BYTES
+) -> Iterator[Item]:
     """Documents from a file, a folder (recursively) or ``-`` (standard input)."""
     meta = meta or Meta()
     if str(path) == "-":
@@ -78,8 +82,11 @@ def _read_file(p: Path, meta: Meta, max_bytes: int) -> Iterator[Item]:
     try:
         size = p.stat().st_size
         if size > max_bytes and p.suffix.lower() not in (".jsonl", ".ndjson"):
-            yield IngestError(str(p), f"file is {size:,} bytes, over the limit of {max_bytes:,}",
-                              "raise it with --max-bytes")
+            yield IngestError(
+                str(p),
+                f"file is {size:,} bytes, over the limit of {max_bytes:,}",
+                "raise it with --max-bytes",
+            )
             return
         data = p.read_bytes()
     except OSError as e:
@@ -124,7 +131,9 @@ def _one_document(data: bytes, source: str, suffix: str, meta: Meta) -> Document
         text=text,
         name=str(found.get("doc_id") or name),
         original=data,
-        media_type=MEDIA_TYPES.get(suffix, "text/html" if suffix in HTML_SUFFIXES else "text/plain"),
+        media_type=MEDIA_TYPES.get(
+            suffix, "text/html" if suffix in HTML_SUFFIXES else "text/plain"
+        ),
         notes=notes,
         **meta.fill(found),
     )

@@ -18,7 +18,11 @@ def split_front_matter(text: str) -> tuple[dict[str, Any], str, list[str]]:
     try:
         meta = yaml.safe_load(m.group(1))
     except yaml.YAMLError as e:
-        return {}, text, [f"front matter is not valid YAML ({str(e).splitlines()[0]}); kept as text"]
+        return (
+            {},
+            text,
+            [f"front matter is not valid YAML ({str(e).splitlines()[0]}); kept as text"],
+        )
     if not isinstance(meta, dict):
         return {}, text, ["front matter is not a mapping; kept as text"]
     return {str(k).lower(): v for k, v in meta.items()}, text[m.end() :], []

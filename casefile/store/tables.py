@@ -164,3 +164,112 @@ spans = Table(
 )
 
 FACT_TABLES = (incidents, statistics, unit_relations, statements, persons)
+
+# -- serve (#5): users and their log-ins, analysts' judgements, the audit log ----------------
+# Machine values stay in the fact tables above; an analyst's value lives beside them in
+# `reviews` (the current state) and `judgements` (every act, never changed), so both are kept.
+
+users = Table(
+    "users",
+    metadata,
+    Column("name", Text, primary_key=True),
+    Column("role", Text, nullable=False),  # vocab.ROLES
+    Column("password_hash", Text, nullable=False),  # argon2id, with its parameters and salt
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("disabled_at", DateTime(timezone=True)),
+)
+
+sessions = Table(
+    "sessions",
+    metadata,
+    Column("id", String(64), primary_key=True),  # SHA-256 of the cookie's value, never the value
+    Column("user_name", Text, ForeignKey("users.name"), nullable=False, index=True),
+    Column("csrf", String(64), nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("expires_at", DateTime(timezone=True), nullable=False),
+)
+
+api_tokens = Table(
+    "api_tokens",
+    metadata,
+    Column("id", String(64), primary_key=True),  # SHA-256 of the token
+    Column("user_name", Text, ForeignKey("users.name"), nullable=False, index=True),
+    Column("label", Text, nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("expires_at", DateTime(timezone=True)),
+    Column("revoked_at", DateTime(timezone=True)),
+)
+
+# The analyst's current value of an incident (or, later, a fused case): a group of columns
+# counts as edited when its key column is set (see view.EDIT_GROUPS); status is vocab.REVIEW_STATUS.
+reviews = Table(
+    "reviews",
+    metadata,
+    Column("target_type", Text, primary_key=True),  # incident | case
+    Column("target_id", String(64), primary_key=True),
+    Column("status", Text, nullable=False),
+    Column("type", Text),
+    Column("summary", Text),
+    Column("date_start", String(10)),
+    Column("date_end", String(10)),
+    Column("place_name", Text),
+    Column("country", String(2)),
+    Column("admin1", Text),
+    Column("lat", Float),
+    Column("lon", Float),
+    Column("precision", Text),
+    Column("victim_category", Text),
+    Column("count_low", Integer),
+    Column("count_best", Integer),
+    Column("count_high", Integer),
+    Column("certainty", Text),
+    Column("perpetrators", JSON),
+    Column("perpetrator_names", Text),
+    Column("case_id", String(64), index=True),  # merge and split move incidents between cases
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+    Column("updated_by", Text, nullable=False),
+)
+
+judgements = Table(
+    "judgements",
+    metadata,
+    Column("id", String(64), primary_key=True),  # hash of what was judged, by whom, when
+    Column("target_type", Text, nullable=False),
+    Column("target_id", String(64), nullable=False),
+    Column("action", Text, nullable=False),  # confirm | reject | reopen | edit | create | merge | split
+    Column("field", Text),
+    Column("machine", JSON),  # the machine's value of the field, as extracted
+    Column("before", JSON),  # the value in force before this judgement
+    Column("after", JSON),  # the analyst's value
+    Column("reason", Text, nullable=False),
+    Column("user_name", Text, nullable=False),
+    Column("at", DateTime(timezone=True), nullable=False),
+    Index("ix_judgements_target", "target_type", "target_id"),
+)
+
+# Append-only (triggers refuse UPDATE and DELETE) and hash-chained; see store/audit.py.
+# Every value is stored as the exact text that was hashed, so verifying needs no re-encoding.
+audit_log = Table(
+    "audit_log",
+    metadata,
+    Column("seq", Integer, primary_key=True, autoincrement=False),
+    Column("at", Text, nullable=False),  # ISO 8601 UTC
+    Column("actor", Text, nullable=False),
+    Column("action", Text, nullable=False),
+    Column("object_type", Text, nullable=False),
+    Column("object_id", Text, nullable=False),
+    Column("before", Text, nullable=False),  # canonical JSON
+    Column("after", Text, nullable=False),  # canonical JSON
+    Column("reason", Text, nullable=False),
+    Column("prev", String(64), nullable=False),
+    Column("hash", String(64), nullable=False),
+)
+
+# One row; appending updates it first, so concurrent appenders (two processes, SQLite or
+# PostgreSQL) queue on its lock instead of both reading the same last entry.
+audit_lock = Table(
+    "audit_lock",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=False),
+    Column("appends", Integer, nullable=False),
+)

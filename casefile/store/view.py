@@ -9,7 +9,7 @@ from typing import Any
 
 from sqlalchemy import Engine, Select, and_, exists, false, func, or_, select
 
-from ..model import Actor, Count, DateRange, Document, Incident, Place
+from ..model import Actor, Count, DateRange, Document, Incident, Person, Place, Statement
 from . import tables as t
 
 
@@ -34,6 +34,37 @@ class StoredIncident:
     document_id: str
     document_name: str
     incident: Incident
+
+
+@dataclass
+class StoredRelation:
+    """A stored subordination: from a document (``document_id`` set) or the knowledge base."""
+
+    child: str
+    parent: str
+    source: str  # the document's name, or the knowledge base's reference
+    document_id: str | None = None
+    document_name: str | None = None
+    published: str | None = None  # the document's publication date
+    valid_from: str | None = None
+    valid_to: str | None = None
+
+
+@dataclass
+class StoredStatement:
+    id: str
+    document_id: str
+    document_name: str
+    published: str | None
+    statement: Statement
+
+
+@dataclass
+class StoredPerson:
+    id: str
+    document_id: str
+    document_name: str
+    person: Person
 
 
 def _like(value: str) -> str:
@@ -147,6 +178,75 @@ class View:
         with self.engine.connect() as c:
             rows = c.execute(select(q.c.type, func.count()).group_by(q.c.type)).all()
         return {str(k): int(n) for k, n in sorted(rows, key=lambda r: (-r[1], r[0]))}
+
+    # -- units, statements, persons
+    def get_unit(self, name: str) -> str | None:
+        """The canonical name of a unit some document names, exactly as stored, or None."""
+        with self.engine.connect() as c:
+            found = c.execute(select(t.units.c.name).where(t.units.c.name == name)).scalar()
+        return str(found) if found is not None else None
+
+    def iter_unit_relations(
+        self, children: list[str] | None = None, parents: list[str] | None = None
+    ) -> Iterator[StoredRelation]:
+        """Stored relations whose child is one of ``children`` or whose parent is one of
+        ``parents`` (every relation where both are None), oldest document first."""
+        r, d = t.unit_relations, t.documents
+        q = select(r, d.c.name.label("document_name"), d.c.published).outerjoin(
+            d, d.c.id == r.c.document_id
+        )
+        if children is not None or parents is not None:
+            q = q.where(or_(false(), r.c.child.in_(children or []), r.c.parent.in_(parents or [])))
+        q = q.order_by(r.c.child, d.c.published.is_(None), d.c.published, d.c.name, r.c.parent)
+        with self.engine.connect() as c:
+            for row in c.execute(q).mappings():
+                yield StoredRelation(
+                    child=row["child"],
+                    parent=row["parent"],
+                    source=row["source"],
+                    document_id=row["document_id"],
+                    document_name=row["document_name"],
+                    published=row["published"],
+                    valid_from=row["valid_from"],
+                    valid_to=row["valid_to"],
+                )
+
+    def iter_statements(
+        self, kinds: list[str] | None = None, targets: list[str] | None = None
+    ) -> Iterator[StoredStatement]:
+        """Statements of the given kinds, about one of ``targets`` (compared without case)."""
+        s, d = t.statements, t.documents
+        q = select(s, d.c.name.label("document_name"), d.c.published).join(
+            d, d.c.id == s.c.document_id
+        )
+        if kinds is not None:
+            q = q.where(s.c.kind.in_(kinds))
+        if targets is not None:
+            q = q.where(func.lower(s.c.target).in_([x.lower() for x in targets]))
+        q = q.order_by(d.c.published.is_(None), d.c.published, d.c.name, s.c.seq)
+        with self.engine.connect() as c:
+            rows = c.execute(q).mappings().all()
+            spans = self._spans(c, "statements", [r["id"] for r in rows])
+        for r in rows:
+            date = DateRange(r["date_start"], r["date_end"]) if r["date_start"] else None
+            statement = Statement(r["kind"], r["speaker"], r["target"], date, spans.get(r["id"], []))
+            yield StoredStatement(
+                r["id"], r["document_id"], r["document_name"], r["published"], statement
+            )
+
+    def iter_persons(self, title_contains: list[str] | None = None) -> Iterator[StoredPerson]:
+        """Persons as each document names them; with ``title_contains``, only those whose
+        title contains one of the strings (without case)."""
+        p, d = t.persons, t.documents
+        q = select(p, d.c.name.label("document_name")).join(d, d.c.id == p.c.document_id)
+        if title_contains is not None:
+            title = func.lower(p.c.title)
+            q = q.where(or_(false(), *(title.like(_like(x), escape="\\") for x in title_contains)))
+        q = q.order_by(d.c.name, p.c.seq)
+        with self.engine.connect() as c:
+            for r in c.execute(q).mappings():
+                person = Person(r["name"], r["title"], r["affiliation"])
+                yield StoredPerson(r["id"], r["document_id"], r["document_name"], person)
 
     def _spans(self, c: Any, table: str, ids: list[str]) -> dict[str, list[tuple[int, int]]]:
         out: dict[str, list[tuple[int, int]]] = {}

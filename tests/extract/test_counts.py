@@ -32,7 +32,9 @@ def test_finds_the_count(text: str, count: Count, role: str) -> None:
 
 
 def test_injured_after_killed_keeps_its_role() -> None:
-    roles = [(c.count.best, c.role) for c in find_counts("At least 23 people were killed and 28 injured")]
+    roles = [
+        (c.count.best, c.role) for c in find_counts("At least 23 people were killed and 28 injured")
+    ]
     assert roles == [(23, "killed"), (28, "injured")]
 
 
@@ -51,6 +53,9 @@ def test_rejects_what_is_not_a_count(text: str) -> None:
     assert find_counts(text) == []
 
 
-@pytest.mark.parametrize(("word", "value"), [("six", 6), ("1,200", 1200), ("twenty-one", 21), ("a dozen", 12), ("dozens", None)])
+@pytest.mark.parametrize(
+    ("word", "value"),
+    [("six", 6), ("1,200", 1200), ("twenty-one", 21), ("a dozen", 12), ("dozens", None)],
+)
 def test_number_words(word: str, value: int | None) -> None:
     assert number(word) == value

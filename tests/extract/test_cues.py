@@ -11,11 +11,17 @@ from casefile.extract.cues import incident_types
     ("text", "kind"),
     [
         ("Russian troops shot 16 Ukrainian prisoners of war near Pokrovsk.", "execution_of_pows"),
-        ("Footage shows soldiers executing three surrendering Ukrainian soldiers.", "execution_of_pows"),
+        (
+            "Footage shows soldiers executing three surrendering Ukrainian soldiers.",
+            "execution_of_pows",
+        ),
         ("Wagner fighters beheaded a captured soldier.", "execution_of_pows"),
         ("A missile hit the railway station, killing 30 civilians.", "attack_on_civilians"),
         ("The strike on a cafe in Hroza killed 51 people.", "attack_on_civilians"),
-        ("The bodies of four civilians shot by soldiers were found in a cellar.", "killing_of_civilians"),
+        (
+            "The bodies of four civilians shot by soldiers were found in a cellar.",
+            "killing_of_civilians",
+        ),
         ("Former detainees said they were tortured with electric shocks.", "torture"),
         ("Women were raped by soldiers in the village.", "sexual_violence"),
         ("Children were deported to Russia from Kherson.", "deportation"),

@@ -30,7 +30,10 @@ def tiny_pdf(text: str) -> bytes:
     xref = len(out)
     out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
     out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1,
+        xref,
+    )
     return out
 
 
@@ -42,7 +45,9 @@ def read_one(path: Path, **kw: object) -> Document | InputError:
 
 def test_markdown_front_matter_gives_metadata_and_body(tmp_path: Path) -> None:
     p = tmp_path / "report.md"
-    p.write_text('---\ntitle: "A report"\npublisher: ISW\npublished: 2025-02-20\n---\nBody text here.\n')
+    p.write_text(
+        '---\ntitle: "A report"\npublisher: ISW\npublished: 2025-02-20\n---\nBody text here.\n'
+    )
     doc = read_one(p)
     assert isinstance(doc, Document)
     assert (doc.title, doc.publisher, doc.published) == ("A report", "ISW", "2025-02-20")
@@ -54,7 +59,9 @@ def test_markdown_front_matter_gives_metadata_and_body(tmp_path: Path) -> None:
 def test_command_line_metadata_fills_only_what_is_missing(tmp_path: Path) -> None:
     p = tmp_path / "a.md"
     p.write_text("---\npublisher: ISW\n---\nText.\n")
-    doc = read_one(p, meta=Meta(publisher="Other", published="2024-01-02", url="https://example.org/a"))
+    doc = read_one(
+        p, meta=Meta(publisher="Other", published="2024-01-02", url="https://example.org/a")
+    )
     assert isinstance(doc, Document)
     assert (doc.publisher, doc.published, doc.url) == ("ISW", "2024-01-02", "https://example.org/a")
 
@@ -68,7 +75,9 @@ def test_bad_front_matter_is_kept_as_text_and_noted(tmp_path: Path) -> None:
 
 
 def test_html_main_text_without_boilerplate(tmp_path: Path) -> None:
-    body = " ".join(["Russian forces struck the railway station in Kramatorsk, killing civilians."] * 6)
+    body = " ".join(
+        ["Russian forces struck the railway station in Kramatorsk, killing civilians."] * 6
+    )
     p = tmp_path / "page.html"
     p.write_text(
         "<html><head><title>Strike on station</title>"
@@ -95,7 +104,10 @@ def test_pdf_text_is_extracted(tmp_path: Path) -> None:
 
 def test_jsonl_keeps_doc_id_and_hashes_the_text(tmp_path: Path) -> None:
     p = tmp_path / "in.jsonl"
-    lines = [{"doc_id": "a", "text": "One.", "published": "2024-05-01"}, {"doc_id": "b", "text": "Two."}]
+    lines = [
+        {"doc_id": "a", "text": "One.", "published": "2024-05-01"},
+        {"doc_id": "b", "text": "Two."},
+    ]
     p.write_text("\n".join(json.dumps(x) for x in lines) + "\n")
     docs = list(read_path(p))
     assert [d.name for d in docs] == ["a", "b"]  # type: ignore[union-attr]
@@ -124,7 +136,9 @@ def test_folder_is_read_recursively_skipping_hidden_and_unknown(tmp_path: Path) 
         ("notext.jsonl", b'{"doc_id": "x"}\n', "missing 'text'"),
     ],
 )
-def test_bad_input_is_one_clear_error_naming_the_file(tmp_path: Path, name: str, content: bytes, problem: str) -> None:
+def test_bad_input_is_one_clear_error_naming_the_file(
+    tmp_path: Path, name: str, content: bytes, problem: str
+) -> None:
     p = tmp_path / name
     p.write_bytes(content)
     item = read_one(p)

@@ -159,6 +159,15 @@ def _role_around(text: str, m: re.Match[str]) -> str:
     return "victims"
 
 
+# One named victim: "a 53-year-old woman died", "a captured Ukrainian soldier was shot".
+SINGLE_RX = re.compile(
+    r"\b(?:a|an|one)\s+(?:[\w'’-]+\s+){0,3}?(?:woman|man|girl|boy|child|civilian|soldier|"
+    r"prisoner(?: of war)?|POW|serviceman|servicewoman|resident|priest|journalist|reporter|mayor|"
+    r"person|teenager|pensioner|volunteer|medic|doctor|nurse)\b",
+    re.I,
+)
+
+
 def find_counts(text: str) -> list[CountMatch]:
     out: list[CountMatch] = []
     taken: list[tuple[int, int]] = []
@@ -200,6 +209,9 @@ def find_counts(text: str) -> list[CountMatch]:
         if count is None:
             continue
         out.append(CountMatch(m.start(), m.end(), m.group(), count, _role_around(text, m)))
+    for m in SINGLE_RX.finditer(text):
+        if not any(a < m.end() and m.start() < b for a, b in taken + [(c.start, c.end) for c in out]):
+            out.append(CountMatch(m.start(), m.end(), m.group(), Count(best=1), _role_around(text, m)))
     out.sort(key=lambda c: c.start)
     return out
 

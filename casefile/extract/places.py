@@ -32,8 +32,8 @@ class Places(BaseStage):
         found: list[tuple[int, int, str, int]] = []
         for i, s in enumerate(analysis.sentences):
             for a, b, name in gazetteer.find(s.text):
-                if shouting and name.lower() in STOP_WORDS:
-                    continue  # in upper-case wire text "HAD" and "TOOK" look like names
+                if shouting and not _placed(s.text, a, name):
+                    continue  # in upper-case wire text "HAD", "TOOK" and surnames look like names
                 found.append((s.start + a, s.start + b, name, i))
             found = _whole_names(found, s.text, s.start, i)
         if not found:
@@ -78,6 +78,18 @@ def _whole_names(
                 continue  # one unknown word after "near" is too often not a place
             found = [f for f in found if f not in inside] + [(a, b, m.group(g), i)]
     return sorted(found)
+
+
+_LOCATIVE = re.compile(r"(?:\b(?:IN|NEAR|AT|FROM|OF|TO|OUTSIDE|INTO|ACROSS|TOWARD|TOWARDS)\s+(?:THE\s+)?|^\s*)$")
+
+
+def _placed(text: str, start: int, name: str) -> bool:
+    """In upper-case text: a name of several words, or one after a locative word ("IN
+    HUAMAGUILLA") or opening a dateline ("LIMA, 12 JAN 90"), can be a place; a lone word
+    elsewhere is too often a surname or an English word."""
+    if name.lower() in STOP_WORDS:
+        return False
+    return " " in name.strip() or bool(_LOCATIVE.search(text[max(0, start - 30) : start]))
 
 
 def _all_caps(text: str) -> bool:

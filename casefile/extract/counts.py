@@ -168,6 +168,11 @@ SINGLE_RX = re.compile(
 )
 
 
+ACTS_NEXT = re.compile(
+    r"^\s+(?:of [\w\s]{0,30}?\s)?(?:who\s+)?(?:shoot|shot|shooting|kill|killed|killing|execut\w*|fir\w+|beat\w*|"
+    r"tortur\w+|castrat\w+|cut|behead\w*|ordered|opened fire)\b", re.I)
+
+
 def find_counts(text: str) -> list[CountMatch]:
     out: list[CountMatch] = []
     taken: list[tuple[int, int]] = []
@@ -210,6 +215,8 @@ def find_counts(text: str) -> list[CountMatch]:
             continue
         out.append(CountMatch(m.start(), m.end(), m.group(), count, _role_around(text, m)))
     for m in SINGLE_RX.finditer(text):
+        if ACTS_NEXT.match(text[m.end() : m.end() + 40]):
+            continue  # "a soldier shooting six POWs": the one is the gunman
         if not any(a < m.end() and m.start() < b for a, b in taken + [(c.start, c.end) for c in out]):
             out.append(CountMatch(m.start(), m.end(), m.group(), Count(best=1), _role_around(text, m)))
     out.sort(key=lambda c: c.start)

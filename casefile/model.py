@@ -300,17 +300,22 @@ class Analysis:
     statements: list[Statement] = field(default_factory=list)
     persons: list[Person] = field(default_factory=list)
     extractor: str = ""  # pipeline name and version that produced it
+    _index: dict[tuple[str, int | None], list[Mention]] = field(default_factory=dict, repr=False, compare=False)
+    _indexed: int = field(default=-1, repr=False, compare=False)
 
     @property
     def text(self) -> str:
         return self.document.text
 
     def mentions_of(self, kind: str, sentence: int | None = None) -> list[Mention]:
-        return [
-            m
-            for m in self.mentions
-            if m.kind == kind and (sentence is None or m.sentence == sentence)
-        ]
+        """Mentions of a kind (in one sentence), from an index rebuilt when mentions were added."""
+        if self._indexed != len(self.mentions):
+            self._index = {}
+            for m in self.mentions:
+                self._index.setdefault((m.kind, None), []).append(m)
+                self._index.setdefault((m.kind, m.sentence), []).append(m)
+            self._indexed = len(self.mentions)
+        return list(self._index.get((kind, sentence), []))
 
     def sentence_at(self, offset: int) -> int:
         """Index of the sentence holding ``offset`` (-1 if none)."""
@@ -329,3 +334,8 @@ class Analysis:
             "statements": [s.to_record() for s in self.statements],
             "persons": [p.to_record() for p in self.persons],
         }
+
+
+# The media type of a Document that holds testimony taken by the team and entered by an
+# analyst with its incidents (POST /api/v1/incidents); `analyze` leaves such documents alone.
+TESTIMONY = "text/x-casefile-testimony"

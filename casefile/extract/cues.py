@@ -24,6 +24,8 @@ def incident_types(text: str) -> list[tuple[str, int, int]]:
     """Incident types this sentence can report, each with the span of its trigger word,
     strongest first. Empty for combat, patterns and sentences with no act."""
     found: list[tuple[str, int, int]] = []
+    if not lx.ANY_ACT.search(text):
+        return found  # most sentences name no act at all: skip the costlier patterns
 
     def add(kind: str, m: re.Match[str] | None) -> None:
         if m and kind not in {k for k, _, _ in found}:
@@ -92,27 +94,23 @@ class Cues(BaseStage):
     assigns = ("mentions.trigger", "mentions.support", "mentions.evidence", "mentions.hedge")
 
     def __call__(self, analysis: Analysis) -> None:
+        marked: set[int] = set()
         for i, s in enumerate(analysis.sentences):
             triggers = incident_types(s.text)
             for kind, a, b in triggers:
-                analysis.mentions.append(
-                    Mention("trigger", s.start + a, s.start + b, s.text[a:b], kind, i)
-                )
+                analysis.mentions.append(Mention("trigger", s.start + a, s.start + b, s.text[a:b], kind, i))
             for kind, a, b in [] if triggers else support_types(s.text):
-                analysis.mentions.append(
-                    Mention("support", s.start + a, s.start + b, s.text[a:b], kind, i)
-                )
-            for value, rx in lx.EVIDENCE_CUES.items():
-                for m in rx.finditer(s.text):
-                    analysis.mentions.append(
-                        Mention(
-                            "evidence", s.start + m.start(), s.start + m.end(), m.group(), value, i
+                analysis.mentions.append(Mention("support", s.start + a, s.start + b, s.text[a:b], kind, i))
+            if triggers or any(m.sentence == i for m in analysis.mentions[-3:] if m.kind == "support"):
+                marked.update((i - 1, i, i + 1))
+        # evidence and hedges matter only around an act
+        for i in sorted(marked):
+            if not 0 <= i < len(analysis.sentences):
+                continue
+            s = analysis.sentences[i]
+            for kind, cues in (("evidence", lx.EVIDENCE_CUES), ("hedge", lx.HEDGE_CUES)):
+                for value, rx in cues.items():
+                    for m in rx.finditer(s.text):
+                        analysis.mentions.append(
+                            Mention(kind, s.start + m.start(), s.start + m.end(), m.group(), value, i)
                         )
-                    )
-            for value, rx in lx.HEDGE_CUES.items():
-                for m in rx.finditer(s.text):
-                    analysis.mentions.append(
-                        Mention(
-                            "hedge", s.start + m.start(), s.start + m.end(), m.group(), value, i
-                        )
-                    )

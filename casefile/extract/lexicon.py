@@ -526,3 +526,7 @@ REPORTING_VERB = _rx(
     r"concluded",
     r"found",
 )
+
+# Any word that can name an act: a cheap first test before the costlier patterns.
+ANY_ACT = re.compile("|".join(f"(?:{rx.pattern})" for rx in (KILL, EXECUTE, STRIKE, TORTURE, SEXUAL,
+                                                                DETENTION, DEPORTATION)), re.I)

@@ -80,6 +80,8 @@ def _whole_names(
     return sorted(found)
 
 
+_UPPER = re.compile(r"[A-Z]")
+_LOWER = re.compile(r"[a-z]")
 _LOCATIVE = re.compile(r"(?:\b(?:IN|NEAR|AT|FROM|OF|TO|OUTSIDE|INTO|ACROSS|TOWARD|TOWARDS)\s+(?:THE\s+)?|^\s*)$")
 
 
@@ -94,5 +96,6 @@ def _placed(text: str, start: int, name: str) -> bool:
 
 def _all_caps(text: str) -> bool:
     """Upper-case wire text, where capitals say nothing about names."""
-    letters = [c for c in text[:5000] if c.isalpha()]
-    return bool(letters) and sum(c.isupper() for c in letters) > 0.8 * len(letters)
+    head = text[:5000]
+    upper, lower = len(_UPPER.findall(head)), len(_LOWER.findall(head))
+    return upper > 4 * lower and upper > 0

@@ -19,9 +19,9 @@ DEFAULT_STAGES = [
     "casefile.cues.v1",
     "casefile.entities.v1",
     "casefile.counts.v1",
+    "casefile.statements.v1",
     "casefile.incidents.v1",
     "casefile.statistics.v1",
-    "casefile.statements.v1",
     "casefile.persons.v1",
 ]
 

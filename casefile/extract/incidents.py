@@ -107,6 +107,7 @@ class IncidentBuilder:
         self.by_sentence: dict[tuple[str, int], list[Mention]] = {}
         for m in analysis.mentions:
             self.by_sentence.setdefault((m.kind, m.sentence), []).append(m)
+        self.denied_act: _Act | None = None
         self.doc_mentions_russia = bool(re.search(r"\bRussi", analysis.text))
         # the country most of the document's settlements and regions lie in
         countries = Counter(
@@ -237,6 +238,13 @@ class IncidentBuilder:
                 self._join(target, i, self.act_dates(i), self.places(i))
                 target.sentences.sort()
         return [a for a in acts if strong.intersection(a.sentences)]
+
+    def nearest_to_denial(self, acts: list[_Act]) -> _Act | None:
+        """The act a denial elsewhere in the document speaks of: the one told nearest to it."""
+        denials = [self.a.sentence_at(st.spans[0][0]) for st in self.a.statements
+                   if st.kind == "denial" and st.spans]
+        pairs = [(abs(d - j), act) for d in denials for act in acts for j in act.sentences]
+        return min(pairs, key=lambda p: p[0])[1] if pairs else None
 
     def _denies(self, i: int) -> bool:
         """A sentence that opens with a denial ("officials blamed Ukraine for shelling ...")."""
@@ -433,7 +441,7 @@ class IncidentBuilder:
 
     def _certainty(self, act: _Act, idx: list[int]) -> str:
         cues = {m.value for i in idx for m in self.of("hedge", i)}
-        if CERTAINTY.DISPUTED in cues:
+        if CERTAINTY.DISPUTED in cues or act is self.denied_act:
             return CERTAINTY.DISPUTED
         first = {m.value for m in self.of("hedge", idx[0])}
         if CERTAINTY.ALLEGED in first:
@@ -443,14 +451,53 @@ class IncidentBuilder:
         return CERTAINTY.REPORTED
 
     def _attribution(self, idx: list[int]) -> list[str]:
+        """Who the account comes from, outermost first: the people and bodies the act's
+        sentences (and the next one) quote, "according to", "said", "citing"."""
+        window = list(idx)
+        nxt = idx[-1] + 1
+        if nxt < len(self.a.sentences) and not self.trigger_types(nxt):
+            window.append(nxt)
+        taken = [(m.start, m.end) for i in window for m in self.of("unit", i) + self.of("actor", i)]
         out: list[str] = []
-        for i in idx:
+        for i in window:
             s = self.a.sentences[i]
-            for m in sorted(self.of("org", i) + self.of("person", i), key=lambda m: m.start):
+            named = self.of("org", i) + self.of("person", i)
+            for m in SOURCE_PHRASE.finditer(s.text):
+                g = 1 if m.group(1) else 2
+                named.append(Mention("org", s.start + m.start(g), s.start + m.end(g), m.group(g), None, i))
+            for m in sorted(named, key=lambda m: m.start):
+                if any(a <= m.start < b for a, b in taken):
+                    continue  # a unit or force named as the culprit
+                if TITLE_ONLY.fullmatch(m.text):
+                    continue  # "Dnipropetrovsk Oblast Governor" before the governor's name
                 around = self.a.text[max(s.start, m.start - 30) : min(s.end, m.end + 30)]
-                if lx.REPORTING_VERB.search(around) and m.text not in out:
-                    out.append(_clean_name(m.text))
+                if not lx.REPORTING_VERB.search(around):
+                    continue
+                name = self._full_name(_clean_name(m.text))
+                if name and name not in out and not any(name in o or o in name for o in out):
+                    out.append(name)
         return out
+
+    def _full_name(self, name: str) -> str:
+        """A surname as the document names the person in full ("Kostin": "Andrii Kostin")."""
+        if " " in name:
+            return name
+        for m in self.a.mentions_of("person"):
+            if m.text.endswith(" " + name):
+                return m.text
+        return name
+
+
+# Sources that the NER model misses: "regional police said", "according to prosecutors".
+SOURCE_PHRASE = re.compile(
+    r"\b((?:[A-Z][\w'’-]+\s+){0,3}(?:regional |city |national )?(?:[Pp]olice|[Pp]rosecutors?|"
+    r"[Pp]rosecutor['’]s [Oo]ffice|[Mm]ilitary [Ii]ntelligence|[Ii]ntelligence|[Aa]uthorities|[Oo]fficials|"
+    r"[Ee]mergency [Ss]ervices?|[Gg]eneral [Ss]taff|[Mm]inistry(?: of [A-Z]\w+)?))\s+"
+    r"(?:said|say|says|reported|reports|stated|announced|told|confirmed|wrote|added)\b"
+    r"|\b(?:according to|citing)\s+(?:the\s+)?((?:[A-Z][\w'’-]+\s+){0,3}(?:[Pp]olice|[Pp]rosecutors?|"
+    r"[Ii]ntelligence|[Aa]uthorities|[Oo]fficials))\b"
+)
+TITLE_ONLY = re.compile(r"(?:[A-Z][\w'’-]+\s+){0,4}(?:Governor|President|Minister|Mayor|Head|Chief|Spokes\w+)")
 
 
 MONTH = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\b\.?", re.I)
@@ -511,5 +558,7 @@ class Incidents(BaseStage):
 
     def __call__(self, analysis: Analysis) -> None:
         builder = IncidentBuilder(analysis)
-        for n, act in enumerate(builder.acts()):
+        acts = builder.acts()
+        builder.denied_act = builder.nearest_to_denial(acts)
+        for n, act in enumerate(acts):
             analysis.incidents.append(builder.incident(act, first_of_doc=(n == 0)))

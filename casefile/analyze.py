@@ -7,8 +7,9 @@ from dataclasses import dataclass, field
 
 from .errors import CasefileError
 from .extract.pipeline import Pipeline
-from .model import Analysis, Document
+from .model import TESTIMONY, Analysis, Document
 from .store import Store
+from .store.audit import analysed
 
 
 @dataclass
@@ -28,7 +29,12 @@ def analyze(
     pipeline = pipeline or Pipeline.from_settings()
     report = AnalyzeReport()
     # 1. the documents to do (listed first, so writing does not disturb the read)
-    todo = list(store.view.iter_documents(unanalysed_by=None if again else pipeline.name))
+    #    (testimony an analyst entered holds their incidents, never the machine's)
+    todo = [
+        d
+        for d in store.view.iter_documents(unanalysed_by=None if again else pipeline.name)
+        if d.media_type != TESTIMONY
+    ]
     for doc in todo:
         # 2. extract; an error in one document is recorded and the others go on
         try:
@@ -41,6 +47,7 @@ def analyze(
         # 3. store the analysis in one transaction, replacing an older one
         with store.writer() as w:
             w.add_analysis(analysis)
+            w.add_audit(analysed(analysis))
         report.analysed += 1
         report.incidents += len(analysis.incidents)
         if on_item:

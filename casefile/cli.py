@@ -20,6 +20,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from .analyze import analyze as run_analyze
+from .cli_units import units_app
 from .config import Settings, parse_overrides
 from .errors import CasefileError
 from .extract.pipeline import Pipeline
@@ -28,6 +29,7 @@ from .ingest import ingest as run_ingest
 from .sources import Meta
 from .store import IncidentFilter, Store
 from .store.view import StoredIncident
+from .units import unit_and_subordinates
 from .vocab import INCIDENT_TYPES
 
 app = typer.Typer(
@@ -139,6 +141,7 @@ def incidents(
     until: Annotated[str | None, typer.Option(help="Only incidents on or before this date (ISO).")] = None,
     place: Annotated[str | None, typer.Option(help="Place or region name contains this.")] = None,
     unit: Annotated[str | None, typer.Option(help="A perpetrator's name contains this.")] = None,
+    include_subordinates: Annotated[bool, typer.Option("--include-subordinates", help="With --unit: the unit (any spelling) and every unit under it today.")] = False,
     text: Annotated[str | None, typer.Option(help="Summary or source text contains this.")] = None,
     limit: Annotated[int | None, typer.Option(help="At most this many.")] = None,
     format_: Annotated[str, typer.Option("--format", help="table, json or csv.")] = "table",
@@ -150,8 +153,15 @@ def incidents(
         raise CasefileError(f"--format {format_!r}: use table, json or csv")
     f = IncidentFilter(type=type_, since=since, until=until, place=place, unit=unit, text=text, limit=limit)
     with _store(State.settings()) as store:
+        if include_subordinates:
+            if not unit:
+                raise CasefileError("--include-subordinates needs --unit NAME")
+            f.unit, f.units = None, unit_and_subordinates(store, unit)
         rows = list(store.view.iter_incidents(f))
     render_incidents(rows, format_)
+
+
+app.add_typer(units_app, name="units")
 
 
 @app.command()

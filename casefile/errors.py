@@ -6,7 +6,11 @@
     │   └── RecordError           a malformed JSONL line or data-file record
     ├── ConfigError               a setting or pipeline that cannot be built
     ├── KnowledgeError            a malformed knowledge file (units, gazetteer); names record and field
-    └── StoreError                the database cannot be opened or migrated
+    ├── StoreError                the database cannot be opened or migrated
+    ├── AuditError                the audit log's secret or head is missing, or cannot be written
+    ├── AuthError                 a log-in or token that does not hold; a server with no users
+    └── ReviewError               a judgement that cannot apply: names the target, field and why
+        └── NotFoundError         no such document, incident, case or unit
 
 The CLI catches CasefileError at one boundary and prints its message, never a traceback.
 """
@@ -42,3 +46,19 @@ class KnowledgeError(CasefileError):
 
 class StoreError(CasefileError):
     """The database could not be opened, migrated or written."""
+
+
+class AuditError(CasefileError):
+    """The audit log cannot be written or checked: its secret or its head is missing or bad."""
+
+
+class AuthError(CasefileError):
+    """Authentication failed, or the server cannot start safely (no users, public host)."""
+
+
+class ReviewError(CasefileError):
+    """An analyst's judgement, new incident, merge or split that cannot apply as given."""
+
+
+class NotFoundError(ReviewError):
+    """No document, incident, case or unit with the given id or name."""

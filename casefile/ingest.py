@@ -9,6 +9,7 @@ from .errors import InputError
 from .model import Document
 from .sources import DEFAULT_MAX_BYTES, Meta, read_path
 from .store import Store
+from .store.audit import imported
 
 BATCH = 50  # documents per transaction: a kill loses at most one batch, never half a document
 
@@ -42,6 +43,8 @@ def ingest(
         with store.writer() as w:
             for doc in batch:
                 is_new = w.add_document(doc)
+                if is_new:
+                    w.add_audit(imported(doc))
                 (report.new if is_new else report.known).append(doc)
                 if on_item:
                     on_item(doc, is_new)

@@ -161,3 +161,21 @@ ALL = (
     PRECISIONS,
     MENTION_KINDS,
 )
+
+# -- serve (#5): who may do what, and where an analyst's review stands. Not analysis-format
+# vocabularies, so not in ALL (whose terms docs/stages.md lists).
+
+ROLES = _Vocab(
+    "role",
+    Term("viewer", "Viewer", "Reads documents, incidents, cases, units and statistics."),
+    Term("analyst", "Analyst", "A viewer who also confirms, rejects and edits incidents and "
+         "cases, merges and splits cases, enters incidents and exports."),
+    Term("admin", "Administrator", "An analyst who also reads the audit log and manages users."),
+)
+
+REVIEW_STATUS = _Vocab(
+    "review status",
+    Term("unreviewed", "Unreviewed", "No analyst has judged it yet: the machine's values."),
+    Term("confirmed", "Confirmed", "An analyst checked it against its sources."),
+    Term("rejected", "Rejected", "An analyst found it wrong; it stays, marked, with the reason."),
+)

@@ -31,19 +31,30 @@ def cli_md() -> str:
     lines += ["Global options (before the command):", ""]
     lines += _params(group.params)
     for name, cmd in group.commands.items():  # type: ignore[attr-defined]
-        lines += ["", f"## casefile {name}", "", (cmd.help or "").strip(), ""]
-        args = [p for p in cmd.params if p.param_type_name == "argument"]
-        if args:
-            lines.append(
-                "Arguments: "
-                + ", ".join(
-                    f"`{(a.name or '').upper()}`: {(getattr(a, 'help', '') or '').strip()}"
-                    for a in args
-                )
-            )
-            lines.append("")
-        lines += _params([p for p in cmd.params if p.param_type_name == "option"])
+        lines += _command(f"casefile {name}", cmd)
     return "\n".join(lines).rstrip() + "\n"
+
+
+def _command(path: str, cmd) -> list[str]:  # a click Command, or a Group with subcommands
+    lines = ["", f"## {path}", "", (cmd.help or "").strip(), ""]
+    subcommands = getattr(cmd, "commands", None)
+    if subcommands:
+        lines.append("Commands: " + ", ".join(f"`{path} {name}`" for name in subcommands))
+        for name, sub in subcommands.items():
+            lines += _command(f"{path} {name}", sub)
+        return lines
+    args = [p for p in cmd.params if p.param_type_name == "argument"]
+    if args:
+        lines.append(
+            "Arguments: "
+            + ", ".join(
+                f"`{(a.name or '').upper()}`: {(getattr(a, 'help', '') or '').strip()}"
+                for a in args
+            )
+        )
+        lines.append("")
+    lines += _params([p for p in cmd.params if p.param_type_name == "option"])
+    return lines
 
 
 def _params(params: list) -> list[str]:  # typer's own click Parameters

@@ -4,6 +4,7 @@ a CLI runner, a throwaway PostgreSQL server."""
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -45,6 +46,20 @@ def make_analysis(make_document: Callable[..., Document]) -> Callable[..., Analy
         return a
 
     return make
+
+
+@pytest.fixture(autouse=True)
+def _audit_outside_database(
+    monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    """The audit log's secret and head live outside the database (store/audit.py): each test
+    gets its own, in a temporary home, never the user's ~/.config or ~/.local/state. The CLI
+    in a subprocess reads the same secret file, so both write one chain."""
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
+    monkeypatch.setenv("XDG_STATE_HOME", str(home / "state"))
+    monkeypatch.delenv("CASEFILE_SECRET", raising=False)
+    monkeypatch.delenv("CASEFILE_AUDIT_HEAD", raising=False)
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
@@ -178,3 +193,61 @@ def postgres_url(postgres_server: PostgresServer, request: pytest.FixtureRequest
     yield postgres_server.url(name)
     with psycopg.connect(postgres_server.url(), autocommit=True) as admin:
         admin.execute(f'DROP DATABASE "{name}" WITH (FORCE)')
+
+
+# -- a small stocked store for the review, API and browser tests (#5)
+
+# Each text is written by us; the incident's span is its first sentence.
+STOCK = [
+    ("news-2024-10-02-pokrovsk", "2024-10-02",
+     "Russian troops shot six Ukrainian prisoners of war near Pokrovsk on 1 October 2024. "
+     "Witnesses named the 30th Motorized Rifle Brigade.",
+     [("execution_of_pows", "2024-10-01", ("Pokrovsk", "UA", "Donetsk Oblast", 48.28, 37.18),
+       "30th Motorized Rifle Brigade", "pow", 6, "Six POWs shot near Pokrovsk.")]),
+    ("news-2023-10-05-hroza", "2023-10-05",
+     "A missile struck a cafe in Hroza on 5 October 2023, killing 59 civilians. "
+     "<script>window.pwned = 1</script><img src=x onerror=\"window.pwned = 2\"> was posted.",
+     [("attack_on_civilians", "2023-10-05", ("Hroza", "UA", "Kharkiv Oblast", 49.65, 37.75),
+       "Russian forces", "civilian", 59, "Missile strike on a cafe in Hroza.")]),
+    ("report-2022-04-bucha", "2022-04-10",
+     "Detainees were beaten in Bucha in March 2022. Civilians were shot in Bucha in March 2022.",
+     [("torture", "2022-03", ("Bucha", "UA", "Kyiv Oblast", 50.54, 30.21),
+       "64th Motorized Rifle Brigade", "civilian", None, "Detainees beaten in Bucha."),
+      ("killing_of_civilians", "2022-03", ("Bucha", "UA", "Kyiv Oblast", 50.54, 30.21),
+       "64th Motorized Rifle Brigade", "civilian", None, "Civilians shot in Bucha.")]),
+    ("pgo-2024-10-13-kursk", "2024-10-13",
+     "Nine Ukrainian prisoners of war were shot in Kursk Oblast on 13 October 2024.",
+     [("execution_of_pows", "2024-10-13", ("Kursk Oblast", "RU", "Kursk Oblast", 51.73, 36.19),
+       "Russian forces", "pow", 9, "Nine POWs shot in Kursk Oblast.")]),
+]
+
+
+def stock(store: Store) -> dict[str, str]:
+    """Write STOCK into ``store`` as analysed documents; {summary: incident id}."""
+    from casefile.model import Actor, Count, DateRange, Incident, Place
+    from casefile.store.writer import fact_id
+
+    ids: dict[str, str] = {}
+    with store.writer() as w:
+        for name, published, text, incidents in STOCK:
+            doc = Document.from_text(text, name=name, published=published, publisher="Test")
+            w.add_document(doc)
+            sentences = [s.end() for s in re.finditer(r"\. ", text)] + [len(text)]
+            made = []
+            for seq, (kind, date, place, unit, victims, count, summary) in enumerate(incidents):
+                start = 0 if seq == 0 else sentences[seq - 1]
+                made.append(Incident(
+                    type=kind, summary=summary, date=DateRange(date, date), place=Place(*place),
+                    perpetrators=[Actor(unit, "unit" if "Brigade" in unit else "force")],
+                    victim_category=victims, count=Count(best=count) if count else None,
+                    spans=[(start, sentences[seq] - 1)], certainty="reported",
+                ))
+                ids[summary] = fact_id(doc.id, "incidents", seq, kind)
+            w.add_analysis(Analysis(doc, incidents=made, extractor="test"))
+    return ids
+
+
+@pytest.fixture
+def stocked(fresh_store: Store) -> tuple[Store, dict[str, str]]:
+    """``fresh_store`` (SQLite and PostgreSQL) holding STOCK; with {summary: incident id}."""
+    return fresh_store, stock(fresh_store)

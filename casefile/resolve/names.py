@@ -31,9 +31,9 @@ from rapidfuzz.distance import Levenshtein
 __all__ = ["cluster_names", "name_tokens", "same_person", "spelling", "transliterate"]
 
 # Words before a name that are not part of it.
-_HONORIFICS = frozenset(
-    "mr mrs ms dr prof gen general col colonel lt lieutenant maj major capt captain sgt "
-    "president minister commander sir madam".split()
+_HONORIFIC = re.compile(
+    r"^(?:mr|mrs|ms|dr|prof|gen|general|col|colonel|lt|lieutenant|maj|major|capt|captain|sgt|"
+    r"president|minister|commander|sir)$"
 )
 # Transliteration variants folded to one spelling, longest first; the digits stand for the
 # Cyrillic letters whose Latin digraphs hold an "h" that must not become "g" below.
@@ -82,7 +82,7 @@ def name_tokens(name: str) -> tuple[str, ...]:
     """
     text = _NOT_LETTER.sub(" ", transliterate(name).casefold())
     words = [w.strip("-") for w in text.split()]
-    while words and words[0] in _HONORIFICS:
+    while words and _HONORIFIC.match(words[0]):
         words.pop(0)
     return tuple(w for w in words if w)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import getpass
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -13,6 +14,7 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
 
 from ..errors import StoreError
+from .audit import AuditLog, head_path_for
 from .view import View
 from .writer import Writer
 
@@ -48,6 +50,8 @@ class Store:
         except SQLAlchemyError as e:
             raise StoreError(f"{self._safe_url}: {e}") from None
         self.view = View(self.engine)
+        self.audit = AuditLog(head_path_for(self.url))
+        self.actor = default_actor()  # who writes when the caller names nobody (the CLI)
 
     @property
     def _safe_url(self) -> str:
@@ -62,14 +66,20 @@ class Store:
             command.upgrade(cfg, "head")
 
     @contextmanager
-    def writer(self) -> Iterator[Writer]:
-        """One transaction: everything written inside commits together or not at all."""
+    def writer(self, actor: str | None = None) -> Iterator[Writer]:
+        """One transaction: everything written inside commits together or not at all.
+        Audit entries it appends are made by ``actor``; their head is recorded after commit."""
+        w: Writer | None = None
         try:
             with self.engine.begin() as conn:
-                yield Writer(conn)
+                w = Writer(conn)
+                w.audit, w.actor = self.audit, actor or self.actor
+                yield w
         except SQLAlchemyError as e:
             raise StoreError(f"{self._safe_url}: writing failed, nothing of this batch was stored "
                              f"({type(e).__name__}: {str(e).splitlines()[0]})") from None
+        if w is not None and w.audited:
+            self.audit.record_head(w.audited[-1])
 
     def close(self) -> None:
         self.engine.dispose()
@@ -79,6 +89,14 @@ class Store:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def default_actor() -> str:
+    """The operating-system account running casefile, as the audit log names it."""
+    try:
+        return f"os:{getpass.getuser()}"
+    except (OSError, KeyError):  # no login name and no passwd entry (some containers)
+        return f"os:uid{os.getuid()}"
 
 
 def _engine(url: str) -> Engine:

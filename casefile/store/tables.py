@@ -236,7 +236,7 @@ judgements = Table(
     Column("id", String(64), primary_key=True),  # hash of what was judged, by whom, when
     Column("target_type", Text, nullable=False),
     Column("target_id", String(64), nullable=False),
-    Column("action", Text, nullable=False),  # confirm | reject | reopen | edit | create | merge | split
+    Column("action", Text, nullable=False),  # confirm reject reopen edit create merge split
     Column("field", Text),
     Column("machine", JSON),  # the machine's value of the field, as extracted
     Column("before", JSON),  # the value in force before this judgement

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from typing import Any
 
-from sqlalchemy import Engine, Select, and_, exists, false, func, or_, select
+from sqlalchemy import Engine, Select, and_, case, exists, false, func, literal, or_, select
 
-from ..model import Actor, Count, DateRange, Document, Incident, Person, Place, Statement
+from ..model import Actor, Count, DateRange, Document, Incident, Person, Place, Statement, Statistic
 from . import tables as t
 
 
@@ -228,8 +228,11 @@ class View:
             rows = c.execute(q).mappings().all()
             spans = self._spans(c, "statements", [r["id"] for r in rows])
         for r in rows:
-            date = DateRange(r["date_start"], r["date_end"]) if r["date_start"] else None
-            statement = Statement(r["kind"], r["speaker"], r["target"], date, spans.get(r["id"], []))
+            start, end = r["date_start"], r["date_end"]
+            date = DateRange(start, end) if start or end else None
+            statement = Statement(
+                r["kind"], r["speaker"], r["target"], date, spans.get(r["id"], [])
+            )
             yield StoredStatement(
                 r["id"], r["document_id"], r["document_name"], r["published"], statement
             )
@@ -261,6 +264,312 @@ class View:
             for fid, a, b in rows:
                 out.setdefault(fid, []).append((a, b))
         return out
+
+    # -- serve (#5): incidents as analysts left them, cases, documents, users, log-ins
+    # An analyst's value (table `reviews`) wins over the machine's; filters, sorting and
+    # counts all use the values in force. The machine's values stay in `incidents`.
+
+    def _reviewed(self, q: IncidentQuery, *columns: Any) -> Select[Any]:
+        """``columns`` of incidents joined to their reviews, filtered by ``q``."""
+        i, r, d = t.incidents, t.reviews, t.documents
+        src = i.outerjoin(r, and_(r.c.target_type == "incident", r.c.target_id == i.c.id))
+        if q.text:
+            src = src.join(d, d.c.id == i.c.document_id)
+        s = select(*columns).select_from(src)
+        e = _effective
+        if q.ids is not None:
+            s = s.where(i.c.id.in_(q.ids))
+        if q.document:
+            s = s.where(i.c.document_id == q.document)
+        if q.type:
+            s = s.where(e("type") == q.type)
+        if q.since:
+            s = s.where(func.coalesce(e("date_end"), e("date_start")) >= q.since[:10])
+        if q.until:
+            s = s.where(e("date_start") <= q.until[:10])
+        if q.place:
+            pat = _like(q.place)
+            s = s.where(
+                or_(
+                    func.lower(e("place_name")).like(pat, escape="\\"),
+                    func.lower(e("admin1")).like(pat, escape="\\"),
+                )
+            )
+        if q.admin1:
+            s = s.where(e("admin1") == q.admin1)
+        if q.unit:
+            s = s.where(func.lower(e("perpetrator_names")).like(_like(q.unit), escape="\\"))
+        if q.units is not None:
+            names = func.lower(e("perpetrator_names"))
+            wanted = [names.like(_like(f"|{u}|"), escape="\\") for u in q.units]
+            s = s.where(or_(false(), *wanted))
+        if q.text:
+            pat = _like(q.text)
+            s = s.where(
+                or_(
+                    func.lower(e("summary")).like(pat, escape="\\"),
+                    func.lower(d.c.text).like(pat, escape="\\"),
+                )
+            )
+        if q.certainty:
+            s = s.where(e("certainty").in_(q.certainty))
+        if q.status:
+            s = s.where(_status().in_(q.status))
+        if q.bbox:
+            west, south, east, north = q.bbox
+            s = s.where(e("lat") >= south, e("lat") <= north, e("lon") >= west, e("lon") <= east)
+        if q.cases is not None:
+            s = s.where(_case_id().in_(q.cases))
+        return s
+
+    def page_incidents(self, q: IncidentQuery) -> IncidentPage:
+        """One page of incidents with their values in force, the machine's and the total."""
+        i, r = t.incidents, t.reviews
+        cols = [*i.c, *(c.label("r_" + c.name) for c in r.c)]
+        s = self._reviewed(q, *cols).order_by(*_order(q.sort))
+        if q.limit is not None:
+            s = s.limit(q.limit)
+        if q.offset:
+            s = s.offset(q.offset)
+        with self.engine.connect() as c:
+            rows = c.execute(s).mappings().all()
+            if q.limit is None or (not q.offset and len(rows) < q.limit):
+                total = q.offset + len(rows)
+            else:
+                total = int(c.execute(self._reviewed(q, func.count())).scalar_one())
+            spans = self._spans(c, "incidents", [row["id"] for row in rows])
+            names = self._document_names(c, {row["document_id"] for row in rows})
+        items = [_reviewed_incident(row, spans.get(row["id"], []), names) for row in rows]
+        return IncidentPage(total, q.limit, q.offset, items)
+
+    def get_reviewed_incident(self, incident_id: str) -> ReviewedIncident | None:
+        page = self.page_incidents(IncidentQuery(ids=[incident_id], limit=1))
+        return page.items[0] if page.items else None
+
+    def iter_reviewed_incidents(
+        self, q: IncidentQuery, chunk: int = 1000
+    ) -> Iterator[ReviewedIncident]:
+        """Every incident ``q`` matches (its limit and offset ignored), in pages of ``chunk``."""
+        offset = 0
+        while True:
+            page = self.page_incidents(replace(q, limit=chunk, offset=offset))
+            yield from page.items
+            if len(page.items) < chunk:
+                return
+            offset += chunk
+
+    def incident_points(
+        self, q: IncidentQuery, limit: int = 5000
+    ) -> tuple[int, list[dict[str, Any]]]:
+        """Incidents with coordinates, for a map: how many there are, and the first ``limit``."""
+        e = _effective
+        cols = [
+            t.incidents.c.id, e("lat").label("lat"), e("lon").label("lon"),
+            e("type").label("type"), e("date_start").label("date"),
+            e("place_name").label("place"), _status().label("status"), _case_id().label("case"),
+        ]
+        located = and_(e("lat").is_not(None), e("lon").is_not(None))
+        s = self._reviewed(q, *cols).where(located).order_by(*_order("date")).limit(limit)
+        with self.engine.connect() as c:
+            rows = [dict(row) for row in c.execute(s).mappings()]
+            total = len(rows)
+            if total >= limit:
+                total = int(c.execute(self._reviewed(q, func.count()).where(located)).scalar_one())
+        return total, rows
+
+    def incident_histogram(self, q: IncidentQuery) -> dict[str, Any]:
+        """Incidents per month of their start; those dated to a year only, and undated ones."""
+        month = func.substr(_effective("date_start"), 1, 7)
+        s = self._reviewed(q, month.label("month"), func.count().label("n")).group_by(month)
+        months: dict[str, int] = {}
+        imprecise = undated = 0
+        with self.engine.connect() as c:
+            for m, n in c.execute(s).all():
+                if m is None:
+                    undated += int(n)
+                elif len(m) < 7:
+                    imprecise += int(n)
+                else:
+                    months[str(m)] = int(n)
+        return {
+            "months": [{"month": m, "incidents": months[m]} for m in sorted(months)],
+            "year_only": imprecise,
+            "undated": undated,
+        }
+
+    def count_incidents_by_field(
+        self, name: str, q: IncidentQuery | None = None
+    ) -> dict[str, int]:
+        """Incidents per value in force of a column (type, admin1, certainty, status ...)."""
+        col = _status() if name == "status" else _effective(name)
+        s = self._reviewed(q or IncidentQuery(), col.label("v"), func.count()).group_by(col)
+        with self.engine.connect() as c:
+            rows = c.execute(s).all()
+        return {str(v): int(n) for v, n in sorted(rows, key=lambda x: (-x[1], str(x[0]))) if v}
+
+    def page_cases(self, q: IncidentQuery) -> CasePage:
+        """Cases with at least one incident ``q`` matches, earliest first, with all their
+        incidents. Until fusion fills ``incidents.case_id``, an incident is its own case."""
+        e, cid = _effective, _case_id()
+        start = func.min(e("date_start"))
+        grouped = self._reviewed(q, cid.label("case_id"), start.label("start")).group_by(cid)
+        s = grouped.order_by(start.is_(None), start, cid)
+        if q.limit is not None:
+            s = s.limit(q.limit)
+        if q.offset:
+            s = s.offset(q.offset)
+        with self.engine.connect() as c:
+            ids = [str(row[0]) for row in c.execute(s).all()]
+            counted = select(func.count()).select_from(grouped.subquery())
+            total = int(c.execute(counted).scalar_one())
+        cases = self._cases(ids)
+        return CasePage(total, q.limit, q.offset, [cases[i] for i in ids if i in cases])
+
+    def get_case(self, case_id: str) -> StoredCase | None:
+        return self._cases([case_id]).get(case_id)
+
+    def _cases(self, ids: list[str]) -> dict[str, StoredCase]:
+        if not ids:
+            return {}
+        members = self.page_incidents(IncidentQuery(cases=ids, limit=None)).items
+        r = t.reviews
+        with self.engine.connect() as c:
+            reviews = {
+                row["target_id"]: dict(row)
+                for row in c.execute(
+                    select(r).where(r.c.target_type == "case", r.c.target_id.in_(ids))
+                ).mappings()
+            }
+        out: dict[str, StoredCase] = {}
+        for m in members:
+            found = out.setdefault(m.case_id, StoredCase(m.case_id, reviews.get(m.case_id)))
+            found.members.append(m)
+        return out
+
+    def iter_judgements(self, target_type: str, target_ids: list[str]) -> Iterator[StoredJudgement]:
+        """Analysts' judgements of these incidents or cases, oldest first."""
+        j = t.judgements
+        q = (
+            select(j)
+            .where(j.c.target_type == target_type, j.c.target_id.in_(target_ids))
+            .order_by(j.c.at, j.c.id)
+        )
+        with self.engine.connect() as c:
+            for row in c.execute(q).mappings():
+                yield StoredJudgement(**{**dict(row), "at": _iso(row["at"])})
+
+    def get_review(self, target_type: str, target_id: str) -> dict[str, Any] | None:
+        r = t.reviews
+        with self.engine.connect() as c:
+            row = c.execute(
+                select(r).where(r.c.target_type == target_type, r.c.target_id == target_id)
+            ).mappings().first()
+        return dict(row) if row else None
+
+    def page_documents(
+        self, text: str | None = None, limit: int | None = 50, offset: int = 0
+    ) -> tuple[int, list[DocumentSummary]]:
+        """Documents, newest publication first; ``text`` in the name, title, publisher or text."""
+        d, i = t.documents, t.incidents
+        counts = (
+            select(i.c.document_id, func.count().label("n")).group_by(i.c.document_id).subquery()
+        )
+        cols = [d.c.id, d.c.name, d.c.title, d.c.publisher, d.c.url, d.c.published, d.c.media_type,
+                d.c.ingested_at, d.c.sha256, func.coalesce(counts.c.n, 0).label("incidents")]
+        s = select(*cols).select_from(d.outerjoin(counts, counts.c.document_id == d.c.id))
+        if text:
+            pat = _like(text)
+            s = s.where(or_(*(func.lower(col).like(pat, escape="\\")
+                              for col in (d.c.name, d.c.title, d.c.publisher, d.c.text))))
+        total_q = select(func.count()).select_from(s.subquery())
+        s = s.order_by(d.c.published.is_(None), d.c.published.desc(), d.c.name).offset(offset)
+        if limit is not None:
+            s = s.limit(limit)
+        with self.engine.connect() as c:
+            total = int(c.execute(total_q).scalar_one())
+            rows = c.execute(s).mappings().all()
+        return total, [DocumentSummary(**{**dict(row), "ingested_at": _iso(row["ingested_at"])})
+                       for row in rows]
+
+    def iter_statistics(self) -> Iterator[StoredStatistic]:
+        """Every stored figure with its document, oldest publication first."""
+        s, d = t.statistics, t.documents
+        q = select(s, d.c.name.label("document_name"), d.c.published).join(
+            d, d.c.id == s.c.document_id
+        ).order_by(d.c.published.is_(None), d.c.published, d.c.name, s.c.seq)
+        with self.engine.connect() as c:
+            rows = c.execute(q).mappings().all()
+            spans = self._spans(c, "statistics", [row["id"] for row in rows])
+        for row in rows:
+            period = None
+            if row["period_start"] or row["period_end"]:
+                period = DateRange(row["period_start"], row["period_end"])
+            figure = Statistic(row["value"], row["counted"], row["category"], period,
+                               row["as_of"], row["by"], spans.get(row["id"], []))
+            yield StoredStatistic(row["id"], row["document_id"], row["document_name"],
+                                  row["published"], figure)
+
+    def iter_spans(self, document_id: str) -> Iterator[tuple[str, str, int, int]]:
+        """(fact table, fact id, start, end) of every span in one document."""
+        s = t.spans
+        q = select(s.c.fact_table, s.c.fact_id, s.c.start, s.c.end).where(
+            s.c.document_id == document_id
+        ).order_by(s.c.start, s.c.id)
+        with self.engine.connect() as c:
+            for row in c.execute(q).all():
+                yield str(row[0]), str(row[1]), int(row[2]), int(row[3])
+
+    def _document_names(self, c: Any, ids: set[str]) -> dict[str, str]:
+        d = t.documents
+        out: dict[str, str] = {}
+        for chunk in _chunks(sorted(ids), 500):
+            out.update(
+                {str(k): str(v) for k, v in c.execute(
+                    select(d.c.id, d.c.name).where(d.c.id.in_(chunk))).all()}
+            )
+        return out
+
+    # -- users and their log-ins
+    def get_user(self, name: str) -> StoredUser | None:
+        with self.engine.connect() as c:
+            row = c.execute(select(t.users).where(t.users.c.name == name)).mappings().first()
+        return _user(row) if row else None
+
+    def iter_users(self) -> Iterator[StoredUser]:
+        with self.engine.connect() as c:
+            for row in c.execute(select(t.users).order_by(t.users.c.name)).mappings():
+                yield _user(row)
+
+    def count_users(self, active: bool = True) -> int:
+        u = t.users
+        q = select(func.count()).select_from(u)
+        if active:
+            q = q.where(u.c.disabled_at.is_(None))
+        with self.engine.connect() as c:
+            return int(c.execute(q).scalar_one())
+
+    def get_session(self, session_id: str) -> StoredLogin | None:
+        """The log-in session with this id (the hash of its cookie), expired ones included."""
+        s, u = t.sessions, t.users
+        q = select(s, *(c.label("u_" + c.name) for c in u.c)).join(u, u.c.name == s.c.user_name)
+        with self.engine.connect() as c:
+            row = c.execute(q.where(s.c.id == session_id)).mappings().first()
+        if row is None:
+            return None
+        user = _user({k[2:]: v for k, v in row.items() if k.startswith("u_")})
+        return StoredLogin(row["id"], user, row["csrf"], _utc(row["expires_at"]), False)
+
+    def get_token(self, token_id: str) -> StoredLogin | None:
+        """The API token with this id (the hash of the token), expired or revoked included."""
+        a, u = t.api_tokens, t.users
+        q = select(a, *(c.label("u_" + c.name) for c in u.c)).join(u, u.c.name == a.c.user_name)
+        with self.engine.connect() as c:
+            row = c.execute(q.where(a.c.id == token_id)).mappings().first()
+        if row is None:
+            return None
+        user = _user({k[2:]: v for k, v in row.items() if k.startswith("u_")})
+        expires = _utc(row["expires_at"]) if row["expires_at"] is not None else None
+        return StoredLogin(row["id"], user, None, expires, row["revoked_at"] is not None)
 
 
 def _document(row: Any) -> Document:
@@ -313,3 +622,318 @@ def _incident(r: Any, spans: list[tuple[int, int]]) -> Incident:
         spans=spans,
         case=r["case_id"],
     )
+
+
+# -- serve (#5) -------------------------------------------------------------------------------
+
+# Columns an analyst edits together, by the name the API uses for the field. A group counts
+# as edited where its first column is set in `reviews`; then all its columns come from there.
+EDIT_GROUPS: dict[str, tuple[str, ...]] = {
+    "type": ("type",),
+    "summary": ("summary",),
+    "date": ("date_start", "date_end"),
+    "place": ("place_name", "country", "admin1", "lat", "lon", "precision"),
+    "perpetrators": ("perpetrator_names", "perpetrators"),
+    "victim_category": ("victim_category",),
+    "count": ("count_best", "count_low", "count_high"),
+    "certainty": ("certainty",),
+    "case": ("case_id",),
+}
+_GROUP_KEY = {col: cols[0] for cols in EDIT_GROUPS.values() for col in cols}
+
+SORTS = ("date", "-date", "type", "place", "count", "-count")
+
+
+@dataclass
+class IncidentQuery:
+    """Filters, order and page of incidents, on the values in force (an analyst's edit wins).
+    Every given filter must hold (AND); text filters match literally, without case."""
+
+    type: str | None = None
+    since: str | None = None  # ISO date: the interval ends on or after it
+    until: str | None = None  # ISO date: the interval starts on or before it
+    place: str | None = None  # substring of the place name or region
+    admin1: str | None = None  # the region exactly, e.g. "Donetsk Oblast"
+    unit: str | None = None  # substring of a perpetrator's name
+    units: list[str] | None = None  # exact perpetrator names (a unit and its subordinates)
+    text: str | None = None  # substring of the summary or of the document's text
+    certainty: list[str] | None = None
+    status: list[str] | None = None  # vocab.REVIEW_STATUS values
+    bbox: tuple[float, float, float, float] | None = None  # west, south, east, north
+    cases: list[str] | None = None
+    document: str | None = None
+    ids: list[str] | None = None
+    sort: str = "date"  # one of SORTS
+    limit: int | None = 50
+    offset: int = 0
+
+
+@dataclass
+class ReviewedIncident:
+    """An incident with the values in force (``incident``) and the machine's (``machine``)."""
+
+    id: str
+    document_id: str
+    document_name: str
+    case_id: str
+    status: str
+    incident: Incident
+    machine: Incident
+    edited: list[str]  # EDIT_GROUPS names an analyst changed
+    reviewed_by: str | None = None
+    reviewed_at: str | None = None
+
+    def to_record(self) -> dict[str, Any]:
+        rec = self.incident.to_record()
+        rec.pop("case", None)
+        return {
+            "id": self.id,
+            "document": {"id": self.document_id, "name": self.document_name},
+            "case": self.case_id,
+            "status": self.status,
+            **rec,
+            "edited": list(self.edited),
+            "machine": {g: field_value(self.machine, g) for g in self.edited},
+            "reviewed_by": self.reviewed_by,
+            "reviewed_at": self.reviewed_at,
+        }
+
+
+def field_value(incident: Incident, group: str) -> Any:
+    """The value of one editable field, in the form the API reads and writes it."""
+    values: dict[str, Any] = {
+        "type": incident.type,
+        "summary": incident.summary,
+        "date": incident.date.to_record() if incident.date else None,
+        "place": incident.place.to_record() if incident.place else None,
+        "perpetrators": [p.to_record() for p in incident.perpetrators],
+        "victim_category": incident.victim_category,
+        "count": incident.count.to_record() if incident.count else None,
+        "certainty": incident.certainty,
+        "case": incident.case,
+    }
+    return values[group]
+
+
+@dataclass
+class IncidentPage:
+    total: int
+    limit: int | None
+    offset: int
+    items: list[ReviewedIncident]
+
+
+@dataclass
+class StoredCase:
+    """A case: incidents that report one event. Until fusion lands, each incident is a case
+    of its own (case id = incident id) unless an analyst merged it into another."""
+
+    id: str
+    review: dict[str, Any] | None = None  # the case's row in `reviews`
+    members: list[ReviewedIncident] = field(default_factory=list)
+
+    @property
+    def status(self) -> str:
+        return str(self.review["status"]) if self.review else "unreviewed"
+
+    def claims(self, group: str) -> list[dict[str, Any]]:
+        """Each member's value of a field: what each source claims."""
+        return [
+            {"value": field_value(m.incident, group), "incident": m.id, "document": m.document_name}
+            for m in self.members
+        ]
+
+    def value(self, group: str) -> Any:
+        """The case's value of a field: the analyst's where set, else the earliest member's
+        (dates span all members; perpetrators are all named)."""
+        r = self.review
+        if r and r.get(EDIT_GROUPS[group][0]) is not None:
+            merged = {k: v if r.get(k) is None else r[k] for k, v in _NO_INCIDENT.items()}
+            return field_value(_incident(merged, []), group)
+        values = [field_value(m.incident, group) for m in self.members]
+        if group == "date":
+            starts = [v["start"] for v in values if v and v["start"]]
+            ends = [v["end"] or v["start"] for v in values if v and (v["end"] or v["start"])]
+            return {"start": min(starts), "end": max(ends)} if starts else None
+        if group == "perpetrators":
+            seen: dict[str, dict[str, str]] = {}
+            for v in values:
+                for p in v:
+                    seen.setdefault(p["name"], p)
+            return list(seen.values())
+        return next((v for v in values if v is not None), None)
+
+    def to_record(self) -> dict[str, Any]:
+        groups = [g for g in EDIT_GROUPS if g != "case"]
+        r = self.review or {}
+        edited = [g for g in groups if r.get(EDIT_GROUPS[g][0]) is not None]
+        return {
+            "id": self.id,
+            "status": self.status,
+            **{g: self.value(g) for g in groups},
+            "edited": edited,
+            "claims": {g: self.claims(g) for g in groups},
+            "incidents": [m.to_record() for m in self.members],
+        }
+
+
+@dataclass
+class CasePage:
+    total: int
+    limit: int | None
+    offset: int
+    items: list[StoredCase]
+
+
+@dataclass
+class StoredJudgement:
+    id: str
+    target_type: str
+    target_id: str
+    action: str
+    field: str | None
+    machine: Any
+    before: Any
+    after: Any
+    reason: str
+    user_name: str
+    at: str
+
+    def to_record(self) -> dict[str, Any]:
+        return {k: getattr(self, k) for k in self.__dataclass_fields__}
+
+
+@dataclass
+class DocumentSummary:
+    id: str
+    name: str
+    title: str | None
+    publisher: str | None
+    url: str | None
+    published: str | None
+    media_type: str
+    ingested_at: str
+    sha256: str
+    incidents: int
+
+    def to_record(self) -> dict[str, Any]:
+        return {k: getattr(self, k) for k in self.__dataclass_fields__}
+
+
+@dataclass
+class StoredStatistic:
+    id: str
+    document_id: str
+    document_name: str
+    published: str | None
+    statistic: Statistic
+
+
+@dataclass
+class StoredUser:
+    name: str
+    role: str
+    password_hash: str
+    created_at: str
+    disabled: bool
+
+    def to_record(self) -> dict[str, Any]:
+        return {"name": self.name, "role": self.role, "created_at": self.created_at,
+                "disabled": self.disabled}
+
+
+@dataclass
+class StoredLogin:
+    """A session (``csrf`` set) or an API token (``csrf`` None) and whose it is."""
+
+    id: str
+    user: StoredUser
+    csrf: str | None
+    expires_at: dt.datetime | None
+    revoked: bool
+
+
+_NO_INCIDENT: dict[str, Any] = {
+    "type": "", "summary": "", "date_start": None, "date_end": None, "place_name": None,
+    "country": None, "admin1": None, "lat": None, "lon": None, "precision": None,
+    "victim_category": "unknown", "count_low": None, "count_best": None, "count_high": None,
+    "certainty": "", "perpetrators": [], "evidence": [], "attribution": [], "case_id": None,
+}
+
+
+def _effective(col: str) -> Any:
+    """The value in force of an incidents column: the analyst's where its group was edited."""
+    i, r = t.incidents, t.reviews
+    key = _GROUP_KEY[col]
+    if key == col:
+        return func.coalesce(r.c[col], i.c[col])
+    return case((r.c[key].is_not(None), r.c[col]), else_=i.c[col])
+
+
+def _case_id() -> Any:
+    i, r = t.incidents, t.reviews
+    return func.coalesce(r.c.case_id, i.c.case_id, i.c.id)
+
+
+def _status() -> Any:
+    return func.coalesce(t.reviews.c.status, literal("unreviewed"))
+
+
+def _order(sort: str) -> list[Any]:
+    e, i = _effective, t.incidents
+    date = e("date_start")
+    orders: dict[str, list[Any]] = {
+        "date": [date.is_(None), date],
+        "-date": [date.is_(None), date.desc()],
+        "type": [e("type"), date.is_(None), date],
+        "place": [e("place_name").is_(None), e("place_name"), date],
+        "count": [e("count_best").is_(None), e("count_best"), date],
+        "-count": [e("count_best").is_(None), e("count_best").desc(), date],
+    }
+    return [*orders[sort], i.c.id]
+
+
+def _reviewed_incident(
+    row: Any, spans: list[tuple[int, int]], names: dict[str, str]
+) -> ReviewedIncident:
+    machine = _incident(row, spans)
+    values = {k: row[k] for k in _NO_INCIDENT}
+    edited = []
+    for group, cols in EDIT_GROUPS.items():
+        if row["r_" + cols[0]] is not None:
+            edited.append(group)
+            values.update({col: row["r_" + col] for col in cols})
+    case_id = str(values["case_id"] or row["id"])
+    values["case_id"] = case_id
+    incident = _incident(values, spans)
+    return ReviewedIncident(
+        id=row["id"],
+        document_id=row["document_id"],
+        document_name=names.get(row["document_id"], ""),
+        case_id=case_id,
+        status=row["r_status"] or "unreviewed",
+        incident=incident,
+        machine=machine,
+        edited=edited,
+        reviewed_by=row["r_updated_by"],
+        reviewed_at=_iso(row["r_updated_at"]) if row["r_updated_at"] else None,
+    )
+
+
+def _user(row: Any) -> StoredUser:
+    return StoredUser(row["name"], row["role"], row["password_hash"], _iso(row["created_at"]),
+                      row["disabled_at"] is not None)
+
+
+def _utc(value: dt.datetime) -> dt.datetime:
+    """A stored time as an aware UTC datetime (SQLite returns it naive, in UTC)."""
+    return value.replace(tzinfo=dt.UTC) if value.tzinfo is None else value.astimezone(dt.UTC)
+
+
+def _iso(value: dt.datetime) -> str:
+    return _utc(value).isoformat(timespec="seconds")
+
+
+def _chunks(items: list[str], size: int) -> Iterator[list[str]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]

@@ -5,10 +5,12 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import Connection, delete, insert, select
+from sqlalchemy import Connection, and_, delete, insert, select, update
 
+from ..errors import AuditError
 from ..model import Analysis, Document, Span, sha256
 from . import tables as t
+from .audit import AuditEntry, AuditEvent, AuditLog
 
 
 def fact_id(document_id: str, table: str, seq: int, key: str) -> str:
@@ -17,8 +19,12 @@ def fact_id(document_id: str, table: str, seq: int, key: str) -> str:
 
 
 class Writer:
+    audit: AuditLog | None = None  # set by Store.writer, with the actor its entries name
+    actor: str = "unknown"
+
     def __init__(self, conn: Connection) -> None:
         self.conn = conn
+        self.audited: list[AuditEntry] = []  # entries appended in this transaction
 
     def add_document(self, doc: Document) -> bool:
         """Store a document unless its id is known; True if it was new."""
@@ -150,3 +156,87 @@ class Writer:
         for table in t.FACT_TABLES:
             self.conn.execute(delete(table).where(table.c.document_id == doc_id))
         self.conn.execute(delete(t.analyses).where(t.analyses.c.document_id == doc_id))
+
+    # -- serve (#5): the audit log, users and their log-ins, analysts' reviews
+
+    def add_audit(self, event: AuditEvent) -> AuditEntry:
+        """Append ``event`` to the audit log, in this transaction, as made by ``self.actor``."""
+        if self.audit is None:
+            raise AuditError("this writer has no audit log; open it with Store.writer()")
+        entry = self.audit.append(self.conn, self.actor, event)
+        self.audited.append(entry)
+        return entry
+
+    def add_user(self, name: str, role: str, password_hash: str) -> None:
+        self.conn.execute(
+            insert(t.users).values(
+                name=name, role=role, password_hash=password_hash,
+                created_at=dt.datetime.now(dt.UTC), disabled_at=None,
+            )
+        )
+
+    def set_user(
+        self, name: str, *, role: str | None = None, password_hash: str | None = None,
+        disabled: bool | None = None,
+    ) -> None:
+        """Change a user's role, password or whether they may log in; ending their sessions
+        when they are disabled or their password changes."""
+        values: dict[str, Any] = {}
+        if role is not None:
+            values["role"] = role
+        if password_hash is not None:
+            values["password_hash"] = password_hash
+        if disabled is not None:
+            values["disabled_at"] = dt.datetime.now(dt.UTC) if disabled else None
+        if values:
+            self.conn.execute(update(t.users).where(t.users.c.name == name).values(**values))
+        if disabled or password_hash is not None:
+            self.conn.execute(delete(t.sessions).where(t.sessions.c.user_name == name))
+
+    def add_session(
+        self, session_id: str, user_name: str, csrf: str, expires_at: dt.datetime
+    ) -> None:
+        now = dt.datetime.now(dt.UTC)
+        self.conn.execute(delete(t.sessions).where(t.sessions.c.expires_at < now))
+        self.conn.execute(
+            insert(t.sessions).values(
+                id=session_id, user_name=user_name, csrf=csrf, created_at=now,
+                expires_at=expires_at,
+            )
+        )
+
+    def delete_session(self, session_id: str) -> None:
+        self.conn.execute(delete(t.sessions).where(t.sessions.c.id == session_id))
+
+    def add_token(
+        self, token_id: str, user_name: str, label: str, expires_at: dt.datetime | None
+    ) -> None:
+        self.conn.execute(
+            insert(t.api_tokens).values(
+                id=token_id, user_name=user_name, label=label,
+                created_at=dt.datetime.now(dt.UTC), expires_at=expires_at, revoked_at=None,
+            )
+        )
+
+    def add_judgement(self, values: dict[str, Any]) -> None:
+        """Record one act of an analyst; judgements are never changed or deleted."""
+        self.conn.execute(insert(t.judgements).values(**values))
+
+    def put_review(
+        self, target_type: str, target_id: str, by: str, values: dict[str, Any]
+    ) -> None:
+        """Set an incident's or case's review columns (status, edited fields), creating its
+        review where it has none."""
+        r = t.reviews
+        now = dt.datetime.now(dt.UTC)
+        where = and_(r.c.target_type == target_type, r.c.target_id == target_id)
+        if self.conn.execute(select(r.c.target_id).where(where)).first():
+            changed = {"updated_at": now, "updated_by": by, **values}
+            self.conn.execute(update(r).where(where).values(**changed))
+        else:
+            self.conn.execute(
+                insert(r).values(
+                    target_type=target_type, target_id=target_id, updated_at=now,
+                    updated_by=by, **{"status": "unreviewed", **values},
+                )
+            )

@@ -1,0 +1,160 @@
+"""`casefile units` and `incidents --include-subordinates` as a user meets them: subprocesses."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from collections.abc import Callable
+from importlib.resources import files
+from pathlib import Path
+
+import pytest
+
+import casefile
+
+pytestmark = pytest.mark.slow
+
+Cli = Callable[..., subprocess.CompletedProcess[str]]
+THIRTIETH = "30th Motorized Rifle Brigade"
+MINE = """- name: 1st Test Battalion
+  aliases: [Testers]
+  type: motorized_rifle
+  echelon: battalion
+  affiliation: Russia
+  parents: [{name: 30th Motorized Rifle Brigade, source: "Example Times, 2024-05-01"}]
+"""
+BAD = """- name: 2nd Test Battalion
+  type: motorized_rifle
+  echelon: battalion
+  affiliation: Russia
+- name: 3rd Test Battalion
+  type: motorized_rifle
+  echelon: platoon
+  affiliation: Russia
+"""
+
+
+def units(cli: Cli, *args: str) -> list[dict]:
+    r = cli("units", "list", "--format", "json", *args)
+    assert r.returncode == 0, r.stderr
+    return json.loads(r.stdout)
+
+
+def test_list_gives_every_unit_with_sourced_parents(cli: Cli) -> None:
+    listed = {u["name"]: u for u in units(cli)}
+    assert len(listed) >= 200
+    thirtieth = listed[THIRTIETH]
+    assert "30th MRB" in thirtieth["aliases"] and thirtieth["echelon"] == "brigade"
+    assert thirtieth["parents"][-1] == {
+        "name": "2nd Combined Arms Army",
+        "source": "unverified",
+        "start": None,
+        "end": None,
+        "verified": False,
+    }
+    assert "unverified" in cli("units", "list").stdout
+
+
+def test_load_keeps_a_file_and_a_malformed_one_loses_nothing(cli: Cli, tmp_path: Path) -> None:
+    (tmp_path / "mine.yaml").write_text(MINE)
+    (tmp_path / "bad.yaml").write_text(BAD)
+    first = cli("units", "load", "mine.yaml")
+    assert first.returncode == 0, first.stderr
+    assert "1 unit" in first.stdout
+    bad = cli("units", "load", "bad.yaml")
+    assert bad.returncode == 2 and "Traceback" not in bad.stderr
+    assert len(bad.stderr.strip().splitlines()) == 1
+    assert "bad.yaml: record 2 ('3rd Test Battalion'): field 'echelon'" in bad.stderr
+    names = {u["name"] for u in units(cli)}  # a later command still has the first file
+    assert "1st Test Battalion" in names
+    assert "2nd Test Battalion" not in names  # nothing of the bad file, not even its good record
+    shown = cli("units", "show", "Testers")
+    assert shown.returncode == 0, shown.stderr
+    assert "1st Test Battalion" in shown.stdout and THIRTIETH in shown.stdout
+
+
+def test_show_errors_are_one_line(cli: Cli) -> None:
+    for args in (
+        ["Nonexistent Brigade"],
+        [THIRTIETH, "--on", "2024-13-01"],
+        [THIRTIETH, "--format", "xml"],
+    ):
+        r = cli("units", "show", *args)
+        assert r.returncode == 2 and "Traceback" not in r.stderr and r.stderr.startswith("error:")
+    r = cli("incidents", "--include-subordinates")
+    assert r.returncode == 2 and "needs --unit" in r.stderr
+
+
+# -- on the example reports -----------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def examples_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The bundled example reports ingested and analysed, as `casefile demo` finds them."""
+    db = tmp_path_factory.mktemp("examples") / "examples.db"
+    examples = Path(str(files("casefile") / "examples"))
+    paths = [
+        str(p)
+        for p in sorted(examples.iterdir())
+        if p.suffix in (".md", ".txt", ".html", ".jsonl") and p.name != "README.md"
+    ]
+    with casefile.Store(str(db)) as store:
+        assert not casefile.ingest(store, paths).rejected
+        assert not casefile.analyze(store).failed
+    return db
+
+
+@pytest.fixture
+def on_examples(cli: Cli, examples_db: Path) -> Cli:
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        return cli("--db", str(examples_db), *args)
+
+    return run
+
+
+def test_show_30th_mrb_on_the_examples(on_examples: Cli) -> None:
+    r = on_examples("units", "show", "30th MRB")
+    assert r.returncode == 0, r.stderr
+    lines = r.stdout.splitlines()
+    chain = lines.index("Chain of command (today)")
+    assert [x.strip(" └").split("  ")[0] for x in lines[chain + 1 : chain + 4]] == [
+        THIRTIETH,
+        "2nd Combined Arms Army",
+        "Central Military District",
+    ]
+    assert "knowledge base: unverified; stated by isw-2024-02-20-assessment.md" in r.stdout
+    report = json.loads(on_examples("units", "show", THIRTIETH, "--format", "json").stdout)
+    assert [c["parent"] for c in report["chain"]] == [
+        "2nd Combined Arms Army",
+        "Central Military District",
+    ]
+    stated = {r["document"] for r in report["relations"] if r["origin"] == "document"}
+    assert stated == {"isw-2024-02-20-assessment.md", "isw-2024-10-02-assessment.md"}
+    # ISW says no unit is tied to the killings near it: the examples attribute none to it
+    attributed = on_examples(
+        "incidents", "--unit", THIRTIETH, "--include-subordinates", "--format", "json"
+    )
+    assert report["incidents"]["count"] == len(json.loads(attributed.stdout)) == 0
+
+
+def test_show_64th_mrb_on_the_examples(on_examples: Cli) -> None:
+    report = json.loads(on_examples("units", "show", "64th MRB", "--format", "json").stdout)
+    assert report["name"] == "64th Motorized Rifle Brigade"
+    assert report["chain"][0]["verified"] is True  # the knowledge base names a reference
+    assert report["incidents"]["by_type"] == {"attack_on_civilians": 1}
+    assert [(s["kind"], s["speaker"]) for s in report["statements"]["about"]] == [
+        ("honour", "Vladimir Putin")
+    ]
+
+
+def test_include_subordinates_on_the_examples(on_examples: Cli) -> None:
+    def found(*args: str) -> list[dict]:
+        r = on_examples("incidents", "--format", "json", *args)
+        assert r.returncode == 0, r.stderr
+        return json.loads(r.stdout)
+
+    army = found("--unit", "35th CAA", "--include-subordinates")
+    assert [i["perpetrators"][0]["name"] for i in army] == ["64th Motorized Rifle Brigade"]
+    assert found("--unit", "35th CAA") == []  # a substring of no perpetrator's name
+    district = found("--unit", "Eastern Military District", "--include-subordinates")
+    assert {i["id"] for i in army} <= {i["id"] for i in district}

@@ -26,6 +26,7 @@ from .errors import CasefileError
 from .extract.pipeline import Pipeline
 from .extract.records import extract_lines
 from .ingest import ingest as run_ingest
+from .model import Document
 from .sources import Meta
 from .store import IncidentFilter, Store
 from .store.view import StoredIncident
@@ -88,6 +89,9 @@ def ingest(
             bar.advance(task)
             if isinstance(item, CasefileError):
                 err.print(f"[red]rejected[/red] {item}", highlight=False)
+            elif isinstance(item, Document) and is_new:
+                for note in item.notes:  # e.g. decoded with a fallback: say so
+                    err.print(f"[yellow]note[/yellow] {item.source_path or item.ref}: {note}", highlight=False)
 
         report = run_ingest(store, paths, Meta(publisher, published, url),
                             max_bytes or settings.max_bytes, on_item=show)

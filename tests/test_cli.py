@@ -48,6 +48,13 @@ def test_rejected_files_get_one_line_each_and_exit_1(cli, tmp_path: Path) -> Non
     assert r.stdout.strip().endswith("3 new, 0 already known, 3 rejected")
 
 
+def test_fallback_decoding_is_said(cli, tmp_path: Path) -> None:
+    (tmp_path / "latin.txt").write_bytes("Caf\u00e9 in Kyiv was shelled.".encode("cp1252"))
+    r = cli("ingest", "latin.txt")
+    assert r.returncode == 0
+    assert "latin.txt: not valid UTF-8" in r.stderr and "decoded as cp1252" in r.stderr
+
+
 def test_ingest_stdin_and_metadata_flags(cli, tmp_path: Path) -> None:
     r = cli(
         "ingest",

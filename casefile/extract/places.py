@@ -31,11 +31,10 @@ class Places(BaseStage):
         shouting = _all_caps(analysis.text)
         found: list[tuple[int, int, str, int]] = []
         for i, s in enumerate(analysis.sentences):
-            for a, b, name in gazetteer.find(s.text):
-                if shouting and not _placed(s.text, a, name):
-                    continue  # in upper-case wire text "HAD", "TOOK" and surnames look like names
-                found.append((s.start + a, s.start + b, name, i))
-            found = _whole_names(found, s.text, s.start, i)
+            here = [(s.start + a, s.start + b, name, i) for a, b, name in gazetteer.find(s.text)
+                    # in upper-case wire text "HAD", "TOOK" and surnames look like names
+                    if not shouting or _placed(s.text, a, name)]
+            found += _whole_names(here, s.text, s.start, i)
         if not found:
             return
         # resolved together: each name in the light of the document's others

@@ -21,6 +21,7 @@ the place gets the qualifier's coordinates and precision and keeps its own name.
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from collections import Counter
@@ -376,58 +377,71 @@ def geocode_all(
 ) -> list[Place | None]:
     """Resolve a document's toponyms together, each in the light of the others.
 
+    ``names`` are the document's mentions in the order of its text, ``spans``
+    their offsets in ``context``.
+
     1. read each mention's context; mentions of one name share one reading (one
        sense per document), their qualifiers pooled;
     2. score each name's candidates on their own (qualifiers, hint, ``near``, priors);
-    3. add coherence: how close each candidate lies to the other names' candidates,
-       weighted by how likely those are, in a few rounds (see :func:`coherence`);
+    3. add coherence: how close each candidate lies to the candidates of the names
+       mentioned near it, weighted by how likely those are, in a few rounds (see
+       :func:`coherence`);
     4. names with no candidate are looked up by consonant skeleton where the
        document is about Ukraine, Russia or Belarus;
     5. with ``fill_unknown``, a name the gazetteer still lacks takes the place of
        the closest resolved mention before it in the text (a street, a building),
        keeping its own name.
+
+    Time and memory grow with the number of mentions, not with its square: a
+    name reads the names mentioned near it (see :func:`coherence`).
     """
     gaz = gazetteer or Gazetteer.default()
     spans = list(spans) if spans is not None else [None] * len(names)
     # 1. group the mentions by name (and by the suffix word that follows them)
-    groups: dict[tuple[str, str | None], _Group] = {}
-    mentions = []
-    for name, span in zip(names, spans, strict=True):
-        m = read_context(name, context, span, gaz)
-        mentions.append(m)
-        g = groups.setdefault((name_key(name), m.level), _Group(Mention(name, level=m.level)))
-        g.mentions.append(m)
-        g.mention.qualifiers += m.qualifiers
+    index: dict[tuple[str, str | None], int] = {}
+    groups: list[_Group] = []
+    mentions = _read_all(names, context, spans, gaz)
+    owner = []  # each mention's group
+    for m in mentions:
+        k = index.setdefault((name_key(m.name), m.level), len(index))
+        if k == len(groups):
+            groups.append(_Group(Mention(m.name, level=m.level)))
+        groups[k].mention.qualifiers += m.qualifiers
+        owner.append(k)
     # 2. candidates and their scores on their own
-    for g in groups.values():
+    for g in groups:
         g.mention.candidates = _candidates(g.mention, gaz, skeletons=False)
-    hinted = _in_focus(country_hint, near, groups.values())
-    for g in groups.values():
+    hinted = _in_focus(country_hint, near, groups)
+    for g in groups:
         if not g.mention.candidates and hinted:  # 4. the skeleton, for reports on the war
             g.mention.candidates = _candidates(g.mention, gaz, skeletons=True)
         g.scored = _rank(g.mention, near, country_hint)[:TOP_K]
-    # 3. coherence between the names
-    chosen = coherence([g.scored for g in groups.values()])
-    for g, best in zip(groups.values(), chosen, strict=True):
+    # 3. coherence between the names mentioned near each other
+    chosen = coherence([g.scored for g in groups], order=owner)
+    places: list[Place | None] = []
+    for g, best in zip(groups, chosen, strict=True):
         place = best.candidate.place if best is not None else None
         if best is not None and gaz.is_stoplisted(g.mention.name) and not g.mention.qualifiers:
             place = None
-        if best is None:
-            place = _from_qualifier(g.mention)
-        for m in g.mentions:
-            m.candidates = g.mention.candidates
-            g.places.append(place)
-    places = []
-    for m in mentions:
-        g = groups[(name_key(m.name), m.level)]
-        places.append(g.places[g.mentions.index(m)])
+        places.append(_from_qualifier(g.mention) if best is None else place)
+    for m, k in zip(mentions, owner, strict=True):
+        m.candidates = groups[k].mention.candidates
+    by_mention = [places[k] for k in owner]
     # 5. names the gazetteer lacks
-    return _fill_unknown(mentions, places) if fill_unknown else places
+    return _fill_unknown(mentions, by_mention) if fill_unknown else by_mention
 
 
 TOP_K = 15  # candidates per name that take part in coherence
 COHERENCE_WEIGHT = 5.0
 COHERENCE_ROUNDS = 3
+# A name's coherence reads the names mentioned within this many mentions of it
+# (repeats in a row count once): every name of a news article (LGL's longest
+# article has 69 toponym mentions), a neighbourhood of a long report, so that
+# cost grows with the mentions, not with their square.
+COHERENCE_WINDOW = 100
+# ... and no further than keeps the pairs of candidates compared under this many
+# (16 bytes each): a long report of ambiguous names reads a shorter window.
+COHERENCE_PAIRS = 1 << 22
 FOCUS = frozenset({"UA", "RU", "BY"})
 SAME_COUNTRY = 0.25  # proximity of two places in one country, however far apart
 SAME_ADMIN1 = 0.5  # ... in one first-level area
@@ -436,9 +450,26 @@ SAME_ADMIN1 = 0.5  # ... in one first-level area
 @dataclass
 class _Group:
     mention: Mention
-    mentions: list[Mention] = field(default_factory=list)
     scored: list[Scored] = field(default_factory=list)
-    places: list[Place | None] = field(default_factory=list)
+
+
+def _read_all(
+    names: Sequence[str], text: str, spans: Sequence[Span | None], gaz: Gazetteer
+) -> list[Mention]:
+    """:func:`read_context` for every mention; a name without a span is read once.
+
+    (Without a span every occurrence of the name is read, the same for each mention.)
+    """
+    unspanned: dict[str, Mention] = {}
+    out = []
+    for name, span in zip(names, spans, strict=True):
+        if span is not None:
+            out.append(read_context(name, text, span, gaz))
+            continue
+        if name not in unspanned:
+            unspanned[name] = read_context(name, text, None, gaz)
+        out.append(replace(unspanned[name]))
+    return out
 
 
 def _in_focus(country_hint: str | None, near: Sequence[Place], groups: Iterable[_Group]) -> bool:
@@ -449,48 +480,126 @@ def _in_focus(country_hint: str | None, near: Sequence[Place], groups: Iterable[
     return bool(tops) and sum(c in FOCUS for c in tops) * 2 >= len(tops)
 
 
-def coherence(groups: Sequence[list[Scored]]) -> list[Scored | None]:
+def coherence(
+    groups: Sequence[list[Scored]],
+    order: Sequence[int] | None = None,
+    window: int | None = None,
+) -> list[Scored | None]:
     """Pick one candidate per name so that a document's places hang together.
 
     Mean-field rounds: each candidate's probability is a softmax of its score;
-    its coherence is the mean, over the other names, of the expected
+    its coherence is the mean, over the names mentioned near it, of the expected
     :func:`proximity` to that name's candidates. A candidate's final score is its
     own score plus ``COHERENCE_WEIGHT`` times its coherence (recorded in its
     contributions as ``coherence``).
+
+    ``order`` holds the index of each mention's name, in the order of the text
+    (by default each name once, in the order given). A name reads the names
+    mentioned within ``window`` (``COHERENCE_WINDOW``) mentions of one of its
+    own, a name repeated in a row counting once, so where a document has no more
+    mentions than that every name reads every other. Only the pairs of candidates
+    of such near names are compared: time and memory grow with the mentions, and
+    the window narrows where the pairs would pass ``COHERENCE_PAIRS``.
     """
-    sizes = [len(g) for g in groups]
-    live = [i for i, n in enumerate(sizes) if n]
+    live = [i for i, g in enumerate(groups) if g]
     if len(live) < 2:
         return [g[0] if g else None for g in groups]
-    flat = [s.candidate for i in live for s in groups[i]]
-    prox = proximity(flat)
-    owner = np.repeat(np.arange(len(live)), [sizes[i] for i in live])
-    base = np.array([s.score for i in live for s in groups[i]])
+    flat = [s for i in live for s in groups[i]]
+    sizes = np.array([len(groups[i]) for i in live])
+    starts = np.cumsum(sizes) - sizes
+    owner = np.repeat(np.arange(len(live)), sizes)
+    # 1. the pairs of names mentioned near each other, and how many each name has
+    rank = np.full(len(groups), -1)
+    rank[live] = np.arange(len(live))
+    seq = rank[np.asarray(order if order is not None else range(len(groups)), dtype=np.int64)]
+    window = window if window is not None else COHERENCE_WINDOW
+    near = _near_names(seq, window, sizes, COHERENCE_PAIRS)
+    partners = np.maximum(np.bincount(near.ravel(), minlength=len(live)), 1)
+    # 2. the proximity of every pair of their candidates
+    a, b, prox = _candidate_pairs(near, starts, sizes, _Coords([s.candidate for s in flat]))
+    # 3. mean-field rounds
+    base = np.array([s.score for s in flat])
     scores = base.copy()
     support = np.zeros_like(base)
     for _ in range(COHERENCE_ROUNDS):
-        p = np.exp(scores - _group_max(scores, owner))
-        p /= np.bincount(owner, weights=p)[owner]
-        # expected proximity to each other name, summed over names, excluding one's own
-        per_name = np.zeros((len(flat), len(live)))
-        np.add.at(per_name.T, owner, (prox * p[None, :]).T)
-        per_name[np.arange(len(flat)), owner] = 0.0
-        support = per_name.sum(axis=1) / (len(live) - 1)
+        p = np.exp(scores - np.maximum.reduceat(scores, starts)[owner])
+        p /= np.add.reduceat(p, starts)[owner]
+        support = _expected(a, b, prox, p) / partners[owner]
         scores = base + COHERENCE_WEIGHT * support
+    # 4. each name's best
     out: list[Scored | None] = [None] * len(groups)
-    for k, i in enumerate(live):
-        rows = np.flatnonzero(owner == k)
-        j = rows[int(np.argmax(scores[rows]))]
-        s = groups[i][j - rows[0]]
-        contributions = dict(s.contributions, coherence=COHERENCE_WEIGHT * float(support[j]))
-        out[i] = Scored(s.candidate, float(scores[j]), contributions)
+    for i, start, size in zip(live, starts.tolist(), sizes.tolist(), strict=True):
+        j = start + int(np.argmax(scores[start : start + size]))
+        contributions = dict(flat[j].contributions, coherence=COHERENCE_WEIGHT * float(support[j]))
+        out[i] = Scored(flat[j].candidate, float(scores[j]), contributions)
     return out
 
 
-def _group_max(x: np.ndarray, owner: np.ndarray) -> np.ndarray:
-    m = np.full(owner.max() + 1, -np.inf)
-    np.maximum.at(m, owner, x)
-    return m[owner]
+def _near_names(seq: np.ndarray, window: int, sizes: np.ndarray, budget: int) -> np.ndarray:
+    """The pairs ``(a, b)``, ``a < b``, of names mentioned within ``window`` of each other.
+
+    ``seq`` is each mention's name in text order, -1 for a name without candidates
+    (left out); a name repeated in a row counts once. The window stops short where
+    the pairs of their candidates would pass ``budget``.
+    """
+    seq = seq[seq >= 0]
+    seq = seq[np.concatenate([[True], seq[1:] != seq[:-1]])] if len(seq) else seq
+    n = len(sizes)
+    keys, steps = [np.zeros(0, dtype=np.int64)], [np.zeros(0, dtype=np.int64)]
+    widest = max(0, min(window, len(seq) - 1))
+    for step in range(1, widest + 1):
+        a, b = seq[:-step], seq[step:]
+        keep = a != b
+        key = np.unique(np.minimum(a, b)[keep] * n + np.maximum(a, b)[keep])  # a * n + b
+        keys.append(key)
+        steps.append(np.full(len(key), step))
+    # each pair at the step where it first comes, and the widest window within budget
+    key, first = np.unique(np.concatenate(keys), return_index=True)
+    at = np.concatenate(steps)[first]
+    cost = np.cumsum(np.bincount(at, sizes[key // n] * sizes[key % n], widest + 1))
+    key = key[at <= np.searchsorted(cost, budget, side="right") - 1]
+    return np.stack([key // n, key % n], axis=1)
+
+
+_PAIR_CHUNK = 1 << 18  # candidate pairs handled at once
+
+
+def _candidate_pairs(
+    near: np.ndarray, starts: np.ndarray, sizes: np.ndarray, coords: _Coords
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Every pair of candidates of two near names, as flat indices, with its proximity."""
+    counts = sizes[near[:, 0]] * sizes[near[:, 1]]
+    ends = np.cumsum(counts)
+    total = int(ends[-1]) if len(ends) else 0
+    out_a, out_b = np.empty(total, np.int32), np.empty(total, np.int32)
+    out_p = np.empty(total)
+    lo = 0
+    while lo < len(near):  # in chunks of about _PAIR_CHUNK pairs, to bound the temporaries
+        first = int(ends[lo] - counts[lo])
+        hi = max(lo + 1, int(np.searchsorted(ends, first + _PAIR_CHUNK, "right")))
+        pairs, n = near[lo:hi], counts[lo:hi]
+        pair = np.repeat(np.arange(len(pairs)), n)
+        k = np.arange(int(n.sum())) - np.repeat(np.cumsum(n) - n, n)
+        width = sizes[pairs[pair, 1]]
+        a = starts[pairs[pair, 0]] + k // width
+        b = starts[pairs[pair, 1]] + k % width
+        out = slice(first, int(ends[hi - 1]))
+        out_a[out], out_b[out], out_p[out] = a, b, coords.proximity(a, b)
+        lo = hi
+    return out_a, out_b, out_p
+
+
+def _expected(a: np.ndarray, b: np.ndarray, prox: np.ndarray, p: np.ndarray) -> np.ndarray:
+    """Each candidate's expected proximity to the near names, summed over them.
+
+    Each pair counts both ways; summed in chunks, to bound the temporaries.
+    """
+    total = np.zeros(len(p))
+    for lo in range(0, len(a), _PAIR_CHUNK):
+        sl = slice(lo, lo + _PAIR_CHUNK)
+        total += np.bincount(a[sl], prox[sl] * p[b[sl]], len(p))
+        total += np.bincount(b[sl], prox[sl] * p[a[sl]], len(p))
+    return total
 
 
 _AREA_SCALE_KM = {"PCLI": 800.0, "ADM1": 200.0, "CONT": 2500.0, "OCN": 2500.0, "SEA": 800.0,
@@ -502,32 +611,48 @@ def proximity(cands: Sequence[Candidate]) -> np.ndarray:
 
     One place inside another (a town in its county, state or country) is 1; two
     settlements 100 km apart about 0.37 (``exp(-d / 100)``), an area's distance
-    scaled by its size; the same admin1 at least 0.5, the same country 0.25.
+    scaled by its size; the same admin1 at least 0.5, the same country 0.25; the
+    same place under two names 0 (no support). :func:`coherence` computes the
+    same for the pairs it needs only.
     """
     n = len(cands)
-    lat = np.radians(np.array([c.place.lat if c.place.lat is not None else np.nan for c in cands]))
-    lon = np.radians(np.array([c.place.lon if c.place.lon is not None else np.nan for c in cands]))
-    dlat = lat[:, None] - lat[None, :]
-    dlon = lon[:, None] - lon[None, :]
-    h = np.sin(dlat / 2) ** 2 + np.cos(lat)[:, None] * np.cos(lat)[None, :] * np.sin(dlon / 2) ** 2
-    d = 12742.0 * np.arcsin(np.sqrt(np.clip(h, 0, 1)))
-    scale = np.array([_AREA_SCALE_KM.get(c.feature_code, 100.0) for c in cands])
-    prox = np.exp(-np.nan_to_num(d, nan=1e9) / np.maximum(scale[:, None], scale[None, :]))
-    ids = np.array([c.id for c in cands])
-    a1 = np.array([c.admin1_id for c in cands])
-    a2 = np.array([c.admin2_id for c in cands])
-    cc = np.array([c.country or "" for c in cands])
-    same_cc = (cc[:, None] == cc[None, :]) & (cc[:, None] != "")
-    same_a1 = (a1[:, None] == a1[None, :]) & (a1[:, None] >= 0)
-    inside = (a1[:, None] == ids[None, :]) | (a2[:, None] == ids[None, :])
-    is_country = np.array([c.feature_code == "PCLI" for c in cands])
-    inside |= same_cc & is_country[None, :]
-    inside = inside | inside.T
-    prox = np.maximum(prox, np.where(same_cc, SAME_COUNTRY, 0.0))
-    prox = np.maximum(prox, np.where(same_a1, SAME_ADMIN1, 0.0))
-    prox = np.maximum(prox, np.where(inside, 1.0, 0.0))
-    prox[ids[:, None] == ids[None, :]] = 0.0  # the same place under two names is no support
-    return prox[:n, :n]
+    a, b = np.divmod(np.arange(n * n), n)
+    return _Coords(cands).proximity(a, b).reshape(n, n)
+
+
+class _Coords:
+    """What :func:`proximity` reads of each candidate, as arrays."""
+
+    def __init__(self, cands: Sequence[Candidate]) -> None:
+        self.lat = np.radians([c.place.lat if c.place.lat is not None else np.nan for c in cands])
+        self.lon = np.radians([c.place.lon if c.place.lon is not None else np.nan for c in cands])
+        self.scale = np.array([_AREA_SCALE_KM.get(c.feature_code, 100.0) for c in cands])
+        self.id = np.array([c.id for c in cands], dtype=np.int64)
+        self.a1 = np.array([c.admin1_id for c in cands], dtype=np.int64)
+        self.a2 = np.array([c.admin2_id for c in cands], dtype=np.int64)
+        self.cc = np.array([c.country or "" for c in cands], dtype=str)
+        self.is_country = np.array([c.feature_code == "PCLI" for c in cands], dtype=bool)
+
+    def proximity(self, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+        """The proximity of candidates ``a[k]`` and ``b[k]``, for every k."""
+        lat_a, lat_b = self.lat[a], self.lat[b]
+        h = (
+            np.sin((lat_a - lat_b) / 2) ** 2
+            + np.cos(lat_a) * np.cos(lat_b) * np.sin((self.lon[a] - self.lon[b]) / 2) ** 2
+        )
+        d = 12742.0 * np.arcsin(np.sqrt(np.clip(h, 0, 1)))
+        prox = np.exp(-np.nan_to_num(d, nan=1e9) / np.maximum(self.scale[a], self.scale[b]))
+        cc = self.cc[a]
+        same_cc = (cc == self.cc[b]) & (cc != "")
+        a1 = self.a1[a]
+        id_a, id_b = self.id[a], self.id[b]
+        inside = (a1 == id_b) | (self.a2[a] == id_b) | (self.a1[b] == id_a) | (self.a2[b] == id_a)
+        inside |= same_cc & (self.is_country[a] | self.is_country[b])
+        prox = np.maximum(prox, np.where(same_cc, SAME_COUNTRY, 0.0))
+        prox = np.maximum(prox, np.where((a1 == self.a1[b]) & (a1 >= 0), SAME_ADMIN1, 0.0))
+        prox = np.maximum(prox, np.where(inside, 1.0, 0.0))
+        prox[id_a == id_b] = 0.0  # the same place under two names is no support
+        return prox
 
 
 def _candidates(m: Mention, gaz: Gazetteer, skeletons: bool = True) -> list[Candidate]:
@@ -570,16 +695,27 @@ def _from_qualifier(m: Mention) -> Place | None:
 
 def _fill_unknown(mentions: list[Mention], places: list[Place | None]) -> list[Place | None]:
     out = list(places)
-    resolved = [(m.span[0], p) for m, p in zip(mentions, places, strict=True) if p and m.span]
-    resolved.sort(key=lambda x: x[0])
+    # the resolved mentions that can lend their place (not a whole country), in text order
+    lenders = sorted(
+        (
+            (m.span[0], p)
+            for m, p in zip(mentions, places, strict=True)
+            if p and m.span and p.precision != "country"
+        ),
+        key=lambda x: x[0],
+    )
+    starts = [s for s, _ in lenders]
+    most_common: Place | None = None
     for i, (m, p) in enumerate(zip(mentions, places, strict=True)):
-        if p is not None or m.span is None or not resolved:
+        if p is not None or m.span is None or not lenders:
             continue
-        before = [q for s, q in resolved if s < m.span[0] and q.precision != "country"]
-        pool = before or [q for _, q in resolved if q.precision != "country"]
-        if pool:
-            anchor = before[-1] if before else _most_common(pool)
-            out[i] = replace(anchor, name=m.name, geonameid=None)
+        before = bisect.bisect_left(starts, m.span[0])
+        if before:
+            anchor = lenders[before - 1][1]
+        else:
+            most_common = most_common or _most_common([q for _, q in lenders])
+            anchor = most_common
+        out[i] = replace(anchor, name=m.name, geonameid=None)
     return out
 
 

@@ -2,10 +2,23 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
+from casefile.knowledge.gazetteer import Gazetteer, name_key
 from casefile.model import Place
-from casefile.resolve.geocode import FEATURES, distance_km, geocode, geocode_all, rank
+from casefile.resolve import geocode as geocoding
+from casefile.resolve.geocode import (
+    COHERENCE_WEIGHT,
+    FEATURES,
+    Scored,
+    coherence,
+    distance_km,
+    geocode,
+    geocode_all,
+    proximity,
+    rank,
+)
 
 ROBOTYNE = Place("Robotyne", lat=47.449, lon=35.836)
 
@@ -129,3 +142,75 @@ def test_rank_explains_each_score() -> None:
 def test_names_in_reports_on_the_war(name: str, cc: str, precision: str) -> None:
     place = geocode(name)
     assert place is not None and (place.country, place.precision) == (cc, precision)
+
+
+def _scored(*names: str) -> list[list[Scored]]:
+    """Each name's top candidates with their own scores, as geocode_all hands them on."""
+    return [rank(n)[: geocoding.TOP_K] for n in names]
+
+
+def _coherence_by_matrix(groups: list[list[Scored]]) -> list[float]:
+    """The best candidate's score per name, every name reading every other: the
+    definition, over the whole proximity matrix, as a small document computes it."""
+    flat = [s for g in groups for s in g]
+    owner = np.repeat(np.arange(len(groups)), [len(g) for g in groups])
+    prox = proximity([s.candidate for s in flat])
+    base = np.array([s.score for s in flat])
+    scores = base
+    for _ in range(geocoding.COHERENCE_ROUNDS):
+        p = np.exp(scores - np.array([scores[owner == k].max() for k in owner]))
+        p /= np.array([p[owner == k].sum() for k in owner])
+        others = prox * p[None, :] * (owner[:, None] != owner[None, :])
+        scores = base + COHERENCE_WEIGHT * others.sum(axis=1) / (len(groups) - 1)
+    return [float(scores[owner == k].max()) for k in range(len(groups))]
+
+
+def test_coherence_of_a_short_document_is_every_name_against_every_other() -> None:
+    groups = _scored("Paris", "Lamar County", "Texas", "Springfield", "Kursk")
+    chosen = coherence(groups)
+    assert [s.score for s in chosen if s] == pytest.approx(_coherence_by_matrix(groups))
+    assert [s.candidate.country for s in chosen if s] == ["US", "US", "US", "US", "RU"]
+
+
+def test_coherence_reads_the_names_mentioned_near_each_name() -> None:
+    groups = _scored("Paris", "Lamar County", "Texas", "Lyon", "Marseille")
+    paris_texas, lyon, marseille, lamar, texas = 0, 3, 4, 1, 2
+    after_texas = coherence(groups, order=[lyon, marseille, lamar, texas, paris_texas], window=2)
+    after_lyon = coherence(groups, order=[lamar, texas, lyon, marseille, paris_texas], window=2)
+    assert (after_texas[0] and after_texas[0].candidate.admin1) == "Texas"
+    assert (after_lyon[0] and after_lyon[0].candidate.country) == "FR"
+
+
+def test_coherence_past_its_budget_keeps_each_names_own_best(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(geocoding, "COHERENCE_PAIRS", 0)
+    groups = _scored("Paris", "Lamar County", "Texas")
+    chosen = coherence(groups)
+    assert [s.candidate for s in chosen if s] == [g[0].candidate for g in groups]
+    assert all(s.contributions["coherence"] == 0.0 for s in chosen if s)
+
+
+def test_a_long_document_resolves_every_mention_of_a_name_alike() -> None:
+    # 2,000 distinct names of the gazetteer, a few times each, and Kharkiv 5,000 times
+    gaz = Gazetteer.default()
+    names: dict[str, str] = {}
+    for i in range(0, len(gaz), 97):
+        name = gaz.get(i).place.name
+        names.setdefault(name_key(name), name)
+        if len(names) == 2000:
+            break
+    rng = np.random.default_rng(7)
+    mentions = [str(n) for n in rng.permutation(list(names.values()) * 3 + ["Kharkiv"] * 5000)]
+    text, spans = "", []
+    for name in mentions:
+        spans.append((len(text), len(text) + len(name)))
+        text += name + ". "
+    places = geocode_all(mentions, text, spans=spans, fill_unknown=False)
+    by_name: dict[str, list[Place | None]] = {}
+    for name, place in zip(mentions, places, strict=True):
+        by_name.setdefault(name, []).append(place)
+    assert all(found.count(found[0]) == len(found) for found in by_name.values())
+    kharkiv = by_name["Kharkiv"][0]
+    assert kharkiv is not None and (kharkiv.country, kharkiv.precision) == ("UA", "settlement")
+    assert sum(found[0] is not None for found in by_name.values()) > 1900

@@ -1,16 +1,16 @@
 """One exception tree for casefile.
 
-    CasefileError                 anything casefile raises on purpose
-    ├── InputError                bad input: names the file (and line) and the problem
-    │   ├── IngestError           a file that cannot be ingested (empty, binary, too large ...)
-    │   └── RecordError           a malformed JSONL line or data-file record
-    ├── ConfigError               a setting or pipeline that cannot be built
-    ├── KnowledgeError            a malformed knowledge file (units, gazetteer); names record and field
-    ├── StoreError                the database cannot be opened or migrated
-    ├── AuditError                the audit log's secret or head is missing, or cannot be written
-    ├── AuthError                 a log-in or token that does not hold; a server with no users
-    └── ReviewError               a judgement that cannot apply: names the target, field and why
-        └── NotFoundError         no such document, incident, case or unit
+    CasefileError              anything casefile raises on purpose
+    ├── InputError             bad input: names the file (and line) and the problem
+    │   ├── IngestError        a file that cannot be ingested (empty, binary, too large ...)
+    │   └── RecordError        a malformed JSONL line or data-file record
+    ├── ConfigError            a setting or pipeline that cannot be built
+    ├── KnowledgeError         a malformed knowledge file (units, gazetteer); names record and field
+    ├── StoreError             the database cannot be opened or migrated
+    ├── AuditError             the audit log's secret or head is missing, or cannot be written
+    ├── AuthError              a log-in or token that does not hold; a server with no users
+    └── ReviewError            a judgement that cannot apply: names the target, field and why
+        └── NotFoundError      no such document, incident, case or unit
 
 The CLI catches CasefileError at one boundary and prints its message, never a traceback.
 """

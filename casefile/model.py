@@ -300,7 +300,9 @@ class Analysis:
     statements: list[Statement] = field(default_factory=list)
     persons: list[Person] = field(default_factory=list)
     extractor: str = ""  # pipeline name and version that produced it
-    _index: dict[tuple[str, int | None], list[Mention]] = field(default_factory=dict, repr=False, compare=False)
+    _index: dict[tuple[str, int | None], list[Mention]] = field(
+        default_factory=dict, repr=False, compare=False
+    )
     _indexed: int = field(default=-1, repr=False, compare=False)
 
     @property

@@ -6,6 +6,7 @@ AttributeError and docs can be generated from one place.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 
@@ -17,7 +18,11 @@ class Term:
 
 
 class _Vocab:
-    """A closed vocabulary: attribute access by upper-case name, iteration over terms."""
+    """A closed vocabulary: attribute access by upper-case name, iteration over terms.
+
+    Each vocabulary below is a subclass that declares its upper-case names, so that the
+    type checker knows them too (and catches a typo); ``__init__`` sets their values.
+    """
 
     def __init__(self, name: str, *terms: Term) -> None:
         self.name = name
@@ -25,7 +30,7 @@ class _Vocab:
         for t in terms:
             setattr(self, t.value.upper(), t.value)
 
-    def __iter__(self):  # type: ignore[no-untyped-def]
+    def __iter__(self) -> Iterator[Term]:
         return iter(self.terms)
 
     def __contains__(self, value: object) -> bool:
@@ -39,7 +44,18 @@ class _Vocab:
         return next((t.label for t in self.terms if t.value == value), value)
 
 
-INCIDENT_TYPES = _Vocab(
+class _IncidentTypes(_Vocab):
+    EXECUTION_OF_POWS: str
+    KILLING_OF_CIVILIANS: str
+    TORTURE: str
+    SEXUAL_VIOLENCE: str
+    ATTACK_ON_CIVILIANS: str
+    UNLAWFUL_DETENTION: str
+    DEPORTATION: str
+    OTHER_VIOLATION: str
+
+
+INCIDENT_TYPES = _IncidentTypes(
     "incident type",
     Term(
         "execution_of_pows",
@@ -71,14 +87,34 @@ INCIDENT_TYPES = _Vocab(
     Term("other_violation", "Other violation", "Any other violation of the laws of war."),
 )
 
-VICTIM_CATEGORIES = _Vocab(
+
+class _VictimCategories(_Vocab):
+    POW: str
+    CIVILIAN: str
+    UNKNOWN: str
+
+
+VICTIM_CATEGORIES = _VictimCategories(
     "victim category",
     Term("pow", "Prisoners of war", "Captured, surrendering or hors de combat combatants."),
     Term("civilian", "Civilians", "People not taking part in hostilities."),
     Term("unknown", "Unknown", "The text does not say."),
 )
 
-EVIDENCE = _Vocab(
+
+class _Evidence(_Vocab):
+    VIDEO: str
+    DRONE_VIDEO: str
+    PHOTO: str
+    RADIO_INTERCEPT: str
+    TESTIMONY: str
+    FORENSIC: str
+    DOCUMENTS: str
+    SATELLITE_IMAGERY: str
+    SOCIAL_MEDIA_POST: str
+
+
+EVIDENCE = _Evidence(
     "evidence",
     Term("video", "Video", "Video footage other than drone footage."),
     Term("drone_video", "Drone video", "Footage filmed from a drone."),
@@ -91,7 +127,15 @@ EVIDENCE = _Vocab(
     Term("social_media_post", "Social media post", "Posts on Telegram, X, VK and the like."),
 )
 
-CERTAINTY = _Vocab(
+
+class _Certainty(_Vocab):
+    CONFIRMED: str
+    REPORTED: str
+    ALLEGED: str
+    DISPUTED: str
+
+
+CERTAINTY = _Certainty(
     "certainty",
     Term("confirmed", "Confirmed", "Stated as established or verified."),
     Term("reported", "Reported", "Stated on a named source's word."),
@@ -99,7 +143,15 @@ CERTAINTY = _Vocab(
     Term("disputed", "Disputed", "Denied or contested in the text."),
 )
 
-ACTOR_KINDS = _Vocab(
+
+class _ActorKinds(_Vocab):
+    UNIT: str
+    PERSON: str
+    GROUP: str
+    FORCE: str
+
+
+ACTOR_KINDS = _ActorKinds(
     "actor kind",
     Term("unit", "Unit", "A military formation with a canonical name."),
     Term("person", "Person", "A named individual."),
@@ -107,7 +159,15 @@ ACTOR_KINDS = _Vocab(
     Term("force", "Force", "A whole side's forces ('Russian forces')."),
 )
 
-STATEMENT_KINDS = _Vocab(
+
+class _StatementKinds(_Vocab):
+    INCITEMENT: str
+    ORDER: str
+    HONOUR: str
+    DENIAL: str
+
+
+STATEMENT_KINDS = _StatementKinds(
     "statement kind",
     Term("incitement", "Incitement", "A public call to commit crimes."),
     Term("order", "Order", "An order to commit them, e.g. an intercepted radio order."),
@@ -115,13 +175,27 @@ STATEMENT_KINDS = _Vocab(
     Term("denial", "Denial", "A denial of a crime or of responsibility for it."),
 )
 
-COUNTED = _Vocab(
+
+class _Counted(_Vocab):
+    VICTIMS: str
+    CASES: str
+
+
+COUNTED = _Counted(
     "counted",
     Term("victims", "Victims", "The figure counts people."),
     Term("cases", "Cases", "The figure counts incidents or investigations."),
 )
 
-PRECISIONS = _Vocab(
+
+class _Precisions(_Vocab):
+    SETTLEMENT: str
+    DISTRICT: str
+    ADMIN1: str
+    COUNTRY: str
+
+
+PRECISIONS = _Precisions(
     "place precision",
     Term("settlement", "Settlement", "Coordinates of a city, town or village."),
     Term("district", "District", "Coordinates of a raion or district."),
@@ -129,8 +203,23 @@ PRECISIONS = _Vocab(
     Term("country", "Country", "Coordinates of a country."),
 )
 
+
 # Kinds of Mention that stages add to an Analysis.
-MENTION_KINDS = _Vocab(
+class _MentionKinds(_Vocab):
+    DATE: str
+    PLACE: str
+    UNIT: str
+    ACTOR: str
+    COUNT: str
+    TRIGGER: str
+    SUPPORT: str
+    EVIDENCE: str
+    HEDGE: str
+    SOURCE: str
+    PERSON: str
+
+
+MENTION_KINDS = _MentionKinds(
     "mention kind",
     Term("date", "Date", "A date or interval, resolved against the publication date."),
     Term("place", "Place", "A toponym resolved to the gazetteer."),
@@ -165,15 +254,33 @@ ALL = (
 # -- serve (#5): who may do what, and where an analyst's review stands. Not analysis-format
 # vocabularies, so not in ALL (whose terms docs/stages.md lists).
 
-ROLES = _Vocab(
+
+class _Roles(_Vocab):
+    VIEWER: str
+    ANALYST: str
+    ADMIN: str
+
+
+ROLES = _Roles(
     "role",
     Term("viewer", "Viewer", "Reads documents, incidents, cases, units and statistics."),
-    Term("analyst", "Analyst", "A viewer who also confirms, rejects and edits incidents and "
-         "cases, merges and splits cases, enters incidents and exports."),
+    Term(
+        "analyst",
+        "Analyst",
+        "A viewer who also confirms, rejects and edits incidents and "
+        "cases, merges and splits cases, enters incidents and exports.",
+    ),
     Term("admin", "Administrator", "An analyst who also reads the audit log and manages users."),
 )
 
-REVIEW_STATUS = _Vocab(
+
+class _ReviewStatus(_Vocab):
+    UNREVIEWED: str
+    CONFIRMED: str
+    REJECTED: str
+
+
+REVIEW_STATUS = _ReviewStatus(
     "review status",
     Term("unreviewed", "Unreviewed", "No analyst has judged it yet: the machine's values."),
     Term("confirmed", "Confirmed", "An analyst checked it against its sources."),

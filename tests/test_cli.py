@@ -19,7 +19,8 @@ def write_reports(folder: Path, n: int) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     for i in range(n):
         (folder / f"r{i:04d}.txt").write_text(
-            f"---\npublished: 2024-10-{1 + i % 28:02d}\n---\nReport {i}: Russian troops shot {i % 9 + 2} "
+            f"---\npublished: 2024-10-{1 + i % 28:02d}\n---\n"
+            f"Report {i}: Russian troops shot {i % 9 + 2} "
             f"Ukrainian prisoners of war near Pokrovsk on October {1 + i % 28}.\n"
         )
 

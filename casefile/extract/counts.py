@@ -46,7 +46,8 @@ _TENS = {
     "ninety": 90,
 }
 _WORD = (
-    r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?"
+    r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+    r"(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?"
     r"|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen"
     r"|sixteen|seventeen|eighteen|nineteen|a dozen|dozens|hundreds|a hundred|one hundred)"
 )
@@ -54,7 +55,8 @@ _DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?![\d:.,]\d)"
 NUM = rf"(?:{_DIGITS}|{_WORD})"
 
 VICTIM_NOUN = (
-    r"(?:people|persons|civilians?|residents|children|child|kids|women|men|POWs?|prisoners(?: of war)?|"
+    r"(?:people|persons|civilians?|residents|children|child|kids|women|men|POWs?|"
+    r"prisoners(?: of war)?|"
     r"soldiers|servicem[ae]n|service ?members|troops|defenders|fighters|marines|bodies|corpses|"
     r"victims|villagers|passengers|patients|inhabitants|detainees|captives|hostages|"
     r"individuals|Ukrainians|Russians|teenagers|minors|boys|girls|adults|drone operators|"
@@ -74,21 +76,30 @@ def _q(name: str = "q") -> str:
 _Q = _q()
 
 COUNT_RX = re.compile(
-    rf"(?<![\w#№-])(?:{_Q}(?:between\s+(?P<a>{NUM})\s+and\s+(?P<b>{NUM})|(?:from\s+)?(?P<c>{NUM})(?:\s*(?:to|or|–)\s*|(?<=\d)-(?=\d))(?P<d>{NUM})|(?P<n>{NUM})))"
+    rf"(?<![\w#№-])(?:{_Q}(?:between\s+(?P<a>{NUM})\s+and\s+(?P<b>{NUM})"
+    rf"|(?:from\s+)?(?P<c>{NUM})(?:\s*(?:to|or|–)\s*|(?<=\d)-(?=\d))(?P<d>{NUM})"
+    rf"|(?P<n>{NUM})))"
     rf"(?P<tail>\s+{_MODS}{VICTIM_NOUN}\b"
-    rf"|\s+(?:were|have been|had been|was|are)\s+(?:killed|dead|executed|shot|injured|wounded|murdered|tortured|deported))",
+    r"|\s+(?:were|have been|had been|was|are)\s+"
+    r"(?:killed|dead|executed|shot|injured|wounded|murdered|tortured|deported))",
     re.I,
 )
 # "killing 53", "killed 12 people", "death toll rose to 56", "bringing the number ... to 51"
 TOLL_RX = re.compile(
-    rf"(?:\b(?:killing|killed|executed|executing|shot|shooting|wounding|injuring|injured|wounded)\s+{_q('q1')}(?P<n>{NUM})\b"
-    rf"|\b(?:death toll|toll|number of (?:the )?(?:dead|victims|people killed|fatalities|those killed|killed)(?: [\w ]{{0,40}}?)?)\s+(?:has |had )?(?:risen|rose|rises|increased|increases|climbed|reached|stands|stood|is|was|grew|went up)(?: to)?\s+{_q('q2')}(?P<m>{NUM})\b"
+    r"(?:\b(?:killing|killed|executed|executing|shot|shooting|wounding|injuring|injured|wounded)"
+    rf"\s+{_q('q1')}(?P<n>{NUM})\b"
+    r"|\b(?:death toll|toll|number of (?:the )?"
+    r"(?:dead|victims|people killed|fatalities|those killed|killed)(?: [\w ]{0,40}?)?)"
+    r"\s+(?:has |had )?"
+    r"(?:risen|rose|rises|increased|increases|climbed|reached|stands|stood|is|was|grew|went up)"
+    rf"(?: to)?\s+{_q('q2')}(?P<m>{NUM})\b"
     rf"|\bbringing the (?:death toll|number [\w ]{{0,40}}?|toll) to\s+{_q('q3')}(?P<k>{NUM})\b)",
     re.I,
 )
 _AGE = re.compile(r"^\s*-?\s*(?:year|month|week|day)s?[- ]old", re.I)
 KILLED_WORDS = re.compile(
-    r"\b(?:kill\w*|dead|died|deaths?|death toll|toll|executed|executing|execution|shot|murder\w*|bodies|"
+    r"\b(?:kill\w*|dead|died|deaths?|death toll|toll|executed|executing|execution|shot|murder\w*|"
+    r"bodies|"
     r"corpses|fatalit\w+|lives|perished|beheaded|of whom were killed)\b",
     re.I,
 )
@@ -169,8 +180,11 @@ SINGLE_RX = re.compile(
 
 
 ACTS_NEXT = re.compile(
-    r"^\s+(?:of [\w\s]{0,30}?\s)?(?:who\s+)?(?:shoot|shot|shooting|kill|killed|killing|execut\w*|fir\w+|beat\w*|"
-    r"tortur\w+|castrat\w+|cut|behead\w*|ordered|opened fire)\b", re.I)
+    r"^\s+(?:of [\w\s]{0,30}?\s)?(?:who\s+)?"
+    r"(?:shoot|shot|shooting|kill|killed|killing|execut\w*|fir\w+|beat\w*|"
+    r"tortur\w+|castrat\w+|cut|behead\w*|ordered|opened fire)\b",
+    re.I,
+)
 
 
 def find_counts(text: str) -> list[CountMatch]:
@@ -217,8 +231,12 @@ def find_counts(text: str) -> list[CountMatch]:
     for m in SINGLE_RX.finditer(text):
         if ACTS_NEXT.match(text[m.end() : m.end() + 40]):
             continue  # "a soldier shooting six POWs": the one is the gunman
-        if not any(a < m.end() and m.start() < b for a, b in taken + [(c.start, c.end) for c in out]):
-            out.append(CountMatch(m.start(), m.end(), m.group(), Count(best=1), _role_around(text, m)))
+        if not any(
+            a < m.end() and m.start() < b for a, b in taken + [(c.start, c.end) for c in out]
+        ):
+            out.append(
+                CountMatch(m.start(), m.end(), m.group(), Count(best=1), _role_around(text, m))
+            )
     out.sort(key=lambda c: c.start)
     return out
 

@@ -98,10 +98,16 @@ class Cues(BaseStage):
         for i, s in enumerate(analysis.sentences):
             triggers = incident_types(s.text)
             for kind, a, b in triggers:
-                analysis.mentions.append(Mention("trigger", s.start + a, s.start + b, s.text[a:b], kind, i))
+                analysis.mentions.append(
+                    Mention("trigger", s.start + a, s.start + b, s.text[a:b], kind, i)
+                )
             for kind, a, b in [] if triggers else support_types(s.text):
-                analysis.mentions.append(Mention("support", s.start + a, s.start + b, s.text[a:b], kind, i))
-            if triggers or any(m.sentence == i for m in analysis.mentions[-3:] if m.kind == "support"):
+                analysis.mentions.append(
+                    Mention("support", s.start + a, s.start + b, s.text[a:b], kind, i)
+                )
+            if triggers or any(
+                m.sentence == i for m in analysis.mentions[-3:] if m.kind == "support"
+            ):
                 marked.update((i - 1, i, i + 1))
         # evidence and hedges matter only around an act
         for i in sorted(marked):
@@ -112,5 +118,7 @@ class Cues(BaseStage):
                 for value, rx in cues.items():
                     for m in rx.finditer(s.text):
                         analysis.mentions.append(
-                            Mention(kind, s.start + m.start(), s.start + m.end(), m.group(), value, i)
+                            Mention(
+                                kind, s.start + m.start(), s.start + m.end(), m.group(), value, i
+                            )
                         )

@@ -35,7 +35,8 @@ _FORCE = re.compile(
     r"occupiers|invaders|militants|fighters|units|Armed Forces|paratroopers|marines|commanders?|"
     r"proxies|occupants|side|authorities)\b"
     r"|\b(?P<occ>(?:the )?(?:occupiers|invaders|ruscists|rashists|Russians))\b"
-    r"|\b(?:armed forces|troops|forces|army|military) of the (?P<of>Russian Federation|Russia|Ukraine)\b",
+    r"|\b(?:armed forces|troops|forces|army|military) of the "
+    r"(?P<of>Russian Federation|Russia|Ukraine)\b",
     re.I,
 )
 SIDE_FORCES = {
@@ -86,7 +87,8 @@ def ner_model(name: str) -> Language:
         ) from None
     # a shared tok2vec that only the tagger and parser listen to would run for nothing
     needed = {"ner"} | {
-        pipe_name for pipe_name, pipe in nlp.pipeline
+        pipe_name
+        for pipe_name, pipe in nlp.pipeline
         if "ner" in getattr(pipe, "listening_components", [])
     }
     nlp.select_pipes(enable=[n for n in nlp.pipe_names if n in needed])
@@ -132,7 +134,8 @@ class Entities(BaseStage):
                     ent.label_ in ("PERSON", "ORG")
                     and (base + ent.start_char, base + ent.end_char) in places
                 ):
-                    continue  # the model calls "Kyiv" a person, "Bucha" an organisation, now and then
+                    # the model calls "Kyiv" a person, "Bucha" an organisation, now and then
+                    continue
                 kind = {
                     "PERSON": "person",
                     "ORG": "org",

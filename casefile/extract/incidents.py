@@ -26,16 +26,21 @@ from .statistics import is_aggregate
 
 # Sentences that state law, a pattern or a trend, never one act.
 GENERIC = re.compile(
-    r"\b(?:(?:is|are|constitutes?|amounts? to|would be) (?:a |)(?:war crimes?|crimes? against humanity)|"
-    r"prohibit\w*|(?:expressly |strictly )?forbidden|not targetable|trend|rise in|increase in|continues? to track|in general|"
+    r"\b(?:(?:is|are|constitutes?|amounts? to|would be) (?:a |)"
+    r"(?:war crimes?|crimes? against humanity)|"
+    r"prohibit\w*|(?:expressly |strictly )?forbidden|not targetable|trend|rise in|increase in|"
+    r"continues? to track|in general|"
     r"(?:as a |state )policy|(?:common|widespread) practice|proof that|evidence that|campaign of|"
     r"genocid\w+)\b|\d\s?%|\bper ?cent\b",
     re.I,
 )
 NEW_ACT = re.compile(
-    r"\b(?:(?:another|a second|a third|a fourth|a fifth|(?:the )?(?:second|third|fourth|fifth)|separate|other)\s+"
-    r"(?:\w+\s+)?(?:videos?|clips?|footage|instances?|cases?|incidents?|attacks?|strikes?|executions?|killings?|"
-    r"episodes?|recordings?|soldiers?|prisoners?|POWs?|men|groups?)|in one case|one of the videos)\b",
+    r"\b(?:(?:another|a second|a third|a fourth|a fifth|(?:the )?(?:second|third|fourth|fifth)|"
+    r"separate|other)\s+"
+    r"(?:\w+\s+)?(?:videos?|clips?|footage|instances?|cases?|incidents?|attacks?|strikes?|"
+    r"executions?|killings?|"
+    r"episodes?|recordings?|soldiers?|prisoners?|POWs?|men|groups?)"
+    r"|in one case|one of the videos)\b",
     re.I,
 )
 ANAPHORA = re.compile(
@@ -56,25 +61,30 @@ FOUND_DEAD = re.compile(r"bodies|corpses|dead|died|deaths?|death toll|lives|rema
 DATE_REACH = 90  # characters between a date and the act's word for the one to date the other
 ADMIN_NAME = re.compile(r"\b(?:Raion|Oblast|district|region|Krai|Republic)\b", re.I)
 REPORT_AFTER = re.compile(
-    r"^\W*(?:[\w’'-]+\W+){0,3}?(?:reported|said|announced|published|posted|wrote|stated|released|shared)\b"
+    r"^\W*(?:[\w’'-]+\W+){0,3}?"
+    r"(?:reported|said|announced|published|posted|wrote|stated|released|shared)\b"
     r"|^\s*(?:\([^)]{0,60}\)\s*)?--",  # a wire dateline: "SAN SALVADOR, 10 JAN 90 (ACAN-EFE) --"
     re.I,
 )
 REPORT_DATE = re.compile(
     r"(?:published|posted|reported|said|announced|released|stated|wrote|appeared|surfaced|"
-    r"shared|uploaded|circulated|as of|since|until|dated|report(?:ed)?|statement)\W+(?:\w+\W+){0,3}$",
+    r"shared|uploaded|circulated|as of|since|until|dated|report(?:ed)?|statement)"
+    r"\W+(?:\w+\W+){0,3}$",
     re.I,
 )
 # A place name followed by one of these names an institution ("Donetsk regional police",
 # "Kharkiv Oblast Prosecutor's Office", "Kyiv Independent"), not where something happened.
 NOT_A_PLACE_AFTER = re.compile(
-    r"^\W{0,2}(?:(?:regional|Regional|Oblast|oblast|city|City|district|District|State|state)\s+)?(?:\w+\s+)?"
-    r"(?:[Pp]olice|[Pp]rosecutor\w*|[Aa]dministration|[Cc]ouncil|[Gg]overnor|[Mm]ilitary [Aa]dministration|"
+    r"^\W{0,2}(?:(?:regional|Regional|Oblast|oblast|city|City|district|District|State|state)\s+)?"
+    r"(?:\w+\s+)?"
+    r"(?:[Pp]olice|[Pp]rosecutor\w*|[Aa]dministration|[Cc]ouncil|[Gg]overnor|"
+    r"[Mm]ilitary [Aa]dministration|"
     r"RMA|OVA|[Ss]tate [Ee]mergency|[Dd]epartment|[Cc]ourt|[Aa]uthorities|[Oo]fficials|[Mm]ayor|"
     r"Independent|Post|Times|Pravda|Herald|Observer)\b"
 )
 # Words right before a force that make it the victim or an owner, not the agent:
-# "16 Ukrainian soldiers", "captured Ukrainian soldiers", "the General Staff of the Ukrainian Armed Forces".
+# "16 Ukrainian soldiers", "captured Ukrainian soldiers",
+# "the General Staff of the Ukrainian Armed Forces".
 AGENT_BLOCK = re.compile(
     r"(?:\b\d[\d,]*|\b(?:of|captured|surrendering|unarmed|executed|killed|shot|two|three|"
     r"four|five|six|seven|eight|nine|ten|several|dozens|many)(?:\s+the)?)\s+$",
@@ -241,8 +251,11 @@ class IncidentBuilder:
 
     def nearest_to_denial(self, acts: list[_Act]) -> _Act | None:
         """The act a denial elsewhere in the document speaks of: the one told nearest to it."""
-        denials = [self.a.sentence_at(st.spans[0][0]) for st in self.a.statements
-                   if st.kind == "denial" and st.spans]
+        denials = [
+            self.a.sentence_at(st.spans[0][0])
+            for st in self.a.statements
+            if st.kind == "denial" and st.spans
+        ]
         pairs = [(abs(d - j), act) for d in denials for act in acts for j in act.sentences]
         return min(pairs, key=lambda p: p[0])[1] if pairs else None
 
@@ -371,7 +384,8 @@ class IncidentBuilder:
                 before = self.a.text[s.start : m.start]
                 opened = before.rfind("(")
                 if opened > before.rfind(")") and any(u.end <= s.start + opened for u in units):
-                    continue  # "(2nd Combined Arms Army, ...)" names the unit's chain, not another culprit
+                    # "(2nd Combined Arms Army, ...)" names the unit's chain, not another culprit
+                    continue
                 add(m.value)
             for m in self.of("actor", i):
                 before = self.a.text[max(s.start, m.start - 25) : m.start]
@@ -462,9 +476,11 @@ class IncidentBuilder:
         for i in window:
             s = self.a.sentences[i]
             named = self.of("org", i) + self.of("person", i)
-            for m in SOURCE_PHRASE.finditer(s.text):
-                g = 1 if m.group(1) else 2
-                named.append(Mention("org", s.start + m.start(g), s.start + m.end(g), m.group(g), None, i))
+            for sm in SOURCE_PHRASE.finditer(s.text):
+                g = 1 if sm.group(1) else 2
+                named.append(
+                    Mention("org", s.start + sm.start(g), s.start + sm.end(g), sm.group(g), None, i)
+                )
             for m in sorted(named, key=lambda m: m.start):
                 if any(a <= m.start < b for a, b in taken):
                     continue  # a unit or force named as the culprit
@@ -491,13 +507,17 @@ class IncidentBuilder:
 # Sources that the NER model misses: "regional police said", "according to prosecutors".
 SOURCE_PHRASE = re.compile(
     r"\b((?:[A-Z][\w'’-]+\s+){0,3}(?:regional |city |national )?(?:[Pp]olice|[Pp]rosecutors?|"
-    r"[Pp]rosecutor['’]s [Oo]ffice|[Mm]ilitary [Ii]ntelligence|[Ii]ntelligence|[Aa]uthorities|[Oo]fficials|"
+    r"[Pp]rosecutor['’]s [Oo]ffice|[Mm]ilitary [Ii]ntelligence|[Ii]ntelligence|[Aa]uthorities|"
+    r"[Oo]fficials|"
     r"[Ee]mergency [Ss]ervices?|[Gg]eneral [Ss]taff|[Mm]inistry(?: of [A-Z]\w+)?))\s+"
     r"(?:said|say|says|reported|reports|stated|announced|told|confirmed|wrote|added)\b"
-    r"|\b(?:according to|citing)\s+(?:the\s+)?((?:[A-Z][\w'’-]+\s+){0,3}(?:[Pp]olice|[Pp]rosecutors?|"
+    r"|\b(?:according to|citing)\s+(?:the\s+)?"
+    r"((?:[A-Z][\w'’-]+\s+){0,3}(?:[Pp]olice|[Pp]rosecutors?|"
     r"[Ii]ntelligence|[Aa]uthorities|[Oo]fficials))\b"
 )
-TITLE_ONLY = re.compile(r"(?:[A-Z][\w'’-]+\s+){0,4}(?:Governor|President|Minister|Mayor|Head|Chief|Spokes\w+)")
+TITLE_ONLY = re.compile(
+    r"(?:[A-Z][\w'’-]+\s+){0,4}(?:Governor|President|Minister|Mayor|Head|Chief|Spokes\w+)"
+)
 
 
 MONTH = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\b\.?", re.I)

@@ -468,7 +468,10 @@ HEDGE_CUES: dict[str, re.Pattern[str]] = {
         r"disputed",
         r"disputes",
         r"rejected (?:the )?(?:claims?|accusations?|allegations?)",
-        r"(?:called|calls|dismissed) (?:it|this|the \w+|them)?\s?(?:as )?(?:a |an )?(?:provocation|fake|staged|hoax|lie)",
+        (
+            r"(?:called|calls|dismissed) (?:it|this|the \w+|them)?\s?(?:as )?(?:a |an )?"
+            r"(?:provocation|fake|staged|hoax|lie)"
+        ),
         r"blamed (?:Ukraine|Kyiv|Ukrainian\w*|Russia|Moscow)",
         r"accused (?:Ukraine|Kyiv) of",
         r"staged",
@@ -528,5 +531,10 @@ REPORTING_VERB = _rx(
 )
 
 # Any word that can name an act: a cheap first test before the costlier patterns.
-ANY_ACT = re.compile("|".join(f"(?:{rx.pattern})" for rx in (KILL, EXECUTE, STRIKE, TORTURE, SEXUAL,
-                                                                DETENTION, DEPORTATION)), re.I)
+ANY_ACT = re.compile(
+    "|".join(
+        f"(?:{rx.pattern})"
+        for rx in (KILL, EXECUTE, STRIKE, TORTURE, SEXUAL, DETENTION, DEPORTATION)
+    ),
+    re.I,
+)

@@ -11,10 +11,11 @@ from .base import BaseStage
 
 TITLE_WORDS = (
     r"President|Prime Minister|Minister|Prosecutor General|Prosecutor|Governor|Commander|General|"
-    r"Colonel|Lieutenant|Major|Captain|Sergeant|Chief|Head|Director General|Director|Secretary-General|"
-    r"Secretary General|Secretary|Spokes(?:wo)?man|spokes(?:wo)?man|Ombudsman|Commissioner|Mayor|Deputy|"
-    r"Chairman|Chair|Ambassador|Defense Minister|Foreign Minister|Interior Minister|activist|journalist|"
-    r"blogger|milblogger|analyst|lawyer|researcher|Patriarch|Senator|Representative|leader|official"
+    r"Colonel|Lieutenant|Major|Captain|Sergeant|Chief|Head|Director General|Director|"
+    r"Secretary-General|Secretary General|Secretary|Spokes(?:wo)?man|spokes(?:wo)?man|Ombudsman|"
+    r"Commissioner|Mayor|Deputy|Chairman|Chair|Ambassador|Defense Minister|Foreign Minister|"
+    r"Interior Minister|activist|journalist|blogger|milblogger|analyst|lawyer|researcher|Patriarch|"
+    r"Senator|Representative|leader|official"
 )
 # "Prosecutor General Andrii Kostin", "Dnipropetrovsk Oblast Governor Valentyn Reznichenko"
 TITLE_BEFORE = re.compile(

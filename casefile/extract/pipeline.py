@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import Any, Protocol, cast
 
 from .. import registry
 from ..config import Settings
@@ -38,8 +38,8 @@ class Pipeline:
     def from_settings(cls, settings: Settings | None = None) -> Pipeline:
         settings = settings or Settings()
         _load_builtin_stages()
-        stages = [registry.stages.get(name)(settings) for name in settings.stages]
-        pipeline = cls(stages)  # type: ignore[arg-type]
+        stages = [_make_stage(name, settings) for name in settings.stages]
+        pipeline = cls(stages)
         pipeline.check()
         return pipeline
 
@@ -79,13 +79,19 @@ def _load_builtin_stages() -> None:
     from . import stages  # noqa: F401
 
 
+def _make_stage(name: str, settings: Settings) -> Stage:
+    """Build the stage registered as ``name``. The registry types factories as plain
+    callables (a plugin may register any), so the result is cast to the Stage protocol."""
+    return cast(Stage, registry.stages.get(name)(settings))
+
+
 def stage_info() -> list[dict[str, Any]]:
     """Name, requires, assigns and doc of every registered stage (for docs and tests)."""
     _load_builtin_stages()
     settings = Settings()
     out = []
     for name in registry.stages.names():
-        s = registry.stages.get(name)(settings)
+        s = _make_stage(name, settings)
         doc = (registry.stages.get(name).__doc__ or "").strip().splitlines()
         out.append(
             {

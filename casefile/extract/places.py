@@ -31,9 +31,12 @@ class Places(BaseStage):
         shouting = _all_caps(analysis.text)
         found: list[tuple[int, int, str, int]] = []
         for i, s in enumerate(analysis.sentences):
-            here = [(s.start + a, s.start + b, name, i) for a, b, name in gazetteer.find(s.text)
-                    # in upper-case wire text "HAD", "TOOK" and surnames look like names
-                    if not shouting or _placed(s.text, a, name)]
+            here = [
+                (s.start + a, s.start + b, name, i)
+                for a, b, name in gazetteer.find(s.text)
+                # in upper-case wire text "HAD", "TOOK" and surnames look like names
+                if not shouting or _placed(s.text, a, name)
+            ]
             found += _whole_names(here, s.text, s.start, i)
         if not found:
             return
@@ -56,7 +59,8 @@ _NAME = r"[A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+){0,2}"
 # the words say a settlement follows, so its whole name is one toponym even when the
 # gazetteer only knows its parts.
 SETTLEMENT = re.compile(
-    rf"\b(?:villages?|towns?|city|settlements?|hamlets?|townships?) of ({_NAME})(?:,? and ({_NAME}))?"
+    r"\b(?:villages?|towns?|city|settlements?|hamlets?|townships?) of "
+    rf"({_NAME})(?:,? and ({_NAME}))?"
     rf"|\bnear ({_NAME})"
 )
 
@@ -81,7 +85,9 @@ def _whole_names(
 
 _UPPER = re.compile(r"[A-Z]")
 _LOWER = re.compile(r"[a-z]")
-_LOCATIVE = re.compile(r"(?:\b(?:IN|NEAR|AT|FROM|OF|TO|OUTSIDE|INTO|ACROSS|TOWARD|TOWARDS)\s+(?:THE\s+)?|^\s*)$")
+_LOCATIVE = re.compile(
+    r"(?:\b(?:IN|NEAR|AT|FROM|OF|TO|OUTSIDE|INTO|ACROSS|TOWARD|TOWARDS)\s+(?:THE\s+)?|^\s*)$"
+)
 
 
 def _placed(text: str, start: int, name: str) -> bool:

@@ -15,47 +15,63 @@ from .base import BaseStage
 
 CUES: dict[str, re.Pattern[str]] = {
     K.HONOUR: re.compile(
-        r"\b(?:(?:awarded|conferred|bestowed|presented)\b.{0,60}?\b(?:titles?|medals?|orders?|Hero|honou?rs?|awards?|"
-        r"decorations?)|(?:honorary|[\"“]?Guards[\"”]?) (?:title|status)|Hero of (?:Russia|the Russian Federation)|"
+        r"\b(?:(?:awarded|conferred|bestowed|presented)\b.{0,60}?"
+        r"\b(?:titles?|medals?|orders?|Hero|honou?rs?|awards?|decorations?)"
+        r"|(?:honorary|[\"“]?Guards[\"”]?) (?:title|status)"
+        r"|Hero of (?:Russia|the Russian Federation)|"
         r"(?:praised|commended|thanked|congratulat\w+) (?:the |its |their )?(?:\w+ ){0,4}"
-        r"(?:brigade|regiment|division|unit|soldiers|troops|servicemen|fighters)|Order of Courage)\b",
+        r"(?:brigade|regiment|division|unit|soldiers|troops|servicemen|fighters)"
+        r"|Order of Courage)\b",
         re.I,
     ),
     K.INCITEMENT: re.compile(
-        r"\b(?:(?:call(?:ed|s|ing)?|urg(?:ed|es|ing)) (?:for|on) (?:\w+ ){0,4}(?:kill\w*|destr\w+|execut\w+|exterminat\w+|liquidat\w+|death|genocide)|"
-        r"(?:take|taking) no prisoners|no prisoners|should (?:all )?be (?:killed|destroyed|executed|shot|exterminated|liquidated)|"
-        r"must be (?:killed|destroyed|exterminated|liquidated|eliminated)|exterminat\w+|wipe (?:them |it )?out|"
+        r"\b(?:(?:call(?:ed|s|ing)?|urg(?:ed|es|ing)) (?:for|on) (?:\w+ ){0,4}"
+        r"(?:kill\w*|destr\w+|execut\w+|exterminat\w+|liquidat\w+|death|genocide)|"
+        r"(?:take|taking) no prisoners|no prisoners"
+        r"|should (?:all )?be (?:killed|destroyed|executed|shot|exterminated|liquidated)|"
+        r"must be (?:killed|destroyed|exterminated|liquidated|eliminated)|exterminat\w+"
+        r"|wipe (?:them |it )?out|"
         r"(?:kill|destroy|execute) (?:them|all|every)\b|only one rule)",
         re.I,
     ),
     K.ORDER: re.compile(
-        r"\b(?:order(?:ed|s)? (?:to |his |the |their )?(?:\w+ ){0,3}(?:kill|shoot|execut|destroy|attack|strike|shell|fire|blow)\w*|"
-        r"gave (?:the |an )?orders? to|issued (?:the |an )?orders?|on (?:the )?orders? of|ordered by|"
+        r"\b(?:order(?:ed|s)? (?:to |his |the |their )?(?:\w+ ){0,3}"
+        r"(?:kill|shoot|execut|destroy|attack|strike|shell|fire|blow)\w*|"
+        r"gave (?:the |an )?orders? to|issued (?:the |an )?orders?|on (?:the )?orders? of"
+        r"|ordered by|"
         r"(?:capture|take) the commander and kill|kill the rest|(?:were|was) ordered)",
         re.I,
     ),
     K.DENIAL: re.compile(
         r"\b(?:denied|denies|deny|denying|rejected (?:the )?(?:accusations?|claims?|allegations?)|"
-        r"(?:called|calls|dismissed|described)\b.{0,80}?\b(?:provocation|fake|staged|hoax|lie|fabrication)|"
-        r"blamed (?:Ukraine|Kyiv|Ukrainian\w*)|accused (?:Ukraine|Kyiv|Ukrainian \w+) of|(?:was|were) staged|"
-        r"(?:claim(?:s|ed)?|suggest(?:s|ed)|insist(?:s|ed)|said|says|alleg(?:es|ed)) (?:that )?(?:a |the )?"
-        r"(?:Ukrain\w+|Kyiv|HIMARS)\b.{0,60}?\b(?:killed|strike|struck|shelled|HIMARS|missile|rocket|responsible|fired|shot))",
+        r"(?:called|calls|dismissed|described)\b.{0,80}?"
+        r"\b(?:provocation|fake|staged|hoax|lie|fabrication)|"
+        r"blamed (?:Ukraine|Kyiv|Ukrainian\w*)|accused (?:Ukraine|Kyiv|Ukrainian \w+) of"
+        r"|(?:was|were) staged|"
+        r"(?:claim(?:s|ed)?|suggest(?:s|ed)|insist(?:s|ed)|said|says|alleg(?:es|ed)) (?:that )?"
+        r"(?:a |the )?"
+        r"(?:Ukrain\w+|Kyiv|HIMARS)\b.{0,60}?"
+        r"\b(?:killed|strike|struck|shelled|HIMARS|missile|rocket|responsible|fired|shot))",
         re.I,
     ),
 }
 SPEECH = re.compile(
-    r"^\W{0,3}(?:\w+\s+){0,2}?(?:said|says|wrote|writes|posted|stated|responded|declared|called|urged|told|"
+    r"^\W{0,3}(?:\w+\s+){0,2}?"
+    r"(?:said|says|wrote|writes|posted|stated|responded|declared|called|urged|told|"
     r"added|claimed|claims|announced|signed|awarded|ordered|demanded|threatened|denied|insisted)\b",
     re.I,
 )
 # Russian state bodies speak for "Russia"; named people keep their names.
 STATE_SPEAKERS = re.compile(
-    r"^(?:the )?(?:Russian|Russia['’]s) (?:Defen[cs]e Ministry|Ministry of Defen[cs]e|MoD|Foreign Ministry|"
-    r"government|officials|authorities|propaganda|side|Federation)|^(?:the )?Kremlin$|^Moscow$|^Russia$",
+    r"^(?:the )?(?:Russian|Russia['’]s) "
+    r"(?:Defen[cs]e Ministry|Ministry of Defen[cs]e|MoD|Foreign Ministry|"
+    r"government|officials|authorities|propaganda|side|Federation)"
+    r"|^(?:the )?Kremlin$|^Moscow$|^Russia$",
     re.I,
 )
 RUSSIA_SPEAKER = re.compile(
-    r"\b(?:Russia|Russians|Russian (?:Defen[cs]e Ministry|Ministry of Defen[cs]e|MoD|officials|authorities|"
+    r"\b(?:Russia|Russians|Russian "
+    r"(?:Defen[cs]e Ministry|Ministry of Defen[cs]e|MoD|officials|authorities|"
     r"propaganda(?: media)?|side|government)|Kremlin|Moscow)\b"
 )
 

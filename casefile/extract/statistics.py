@@ -13,7 +13,8 @@ from .base import BaseStage
 from .counts import NUM, CountMatch, number
 
 CASES = re.compile(
-    rf"(?P<q>at least |more than |over |nearly |about |some )?(?P<n>{NUM})\s+(?:(?:new|more|separate|other|such|"
+    rf"(?P<q>at least |more than |over |nearly |about |some )?(?P<n>{NUM})\s+"
+    r"(?:(?:new|more|separate|other|such|"
     rf"criminal|war crimes?|recorded|documented|known|verified|confirmed|reported)\s+){{0,2}}"
     rf"(?P<what>cases|instances|incidents|investigations|criminal proceedings|proceedings|episodes|"
     rf"criminal investigations)\b",
@@ -21,7 +22,8 @@ CASES = re.compile(
 )
 SPREAD = re.compile(
     r"\b(?:since|so far|to date|in (?:the (?:past|last) )?24 hours|"
-    r"over the (?:winter|summer|spring|autumn|past|last|course)|during the (?:winter|summer|spring|autumn|period|war)|"
+    r"over the (?:winter|summer|spring|autumn|past|last|course)"
+    r"|during the (?:winter|summer|spring|autumn|period|war)|"
     r"throughout|across|between\s+\w+\.?\s+\d|from\s+\w+\s+\d{1,4}\s+to|per (?:day|week|month)|"
     r"nationwide|overall|in all)\b",
     re.I,
@@ -75,7 +77,8 @@ class Statistics(BaseStage):
                 continue
             category = _category(s.text)
             parts = list(BREAKDOWN.finditer(s.text))
-            # the years of a breakdown ("57 in 2022, 11 in 2023") are its parts' periods, not the total's
+            # the years of a breakdown ("57 in 2022, 11 in 2023") are its parts' periods,
+            # not the total's
             dates = [
                 m
                 for m in analysis.mentions_of("date", i)
@@ -86,8 +89,16 @@ class Statistics(BaseStage):
             span = [(s.start, s.end)]
             seen: set[tuple[int, str]] = set()
 
+            # this iteration's values bound as defaults, like period and span (ruff B023)
             def add(
-                value: int, counted: str, per: DateRange | None = period, sp: list = span
+                value: int,
+                counted: str,
+                per: DateRange | None = period,
+                sp: list = span,
+                seen: set[tuple[int, str]] = seen,
+                category: str = category,
+                as_of: str | None = as_of,
+                by: str | None = by,
             ) -> None:
                 if (value, counted) in seen:
                     return

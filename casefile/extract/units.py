@@ -5,6 +5,7 @@ Combined Arms Army [CAA], Central Military District [CMD])" says 30th -> 2nd CAA
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from .. import registry
 from ..knowledge.orbat import Orbat
@@ -16,8 +17,9 @@ from .base import BaseStage
 GROUP_TYPES = {"private_military", "volunteer", "penal"}
 POSSESSIVE = re.compile(r"['’]s\s+(?:the\s+)?")
 PART_OF = re.compile(
-    r"\b(?:(?:is|was|are|were|as)\s+(?:a\s+|now\s+)?)?(?:part of|subordinated? to|belongs? to|"
-    r"assigned to|attached to|within|under the command of|under operational control of)\s+(?:the\s+)?",
+    r"\b(?:(?:is|was|are|were|as)\s+(?:a\s+|now\s+)?)?"
+    r"(?:part of|subordinated? to|belongs? to|assigned to|attached to|within|"
+    r"under the command of|under operational control of)\s+(?:the\s+)?",
     re.I,
 )
 SUBJECT_PRONOUN = re.compile(
@@ -105,7 +107,7 @@ class Units(BaseStage):
                 entry.parents.append(parent)
             entry.spans.append((base + a, base + b))
 
-        for (a1, b1, n1), (a2, b2, n2) in zip(found, found[1:], strict=False):
+        for (a1, b1, n1), (a2, b2, n2) in pairwise(found):
             if POSSESSIVE.fullmatch(text[b1:a2]):
                 link(n2, n1, a1, b2)
         for m in PART_OF.finditer(text):

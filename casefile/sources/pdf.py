@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import logging
+from typing import Any
 
 from pypdf import PdfReader
 from pypdf.errors import PdfReadError
@@ -19,7 +20,7 @@ def pdf_to_text(data: bytes, source: str) -> tuple[str, dict[str, str]]:
         if reader.is_encrypted:
             raise IngestError(source, "PDF is encrypted", "save an unencrypted copy")
         pages = [page.extract_text() or "" for page in reader.pages]
-        info = reader.metadata or {}
+        info: dict[Any, Any] = reader.metadata or {}  # pypdf's DocumentInformation is a dict
     except (PdfReadError, ValueError, KeyError, OSError) as e:
         raise IngestError(source, f"not a readable PDF ({e})") from None
     text = "\n\n".join(p.strip() for p in pages if p.strip())

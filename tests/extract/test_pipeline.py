@@ -20,7 +20,8 @@ def extract():
 
 def test_one_act_told_over_several_sentences_is_one_incident(extract) -> None:
     a = extract(
-        "A Russian missile struck a cafe in the village of Hroza, Kharkiv Oblast, on October 5, 2023. "
+        "A Russian missile struck a cafe in the village of Hroza, Kharkiv Oblast, "
+        "on October 5, 2023. "
         "At least 51 people were killed, the regional governor said. "
         "Later the death toll rose to 52 people."
     )
@@ -36,8 +37,10 @@ def test_one_act_told_over_several_sentences_is_one_incident(extract) -> None:
 
 def test_two_dates_and_two_places_are_two_incidents(extract) -> None:
     a = extract(
-        "Russian troops executed nine Ukrainian POWs near Zeleny Shlyakh in the Kursk region on October 10, 2024. "
-        "Separately, Russian troops executed 16 Ukrainian soldiers near Pokrovsk on October 1, 2024."
+        "Russian troops executed nine Ukrainian POWs near Zeleny Shlyakh in the Kursk region "
+        "on October 10, 2024. "
+        "Separately, Russian troops executed 16 Ukrainian soldiers near Pokrovsk "
+        "on October 1, 2024."
     )
     assert [(i.type, i.date.start if i.date else None) for i in a.incidents] == [
         ("execution_of_pows", "2024-10-10"),
@@ -49,7 +52,8 @@ def test_two_dates_and_two_places_are_two_incidents(extract) -> None:
 def test_aggregate_figures_are_statistics_not_incidents(extract) -> None:
     a = extract(
         "Prosecutors are investigating 75 cases involving the execution of 268 prisoners of war "
-        "(57 in 2022, 11 in 2023, 149 in 2024, 51 so far in 2025), the Prosecutor General's Office said.",
+        "(57 in 2022, 11 in 2023, 149 in 2024, 51 so far in 2025), "
+        "the Prosecutor General's Office said.",
         published="2025-05-20",
     )
     assert a.incidents == []
@@ -84,8 +88,9 @@ def test_victims_are_not_perpetrators(extract) -> None:
 
 def test_unit_perpetrator_and_stated_hierarchy(extract) -> None:
     a = extract(
-        "Footage shows a soldier of the 30th Guards Motorized Rifle Brigade (2nd Combined Arms Army [CAA], "
-        "Central Military District [CMD]) shooting six unarmed POWs near Pokrovsk."
+        "Footage shows a soldier of the 30th Guards Motorized Rifle Brigade "
+        "(2nd Combined Arms Army [CAA], Central Military District [CMD]) "
+        "shooting six unarmed POWs near Pokrovsk."
     )
     assert [p.name for p in a.incidents[0].perpetrators] == ["30th Motorized Rifle Brigade"]
     chains = {u.name: u.parents for u in a.units}
@@ -113,7 +118,10 @@ def test_hierarchy_from_possessive_and_part_of(extract) -> None:
         ("Russian troops reportedly shot three POWs near Avdiivka.", "alleged"),
         ("The UN verified that Russian troops shot three POWs near Avdiivka.", "confirmed"),
         ("Russian troops shot three POWs near Avdiivka, Ukrainian prosecutors said.", "reported"),
-        ("Russian troops shot three POWs near Avdiivka, prosecutors said. Russia denied it.", "disputed"),
+        (
+            "Russian troops shot three POWs near Avdiivka, prosecutors said. Russia denied it.",
+            "disputed",
+        ),
         ("Russian troops shot three POWs near Avdiivka; Moscow denied the killings.", "disputed"),
     ],
 )
@@ -123,14 +131,16 @@ def test_certainty(extract, text: str, certainty: str) -> None:
 
 def test_attribution_names_the_source(extract) -> None:
     a = extract(
-        "According to Human Rights Watch, Russian troops shot three surrendering soldiers near Avdiivka."
+        "According to Human Rights Watch, "
+        "Russian troops shot three surrendering soldiers near Avdiivka."
     )
     assert "Human Rights Watch" in a.incidents[0].attribution
 
 
 def test_statements_honour_incitement_denial(extract) -> None:
     a = extract(
-        "The 64th Separate Motorized Rifle Brigade was awarded an honorary Guards title by President Vladimir Putin. "
+        "The 64th Separate Motorized Rifle Brigade was awarded an honorary Guards title "
+        "by President Vladimir Putin. "
         "Dmitry Medvedev wrote on Telegram that Ukrainian soldiers should be exterminated. "
         "The Russian Defense Ministry denied that its troops had killed civilians in Bucha."
     )

@@ -190,9 +190,11 @@ def test_parent_on_a_date(kb: Orbat, unit: str, on: str | None, parent: str) -> 
 
 
 def test_parent_says_whether_a_source_backs_it(kb: Orbat) -> None:
-    assert kb.parent("242nd MRR").verified
-    assert kb.parent("242nd MRR").source.startswith("ISW")
-    assert not kb.parent(THIRTIETH).verified
+    backed = kb.parent("242nd MRR")
+    assert backed is not None and backed.verified
+    assert backed.source.startswith("ISW")
+    unbacked = kb.parent(THIRTIETH)
+    assert unbacked is not None and not unbacked.verified
 
 
 def test_a_district_has_no_parent(kb: Orbat) -> None:
@@ -253,15 +255,20 @@ def test_load_merges_a_user_file(kb: Orbat, write) -> None:
     before = len(kb)
     assert kb.load(write(GOOD)) == 2
     assert len(kb) == before + 1
-    assert kb.resolve("Testers").name == "1st Test Motorized Rifle Brigade"
-    assert kb.parent("Testers").verified
+    unit = kb.resolve("Testers")
+    assert unit is not None and unit.name == "1st Test Motorized Rifle Brigade"
+    relation = kb.parent("Testers")
+    assert relation is not None and relation.verified
 
 
 def test_user_record_overrides_by_canonical_name(kb: Orbat, write) -> None:
     kb.load(write(GOOD))
-    assert kb.resolve("Samara brigade").name == THIRTIETH
-    assert kb.parent(THIRTIETH).parent == "41st Combined Arms Army"
-    assert kb.resolve("30th MRB").source_file.endswith("mine.yaml")
+    by_alias = kb.resolve("Samara brigade")
+    assert by_alias is not None and by_alias.name == THIRTIETH
+    relation = kb.parent(THIRTIETH)
+    assert relation is not None and relation.parent == "41st Combined Arms Army"
+    by_abbreviation = kb.resolve("30th MRB")
+    assert by_abbreviation is not None and by_abbreviation.source_file.endswith("mine.yaml")
 
 
 GOOD_FIRST = """
@@ -326,7 +333,8 @@ def test_malformed_user_file_names_file_record_and_field(
     assert f"field '{field}'" in message
     # nothing already loaded is lost, and nothing of the bad file is merged
     assert [u.name for u in kb] == before
-    assert kb.resolve("30th MRB").name == THIRTIETH
+    thirtieth = kb.resolve("30th MRB")
+    assert thirtieth is not None and thirtieth.name == THIRTIETH
     assert kb.get("2nd Test Brigade") is None
 
 

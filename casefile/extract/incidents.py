@@ -13,6 +13,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from .. import registry
 from ..model import Actor, Analysis, Count, DateRange, Incident, Mention, Place, Span
 from ..vocab import CERTAINTY, EVIDENCE, VICTIM_CATEGORIES
@@ -404,6 +406,10 @@ class IncidentBuilder:
             found = [f for f in found if f.kind != "force" or f is forces[0]]
         if any(f.kind == "unit" for f in found):  # the unit says more than "Russian forces"
             found = [f for f in found if f.kind != "force"]
+        if not found:  # other wars: "FMLN guerrillas attacked", "killed by unidentified gunmen"
+            for i in idx:
+                for name in armed_agents(self.a.sentences[i].text):
+                    add(Actor(name, "group"))
         if not found and self.doc_mentions_russia:
             found.append(Actor("Russian forces", "force"))
         return found
@@ -527,6 +533,50 @@ def _explicit(d: DateMatch) -> bool:
     """A date the text states (with its year, or a named month: "on April 19"), not one
     only reckoned from publication ("today", "40 days ago", "last night")."""
     return not d.relative or bool(MONTH.search(d.text))
+
+
+_ARMED = (
+    r"(?:guerrillas?|terrorists?|gunmen|rebels?|insurgents?|militants?|death squads?|"
+    r"paramilitar(?:y|ies)|assassins?|hit ?men|drug traffickers?|cartel|mafia|armed men|"
+    r"(?:unidentified|unknown|masked|hooded) "
+    r"(?:men|individuals|persons|people|attackers|assailants)|"
+    r"attackers|assailants|kidnappers|urban commandos?|commandos?)"
+)
+_ACT_VERB = (
+    r"(?:killed|shot|murdered|attacked|bombed|kidnapped|abducted|executed|assassinated|set fire|"
+    r"blew up|detonated|dynamited|machine-?gunned|fired|opened fire|raided|stormed|burned|torched|"
+    r"took|seized|hurled|threw|planted)"
+)
+AGENT_NP = re.compile(
+    rf"((?:\b[A-Za-z][\w.'’-]*\s+){{0,3}}\b{_ARMED})(?:\s+\w+){{0,2}}?\s+{_ACT_VERB}\b"
+    rf"|\bby\s+((?:[\w.'’-]+\s+){{0,3}}{_ARMED})\b",
+    re.I,
+)
+_LEAD = re.compile(
+    r"^(?:(?:the|a|an|some|several|other|two|three|four|five|armed|heavily|alleged|"
+    r"suspected|presumed)\s+)+",
+    re.I,
+)
+_ARMED_MODIFIERS = {"urban", "death", "drug", "unidentified", "masked", "hooded", "armed"}
+
+
+def armed_agents(text: str) -> list[str]:
+    """Armed groups named as doing the act, in wars with no sides in our lexicons:
+    "FMLN urban guerrillas attacked ...", "... killed by unidentified gunmen"."""
+    out = []
+    for m in AGENT_NP.finditer(text):
+        phrase = (m.group(1) or m.group(2) or "").strip()
+        words = phrase.split()
+        # keep the noun and the capitalised names or acronyms right before it
+        keep = [words[-1]]
+        for w in reversed(words[:-1]):
+            if w.lower() in STOP_WORDS or not (w[:1].isupper() or w.lower() in _ARMED_MODIFIERS):
+                break
+            keep.insert(0, w)
+        name = _LEAD.sub("", " ".join(keep))
+        if name and name not in out:
+            out.append(name)
+    return out
 
 
 def _clean_name(name: str) -> str:

@@ -33,6 +33,7 @@ check: install
 bench: install
 	$(BIN)/python bench/extract.py
 	$(BIN)/python bench/geocode.py
+	$(BIN)/python bench/api_load.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache .mypy_cache

@@ -134,6 +134,7 @@ def log_in(store: Store, name: str, password: str, hours: int = SESSION_HOURS) -
     failure, so it does not tell which names exist)."""
     user = store.view.get_user(name) if _NAME.match(name or "") else None
     hashed = user.password_hash if user is not None else _DUMMY_HASH
+    ok: bool
     try:
         ok = _hasher.verify(hashed, password)
     except (VerificationError, InvalidHashError):

@@ -20,6 +20,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from .analyze import analyze as run_analyze
+from .cli_serve import audit_app, serve, users_app
 from .cli_units import units_app
 from .config import Settings, parse_overrides
 from .errors import CasefileError
@@ -166,6 +167,9 @@ def incidents(
 
 
 app.add_typer(units_app, name="units")
+app.command()(serve)
+app.add_typer(users_app, name="users")
+app.add_typer(audit_app, name="audit")
 
 
 @app.command()

@@ -97,7 +97,8 @@ def configuration_md() -> str:
         "",
         (Settings.__doc__ or "").strip(),
         "",
-        "Later sources win: defaults, then `casefile.toml` in the working folder (a `[casefile]` table),",
+        "Later sources win: defaults, then `casefile.toml` in the working folder "
+        "(a `[casefile]` table),",
         "then environment variables `CASEFILE_<NAME>`, then `--set name=value` on the command line",
         "(and `--db` for `db`).",
         "",

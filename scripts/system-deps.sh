@@ -5,7 +5,9 @@ set -euo pipefail
 
 # One list for every system package the tests use; add new ones here, with their reason.
 #   postgresql: server binaries (initdb, pg_ctl) for the throwaway server of the `postgres` tests
-PACKAGES=(postgresql)
+#   chromium: the browser the `browser` tests drive with Playwright (its own download cannot be
+#     fetched here); fonts-dejavu-core: a font for its screenshots on a bare machine
+PACKAGES=(postgresql chromium fonts-dejavu-core)
 
 if ! command -v dpkg-query >/dev/null; then
   echo "system-deps: not a Debian system; install these or their equivalents: ${PACKAGES[*]}" >&2

@@ -3,6 +3,7 @@ a CLI runner, a throwaway PostgreSQL server."""
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 import shutil
@@ -14,6 +15,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from hashlib import sha256
 from pathlib import Path
+from typing import Any
 
 import psycopg
 import pytest
@@ -199,26 +201,81 @@ def postgres_url(postgres_server: PostgresServer, request: pytest.FixtureRequest
 
 # Each text is written by us; the incident's span is its first sentence.
 STOCK = [
-    ("news-2024-10-02-pokrovsk", "2024-10-02",
-     "Russian troops shot six Ukrainian prisoners of war near Pokrovsk on 1 October 2024. "
-     "Witnesses named the 30th Motorized Rifle Brigade.",
-     [("execution_of_pows", "2024-10-01", ("Pokrovsk", "UA", "Donetsk Oblast", 48.28, 37.18),
-       "30th Motorized Rifle Brigade", "pow", 6, "Six POWs shot near Pokrovsk.")]),
-    ("news-2023-10-05-hroza", "2023-10-05",
-     "A missile struck a cafe in Hroza on 5 October 2023, killing 59 civilians. "
-     "<script>window.pwned = 1</script><img src=x onerror=\"window.pwned = 2\"> was posted.",
-     [("attack_on_civilians", "2023-10-05", ("Hroza", "UA", "Kharkiv Oblast", 49.65, 37.75),
-       "Russian forces", "civilian", 59, "Missile strike on a cafe in Hroza.")]),
-    ("report-2022-04-bucha", "2022-04-10",
-     "Detainees were beaten in Bucha in March 2022. Civilians were shot in Bucha in March 2022.",
-     [("torture", "2022-03", ("Bucha", "UA", "Kyiv Oblast", 50.54, 30.21),
-       "64th Motorized Rifle Brigade", "civilian", None, "Detainees beaten in Bucha."),
-      ("killing_of_civilians", "2022-03", ("Bucha", "UA", "Kyiv Oblast", 50.54, 30.21),
-       "64th Motorized Rifle Brigade", "civilian", None, "Civilians shot in Bucha.")]),
-    ("pgo-2024-10-13-kursk", "2024-10-13",
-     "Nine Ukrainian prisoners of war were shot in Kursk Oblast on 13 October 2024.",
-     [("execution_of_pows", "2024-10-13", ("Kursk Oblast", "RU", "Kursk Oblast", 51.73, 36.19),
-       "Russian forces", "pow", 9, "Nine POWs shot in Kursk Oblast.")]),
+    (
+        "news-2024-10-02-pokrovsk",
+        "2024-10-02",
+        "Russian troops shot six Ukrainian prisoners of war near Pokrovsk on 1 October 2024. "
+        "Witnesses named the 30th Motorized Rifle Brigade.",
+        [
+            (
+                "execution_of_pows",
+                "2024-10-01",
+                ("Pokrovsk", "UA", "Donetsk Oblast", 48.28, 37.18),
+                "30th Motorized Rifle Brigade",
+                "pow",
+                6,
+                "Six POWs shot near Pokrovsk.",
+            )
+        ],
+    ),
+    (
+        "news-2023-10-05-hroza",
+        "2023-10-05",
+        "A missile struck a cafe in Hroza on 5 October 2023, killing 59 civilians. "
+        '<script>window.pwned = 1</script><img src=x onerror="window.pwned = 2"> was posted.',
+        [
+            (
+                "attack_on_civilians",
+                "2023-10-05",
+                ("Hroza", "UA", "Kharkiv Oblast", 49.65, 37.75),
+                "Russian forces",
+                "civilian",
+                59,
+                "Missile strike on a cafe in Hroza.",
+            )
+        ],
+    ),
+    (
+        "report-2022-04-bucha",
+        "2022-04-10",
+        "Detainees were beaten in Bucha in March 2022. Civilians were shot in Bucha in March 2022.",
+        [
+            (
+                "torture",
+                "2022-03",
+                ("Bucha", "UA", "Kyiv Oblast", 50.54, 30.21),
+                "64th Motorized Rifle Brigade",
+                "civilian",
+                None,
+                "Detainees beaten in Bucha.",
+            ),
+            (
+                "killing_of_civilians",
+                "2022-03",
+                ("Bucha", "UA", "Kyiv Oblast", 50.54, 30.21),
+                "64th Motorized Rifle Brigade",
+                "civilian",
+                None,
+                "Civilians shot in Bucha.",
+            ),
+        ],
+    ),
+    (
+        "pgo-2024-10-13-kursk",
+        "2024-10-13",
+        "Nine Ukrainian prisoners of war were shot in Kursk Oblast on 13 October 2024.",
+        [
+            (
+                "execution_of_pows",
+                "2024-10-13",
+                ("Kursk Oblast", "RU", "Kursk Oblast", 51.73, 36.19),
+                "Russian forces",
+                "pow",
+                9,
+                "Nine POWs shot in Kursk Oblast.",
+            )
+        ],
+    ),
 ]
 
 
@@ -236,12 +293,19 @@ def stock(store: Store) -> dict[str, str]:
             made = []
             for seq, (kind, date, place, unit, victims, count, summary) in enumerate(incidents):
                 start = 0 if seq == 0 else sentences[seq - 1]
-                made.append(Incident(
-                    type=kind, summary=summary, date=DateRange(date, date), place=Place(*place),
-                    perpetrators=[Actor(unit, "unit" if "Brigade" in unit else "force")],
-                    victim_category=victims, count=Count(best=count) if count else None,
-                    spans=[(start, sentences[seq] - 1)], certainty="reported",
-                ))
+                made.append(
+                    Incident(
+                        type=kind,
+                        summary=summary,
+                        date=DateRange(date, date),
+                        place=Place(*place),
+                        perpetrators=[Actor(unit, "unit" if "Brigade" in unit else "force")],
+                        victim_category=victims,
+                        count=Count(best=count) if count else None,
+                        spans=[(start, sentences[seq] - 1)],
+                        certainty="reported",
+                    )
+                )
                 ids[summary] = fact_id(doc.id, "incidents", seq, kind)
             w.add_analysis(Analysis(doc, incidents=made, extractor="test"))
     return ids
@@ -251,3 +315,117 @@ def stock(store: Store) -> dict[str, str]:
 def stocked(fresh_store: Store) -> tuple[Store, dict[str, str]]:
     """``fresh_store`` (SQLite and PostgreSQL) holding STOCK; with {summary: incident id}."""
     return fresh_store, stock(fresh_store)
+
+
+# -- casefile serve: an app over a stocked SQLite store, with a user of each role (#5)
+
+PASSWORD = "correct horse battery staple"
+ROLE_USERS = {"viewer": "vic", "analyst": "ana", "admin": "adam"}
+
+
+@dataclass
+class Served:
+    """The app under test: ``client`` is an httpx client (Starlette's TestClient) into it."""
+
+    store: Store
+    ids: dict[str, str]
+    client: Any
+    tokens: dict[str, str]  # user name -> API token
+
+    def bearer(self, name: str) -> dict[str, str]:
+        return {"Authorization": f"Bearer {self.tokens[name]}"}
+
+    def login(self, name: str, password: str = PASSWORD, client: Any = None) -> str:
+        """Log in through the form as a browser does; the session's CSRF token."""
+        c = client or self.client
+        form = c.get("/login")
+        token = re.search(r'name="csrf_token" value="([^"]+)"', form.text)
+        assert token, form.text
+        r = c.post(
+            "/login",
+            data={"name": name, "password": password, "csrf_token": token.group(1), "next": "/"},
+            follow_redirects=False,
+        )
+        assert r.status_code == 303, r.text
+        page = c.get("/")
+        found = re.search(r'name="csrf_token" value="([^"]+)"', page.text)
+        assert found, page.text
+        return found.group(1)
+
+
+@functools.cache
+def _password_hash() -> str:
+    from casefile.auth import hash_password
+
+    return hash_password(PASSWORD)
+
+
+class LiveServer:
+    """uvicorn serving ``app`` on a free loopback port in a thread: the real server, over HTTP."""
+
+    def __init__(self, app: Any) -> None:
+        import threading
+
+        import uvicorn
+
+        self.port = _free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        config = uvicorn.Config(
+            app,
+            host="127.0.0.1",
+            port=self.port,
+            log_level="warning",
+            lifespan="off",
+            access_log=False,
+        )
+        self.server = uvicorn.Server(config)
+        self.thread = threading.Thread(target=self.server.run, daemon=True)
+        self.thread.start()
+        for _ in range(500):
+            if self.server.started:
+                return
+            self.thread.join(0.01)
+        raise RuntimeError("the test server did not start")
+
+    def stop(self) -> None:
+        self.server.should_exit = True
+        self.thread.join(10)
+
+
+@pytest.fixture
+def live_server() -> Iterator[Callable[[Any], LiveServer]]:
+    """Serve an app on loopback for the test: ``live_server(app).url``."""
+    started: list[LiveServer] = []
+
+    def start(app: Any) -> LiveServer:
+        started.append(LiveServer(app))
+        return started[-1]
+
+    yield start
+    for server in started:
+        server.stop()
+
+
+@pytest.fixture
+def served(tmp_path: Path) -> Iterator[Served]:
+    """A stocked SQLite store served by uvicorn on loopback, with an httpx client."""
+    import httpx
+
+    from casefile.api import create_app
+    from casefile.auth import issue_token
+
+    store = Store(str(tmp_path / "served.db"))
+    ids = stock(store)
+    tokens = {}
+    with store.writer() as w:  # one argon2 hash for all: hashing is slow on purpose
+        for role, name in ROLE_USERS.items():
+            w.add_user(name, role, _password_hash())
+    for name in ROLE_USERS.values():
+        tokens[name] = issue_token(store, name, "tests")
+    server = LiveServer(create_app(store))
+    try:
+        with httpx.Client(base_url=server.url, timeout=30) as client:
+            yield Served(store, ids, client, tokens)
+    finally:
+        server.stop()
+        store.close()

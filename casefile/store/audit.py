@@ -425,12 +425,15 @@ def iter_entries(
     object_type: str | None = None,
     object_id: str | None = None,
     actor: str | None = None,
+    before: int | None = None,
 ) -> Iterator[AuditEntry]:
     """Entries in order of their number (newest first on request), optionally for one object."""
     a = t.audit_log
     q = select(a)
     if after:
         q = q.where(a.c.seq > after)
+    if before:
+        q = q.where(a.c.seq < before)
     if object_type:
         q = q.where(a.c.object_type == object_type)
     if object_id:

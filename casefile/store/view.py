@@ -323,23 +323,35 @@ class View:
         return s
 
     def page_incidents(self, q: IncidentQuery) -> IncidentPage:
-        """One page of incidents with their values in force, the machine's and the total."""
+        """One page of incidents with their values in force, the machine's and the total.
+
+        1. the page's ids and the total in one pass (a window count costs no second scan);
+        2. their rows, spans and document names, by id."""
         i, r = t.incidents, t.reviews
-        cols = [*i.c, *(c.label("r_" + c.name) for c in r.c)]
-        s = self._reviewed(q, *cols).order_by(*_order(q.sort))
+        total_col = func.count().over().label("total_")
+        s = self._reviewed(q, i.c.id, total_col).order_by(*_order(q.sort))
         if q.limit is not None:
             s = s.limit(q.limit)
         if q.offset:
             s = s.offset(q.offset)
+        cols = [*i.c, *(c.label("r_" + c.name) for c in r.c)]
+        src = i.outerjoin(r, and_(r.c.target_type == "incident", r.c.target_id == i.c.id))
         with self.engine.connect() as c:
-            rows = c.execute(s).mappings().all()
-            if q.limit is None or (not q.offset and len(rows) < q.limit):
-                total = q.offset + len(rows)
-            else:
+            found = c.execute(s).all()
+            ids = [str(row[0]) for row in found]
+            if found:
+                total = int(found[0][1])
+            elif q.offset:  # past the end: count without a page
                 total = int(c.execute(self._reviewed(q, func.count())).scalar_one())
-            spans = self._spans(c, "incidents", [row["id"] for row in rows])
-            names = self._document_names(c, {row["document_id"] for row in rows})
-        items = [_reviewed_incident(row, spans.get(row["id"], []), names) for row in rows]
+            else:
+                total = 0
+            rows: dict[str, Any] = {}
+            for chunk in _chunks(ids, 500):
+                got = c.execute(select(*cols).select_from(src).where(i.c.id.in_(chunk)))
+                rows.update({row["id"]: row for row in got.mappings()})
+            spans = self._spans(c, "incidents", ids)
+            names = self._document_names(c, {row["document_id"] for row in rows.values()})
+        items = [_reviewed_incident(rows[x], spans.get(x, []), names) for x in ids if x in rows]
         return IncidentPage(total, q.limit, q.offset, items)
 
     def get_reviewed_incident(self, incident_id: str) -> ReviewedIncident | None:
@@ -364,9 +376,14 @@ class View:
         """Incidents with coordinates, for a map: how many there are, and the first ``limit``."""
         e = _effective
         cols = [
-            t.incidents.c.id, e("lat").label("lat"), e("lon").label("lon"),
-            e("type").label("type"), e("date_start").label("date"),
-            e("place_name").label("place"), _status().label("status"), _case_id().label("case"),
+            t.incidents.c.id,
+            e("lat").label("lat"),
+            e("lon").label("lon"),
+            e("type").label("type"),
+            e("date_start").label("date"),
+            e("place_name").label("place"),
+            _status().label("status"),
+            _case_id().label("case"),
         ]
         located = and_(e("lat").is_not(None), e("lon").is_not(None))
         s = self._reviewed(q, *cols).where(located).order_by(*_order("date")).limit(limit)
@@ -397,9 +414,7 @@ class View:
             "undated": undated,
         }
 
-    def count_incidents_by_field(
-        self, name: str, q: IncidentQuery | None = None
-    ) -> dict[str, int]:
+    def count_incidents_by_field(self, name: str, q: IncidentQuery | None = None) -> dict[str, int]:
         """Incidents per value in force of a column (type, admin1, certainty, status ...)."""
         col = _status() if name == "status" else _effective(name)
         s = self._reviewed(q or IncidentQuery(), col.label("v"), func.count()).group_by(col)
@@ -461,9 +476,13 @@ class View:
     def get_review(self, target_type: str, target_id: str) -> dict[str, Any] | None:
         r = t.reviews
         with self.engine.connect() as c:
-            row = c.execute(
-                select(r).where(r.c.target_type == target_type, r.c.target_id == target_id)
-            ).mappings().first()
+            row = (
+                c.execute(
+                    select(r).where(r.c.target_type == target_type, r.c.target_id == target_id)
+                )
+                .mappings()
+                .first()
+            )
         return dict(row) if row else None
 
     def page_documents(
@@ -474,13 +493,29 @@ class View:
         counts = (
             select(i.c.document_id, func.count().label("n")).group_by(i.c.document_id).subquery()
         )
-        cols = [d.c.id, d.c.name, d.c.title, d.c.publisher, d.c.url, d.c.published, d.c.media_type,
-                d.c.ingested_at, d.c.sha256, func.coalesce(counts.c.n, 0).label("incidents")]
+        cols = [
+            d.c.id,
+            d.c.name,
+            d.c.title,
+            d.c.publisher,
+            d.c.url,
+            d.c.published,
+            d.c.media_type,
+            d.c.ingested_at,
+            d.c.sha256,
+            func.coalesce(counts.c.n, 0).label("incidents"),
+        ]
         s = select(*cols).select_from(d.outerjoin(counts, counts.c.document_id == d.c.id))
         if text:
             pat = _like(text)
-            s = s.where(or_(*(func.lower(col).like(pat, escape="\\")
-                              for col in (d.c.name, d.c.title, d.c.publisher, d.c.text))))
+            s = s.where(
+                or_(
+                    *(
+                        func.lower(col).like(pat, escape="\\")
+                        for col in (d.c.name, d.c.title, d.c.publisher, d.c.text)
+                    )
+                )
+            )
         total_q = select(func.count()).select_from(s.subquery())
         s = s.order_by(d.c.published.is_(None), d.c.published.desc(), d.c.name).offset(offset)
         if limit is not None:
@@ -488,15 +523,19 @@ class View:
         with self.engine.connect() as c:
             total = int(c.execute(total_q).scalar_one())
             rows = c.execute(s).mappings().all()
-        return total, [DocumentSummary(**{**dict(row), "ingested_at": _iso(row["ingested_at"])})
-                       for row in rows]
+        return total, [
+            DocumentSummary(**{**dict(row), "ingested_at": _iso(row["ingested_at"])})
+            for row in rows
+        ]
 
     def iter_statistics(self) -> Iterator[StoredStatistic]:
         """Every stored figure with its document, oldest publication first."""
         s, d = t.statistics, t.documents
-        q = select(s, d.c.name.label("document_name"), d.c.published).join(
-            d, d.c.id == s.c.document_id
-        ).order_by(d.c.published.is_(None), d.c.published, d.c.name, s.c.seq)
+        q = (
+            select(s, d.c.name.label("document_name"), d.c.published)
+            .join(d, d.c.id == s.c.document_id)
+            .order_by(d.c.published.is_(None), d.c.published, d.c.name, s.c.seq)
+        )
         with self.engine.connect() as c:
             rows = c.execute(q).mappings().all()
             spans = self._spans(c, "statistics", [row["id"] for row in rows])
@@ -504,17 +543,27 @@ class View:
             period = None
             if row["period_start"] or row["period_end"]:
                 period = DateRange(row["period_start"], row["period_end"])
-            figure = Statistic(row["value"], row["counted"], row["category"], period,
-                               row["as_of"], row["by"], spans.get(row["id"], []))
-            yield StoredStatistic(row["id"], row["document_id"], row["document_name"],
-                                  row["published"], figure)
+            figure = Statistic(
+                row["value"],
+                row["counted"],
+                row["category"],
+                period,
+                row["as_of"],
+                row["by"],
+                spans.get(row["id"], []),
+            )
+            yield StoredStatistic(
+                row["id"], row["document_id"], row["document_name"], row["published"], figure
+            )
 
     def iter_spans(self, document_id: str) -> Iterator[tuple[str, str, int, int]]:
         """(fact table, fact id, start, end) of every span in one document."""
         s = t.spans
-        q = select(s.c.fact_table, s.c.fact_id, s.c.start, s.c.end).where(
-            s.c.document_id == document_id
-        ).order_by(s.c.start, s.c.id)
+        q = (
+            select(s.c.fact_table, s.c.fact_id, s.c.start, s.c.end)
+            .where(s.c.document_id == document_id)
+            .order_by(s.c.start, s.c.id)
+        )
         with self.engine.connect() as c:
             for row in c.execute(q).all():
                 yield str(row[0]), str(row[1]), int(row[2]), int(row[3])
@@ -524,8 +573,10 @@ class View:
         out: dict[str, str] = {}
         for chunk in _chunks(sorted(ids), 500):
             out.update(
-                {str(k): str(v) for k, v in c.execute(
-                    select(d.c.id, d.c.name).where(d.c.id.in_(chunk))).all()}
+                {
+                    str(k): str(v)
+                    for k, v in c.execute(select(d.c.id, d.c.name).where(d.c.id.in_(chunk))).all()
+                }
             )
         return out
 
@@ -734,7 +785,10 @@ class StoredCase:
 
     @property
     def status(self) -> str:
-        return str(self.review["status"]) if self.review else "unreviewed"
+        """The case's own review; a case of one incident stands as its incident does."""
+        if self.review:
+            return str(self.review["status"])
+        return self.members[0].status if len(self.members) == 1 else "unreviewed"
 
     def claims(self, group: str) -> list[dict[str, Any]]:
         """Each member's value of a field: what each source claims."""
@@ -838,8 +892,12 @@ class StoredUser:
     disabled: bool
 
     def to_record(self) -> dict[str, Any]:
-        return {"name": self.name, "role": self.role, "created_at": self.created_at,
-                "disabled": self.disabled}
+        return {
+            "name": self.name,
+            "role": self.role,
+            "created_at": self.created_at,
+            "disabled": self.disabled,
+        }
 
 
 @dataclass
@@ -854,10 +912,25 @@ class StoredLogin:
 
 
 _NO_INCIDENT: dict[str, Any] = {
-    "type": "", "summary": "", "date_start": None, "date_end": None, "place_name": None,
-    "country": None, "admin1": None, "lat": None, "lon": None, "precision": None,
-    "victim_category": "unknown", "count_low": None, "count_best": None, "count_high": None,
-    "certainty": "", "perpetrators": [], "evidence": [], "attribution": [], "case_id": None,
+    "type": "",
+    "summary": "",
+    "date_start": None,
+    "date_end": None,
+    "place_name": None,
+    "country": None,
+    "admin1": None,
+    "lat": None,
+    "lon": None,
+    "precision": None,
+    "victim_category": "unknown",
+    "count_low": None,
+    "count_best": None,
+    "count_high": None,
+    "certainty": "",
+    "perpetrators": [],
+    "evidence": [],
+    "attribution": [],
+    "case_id": None,
 }
 
 
@@ -921,8 +994,13 @@ def _reviewed_incident(
 
 
 def _user(row: Any) -> StoredUser:
-    return StoredUser(row["name"], row["role"], row["password_hash"], _iso(row["created_at"]),
-                      row["disabled_at"] is not None)
+    return StoredUser(
+        row["name"],
+        row["role"],
+        row["password_hash"],
+        _iso(row["created_at"]),
+        row["disabled_at"] is not None,
+    )
 
 
 def _utc(value: dt.datetime) -> dt.datetime:

@@ -170,13 +170,20 @@ class Writer:
     def add_user(self, name: str, role: str, password_hash: str) -> None:
         self.conn.execute(
             insert(t.users).values(
-                name=name, role=role, password_hash=password_hash,
-                created_at=dt.datetime.now(dt.UTC), disabled_at=None,
+                name=name,
+                role=role,
+                password_hash=password_hash,
+                created_at=dt.datetime.now(dt.UTC),
+                disabled_at=None,
             )
         )
 
     def set_user(
-        self, name: str, *, role: str | None = None, password_hash: str | None = None,
+        self,
+        name: str,
+        *,
+        role: str | None = None,
+        password_hash: str | None = None,
         disabled: bool | None = None,
     ) -> None:
         """Change a user's role, password or whether they may log in; ending their sessions
@@ -200,7 +207,10 @@ class Writer:
         self.conn.execute(delete(t.sessions).where(t.sessions.c.expires_at < now))
         self.conn.execute(
             insert(t.sessions).values(
-                id=session_id, user_name=user_name, csrf=csrf, created_at=now,
+                id=session_id,
+                user_name=user_name,
+                csrf=csrf,
+                created_at=now,
                 expires_at=expires_at,
             )
         )
@@ -213,8 +223,12 @@ class Writer:
     ) -> None:
         self.conn.execute(
             insert(t.api_tokens).values(
-                id=token_id, user_name=user_name, label=label,
-                created_at=dt.datetime.now(dt.UTC), expires_at=expires_at, revoked_at=None,
+                id=token_id,
+                user_name=user_name,
+                label=label,
+                created_at=dt.datetime.now(dt.UTC),
+                expires_at=expires_at,
+                revoked_at=None,
             )
         )
 
@@ -222,9 +236,7 @@ class Writer:
         """Record one act of an analyst; judgements are never changed or deleted."""
         self.conn.execute(insert(t.judgements).values(**values))
 
-    def put_review(
-        self, target_type: str, target_id: str, by: str, values: dict[str, Any]
-    ) -> None:
+    def put_review(self, target_type: str, target_id: str, by: str, values: dict[str, Any]) -> None:
         """Set an incident's or case's review columns (status, edited fields), creating its
         review where it has none."""
         r = t.reviews
@@ -236,7 +248,10 @@ class Writer:
         else:
             self.conn.execute(
                 insert(r).values(
-                    target_type=target_type, target_id=target_id, updated_at=now,
-                    updated_by=by, **{"status": "unreviewed", **values},
+                    target_type=target_type,
+                    target_id=target_id,
+                    updated_at=now,
+                    updated_by=by,
+                    **{"status": "unreviewed", **values},
                 )
             )

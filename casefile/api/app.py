@@ -1,0 +1,173 @@
+"""``create_app``: the FastAPI app that serves /api/v1 (JSON) and the web UI (HTML) over one
+Store. Both use the same View calls; every web page links its JSON twin.
+
+Errors: the API answers JSON ``{"error": message, "status": code}``; pages render an error
+page, or send the browser to the log-in page when it must log in first. Every response
+carries a Content-Security-Policy that allows only this server's own scripts and styles
+(and the map tile server, where one is configured).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import quote, urlsplit
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse, RedirectResponse, Response
+from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from .. import __version__
+from ..auth import SESSION_HOURS, LoginLimiter
+from ..errors import AuditError, AuthError, CasefileError, NotFoundError, ReviewError
+from ..store import Store
+from ..web import STATIC
+from ..web.pages import router as pages_router
+from ..web.pages import templates
+from .routes import (
+    audit,
+    cases,
+    documents,
+    exports,
+    incidents,
+    statements,
+    statistics,
+    units,
+    users,
+)
+
+API = "/api/v1"
+
+
+@dataclass
+class ServeConfig:
+    """How ``casefile serve`` runs; see docs/architecture.md."""
+
+    tiles: str | None = None  # map tile URL template ({z}/{x}/{y}); None: a map without tiles
+    tiles_attribution: str = ""
+    session_hours: int = SESSION_HOURS
+    secure_cookies: bool = False  # set behind HTTPS: cookies then travel only over TLS
+    limiter: LoginLimiter = field(default_factory=LoginLimiter)
+
+
+def create_app(store: Store, config: ServeConfig | None = None) -> FastAPI:
+    """The app over ``store``: /api/v1 (OpenAPI at /api/v1/openapi.json), pages, /static."""
+    app = FastAPI(
+        title="casefile",
+        version=__version__,
+        description="Verified, source-linked incidents: documents, incidents, cases, units, "
+        "statements, statistics, review and audit. Authenticate with a session cookie (web "
+        "UI, CSRF token required for changes) or `Authorization: Bearer <token>` "
+        "(`casefile users token NAME`).",
+        openapi_url=f"{API}/openapi.json",
+        docs_url=None,  # Swagger UI and ReDoc load from a CDN; the UI must work offline
+        redoc_url=None,
+    )
+    app.state.store = store
+    app.state.config = config or ServeConfig()
+    for module in (
+        documents,
+        incidents,
+        cases,
+        statistics,
+        units,
+        statements,
+        exports,
+        audit,
+        users,
+    ):
+        app.include_router(module.router, prefix=API)
+    app.include_router(pages_router)
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    _handle_errors(app)
+    csp = _csp(app.state.config.tiles)
+
+    @app.middleware("http")
+    async def security_headers(request: Request, call_next: Any) -> Response:
+        response: Response = await call_next(request)
+        response.headers.setdefault("Content-Security-Policy", csp)
+        response.headers["X-Content-Type-Options"] = "nosniff"
+        response.headers["X-Frame-Options"] = "DENY"
+        response.headers["Referrer-Policy"] = "no-referrer"
+        if not request.url.path.startswith("/static/"):
+            response.headers.setdefault("Cache-Control", "no-store")
+        return response
+
+    return app
+
+
+def _csp(tiles: str | None) -> str:
+    img = "'self' data:"
+    if tiles:
+        parts = urlsplit(tiles.replace("{s}", "a"))
+        host = parts.hostname or ""
+        if "{s}" in tiles:  # subdomains a, b, c of the tile server
+            host = "*." + host.split(".", 1)[1] if "." in host else host
+        port = f":{parts.port}" if parts.port else ""
+        img += f" {parts.scheme}://{host}{port}"
+    return (
+        "default-src 'self'; script-src 'self'; style-src 'self'; "
+        f"img-src {img}; connect-src 'self'; object-src 'none'; base-uri 'none'; "
+        "frame-ancestors 'none'; form-action 'self'"
+    )
+
+
+def _status(e: CasefileError) -> int:
+    if isinstance(e, NotFoundError):
+        return 404
+    if isinstance(e, ReviewError):
+        return 422
+    if isinstance(e, AuthError):
+        return 401
+    if isinstance(e, AuditError):
+        return 500
+    return 400
+
+
+def _handle_errors(app: FastAPI) -> None:
+    def error(
+        request: Request,
+        status: int,
+        message: str,
+        headers: dict[str, str] | None = None,
+        **extra: Any,
+    ) -> Response:
+        if request.url.path.startswith(API):
+            body = {"error": message, "status": status, **extra}
+            return JSONResponse(body, status_code=status, headers=headers)
+        if status == 401 and request.method in ("GET", "HEAD"):
+            target = request.url.path + (f"?{request.url.query}" if request.url.query else "")
+            return RedirectResponse(f"/login?next={quote(target, safe='')}", status_code=303)
+        return templates.TemplateResponse(
+            request,
+            "error.html",
+            {"status": status, "message": message, "user": None},
+            status_code=status,
+            headers=headers,
+        )
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, e: StarletteHTTPException) -> Response:
+        message = str(e.detail) if e.detail else "error"
+        if e.status_code == 404 and message == "Not Found":
+            message = f"nothing at {request.url.path}"
+        return error(request, e.status_code, message, dict(e.headers or {}))
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid(request: Request, e: RequestValidationError) -> Response:
+        problems = []
+        for err in e.errors():
+            loc = [str(x) for x in err.get("loc", ())]
+            problems.append(f"{'.'.join(loc[1:]) or loc[0]}: {err.get('msg', 'invalid')}")
+        in_body = any(err.get("loc", ("",))[0] == "body" for err in e.errors())
+        return error(request, 422 if in_body else 400, "invalid request: " + "; ".join(problems))
+
+    @app.exception_handler(CasefileError)
+    async def casefile_error(request: Request, e: CasefileError) -> Response:
+        return error(request, _status(e), str(e))
+
+    @app.exception_handler(Exception)
+    async def unexpected(request: Request, e: Exception) -> Response:  # never a traceback out
+        return error(request, 500, f"internal error ({type(e).__name__}); see the server log")

@@ -1,0 +1,180 @@
+"""What routes depend on: the store, who is asking (and may they), and incident filters.
+
+Who is asking: ``Authorization: Bearer <token>`` (scripts), else the session cookie (the web
+UI). A request that changes something with a cookie must carry the session's CSRF token
+(header ``X-CSRF-Token`` or form field ``csrf_token``); a bearer token is not sent by a
+browser on its own, so it needs none.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated, Any
+
+from fastapi import Depends, HTTPException, Query, Request
+
+from ..auth import SESSION_COOKIE, Principal, csrf_ok, may, session_user, token_user
+from ..errors import AuthError, CasefileError
+from ..store import Store
+from ..store.view import SORTS, IncidentQuery
+from ..units import unit_and_subordinates
+from ..vocab import CERTAINTY, INCIDENT_TYPES, REVIEW_STATUS
+
+SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+_NUMBER = r"-?\d{1,3}(\.\d{1,10})?"
+BBOX = rf"^{_NUMBER},{_NUMBER},{_NUMBER},{_NUMBER}$"
+
+
+def get_store(request: Request) -> Store:
+    store: Store = request.app.state.store
+    return store
+
+
+async def principal(request: Request) -> Principal | None:
+    """Who makes the request, or None; 401 for a bad token or an expired session, 403 for a
+    cookie request that changes something without its CSRF token."""
+    store = get_store(request)
+    header = request.headers.get("authorization")
+    if header:
+        scheme, _, token = header.partition(" ")
+        if scheme.lower() != "bearer" or not token.strip():
+            raise HTTPException(
+                401, "Authorization: use `Bearer <token>`", {"WWW-Authenticate": "Bearer"}
+            )
+        try:
+            return token_user(store, token.strip())
+        except AuthError as e:
+            raise HTTPException(401, str(e), {"WWW-Authenticate": "Bearer"}) from None
+    cookie = request.cookies.get(SESSION_COOKIE)
+    if not cookie:
+        return None
+    try:
+        found = session_user(store, cookie)
+    except AuthError as e:
+        raise HTTPException(401, str(e)) from None
+    if request.method not in SAFE_METHODS:
+        given = request.headers.get("x-csrf-token")
+        if given is None and "form" in request.headers.get("content-type", ""):
+            value = (await request.form()).get("csrf_token")
+            given = value if isinstance(value, str) else None
+        if not csrf_ok(found.csrf, given):
+            raise HTTPException(403, "CSRF token missing or wrong: reload the page and try again")
+    return found
+
+
+def require(role: str) -> Any:
+    """A dependency: the Principal, who must hold ``role`` (or a higher one)."""
+
+    async def check(request: Request) -> Principal:
+        who = await principal(request)
+        if who is None:
+            raise HTTPException(
+                401,
+                "authentication required: log in, or send `Authorization: Bearer <token>`",
+                {"WWW-Authenticate": "Bearer"},
+            )
+        if not may(who.user.role, role):
+            raise HTTPException(
+                403, f"this needs the {role} role; {who.user.name} is {who.user.role}"
+            )
+        return who
+
+    return Depends(check)
+
+
+Viewer = Annotated[Principal, require("viewer")]
+Analyst = Annotated[Principal, require("analyst")]
+Admin = Annotated[Principal, require("admin")]
+StoreDep = Annotated[Store, Depends(get_store)]
+
+
+def incident_query(
+    store: StoreDep,
+    type_: Annotated[str | None, Query(alias="type", description="Incident type.")] = None,
+    since: Annotated[str | None, Query(pattern=DATE, description="Ends on or after (ISO).")] = None,
+    until: Annotated[str | None, Query(pattern=DATE, description="Starts on or before.")] = None,
+    place: Annotated[
+        str | None, Query(max_length=200, description="Place or region contains.")
+    ] = None,
+    admin1: Annotated[
+        str | None, Query(max_length=200, description="Region (oblast) exactly.")
+    ] = None,
+    unit: Annotated[
+        str | None,
+        Query(
+            max_length=300,
+            description="A perpetrator's name contains this; with subordinates, the unit "
+            "in any spelling.",
+        ),
+    ] = None,
+    subordinates: Annotated[
+        bool, Query(description="With unit: also every unit under it.")
+    ] = False,
+    text: Annotated[
+        str | None, Query(max_length=200, description="Summary or source text contains.")
+    ] = None,
+    certainty: Annotated[list[str] | None, Query(description="Certainty (repeatable).")] = None,
+    status: Annotated[list[str] | None, Query(description="Review status (repeatable).")] = None,
+    bbox: Annotated[
+        str | None, Query(pattern=BBOX, description="west,south,east,north in degrees.")
+    ] = None,
+    sort: Annotated[str, Query(description=f"One of: {', '.join(SORTS)}.")] = "date",
+    limit: Annotated[int, Query(ge=1, le=500)] = 50,
+    offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0,
+) -> IncidentQuery:
+    """The filters of /incidents, /cases and their map, timeline and export, checked."""
+    q = IncidentQuery(
+        type=type_ or None,
+        since=since or None,
+        until=until or None,
+        place=place or None,
+        admin1=admin1 or None,
+        text=text or None,
+        sort=sort,
+        limit=limit,
+        offset=offset,
+    )
+    _check(q.type is None or q.type in INCIDENT_TYPES, "type", q.type, INCIDENT_TYPES.values)
+    _check(sort in SORTS, "sort", sort, list(SORTS))
+    for value in certainty or []:
+        _check(value in CERTAINTY, "certainty", value, CERTAINTY.values)
+    for value in status or []:
+        _check(value in REVIEW_STATUS, "status", value, REVIEW_STATUS.values)
+    q.certainty = [c for c in certainty or [] if c] or None
+    q.status = [s for s in status or [] if s] or None
+    if bbox:
+        west, south, east, north = (float(x) for x in bbox.split(","))
+        if not (-180 <= west <= east <= 180 and -90 <= south <= north <= 90):
+            raise HTTPException(
+                400, "bbox: west,south,east,north with west <= east and south <= north, in degrees"
+            )
+        q.bbox = (west, south, east, north)
+    if unit and subordinates:
+        try:
+            q.units = unit_and_subordinates(store, unit)
+        except CasefileError as e:
+            raise HTTPException(404, str(e)) from None
+    elif unit:
+        q.unit = unit
+    return q
+
+
+Filters = Annotated[IncidentQuery, Depends(incident_query)]
+
+
+def _check(ok: bool, name: str, value: Any, allowed: list[str]) -> None:
+    if not ok:
+        raise HTTPException(400, f"{name}: {value!r} is not one of {', '.join(allowed)}")
+
+
+def page_links(request: Request, total: int, limit: int | None, offset: int) -> dict[str, Any]:
+    """total, limit, offset and the URL of the next page (None on the last)."""
+    nxt = None
+    if limit is not None and offset + limit < total:
+        nxt = str(request.url.include_query_params(offset=offset + limit))
+    return {"total": total, "limit": limit, "offset": offset, "next": nxt}
+
+
+def safe_filename(text: str) -> str:
+    return re.sub(r"[^A-Za-z0-9._-]+", "-", text)[:80] or "download"

@@ -1,0 +1,110 @@
+"""/incidents: list, map points, timeline, facets, one incident, judgements, new incidents."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, HTTPException, Query, Request
+from fastapi.responses import JSONResponse
+from pydantic import BaseModel, Field
+
+from ...review import create_incident, judge
+from ..deps import Analyst, Filters, StoreDep, Viewer, page_links
+
+router = APIRouter(prefix="/incidents", tags=["incidents"])
+
+
+class Judgement(BaseModel):
+    """An analyst's judgement: confirm, reject, reopen, or edit one field."""
+
+    action: str = Field(description="confirm | reject | reopen | edit")
+    field: str | None = Field(
+        None,
+        description="With edit: type, summary, date, place, "
+        "perpetrators, victim_category, count or certainty.",
+    )
+    value: Any = Field(None, description="With edit: the value, shaped as in the record.")
+    reason: str = Field(description="Why; kept with the judgement and in the audit log.")
+
+
+class NewIncident(BaseModel):
+    """An incident no document holds: testimony taken by the team."""
+
+    incident: dict[str, Any] = Field(
+        description="In the analysis format: type, summary, date, "
+        "place, perpetrators, victims, evidence, certainty."
+    )
+    source: dict[str, Any] = Field(
+        description="The testimony: text (required), title, taken_by, date, spans."
+    )
+    reason: str
+
+
+@router.get("")
+def list_incidents(request: Request, q: Filters, _: Viewer, store: StoreDep) -> JSONResponse:
+    """Incidents matching every filter, with the analyst's values in force."""
+    page = store.view.page_incidents(q)
+    body = {
+        **page_links(request, page.total, q.limit, q.offset),
+        "items": [i.to_record() for i in page.items],
+    }
+    return JSONResponse(body)  # plain JSON already: skips FastAPI's re-encoding (the hot path)
+
+
+@router.get("/points")
+def points(
+    q: Filters,
+    _: Viewer,
+    store: StoreDep,
+    most: Annotated[int, Query(alias="max", ge=1, le=20_000)] = 5000,
+) -> JSONResponse:
+    """Incidents with coordinates, for the map (the first ``max``)."""
+    total, rows = store.view.incident_points(q, most)
+    return JSONResponse({"total": total, "truncated": total > len(rows), "points": rows})
+
+
+@router.get("/histogram")
+def histogram(q: Filters, _: Viewer, store: StoreDep) -> dict[str, Any]:
+    """Incidents per month, for the timeline."""
+    return store.view.incident_histogram(q)
+
+
+@router.get("/facets")
+def facets(q: Filters, _: Viewer, store: StoreDep) -> dict[str, Any]:
+    """Counts per type, region, certainty and review status of the matching incidents."""
+    return {
+        name: store.view.count_incidents_by_field(name, q)
+        for name in ("type", "admin1", "certainty", "status")
+    }
+
+
+@router.get("/{incident_id}")
+def get_incident(incident_id: str, _: Viewer, store: StoreDep) -> dict[str, Any]:
+    """One incident, its machine values where edited, and every judgement of it."""
+    found = store.view.get_reviewed_incident(incident_id)
+    if found is None:
+        raise HTTPException(404, f"no incident {incident_id}")
+    judgements = store.view.iter_judgements("incident", [incident_id])
+    return {**found.to_record(), "judgements": [j.to_record() for j in judgements]}
+
+
+@router.post("", status_code=201)
+def new_incident(body: NewIncident, who: Analyst, store: StoreDep) -> dict[str, Any]:
+    """Enter an incident that no document holds; its testimony is stored as a document."""
+    return create_incident(store, who.actor, body.incident, body.source, body.reason).to_record()
+
+
+@router.post("/{incident_id}/judgements")
+def judge_incident(
+    incident_id: str, body: Judgement, who: Analyst, store: StoreDep
+) -> dict[str, Any]:
+    """Confirm, reject, reopen or edit the incident; returns it as it now stands."""
+    got = judge(
+        store, who.actor, "incident", incident_id, body.action, body.reason, body.field, body.value
+    )
+    return got.to_record()
+
+
+@router.get("/{incident_id}/judgements")
+def judgements(incident_id: str, _: Viewer, store: StoreDep) -> list[dict[str, Any]]:
+    return [j.to_record() for j in store.view.iter_judgements("incident", [incident_id])]

@@ -1,0 +1,47 @@
+"""/statistics: incidents by type and month, and the aggregate figures as series, with their
+conflicts flagged."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from fastapi import APIRouter
+
+from ...figures import conflicts_of, series_of
+from ...store.view import IncidentQuery
+from ..deps import Filters, StoreDep, Viewer
+
+router = APIRouter(prefix="/statistics", tags=["statistics"])
+
+
+def statistics_record(store: Any, q: IncidentQuery) -> dict[str, Any]:
+    figures = list(store.view.iter_statistics())
+    series = series_of(figures)
+    return {
+        "incidents": {
+            "total": store.view.page_incidents(replace(q, limit=1, offset=0)).total,
+            "by_type": store.view.count_incidents_by_field("type", q),
+            "by_region": store.view.count_incidents_by_field("admin1", q),
+            "by_status": store.view.count_incidents_by_field("status", q),
+            "by_month": store.view.incident_histogram(q),
+        },
+        "figures": [
+            {
+                "id": f.id,
+                "document": f.document_name,
+                "document_id": f.document_id,
+                "published": f.published,
+                **f.statistic.to_record(),
+            }
+            for f in figures
+        ],
+        "series": [s.to_record() for s in series],
+        "conflicts": [c.to_record() for c in conflicts_of(series)],
+    }
+
+
+@router.get("")
+def statistics(q: Filters, _: Viewer, store: StoreDep) -> dict[str, Any]:
+    """Incident counts (filtered like /incidents) and every figure documents give."""
+    return statistics_record(store, q)

@@ -1,0 +1,31 @@
+"""/me and /users: who is logged in; the users (administrators only)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter
+
+from ...vocab import ALL, REVIEW_STATUS, ROLES
+from ..deps import Admin, StoreDep, Viewer
+
+router = APIRouter(tags=["users"])
+
+
+@router.get("/me")
+def me(who: Viewer) -> dict[str, Any]:
+    return {**who.user.to_record(), "via": who.via}
+
+
+@router.get("/users")
+def users(_: Admin, store: StoreDep) -> list[dict[str, Any]]:
+    return [u.to_record() for u in store.view.iter_users()]
+
+
+@router.get("/vocab")
+def vocabularies(_: Viewer) -> dict[str, Any]:
+    """Every closed vocabulary: value, label, description."""
+    return {
+        v.name: [{"value": t.value, "label": t.label, "description": t.description} for t in v]
+        for v in (*ALL, ROLES, REVIEW_STATUS)
+    }

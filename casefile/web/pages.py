@@ -1,0 +1,382 @@
+"""The pages of the web UI. Each renders what one View call (or the API route it shares)
+returns, and names its JSON twin under /api/v1. Forms post to the same library functions as
+the API, with the session's CSRF token, and redirect back (no JavaScript needed to review).
+"""
+
+from __future__ import annotations
+
+import secrets
+from typing import Annotated, Any
+from urllib.parse import quote
+
+from fastapi import APIRouter, Form, HTTPException, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from fastapi.templating import Jinja2Templates
+from jinja2 import Environment, FileSystemLoader
+
+from ..api.deps import Admin, Analyst, Filters, StoreDep, Viewer, principal
+from ..api.routes.audit import audit_page
+from ..api.routes.statistics import statistics_record
+from ..api.routes.units import get_unit
+from ..auth import SESSION_COOKIE, log_in, log_out
+from ..errors import AuthError, CasefileError
+from ..review import EDITABLE, create_incident, judge, merge_cases, parse_text_value, split_case
+from ..store.audit import iter_entries
+from ..vocab import CERTAINTY, INCIDENT_TYPES, REVIEW_STATUS, ROLES, VICTIM_CATEGORIES
+from . import TEMPLATES
+from .text import highlight
+
+router = APIRouter(include_in_schema=False)
+# Autoescaping always on: document texts are untrusted (a report may hold <script>).
+templates = Jinja2Templates(
+    env=Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=True)
+)
+templates.env.globals.update(
+    INCIDENT_TYPES=INCIDENT_TYPES,
+    CERTAINTY=CERTAINTY,
+    REVIEW_STATUS=REVIEW_STATUS,
+    VICTIM_CATEGORIES=VICTIM_CATEGORIES,
+    ROLES=ROLES,
+    EDITABLE=EDITABLE,
+)
+LOGIN_CSRF = "casefile_login"
+
+
+def page(request: Request, name: str, twin: str | None, **context: Any) -> HTMLResponse:
+    return templates.TemplateResponse(request, name, {"twin": twin, **context})
+
+
+@router.get("/login")
+def login_form(request: Request, store: StoreDep, next: str = "/") -> Response:
+    """The log-in form; a cookie carries its CSRF token (double submit)."""
+    token = secrets.token_urlsafe(24)
+    response = page(
+        request,
+        "login.html",
+        None,
+        user=None,
+        csrf=token,
+        next=_local(next),
+        no_users=store.view.count_users() == 0,
+        error=None,
+    )
+    response.set_cookie(
+        LOGIN_CSRF,
+        token,
+        httponly=True,
+        samesite="strict",
+        secure=request.app.state.config.secure_cookies,
+    )
+    return response
+
+
+@router.post("/login")
+def login(
+    request: Request,
+    store: StoreDep,
+    name: Annotated[str, Form(max_length=64)],
+    password: Annotated[str, Form(max_length=1000)],
+    csrf_token: Annotated[str, Form()] = "",
+    next: Annotated[str, Form()] = "/",
+) -> Response:
+    """Check the name and password, rate limited per name and per address."""
+    config = request.app.state.config
+    if not secrets.compare_digest(request.cookies.get(LOGIN_CSRF, "") or "-", csrf_token or "+"):
+        raise HTTPException(403, "CSRF token missing or wrong: reload the log-in page")
+    address = request.client.host if request.client else "?"
+    wait = config.limiter.retry_after(name, address)
+    if wait:
+        raise HTTPException(
+            429, f"too many failed log-ins: try again in {wait} seconds", {"Retry-After": str(wait)}
+        )
+    try:
+        session = log_in(store, name, password, config.session_hours)
+    except AuthError as e:
+        config.limiter.failed(name, address)
+        return _login_again(request, str(e), next)
+    response = RedirectResponse(_local(next), status_code=303)
+    response.set_cookie(
+        SESSION_COOKIE,
+        session.token,
+        max_age=config.session_hours * 3600,
+        httponly=True,
+        samesite="strict",
+        secure=config.secure_cookies,
+    )
+    response.delete_cookie(LOGIN_CSRF)
+    return response
+
+
+@router.post("/logout")
+async def logout(request: Request, store: StoreDep) -> Response:
+    if await principal(request) is not None:  # checks the CSRF token
+        log_out(store, request.cookies[SESSION_COOKIE])
+    response = RedirectResponse("/login", status_code=303)
+    response.delete_cookie(SESSION_COOKIE)
+    return response
+
+
+@router.get("/")
+def map_page(request: Request, q: Filters, who: Viewer, store: StoreDep) -> Response:
+    """The map, the timeline and the filters that drive both, with the first incidents."""
+    config = request.app.state.config
+    incidents = store.view.page_incidents(q)
+    regions = store.view.count_incidents_by_field("admin1")
+    return page(
+        request,
+        "map.html",
+        _twin("/api/v1/incidents", request),
+        user=who,
+        q=q,
+        page=incidents,
+        regions=regions,
+        tiles=config.tiles or "",
+        attribution=config.tiles_attribution,
+        query=request.url.query,
+    )
+
+
+@router.get("/cases")
+def cases_page(request: Request, q: Filters, who: Viewer, store: StoreDep) -> Response:
+    found = store.view.page_cases(q)
+    return page(
+        request,
+        "cases.html",
+        _twin("/api/v1/cases", request),
+        user=who,
+        q=q,
+        page=found,
+        query=request.url.query,
+    )
+
+
+@router.get("/cases/{case_id}")
+def case_page(request: Request, case_id: str, who: Viewer, store: StoreDep) -> Response:
+    """A case: each source's text with the spans it rests on highlighted, and the review."""
+    case = store.view.get_case(case_id)
+    if case is None:
+        raise HTTPException(404, f"no case {case_id}")
+    sources = []
+    for m in case.members:
+        doc = store.view.get_document(m.document_id)
+        text = doc.text if doc else ""
+        marks = [(a, b, m.id) for a, b in m.incident.spans]
+        sources.append({"incident": m, "document": doc, "pieces": highlight(text, marks)})
+    judged = [
+        *store.view.iter_judgements("case", [case_id]),
+        *store.view.iter_judgements("incident", [m.id for m in case.members]),
+    ]
+    return page(
+        request,
+        "case.html",
+        f"/api/v1/cases/{case_id}",
+        user=who,
+        case=case,
+        record=case.to_record(),
+        sources=sources,
+        judgements=judged,
+        done=request.query_params.get("done"),
+    )
+
+
+@router.get("/incidents/new")
+def new_incident_form(request: Request, who: Analyst) -> Response:
+    return page(request, "new_incident.html", "/api/v1/vocab", user=who, error=None, form={})
+
+
+@router.post("/incidents/new")
+def new_incident(
+    request: Request,
+    who: Analyst,
+    store: StoreDep,
+    type_: Annotated[str, Form(alias="type")],
+    summary: Annotated[str, Form()],
+    reason: Annotated[str, Form()],
+    text: Annotated[str, Form()],
+    date: Annotated[str, Form()] = "",
+    place: Annotated[str, Form()] = "",
+    perpetrators: Annotated[str, Form()] = "",
+    victim_category: Annotated[str, Form()] = "unknown",
+    count: Annotated[str, Form()] = "",
+    certainty: Annotated[str, Form()] = "reported",
+    title: Annotated[str, Form()] = "",
+    taken_by: Annotated[str, Form()] = "",
+    taken_on: Annotated[str, Form()] = "",
+) -> Response:
+    """Enter testimony taken by the team, and the incident it tells of."""
+    form = {
+        "type": type_,
+        "summary": summary,
+        "reason": reason,
+        "text": text,
+        "date": date,
+        "place": place,
+        "perpetrators": perpetrators,
+        "victim_category": victim_category,
+        "count": count,
+        "certainty": certainty,
+        "title": title,
+        "taken_by": taken_by,
+        "taken_on": taken_on,
+    }
+    try:
+        record: dict[str, Any] = {
+            "type": type_,
+            "summary": summary,
+            "certainty": certainty,
+            "evidence": ["testimony"],
+            "victims": {"category": victim_category},
+        }
+        for name, value in (("date", date), ("place", place), ("perpetrators", perpetrators)):
+            if value.strip():
+                record[name] = parse_text_value(name, value)
+        if count.strip():
+            record["victims"]["count"] = parse_text_value("count", count)
+        source = {"text": text, "title": title, "taken_by": taken_by, "date": taken_on}
+        made = create_incident(store, who.actor, record, source, reason)
+    except CasefileError as e:
+        return page(
+            request, "new_incident.html", "/api/v1/vocab", user=who, error=str(e), form=form
+        )
+    return RedirectResponse(f"/cases/{quote(made.case_id)}?done=created", status_code=303)
+
+
+@router.get("/incidents/{incident_id}")
+def incident_page(incident_id: str, _: Viewer, store: StoreDep) -> Response:
+    found = store.view.get_reviewed_incident(incident_id)
+    if found is None:
+        raise HTTPException(404, f"no incident {incident_id}")
+    return RedirectResponse(f"/cases/{quote(found.case_id)}#incident-{incident_id}", 303)
+
+
+@router.post("/{target}/{target_id}/judge")
+def judge_form(
+    request: Request,
+    target: str,
+    target_id: str,
+    who: Analyst,
+    store: StoreDep,
+    action: Annotated[str, Form()],
+    reason: Annotated[str, Form()] = "",
+    field: Annotated[str, Form()] = "",
+    value: Annotated[str, Form()] = "",
+    case: Annotated[str, Form()] = "",
+) -> Response:
+    """Confirm, reject, reopen or edit (``field`` and ``value`` as one line of text)."""
+    kinds = {"incidents": "incident", "cases": "case"}
+    if target not in kinds:
+        raise HTTPException(404, f"nothing at {request.url.path}")
+    parsed = parse_text_value(field, value) if action == "edit" else None
+    judge(store, who.actor, kinds[target], target_id, action, reason, field or None, parsed)
+    back = case or target_id
+    return RedirectResponse(f"/cases/{quote(back)}?done={quote(action)}#incident-{target_id}", 303)
+
+
+@router.post("/cases/{case_id}/merge")
+def merge_form(
+    case_id: str,
+    who: Analyst,
+    store: StoreDep,
+    cases: Annotated[str, Form()],
+    reason: Annotated[str, Form()] = "",
+) -> Response:
+    others = [c.strip() for c in cases.replace(",", " ").split() if c.strip()]
+    merged = merge_cases(store, who.actor, case_id, others, reason)
+    return RedirectResponse(f"/cases/{quote(merged.id)}?done=merge", 303)
+
+
+@router.post("/cases/{case_id}/split")
+def split_form(
+    case_id: str,
+    who: Analyst,
+    store: StoreDep,
+    incidents: Annotated[list[str], Form()],
+    reason: Annotated[str, Form()] = "",
+) -> Response:
+    new = split_case(store, who.actor, case_id, incidents, reason)
+    return RedirectResponse(f"/cases/{quote(new.id)}?done=split", 303)
+
+
+@router.get("/documents/{document_id}")
+def document_page(request: Request, document_id: str, who: Viewer, store: StoreDep) -> Response:
+    """A document's text with the spans of every fact taken from it highlighted."""
+    doc = store.view.get_document(document_id)
+    if doc is None:
+        raise HTTPException(404, f"no document {document_id}")
+    marks = [(a, b, f"{table}:{fid}") for table, fid, a, b in store.view.iter_spans(doc.id)]
+    return page(
+        request,
+        "document.html",
+        f"/api/v1/documents/{doc.id}",
+        user=who,
+        doc=doc,
+        pieces=highlight(doc.text, marks),
+    )
+
+
+@router.get("/units/{name:path}")
+def unit_page(request: Request, name: str, who: Viewer, store: StoreDep) -> Response:
+    """A unit's chain of command, subordinates and attributed incidents."""
+    record = get_unit(name, who, store, None, 50)
+    return page(request, "unit.html", f"/api/v1/units/{quote(name)}", user=who, unit=record)
+
+
+@router.get("/statistics")
+def statistics_page(request: Request, q: Filters, who: Viewer, store: StoreDep) -> Response:
+    return page(
+        request,
+        "statistics.html",
+        _twin("/api/v1/statistics", request),
+        user=who,
+        stats=statistics_record(store, q),
+    )
+
+
+@router.get("/audit")
+def audit_log_page(
+    request: Request, who: Admin, store: StoreDep, before: int | None = None
+) -> Response:
+    entries = audit_page(store, 100, before, None, None)
+    newest = next(iter_entries(store.engine, newest_first=True, limit=1), None)
+    return page(
+        request,
+        "audit.html",
+        _twin("/api/v1/audit", request),
+        user=who,
+        entries=entries,
+        newest=newest,
+    )
+
+
+def _twin(path: str, request: Request) -> str:
+    return f"{path}?{request.url.query}" if request.url.query else path
+
+
+def _local(target: str) -> str:
+    """A redirect target on this server only (never //host or a scheme)."""
+    if not target.startswith("/") or target.startswith("//") or "\\" in target:
+        return "/"
+    return target
+
+
+def _login_again(request: Request, message: str, next_: str) -> Response:
+    token = secrets.token_urlsafe(24)
+    response = page(
+        request,
+        "login.html",
+        None,
+        user=None,
+        csrf=token,
+        next=_local(next_),
+        no_users=False,
+        error=message,
+    )
+    response.status_code = 401
+    response.set_cookie(
+        LOGIN_CSRF,
+        token,
+        httponly=True,
+        samesite="strict",
+        secure=request.app.state.config.secure_cookies,
+    )
+    return response

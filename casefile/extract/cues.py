@@ -74,7 +74,8 @@ def support_types(text: str) -> list[tuple[str, int, int]]:
     out = []
     if strike and held:  # "a blast destroyed the barracks of the prison"
         out.append((T.EXECUTION_OF_POWS, strike.start(), strike.end()))
-    if strike and civil_object and not lx.MILITARY_TARGET.search(text):
+    on_town = lx.STRIKE_ON_TOWN.search(text)
+    if (civil_object or on_town) and strike and not lx.MILITARY_TARGET.search(text):
         out.append((T.ATTACK_ON_CIVILIANS, strike.start(), strike.end()))
     bodies = _first(lx.BODIES_FOUND, text)
     if bodies:

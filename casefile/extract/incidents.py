@@ -68,6 +68,7 @@ REPORT_AFTER = re.compile(
     r"|^\s*(?:\([^)]{0,60}\)\s*)?--",  # a wire dateline: "SAN SALVADOR, 10 JAN 90 (ACAN-EFE) --"
     re.I,
 )
+QUOTE_END = re.compile(r"^\W{0,2}[\"”]")
 REPORT_DATE = re.compile(
     r"(?:published|posted|reported|said|announced|released|stated|wrote|appeared|surfaced|"
     r"shared|uploaded|circulated|as of|since|until|dated|report(?:ed)?|statement)"
@@ -160,7 +161,8 @@ class IncidentBuilder:
         for m in self.of("date", i):
             before = self.a.text[max(s.start, m.start - 40) : m.start]
             after = self.a.text[m.end : min(s.end, m.end + 40)]
-            if REPORT_DATE.search(before) or REPORT_AFTER.match(after):
+            quoted = bool(QUOTE_END.match(after))  # '... today," police said': the quote's date
+            if REPORT_DATE.search(before) or (REPORT_AFTER.match(after) and not quoted):
                 continue  # when it was told, not when it happened
             if SPAN_CUE.match(m.text):
                 continue  # "since 2022", "as of May": the span of a tally, not the act
@@ -302,6 +304,8 @@ class IncidentBuilder:
     def _compatible(act: _Act, dates: list[DateMatch], places: list[Mention]) -> bool:
         fixed = [d for d in act.dates if _explicit(d)]
         if fixed and dates and not any(_overlap(a.range, b.range) for a in fixed for b in dates):
+            return False
+        if _far_apart(act.places, places):
             return False
         towns_a = [
             m.value
@@ -524,6 +528,20 @@ SOURCE_PHRASE = re.compile(
 TITLE_ONLY = re.compile(
     r"(?:[A-Z][\w'’-]+\s+){0,4}(?:Governor|President|Minister|Mayor|Head|Chief|Spokes\w+)"
 )
+
+
+TOLERANCE_KM = {"settlement": 30, "district": 60, "admin1": 250}
+
+
+def _far_apart(ours: list[Mention], theirs: list[Mention]) -> bool:
+    """Every place near one act's words lies beyond the other's reach: two acts. A coarse
+    place reaches as far as its region ("Zeleny Shlyakh, Kursk region" is not Pokrovsk)."""
+    a = [m.value for m in ours if m.value.lat is not None and m.value.precision in TOLERANCE_KM]
+    b = [m.value for m in theirs if m.value.lat is not None and m.value.precision in TOLERANCE_KM]
+    if not a or not b:
+        return False
+    reach = lambda p, q: max(TOLERANCE_KM[p.precision], TOLERANCE_KM[q.precision]) + 30  # noqa: E731
+    return all(km(p, q) > reach(p, q) for p in a for q in b)
 
 
 MONTH = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\b\.?", re.I)

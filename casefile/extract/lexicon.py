@@ -342,6 +342,11 @@ DEPORTATION = _rx(
     r"(?:moved|relocated|transferred|removed) (?:them )?to (?:Russia|Russian-occupied|occupied)",
     r"adopted by Russian",
 )
+# A strike on a town itself: "a missile strike on central Kramatorsk".
+STRIKE_ON_TOWN = re.compile(
+    r"\b(?:strikes?|struck|hit|shelled|shelling|attack(?:ed|s)?|bombed|bombing) (?:on|of)\s+"
+    r"(?:central|downtown|the (?:city|town|village) of|the centre of|the center of)\s+[A-Z]"
+)
 # Bodies found: the dead of a killing that another sentence reports.
 BODIES_FOUND = _rx(
     r"(?:bodies|corpses|remains)\b.{0,60}?\b(?:found|discovered|exhumed|recovered|retrieved)",

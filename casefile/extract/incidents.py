@@ -291,8 +291,9 @@ class IncidentBuilder:
     def _near_trigger(self, i: int, places: list[Mention]) -> list[Mention]:
         """Places named close to the act's words: only these can tell two acts apart
         ("protesters in Kyiv demand ... after POWs were killed in Olenivka")."""
-        marks = self.of("trigger", i) + self.of("support", i)
-        return [p for p in places if any(abs(t.start - p.start) <= 60 for t in marks)]
+        s = self.a.sentences[i]
+        marks = [s.start + m.start() for m in lx.ANY_ACT.finditer(s.text)]  # every act word
+        return [p for p in places if any(abs(t - p.start) <= 60 for t in marks)]
 
     @staticmethod
     def _join(act: _Act, i: int, dates: list[DateMatch], places: list[Mention]) -> None:

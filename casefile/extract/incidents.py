@@ -166,7 +166,7 @@ class IncidentBuilder:
                 continue  # when it was told, not when it happened
             if SPAN_CUE.match(m.text):
                 continue  # "since 2022", "as of May": the span of a tally, not the act
-            opening = m.start - s.start <= 25  # "On 29 July 2022, ..." dates the whole sentence
+            opening = m.start - s.start <= 3  # "On 29 July 2022, ..." dates the whole sentence
             if (
                 marks
                 and not opening

@@ -68,6 +68,8 @@ REPORT_AFTER = re.compile(
     r"|^\s*(?:\([^)]{0,60}\)\s*)?--",  # a wire dateline: "SAN SALVADOR, 10 JAN 90 (ACAN-EFE) --"
     re.I,
 )
+MODAL = re.compile(r"\b(?:wants?|wanted|plans?|planned|intends?|intended|threaten(?:s|ed)?|aims?|seeks?|"
+                   r"will|would|could|might|may|must|should)\s+(?:\w+\s+){0,5}$", re.I)
 QUOTE_END = re.compile(r"^\W{0,2}[\"”]")
 REPORT_DATE = re.compile(
     r"(?:published|posted|reported|said|announced|released|stated|wrote|appeared|surfaced|"
@@ -139,6 +141,10 @@ class IncidentBuilder:
 
     def is_generic(self, i: int) -> bool:
         text = self.a.sentences[i].text
+        s = self.a.sentences[i]
+        acts = self.of("trigger", i)
+        if acts and all(MODAL.search(self.a.text[max(s.start, m.start - 50) : m.start]) for m in acts):
+            return True  # "they want to take civilians hostage": an intent, not an act
         if GENERIC.search(text) or lx.PATTERN.search(text):
             return True
         if text.rstrip().endswith("!") and not self.of("count", i):

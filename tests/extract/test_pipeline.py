@@ -166,3 +166,18 @@ def test_persons_merge_surnames(extract) -> None:
         "Kostin called it the largest known execution."
     )
     assert [(p.name, p.title) for p in a.persons] == [("Andrii Kostin", "Prosecutor General")]
+
+
+def test_an_intent_is_not_an_act(extract) -> None:
+    a = extract('The governor said the invaders "want to take as many civilians hostage as possible."')
+    assert a.incidents == []
+
+
+def test_the_date_of_a_protest_does_not_date_the_killing(extract) -> None:
+    a = extract(
+        "Protesters in Kyiv on Thursday demanded sanctions after Russian forces killed Ukrainian "
+        "prisoners of war held in Olenivka.",
+        published="2022-08-08",
+    )
+    assert len(a.incidents) == 1 and a.incidents[0].date is None
+    assert a.incidents[0].place is not None and a.incidents[0].place.name == "Olenivka"

@@ -60,6 +60,7 @@ PASSIVE = re.compile(
     r"^\W*(?:who|that|which)?\s*(?:was|were|had been|has been|have been|being|is|are)\b", re.I
 )
 FOUND_DEAD = re.compile(r"bodies|corpses|dead|died|deaths?|death toll|lives|remains", re.I)
+CLAUSE_BREAK = re.compile(r"\b(?:after|before|because|following|when|while|whereas|although|but)\b", re.I)
 DATE_REACH = 90  # characters between a date and the act's word for the one to date the other
 ADMIN_NAME = re.compile(r"\b(?:Raion|Oblast|district|region|Krai|Republic)\b", re.I)
 REPORT_AFTER = re.compile(
@@ -173,14 +174,18 @@ class IncidentBuilder:
             if SPAN_CUE.match(m.text):
                 continue  # "since 2022", "as of May": the span of a tally, not the act
             opening = m.start - s.start <= 3  # "On 29 July 2022, ..." dates the whole sentence
-            if (
-                marks
-                and not opening
-                and not any(abs(t.start - m.start) <= DATE_REACH for t in marks)
-            ):
+            if marks and not opening and not any(self._dates_act(m, t) for t in marks):
                 continue
             out.append(m.value)
         return out
+
+    def _dates_act(self, date: Mention, act: Mention) -> bool:
+        """Near enough, and not in another clause ("on Thursday protesters demanded ...
+        after forces killed"): the date tells when the act happened."""
+        if abs(act.start - date.start) > DATE_REACH:
+            return False
+        a, b = sorted((date.end, act.start))
+        return not CLAUSE_BREAK.search(self.a.text[a:b])
 
     def places(self, i: int) -> list[Mention]:
         out = []

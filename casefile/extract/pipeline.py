@@ -10,6 +10,7 @@ the Analysis stays cheap to build, to test by hand and to serialise.
 
 from __future__ import annotations
 
+import inspect
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any, Protocol, cast
@@ -17,6 +18,7 @@ from typing import Any, Protocol, cast
 from .. import registry
 from ..config import Settings
 from ..errors import ConfigError
+from ..knowledge.orbat import Orbat
 from ..model import Analysis, Document
 
 VERSION = "casefile-extract/1"
@@ -35,10 +37,13 @@ class Pipeline:
     stages: list[Stage]
 
     @classmethod
-    def from_settings(cls, settings: Settings | None = None) -> Pipeline:
+    def from_settings(cls, settings: Settings | None = None, orbat: Orbat | None = None) -> Pipeline:
+        """The stages ``settings`` name, in order. ``orbat`` is the order of battle for the
+        stages that read one (default: the built-in one), e.g. a store's with the user's unit
+        files (``casefile.units.load_orbat``); extraction itself keeps no state."""
         settings = settings or Settings()
         _load_builtin_stages()
-        stages = [_make_stage(name, settings) for name in settings.stages]
+        stages = [_make_stage(name, settings, orbat) for name in settings.stages]
         pipeline = cls(stages)
         pipeline.check()
         return pipeline
@@ -79,10 +84,17 @@ def _load_builtin_stages() -> None:
     from . import stages  # noqa: F401
 
 
-def _make_stage(name: str, settings: Settings) -> Stage:
+def _make_stage(name: str, settings: Settings, orbat: Orbat | None = None) -> Stage:
     """Build the stage registered as ``name``. The registry types factories as plain
-    callables (a plugin may register any), so the result is cast to the Stage protocol."""
-    return cast(Stage, registry.stages.get(name)(settings))
+    callables (a plugin may register any), so the result is cast to the Stage protocol.
+
+    A factory with an ``orbat`` parameter (the units stage) is handed the pipeline's order of
+    battle, as spaCy hands ``nlp`` to the factories that name it; the others never see it.
+    """
+    factory = registry.stages.get(name)
+    if orbat is not None and "orbat" in inspect.signature(factory).parameters:
+        return cast(Stage, factory(settings, orbat=orbat))
+    return cast(Stage, factory(settings))
 
 
 def stage_info() -> list[dict[str, Any]]:

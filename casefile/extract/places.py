@@ -35,7 +35,7 @@ class Places(BaseStage):
                 (s.start + a, s.start + b, name, i)
                 for a, b, name in gazetteer.find(s.text)
                 # in upper-case wire text "HAD", "TOOK" and surnames look like names
-                if not shouting or _placed(s.text, a, name)
+                if (not shouting or _placed(s.text, a, name)) and not _given_name(s.text, b, name)
             ]
             found += _whole_names(here, s.text, s.start, i)
         if not found:
@@ -97,6 +97,20 @@ def _placed(text: str, start: int, name: str) -> bool:
     if name.lower() in STOP_WORDS:
         return False
     return " " in name.strip() or bool(_LOCATIVE.search(text[max(0, start - 30) : start]))
+
+
+# Given names that are also towns: "Volodymyr Zelensky" is a man, "in Volodymyr" a town.
+GIVEN_NAMES = frozenset(
+    "volodymyr vladimir oleh oleg serhii sergei sergey mykola nikolai andrii andrei andriy "
+    "olena olga oleksandr alexander aleksandr iryna irina anna maria dmytro dmitry yevhen "
+    "yevgeny ivan petro pavlo pavel ihor igor vasyl vasily viktor yuriy yuri tetiana tatiana "
+    "anatoliy anatoly valentyn valentin oksana natalia lyudmyla lyudmila".split()
+)
+
+
+def _given_name(text: str, end: int, name: str) -> bool:
+    """A given name followed by a capitalised word is a person's name, not a town."""
+    return name.lower() in GIVEN_NAMES and bool(re.match(r"\s+[A-Z][a-z]", text[end:]))
 
 
 def _all_caps(text: str) -> bool:

@@ -8,6 +8,7 @@ import re
 from itertools import pairwise
 
 from .. import registry
+from ..config import Settings
 from ..knowledge.orbat import Orbat
 from ..model import Actor, Analysis, Mention, UnitLink
 from ..resolve.units import find_units
@@ -48,12 +49,18 @@ class Units(BaseStage):
     requires = ("sentences",)
     assigns = ("mentions.unit", "units")
 
+    def __init__(self, settings: Settings | None = None, orbat: Orbat | None = None) -> None:
+        super().__init__(settings)
+        # the order of battle the pipeline hands over (the built-in one and a store's user
+        # unit files, see casefile/units.py); read, never changed, so one serves every document
+        self.orbat = orbat if orbat is not None else Orbat.default()
+
     def __call__(self, analysis: Analysis) -> None:
-        orbat = Orbat.default()
+        orbat = self.orbat
         links: dict[str, UnitLink] = {}
         last_unit: str | None = None
         for i, s in enumerate(analysis.sentences):
-            found = find_units(s.text)
+            found = find_units(s.text, orbat)
             for a, b, name in found:
                 record = orbat.resolve(name)
                 kind = (

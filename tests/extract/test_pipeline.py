@@ -181,3 +181,8 @@ def test_the_date_of_a_protest_does_not_date_the_killing(extract) -> None:
     )
     assert len(a.incidents) == 1 and a.incidents[0].date is None
     assert a.incidents[0].place is not None and a.incidents[0].place.name == "Olenivka"
+
+
+def test_a_given_name_is_not_a_town(extract) -> None:
+    a = extract("President Volodymyr Zelensky said a Russian missile killed 12 people in Dnipro.")
+    assert [m.text for m in a.mentions if m.kind == "place"] == ["Dnipro"]

@@ -5,11 +5,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from .config import Settings
 from .errors import CasefileError
 from .extract.pipeline import Pipeline
 from .model import TESTIMONY, Analysis, Document
 from .store import Store
 from .store.audit import analysed
+from .units import load_orbat
 
 
 @dataclass
@@ -25,8 +27,9 @@ def analyze(
     again: bool = False,
     on_item: Callable[[Document, Analysis | None], None] | None = None,
 ) -> AnalyzeReport:
-    """Analyse every stored document not yet analysed by this pipeline (all with ``again``)."""
-    pipeline = pipeline or Pipeline.from_settings()
+    """Analyse every stored document not yet analysed by this pipeline (all with ``again``).
+    Without a ``pipeline``, the default one with the store's order of battle."""
+    pipeline = pipeline or store_pipeline(store)
     report = AnalyzeReport()
     # 1. the documents to do (listed first, so writing does not disturb the read)
     #    (testimony an analyst entered holds their incidents, never the machine's)
@@ -53,3 +56,9 @@ def analyze(
         if on_item:
             on_item(doc, analysis)
     return report
+
+
+def store_pipeline(store: Store, settings: Settings | None = None) -> Pipeline:
+    """The pipeline of ``settings`` with the store's order of battle: the built-in units and
+    the user unit files loaded into the store (``casefile units load``), in load order."""
+    return Pipeline.from_settings(settings, orbat=load_orbat(store))

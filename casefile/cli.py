@@ -20,6 +20,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from .analyze import analyze as run_analyze
+from .analyze import store_pipeline
 from .cli_serve import audit_app, serve, users_app
 from .cli_units import units_app
 from .config import Settings, parse_overrides
@@ -31,7 +32,7 @@ from .model import Document
 from .sources import Meta
 from .store import IncidentFilter, Store
 from .store.view import StoredIncident
-from .units import unit_and_subordinates
+from .units import load_orbat, unit_and_subordinates
 from .vocab import INCIDENT_TYPES
 
 app = typer.Typer(
@@ -108,7 +109,7 @@ def analyze(
     """Extract incidents, statistics, units, statements and persons from stored documents."""
     settings = State.settings()
     with _store(settings) as store:
-        pipeline = Pipeline.from_settings(settings)
+        pipeline = store_pipeline(store, settings)  # the store's units, user files included
         todo = store.view.count_documents()
         with _progress(todo, "analysing") as bar:
             task = bar.add_task("analyze", total=todo)
@@ -123,10 +124,11 @@ def analyze(
 @app.command()
 def extract(
     jsonl: Annotated[str, typer.Option("--jsonl", help="Input documents, one JSON object a line (FILE or -).")],
+    units: Annotated[list[str] | None, typer.Option("--units", help="A unit file merged over the built-in order of battle (repeatable, in order).")] = None,
 ) -> None:
     """Analyse input lines without a store: one analysis record per line on standard output."""
     settings = State.settings()
-    pipeline = Pipeline.from_settings(settings)
+    pipeline = Pipeline.from_settings(settings, orbat=load_orbat(files=units) if units else None)
     errors = 0
     with _open_lines(jsonl) as lines:
         for record, problem in extract_lines(lines, jsonl, pipeline, settings.max_bytes):
@@ -185,7 +187,7 @@ def demo() -> None:
                      if p.suffix in (".md", ".txt", ".html", ".jsonl") and p.name != "README.md"]
             report = run_ingest(store, paths)
             out.print(f"[bold]ingest[/bold] {len(paths)} example files: {report.summary}")
-            result = run_analyze(store, Pipeline.from_settings(settings))
+            result = run_analyze(store, store_pipeline(store, settings))
             out.print(f"[bold]analyze[/bold] {result.analysed} documents, {result.incidents} incidents")
             rows = list(store.view.iter_incidents())
             render_incidents(rows, "table")

@@ -38,16 +38,23 @@ def _check_format(format_: str) -> None:
 def load(
     path: Annotated[str, typer.Argument(help="A unit file in the format of the built-in one.")],
 ) -> None:
-    """Check a user unit file and keep it, merged over the built-in order of battle."""
+    """Check a user unit file and keep it in the store, merged over the built-in order of battle;
+    a file of the same name loaded before is replaced."""
     with Store(_settings().db) as store:
         loaded = load_unit_file(store, path)
-    verb = "replaced the earlier copy of" if loaded.replaced else "loaded"
+    verb = "replaced the earlier" if loaded.replaced else "loaded"
     out.print(
-        f"{verb} {path}: {loaded.units} unit{'' if loaded.units == 1 else 's'} "
-        f"(kept as {loaded.kept_as}); "
-        f"{loaded.total} units known",
+        f"{verb} {loaded.name}: {loaded.units} unit{'' if loaded.units == 1 else 's'} "
+        f"(unit file #{loaded.seq} of the store); {loaded.total} units known",
         highlight=False,
     )
+    if loaded.analysed:
+        were = "document was" if loaded.analysed == 1 else "documents were"
+        out.print(
+            f"{loaded.analysed} {were} analysed before: `casefile analyze --again` "
+            "finds these units in them too",
+            highlight=False,
+        )
 
 
 @units_app.command("list")

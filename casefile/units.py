@@ -4,11 +4,10 @@ Three kinds of knowledge meet here, and every answer says which it came from:
 
 - the **built-in knowledge base** (``knowledge/data/units.yaml``): each relation names a public
   reference or says ``unverified``;
-- **user unit files** (same format) loaded with :func:`load_unit_file`. A copy of each file
-  is kept in a folder beside the SQLite database (``casefile.db`` -> ``casefile.units/``,
-  as ``001-mine.yaml``, ...) and merged over the built-in records, in load order, by
-  :func:`load_orbat`. A copy keeps every field (aliases, type, echelon, notes) without a
-  new table; the price is that a PostgreSQL store cannot keep user files yet;
+- **user unit files** (same format) loaded with :func:`load_unit_file`: each file is kept
+  whole in the store's ``unit_files`` table (SQLite or PostgreSQL), its text as loaded, and
+  merged over the built-in records, in load order, by :func:`load_orbat`. ``analyze`` hands
+  that order of battle to the pipeline, so the units stage finds the user's units too;
 - **documents**: the hierarchies reports state ("30th MRB (2nd CAA, CMD)"), stored by
   ``analyze`` in ``unit_relations`` with the document's id.
 
@@ -28,9 +27,7 @@ flagged as such, whichever of the two wins.
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
-import shutil
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -38,10 +35,19 @@ from typing import Any
 
 from .errors import CasefileError, KnowledgeError
 from .knowledge.orbat import BUILTIN_UNITS, Orbat, UnitRecord
+from .model import sha256
 from .resolve.names import same_person
 from .resolve.units import canonical_unit, find_units
 from .store import IncidentFilter, Store
-from .store.view import StoredIncident, StoredPerson, StoredRelation, StoredStatement, View
+from .store.audit import AuditEvent
+from .store.view import (
+    StoredIncident,
+    StoredPerson,
+    StoredRelation,
+    StoredStatement,
+    StoredUnitFile,
+    View,
+)
 
 __all__ = [
     "ChainLink",
@@ -53,17 +59,14 @@ __all__ = [
     "load_unit_file",
     "resolve_unit",
     "unit_and_subordinates",
-    "unit_files_folder",
     "unit_report",
     "unit_to_record",
-    "user_unit_files",
 ]
 
 KNOWLEDGE_BASE = "knowledge base"
 USER_FILE = "user file"
 DOCUMENTS = "documents"
 _DAY = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
-_KEPT = re.compile(r"^\d{3}-.+$")
 # Statements by people that can tie a chain of command to crimes.
 _CHAIN_KINDS = ["incitement", "order"]
 
@@ -73,90 +76,101 @@ _CHAIN_KINDS = ["incitement", "order"]
 
 @dataclass(frozen=True)
 class LoadedFile:
-    """What :func:`load_unit_file` did: ``units`` records from ``path``, kept as ``kept_as``."""
+    """What :func:`load_unit_file` did: ``units`` records from ``path``, kept in the store as
+    the unit file ``name``, ``seq``-th in the load order."""
 
     path: Path
+    name: str
+    seq: int
+    sha256: str
     units: int
-    kept_as: Path
-    replaced: bool  # an earlier copy of a file of the same name was replaced
+    replaced: bool  # a file of the same name, loaded before, was replaced
     total: int  # units known after loading, built-in ones included
+    analysed: int  # documents analysed before, which keep the units they were analysed with
 
 
-def unit_files_folder(store: Store) -> Path | None:
-    """Where a store keeps user unit files: beside its SQLite file; None for other databases."""
-    url = store.engine.url
-    database = url.database
-    if url.get_backend_name() != "sqlite" or not database or database == ":memory:":
-        return None
-    db = Path(database)
-    return db.with_name(db.stem + ".units")
-
-
-def user_unit_files(store: Store) -> list[Path]:
-    """The user unit files a store keeps, in the order they were first loaded."""
-    folder = unit_files_folder(store)
-    if folder is None or not folder.is_dir():
-        return []
-    return sorted(p for p in folder.iterdir() if p.is_file() and _KEPT.match(p.name))
-
-
-def load_orbat(store: Store | None = None) -> Orbat:
-    """The built-in order of battle with the store's user unit files merged over it."""
+def load_orbat(store: Store | None = None, files: Iterable[str | Path] = ()) -> Orbat:
+    """The built-in order of battle, with the store's user unit files merged over it in load
+    order, then ``files`` (paths of unit files, e.g. ``casefile extract --units``)."""
     orbat = Orbat.default()
-    for path in user_unit_files(store) if store is not None else []:
+    for kept in store.view.iter_unit_files() if store is not None else []:
+        try:
+            orbat.load(kept.name, text=kept.content)
+        except KnowledgeError as e:
+            raise KnowledgeError(
+                f"{_one_line(e)} (unit file #{kept.seq} of the store; load a corrected file "
+                "of the same name with `casefile units load`)"
+            ) from None
+    for path in files:
         try:
             orbat.load(path)
         except KnowledgeError as e:
-            raise KnowledgeError(
-                f"{_one_line(e)} (a unit file loaded earlier; correct it or delete it)"
-            ) from None
+            raise KnowledgeError(_one_line(e)) from None
     return orbat
 
 
 def load_unit_file(store: Store, path: str | Path) -> LoadedFile:
-    """Check a user unit file against everything loaded so far, then keep a copy of it.
+    """Check a user unit file against everything loaded so far, then keep it in the store.
 
-    1. find where the store keeps unit files (a SQLite store only);
-    2. rebuild the order of battle: built-in, the kept files, this file in its place (a file of
-       the same name replaces its earlier copy, keeping its position);
-    3. any error leaves the kept files as they were and raises KnowledgeError naming the
-       file, the record and the field, on one line;
-    4. copy the file into the folder (written whole, then renamed).
+    1. read the file (UTF-8 text);
+    2. rebuild the order of battle: built-in, the store's files in load order, this file in
+       its place (a file of the same name, loaded before, is replaced and keeps its place);
+    3. any error stores nothing and raises KnowledgeError naming the file, the record and the
+       field, on one line;
+    4. keep the file and an audit entry of the load, in one transaction.
     """
     path = Path(path)
-    folder = unit_files_folder(store)
-    if folder is None:
-        raise KnowledgeError(
-            f"{path}: user unit files are kept beside a SQLite database, and this store is "
-            f"{store.engine.url.get_backend_name()}; load it into a SQLite store (--db FILE)"
-        )
-    kept = user_unit_files(store)
-    earlier = next((p for p in kept if _original_name(p) == path.name), None)
-    sequence = [path if p == earlier else p for p in kept]
+    # 1. the file as it is now: what is checked is what is kept
+    text = _read_unit_file(path)
+    # 2. and 3. the whole order of battle, with this file in its place
+    kept = list(store.view.iter_unit_files())
+    earlier = next((f for f in kept if f.name == path.name), None)
+    sequence: list[StoredUnitFile | None] = [None if f is earlier else f for f in kept]
     if earlier is None:
-        sequence.append(path)
+        sequence.append(None)  # None: this file
     orbat = Orbat.default()
     count = 0
-    for item in sequence:
+    for position, f in enumerate(sequence):
         try:
-            n = orbat.load(item)
+            if f is None:
+                count = orbat.load(path, text=text)
+            else:
+                orbat.load(f.name, text=f.content)
         except KnowledgeError as e:
-            hint = "" if item == path else " (a unit file loaded earlier needs what it changes)"
-            raise KnowledgeError(_one_line(e) + hint) from None
-        if item == path:
-            count = n
-    number = int(kept[-1].name[:3]) + 1 if kept else 1
-    target = earlier or folder / f"{number:03d}-{path.name}"
-    folder.mkdir(parents=True, exist_ok=True)
-    partial = folder / f".{target.name}.partial"
-    shutil.copyfile(path, partial)
-    os.replace(partial, target)
-    return LoadedFile(path, count, target, earlier is not None, len(orbat))
+            if f is None:
+                raise KnowledgeError(_one_line(e)) from None
+            if position < sequence.index(None):
+                hint = f"unit file #{f.seq} of the store; load a corrected file of the same name"
+            else:
+                hint = f"a unit file loaded earlier needs what {path} changes; nothing was loaded"
+            raise KnowledgeError(f"{_one_line(e)} ({hint})") from None
+    # 4. keep it
+    with store.writer() as w:
+        seq = w.add_unit_file(path.name, text)
+        digest = sha256(text)
+        w.add_audit(
+            AuditEvent(
+                "unit_file.load",
+                "unit_file",
+                path.name,
+                before={"sha256": earlier.sha256} if earlier else None,
+                after={"sha256": digest, "seq": seq, "units": count, "source_path": str(path)},
+            )
+        )
+    analysed = store.view.count_analyses()
+    return LoadedFile(
+        path, path.name, seq, digest, count, earlier is not None, len(orbat), analysed
+    )
 
 
-def _original_name(kept: Path) -> str:
-    """The name a kept unit file had when it was loaded: ``001-mine.yaml`` -> ``mine.yaml``."""
-    return kept.name[4:]
+def _read_unit_file(path: Path) -> str:
+    """The text of a unit file; KnowledgeError where it cannot be read or is not UTF-8."""
+    try:
+        return path.read_bytes().decode("utf-8")
+    except OSError as e:
+        raise KnowledgeError(f"{path}: cannot read the unit file ({e.strerror})") from None
+    except UnicodeDecodeError as e:
+        raise KnowledgeError(f"{path}: not UTF-8 text ({e.reason})") from None
 
 
 def unit_to_record(unit: UnitRecord) -> dict[str, Any]:

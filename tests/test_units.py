@@ -6,24 +6,28 @@ tests/knowledge/test_orbat.py pins the built-in chain of the 30th Motorized Rifl
 
 from __future__ import annotations
 
+import hashlib
+import json
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
+from casefile.analyze import analyze
 from casefile.errors import CasefileError, KnowledgeError
+from casefile.extract.pipeline import Pipeline
+from casefile.extract.units import Units
 from casefile.knowledge.orbat import Orbat
 from casefile.model import Actor, Analysis, DateRange, Document, Incident, Person, Statement
 from casefile.model import UnitLink as Link
-from casefile.store import Store
+from casefile.store import IncidentFilter, Store
+from casefile.store.audit import iter_entries
 from casefile.units import (
     Hierarchy,
     load_orbat,
     load_unit_file,
-    unit_files_folder,
     unit_report,
     unit_to_record,
-    user_unit_files,
 )
 
 SOURCE = "Example Times, 2024-01-01"
@@ -257,70 +261,152 @@ def test_unit_to_record_has_the_listed_fields(orbat: Orbat) -> None:
     assert {"name", "aliases", "type", "echelon", "affiliation", "parents"} <= set(record)
 
 
-# -- user unit files --------------------------------------------------------------------------
+# -- user unit files: kept in the store, on SQLite and PostgreSQL alike -----------------------
 
 MINE = """- name: 1st Test Battalion
-  aliases: [Testers]
+  aliases: [Testers, Kestrel Battalion]
   type: motorized_rifle
   echelon: battalion
   affiliation: Russia
   parents: [{name: 30th Motorized Rifle Brigade, source: "Example Times, 2024-05-01"}]
 """
+# A report written for this test: only the user's file knows the Kestrel Battalion.
+KESTREL = (
+    "Russian soldiers of the Kestrel Battalion shot six Ukrainian prisoners of war near "
+    "Pokrovsk on 1 October 2024."
+)
 
 
-@pytest.fixture
-def sqlite_store(tmp_path: Path):
-    with Store(str(tmp_path / "cases.db")) as store:
-        yield store
+def write(tmp_path: Path, name: str, text: str) -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
 
 
-def test_a_loaded_file_is_kept_beside_the_database(sqlite_store: Store, tmp_path: Path) -> None:
-    (tmp_path / "mine.yaml").write_text(MINE)
-    loaded = load_unit_file(sqlite_store, tmp_path / "mine.yaml")
-    assert loaded.units == 1 and loaded.kept_as == tmp_path / "cases.units" / "001-mine.yaml"
-    unit = load_orbat(sqlite_store).resolve("Testers")
+def test_a_loaded_file_is_kept_in_the_store(fresh_store: Store, tmp_path: Path) -> None:
+    loaded = load_unit_file(fresh_store, write(tmp_path, "mine.yaml", MINE))
+    assert (loaded.name, loaded.seq, loaded.units, loaded.replaced) == ("mine.yaml", 1, 1, False)
+    [kept] = fresh_store.view.iter_unit_files()
+    assert (kept.name, kept.content, kept.loaded_by) == ("mine.yaml", MINE, fresh_store.actor)
+    assert kept.sha256 == loaded.sha256 == hashlib.sha256(MINE.encode()).hexdigest()
+    unit = load_orbat(fresh_store).resolve("Testers")
     assert unit is not None and unit.parent_on(None).parent == "30th Motorized Rifle Brigade"  # type: ignore[union-attr]
+    assert unit_to_record(unit)["file"] == "mine.yaml"
+    assert not (tmp_path / "test.units").exists()  # no folder beside the database
 
 
-def test_a_malformed_file_changes_nothing(sqlite_store: Store, tmp_path: Path) -> None:
-    (tmp_path / "mine.yaml").write_text(MINE)
-    load_unit_file(sqlite_store, tmp_path / "mine.yaml")
-    bad = tmp_path / "bad.yaml"
-    bad.write_text(MINE.replace("1st", "2nd").replace("battalion", "platoon"))
+def test_a_load_is_audited(fresh_store: Store, tmp_path: Path) -> None:
+    load_unit_file(fresh_store, write(tmp_path, "mine.yaml", MINE))
+    [entry] = iter_entries(fresh_store.engine, object_type="unit_file")
+    assert (entry.action, entry.object_id) == ("unit_file.load", "mine.yaml")
+    assert json.loads(entry.after)["sha256"] == hashlib.sha256(MINE.encode()).hexdigest()
+    assert fresh_store.audit.verify(fresh_store.engine).ok
+
+
+def test_a_malformed_file_changes_nothing(fresh_store: Store, tmp_path: Path) -> None:
+    load_unit_file(fresh_store, write(tmp_path, "mine.yaml", MINE))
+    bad = write(tmp_path, "bad.yaml", MINE.replace("1st", "2nd").replace("battalion", "platoon"))
     with pytest.raises(KnowledgeError, match=r"bad.yaml: record 1 .* field 'echelon'"):
-        load_unit_file(sqlite_store, bad)
-    assert [p.name for p in user_unit_files(sqlite_store)] == ["001-mine.yaml"]
-    assert "1st Test Battalion" in load_orbat(sqlite_store)
+        load_unit_file(fresh_store, bad)
+    assert [f.name for f in fresh_store.view.iter_unit_files()] == ["mine.yaml"]
+    assert "1st Test Battalion" in load_orbat(fresh_store)
+    assert len(list(iter_entries(fresh_store.engine, object_type="unit_file"))) == 1
 
 
-def test_loading_a_file_of_the_same_name_replaces_it(sqlite_store: Store, tmp_path: Path) -> None:
-    path = tmp_path / "mine.yaml"
-    path.write_text(MINE)
-    load_unit_file(sqlite_store, path)
-    path.write_text(MINE.replace("Testers", "Checkers"))
-    assert load_unit_file(sqlite_store, path).replaced
-    orbat = load_orbat(sqlite_store)
+@pytest.mark.parametrize(
+    ("content", "problem"),
+    [
+        (b"- name: [unclosed\n", "not valid YAML"),
+        (b"\xff\xfe- name: x\n", "not UTF-8 text"),
+        (b"name: 1st Test Battalion\n", "a unit file is a YAML list of records"),
+    ],
+)
+def test_an_unreadable_file_is_one_clear_line(
+    fresh_store: Store, tmp_path: Path, content: bytes, problem: str
+) -> None:
+    (tmp_path / "odd.yaml").write_bytes(content)
+    with pytest.raises(KnowledgeError, match=problem) as e:
+        load_unit_file(fresh_store, tmp_path / "odd.yaml")
+    assert "\n" not in str(e.value) and "odd.yaml" in str(e.value)
+    assert list(fresh_store.view.iter_unit_files()) == []
+
+
+def test_loading_a_file_of_the_same_name_replaces_it_in_its_place(
+    fresh_store: Store, tmp_path: Path
+) -> None:
+    path = write(tmp_path, "mine.yaml", MINE)
+    load_unit_file(fresh_store, path)
+    more = "- {name: 2nd Test Battalion, type: tank, echelon: battalion, affiliation: Russia}"
+    load_unit_file(fresh_store, write(tmp_path, "more.yaml", more))
+    path.write_text(MINE.replace("Testers", "Checkers"), encoding="utf-8")
+    again = load_unit_file(fresh_store, path)
+    assert again.replaced and again.seq == 1
+    assert [(f.seq, f.name) for f in fresh_store.view.iter_unit_files()] == [
+        (1, "mine.yaml"),
+        (2, "more.yaml"),
+    ]
+    orbat = load_orbat(fresh_store)
     assert orbat.resolve("Checkers") is not None and orbat.resolve("Testers", fuzzy=False) is None
 
 
 def test_a_file_that_a_later_one_needs_cannot_drop_a_unit(
-    sqlite_store: Store, tmp_path: Path
+    fresh_store: Store, tmp_path: Path
 ) -> None:
-    (tmp_path / "mine.yaml").write_text(MINE)
-    load_unit_file(sqlite_store, tmp_path / "mine.yaml")
+    load_unit_file(fresh_store, write(tmp_path, "mine.yaml", MINE))
     child = MINE.replace("1st Test Battalion", "1st Test Company").replace("Testers", "Co")
-    (tmp_path / "more.yaml").write_text(
-        child.replace("30th Motorized Rifle Brigade", "1st Test Battalion")
-    )
-    load_unit_file(sqlite_store, tmp_path / "more.yaml")
-    (tmp_path / "mine.yaml").write_text("[]")
-    with pytest.raises(KnowledgeError, match="unknown parent '1st Test Battalion'"):
-        load_unit_file(sqlite_store, tmp_path / "mine.yaml")
-    assert "1st Test Company" in load_orbat(sqlite_store)
+    child = child.replace("Kestrel Battalion", "Kestrel Company")
+    more = child.replace("30th Motorized Rifle Brigade", "1st Test Battalion")
+    load_unit_file(fresh_store, write(tmp_path, "more.yaml", more))
+    with pytest.raises(KnowledgeError, match=r"more\.yaml: .*unknown parent '1st Test Battalion'"):
+        load_unit_file(fresh_store, write(tmp_path, "mine.yaml", "[]"))
+    assert "1st Test Company" in load_orbat(fresh_store)
+    assert [f.content for f in fresh_store.view.iter_unit_files()] == [MINE, more]
 
 
-def test_only_a_sqlite_file_store_keeps_unit_files() -> None:
-    with Store("sqlite:///:memory:") as store:
-        assert unit_files_folder(store) is None
-        with pytest.raises(KnowledgeError, match="beside a SQLite database"):
-            load_unit_file(store, "mine.yaml")
+def test_load_orbat_merges_files_after_the_stores(fresh_store: Store, tmp_path: Path) -> None:
+    load_unit_file(fresh_store, write(tmp_path, "mine.yaml", MINE))
+    extra = write(tmp_path, "extra.yaml", MINE.replace("Testers", "Extras"))
+    orbat = load_orbat(fresh_store, files=[extra])
+    assert orbat.get("1st Test Battalion").aliases == ("Extras", "Kestrel Battalion")  # type: ignore[union-attr]
+    assert "1st Test Battalion" in load_orbat(files=[extra])  # without a store: extract --units
+    assert "1st Test Battalion" not in load_orbat()
+
+
+# -- the order of battle reaches the units stage ----------------------------------------------
+
+
+def test_the_units_stage_finds_user_units_only_when_handed_them(
+    make_analysis: Callable[..., Analysis], tmp_path: Path
+) -> None:
+    orbat = load_orbat(files=[write(tmp_path, "mine.yaml", MINE)])
+    built_in = make_analysis(KESTREL)
+    Units()(built_in)
+    assert [m.text for m in built_in.mentions if m.kind == "unit"] == []
+    handed = make_analysis(KESTREL)
+    Units(orbat=orbat)(handed)
+    assert [(m.text, m.value.name) for m in handed.mentions if m.kind == "unit"] == [
+        ("Kestrel Battalion", "1st Test Battalion")
+    ]
+
+
+def units_stage(pipeline: Pipeline) -> Units:
+    [stage] = [s for s in pipeline.stages if s.name == Units.name]
+    assert isinstance(stage, Units)
+    return stage
+
+
+def test_the_pipeline_hands_its_orbat_to_the_stages_that_take_one(tmp_path: Path) -> None:
+    orbat = load_orbat(files=[write(tmp_path, "mine.yaml", MINE)])
+    assert units_stage(Pipeline.from_settings(orbat=orbat)).orbat is orbat
+    assert "1st Test Battalion" not in units_stage(Pipeline.from_settings()).orbat
+
+
+def test_analyze_attributes_incidents_to_a_loaded_unit(
+    fresh_store: Store, tmp_path: Path, make_document: Callable[..., Document]
+) -> None:
+    load_unit_file(fresh_store, write(tmp_path, "mine.yaml", MINE))
+    with fresh_store.writer() as w:
+        w.add_document(make_document(KESTREL, "2024-10-02", name="kestrel"))
+    assert analyze(fresh_store).analysed == 1
+    [row] = fresh_store.view.iter_incidents(IncidentFilter(unit="1st Test Battalion"))
+    assert [p.name for p in row.incident.perpetrators] == ["1st Test Battalion"]

@@ -17,12 +17,17 @@ pytestmark = pytest.mark.slow
 Cli = Callable[..., subprocess.CompletedProcess[str]]
 THIRTIETH = "30th Motorized Rifle Brigade"
 MINE = """- name: 1st Test Battalion
-  aliases: [Testers]
+  aliases: [Testers, Kestrel Battalion]
   type: motorized_rifle
   echelon: battalion
   affiliation: Russia
   parents: [{name: 30th Motorized Rifle Brigade, source: "Example Times, 2024-05-01"}]
 """
+# A report written for these tests: only the user's file knows the Kestrel Battalion.
+KESTREL = (
+    "Russian soldiers of the Kestrel Battalion shot six Ukrainian prisoners of war near "
+    "Pokrovsk on 1 October 2024."
+)
 BAD = """- name: 2nd Test Battalion
   type: motorized_rifle
   echelon: battalion
@@ -55,22 +60,81 @@ def test_list_gives_every_unit_with_sourced_parents(cli: Cli) -> None:
     assert "unverified" in cli("units", "list").stdout
 
 
-def test_load_keeps_a_file_and_a_malformed_one_loses_nothing(cli: Cli, tmp_path: Path) -> None:
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def on_store(request: pytest.FixtureRequest, cli: Cli, tmp_path: Path) -> Cli:
+    """The CLI over a fresh store: a SQLite file, or a PostgreSQL database named by CASEFILE_DB."""
+    if request.param == "sqlite":
+        env = {"CASEFILE_DB": str(tmp_path / "cases.db")}
+    else:
+        env = {"CASEFILE_DB": request.getfixturevalue("postgres_url")}
+
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        return cli(*args, env=env)
+
+    return run
+
+
+def test_load_keeps_a_file_and_a_malformed_one_loses_nothing(on_store: Cli, tmp_path: Path) -> None:
     (tmp_path / "mine.yaml").write_text(MINE)
     (tmp_path / "bad.yaml").write_text(BAD)
-    first = cli("units", "load", "mine.yaml")
+    first = on_store("units", "load", "mine.yaml")
     assert first.returncode == 0, first.stderr
-    assert "1 unit" in first.stdout
-    bad = cli("units", "load", "bad.yaml")
+    assert "loaded mine.yaml: 1 unit (unit file #1 of the store)" in first.stdout
+    bad = on_store("units", "load", "bad.yaml")
     assert bad.returncode == 2 and "Traceback" not in bad.stderr
     assert len(bad.stderr.strip().splitlines()) == 1
     assert "bad.yaml: record 2 ('3rd Test Battalion'): field 'echelon'" in bad.stderr
-    names = {u["name"] for u in units(cli)}  # a later command still has the first file
+    names = {u["name"] for u in units(on_store)}  # a later command still has the first file
     assert "1st Test Battalion" in names
     assert "2nd Test Battalion" not in names  # nothing of the bad file, not even its good record
-    shown = cli("units", "show", "Testers")
+    shown = on_store("units", "show", "Testers")
     assert shown.returncode == 0, shown.stderr
     assert "1st Test Battalion" in shown.stdout and THIRTIETH in shown.stdout
+    assert not list(tmp_path.glob("*.units"))  # nothing kept beside the database
+
+
+def test_analyze_attributes_incidents_to_a_loaded_unit(on_store: Cli, tmp_path: Path) -> None:
+    (tmp_path / "mine.yaml").write_text(MINE)
+    (tmp_path / "kestrel.txt").write_text(KESTREL)
+    for args in (
+        ["units", "load", "mine.yaml"],
+        ["ingest", "kestrel.txt", "--published", "2024-10-02"],
+        ["analyze"],
+    ):
+        r = on_store(*args)
+        assert r.returncode == 0, r.stderr
+    found = on_store("incidents", "--unit", "1st Test Battalion", "--format", "json")
+    assert found.returncode == 0, found.stderr
+    [incident] = json.loads(found.stdout)
+    assert incident["type"] == "execution_of_pows"
+    assert [p["name"] for p in incident["perpetrators"]] == ["1st Test Battalion"]
+    # the brigade above it answers for it, through the user's file
+    brigade = on_store(
+        "incidents", "--unit", "30th MRB", "--include-subordinates", "--format", "json"
+    )
+    assert [i["id"] for i in json.loads(brigade.stdout)] == [incident["id"]]
+    report = json.loads(on_store("units", "show", "Kestrel Battalion", "--format", "json").stdout)
+    assert report["file"] == "mine.yaml" and report["incidents"]["count"] == 1
+    again = on_store("units", "load", "mine.yaml")
+    assert "replaced the earlier mine.yaml" in again.stdout
+    assert "1 document was analysed before: `casefile analyze --again`" in again.stdout
+
+
+def test_extract_uses_a_unit_file_only_when_given_one(cli: Cli, tmp_path: Path) -> None:
+    (tmp_path / "mine.yaml").write_text(MINE)
+    line = json.dumps({"doc_id": "kestrel", "text": KESTREL, "published": "2024-10-02"})
+    (tmp_path / "in.jsonl").write_text(line + "\n")
+
+    def perpetrators(*args: str) -> list[str]:
+        r = cli("extract", "--jsonl", "in.jsonl", *args)
+        assert r.returncode == 0, r.stderr
+        [incident] = json.loads(r.stdout)["incidents"]
+        return [p["name"] for p in incident["perpetrators"]]
+
+    assert perpetrators() == ["Russian forces"]
+    assert perpetrators("--units", "mine.yaml") == ["1st Test Battalion"]
+    bad = cli("extract", "--jsonl", "in.jsonl", "--units", "missing.yaml")
+    assert bad.returncode == 2 and bad.stderr.count("\n") == 1 and "missing.yaml" in bad.stderr
 
 
 def test_show_errors_are_one_line(cli: Cli) -> None:

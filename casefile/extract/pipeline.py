@@ -37,7 +37,9 @@ class Pipeline:
     stages: list[Stage]
 
     @classmethod
-    def from_settings(cls, settings: Settings | None = None, orbat: Orbat | None = None) -> Pipeline:
+    def from_settings(
+        cls, settings: Settings | None = None, orbat: Orbat | None = None
+    ) -> Pipeline:
         """The stages ``settings`` name, in order. ``orbat`` is the order of battle for the
         stages that read one (default: the built-in one), e.g. a store's with the user's unit
         files (``casefile.units.load_orbat``); extraction itself keeps no state."""

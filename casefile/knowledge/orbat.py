@@ -201,15 +201,18 @@ class Orbat:
         clone.revision = next(_REVISIONS)
         return clone
 
-    def load(self, path: str | Path) -> int:
+    def load(self, path: str | Path, text: str | None = None) -> int:
         """Merge a user unit file into this Orbat and return how many records it held.
 
         The whole file is checked before anything is merged: a malformed record raises
         KnowledgeError naming the file, the record (index and name) and the field, and leaves
         this Orbat as it was. A record replaces the one of the same canonical name.
+        ``text`` is the file's content where it is not read from ``path`` (a unit file kept
+        in the store); ``path`` then only names it, in errors and in ``source_file``.
         """
         path = Path(path)
-        records = [_record(raw, i, path) for i, raw in enumerate(_read(path), start=1)]
+        raws = _read(path) if text is None else _parse(path, text)
+        records = [_record(raw, i, path) for i, raw in enumerate(raws, start=1)]
         merged = dict(self._records)
         seen: dict[str, int] = {}
         for i, record in enumerate(records, start=1):
@@ -379,6 +382,11 @@ def _read(path: Path) -> list[Any]:
         raise KnowledgeError(f"{path}: cannot read the unit file ({exc.strerror})") from exc
     except UnicodeDecodeError as exc:
         raise KnowledgeError(f"{path}: not UTF-8 text ({exc.reason})") from exc
+    return _parse(path, text)
+
+
+def _parse(path: Path, text: str) -> list[Any]:
+    """The list of raw records in the text of the unit file ``path``."""
     try:
         data = yaml.load(text, Loader=_Loader)  # a safe loader: plain data only
     except yaml.YAMLError as exc:

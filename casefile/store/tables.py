@@ -273,3 +273,17 @@ audit_lock = Table(
     Column("id", Integer, primary_key=True, autoincrement=False),
     Column("appends", Integer, nullable=False),
 )
+
+# -- user unit files (#4): the order of battle's records that users load over the built-in
+# ones (casefile/units.py), kept whole so that every store, SQLite or PostgreSQL, has them.
+
+unit_files = Table(
+    "unit_files",
+    metadata,
+    Column("seq", Integer, primary_key=True, autoincrement=False),  # load order, from 1
+    Column("name", Text, nullable=False, unique=True),  # the file's name: mine.yaml
+    Column("sha256", String(64), nullable=False),  # of the file's bytes, as loaded
+    Column("content", Text, nullable=False),  # the YAML text
+    Column("loaded_at", DateTime(timezone=True), nullable=False),
+    Column("loaded_by", Text, nullable=False),  # the actor, as the audit log names it
+)

@@ -3,11 +3,26 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from sqlalchemy import Engine, Select, and_, case, exists, false, func, literal, or_, select
+from sqlalchemy import (
+    Engine,
+    Select,
+    Subquery,
+    and_,
+    case,
+    exists,
+    false,
+    func,
+    literal,
+    or_,
+    select,
+    union_all,
+)
+from sqlalchemy.sql.elements import UnaryExpression
+from sqlalchemy.sql.operators import custom_op
 
 from ..model import Actor, Count, DateRange, Document, Incident, Person, Place, Statement, Statistic
 from . import tables as t
@@ -269,24 +284,37 @@ class View:
     # An analyst's value (table `reviews`) wins over the machine's; filters, sorting and
     # counts all use the values in force. The machine's values stay in `incidents`.
 
-    def _reviewed(self, q: IncidentQuery, *columns: Any) -> Select[Any]:
-        """``columns`` of incidents joined to their reviews, filtered by ``q``."""
-        i, r, d = t.incidents, t.reviews, t.documents
-        src = i.outerjoin(r, and_(r.c.target_type == "incident", r.c.target_id == i.c.id))
+    def _matching(self, q: IncidentQuery, *names: str) -> Subquery:
+        """The incidents ``q`` matches, as the named columns of their values in force
+        (``id``, an incidents column, ``status`` or ``case``), in two parts:
+
+        1. incidents no analyst reviewed (most), on their own columns: no join, so SQLite
+           can use the indexes of ``incidents`` and reads no ``reviews`` row per incident;
+        2. reviewed incidents, from ``reviews`` to ``incidents``, on the values in force."""
+        i, r = t.incidents, t.reviews
+        reviewed = select(r.c.target_id).where(r.c.target_type == "incident")
+        unreviewed = self._filtered(q, _machine, i, names).where(i.c.id.not_in(reviewed))
+        src = r.join(i, and_(r.c.target_type == "incident", r.c.target_id == i.c.id))
+        return union_all(unreviewed, self._filtered(q, _effective, src, names)).subquery()
+
+    def _filtered(
+        self, q: IncidentQuery, e: Callable[[str], Any], src: Any, names: tuple[str, ...]
+    ) -> Select[Any]:
+        """``names`` of the incidents of ``src`` that ``q`` matches, valued by ``e``."""
+        d = t.documents
         if q.text:
-            src = src.join(d, d.c.id == i.c.document_id)
-        s = select(*columns).select_from(src)
-        e = _effective
+            src = src.join(d, d.c.id == t.incidents.c.document_id)
+        s = select(*(e(n).label(n) for n in names)).select_from(src)
         if q.ids is not None:
-            s = s.where(i.c.id.in_(q.ids))
+            s = s.where(e("id").in_(q.ids))
         if q.document:
-            s = s.where(i.c.document_id == q.document)
+            s = s.where(e("document_id") == q.document)
         if q.type:
             s = s.where(e("type") == q.type)
         if q.since:
             s = s.where(func.coalesce(e("date_end"), e("date_start")) >= q.since[:10])
         if q.until:
-            s = s.where(e("date_start") <= q.until[:10])
+            s = s.where(self._unindexed(e("date_start")) <= q.until[:10])
         if q.place:
             pat = _like(q.place)
             s = s.where(
@@ -300,8 +328,8 @@ class View:
         if q.unit:
             s = s.where(func.lower(e("perpetrator_names")).like(_like(q.unit), escape="\\"))
         if q.units is not None:
-            names = func.lower(e("perpetrator_names"))
-            wanted = [names.like(_like(f"|{u}|"), escape="\\") for u in q.units]
+            perpetrators = func.lower(e("perpetrator_names"))
+            wanted = [perpetrators.like(_like(f"|{u}|"), escape="\\") for u in q.units]
             s = s.where(or_(false(), *wanted))
         if q.text:
             pat = _like(q.text)
@@ -314,13 +342,21 @@ class View:
         if q.certainty:
             s = s.where(e("certainty").in_(q.certainty))
         if q.status:
-            s = s.where(_status().in_(q.status))
+            s = s.where(e("status").in_(q.status))
         if q.bbox:
             west, south, east, north = q.bbox
             s = s.where(e("lat") >= south, e("lat") <= north, e("lon") >= west, e("lon") <= east)
         if q.cases is not None:
-            s = s.where(_case_id().in_(q.cases))
+            s = s.where(e("case").in_(q.cases))
         return s
+
+    def _unindexed(self, column: Any) -> Any:
+        """``column`` as SQLite's planner will not read it by index (``+column``): without
+        statistics it takes any date range for selective, and reading half the incidents by
+        the date index costs several times a plain scan (bench/api_load.py)."""
+        if self.engine.dialect.name != "sqlite":
+            return column
+        return UnaryExpression(column, operator=custom_op("+"), type_=column.type)
 
     def page_incidents(self, q: IncidentQuery) -> IncidentPage:
         """One page of incidents with their values in force, the machine's and the total.
@@ -328,8 +364,9 @@ class View:
         1. the page's ids and the total in one pass (a window count costs no second scan);
         2. their rows, spans and document names, by id."""
         i, r = t.incidents, t.reviews
-        total_col = func.count().over().label("total_")
-        s = self._reviewed(q, i.c.id, total_col).order_by(*_order(q.sort))
+        matching = self._matching(q, "id", *_SORT_COLUMNS[q.sort])
+        m = matching.c
+        s = select(m.id, func.count().over().label("total_")).order_by(*_order(q.sort, m))
         if q.limit is not None:
             s = s.limit(q.limit)
         if q.offset:
@@ -342,7 +379,7 @@ class View:
             if found:
                 total = int(found[0][1])
             elif q.offset:  # past the end: count without a page
-                total = int(c.execute(self._reviewed(q, func.count())).scalar_one())
+                total = int(c.execute(select(func.count()).select_from(matching)).scalar_one())
             else:
                 total = 0
             rows: dict[str, Any] = {}
@@ -374,50 +411,54 @@ class View:
         self, q: IncidentQuery, limit: int = 5000
     ) -> tuple[int, list[dict[str, Any]]]:
         """Incidents with coordinates, for a map: how many there are, and the first ``limit``."""
-        e = _effective
+        names = ("id", "lat", "lon", "type", "date_start", "place_name", "status", "case")
+        matching = self._matching(q, *names)
+        m = matching.c
         cols = [
-            t.incidents.c.id,
-            e("lat").label("lat"),
-            e("lon").label("lon"),
-            e("type").label("type"),
-            e("date_start").label("date"),
-            e("place_name").label("place"),
-            _status().label("status"),
-            _case_id().label("case"),
+            m.id,
+            m.lat,
+            m.lon,
+            m.type,
+            m.date_start.label("date"),
+            m.place_name.label("place"),
+            m.status,
+            m.case,
         ]
-        located = and_(e("lat").is_not(None), e("lon").is_not(None))
-        s = self._reviewed(q, *cols).where(located).order_by(*_order("date")).limit(limit)
+        located = and_(m.lat.is_not(None), m.lon.is_not(None))
+        s = select(*cols).where(located).order_by(*_order("date", m)).limit(limit)
         with self.engine.connect() as c:
             rows = [dict(row) for row in c.execute(s).mappings()]
             total = len(rows)
             if total >= limit:
-                total = int(c.execute(self._reviewed(q, func.count()).where(located)).scalar_one())
+                counted = select(func.count()).select_from(matching).where(located)
+                total = int(c.execute(counted).scalar_one())
         return total, rows
 
     def incident_histogram(self, q: IncidentQuery) -> dict[str, Any]:
         """Incidents per month of their start; those dated to a year only, and undated ones."""
-        month = func.substr(_effective("date_start"), 1, 7)
-        s = self._reviewed(q, month.label("month"), func.count().label("n")).group_by(month)
+        m = self._matching(q, "date_start").c
+        month = func.substr(m.date_start, 1, 7)
+        s = select(month.label("month"), func.count().label("n")).group_by(month)
         months: dict[str, int] = {}
         imprecise = undated = 0
         with self.engine.connect() as c:
-            for m, n in c.execute(s).all():
-                if m is None:
+            for found, n in c.execute(s).all():
+                if found is None:
                     undated += int(n)
-                elif len(m) < 7:
+                elif len(found) < 7:
                     imprecise += int(n)
                 else:
-                    months[str(m)] = int(n)
+                    months[str(found)] = int(n)
         return {
-            "months": [{"month": m, "incidents": months[m]} for m in sorted(months)],
+            "months": [{"month": x, "incidents": months[x]} for x in sorted(months)],
             "year_only": imprecise,
             "undated": undated,
         }
 
     def count_incidents_by_field(self, name: str, q: IncidentQuery | None = None) -> dict[str, int]:
         """Incidents per value in force of a column (type, admin1, certainty, status ...)."""
-        col = _status() if name == "status" else _effective(name)
-        s = self._reviewed(q or IncidentQuery(), col.label("v"), func.count()).group_by(col)
+        col = self._matching(q or IncidentQuery(), name).c[name]
+        s = select(col, func.count()).group_by(col)
         with self.engine.connect() as c:
             rows = c.execute(s).all()
         return {str(v): int(n) for v, n in sorted(rows, key=lambda x: (-x[1], str(x[0]))) if v}
@@ -425,10 +466,10 @@ class View:
     def page_cases(self, q: IncidentQuery) -> CasePage:
         """Cases with at least one incident ``q`` matches, earliest first, with all their
         incidents. Until fusion fills ``incidents.case_id``, an incident is its own case."""
-        e, cid = _effective, _case_id()
-        start = func.min(e("date_start"))
-        grouped = self._reviewed(q, cid.label("case_id"), start.label("start")).group_by(cid)
-        s = grouped.order_by(start.is_(None), start, cid)
+        m = self._matching(q, "case", "date_start").c
+        start = func.min(m.date_start)
+        grouped = select(m.case.label("case_id"), start.label("start")).group_by(m.case)
+        s = grouped.order_by(start.is_(None), start, m.case)
         if q.limit is not None:
             s = s.limit(q.limit)
         if q.offset:
@@ -621,6 +662,21 @@ class View:
         user = _user({k[2:]: v for k, v in row.items() if k.startswith("u_")})
         expires = _utc(row["expires_at"]) if row["expires_at"] is not None else None
         return StoredLogin(row["id"], user, None, expires, row["revoked_at"] is not None)
+
+    # -- user unit files (#4)
+    def iter_unit_files(self) -> Iterator[StoredUnitFile]:
+        """The user unit files loaded into the store, in load order."""
+        u = t.unit_files
+        with self.engine.connect() as c:
+            for row in c.execute(select(u).order_by(u.c.seq)).mappings():
+                yield StoredUnitFile(
+                    row["seq"],
+                    row["name"],
+                    row["sha256"],
+                    row["content"],
+                    _iso(row["loaded_at"]),
+                    row["loaded_by"],
+                )
 
 
 def _document(row: Any) -> Document:
@@ -935,35 +991,55 @@ _NO_INCIDENT: dict[str, Any] = {
 
 
 def _effective(col: str) -> Any:
-    """The value in force of an incidents column: the analyst's where its group was edited."""
+    """The value in force of an incidents column (or ``status``, ``case``) of an incident
+    joined to its review: the analyst's where its group was edited."""
     i, r = t.incidents, t.reviews
-    key = _GROUP_KEY[col]
+    if col == "status":
+        return func.coalesce(r.c.status, literal("unreviewed"))
+    if col == "case":
+        return func.coalesce(r.c.case_id, i.c.case_id, i.c.id)
+    key = _GROUP_KEY.get(col)
+    if key is None:  # not editable: id, document_id, seq ...
+        return i.c[col]
     if key == col:
         return func.coalesce(r.c[col], i.c[col])
     return case((r.c[key].is_not(None), r.c[col]), else_=i.c[col])
 
 
-def _case_id() -> Any:
-    i, r = t.incidents, t.reviews
-    return func.coalesce(r.c.case_id, i.c.case_id, i.c.id)
+def _machine(col: str) -> Any:
+    """The value in force of an incidents column (or ``status``, ``case``) of an incident
+    without a review: the machine's."""
+    i = t.incidents
+    if col == "status":
+        return literal("unreviewed")
+    if col == "case":
+        return func.coalesce(i.c.case_id, i.c.id)
+    return i.c[col]
 
 
-def _status() -> Any:
-    return func.coalesce(t.reviews.c.status, literal("unreviewed"))
+# The columns (besides id) each order reads, and the order, over View._matching's columns.
+_SORT_COLUMNS: dict[str, tuple[str, ...]] = {
+    "date": ("date_start",),
+    "-date": ("date_start",),
+    "type": ("type", "date_start"),
+    "place": ("place_name", "date_start"),
+    "count": ("count_best", "date_start"),
+    "-count": ("count_best", "date_start"),
+}
 
 
-def _order(sort: str) -> list[Any]:
-    e, i = _effective, t.incidents
-    date = e("date_start")
-    orders: dict[str, list[Any]] = {
-        "date": [date.is_(None), date],
-        "-date": [date.is_(None), date.desc()],
-        "type": [e("type"), date.is_(None), date],
-        "place": [e("place_name").is_(None), e("place_name"), date],
-        "count": [e("count_best").is_(None), e("count_best"), date],
-        "-count": [e("count_best").is_(None), e("count_best").desc(), date],
+def _order(sort: str, m: Any) -> list[Any]:
+    """ORDER BY for ``sort`` over View._matching's columns (id and _SORT_COLUMNS[sort])."""
+    date = m.date_start
+    orders: dict[str, Callable[[], list[Any]]] = {
+        "date": lambda: [date.is_(None), date],
+        "-date": lambda: [date.is_(None), date.desc()],
+        "type": lambda: [m.type, date.is_(None), date],
+        "place": lambda: [m.place_name.is_(None), m.place_name, date],
+        "count": lambda: [m.count_best.is_(None), m.count_best, date],
+        "-count": lambda: [m.count_best.is_(None), m.count_best.desc(), date],
     }
-    return [*orders[sort], i.c.id]
+    return [*orders[sort](), m.id]
 
 
 def _reviewed_incident(
@@ -1015,3 +1091,15 @@ def _iso(value: dt.datetime) -> str:
 def _chunks(items: list[str], size: int) -> Iterator[list[str]]:
     for start in range(0, len(items), size):
         yield items[start : start + size]
+
+
+@dataclass
+class StoredUnitFile:
+    """A user unit file as loaded (``casefile units load``): its text, in its place."""
+
+    seq: int  # place in the load order, from 1
+    name: str  # the file's name, e.g. mine.yaml
+    sha256: str  # of the file's bytes
+    content: str  # the YAML text
+    loaded_at: str  # ISO 8601 UTC
+    loaded_by: str

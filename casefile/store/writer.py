@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import Connection, and_, delete, insert, select, update
+from sqlalchemy import Connection, and_, delete, func, insert, select, update
 
 from ..errors import AuditError
 from ..model import Analysis, Document, Span, sha256
@@ -255,3 +255,23 @@ class Writer:
                     **{"status": "unreviewed", **values},
                 )
             )
+
+    # -- user unit files (#4)
+
+    def add_unit_file(self, name: str, content: str) -> int:
+        """Keep a user unit file (its UTF-8 text) and return its place in the load order (seq);
+        one of the same ``name`` is replaced and keeps its place."""
+        u = t.unit_files
+        values = {
+            "sha256": sha256(content),  # the file's bytes: its text encodes back to them
+            "content": content,
+            "loaded_at": dt.datetime.now(dt.UTC),
+            "loaded_by": self.actor,
+        }
+        earlier = self.conn.execute(select(u.c.seq).where(u.c.name == name)).scalar()
+        if earlier is not None:
+            self.conn.execute(update(u).where(u.c.seq == earlier).values(**values))
+            return int(earlier)
+        seq = (self.conn.execute(select(func.max(u.c.seq))).scalar() or 0) + 1
+        self.conn.execute(insert(u).values(seq=seq, name=name, **values))
+        return int(seq)

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from importlib.resources import files
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, ClassVar
 
 import typer
 from rich.console import Console
@@ -36,19 +36,24 @@ from .units import load_orbat, unit_and_subordinates
 from .vocab import INCIDENT_TYPES
 
 app = typer.Typer(
-    help="casefile: turn reports of atrocity crimes into a verified, source-linked incident database.",
+    help="casefile: turn reports of atrocity crimes into a verified, source-linked incident "
+    "database.",
     no_args_is_help=True,
     pretty_exceptions_enable=False,
     add_completion=False,
 )
 # Piped output gets a wide table rather than rich's 80-column default.
-out = Console(soft_wrap=True, width=None if sys.stdout.isatty() else int(os.environ.get("COLUMNS", 160)))
+out = Console(
+    soft_wrap=True, width=None if sys.stdout.isatty() else int(os.environ.get("COLUMNS", 160))
+)
 err = Console(stderr=True, soft_wrap=True)
 
 
 class State:
-    db: str | None = None
-    overrides: list[str] = []
+    """The global options (--db, --set) of this run, for the commands to read."""
+
+    db: ClassVar[str | None] = None
+    overrides: ClassVar[list[str]] = []
 
     @classmethod
     def settings(cls) -> Settings:
@@ -60,8 +65,15 @@ class State:
 
 @app.callback()
 def main_options(
-    db: Annotated[str | None, typer.Option("--db", help="Database URL or SQLite file [env: CASEFILE_DB; default: casefile.db].")] = None,
-    set_: Annotated[list[str] | None, typer.Option("--set", help="Override a setting: name=value (repeatable).")] = None,
+    db: Annotated[
+        str | None,
+        typer.Option(
+            "--db", help="Database URL or SQLite file [env: CASEFILE_DB; default: casefile.db]."
+        ),
+    ] = None,
+    set_: Annotated[
+        list[str] | None, typer.Option("--set", help="Override a setting: name=value (repeatable).")
+    ] = None,
 ) -> None:
     State.db = db
     State.overrides = list(set_ or [])
@@ -69,18 +81,33 @@ def main_options(
 
 def _progress(total: int | None, what: str) -> Progress:
     return Progress(
-        TextColumn(f"[bold]{what}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-        console=err, transient=True, disable=not err.is_terminal,
+        TextColumn(f"[bold]{what}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=err,
+        transient=True,
+        disable=not err.is_terminal,
     )
 
 
 @app.command()
 def ingest(
-    paths: Annotated[list[str], typer.Argument(help="Files, folders (recursive) or - for standard input.")],
-    publisher: Annotated[str | None, typer.Option(help="Publisher, where a document does not say.")] = None,
-    published: Annotated[str | None, typer.Option(help="Publication date (ISO), where a document does not say.")] = None,
-    url: Annotated[str | None, typer.Option(help="Source URL, where a document does not say.")] = None,
-    max_bytes: Annotated[int | None, typer.Option(help="Largest file or JSONL line accepted [default: 20 MB].")] = None,
+    paths: Annotated[
+        list[str], typer.Argument(help="Files, folders (recursive) or - for standard input.")
+    ],
+    publisher: Annotated[
+        str | None, typer.Option(help="Publisher, where a document does not say.")
+    ] = None,
+    published: Annotated[
+        str | None, typer.Option(help="Publication date (ISO), where a document does not say.")
+    ] = None,
+    url: Annotated[
+        str | None, typer.Option(help="Source URL, where a document does not say.")
+    ] = None,
+    max_bytes: Annotated[
+        int | None, typer.Option(help="Largest file or JSONL line accepted [default: 20 MB].")
+    ] = None,
 ) -> None:
     """Store documents unchanged and hashed; the same bytes twice are stored once."""
     settings = State.settings()
@@ -93,10 +120,18 @@ def ingest(
                 err.print(f"[red]rejected[/red] {item}", highlight=False)
             elif isinstance(item, Document) and is_new:
                 for note in item.notes:  # e.g. decoded with a fallback: say so
-                    err.print(f"[yellow]note[/yellow] {item.source_path or item.ref}: {note}", highlight=False)
+                    err.print(
+                        f"[yellow]note[/yellow] {item.source_path or item.ref}: {note}",
+                        highlight=False,
+                    )
 
-        report = run_ingest(store, paths, Meta(publisher, published, url),
-                            max_bytes or settings.max_bytes, on_item=show)
+        report = run_ingest(
+            store,
+            paths,
+            Meta(publisher, published, url),
+            max_bytes or settings.max_bytes,
+            on_item=show,
+        )
     out.print(report.summary)
     if report.rejected:
         raise typer.Exit(1)
@@ -104,7 +139,9 @@ def ingest(
 
 @app.command()
 def analyze(
-    again: Annotated[bool, typer.Option("--again", help="Analyse every document, not only new ones.")] = False,
+    again: Annotated[
+        bool, typer.Option("--again", help="Analyse every document, not only new ones.")
+    ] = False,
 ) -> None:
     """Extract incidents, statistics, units, statements and persons from stored documents."""
     settings = State.settings()
@@ -116,15 +153,25 @@ def analyze(
             report = run_analyze(store, pipeline, again, on_item=lambda d, a: bar.advance(task))
     for name, problem in report.failed:
         err.print(f"[red]failed[/red] {name}: {problem}", highlight=False)
-    out.print(f"{report.analysed} analysed, {report.incidents} incidents, {len(report.failed)} failed")
+    out.print(
+        f"{report.analysed} analysed, {report.incidents} incidents, {len(report.failed)} failed"
+    )
     if report.failed:
         raise typer.Exit(1)
 
 
 @app.command()
 def extract(
-    jsonl: Annotated[str, typer.Option("--jsonl", help="Input documents, one JSON object a line (FILE or -).")],
-    units: Annotated[list[str] | None, typer.Option("--units", help="A unit file merged over the built-in order of battle (repeatable, in order).")] = None,
+    jsonl: Annotated[
+        str, typer.Option("--jsonl", help="Input documents, one JSON object a line (FILE or -).")
+    ],
+    units: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--units",
+            help="A unit file merged over the built-in order of battle (repeatable, in order).",
+        ),
+    ] = None,
 ) -> None:
     """Analyse input lines without a store: one analysis record per line on standard output."""
     settings = State.settings()
@@ -143,22 +190,38 @@ def extract(
 
 @app.command()
 def incidents(
-    type_: Annotated[str | None, typer.Option("--type", help="Incident type, e.g. execution_of_pows.")] = None,
-    since: Annotated[str | None, typer.Option(help="Only incidents on or after this date (ISO).")] = None,
-    until: Annotated[str | None, typer.Option(help="Only incidents on or before this date (ISO).")] = None,
+    type_: Annotated[
+        str | None, typer.Option("--type", help="Incident type, e.g. execution_of_pows.")
+    ] = None,
+    since: Annotated[
+        str | None, typer.Option(help="Only incidents on or after this date (ISO).")
+    ] = None,
+    until: Annotated[
+        str | None, typer.Option(help="Only incidents on or before this date (ISO).")
+    ] = None,
     place: Annotated[str | None, typer.Option(help="Place or region name contains this.")] = None,
     unit: Annotated[str | None, typer.Option(help="A perpetrator's name contains this.")] = None,
-    include_subordinates: Annotated[bool, typer.Option("--include-subordinates", help="With --unit: the unit (any spelling) and every unit under it today.")] = False,
+    include_subordinates: Annotated[
+        bool,
+        typer.Option(
+            "--include-subordinates",
+            help="With --unit: the unit (any spelling) and every unit under it today.",
+        ),
+    ] = False,
     text: Annotated[str | None, typer.Option(help="Summary or source text contains this.")] = None,
     limit: Annotated[int | None, typer.Option(help="At most this many.")] = None,
     format_: Annotated[str, typer.Option("--format", help="table, json or csv.")] = "table",
 ) -> None:
     """List stored incidents, filtered."""
     if type_ and type_ not in INCIDENT_TYPES:
-        raise CasefileError(f"--type {type_!r} is not an incident type (one of: {', '.join(INCIDENT_TYPES.values)})")
+        raise CasefileError(
+            f"--type {type_!r} is not an incident type (one of: {', '.join(INCIDENT_TYPES.values)})"
+        )
     if format_ not in ("table", "json", "csv"):
         raise CasefileError(f"--format {format_!r}: use table, json or csv")
-    f = IncidentFilter(type=type_, since=since, until=until, place=place, unit=unit, text=text, limit=limit)
+    f = IncidentFilter(
+        type=type_, since=since, until=until, place=place, unit=unit, text=text, limit=limit
+    )
     with _store(State.settings()) as store:
         if include_subordinates:
             if not unit:
@@ -183,12 +246,17 @@ def demo() -> None:
         settings = State.settings()
         settings.db = db
         with Store(db) as store:
-            paths = [str(p) for p in sorted(Path(str(examples)).iterdir())
-                     if p.suffix in (".md", ".txt", ".html", ".jsonl") and p.name != "README.md"]
+            paths = [
+                str(p)
+                for p in sorted(Path(str(examples)).iterdir())
+                if p.suffix in (".md", ".txt", ".html", ".jsonl") and p.name != "README.md"
+            ]
             report = run_ingest(store, paths)
             out.print(f"[bold]ingest[/bold] {len(paths)} example files: {report.summary}")
             result = run_analyze(store, store_pipeline(store, settings))
-            out.print(f"[bold]analyze[/bold] {result.analysed} documents, {result.incidents} incidents")
+            out.print(
+                f"[bold]analyze[/bold] {result.analysed} documents, {result.incidents} incidents"
+            )
             rows = list(store.view.iter_incidents())
             render_incidents(rows, "table")
             counts = store.view.count_incidents_by_type()
@@ -202,22 +270,52 @@ def demo() -> None:
 
 def render_incidents(rows: list[StoredIncident], format_: str) -> None:
     if format_ == "json":
-        out.print_json(json.dumps([{"id": r.id, "document": r.document_name, **r.incident.to_record()}
-                                   for r in rows], ensure_ascii=False))
+        out.print_json(
+            json.dumps(
+                [{"id": r.id, "document": r.document_name, **r.incident.to_record()} for r in rows],
+                ensure_ascii=False,
+            )
+        )
         return
     if format_ == "csv":
         buf = io.StringIO()
         w = csv.writer(buf)
-        w.writerow(["id", "document", "type", "date_start", "date_end", "place", "lat", "lon",
-                    "perpetrators", "victims", "count_best", "certainty", "summary"])
+        w.writerow(
+            [
+                "id",
+                "document",
+                "type",
+                "date_start",
+                "date_end",
+                "place",
+                "lat",
+                "lon",
+                "perpetrators",
+                "victims",
+                "count_best",
+                "certainty",
+                "summary",
+            ]
+        )
         for r in rows:
             i = r.incident
-            w.writerow([r.id, r.document_name, i.type, i.date.start if i.date else "",
-                        i.date.end if i.date else "", i.place.name if i.place else "",
-                        i.place.lat if i.place else "", i.place.lon if i.place else "",
-                        "; ".join(p.name for p in i.perpetrators), i.victim_category,
-                        i.count.best if i.count and i.count.best is not None else "",
-                        i.certainty, i.summary])
+            w.writerow(
+                [
+                    r.id,
+                    r.document_name,
+                    i.type,
+                    i.date.start if i.date else "",
+                    i.date.end if i.date else "",
+                    i.place.name if i.place else "",
+                    i.place.lat if i.place else "",
+                    i.place.lon if i.place else "",
+                    "; ".join(p.name for p in i.perpetrators),
+                    i.victim_category,
+                    i.count.best if i.count and i.count.best is not None else "",
+                    i.certainty,
+                    i.summary,
+                ]
+            )
         sys.stdout.write(buf.getvalue())
         return
     table = Table(title=f"{len(rows)} incidents", show_lines=False)
@@ -225,12 +323,25 @@ def render_incidents(rows: list[StoredIncident], format_: str) -> None:
         table.add_column(col, overflow="fold")
     for r in rows:
         i = r.incident
-        date = (i.date.start if i.date and i.date.start == i.date.end else
-                f"{i.date.start}..{i.date.end}" if i.date else "")
-        victims = i.victim_category + (f" {i.count.best}" if i.count and i.count.best is not None else "")
-        table.add_row(date or "-", INCIDENT_TYPES.label(i.type), i.place.name if i.place else "-",
-                      ", ".join(p.name for p in i.perpetrators) or "-", victims, i.certainty,
-                      r.document_name)
+        date = (
+            i.date.start
+            if i.date and i.date.start == i.date.end
+            else f"{i.date.start}..{i.date.end}"
+            if i.date
+            else ""
+        )
+        victims = i.victim_category + (
+            f" {i.count.best}" if i.count and i.count.best is not None else ""
+        )
+        table.add_row(
+            date or "-",
+            INCIDENT_TYPES.label(i.type),
+            i.place.name if i.place else "-",
+            ", ".join(p.name for p in i.perpetrators) or "-",
+            victims,
+            i.certainty,
+            r.document_name,
+        )
     out.print(table)
 
 

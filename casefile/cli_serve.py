@@ -31,6 +31,14 @@ audit_app = typer.Typer(
 )
 
 
+PasswordStdin = Annotated[
+    bool,
+    typer.Option(
+        "--password-stdin", help="Read the password from the first line of standard input."
+    ),
+]
+
+
 def _settings() -> Settings:
     from .cli import State  # cli.py registers this module; its global options live there
 
@@ -97,12 +105,7 @@ def serve(
 def users_add(
     name: Annotated[str, typer.Argument(help="Log-in name: letters, digits, . _ @ -.")],
     role: Annotated[str, typer.Option(help=f"One of: {', '.join(ROLES.values)}.")] = "viewer",
-    password_stdin: Annotated[
-        bool,
-        typer.Option(
-            "--password-stdin", help="Read the password from the first line of standard input."
-        ),
-    ] = False,
+    password_stdin: PasswordStdin = False,
 ) -> None:
     """Add a user; asks for the password twice (hashed with argon2id; never stored)."""
     password = _password(password_stdin)
@@ -162,12 +165,7 @@ def users_enable(name: Annotated[str, typer.Argument(help="The user.")]) -> None
 @users_app.command("password")
 def users_password(
     name: Annotated[str, typer.Argument(help="The user.")],
-    password_stdin: Annotated[
-        bool,
-        typer.Option(
-            "--password-stdin", help="Read the password from the first line of standard input."
-        ),
-    ] = False,
+    password_stdin: PasswordStdin = False,
 ) -> None:
     """Set a user's password; their sessions end."""
     password = _password(password_stdin)

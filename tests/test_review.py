@@ -257,7 +257,7 @@ def test_map_timeline_and_lists_on_both_backends(stocked: Stocked) -> None:
     assert {"month": "2023-11", "incidents": 1} in months
     assert store.view.count_incidents_by_field("admin1")["Kyiv Oblast"] == 2
     page = store.view.page_incidents(IncidentQuery(sort="-date", limit=2, offset=1))
-    assert page.total == 5 and [i.id for i in page.items][0] == ids[POKROVSK]
+    assert page.total == 5 and page.items[0].id == ids[POKROVSK]
     assert store.view.page_incidents(IncidentQuery(limit=2, offset=10)).total == 5
     total_docs, docs = store.view.page_documents("hroza")
     assert total_docs == 1 and docs[0].incidents == 1

@@ -9,10 +9,14 @@ carries a Content-Security-Policy that allows only this server's own scripts and
 
 from __future__ import annotations
 
+import os
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import quote, urlsplit
 
+import anyio.to_thread
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, RedirectResponse, Response
@@ -50,6 +54,7 @@ class ServeConfig:
     session_hours: int = SESSION_HOURS
     secure_cookies: bool = False  # set behind HTTPS: cookies then travel only over TLS
     limiter: LoginLimiter = field(default_factory=LoginLimiter)
+    threads: int | None = None  # requests doing blocking work (queries) at once; see _threads
 
 
 def create_app(store: Store, config: ServeConfig | None = None) -> FastAPI:
@@ -64,6 +69,7 @@ def create_app(store: Store, config: ServeConfig | None = None) -> FastAPI:
         openapi_url=f"{API}/openapi.json",
         docs_url=None,  # Swagger UI and ReDoc load from a CDN; the UI must work offline
         redoc_url=None,
+        lifespan=_lifespan,
     )
     app.state.store = store
     app.state.config = config or ServeConfig()
@@ -96,6 +102,27 @@ def create_app(store: Store, config: ServeConfig | None = None) -> FastAPI:
         return response
 
     return app
+
+
+@asynccontextmanager
+async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
+    # Sync routes and dependencies (every query) run in anyio's thread pool; its size bounds
+    # how many run at once.
+    anyio.to_thread.current_default_thread_limiter().total_tokens = _threads(app)
+    yield
+
+
+def _threads(app: FastAPI) -> int:
+    """ServeConfig.threads, else: with SQLite one per core, as its queries run on this
+    process's cores and more at once only share them (each then takes longer: p95 of
+    bench/api_load.py); with PostgreSQL anyio's default, as its queries mostly wait."""
+    config: ServeConfig = app.state.config
+    if config.threads is not None:
+        return config.threads
+    store: Store = app.state.store
+    if store.engine.dialect.name == "sqlite":
+        return max(2, os.cpu_count() or 2)
+    return 40
 
 
 def _csp(tiles: str | None) -> str:

@@ -12,6 +12,7 @@ import re
 from typing import Annotated, Any
 
 from fastapi import Depends, HTTPException, Query, Request
+from fastapi.concurrency import run_in_threadpool
 
 from ..auth import SESSION_COOKIE, Principal, csrf_ok, may, session_user, token_user
 from ..errors import AuthError, CasefileError
@@ -31,6 +32,11 @@ def get_store(request: Request) -> Store:
     return store
 
 
+async def _store(request: Request) -> Store:
+    """``get_store`` as a dependency; async, so it skips the thread pool (it does no I/O)."""
+    return get_store(request)
+
+
 async def principal(request: Request) -> Principal | None:
     """Who makes the request, or None; 401 for a bad token or an expired session, 403 for a
     cookie request that changes something without its CSRF token."""
@@ -43,14 +49,14 @@ async def principal(request: Request) -> Principal | None:
                 401, "Authorization: use `Bearer <token>`", {"WWW-Authenticate": "Bearer"}
             )
         try:
-            return token_user(store, token.strip())
+            return await run_in_threadpool(token_user, store, token.strip())
         except AuthError as e:
             raise HTTPException(401, str(e), {"WWW-Authenticate": "Bearer"}) from None
     cookie = request.cookies.get(SESSION_COOKIE)
     if not cookie:
         return None
     try:
-        found = session_user(store, cookie)
+        found = await run_in_threadpool(session_user, store, cookie)
     except AuthError as e:
         raise HTTPException(401, str(e)) from None
     if request.method not in SAFE_METHODS:
@@ -86,10 +92,10 @@ def require(role: str) -> Any:
 Viewer = Annotated[Principal, require("viewer")]
 Analyst = Annotated[Principal, require("analyst")]
 Admin = Annotated[Principal, require("admin")]
-StoreDep = Annotated[Store, Depends(get_store)]
+StoreDep = Annotated[Store, Depends(_store)]
 
 
-def incident_query(
+async def incident_query(
     store: StoreDep,
     type_: Annotated[str | None, Query(alias="type", description="Incident type.")] = None,
     since: Annotated[str | None, Query(pattern=DATE, description="Ends on or after (ISO).")] = None,
@@ -152,7 +158,7 @@ def incident_query(
         q.bbox = (west, south, east, north)
     if unit and subordinates:
         try:
-            q.units = unit_and_subordinates(store, unit)
+            q.units = await run_in_threadpool(unit_and_subordinates, store, unit)
         except CasefileError as e:
             raise HTTPException(404, str(e)) from None
     elif unit:

@@ -20,6 +20,7 @@ from .writer import Writer
 
 DEFAULT_URL = "sqlite:///casefile.db"
 MIGRATIONS = Path(__file__).parent / "migrations"
+MMAP_BYTES = 256 * 1024 * 1024  # SQLite maps this much of the database file at most
 
 
 def resolve_url(url: str | None = None) -> str:
@@ -55,7 +56,11 @@ class Store:
 
     @property
     def _safe_url(self) -> str:
-        return self.engine.url.render_as_string(hide_password=True) if hasattr(self, "engine") else self.url
+        return (
+            self.engine.url.render_as_string(hide_password=True)
+            if hasattr(self, "engine")
+            else self.url
+        )
 
     def migrate(self) -> None:
         """Bring the schema to the newest revision (idempotent)."""
@@ -76,8 +81,10 @@ class Store:
                 w.audit, w.actor = self.audit, actor or self.actor
                 yield w
         except SQLAlchemyError as e:
-            raise StoreError(f"{self._safe_url}: writing failed, nothing of this batch was stored "
-                             f"({type(e).__name__}: {str(e).splitlines()[0]})") from None
+            raise StoreError(
+                f"{self._safe_url}: writing failed, nothing of this batch was stored "
+                f"({type(e).__name__}: {str(e).splitlines()[0]})"
+            ) from None
         if w is not None and w.audited:
             self.audit.record_head(w.audited[-1])
 
@@ -112,6 +119,10 @@ def _engine(url: str) -> Engine:
             cur.execute("PRAGMA journal_mode=WAL")  # readers do not block the writer
             cur.execute("PRAGMA foreign_keys=ON")
             cur.execute("PRAGMA synchronous=NORMAL")
+            # Read the file through a memory map (pages shared by every connection, via the
+            # OS cache) instead of copying pages into each connection's 2 MB cache: reading
+            # incidents by index costs about a third less (bench/api_load.py).
+            cur.execute(f"PRAGMA mmap_size={MMAP_BYTES}")
             cur.close()
 
         return engine

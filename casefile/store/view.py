@@ -8,9 +8,9 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from sqlalchemy import (
+    CompoundSelect,
     Engine,
     Select,
-    Subquery,
     and_,
     case,
     exists,
@@ -284,18 +284,22 @@ class View:
     # An analyst's value (table `reviews`) wins over the machine's; filters, sorting and
     # counts all use the values in force. The machine's values stay in `incidents`.
 
-    def _matching(self, q: IncidentQuery, *names: str) -> Subquery:
+    def _matching(self, q: IncidentQuery, *names: str) -> Select[Any] | CompoundSelect:
         """The incidents ``q`` matches, as the named columns of their values in force
-        (``id``, an incidents column, ``status`` or ``case``), in two parts:
+        (``id``, an incidents column, ``status`` or ``case``).
 
-        1. incidents no analyst reviewed (most), on their own columns: no join, so SQLite
-           can use the indexes of ``incidents`` and reads no ``reviews`` row per incident;
-        2. reviewed incidents, from ``reviews`` to ``incidents``, on the values in force."""
+        PostgreSQL joins every incident to its review in one pass (a hash join). SQLite would
+        look up a review for each incident and could use no index of ``incidents``, so there
+        the incidents come in two parts:
+        1. those no analyst reviewed (most), on their own columns, by index where one fits;
+        2. reviewed ones, from ``reviews`` to ``incidents``, on the values in force."""
         i, r = t.incidents, t.reviews
+        joined = and_(r.c.target_type == "incident", r.c.target_id == i.c.id)
+        if not self._sqlite:
+            return self._filtered(q, _effective, i.outerjoin(r, joined), names)
         reviewed = select(r.c.target_id).where(r.c.target_type == "incident")
         unreviewed = self._filtered(q, _machine, i, names).where(i.c.id.not_in(reviewed))
-        src = r.join(i, and_(r.c.target_type == "incident", r.c.target_id == i.c.id))
-        return union_all(unreviewed, self._filtered(q, _effective, src, names)).subquery()
+        return union_all(unreviewed, self._filtered(q, _effective, r.join(i, joined), names))
 
     def _filtered(
         self, q: IncidentQuery, e: Callable[[str], Any], src: Any, names: tuple[str, ...]
@@ -354,25 +358,33 @@ class View:
         """``column`` as SQLite's planner will not read it by index (``+column``): without
         statistics it takes any date range for selective, and reading half the incidents by
         the date index costs several times a plain scan (bench/api_load.py)."""
-        if self.engine.dialect.name != "sqlite":
+        if not self._sqlite:
             return column
         return UnaryExpression(column, operator=custom_op("+"), type_=column.type)
+
+    @property
+    def _sqlite(self) -> bool:
+        return self.engine.dialect.name == "sqlite"
 
     def page_incidents(self, q: IncidentQuery) -> IncidentPage:
         """One page of incidents with their values in force, the machine's and the total.
 
-        1. the page's ids and the total in one pass (a window count costs no second scan);
-        2. their rows, spans and document names, by id."""
-        i, r = t.incidents, t.reviews
-        matching = self._matching(q, "id", *_SORT_COLUMNS[q.sort])
+        1. the page's ids and the total in one pass: the matching incidents are gathered
+           once (a CTE read twice) and counted; only the page is sorted in full;
+        2. their rows (with their reviews and document names) and spans, by id."""
+        i, r, d = t.incidents, t.reviews, t.documents
+        matching = self._matching(q, "id", *_SORT_COLUMNS[q.sort]).cte("matching")
         m = matching.c
-        s = select(m.id, func.count().over().label("total_")).order_by(*_order(q.sort, m))
+        total_ = select(func.count()).select_from(matching).scalar_subquery()
+        s = select(m.id, total_.label("total_")).order_by(*_order(q.sort, m))
         if q.limit is not None:
             s = s.limit(q.limit)
         if q.offset:
             s = s.offset(q.offset)
-        cols = [*i.c, *(c.label("r_" + c.name) for c in r.c)]
-        src = i.outerjoin(r, and_(r.c.target_type == "incident", r.c.target_id == i.c.id))
+        cols = [*i.c, *(c.label("r_" + c.name) for c in r.c), d.c.name.label("document_name")]
+        src = i.outerjoin(
+            r, and_(r.c.target_type == "incident", r.c.target_id == i.c.id)
+        ).outerjoin(d, d.c.id == i.c.document_id)
         with self.engine.connect() as c:
             found = c.execute(s).all()
             ids = [str(row[0]) for row in found]
@@ -387,8 +399,7 @@ class View:
                 got = c.execute(select(*cols).select_from(src).where(i.c.id.in_(chunk)))
                 rows.update({row["id"]: row for row in got.mappings()})
             spans = self._spans(c, "incidents", ids)
-            names = self._document_names(c, {row["document_id"] for row in rows.values()})
-        items = [_reviewed_incident(rows[x], spans.get(x, []), names) for x in ids if x in rows]
+        items = [_reviewed_incident(rows[x], spans.get(x, [])) for x in ids if x in rows]
         return IncidentPage(total, q.limit, q.offset, items)
 
     def get_reviewed_incident(self, incident_id: str) -> ReviewedIncident | None:
@@ -412,7 +423,7 @@ class View:
     ) -> tuple[int, list[dict[str, Any]]]:
         """Incidents with coordinates, for a map: how many there are, and the first ``limit``."""
         names = ("id", "lat", "lon", "type", "date_start", "place_name", "status", "case")
-        matching = self._matching(q, *names)
+        matching = self._matching(q, *names).subquery()
         m = matching.c
         cols = [
             m.id,
@@ -436,7 +447,7 @@ class View:
 
     def incident_histogram(self, q: IncidentQuery) -> dict[str, Any]:
         """Incidents per month of their start; those dated to a year only, and undated ones."""
-        m = self._matching(q, "date_start").c
+        m = self._matching(q, "date_start").subquery().c
         month = func.substr(m.date_start, 1, 7)
         s = select(month.label("month"), func.count().label("n")).group_by(month)
         months: dict[str, int] = {}
@@ -457,7 +468,7 @@ class View:
 
     def count_incidents_by_field(self, name: str, q: IncidentQuery | None = None) -> dict[str, int]:
         """Incidents per value in force of a column (type, admin1, certainty, status ...)."""
-        col = self._matching(q or IncidentQuery(), name).c[name]
+        col = self._matching(q or IncidentQuery(), name).subquery().c[name]
         s = select(col, func.count()).group_by(col)
         with self.engine.connect() as c:
             rows = c.execute(s).all()
@@ -466,7 +477,7 @@ class View:
     def page_cases(self, q: IncidentQuery) -> CasePage:
         """Cases with at least one incident ``q`` matches, earliest first, with all their
         incidents. Until fusion fills ``incidents.case_id``, an incident is its own case."""
-        m = self._matching(q, "case", "date_start").c
+        m = self._matching(q, "case", "date_start").subquery().c
         start = func.min(m.date_start)
         grouped = select(m.case.label("case_id"), start.label("start")).group_by(m.case)
         s = grouped.order_by(start.is_(None), start, m.case)
@@ -608,18 +619,6 @@ class View:
         with self.engine.connect() as c:
             for row in c.execute(q).all():
                 yield str(row[0]), str(row[1]), int(row[2]), int(row[3])
-
-    def _document_names(self, c: Any, ids: set[str]) -> dict[str, str]:
-        d = t.documents
-        out: dict[str, str] = {}
-        for chunk in _chunks(sorted(ids), 500):
-            out.update(
-                {
-                    str(k): str(v)
-                    for k, v in c.execute(select(d.c.id, d.c.name).where(d.c.id.in_(chunk))).all()
-                }
-            )
-        return out
 
     # -- users and their log-ins
     def get_user(self, name: str) -> StoredUser | None:
@@ -1029,22 +1028,19 @@ _SORT_COLUMNS: dict[str, tuple[str, ...]] = {
 
 
 def _order(sort: str, m: Any) -> list[Any]:
-    """ORDER BY for ``sort`` over View._matching's columns (id and _SORT_COLUMNS[sort])."""
+    """ORDER BY for ``sort`` over View._matching's columns (id and _SORT_COLUMNS[sort]).
+    By place or count, ties go by date without putting the undated last (so SQLite puts
+    them first and PostgreSQL last), as before."""
     date = m.date_start
-    orders: dict[str, Callable[[], list[Any]]] = {
-        "date": lambda: [date.is_(None), date],
-        "-date": lambda: [date.is_(None), date.desc()],
-        "type": lambda: [m.type, date.is_(None), date],
-        "place": lambda: [m.place_name.is_(None), m.place_name, date],
-        "count": lambda: [m.count_best.is_(None), m.count_best, date],
-        "-count": lambda: [m.count_best.is_(None), m.count_best.desc(), date],
-    }
-    return [*orders[sort](), m.id]
+    if sort in ("date", "-date"):
+        return [date.is_(None), date.desc() if sort == "-date" else date, m.id]
+    if sort == "type":
+        return [m.type, date.is_(None), date, m.id]
+    key = m.place_name if sort == "place" else m.count_best
+    return [key.is_(None), key.desc() if sort == "-count" else key, date, m.id]
 
 
-def _reviewed_incident(
-    row: Any, spans: list[tuple[int, int]], names: dict[str, str]
-) -> ReviewedIncident:
+def _reviewed_incident(row: Any, spans: list[tuple[int, int]]) -> ReviewedIncident:
     machine = _incident(row, spans)
     values = {k: row[k] for k in _NO_INCIDENT}
     edited = []
@@ -1058,7 +1054,7 @@ def _reviewed_incident(
     return ReviewedIncident(
         id=row["id"],
         document_id=row["document_id"],
-        document_name=names.get(row["document_id"], ""),
+        document_name=row["document_name"] or "",
         case_id=case_id,
         status=row["r_status"] or "unreviewed",
         incident=incident,

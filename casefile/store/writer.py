@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from itertools import pairwise
 from typing import Any
 
 from sqlalchemy import Connection, and_, delete, func, insert, select, update
@@ -77,12 +78,18 @@ class Writer:
             place, count, date = inc.place, inc.count, inc.date
             self.conn.execute(
                 insert(t.incidents).values(
-                    id=fid, document_id=doc_id, seq=seq, type=inc.type, summary=inc.summary,
-                    date_start=date.start if date else None, date_end=date.end if date else None,
+                    id=fid,
+                    document_id=doc_id,
+                    seq=seq,
+                    type=inc.type,
+                    summary=inc.summary,
+                    date_start=date.start if date else None,
+                    date_end=date.end if date else None,
                     place_name=place.name if place else None,
                     country=place.country if place else None,
                     admin1=place.admin1 if place else None,
-                    lat=place.lat if place else None, lon=place.lon if place else None,
+                    lat=place.lat if place else None,
+                    lon=place.lon if place else None,
                     precision=place.precision if place else None,
                     victim_category=inc.victim_category,
                     count_low=count.low if count else None,
@@ -91,7 +98,8 @@ class Writer:
                     certainty=inc.certainty,
                     perpetrators=[p.to_record() for p in inc.perpetrators],
                     perpetrator_names="|" + "|".join(p.name for p in inc.perpetrators) + "|",
-                    evidence=list(inc.evidence), attribution=list(inc.attribution),
+                    evidence=list(inc.evidence),
+                    attribution=list(inc.attribution),
                     case_id=inc.case,
                 )
             )
@@ -100,18 +108,23 @@ class Writer:
             fid = fact_id(doc_id, "statistics", seq, f"{st.value}{st.counted}")
             self.conn.execute(
                 insert(t.statistics).values(
-                    id=fid, document_id=doc_id, seq=seq, value=st.value, counted=st.counted,
+                    id=fid,
+                    document_id=doc_id,
+                    seq=seq,
+                    value=st.value,
+                    counted=st.counted,
                     category=st.category,
                     period_start=st.period.start if st.period else None,
                     period_end=st.period.end if st.period else None,
-                    as_of=st.as_of, by=st.by,
+                    as_of=st.as_of,
+                    by=st.by,
                 )
             )
             keep("statistics", fid, st.spans)
         for unit in analysis.units:
             self._add_unit(unit.name, doc_id)
             chain = [unit.name, *unit.parents]
-            for child, parent in zip(chain, chain[1:], strict=False):
+            for child, parent in pairwise(chain):
                 self._add_unit(parent, doc_id)
                 fid = fact_id(doc_id, "unit_relations", 0, f"{child}->{parent}")
                 if not self.conn.execute(
@@ -119,7 +132,10 @@ class Writer:
                 ).first():
                     self.conn.execute(
                         insert(t.unit_relations).values(
-                            id=fid, child=child, parent=parent, document_id=doc_id,
+                            id=fid,
+                            child=child,
+                            parent=parent,
+                            document_id=doc_id,
                             source=analysis.document.ref,
                         )
                     )
@@ -128,7 +144,11 @@ class Writer:
             fid = fact_id(doc_id, "statements", seq, f"{sm.kind}{sm.speaker}")
             self.conn.execute(
                 insert(t.statements).values(
-                    id=fid, document_id=doc_id, seq=seq, kind=sm.kind, speaker=sm.speaker,
+                    id=fid,
+                    document_id=doc_id,
+                    seq=seq,
+                    kind=sm.kind,
+                    speaker=sm.speaker,
                     target=sm.target,
                     date_start=sm.date.start if sm.date else None,
                     date_end=sm.date.end if sm.date else None,
@@ -139,7 +159,11 @@ class Writer:
             fid = fact_id(doc_id, "persons", seq, person.name)
             self.conn.execute(
                 insert(t.persons).values(
-                    id=fid, document_id=doc_id, seq=seq, name=person.name, title=person.title,
+                    id=fid,
+                    document_id=doc_id,
+                    seq=seq,
+                    name=person.name,
+                    title=person.title,
                     affiliation=person.affiliation,
                 )
             )

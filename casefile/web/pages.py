@@ -49,25 +49,7 @@ def page(request: Request, name: str, twin: str | None, **context: Any) -> HTMLR
 @router.get("/login")
 def login_form(request: Request, store: StoreDep, next: str = "/") -> Response:
     """The log-in form; a cookie carries its CSRF token (double submit)."""
-    token = secrets.token_urlsafe(24)
-    response = page(
-        request,
-        "login.html",
-        None,
-        user=None,
-        csrf=token,
-        next=_local(next),
-        no_users=store.view.count_users() == 0,
-        error=None,
-    )
-    response.set_cookie(
-        LOGIN_CSRF,
-        token,
-        httponly=True,
-        samesite="strict",
-        secure=request.app.state.config.secure_cookies,
-    )
-    return response
+    return _login_page(request, next, no_users=store.view.count_users() == 0)
 
 
 @router.post("/login")
@@ -360,6 +342,15 @@ def _local(target: str) -> str:
 
 
 def _login_again(request: Request, message: str, next_: str) -> Response:
+    response = _login_page(request, next_, error=message)
+    response.status_code = 401
+    return response
+
+
+def _login_page(
+    request: Request, next_: str, error: str | None = None, no_users: bool = False
+) -> Response:
+    """The log-in form with a new CSRF token, in the form and in a cookie (double submit)."""
     token = secrets.token_urlsafe(24)
     response = page(
         request,
@@ -368,10 +359,9 @@ def _login_again(request: Request, message: str, next_: str) -> Response:
         user=None,
         csrf=token,
         next=_local(next_),
-        no_users=False,
-        error=message,
+        no_users=no_users,
+        error=error,
     )
-    response.status_code = 401
     response.set_cookie(
         LOGIN_CSRF,
         token,

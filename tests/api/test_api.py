@@ -5,10 +5,15 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 
+import anyio
+import anyio.to_thread
 import pytest
+from fastapi import FastAPI
 from sqlalchemy import text, update
 
+from casefile.api import ServeConfig, create_app
 from casefile.auth import change_user
 from casefile.model import sha256
 from casefile.store import tables as t
@@ -483,3 +488,17 @@ def test_security_headers(served) -> None:
 def test_the_audit_log_cannot_be_edited_through_sql_by_the_app(served) -> None:
     with pytest.raises(Exception, match="append-only"), served.store.engine.begin() as c:
         c.execute(text("DELETE FROM audit_log"))
+
+
+async def _threads(app: FastAPI) -> int:
+    async with app.router.lifespan_context(app):
+        return anyio.to_thread.current_default_thread_limiter().total_tokens
+
+
+def test_queries_run_one_per_core_on_sqlite(fresh_store) -> None:
+    # SQLite queries run on this process's cores: more at once only share them.
+    sqlite = fresh_store.engine.dialect.name == "sqlite"
+    assert anyio.run(_threads, create_app(fresh_store)) == (
+        max(2, os.cpu_count() or 2) if sqlite else 40
+    )
+    assert anyio.run(_threads, create_app(fresh_store, ServeConfig(threads=7))) == 7

@@ -369,8 +369,8 @@ class View:
     def page_incidents(self, q: IncidentQuery) -> IncidentPage:
         """One page of incidents with their values in force, the machine's and the total.
 
-        1. the page's ids and the total in one pass: the matching incidents are gathered
-           once (a CTE read twice) and counted; only the page is sorted in full;
+        1. the page's ids and the total in one statement: the matching incidents are gathered
+           once (a CTE), then counted, and sorted only as far as the page;
         2. their rows (with their reviews and document names) and spans, by id."""
         i, r, d = t.incidents, t.reviews, t.documents
         matching = self._matching(q, "id", *_SORT_COLUMNS[q.sort]).cte("matching")
@@ -1016,7 +1016,7 @@ def _machine(col: str) -> Any:
     return i.c[col]
 
 
-# The columns (besides id) each order reads, and the order, over View._matching's columns.
+# The columns of View._matching (besides id) that each sort of _order reads.
 _SORT_COLUMNS: dict[str, tuple[str, ...]] = {
     "date": ("date_start",),
     "-date": ("date_start",),

@@ -39,6 +39,7 @@ def extract_lines(
             title=rec.get("title"),
             url=rec.get("url"),
             published=resolve_published(rec.get("published")),
+            language=rec.get("language") or "en",
         )
         try:
             yield pipeline(doc).to_record(), None

@@ -129,6 +129,7 @@ class Group:
             "has_time": float(TIME in roles),
             "has_count": float(COUNT in roles),
             "lead": float(self.events[0].sentence <= 1),
+            "harm": float(any(e.harm for e in self.events)),
             "mentions": math.log(len(self.events)),
         }
         out[f"type:{self.type}"] = 1.0

@@ -92,6 +92,7 @@ class EventMention:
     intent: bool = False
     parsed: bool = False  # its sentence had a dependency parse
     pattern_sentence: bool = False  # its sentence speaks of a pattern ("widespread")
+    harm: bool = False  # its sentence names harm to people or things (killed, damaged)
 
     def of(self, role: str) -> list[Mention]:
         return [a.mention for a in self.args if a.role == role]
@@ -287,6 +288,7 @@ class Events(BaseStage):
                 e.parsed = tokens[id(e)] is not None
             self._assign_arguments(analysis, i, events, doc, tokens)
             pattern = bool(words.find("pattern", language, s.text))
+            harm = bool(words.find("harm", language, s.text))
             counts = analysis.mentions_of("count", i)
             aggregate = is_aggregate(
                 s.text,
@@ -303,6 +305,7 @@ class Events(BaseStage):
                     e.intent = _intent_nearby(analysis, e, language)
                 anchors = sum(bool(e.of(r)) for r in (AGENT, PLACE, TIME, COUNT))
                 e.pattern_sentence = pattern
+                e.harm = harm
                 cue: TriggerCue = next(
                     m.value for m in marks if (m.start, m.end) == (e.start, e.end)
                 )

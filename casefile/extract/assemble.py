@@ -248,11 +248,13 @@ class Assembler:
         return JOIN_FEATURES["bias"] + sum(JOIN_FEATURES[k] * v for k, v in features.items())
 
     def usable(self) -> list[EventMention]:
-        """Mentions that can be part of an act: not negated, not an intent, and not a weaker
+        """Mentions that can be part of an act: not negated, not an intent, not a count of
+        cases, and not a weaker
         reading of a sentence that another type reads without doubt."""
         by_sentence: dict[int, list[EventMention]] = {}
         for e in self.a.events:
-            if not (e.negated or e.intent):
+            # a figure that counts cases is a statistic, not an incident (the spec)
+            if not (e.negated or e.intent or e.counts_cases):
                 by_sentence.setdefault(e.sentence, []).append(e)
         out = []
         for events in by_sentence.values():

@@ -16,6 +16,14 @@ The ``cues.v2`` stage marks trigger words by the rules of the incident type file
    decision can be explained.
 
 The assembler (``incidents.v2``) groups these mentions into incidents.
+
+Languages. Nothing here branches on a language: the trigger words, cue words and negations
+come from ``types/*.yaml`` per ``Document.language``; the parse is used where the language
+has a parser (English) and the nearest trigger otherwise. What other stages give this one
+for a language (date, place, count, unit and actor mentions) comes from that language's
+pack: a stage that finds mentions asks the pack of ``analysis.document.language`` for them
+(the hook points are the functions those stages call: ``find_dates``, ``find_counts``,
+``find_forces``, the gazetteer's toponym lookup and the unit canonicaliser).
 """
 
 from __future__ import annotations

@@ -365,7 +365,7 @@ class Assembler:
         places = self.places(g.args(PLACE))
         if not places:  # the sentences around the act, where they tell no other act
             told = {e.sentence for e in self.a.events}
-            for i in (g.sentences[0] - 1, g.sentences[-1] + 1, 0, 1):
+            for i in (g.sentences[0] - 1,):  # the lead or the next sentence often tell another
                 if 0 <= i < len(self.a.sentences) and i not in told:
                     places += self.places(self.a.mentions_of("place", i))
                 if places:

@@ -158,8 +158,10 @@ def _predicate(tok: Token) -> Token:
     if tok.pos_ in ("VERB", "AUX"):
         return tok
     cur = tok
-    for _ in range(3):
-        if cur.dep_ in ("compound", "amod", "nmod", "dobj", "nsubj", "nsubjpass", "pobj", "attr"):
+    for _ in range(4):
+        if cur.dep_ in (
+            "compound", "amod", "nmod", "dobj", "nsubj", "nsubjpass", "pobj", "attr", "prep"
+        ):
             cur = cur.head
             if cur.pos_ in ("VERB", "AUX"):
                 return cur

@@ -375,16 +375,12 @@ class Events(BaseStage):
                         head = _armed_phrase(agent_toks, s.start, i, analysis.text, events)
                         if head is not None:
                             e.args.append(Argument(AGENT, head, via + ":phrase"))
-        if doc is None:
+        if doc is None:  # no parse: the actor named nearest the trigger, before it first
             for e in events:
-                before = [
-                    m
-                    for kind in ("unit", "actor")
-                    for m in analysis.mentions_of(kind, i)
-                    if m.end <= e.start
-                ]
-                if before:
-                    e.args.append(Argument(AGENT, max(before, key=lambda m: m.end), "nearest"))
+                named = [m for kind in ("unit", "actor") for m in analysis.mentions_of(kind, i)]
+                if named:
+                    m = min(named, key=lambda m: (m.end > e.start, abs(m.start - e.start)))
+                    e.args.append(Argument(AGENT, m, "nearest"))
         # dates, places, counts: the trigger whose clause they hang from, else the nearest
         for kind, role in (("date", TIME), ("place", PLACE), ("count", COUNT)):
             for m in analysis.mentions_of(kind, i):

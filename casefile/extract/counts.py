@@ -241,11 +241,11 @@ def find_counts(text: str) -> list[CountMatch]:
     return out
 
 
-@registry.stages.register("casefile.counts.v1")
+@registry.stages.register("casefile.counts.v2")
 class Counts(BaseStage):
     """Find numbers of victims in sentences that hold a trigger or a figure."""
 
-    name = "casefile.counts.v1"
+    name = "casefile.counts.v2"
     requires = ("sentences", "mentions.date")
     assigns = ("mentions.count",)
 

@@ -125,11 +125,11 @@ def candidate_sentences(analysis: Analysis) -> list[int]:
     return sorted(i for i in keep if 0 <= i < len(analysis.sentences))
 
 
-@registry.stages.register("casefile.entities.v1")
+@registry.stages.register("casefile.entities.v2")
 class Entities(BaseStage):
     """People, organisations and places from spaCy NER on candidate sentences; forces by rule."""
 
-    name = "casefile.entities.v1"
+    name = "casefile.entities.v2"
     requires = ("sentences", "mentions.trigger", "mentions.place")
     assigns = ("mentions.person", "mentions.org", "mentions.actor")
 

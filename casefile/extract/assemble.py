@@ -343,6 +343,7 @@ class Assembler:
             attribution=attribution(self.a, g.sentences, self.told),
             spans=[(s.start, s.end) for s in sents],
             confidence=g.score,
+            trigger=(g.events[0].start, g.events[0].end),
         )
 
     def date(self, g: Group) -> DateRange | None:

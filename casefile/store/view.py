@@ -525,6 +525,20 @@ class View:
             for row in c.execute(q).mappings():
                 yield StoredJudgement(**{**dict(row), "at": _iso(row["at"])})
 
+    def iter_orphaned_reviews(self) -> Iterator[dict[str, Any]]:
+        """Reviews of incidents that re-analysis no longer finds and could not re-attach:
+        shown to analysts to review again, never applied to another incident."""
+        r, i = t.reviews, t.incidents
+        q = (
+            select(r)
+            .join(i, i.c.id == r.c.target_id, isouter=True)
+            .where(r.c.target_type == "incident", i.c.id.is_(None))
+            .order_by(r.c.updated_at)
+        )
+        with self.engine.connect() as c:
+            for row in c.execute(q):
+                yield dict(row._mapping)
+
     def get_review(self, target_type: str, target_id: str) -> dict[str, Any] | None:
         r = t.reviews
         with self.engine.connect() as c:

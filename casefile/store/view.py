@@ -352,6 +352,8 @@ class View:
             s = s.where(e("lat") >= south, e("lat") <= north, e("lon") >= west, e("lon") <= east)
         if q.cases is not None:
             s = s.where(e("case").in_(q.cases))
+        if q.min_confidence is not None:
+            s = s.where(e("confidence") >= q.min_confidence)
         return s
 
     def _unindexed(self, column: Any) -> Any:
@@ -741,6 +743,7 @@ def _incident(r: Any, spans: list[tuple[int, int]]) -> Incident:
         attribution=list(r["attribution"]),
         spans=spans,
         case=r["case_id"],
+        confidence=r.get("confidence"),
     )
 
 
@@ -761,7 +764,7 @@ EDIT_GROUPS: dict[str, tuple[str, ...]] = {
 }
 _GROUP_KEY = {col: cols[0] for cols in EDIT_GROUPS.values() for col in cols}
 
-SORTS = ("date", "-date", "type", "place", "count", "-count")
+SORTS = ("date", "-date", "type", "place", "count", "-count", "confidence", "-confidence")
 
 
 @dataclass
@@ -783,6 +786,7 @@ class IncidentQuery:
     cases: list[str] | None = None
     document: str | None = None
     ids: list[str] | None = None
+    min_confidence: float | None = None  # the machine's confidence at least this
     sort: str = "date"  # one of SORTS
     limit: int | None = 50
     offset: int = 0
@@ -1038,6 +1042,8 @@ _SORT_COLUMNS: dict[str, tuple[str, ...]] = {
     "place": ("place_name", "date_start"),
     "count": ("count_best", "date_start"),
     "-count": ("count_best", "date_start"),
+    "confidence": ("confidence", "date_start"),
+    "-confidence": ("confidence", "date_start"),
 }
 
 
@@ -1050,8 +1056,11 @@ def _order(sort: str, m: Any) -> list[Any]:
         return [date.is_(None), date.desc() if sort == "-date" else date, m.id]
     if sort == "type":
         return [m.type, date.is_(None), date, m.id]
-    key = m.place_name if sort == "place" else m.count_best
-    return [key.is_(None), key.desc() if sort == "-count" else key, date, m.id]
+    key = {"place": m.place_name, "count": m.count_best, "-count": m.count_best}.get(sort)
+    if key is None:  # by confidence: the least sure first (the review queue), or the surest
+        key = m.confidence
+    descending = sort in ("-count", "-confidence")
+    return [key.is_(None), key.desc() if descending else key, date, m.id]
 
 
 def _reviewed_incident(row: Any, spans: list[tuple[int, int]]) -> ReviewedIncident:

@@ -124,6 +124,7 @@ class Writer:
                     evidence=list(inc.evidence),
                     attribution=list(inc.attribution),
                     case_id=inc.case,
+                    confidence=inc.confidence,
                 )
             )
             keep("incidents", fid, inc.spans)

@@ -1056,9 +1056,10 @@ def _order(sort: str, m: Any) -> list[Any]:
         return [date.is_(None), date.desc() if sort == "-date" else date, m.id]
     if sort == "type":
         return [m.type, date.is_(None), date, m.id]
-    key = {"place": m.place_name, "count": m.count_best, "-count": m.count_best}.get(sort)
-    if key is None:  # by confidence: the least sure first (the review queue), or the surest
-        key = m.confidence
+    # by confidence: the least sure first, or the surest first
+    key = getattr(m, {"place": "place_name", "count": "count_best", "-count": "count_best"}.get(
+        sort, "confidence"
+    ))
     descending = sort in ("-count", "-confidence")
     return [key.is_(None), key.desc() if descending else key, date, m.id]
 

@@ -74,3 +74,18 @@ def test_a_review_whose_incident_is_gone_is_orphaned_not_moved(
     assert [i.status for i in fresh_store.view.iter_reviewed_incidents(IncidentQuery())] == [
         "unreviewed"
     ]
+
+
+def test_incidents_sort_and_filter_by_confidence(
+    fresh_store: Store, make_document: Callable[..., Document]
+) -> None:
+    doc = make_document(TEXT)
+    with fresh_store.writer() as w:
+        w.add_document(doc)
+    sure = Incident("execution_of_pows", spans=[(0, 49)], trigger=(9, 13), confidence=0.9)
+    unsure = Incident("torture", spans=[(50, 75)], trigger=(50, 61), confidence=0.3)
+    _analyse(fresh_store, doc, sure, unsure)
+    page = fresh_store.view.page_incidents(IncidentQuery(sort="confidence"))
+    assert [i.incident.confidence for i in page.items] == [0.3, 0.9]
+    page = fresh_store.view.page_incidents(IncidentQuery(sort="-confidence", min_confidence=0.5))
+    assert [i.incident.type for i in page.items] == ["execution_of_pows"]

@@ -1004,6 +1004,7 @@ _NO_INCIDENT: dict[str, Any] = {
     "evidence": [],
     "attribution": [],
     "case_id": None,
+    "confidence": None,
 }
 
 

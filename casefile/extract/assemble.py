@@ -60,7 +60,8 @@ COMPATIBLE = {frozenset({T.ATTACK_ON_CIVILIANS, T.KILLING_OF_CIVILIANS})}
 PRECEDENCE = [T.ATTACK_ON_CIVILIANS, T.EXECUTION_OF_POWS, T.KILLING_OF_CIVILIANS]
 
 # Whether a mention joins an open incident: a weighted sum of named features, joined where
-# it is above zero. Set by hand on the structure of reports (not on any one text).
+# it is above zero. These are the starting weights, set by hand on the structure of reports;
+# scripts/fit_extraction.py fits them on gold documents (``join`` in extract/weights.yaml).
 JOIN_FEATURES: dict[str, float] = {
     "bias": 0.3,
     "same_sentence": 1.0,  # two triggers of one act in one sentence
@@ -246,7 +247,10 @@ class Assembler:
 
     @staticmethod
     def join_score(features: dict[str, float]) -> float:
-        return JOIN_FEATURES["bias"] + sum(JOIN_FEATURES[k] * v for k, v in features.items())
+        """The log-odds that the mention tells the same act as the group: the fitted weights
+        of extract/weights.yaml (``join``) where there are some, else JOIN_FEATURES."""
+        w = weights().get("join") or JOIN_FEATURES
+        return w.get("bias", 0.0) + sum(w.get(k, 0.0) * v for k, v in features.items())
 
     def usable(self) -> list[EventMention]:
         """Mentions that can be part of an act: not negated, not an intent, not a count of

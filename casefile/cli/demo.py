@@ -13,7 +13,7 @@ from rich.table import Table
 from ..analyze import analyze as run_analyze
 from ..analyze import store_pipeline
 from ..ingest import ingest as run_ingest
-from ..store import Store
+from ..store import IncidentQuery, Store
 from ..vocab import INCIDENT_TYPES
 from .incidents import render_incidents
 from .state import out, settings
@@ -38,9 +38,9 @@ def demo() -> None:
             out.print(
                 f"[bold]analyze[/bold] {result.analysed} documents, {result.incidents} incidents"
             )
-            rows = list(store.view.iter_incidents())
+            rows = list(store.view.iter_reviewed_incidents(IncidentQuery()))
             render_incidents(rows, "table")
-            counts = store.view.count_incidents_by_type()
+            counts = store.view.count_incidents_by_field("type")
         table = Table(title="Incidents by type")
         table.add_column("type")
         table.add_column("incidents", justify="right")

@@ -29,29 +29,6 @@ from . import tables as t
 
 
 @dataclass
-class IncidentFilter:
-    """Filters of ``incidents``; every given field must hold (AND)."""
-
-    type: str | None = None
-    since: str | None = None  # ISO date: the incident's interval ends on or after it
-    until: str | None = None  # ISO date: the interval starts on or before it
-    place: str | None = None  # substring of the place name or region
-    unit: str | None = None  # substring of a perpetrator's name
-    units: list[str] | None = None  # exact perpetrator names (e.g. a unit and its subordinates)
-    text: str | None = None  # substring of the summary or of the document's text
-    limit: int | None = None
-    offset: int = 0
-
-
-@dataclass
-class StoredIncident:
-    id: str
-    document_id: str
-    document_name: str
-    incident: Incident
-
-
-@dataclass
 class StoredRelation:
     """A stored subordination: from a document (``document_id`` set) or the knowledge base."""
 
@@ -129,70 +106,6 @@ class View:
                 select(t.analyses.c.record).where(t.analyses.c.document_id == document_id)
             ).scalar()
         return dict(rec) if rec else None
-
-    # -- incidents
-    def _incident_query(self, f: IncidentFilter) -> Select[Any]:
-        i, d = t.incidents, t.documents
-        q = select(i, d.c.name.label("document_name")).join(d, d.c.id == i.c.document_id)
-        if f.type:
-            q = q.where(i.c.type == f.type)
-        if f.since:
-            q = q.where(func.coalesce(i.c.date_end, i.c.date_start) >= f.since[:10])
-        if f.until:
-            q = q.where(i.c.date_start <= f.until[:10])
-        if f.place:
-            pat = _like(f.place)
-            q = q.where(
-                or_(
-                    func.lower(i.c.place_name).like(pat, escape="\\"),
-                    func.lower(i.c.admin1).like(pat, escape="\\"),
-                )
-            )
-        if f.unit:
-            q = q.where(func.lower(i.c.perpetrator_names).like(_like(f.unit), escape="\\"))
-        if f.units is not None:
-            # _like lowers the pattern, and PostgreSQL's LIKE (unlike SQLite's) is case-sensitive.
-            names = func.lower(i.c.perpetrator_names)
-            wanted = [names.like(_like(f"|{u}|"), escape="\\") for u in f.units]
-            q = q.where(or_(false(), *wanted))  # an empty list matches nothing
-        if f.text:
-            pat = _like(f.text)
-            q = q.where(
-                or_(
-                    func.lower(i.c.summary).like(pat, escape="\\"),
-                    func.lower(d.c.text).like(pat, escape="\\"),
-                )
-            )
-        return q
-
-    def iter_incidents(self, f: IncidentFilter | None = None) -> Iterator[StoredIncident]:
-        f = f or IncidentFilter()
-        i = t.incidents
-        q = self._incident_query(f).order_by(
-            i.c.date_start.is_(None), i.c.date_start, i.c.document_id, i.c.seq
-        )
-        if f.limit is not None:
-            q = q.limit(f.limit)
-        if f.offset:
-            q = q.offset(f.offset)
-        with self.engine.connect() as c:
-            rows = c.execute(q).mappings().all()
-            spans = self._spans(c, "incidents", [r["id"] for r in rows])
-        for r in rows:
-            yield StoredIncident(
-                r["id"], r["document_id"], r["document_name"], _incident(r, spans.get(r["id"], []))
-            )
-
-    def count_incidents(self, f: IncidentFilter | None = None) -> int:
-        q = self._incident_query(f or IncidentFilter()).subquery()
-        with self.engine.connect() as c:
-            return int(c.execute(select(func.count()).select_from(q)).scalar_one())
-
-    def count_incidents_by_type(self, f: IncidentFilter | None = None) -> dict[str, int]:
-        q = self._incident_query(f or IncidentFilter()).subquery()
-        with self.engine.connect() as c:
-            rows = c.execute(select(q.c.type, func.count()).group_by(q.c.type)).all()
-        return {str(k): int(n) for k, n in sorted(rows, key=lambda r: (-r[1], r[0]))}
 
     # -- units, statements, persons
     def get_unit(self, name: str) -> str | None:
@@ -417,6 +330,12 @@ class View:
             if len(page.items) < chunk:
                 return
             offset += chunk
+
+    def count_incidents(self, q: IncidentQuery | None = None) -> int:
+        """How many incidents ``q`` matches (its limit and offset ignored)."""
+        matching = self._matching(q or IncidentQuery(), "id").subquery()
+        with self.engine.connect() as c:
+            return int(c.execute(select(func.count()).select_from(matching)).scalar_one())
 
     def incident_points(
         self, q: IncidentQuery, limit: int = 5000

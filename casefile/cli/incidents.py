@@ -17,6 +17,7 @@ from rich.table import Table
 from ..errors import CasefileError
 from ..model import DateRange, Incident
 from ..store import IncidentQuery, ReviewedIncident
+from ..store.view import is_partial_date
 from ..units import unit_and_subordinates
 from ..vocab import INCIDENT_TYPES, REVIEW_STATUS
 from .state import check_format, open_store, out
@@ -34,7 +35,9 @@ def incidents(
     ] = None,
     until: Annotated[
         str | None,
-        typer.Option(help="Only incidents that may start on or before this date (ISO)."),
+        typer.Option(
+            help="Only incidents that may start on or before this date (ISO, e.g. 2024-03)."
+        ),
     ] = None,
     place: Annotated[str | None, typer.Option(help="Place or region name contains this.")] = None,
     unit: Annotated[str | None, typer.Option(help="A perpetrator's name contains this.")] = None,
@@ -66,6 +69,9 @@ def incidents(
                 f"(one of: {', '.join(REVIEW_STATUS.values)})"
             )
     check_format(format_, FORMATS)
+    for option, given in (("--since", since), ("--until", until)):
+        if given is not None and not is_partial_date(given):
+            raise CasefileError(f"{option} {given!r}: give a date as 2024, 2024-03 or 2024-03-05")
     q = IncidentQuery(
         type=type_,
         since=since,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -57,6 +58,40 @@ class StoredPerson:
     document_id: str
     document_name: str
     person: Person
+
+
+# A partial ISO date, as the spec writes the ends of a DateRange: 2024, 2024-08 or 2024-08-17.
+PARTIAL_DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+
+
+def is_partial_date(value: str) -> bool:
+    """Whether ``value`` is a real partial ISO date (2024, 2024-08, 2024-08-17)."""
+    if not re.match(PARTIAL_DATE, value):
+        return False
+    try:
+        dt.date.fromisoformat(first_day(value))
+    except ValueError:  # 2024-13, 2024-02-30
+        return False
+    return True
+
+
+def first_day(date: str) -> str:
+    """The first day a partial ISO date may mean: ``2024`` -> ``2024-01-01``."""
+    date = date[:10]
+    return date + "-01-01" if len(date) == 4 else date + "-01" if len(date) == 7 else date
+
+
+def last_day(date: str) -> str:
+    """The last day a partial ISO date may mean, as a string that sorts right:
+    ``2024`` -> ``2024-12-31``, ``2024-02`` -> ``2024-02-31`` (no real day sorts after it)."""
+    date = date[:10]
+    return date + "-12-31" if len(date) == 4 else date + "-31" if len(date) == 7 else date
+
+
+def _last_day(column: Any) -> Any:
+    """``last_day`` in SQL, for a column of partial ISO dates."""
+    n = func.length(column)
+    return case((n == 4, column.concat("-12-31")), (n == 7, column.concat("-31")), else_=column)
 
 
 def _like(value: str) -> str:
@@ -228,10 +263,11 @@ class View:
             s = s.where(e("document_id") == q.document)
         if q.type:
             s = s.where(e("type") == q.type)
-        if q.since:
-            s = s.where(func.coalesce(e("date_end"), e("date_start")) >= q.since[:10])
-        if q.until:
-            s = s.where(self._unindexed(e("date_start")) <= q.until[:10])
+        if q.since:  # may end on or after: a partial date runs to the end of its year or month
+            last = _last_day(func.coalesce(e("date_end"), e("date_start")))
+            s = s.where(last >= first_day(q.since))
+        if q.until:  # may start on or before: "2024-03" runs to the 31st
+            s = s.where(self._unindexed(e("date_start")) <= last_day(q.until))
         if q.place:
             pat = _like(q.place)
             s = s.where(
@@ -675,8 +711,8 @@ class IncidentQuery:
     Every given filter must hold (AND); text filters match literally, without case."""
 
     type: str | None = None
-    since: str | None = None  # ISO date: the interval ends on or after it
-    until: str | None = None  # ISO date: the interval starts on or before it
+    since: str | None = None  # partial ISO date: the interval may end on or after it
+    until: str | None = None  # partial ISO date: the interval may start on or before it
     place: str | None = None  # substring of the place name or region
     admin1: str | None = None  # the region exactly, e.g. "Donetsk Oblast"
     unit: str | None = None  # substring of a perpetrator's name

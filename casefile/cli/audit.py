@@ -3,7 +3,6 @@ casefile/store/audit.py."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Annotated
 
@@ -12,7 +11,7 @@ from rich.table import Table
 
 from ..store import Store
 from ..store.audit import iter_entries
-from .state import err, out, settings
+from .state import OutFile, err, out, output, settings, write_json, write_rich
 
 audit_app = typer.Typer(
     help="The audit log: verify its chain, list its entries.", no_args_is_help=True
@@ -44,6 +43,7 @@ def audit_verify(
 def audit_log(
     limit: Annotated[int, typer.Option(help="The newest this many entries.")] = 20,
     format_: Annotated[str, typer.Option("--format", help="table or json.")] = "table",
+    out_file: OutFile = None,
 ) -> None:
     """List the newest entries of the audit log."""
     with Store(settings().db) as store:
@@ -51,7 +51,8 @@ def audit_log(
             e.to_record() for e in iter_entries(store.engine, limit=limit, newest_first=True)
         ]
     if format_ == "json":
-        out.print_json(json.dumps(entries, ensure_ascii=False))
+        with output(out_file) as stream:
+            write_json(stream, entries)
         return
     table = Table(title=f"the newest {len(entries)} audit entries")
     for column in ("#", "when (UTC)", "who", "action", "object", "reason"):
@@ -65,7 +66,8 @@ def audit_log(
             f"{e['object_type']} {e['object_id'][:12]}",
             e["reason"],
         )
-    out.print(table)
+    with output(out_file) as stream:
+        write_rich(stream, table)
 
 
 def register(app: typer.Typer) -> None:

@@ -14,7 +14,7 @@ from ..errors import CasefileError
 from ..extract.pipeline import Pipeline
 from ..extract.records import extract_lines
 from ..units import load_orbat
-from .state import err, settings
+from .state import OutFile, err, note_stdin, output, settings
 
 
 def extract(
@@ -28,18 +28,19 @@ def extract(
             help="A unit file merged over the built-in order of battle (repeatable, in order).",
         ),
     ] = None,
+    out_file: OutFile = None,
 ) -> None:
-    """Analyse input lines without a store: one analysis record per line on standard output."""
+    """Analyse input lines without a store: one analysis record per line, on standard output
+    or into --out FILE. A line that cannot be analysed gets an error record (exit 1)."""
     s = settings()
     pipeline = Pipeline.from_settings(s, orbat=load_orbat(files=units) if units else None)
     errors = 0
-    with _open_lines(jsonl) as lines:
+    with _open_lines(jsonl) as lines, output(out_file) as stream:
         for record, problem in extract_lines(lines, jsonl, pipeline, s.max_bytes):
-            sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+            stream.write(json.dumps(record, ensure_ascii=False) + "\n")
             if problem:
                 errors += 1
                 err.print(f"[red]error[/red] {problem}", highlight=False)
-    sys.stdout.flush()
     if errors:
         raise typer.Exit(1)
 
@@ -47,6 +48,7 @@ def extract(
 @contextmanager
 def _open_lines(path: str) -> Iterator[Iterator[bytes]]:
     if path == "-":
+        note_stdin(path)
         yield iter(sys.stdin.buffer)
         return
     try:

@@ -7,8 +7,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-import sys
-from typing import Annotated, Any
+from typing import Annotated, Any, TextIO
 
 import typer
 from rich.markup import escape
@@ -20,7 +19,7 @@ from ..store import IncidentQuery, ReviewedIncident
 from ..store.view import is_partial_date
 from ..units import unit_and_subordinates
 from ..vocab import INCIDENT_TYPES, REVIEW_STATUS
-from .state import check_format, open_store, out
+from .state import OutFile, check_format, open_store, output, write_json, write_rich
 
 FORMATS = ("table", "json", "csv")
 
@@ -55,6 +54,7 @@ def incidents(
     ] = None,
     limit: Annotated[int | None, typer.Option(help="At most this many.")] = None,
     format_: Annotated[str, typer.Option("--format", help="table, json or csv.")] = "table",
+    out_file: OutFile = None,
 ) -> None:
     """List stored incidents as analysts left them, filtered: the values in force, the review
     status, and the machine's value beside each edited field."""
@@ -91,7 +91,8 @@ def incidents(
             rows = list(store.view.iter_reviewed_incidents(q))
         else:
             rows = store.view.page_incidents(q).items
-    render_incidents(rows, format_)
+    with output(out_file) as stream:
+        render_incidents(rows, format_, stream)
 
 
 CSV_COLUMNS = (
@@ -115,14 +116,14 @@ CSV_COLUMNS = (
 )
 
 
-def render_incidents(rows: list[ReviewedIncident], format_: str) -> None:
-    """Print reviewed incidents as a table, JSON (their API records) or CSV."""
+def render_incidents(rows: list[ReviewedIncident], format_: str, stream: TextIO) -> None:
+    """Write reviewed incidents as a table, JSON (their API records) or CSV."""
     if format_ == "json":
-        out.print_json(json.dumps([r.to_record() for r in rows], ensure_ascii=False))
+        write_json(stream, [r.to_record() for r in rows])
     elif format_ == "csv":
-        sys.stdout.write(incidents_csv(rows))
+        stream.write(incidents_csv(rows))
     else:
-        out.print(incidents_table(rows))
+        write_rich(stream, incidents_table(rows))
 
 
 def incidents_csv(rows: list[ReviewedIncident]) -> str:

@@ -10,7 +10,7 @@ from ..errors import CasefileError
 from ..ingest import ingest as run_ingest
 from ..model import Document
 from ..sources import Meta
-from .state import err, open_store, out, progress, settings
+from .state import err, note_stdin, open_store, out, progress, settings
 
 
 def ingest(
@@ -30,8 +30,11 @@ def ingest(
         int | None, typer.Option(help="Largest file or JSONL line accepted [default: 20 MB].")
     ] = None,
 ) -> None:
-    """Store documents unchanged and hashed; the same bytes twice are stored once."""
+    """Store documents unchanged and hashed; the same bytes twice are stored once. In a
+    folder, files that are no reports (README, LICENSE, hidden files) are skipped, each named."""
     s = settings()
+    if "-" in paths:
+        note_stdin("-")
     with open_store(s) as store, progress("ingesting") as bar:
         task = bar.add_task("ingest", total=None)
 
@@ -46,12 +49,16 @@ def ingest(
                         highlight=False,
                     )
 
+        def skipped(path: str, why: str) -> None:
+            err.print(f"[dim]skipped[/dim] {path}: {why}", highlight=False)
+
         report = run_ingest(
             store,
             paths,
             Meta(publisher, published, url),
             max_bytes or s.max_bytes,
             on_item=show,
+            on_skip=skipped,
         )
     out.print(report.summary)
     if report.rejected:

@@ -2,17 +2,26 @@
 
 from __future__ import annotations
 
-import json
 from typing import Annotated
 
 import typer
+from rich.console import Console
 from rich.table import Table
 
 from ..model import Incident
 from ..store import Store
 from ..units import ChainLink, UnitReport, load_orbat, load_unit_file, unit_report, unit_to_record
 from ..vocab import INCIDENT_TYPES, REVIEW_STATUS, STATEMENT_KINDS
-from .state import check_format, out, settings
+from .state import (
+    OutFile,
+    check_format,
+    console_for,
+    out,
+    output,
+    settings,
+    write_json,
+    write_rich,
+)
 
 units_app = typer.Typer(
     help="The order of battle: list, show and load units.",
@@ -47,13 +56,15 @@ def load(
 @units_app.command("list")
 def list_(
     format_: Annotated[str, typer.Option("--format", help="table or json.")] = "table",
+    out_file: OutFile = None,
 ) -> None:
     """List every known unit with its current parent; unverified relations are marked."""
     check_format(format_, FORMATS)
     with Store(settings().db) as store:
         orbat = load_orbat(store)
     if format_ == "json":
-        out.print_json(json.dumps([unit_to_record(u) for u in orbat], ensure_ascii=False))
+        with output(out_file) as stream:
+            write_json(stream, [unit_to_record(u) for u in orbat])
         return
     table = Table(title=f"{len(orbat)} units")
     for column in ("unit", "echelon", "affiliation", "parent today", "source"):
@@ -62,7 +73,8 @@ def list_(
         now = unit.parent_on(None)
         source = "" if now is None else now.source if now.verified else "[yellow]unverified[/]"
         table.add_row(unit.name, unit.echelon, unit.affiliation, now.parent if now else "-", source)
-    out.print(table)
+    with output(out_file) as stream:
+        write_rich(stream, table)
 
 
 @units_app.command("show")
@@ -71,20 +83,22 @@ def show(
     on: Annotated[str | None, typer.Option(help="The chain of command on this date (ISO).")] = None,
     limit: Annotated[int, typer.Option(help="List at most this many incidents.")] = 10,
     format_: Annotated[str, typer.Option("--format", help="table or json.")] = "table",
+    out_file: OutFile = None,
 ) -> None:
     """A unit's chain of command, subordinates, sources, incidents and statements."""
     check_format(format_, FORMATS)
     with Store(settings().db) as store:
         report = unit_report(store, name, on=on, limit=limit)
-    if format_ == "json":
-        out.print_json(json.dumps(report.to_record(), ensure_ascii=False))
-    else:
-        render_report(report)
+    with output(out_file) as stream:
+        if format_ == "json":
+            write_json(stream, report.to_record())
+        else:
+            render_report(report, console_for(stream))
 
 
-def render_report(report: UnitReport) -> None:
+def render_report(report: UnitReport, console: Console) -> None:
     """A unit report as text: one section per question."""
-    p = out.print
+    p = console.print
     rec = report.record
     kind = f"{rec.echelon}, {rec.type}, {rec.affiliation}" if rec else "known from documents only"
     p(f"[bold]{report.name}[/bold] ({kind})", highlight=False)

@@ -128,4 +128,4 @@ def test_api_since_keeps_a_month(served) -> None:
     assert r.status_code == 200, r.text
     assert [i["place"]["name"] for i in r.json()["items"]] == ["Bucha", "Bucha"]
     bad = served.client.get("/api/v1/incidents?since=2022-02-30", headers=served.bearer("vic"))
-    assert bad.status_code == 400 and "since" in bad.json()["error"]
+    assert bad.status_code == 422 and "since" in bad.json()["error"]

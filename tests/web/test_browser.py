@@ -153,3 +153,13 @@ def test_a_document_with_script_renders_inert(page: Any, served: Any) -> None:
     assert pg.locator(".source-text img, .source-text script").count() == 0
     assert pg.locator("form.judge").count() == 0  # a viewer gets no review forms
     shot(pg, "07-inert-script.png")
+
+
+def test_the_api_docs_render_offline(page: Any, served: Any) -> None:
+    """Swagger UI from the installed package draws every operation, asks nothing of another
+    server and breaks no Content-Security-Policy rule (the page fixture checks both)."""
+    page.goto(f"{page.base}/api/v1/docs")
+    page.wait_for_selector(".opblock-summary-path", timeout=30_000)
+    paths = page.locator(".opblock-summary-path").all_inner_texts()
+    assert "/api/v1/incidents" in [p.replace("\u200b", "") for p in paths]
+    page.screenshot(path=str(ARTIFACTS / "api-docs.png"), full_page=False)

@@ -12,13 +12,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import replace
 from typing import Any
 
 from .errors import NotFoundError, ReviewError
 from .model import TESTIMONY, Actor, Analysis, Count, DateRange, Document, Incident, Place, sha256
 from .store import Store
 from .store.audit import AuditEvent, canonical, imported
-from .store.view import EDIT_GROUPS, ReviewedIncident, StoredCase, field_value
+from .store.view import EDIT_GROUPS, IncidentQuery, ReviewedIncident, StoredCase, field_value
 from .store.writer import fact_id
 from .vocab import (
     ACTOR_KINDS,
@@ -33,6 +34,7 @@ TESTIMONY_EXTRACTOR = "casefile.testimony.v1"  # the "extractor" of incidents an
 ACTIONS = ("confirm", "reject", "reopen", "edit")
 EDITABLE = tuple(g for g in EDIT_GROUPS if g != "case")  # cases move by merge and split
 _STATUS_AFTER = {"confirm": "confirmed", "reject": "rejected", "reopen": "unreviewed"}
+BULK_ACTIONS = tuple(_STATUS_AFTER)  # judge_many: one reason for several incidents
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 MAX_TEXT = 20_000
 
@@ -90,6 +92,31 @@ def judge(
             )
         )
     return _target(store, target_type, target_id)
+
+
+def next_unreviewed(store: Store, q: IncidentQuery | None = None) -> ReviewedIncident | None:
+    """The review queue's next incident among those ``q`` matches: unreviewed, the most
+    certain first (an analyst confirms those fastest), then the earliest; None when done."""
+    wanted = replace(q or IncidentQuery(), status=["unreviewed"], sort="queue", limit=1, offset=0)
+    page = store.view.page_incidents(wanted)
+    return page.items[0] if page.items else None
+
+
+def judge_many(
+    store: Store, actor: str, incident_ids: list[str], action: str, reason: str
+) -> list[ReviewedIncident]:
+    """Confirm, reject or reopen several incidents with one reason (bulk review). Every id is
+    checked before anything is written; each judgement is then its own audited act."""
+    if action not in BULK_ACTIONS:
+        raise ReviewError(f"action {action!r}: in bulk, use one of {', '.join(BULK_ACTIONS)}")
+    if not incident_ids:
+        raise ReviewError("no incidents chosen")
+    ids = list(dict.fromkeys(incident_ids))  # each once, in the order given
+    for incident_id in ids:
+        _target(store, "incident", incident_id)  # NotFoundError names a missing one
+    _reason(reason)
+    done = [judge(store, actor, "incident", i, action, reason) for i in ids]
+    return [d for d in done if isinstance(d, ReviewedIncident)]
 
 
 def create_incident(

@@ -223,7 +223,7 @@ def _document_errors(app: FastAPI) -> None:
                 continue
             for op in operations.values():
                 params = {p["name"] for p in op.get("parameters", [])}
-                codes = [401, 403, 500]
+                codes = [401, 403, 500, *(int(c) for c in op["responses"] if c[0] in "45")]
                 if "{" in path or "subordinates" in params:
                     codes.append(404)
                 if params or "requestBody" in op:

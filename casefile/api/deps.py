@@ -45,11 +45,14 @@ COOKIE = APIKeyCookie(
 )
 
 
-def ok(model: Any, status: int = 200) -> dict[str, Any]:
+def ok(model: Any, status: int = 200, *errors: int) -> dict[str, Any]:
     """Route arguments that document the answer as ``model`` (casefile/api/schemas.py)
     without validating it again at run time: routes return the library's records as they are,
-    and tests/api/test_openapi.py checks them against the document."""
-    return {"response_model": None, "responses": {status: {"model": model}}}
+    and tests/api/test_openapi.py checks them against the document. ``errors``: statuses the
+    route gives beyond those create_app documents on every route that can give them."""
+    responses: dict[int | str, Any] = {status: {"model": model}}
+    responses.update({code: {"description": "an error"} for code in errors})
+    return {"response_model": None, "responses": responses}
 
 
 def get_store(request: Request) -> Store:

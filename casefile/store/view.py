@@ -26,6 +26,7 @@ from sqlalchemy.sql.elements import UnaryExpression
 from sqlalchemy.sql.operators import custom_op
 
 from ..model import Actor, Count, DateRange, Document, Incident, Person, Place, Statement, Statistic
+from ..vocab import CERTAINTY
 from . import tables as t
 
 
@@ -702,7 +703,7 @@ EDIT_GROUPS: dict[str, tuple[str, ...]] = {
 }
 _GROUP_KEY = {col: cols[0] for cols in EDIT_GROUPS.values() for col in cols}
 
-SORTS = ("date", "-date", "type", "place", "count", "-count")
+SORTS = ("date", "-date", "type", "place", "count", "-count", "queue")
 
 
 @dataclass
@@ -979,7 +980,13 @@ _SORT_COLUMNS: dict[str, tuple[str, ...]] = {
     "place": ("place_name", "date_start"),
     "count": ("count_best", "date_start"),
     "-count": ("count_best", "date_start"),
+    "queue": ("certainty", "date_start"),
 }
+
+
+# The review queue's order of certainty: as the vocabulary lists it, from "confirmed" (an
+# analyst checks it fastest) to "disputed".
+QUEUE_ORDER = {value: rank for rank, value in enumerate(CERTAINTY.values)}
 
 
 def _order(sort: str, m: Any) -> list[Any]:
@@ -987,6 +994,9 @@ def _order(sort: str, m: Any) -> list[Any]:
     By place or count, ties go by date without putting the undated last (so SQLite puts
     them first and PostgreSQL last), as before."""
     date = m.date_start
+    if sort == "queue":  # the review queue: most certain first (vocab order), then earliest
+        rank = case(QUEUE_ORDER, value=m.certainty, else_=len(QUEUE_ORDER))
+        return [rank, date.is_(None), date, m.id]
     if sort in ("date", "-date"):
         return [date.is_(None), date.desc() if sort == "-date" else date, m.id]
     if sort == "type":

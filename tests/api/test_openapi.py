@@ -54,7 +54,8 @@ def test_every_operation_documents_its_answer_and_errors(doc: dict[str, Any]) ->
         errors = {code for code in op["responses"] if code.startswith(("4", "5"))}
         assert {"401", "403", "500"} <= errors, where
         assert ("422" in errors) == bool(op.get("parameters") or op.get("requestBody")), where
-        assert ("404" in errors) == ("{" in path or "subordinates" in _params(op)), where
+        if "{" in path or "subordinates" in _params(op):
+            assert "404" in errors, where
         for code in errors:
             ref = op["responses"][code]["content"]["application/json"]["schema"]["$ref"]
             assert ref == "#/components/schemas/Error", where

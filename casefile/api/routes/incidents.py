@@ -8,7 +8,7 @@ from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 
-from ...review import create_incident, judge
+from ...review import BULK_ACTIONS, create_incident, judge, judge_many, next_unreviewed
 from .. import schemas as s
 from ..deps import Analyst, Filters, StoreDep, Viewer, ok, page_links
 
@@ -26,6 +26,16 @@ class Judgement(BaseModel):
     )
     value: Any = Field(None, description="With edit: the value, shaped as in the record.")
     reason: str = Field(description="Why; kept with the judgement and in the audit log.")
+
+
+class BulkJudgement(BaseModel):
+    """One judgement of several incidents: confirm, reject or reopen them, with one reason."""
+
+    incidents: list[str] = Field(description="The incidents' ids.", min_length=1, max_length=500)
+    action: str = Field(
+        description="confirm | reject | reopen", json_schema_extra={"enum": list(BULK_ACTIONS)}
+    )
+    reason: str = Field(description="Why; kept with each judgement and in the audit log.")
 
 
 class NewIncident(BaseModel):
@@ -77,6 +87,23 @@ def facets(q: Filters, _: Viewer, store: StoreDep) -> dict[str, Any]:
         name: store.view.count_incidents_by_field(name, q)
         for name in ("type", "admin1", "certainty", "status")
     }
+
+
+@router.get("/next", **ok(s.Incident))
+def next_incident(q: Filters, _: Viewer, store: StoreDep) -> dict[str, Any]:
+    """The review queue: the next unreviewed incident matching the filters, the most certain
+    first, then the earliest; 404 when none is left."""
+    found = next_unreviewed(store, q)
+    if found is None:
+        raise HTTPException(404, "no unreviewed incident left (with these filters)")
+    return found.to_record()
+
+
+@router.post("/judgements", **ok(list[s.Incident], 200, 404))
+def judge_incidents(body: BulkJudgement, who: Analyst, store: StoreDep) -> list[dict[str, Any]]:
+    """Confirm, reject or reopen several incidents with one reason; all are checked first."""
+    done = judge_many(store, who.actor, body.incidents, body.action, body.reason)
+    return [d.to_record() for d in done]
 
 
 @router.get("/{incident_id}", **ok(s.IncidentDetail))

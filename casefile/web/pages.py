@@ -6,8 +6,9 @@ the API, with the session's CSRF token, and redirect back (no JavaScript needed 
 from __future__ import annotations
 
 import secrets
+from dataclasses import replace
 from typing import Annotated, Any
-from urllib.parse import quote
+from urllib.parse import parse_qsl, quote, urlencode
 
 from fastapi import APIRouter, Form, HTTPException, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
@@ -20,7 +21,15 @@ from ..api.routes.statistics import statistics_record
 from ..api.routes.units import get_unit
 from ..auth import SESSION_COOKIE, log_in, log_out
 from ..errors import AuthError, CasefileError
-from ..review import EDITABLE, create_incident, judge, merge_cases, parse_text_value, split_case
+from ..review import (
+    EDITABLE,
+    create_incident,
+    judge,
+    judge_many,
+    merge_cases,
+    parse_text_value,
+    split_case,
+)
 from ..store.audit import iter_entries
 from ..vocab import CERTAINTY, INCIDENT_TYPES, REVIEW_STATUS, ROLES, VICTIM_CATEGORIES
 from . import TEMPLATES
@@ -115,6 +124,7 @@ def map_page(request: Request, q: Filters, who: Viewer, store: StoreDep) -> Resp
         tiles=config.tiles or "",
         attribution=config.tiles_attribution,
         query=request.url.query,
+        done=request.query_params.get("done"),
     )
 
 
@@ -159,6 +169,68 @@ def case_page(request: Request, case_id: str, who: Viewer, store: StoreDep) -> R
         judgements=judged,
         done=request.query_params.get("done"),
     )
+
+
+@router.get("/review")
+def review_page(
+    request: Request, q: Filters, who: Analyst, store: StoreDep, skip: int = 0
+) -> Response:
+    """The review queue: the next unreviewed incident matching the filters (the most certain
+    first, then the earliest), its source with the spans highlighted, and keys to judge it."""
+    queue = replace(q, status=["unreviewed"], sort="queue", limit=1, offset=max(0, skip))
+    found = store.view.page_incidents(queue)
+    item = found.items[0] if found.items else None
+    pieces, doc = [], None
+    if item is not None:
+        doc = store.view.get_document(item.document_id)
+        marks = [(a, b, item.id) for a, b in item.incident.spans]
+        pieces = highlight(doc.text if doc else "", marks)
+    filters = [(k, v) for k, v in request.query_params.multi_items() if k not in ("skip", "done")]
+    return page(
+        request,
+        "review.html",
+        "/api/v1/incidents/next" + (f"?{urlencode(filters)}" if filters else ""),
+        user=who,
+        item=item,
+        record=item.to_record() if item else None,
+        document=doc,
+        pieces=pieces,
+        left=found.total,
+        skip=max(0, skip),
+        filters=urlencode(filters),
+        done=request.query_params.get("done"),
+    )
+
+
+@router.post("/review")
+def review_form(
+    who: Analyst,
+    store: StoreDep,
+    incident: Annotated[str, Form()],
+    action: Annotated[str, Form()],
+    reason: Annotated[str, Form()] = "",
+    filters: Annotated[str, Form()] = "",
+    skip: Annotated[int, Form()] = 0,
+) -> Response:
+    """Confirm or reject the incident on the review page; back to the queue, which moves on."""
+    judge(store, who.actor, "incident", incident, action, reason)
+    back = [*parse_qsl(filters), ("skip", str(skip)), ("done", action)]
+    return RedirectResponse(f"/review?{urlencode(back)}", 303)
+
+
+@router.post("/incidents/judge-many")
+def judge_many_form(
+    who: Analyst,
+    store: StoreDep,
+    action: Annotated[str, Form()],
+    incidents: Annotated[list[str], Form()] = [],  # noqa: B006 - FastAPI copies the default
+    reason: Annotated[str, Form()] = "",
+    back: Annotated[str, Form()] = "",
+) -> Response:
+    """Bulk review from the list: the chosen incidents confirmed or rejected with one reason."""
+    done = judge_many(store, who.actor, incidents, action, reason)
+    query = [*parse_qsl(back), ("done", f"{action}: {len(done)}")]
+    return RedirectResponse(f"/?{urlencode(query)}", 303)
 
 
 @router.get("/incidents/new")

@@ -163,3 +163,38 @@ def test_the_api_docs_render_offline(page: Any, served: Any) -> None:
     paths = page.locator(".opblock-summary-path").all_inner_texts()
     assert "/api/v1/incidents" in [p.replace("\u200b", "") for p in paths]
     page.screenshot(path=str(ARTIFACTS / "api-docs.png"), full_page=False)
+
+
+def test_review_queue_by_keys_and_bulk_reject(page: Any, served: Any) -> None:
+    """An analyst opens the queue, confirms the first incident with the c key, skips one with
+    n, then rejects two from the list with one reason; the API sees all of it."""
+    log_in(page, "ana")
+    page.goto(page.base + "/review")
+    first = page.get_attribute("#review-item", "data-incident")
+    shot(page, "review-1-queue.png")
+    page.keyboard.press("c")
+    assert page.evaluate("document.activeElement.id") == "reason"
+    page.keyboard.type("Checked against the video.")
+    page.keyboard.press("Enter")
+    page.wait_for_selector("#done")
+    assert page.get_attribute("#review-item", "data-incident") != first
+    shot(page, "review-2-confirmed.png")
+    second = page.get_attribute("#review-item", "data-incident")
+    page.keyboard.press("n")
+    page.wait_for_url("**skip=1**")
+    assert page.get_attribute("#review-item", "data-incident") != second
+    page.goto(page.base + "/?status=unreviewed")
+    refreshed(page, 1)
+    boxes = page.locator("#incidents tbody input[type=checkbox]")
+    chosen = [boxes.nth(k).get_attribute("value") for k in (0, 1)]
+    boxes.nth(0).check()
+    boxes.nth(1).check()
+    page.fill("#bulk-reason", "Duplicates of one event.")
+    page.click("#bulk button[value=reject]")
+    page.wait_for_selector("#done")
+    shot(page, "review-3-bulk-rejected.png")
+    bearer = served.bearer("vic")
+    rejected = served.client.get("/api/v1/incidents?status=rejected", headers=bearer).json()
+    assert sorted(i["id"] for i in rejected["items"]) == sorted(chosen)
+    confirmed = served.client.get("/api/v1/incidents?status=confirmed", headers=bearer).json()
+    assert [i["id"] for i in confirmed["items"]] == [first]

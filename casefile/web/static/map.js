@@ -122,6 +122,12 @@
       const place = i.place ? i.place.name + (i.place.admin1 && i.place.admin1 !== i.place.name ? ", " + i.place.admin1 : "") : "–";
       const count = i.victims.count && i.victims.count.best !== null ? " " + i.victims.count.best : "";
       const tr = el("tr");
+      const table = document.getElementById("incidents");
+      if (table.dataset.bulk) {  // an analyst: a box to choose it for bulk review
+        const box = el("td");
+        box.append(el("input", null, { type: "checkbox", name: "incidents", value: i.id, form: "bulk", "aria-label": "choose" }));
+        tr.append(box);
+      }
       const link = el("td");
       link.append(el("a", "case", { href: `/cases/${encodeURIComponent(i.case)}#incident-${i.id}` }));
       tr.append(el("td", d), el("td", i.type.replace(/_/g, " ")), el("td", place),

@@ -358,6 +358,16 @@ class UnitReport(BaseModel):
     chain_people: list[dict[str, Any]]
 
 
+class PlaceCandidate(Place):
+    feature_code: str = Field(description="GeoNames feature code: PPL a settlement, ADM1 ...")
+    population: int
+    score: float = Field(description="The geocoder's score; the first is its choice.")
+
+
+class PlaceSearch(BaseModel):
+    items: list[PlaceCandidate]
+
+
 # -- exports, users, vocabularies, audit
 
 

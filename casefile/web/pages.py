@@ -11,6 +11,7 @@ from typing import Annotated, Any
 from urllib.parse import parse_qsl, quote, urlencode
 
 from fastapi import APIRouter, Form, HTTPException, Request
+from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader
@@ -24,6 +25,7 @@ from ..errors import AuthError, CasefileError
 from ..review import (
     EDITABLE,
     create_incident,
+    form_value,
     judge,
     judge_many,
     merge_cases,
@@ -324,6 +326,22 @@ def judge_form(
     judge(store, who.actor, kinds[target], target_id, action, reason, field or None, parsed)
     back = case or target_id
     return RedirectResponse(f"/cases/{quote(back)}?done={quote(action)}#incident-{target_id}", 303)
+
+
+@router.post("/incidents/{incident_id}/edit/{field}")
+async def edit_field_form(
+    request: Request, incident_id: str, field: str, who: Analyst, store: StoreDep
+) -> Response:
+    """One field of an incident, edited in its own form (``review.form_value`` reads it)."""
+    form = await request.form()
+    fields = {k: v for k, v in form.items() if isinstance(v, str)}
+    value = form_value(field, fields) if field in EDITABLE else None
+    reason = fields.get("reason", "")
+    await run_in_threadpool(
+        judge, store, who.actor, "incident", incident_id, "edit", reason, field, value
+    )
+    back = fields.get("case") or incident_id
+    return RedirectResponse(f"/cases/{quote(back)}?done=edit#incident-{incident_id}", 303)
 
 
 @router.post("/cases/{case_id}/merge")

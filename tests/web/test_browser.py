@@ -198,3 +198,30 @@ def test_review_queue_by_keys_and_bulk_reject(page: Any, served: Any) -> None:
     assert sorted(i["id"] for i in rejected["items"]) == sorted(chosen)
     confirmed = served.client.get("/api/v1/incidents?status=confirmed", headers=bearer).json()
     assert [i["id"] for i in confirmed["items"]] == [first]
+
+
+def test_edit_a_place_by_picking_a_gazetteer_entry(page: Any, served: Any) -> None:
+    """The place form searches the gazetteer; the entry picked brings its coordinates, so the
+    incident stays on the map at its new place."""
+    log_in(page, "ana")
+    incident = served.ids["Six POWs shot near Pokrovsk."]
+    page.goto(f"{page.base}/incidents/{incident}")
+    section = page.locator(f"#incident-{incident}")
+    section.locator("details[data-field=place] summary").click()
+    form = section.locator("details[data-field=place] form")
+    form.locator(".place-name").fill("Izium")
+    form.locator(".place-search").click()
+    form.locator(".place-choice").first.wait_for()
+    assert "Kharkiv Oblast" in form.locator(".place-choice").first.inner_text()
+    form.locator(".place-choice").first.click()
+    form.locator("input[name=reason]").fill("Geolocated from the video.")
+    shot(page, "edit-place-1-chosen.png")
+    form.locator("button[type=submit]").click()
+    page.wait_for_selector("#done")
+    shot(page, "edit-place-2-saved.png")
+    bearer = served.bearer("vic")
+    got = served.client.get(f"/api/v1/incidents/{incident}", headers=bearer).json()
+    assert got["place"]["name"] == "Izium" and got["place"]["admin1"] == "Kharkiv Oblast"
+    assert got["machine"]["place"]["name"] == "Pokrovsk"
+    points = served.client.get("/api/v1/incidents/points?place=izium", headers=bearer).json()
+    assert [p["id"] for p in points["points"]] == [incident]

@@ -12,12 +12,15 @@ from casefile.review import form_value
     ("group", "fields", "value"),
     [
         ("date", {"start": "2024-03"}, {"start": "2024-03", "end": "2024-03"}),
-        ("date", {"start": "2024-03-01", "end": "2024-03-04"}, {"start": "2024-03-01", "end": "2024-03-04"}),
+        ("date", {"start": "2024-03-01", "end": "2024-03-04"},
+         {"start": "2024-03-01", "end": "2024-03-04"}),
         ("place", {"name": " Izium ", "lat": "", "lon": ""}, {"name": "Izium"}),
         (
             "place",
-            {"name": "Izium", "admin1": "Kharkiv Oblast", "country": "UA", "lat": "49.2", "lon": "37.3"},
-            {"name": "Izium", "admin1": "Kharkiv Oblast", "country": "UA", "lat": 49.2, "lon": 37.3},
+            {"name": "Izium", "admin1": "Kharkiv Oblast", "country": "UA",
+             "lat": "49.2", "lon": "37.3"},
+            {"name": "Izium", "admin1": "Kharkiv Oblast", "country": "UA",
+             "lat": 49.2, "lon": 37.3},
         ),
         ("count", {"low": "5", "best": "6", "high": ""}, {"low": 5, "best": 6, "high": None}),
         ("perpetrators", {"value": "Unit A; Unit B"}, ["Unit A", "Unit B"]),

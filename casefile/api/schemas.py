@@ -253,6 +253,24 @@ class DocumentDetail(BaseModel):
     spans: list[Span]
 
 
+class SnippetPiece(BaseModel):
+    text: str
+    hit: bool = Field(description="Whether this piece matched a searched word.")
+
+
+class DocumentHit(BaseModel):
+    id: str
+    name: str
+    title: str | None
+    publisher: str | None
+    published: str | None
+    snippet: list[SnippetPiece]
+
+
+class SearchPage(Page):
+    items: list[DocumentHit]
+
+
 # -- statements, statistics, units
 
 

@@ -22,6 +22,7 @@ from sqlalchemy import (
     select,
     union_all,
 )
+from sqlalchemy import text as sql
 from sqlalchemy.sql.elements import UnaryExpression
 from sqlalchemy.sql.operators import custom_op
 
@@ -536,6 +537,65 @@ class View:
             for row in rows
         ]
 
+    def search_documents(
+        self, text: str, limit: int | None = 20, offset: int = 0
+    ) -> tuple[int, list[DocumentHit]]:
+        """Documents whose name, title or text hold every word of ``text`` (stemmed: "shelled"
+        finds "shelling"), best first, each with a snippet of its hits; and how many match.
+        SQLite's FTS5 table or PostgreSQL's tsvector column (migration 0005_day)."""
+        if self._sqlite:
+            words = re.findall(r"\w+", text)
+            if not words:
+                return 0, []
+            match = " ".join('"' + w.replace('"', '""') + '"' for w in words)
+            where = "documents_fts MATCH :q"
+            src = "documents_fts JOIN documents d ON d.rowid = documents_fts.rowid"
+            snippet = f"snippet(documents_fts, 2, '{HIT[0]}', '{HIT[1]}', ' … ', 24)"
+            order = "bm25(documents_fts), d.name"
+            params: dict[str, Any] = {"q": match}
+        else:
+            where = "d.search @@ websearch_to_tsquery('english', :q)"
+            src = "documents d"
+            snippet = (
+                "ts_headline('english', left(d.text, 1000000), "
+                "websearch_to_tsquery('english', :q), :options)"
+            )
+            order = "ts_rank(d.search, websearch_to_tsquery('english', :q)) DESC, d.name"
+            params = {
+                "q": text,
+                "options": f"StartSel={HIT[0]}, StopSel={HIT[1]}, MaxWords=24, MinWords=8, "
+                'MaxFragments=2, FragmentDelimiter=" … "',
+            }
+        page = f" LIMIT {int(limit)}" if limit is not None else ""
+        page += f" OFFSET {int(offset)}" if offset else ""
+        cols = "d.id, d.name, d.title, d.publisher, d.published"
+        with self.engine.connect() as c:
+            total = int(
+                c.execute(sql(f"SELECT count(*) FROM {src} WHERE {where}"), params).scalar_one()
+            )
+            rows = (
+                c.execute(
+                    sql(
+                        f"SELECT {cols}, {snippet} AS snippet FROM {src} "
+                        f"WHERE {where} ORDER BY {order}{page}"
+                    ),
+                    params,
+                )
+                .mappings()
+                .all()
+            )
+        return total, [
+            DocumentHit(
+                r["id"],
+                r["name"],
+                r["title"],
+                r["publisher"],
+                r["published"],
+                _pieces(r["snippet"]),
+            )
+            for r in rows
+        ]
+
     def iter_statistics(self) -> Iterator[StoredStatistic]:
         """Every stored figure with its document, oldest publication first."""
         s, d = t.statistics, t.documents
@@ -883,6 +943,43 @@ class DocumentSummary:
 
     def to_record(self) -> dict[str, Any]:
         return {k: getattr(self, k) for k in self.__dataclass_fields__}
+
+
+# Where a search snippet's hit starts and ends: private-use characters no report holds.
+HIT = ("\ue000", "\ue001")
+
+
+@dataclass
+class DocumentHit:
+    """A document found by full-text search, with a snippet: (text, is a hit) pieces."""
+
+    id: str
+    name: str
+    title: str | None
+    publisher: str | None
+    published: str | None
+    snippet: list[tuple[str, bool]]
+
+    def to_record(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "name": self.name,
+            "title": self.title,
+            "publisher": self.publisher,
+            "published": self.published,
+            "snippet": [{"text": t, "hit": hit} for t, hit in self.snippet],
+        }
+
+
+def _pieces(snippet: str | None) -> list[tuple[str, bool]]:
+    """A snippet cut at its hit markers into (text, is a hit) pieces."""
+    pieces: list[tuple[str, bool]] = []
+    for part in re.split(f"({HIT[0]}.*?{HIT[1]})", snippet or "", flags=re.DOTALL):
+        if part.startswith(HIT[0]):
+            pieces.append((part[1:-1], True))
+        elif part:
+            pieces.append((part, False))
+    return pieces
 
 
 @dataclass

@@ -235,6 +235,24 @@ def judge_many_form(
     return RedirectResponse(f"/?{urlencode(query)}", 303)
 
 
+@router.get("/search")
+def search_page(
+    request: Request, who: Viewer, store: StoreDep, q: str = "", offset: int = 0
+) -> Response:
+    """Full-text search of the documents, the hits marked in each snippet."""
+    total, hits = store.view.search_documents(q, 20, max(0, offset)) if q.strip() else (0, [])
+    return page(
+        request,
+        "search.html",
+        f"/api/v1/search?{urlencode({'q': q})}" if q.strip() else None,
+        user=who,
+        q=q,
+        total=total,
+        hits=hits,
+        offset=max(0, offset),
+    )
+
+
 @router.get("/incidents/new")
 def new_incident_form(request: Request, who: Analyst) -> Response:
     return page(request, "new_incident.html", "/api/v1/vocab", user=who, error=None, form={})

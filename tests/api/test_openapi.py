@@ -17,7 +17,7 @@ from pydantic import TypeAdapter
 
 API = "/api/v1"
 HROZA = "Missile strike on a cafe in Hroza."
-QUERIES = {"q": "Izium"}  # required query parameters, with a value that finds something
+QUERIES = {"q": "Hroza"}  # required query parameters, with a value that finds something
 
 
 @pytest.fixture

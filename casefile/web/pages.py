@@ -127,6 +127,7 @@ def map_page(request: Request, q: Filters, who: Viewer, store: StoreDep) -> Resp
         attribution=config.tiles_attribution,
         query=request.url.query,
         done=request.query_params.get("done"),
+        type_labels={t.value: t.label for t in INCIDENT_TYPES.terms},
     )
 
 

@@ -91,6 +91,12 @@ def log_in(pg: Any, name: str) -> None:
     pg.wait_for_selector("#map")
 
 
+def on_the_map(pg: Any) -> int:
+    """Incidents the map shows: lone markers plus the counts on the clusters."""
+    clusters = pg.locator(".marker-cluster span").all_inner_texts()
+    return pg.locator("path.incident-marker").count() + sum(int(n) for n in clusters)
+
+
 def refreshed(pg: Any, times: int) -> None:
     """Wait until the filters have refreshed the page ``times`` times (no string evaluation:
     the Content-Security-Policy forbids it)."""
@@ -105,7 +111,7 @@ def test_filter_open_a_case_confirm_and_find_it_in_the_audit_log(page: Any, serv
     # 1. the map and timeline show everything
     refreshed(pg, 1)
     assert pg.get_attribute("#map", "data-markers") == "5"
-    assert pg.locator("path.incident-marker").count() == 5
+    assert on_the_map(pg) == 5  # markers, and those gathered into clusters
     assert pg.locator("#timeline rect[data-count]:not([data-count='0'])").count() == 3
     assert pg.inner_text("#count") == "5"
     shot(pg, "02-map-all.png")
@@ -225,3 +231,29 @@ def test_edit_a_place_by_picking_a_gazetteer_entry(page: Any, served: Any) -> No
     assert got["machine"]["place"]["name"] == "Pokrovsk"
     points = served.client.get("/api/v1/incidents/points?place=izium", headers=bearer).json()
     assert [p["id"] for p in points["points"]] == [incident]
+
+
+def test_the_map_stands_alone(page: Any, served: Any) -> None:
+    """No tile server: country outlines from the vendored Natural Earth file, a legend, the
+    two incidents at one place in a cluster that opens on a click, and a timeline with axes
+    whose bars filter the map and the list."""
+    log_in(page, "vic")
+    refreshed(page, 1)
+    page.wait_for_selector("#map[data-basemap]")
+    assert int(page.get_attribute("#map", "data-basemap") or 0) > 200  # countries drawn
+    assert page.locator("path.country").count() > 200
+    legend = page.locator("#legend").inner_text()
+    assert "Execution of POWs" in legend and "Torture" in legend
+    cluster = page.locator(".marker-cluster", has_text="2")
+    assert cluster.count() == 1  # the two Bucha incidents, stacked
+    cluster.click()
+    page.locator("path.incident-marker").nth(4).wait_for()  # all five apart (no eval: CSP)
+    shot(page, "map-1-basemap-cluster-open.png")
+    assert page.locator("#timeline .axis-label").count() >= 3  # counts and years
+    page.locator("#timeline rect[data-month='2023-10']").click()
+    refreshed(page, 2)
+    assert page.input_value("input[name=since]") == "2023-10-01"
+    assert page.input_value("input[name=until]") == "2023-10-31"
+    assert page.get_attribute("#map", "data-markers") == "1"
+    assert page.locator("#incidents tbody tr").count() == 1
+    shot(page, "map-2-timeline-month.png")

@@ -11,20 +11,45 @@
   const types = JSON.parse(mapEl.dataset.labels || "[]");
   const colour = (t) => COLOURS[Math.max(0, types.indexOf(t)) % COLOURS.length];
 
-  // 1. the map: tiles when configured, else a graticule so it still reads as a map
-  const map = L.map(mapEl, { preferCanvas: false }).setView([48.6, 33.5], 5);
+  // 1. the map: tiles when configured, else the country outlines shipped with casefile
+  // (Natural Earth via world-atlas, vendored) so it stands alone with no tile server
+  const map = L.map(mapEl, { preferCanvas: false, maxZoom: 18 }).setView([48.6, 33.5], 5);
   if (mapEl.dataset.tiles) {
     L.tileLayer(mapEl.dataset.tiles, { maxZoom: 18, attribution: mapEl.dataset.attribution || "" }).addTo(map);
   } else {
-    for (let lat = 40; lat <= 60; lat += 2) {
-      L.polyline([[lat, 20], [lat, 50]], { color: "#c5ccd6", weight: 1, interactive: false }).addTo(map);
-    }
-    for (let lon = 20; lon <= 50; lon += 2) {
-      L.polyline([[40, lon], [60, lon]], { color: "#c5ccd6", weight: 1, interactive: false }).addTo(map);
-    }
-    map.attributionControl.addAttribution("no map tiles configured (casefile serve --tiles URL)");
+    map.createPane("basemap").style.zIndex = "200";
+    fetch("/static/vendor/world-atlas-2.0.2/countries-50m.json")
+      .then((r) => r.json())
+      .then((topo) => {
+        const countries = topojson.feature(topo, topo.objects.countries);
+        L.geoJSON(countries, {
+          pane: "basemap",
+          interactive: false,
+          style: { color: "#8a94a6", weight: 1, fillColor: "#eef1f5", fillOpacity: 1, className: "country" },
+        }).addTo(map);
+        mapEl.dataset.basemap = String(countries.features.length);
+      });
+    map.attributionControl.addAttribution("Country outlines: Natural Earth (world-atlas)");
   }
-  const markers = L.featureGroup().addTo(map);
+  // stacked incidents gather into a cluster that opens on a click
+  const markers = L.markerClusterGroup({ maxClusterRadius: 30, spiderfyOnMaxZoom: true, showCoverageOnHover: false }).addTo(map);
+
+  // the legend: a colour per incident type
+  const legend = L.control({ position: "bottomright" });
+  legend.onAdd = () => {
+    const box = L.DomUtil.create("div", "legend");
+    box.id = "legend";
+    const labels = JSON.parse(mapEl.dataset.typeLabels || "{}");
+    for (const t of types) {
+      const row = el("div", null, { class: "legend-row" });
+      const swatch = el("span", null, { class: "swatch", "data-colour": colour(t) });
+      swatch.style.backgroundColor = colour(t);
+      row.append(swatch, el("span", labels[t] || t.replace(/_/g, " ")));
+      box.append(row);
+    }
+    return box;
+  };
+  legend.addTo(map);
 
   function query() {
     const params = new URLSearchParams();
@@ -81,29 +106,50 @@
     while (svg.firstChild) svg.removeChild(svg.firstChild);
     const counts = new Map(data.months.map((m) => [m.month, m.incidents]));
     const all = data.months.length ? months(data.months[0].month, data.months[data.months.length - 1].month) : [];
-    const width = svg.clientWidth || 600, height = 140, base = 120;
+    const width = svg.clientWidth || 600, base = 120, left = 32;
     const most = Math.max(1, ...counts.values());
-    const w = all.length ? Math.min(48, width / all.length) : width;
+    const w = all.length ? Math.min(48, (width - left) / all.length) : width - left;
+    const line = (x1, y1, x2, y2, cls) => {
+      const l = document.createElementNS(SVGNS, "line");
+      for (const [k, v] of Object.entries({ x1, y1, x2, y2 })) l.setAttribute(k, String(v));
+      l.setAttribute("class", cls);
+      svg.appendChild(l);
+    };
+    const text = (x, y, t, cls) => {
+      const label = document.createElementNS(SVGNS, "text");
+      label.setAttribute("x", String(x));
+      label.setAttribute("y", String(y));
+      label.setAttribute("class", cls);
+      label.textContent = t;
+      svg.appendChild(label);
+    };
+    // the axes: incidents up the side (0, half, most), years along the bottom
+    line(left, 10, left, base, "axis");
+    line(left, base, left + all.length * w, base, "axis");
+    for (const v of [...new Set([0, Math.round(most / 2), most])]) {
+      const y = base - Math.round((v / most) * (base - 10));
+      line(left - 4, y, left, y, "axis");
+      text(left - 6, y + 4, String(v), "axis-label y-label");
+    }
     all.forEach((month, i) => {
       const n = counts.get(month) || 0;
       const h = Math.round((n / most) * (base - 10));
       const bar = document.createElementNS(SVGNS, "rect");
-      bar.setAttribute("x", String(i * w + 1));
+      bar.setAttribute("x", String(left + i * w + 1));
       bar.setAttribute("y", String(base - h));
       bar.setAttribute("width", String(Math.max(1, w - 2)));
       bar.setAttribute("height", String(h));
       bar.setAttribute("data-month", month);
       bar.setAttribute("data-count", String(n));
+      bar.setAttribute("class", "bar");
       const title = document.createElementNS(SVGNS, "title");
-      title.textContent = `${month}: ${n}`;
+      title.textContent = `${month}: ${n} — click to show only this month`;
       bar.appendChild(title);
+      bar.addEventListener("click", () => filterMonth(month));
       svg.appendChild(bar);
       if (month.endsWith("-01") || i === 0) {
-        const label = document.createElementNS(SVGNS, "text");
-        label.setAttribute("x", String(i * w + 1));
-        label.setAttribute("y", String(base + 14));
-        label.textContent = month.slice(0, 4);
-        svg.appendChild(label);
+        line(left + i * w, base, left + i * w, base + 4, "axis");
+        text(left + i * w + 1, base + 16, month.slice(0, 4), "axis-label");
       }
     });
     const total = data.months.reduce((s, m) => s + m.incidents, 0);
@@ -137,6 +183,15 @@
       body.append(tr);
     }
     document.getElementById("count").textContent = String(page.total);
+  }
+
+  // a click on a bar filters the map, the timeline and the list to that month
+  function filterMonth(month) {
+    const [y, m] = month.split("-").map(Number);
+    const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
+    form.elements.since.value = `${month}-01`;
+    form.elements.until.value = `${month}-${String(last).padStart(2, "0")}`;
+    refresh();
   }
 
   async function refresh() {

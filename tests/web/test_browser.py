@@ -257,3 +257,78 @@ def test_the_map_stands_alone(page: Any, served: Any) -> None:
     assert page.get_attribute("#map", "data-markers") == "1"
     assert page.locator("#incidents tbody tr").count() == 1
     shot(page, "map-2-timeline-month.png")
+
+
+def test_the_investigators_day(page: Any, served: Any, tmp_path: Path) -> None:
+    """The day of #10 end to end: search, a timeline range on the map, the next unreviewed
+    incident, its place picked from the gazetteer (it stays on the map), confirmed with a
+    key, two others rejected in bulk; then all of it in `casefile incidents` and an export."""
+    import json
+    import subprocess
+    import sys
+
+    log_in(page, "ana")
+    # 1. search the documents
+    page.fill("header input[name=q]", "cafe")
+    page.press("header input[name=q]", "Enter")
+    page.wait_for_selector("#search-total")
+    assert page.locator("li.hit mark").first.inner_text().lower() == "cafe"
+    shot(page, "day-1-search.png")
+    # 2. the map, filtered by a bar of the timeline: October 2024
+    page.goto(page.base + "/")
+    refreshed(page, 1)
+    page.locator("#timeline rect[data-month='2024-10']").click()
+    refreshed(page, 2)
+    assert page.get_attribute("#map", "data-markers") == "2"
+    shot(page, "day-2-timeline-range.png")
+    # 3. the next unreviewed incident of that range; edit its place from the gazetteer
+    page.goto(page.base + "/review?since=2024-10-01&until=2024-10-31")
+    target = page.get_attribute("#review-item", "data-incident")
+    page.keyboard.press("e")
+    place = page.locator(f"#incident-{target} details[data-field=place]")
+    place.locator("summary").click()
+    place.locator(".place-name").fill("Izium")
+    place.locator(".place-search").click()
+    place.locator(".place-choice").first.click()
+    place.locator("input[name=reason]").fill("Geolocated from the video.")
+    place.locator("button[type=submit]").click()
+    page.wait_for_selector("#done")
+    shot(page, "day-3-place-edited.png")
+    # 4. confirm it with a key
+    page.goto(page.base + "/review?since=2024-10-01&until=2024-10-31")
+    assert page.get_attribute("#review-item", "data-incident") == target
+    page.keyboard.press("c")
+    page.keyboard.type("Two sources agree.")
+    page.keyboard.press("Enter")
+    page.wait_for_selector("#done")
+    # 5. bulk-reject two of the rest
+    page.goto(page.base + "/?status=unreviewed")
+    refreshed(page, 1)
+    boxes = page.locator("#incidents tbody input[type=checkbox]")
+    rejected = sorted(boxes.nth(k).get_attribute("value") or "" for k in (0, 1))
+    boxes.nth(0).check()
+    boxes.nth(1).check()
+    page.fill("#bulk-reason", "Reports of another event.")
+    page.click("#bulk button[value=reject]")
+    page.wait_for_selector("#done")
+    shot(page, "day-4-bulk-rejected.png")
+    # 6. the edited place stays on the map
+    bearer = served.bearer("ana")
+    points = served.client.get("/api/v1/incidents/points?place=izium", headers=bearer).json()
+    assert [p["id"] for p in points["points"]] == [target]
+    # 7. all of it in `casefile incidents` and in an export
+    env = {k: v for k, v in os.environ.items() if not k.startswith("CASEFILE_")}
+    command = ["incidents", "--format", "json"]
+    cli = subprocess.run(
+        [sys.executable, "-m", "casefile", "--db", served.store.url, *command],
+        capture_output=True, text=True, timeout=120, cwd=tmp_path, env=env,
+    )  # fmt: skip
+    assert cli.returncode == 0, cli.stderr
+    rows = {r["id"]: r for r in json.loads(cli.stdout)}
+    assert rows[target]["status"] == "confirmed" and rows[target]["place"]["name"] == "Izium"
+    assert sorted(i for i, r in rows.items() if r["status"] == "rejected") == rejected
+    export = served.client.get("/api/v1/exports/records", headers=bearer)
+    records = {r["id"]: r for r in map(json.loads, export.text.splitlines())}
+    assert records[target]["status"] == "confirmed" and records[target]["place"]["name"] == "Izium"
+    assert records[target]["machine"]["place"]["name"] != "Izium"
+    assert sorted(i for i, r in records.items() if r["status"] == "rejected") == rejected

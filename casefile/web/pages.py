@@ -35,7 +35,7 @@ from ..review import (
 from ..store.audit import iter_entries
 from ..vocab import CERTAINTY, INCIDENT_TYPES, REVIEW_STATUS, ROLES, VICTIM_CATEGORIES
 from . import TEMPLATES
-from .text import highlight
+from .text import highlight, readable
 
 router = APIRouter(include_in_schema=False)
 # Autoescaping always on: document texts are untrusted (a report may hold <script>).
@@ -50,6 +50,7 @@ templates.env.globals.update(
     ROLES=ROLES,
     EDITABLE=EDITABLE,
 )
+templates.env.filters["readable"] = readable
 LOGIN_CSRF = "casefile_login"
 
 

@@ -426,9 +426,15 @@ def statistics_page(request: Request, q: Filters, who: Viewer, store: StoreDep) 
 
 @router.get("/audit")
 def audit_log_page(
-    request: Request, who: Admin, store: StoreDep, before: int | None = None
+    request: Request,
+    who: Admin,
+    store: StoreDep,
+    before: int | None = None,
+    actor: str = "",
+    object_id: str = "",
 ) -> Response:
-    entries = audit_page(store, 100, before, None, None)
+    """The audit log, newest first, 50 a page, filtered by who or by object."""
+    entries = audit_page(store, 50, before, object_id.strip() or None, actor.strip() or None)
     newest = next(iter_entries(store.engine, newest_first=True, limit=1), None)
     return page(
         request,
@@ -437,6 +443,9 @@ def audit_log_page(
         user=who,
         entries=entries,
         newest=newest,
+        actor=actor,
+        object_id=object_id,
+        filters=urlencode({k: v for k, v in (("actor", actor), ("object_id", object_id)) if v}),
     )
 
 

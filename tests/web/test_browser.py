@@ -246,12 +246,20 @@ def test_the_map_stands_alone(page: Any, served: Any) -> None:
     assert "Execution of POWs" in legend and "Torture" in legend
     cluster = page.locator(".marker-cluster", has_text="2")
     assert cluster.count() == 1  # the two Bucha incidents, stacked
-    cluster.click()
-    page.locator("path.incident-marker").nth(4).wait_for()  # all five apart (no eval: CSP)
+    cluster.click()  # opens the list of what it holds
+    page.locator(".cluster-list a").nth(1).wait_for()
+    assert page.locator(".cluster-list a").count() == 2
+    assert "torture, Bucha" in page.locator(".cluster-list").inner_text()
     shot(page, "map-1-basemap-cluster-open.png")
     assert page.locator("#timeline .axis-label").count() >= 3  # counts and years
-    page.locator("#timeline rect[data-month='2023-10']").click()
+    assert "Torture (1)" in page.locator("select[name=type]").inner_text()  # facet counts
+    page.locator("#incidents th[data-sort=place]").click()  # sortable columns
     refreshed(page, 2)
+    places = page.locator("#incidents tbody tr td:nth-child(3)").all_inner_texts()
+    assert places == sorted(places)
+    page.locator("#timeline rect[data-month='2023-10']").click()
+    refreshed(page, 3)
+    assert "Torture (0)" in page.locator("select[name=type]").inner_text()
     assert page.input_value("input[name=since]") == "2023-10-01"
     assert page.input_value("input[name=until]") == "2023-10-31"
     assert page.get_attribute("#map", "data-markers") == "1"

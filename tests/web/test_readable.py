@@ -39,3 +39,18 @@ def test_the_case_page_shows_no_python(served) -> None:
     page = served.client.get(f"/cases/{incident}").text
     assert "machine: Pokrovsk, Donetsk Oblast" in page
     assert "{&#39;" not in page and "None" not in page
+
+
+def test_the_audit_page_filters_and_pages(served) -> None:
+    incident = served.ids["Six POWs shot near Pokrovsk."]
+    for n in range(3):
+        served.client.post(
+            f"/api/v1/incidents/{incident}/judgements",
+            json={"action": "confirm" if n % 2 == 0 else "reopen", "reason": f"Pass {n}."},
+            headers=served.bearer("ana"),
+        )
+    served.login("adam")
+    mine = served.client.get("/audit", params={"actor": "ana"}).text
+    assert mine.count("<td>ana</td>") == 3 and "Pass 2." in mine
+    one = served.client.get("/audit", params={"object_id": incident}).text
+    assert one.count("incident.") == 3 and "status: confirmed" in one  # before/after as text

@@ -32,7 +32,20 @@
     map.attributionControl.addAttribution("Country outlines: Natural Earth (world-atlas)");
   }
   // stacked incidents gather into a cluster that opens on a click
-  const markers = L.markerClusterGroup({ maxClusterRadius: 30, spiderfyOnMaxZoom: true, showCoverageOnHover: false }).addTo(map);
+  // and lists them (incidents at one place stay stacked at any zoom, so zooming in would not
+  // part them)
+  const markers = L.markerClusterGroup({
+    maxClusterRadius: 30, zoomToBoundsOnClick: false, showCoverageOnHover: false,
+  }).addTo(map);
+  markers.on("clusterclick", (e) => {
+    const list = el("ul", null, { class: "cluster-list" });
+    for (const m of e.layer.getAllChildMarkers()) {
+      const li = el("li");
+      li.append(incidentLink(m.options.incident));
+      list.append(li);
+    }
+    L.popup().setLatLng(e.layer.getLatLng()).setContent(list).openOn(map);
+  });
 
   // the legend: a colour per incident type
   const legend = L.control({ position: "bottomright" });
@@ -73,13 +86,17 @@
     return e;
   }
 
+  function incidentLink(p) {
+    const text = `${p.type.replace(/_/g, " ")}, ${p.place || ""}, ${p.date || "undated"}`;
+    return el("a", text, { href: `/cases/${encodeURIComponent(p.case)}#incident-${p.id}` });
+  }
+
   function drawPoints(data) {
     markers.clearLayers();
     for (const p of data.points) {
       const popup = el("div");
-      const link = el("a", `${p.type.replace(/_/g, " ")}, ${p.place || ""}`, { href: `/cases/${encodeURIComponent(p.case)}#incident-${p.id}` });
-      popup.append(link, el("div", `${p.date || "undated"} · ${p.status}`));
-      L.circleMarker([p.lat, p.lon], { radius: 6, color: colour(p.type), weight: 2, fillOpacity: 0.6, className: "incident-marker" })
+      popup.append(incidentLink(p), el("div", `${p.date || "undated"} · ${p.status}`));
+      L.circleMarker([p.lat, p.lon], { radius: 6, color: colour(p.type), weight: 2, fillOpacity: 0.6, className: "incident-marker", incident: p })
         .bindPopup(popup).addTo(markers);
     }
     const shown = data.points.length;
@@ -185,6 +202,30 @@
     document.getElementById("count").textContent = String(page.total);
   }
 
+  // facet counts beside the filters: how many of the matching incidents have each value
+  function drawFacets(facets) {
+    for (const name of ["type", "certainty", "status"]) {
+      const select = form.elements[name];
+      if (!select) continue;
+      for (const option of select.options) {
+        if (!option.value) continue;
+        if (!option.dataset.label) option.dataset.label = option.textContent;
+        const n = (facets[name] || {})[option.value] || 0;
+        option.textContent = `${option.dataset.label} (${n})`;
+      }
+    }
+  }
+
+  // a click on a column's head sorts the list by it; a second click reverses dates and counts
+  for (const th of document.querySelectorAll("#incidents th[data-sort]")) {
+    th.addEventListener("click", () => {
+      const sort = form.elements.sort;
+      const key = th.dataset.sort;
+      sort.value = sort.value === key && (key === "date" || key === "count") ? "-" + key : key;
+      refresh();
+    });
+  }
+
   // a click on a bar filters the map, the timeline and the list to that month
   function filterMonth(month) {
     const [y, m] = month.split("-").map(Number);
@@ -199,15 +240,17 @@
     const qs = params.toString();
     const problem = document.getElementById("problem");
     try {
-      const [points, histogram, page] = await Promise.all([
+      const [points, histogram, page, facets] = await Promise.all([
         getJSON("/api/v1/incidents/points?" + qs),
         getJSON("/api/v1/incidents/histogram?" + qs),
         getJSON("/api/v1/incidents?" + qs),
+        getJSON("/api/v1/incidents/facets?" + qs),
       ]);
       problem.hidden = true;
       drawPoints(points);
       drawTimeline(histogram);
       drawTable(page);
+      drawFacets(facets);
       history.replaceState(null, "", qs ? "/?" + qs : "/");
       const twin = document.getElementById("json-twin");
       if (twin) twin.href = "/api/v1/incidents" + (qs ? "?" + qs : "");

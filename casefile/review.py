@@ -12,13 +12,16 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Mapping
+from dataclasses import replace
 from typing import Any
 
 from .errors import NotFoundError, ReviewError
 from .model import TESTIMONY, Actor, Analysis, Count, DateRange, Document, Incident, Place, sha256
+from .resolve.geocode import geocode
 from .store import Store
 from .store.audit import AuditEvent, canonical, imported
-from .store.view import EDIT_GROUPS, ReviewedIncident, StoredCase, field_value
+from .store.view import EDIT_GROUPS, IncidentQuery, ReviewedIncident, StoredCase, field_value
 from .store.writer import incident_id
 from .vocab import (
     ACTOR_KINDS,
@@ -33,6 +36,7 @@ TESTIMONY_EXTRACTOR = "casefile.testimony.v1"  # the "extractor" of incidents an
 ACTIONS = ("confirm", "reject", "reopen", "edit")
 EDITABLE = tuple(g for g in EDIT_GROUPS if g != "case")  # cases move by merge and split
 _STATUS_AFTER = {"confirm": "confirmed", "reject": "rejected", "reopen": "unreviewed"}
+BULK_ACTIONS = tuple(_STATUS_AFTER)  # judge_many: one reason for several incidents
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 MAX_TEXT = 20_000
 
@@ -90,6 +94,31 @@ def judge(
             )
         )
     return _target(store, target_type, target_id)
+
+
+def next_unreviewed(store: Store, q: IncidentQuery | None = None) -> ReviewedIncident | None:
+    """The review queue's next incident among those ``q`` matches: unreviewed, the most
+    certain first (an analyst confirms those fastest), then the earliest; None when done."""
+    wanted = replace(q or IncidentQuery(), status=["unreviewed"], sort="queue", limit=1, offset=0)
+    page = store.view.page_incidents(wanted)
+    return page.items[0] if page.items else None
+
+
+def judge_many(
+    store: Store, actor: str, incident_ids: list[str], action: str, reason: str
+) -> list[ReviewedIncident]:
+    """Confirm, reject or reopen several incidents with one reason (bulk review). Every id is
+    checked before anything is written; each judgement is then its own audited act."""
+    if action not in BULK_ACTIONS:
+        raise ReviewError(f"action {action!r}: in bulk, use one of {', '.join(BULK_ACTIONS)}")
+    if not incident_ids:
+        raise ReviewError("no incidents chosen")
+    ids = list(dict.fromkeys(incident_ids))  # each once, in the order given
+    for incident_id in ids:
+        _target(store, "incident", incident_id)  # NotFoundError names a missing one
+    _reason(reason)
+    done = [judge(store, actor, "incident", i, action, reason) for i in ids]
+    return [d for d in done if isinstance(d, ReviewedIncident)]
 
 
 def create_incident(
@@ -330,6 +359,36 @@ def parse_text_value(group: str, text: str) -> Any:
     return text
 
 
+def form_value(group: str, fields: Mapping[str, str]) -> Any:
+    """A field's value from the inputs of its own edit form (the web UI's form per field):
+    date ``start`` and ``end`` (partial ISO); place ``name`` with ``admin1``, ``country``,
+    ``lat`` and ``lon`` as chosen from the place search (a name alone is geocoded); count
+    ``low``, ``best``, ``high``; every other field ``value``, as ``parse_text_value`` reads it."""
+
+    def get(key: str) -> str:
+        return (fields.get(key) or "").strip()
+
+    if group == "date":
+        return {"start": get("start"), "end": get("end") or get("start")}
+    if group == "place":
+        place: dict[str, Any] = {"name": get("name")}
+        place |= {k: get(k) for k in ("admin1", "country") if get(k)}
+        if get("lat") or get("lon"):
+            try:
+                place |= {"lat": float(get("lat")), "lon": float(get("lon"))}
+            except ValueError:
+                raise ReviewError(
+                    f"place: {get('lat')!r}, {get('lon')!r} is not lat, lon"
+                ) from None
+        return place
+    if group == "count":
+        try:
+            return {k: int(get(k)) if get(k) else None for k in ("low", "best", "high")}
+        except ValueError:
+            raise ReviewError("count: low, best and high are whole numbers") from None
+    return parse_text_value(group, get("value"))
+
+
 # -- helpers
 
 
@@ -500,13 +559,20 @@ def _place_columns(value: Any) -> dict[str, Any]:
     lon = _number(value.get("lon"), "place.lon", -180, 180)
     if (lat is None) != (lon is None):
         raise ReviewError("place: give both lat and lon, or neither")
+    name = value["name"].strip()[:1000]
+    admin1 = _opt_str(value.get("admin1"), "place.admin1")
     precision = value.get("precision") or ("settlement" if lat is not None else None)
+    if lat is None:  # a name only: geocode it as extraction would, so it stays on the map
+        found = geocode(name, f"{name}, {admin1}" if admin1 else name)
+        if found is not None and found.lat is not None:
+            lat, lon, precision = found.lat, found.lon, found.precision
+            country, admin1 = country or found.country, admin1 or found.admin1
     if precision is not None:
         precision = _choice(precision, PRECISIONS, "place.precision")
     return {
-        "place_name": value["name"].strip()[:1000],
+        "place_name": name,
         "country": country,
-        "admin1": _opt_str(value.get("admin1"), "place.admin1"),
+        "admin1": admin1,
         "lat": lat,
         "lon": lon,
         "precision": precision,

@@ -9,17 +9,19 @@ carries a Content-Security-Policy that allows only this server's own scripts and
 
 from __future__ import annotations
 
+import importlib.util
 import os
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 from urllib.parse import quote, urlsplit
 
 import anyio.to_thread
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse, RedirectResponse, Response
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
@@ -30,17 +32,21 @@ from ..store import Store
 from ..web import STATIC
 from ..web.pages import router as pages_router
 from ..web.pages import templates
+from .deps import INVALID
 from .routes import (
     audit,
     cases,
     documents,
     exports,
     incidents,
+    places,
+    search,
     statements,
     statistics,
     units,
     users,
 )
+from .schemas import Error
 
 API = "/api/v1"
 
@@ -67,7 +73,7 @@ def create_app(store: Store, config: ServeConfig | None = None) -> FastAPI:
         "UI, CSRF token required for changes) or `Authorization: Bearer <token>` "
         "(`casefile users token NAME`).",
         openapi_url=f"{API}/openapi.json",
-        docs_url=None,  # Swagger UI and ReDoc load from a CDN; the UI must work offline
+        docs_url=None,  # FastAPI's Swagger UI loads from a CDN: ours is at /api/v1/docs, offline
         redoc_url=None,
         lifespan=_lifespan,
     )
@@ -80,12 +86,17 @@ def create_app(store: Store, config: ServeConfig | None = None) -> FastAPI:
         statistics,
         units,
         statements,
+        places,
+        search,
         exports,
         audit,
         users,
     ):
         app.include_router(module.router, prefix=API)
+    _document_errors(app)
     app.include_router(pages_router)
+    app.add_api_route(f"{API}/docs", _docs_page, include_in_schema=False)
+    app.mount("/static/swagger-ui", StaticFiles(directory=SWAGGER_UI), name="swagger-ui")
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     _handle_errors(app)
     csp = _csp(app.state.config.tiles)
@@ -102,6 +113,36 @@ def create_app(store: Store, config: ServeConfig | None = None) -> FastAPI:
         return response
 
     return app
+
+
+# Swagger UI's files, as the PyPI package swagger-ui-py ships them (Apache-2.0; see NOTICE).
+# Found without importing the package, whose code casefile does not use.
+SWAGGER_UI = Path(str(importlib.util.find_spec("swagger_ui").origin)).parent / "static"  # type: ignore[union-attr]
+DOCS_PAGE = """<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<title>casefile API</title>
+<link rel="stylesheet" href="/static/swagger-ui/swagger-ui.css">
+</head>
+<body>
+<div id="swagger-ui"></div>
+<script src="/static/swagger-ui/swagger-ui-bundle.js"></script>
+<script src="/static/api-docs.js"></script>
+</body>
+</html>
+"""
+
+
+def _docs_page() -> HTMLResponse:
+    """The API's interactive documentation, served offline. Swagger UI sets style attributes
+    from its script, so this page (and only this one) allows inline styles; never scripts."""
+    csp = (
+        "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+        "img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; "
+        "frame-ancestors 'none'; form-action 'self'"
+    )
+    return HTMLResponse(DOCS_PAGE, headers={"Content-Security-Policy": csp})
 
 
 @asynccontextmanager
@@ -150,7 +191,53 @@ def _status(e: CasefileError) -> int:
         return 401
     if isinstance(e, AuditError):
         return 500
-    return 400
+    return INVALID  # a request the library refuses as asked: one status for all of them
+
+
+# The errors the API gives, by status: what each means (docs/architecture.md lists them too).
+ERRORS = {
+    401: "Not authenticated: no or a bad token, no or an expired session.",
+    403: "Authenticated, but this needs another role; or a change by session without its "
+    "CSRF token.",
+    404: "No such object (or, with subordinates, no such unit).",
+    422: "An invalid request: a parameter, a body or a judgement (the one status of every "
+    "invalid request).",
+    500: "An internal error; the server log has the details.",
+}
+
+
+def _document_errors(app: FastAPI) -> None:
+    """The OpenAPI document lists, for each API operation, the errors it can really give, all
+    of them shaped as ``Error``: 401 and 403 (every route needs a role), 404 where the path
+    names an object or a unit is taken with its subordinates, 422 where there are parameters
+    or a body (in place of FastAPI's own shape, which this API never sends), and 500."""
+    make = app.openapi
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema:
+            return app.openapi_schema
+        doc = make()
+        schemas = doc.setdefault("components", {}).setdefault("schemas", {})
+        schemas["Error"] = Error.model_json_schema()
+        for name in ("HTTPValidationError", "ValidationError"):
+            schemas.pop(name, None)
+        error = {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}
+        for path, operations in doc["paths"].items():
+            if not path.startswith(API):
+                continue
+            for op in operations.values():
+                params = {p["name"] for p in op.get("parameters", [])}
+                codes = [401, 403, 500, *(int(c) for c in op["responses"] if c[0] in "45")]
+                if "{" in path or "subordinates" in params:
+                    codes.append(404)
+                if params or "requestBody" in op:
+                    codes.append(422)
+                for code in codes:
+                    op["responses"][str(code)] = {"description": ERRORS[code], "content": error}
+        app.openapi_schema = doc
+        return doc
+
+    app.openapi = openapi  # type: ignore[method-assign]  # FastAPI's documented way to amend it
 
 
 def _handle_errors(app: FastAPI) -> None:
@@ -188,8 +275,7 @@ def _handle_errors(app: FastAPI) -> None:
         for err in e.errors():
             loc = [str(x) for x in err.get("loc", ())]
             problems.append(f"{'.'.join(loc[1:]) or loc[0]}: {err.get('msg', 'invalid')}")
-        in_body = any(err.get("loc", ("",))[0] == "body" for err in e.errors())
-        return error(request, 422 if in_body else 400, "invalid request: " + "; ".join(problems))
+        return error(request, INVALID, "invalid request: " + "; ".join(problems))
 
     @app.exception_handler(CasefileError)
     async def casefile_error(request: Request, e: CasefileError) -> Response:

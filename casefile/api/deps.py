@@ -11,20 +11,48 @@ from __future__ import annotations
 import re
 from typing import Annotated, Any
 
-from fastapi import Depends, HTTPException, Query, Request
+from fastapi import Depends, HTTPException, Query, Request, Security
 from fastapi.concurrency import run_in_threadpool
+from fastapi.security import APIKeyCookie, HTTPBearer
 
 from ..auth import SESSION_COOKIE, Principal, csrf_ok, may, session_user, token_user
 from ..errors import AuthError, CasefileError
 from ..store import Store
-from ..store.view import SORTS, IncidentQuery
+from ..store.view import PARTIAL_DATE, SORTS, IncidentQuery, is_partial_date
 from ..units import unit_and_subordinates
 from ..vocab import CERTAINTY, INCIDENT_TYPES, REVIEW_STATUS
 
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
-DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+INVALID = 422  # the one status of every invalid request: a parameter, a body, a judgement
+DATE = PARTIAL_DATE
 _NUMBER = r"-?\d{1,3}(\.\d{1,10})?"
 BBOX = rf"^{_NUMBER},{_NUMBER},{_NUMBER},{_NUMBER}$"
+
+
+# The two ways in, as OpenAPI security schemes (either will do). `principal` reads the header
+# and the cookie itself, to answer a bad one with its own message; these only document them.
+BEARER = HTTPBearer(
+    scheme_name="bearer",
+    description="An API token: `casefile users token NAME`.",
+    auto_error=False,
+)
+COOKIE = APIKeyCookie(
+    name=SESSION_COOKIE,
+    scheme_name="session",
+    description="The web UI's session (log in at /login); a change also needs the session's "
+    "CSRF token in the X-CSRF-Token header.",
+    auto_error=False,
+)
+
+
+def ok(model: Any, status: int = 200, *errors: int) -> dict[str, Any]:
+    """Route arguments that document the answer as ``model`` (casefile/api/schemas.py)
+    without validating it again at run time: routes return the library's records as they are,
+    and tests/api/test_openapi.py checks them against the document. ``errors``: statuses the
+    route gives beyond those create_app documents on every route that can give them."""
+    responses: dict[int | str, Any] = {status: {"model": model}}
+    responses.update({code: {"description": "an error"} for code in errors})
+    return {"response_model": None, "responses": responses}
 
 
 def get_store(request: Request) -> Store:
@@ -72,7 +100,11 @@ async def principal(request: Request) -> Principal | None:
 def require(role: str) -> Any:
     """A dependency: the Principal, who must hold ``role`` (or a higher one)."""
 
-    async def check(request: Request) -> Principal:
+    async def check(
+        request: Request,
+        _bearer: Annotated[Any, Security(BEARER)] = None,
+        _cookie: Annotated[Any, Security(COOKIE)] = None,
+    ) -> Principal:
         who = await principal(request)
         if who is None:
             raise HTTPException(
@@ -97,9 +129,29 @@ StoreDep = Annotated[Store, Depends(_store)]
 
 async def incident_query(
     store: StoreDep,
-    type_: Annotated[str | None, Query(alias="type", description="Incident type.")] = None,
-    since: Annotated[str | None, Query(pattern=DATE, description="Ends on or after (ISO).")] = None,
-    until: Annotated[str | None, Query(pattern=DATE, description="Starts on or before.")] = None,
+    type_: Annotated[
+        str | None,
+        Query(
+            alias="type",
+            description="Incident type.",
+            json_schema_extra={"enum": INCIDENT_TYPES.values},
+        ),
+    ] = None,
+    since: Annotated[
+        str | None,
+        Query(
+            pattern=DATE,
+            description="May end on or after this partial ISO date: an incident dated 2024 "
+            "or 2024-03 counts to the end of its year or month.",
+        ),
+    ] = None,
+    until: Annotated[
+        str | None,
+        Query(
+            pattern=DATE,
+            description="May start on or before this partial ISO date (2024-03: by the 31st).",
+        ),
+    ] = None,
     place: Annotated[
         str | None, Query(max_length=200, description="Place or region contains.")
     ] = None,
@@ -120,15 +172,23 @@ async def incident_query(
     text: Annotated[
         str | None, Query(max_length=200, description="Summary or source text contains.")
     ] = None,
-    certainty: Annotated[list[str] | None, Query(description="Certainty (repeatable).")] = None,
-    status: Annotated[list[str] | None, Query(description="Review status (repeatable).")] = None,
+    certainty: Annotated[
+        list[str] | None,
+        Query(description="Certainty (repeatable).", json_schema_extra=items_of(CERTAINTY)),
+    ] = None,
+    status: Annotated[
+        list[str] | None,
+        Query(description="Review status (repeatable).", json_schema_extra=items_of(REVIEW_STATUS)),
+    ] = None,
     bbox: Annotated[
         str | None, Query(pattern=BBOX, description="west,south,east,north in degrees.")
     ] = None,
     min_confidence: Annotated[
         float | None, Query(ge=0, le=1, description="The extractor's confidence at least.")
     ] = None,
-    sort: Annotated[str, Query(description=f"One of: {', '.join(SORTS)}.")] = "date",
+    sort: Annotated[
+        str, Query(description="The order of the list.", json_schema_extra={"enum": list(SORTS)})
+    ] = "date",
     limit: Annotated[int, Query(ge=1, le=500)] = 50,
     offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0,
 ) -> IncidentQuery:
@@ -147,6 +207,11 @@ async def incident_query(
     )
     _check(q.type is None or q.type in INCIDENT_TYPES, "type", q.type, INCIDENT_TYPES.values)
     _check(sort in SORTS, "sort", sort, list(SORTS))
+    for name, given in (("since", since), ("until", until)):
+        if given and not is_partial_date(given):
+            raise HTTPException(
+                INVALID, f"{name}: {given!r} is not a date (2024, 2024-03, 2024-03-05)"
+            )
     for value in certainty or []:
         _check(value in CERTAINTY, "certainty", value, CERTAINTY.values)
     for value in status or []:
@@ -157,7 +222,8 @@ async def incident_query(
         west, south, east, north = (float(x) for x in bbox.split(","))
         if not (-180 <= west <= east <= 180 and -90 <= south <= north <= 90):
             raise HTTPException(
-                400, "bbox: west,south,east,north with west <= east and south <= north, in degrees"
+                INVALID,
+                "bbox: west,south,east,north with west <= east and south <= north, in degrees",
             )
         q.bbox = (west, south, east, north)
     if unit and subordinates:
@@ -173,9 +239,14 @@ async def incident_query(
 Filters = Annotated[IncidentQuery, Depends(incident_query)]
 
 
-def _check(ok: bool, name: str, value: Any, allowed: list[str]) -> None:
-    if not ok:
-        raise HTTPException(400, f"{name}: {value!r} is not one of {', '.join(allowed)}")
+def items_of(vocab: Any) -> dict[str, Any]:
+    """The schema of a repeatable query parameter whose values come from ``vocab``."""
+    return {"items": {"type": "string", "enum": vocab.values}}
+
+
+def _check(good: bool, name: str, value: Any, allowed: list[str]) -> None:
+    if not good:
+        raise HTTPException(INVALID, f"{name}: {value!r} is not one of {', '.join(allowed)}")
 
 
 def page_links(request: Request, total: int, limit: int | None, offset: int) -> dict[str, Any]:

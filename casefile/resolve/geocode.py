@@ -338,6 +338,13 @@ def rank(
     return _rank(mention, near, country_hint)
 
 
+def search(name: str, limit: int = 10, gazetteer: Gazetteer | None = None) -> list[Scored]:
+    """The places ``name`` may denote, best first, for an analyst to choose from (the place
+    search of the review): the same candidates and scores ``geocode`` weighs, without a
+    document's context."""
+    return rank(name, name, gazetteer=gazetteer)[:limit]
+
+
 def geocode(
     name: str,
     context: str = "",

@@ -6,10 +6,12 @@ the API, with the session's CSRF token, and redirect back (no JavaScript needed 
 from __future__ import annotations
 
 import secrets
+from dataclasses import replace
 from typing import Annotated, Any
-from urllib.parse import quote
+from urllib.parse import parse_qsl, quote, urlencode
 
 from fastapi import APIRouter, Form, HTTPException, Request
+from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader
@@ -20,11 +22,20 @@ from ..api.routes.statistics import statistics_record
 from ..api.routes.units import get_unit
 from ..auth import SESSION_COOKIE, log_in, log_out
 from ..errors import AuthError, CasefileError
-from ..review import EDITABLE, create_incident, judge, merge_cases, parse_text_value, split_case
+from ..review import (
+    EDITABLE,
+    create_incident,
+    form_value,
+    judge,
+    judge_many,
+    merge_cases,
+    parse_text_value,
+    split_case,
+)
 from ..store.audit import iter_entries
 from ..vocab import CERTAINTY, INCIDENT_TYPES, REVIEW_STATUS, ROLES, VICTIM_CATEGORIES
 from . import TEMPLATES
-from .text import highlight
+from .text import highlight, readable
 
 router = APIRouter(include_in_schema=False)
 # Autoescaping always on: document texts are untrusted (a report may hold <script>).
@@ -39,6 +50,7 @@ templates.env.globals.update(
     ROLES=ROLES,
     EDITABLE=EDITABLE,
 )
+templates.env.filters["readable"] = readable
 LOGIN_CSRF = "casefile_login"
 
 
@@ -115,6 +127,8 @@ def map_page(request: Request, q: Filters, who: Viewer, store: StoreDep) -> Resp
         tiles=config.tiles or "",
         attribution=config.tiles_attribution,
         query=request.url.query,
+        done=request.query_params.get("done"),
+        type_labels={t.value: t.label for t in INCIDENT_TYPES.terms},
     )
 
 
@@ -158,6 +172,86 @@ def case_page(request: Request, case_id: str, who: Viewer, store: StoreDep) -> R
         sources=sources,
         judgements=judged,
         done=request.query_params.get("done"),
+    )
+
+
+@router.get("/review")
+def review_page(
+    request: Request, q: Filters, who: Analyst, store: StoreDep, skip: int = 0
+) -> Response:
+    """The review queue: the next unreviewed incident matching the filters (the likeliest
+    by confidence first, then the most certain, the earliest), its source with the spans highlighted, and keys to judge it."""
+    queue = replace(q, status=["unreviewed"], sort="queue", limit=1, offset=max(0, skip))
+    found = store.view.page_incidents(queue)
+    item = found.items[0] if found.items else None
+    pieces, doc = [], None
+    if item is not None:
+        doc = store.view.get_document(item.document_id)
+        marks = [(a, b, item.id) for a, b in item.incident.spans]
+        pieces = highlight(doc.text if doc else "", marks)
+    filters = [(k, v) for k, v in request.query_params.multi_items() if k not in ("skip", "done")]
+    return page(
+        request,
+        "review.html",
+        "/api/v1/incidents/next" + (f"?{urlencode(filters)}" if filters else ""),
+        user=who,
+        item=item,
+        record=item.to_record() if item else None,
+        document=doc,
+        pieces=pieces,
+        left=found.total,
+        skip=max(0, skip),
+        filters=urlencode(filters),
+        done=request.query_params.get("done"),
+    )
+
+
+@router.post("/review")
+def review_form(
+    who: Analyst,
+    store: StoreDep,
+    incident: Annotated[str, Form()],
+    action: Annotated[str, Form()],
+    reason: Annotated[str, Form()] = "",
+    filters: Annotated[str, Form()] = "",
+    skip: Annotated[int, Form()] = 0,
+) -> Response:
+    """Confirm or reject the incident on the review page; back to the queue, which moves on."""
+    judge(store, who.actor, "incident", incident, action, reason)
+    back = [*parse_qsl(filters), ("skip", str(skip)), ("done", action)]
+    return RedirectResponse(f"/review?{urlencode(back)}", 303)
+
+
+@router.post("/incidents/judge-many")
+def judge_many_form(
+    who: Analyst,
+    store: StoreDep,
+    action: Annotated[str, Form()],
+    incidents: Annotated[list[str], Form()] = [],  # noqa: B006 - FastAPI copies the default
+    reason: Annotated[str, Form()] = "",
+    back: Annotated[str, Form()] = "",
+) -> Response:
+    """Bulk review from the list: the chosen incidents confirmed or rejected with one reason."""
+    done = judge_many(store, who.actor, incidents, action, reason)
+    query = [*parse_qsl(back), ("done", f"{action}: {len(done)}")]
+    return RedirectResponse(f"/?{urlencode(query)}", 303)
+
+
+@router.get("/search")
+def search_page(
+    request: Request, who: Viewer, store: StoreDep, q: str = "", offset: int = 0
+) -> Response:
+    """Full-text search of the documents, the hits marked in each snippet."""
+    total, hits = store.view.search_documents(q, 20, max(0, offset)) if q.strip() else (0, [])
+    return page(
+        request,
+        "search.html",
+        f"/api/v1/search?{urlencode({'q': q})}" if q.strip() else None,
+        user=who,
+        q=q,
+        total=total,
+        hits=hits,
+        offset=max(0, offset),
     )
 
 
@@ -254,6 +348,22 @@ def judge_form(
     return RedirectResponse(f"/cases/{quote(back)}?done={quote(action)}#incident-{target_id}", 303)
 
 
+@router.post("/incidents/{incident_id}/edit/{field}")
+async def edit_field_form(
+    request: Request, incident_id: str, field: str, who: Analyst, store: StoreDep
+) -> Response:
+    """One field of an incident, edited in its own form (``review.form_value`` reads it)."""
+    form = await request.form()
+    fields = {k: v for k, v in form.items() if isinstance(v, str)}
+    value = form_value(field, fields) if field in EDITABLE else None
+    reason = fields.get("reason", "")
+    await run_in_threadpool(
+        judge, store, who.actor, "incident", incident_id, "edit", reason, field, value
+    )
+    back = fields.get("case") or incident_id
+    return RedirectResponse(f"/cases/{quote(back)}?done=edit#incident-{incident_id}", 303)
+
+
 @router.post("/cases/{case_id}/merge")
 def merge_form(
     case_id: str,
@@ -316,9 +426,15 @@ def statistics_page(request: Request, q: Filters, who: Viewer, store: StoreDep) 
 
 @router.get("/audit")
 def audit_log_page(
-    request: Request, who: Admin, store: StoreDep, before: int | None = None
+    request: Request,
+    who: Admin,
+    store: StoreDep,
+    before: int | None = None,
+    actor: str = "",
+    object_id: str = "",
 ) -> Response:
-    entries = audit_page(store, 100, before, None, None)
+    """The audit log, newest first, 50 a page, filtered by who or by object."""
+    entries = audit_page(store, 50, before, object_id.strip() or None, actor.strip() or None)
     newest = next(iter_entries(store.engine, newest_first=True, limit=1), None)
     return page(
         request,
@@ -327,6 +443,9 @@ def audit_log_page(
         user=who,
         entries=entries,
         newest=newest,
+        actor=actor,
+        object_id=object_id,
+        filters=urlencode({k: v for k, v in (("actor", actor), ("object_id", object_id)) if v}),
     )
 
 

@@ -290,9 +290,9 @@ def test_injection_in_text_filters_matches_nothing(served, param: str) -> None:
         ({"unit": "999th Imaginary Brigade", "subordinates": "true"}, "unknown unit"),
     ],
 )
-def test_bad_filters_are_400_with_a_clear_message(served, params: dict, message: str) -> None:
+def test_bad_filters_are_422_with_a_clear_message(served, params: dict, message: str) -> None:
     r = served.client.get(f"{API}/incidents", params=params, headers=served.bearer("vic"))
-    want = 404 if "unit" in params else 400
+    want = 404 if "unit" in params else 422
     assert r.status_code == want and message in r.json()["error"], r.text
 
 

@@ -100,7 +100,7 @@ def test_an_analyst_confirms_and_edits_through_the_forms(served) -> None:
         },
         follow_redirects=True,
     )
-    assert "Selydove" in r.text and "machine: {&#39;name&#39;: &#39;Pokrovsk&#39;" in r.text
+    assert "Selydove" in r.text and "machine: Pokrovsk, Donetsk Oblast" in r.text
     bad = served.client.post(
         target,
         data={

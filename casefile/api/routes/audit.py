@@ -7,7 +7,8 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query
 
 from ...store.audit import iter_entries
-from ..deps import Admin, StoreDep
+from .. import schemas as s
+from ..deps import Admin, StoreDep, ok
 
 router = APIRouter(prefix="/audit", tags=["audit"])
 
@@ -29,7 +30,7 @@ def audit_page(
     return {"items": [e.to_record() for e in entries], "before": older}
 
 
-@router.get("")
+@router.get("", **ok(s.AuditPage))
 def audit_log(
     _: Admin,
     store: StoreDep,
@@ -45,7 +46,7 @@ def audit_log(
     return audit_page(store, limit, before, object_id, actor)
 
 
-@router.get("/verify")
+@router.get("/verify", **ok(s.AuditVerification))
 def verify(_: Admin, store: StoreDep) -> dict[str, Any]:
     """Walk the chain: every edited, inserted or deleted entry, and a cut tail, named."""
     report = store.audit.verify(store.engine)

@@ -9,7 +9,8 @@ from fastapi import APIRouter, HTTPException, Request
 from pydantic import BaseModel, Field
 
 from ...review import judge, merge_cases, split_case
-from ..deps import Analyst, Filters, StoreDep, Viewer, page_links
+from .. import schemas as s
+from ..deps import Analyst, Filters, StoreDep, Viewer, ok, page_links
 from .incidents import Judgement
 
 router = APIRouter(prefix="/cases", tags=["cases"])
@@ -25,7 +26,7 @@ class Split(BaseModel):
     reason: str
 
 
-@router.get("")
+@router.get("", **ok(s.CasePage))
 def list_cases(request: Request, q: Filters, _: Viewer, store: StoreDep) -> dict[str, Any]:
     """Cases with at least one incident matching every filter, earliest first."""
     page = store.view.page_cases(q)
@@ -35,7 +36,7 @@ def list_cases(request: Request, q: Filters, _: Viewer, store: StoreDep) -> dict
     }
 
 
-@router.get("/{case_id}")
+@router.get("/{case_id}", **ok(s.CaseDetail))
 def get_case(case_id: str, _: Viewer, store: StoreDep) -> dict[str, Any]:
     """A case: its values, what each source claims, its incidents and every judgement."""
     case = store.view.get_case(case_id)
@@ -48,19 +49,19 @@ def get_case(case_id: str, _: Viewer, store: StoreDep) -> dict[str, Any]:
     return {**case.to_record(), "judgements": [j.to_record() for j in judged]}
 
 
-@router.post("/{case_id}/judgements")
+@router.post("/{case_id}/judgements", **ok(s.Case))
 def judge_case(case_id: str, body: Judgement, who: Analyst, store: StoreDep) -> dict[str, Any]:
     got = judge(store, who.actor, "case", case_id, body.action, body.reason, body.field, body.value)
     return got.to_record()
 
 
-@router.post("/{case_id}/merge")
+@router.post("/{case_id}/merge", **ok(s.Case))
 def merge(case_id: str, body: Merge, who: Analyst, store: StoreDep) -> dict[str, Any]:
     """Move the incidents of other cases into this one."""
     return merge_cases(store, who.actor, case_id, body.cases, body.reason).to_record()
 
 
-@router.post("/{case_id}/split", status_code=201)
+@router.post("/{case_id}/split", status_code=201, **ok(s.Case, 201))
 def split(case_id: str, body: Split, who: Analyst, store: StoreDep) -> dict[str, Any]:
     """Move some incidents out of this case into a new case; returns the new case."""
     return split_case(store, who.actor, case_id, body.incidents, body.reason).to_record()

@@ -7,12 +7,13 @@ from typing import Annotated, Any
 from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import Response
 
-from ..deps import StoreDep, Viewer, page_links, safe_filename
+from .. import schemas as s
+from ..deps import StoreDep, Viewer, ok, page_links, safe_filename
 
 router = APIRouter(prefix="/documents", tags=["documents"])
 
 
-@router.get("")
+@router.get("", **ok(s.DocumentPage))
 def list_documents(
     request: Request,
     _: Viewer,
@@ -27,7 +28,7 @@ def list_documents(
     return {**page_links(request, total, limit, offset), "items": [d.to_record() for d in rows]}
 
 
-@router.get("/{document_id}")
+@router.get("/{document_id}", **ok(s.DocumentDetail))
 def get_document(document_id: str, _: Viewer, store: StoreDep) -> dict[str, Any]:
     """A document's metadata, its text, and the spans of the facts taken from it."""
     doc = store.view.get_document(document_id)
@@ -54,7 +55,17 @@ def get_document(document_id: str, _: Viewer, store: StoreDep) -> dict[str, Any]
     }
 
 
-@router.get("/{document_id}/original")
+@router.get(
+    "/{document_id}/original",
+    response_class=Response,
+    responses={
+        200: {
+            "content": {
+                "application/octet-stream": {"schema": {"type": "string", "format": "binary"}}
+            }
+        }
+    },
+)
 def original(document_id: str, _: Viewer, store: StoreDep) -> Response:
     """The bytes as ingested, as a download: never rendered here (an HTML original could run
     scripts)."""

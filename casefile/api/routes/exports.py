@@ -9,18 +9,23 @@ from fastapi.responses import Response
 
 from ...export.records import FORMAT, MEDIA_TYPE, export_records
 from ...registry import exporters
-from ..deps import Analyst, Filters, StoreDep, Viewer
+from .. import schemas as s
+from ..deps import Analyst, Filters, StoreDep, Viewer, ok
 
 router = APIRouter(prefix="/exports", tags=["exports"])
 
 
-@router.get("")
+@router.get("", **ok(s.ExportFormats))
 def formats(_: Viewer) -> dict[str, Any]:
     """The export formats: ``records`` here; registered exporters come with later issues."""
     return {"formats": [FORMAT, *(n for n in exporters.names() if n != FORMAT)]}
 
 
-@router.get(f"/{FORMAT}")
+@router.get(
+    f"/{FORMAT}",
+    response_class=Response,
+    responses={200: {"content": {MEDIA_TYPE: {"schema": {"type": "string"}}}}},
+)
 def records(q: Filters, who: Analyst, store: StoreDep) -> Response:
     """Every incident matching the filters (limit and offset ignored), as JSON Lines."""
     data = export_records(store, who.actor, q)

@@ -8,8 +8,9 @@ from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 
-from ...review import create_incident, judge
-from ..deps import Analyst, Filters, StoreDep, Viewer, page_links
+from ...review import BULK_ACTIONS, create_incident, judge, judge_many, next_unreviewed
+from .. import schemas as s
+from ..deps import Analyst, Filters, StoreDep, Viewer, ok, page_links
 
 router = APIRouter(prefix="/incidents", tags=["incidents"])
 
@@ -27,6 +28,16 @@ class Judgement(BaseModel):
     reason: str = Field(description="Why; kept with the judgement and in the audit log.")
 
 
+class BulkJudgement(BaseModel):
+    """One judgement of several incidents: confirm, reject or reopen them, with one reason."""
+
+    incidents: list[str] = Field(description="The incidents' ids.", min_length=1, max_length=500)
+    action: str = Field(
+        description="confirm | reject | reopen", json_schema_extra={"enum": list(BULK_ACTIONS)}
+    )
+    reason: str = Field(description="Why; kept with each judgement and in the audit log.")
+
+
 class NewIncident(BaseModel):
     """An incident no document holds: testimony taken by the team."""
 
@@ -40,7 +51,7 @@ class NewIncident(BaseModel):
     reason: str
 
 
-@router.get("")
+@router.get("", **ok(s.IncidentPage))
 def list_incidents(request: Request, q: Filters, _: Viewer, store: StoreDep) -> JSONResponse:
     """Incidents matching every filter, with the analyst's values in force."""
     page = store.view.page_incidents(q)
@@ -51,7 +62,7 @@ def list_incidents(request: Request, q: Filters, _: Viewer, store: StoreDep) -> 
     return JSONResponse(body)  # plain JSON already: skips FastAPI's re-encoding (the hot path)
 
 
-@router.get("/points")
+@router.get("/points", **ok(s.Points))
 def points(
     q: Filters,
     _: Viewer,
@@ -63,13 +74,13 @@ def points(
     return JSONResponse({"total": total, "truncated": total > len(rows), "points": rows})
 
 
-@router.get("/histogram")
+@router.get("/histogram", **ok(s.Histogram))
 def histogram(q: Filters, _: Viewer, store: StoreDep) -> dict[str, Any]:
     """Incidents per month, for the timeline."""
     return store.view.incident_histogram(q)
 
 
-@router.get("/facets")
+@router.get("/facets", **ok(s.Facets))
 def facets(q: Filters, _: Viewer, store: StoreDep) -> dict[str, Any]:
     """Counts per type, region, certainty and review status of the matching incidents."""
     return {
@@ -78,7 +89,24 @@ def facets(q: Filters, _: Viewer, store: StoreDep) -> dict[str, Any]:
     }
 
 
-@router.get("/{incident_id}")
+@router.get("/next", **ok(s.Incident))
+def next_incident(q: Filters, _: Viewer, store: StoreDep) -> dict[str, Any]:
+    """The review queue: the next unreviewed incident matching the filters, the likeliest
+    (confidence) first, then the most certain, the earliest; 404 when none is left."""
+    found = next_unreviewed(store, q)
+    if found is None:
+        raise HTTPException(404, "no unreviewed incident left (with these filters)")
+    return found.to_record()
+
+
+@router.post("/judgements", **ok(list[s.Incident], 200, 404))
+def judge_incidents(body: BulkJudgement, who: Analyst, store: StoreDep) -> list[dict[str, Any]]:
+    """Confirm, reject or reopen several incidents with one reason; all are checked first."""
+    done = judge_many(store, who.actor, body.incidents, body.action, body.reason)
+    return [d.to_record() for d in done]
+
+
+@router.get("/{incident_id}", **ok(s.IncidentDetail))
 def get_incident(incident_id: str, _: Viewer, store: StoreDep) -> dict[str, Any]:
     """One incident, its machine values where edited, and every judgement of it."""
     found = store.view.get_reviewed_incident(incident_id)
@@ -88,13 +116,13 @@ def get_incident(incident_id: str, _: Viewer, store: StoreDep) -> dict[str, Any]
     return {**found.to_record(), "judgements": [j.to_record() for j in judgements]}
 
 
-@router.post("", status_code=201)
+@router.post("", status_code=201, **ok(s.Incident, 201))
 def new_incident(body: NewIncident, who: Analyst, store: StoreDep) -> dict[str, Any]:
     """Enter an incident that no document holds; its testimony is stored as a document."""
     return create_incident(store, who.actor, body.incident, body.source, body.reason).to_record()
 
 
-@router.post("/{incident_id}/judgements")
+@router.post("/{incident_id}/judgements", **ok(s.Incident))
 def judge_incident(
     incident_id: str, body: Judgement, who: Analyst, store: StoreDep
 ) -> dict[str, Any]:
@@ -105,6 +133,6 @@ def judge_incident(
     return got.to_record()
 
 
-@router.get("/{incident_id}/judgements")
+@router.get("/{incident_id}/judgements", **ok(list[s.JudgementRecord]))
 def judgements(incident_id: str, _: Viewer, store: StoreDep) -> list[dict[str, Any]]:
     return [j.to_record() for j in store.view.iter_judgements("incident", [incident_id])]

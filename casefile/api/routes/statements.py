@@ -8,17 +8,21 @@ from fastapi import APIRouter, HTTPException, Request
 from fastapi import Query as Q
 
 from ...vocab import STATEMENT_KINDS
-from ..deps import StoreDep, Viewer, page_links
+from .. import schemas as s
+from ..deps import INVALID, StoreDep, Viewer, items_of, ok, page_links
 
 router = APIRouter(prefix="/statements", tags=["statements"])
 
 
-@router.get("")
+@router.get("", **ok(s.StatementPage))
 def list_statements(
     request: Request,
     _: Viewer,
     store: StoreDep,
-    kind: Annotated[list[str] | None, Q(description="Statement kind (repeatable).")] = None,
+    kind: Annotated[
+        list[str] | None,
+        Q(description="Statement kind (repeatable).", json_schema_extra=items_of(STATEMENT_KINDS)),
+    ] = None,
     speaker: Annotated[str | None, Q(max_length=200, description="Speaker contains this.")] = None,
     limit: Annotated[int, Q(ge=1, le=500)] = 50,
     offset: Annotated[int, Q(ge=0)] = 0,
@@ -26,7 +30,7 @@ def list_statements(
     for k in kind or []:
         if k not in STATEMENT_KINDS:
             raise HTTPException(
-                400, f"kind: {k!r} is not one of {', '.join(STATEMENT_KINDS.values)}"
+                INVALID, f"kind: {k!r} is not one of {', '.join(STATEMENT_KINDS.values)}"
             )
     rows = [
         s

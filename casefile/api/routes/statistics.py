@@ -10,7 +10,8 @@ from fastapi import APIRouter
 
 from ...figures import conflicts_of, series_of
 from ...store.view import IncidentQuery
-from ..deps import Filters, StoreDep, Viewer
+from .. import schemas as s
+from ..deps import Filters, StoreDep, Viewer, ok
 
 router = APIRouter(prefix="/statistics", tags=["statistics"])
 
@@ -41,7 +42,7 @@ def statistics_record(store: Any, q: IncidentQuery) -> dict[str, Any]:
     }
 
 
-@router.get("")
+@router.get("", **ok(s.Statistics))
 def statistics(q: Filters, _: Viewer, store: StoreDep) -> dict[str, Any]:
     """Incident counts (filtered like /incidents) and every figure documents give."""
     return statistics_record(store, q)

@@ -9,12 +9,13 @@ from fastapi import APIRouter, HTTPException, Query
 
 from ...errors import CasefileError
 from ...units import load_orbat, unit_report, unit_to_record
-from ..deps import DATE, StoreDep, Viewer
+from .. import schemas as s
+from ..deps import DATE, StoreDep, Viewer, ok
 
 router = APIRouter(prefix="/units", tags=["units"])
 
 
-@router.get("")
+@router.get("", **ok(s.UnitList))
 def list_units(
     _: Viewer,
     store: StoreDep,
@@ -27,7 +28,7 @@ def list_units(
     return {"total": len(units), "items": units}
 
 
-@router.get("/{name:path}")
+@router.get("/{name:path}", **ok(s.UnitReport))
 def get_unit(
     name: str,
     _: Viewer,

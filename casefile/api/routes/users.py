@@ -7,22 +7,23 @@ from typing import Any
 from fastapi import APIRouter
 
 from ...vocab import ALL, REVIEW_STATUS, ROLES
-from ..deps import Admin, StoreDep, Viewer
+from .. import schemas as s
+from ..deps import Admin, StoreDep, Viewer, ok
 
 router = APIRouter(tags=["users"])
 
 
-@router.get("/me")
+@router.get("/me", **ok(s.Me))
 def me(who: Viewer) -> dict[str, Any]:
     return {**who.user.to_record(), "via": who.via}
 
 
-@router.get("/users")
+@router.get("/users", **ok(list[s.User]))
 def users(_: Admin, store: StoreDep) -> list[dict[str, Any]]:
     return [u.to_record() for u in store.view.iter_users()]
 
 
-@router.get("/vocab")
+@router.get("/vocab", **ok(dict[str, list[s.Term]]))
 def vocabularies(_: Viewer) -> dict[str, Any]:
     """Every closed vocabulary: value, label, description."""
     return {

@@ -558,7 +558,7 @@ class View:
     ) -> tuple[int, list[DocumentHit]]:
         """Documents whose name, title or text hold every word of ``text`` (stemmed: "shelled"
         finds "shelling"), best first, each with a snippet of its hits; and how many match.
-        SQLite's FTS5 table or PostgreSQL's tsvector column (migration 0005_day)."""
+        SQLite's FTS5 table or PostgreSQL's tsvector column (migration 0006)."""
         if self._sqlite:
             words = re.findall(r"\w+", text)
             if not words:

@@ -11,8 +11,8 @@ Each backend now keeps a full-text index of a document's name, title and text:
 
 View.search_documents reads either (casefile/store/view.py).
 
-Revision ID: 0005_day
-Revises: 0004
+Revision ID: 0006
+Revises: 0005
 Create Date: 2026-12-06 21:40:00
 """
 
@@ -20,8 +20,8 @@ from __future__ import annotations
 
 from alembic import op
 
-revision = "0005_day"
-down_revision = "0004"
+revision = "0006"
+down_revision = "0005"
 branch_labels = None
 depends_on = None
 

@@ -130,6 +130,14 @@ class View:
             ).scalar()
         return dict(rec) if rec else None
 
+    def get_extractor(self, document_id: str) -> str | None:
+        """The name of the extractor whose analysis of the document is stored, or None."""
+        with self.engine.connect() as c:
+            found = c.execute(
+                select(t.analyses.c.extractor).where(t.analyses.c.document_id == document_id)
+            ).scalar()
+        return str(found) if found is not None else None
+
     # -- incidents
     def _incident_query(self, f: IncidentFilter) -> Select[Any]:
         i, d = t.incidents, t.documents

@@ -18,8 +18,9 @@ from ..api.deps import Admin, Analyst, Filters, StoreDep, Viewer, principal
 from ..api.routes.audit import audit_page
 from ..api.routes.statistics import statistics_record
 from ..api.routes.units import get_unit
-from ..auth import SESSION_COOKIE, log_in, log_out
+from ..auth import SESSION_COOKIE, log_in, log_out, may
 from ..errors import AuthError, CasefileError
+from ..export import formats as export_formats
 from ..review import EDITABLE, create_incident, judge, merge_cases, parse_text_value, split_case
 from ..store.audit import iter_entries
 from ..vocab import CERTAINTY, INCIDENT_TYPES, REVIEW_STATUS, ROLES, VICTIM_CATEGORIES
@@ -38,6 +39,8 @@ templates.env.globals.update(
     VICTIM_CATEGORIES=VICTIM_CATEGORIES,
     ROLES=ROLES,
     EDITABLE=EDITABLE,
+    EXPORT_FORMATS=export_formats,
+    may=may,
 )
 LOGIN_CSRF = "casefile_login"
 

@@ -38,3 +38,30 @@ def test_a_failed_export_writes_nothing(cli, db, tmp_path) -> None:
     r = cli("--db", db, "export", "--format", "jsonl", "--cases", "--out", str(out))
     assert r.returncode == 2 and "incidents only" in r.stderr
     assert "Traceback" not in r.stderr and out.read_text() == "earlier\n"
+
+
+def test_ingest_records_restores_an_export(cli, db, tmp_path) -> None:
+    out = tmp_path / "all.jsonl"
+    assert cli("--db", db, "export", "--format", "jsonl", "--out", str(out)).returncode == 0
+    restored = str(tmp_path / "restored.db")
+    r = cli("--db", restored, "ingest", "--records", str(out))
+    assert r.returncode == 0, r.stderr
+    assert "4 documents, 5 incidents, 0 reviews restored" in r.stdout
+    again = cli("--db", restored, "export", "--format", "jsonl")
+    assert again.stdout == out.read_text()
+
+
+def test_ingest_records_refuses_an_input_document(cli, db, tmp_path) -> None:
+    path = tmp_path / "docs.jsonl"
+    path.write_text('{"doc_id": "a", "text": "Some report."}\n')
+    r = cli("--db", str(tmp_path / "new.db"), "ingest", "--records", str(path))
+    assert r.returncode == 2 and "Traceback" not in r.stderr
+    assert f"{path}:1: not a line of a casefile jsonl export" in r.stderr
+
+
+def test_ingest_acled_enters_rows(cli, db, tmp_path) -> None:
+    out = tmp_path / "events.csv"
+    assert cli("--db", db, "export", "--format", "csv", "--out", str(out)).returncode == 0
+    r = cli("--db", str(tmp_path / "entered.db"), "ingest", "--acled", str(out))
+    assert r.returncode == 0, r.stderr
+    assert "5 incidents entered, 0 rows rejected" in r.stdout

@@ -32,6 +32,7 @@ from ..web.pages import router as pages_router
 from ..web.pages import templates
 from .routes import (
     audit,
+    brief,
     cases,
     documents,
     exports,
@@ -81,6 +82,7 @@ def create_app(store: Store, config: ServeConfig | None = None) -> FastAPI:
         units,
         statements,
         exports,
+        brief,
         audit,
         users,
     ):

@@ -18,7 +18,7 @@ from __future__ import annotations
 import itertools
 import math
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import asdict, dataclass, field, replace
 from functools import cache
 from importlib.resources import files
 from typing import Any
@@ -26,6 +26,7 @@ from typing import Any
 import yaml
 
 from ..figures import conflicts_of, series_of
+from ..model import DateRange
 from ..store import Store
 from ..store.view import IncidentQuery, StoredCase, StoredStatistic
 from ..units import Hierarchy, load_orbat
@@ -50,21 +51,24 @@ class Citation:
     title: str
     publisher: str | None
     published: str | None
-    case_id: str
-    incident_id: str
+    page: str  # the web UI's page that highlights the span: cases/ID, or documents/ID
+    fact_id: str  # the incident (or statistic) the span supports
     start: int
     end: int
     quote: str  # the span's text, shortened
 
     @property
     def anchor(self) -> str:
-        return f"span-{self.incident_id[:12]}-{self.start}"
+        """The span's anchor on its page (web/templates/case.html, document.html)."""
+        if self.page.startswith("cases/"):
+            return f"span-{self.fact_id[:12]}-{self.start}"
+        return f"span-{self.start}"
 
     def url(self, base: str) -> str:
-        return f"{base.rstrip('/')}/cases/{self.case_id}#{self.anchor}"
+        return f"{base.rstrip('/')}/{self.page}#{self.anchor}"
 
     def key(self) -> tuple[str, int, int]:
-        return (self.incident_id, self.start, self.end)
+        return (self.fact_id, self.start, self.end)
 
 
 @dataclass(frozen=True)
@@ -169,6 +173,13 @@ class Brief:
     months: list[tuple[str, int]]  # incidents per month of the matching incidents
     base_url: str
 
+    def to_record(self) -> dict[str, Any]:
+        """The brief as JSON (the web page's twin), each citation with its link."""
+        rec = asdict(self)
+        cited = self.citations()
+        rec["sources"] = [{**asdict(c), "url": c.url(self.base_url)} for c in cited]
+        return rec
+
     def citations(self) -> list[Citation]:
         """Every citation, each once, in order of first use (the brief's numbered sources)."""
         seen: dict[tuple[str, int, int], Citation] = {}
@@ -214,8 +225,7 @@ def build_brief(
         key=lambda t: (-t.score, t.date or "", t.case_id),
     )[:TAKEAWAYS]
     # 3. figures
-    stats = [s for s in view.iter_statistics() if since is None or (s.published or "") >= since]
-    figures, notes = _figures(stats, view)
+    figures, notes = _figures(list(view.iter_statistics()), view)
     # 4. units
     units = _units(store, cases, documents)
     # 5. timeline
@@ -270,8 +280,8 @@ def _citations(case: StoredCase, documents: dict[str, Any]) -> list[Citation]:
                     title=doc.title or doc.ref,
                     publisher=doc.publisher,
                     published=doc.published,
-                    case_id=case.id,
-                    incident_id=m.id,
+                    page=f"cases/{case.id}",
+                    fact_id=m.id,
                     start=start,
                     end=end,
                     quote=_shorten(doc.text[start:end]),
@@ -360,7 +370,8 @@ def _figures(
             return []
         return [
             Citation(
-                doc.ref, doc.title or doc.ref, doc.publisher, doc.published, "", s.id, a, b,
+                doc.ref, doc.title or doc.ref, doc.publisher, doc.published,
+                f"documents/{doc.id}", s.id, a, b,
                 _shorten(doc.text[a:b]),
             )
             for a, b in s.statistic.spans[:1]
@@ -381,24 +392,34 @@ def _figures(
             citations=cite(s),
         )
     # breakdowns: in one document, figures of one measure and body whose periods lie inside
-    # another's (the total) and do not overlap each other
+    # another's (the total; one without a period covers all up to its as-of date) and do not
+    # overlap each other
     groups: dict[tuple[str, str, str, str | None], list[StoredStatistic]] = {}
     for s in stats:
         st = s.statistic
         groups.setdefault((s.document_id, st.counted, st.category, st.by), []).append(s)
     notes: list[tuple[str, list[Citation]]] = []
+    parts_of_breakdowns: set[str] = set()
     for members in groups.values():
         for total in members:
             tp = total.statistic.period
+            open_total = tp is None
+            if open_total and (total.statistic.as_of or total.published):
+                tp = DateRange(None, total.statistic.as_of or total.published)
             if tp is None:
                 continue
             parts = [
                 s
                 for s in members
-                if s is not total and s.statistic.period and _inside(s.statistic.period, tp)
+                if s is not total
+                and s.statistic.period
+                and _inside(s.statistic.period, tp)
+                # a total without a period: only the parts its own sentence gives
+                and (not open_total or _within(s.statistic.spans, total.statistic.spans))
             ]
             if len(parts) < 2 or _overlap(parts):
                 continue
+            parts_of_breakdowns |= {p.id for p in parts}
             added = sum(p.statistic.value for p in parts)
             row = rows[total.id]
             if added == total.statistic.value:
@@ -415,6 +436,8 @@ def _figures(
                 )
     for conflict in conflicts_of(series_of(stats)):
         ids = {p.statistic for p in conflict.points}
+        if conflict.kind == "decrease" and ids & parts_of_breakdowns:
+            continue  # the parts of a breakdown are no running total: 11 after 57 is no drop
         for sid in ids:
             if sid in rows:
                 rows[sid].flags.append(f"conflict ({conflict.kind.replace('_', ' ')})")
@@ -433,7 +456,13 @@ def _period(start: str | None, end: str | None) -> str:
 def _inside(part: Any, total: Any) -> bool:
     ps, pe = part.start or "", part.end or part.start or ""
     ts, te = total.start or "", total.end or "9999"
+    # compared as prefixes: a part "2025" ends inside a total ending "2025-05"
     return bool(ps) and ts[: len(ps)] <= ps and pe[: len(te)] <= te and (ps, pe) != (ts, te)
+
+
+def _within(inner: list[tuple[int, int]], outer: list[tuple[int, int]]) -> bool:
+    """Whether every span of ``inner`` lies inside one of ``outer``."""
+    return bool(inner) and all(any(a <= x and y <= b for a, b in outer) for x, y in inner)
 
 
 def _overlap(parts: list[StoredStatistic]) -> bool:

@@ -39,19 +39,18 @@ def map_png(brief: Brief) -> bytes:
     """The takeaways' places: a point each, labelled, on a longitude/latitude frame."""
     fig = Figure(figsize=(6, 4.5), dpi=DPI)
     ax = fig.add_subplot()
-    points = [
-        (t.lon, t.lat, t.place or "")
-        for t in brief.takeaways
-        if t.lat is not None and t.lon is not None
-    ]
-    if points:
-        lons = [p[0] for p in points if p[0] is not None]
-        lats = [p[1] for p in points if p[1] is not None]
+    places: dict[tuple[float, float], tuple[list[str], str]] = {}
+    for n, t in enumerate(brief.takeaways, 1):
+        if t.lat is not None and t.lon is not None:
+            numbers, _ = places.setdefault((t.lon, t.lat), ([], t.place or ""))
+            numbers.append(str(n))  # takeaways at one place share a point and a label
+    if places:
+        lons = [lon for lon, _ in places]
+        lats = [lat for _, lat in places]
         ax.scatter(lons, lats, s=40, color="#8b1e1e", zorder=3)
-        for n, (lon, lat, name) in enumerate(points, 1):
-            ax.annotate(
-                f"{n} {name}", (lon, lat), xytext=(4, 4), textcoords="offset points", fontsize=8
-            )
+        for (lon, lat), (numbers, name) in places.items():
+            label = f"{', '.join(numbers)} {name}"
+            ax.annotate(label, (lon, lat), xytext=(4, 4), textcoords="offset points", fontsize=8)
         pad = 1.0
         ax.set_xlim(min(lons) - pad, max(lons) + pad)
         ax.set_ylim(min(lats) - pad, max(lats) + pad)

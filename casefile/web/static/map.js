@@ -150,6 +150,8 @@
       history.replaceState(null, "", qs ? "/?" + qs : "/");
       const twin = document.getElementById("json-twin");
       if (twin) twin.href = "/api/v1/incidents" + (qs ? "?" + qs : "");
+      const brief = document.getElementById("brief-link");
+      if (brief) brief.href = "/brief" + (qs ? "?" + qs : "");
       for (const a of document.querySelectorAll("a.export-link")) {
         // the Export menu follows the filters on screen
         const cases = a.dataset.cases === "true" ? "&cases=true" : "";

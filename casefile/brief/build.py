@@ -400,6 +400,7 @@ def _figures(
         groups.setdefault((s.document_id, st.counted, st.category, st.by), []).append(s)
     notes: list[tuple[str, list[Citation]]] = []
     parts_of_breakdowns: set[str] = set()
+    breakdown_of: dict[str, str] = {}  # a total and its parts -> the total's id
     for members in groups.values():
         for total in members:
             tp = total.statistic.period
@@ -420,6 +421,7 @@ def _figures(
             if len(parts) < 2 or _overlap(parts):
                 continue
             parts_of_breakdowns |= {p.id for p in parts}
+            breakdown_of |= {x.id: total.id for x in [total, *parts]}
             added = sum(p.statistic.value for p in parts)
             row = rows[total.id]
             if added == total.statistic.value:
@@ -438,11 +440,30 @@ def _figures(
         ids = {p.statistic for p in conflict.points}
         if conflict.kind == "decrease" and ids & parts_of_breakdowns:
             continue  # the parts of a breakdown are no running total: 11 after 57 is no drop
+        if len({breakdown_of.get(i) for i in ids} - {None}) == 1 and ids <= set(breakdown_of):
+            continue  # a total and its last part end on one date: checked above, not a conflict
         for sid in ids:
             if sid in rows:
                 rows[sid].flags.append(f"conflict ({conflict.kind.replace('_', ' ')})")
         cited = [c for sid in sorted(ids) if sid in rows for c in rows[sid].citations]
         notes.append((conflict.message[0].upper() + conflict.message[1:] + ".", cited))
+    # bodies that differ: one measure, one period, different values from different bodies
+    by_period: dict[tuple[str, str, str], list[StoredStatistic]] = {}
+    for s in stats:
+        if rows[s.id].period:
+            key = (s.statistic.counted, s.statistic.category, rows[s.id].period)
+            by_period.setdefault(key, []).append(s)
+    for (counted, category, period), found in by_period.items():
+        bodies = {rows[s.id].body for s in found}
+        if len(bodies) < 2 or len({s.statistic.value for s in found}) < 2:
+            continue
+        for s in found:
+            rows[s.id].flags.append("bodies differ")
+        values = ", ".join(f"{rows[s.id].body} {s.statistic.value}" for s in found)
+        cited = [c for s in found for c in rows[s.id].citations]
+        notes.append(
+            (f"For {counted} ({category}) in {period} the bodies differ: {values}.", cited)
+        )
     ordered = sorted(rows.values(), key=lambda r: (r.measure, r.body, r.period, r.as_of, r.value))
     return ordered, notes
 

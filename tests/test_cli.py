@@ -134,6 +134,9 @@ def test_demo_uses_its_own_database(cli, tmp_path: Path) -> None:
     assert r.returncode == 0, r.stderr
     assert "Incidents by type" in r.stdout and "Execution of POWs" in r.stdout
     assert not (tmp_path / "casefile.db").exists()
+    # and a brief of the examples, where it says
+    assert "brief of the examples: casefile-demo/brief.md, casefile-demo/brief.html" in r.stdout
+    assert (tmp_path / "casefile-demo" / "brief.md").read_text().startswith("# Brief of the")
 
 
 def test_sigkill_halfway_leaves_a_consistent_database(tmp_path: Path) -> None:

@@ -65,3 +65,19 @@ def test_ingest_acled_enters_rows(cli, db, tmp_path) -> None:
     r = cli("--db", str(tmp_path / "entered.db"), "ingest", "--acled", str(out))
     assert r.returncode == 0, r.stderr
     assert "5 incidents entered, 0 rows rejected" in r.stdout
+
+
+def test_brief_writes_markdown_with_its_images(cli, db, tmp_path) -> None:
+    r = cli("--db", db, "brief", "--type", "execution_of_pows", "--out", str(tmp_path / "b.md"))
+    assert r.returncode == 0, r.stderr
+    text = (tmp_path / "b.md").read_text()
+    assert text.count("execution of POWs") == 2 and "](b.timeline.png)" in text
+    assert (tmp_path / "b.map.png").read_bytes()[:4] == b"\x89PNG"
+
+
+def test_brief_without_a_pdf_maker_says_so_and_writes_the_others(cli, db, tmp_path) -> None:
+    missing = {"CASEFILE_CHROMIUM": str(tmp_path / "none")}
+    r = cli("--db", db, "brief", "--out", str(tmp_path / "b.pdf"), env=missing)
+    assert r.returncode == 1 and "no PDF maker installed" in r.stderr
+    assert (tmp_path / "b.html").exists() and (tmp_path / "b.md").exists()
+    assert not (tmp_path / "b.pdf").exists()

@@ -62,3 +62,16 @@ def test_the_map_page_has_an_export_menu_with_the_filters(served) -> None:
 def test_a_viewer_sees_no_export_menu(served) -> None:
     served.login("vic")
     assert 'id="export-menu"' not in served.client.get("/").text
+
+
+def test_the_brief_as_data(served) -> None:
+    r = served.client.get(f"{API}/brief?place=Bucha", headers=served.bearer("vic"))
+    assert r.status_code == 200, r.text
+    body = r.json()
+    assert len(body["takeaways"]) == 2 and body["filters"] == {"place": "Bucha"}
+    for source in body["sources"]:
+        assert source["url"].startswith(str(served.client.base_url).rstrip("/") + "/cases/")
+    served.login("vic")
+    page = served.client.get("/brief?place=Bucha")
+    assert page.status_code == 200 and 'id="brief"' in page.text
+    assert page.text.count('class="takeaway"') == 2

@@ -16,7 +16,7 @@ from casefile.errors import CasefileError
 from casefile.export import export, formats
 from casefile.export.acled import ACLED_COLUMNS, mapping, time_precision
 from casefile.export.ftm import validate
-from casefile.model import sha256
+from casefile.model import Analysis, Incident, Person, sha256
 from casefile.review import judge
 from casefile.store import Store
 from casefile.store.audit import iter_entries
@@ -268,3 +268,25 @@ def test_both_backends_export_the_same(stocked, stock_into, fmt, tmp_path) -> No
         assert got_rows == want_rows
     else:
         assert got == want
+
+
+def test_ftm_gives_the_persons_a_source_names_with_their_mentions(store) -> None:
+    s, _ = store
+    doc = s.view.get_document("news-2024-10-02-pokrovsk")
+    assert doc is not None
+    record = s.view.get_record(doc.id) or {}
+    analysis = Analysis(
+        doc,
+        incidents=[Incident.from_record(i) for i in record["incidents"]],
+        persons=[Person("Ivan Example", "brigade commander", "30th Motorized Rifle Brigade")],
+        extractor="test",
+    )
+    with s.writer() as w:
+        w.add_analysis(analysis)
+    entities = ftm_entities(export(s, "ana", "ftm", everything()).data)
+    (person,) = [e for e in entities if e["schema"] == "Person"]
+    assert person["properties"]["position"] == ["brigade commander"]
+    mentions = [e for e in entities if e["schema"] == "Mention"]
+    assert any(m["properties"]["resolved"] == [person["id"]] for m in mentions)
+    for e in entities:
+        validate(e)

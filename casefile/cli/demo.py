@@ -15,8 +15,7 @@ from ..analyze import analyze as run_analyze
 from ..analyze import store_pipeline
 from ..brief import Written, write_brief
 from ..ingest import ingest as run_ingest
-from ..store import Store
-from ..store.view import IncidentQuery
+from ..store import IncidentQuery, Store
 from ..vocab import INCIDENT_TYPES
 from .incidents import render_incidents
 from .state import out, settings
@@ -46,9 +45,9 @@ def demo(
             out.print(
                 f"[bold]analyze[/bold] {result.analysed} documents, {result.incidents} incidents"
             )
-            rows = list(store.view.iter_incidents())
+            rows = list(store.view.iter_reviewed_incidents(IncidentQuery()))
             render_incidents(rows, "table")
-            counts = store.view.count_incidents_by_type()
+            counts = store.view.count_incidents_by_field("type")
             written = _brief(store, Path(out_dir))
         table = Table(title="Incidents by type")
         table.add_column("type")

@@ -21,7 +21,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from ..config import Settings, parse_overrides
 from ..errors import CasefileError
 from ..store import Store
-from ..store.view import IncidentQuery
+from ..store.view import IncidentQuery, is_partial_date
 from ..units import unit_and_subordinates
 from ..vocab import INCIDENT_TYPES
 
@@ -115,6 +115,9 @@ def incident_query(
         raise CasefileError(
             f"--type {type_!r} is not an incident type (one of: {', '.join(INCIDENT_TYPES.values)})"
         )
+    for option, given in (("--since", since), ("--until", until)):
+        if given is not None and not is_partial_date(given):
+            raise CasefileError(f"{option} {given!r}: give a date as 2024, 2024-03 or 2024-03-05")
     q = IncidentQuery(type=type_, since=since, until=until, place=place, text=text, limit=None)
     if include_subordinates:
         if not unit:

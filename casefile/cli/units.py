@@ -8,9 +8,10 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
+from ..model import Incident
 from ..store import Store
 from ..units import ChainLink, UnitReport, load_orbat, load_unit_file, unit_report, unit_to_record
-from ..vocab import INCIDENT_TYPES, STATEMENT_KINDS
+from ..vocab import INCIDENT_TYPES, REVIEW_STATUS, STATEMENT_KINDS
 from .state import check_format, out, settings
 
 units_app = typer.Typer(
@@ -118,12 +119,20 @@ def render_report(report: UnitReport) -> None:
     p(f"\n[bold]Incidents[/bold] attributed to it or its subordinates: {report.incident_count}")
     for kind_, n in report.incidents_by_type.items():
         p(f"  {INCIDENT_TYPES.label(kind_)}: {n}", highlight=False)
-    for row in report.incidents:
-        i = row.incident
-        date = i.date.start if i.date and i.date.start else "undated"
-        place = i.place.name if i.place else "place unknown"
+    for row in report.incidents:  # as analysts left them: the values in force, the status
+        i, m = row.incident, row.machine
         who = ", ".join(a.name for a in i.perpetrators)
-        p(f"  - {date} {INCIDENT_TYPES.label(i.type)}, {place} ({who}) [dim]{row.document_name}[/]")
+        was = [
+            f"{group} {text(m)}"
+            for group, text in (("date", _date), ("place", _place))
+            if group in row.edited
+        ]
+        machine = f"; machine: {', '.join(was)}" if was else ""
+        p(
+            f"  - {_date(i)} {INCIDENT_TYPES.label(i.type)}, {_place(i)} ({who}) "
+            f"{REVIEW_STATUS.label(row.status).lower()}{machine} [dim]{row.document_name}[/]",
+            highlight=False,
+        )
     p("\n[bold]Statements[/bold]")
     for s in report.statements_about:
         st, doc = s.statement, s.document_name
@@ -136,6 +145,14 @@ def render_report(report: UnitReport) -> None:
         p(f"  {STATEMENT_KINDS.label(st.kind)} by {st.speaker} (its chain) [dim]{doc}[/]")
     if not (report.statements_about or report.chain_people or report.chain_statements):
         p("  (none)")
+
+
+def _date(i: Incident) -> str:
+    return i.date.start if i.date and i.date.start else "undated"
+
+
+def _place(i: Incident) -> str:
+    return i.place.name if i.place else "place unknown"
 
 
 def _basis(link: ChainLink) -> str:

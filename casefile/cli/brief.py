@@ -9,6 +9,8 @@ from typing import Annotated
 import typer
 
 from ..brief import write_brief
+from ..errors import CasefileError
+from ..store.view import is_partial_date
 from .state import (
     PlaceOpt,
     SubordinatesOpt,
@@ -45,8 +47,12 @@ def brief(
 ) -> None:
     """Write a cited brief: key takeaways, figures by body, units and their chain of command,
     a timeline and a map; every sentence links to the spans it rests on."""
+    if since is not None and not is_partial_date(since):
+        raise CasefileError(f"--since {since!r}: give a date as 2024, 2024-03 or 2024-03-05")
     with open_store() as store:
-        q = incident_query(store, type_, from_, until, place, unit, include_subordinates, text)
+        q = incident_query(
+            store, type_, from_, until, place, unit, include_subordinates, text, "--from"
+        )
         written = write_brief(store, q, Path(out_), since, base_url, title)
     for note in written.notes:
         err.print(f"[yellow]note[/yellow] {note}", highlight=False)

@@ -109,13 +109,14 @@ def incident_query(
     unit: str | None,
     include_subordinates: bool,
     text: str | None,
+    since_option: str = "--since",  # what the command calls it (brief: --from)
 ) -> IncidentQuery:
     """The query of the filter options, checked; every match (no limit)."""
     if type_ and type_ not in INCIDENT_TYPES:
         raise CasefileError(
             f"--type {type_!r} is not an incident type (one of: {', '.join(INCIDENT_TYPES.values)})"
         )
-    for option, given in (("--since", since), ("--until", until)):
+    for option, given in ((since_option, since), ("--until", until)):
         if given is not None and not is_partial_date(given):
             raise CasefileError(f"{option} {given!r}: give a date as 2024, 2024-03 or 2024-03-05")
     q = IncidentQuery(type=type_, since=since, until=until, place=place, text=text, limit=None)

@@ -25,6 +25,7 @@ from typing import Any
 
 import yaml
 
+from ..export.base import corroboration as fused_corroboration
 from ..figures import conflicts_of, series_of
 from ..model import DateRange
 from ..store import Store
@@ -97,8 +98,10 @@ def severity(case: StoredCase, ctx: Context) -> float:
 
 
 def corroboration(case: StoredCase, ctx: Context) -> float:
-    """Sources reporting the case (three or more: full), an analyst's confirmation a third."""
-    documents = len({m.document_id for m in case.members})
+    """Independent sources reporting the case (three or more: full; fusion's origins where
+    fusion graded the case, else its documents), an analyst's confirmation a third."""
+    origins = (fused_corroboration(case) or {}).get("origins")
+    documents = len(origins) if origins else len({m.document_id for m in case.members})
     confirmed = 1.0 if case.status == "confirmed" else 0.0
     return min(1.0, documents / 3) * (2 / 3) + confirmed / 3
 
@@ -303,9 +306,12 @@ def _takeaway(case: StoredCase, ctx: Context, documents: dict[str, Any]) -> Take
     victims = _victims(count, str(case.value("victim_category") or "unknown"))
     sources = len({m.document_id for m in case.members})
     certainty = str(case.value("certainty") or "reported")
+    grade = (fused_corroboration(case) or {}).get("grade")
+    graded = f"; corroboration: {grade}" if grade else ""
     sentence = (
         f"{when}{_lower_first(INCIDENT_TYPES.label(kind))}{where}{victims}{who} "
-        f"({certainty}; {sources} source{'s' if sources != 1 else ''}; review: {case.status})."
+        f"({certainty}; {sources} source{'s' if sources != 1 else ''}{graded}; "
+        f"review: {case.status})."
     )
     sentence = sentence[0].upper() + sentence[1:]
     return Takeaway(

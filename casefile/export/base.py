@@ -102,11 +102,18 @@ class Item:
         )
 
 
+def corroboration(case: StoredCase) -> dict[str, Any] | None:
+    """Fusion's corroboration of the case ({grade, origins, reasons}), where fusion made it.
+    Fusion (branch ``fuse``) keeps it in ``StoredCase.fusion``; a case without it (not fused
+    yet, or a store before fusion) has none, and exports leave the grade empty."""
+    fusion = getattr(case, "fusion", None)
+    found = fusion.get("corroboration") if isinstance(fusion, dict) else None
+    return found if isinstance(found, dict) else None
+
+
 def _grade(case: StoredCase) -> str | None:
-    """The case's corroboration grade. Fusion (another branch) adds it; until a StoredCase
-    carries one, the grade is unknown and exports leave it empty (docs/exports.md)."""
-    value = getattr(case, "corroboration", None)
-    return str(value) if value else None
+    grade = (corroboration(case) or {}).get("grade")
+    return str(grade) if grade else None
 
 
 def _union(lists: Any) -> list[str]:

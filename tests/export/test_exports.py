@@ -15,6 +15,7 @@ from followthemoney import model
 from casefile.errors import CasefileError
 from casefile.export import export, formats
 from casefile.export.acled import ACLED_COLUMNS, mapping, time_precision
+from casefile.export.base import Item
 from casefile.export.ftm import validate
 from casefile.model import Analysis, Incident, Person, sha256
 from casefile.review import judge
@@ -290,3 +291,14 @@ def test_ftm_gives_the_persons_a_source_names_with_their_mentions(store) -> None
     assert any(m["properties"]["resolved"] == [person["id"]] for m in mentions)
     for e in entities:
         validate(e)
+
+
+def test_a_fused_cases_grade_is_exported(store) -> None:
+    """Fusion keeps a case's corroboration in StoredCase.fusion; the grade column reads it,
+    and stays empty for a case fusion did not grade."""
+    s, ids = store
+    case = s.view.get_case(ids["Six POWs shot near Pokrovsk."])
+    assert case is not None
+    assert Item.of_case(case).grade is None
+    setattr(case, "fusion", {"corroboration": {"grade": "corroborated", "origins": [["a"], ["b"]]}})  # noqa: B010 - the field fusion adds
+    assert Item.of_case(case).grade == "corroborated"

@@ -6,6 +6,8 @@ from __future__ import annotations
 import csv
 import io
 import json
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -302,3 +304,29 @@ def test_a_fused_cases_grade_is_exported(store) -> None:
     assert Item.of_case(case).grade is None
     setattr(case, "fusion", {"corroboration": {"grade": "corroborated", "origins": [["a"], ["b"]]}})  # noqa: B010 - the field fusion adds
     assert Item.of_case(case).grade == "corroborated"
+
+
+def test_followthemoneys_own_validate_tool_reads_the_export_unchanged(store, tmp_path) -> None:
+    """``ftm validate`` re-parses every entity as Aleph's loaders do; nothing is dropped or
+    changed."""
+    s, _ = store
+    given = tmp_path / "out.ftm.json"
+    given.write_bytes(export(s, "ana", "ftm", everything()).data)
+    checked = tmp_path / "validated.json"
+    ftm = Path(sys.executable).with_name("ftm")
+    done = subprocess.run(
+        [str(ftm), "validate", "-i", str(given), "-o", str(checked)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+
+    def entities(path: Path) -> dict[str, dict[str, list[str]]]:
+        found = {}
+        for line in path.read_text().splitlines():
+            e = json.loads(line)
+            found[e["id"]] = {k: sorted(v) for k, v in e["properties"].items()}
+        return found
+
+    assert entities(checked) == entities(given)

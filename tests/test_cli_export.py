@@ -81,3 +81,21 @@ def test_brief_without_a_pdf_maker_says_so_and_writes_the_others(cli, db, tmp_pa
     assert r.returncode == 1 and "no PDF maker installed" in r.stderr
     assert (tmp_path / "b.html").exists() and (tmp_path / "b.md").exists()
     assert not (tmp_path / "b.pdf").exists()
+
+
+def test_export_filters_by_review_status(cli, db) -> None:
+    r = cli(
+        "--db",
+        db,
+        "export",
+        "--format",
+        "geojson",
+        "--status",
+        "unreviewed",
+        "--status",
+        "confirmed",
+    )
+    assert r.returncode == 0, r.stderr
+    assert len(json.loads(r.stdout)["features"]) == 5
+    r = cli("--db", db, "export", "--format", "geojson", "--status", "approved")
+    assert r.returncode == 2 and "not a review status" in r.stderr

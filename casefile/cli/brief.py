@@ -13,6 +13,7 @@ from ..errors import CasefileError
 from ..store.view import is_partial_date
 from .state import (
     PlaceOpt,
+    StatusOpt,
     SubordinatesOpt,
     TextOpt,
     TypeOpt,
@@ -36,6 +37,7 @@ def brief(
     unit: UnitOpt = None,
     include_subordinates: SubordinatesOpt = False,
     text: TextOpt = None,
+    status: StatusOpt = None,
     since: Annotated[
         str | None,
         typer.Option(help="What is new: takeaways whose sources were published on or after."),
@@ -51,7 +53,7 @@ def brief(
         raise CasefileError(f"--since {since!r}: give a date as 2024, 2024-03 or 2024-03-05")
     with open_store() as store:
         q = incident_query(
-            store, type_, from_, until, place, unit, include_subordinates, text, "--from"
+            store, type_, from_, until, place, unit, include_subordinates, text, status, "--from"
         )
         written = write_brief(store, q, Path(out_), since, base_url, title)
     for note in written.notes:

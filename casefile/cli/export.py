@@ -17,6 +17,7 @@ from ..store.store import default_actor
 from .state import (
     PlaceOpt,
     SinceOpt,
+    StatusOpt,
     SubordinatesOpt,
     TextOpt,
     TypeOpt,
@@ -39,6 +40,7 @@ def export(
     unit: UnitOpt = None,
     include_subordinates: SubordinatesOpt = False,
     text: TextOpt = None,
+    status: StatusOpt = None,
     cases: Annotated[
         bool, typer.Option("--cases", help="Export the cases holding the matching incidents.")
     ] = False,
@@ -48,7 +50,9 @@ def export(
 ) -> None:
     """Export incidents or cases with the analysts' values; the export is audited."""
     with open_store() as store:
-        q = incident_query(store, type_, since, until, place, unit, include_subordinates, text)
+        q = incident_query(
+            store, type_, since, until, place, unit, include_subordinates, text, status
+        )
         result = run_export(store, default_actor(), format_, q, cases)
     if out_ is None:
         sys.stdout.buffer.write(result.data)

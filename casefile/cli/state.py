@@ -23,7 +23,7 @@ from ..errors import CasefileError
 from ..store import Store
 from ..store.view import IncidentQuery, is_partial_date
 from ..units import unit_and_subordinates
-from ..vocab import INCIDENT_TYPES
+from ..vocab import INCIDENT_TYPES, REVIEW_STATUS
 
 # Piped output gets a wide table rather than rich's 80-column default.
 out = Console(
@@ -98,6 +98,10 @@ SubordinatesOpt = Annotated[
     ),
 ]
 TextOpt = Annotated[str | None, typer.Option(help="Summary or source text contains this.")]
+StatusOpt = Annotated[
+    list[str] | None,
+    typer.Option(help=f"Review status (repeatable): {', '.join(REVIEW_STATUS.values)}."),
+]
 
 
 def incident_query(
@@ -109,6 +113,7 @@ def incident_query(
     unit: str | None,
     include_subordinates: bool,
     text: str | None,
+    status: list[str] | None = None,
     since_option: str = "--since",  # what the command calls it (brief: --from)
 ) -> IncidentQuery:
     """The query of the filter options, checked; every match (no limit)."""
@@ -119,7 +124,21 @@ def incident_query(
     for option, given in ((since_option, since), ("--until", until)):
         if given is not None and not is_partial_date(given):
             raise CasefileError(f"{option} {given!r}: give a date as 2024, 2024-03 or 2024-03-05")
-    q = IncidentQuery(type=type_, since=since, until=until, place=place, text=text, limit=None)
+    for value in status or []:
+        if value not in REVIEW_STATUS:
+            raise CasefileError(
+                f"--status {value!r} is not a review status "
+                f"(one of: {', '.join(REVIEW_STATUS.values)})"
+            )
+    q = IncidentQuery(
+        type=type_,
+        since=since,
+        until=until,
+        place=place,
+        text=text,
+        status=list(status) if status else None,
+        limit=None,
+    )
     if include_subordinates:
         if not unit:
             raise CasefileError("--include-subordinates needs --unit NAME")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from importlib.metadata import entry_points
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 from .errors import ConfigError
 
@@ -55,4 +55,6 @@ class Registry(Generic[T]):
 
 # A stage factory takes its config (a dict) and returns a Stage (see extract/pipeline.py).
 stages: Registry[Callable[..., object]] = Registry("stage", "casefile.stages")
-exporters: Registry[Callable[..., object]] = Registry("exporter", "casefile.exporters")
+# An exporter is an export.base.Exporter (checked by export.get_exporter; the registry must not
+# import the exports, which import it).
+exporters: Registry[Any] = Registry("exporter", "casefile.exporters")

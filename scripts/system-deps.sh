@@ -7,7 +7,9 @@ set -euo pipefail
 #   postgresql: server binaries (initdb, pg_ctl) for the throwaway server of the `postgres` tests
 #   chromium: the browser the `browser` tests drive with Playwright (its own download cannot be
 #     fetched here); fonts-dejavu-core: a font for its screenshots on a bare machine
-PACKAGES=(postgresql chromium fonts-dejavu-core)
+#   libicu-dev, pkg-config, g++: followthemoney's PyICU is built from source against ICU
+#   poppler-utils: pdftoppm, with which the tests render the pages of a brief's PDF
+PACKAGES=(postgresql chromium fonts-dejavu-core libicu-dev pkg-config g++ poppler-utils)
 
 if ! command -v dpkg-query >/dev/null; then
   echo "system-deps: not a Debian system; install these or their equivalents: ${PACKAGES[*]}" >&2

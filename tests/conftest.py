@@ -317,6 +317,20 @@ def stocked(fresh_store: Store) -> tuple[Store, dict[str, str]]:
     return fresh_store, stock(fresh_store)
 
 
+@pytest.fixture
+def stock_into() -> Callable[[Store], dict[str, str]]:
+    """``stock`` itself, for a test that fills a second store."""
+    return stock
+
+
+@pytest.fixture
+def stocked_sqlite(tmp_path: Path) -> Iterator[tuple[Store, dict[str, str]]]:
+    """A SQLite store holding STOCK, for tests whose subject is not the backend (exports)."""
+    store = Store(str(tmp_path / "stocked.db"))
+    yield store, stock(store)
+    store.close()
+
+
 # -- casefile serve: an app over a stocked SQLite store, with a user of each role (#5)
 
 PASSWORD = "correct horse battery staple"

@@ -137,6 +137,9 @@ def test_demo_uses_its_own_database(cli, tmp_path: Path) -> None:
     assert (tmp_path / "demo.db").exists() and "casefile --db demo.db incidents" in r.stdout
     rows = json.loads(cli("--db", "demo.db", "incidents", "--format", "json").stdout)
     assert {row["type"] for row in rows} >= {"execution_of_pows", "attack_on_civilians"}
+    # and a brief of the examples, where it says
+    assert "brief of the examples: casefile-demo/brief.md, casefile-demo/brief.html" in r.stdout
+    assert (tmp_path / "casefile-demo" / "brief.md").read_text().startswith("# Brief of the")
 
 
 def test_sigkill_halfway_leaves_a_consistent_database(tmp_path: Path) -> None:

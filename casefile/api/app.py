@@ -35,6 +35,7 @@ from ..web.pages import templates
 from .deps import INVALID
 from .routes import (
     audit,
+    brief,
     cases,
     documents,
     exports,
@@ -89,6 +90,7 @@ def create_app(store: Store, config: ServeConfig | None = None) -> FastAPI:
         places,
         search,
         exports,
+        brief,
         audit,
         users,
     ):

@@ -389,8 +389,17 @@ class PlaceSearch(BaseModel):
 # -- exports, users, vocabularies, audit
 
 
+class ExportFormat(BaseModel):
+    name: str
+    media_type: str
+    extension: str
+    cases: bool
+    description: str
+
+
 class ExportFormats(BaseModel):
     formats: list[str]
+    details: list[ExportFormat]
 
 
 class User(BaseModel):

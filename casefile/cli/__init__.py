@@ -9,7 +9,8 @@ Layout of this package:
   (``State``, ``settings()``), the consoles ``out`` and ``err``, ``open_store()``,
   ``progress()``, ``check_format()``.
 - one module per command or command group: ``ingest``, ``analyze``, ``extract``,
-  ``incidents``, ``units``, ``serve``, ``users``, ``audit``, ``demo``, ``examples``.
+  ``incidents``, ``export``, ``brief``, ``units``, ``serve``, ``users``, ``audit``, ``demo``,
+  ``examples``.
 
 How to add a command module (say ``casefile fuse``):
 
@@ -36,11 +37,26 @@ from typing import Annotated
 import typer
 
 from ..errors import CasefileError
-from . import analyze, audit, demo, examples, extract, incidents, ingest, serve, units, users
+from . import (
+    analyze,
+    audit,
+    brief,
+    demo,
+    examples,
+    export,
+    extract,
+    incidents,
+    ingest,
+    serve,
+    units,
+    users,
+)
 from .state import State, err
 
 # The command modules, in the order `casefile --help` lists them.
-COMMANDS = (ingest, analyze, extract, incidents, units, serve, users, audit, demo, examples)
+COMMANDS = (
+    ingest, analyze, extract, incidents, export, brief, units, serve, users, audit, demo, examples
+)
 
 app = typer.Typer(
     help="casefile: turn reports of atrocity crimes into a verified, source-linked incident "

@@ -15,6 +15,7 @@ from rich.table import Table
 
 from ..analyze import analyze as run_analyze
 from ..analyze import store_pipeline
+from ..brief import Written, write_brief
 from ..errors import CasefileError
 from ..ingest import ingest as run_ingest
 from ..store import IncidentQuery, Store, resolve_url
@@ -33,10 +34,14 @@ def demo(
             "--out", metavar="FILE", help="The demo's SQLite database, made anew each run."
         ),
     ] = DEMO_DB,
+    out_dir: Annotated[
+        str, typer.Option("--out-dir", help="Where to write the brief of the examples.")
+    ] = "casefile-demo",
 ) -> None:
     """Ingest and analyse the bundled example reports into a database of their own (demo.db in
-    this folder, made anew; casefile.db is never touched), show the incidents, keep the
-    database for you to query."""
+    this folder, made anew; casefile.db is never touched), show the incidents, write a cited
+    brief of them (Markdown, HTML, and PDF where chromium is installed), keep the database for
+    you to query."""
     target = Path(out_file)
     s = settings()
     yours = resolve_url(s.db)
@@ -69,6 +74,7 @@ def demo(
             rows = list(store.view.iter_reviewed_incidents(IncidentQuery()))
             render_incidents(rows, "table", sys.stdout)
             counts = store.view.count_incidents_by_field("type")
+            written = _brief(store, Path(out_dir))
         # 5. keep it: the database and its audit head move into place together
         for suffix in ("", ".audit-head"):
             if Path(f"{db}{suffix}").exists():
@@ -87,6 +93,21 @@ def demo(
         f"  casefile --db {target} units show '30th MRB'",
         highlight=False,
     )
+    for note in written.notes:
+        out.print(f"[yellow]note[/yellow] {note}", highlight=False)
+    names = ", ".join(str(p) for p in written.files if p.suffix in (".md", ".html", ".pdf"))
+    out.print(f"[bold]brief[/bold] of the examples: {names}", highlight=False)
+
+
+def _brief(store: Store, folder: Path) -> Written:
+    """The brief of every example incident: Markdown, then HTML and PDF (or a note)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    query = IncidentQuery(limit=None)
+    title = "Brief of the bundled example reports"
+    md = write_brief(store, query, folder / "brief.md", title=title)
+    pdf = write_brief(store, query, folder / "brief.pdf", title=title)
+    files = list(dict.fromkeys([*md.files, *pdf.files]))
+    return Written(files, pdf.notes)
 
 
 def register(app: typer.Typer) -> None:

@@ -7,16 +7,19 @@ from typing import Annotated
 import typer
 
 from ..errors import CasefileError
+from ..export.imports import import_acled, restore_records
 from ..ingest import ingest as run_ingest
 from ..model import Document
 from ..sources import Meta
+from ..store.store import default_actor
 from .state import err, note_stdin, open_store, out, progress, settings
 
 
 def ingest(
     paths: Annotated[
-        list[str], typer.Argument(help="Files, folders (recursive) or - for standard input.")
-    ],
+        list[str] | None,
+        typer.Argument(help="Files, folders (recursive) or - for standard input."),
+    ] = None,
     publisher: Annotated[
         str | None, typer.Option(help="Publisher, where a document does not say.")
     ] = None,
@@ -29,9 +32,27 @@ def ingest(
     max_bytes: Annotated[
         int | None, typer.Option(help="Largest file or JSONL line accepted [default: 20 MB].")
     ] = None,
+    records: Annotated[
+        str | None,
+        typer.Option(
+            "--records",
+            help="Restore a casefile jsonl export (`export --format jsonl`): documents, "
+            "analyses and reviews, without re-analysis.",
+        ),
+    ] = None,
+    acled: Annotated[
+        str | None,
+        typer.Option("--acled", help="Enter each row of an ACLED-style CSV as an incident."),
+    ] = None,
 ) -> None:
     """Store documents unchanged and hashed; the same bytes twice are stored once. In a
-    folder, files that are no reports (README, LICENSE, hidden files) are skipped, each named."""
+    folder, files that are no reports (README, LICENSE, hidden files) are skipped, each named.
+    With --records or --acled, import an export instead."""
+    if sum(bool(x) for x in (paths, records, acled)) != 1:
+        raise CasefileError("give documents to ingest, or --records FILE, or --acled FILE")
+    if records or acled:
+        _import(records, acled)
+        return
     s = settings()
     if "-" in paths:
         note_stdin("-")
@@ -54,7 +75,7 @@ def ingest(
 
         report = run_ingest(
             store,
-            paths,
+            paths or [],
             Meta(publisher, published, url),
             max_bytes or s.max_bytes,
             on_item=show,
@@ -62,6 +83,19 @@ def ingest(
         )
     out.print(report.summary)
     if report.rejected:
+        raise typer.Exit(1)
+
+
+def _import(records: str | None, acled: str | None) -> None:
+    with open_store() as store:
+        if records:
+            out.print(restore_records(store, default_actor(), records).summary)
+            return
+        created, rejected = import_acled(store, default_actor(), acled or "")
+    for problem in rejected:
+        err.print(f"[red]rejected[/red] {problem}", highlight=False)
+    out.print(f"{len(created)} incidents entered, {len(rejected)} rows rejected")
+    if rejected:
         raise typer.Exit(1)
 
 

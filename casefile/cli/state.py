@@ -1,6 +1,6 @@
 """The state every command shares, in one place: the global options of this run (--db, --set),
 the settings they give, the two consoles, and small helpers (open the store, a progress bar,
-check a --format).
+check a --format, the incident filters that ``export`` and ``brief`` take).
 
 Command modules import from here and never from ``casefile.cli`` itself, so the package has
 no import cycle: ``__init__`` imports the command modules, they import ``state``.
@@ -24,6 +24,9 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from ..config import Settings, parse_overrides
 from ..errors import CasefileError
 from ..store import Store
+from ..store.view import IncidentQuery, is_partial_date
+from ..units import unit_and_subordinates
+from ..vocab import INCIDENT_TYPES, REVIEW_STATUS
 
 # Piped output gets a wide table rather than rich's 80-column default.
 out = Console(
@@ -147,3 +150,71 @@ def check_format(format_: str, formats: tuple[str, ...]) -> None:
     """Refuse a --format this command does not write, naming the ones it does."""
     if format_ not in formats:
         raise CasefileError(f"--format {format_!r}: use {', '.join(formats[:-1])} or {formats[-1]}")
+
+
+# -- the incident filters of ``export`` and ``brief``: options, and the IncidentQuery (the
+# reviewed read path: the values in force) they make
+
+TypeOpt = Annotated[
+    str | None, typer.Option("--type", help="Incident type, e.g. execution_of_pows.")
+]
+SinceOpt = Annotated[str | None, typer.Option(help="Only incidents on or after this date (ISO).")]
+UntilOpt = Annotated[str | None, typer.Option(help="Only incidents on or before this date (ISO).")]
+PlaceOpt = Annotated[str | None, typer.Option(help="Place or region name contains this.")]
+UnitOpt = Annotated[str | None, typer.Option(help="A perpetrator's name contains this.")]
+SubordinatesOpt = Annotated[
+    bool,
+    typer.Option(
+        "--include-subordinates",
+        help="With --unit: the unit (any spelling) and every unit under it today.",
+    ),
+]
+TextOpt = Annotated[str | None, typer.Option(help="Summary or source text contains this.")]
+StatusOpt = Annotated[
+    list[str] | None,
+    typer.Option(help=f"Review status (repeatable): {', '.join(REVIEW_STATUS.values)}."),
+]
+
+
+def incident_query(
+    store: Store,
+    type_: str | None,
+    since: str | None,
+    until: str | None,
+    place: str | None,
+    unit: str | None,
+    include_subordinates: bool,
+    text: str | None,
+    status: list[str] | None = None,
+    since_option: str = "--since",  # what the command calls it (brief: --from)
+) -> IncidentQuery:
+    """The query of the filter options, checked; every match (no limit)."""
+    if type_ and type_ not in INCIDENT_TYPES:
+        raise CasefileError(
+            f"--type {type_!r} is not an incident type (one of: {', '.join(INCIDENT_TYPES.values)})"
+        )
+    for option, given in ((since_option, since), ("--until", until)):
+        if given is not None and not is_partial_date(given):
+            raise CasefileError(f"{option} {given!r}: give a date as 2024, 2024-03 or 2024-03-05")
+    for value in status or []:
+        if value not in REVIEW_STATUS:
+            raise CasefileError(
+                f"--status {value!r} is not a review status "
+                f"(one of: {', '.join(REVIEW_STATUS.values)})"
+            )
+    q = IncidentQuery(
+        type=type_,
+        since=since,
+        until=until,
+        place=place,
+        text=text,
+        status=list(status) if status else None,
+        limit=None,
+    )
+    if include_subordinates:
+        if not unit:
+            raise CasefileError("--include-subordinates needs --unit NAME")
+        q.units = unit_and_subordinates(store, unit)
+    else:
+        q.unit = unit
+    return q

@@ -144,6 +144,14 @@ class View:
             ).scalar()
         return dict(rec) if rec else None
 
+    def get_extractor(self, document_id: str) -> str | None:
+        """The name of the extractor whose analysis of the document is stored, or None."""
+        with self.engine.connect() as c:
+            found = c.execute(
+                select(t.analyses.c.extractor).where(t.analyses.c.document_id == document_id)
+            ).scalar()
+        return str(found) if found is not None else None
+
     # -- units, statements, persons
     def get_unit(self, name: str) -> str | None:
         """The canonical name of a unit some document names, exactly as stored, or None."""

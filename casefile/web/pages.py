@@ -5,6 +5,7 @@ the API, with the session's CSRF token, and redirect back (no JavaScript needed 
 
 from __future__ import annotations
 
+import re
 import secrets
 from dataclasses import replace
 from typing import Annotated, Any
@@ -15,13 +16,18 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader
+from markupsafe import Markup
 
-from ..api.deps import Admin, Analyst, Filters, StoreDep, Viewer, principal
+from ..api.deps import DATE, Admin, Analyst, Filters, StoreDep, Viewer, principal
 from ..api.routes.audit import audit_page
+from ..api.routes.brief import base_url
 from ..api.routes.statistics import statistics_record
 from ..api.routes.units import get_unit
-from ..auth import SESSION_COOKIE, log_in, log_out
+from ..auth import SESSION_COOKIE, log_in, log_out, may
+from ..brief import build_brief
+from ..brief import html as brief_html
 from ..errors import AuthError, CasefileError
+from ..export import formats as export_formats
 from ..review import (
     EDITABLE,
     create_incident,
@@ -49,6 +55,8 @@ templates.env.globals.update(
     VICTIM_CATEGORIES=VICTIM_CATEGORIES,
     ROLES=ROLES,
     EDITABLE=EDITABLE,
+    EXPORT_FORMATS=export_formats,
+    may=may,
 )
 templates.env.filters["readable"] = readable
 LOGIN_CSRF = "casefile_login"
@@ -129,6 +137,24 @@ def map_page(request: Request, q: Filters, who: Viewer, store: StoreDep) -> Resp
         query=request.url.query,
         done=request.query_params.get("done"),
         type_labels={t.value: t.label for t in INCIDENT_TYPES.terms},
+    )
+
+
+@router.get("/brief")
+def brief_page(
+    request: Request, q: Filters, who: Viewer, store: StoreDep, new_since: str | None = None
+) -> Response:
+    """The cited brief of the filtered incidents, as `casefile brief` writes it."""
+    if new_since and not re.match(DATE, new_since):
+        raise HTTPException(400, "new_since: an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)")
+    found = build_brief(store, q, new_since, base_url(request), "Brief")
+    return page(
+        request,
+        "brief.html",
+        _twin("/api/v1/brief", request),
+        user=who,
+        body=Markup(brief_html(found, fragment=True)),  # rendered with autoescape on
+        query=request.url.query,
     )
 
 

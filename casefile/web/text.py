@@ -10,6 +10,7 @@ from dataclasses import dataclass
 class Piece:
     text: str
     marks: list[str]  # the ids of the facts whose spans cover this piece (empty: plain text)
+    start: int = 0  # where the piece begins in the text: a span's anchor (briefs link there)
 
 
 def highlight(text: str, spans: list[tuple[int, int, str]]) -> list[Piece]:
@@ -26,7 +27,7 @@ def highlight(text: str, spans: list[tuple[int, int, str]]) -> list[Piece]:
     pieces = []
     for a, b in itertools.pairwise(points):
         marks = [fact for start, end, fact in clean if start <= a and b <= end]
-        pieces.append(Piece(text[a:b], list(dict.fromkeys(marks))))
+        pieces.append(Piece(text[a:b], list(dict.fromkeys(marks)), a))
     return pieces
 
 

@@ -340,3 +340,28 @@ def test_the_investigators_day(page: Any, served: Any, tmp_path: Path) -> None:
     assert records[target]["status"] == "confirmed" and records[target]["place"]["name"] == "Izium"
     assert records[target]["machine"]["place"]["name"] != "Izium"
     assert sorted(i for i, r in records.items() if r["status"] == "rejected") == rejected
+def test_the_brief_page_follows_the_filters_and_links_to_the_spans(page: Any, served: Any) -> None:
+    pg = page
+    log_in(pg, "ana")
+    refreshed(pg, 1)
+    pg.select_option("#f-admin1", "Kyiv Oblast")
+    refreshed(pg, 2)
+    # the Export menu and the brief link follow the filters on screen
+    export = pg.get_attribute("a.export-link[data-format='csv']", "href") or ""
+    assert "format=csv" in export and "admin1=Kyiv+Oblast" in export
+    pg.click("#brief-link")
+    pg.wait_for_selector("#brief")
+    assert "admin1=Kyiv+Oblast" in pg.url
+    takeaways = pg.locator("li.takeaway")
+    assert takeaways.count() == 2  # the two Bucha incidents
+    assert pg.locator("#brief img.chart").count() == 2
+    assert all(
+        pg.locator("#brief img.chart").nth(i).evaluate("img => img.naturalWidth") > 0
+        for i in range(2)
+    )
+    shot(pg, "07-brief.png")
+    # a citation opens the case page at the highlighted span
+    takeaways.first.locator("a.cite").first.click()
+    pg.wait_for_selector("mark.span:target")
+    assert pg.locator("mark.span:target").inner_text().startswith(("Detainees", "Civilians"))
+    shot(pg, "08-brief-citation-target.png")

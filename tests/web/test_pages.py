@@ -51,10 +51,14 @@ def test_document_text_is_inert_and_the_span_highlighted(served) -> None:
     page = served.client.get(f"/cases/{served.ids[HROZA]}").text
     assert "<script>window.pwned" not in page and "<img src=x" not in page
     assert "&lt;script&gt;window.pwned = 1&lt;/script&gt;&lt;img src=x onerror=" in page
-    mark = re.search(r'<mark class="span" data-incident="([0-9a-f]+)">([^<]*)</mark>', page)
+    mark = re.search(
+        r'<mark class="span" data-incident="([0-9a-f]+)" id="span-([0-9a-f]{12})-0">([^<]*)</mark>',
+        page,
+    )  # the id is the span's anchor, which briefs link to
     assert mark and mark.group(1) == served.ids[HROZA]
+    assert served.ids[HROZA].startswith(mark.group(2))
     assert (
-        mark.group(2) == "A missile struck a cafe in Hroza on 5 October 2023, killing 59 civilians."
+        mark.group(3) == "A missile struck a cafe in Hroza on 5 October 2023, killing 59 civilians."
     )
     assert "<script" not in page.split("</head>")[1]  # no inline script in the body
     doc = served.client.get(twin_of(page)).json()["incidents"][0]["document"]["id"]
@@ -162,15 +166,15 @@ def test_the_log_in_page_says_when_there_are_no_users(tmp_path, live_server) -> 
 @pytest.mark.parametrize(
     ("spans", "pieces"),
     [
-        ([], [Piece("abcdef", [])]),
-        ([(1, 3, "x")], [Piece("a", []), Piece("bc", ["x"]), Piece("def", [])]),
+        ([], [Piece("abcdef", [], 0)]),
+        ([(1, 3, "x")], [Piece("a", [], 0), Piece("bc", ["x"], 1), Piece("def", [], 3)]),
         (
             [(0, 4, "x"), (2, 6, "y")],
-            [Piece("ab", ["x"]), Piece("cd", ["x", "y"]), Piece("ef", ["y"])],
+            [Piece("ab", ["x"], 0), Piece("cd", ["x", "y"], 2), Piece("ef", ["y"], 4)],
         ),
         (
             [(4, 99, "x"), (-5, 1, "y"), (3, 3, "z")],
-            [Piece("a", ["y"]), Piece("bcd", []), Piece("ef", ["x"])],
+            [Piece("a", ["y"], 0), Piece("bcd", [], 1), Piece("ef", ["x"], 4)],
         ),
     ],
 )

@@ -1,36 +1,71 @@
-"""/exports: filtered incidents handed out as files; every export is in the audit log."""
+"""/export and /exports: filtered incidents (or cases) handed out as files, in any registered
+format; every export is in the audit log with the SHA-256 of what left."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
 
-from fastapi import APIRouter
+from fastapi import APIRouter, HTTPException, Query
+from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import Response
 
-from ...export.records import FORMAT, MEDIA_TYPE, export_records
-from ...registry import exporters
+from ...errors import CasefileError
+from ...export import ExportResult, export, formats
+from ...export.records import FORMAT
 from .. import schemas as s
 from ..deps import Analyst, Filters, StoreDep, Viewer, ok
 
-router = APIRouter(prefix="/exports", tags=["exports"])
+router = APIRouter(tags=["exports"])
 
 
-@router.get("", **ok(s.ExportFormats))
-def formats(_: Viewer) -> dict[str, Any]:
-    """The export formats: ``records`` here; registered exporters come with later issues."""
-    return {"formats": [FORMAT, *(n for n in exporters.names() if n != FORMAT)]}
+@router.get("/exports", **ok(s.ExportFormats))
+def list_formats(_: Viewer) -> dict[str, Any]:
+    """The export formats, each with its media type and whether it can export cases."""
+    found = formats()
+    return {
+        "formats": [f.name for f in found],
+        "details": [
+            {
+                "name": f.name,
+                "media_type": f.media_type,
+                "extension": f.extension,
+                "cases": f.cases,
+                "description": f.description,
+            }
+            for f in found
+        ],
+    }
 
 
-@router.get(
-    f"/{FORMAT}",
-    response_class=Response,
-    responses={200: {"content": {MEDIA_TYPE: {"schema": {"type": "string"}}}}},
-)
+@router.get("/export")
+async def export_file(
+    q: Filters,
+    who: Analyst,
+    store: StoreDep,
+    format_: Annotated[str, Query(alias="format", description="csv, geojson, ftm, jsonl, ...")],
+    cases: Annotated[bool, Query(description="The cases holding the matching incidents.")] = False,
+) -> Response:
+    """Every incident (or case) matching the filters, limit and offset ignored, as a file."""
+    try:
+        result = await run_in_threadpool(export, store, who.actor, format_, q, cases)
+    except CasefileError as e:
+        raise HTTPException(400, str(e)) from None
+    return _file(result)
+
+
+@router.get(f"/exports/{FORMAT}")
 def records(q: Filters, who: Analyst, store: StoreDep) -> Response:
     """Every incident matching the filters (limit and offset ignored), as JSON Lines."""
-    data = export_records(store, who.actor, q)
+    return _file(export(store, who.actor, FORMAT, q))
+
+
+def _file(result: ExportResult) -> Response:
+    name = result.filename if result.format != FORMAT else "incidents.jsonl"
     return Response(
-        data,
-        media_type=MEDIA_TYPE,
-        headers={"Content-Disposition": 'attachment; filename="incidents.jsonl"'},
+        result.data,
+        media_type=result.media_type,
+        headers={
+            "Content-Disposition": f'attachment; filename="{name}"',
+            "X-Content-SHA256": result.sha256,
+        },
     )

@@ -254,6 +254,13 @@
       history.replaceState(null, "", qs ? "/?" + qs : "/");
       const twin = document.getElementById("json-twin");
       if (twin) twin.href = "/api/v1/incidents" + (qs ? "?" + qs : "");
+      const brief = document.getElementById("brief-link");
+      if (brief) brief.href = "/brief" + (qs ? "?" + qs : "");
+      for (const a of document.querySelectorAll("a.export-link")) {
+        // the Export menu follows the filters on screen
+        const cases = a.dataset.cases === "true" ? "&cases=true" : "";
+        a.href = "/api/v1/export?format=" + a.dataset.format + cases + (qs ? "&" + qs : "");
+      }
       document.body.dataset.refreshed = String(Number(document.body.dataset.refreshed || 0) + 1);
     } catch (e) {
       problem.textContent = e.message;

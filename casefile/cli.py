@@ -27,6 +27,8 @@ from .config import Settings, parse_overrides
 from .errors import CasefileError
 from .extract.pipeline import Pipeline
 from .extract.records import extract_lines
+from .fuse.records import fuse_lines
+from .fuse.stored import fuse_store
 from .ingest import ingest as run_ingest
 from .model import Document
 from .sources import Meta
@@ -142,8 +144,12 @@ def analyze(
     again: Annotated[
         bool, typer.Option("--again", help="Analyse every document, not only new ones.")
     ] = False,
+    no_fuse: Annotated[
+        bool, typer.Option("--no-fuse", help="Do not fuse the new incidents into cases.")
+    ] = False,
 ) -> None:
-    """Extract incidents, statistics, units, statements and persons from stored documents."""
+    """Extract incidents, statistics, units, statements and persons from stored documents,
+    then fuse the new incidents into cases (unless --no-fuse)."""
     settings = State.settings()
     with _store(settings) as store:
         pipeline = store_pipeline(store, settings)  # the store's units, user files included
@@ -151,13 +157,59 @@ def analyze(
         with _progress(todo, "analysing") as bar:
             task = bar.add_task("analyze", total=todo)
             report = run_analyze(store, pipeline, again, on_item=lambda d, a: bar.advance(task))
+        fused = None if no_fuse else fuse_store(store)
     for name, problem in report.failed:
         err.print(f"[red]failed[/red] {name}: {problem}", highlight=False)
     out.print(
         f"{report.analysed} analysed, {report.incidents} incidents, {len(report.failed)} failed"
     )
+    if fused is not None:
+        out.print(fused.summary)
     if report.failed:
         raise typer.Exit(1)
+
+
+@app.command()
+def fuse(
+    jsonl: Annotated[
+        str | None,
+        typer.Option("--jsonl", help="Analysis records with their texts (FILE or -); no store."),
+    ] = None,
+    out_path: Annotated[
+        str | None, typer.Option("--out", help="Write the records here [default: stdout].")
+    ] = None,
+    cases_path: Annotated[
+        str | None,
+        typer.Option("--cases", help="Also write one case a line: reconciled values, grade, why."),
+    ] = None,
+    again: Annotated[
+        bool, typer.Option("--again", help="Store: fuse every incident again, not only new ones.")
+    ] = False,
+) -> None:
+    """Group incidents that report one act into cases: in the store, or --jsonl records."""
+    if jsonl is None:
+        with _store(State.settings()) as store:
+            out.print(fuse_store(store, again).summary)
+        return
+    with _open_lines(jsonl) as lines:
+        records, cases = fuse_lines(lines, jsonl)
+    _write_lines(out_path, [json.dumps(r, ensure_ascii=False) for r in records])
+    if cases_path:
+        _write_lines(cases_path, [json.dumps(c.to_record(), ensure_ascii=False) for c in cases])
+    joined = sum(len(c.members) > 1 for c in cases)
+    err.print(f"{len(cases)} cases, {joined} of several reports", highlight=False)
+
+
+def _write_lines(path: str | None, lines: list[str]) -> None:
+    if path is None:
+        sys.stdout.write("".join(line + "\n" for line in lines))
+        sys.stdout.flush()
+        return
+    try:
+        with open(path, "w", encoding="utf-8") as fh:
+            fh.writelines(line + "\n" for line in lines)
+    except OSError as e:
+        raise CasefileError(f"{path}: cannot be written ({e.strerror})") from None
 
 
 @app.command()

@@ -184,6 +184,7 @@ def merge_cases(
         [m for c in moving for m in c.members],
         reason,
         before={c.id: [m.id for m in c.members] for c in moving},
+        stay={into.id: into.members},
     )
 
 
@@ -212,6 +213,26 @@ def split_case(
         [members[i] for i in wanted],
         reason,
         before={case_id: sorted(members)},
+        stay={case_id: [m for i, m in members.items() if i not in wanted]},
+    )
+
+
+def not_same(store: Store, actor: str, case_id: str, other: str, reason: str) -> StoredCase:
+    """Record that two cases are not the same act: fusion never joins them again (both are
+    kept as the analyst left them). Returns the first case."""
+    reason = _reason(reason)
+    if other == case_id:
+        raise ReviewError(f"case {case_id}: a case is the same as itself")
+    a, b = _case(store, case_id), _case(store, other)
+    return _move(
+        store,
+        actor,
+        "distinguish",
+        a.id,
+        [],
+        reason,
+        before={a.id: [m.id for m in a.members], b.id: [m.id for m in b.members]},
+        stay={a.id: a.members, b.id: b.members},
     )
 
 
@@ -338,9 +359,16 @@ def _move(
     incidents: list[ReviewedIncident],
     reason: str,
     before: dict[str, list[str]],
+    stay: dict[str, list[ReviewedIncident]] | None = None,
 ) -> StoredCase:
+    """Move ``incidents`` into ``case_id``; the incidents of ``stay`` are kept in their case
+    from now on too (an analyst's case is never joined or taken apart by fusion)."""
     at = dt.datetime.now(dt.UTC)
     with store.writer(actor) as w:
+        for kept_in, kept in (stay or {}).items():
+            for m in kept:
+                if "case" not in m.edited:
+                    w.put_review("incident", m.id, actor, {"case_id": kept_in})
         for m in incidents:
             w.add_judgement(
                 _judgement(

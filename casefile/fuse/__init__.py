@@ -24,7 +24,7 @@ from typing import Any
 from casefile.compare import WEIGHTS, Comparison, Weights
 from casefile.model import Incident, sha256
 
-from .block import candidate_pairs
+from .block import bounds, candidate_pairs
 from .cluster import cluster
 from .corroboration import Corroboration, corroborate
 from .reconcile import Reconciled, reconcile
@@ -90,7 +90,13 @@ def fuse(reports: Sequence[Report], weights: Weights = WEIGHTS) -> list[Case]:
     # 3. clustering
     ids = [r.id for r in reports]
     roots, joins = cluster(
-        ids, [r.document for r in reports], pairs, scores, conflicts, [r.pinned for r in reports]
+        ids,
+        [r.document for r in reports],
+        pairs,
+        scores,
+        conflicts,
+        [r.pinned for r in reports],
+        bounds=bounds(reports),
     )
     # 4. the cases
     groups: dict[int, list[int]] = {}

@@ -24,6 +24,7 @@ import numpy as np
 
 from casefile.compare import RELATED_TYPES, TOLERANCE_KM, _bound, day_range
 
+from .cluster import Bounds
 from .report import Report
 
 CELL_DEG = 0.5
@@ -45,6 +46,29 @@ def _periods(reports: Sequence[Report]) -> tuple[np.ndarray, np.ndarray]:
             rng = (pub - UNDATED_DAYS, pub) if pub is not None else (0, 0)
         t0[k], t1[k] = rng[0], min(rng[1], rng[0] + MAX_SPAN_DAYS)
     return t0, t1
+
+
+def bounds(reports: Sequence[Report]) -> Bounds:
+    """What every member of a case must agree with (see :class:`.cluster.Bounds`): the days
+    of its dated reports, the publication of its undated ones, its precise places."""
+    n = len(reports)
+    lo = np.full(n, -np.inf)
+    hi = np.full(n, np.inf)
+    points = np.full((n, 3), np.nan)
+    for k, r in enumerate(reports):
+        rng = day_range(r.incident)
+        if rng is not None:
+            lo[k], hi[k] = rng
+        else:
+            pub = _bound(r.published or "", False)
+            if pub is not None:
+                hi[k] = pub + SLACK_DAYS
+        p = r.incident.place
+        if p is not None and p.lat is not None and p.lon is not None and p.precision in (
+            None, "settlement", "district"
+        ):
+            points[k] = (p.lat, p.lon, TOLERANCE_KM.get(p.precision or "settlement", 20.0))
+    return Bounds(lo, hi, points)
 
 
 def _keys(reports: Sequence[Report]) -> tuple[list[tuple], np.ndarray, np.ndarray, np.ndarray]:

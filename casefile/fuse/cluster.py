@@ -8,7 +8,10 @@ Greedy correlation clustering with cannot-links, in numbered steps:
    not matter); a pair with a positive score proposes joining its two clusters;
 3. the join is made only where, between the two clusters, no compared pair holds a hard
    conflict, no two reports come from one document, and the compared pairs' mean score is
-   above ``threshold`` (average link: evidence against counts as much as evidence for).
+   above ``threshold`` (average link: evidence against counts as much as evidence for);
+   and, over every member, not only the compared ones: the dates still share a day
+   (an undated report bounds it by its publication) and the precise places still lie
+   within tolerance of one another (:class:`Bounds`).
 
 The pair scores between clusters are kept per cluster and merged small into large, so the
 whole run is about linear in the number of pairs.
@@ -16,14 +19,39 @@ whole run is about linear in the number of pairs.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 import numpy as np
 
 
+# The most precise places a cluster keeps to check a join against (more add little).
+MAX_POINTS = 8
+
+
+@dataclass
+class Bounds:
+    """What every member of a cluster must agree with: ``lo``/``hi`` (n,) the days an act can
+    lie in (ordinals; an undated report: up to its publication); ``points`` (n, 3) lat, lon and
+    tolerance in km of a precise place (NaN where the place is coarse or unknown)."""
+
+    lo: np.ndarray
+    hi: np.ndarray
+    points: np.ndarray
+
+
 class _Clusters:
-    def __init__(self, n: int, docs: Sequence[str], pins: Sequence[str | None]) -> None:
+    def __init__(
+        self, n: int, docs: Sequence[str], pins: Sequence[str | None], bounds: Bounds | None
+    ) -> None:
         self.parent = list(range(n))
+        self.lo = bounds.lo.astype(np.float64).tolist() if bounds else [-np.inf] * n
+        self.hi = bounds.hi.astype(np.float64).tolist() if bounds else [np.inf] * n
+        self.points: list[list[tuple[float, float, float]]] = [
+            [tuple(p)] if bounds and not np.isnan(p[0]) else []  # type: ignore[misc]
+            for p in (bounds.points.tolist() if bounds else [[np.nan]] * n)
+        ]
         self.docs: list[set[str]] = [{d} for d in docs]
         self.pin: list[str | None] = list(pins)
         self.links: list[dict[int, list[float]]] = [{} for _ in range(n)]  # root -> [sum, n, bad]
@@ -52,6 +80,10 @@ class _Clusters:
             return False
         if self.docs[ra] & self.docs[rb]:
             return False
+        if max(self.lo[ra], self.lo[rb]) > min(self.hi[ra], self.hi[rb]):
+            return False
+        if not all(_near(p, q) for p in self.points[ra] for q in self.points[rb]):
+            return False
         agg = self.links[ra].get(rb)
         if agg is None:
             return False
@@ -64,6 +96,8 @@ class _Clusters:
         self.parent[rb] = ra
         self.docs[ra] |= self.docs[rb]
         self.pin[ra] = self.pin[ra] or self.pin[rb]
+        self.lo[ra], self.hi[ra] = max(self.lo[ra], self.lo[rb]), min(self.hi[ra], self.hi[rb])
+        self.points[ra] = (self.points[ra] + self.points[rb])[:MAX_POINTS]
         moved = self.links[rb]
         self.links[rb] = {}
         self.docs[rb] = set()
@@ -81,6 +115,12 @@ class _Clusters:
         return ra
 
 
+def _near(p: tuple[float, float, float], q: tuple[float, float, float]) -> bool:
+    la1, lo1, la2, lo2 = map(math.radians, (p[0], p[1], q[0], q[1]))
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h))) <= max(p[2], q[2])
+
+
 def cluster(
     ids: Sequence[str],
     docs: Sequence[str],
@@ -89,11 +129,12 @@ def cluster(
     conflicts: np.ndarray,
     pins: Sequence[str | None] | None = None,
     threshold: float = 0.0,
+    bounds: Bounds | None = None,
 ) -> tuple[list[int], list[tuple[int, int]]]:
     """Each report's cluster (a representative index) and the pairs that made each join."""
     n = len(ids)
     pins = list(pins) if pins is not None else [None] * n
-    cl = _Clusters(n, docs, pins)
+    cl = _Clusters(n, docs, pins, bounds)
     # 1. analysts' cases
     by_pin: dict[str, int] = {}
     for k, pin in enumerate(pins):

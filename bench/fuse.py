@@ -14,18 +14,18 @@ pairs, cases, seconds per step and the peak resident memory of the process.
 from __future__ import annotations
 
 import resource
-from collections import Counter
 import sys
 import time
-from datetime import date, timedelta
+from collections import Counter
+from datetime import date
 
 import numpy as np
 
+from casefile.compare import Side
 from casefile.fuse.block import bounds, candidate_pairs
 from casefile.fuse.cluster import cluster
 from casefile.fuse.report import Report
 from casefile.fuse.score import score_pairs
-from casefile.compare import Side
 from casefile.knowledge.gazetteer import Gazetteer
 from casefile.model import Actor, Count, DateRange, Incident, Place
 
@@ -77,7 +77,9 @@ def synthetic(n: int, seed: int = 11) -> list[Report]:
             d = date.fromordinal(day).isoformat()
             place = town
             if rng.random() < 0.1:
-                place = Place(town.admin1 or "Ukraine", "UA", town.admin1, town.lat, town.lon, "admin1")
+                place = Place(
+                    town.admin1 or "Ukraine", "UA", town.admin1, town.lat, town.lon, "admin1"
+                )
             inc = Incident(
                 type=kind,
                 date=DateRange(d, d) if dated else None,
@@ -87,7 +89,11 @@ def synthetic(n: int, seed: int = 11) -> list[Report]:
                 count=Count(best=toll + 2 * k),
             )
             rid = f"{act:08d}-{k}"
-            side = Side(inc, published=date.fromordinal(pub).isoformat(), text=f"{kind} {town.name} {toll + 2 * k}")
+            side = Side(
+                inc,
+                published=date.fromordinal(pub).isoformat(),
+                text=f"{kind} {town.name} {toll + 2 * k}",
+            )
             reports.append(Report(rid, f"doc-{act}-{k}", rid, side))
             if len(reports) >= n:
                 break
@@ -117,7 +123,14 @@ def run(n: int) -> None:
     t2 = time.perf_counter()
     scores, conflicts = score_pairs(reports, pairs)
     t3 = time.perf_counter()
-    roots, _ = cluster([r.id for r in reports], [r.document for r in reports], pairs, scores, conflicts, bounds=bounds(reports))
+    roots, _ = cluster(
+        [r.id for r in reports],
+        [r.document for r in reports],
+        pairs,
+        scores,
+        conflicts,
+        bounds=bounds(reports),
+    )
     t4 = time.perf_counter()
     cases = len(set(roots))
     truth = [r.id.split("-")[0] for r in reports]

@@ -97,11 +97,14 @@ def tally(outcomes, keep) -> Counter:
 
 
 def main(path: str) -> None:
-    gold = [json.loads(line) for line in open(path, encoding="utf-8") if line.strip()]
+    with open(path, encoding="utf-8") as fh:
+        gold = [json.loads(line) for line in fh if line.strip()]
     records = [strip(g) for g in gold]
     group = groups_of(gold)
     names = list(GRID)
-    configs = [dict(WEIGHTS, **dict(zip(names, v, strict=True))) for v in itertools.product(*GRID.values())]
+    configs = [
+        dict(WEIGHTS, **dict(zip(names, v, strict=True))) for v in itertools.product(*GRID.values())
+    ]
     outcomes = []
     for w in configs:
         out, _ = fuse_records(records, w)
@@ -109,17 +112,21 @@ def main(path: str) -> None:
     held: Counter = Counter()
     chosen = []
     for g in sorted(set(group.values())):
-        train = [f1(tally(o, lambda a, b: group[a] != g and group[b] != g))[2] for o in outcomes]
+        train = [
+            f1(tally(o, lambda a, b, g=g: group[a] != g and group[b] != g))[2] for o in outcomes
+        ]
         # the best training F1; among ties, the config nearest the defaults
         best = max(range(len(configs)), key=lambda k: (round(train[k], 6), -_distance(configs[k])))
         chosen.append(best)
-        held += tally(outcomes[best], lambda a, b: group[a] == g or group[b] == g)
+        held += tally(outcomes[best], lambda a, b, g=g: group[a] == g or group[b] == g)
     default = pair_outcomes(gold, fuse_records(records)[0])
     p, r, f = f1(tally(default, lambda a, b: True))
     print(f"default weights (in-sample)      P {p:.3f}  R {r:.3f}  F1 {f:.3f}")
     p, r, f = f1(held)
-    print(f"leave-one-group-out (held out)   P {p:.3f}  R {r:.3f}  F1 {f:.3f}   "
-          f"{len(set(group.values()))} groups, {len(configs)} weightings tried")
+    print(
+        f"leave-one-group-out (held out)   P {p:.3f}  R {r:.3f}  F1 {f:.3f}   "
+        f"{len(set(group.values()))} groups, {len(configs)} weightings tried"
+    )
     top = Counter(json.dumps({n: configs[k][n] for n in names}) for k in chosen).most_common(3)
     for cfg, n in top:
         print(f"  chosen in {n} folds: {cfg}")

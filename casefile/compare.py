@@ -194,7 +194,10 @@ _PRECISION_RANK = {"settlement": 0, "district": 1, "admin1": 2, "country": 3}
 
 def tolerance_km(p: Place, q: Place) -> float:
     """The distance two places may lie apart and still be one, by the coarser's precision."""
-    return max(TOLERANCE_KM.get(p.precision or "settlement", 20.0), TOLERANCE_KM.get(q.precision or "settlement", 20.0))
+    return max(
+        TOLERANCE_KM.get(p.precision or "settlement", 20.0),
+        TOLERANCE_KM.get(q.precision or "settlement", 20.0),
+    )
 
 
 def place_km(p: Place, q: Place) -> float | None:
@@ -202,7 +205,10 @@ def place_km(p: Place, q: Place) -> float | None:
     if p.lat is None or p.lon is None or q.lat is None or q.lon is None:
         return None
     la1, lo1, la2, lo2 = map(math.radians, (p.lat, p.lon, q.lat, q.lon))
-    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    h = (
+        math.sin((la2 - la1) / 2) ** 2
+        + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    )
     return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
 
 

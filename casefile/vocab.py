@@ -302,8 +302,12 @@ class _Corroboration(_Vocab):
 
 CORROBORATION = _Corroboration(
     "corroboration",
-    Term("strong", "Strong", "Three or more independent origins, or two with one confirmed "
-         "or backed by material (video, photos, forensic findings, documents)."),
+    Term(
+        "strong",
+        "Strong",
+        "Three or more independent origins, or two with one confirmed "
+        "or backed by material (video, photos, forensic findings, documents).",
+    ),
     Term("fair", "Fair", "Two independent origins."),
     Term("weak", "Weak", "Several reports that rest on one origin (they cite one another)."),
     Term("contested", "Contested", "A source denies or disputes it."),

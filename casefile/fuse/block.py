@@ -64,8 +64,11 @@ def bounds(reports: Sequence[Report]) -> Bounds:
             if pub is not None:
                 hi[k] = pub + SLACK_DAYS
         p = r.incident.place
-        if p is not None and p.lat is not None and p.lon is not None and p.precision in (
-            None, "settlement", "district"
+        if (
+            p is not None
+            and p.lat is not None
+            and p.lon is not None
+            and p.precision in (None, "settlement", "district")
         ):
             points[k] = (p.lat, p.lon, TOLERANCE_KM.get(p.precision or "settlement", 20.0))
     return Bounds(lo, hi, points)

@@ -25,7 +25,6 @@ from dataclasses import dataclass
 
 import numpy as np
 
-
 # The most precise places a cluster keeps to check a join against (more add little).
 MAX_POINTS = 8
 
@@ -117,7 +116,10 @@ class _Clusters:
 
 def _near(p: tuple[float, float, float], q: tuple[float, float, float]) -> bool:
     la1, lo1, la2, lo2 = map(math.radians, (p[0], p[1], q[0], q[1]))
-    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    h = (
+        math.sin((la2 - la1) / 2) ** 2
+        + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    )
     return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h))) <= max(p[2], q[2])
 
 

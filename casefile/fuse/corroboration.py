@@ -28,7 +28,9 @@ from casefile.vocab import CORROBORATION as GRADE
 
 from .report import Report
 
-MATERIAL = frozenset({"video", "drone_video", "photo", "forensic", "documents", "satellite_imagery"})
+MATERIAL = frozenset(
+    {"video", "drone_video", "photo", "forensic", "documents", "satellite_imagery"}
+)
 
 
 @dataclass

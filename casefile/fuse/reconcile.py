@@ -60,14 +60,15 @@ def reconcile(reports: Sequence[Report]) -> Reconciled:
 
 
 def _date(reports: Sequence[Report], conflicts: list[str]) -> DateRange | None:
-    dated = [(r.incident.date, day_range(r.incident)) for r in reports]
-    dated = [(d, rng) for d, rng in dated if d is not None and rng is not None]
+    dated: list[tuple[DateRange, tuple[int, int]]] = []
+    for r in reports:
+        d, rng = r.incident.date, day_range(r.incident)
+        if d is not None and rng is not None:
+            dated.append((d, rng))
     if not dated:
         return None
     consistent = [
-        (d, rng)
-        for d, rng in dated
-        if all(rng[0] <= o[1] and o[0] <= rng[1] for _, o in dated)
+        (d, rng) for d, rng in dated if all(rng[0] <= o[1] and o[0] <= rng[1] for _, o in dated)
     ]
     if consistent:
         d, _ = min(consistent, key=lambda x: (x[1][1] - x[1][0], x[1]))

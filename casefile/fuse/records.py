@@ -44,7 +44,9 @@ def read_records(lines: Iterable[bytes], source: str) -> list[dict[str, Any]]:
             try:
                 Incident.from_record(inc)
             except (TypeError, ValueError, KeyError, AttributeError) as e:
-                raise RecordError(where, f"incident {n}: not in the analysis format ({e})") from None
+                raise RecordError(
+                    where, f"incident {n}: not in the analysis format ({e})"
+                ) from None
         out.append(rec)
     return out
 

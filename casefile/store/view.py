@@ -511,7 +511,8 @@ class View:
         out: dict[str, StoredCase] = {}
         for m in members:
             found = out.setdefault(
-                m.case_id, StoredCase(m.case_id, reviews.get(m.case_id), fusion=fusion.get(m.case_id))
+                m.case_id,
+                StoredCase(m.case_id, reviews.get(m.case_id), fusion=fusion.get(m.case_id)),
             )
             found.members.append(m)
         return out
@@ -531,7 +532,9 @@ class View:
                 )
             }
 
-    def iter_fusion_documents(self, ids: list[str] | None = None, text: bool = False) -> Iterator[dict[str, Any]]:
+    def iter_fusion_documents(
+        self, ids: list[str] | None = None, text: bool = False
+    ) -> Iterator[dict[str, Any]]:
         """Documents as fusion reads them: id, name, published, publisher, language, whether
         their analysis holds a denial, and (with ``text``) their text. All, or those of ``ids``."""
         d = t.documents
@@ -541,7 +544,9 @@ class View:
         denials = select(t.statements.c.document_id).where(t.statements.c.kind == "denial")
         q = select(*cols, d.c.id.in_(denials).label("denied"))
         with self.engine.connect() as c:
-            chunks = [ids[k : k + 500] for k in range(0, len(ids), 500)] if ids is not None else [None]
+            chunks = (
+                [ids[k : k + 500] for k in range(0, len(ids), 500)] if ids is not None else [None]
+            )
             for chunk in chunks:
                 sel = q if chunk is None else q.where(d.c.id.in_(chunk))
                 for row in c.execute(sel).mappings():

@@ -293,7 +293,9 @@ class Writer:
         current: dict[str, str | None] = {}
         for k in range(0, len(ids), 500):
             chunk = ids[k : k + 500]
-            current |= dict(self.conn.execute(select(i.c.id, i.c.case_id).where(i.c.id.in_(chunk))).all())  # type: ignore[arg-type]
+            current |= dict(
+                self.conn.execute(select(i.c.id, i.c.case_id).where(i.c.id.in_(chunk))).all()
+            )  # type: ignore[arg-type]
         moved = [fid for fid, cid in assignment.items() if current.get(fid, cid) != cid]
         for fid in moved:
             self.conn.execute(update(i).where(i.c.id == fid).values(case_id=assignment[fid]))

@@ -54,7 +54,10 @@ def record(
                     {"name": p, "kind": "force" if p.endswith("forces") else "unit"}
                     for p in perpetrators
                 ],
-                "victims": {"category": category, "count": {"low": None, "best": count, "high": None}},
+                "victims": {
+                    "category": category,
+                    "count": {"low": None, "best": count, "high": None},
+                },
                 "evidence": [],
                 "certainty": certainty,
                 "attribution": list(attribution),
@@ -71,12 +74,30 @@ def cases_of(records: list[dict[str, Any]]) -> dict[str, str]:
 
 
 TOLL = [
-    record("toll-1", "A missile hit a shopping centre in Izium; ten people were killed.",
-           "2024-03-10", where="Izium", date="2024-03-10", count=10),
-    record("toll-2", "The toll of the missile strike on the Izium shopping centre rose to 18.",
-           "2024-03-11", where="Izium", count=18),
-    record("toll-3", "Rescuers ended the search in Izium: 21 people died in the strike on the "
-           "shopping centre on 10 March.", "2024-03-14", where="Izium", date="2024-03-10", count=21),
+    record(
+        "toll-1",
+        "A missile hit a shopping centre in Izium; ten people were killed.",
+        "2024-03-10",
+        where="Izium",
+        date="2024-03-10",
+        count=10,
+    ),
+    record(
+        "toll-2",
+        "The toll of the missile strike on the Izium shopping centre rose to 18.",
+        "2024-03-11",
+        where="Izium",
+        count=18,
+    ),
+    record(
+        "toll-3",
+        "Rescuers ended the search in Izium: 21 people died in the strike on the "
+        "shopping centre on 10 March.",
+        "2024-03-14",
+        where="Izium",
+        date="2024-03-10",
+        count=21,
+    ),
 ]
 
 
@@ -90,53 +111,124 @@ def test_three_reports_of_one_strike_with_a_growing_toll_join() -> None:
 
 
 def test_two_executions_in_one_oblast_a_month_apart_do_not_join() -> None:
-    a = record("exec-1", "Prosecutors said soldiers shot two captured men in Zaporizhzhia Oblast.",
-               "2024-02-06", where="Zaporizhzhia Oblast", date="2024-02-04",
-               type_="execution_of_pows", category="pow", count=2)
-    b = record("exec-2", "Prosecutors opened a case over two captives shot in Zaporizhzhia Oblast.",
-               "2024-03-07", where="Zaporizhzhia Oblast", date="2024-03-05",
-               type_="execution_of_pows", category="pow", count=2)
+    a = record(
+        "exec-1",
+        "Prosecutors said soldiers shot two captured men in Zaporizhzhia Oblast.",
+        "2024-02-06",
+        where="Zaporizhzhia Oblast",
+        date="2024-02-04",
+        type_="execution_of_pows",
+        category="pow",
+        count=2,
+    )
+    b = record(
+        "exec-2",
+        "Prosecutors opened a case over two captives shot in Zaporizhzhia Oblast.",
+        "2024-03-07",
+        where="Zaporizhzhia Oblast",
+        date="2024-03-05",
+        type_="execution_of_pows",
+        category="pow",
+        count=2,
+    )
     cases = cases_of([a, b])
     assert cases["exec-1"] != cases["exec-2"]
 
 
 def test_a_ukrainian_and_an_english_report_of_one_act_join() -> None:
-    en = record("en-kharkiv", "A guided bomb struck a printing house in Kharkiv on 23 May, "
-                "killing seven workers, Governor Oleh Syniehubov said.", "2024-05-23",
-                where="Kharkiv", date="2024-05-23", count=7, attribution=("Oleh Syniehubov",))
-    uk = record("uk-kharkiv", "Керована авіабомба влучила в друкарню в Харкові 23 травня, "
-                "загинули семеро працівників, повідомив Олег Синєгубов.", "2024-05-23",
-                where="Харків", date="2024-05-23", count=7, attribution=("Олег Синєгубов",),
-                language="uk")
-    lookalike = record("en-kharkiv-later", "Another strike hit a warehouse in Kharkiv, killing "
-                       "two.", "2024-06-02", where="Kharkiv", date="2024-06-01", count=2)
+    en = record(
+        "en-kharkiv",
+        "A guided bomb struck a printing house in Kharkiv on 23 May, "
+        "killing seven workers, Governor Oleh Syniehubov said.",
+        "2024-05-23",
+        where="Kharkiv",
+        date="2024-05-23",
+        count=7,
+        attribution=("Oleh Syniehubov",),
+    )
+    uk = record(
+        "uk-kharkiv",
+        "Керована авіабомба влучила в друкарню в Харкові 23 травня, "
+        "загинули семеро працівників, повідомив Олег Синєгубов.",
+        "2024-05-23",
+        where="Харків",
+        date="2024-05-23",
+        count=7,
+        attribution=("Олег Синєгубов",),
+        language="uk",
+    )
+    lookalike = record(
+        "en-kharkiv-later",
+        "Another strike hit a warehouse in Kharkiv, killing two.",
+        "2024-06-02",
+        where="Kharkiv",
+        date="2024-06-01",
+        count=2,
+    )
     cases = cases_of([en, uk, lookalike])
     assert cases["en-kharkiv"] == cases["uk-kharkiv"] != cases["en-kharkiv-later"]
 
 
 def test_a_citing_chain_counts_as_one_origin() -> None:
     chain = [
-        record("paper", "A paper, citing CNN, which cited Ukrainian intelligence, said ...",
-               "2024-03-11", where="Izium", date="2024-03-10", count=10,
-               attribution=("CNN", "Ukrainian intelligence")),
-        record("cnn", "CNN, citing Ukrainian intelligence, said ...", "2024-03-10",
-               where="Izium", date="2024-03-10", count=10, attribution=("Ukrainian intelligence",),
-               publisher="CNN"),
-        record("hur", "Ukrainian intelligence said ...", "2024-03-10", where="Izium",
-               date="2024-03-10", count=10, publisher="Ukrainian intelligence"),
+        record(
+            "paper",
+            "A paper, citing CNN, which cited Ukrainian intelligence, said ...",
+            "2024-03-11",
+            where="Izium",
+            date="2024-03-10",
+            count=10,
+            attribution=("CNN", "Ukrainian intelligence"),
+        ),
+        record(
+            "cnn",
+            "CNN, citing Ukrainian intelligence, said ...",
+            "2024-03-10",
+            where="Izium",
+            date="2024-03-10",
+            count=10,
+            attribution=("Ukrainian intelligence",),
+            publisher="CNN",
+        ),
+        record(
+            "hur",
+            "Ukrainian intelligence said ...",
+            "2024-03-10",
+            where="Izium",
+            date="2024-03-10",
+            count=10,
+            publisher="Ukrainian intelligence",
+        ),
     ]
     _, [case] = fuse_records(chain)
     assert len(case.corroboration.origins) == 1
     assert case.corroboration.grade == "weak"
-    independent = [*chain[:2], record("police", "Police said ...", "2024-03-10", where="Izium",
-                                      date="2024-03-10", count=10, attribution=("Police",))]
+    independent = [
+        *chain[:2],
+        record(
+            "police",
+            "Police said ...",
+            "2024-03-10",
+            where="Izium",
+            date="2024-03-10",
+            count=10,
+            attribution=("Police",),
+        ),
+    ]
     _, [case] = fuse_records(independent)
     assert len(case.corroboration.origins) == 2 and case.corroboration.grade == "fair"
 
 
 def test_a_denial_makes_a_case_contested() -> None:
-    denied = record("denied", "Moscow denied striking the shopping centre.", "2024-03-11",
-                    where="Izium", date="2024-03-10", count=10, certainty="disputed")
+    denied = record(
+        "denied",
+        "Moscow denied striking the shopping centre.",
+        "2024-03-11",
+        where="Izium",
+        date="2024-03-10",
+        count=10,
+        certainty="disputed",
+    )
     _, [case] = fuse_records([TOLL[0], denied])
     assert case.corroboration.grade == "contested"
     assert any("denied" in reason for reason in case.corroboration.reasons)
@@ -144,10 +236,21 @@ def test_a_denial_makes_a_case_contested() -> None:
 
 def test_shuffled_input_gives_the_same_cases() -> None:
     extra = [
-        record("other-town", "A drone hit a bus in Orikhiv, killing four.", "2024-03-10",
-               where="Orikhiv", date="2024-03-10", count=4),
-        record("other-day", "A missile hit a school in Izium; nobody was hurt.", "2024-04-20",
-               where="Izium", date="2024-04-20"),
+        record(
+            "other-town",
+            "A drone hit a bus in Orikhiv, killing four.",
+            "2024-03-10",
+            where="Orikhiv",
+            date="2024-03-10",
+            count=4,
+        ),
+        record(
+            "other-day",
+            "A missile hit a school in Izium; nobody was hurt.",
+            "2024-04-20",
+            where="Izium",
+            date="2024-04-20",
+        ),
     ]
     records = TOLL + extra
     expected = cases_of(records)

@@ -17,9 +17,23 @@ ORIKHIV = Place("Orikhiv", "UA", "Zaporizhzhia Oblast", 47.57613, 35.78333, "set
 
 # name, published, text, date, place, count
 DOCS = [
-    ("a", "2024-03-10", "A missile hit a shopping centre in Izium, killing ten.", "2024-03-10", IZIUM, 10),
+    (
+        "a",
+        "2024-03-10",
+        "A missile hit a shopping centre in Izium, killing ten.",
+        "2024-03-10",
+        IZIUM,
+        10,
+    ),
     ("b", "2024-03-11", "The Izium shopping centre toll rose to 18.", None, IZIUM, 18),
-    ("c", "2024-03-14", "Twenty-one died in the Izium strike of 10 March.", "2024-03-10", IZIUM, 21),
+    (
+        "c",
+        "2024-03-14",
+        "Twenty-one died in the Izium strike of 10 March.",
+        "2024-03-10",
+        IZIUM,
+        21,
+    ),
     ("d", "2024-03-10", "A drone hit a bus in Orikhiv, killing four.", "2024-03-10", ORIKHIV, 4),
     ("e", "2024-04-20", "A missile hit a school in Izium at night.", "2024-04-20", IZIUM, None),
 ]

@@ -65,11 +65,12 @@ def synthetic(n: int, seed: int = 11) -> list[Report]:
     reports: list[Report] = []
     act = 0
     days = max(365, int(n / 1.6 / ACTS_PER_DAY))
+    drawn = rng.choice(len(places), size=n, p=weights)  # at most one act per report
     while len(reports) < n:
+        town = places[int(drawn[act])]
         act += 1
-        town = places[int(rng.choice(len(places), p=weights))]
         day = START + int(rng.integers(days))
-        kind = types[int(rng.choice(len(types), p=tprob))]
+        kind = types[int(np.searchsorted(np.cumsum(tprob), rng.random()))]
         toll = int(rng.geometric(0.15))
         for k in range(min(int(rng.geometric(0.6)), 5)):
             pub = day + int(rng.integers(0, 4)) + 2 * k

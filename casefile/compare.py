@@ -317,23 +317,30 @@ def count_fit(a: Side, b: Side) -> float:
     return 0.3 * ratio if ratio >= 0.5 else -0.3
 
 
-def _perp_names(side: Side) -> list[str]:
-    return [p.name for p in side.incident.perpetrators if p.name.casefold() not in side.common]
+def perp_names(side: Side) -> list[str]:
+    """The perpetrators that can tell acts apart: not a whole force ("Russian forces", kind
+    ``force``) nor a name in ``side.common``."""
+    return [
+        p.name
+        for p in side.incident.perpetrators
+        if p.kind != "force" and p.name.casefold() not in side.common
+    ]
 
 
 def perpetrators_fit(a: Side, b: Side) -> float:
     """1 where both name a perpetrator in common (across spellings and scripts); -0.5 where
     both name specific ones (beyond the common forces) and none is shared; else 0."""
-    na, nb = _perp_names(a), _perp_names(b)
+    na, nb = perp_names(a), perp_names(b)
     if not na or not nb:
         return 0.0
-    if any(_same_name(x, y) for x in na for y in nb):
+    if any(same_name(x, y) for x in na for y in nb):
         return 1.0
     return -0.5
 
 
 @lru_cache(maxsize=65536)
-def _same_name(x: str, y: str) -> bool:
+def same_name(x: str, y: str) -> bool:
+    """Two perpetrator names that are one: the same spelling folded, or the same person."""
     kx, ky = _place_key(x), _place_key(y)
     return kx == ky or same_person(x, y)
 

@@ -7,6 +7,7 @@ import random
 from typing import Any
 
 import numpy as np
+import pytest
 
 from casefile.fuse import fuse_records
 from casefile.fuse.cluster import cluster
@@ -276,3 +277,34 @@ def test_analysts_cases_are_kept_and_never_joined() -> None:
         ["a", "b"], ["d1", "d2"], pairs, np.array([5.0]), np.array([False]), ["x", "y"]
     )
     assert roots[0] != roots[1]
+
+
+def test_array_scores_equal_the_reference_features() -> None:
+    from casefile.compare import compare
+    from casefile.fuse import reports_of_record
+    from casefile.fuse.score import score_one_by_one as reference
+    from casefile.fuse.vector import score_pairs, table
+
+    rng = random.Random(5)
+    towns = ["Izium", "Orikhiv", "Kharkiv", "Zaporizhzhia Oblast"]
+    records = []
+    for k in range(40):
+        date = rng.choice([None, "2024-03-10", "2024-03-11", "2024-03", "2024"])
+        records.append(
+            record(f"d{k}", rng.choice(["A strike hit a school.", "Another strike hit a market.",
+                                        "Shelling of a bus stop killed people."]),
+                   rng.choice(["2024-03-10", "2024-03-12", "2024-03-20", None]),
+                   where=rng.choice(towns), date=date,
+                   type_=rng.choice(["attack_on_civilians", "killing_of_civilians", "torture"]),
+                   category=rng.choice(["civilian", "unknown", "pow"]),
+                   count=rng.choice([None, 3, 10, 21]),
+                   perpetrators=rng.choice([("Russian forces",), ("Oleksandr Kovalenko",),
+                                            ("Олександр Коваленко",), ("Petro Shevchuk",)]))
+        )
+    reports = [r for rec in records for r in reports_of_record(rec)]
+    pairs = np.array([(a, b) for a in range(len(reports)) for b in range(a + 1, len(reports))])
+    want, want_conflicts = reference(reports, pairs)
+    got, got_conflicts = score_pairs(table(reports), pairs)
+    assert np.allclose(got, want, atol=1e-3)
+    assert (got_conflicts == want_conflicts).all()
+    assert compare(reports[0].side, reports[1].side).score == pytest.approx(got[0], abs=1e-3)

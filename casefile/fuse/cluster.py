@@ -5,7 +5,7 @@ Greedy correlation clustering with cannot-links, in numbered steps:
 1. analysts' cases come first: reports an analyst put in one case start as one cluster
    (must-link); two analysts' cases never join (an analyst decides that);
 2. pairs are taken best score first (ties by the reports' ids, so the order of input does
-   not matter); a pair with a positive score proposes joining its two clusters;
+   not matter); a pair with a score above ``threshold`` proposes joining its two clusters;
 3. the join is made only where, between the two clusters, no compared pair holds a hard
    conflict, no two reports come from one document, and the compared pairs' mean score is
    above ``threshold`` (average link: evidence against counts as much as evidence for);
@@ -13,8 +13,9 @@ Greedy correlation clustering with cannot-links, in numbered steps:
    (an undated report bounds it by its publication) and the precise places still lie
    within tolerance of one another (:class:`Bounds`).
 
-The pair scores between clusters are kept per cluster and merged small into large, so the
-whole run is about linear in the number of pairs.
+The pairs between two clusters are summed when a join is proposed, from the smaller
+cluster's side (each report's pairs kept as a sorted adjacency array), and a cluster's
+members merge small into large, so a run costs about the pairs times a log.
 """
 
 from __future__ import annotations
@@ -42,75 +43,64 @@ class Bounds:
 
 class _Clusters:
     def __init__(
-        self, n: int, docs: Sequence[str], pins: Sequence[str | None], bounds: Bounds | None
+        self,
+        n: int,
+        docs: Sequence[str],
+        pins: Sequence[str | None],
+        bounds: Bounds | None,
+        adjacency: tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray],
     ) -> None:
-        self.parent = list(range(n))
-        self.lo = bounds.lo.astype(np.float64).tolist() if bounds else [-np.inf] * n
-        self.hi = bounds.hi.astype(np.float64).tolist() if bounds else [np.inf] * n
+        self.root = np.arange(n)  # each report's cluster, relabelled small into large
+        self.members: list[list[int]] = [[k] for k in range(n)]
+        self.lo = bounds.lo.astype(np.float64).tolist() if bounds else [-math.inf] * n
+        self.hi = bounds.hi.astype(np.float64).tolist() if bounds else [math.inf] * n
+        pts = bounds.points.tolist() if bounds else [[math.nan] * 3] * n
         self.points: list[list[tuple[float, float, float]]] = [
-            [tuple(p)] if bounds and not np.isnan(p[0]) else []  # type: ignore[misc]
-            for p in (bounds.points.tolist() if bounds else [[np.nan]] * n)
+            [] if math.isnan(p[0]) else [(p[0], p[1], p[2])] for p in pts
         ]
         self.docs: list[set[str]] = [{d} for d in docs]
         self.pin: list[str | None] = list(pins)
-        self.links: list[dict[int, list[float]]] = [{} for _ in range(n)]  # root -> [sum, n, bad]
+        self.start, self.other, self.score, self.bad = adjacency
 
     def find(self, x: int) -> int:
-        root = x
-        while self.parent[root] != root:
-            root = self.parent[root]
-        while self.parent[x] != root:
-            self.parent[x], x = root, self.parent[x]
-        return root
+        return int(self.root[x])
 
-    def add_pair(self, i: int, j: int, score: float, conflict: bool) -> None:
-        ri, rj = self.find(i), self.find(j)
-        if ri == rj:
-            return
-        for a, b in ((ri, rj), (rj, ri)):
-            agg = self.links[a].setdefault(b, [0.0, 0.0, 0.0])
-            agg[0] += score
-            agg[1] += 1
-            agg[2] += conflict
+    def between(self, ra: int, rb: int) -> tuple[float, int, bool]:
+        """Sum and number of the compared pairs between two clusters, and any conflict."""
+        if len(self.members[ra]) > len(self.members[rb]):
+            ra, rb = rb, ra
+        ms = self.members[ra]
+        if len(ms) == 1:
+            idx = np.arange(self.start[ms[0]], self.start[ms[0] + 1])
+        else:
+            idx = np.concatenate([np.arange(self.start[m], self.start[m + 1]) for m in ms])
+        hit = idx[self.root[self.other[idx]] == rb]
+        return float(self.score[hit].sum()), len(hit), bool(self.bad[hit].any())
 
     def allowed(self, ra: int, rb: int, threshold: float) -> bool:
         pa, pb = self.pin[ra], self.pin[rb]
         if pa is not None and pb is not None and pa != pb:
             return False
-        if self.docs[ra] & self.docs[rb]:
-            return False
         if max(self.lo[ra], self.lo[rb]) > min(self.hi[ra], self.hi[rb]):
+            return False
+        if self.docs[ra] & self.docs[rb]:
             return False
         if not all(_near(p, q) for p in self.points[ra] for q in self.points[rb]):
             return False
-        agg = self.links[ra].get(rb)
-        if agg is None:
-            return False
-        total, count, bad = agg
-        return not bad and total / count > threshold
+        total, count, bad = self.between(ra, rb)
+        return count > 0 and not bad and total / count > threshold
 
     def union(self, ra: int, rb: int) -> int:
-        if len(self.links[ra]) + len(self.docs[ra]) < len(self.links[rb]) + len(self.docs[rb]):
+        if len(self.members[ra]) < len(self.members[rb]):
             ra, rb = rb, ra
-        self.parent[rb] = ra
+        self.root[self.members[rb]] = ra
+        self.members[ra] += self.members[rb]
+        self.members[rb] = []
         self.docs[ra] |= self.docs[rb]
+        self.docs[rb] = set()
         self.pin[ra] = self.pin[ra] or self.pin[rb]
         self.lo[ra], self.hi[ra] = max(self.lo[ra], self.lo[rb]), min(self.hi[ra], self.hi[rb])
         self.points[ra] = (self.points[ra] + self.points[rb])[:MAX_POINTS]
-        moved = self.links[rb]
-        self.links[rb] = {}
-        self.docs[rb] = set()
-        moved.pop(ra, None)
-        self.links[ra].pop(rb, None)
-        for other, agg in moved.items():
-            mine = self.links[ra].setdefault(other, [0.0, 0.0, 0.0])
-            theirs = self.links[other]
-            back = theirs.pop(rb)
-            for k in range(3):
-                mine[k] += agg[k]
-            into = theirs.setdefault(ra, [0.0, 0.0, 0.0])
-            for k in range(3):
-                into[k] += back[k]
         return ra
 
 
@@ -121,6 +111,23 @@ def _near(p: tuple[float, float, float], q: tuple[float, float, float]) -> bool:
         + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
     )
     return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h))) <= max(p[2], q[2])
+
+
+def _adjacency(
+    n: int, pairs: np.ndarray, scores: np.ndarray, conflicts: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Each report's pairs, both ways: offsets (n + 1), the other report, score, conflict."""
+    src = np.concatenate([pairs[:, 0], pairs[:, 1]]).astype(np.int64)
+    dst = np.concatenate([pairs[:, 1], pairs[:, 0]]).astype(np.int64)
+    order = np.argsort(src, kind="stable")
+    start = np.zeros(n + 1, np.int64)
+    np.cumsum(np.bincount(src, minlength=n), out=start[1:])
+    return (
+        start,
+        dst[order],
+        np.concatenate([scores, scores])[order],
+        np.concatenate([conflicts, conflicts])[order],
+    )
 
 
 def cluster(
@@ -135,8 +142,9 @@ def cluster(
 ) -> tuple[list[int], list[tuple[int, int]]]:
     """Each report's cluster (a representative index) and the pairs that made each join."""
     n = len(ids)
+    pairs = np.asarray(pairs, dtype=np.int64).reshape(-1, 2)
     pins = list(pins) if pins is not None else [None] * n
-    cl = _Clusters(n, docs, pins, bounds)
+    cl = _Clusters(n, docs, pins, bounds, _adjacency(n, pairs, scores, conflicts))
     # 1. analysts' cases
     by_pin: dict[str, int] = {}
     for k, pin in enumerate(pins):
@@ -148,8 +156,6 @@ def cluster(
                 cl.union(ra, rb)
         else:
             by_pin[pin] = k
-    for (i, j), s, c in zip(pairs.tolist(), scores.tolist(), conflicts.tolist(), strict=True):
-        cl.add_pair(i, j, s, c)
     # 2. best pairs first; ties broken by the reports' ids, never by input order
     rank = np.empty(n, dtype=np.int64)
     rank[sorted(range(n), key=ids.__getitem__)] = np.arange(n)
@@ -158,8 +164,7 @@ def cluster(
     order = np.lexsort((hi, lo, -scores))
     order = order[scores[order] > threshold]
     joins: list[tuple[int, int]] = []
-    for k in order.tolist():
-        i, j = int(pairs[k, 0]), int(pairs[k, 1])
+    for i, j in pairs[order].tolist():
         ra, rb = cl.find(i), cl.find(j)
         # 3. join only where the clusters agree as wholes
         if ra != rb and cl.allowed(ra, rb, threshold):

@@ -32,6 +32,7 @@ SLACK_DAYS = 1
 UNDATED_DAYS = 10
 MAX_SPAN_DAYS = 62
 MAX_PARTNERS = 200
+OWN_CHUNK = 5000
 _COARSE = ("admin1", "country")
 
 
@@ -127,22 +128,35 @@ def candidate_pairs(reports: Sequence[Report]) -> np.ndarray:
     type_codes, related = _type_table([r.incident.type for r in reports])
     found: list[np.ndarray] = []
     for key, own_list in primary.items():
-        own = np.asarray(own_list, dtype=np.int64)
         near = [arrays[k] for k in _neighbours(key) if k in arrays]
         pool = np.unique(np.concatenate(near))
-        pairs = _overlapping(own, pool, t0, t1)
-        if len(pairs):
-            found.append(pairs)
+        for s in range(0, len(own_list), OWN_CHUNK):  # bounds the memory of a dense block
+            own = np.asarray(own_list[s : s + OWN_CHUNK], dtype=np.int64)
+            pairs = _overlapping(own, pool, t0, t1)
+            if len(pairs):
+                found.append(_kept(pairs, doc_codes, type_codes, related, lat, lon, tol))
     if not found:
         return np.zeros((0, 2), dtype=np.int64)
     pairs = np.concatenate(found)
+    return np.unique(pairs, axis=0) if len(pairs) else pairs
+
+
+def _kept(
+    pairs: np.ndarray,
+    doc_codes: np.ndarray,
+    type_codes: np.ndarray,
+    related: np.ndarray,
+    lat: np.ndarray,
+    lon: np.ndarray,
+    tol: np.ndarray,
+) -> np.ndarray:
+    """Pairs ordered ``i < j``, of two documents, related types, places within tolerance."""
     a, b = np.minimum(pairs[:, 0], pairs[:, 1]), np.maximum(pairs[:, 0], pairs[:, 1])
     keep = (a != b) & (doc_codes[a] != doc_codes[b]) & related[type_codes[a], type_codes[b]]
     a, b = a[keep], b[keep]
     km = _haversine(lat[a], lon[a], lat[b], lon[b])
     ok = np.isnan(km) | (km <= np.maximum(tol[a], tol[b]))
-    pairs = np.stack([a[ok], b[ok]], axis=1)
-    return np.unique(pairs, axis=0) if len(pairs) else pairs
+    return np.stack([a[ok], b[ok]], axis=1)
 
 
 def _overlapping(own: np.ndarray, pool: np.ndarray, t0: np.ndarray, t1: np.ndarray) -> np.ndarray:

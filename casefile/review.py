@@ -15,6 +15,7 @@ import re
 from typing import Any
 
 from .errors import NotFoundError, ReviewError
+from .fuse.stored import fuse_store
 from .model import TESTIMONY, Actor, Analysis, Count, DateRange, Document, Incident, Place, sha256
 from .store import Store
 from .store.audit import AuditEvent, canonical, imported
@@ -395,6 +396,10 @@ def _move(
                 reason=reason,
             )
         )
+    # the cases the analyst left, and those their incidents could join, fused again: their
+    # reconciled values and grade follow the analyst's decision
+    moved = [m.id for m in incidents] + [m.id for kept in (stay or {}).values() for m in kept]
+    fuse_store(store, incidents=moved)
     return _case(store, case_id)
 
 

@@ -15,6 +15,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Collection
 from dataclasses import dataclass
 
 import numpy as np
@@ -46,8 +47,11 @@ class FuseReport:
         )
 
 
-def fuse_store(store: Store, again: bool = False) -> FuseReport:
-    """Fuse the store's incidents into cases (see the module's steps)."""
+def fuse_store(
+    store: Store, again: bool = False, incidents: Collection[str] | None = None
+) -> FuseReport:
+    """Fuse the store's incidents into cases (see the module's steps). ``incidents``: fuse
+    again the cases these incidents could join (after an analyst moved them), not the new."""
     # 1. incidents and their documents
     rows = [
         m
@@ -58,7 +62,7 @@ def fuse_store(store: Store, again: bool = False) -> FuseReport:
     # 2. pins
     reports = [_report(m, docs[m.document_id], "") for m in rows]
     # 3. what to fuse again
-    touched = range(len(rows)) if again else _touched(rows, reports)
+    touched = range(len(rows)) if again else _touched(rows, reports, incidents)
     if not touched:
         return FuseReport()
     todo = [rows[k] for k in touched]
@@ -87,9 +91,11 @@ def _report(m: ReviewedIncident, doc: dict, text: str) -> Report:
     )
 
 
-def _touched(rows: list[ReviewedIncident], reports: list[Report]) -> list[int]:
+def _touched(
+    rows: list[ReviewedIncident], reports: list[Report], only: Collection[str] | None
+) -> list[int]:
     """Indices of the incidents to fuse again: the groups of candidate pairs, and of current
-    cases, that hold an incident not yet fused."""
+    cases, that hold an incident not yet fused (or one of ``only``)."""
     n = len(rows)
     parent = np.arange(n)
 
@@ -109,7 +115,12 @@ def _touched(rows: list[ReviewedIncident], reports: list[Report]) -> list[int]:
     first: dict[str, int] = {}
     for k, m in enumerate(rows):
         union(k, first.setdefault(m.case_id, k))
-    dirty = {find(k) for k, m in enumerate(rows) if m.machine.case is None}
+    wanted = set(only) if only is not None else None
+    dirty = {
+        find(k)
+        for k, m in enumerate(rows)
+        if (m.id in wanted if wanted is not None else m.machine.case is None)
+    }
     return [k for k in range(n) if find(k) in dirty]
 
 

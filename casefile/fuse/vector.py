@@ -55,6 +55,7 @@ class Table:
     fmin: np.ndarray  # victims' figures, NaN where none
     fmax: np.ndarray
     perps: list[list[str]]
+    named: np.ndarray  # bool: perps is not empty
     words: np.ndarray  # (n, L) word codes, padded with -1 - row (never equal across rows)
     nwords: np.ndarray
     cue: np.ndarray  # bool: the passage holds a contrast cue
@@ -105,7 +106,10 @@ def table(reports: Sequence[Report]) -> Table:
         cue[k] = any(_has_cue(text, c) for c in side.contrast)
     names = list(type_codes)
     type_fit = np.array(
-        [[1.0 if a == b else RELATED_TYPES.get(frozenset({a, b}), -1.0) for b in names] for a in names]
+        [
+            [1.0 if a == b else RELATED_TYPES.get(frozenset({a, b}), -1.0) for b in names]
+            for a in names
+        ]
     ).reshape(len(names), len(names))
     width = max((len(w) for w in word_rows), default=0)
     words = np.empty((n, max(width, 1)), np.int64)
@@ -114,7 +118,8 @@ def table(reports: Sequence[Report]) -> Table:
         words[k, len(row) :] = -1 - k
     nwords = np.array([len(w) for w in word_rows], np.int64)
     return Table(lo, hi, pub, has_place, lat, lon, tol, coarse, precision, place_key, types,
-                 type_fit, category, fmin, fmax, perps, words, nwords, cue)  # fmt: skip
+                 type_fit, category, fmin, fmax, perps,
+                 np.fromiter((bool(p) for p in perps), bool, n), words, nwords, cue)  # fmt: skip
 
 
 def score_pairs(
@@ -232,7 +237,7 @@ def _count(t: Table, i: np.ndarray, j: np.ndarray) -> tuple[np.ndarray, None]:
 
 def _perpetrators(t: Table, i: np.ndarray, j: np.ndarray) -> tuple[np.ndarray, None]:
     out = np.zeros(len(i))
-    for k in np.flatnonzero([bool(t.perps[a]) and bool(t.perps[b]) for a, b in zip(i, j)]):
+    for k in np.flatnonzero(t.named[i] & t.named[j]):
         na, nb = t.perps[i[k]], t.perps[j[k]]
         out[k] = 1.0 if any(same_name(x, y) for x in na for y in nb) else -0.5
     return out, None

@@ -20,7 +20,15 @@ from ..api.routes.statistics import statistics_record
 from ..api.routes.units import get_unit
 from ..auth import SESSION_COOKIE, log_in, log_out
 from ..errors import AuthError, CasefileError
-from ..review import EDITABLE, create_incident, judge, merge_cases, parse_text_value, split_case
+from ..review import (
+    EDITABLE,
+    create_incident,
+    judge,
+    merge_cases,
+    not_same,
+    parse_text_value,
+    split_case,
+)
 from ..store.audit import iter_entries
 from ..vocab import CERTAINTY, INCIDENT_TYPES, REVIEW_STATUS, ROLES, VICTIM_CATEGORIES
 from . import TEMPLATES
@@ -252,6 +260,31 @@ def judge_form(
     judge(store, who.actor, kinds[target], target_id, action, reason, field or None, parsed)
     back = case or target_id
     return RedirectResponse(f"/cases/{quote(back)}?done={quote(action)}#incident-{target_id}", 303)
+
+
+@router.post("/cases/merge")
+def merge_selected_form(
+    who: Analyst,
+    store: StoreDep,
+    cases: Annotated[list[str], Form()],
+    reason: Annotated[str, Form()] = "",
+) -> Response:
+    """Merge the cases ticked in the list into the first of them."""
+    merged = merge_cases(store, who.actor, cases[0], cases[1:], reason)
+    return RedirectResponse(f"/cases/{quote(merged.id)}?done=merge", 303)
+
+
+@router.post("/cases/{case_id}/distinguish")
+def distinguish_form(
+    case_id: str,
+    who: Analyst,
+    store: StoreDep,
+    other: Annotated[str, Form()],
+    reason: Annotated[str, Form()] = "",
+) -> Response:
+    """Record that two cases are not the same act: fusion keeps them apart."""
+    kept = not_same(store, who.actor, case_id, other.strip(), reason)
+    return RedirectResponse(f"/cases/{quote(kept.id)}?done=distinguish", 303)
 
 
 @router.post("/cases/{case_id}/merge")

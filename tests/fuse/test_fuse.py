@@ -291,15 +291,30 @@ def test_array_scores_equal_the_reference_features() -> None:
     for k in range(40):
         date = rng.choice([None, "2024-03-10", "2024-03-11", "2024-03", "2024"])
         records.append(
-            record(f"d{k}", rng.choice(["A strike hit a school.", "Another strike hit a market.",
-                                        "Shelling of a bus stop killed people."]),
-                   rng.choice(["2024-03-10", "2024-03-12", "2024-03-20", None]),
-                   where=rng.choice(towns), date=date,
-                   type_=rng.choice(["attack_on_civilians", "killing_of_civilians", "torture"]),
-                   category=rng.choice(["civilian", "unknown", "pow"]),
-                   count=rng.choice([None, 3, 10, 21]),
-                   perpetrators=rng.choice([("Russian forces",), ("Oleksandr Kovalenko",),
-                                            ("Олександр Коваленко",), ("Petro Shevchuk",)]))
+            record(
+                f"d{k}",
+                rng.choice(
+                    [
+                        "A strike hit a school.",
+                        "Another strike hit a market.",
+                        "Shelling of a bus stop killed people.",
+                    ]
+                ),
+                rng.choice(["2024-03-10", "2024-03-12", "2024-03-20", None]),
+                where=rng.choice(towns),
+                date=date,
+                type_=rng.choice(["attack_on_civilians", "killing_of_civilians", "torture"]),
+                category=rng.choice(["civilian", "unknown", "pow"]),
+                count=rng.choice([None, 3, 10, 21]),
+                perpetrators=rng.choice(
+                    [
+                        ("Russian forces",),
+                        ("Oleksandr Kovalenko",),
+                        ("Олександр Коваленко",),
+                        ("Petro Shevchuk",),
+                    ]
+                ),
+            )
         )
     reports = [r for rec in records for r in reports_of_record(rec)]
     pairs = np.array([(a, b) for a in range(len(reports)) for b in range(a + 1, len(reports))])

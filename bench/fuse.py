@@ -7,7 +7,7 @@ a larger run spans more years, in Ukrainian settlements from the gazetteer, a to
 share growing with its population (a few cities take most strikes, as in the war's
 records); each act is told by 1 to 5 reports (geometric, mean about 1.6), a third of them
 undated (published 0-3 days after), a tenth with the oblast only; tolls grow between
-reports; types follow a skewed mix (most are strikes). Prints, per size: reports, candidate
+reports; passages of about 35 words share most of their act's words; types follow a skewed mix (most are strikes). Prints, per size: reports, candidate
 pairs, cases, wall seconds per step, the CPU seconds of the fusion steps (what a loaded
 machine does not inflate) and the peak resident memory of the process.
 """
@@ -41,6 +41,16 @@ TYPES = {
     "other_violation": 0.01,
 }
 CATEGORY = {"execution_of_pows": "pow"}
+# Passages: an act's reports share words about it (the target, the street, the weapon),
+# each adds words of its own; words are drawn from a made-up vocabulary, Zipf-like.
+SYLLABLES = "ka lo mi ne su ta ri vo pe zu da gi ro le ny bo sa te chi ma".split()
+ACT_WORDS, OWN_WORDS, VOCABULARY = 25, 15, 8000
+
+
+def _word(k: int) -> str:
+    s = SYLLABLES
+    return s[k % 20] + s[(k // 20) % 20] + s[(k // 400) % 20] + "n"
+
 START = date(2022, 2, 24).toordinal()
 ACTS_PER_DAY = 60
 
@@ -73,6 +83,7 @@ def synthetic(n: int, seed: int = 11) -> list[Report]:
         day = START + int(rng.integers(days))
         kind = types[int(np.searchsorted(np.cumsum(tprob), rng.random()))]
         toll = int(rng.geometric(0.15))
+        about = [_word(int(w)) for w in rng.zipf(1.05, ACT_WORDS) % VOCABULARY]
         for k in range(min(int(rng.geometric(0.6)), 5)):
             pub = day + int(rng.integers(0, 4)) + 2 * k
             dated = rng.random() > 0.33
@@ -94,7 +105,11 @@ def synthetic(n: int, seed: int = 11) -> list[Report]:
             side = Side(
                 inc,
                 published=date.fromordinal(pub).isoformat(),
-                text=f"{kind} {town.name} {toll + 2 * k}",
+                text=" ".join(
+                    [w for w in about if rng.random() < 0.7]
+                    + [_word(int(w)) for w in rng.zipf(1.05, OWN_WORDS) % VOCABULARY]
+                    + [town.name, str(toll + 2 * k)]
+                ),
             )
             reports.append(Report(rid, f"doc-{act}-{k}", rid, side))
             if len(reports) >= n:

@@ -244,8 +244,10 @@ def _perpetrators(t: Table, i: np.ndarray, j: np.ndarray) -> tuple[np.ndarray, N
 
 
 def _text(t: Table, i: np.ndarray, j: np.ndarray) -> tuple[np.ndarray, None]:
-    wa, wb = t.words[i], t.words[j]
-    common = (wa[:, :, None] == wb[:, None, :]).any(axis=2).sum(axis=1)
+    # words in common: sort both rows' words together; a word in both sits twice in a row
+    # (each side's words are distinct, and padding is negative)
+    both = np.sort(np.concatenate([t.words[i], t.words[j]], axis=1), axis=1)
+    common = ((both[:, 1:] == both[:, :-1]) & (both[:, 1:] >= 0)).sum(axis=1)
     union = t.nwords[i] + t.nwords[j] - common
     with np.errstate(invalid="ignore", divide="ignore"):
         v = np.minimum(1.0, 3.0 * common / union)

@@ -7,8 +7,9 @@ a larger run spans more years, in Ukrainian settlements from the gazetteer, a to
 share growing with its population (a few cities take most strikes, as in the war's
 records); each act is told by 1 to 5 reports (geometric, mean about 1.6), a third of them
 undated (published 0-3 days after), a tenth with the oblast only; tolls grow between
-reports; passages of about 35 words share most of their act's words; types follow a skewed mix (most are strikes). Prints, per size: reports, candidate
-pairs, cases, wall seconds per step, the CPU seconds of the fusion steps (what a loaded
+reports; passages of about 35 words share most of their act's words; types follow a
+skewed mix (most are strikes). Prints, per size: reports, candidate pairs, cases, link
+precision and recall against the synthetic acts, wall seconds per step, the CPU seconds of the fusion steps (what a loaded
 machine does not inflate) and the peak resident memory of the process.
 """
 
@@ -43,13 +44,15 @@ TYPES = {
 CATEGORY = {"execution_of_pows": "pow"}
 # Passages: an act's reports share words about it (the target, the street, the weapon),
 # each adds words of its own; words are drawn from a made-up vocabulary, Zipf-like.
-SYLLABLES = "ka lo mi ne su ta ri vo pe zu da gi ro le ny bo sa te chi ma".split()
+SYLLABLES = ("ka", "lo", "mi", "ne", "su", "ta", "ri", "vo", "pe", "zu",
+             "da", "gi", "ro", "le", "ny", "bo", "sa", "te", "chi", "ma")  # fmt: skip
 ACT_WORDS, OWN_WORDS, VOCABULARY = 25, 15, 8000
 
 
 def _word(k: int) -> str:
     s = SYLLABLES
     return s[k % 20] + s[(k // 20) % 20] + s[(k // 400) % 20] + "n"
+
 
 START = date(2022, 2, 24).toordinal()
 ACTS_PER_DAY = 60

@@ -233,6 +233,20 @@ def test_a_denial_makes_a_case_contested() -> None:
     _, [case] = fuse_records([TOLL[0], denied])
     assert case.corroboration.grade == "contested"
     assert any("denied" in reason for reason in case.corroboration.reasons)
+    # a denial the document carries as a statement contests too
+    spokesman = record(
+        "ministry",
+        "The ministry called the report of the strike a fabrication.",
+        "2024-03-11",
+        where="Izium",
+        date="2024-03-10",
+        count=10,
+        statements=[
+            {"kind": "denial", "speaker": "Ministry of Defence", "target": None, "date": None}
+        ],
+    )
+    _, [case] = fuse_records([TOLL[0], spokesman])
+    assert case.corroboration.grade == "contested"
 
 
 def test_shuffled_input_gives_the_same_cases() -> None:

@@ -8,6 +8,7 @@ the pairs where both reports name someone beyond a whole force.
 
 from __future__ import annotations
 
+from array import array
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -19,8 +20,10 @@ from casefile.compare import (
     RELATED_TYPES,
     TOLERANCE_KM,
     WEIGHTS,
+    Side,
     Weights,
     _bound,
+    _content_words,
     _figures,
     _has_cue,
     _place_key,
@@ -76,7 +79,8 @@ def table(reports: Sequence[Report]) -> Table:
     type_codes: dict[str, int] = {}
     word_codes: dict[str, int] = {}
     perps: list[list[str]] = []
-    word_rows: list[list[int]] = []
+    flat = array("q")  # every report's word codes, one after another
+    nwords = np.zeros(n, np.int64)
     for k, r in enumerate(reports):
         inc, side = r.incident, r.side
         rng = day_range(inc)
@@ -101,7 +105,10 @@ def table(reports: Sequence[Report]) -> Table:
         if f:
             fmin[k], fmax[k] = f
         perps.append(perp_names(side))
-        word_rows.append([word_codes.setdefault(w, len(word_codes)) for w in side.words])
+        # words: the cached set where compare() made one, else made here and not kept
+        bag = side._words if side._words is not None else _words_of(side)
+        flat.extend(word_codes.setdefault(w, len(word_codes)) for w in bag)
+        nwords[k] = len(bag)
         text = side.text.casefold()
         cue[k] = any(_has_cue(text, c) for c in side.contrast)
     names = list(type_codes)
@@ -111,15 +118,19 @@ def table(reports: Sequence[Report]) -> Table:
             for a in names
         ]
     ).reshape(len(names), len(names))
-    width = max((len(w) for w in word_rows), default=0)
-    words = np.empty((n, max(width, 1)), np.int64)
-    for k, row in enumerate(word_rows):
-        words[k, : len(row)] = row
-        words[k, len(row) :] = -1 - k
-    nwords = np.array([len(w) for w in word_rows], np.int64)
+    width = max(int(nwords.max(initial=0)), 1)
+    # padded rows: a report's words, then -1 - its row (padding never equals a word)
+    words = np.repeat(-1 - np.arange(n, dtype=np.int64)[:, None], width, axis=1)
+    rows = np.repeat(np.arange(n), nwords)
+    cols = np.arange(len(flat)) - np.repeat(np.cumsum(nwords) - nwords, nwords)
+    words[rows, cols] = np.frombuffer(flat, dtype=np.int64)
     return Table(lo, hi, pub, has_place, lat, lon, tol, coarse, precision, place_key, types,
                  type_fit, category, fmin, fmax, perps,
                  np.fromiter((bool(p) for p in perps), bool, n), words, nwords, cue)  # fmt: skip
+
+
+def _words_of(side: Side) -> frozenset[str]:
+    return frozenset(_content_words(side.incident.summary + " " + side.text))
 
 
 def score_pairs(

@@ -476,7 +476,7 @@ class View:
 
     def page_cases(self, q: IncidentQuery) -> CasePage:
         """Cases with at least one incident ``q`` matches, earliest first, with all their
-        incidents. Until fusion fills ``incidents.case_id``, an incident is its own case."""
+        incidents. An incident fusion has not placed is its own case."""
         m = self._matching(q, "case", "date_start").subquery().c
         start = func.min(m.date_start)
         grouped = select(m.case.label("case_id"), start.label("start")).group_by(m.case)
@@ -870,8 +870,8 @@ class IncidentPage:
 
 @dataclass
 class StoredCase:
-    """A case: incidents that report one event. Until fusion lands, each incident is a case
-    of its own (case id = incident id) unless an analyst merged it into another."""
+    """A case: incidents that report one act, as fusion and analysts grouped them (an incident
+    not fused yet is a case of its own, case id = incident id)."""
 
     id: str
     review: dict[str, Any] | None = None  # the case's row in `reviews`

@@ -19,12 +19,16 @@ class IngestReport:
     new: list[Document] = field(default_factory=list)
     known: list[Document] = field(default_factory=list)
     rejected: list[InputError] = field(default_factory=list)
+    skipped: list[tuple[str, str]] = field(default_factory=list)  # (path, why) in a folder
 
     @property
     def summary(self) -> str:
-        return (
+        text = (
             f"{len(self.new)} new, {len(self.known)} already known, {len(self.rejected)} rejected"
         )
+        if self.skipped:
+            text += f", {len(self.skipped)} skipped (not reports)"
+        return text
 
 
 def ingest(
@@ -33,9 +37,17 @@ def ingest(
     meta: Meta | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
     on_item: Callable[[Document | InputError, bool], None] | None = None,
+    on_skip: Callable[[str, str], None] | None = None,
 ) -> IngestReport:
-    """Store every readable document under ``paths``; report what was new, known, rejected."""
+    """Store every readable document under ``paths``; report what was new, known, rejected,
+    and which files of a folder were skipped as no reports (README, hidden files ...)."""
     report = IngestReport()
+
+    def skip(path: str, why: str) -> None:
+        report.skipped.append((path, why))
+        if on_skip:
+            on_skip(path, why)
+
     batch: list[Document] = []
 
     def flush() -> None:
@@ -53,7 +65,7 @@ def ingest(
     seen: set[str] = set()
     for path in paths:
         # 1. read: each item is a Document or the reason it was rejected
-        for item in read_path(path, meta, max_bytes):
+        for item in read_path(path, meta, max_bytes, on_skip=skip):
             if isinstance(item, InputError):
                 report.rejected.append(item)
                 if on_item:

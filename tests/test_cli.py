@@ -136,6 +136,9 @@ def test_demo_uses_its_own_database(cli, tmp_path: Path) -> None:
     assert r.returncode == 0, r.stderr
     assert "Incidents by type" in r.stdout and "Execution of POWs" in r.stdout
     assert not (tmp_path / "casefile.db").exists()
+    assert (tmp_path / "demo.db").exists() and "casefile --db demo.db incidents" in r.stdout
+    rows = json.loads(cli("--db", "demo.db", "incidents", "--format", "json").stdout)
+    assert {row["type"] for row in rows} >= {"execution_of_pows", "attack_on_civilians"}
 
 
 def test_sigkill_halfway_leaves_a_consistent_database(tmp_path: Path) -> None:

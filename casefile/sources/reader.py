@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -44,22 +45,50 @@ class Meta:
 
 
 Item = Document | InputError
+# Called with a path a folder holds that is not read, and why.
+OnSkip = Callable[[str, str], None]
+
+# Files that come with a folder of reports but are none: a README, a licence... (compared by
+# the name before its suffix, without case). A file named on the command line is read anyway.
+NOT_REPORTS = frozenset(
+    {
+        "readme",
+        "license",
+        "licence",
+        "copying",
+        "notice",
+        "changelog",
+        "changes",
+        "authors",
+        "contributing",
+        "code_of_conduct",
+        "security",
+    }
+)
 
 
 def read_path(
-    path: str | Path, meta: Meta | None = None, max_bytes: int = DEFAULT_MAX_BYTES
+    path: str | Path,
+    meta: Meta | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    on_skip: OnSkip | None = None,
 ) -> Iterator[Item]:
-    """Documents from a file, a folder (recursively) or ``-`` (standard input)."""
+    """Documents from a file, a folder (recursively) or ``-`` (standard input).
+
+    In a folder, hidden files and folders, files of a kind casefile does not read, and files
+    that are no report (README, LICENSE ...: ``NOT_REPORTS``) are skipped, each reported to
+    ``on_skip`` with the reason."""
     meta = meta or Meta()
     if str(path) == "-":
         yield from read_stream(sys.stdin.buffer, "<stdin>", meta, max_bytes)
         return
     p = Path(path)
     if p.is_dir():
-        files = sorted(f for f in p.rglob("*") if f.is_file() and not _hidden(f, p))
-        for f in files:
-            if f.suffix.lower() in SUFFIXES:
+        for f, reason in _folder(p):
+            if reason is None:
                 yield from _read_file(f, meta, max_bytes)
+            elif on_skip is not None:
+                on_skip(str(f), reason)
         return
     if not p.exists():
         yield IngestError(str(p), "no such file or folder")
@@ -74,8 +103,26 @@ def read_stream(stream: BinaryIO, name: str, meta: Meta, max_bytes: int) -> Iter
     yield from _read_bytes(data, name, kind, meta, max_bytes, source_path=None)
 
 
-def _hidden(f: Path, root: Path) -> bool:
-    return any(part.startswith(".") for part in f.relative_to(root).parts)
+def _folder(root: Path) -> Iterator[tuple[Path, str | None]]:
+    """Every file under ``root`` in name order, with the reason it is skipped (None: read it).
+    A hidden folder counts once, its content unread."""
+    for dirpath, dirnames, filenames in os.walk(root):
+        here = Path(dirpath)
+        for d in sorted(x for x in dirnames if x.startswith(".")):
+            yield here / d, "a hidden folder"
+        dirnames[:] = sorted(x for x in dirnames if not x.startswith("."))
+        for name in sorted(filenames):
+            yield here / name, _skip_reason(here / name)
+
+
+def _skip_reason(f: Path) -> str | None:
+    if f.name.startswith("."):
+        return "a hidden file"
+    if f.stem.lower() in NOT_REPORTS or f.name.lower() in NOT_REPORTS:
+        return f"not a report (a {f.stem.upper()} file)"
+    if f.suffix.lower() not in SUFFIXES:
+        return f"not a kind of file casefile reads ({', '.join(sorted(SUFFIXES))})"
+    return None
 
 
 def _read_file(p: Path, meta: Meta, max_bytes: int) -> Iterator[Item]:

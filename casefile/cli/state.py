@@ -1,0 +1,165 @@
+"""The state every command shares, in one place: the global options of this run (--db, --set),
+the settings they give, the two consoles, and small helpers (open the store, a progress bar,
+check a --format).
+
+Command modules import from here and never from ``casefile.cli`` itself, so the package has
+no import cycle: ``__init__`` imports the command modules, they import ``state``.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Annotated, Any, ClassVar, TextIO
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from ..config import Settings, parse_overrides
+from ..errors import CasefileError
+from ..store import Store
+
+# Piped output gets a wide table rather than rich's 80-column default.
+out = Console(
+    soft_wrap=True, width=None if sys.stdout.isatty() else int(os.environ.get("COLUMNS", 160))
+)
+err = Console(stderr=True, soft_wrap=True)
+
+
+class State:
+    """The global options (--db, --set) of this run, for the commands to read."""
+
+    db: ClassVar[str | None] = None
+    overrides: ClassVar[list[str]] = []
+
+    @classmethod
+    def settings(cls) -> Settings:
+        s = Settings.load(parse_overrides(cls.overrides))
+        if cls.db:
+            s.db = cls.db
+        return s
+
+
+def settings() -> Settings:
+    """The settings of this run: defaults, casefile.toml, CASEFILE_* env, --set, --db."""
+    return State.settings()
+
+
+@contextmanager
+def open_store(s: Settings | None = None) -> Iterator[Store]:
+    """The store of this run (or of ``s``), closed at the end of the block."""
+    store = Store((s or settings()).db)
+    try:
+        yield store
+    finally:
+        store.close()
+
+
+def progress(what: str) -> Progress:
+    """A progress bar on standard error, only where that is a terminal."""
+    return Progress(
+        TextColumn(f"[bold]{what}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=err,
+        transient=True,
+        disable=not err.is_terminal,
+    )
+
+
+# The --out option of every command that writes a file.
+OutFile = Annotated[
+    str | None,
+    typer.Option(
+        "--out",
+        metavar="FILE",
+        help="Write to FILE, only once all went well, instead of standard output.",
+    ),
+]
+
+
+@contextmanager
+def output(path: str | None) -> Iterator[TextIO]:
+    """Where a command writes: standard output, or ``path``, written only on success.
+
+    The text goes to a temporary file beside ``path``, renamed over it at the end of the
+    block; an error (or Ctrl-C) removes it, so a failed command never leaves a half-written
+    or empty file, nor spoils one that was there."""
+    if path is None or path == "-":
+        yield sys.stdout
+        sys.stdout.flush()
+        return
+    target = Path(path)
+    if target.is_dir():
+        raise CasefileError(f"--out {path}: is a folder; name a file to write")
+    folder = target.parent
+    if not folder.is_dir():
+        raise CasefileError(f"--out {path}: the folder {folder} does not exist")
+    fd, part = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=folder)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
+            yield fh
+    except BaseException:
+        os.unlink(part)
+        raise
+    os.replace(part, target)
+    err.print(f"wrote {path}", highlight=False)
+
+
+def write_json(stream: TextIO, data: Any) -> None:
+    """JSON to a terminal, a pipe or a file: pretty and coloured on a terminal."""
+    if stream is sys.stdout:
+        out.print_json(json.dumps(data, ensure_ascii=False))
+    else:
+        stream.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+def console_for(stream: TextIO) -> Console:
+    """The console that writes to ``stream``: ``out``, or plain text into a file."""
+    if stream is sys.stdout:
+        return out
+    return Console(file=stream, width=160, soft_wrap=True, no_color=True, highlight=False)
+
+
+def write_rich(stream: TextIO, renderable: Any) -> None:
+    """A rich table or text to standard output or a file (plain text there)."""
+    console_for(stream).print(renderable)
+
+
+def note_stdin(path: str) -> None:
+    """Say so where ``-`` would wait on a terminal for text typed in."""
+    if path == "-" and sys.stdin.isatty():
+        err.print(
+            "reading standard input: type or paste, then Ctrl-D (Ctrl-Z Enter on Windows); "
+            "or name a file instead of -",
+            highlight=False,
+        )
+
+
+def check_format(format_: str, formats: tuple[str, ...]) -> None:
+    """Refuse a --format this command does not write, naming the ones it does."""
+    if format_ not in formats:
+        raise CasefileError(f"--format {format_!r}: use {', '.join(formats[:-1])} or {formats[-1]}")
+
+
+@contextmanager
+def open_lines(path: str) -> Iterator[Iterator[bytes]]:
+    """The lines of ``path`` (``-``: standard input, said on a terminal); a file that cannot
+    be read is one clear error."""
+    if path == "-":
+        note_stdin(path)
+        yield iter(sys.stdin.buffer)
+        return
+    try:
+        fh = open(path, "rb")  # noqa: SIM115 - closed below
+    except OSError as e:
+        raise CasefileError(f"{path}: cannot be read ({e.strerror})") from None
+    with fh:
+        yield iter(fh)

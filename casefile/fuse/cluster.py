@@ -58,7 +58,9 @@ class _Clusters:
         self.points: list[list[tuple[float, float, float]]] = [
             [] if math.isnan(p[0]) else [(p[0], p[1], p[2])] for p in pts
         ]
-        self.docs: list[set[str]] = [{d} for d in docs]
+        codes: dict[str, int] = {}
+        # each cluster's documents, as codes in a list (a million sets would weigh 200 MB)
+        self.docs: list[list[int]] = [[codes.setdefault(d, len(codes))] for d in docs]
         self.pin: list[str | None] = list(pins)
         self.start, self.other, self.score, self.bad = adjacency
 
@@ -83,7 +85,8 @@ class _Clusters:
             return False
         if max(self.lo[ra], self.lo[rb]) > min(self.hi[ra], self.hi[rb]):
             return False
-        if self.docs[ra] & self.docs[rb]:
+        small, large = sorted((self.docs[ra], self.docs[rb]), key=len)
+        if not set(large).isdisjoint(small):
             return False
         if not all(_near(p, q) for p in self.points[ra] for q in self.points[rb]):
             return False
@@ -96,8 +99,8 @@ class _Clusters:
         self.root[self.members[rb]] = ra
         self.members[ra] += self.members[rb]
         self.members[rb] = []
-        self.docs[ra] |= self.docs[rb]
-        self.docs[rb] = set()
+        self.docs[ra] += self.docs[rb]
+        self.docs[rb] = []
         self.pin[ra] = self.pin[ra] or self.pin[rb]
         self.lo[ra], self.hi[ra] = max(self.lo[ra], self.lo[rb]), min(self.hi[ra], self.hi[rb])
         self.points[ra] = (self.points[ra] + self.points[rb])[:MAX_POINTS]

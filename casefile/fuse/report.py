@@ -21,7 +21,7 @@ from casefile.model import Incident, sha256
 PASSAGE_CHARS = 1200
 
 
-@dataclass
+@dataclass(slots=True)
 class Report:
     """One incident as one document tells it."""
 

@@ -54,15 +54,20 @@ class _Clusters:
         self.members: list[list[int]] = [[k] for k in range(n)]
         self.lo = bounds.lo.astype(np.float64).tolist() if bounds else [-math.inf] * n
         self.hi = bounds.hi.astype(np.float64).tolist() if bounds else [math.inf] * n
-        pts = bounds.points.tolist() if bounds else [[math.nan] * 3] * n
-        self.points: list[list[tuple[float, float, float]]] = [
-            [] if math.isnan(p[0]) else [(p[0], p[1], p[2])] for p in pts
-        ]
+        self.bounds_points = bounds.points if bounds else np.full((n, 3), np.nan)
+        # the precise places of clusters of several reports (a singleton's are in bounds_points)
+        self.merged_points: dict[int, list[tuple[float, float, float]]] = {}
         codes: dict[str, int] = {}
         # each cluster's documents, as codes in a list (a million sets would weigh 200 MB)
         self.docs: list[list[int]] = [[codes.setdefault(d, len(codes))] for d in docs]
         self.pin: list[str | None] = list(pins)
         self.start, self.other, self.score, self.bad = adjacency
+
+    def points(self, r: int) -> list[tuple[float, float, float]]:
+        if r in self.merged_points:
+            return self.merged_points[r]
+        lat, lon, tol = self.bounds_points[r].tolist()
+        return [] if math.isnan(lat) else [(lat, lon, tol)]
 
     def find(self, x: int) -> int:
         return int(self.root[x])
@@ -88,7 +93,8 @@ class _Clusters:
         small, large = sorted((self.docs[ra], self.docs[rb]), key=len)
         if not set(large).isdisjoint(small):
             return False
-        if not all(_near(p, q) for p in self.points[ra] for q in self.points[rb]):
+        pa_, pb_ = self.points(ra), self.points(rb)
+        if not all(_near(p, q) for p in pa_ for q in pb_):
             return False
         total, count, bad = self.between(ra, rb)
         return count > 0 and not bad and total / count > threshold
@@ -103,7 +109,8 @@ class _Clusters:
         self.docs[rb] = []
         self.pin[ra] = self.pin[ra] or self.pin[rb]
         self.lo[ra], self.hi[ra] = max(self.lo[ra], self.lo[rb]), min(self.hi[ra], self.hi[rb])
-        self.points[ra] = (self.points[ra] + self.points[rb])[:MAX_POINTS]
+        self.merged_points[ra] = (self.points(ra) + self.points(rb))[:MAX_POINTS]
+        self.merged_points.pop(rb, None)
         return ra
 
 
@@ -120,8 +127,8 @@ def _adjacency(
     n: int, pairs: np.ndarray, scores: np.ndarray, conflicts: np.ndarray
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """Each report's pairs, both ways: offsets (n + 1), the other report, score, conflict."""
-    src = np.concatenate([pairs[:, 0], pairs[:, 1]]).astype(np.int64)
-    dst = np.concatenate([pairs[:, 1], pairs[:, 0]]).astype(np.int64)
+    src = np.concatenate([pairs[:, 0], pairs[:, 1]]).astype(np.int32)
+    dst = np.concatenate([pairs[:, 1], pairs[:, 0]]).astype(np.int32)
     order = np.argsort(src, kind="stable")
     start = np.zeros(n + 1, np.int64)
     np.cumsum(np.bincount(src, minlength=n), out=start[1:])

@@ -59,7 +59,7 @@ class Table:
     fmax: np.ndarray
     perps: list[list[str]]
     named: np.ndarray  # bool: perps is not empty
-    words: np.ndarray  # (n, L) word codes, padded with -1 - row (never equal across rows)
+    words: np.ndarray  # (n, L) int32 word codes, padded with -1 - row (never equal across rows)
     nwords: np.ndarray
     cue: np.ndarray  # bool: the passage holds a contrast cue
 
@@ -79,7 +79,7 @@ def table(reports: Sequence[Report]) -> Table:
     type_codes: dict[str, int] = {}
     word_codes: dict[str, int] = {}
     perps: list[list[str]] = []
-    flat = array("q")  # every report's word codes, one after another
+    flat = array("i")  # every report's word codes, one after another (int32: half the memory)
     nwords = np.zeros(n, np.int64)
     for k, r in enumerate(reports):
         inc, side = r.incident, r.side
@@ -120,10 +120,18 @@ def table(reports: Sequence[Report]) -> Table:
     ).reshape(len(names), len(names))
     width = max(int(nwords.max(initial=0)), 1)
     # padded rows: a report's words, then -1 - its row (padding never equals a word)
-    words = np.repeat(-1 - np.arange(n, dtype=np.int64)[:, None], width, axis=1)
-    rows = np.repeat(np.arange(n), nwords)
-    cols = np.arange(len(flat)) - np.repeat(np.cumsum(nwords) - nwords, nwords)
-    words[rows, cols] = np.frombuffer(flat, dtype=np.int64)
+    words = np.repeat(-1 - np.arange(n, dtype=np.int32)[:, None], width, axis=1)
+    codes_of = np.frombuffer(flat, dtype=np.int32)
+    ends = np.cumsum(nwords)
+    for start in range(0, n, 65536):  # in slices: the row and column indices stay small
+        stop = min(n, start + 65536)
+        sizes = nwords[start:stop]
+        rows = np.repeat(np.arange(start, stop, dtype=np.int32), sizes)
+        first = ends[start] - nwords[start]
+        cols = np.arange(len(rows), dtype=np.int64) - np.repeat(
+            ends[start:stop] - sizes - first, sizes
+        )
+        words[rows, cols] = codes_of[first : first + len(rows)]
     return Table(lo, hi, pub, has_place, lat, lon, tol, coarse, precision, place_key, types,
                  type_fit, category, fmin, fmax, perps,
                  np.fromiter((bool(p) for p in perps), bool, n), words, nwords, cue)  # fmt: skip

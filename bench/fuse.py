@@ -9,8 +9,10 @@ records); each act is told by 1 to 5 reports (geometric, mean about 1.6), a thir
 undated (published 0-3 days after), a tenth with the oblast only; tolls grow between
 reports; passages of about 35 words share most of their act's words; types follow a
 skewed mix (most are strikes). Prints, per size: reports, candidate pairs, cases, link
-precision and recall against the synthetic acts, wall seconds per step, the CPU seconds of the fusion steps (what a loaded
-machine does not inflate) and the peak resident memory of the process.
+precision and recall against the synthetic acts, wall seconds per step (making the
+cases: ids, reconciled values, grades and the features of each join), the CPU seconds of
+the fusion steps (what a loaded machine does not inflate) and the peak resident memory of
+the process.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from datetime import date
 import numpy as np
 
 from casefile.compare import Side
+from casefile.fuse import make_cases
 from casefile.fuse.block import bounds, candidate_pairs
 from casefile.fuse.cluster import cluster
 from casefile.fuse.report import Report
@@ -138,13 +141,14 @@ def peak_mb() -> float:
 def run(n: int) -> None:
     t0 = time.perf_counter()
     reports = synthetic(n)
+    made = peak_mb()
     t1 = time.perf_counter()
     c1 = time.process_time()
     pairs = candidate_pairs(reports)
     t2 = time.perf_counter()
     scores, conflicts = score_pairs(reports, pairs)
     t3 = time.perf_counter()
-    roots, _ = cluster(
+    roots, joins = cluster(
         [r.id for r in reports],
         [r.document for r in reports],
         pairs,
@@ -153,16 +157,19 @@ def run(n: int) -> None:
         bounds=bounds(reports),
     )
     t4 = time.perf_counter()
-    c4 = time.process_time()
-    cases = len(set(roots))
+    made_cases = make_cases(reports, roots, joins)
+    t5 = time.perf_counter()
+    c5 = time.process_time()
+    cases = len(made_cases)
     truth = [r.id.split("-")[0] for r in reports]
     p, r = link_precision_recall(roots, truth)
     print(
         f"{n:>9,} reports  {len(pairs):>10,} pairs  {cases:>9,} cases ({len(set(truth)):,} acts, "
         f"links P {p:.3f} R {r:.3f})  "
         f"make {t1 - t0:6.1f}s  block {t2 - t1:6.1f}s  score {t3 - t2:6.1f}s  "
-        f"cluster {t4 - t3:6.1f}s  fuse {t4 - t1:6.1f}s (CPU {c4 - c1:6.1f}s)  "
-        f"peak RSS {peak_mb():,.0f} MB",
+        f"cluster {t4 - t3:6.1f}s  cases {t5 - t4:6.1f}s  fuse {t5 - t1:6.1f}s "
+        f"(CPU {c5 - c1:6.1f}s)  "
+        f"peak RSS {peak_mb():,.0f} MB (after making the reports {made:,.0f} MB)",
         flush=True,
     )
 

@@ -38,6 +38,7 @@ __all__ = [
     "case_id",
     "fuse",
     "fuse_records",
+    "make_cases",
     "make_report",
 ]
 
@@ -99,6 +100,16 @@ def fuse(reports: Sequence[Report], weights: Weights = WEIGHTS) -> list[Case]:
         bounds=bounds(reports),
     )
     # 4. the cases
+    return make_cases(reports, roots, joins, weights)
+
+
+def make_cases(
+    reports: Sequence[Report],
+    roots: Sequence[int],
+    joins: Sequence[tuple[int, int]],
+    weights: Weights = WEIGHTS,
+) -> list[Case]:
+    """The cases of a clustering: ids, reconciled values, corroboration, why they joined."""
     groups: dict[int, list[int]] = {}
     for k, root in enumerate(roots):
         groups.setdefault(root, []).append(k)

@@ -174,10 +174,11 @@ def cluster(
     order = np.lexsort((hi, lo, -scores))
     order = order[scores[order] > threshold]
     joins: list[tuple[int, int]] = []
-    for i, j in pairs[order].tolist():
-        ra, rb = cl.find(i), cl.find(j)
-        # 3. join only where the clusters agree as wholes
-        if ra != rb and cl.allowed(ra, rb, threshold):
-            cl.union(ra, rb)
-            joins.append((i, j))
+    for s in range(0, len(order), 100_000):  # as lists in slices: 7 million pairs would be 1 GB
+        for i, j in pairs[order[s : s + 100_000]].tolist():
+            ra, rb = cl.find(i), cl.find(j)
+            # 3. join only where the clusters agree as wholes
+            if ra != rb and cl.allowed(ra, rb, threshold):
+                cl.union(ra, rb)
+                joins.append((i, j))
     return [cl.find(k) for k in range(n)], joins

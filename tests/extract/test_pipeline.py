@@ -169,9 +169,7 @@ def test_persons_merge_surnames(extract) -> None:
 
 
 def test_an_intent_is_not_an_act(extract) -> None:
-    a = extract(
-        'The governor said the invaders "want to take as many civilians hostage as possible."'
-    )
+    a = extract('The governor said the invaders "want to take as many civilians hostage as possible."')
     assert a.incidents == []
 
 

@@ -7,6 +7,11 @@ else the document's publication). Two kinds of conflict are flagged:
 - ``same_date``: figures of one series for the same date that differ;
 - ``decrease``: a later figure of a cumulative series lower than an earlier one (totals such
   as "POWs executed since 2022" do not go down; a drop means a misreading or a correction).
+
+The parts of a breakdown (figures of one document that add up to another of its figures,
+:func:`casefile.fuse.stats.breakdowns`) are kept beside their total, out of the series, so
+they are never read as a decrease. Different bodies' series of one measure are shown side by
+side (:func:`side_by_side`), never merged.
 """
 
 from __future__ import annotations
@@ -14,6 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from .fuse.stats import Figure, breakdowns
 from .store.view import StoredStatistic
 
 
@@ -41,6 +47,7 @@ class Series:
     category: str
     by: str | None
     points: list[Point] = field(default_factory=list)
+    breakdowns: list[dict[str, Any]] = field(default_factory=list)  # total, parts, document
 
     @property
     def key(self) -> str:
@@ -53,6 +60,7 @@ class Series:
             "category": self.category,
             "by": self.by,
             "points": [p.to_record() for p in self.points],
+            "breakdowns": list(self.breakdowns),
         }
 
 
@@ -75,7 +83,10 @@ class Conflict:
 def series_of(figures: list[StoredStatistic]) -> list[Series]:
     """Figures grouped into series, each ordered by date (undated last)."""
     out: dict[tuple[str, str, str | None], Series] = {}
+    parts = _breakdown_parts(figures, out)
     for f in figures:
+        if f.id in parts:
+            continue
         s = f.statistic
         date = s.as_of or (s.period.end if s.period else None) or f.published
         key = (s.counted, s.category, s.by)
@@ -85,6 +96,34 @@ def series_of(figures: list[StoredStatistic]) -> list[Series]:
     for series in out.values():
         series.points.sort(key=lambda p: (p.date is None, p.date or "", p.value))
     return sorted(out.values(), key=lambda s: (-len(s.points), s.key))
+
+
+def _breakdown_parts(
+    figures: list[StoredStatistic], out: dict[tuple[str, str, str | None], Series]
+) -> set[str]:
+    """The ids of the figures that are parts of a breakdown; each breakdown noted on its series."""
+    groups: dict[tuple[str, str, str | None, str], list[StoredStatistic]] = {}
+    for f in figures:
+        s = f.statistic
+        groups.setdefault((s.counted, s.category, s.by, f.document_id), []).append(f)
+    parts: set[str] = set()
+    for (counted, category, by, _), group in groups.items():
+        if len(group) < 3:
+            continue
+        ids = {id(f.statistic): f.id for f in group}
+        for b in breakdowns([Figure(f.statistic, f.document_name) for f in group]):
+            key = (counted, category, by)
+            out.setdefault(key, Series(*key)).breakdowns.append(b.to_record())
+            parts |= {ids[id(p.statistic)] for p in b.parts}
+    return parts
+
+
+def side_by_side(series: list[Series]) -> dict[str, dict[str, Series]]:
+    """Each measure ("victims/pow") with its series by body: bodies apart, never merged."""
+    out: dict[str, dict[str, Series]] = {}
+    for s in series:
+        out.setdefault(f"{s.counted}/{s.category}", {})[s.by or "unattributed"] = s
+    return out
 
 
 def conflicts_of(series: list[Series]) -> list[Conflict]:

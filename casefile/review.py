@@ -17,6 +17,7 @@ from dataclasses import replace
 from typing import Any
 
 from .errors import NotFoundError, ReviewError
+from .fuse.stored import fuse_store
 from .model import TESTIMONY, Actor, Analysis, Count, DateRange, Document, Incident, Place, sha256
 from .resolve.geocode import geocode
 from .store import Store
@@ -216,6 +217,7 @@ def merge_cases(
         [m for c in moving for m in c.members],
         reason,
         before={c.id: [m.id for m in c.members] for c in moving},
+        stay={into.id: into.members},
     )
 
 
@@ -244,6 +246,26 @@ def split_case(
         [members[i] for i in wanted],
         reason,
         before={case_id: sorted(members)},
+        stay={case_id: [m for i, m in members.items() if i not in wanted]},
+    )
+
+
+def not_same(store: Store, actor: str, case_id: str, other: str, reason: str) -> StoredCase:
+    """Record that two cases are not the same act: fusion never joins them again (both are
+    kept as the analyst left them). Returns the first case."""
+    reason = _reason(reason)
+    if other == case_id:
+        raise ReviewError(f"case {case_id}: a case is the same as itself")
+    a, b = _case(store, case_id), _case(store, other)
+    return _move(
+        store,
+        actor,
+        "distinguish",
+        a.id,
+        [],
+        reason,
+        before={a.id: [m.id for m in a.members], b.id: [m.id for m in b.members]},
+        stay={a.id: a.members, b.id: b.members},
     )
 
 
@@ -400,9 +422,16 @@ def _move(
     incidents: list[ReviewedIncident],
     reason: str,
     before: dict[str, list[str]],
+    stay: dict[str, list[ReviewedIncident]] | None = None,
 ) -> StoredCase:
+    """Move ``incidents`` into ``case_id``; the incidents of ``stay`` are kept in their case
+    from now on too (an analyst's case is never joined or taken apart by fusion)."""
     at = dt.datetime.now(dt.UTC)
     with store.writer(actor) as w:
+        for kept_in, kept in (stay or {}).items():
+            for m in kept:
+                if "case" not in m.edited:
+                    w.put_review("incident", m.id, actor, {"case_id": kept_in})
         for m in incidents:
             w.add_judgement(
                 _judgement(
@@ -429,6 +458,10 @@ def _move(
                 reason=reason,
             )
         )
+    # the cases the analyst left, and those their incidents could join, fused again: their
+    # reconciled values and grade follow the analyst's decision
+    moved = [m.id for m in incidents] + [m.id for kept in (stay or {}).values() for m in kept]
+    fuse_store(store, incidents=moved)
     return _case(store, case_id)
 
 

@@ -28,7 +28,7 @@ class _Vocab:
         self.name = name
         self.terms = terms
         for t in terms:
-            setattr(self, t.value.upper(), t.value)
+            setattr(self, t.value.upper().replace("-", "_"), t.value)
 
     def __iter__(self) -> Iterator[Term]:
         return iter(self.terms)
@@ -285,4 +285,31 @@ REVIEW_STATUS = _ReviewStatus(
     Term("unreviewed", "Unreviewed", "No analyst has judged it yet: the machine's values."),
     Term("confirmed", "Confirmed", "An analyst checked it against its sources."),
     Term("rejected", "Rejected", "An analyst found it wrong; it stays, marked, with the reason."),
+)
+
+
+# -- fuse (#11): how well a case is corroborated, a word apart from an incident's certainty
+# and an analyst's review status (see casefile/fuse/corroboration.py).
+
+
+class _Corroboration(_Vocab):
+    STRONG: str
+    FAIR: str
+    WEAK: str
+    CONTESTED: str
+    SINGLE_SOURCE: str
+
+
+CORROBORATION = _Corroboration(
+    "corroboration",
+    Term(
+        "strong",
+        "Strong",
+        "Three or more independent origins, or two with one confirmed "
+        "or backed by material (video, photos, forensic findings, documents).",
+    ),
+    Term("fair", "Fair", "Two independent origins."),
+    Term("weak", "Weak", "Several reports that rest on one origin (they cite one another)."),
+    Term("contested", "Contested", "A source denies or disputes it."),
+    Term("single-source", "Single source", "Told by one document only."),
 )

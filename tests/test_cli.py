@@ -87,7 +87,9 @@ def test_analyze_then_incidents_in_three_formats(cli, tmp_path: Path) -> None:
     r = cli("analyze")
     assert r.returncode == 0, r.stderr
     assert r.stdout.startswith("2 analysed")
-    assert cli("analyze").stdout.startswith("0 analysed")  # nothing new
+    assert "2 incidents fused into" in r.stdout  # analyze fuses what it adds
+    again = cli("analyze", "--no-fuse")
+    assert again.stdout.startswith("0 analysed") and "fused" not in again.stdout  # nothing new
     rows = json.loads(cli("incidents", "--format", "json").stdout)
     assert len(rows) == 2 and {x["type"] for x in rows} == {"execution_of_pows"}
     assert all(x["place"]["name"] == "Pokrovsk" for x in rows)

@@ -148,8 +148,9 @@ def test_merge_then_split_cases(stocked: Stocked) -> None:
     assert [m.id for m in store.view.get_case(a).members] == [a]
     with pytest.raises(ReviewError, match="not none or all"):
         split_case(store, "ana", a, [a], "x")
+    # each decision is followed by fusion of the cases it touched (audited as cases.fuse)
     actions = [e.action for e in iter_entries(store.engine)]
-    assert actions[-2:] == ["case.merge", "case.split"]
+    assert actions[-4:] == ["case.merge", "cases.fuse", "case.split", "cases.fuse"]
 
 
 def test_a_case_can_be_judged_too(stocked: Stocked) -> None:

@@ -200,6 +200,11 @@ class Case(BaseModel):
     edited: list[str]
     claims: dict[str, list[Claim]] = Field(description="What each source claims, per field.")
     incidents: list[Incident]
+    corroboration: Any = Field(
+        None, description="Fusion's grade (strong, fair, weak, contested, single-source), why."
+    )
+    reconciled: Any = Field(None, description="Fusion's reconciled date, place, victims, ...")
+    links: list[Any] = Field(default=[], description="The scored pairs that joined the case.")
 
 
 class CasePage(Page):

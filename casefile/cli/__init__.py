@@ -45,6 +45,7 @@ from . import (
     examples,
     export,
     extract,
+    fuse,
     incidents,
     ingest,
     serve,
@@ -55,7 +56,19 @@ from .state import State, err
 
 # The command modules, in the order `casefile --help` lists them.
 COMMANDS = (
-    ingest, analyze, extract, incidents, export, brief, units, serve, users, audit, demo, examples
+    ingest,
+    analyze,
+    fuse,
+    extract,
+    incidents,
+    export,
+    brief,
+    units,
+    serve,
+    users,
+    audit,
+    demo,
+    examples,
 )
 
 app = typer.Typer(

@@ -3,18 +3,14 @@
 from __future__ import annotations
 
 import json
-import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
 from typing import Annotated
 
 import typer
 
-from ..errors import CasefileError
 from ..extract.pipeline import Pipeline
 from ..extract.records import extract_lines
 from ..units import load_orbat
-from .state import OutFile, err, note_stdin, output, settings
+from .state import OutFile, err, open_lines, output, settings
 
 
 def extract(
@@ -35,7 +31,7 @@ def extract(
     s = settings()
     pipeline = Pipeline.from_settings(s, orbat=load_orbat(files=units) if units else None)
     errors = 0
-    with _open_lines(jsonl) as lines, output(out_file) as stream:
+    with open_lines(jsonl) as lines, output(out_file) as stream:
         for record, problem in extract_lines(lines, jsonl, pipeline, s.max_bytes):
             stream.write(json.dumps(record, ensure_ascii=False) + "\n")
             if problem:
@@ -43,20 +39,6 @@ def extract(
                 err.print(f"[red]error[/red] {problem}", highlight=False)
     if errors:
         raise typer.Exit(1)
-
-
-@contextmanager
-def _open_lines(path: str) -> Iterator[Iterator[bytes]]:
-    if path == "-":
-        note_stdin(path)
-        yield iter(sys.stdin.buffer)
-        return
-    try:
-        fh = open(path, "rb")  # noqa: SIM115 - closed below
-    except OSError as e:
-        raise CasefileError(f"{path}: cannot be read ({e.strerror})") from None
-    with fh:
-        yield iter(fh)
 
 
 def register(app: typer.Typer) -> None:

@@ -218,3 +218,19 @@ def incident_query(
     else:
         q.unit = unit
     return q
+
+
+@contextmanager
+def open_lines(path: str) -> Iterator[Iterator[bytes]]:
+    """The lines of ``path`` (``-``: standard input, said on a terminal); a file that cannot
+    be read is one clear error."""
+    if path == "-":
+        note_stdin(path)
+        yield iter(sys.stdin.buffer)
+        return
+    try:
+        fh = open(path, "rb")  # noqa: SIM115 - closed below
+    except OSError as e:
+        raise CasefileError(f"{path}: cannot be read ({e.strerror})") from None
+    with fh:
+        yield iter(fh)

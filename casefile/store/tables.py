@@ -288,3 +288,16 @@ unit_files = Table(
     Column("loaded_at", DateTime(timezone=True), nullable=False),
     Column("loaded_by", Text, nullable=False),  # the actor, as the audit log names it
 )
+
+# -- fuse (#11): what fusion says about each case it made (the members are incidents.case_id):
+# the reconciled values, the corroboration grade with its reasons, and the scored features of
+# the pairs that joined it. Rewritten for the cases a fusion run touches.
+cases = Table(
+    "cases",
+    metadata,
+    Column("id", String(64), primary_key=True),
+    Column("corroboration", Text, nullable=False, index=True),  # vocab.CORROBORATION
+    Column("size", Integer, nullable=False),  # incidents in the case when fused
+    Column("record", JSON, nullable=False),  # fuse.Case.to_record()
+    Column("fused_at", DateTime(timezone=True), nullable=False),
+)

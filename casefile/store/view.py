@@ -443,7 +443,7 @@ class View:
 
     def page_cases(self, q: IncidentQuery) -> CasePage:
         """Cases with at least one incident ``q`` matches, earliest first, with all their
-        incidents. Until fusion fills ``incidents.case_id``, an incident is its own case."""
+        incidents. An incident fusion has not placed is its own case."""
         m = self._matching(q, "case", "date_start").subquery().c
         start = func.min(m.date_start)
         grouped = select(m.case.label("case_id"), start.label("start")).group_by(m.case)
@@ -474,11 +474,50 @@ class View:
                     select(r).where(r.c.target_type == "case", r.c.target_id.in_(ids))
                 ).mappings()
             }
+        fusion = self.get_fusion(ids)
         out: dict[str, StoredCase] = {}
         for m in members:
-            found = out.setdefault(m.case_id, StoredCase(m.case_id, reviews.get(m.case_id)))
+            found = out.setdefault(
+                m.case_id,
+                StoredCase(m.case_id, reviews.get(m.case_id), fusion=fusion.get(m.case_id)),
+            )
             found.members.append(m)
         return out
+
+    # -- fuse (#11)
+
+    def get_fusion(self, case_ids: list[str]) -> dict[str, dict[str, Any]]:
+        """What fusion says of these cases (reconciled values, corroboration, the features that
+        joined them), by case id; a case fusion did not make has none."""
+        if not case_ids:
+            return {}
+        with self.engine.connect() as c:
+            return {
+                row.id: dict(row.record)
+                for row in c.execute(
+                    select(t.cases.c.id, t.cases.c.record).where(t.cases.c.id.in_(case_ids))
+                )
+            }
+
+    def iter_fusion_documents(
+        self, ids: list[str] | None = None, text: bool = False
+    ) -> Iterator[dict[str, Any]]:
+        """Documents as fusion reads them: id, name, published, publisher, language, whether
+        their analysis holds a denial, and (with ``text``) their text. All, or those of ``ids``."""
+        d = t.documents
+        cols = [d.c.id, d.c.name, d.c.published, d.c.publisher, d.c.language]
+        if text:
+            cols.append(d.c.text)
+        denials = select(t.statements.c.document_id).where(t.statements.c.kind == "denial")
+        q = select(*cols, d.c.id.in_(denials).label("denied"))
+        with self.engine.connect() as c:
+            chunks = (
+                [ids[k : k + 500] for k in range(0, len(ids), 500)] if ids is not None else [None]
+            )
+            for chunk in chunks:
+                sel = q if chunk is None else q.where(d.c.id.in_(chunk))
+                for row in c.execute(sel).mappings():
+                    yield dict(row)
 
     def iter_judgements(self, target_type: str, target_ids: list[str]) -> Iterator[StoredJudgement]:
         """Analysts' judgements of these incidents or cases, oldest first."""
@@ -873,12 +912,13 @@ class IncidentPage:
 
 @dataclass
 class StoredCase:
-    """A case: incidents that report one event. Until fusion lands, each incident is a case
-    of its own (case id = incident id) unless an analyst merged it into another."""
+    """A case: incidents that report one act, as fusion and analysts grouped them (an incident
+    not fused yet is a case of its own, case id = incident id)."""
 
     id: str
     review: dict[str, Any] | None = None  # the case's row in `reviews`
     members: list[ReviewedIncident] = field(default_factory=list)
+    fusion: dict[str, Any] | None = None  # fuse.Case.to_record() where fusion made the case
 
     @property
     def status(self) -> str:
@@ -925,7 +965,17 @@ class StoredCase:
             "edited": edited,
             "claims": {g: self.claims(g) for g in groups},
             "incidents": [m.to_record() for m in self.members],
+            "corroboration": (self.fusion or {}).get("corroboration"),
+            "reconciled": _reconciled(self.fusion),
+            "links": (self.fusion or {}).get("links", []),
         }
+
+
+def _reconciled(fusion: dict[str, Any] | None) -> dict[str, Any] | None:
+    if not fusion:
+        return None
+    keys = ("date", "place", "victims", "perpetrators", "conflicts")
+    return {k: fusion.get(k) for k in keys}
 
 
 @dataclass

@@ -358,6 +358,33 @@ class Writer:
                 )
             )
 
+    # -- fuse (#11)
+
+    def put_cases(
+        self, assignment: dict[str, str], cases: list[dict[str, Any]], drop: list[str]
+    ) -> int:
+        """Set incidents' cases (``assignment``: incident id -> case id, written only where it
+        changes), keep each case's fusion record (``cases``: id, corroboration, size, record)
+        and forget the records of cases no longer made (``drop``). Returns incidents moved."""
+        i = t.incidents
+        ids = list(assignment)
+        current: dict[str, str | None] = {}
+        for k in range(0, len(ids), 500):
+            chunk = ids[k : k + 500]
+            current |= dict(
+                self.conn.execute(select(i.c.id, i.c.case_id).where(i.c.id.in_(chunk))).all()
+            )  # type: ignore[arg-type]
+        moved = [fid for fid, cid in assignment.items() if current.get(fid, cid) != cid]
+        for fid in moved:
+            self.conn.execute(update(i).where(i.c.id == fid).values(case_id=assignment[fid]))
+        gone = list(set(drop) | {c["id"] for c in cases})
+        for k in range(0, len(gone), 500):
+            self.conn.execute(delete(t.cases).where(t.cases.c.id.in_(gone[k : k + 500])))
+        now = dt.datetime.now(dt.UTC)
+        if cases:
+            self.conn.execute(insert(t.cases), [{**c, "fused_at": now} for c in cases])
+        return len(moved)
+
     # -- user unit files (#4)
 
     def add_unit_file(self, name: str, content: str) -> int:

@@ -35,6 +35,7 @@ from ..review import (
     judge,
     judge_many,
     merge_cases,
+    not_same,
     parse_text_value,
     split_case,
 )
@@ -388,6 +389,31 @@ async def edit_field_form(
     )
     back = fields.get("case") or incident_id
     return RedirectResponse(f"/cases/{quote(back)}?done=edit#incident-{incident_id}", 303)
+
+
+@router.post("/cases/merge")
+def merge_selected_form(
+    who: Analyst,
+    store: StoreDep,
+    cases: Annotated[list[str], Form()],
+    reason: Annotated[str, Form()] = "",
+) -> Response:
+    """Merge the cases ticked in the list into the first of them."""
+    merged = merge_cases(store, who.actor, cases[0], cases[1:], reason)
+    return RedirectResponse(f"/cases/{quote(merged.id)}?done=merge", 303)
+
+
+@router.post("/cases/{case_id}/distinguish")
+def distinguish_form(
+    case_id: str,
+    who: Analyst,
+    store: StoreDep,
+    other: Annotated[str, Form()],
+    reason: Annotated[str, Form()] = "",
+) -> Response:
+    """Record that two cases are not the same act: fusion keeps them apart."""
+    kept = not_same(store, who.actor, case_id, other.strip(), reason)
+    return RedirectResponse(f"/cases/{quote(kept.id)}?done=distinguish", 303)
 
 
 @router.post("/cases/{case_id}/merge")

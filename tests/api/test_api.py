@@ -502,3 +502,23 @@ def test_queries_run_one_per_core_on_sqlite(fresh_store) -> None:
         max(2, os.cpu_count() or 2) if sqlite else 40
     )
     assert anyio.run(_threads, create_app(fresh_store, ServeConfig(threads=7))) == 7
+
+
+def test_fused_cases_carry_grade_reconciled_values_and_keep_apart(served) -> None:
+    from casefile.fuse.stored import fuse_store
+
+    fuse_store(served.store)
+    h = served.bearer("ana")
+    items = served.client.get(f"{API}/cases", headers=h).json()["items"]
+    assert items and all(c["corroboration"]["grade"] == "single-source" for c in items)
+    assert all(c["reconciled"]["victims"]["category"] for c in items)
+    a, b = served.ids[BUCHA_T], served.ids[BUCHA_K]
+    case_a = served.client.get(f"{API}/incidents/{a}", headers=h).json()["case"]
+    case_b = served.client.get(f"{API}/incidents/{b}", headers=h).json()["case"]
+    kept = served.client.post(
+        f"{API}/cases/{case_a}/distinguish", json={"case": case_b, "reason": "Two acts."}, headers=h
+    )
+    assert kept.status_code == 200
+    fuse_store(served.store, again=True)
+    case_b_after = served.client.get(f"{API}/incidents/{b}", headers=h).json()["case"]
+    assert case_b_after == case_b != case_a

@@ -10,6 +10,7 @@ import pytest
 from casefile.api import create_app
 from casefile.store import Store
 from casefile.store.audit import iter_entries
+from casefile.store.view import IncidentQuery
 from casefile.web.text import Piece, highlight
 
 HROZA = "Missile strike on a cafe in Hroza."
@@ -180,3 +181,21 @@ def test_the_log_in_page_says_when_there_are_no_users(tmp_path, live_server) -> 
 )
 def test_highlight_cuts_at_every_span_boundary(spans, pieces) -> None:
     assert highlight("abcdef", spans) == pieces
+
+
+def test_the_case_page_shows_why_and_the_list_merges_ticked_rows(served) -> None:
+    from casefile.fuse.stored import fuse_store
+
+    fuse_store(served.store)
+    csrf = served.login("ana")
+    listing = served.client.get("/cases")
+    assert 'id="merge-selected"' in listing.text and "single-source" in listing.text
+    ids = [m.case_id for m in served.store.view.page_incidents(IncidentQuery(limit=2)).items]
+    r = served.client.post(
+        "/cases/merge",
+        data={"cases": ids, "reason": "One act.", "csrf_token": csrf},
+        follow_redirects=True,
+    )
+    # the merged case is fused again at once: its grade and reconciled values are shown
+    assert r.status_code == 200 and "2 incidents" in r.text
+    assert 'id="corroboration">' in r.text and 'id="reconciled"' in r.text

@@ -1,5 +1,6 @@
-"""/cases: incidents grouped as one event. Until fusion lands, each incident is a case of its
-own (case id = incident id) unless an analyst merged cases."""
+"""/cases: incidents grouped as one act by ``casefile fuse``, with reconciled values, a
+corroboration grade and the features that joined them; analysts merge, split and keep
+cases apart, and fusion respects it."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from typing import Any
 from fastapi import APIRouter, HTTPException, Request
 from pydantic import BaseModel, Field
 
-from ...review import judge, merge_cases, split_case
+from ...review import judge, merge_cases, not_same, split_case
 from .. import schemas as s
 from ..deps import Analyst, Filters, StoreDep, Viewer, ok, page_links
 from .incidents import Judgement
@@ -23,6 +24,11 @@ class Merge(BaseModel):
 
 class Split(BaseModel):
     incidents: list[str] = Field(description="Incidents that leave this case for a new one.")
+    reason: str
+
+
+class Distinguish(BaseModel):
+    case: str = Field(description="A case that is not the same act as this one.")
     reason: str
 
 
@@ -65,3 +71,9 @@ def merge(case_id: str, body: Merge, who: Analyst, store: StoreDep) -> dict[str,
 def split(case_id: str, body: Split, who: Analyst, store: StoreDep) -> dict[str, Any]:
     """Move some incidents out of this case into a new case; returns the new case."""
     return split_case(store, who.actor, case_id, body.incidents, body.reason).to_record()
+
+
+@router.post("/{case_id}/distinguish", **ok(s.Case))
+def distinguish(case_id: str, body: Distinguish, who: Analyst, store: StoreDep) -> dict[str, Any]:
+    """Record that another case is not the same act: fusion never joins the two."""
+    return not_same(store, who.actor, case_id, body.case, body.reason).to_record()

@@ -8,7 +8,7 @@ from typing import Any
 
 from fastapi import APIRouter
 
-from ...figures import conflicts_of, series_of
+from ...figures import conflicts_of, series_of, side_by_side
 from ...store.view import IncidentQuery
 from .. import schemas as s
 from ..deps import Filters, StoreDep, Viewer, ok
@@ -37,7 +37,11 @@ def statistics_record(store: Any, q: IncidentQuery) -> dict[str, Any]:
             }
             for f in figures
         ],
+        "cases": {"total": store.view.page_cases(replace(q, limit=1, offset=0)).total},
         "series": [s.to_record() for s in series],
+        "side_by_side": {
+            measure: sorted(bodies) for measure, bodies in side_by_side(series).items()
+        },
         "conflicts": [c.to_record() for c in conflicts_of(series)],
     }
 

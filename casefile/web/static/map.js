@@ -92,16 +92,26 @@
   }
 
   function drawPoints(data) {
+    // one marker per case: the reports of one act are counted once (#11)
     markers.clearLayers();
+    const cases = new Map();
     for (const p of data.points) {
+      if (!cases.has(p.case)) cases.set(p.case, []);
+      cases.get(p.case).push(p);
+    }
+    for (const [caseId, reports] of cases) {
+      const p = reports[0];
       const popup = el("div");
-      popup.append(incidentLink(p), el("div", `${p.date || "undated"} · ${p.status}`));
+      const link = el("a", `${p.type.replace(/_/g, " ")}, ${p.place || ""}`, { href: `/cases/${encodeURIComponent(caseId)}#incident-${p.id}` });
+      const told = reports.length > 1 ? ` · ${reports.length} reports` : "";
+      popup.append(link, el("div", `${p.date || "undated"} · ${p.status}${told}`));
       L.circleMarker([p.lat, p.lon], { radius: 6, color: colour(p.type), weight: 2, fillOpacity: 0.6, className: "incident-marker", incident: p })
         .bindPopup(popup).addTo(markers);
     }
-    const shown = data.points.length;
+    const shown = cases.size;
     document.getElementById("map-count").textContent =
-      `${shown} incidents on the map` + (data.truncated ? ` (the first ${shown} of ${data.total})` : "");
+      `${shown} cases on the map (${data.points.length} reports)` +
+      (data.truncated ? ` (the first ${data.points.length} reports of ${data.total})` : "");
     mapEl.dataset.markers = String(shown);
     if (shown) map.fitBounds(markers.getBounds(), { maxZoom: 9, padding: [20, 20] });
   }

@@ -1,0 +1,58 @@
+"""Case-link F1 end to end: gold documents stripped, ingested, analysed, fused, scored.
+
+    python bench/fuse_e2e.py ../shared/gold/dev/fusion-dev.jsonl
+
+The documents (``score.py strip``: no annotation) go into a fresh SQLite store through
+``ingest`` and ``analyze`` (which fuses); each document's analysis record then gets the
+case in force of each incident, and ``score.py score`` compares them with the gold.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from casefile.analyze import analyze
+from casefile.fuse.stored import fuse_store
+from casefile.ingest import ingest
+from casefile.store import Store
+from casefile.store.view import IncidentQuery
+from casefile.store.writer import fact_id
+
+SCORE = Path(__file__).resolve().parents[2] / "shared" / "tools" / "score.py"
+
+
+def main(gold: str) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        docs = Path(tmp) / "docs.jsonl"
+        with open(docs, "w", encoding="utf-8") as fh:
+            subprocess.run([sys.executable, str(SCORE), "strip", gold], stdout=fh, check=True)
+        store = Store(f"sqlite:///{Path(tmp) / 'e2e.db'}")
+        try:
+            ingest(store, [str(docs)])
+            analyze(store)
+            print(fuse_store(store).summary)
+            case_of = {
+                m.id: m.case_id
+                for m in store.view.iter_reviewed_incidents(IncidentQuery(limit=None))
+            }
+            out = Path(tmp) / "out.jsonl"
+            with open(out, "w", encoding="utf-8") as fh:
+                for doc in store.view.iter_documents():
+                    rec = store.view.get_record(doc.id) or {"incidents": []}
+                    rec = dict(rec, doc_id=doc.name)
+                    for seq, inc in enumerate(rec["incidents"]):
+                        inc["case"] = case_of.get(fact_id(doc.id, "incidents", seq, inc["type"]))
+                    fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
+        finally:
+            store.close()
+        subprocess.run([sys.executable, str(SCORE), "score", gold, str(out)], check=True)
+        if len(sys.argv) > 2:  # keep the fused records to look at
+            Path(sys.argv[2]).write_text(out.read_text("utf-8"), "utf-8")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1] if len(sys.argv) > 1 else "../shared/gold/dev/fusion-dev.jsonl")

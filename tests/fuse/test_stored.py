@@ -1,0 +1,133 @@
+"""``casefile fuse`` on the store: incremental, stable ids, analysts' decisions kept,
+independent of the order documents came in."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+from casefile.fuse.stored import fuse_store
+from casefile.model import Actor, Analysis, Count, DateRange, Document, Incident, Place
+from casefile.review import not_same, split_case
+from casefile.store import Store
+from casefile.store.view import IncidentQuery
+
+IZIUM = Place("Izium", "UA", "Kharkiv Oblast", 49.20697, 37.27679, "settlement")
+ORIKHIV = Place("Orikhiv", "UA", "Zaporizhzhia Oblast", 47.57613, 35.78333, "settlement")
+
+# name, published, text, date, place, count
+DOCS = [
+    (
+        "a",
+        "2024-03-10",
+        "A missile hit a shopping centre in Izium, killing ten.",
+        "2024-03-10",
+        IZIUM,
+        10,
+    ),
+    ("b", "2024-03-11", "The Izium shopping centre toll rose to 18.", None, IZIUM, 18),
+    (
+        "c",
+        "2024-03-14",
+        "Twenty-one died in the Izium strike of 10 March.",
+        "2024-03-10",
+        IZIUM,
+        21,
+    ),
+    ("d", "2024-03-10", "A drone hit a bus in Orikhiv, killing four.", "2024-03-10", ORIKHIV, 4),
+    ("e", "2024-04-20", "A missile hit a school in Izium at night.", "2024-04-20", IZIUM, None),
+]
+
+
+def analysis(name: str) -> Analysis:
+    _, published, text, date, place, count = next(d for d in DOCS if d[0] == name)
+    doc = Document.from_text(text, name=name, published=published, publisher=f"pub-{name}")
+    inc = Incident(
+        type="attack_on_civilians",
+        date=DateRange(date, date) if date else None,
+        place=place,
+        perpetrators=[Actor("Russian forces", "force")],
+        victim_category="civilian",
+        count=Count(best=count) if count else None,
+        spans=[(0, len(text))],
+    )
+    return Analysis(doc, incidents=[inc], extractor="test")
+
+
+def add(store: Store, name: str) -> None:
+    a = analysis(name)
+    with store.writer() as w:
+        w.add_document(a.document)
+        w.add_analysis(a)
+
+
+def partition(store: Store) -> dict[str, set[str]]:
+    """{case id: the names of the documents of its incidents}."""
+    out: dict[str, set[str]] = {}
+    for m in store.view.iter_reviewed_incidents(IncidentQuery(limit=None)):
+        out.setdefault(m.case_id, set()).add(m.document_name)
+    return out
+
+
+def test_fuse_joins_one_act_and_keeps_case_ids_while_members_stay(fresh_store: Store) -> None:
+    for name in "abcde":
+        add(fresh_store, name)
+    report = fuse_store(fresh_store)
+    assert report.incidents == 5 and report.cases == 3
+    cases = partition(fresh_store)
+    assert sorted(map(sorted, cases.values())) == [["a", "b", "c"], ["d"], ["e"]]
+    [izium] = [cid for cid, names in cases.items() if names == {"a", "b", "c"}]
+    case = fresh_store.view.get_case(izium)
+    assert case is not None and case.fusion is not None
+    record = case.to_record()
+    assert record["reconciled"]["victims"]["count"] == {"low": 10, "best": 21, "high": 21}
+    assert record["corroboration"]["grade"] == "strong" and record["links"]
+    # nothing new: nothing is fused again; all again: the same ids
+    assert fuse_store(fresh_store).incidents == 0
+    assert fuse_store(fresh_store, again=True).moved == 0
+    assert partition(fresh_store) == cases
+
+
+def test_an_analysts_split_survives_reanalysis_and_refusion(fresh_store: Store) -> None:
+    for name in "abc":
+        add(fresh_store, name)
+    fuse_store(fresh_store)
+    [(case_id, _)] = partition(fresh_store).items()
+    case = fresh_store.view.get_case(case_id)
+    assert case is not None
+    b = next(m.id for m in case.members if m.document_name == "b")
+    split_case(fresh_store, "ana", case_id, [b], "The toll report is about another strike.")
+    # re-analysis replaces every document's incidents (they are not fused any more) ...
+    for name in "abc":
+        add(fresh_store, name)
+    assert all(
+        m.machine.case is None
+        for m in fresh_store.view.iter_reviewed_incidents(IncidentQuery(limit=None))
+    )
+    # ... and fusion, incremental or all again, keeps the analyst's split
+    fuse_store(fresh_store)
+    fuse_store(fresh_store, again=True)
+    assert sorted(map(sorted, partition(fresh_store).values())) == [["a", "c"], ["b"]]
+
+
+def test_not_the_same_keeps_two_cases_apart(fresh_store: Store) -> None:
+    for name in "ab":
+        add(fresh_store, name)
+    ids = [m.case_id for m in fresh_store.view.iter_reviewed_incidents(IncidentQuery(limit=None))]
+    not_same(fresh_store, "ana", ids[0], ids[1], "Two strikes on one day.")
+    fuse_store(fresh_store)
+    assert len(partition(fresh_store)) == 2
+
+
+def test_ingest_order_does_not_change_the_cases(tmp_path: Path) -> None:
+    results = []
+    for k, order in enumerate(["abcde", "".join(random.Random(3).sample("abcde", 5)), "edcba"]):
+        store = Store(f"sqlite:///{tmp_path / f'order{k}.db'}")
+        try:
+            for name in order:  # one document at a time, fused as it comes
+                add(store, name)
+                fuse_store(store)
+            results.append(partition(store))
+        finally:
+            store.close()
+    assert results[0] == results[1] == results[2]

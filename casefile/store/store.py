@@ -8,18 +8,16 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from alembic import command
-from alembic.config import Config
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
 
 from ..errors import StoreError
 from .audit import AuditLog, head_path_for
+from .migrate import migrate
 from .view import View
 from .writer import Writer
 
 DEFAULT_URL = "sqlite:///casefile.db"
-MIGRATIONS = Path(__file__).parent / "migrations"
 MMAP_BYTES = 256 * 1024 * 1024  # SQLite maps this much of the database file at most
 
 
@@ -63,12 +61,8 @@ class Store:
         )
 
     def migrate(self) -> None:
-        """Bring the schema to the newest revision (idempotent)."""
-        cfg = Config()
-        cfg.set_main_option("script_location", str(MIGRATIONS))
-        with self.engine.begin() as conn:
-            cfg.attributes["connection"] = conn
-            command.upgrade(cfg, "head")
+        """Bring the schema to the newest revision (idempotent; locked; all or nothing)."""
+        migrate(self.engine, self.url)
 
     @contextmanager
     def writer(self, actor: str | None = None) -> Iterator[Writer]:

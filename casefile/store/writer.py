@@ -6,7 +6,9 @@ import datetime as dt
 from itertools import pairwise
 from typing import Any
 
-from sqlalchemy import Connection, and_, delete, func, insert, select, update
+from sqlalchemy import Connection, Insert, Table, and_, delete, func, insert, select, update
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from ..errors import AuditError
 from ..model import Analysis, Document, Span, sha256
@@ -19,6 +21,15 @@ def fact_id(document_id: str, table: str, seq: int, key: str) -> str:
     return sha256(f"{document_id}\x1f{table}\x1f{seq}\x1f{key}")
 
 
+def insert_or_ignore(conn: Connection, table: Table) -> Insert:
+    """``INSERT`` that skips a row whose key is taken (SQLite and PostgreSQL)."""
+    if conn.dialect.name == "postgresql":
+        return pg_insert(table).on_conflict_do_nothing()  # type: ignore[return-value]
+    if conn.dialect.name == "sqlite":
+        return sqlite_insert(table).on_conflict_do_nothing()  # type: ignore[return-value]
+    return insert(table)  # pragma: no cover - only SQLite and PostgreSQL are supported
+
+
 class Writer:
     audit: AuditLog | None = None  # set by Store.writer, with the actor its entries name
     actor: str = "unknown"
@@ -27,13 +38,21 @@ class Writer:
         self.conn = conn
         self.audited: list[AuditEntry] = []  # entries appended in this transaction
 
+    def lock(self) -> None:
+        """Take the store's write lock now (the audit log's append lock), so that this
+        transaction runs after any other writer's, never interleaved with it: two processes
+        storing or analysing the same documents at once then neither deadlock nor collide."""
+        lock = t.audit_lock
+        self.conn.execute(update(lock).where(lock.c.id == 1).values(appends=lock.c.appends + 0))
+
     def add_document(self, doc: Document) -> bool:
-        """Store a document unless its id is known; True if it was new."""
+        """Store a document unless its id is known; True if it was new. Insert-or-ignore: a
+        document another process stores at the same moment is no error, just not new."""
         if self.conn.execute(select(t.documents.c.id).where(t.documents.c.id == doc.id)).first():
             return False
         now = dt.datetime.now(dt.UTC)
-        self.conn.execute(
-            insert(t.documents).values(
+        result = self.conn.execute(
+            insert_or_ignore(self.conn, t.documents).values(
                 id=doc.id,
                 sha256=sha256(doc.original),
                 name=doc.ref,
@@ -50,6 +69,8 @@ class Writer:
                 ingested_at=now,
             )
         )
+        if result.rowcount == 0:
+            return False
         doc.ingested_at = now.isoformat()
         return True
 

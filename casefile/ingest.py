@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from .errors import IngestError, InputError, StoreError
+from .extract.dates import resolve_published
 from .model import Document
 from .sources import DEFAULT_MAX_BYTES, Meta, read_path
 from .store import Store
@@ -35,6 +36,8 @@ def ingest(
     on_item: Callable[[Document | InputError, bool], None] | None = None,
 ) -> IngestReport:
     """Store every readable document under ``paths``; report what was new, known, rejected."""
+    if meta and meta.published and resolve_published(meta.published) is None:
+        raise InputError("published", f"{meta.published!r} is not a date (use 2024-10-01)")
     report = IngestReport()
     batch: list[Document] = []
 

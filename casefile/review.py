@@ -15,7 +15,18 @@ import re
 from typing import Any
 
 from .errors import NotFoundError, ReviewError
-from .model import TESTIMONY, Actor, Analysis, Count, DateRange, Document, Incident, Place, sha256
+from .model import (
+    TESTIMONY,
+    Actor,
+    Analysis,
+    Count,
+    DateRange,
+    Document,
+    Incident,
+    Place,
+    real_date,
+    sha256,
+)
 from .store import Store
 from .store.audit import AuditEvent, canonical, imported
 from .store.view import EDIT_GROUPS, ReviewedIncident, StoredCase, field_value
@@ -470,6 +481,8 @@ def _opt_date(value: Any, name: str) -> str | None:
         return None
     if not isinstance(value, str) or not _DATE.match(value):
         raise ReviewError(f"{name}: {value!r} is not an ISO date (2024-10-01, 2024-10 or 2024)")
+    if not real_date(value):
+        raise ReviewError(f"{name}: {value!r} is not a real date (no such month or day)")
     return value
 
 

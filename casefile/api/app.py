@@ -30,6 +30,7 @@ from ..store import Store
 from ..web import STATIC
 from ..web.pages import router as pages_router
 from ..web.pages import templates
+from .limits import DEFAULT_MAX_BODY, BodyLimit
 from .routes import (
     audit,
     cases,
@@ -55,6 +56,7 @@ class ServeConfig:
     secure_cookies: bool = False  # set behind HTTPS: cookies then travel only over TLS
     limiter: LoginLimiter = field(default_factory=LoginLimiter)
     threads: int | None = None  # requests doing blocking work (queries) at once; see _threads
+    max_body: int = DEFAULT_MAX_BODY  # bytes; larger request bodies get 413 unread (limits.py)
 
 
 def create_app(store: Store, config: ServeConfig | None = None) -> FastAPI:
@@ -101,6 +103,8 @@ def create_app(store: Store, config: ServeConfig | None = None) -> FastAPI:
             response.headers.setdefault("Cache-Control", "no-store")
         return response
 
+    # outermost: bodies are capped, and changes authenticated, before anything reads them
+    app.add_middleware(BodyLimit, store=store, max_bytes=app.state.config.max_body)
     return app
 
 

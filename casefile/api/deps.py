@@ -13,9 +13,12 @@ from typing import Annotated, Any
 
 from fastapi import Depends, HTTPException, Query, Request
 from fastapi.concurrency import run_in_threadpool
+from pydantic import BaseModel, model_validator
 
 from ..auth import SESSION_COOKIE, Principal, csrf_ok, may, session_user, token_user
 from ..errors import AuthError, CasefileError
+from ..model import real_date
+from ..sources.preserve import scrub_value
 from ..store import Store
 from ..store.view import SORTS, IncidentQuery
 from ..units import unit_and_subordinates
@@ -25,6 +28,18 @@ SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 _NUMBER = r"-?\d{1,3}(\.\d{1,10})?"
 BBOX = rf"^{_NUMBER},{_NUMBER},{_NUMBER},{_NUMBER}$"
+MAX_OFFSET = 10_000_000  # paging further is no use, and past 2**63 the database overflows
+MAX_SEQ = 2**62  # audit entry numbers: a bigint with room
+
+
+class Body(BaseModel):
+    """A JSON request body. A lone surrogate (``"\\ud800"``, which JSON allows and UTF-8
+    cannot hold) becomes U+FFFD before any field is read, as in ingest."""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _no_lone_surrogates(cls, data: Any) -> Any:
+        return scrub_value(data)
 
 
 def get_store(request: Request) -> Store:
@@ -127,7 +142,7 @@ async def incident_query(
     ] = None,
     sort: Annotated[str, Query(description=f"One of: {', '.join(SORTS)}.")] = "date",
     limit: Annotated[int, Query(ge=1, le=500)] = 50,
-    offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0,
+    offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
 ) -> IncidentQuery:
     """The filters of /incidents, /cases and their map, timeline and export, checked."""
     q = IncidentQuery(
@@ -143,6 +158,9 @@ async def incident_query(
     )
     _check(q.type is None or q.type in INCIDENT_TYPES, "type", q.type, INCIDENT_TYPES.values)
     _check(sort in SORTS, "sort", sort, list(SORTS))
+    for name, value in (("since", q.since), ("until", q.until)):
+        if value and not real_date(value):
+            raise HTTPException(400, f"{name}: {value!r} is not a real date (no such month or day)")
     for value in certainty or []:
         _check(value in CERTAINTY, "certainty", value, CERTAINTY.values)
     for value in status or []:

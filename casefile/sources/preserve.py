@@ -11,6 +11,7 @@ from __future__ import annotations
 import codecs
 import re
 import threading
+from typing import Any
 
 from ..errors import IngestError
 
@@ -141,3 +142,14 @@ def scrub_surrogates(text: str) -> tuple[str, list[int]]:
     if not found:
         return text, []
     return _SURROGATE.sub(REPLACEMENT, text), found
+
+
+def scrub_value(value: Any) -> Any:
+    """``value`` (JSON: dicts, lists, strings) with every lone surrogate as U+FFFD."""
+    if isinstance(value, str):
+        return scrub_surrogates(value)[0]
+    if isinstance(value, dict):
+        return {scrub_value(k): scrub_value(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [scrub_value(v) for v in value]
+    return value

@@ -107,7 +107,7 @@ def _read_bytes(
     except InputError as e:
         yield e
         return
-    except Exception as e:  # noqa: BLE001 - the per-file boundary: a parser's own failure
+    except Exception as e:
         yield _parser_failed(source, suffix, e)
         return
     doc.source_path = source_path
@@ -162,7 +162,7 @@ def _read_jsonl(
         except InputError as e:
             yield e
             continue
-        except Exception as e:  # noqa: BLE001 - the per-line boundary
+        except Exception as e:
             yield RecordError(f"{source}:{lineno}", f"cannot be read ({type(e).__name__}: {e})")
             continue
         doc.original = line  # the line as it came, byte for byte, not the re-encoded text

@@ -9,12 +9,12 @@ import secrets
 from typing import Annotated, Any
 from urllib.parse import quote
 
-from fastapi import APIRouter, Form, HTTPException, Request
+from fastapi import APIRouter, Form, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader
 
-from ..api.deps import Admin, Analyst, Filters, StoreDep, Viewer, principal
+from ..api.deps import MAX_SEQ, Admin, Analyst, Filters, StoreDep, Viewer, principal
 from ..api.routes.audit import audit_page
 from ..api.routes.statistics import statistics_record
 from ..api.routes.units import get_unit
@@ -316,7 +316,10 @@ def statistics_page(request: Request, q: Filters, who: Viewer, store: StoreDep) 
 
 @router.get("/audit")
 def audit_log_page(
-    request: Request, who: Admin, store: StoreDep, before: int | None = None
+    request: Request,
+    who: Admin,
+    store: StoreDep,
+    before: Annotated[int | None, Query(ge=1, le=MAX_SEQ)] = None,
 ) -> Response:
     entries = audit_page(store, 100, before, None, None)
     newest = next(iter_entries(store.engine, newest_first=True, limit=1), None)

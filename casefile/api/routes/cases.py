@@ -6,21 +6,21 @@ from __future__ import annotations
 from typing import Any
 
 from fastapi import APIRouter, HTTPException, Request
-from pydantic import BaseModel, Field
+from pydantic import Field
 
 from ...review import judge, merge_cases, split_case
-from ..deps import Analyst, Filters, StoreDep, Viewer, page_links
+from ..deps import Analyst, Body, Filters, StoreDep, Viewer, page_links
 from .incidents import Judgement
 
 router = APIRouter(prefix="/cases", tags=["cases"])
 
 
-class Merge(BaseModel):
+class Merge(Body):
     cases: list[str] = Field(description="Cases whose incidents move into this one.")
     reason: str
 
 
-class Split(BaseModel):
+class Split(Body):
     incidents: list[str] = Field(description="Incidents that leave this case for a new one.")
     reason: str
 

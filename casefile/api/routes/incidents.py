@@ -6,15 +6,15 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import JSONResponse
-from pydantic import BaseModel, Field
+from pydantic import Field
 
 from ...review import create_incident, judge
-from ..deps import Analyst, Filters, StoreDep, Viewer, page_links
+from ..deps import Analyst, Body, Filters, StoreDep, Viewer, page_links
 
 router = APIRouter(prefix="/incidents", tags=["incidents"])
 
 
-class Judgement(BaseModel):
+class Judgement(Body):
     """An analyst's judgement: confirm, reject, reopen, or edit one field."""
 
     action: str = Field(description="confirm | reject | reopen | edit")
@@ -27,7 +27,7 @@ class Judgement(BaseModel):
     reason: str = Field(description="Why; kept with the judgement and in the audit log.")
 
 
-class NewIncident(BaseModel):
+class NewIncident(Body):
     """An incident no document holds: testimony taken by the team."""
 
     incident: dict[str, Any] = Field(

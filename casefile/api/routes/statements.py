@@ -8,7 +8,7 @@ from fastapi import APIRouter, HTTPException, Request
 from fastapi import Query as Q
 
 from ...vocab import STATEMENT_KINDS
-from ..deps import StoreDep, Viewer, page_links
+from ..deps import MAX_OFFSET, StoreDep, Viewer, page_links
 
 router = APIRouter(prefix="/statements", tags=["statements"])
 
@@ -21,7 +21,7 @@ def list_statements(
     kind: Annotated[list[str] | None, Q(description="Statement kind (repeatable).")] = None,
     speaker: Annotated[str | None, Q(max_length=200, description="Speaker contains this.")] = None,
     limit: Annotated[int, Q(ge=1, le=500)] = 50,
-    offset: Annotated[int, Q(ge=0)] = 0,
+    offset: Annotated[int, Q(ge=0, le=MAX_OFFSET)] = 0,
 ) -> dict[str, Any]:
     for k in kind or []:
         if k not in STATEMENT_KINDS:

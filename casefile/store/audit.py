@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, Engine, insert, select, update
+from sqlalchemy import Connection, Engine, func, insert, select, update
 
 from ..errors import AuditError
 from ..model import Analysis, Document, sha256
@@ -86,12 +86,13 @@ class AuditEntry:
 
 @dataclass(frozen=True)
 class Head:
-    """The newest entry as recorded outside the database."""
+    """The newest entry as recorded outside the database, and which key wrote it."""
 
     seq: int
     hash: str
     at: str
     mac: str
+    key_id: str | None = None  # heads written before #9 have none
 
 
 @dataclass
@@ -108,13 +109,21 @@ class VerifyReport:
     head: Head | None = None
     problems: list[Problem] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    wrong_key: bool = False  # the log was written with another secret: nothing can be judged
 
     @property
     def ok(self) -> bool:
-        return not self.problems
+        return not self.problems and not self.wrong_key
 
     def lines(self, most: int = 50) -> list[str]:
         """What ``casefile audit verify`` prints: problems first, then notes, then a verdict."""
+        if self.wrong_key:
+            return [
+                f"WRONG KEY: none of the {self.entries} entries (nor the head) matches this "
+                "secret: CASEFILE_SECRET (or ~/.config/casefile/secret) is not the key this "
+                "log was written with. Set the right one and verify again; nothing was judged "
+                "forged."
+            ]
         out = [p.message for p in self.problems[:most]]
         if len(self.problems) > most:
             out.append(f"... and {len(self.problems) - most} more problems")
@@ -153,6 +162,12 @@ def entry_mac(key: bytes, e: AuditEntry | dict[str, Any], seq: int | None = None
 
 def _head_mac(key: bytes, seq: int, hash_: str, at: str) -> str:
     return hmac.new(key, f"head\x1f{seq}\x1f{hash_}\x1f{at}".encode(), hashlib.sha256).hexdigest()
+
+
+def key_id(key: bytes) -> str:
+    """A short public name of a key (an HMAC of a fixed text): tells a wrong key from a forgery
+    without revealing the key."""
+    return hmac.new(key, b"casefile audit key id", hashlib.sha256).hexdigest()[:16]
 
 
 def imported(doc: Document) -> AuditEvent:
@@ -252,8 +267,11 @@ class AuditLog:
             self._secret = load_secret()
         return self._secret
 
-    def append(self, conn: Connection, actor: str, event: AuditEvent) -> AuditEntry:
-        """Add one entry after the newest, in ``conn``'s transaction."""
+    def append(
+        self, conn: Connection, actor: str, event: AuditEvent, first: bool = True
+    ) -> AuditEntry:
+        """Add one entry after the newest, in ``conn``'s transaction (``first``: the
+        transaction's first, whose predecessor must be covered by the head)."""
         key = self.key  # before taking the lock: a missing secret fails without writing
         # 1. take the append lock (a write), so the newest entry cannot change under us
         lock = t.audit_lock
@@ -262,7 +280,10 @@ class AuditLog:
         a = t.audit_log
         last = conn.execute(select(a.c.seq, a.c.hash).order_by(a.c.seq.desc()).limit(1)).first()
         seq, prev = (int(last[0]) + 1, str(last[1])) if last else (1, GENESIS)
-        # 3. the new entry, chained to it
+        # 3. never silently start a new head over history, nor write past a cut log
+        if first:
+            self._check_head_before_append(seq - 1)
+        # 4. the new entry, chained to it
         row: dict[str, Any] = {
             "seq": seq,
             "at": dt.datetime.now(dt.UTC).isoformat(timespec="microseconds"),
@@ -279,6 +300,40 @@ class AuditLog:
         conn.execute(insert(a).values(**row))
         return AuditEntry(**row)
 
+    def _check_head_before_append(self, last_seq: int) -> None:
+        """Refuse to append when the head is missing while the log holds entries, or when the
+        head records more entries than the log has: writing on would make a new head that
+        hides what happened. The caller's transaction is rolled back."""
+        head = self.read_head()
+        if head is None and last_seq > 0:
+            raise AuditError(
+                f"the audit head {self.head_path} is missing, but the log holds {last_seq} "
+                "entries: it is not made again silently (that would hide a cut log). Run "
+                "`casefile audit verify`; if the log is intact and the head was lost, set "
+                "CASEFILE_AUDIT_HEAD to the head's copy, or run `casefile audit adopt-head`"
+            )
+        if head is not None and head.seq > last_seq:
+            raise AuditError(
+                f"the audit log ends at #{last_seq} but its head {self.head_path} records "
+                f"#{head.seq}: entries were deleted. Nothing more is written until this is "
+                "looked into (`casefile audit verify`)"
+            )
+
+    def adopt_head(self, engine: Engine) -> AuditEntry | None:
+        """Record the log's newest entry as the head (after a lost head file), only where
+        the chain verifies; the entry adopted, or None for an empty log."""
+        report = self.verify(engine, require_head=False)
+        if not report.ok:
+            raise AuditError(
+                "the audit log does not verify, so its newest entry is not adopted as head:\n"
+                + "\n".join(report.lines())
+            )
+        last = list(iter_entries(engine, newest_first=True, limit=1))
+        if not last:
+            return None
+        self._write_head(last[0])
+        return last[0]
+
     def record_head(self, entry: AuditEntry) -> None:
         """Write ``entry`` as the head, unless the file already holds a newer one."""
         path = self.head_path
@@ -289,11 +344,7 @@ class AuditLog:
                 current = self.read_head()
                 if current is not None and current.seq >= entry.seq:
                     return
-                mac = _head_mac(self.key, entry.seq, entry.hash, entry.at)
-                data = {"seq": entry.seq, "hash": entry.hash, "at": entry.at, "mac": mac}
-                tmp = path.with_name(path.name + ".tmp")
-                tmp.write_text(json.dumps(data) + "\n", encoding="utf-8")
-                os.replace(tmp, path)
+                self._write_head(entry)
         except OSError as e:
             raise AuditError(
                 f"{path}: the audit head could not be written ({e.strerror}); the "
@@ -301,21 +352,47 @@ class AuditLog:
                 "file"
             ) from None
 
+    def _write_head(self, entry: AuditEntry) -> None:
+        path = self.head_path
+        path.parent.mkdir(parents=True, exist_ok=True)
+        mac = _head_mac(self.key, entry.seq, entry.hash, entry.at)
+        data = {
+            "seq": entry.seq,
+            "hash": entry.hash,
+            "at": entry.at,
+            "mac": mac,
+            "key_id": key_id(self.key),
+        }
+        tmp = path.with_name(path.name + ".tmp")
+        tmp.write_text(json.dumps(data) + "\n", encoding="utf-8")
+        os.replace(tmp, path)
+
     def read_head(self) -> Head | None:
         try:
             data = json.loads(self.head_path.read_text(encoding="utf-8"))
-            return Head(int(data["seq"]), str(data["hash"]), str(data["at"]), str(data["mac"]))
-        except FileNotFoundError:
+            kid = data.get("key_id")
+            return Head(
+                int(data["seq"]),
+                str(data["hash"]),
+                str(data["at"]),
+                str(data["mac"]),
+                str(kid) if kid else None,
+            )
+        except (FileNotFoundError, NotADirectoryError):
             return None
         except (OSError, ValueError, KeyError, TypeError) as e:
             raise AuditError(f"{self.head_path}: not a readable audit head ({e})") from None
 
-    def verify(self, engine: Engine) -> VerifyReport:
+    def verify(self, engine: Engine, require_head: bool = True) -> VerifyReport:
         """Check every entry's MAC and link, and the head; name each entry that was edited,
-        inserted or deleted."""
+        inserted or deleted; tell a wrong key from forgery."""
         report = VerifyReport(head_path=self.head_path)
         key = self.key
         head = report.head = self.read_head()
+        if head is not None and head.key_id is not None and head.key_id != key_id(key):
+            report.wrong_key = True  # the head names the key that wrote it: not this one
+            report.entries = sum(1 for _ in iter_entries(engine))
+            return report
         if head is not None and not hmac.compare_digest(
             head.mac, _head_mac(key, head.seq, head.hash, head.at)
         ):
@@ -327,13 +404,17 @@ class AuditLog:
         prev: AuditEntry | None = None
         prev_ok = True
         before_prev: AuditEntry | None = None
+        macs_ok = 0
+        last_at = ""
         for e in iter_entries(engine):
             report.entries += 1
             report.last_seq = e.seq
+            last_at = e.at
             if head is not None and e.seq == head.seq:
                 head_hash_in_log = e.hash
             expected = prev.seq + 1 if prev else 1
             mac_ok = hmac.compare_digest(e.hash, entry_mac(key, e))
+            macs_ok += mac_ok
             was = None if mac_ok else _original_seq(key, e)
             if was is not None:
                 report.problems.append(
@@ -379,15 +460,19 @@ class AuditLog:
                     )
                 )
             before_prev, prev, prev_ok = prev, e, mac_ok
+        if report.entries and not macs_ok and (head is None or report.problems):
+            # not one entry matches: a wrong key, not every entry forged
+            report.wrong_key = True
+            return report
         # 2. the head outside the database: a cut tail or a rewritten chain shows here
         if head is None:
-            if report.entries:
+            if report.entries and require_head:
                 report.problems.append(
                     Problem(
                         None,
-                        f"no audit head at {self.head_path}: a cut "
-                        "tail could not be detected (set "
-                        "CASEFILE_AUDIT_HEAD to the head file)",
+                        f"no audit head at {self.head_path} while the log holds "
+                        f"{report.entries} entries: the head was deleted or is kept elsewhere "
+                        "(set CASEFILE_AUDIT_HEAD to it); a cut tail cannot be ruled out",
                     )
                 )
         elif head.seq > report.last_seq:
@@ -410,10 +495,18 @@ class AuditLog:
                 )
             )
         elif head.seq < report.last_seq:
-            report.notes.append(
-                f"note: entries #{head.seq + 1}..#{report.last_seq} are newer "
-                "than the recorded head (a process stopped before recording it)"
+            report.problems.append(
+                Problem(
+                    head.seq + 1,
+                    f"the head records #{head.seq} ({head.at}) but the log goes on to "
+                    f"#{report.last_seq}: an older head was put back (hiding a cut and "
+                    "rewritten tail), or a process stopped between a commit and writing the "
+                    "head; the next write records a newer head if the log is genuine",
+                )
             )
+        # 3. what the database holds that is newer than the log: a cut tail, even where the
+        #    head was put back or deleted with it
+        report.problems += _unlogged_changes(engine, last_at)
         return report
 
 
@@ -446,6 +539,51 @@ def iter_entries(
     with engine.connect() as c:
         for row in c.execute(q).mappings():
             yield AuditEntry(**{k: row[k] for k in AuditEntry.__dataclass_fields__})
+
+
+# Tables whose rows are written with an audit entry in the same transaction, and the column
+# holding when: no row can be newer than the log's newest entry.
+AUDITED_TIMES = (
+    (t.documents, "ingested_at", "documents imported"),
+    (t.analyses, "analysed_at", "analyses stored"),
+    (t.judgements, "at", "judgements made"),
+)
+
+
+def _unlogged_changes(engine: Engine, last_at: str) -> list[Problem]:
+    """Rows written after the log's newest entry (``last_at``; "" for an empty log)."""
+    since = _utc(last_at) if last_at else None
+    problems = []
+    with engine.connect() as c:
+        for table, column, what in AUDITED_TIMES:
+            col = table.c[column]
+            q = select(func.count(), func.max(col)).select_from(table)
+            if since is not None:
+                # compared in Python too: SQLite keeps these as text without a zone
+                q = q.where(col > since.replace(tzinfo=None) if _naive(engine) else col > since)
+            n, newest = c.execute(q).one()
+            if n and newest is not None and (since is None or _utc(newest) > since):
+                where = (
+                    f"after the log's newest entry ({last_at})"
+                    if last_at
+                    else "yet the log is empty"
+                )
+                problems.append(
+                    Problem(
+                        None,
+                        f"{n} {what} {where}: the log's tail was cut (its entries deleted)",
+                    )
+                )
+    return problems
+
+
+def _naive(engine: Engine) -> bool:
+    return engine.dialect.name == "sqlite"
+
+
+def _utc(value: str | dt.datetime) -> dt.datetime:
+    when = dt.datetime.fromisoformat(value) if isinstance(value, str) else value
+    return when if when.tzinfo else when.replace(tzinfo=dt.UTC)
 
 
 def _original_seq(key: bytes, e: AuditEntry) -> int | None:

@@ -208,7 +208,7 @@ class Writer:
         """Append ``event`` to the audit log, in this transaction, as made by ``self.actor``."""
         if self.audit is None:
             raise AuditError("this writer has no audit log; open it with Store.writer()")
-        entry = self.audit.append(self.conn, self.actor, event)
+        entry = self.audit.append(self.conn, self.actor, event, first=not self.audited)
         self.audited.append(entry)
         return entry
 

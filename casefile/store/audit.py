@@ -40,6 +40,8 @@ log = logging.getLogger("casefile")
 GENESIS = "0" * 64  # the "previous hash" of entry #1
 MIN_SECRET = 16  # characters
 _RENUMBER_SEARCH = 5  # how far verify looks for the number an entry had before it moved
+# A head missing right after an entry was committed is another process about to write it.
+HEAD_GRACE_S = 10.0
 
 
 @dataclass(frozen=True)
@@ -267,11 +269,9 @@ class AuditLog:
             self._secret = load_secret()
         return self._secret
 
-    def append(
-        self, conn: Connection, actor: str, event: AuditEvent, first: bool = True
-    ) -> AuditEntry:
-        """Add one entry after the newest, in ``conn``'s transaction (``first``: the
-        transaction's first, whose predecessor must be covered by the head)."""
+    def append(self, conn: Connection, actor: str, event: AuditEvent) -> AuditEntry:
+        """Add one entry after the newest, in ``conn``'s transaction. A writer checks first,
+        once, that the head covers the log as it stood (``refusal``)."""
         key = self.key  # before taking the lock: a missing secret fails without writing
         # 1. take the append lock (a write), so the newest entry cannot change under us
         lock = t.audit_lock
@@ -281,8 +281,6 @@ class AuditLog:
         last = conn.execute(select(a.c.seq, a.c.hash).order_by(a.c.seq.desc()).limit(1)).first()
         seq, prev = (int(last[0]) + 1, str(last[1])) if last else (1, GENESIS)
         # 3. never silently start a new head over history, nor write past a cut log
-        if first:
-            self._check_head_before_append(seq - 1)
         # 4. the new entry, chained to it
         row: dict[str, Any] = {
             "seq": seq,
@@ -300,39 +298,52 @@ class AuditLog:
         conn.execute(insert(a).values(**row))
         return AuditEntry(**row)
 
-    def _check_head_before_append(self, last_seq: int) -> None:
-        """Refuse to append when the head is missing while the log holds entries, or when the
-        head records more entries than the log has: writing on would make a new head that
-        hides what happened. The caller's transaction is rolled back."""
+    def refusal(self, conn: Connection) -> AuditError | None:
+        """Why nothing may be appended now, or None: the head is missing while the log (or
+        the audited data) holds history, or the head records more entries than the log has.
+        Writing on would make a new head that hides what happened. Asked at the start of a
+        transaction, before it writes anything."""
+        a = t.audit_log
+        last = conn.execute(select(a.c.seq, a.c.at).order_by(a.c.seq.desc()).limit(1)).first()
+        last_seq = int(last[0]) if last else 0
         head = self.read_head()
+        if head is None and last is not None and _within(str(last[1]), HEAD_GRACE_S):
+            return None  # another process has just committed and is recording the head
+        if head is None and last_seq == 0 and _holds_audited_rows(conn):
+            return AuditError(
+                f"the audit log is empty and its head {self.head_path} is missing, but the "
+                "database holds documents, analyses or judgements: the log was emptied, or "
+                "this database predates it. Run `casefile audit verify`; to start the log "
+                "here knowingly, run `casefile audit adopt-head`"
+            )
         if head is None and last_seq > 0:
-            raise AuditError(
+            return AuditError(
                 f"the audit head {self.head_path} is missing, but the log holds {last_seq} "
                 "entries: it is not made again silently (that would hide a cut log). Run "
                 "`casefile audit verify`; if the log is intact and the head was lost, set "
                 "CASEFILE_AUDIT_HEAD to the head's copy, or run `casefile audit adopt-head`"
             )
         if head is not None and head.seq > last_seq:
-            raise AuditError(
+            return AuditError(
                 f"the audit log ends at #{last_seq} but its head {self.head_path} records "
                 f"#{head.seq}: entries were deleted. Nothing more is written until this is "
                 "looked into (`casefile audit verify`)"
             )
+        return None
 
     def adopt_head(self, engine: Engine) -> AuditEntry | None:
         """Record the log's newest entry as the head (after a lost head file), only where
         the chain verifies; the entry adopted, or None for an empty log."""
-        report = self.verify(engine, require_head=False)
+        report = self.verify(engine, require_head=False, require_log=False)
         if not report.ok:
             raise AuditError(
                 "the audit log does not verify, so its newest entry is not adopted as head:\n"
                 + "\n".join(report.lines())
             )
         last = list(iter_entries(engine, newest_first=True, limit=1))
-        if not last:
-            return None
-        self._write_head(last[0])
-        return last[0]
+        entry = last[0] if last else GENESIS_ENTRY  # an empty log: a head at #0
+        self._write_head(entry)
+        return last[0] if last else None
 
     def record_head(self, entry: AuditEntry) -> None:
         """Write ``entry`` as the head, unless the file already holds a newer one."""
@@ -383,7 +394,9 @@ class AuditLog:
         except (OSError, ValueError, KeyError, TypeError) as e:
             raise AuditError(f"{self.head_path}: not a readable audit head ({e})") from None
 
-    def verify(self, engine: Engine, require_head: bool = True) -> VerifyReport:
+    def verify(
+        self, engine: Engine, require_head: bool = True, require_log: bool = True
+    ) -> VerifyReport:
         """Check every entry's MAC and link, and the head; name each entry that was edited,
         inserted or deleted; tell a wrong key from forgery."""
         report = VerifyReport(head_path=self.head_path)
@@ -506,7 +519,8 @@ class AuditLog:
             )
         # 3. what the database holds that is newer than the log: a cut tail, even where the
         #    head was put back or deleted with it
-        report.problems += _unlogged_changes(engine, last_at)
+        if require_log or report.entries:
+            report.problems += _unlogged_changes(engine, last_at, head)
         return report
 
 
@@ -541,6 +555,16 @@ def iter_entries(
             yield AuditEntry(**{k: row[k] for k in AuditEntry.__dataclass_fields__})
 
 
+GENESIS_ENTRY = AuditEntry(0, "", "", "", "", "", "null", "null", "", GENESIS, GENESIS)
+
+
+def _holds_audited_rows(conn: Connection) -> bool:
+    return any(
+        conn.execute(select(table.c[column]).limit(1)).first() is not None
+        for table, column, _ in AUDITED_TIMES
+    )
+
+
 # Tables whose rows are written with an audit entry in the same transaction, and the column
 # holding when: no row can be newer than the log's newest entry.
 AUDITED_TIMES = (
@@ -550,8 +574,11 @@ AUDITED_TIMES = (
 )
 
 
-def _unlogged_changes(engine: Engine, last_at: str) -> list[Problem]:
-    """Rows written after the log's newest entry (``last_at``; "" for an empty log)."""
+def _unlogged_changes(engine: Engine, last_at: str, head: Head | None) -> list[Problem]:
+    """Rows written after the log's newest entry (``last_at``; "" for an empty log, where a
+    head adopted at #0 dates the start)."""
+    if not last_at and head is not None and head.seq == 0:
+        return []  # the log was started knowingly over older data (adopt_head)
     since = _utc(last_at) if last_at else None
     problems = []
     with engine.connect() as c:
@@ -575,6 +602,13 @@ def _unlogged_changes(engine: Engine, last_at: str) -> list[Problem]:
                     )
                 )
     return problems
+
+
+def _within(at: str, seconds: float) -> bool:
+    try:
+        return (dt.datetime.now(dt.UTC) - _utc(at)).total_seconds() < seconds
+    except ValueError:
+        return False
 
 
 def _naive(engine: Engine) -> bool:

@@ -73,6 +73,7 @@ class Store:
             with self.engine.begin() as conn:
                 w = Writer(conn)
                 w.audit, w.actor = self.audit, actor or self.actor
+                w.refusal = self.audit.refusal(conn)  # the log as it stood: checked first
                 yield w
         except SQLAlchemyError as e:
             raise StoreError(

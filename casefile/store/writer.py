@@ -37,6 +37,7 @@ class Writer:
     def __init__(self, conn: Connection) -> None:
         self.conn = conn
         self.audited: list[AuditEntry] = []  # entries appended in this transaction
+        self.refusal: AuditError | None = None  # why the log takes no entry (Store.writer)
 
     def lock(self) -> None:
         """Take the store's write lock now (the audit log's append lock), so that this
@@ -208,7 +209,9 @@ class Writer:
         """Append ``event`` to the audit log, in this transaction, as made by ``self.actor``."""
         if self.audit is None:
             raise AuditError("this writer has no audit log; open it with Store.writer()")
-        entry = self.audit.append(self.conn, self.actor, event, first=not self.audited)
+        if self.refusal is not None:
+            raise self.refusal
+        entry = self.audit.append(self.conn, self.actor, event)
         self.audited.append(entry)
         return entry
 

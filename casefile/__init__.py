@@ -34,7 +34,7 @@ from .model import (
     UnitLink,
 )
 from .sources import Meta, read_path
-from .store import IncidentFilter, Store, View
+from .store import IncidentPage, IncidentQuery, ReviewedIncident, Store, View
 
 __version__ = "0.1.0"
 
@@ -48,7 +48,8 @@ __all__ = [
     "DateRange",
     "Document",
     "Incident",
-    "IncidentFilter",
+    "IncidentPage",
+    "IncidentQuery",
     "IngestError",
     "IngestReport",
     "InputError",
@@ -59,6 +60,7 @@ __all__ = [
     "Pipeline",
     "Place",
     "RecordError",
+    "ReviewedIncident",
     "Settings",
     "Statement",
     "Statistic",

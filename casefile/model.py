@@ -10,9 +10,7 @@ become the spec's JSON.
 
 from __future__ import annotations
 
-import datetime
 import hashlib
-import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -24,23 +22,6 @@ def sha256(data: bytes | str) -> str:
     if isinstance(data, str):
         data = data.encode("utf-8")
     return hashlib.sha256(data).hexdigest()
-
-
-_PARTIAL_ISO = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
-
-
-def real_date(value: str) -> bool:
-    """True for a partial ISO date that names a real day, month or year: ``2024``,
-    ``2024-02``, ``2024-02-29``; False for ``2022-13-45``, ``2022-02-31`` or ``2024-1-5``."""
-    m = _PARTIAL_ISO.match(value)
-    if not m:
-        return False
-    year, month, day = int(m[1]), int(m[2] or 1), int(m[3] or 1)
-    try:
-        datetime.date(max(year, 1), month, day)
-    except ValueError:
-        return False
-    return True
 
 
 @dataclass

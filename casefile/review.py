@@ -24,12 +24,11 @@ from .model import (
     Document,
     Incident,
     Place,
-    real_date,
     sha256,
 )
 from .store import Store
 from .store.audit import AuditEvent, canonical, imported
-from .store.view import EDIT_GROUPS, ReviewedIncident, StoredCase, field_value
+from .store.view import EDIT_GROUPS, ReviewedIncident, StoredCase, field_value, is_partial_date
 from .store.writer import fact_id
 from .vocab import (
     ACTOR_KINDS,
@@ -481,7 +480,7 @@ def _opt_date(value: Any, name: str) -> str | None:
         return None
     if not isinstance(value, str) or not _DATE.match(value):
         raise ReviewError(f"{name}: {value!r} is not an ISO date (2024-10-01, 2024-10 or 2024)")
-    if not real_date(value):
+    if not is_partial_date(value):
         raise ReviewError(f"{name}: {value!r} is not a real date (no such month or day)")
     return value
 

@@ -38,10 +38,11 @@ from .knowledge.orbat import BUILTIN_UNITS, Orbat, UnitRecord
 from .model import sha256
 from .resolve.names import same_person
 from .resolve.units import canonical_unit, find_units
-from .store import IncidentFilter, Store
+from .store import Store
 from .store.audit import AuditEvent
 from .store.view import (
-    StoredIncident,
+    IncidentQuery,
+    ReviewedIncident,
     StoredPerson,
     StoredRelation,
     StoredStatement,
@@ -406,7 +407,7 @@ class UnitReport:
     relations: list[UnitRelation] = field(default_factory=list)
     incident_count: int = 0
     incidents_by_type: dict[str, int] = field(default_factory=dict)
-    incidents: list[StoredIncident] = field(default_factory=list)  # the first few
+    incidents: list[ReviewedIncident] = field(default_factory=list)  # the first few, reviewed
     statements_about: list[StoredStatement] = field(default_factory=list)
     chain_people: list[StoredPerson] = field(default_factory=list)
     chain_statements: list[StoredStatement] = field(default_factory=list)
@@ -432,10 +433,8 @@ class UnitReport:
                 "by_type": dict(self.incidents_by_type),
                 "list": [
                     {
-                        "id": row.id,
-                        "document": row.document_name,
+                        **row.to_record(),
                         "units": [p.name for p in row.incident.perpetrators if p.name in names],
-                        **row.incident.to_record(),
                     }
                     for row in self.incidents
                 ],
@@ -459,7 +458,7 @@ def resolve_unit(orbat: Orbat, view: View | None, mention: str) -> tuple[str, Un
         return record.name, record
     name = canonical_unit(mention, orbat)
     if name and view is not None:
-        known = view.get_unit(name) or view.count_incidents(IncidentFilter(units=[name]))
+        known = view.get_unit(name) or view.count_incidents(IncidentQuery(units=[name]))
         if known:
             return name, None
     raise CasefileError(
@@ -490,12 +489,11 @@ def unit_report(
     report.descendants = hierarchy.descendants(unit)
     # 3. the relations, by source
     report.relations = _relations(hierarchy, unit, record)
-    # 4. incidents
-    wanted = IncidentFilter(units=[unit, *report.descendants])
+    # 4. incidents, with the values in force (an analyst's edit wins) and their review
+    wanted = IncidentQuery(units=[unit, *report.descendants], limit=limit)
     report.incident_count = view.count_incidents(wanted)
-    report.incidents_by_type = view.count_incidents_by_type(wanted)
-    wanted.limit = limit
-    report.incidents = list(view.iter_incidents(wanted))
+    report.incidents_by_type = view.count_incidents_by_field("type", wanted)
+    report.incidents = view.page_incidents(wanted).items
     # 5. statements
     targets = [unit, *(record.aliases if record else ()), *report.descendants]
     report.statements_about = list(view.iter_statements(targets=targets))

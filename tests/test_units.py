@@ -20,7 +20,7 @@ from casefile.extract.units import Units
 from casefile.knowledge.orbat import Orbat
 from casefile.model import Actor, Analysis, DateRange, Document, Incident, Person, Statement
 from casefile.model import UnitLink as Link
-from casefile.store import IncidentFilter, Store
+from casefile.store import IncidentQuery, Store
 from casefile.store.audit import iter_entries
 from casefile.units import (
     Hierarchy,
@@ -408,5 +408,5 @@ def test_analyze_attributes_incidents_to_a_loaded_unit(
     with fresh_store.writer() as w:
         w.add_document(make_document(KESTREL, "2024-10-02", name="kestrel"))
     assert analyze(fresh_store).analysed == 1
-    [row] = fresh_store.view.iter_incidents(IncidentFilter(unit="1st Test Battalion"))
+    [row] = fresh_store.view.iter_reviewed_incidents(IncidentQuery(unit="1st Test Battalion"))
     assert [p.name for p in row.incident.perpetrators] == ["1st Test Battalion"]

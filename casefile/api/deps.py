@@ -17,15 +17,14 @@ from pydantic import BaseModel, model_validator
 
 from ..auth import SESSION_COOKIE, Principal, csrf_ok, may, session_user, token_user
 from ..errors import AuthError, CasefileError
-from ..model import real_date
 from ..sources.preserve import scrub_value
 from ..store import Store
-from ..store.view import SORTS, IncidentQuery
+from ..store.view import PARTIAL_DATE, SORTS, IncidentQuery, is_partial_date
 from ..units import unit_and_subordinates
 from ..vocab import CERTAINTY, INCIDENT_TYPES, REVIEW_STATUS
 
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
-DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+DATE = PARTIAL_DATE
 _NUMBER = r"-?\d{1,3}(\.\d{1,10})?"
 BBOX = rf"^{_NUMBER},{_NUMBER},{_NUMBER},{_NUMBER}$"
 MAX_OFFSET = 10_000_000  # paging further is no use, and past 2**63 the database overflows
@@ -113,8 +112,21 @@ StoreDep = Annotated[Store, Depends(_store)]
 async def incident_query(
     store: StoreDep,
     type_: Annotated[str | None, Query(alias="type", description="Incident type.")] = None,
-    since: Annotated[str | None, Query(pattern=DATE, description="Ends on or after (ISO).")] = None,
-    until: Annotated[str | None, Query(pattern=DATE, description="Starts on or before.")] = None,
+    since: Annotated[
+        str | None,
+        Query(
+            pattern=DATE,
+            description="May end on or after this partial ISO date: an incident dated 2024 "
+            "or 2024-03 counts to the end of its year or month.",
+        ),
+    ] = None,
+    until: Annotated[
+        str | None,
+        Query(
+            pattern=DATE,
+            description="May start on or before this partial ISO date (2024-03: by the 31st).",
+        ),
+    ] = None,
     place: Annotated[
         str | None, Query(max_length=200, description="Place or region contains.")
     ] = None,
@@ -158,9 +170,9 @@ async def incident_query(
     )
     _check(q.type is None or q.type in INCIDENT_TYPES, "type", q.type, INCIDENT_TYPES.values)
     _check(sort in SORTS, "sort", sort, list(SORTS))
-    for name, value in (("since", q.since), ("until", q.until)):
-        if value and not real_date(value):
-            raise HTTPException(400, f"{name}: {value!r} is not a real date (no such month or day)")
+    for name, given in (("since", since), ("until", until)):
+        if given and not is_partial_date(given):
+            raise HTTPException(400, f"{name}: {given!r} is not a date (2024, 2024-03, 2024-03-05)")
     for value in certainty or []:
         _check(value in CERTAINTY, "certainty", value, CERTAINTY.values)
     for value in status or []:

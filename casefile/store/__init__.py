@@ -3,7 +3,15 @@
 from __future__ import annotations
 
 from .store import Store, resolve_url
-from .view import IncidentFilter, View
+from .view import IncidentPage, IncidentQuery, ReviewedIncident, View
 from .writer import Writer
 
-__all__ = ["IncidentFilter", "Store", "View", "Writer", "resolve_url"]
+__all__ = [
+    "IncidentPage",
+    "IncidentQuery",
+    "ReviewedIncident",
+    "Store",
+    "View",
+    "Writer",
+    "resolve_url",
+]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -26,29 +27,6 @@ from sqlalchemy.sql.operators import custom_op
 
 from ..model import Actor, Count, DateRange, Document, Incident, Person, Place, Statement, Statistic
 from . import tables as t
-
-
-@dataclass
-class IncidentFilter:
-    """Filters of ``incidents``; every given field must hold (AND)."""
-
-    type: str | None = None
-    since: str | None = None  # ISO date: the incident's interval ends on or after it
-    until: str | None = None  # ISO date: the interval starts on or before it
-    place: str | None = None  # substring of the place name or region
-    unit: str | None = None  # substring of a perpetrator's name
-    units: list[str] | None = None  # exact perpetrator names (e.g. a unit and its subordinates)
-    text: str | None = None  # substring of the summary or of the document's text
-    limit: int | None = None
-    offset: int = 0
-
-
-@dataclass
-class StoredIncident:
-    id: str
-    document_id: str
-    document_name: str
-    incident: Incident
 
 
 @dataclass
@@ -80,6 +58,40 @@ class StoredPerson:
     document_id: str
     document_name: str
     person: Person
+
+
+# A partial ISO date, as the spec writes the ends of a DateRange: 2024, 2024-08 or 2024-08-17.
+PARTIAL_DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+
+
+def is_partial_date(value: str) -> bool:
+    """Whether ``value`` is a real partial ISO date (2024, 2024-08, 2024-08-17)."""
+    if not re.match(PARTIAL_DATE, value):
+        return False
+    try:
+        dt.date.fromisoformat(first_day(value))
+    except ValueError:  # 2024-13, 2024-02-30
+        return False
+    return True
+
+
+def first_day(date: str) -> str:
+    """The first day a partial ISO date may mean: ``2024`` -> ``2024-01-01``."""
+    date = date[:10]
+    return date + "-01-01" if len(date) == 4 else date + "-01" if len(date) == 7 else date
+
+
+def last_day(date: str) -> str:
+    """The last day a partial ISO date may mean, as a string that sorts right:
+    ``2024`` -> ``2024-12-31``, ``2024-02`` -> ``2024-02-31`` (no real day sorts after it)."""
+    date = date[:10]
+    return date + "-12-31" if len(date) == 4 else date + "-31" if len(date) == 7 else date
+
+
+def _last_day(column: Any) -> Any:
+    """``last_day`` in SQL, for a column of partial ISO dates."""
+    n = func.length(column)
+    return case((n == 4, column.concat("-12-31")), (n == 7, column.concat("-31")), else_=column)
 
 
 def _like(value: str) -> str:
@@ -129,70 +141,6 @@ class View:
                 select(t.analyses.c.record).where(t.analyses.c.document_id == document_id)
             ).scalar()
         return dict(rec) if rec else None
-
-    # -- incidents
-    def _incident_query(self, f: IncidentFilter) -> Select[Any]:
-        i, d = t.incidents, t.documents
-        q = select(i, d.c.name.label("document_name")).join(d, d.c.id == i.c.document_id)
-        if f.type:
-            q = q.where(i.c.type == f.type)
-        if f.since:
-            q = q.where(func.coalesce(i.c.date_end, i.c.date_start) >= f.since[:10])
-        if f.until:
-            q = q.where(i.c.date_start <= f.until[:10])
-        if f.place:
-            pat = _like(f.place)
-            q = q.where(
-                or_(
-                    func.lower(i.c.place_name).like(pat, escape="\\"),
-                    func.lower(i.c.admin1).like(pat, escape="\\"),
-                )
-            )
-        if f.unit:
-            q = q.where(func.lower(i.c.perpetrator_names).like(_like(f.unit), escape="\\"))
-        if f.units is not None:
-            # _like lowers the pattern, and PostgreSQL's LIKE (unlike SQLite's) is case-sensitive.
-            names = func.lower(i.c.perpetrator_names)
-            wanted = [names.like(_like(f"|{u}|"), escape="\\") for u in f.units]
-            q = q.where(or_(false(), *wanted))  # an empty list matches nothing
-        if f.text:
-            pat = _like(f.text)
-            q = q.where(
-                or_(
-                    func.lower(i.c.summary).like(pat, escape="\\"),
-                    func.lower(d.c.text).like(pat, escape="\\"),
-                )
-            )
-        return q
-
-    def iter_incidents(self, f: IncidentFilter | None = None) -> Iterator[StoredIncident]:
-        f = f or IncidentFilter()
-        i = t.incidents
-        q = self._incident_query(f).order_by(
-            i.c.date_start.is_(None), i.c.date_start, i.c.document_id, i.c.seq
-        )
-        if f.limit is not None:
-            q = q.limit(f.limit)
-        if f.offset:
-            q = q.offset(f.offset)
-        with self.engine.connect() as c:
-            rows = c.execute(q).mappings().all()
-            spans = self._spans(c, "incidents", [r["id"] for r in rows])
-        for r in rows:
-            yield StoredIncident(
-                r["id"], r["document_id"], r["document_name"], _incident(r, spans.get(r["id"], []))
-            )
-
-    def count_incidents(self, f: IncidentFilter | None = None) -> int:
-        q = self._incident_query(f or IncidentFilter()).subquery()
-        with self.engine.connect() as c:
-            return int(c.execute(select(func.count()).select_from(q)).scalar_one())
-
-    def count_incidents_by_type(self, f: IncidentFilter | None = None) -> dict[str, int]:
-        q = self._incident_query(f or IncidentFilter()).subquery()
-        with self.engine.connect() as c:
-            rows = c.execute(select(q.c.type, func.count()).group_by(q.c.type)).all()
-        return {str(k): int(n) for k, n in sorted(rows, key=lambda r: (-r[1], r[0]))}
 
     # -- units, statements, persons
     def get_unit(self, name: str) -> str | None:
@@ -315,10 +263,11 @@ class View:
             s = s.where(e("document_id") == q.document)
         if q.type:
             s = s.where(e("type") == q.type)
-        if q.since:
-            s = s.where(func.coalesce(e("date_end"), e("date_start")) >= q.since[:10])
-        if q.until:
-            s = s.where(self._unindexed(e("date_start")) <= q.until[:10])
+        if q.since:  # may end on or after: a partial date runs to the end of its year or month
+            last = _last_day(func.coalesce(e("date_end"), e("date_start")))
+            s = s.where(last >= first_day(q.since))
+        if q.until:  # may start on or before: "2024-03" runs to the 31st
+            s = s.where(self._unindexed(e("date_start")) <= last_day(q.until))
         if q.place:
             pat = _like(q.place)
             s = s.where(
@@ -417,6 +366,12 @@ class View:
             if len(page.items) < chunk:
                 return
             offset += chunk
+
+    def count_incidents(self, q: IncidentQuery | None = None) -> int:
+        """How many incidents ``q`` matches (its limit and offset ignored)."""
+        matching = self._matching(q or IncidentQuery(), "id").subquery()
+        with self.engine.connect() as c:
+            return int(c.execute(select(func.count()).select_from(matching)).scalar_one())
 
     def incident_points(
         self, q: IncidentQuery, limit: int = 5000
@@ -756,8 +711,8 @@ class IncidentQuery:
     Every given filter must hold (AND); text filters match literally, without case."""
 
     type: str | None = None
-    since: str | None = None  # ISO date: the interval ends on or after it
-    until: str | None = None  # ISO date: the interval starts on or before it
+    since: str | None = None  # partial ISO date: the interval may end on or after it
+    until: str | None = None  # partial ISO date: the interval may start on or before it
     place: str | None = None  # substring of the place name or region
     admin1: str | None = None  # the region exactly, e.g. "Donetsk Oblast"
     unit: str | None = None  # substring of a perpetrator's name

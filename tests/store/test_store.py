@@ -11,7 +11,7 @@ from sqlalchemy import inspect
 
 from casefile.errors import StoreError
 from casefile.model import Actor, Analysis, Count, DateRange, Document, Incident, Place, UnitLink
-from casefile.store import IncidentFilter, Store, resolve_url
+from casefile.store import IncidentQuery, Store, resolve_url
 
 
 def incident(
@@ -68,7 +68,7 @@ def test_long_names_are_stored_whole(
         )
     stored = fresh_store.view.get_document(doc.id)
     assert stored is not None and stored.publisher == "p" * 600 and stored.name == "n" * 600
-    assert fresh_store.view.count_incidents(IncidentFilter(units=[long_unit])) == 1
+    assert fresh_store.view.count_incidents(IncidentQuery(units=[long_unit])) == 1
 
 
 def test_resolve_url_forms(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -119,7 +119,7 @@ def test_analysis_is_replaced_not_duplicated(
     for _ in range(2):
         with fresh_store.writer() as w:
             w.add_analysis(a)
-    rows = list(fresh_store.view.iter_incidents())
+    rows = list(fresh_store.view.iter_reviewed_incidents(IncidentQuery()))
     assert len(rows) == 2
     assert rows[0].incident.spans == [(0, 10)]
     assert fresh_store.view.get_record(doc.id)["incidents"][0]["type"] == "execution_of_pows"  # type: ignore[index]
@@ -168,33 +168,33 @@ def filled(fresh_store: Store, make_document: Callable[..., Document]) -> Store:
 @pytest.mark.parametrize(
     ("f", "expected"),
     [
-        (IncidentFilter(type="torture"), ["Bucha"]),
-        (IncidentFilter(since="2023-01-01"), ["Hroza", "Pokrovsk"]),
-        (IncidentFilter(until="2023-01-01"), ["Bucha"]),
-        (IncidentFilter(place="hroz"), ["Hroza"]),
-        (IncidentFilter(place="Donetsk"), ["Bucha", "Hroza", "Pokrovsk"]),
-        (IncidentFilter(unit="30th"), ["Pokrovsk"]),
-        (IncidentFilter(text="cafe"), ["Hroza"]),
-        (IncidentFilter(text="reports"), ["Bucha", "Hroza", "Pokrovsk"]),
-        (IncidentFilter(units=["64th Motorized Rifle Brigade"]), ["Bucha"]),
-        (IncidentFilter(units=[]), []),
-        (IncidentFilter(limit=1), ["Bucha"]),
+        (IncidentQuery(type="torture"), ["Bucha"]),
+        (IncidentQuery(since="2023-01-01"), ["Hroza", "Pokrovsk"]),
+        (IncidentQuery(until="2023-01-01"), ["Bucha"]),
+        (IncidentQuery(place="hroz"), ["Hroza"]),
+        (IncidentQuery(place="Donetsk"), ["Bucha", "Hroza", "Pokrovsk"]),
+        (IncidentQuery(unit="30th"), ["Pokrovsk"]),
+        (IncidentQuery(text="cafe"), ["Hroza"]),
+        (IncidentQuery(text="reports"), ["Bucha", "Hroza", "Pokrovsk"]),
+        (IncidentQuery(units=["64th Motorized Rifle Brigade"]), ["Bucha"]),
+        (IncidentQuery(units=[]), []),
+        (IncidentQuery(limit=1), ["Bucha"]),
     ],
 )
-def test_incident_filters(filled: Store, f: IncidentFilter, expected: list[str]) -> None:
-    got = sorted(r.incident.place.name for r in filled.view.iter_incidents(f))  # type: ignore[union-attr]
+def test_incident_filters(filled: Store, f: IncidentQuery, expected: list[str]) -> None:
+    got = sorted(r.incident.place.name for r in filled.view.page_incidents(f).items)  # type: ignore[union-attr]
     assert got == expected
 
 
 @pytest.mark.parametrize("attack", ["%", "_", "' OR 1=1 --", "\\", "%' OR '1'='1"])
 def test_filters_are_literal_not_sql(filled: Store, attack: str) -> None:
-    assert filled.view.count_incidents(IncidentFilter(place=attack)) == 0
-    assert filled.view.count_incidents(IncidentFilter(text=attack)) == 0
+    assert filled.view.count_incidents(IncidentQuery(place=attack)) == 0
+    assert filled.view.count_incidents(IncidentQuery(text=attack)) == 0
     assert filled.view.count_documents() == 1
 
 
 def test_count_by_type(filled: Store) -> None:
-    assert filled.view.count_incidents_by_type() == {
+    assert filled.view.count_incidents_by_field("type") == {
         "attack_on_civilians": 1,
         "execution_of_pows": 1,
         "torture": 1,

@@ -1,0 +1,220 @@
+"""``casefile incidents``: list stored incidents, filtered, as analysts left them: the values
+in force (an analyst's edit wins), the review status and the machine's value beside it; table,
+JSON or CSV. The same read path as the API and the web UI (``View.page_incidents``)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sys
+from typing import Annotated, Any
+
+import typer
+from rich.markup import escape
+from rich.table import Table
+
+from ..errors import CasefileError
+from ..model import DateRange, Incident
+from ..store import IncidentQuery, ReviewedIncident
+from ..store.view import is_partial_date
+from ..units import unit_and_subordinates
+from ..vocab import INCIDENT_TYPES, REVIEW_STATUS
+from .state import check_format, open_store, out
+
+FORMATS = ("table", "json", "csv")
+
+
+def incidents(
+    type_: Annotated[
+        str | None, typer.Option("--type", help="Incident type, e.g. execution_of_pows.")
+    ] = None,
+    since: Annotated[
+        str | None,
+        typer.Option(help="Only incidents that may end on or after this date (ISO, e.g. 2024-01)."),
+    ] = None,
+    until: Annotated[
+        str | None,
+        typer.Option(
+            help="Only incidents that may start on or before this date (ISO, e.g. 2024-03)."
+        ),
+    ] = None,
+    place: Annotated[str | None, typer.Option(help="Place or region name contains this.")] = None,
+    unit: Annotated[str | None, typer.Option(help="A perpetrator's name contains this.")] = None,
+    include_subordinates: Annotated[
+        bool,
+        typer.Option(
+            "--include-subordinates",
+            help="With --unit: the unit (any spelling) and every unit under it today.",
+        ),
+    ] = False,
+    text: Annotated[str | None, typer.Option(help="Summary or source text contains this.")] = None,
+    status: Annotated[
+        list[str] | None,
+        typer.Option(help=f"Review status (repeatable): {', '.join(REVIEW_STATUS.values)}."),
+    ] = None,
+    limit: Annotated[int | None, typer.Option(help="At most this many.")] = None,
+    format_: Annotated[str, typer.Option("--format", help="table, json or csv.")] = "table",
+) -> None:
+    """List stored incidents as analysts left them, filtered: the values in force, the review
+    status, and the machine's value beside each edited field."""
+    if type_ and type_ not in INCIDENT_TYPES:
+        raise CasefileError(
+            f"--type {type_!r} is not an incident type (one of: {', '.join(INCIDENT_TYPES.values)})"
+        )
+    for value in status or []:
+        if value not in REVIEW_STATUS:
+            raise CasefileError(
+                f"--status {value!r} is not a review status "
+                f"(one of: {', '.join(REVIEW_STATUS.values)})"
+            )
+    check_format(format_, FORMATS)
+    for option, given in (("--since", since), ("--until", until)):
+        if given is not None and not is_partial_date(given):
+            raise CasefileError(f"{option} {given!r}: give a date as 2024, 2024-03 or 2024-03-05")
+    q = IncidentQuery(
+        type=type_,
+        since=since,
+        until=until,
+        place=place,
+        unit=unit,
+        text=text,
+        status=list(status) if status else None,
+        limit=limit,
+    )
+    with open_store() as store:
+        if include_subordinates:
+            if not unit:
+                raise CasefileError("--include-subordinates needs --unit NAME")
+            q.unit, q.units = None, unit_and_subordinates(store, unit)
+        if limit is None:
+            rows = list(store.view.iter_reviewed_incidents(q))
+        else:
+            rows = store.view.page_incidents(q).items
+    render_incidents(rows, format_)
+
+
+CSV_COLUMNS = (
+    "id",
+    "document",
+    "type",
+    "date_start",
+    "date_end",
+    "place",
+    "lat",
+    "lon",
+    "perpetrators",
+    "victims",
+    "count_best",
+    "certainty",
+    "summary",
+    "status",
+    "edited",
+    "machine",
+    "reviewed_by",
+)
+
+
+def render_incidents(rows: list[ReviewedIncident], format_: str) -> None:
+    """Print reviewed incidents as a table, JSON (their API records) or CSV."""
+    if format_ == "json":
+        out.print_json(json.dumps([r.to_record() for r in rows], ensure_ascii=False))
+    elif format_ == "csv":
+        sys.stdout.write(incidents_csv(rows))
+    else:
+        out.print(incidents_table(rows))
+
+
+def incidents_csv(rows: list[ReviewedIncident]) -> str:
+    """One line per incident; ``machine`` holds the machine's values of the edited fields."""
+    buf = io.StringIO()
+    w = csv.writer(buf)
+    w.writerow(CSV_COLUMNS)
+    for r in rows:
+        i = r.incident
+        machine = r.to_record()["machine"]
+        w.writerow(
+            [
+                r.id,
+                r.document_name,
+                i.type,
+                i.date.start if i.date else "",
+                i.date.end if i.date else "",
+                i.place.name if i.place else "",
+                i.place.lat if i.place else "",
+                i.place.lon if i.place else "",
+                "; ".join(p.name for p in i.perpetrators),
+                i.victim_category,
+                i.count.best if i.count and i.count.best is not None else "",
+                i.certainty,
+                i.summary,
+                r.status,
+                "; ".join(r.edited),
+                json.dumps(machine, ensure_ascii=False) if machine else "",
+                r.reviewed_by or "",
+            ]
+        )
+    return buf.getvalue()
+
+
+def incidents_table(rows: list[ReviewedIncident]) -> Table:
+    """A table of the values in force; an edited field shows the machine's value under it."""
+    table = Table(title=f"{len(rows)} incidents", show_lines=False)
+    for col in (
+        "date",
+        "type",
+        "place",
+        "perpetrators",
+        "victims",
+        "certainty",
+        "status",
+        "document",
+    ):
+        table.add_column(col, overflow="fold")
+    for r in rows:
+        i, m = r.incident, r.machine
+        edited = set(r.edited) | ({"count"} if "victim_category" in r.edited else set())
+
+        def cell(group: str, text: Any, was: Any, edited: set[str] = edited) -> str:
+            shown = escape(str(text))
+            if group in edited:
+                shown += f"\n[dim](machine: {escape(str(was))})[/dim]"
+            return shown
+
+        table.add_row(
+            cell("date", date_text(i.date), date_text(m.date)),
+            cell("type", INCIDENT_TYPES.label(i.type), INCIDENT_TYPES.label(m.type)),
+            cell("place", _place(i), _place(m)),
+            cell("perpetrators", _perpetrators(i), _perpetrators(m)),
+            cell("count", _victims(i), _victims(m)),
+            cell("certainty", i.certainty, m.certainty),
+            REVIEW_STATUS.label(r.status).lower(),
+            escape(r.document_name),
+        )
+    return table
+
+
+def date_text(date: DateRange | None) -> str:
+    """``2024-03-05``, ``2024-03-05..2024-03-07``, or ``-`` where undated."""
+    if date is None or not (date.start or date.end):
+        return "-"
+    if date.start == date.end or not date.end:
+        return str(date.start)
+    return f"{date.start or '…'}..{date.end}"
+
+
+def _place(i: Incident) -> str:
+    return i.place.name if i.place else "-"
+
+
+def _perpetrators(i: Incident) -> str:
+    return ", ".join(p.name for p in i.perpetrators) or "-"
+
+
+def _victims(i: Incident) -> str:
+    count = f" {i.count.best}" if i.count and i.count.best is not None else ""
+    return i.victim_category + count
+
+
+def register(app: typer.Typer) -> None:
+    app.command()(incidents)

@@ -9,7 +9,7 @@ Layout of this package:
   (``State``, ``settings()``), the consoles ``out`` and ``err``, ``open_store()``,
   ``progress()``, ``check_format()``.
 - one module per command or command group: ``ingest``, ``analyze``, ``extract``,
-  ``incidents``, ``units``, ``serve``, ``users``, ``audit``, ``demo``.
+  ``incidents``, ``units``, ``serve``, ``users``, ``audit``, ``db``, ``demo``.
 
 How to add a command module (say ``casefile fuse``):
 
@@ -36,11 +36,11 @@ from typing import Annotated
 import typer
 
 from ..errors import CasefileError
-from . import analyze, audit, demo, extract, incidents, ingest, serve, units, users
+from . import analyze, audit, db, demo, extract, incidents, ingest, serve, units, users
 from .state import State, err
 
 # The command modules, in the order `casefile --help` lists them.
-COMMANDS = (ingest, analyze, extract, incidents, units, serve, users, audit, demo)
+COMMANDS = (ingest, analyze, extract, incidents, units, serve, users, audit, db, demo)
 
 app = typer.Typer(
     help="casefile: turn reports of atrocity crimes into a verified, source-linked incident "

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import getpass
 import os
+import shutil
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -13,7 +15,7 @@ from sqlalchemy.exc import OperationalError, SQLAlchemyError
 
 from ..errors import StoreError
 from .audit import AuditLog, head_path_for
-from .migrate import migrate
+from .migrate import migrate, repair, sqlite_path
 from .view import View
 from .writer import Writer
 
@@ -91,6 +93,28 @@ class Store:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def repair_store(url: str | None = None) -> list[str]:
+    """Make a database an interrupted older casefile left half-made usable (``casefile db
+    repair``); a SQLite file is first copied beside itself. What was done, a line each."""
+    url = resolve_url(url)
+    done = []
+    path = sqlite_path(url)
+    if path is not None and path.exists():
+        copy = path.with_name(f"{path.name}.before-repair-{time.strftime('%Y%m%dT%H%M%S')}")
+        shutil.copy2(path, copy)
+        done.append(f"copied {path} to {copy}")
+    try:
+        engine = _engine(url)
+    except ModuleNotFoundError as e:
+        raise StoreError(f"{url}: database driver missing ({e.name})") from None
+    try:
+        return done + repair(engine, url)
+    except SQLAlchemyError as e:
+        raise StoreError(f"{url}: repair failed, nothing changed ({e})") from None
+    finally:
+        engine.dispose()
 
 
 def default_actor() -> str:

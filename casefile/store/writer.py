@@ -233,9 +233,11 @@ class Writer:
         role: str | None = None,
         password_hash: str | None = None,
         disabled: bool | None = None,
+        rehash: bool = False,
     ) -> None:
         """Change a user's role, password or whether they may log in; ending their sessions
-        when they are disabled or their password changes."""
+        and revoking their API tokens when they are disabled or their password changes (not
+        when the same password is only hashed again: ``rehash``)."""
         values: dict[str, Any] = {}
         if role is not None:
             values["role"] = role
@@ -245,8 +247,19 @@ class Writer:
             values["disabled_at"] = dt.datetime.now(dt.UTC) if disabled else None
         if values:
             self.conn.execute(update(t.users).where(t.users.c.name == name).values(**values))
-        if disabled or password_hash is not None:
+        if (disabled or password_hash is not None) and not rehash:
             self.conn.execute(delete(t.sessions).where(t.sessions.c.user_name == name))
+            self.revoke_tokens(user_name=name)
+
+    def revoke_tokens(self, *, token_id: str | None = None, user_name: str | None = None) -> None:
+        """Revoke one API token, or every live one of a user."""
+        a = t.api_tokens
+        q = update(a).where(a.c.revoked_at.is_(None))
+        if token_id is not None:
+            q = q.where(a.c.id == token_id)
+        if user_name is not None:
+            q = q.where(a.c.user_name == user_name)
+        self.conn.execute(q.values(revoked_at=dt.datetime.now(dt.UTC)))
 
     def add_session(
         self, session_id: str, user_name: str, csrf: str, expires_at: dt.datetime

@@ -18,7 +18,7 @@ from ..api.deps import MAX_SEQ, Admin, Analyst, Filters, StoreDep, Viewer, princ
 from ..api.routes.audit import audit_page
 from ..api.routes.statistics import statistics_record
 from ..api.routes.units import get_unit
-from ..auth import SESSION_COOKIE, log_in, log_out
+from ..auth import MAX_PASSWORD, SESSION_COOKIE, log_in, log_out, unlocked_at
 from ..errors import AuthError, CasefileError
 from ..review import EDITABLE, create_incident, judge, merge_cases, parse_text_value, split_case
 from ..store.audit import iter_entries
@@ -57,7 +57,7 @@ def login(
     request: Request,
     store: StoreDep,
     name: Annotated[str, Form(max_length=64)],
-    password: Annotated[str, Form(max_length=1000)],
+    password: Annotated[str, Form(max_length=MAX_PASSWORD)],
     csrf_token: Annotated[str, Form()] = "",
     next: Annotated[str, Form()] = "/",
 ) -> Response:
@@ -67,6 +67,11 @@ def login(
         raise HTTPException(403, "CSRF token missing or wrong: reload the log-in page")
     address = request.client.host if request.client else "?"
     wait = config.limiter.retry_after(name, address)
+    if wait:  # an administrator may have lifted it since (`casefile users unlock`)
+        lifted = unlocked_at(store, name)
+        if lifted is not None:
+            config.limiter.lift(name, lifted)
+            wait = config.limiter.retry_after(name, address)
     if wait:
         raise HTTPException(
             429, f"too many failed log-ins: try again in {wait} seconds", {"Retry-After": str(wait)}

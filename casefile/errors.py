@@ -10,12 +10,15 @@
     ├── AuditError             the audit log's secret or head is missing, or cannot be written
     ├── AuthError              a log-in or token that does not hold; a server with no users
     └── ReviewError            a judgement that cannot apply: names the target, field and why
-        └── NotFoundError      no such document, incident, case or unit
+        ├── NotFoundError      no such document, incident, case or unit
+        └── ConflictError      the target changed since the analyst saw it (HTTP 409)
 
 The CLI catches CasefileError at one boundary and prints its message, never a traceback.
 """
 
 from __future__ import annotations
+
+from typing import Any
 
 
 class CasefileError(Exception):
@@ -62,3 +65,12 @@ class ReviewError(CasefileError):
 
 class NotFoundError(ReviewError):
     """No document, incident, case or unit with the given id or name."""
+
+
+class ConflictError(ReviewError):
+    """A judgement made on a value that has changed since: another analyst was first. Carries
+    the target as it stands now, so the analyst can look again."""
+
+    def __init__(self, message: str, current: dict[str, Any]) -> None:
+        super().__init__(message)
+        self.current = current

@@ -25,7 +25,14 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .. import __version__
 from ..auth import SESSION_HOURS, LoginLimiter
-from ..errors import AuditError, AuthError, CasefileError, NotFoundError, ReviewError
+from ..errors import (
+    AuditError,
+    AuthError,
+    CasefileError,
+    ConflictError,
+    NotFoundError,
+    ReviewError,
+)
 from ..store import Store
 from ..web import STATIC
 from ..web.pages import router as pages_router
@@ -148,6 +155,8 @@ def _csp(tiles: str | None) -> str:
 def _status(e: CasefileError) -> int:
     if isinstance(e, NotFoundError):
         return 404
+    if isinstance(e, ConflictError):
+        return 409
     if isinstance(e, ReviewError):
         return 422
     if isinstance(e, AuthError):
@@ -197,6 +206,8 @@ def _handle_errors(app: FastAPI) -> None:
 
     @app.exception_handler(CasefileError)
     async def casefile_error(request: Request, e: CasefileError) -> Response:
+        if isinstance(e, ConflictError):  # the target as it now stands, to look again
+            return error(request, 409, str(e), current=e.current)
         return error(request, _status(e), str(e))
 
     @app.exception_handler(Exception)

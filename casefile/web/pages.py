@@ -20,7 +20,15 @@ from ..api.routes.statistics import statistics_record
 from ..api.routes.units import get_unit
 from ..auth import MAX_PASSWORD, SESSION_COOKIE, log_in, log_out, unlocked_at
 from ..errors import AuthError, CasefileError
-from ..review import EDITABLE, create_incident, judge, merge_cases, parse_text_value, split_case
+from ..review import (
+    EDITABLE,
+    create_incident,
+    etag,
+    judge,
+    merge_cases,
+    parse_text_value,
+    split_case,
+)
 from ..store.audit import iter_entries
 from ..vocab import CERTAINTY, INCIDENT_TYPES, REVIEW_STATUS, ROLES, VICTIM_CATEGORIES
 from . import TEMPLATES
@@ -38,6 +46,7 @@ templates.env.globals.update(
     VICTIM_CATEGORIES=VICTIM_CATEGORIES,
     ROLES=ROLES,
     EDITABLE=EDITABLE,
+    etag=etag,
 )
 LOGIN_CSRF = "casefile_login"
 
@@ -248,13 +257,25 @@ def judge_form(
     field: Annotated[str, Form()] = "",
     value: Annotated[str, Form()] = "",
     case: Annotated[str, Form()] = "",
+    seen: Annotated[str, Form()] = "",
 ) -> Response:
-    """Confirm, reject, reopen or edit (``field`` and ``value`` as one line of text)."""
+    """Confirm, reject, reopen or edit (``field`` and ``value`` as one line of text). ``seen``
+    is the target as the page showed it: changed since, the page says so (409)."""
     kinds = {"incidents": "incident", "cases": "case"}
     if target not in kinds:
         raise HTTPException(404, f"nothing at {request.url.path}")
     parsed = parse_text_value(field, value) if action == "edit" else None
-    judge(store, who.actor, kinds[target], target_id, action, reason, field or None, parsed)
+    judge(
+        store,
+        who.actor,
+        kinds[target],
+        target_id,
+        action,
+        reason,
+        field or None,
+        parsed,
+        seen=seen or None,
+    )
     back = case or target_id
     return RedirectResponse(f"/cases/{quote(back)}?done={quote(action)}#incident-{target_id}", 303)
 

@@ -3,12 +3,12 @@ own (case id = incident id) unless an analyst merged cases."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
 
-from fastapi import APIRouter, HTTPException, Request
+from fastapi import APIRouter, Header, HTTPException, Request
 from pydantic import Field
 
-from ...review import judge, merge_cases, split_case
+from ...review import merge_cases, split_case
 from ..deps import Analyst, Body, Filters, StoreDep, Viewer, page_links
 from .incidents import Judgement
 
@@ -49,8 +49,14 @@ def get_case(case_id: str, _: Viewer, store: StoreDep) -> dict[str, Any]:
 
 
 @router.post("/{case_id}/judgements")
-def judge_case(case_id: str, body: Judgement, who: Analyst, store: StoreDep) -> dict[str, Any]:
-    got = judge(store, who.actor, "case", case_id, body.action, body.reason, body.field, body.value)
+def judge_case(
+    case_id: str,
+    body: Judgement,
+    who: Analyst,
+    store: StoreDep,
+    if_match: Annotated[str | None, Header()] = None,
+) -> dict[str, Any]:
+    got = body.judge(store, who.actor, "case", case_id, if_match)
     return got.to_record()
 
 

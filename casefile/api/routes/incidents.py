@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, HTTPException, Query, Request
+from fastapi import APIRouter, Header, HTTPException, Query, Request
 from fastapi.responses import JSONResponse
 from pydantic import Field
 
-from ...review import create_incident, judge
+from ...review import UNSEEN, create_incident, etag, judge
 from ..deps import Analyst, Body, Filters, StoreDep, Viewer, page_links
 
 router = APIRouter(prefix="/incidents", tags=["incidents"])
@@ -25,6 +25,33 @@ class Judgement(Body):
     )
     value: Any = Field(None, description="With edit: the value, shaped as in the record.")
     reason: str = Field(description="Why; kept with the judgement and in the audit log.")
+    expected: Any = Field(
+        None,
+        description="The value the analyst saw (of `field` for edit, else the status): a "
+        "judgement on a value changed since is refused with 409 and the current target.",
+    )
+    seen: str | None = Field(
+        None,
+        description="The target's `etag` when the analyst saw it (or send `If-Match`): 409 "
+        "if anything a judgement can change has changed since.",
+    )
+
+    def judge(
+        self, store: Any, actor: str, target_type: str, target_id: str, if_match: str | None
+    ) -> Any:
+        """Apply this judgement (what the analyst saw included) to the target."""
+        return judge(
+            store,
+            actor,
+            target_type,
+            target_id,
+            self.action,
+            self.reason,
+            self.field,
+            self.value,
+            seen=self.seen or (if_match.strip('"') if if_match else None),
+            expected=self.expected if "expected" in self.model_fields_set else UNSEEN,
+        )
 
 
 class NewIncident(Body):
@@ -85,7 +112,11 @@ def get_incident(incident_id: str, _: Viewer, store: StoreDep) -> dict[str, Any]
     if found is None:
         raise HTTPException(404, f"no incident {incident_id}")
     judgements = store.view.iter_judgements("incident", [incident_id])
-    return {**found.to_record(), "judgements": [j.to_record() for j in judgements]}
+    return {
+        **found.to_record(),
+        "etag": etag(found),
+        "judgements": [j.to_record() for j in judgements],
+    }
 
 
 @router.post("", status_code=201)
@@ -96,13 +127,15 @@ def new_incident(body: NewIncident, who: Analyst, store: StoreDep) -> dict[str, 
 
 @router.post("/{incident_id}/judgements")
 def judge_incident(
-    incident_id: str, body: Judgement, who: Analyst, store: StoreDep
+    incident_id: str,
+    body: Judgement,
+    who: Analyst,
+    store: StoreDep,
+    if_match: Annotated[str | None, Header()] = None,
 ) -> dict[str, Any]:
     """Confirm, reject, reopen or edit the incident; returns it as it now stands."""
-    got = judge(
-        store, who.actor, "incident", incident_id, body.action, body.reason, body.field, body.value
-    )
-    return got.to_record()
+    got = body.judge(store, who.actor, "incident", incident_id, if_match)
+    return {**got.to_record(), "etag": etag(got)}
 
 
 @router.get("/{incident_id}/judgements")

@@ -5,6 +5,7 @@
     │   ├── IngestError        a file that cannot be ingested (empty, binary, too large ...)
     │   └── RecordError        a malformed JSONL line or data-file record
     ├── ConfigError            a setting or pipeline that cannot be built
+    ├── BudgetError            one document's extraction ran past its time budget
     ├── KnowledgeError         a malformed knowledge file (units, gazetteer); names record and field
     ├── StoreError             the database cannot be opened or migrated
     ├── AuditError             the audit log's secret or head is missing, or cannot be written
@@ -41,6 +42,10 @@ class RecordError(InputError):
 
 class ConfigError(CasefileError):
     """A setting, stage name or pipeline order that does not work."""
+
+
+class BudgetError(CasefileError):
+    """One document's extraction ran out of its time budget; the others go on."""
 
 
 class KnowledgeError(CasefileError):

@@ -28,7 +28,7 @@ import sys
 import time
 from pathlib import Path
 
-WORDS = "the convoy moved past the village near the river while shelling continued".split()
+WORDS = ["the", "convoy", "moved", "past", "the", "village", "near", "the", "river", "while"]
 
 
 def inputs() -> dict[str, str]:
@@ -99,7 +99,9 @@ def main() -> None:
         return
     print(f"{'input':12} {'chars':>9} {'seconds':>8} {'peak MB':>8}  slowest stages / error")
     for name in args.only or list(inputs()):
-        cmd = [sys.executable, __file__, "--one", name] + (["--no-budget"] if args.no_budget else [])
+        cmd = [sys.executable, __file__, "--one", name] + (
+            ["--no-budget"] if args.no_budget else []
+        )
         done = subprocess.run(cmd, capture_output=True, text=True, timeout=1800)
         if done.returncode != 0:
             print(f"{name:12} failed: {done.stderr.strip().splitlines()[-1:]}")

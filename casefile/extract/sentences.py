@@ -98,8 +98,7 @@ def split_sentences(
         if check is not None:
             check()
         for sent in doc.sents:
-            a, b = sent.start_char, sent.end_char
-            for a, b in _bounded(chunk, a, b, max_chars):
+            for a, b in _bounded(chunk, sent.start_char, sent.end_char, max_chars):
                 # trim whitespace so spans point at words
                 while a < b and chunk[a].isspace():
                     a += 1

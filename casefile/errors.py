@@ -6,6 +6,7 @@
     │   └── RecordError        a malformed JSONL line or data-file record
     ├── ConfigError            a setting or pipeline that cannot be built
     ├── BudgetError            one document's extraction ran past its time budget
+    ├── StageError             a stage failed on one document (its own bug or a hostile text)
     ├── KnowledgeError         a malformed knowledge file (units, gazetteer); names record and field
     ├── StoreError             the database cannot be opened or migrated
     ├── AuditError             the audit log's secret or head is missing, or cannot be written
@@ -46,6 +47,10 @@ class ConfigError(CasefileError):
 
 class BudgetError(CasefileError):
     """One document's extraction ran out of its time budget; the others go on."""
+
+
+class StageError(CasefileError):
+    """A stage raised on one document: named with the stage, so the others go on."""
 
 
 class KnowledgeError(CasefileError):

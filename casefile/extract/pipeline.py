@@ -19,7 +19,7 @@ from typing import Any, Protocol, cast
 
 from .. import registry
 from ..config import Settings
-from ..errors import BudgetError, ConfigError
+from ..errors import BudgetError, CasefileError, ConfigError, StageError
 from ..knowledge.orbat import Orbat
 from ..model import Analysis, Document
 
@@ -122,7 +122,15 @@ class Pipeline:
             for stage in self.stages:
                 budget.stage = stage.name
                 t0 = time.perf_counter()
-                stage(analysis)
+                try:
+                    stage(analysis)
+                except CasefileError:
+                    raise
+                except Exception as e:  # the per-document boundary of a stage
+                    raise StageError(
+                        f"{document.ref}: stage {stage.name} failed ({type(e).__name__}: "
+                        f"{str(e)[:200]}); the document is left unanalysed"
+                    ) from e
                 budget.timings[stage.name] = time.perf_counter() - t0
                 budget.check_now()
         finally:

@@ -103,3 +103,22 @@ def test_hostile_text_splits_fast_into_bounded_sentences(text: str) -> None:
     assert all(text[s.start : s.end] == s.text for s in sentences)
     covered = sum(len(s.text.replace(" ", "")) for s in sentences)
     assert covered == len(text.replace(" ", ""))  # every word in exactly one sentence
+
+
+class Broken:
+    """A stage with a bug that only one text triggers."""
+
+    name = "test.broken.v1"
+    requires: tuple[str, ...] = ()
+    assigns: tuple[str, ...] = ()
+
+    def __call__(self, analysis: Analysis) -> None:
+        if "BUG" in analysis.text:
+            raise IndexError("list index out of range")
+
+
+def test_a_stage_failing_on_one_line_is_that_line_s_error() -> None:
+    lines = [b'{"doc_id": "bad", "text": "BUG"}', b'{"doc_id": "ok", "text": "fine"}']
+    got = list(extract_lines(lines, "in.jsonl", Pipeline([Broken()])))
+    assert "stage test.broken.v1 failed (IndexError" in got[0][0]["error"]
+    assert "error" not in got[1][0]

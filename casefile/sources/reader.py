@@ -125,7 +125,7 @@ def _one_document(data: bytes, source: str, suffix: str, meta: Meta) -> Document
             text, found = html_to_text(raw)
         else:
             found, text, fm_notes = split_front_matter(raw)
-            notes += fm_notes
+            notes += fm_notes + _date_notes(found)
     if not text.strip():
         raise IngestError(source, "no text found in the file")
     name = Path(source).name if source != "<stdin>" else ""
@@ -151,6 +151,7 @@ def _read_jsonl(
     for lineno, line in iter_lines(data):
         try:
             rec, notes = parse_record(line, source, lineno, max_bytes)
+            notes += _date_notes(rec)
             doc = Document.from_text(
                 rec["text"],
                 name=str(rec.get("doc_id") or f"{Path(source).name}:{lineno}"),
@@ -167,6 +168,14 @@ def _read_jsonl(
             continue
         doc.original = line  # the line as it came, byte for byte, not the re-encoded text
         yield doc
+
+
+def _date_notes(found: dict[str, Any]) -> list[str]:
+    """A note where the document's own publication date is no real date (2022-02-31)."""
+    given = found.get("published")
+    if given and isinstance(given, str) and resolve_published(given) is None:
+        return [f"published {given!r} is not a date; left empty"]
+    return []
 
 
 def _parser_failed(source: str, suffix: str, e: Exception) -> IngestError:

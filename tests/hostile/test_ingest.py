@@ -163,3 +163,12 @@ def test_parsers_failing_on_their_own_are_one_error_each(tmp_path: Path) -> None
         str(tmp_path / "bad.html"),
         str(tmp_path / "bad.pdf"),
     ]
+
+
+def test_an_impossible_publication_date_is_left_empty_and_said(tmp_path: Path) -> None:
+    (tmp_path / "a.jsonl").write_text('{"doc_id": "d", "text": "x", "published": "2022-02-31"}\n')
+    (tmp_path / "b.md").write_text("---\npublished: 2022-13-45\n---\nA bridge was hit.\n")
+    docs = list(read_path(tmp_path))
+    assert [d.published for d in docs] == [None, None]  # type: ignore[union-attr]
+    assert "'2022-02-31' is not a date" in docs[0].notes[0]  # type: ignore[union-attr]
+    assert "'2022-13-45' is not a date" in docs[1].notes[0]  # type: ignore[union-attr]

@@ -8,7 +8,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Header, HTTPException, Request
 from pydantic import Field
 
-from ...review import merge_cases, split_case
+from ...review import etag, merge_cases, split_case
 from ..deps import Analyst, Body, Filters, StoreDep, Viewer, page_links
 from .incidents import Judgement
 
@@ -45,7 +45,8 @@ def get_case(case_id: str, _: Viewer, store: StoreDep) -> dict[str, Any]:
         *store.view.iter_judgements("case", [case_id]),
         *store.view.iter_judgements("incident", [m.id for m in case.members]),
     ]
-    return {**case.to_record(), "judgements": [j.to_record() for j in judged]}
+    judgements = [j.to_record() for j in judged]
+    return {**case.to_record(), "etag": etag(case), "judgements": judgements}
 
 
 @router.post("/{case_id}/judgements")
@@ -57,7 +58,7 @@ def judge_case(
     if_match: Annotated[str | None, Header()] = None,
 ) -> dict[str, Any]:
     got = body.judge(store, who.actor, "case", case_id, if_match)
-    return got.to_record()
+    return {**got.to_record(), "etag": etag(got)}
 
 
 @router.post("/{case_id}/merge")

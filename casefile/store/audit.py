@@ -303,13 +303,18 @@ class AuditLog:
         the audited data) holds history, or the head records more entries than the log has.
         Writing on would make a new head that hides what happened. Asked at the start of a
         transaction, before it writes anything."""
+        # The head first, then the log: a head is written only after its entry committed, so
+        # the log read after it holds that entry unless entries were deleted (the other order
+        # would see another process's commit and head land in between).
+        # Likewise audited rows before the log: they commit with their entries.
+        head = self.read_head()
+        has_rows = head is None and _holds_audited_rows(conn)
         a = t.audit_log
         last = conn.execute(select(a.c.seq, a.c.at).order_by(a.c.seq.desc()).limit(1)).first()
         last_seq = int(last[0]) if last else 0
-        head = self.read_head()
         if head is None and last is not None and _within(str(last[1]), HEAD_GRACE_S):
             return None  # another process has just committed and is recording the head
-        if head is None and last_seq == 0 and _holds_audited_rows(conn):
+        if head is None and last_seq == 0 and has_rows:
             return AuditError(
                 f"the audit log is empty and its head {self.head_path} is missing, but the "
                 "database holds documents, analyses or judgements: the log was emptied, or "

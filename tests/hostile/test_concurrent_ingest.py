@@ -69,3 +69,37 @@ def test_four_ingests_at_once_store_everything_once(
     assert names == [f"r{n:02}.txt" for n in range(FILES)]
     assert len(imports) == FILES  # each import audited once
     assert report.ok, report.lines()
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "backend", ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)]
+)
+def test_four_processes_ingesting_and_analysing_at_once(
+    backend: str, tmp_path: Path, request: pytest.FixtureRequest
+) -> None:
+    db = str(tmp_path / "c.db") if backend == "sqlite" else request.getfixturevalue("postgres_url")
+    env = {k: v for k, v in os.environ.items() if not k.startswith("CASEFILE_")}
+    env |= {"CASEFILE_DB": db, "NO_COLOR": "1"}
+    folders = overlapping_folders(tmp_path)
+    me = f"{sys.executable} -m casefile"
+    procs = [
+        subprocess.Popen(
+            ["sh", "-c", f"{me} ingest {f} && {me} analyze"],
+            cwd=tmp_path,
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for f in folders
+    ]
+    for p in procs:
+        out, err = p.communicate(timeout=600)
+        assert p.returncode == 0, err
+        assert "0 failed" in out, out
+    with Store(db) as store:
+        assert store.view.count_documents() == FILES
+        assert store.view.count_analyses() == FILES  # every document analysed, once
+        report = store.audit.verify(store.engine)
+    assert report.ok, report.lines()

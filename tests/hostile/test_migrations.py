@@ -6,7 +6,9 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from subprocess import CompletedProcess
 
 import pytest
 from alembic import command
@@ -139,3 +141,23 @@ def test_processes_started_at_once_on_a_new_database_all_open_it(tmp_path: Path)
         store.view.count_documents()
         with store.writer() as w:
             assert w.add_document(Document.from_text("after the race", name="x"))
+
+
+def test_db_repair_command(cli: Callable[..., CompletedProcess[str]], tmp_path: Path) -> None:
+    half_made_by_an_older_casefile(tmp_path / "half.db", "0002", with_data=True)
+    (tmp_path / "a.txt").write_text("A depot burned.\n")
+    refused = cli("--db", "half.db", "ingest", "a.txt")
+    assert refused.returncode == 2 and "casefile db repair" in refused.stderr
+    fixed = cli("--db", "half.db", "db", "repair")
+    assert fixed.returncode == 0, fixed.stderr
+    assert "copied" in fixed.stdout and "recorded schema revision 0002" in fixed.stdout
+    assert list(tmp_path.glob("half.db.before-repair-*"))
+    # its document predates the audit log (revision 0002 had none): the log is started
+    # knowingly, then writes go on
+    refused = cli("--db", "half.db", "ingest", "a.txt")
+    assert refused.returncode == 2 and "audit adopt-head" in refused.stderr
+    started = cli("--db", "half.db", "audit", "adopt-head")
+    assert started.stdout.startswith("the log is empty: started it with a head at #0")
+    stored = cli("--db", "half.db", "ingest", "a.txt")
+    assert stored.returncode == 0 and stored.stdout.startswith("1 new"), stored.stderr
+    assert cli("--db", "half.db", "audit", "verify").returncode == 0

@@ -307,7 +307,10 @@ class AuditLog:
         # the log read after it holds that entry unless entries were deleted (the other order
         # would see another process's commit and head land in between).
         # Likewise audited rows before the log: they commit with their entries.
-        head = self.read_head()
+        try:
+            head = self.read_head()
+        except AuditError as e:  # an unreadable head stops audited writes, not log-ins
+            return e
         has_rows = head is None and _holds_audited_rows(conn)
         a = t.audit_log
         last = conn.execute(select(a.c.seq, a.c.at).order_by(a.c.seq.desc()).limit(1)).first()

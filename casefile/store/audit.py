@@ -311,7 +311,7 @@ class AuditLog:
             head = self.read_head()
         except AuditError as e:  # an unreadable head stops audited writes, not log-ins
             return e
-        has_rows = head is None and _holds_audited_rows(conn)
+        has_rows = head is None and self.head_was_written() and _holds_audited_rows(conn)
         a = t.audit_log
         last = conn.execute(select(a.c.seq, a.c.at).order_by(a.c.seq.desc()).limit(1)).first()
         last_seq = int(last[0]) if last else 0
@@ -385,6 +385,21 @@ class AuditLog:
         tmp = path.with_name(path.name + ".tmp")
         tmp.write_text(json.dumps(data) + "\n", encoding="utf-8")
         os.replace(tmp, path)
+        try:  # remember, outside the database and the head's folder, that a head existed
+            marker = self._written_marker()
+            marker.parent.mkdir(parents=True, exist_ok=True)
+            marker.touch()
+        except OSError:
+            log.warning("could not record that the audit head %s was written", path)
+
+    def head_was_written(self) -> bool:
+        """Whether this head was ever written from this account (a marker in casefile's state
+        folder): then an empty log without a head is a log emptied, not a log not begun."""
+        return self._written_marker().exists()
+
+    def _written_marker(self) -> Path:
+        key = hashlib.sha256(str(self.head_path.absolute()).encode()).hexdigest()[:16]
+        return state_dir() / "audit-heads-written" / key
 
     def read_head(self) -> Head | None:
         try:

@@ -74,6 +74,7 @@ def test_names_are_unique_whatever_their_case(store: Store) -> None:
         add_user(store, "ANA", "admin", PASSWORD)
 
 
+@pytest.mark.slow
 def test_token_commands(cli: Callable[..., CompletedProcess[str]]) -> None:
     assert (
         cli("users", "add", "ana", "--password-stdin", stdin=b"a long password\n").returncode == 0

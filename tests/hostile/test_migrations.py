@@ -124,6 +124,7 @@ def test_a_half_made_database_with_data_says_how_to_repair(tmp_path: Path) -> No
         assert [d.name for d in store.view.iter_documents()] == ["kept"]
 
 
+@pytest.mark.slow
 def test_processes_started_at_once_on_a_new_database_all_open_it(tmp_path: Path) -> None:
     db = tmp_path / "race.db"
     code = "import sys; from casefile.store import Store; Store(sys.argv[1]).close()"
@@ -143,6 +144,7 @@ def test_processes_started_at_once_on_a_new_database_all_open_it(tmp_path: Path)
             assert w.add_document(Document.from_text("after the race", name="x"))
 
 
+@pytest.mark.slow
 def test_db_repair_command(cli: Callable[..., CompletedProcess[str]], tmp_path: Path) -> None:
     half_made_by_an_older_casefile(tmp_path / "half.db", "0002", with_data=True)
     (tmp_path / "a.txt").write_text("A depot burned.\n")

@@ -50,7 +50,9 @@ def measure(name: str, pattern: str, tmp: Path) -> dict:
     run([sys.executable, scorer, "strip", str(gold)], tmp / f"{name}.in")
     casefile = str(Path(sys.executable).parent / "casefile")
     run([casefile, "extract", "--jsonl", str(tmp / f"{name}.in")], tmp / f"{name}.pred")
-    result = json.loads(run([sys.executable, scorer, "score", str(gold), str(tmp / f"{name}.pred"), "--json"]))
+    result = json.loads(
+        run([sys.executable, scorer, "score", str(gold), str(tmp / f"{name}.pred"), "--json"])
+    )
     docs = sum(1 for line in gold.read_text(encoding="utf-8").splitlines() if line.strip())
     return {"set": name, "docs": docs, **result}
 
@@ -63,15 +65,22 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         for name in args.sets.split(","):
             rows.append(measure(name, SETS[name], Path(tmp)))
-    print("| set | docs | score | incidents P | R | F1 | perpetrators F1 | date | place | count | Brier |")
+    print(
+        "| set | docs | score | incidents P | R | F1 | perpetrators F1 | date | place | count "
+        "| Brier |"
+    )
     print("|---|---|---|---|---|---|---|---|---|---|---|")
     for r in rows:
         f, acc = r["f"], r["accuracy"]
         inc = f.get("incidents", {})
         brier = (r.get("confidence") or {}).get("brier")
         cells = [
-            r["set"], str(r["docs"]), f"{r['score']:.3f}",
-            f"{inc.get('p', 0):.3f}", f"{inc.get('r', 0):.3f}", f"{inc.get('f', 0):.3f}",
+            r["set"],
+            str(r["docs"]),
+            f"{r['score']:.3f}",
+            f"{inc.get('p', 0):.3f}",
+            f"{inc.get('r', 0):.3f}",
+            f"{inc.get('f', 0):.3f}",
             f"{f.get('perpetrators', {}).get('f', 0):.3f}",
             *(f"{acc.get(k, {}).get('value', 0):.3f}" for k in ("date", "place", "victim count")),
             f"{brier:.3f}" if brier is not None else "-",

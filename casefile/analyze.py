@@ -49,6 +49,7 @@ def analyze(
             continue
         # 3. store the analysis in one transaction, replacing an older one
         with store.writer() as w:
+            w.lock()  # another process analysing the same document waits, then replaces
             w.add_analysis(analysis)
             w.add_audit(analysed(analysis))
         report.analysed += 1

@@ -20,8 +20,10 @@ import re
 import secrets
 import threading
 import time
+import unicodedata
 from collections import deque
 from dataclasses import dataclass
+from typing import Any
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
@@ -29,7 +31,7 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from .errors import AuthError
 from .model import sha256
 from .store import Store
-from .store.audit import AuditEvent
+from .store.audit import AuditEvent, iter_entries
 from .store.view import StoredUser
 from .vocab import ROLES
 
@@ -37,6 +39,8 @@ SESSION_HOURS = 12
 SESSION_COOKIE = "casefile_session"
 TOKEN_PREFIX = "cf_"
 MIN_PASSWORD = 10
+MAX_PASSWORD = 1000  # the web form's limit too: a password one accepts, the other does
+MAX_TOKEN_DAYS = 3650  # an API token lives at most ten years (or never expires: no --days)
 _RANK = {role: i for i, role in enumerate(ROLES.values)}  # viewer < analyst < admin
 _NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._@-]{0,63}$")
 _hasher = PasswordHasher()
@@ -48,9 +52,18 @@ def may(role: str, needed: str) -> bool:
     return _RANK.get(role, -1) >= _RANK[needed]
 
 
+def normal_password(password: str) -> str:
+    """The form a password is hashed and checked in: Unicode NFC, so that the same characters
+    typed in a terminal and in a browser (which may compose accents differently) match."""
+    return unicodedata.normalize("NFC", password)
+
+
 def hash_password(password: str) -> str:
+    password = normal_password(password)
     if len(password) < MIN_PASSWORD:
         raise AuthError(f"password too short: use at least {MIN_PASSWORD} characters")
+    if len(password) > MAX_PASSWORD:
+        raise AuthError(f"password too long: use at most {MAX_PASSWORD} characters")
     return _hasher.hash(password)
 
 
@@ -62,8 +75,9 @@ def add_user(store: Store, name: str, role: str, password: str, actor: str | Non
         )
     if role not in ROLES:
         raise AuthError(f"role {role!r}: use one of {', '.join(ROLES.values)}")
-    if store.view.get_user(name) is not None:
-        raise AuthError(f"user {name!r} exists already")
+    clash = next((u.name for u in store.view.iter_users() if u.name.lower() == name.lower()), None)
+    if clash is not None:  # "adm" and "ADM" would be two people the log cannot tell apart
+        raise AuthError(f"user {clash!r} exists already (names are unique whatever their case)")
     hashed = hash_password(password)
     with store.writer(actor) as w:
         w.add_user(name, role, hashed)
@@ -105,6 +119,11 @@ def issue_token(
     user = store.view.get_user(name)
     if user is None or user.disabled:
         raise AuthError(f"no active user {name!r}")
+    if days is not None and not 1 <= days <= MAX_TOKEN_DAYS:
+        raise AuthError(
+            f"--days {days}: a token lives 1 to {MAX_TOKEN_DAYS} days (leave it out for a "
+            "token that never expires)"
+        )
     token = TOKEN_PREFIX + secrets.token_urlsafe(32)
     expires = dt.datetime.now(dt.UTC) + dt.timedelta(days=days) if days else None
     token_id = sha256(token)
@@ -117,6 +136,57 @@ def issue_token(
         }
         w.add_audit(AuditEvent("user.token", "user", name, after=after))
     return token
+
+
+def list_tokens(store: Store, name: str) -> list[dict[str, Any]]:
+    """The API tokens of user ``name``, newest first: id (a prefix of the token's hash,
+    enough to revoke it), label, created, expires, revoked. Never the token itself."""
+    if store.view.get_user(name) is None:
+        raise AuthError(f"no user {name!r} (`casefile users list` lists them)")
+    return [t.to_record() for t in store.view.iter_tokens(name)]
+
+
+def revoke_token(store: Store, token_id: str, actor: str | None = None) -> str:
+    """Revoke the token whose id (hash) starts with ``token_id`` (at least 8 characters, as
+    ``list_tokens`` shows them); the user it belonged to."""
+    if len(token_id) < 8:
+        raise AuthError(f"token id {token_id!r}: give at least 8 characters of it")
+    found = [t for t in store.view.iter_tokens() if t.id.startswith(token_id.lower())]
+    if not found:
+        raise AuthError(f"no token {token_id!r} (`casefile users tokens NAME` lists them)")
+    if len(found) > 1:
+        raise AuthError(f"token id {token_id!r} is ambiguous: give more of it")
+    token = found[0]
+    if token.revoked_at is not None:
+        raise AuthError(f"token {token.id[:12]} was revoked already ({token.revoked_at})")
+    with store.writer(actor) as w:
+        w.revoke_tokens(token_id=token.id)
+        w.add_audit(
+            AuditEvent(
+                "user.token.revoke",
+                "user",
+                token.user_name,
+                after={"token": token.id[:12], "label": token.label},
+            )
+        )
+    return token.user_name
+
+
+def unlock_user(store: Store, name: str, actor: str | None = None) -> None:
+    """Lift the log-in lockout of ``name`` (after too many failed tries): recorded in the
+    audit log, which every server's LoginLimiter consults (see ``LoginLimiter.lifted``)."""
+    if store.view.get_user(name) is None:
+        raise AuthError(f"no user {name!r} (`casefile users list` lists them)")
+    with store.writer(actor) as w:
+        w.add_audit(AuditEvent("user.unlock", "user", name, after={"locked": False}))
+
+
+def unlocked_at(store: Store, name: str) -> float | None:
+    """When ``name``'s lockout was last lifted (a Unix time), or None."""
+    for e in iter_entries(store.engine, newest_first=True, object_type="user", object_id=name):
+        if e.action == "user.unlock":
+            return dt.datetime.fromisoformat(e.at).timestamp()
+    return None
 
 
 @dataclass
@@ -136,7 +206,7 @@ def log_in(store: Store, name: str, password: str, hours: int = SESSION_HOURS) -
     hashed = user.password_hash if user is not None else _DUMMY_HASH
     ok: bool
     try:
-        ok = _hasher.verify(hashed, password)
+        ok = _hasher.verify(hashed, normal_password(password))
     except (VerificationError, InvalidHashError):
         ok = False
     if not ok or user is None or user.disabled:
@@ -145,7 +215,7 @@ def log_in(store: Store, name: str, password: str, hours: int = SESSION_HOURS) -
     expires = dt.datetime.now(dt.UTC) + dt.timedelta(hours=hours)
     with store.writer(f"user:{name}") as w:
         if _hasher.check_needs_rehash(hashed):
-            w.set_user(name, password_hash=_hasher.hash(password))
+            w.set_user(name, password_hash=_hasher.hash(normal_password(password)), rehash=True)
         w.add_session(sha256(token), name, csrf, expires)
     return Login(token, csrf, user, expires)
 
@@ -204,9 +274,18 @@ class LoginLimiter:
         self._failures: dict[str, deque[float]] = {}
         self._lock = threading.Lock()
 
+    def lift(self, name: str, at: float | None = None) -> None:
+        """Forget ``name``'s failures up to ``at`` (default: now): an administrator unlocked
+        it. Failures from a client address still count against that address."""
+        at = time.time() if at is None else at
+        with self._lock:
+            q = self._failures.get(f"n:{name.lower()}")
+            while q and q[0] <= at:
+                q.popleft()
+
     def retry_after(self, name: str, address: str) -> int:
         """Seconds until a try is allowed (0: now)."""
-        now = time.monotonic()
+        now = time.time()
         waits = [0.0]
         with self._lock:
             for key, most in (
@@ -221,7 +300,7 @@ class LoginLimiter:
         return int(max(waits) + 0.999)
 
     def failed(self, name: str, address: str) -> None:
-        now = time.monotonic()
+        now = time.time()
         with self._lock:
             for key in (f"n:{name.lower()}", f"a:{address}"):
                 self._failures.setdefault(key, deque()).append(now)

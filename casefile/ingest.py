@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from .errors import InputError
+from .errors import IngestError, InputError, StoreError
+from .extract.dates import resolve_published
 from .model import Document
 from .sources import DEFAULT_MAX_BYTES, Meta, read_path
 from .store import Store
@@ -41,6 +42,8 @@ def ingest(
 ) -> IngestReport:
     """Store every readable document under ``paths``; report what was new, known, rejected,
     and which files of a folder were skipped as no reports (README, hidden files ...)."""
+    if meta and meta.published and resolve_published(meta.published) is None:
+        raise InputError("published", f"{meta.published!r} is not a date (use 2024-10-01)")
     report = IngestReport()
 
     def skip(path: str, why: str) -> None:
@@ -51,15 +54,26 @@ def ingest(
     batch: list[Document] = []
 
     def flush() -> None:
-        # 3. one transaction per batch; ids already stored are skipped, so a rerun is safe
-        with store.writer() as w:
+        # 3. one transaction per batch; ids already stored are skipped (insert-or-ignore, so
+        #    another process storing the same document at once is no error) and a rerun is safe
+        try:
+            done = _store_batch(store, batch)
+        except StoreError:
+            # 4. a batch the database refused: store its documents one by one, so only the
+            #    document it cannot hold is rejected, named
+            done = []
             for doc in batch:
-                is_new = w.add_document(doc)
-                if is_new:
-                    w.add_audit(imported(doc))
-                (report.new if is_new else report.known).append(doc)
-                if on_item:
-                    on_item(doc, is_new)
+                try:
+                    done += _store_batch(store, [doc])
+                except StoreError as e:
+                    problem = IngestError(doc.source_path or doc.ref, f"not stored: {e}")
+                    report.rejected.append(problem)
+                    if on_item:
+                        on_item(problem, False)
+        for doc, is_new in done:
+            (report.new if is_new else report.known).append(doc)
+            if on_item:
+                on_item(doc, is_new)
         batch.clear()
 
     seen: set[str] = set()
@@ -82,3 +96,16 @@ def ingest(
     if batch:
         flush()
     return report
+
+
+def _store_batch(store: Store, docs: list[Document]) -> list[tuple[Document, bool]]:
+    """Store ``docs`` in one transaction; (document, whether it was new) for each."""
+    done = []
+    with store.writer() as w:
+        w.lock()  # after any other process's batch, not interleaved with it
+        for doc in docs:
+            is_new = w.add_document(doc)
+            if is_new:
+                w.add_audit(imported(doc))
+            done.append((doc, is_new))
+    return done

@@ -309,6 +309,9 @@ class Analysis:
     # the dependency parses of the sentences that hold them (sentence index -> spaCy Doc).
     events: list[Any] = field(default_factory=list, repr=False, compare=False)
     parses: dict[int, Any] = field(default_factory=dict, repr=False, compare=False)
+    # The document's extraction budget (casefile.extract.pipeline.Budget), set by the pipeline:
+    # long loops call ``check_budget()``; its ``timings`` say how long each stage took.
+    budget: Any = field(default=None, repr=False, compare=False)
     _index: dict[tuple[str, int | None], list[Mention]] = field(
         default_factory=dict, repr=False, compare=False
     )
@@ -317,6 +320,17 @@ class Analysis:
     @property
     def text(self) -> str:
         return self.document.text
+
+    def check_budget(self) -> None:
+        """Raise BudgetError if this document has used up its time (a no-op without one).
+        Cheap: call it inside any loop that can run long on hostile text."""
+        if self.budget is not None:
+            self.budget.check()
+
+    @property
+    def timings(self) -> dict[str, float]:
+        """Seconds each stage took on this document (empty outside a pipeline)."""
+        return dict(self.budget.timings) if self.budget is not None else {}
 
     def mentions_of(self, kind: str, sentence: int | None = None) -> list[Mention]:
         """Mentions of a kind (in one sentence), from an index rebuilt when mentions were added."""

@@ -16,14 +16,31 @@ from collections.abc import Mapping
 from dataclasses import replace
 from typing import Any
 
-from .errors import NotFoundError, ReviewError
+from .errors import ConflictError, NotFoundError, ReviewError
 from .fuse.stored import fuse_store
-from .model import TESTIMONY, Actor, Analysis, Count, DateRange, Document, Incident, Place, sha256
+from .model import (
+    TESTIMONY,
+    Actor,
+    Analysis,
+    Count,
+    DateRange,
+    Document,
+    Incident,
+    Place,
+    sha256,
+)
 from .resolve.geocode import geocode
 from .store import Store
 from .store.audit import AuditEvent, canonical, imported
-from .store.view import EDIT_GROUPS, IncidentQuery, ReviewedIncident, StoredCase, field_value
-from .store.writer import incident_id
+from .store.view import (
+    EDIT_GROUPS,
+    IncidentQuery,
+    ReviewedIncident,
+    StoredCase,
+    field_value,
+    is_partial_date,
+)
+from .store.writer import Writer, incident_id
 from .vocab import (
     ACTOR_KINDS,
     CERTAINTY,
@@ -42,6 +59,16 @@ _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 MAX_TEXT = 20_000
 
 
+UNSEEN: Any = object()  # ``expected`` not given: the caller does not say what it saw
+
+
+def etag(target: ReviewedIncident | StoredCase) -> str:
+    """A short hash of everything a judgement can change on ``target`` (its status and each
+    editable field): what an analyst saw, to send back with a judgement (``seen``)."""
+    values = {"status": target.status, **{g: _value_of(target, g) for g in EDITABLE}}
+    return sha256(canonical(values))[:16]
+
+
 def judge(
     store: Store,
     actor: str,
@@ -51,15 +78,65 @@ def judge(
     reason: str,
     field: str | None = None,
     value: Any = None,
+    *,
+    seen: str | None = None,
+    expected: Any = UNSEEN,
 ) -> ReviewedIncident | StoredCase:
     """Confirm, reject, reopen or edit one field of an incident or a case; the updated target.
 
-    1. the target as it stands now; 2. what the act changes (checked before anything is
-    written); 3. judgement, review and audit entry in one transaction."""
-    # 1. the target
-    target = _target(store, target_type, target_id)
-    # 2. the change
+    ``seen`` (the target's ``etag``) or ``expected`` (the field's value, or the status for
+    confirm, reject and reopen) say what the analyst saw; if it has changed since, nothing is
+    written and ConflictError carries the target as it now stands.
+
+    1. the target as it stands now, after any other writer; 2. what the act changes (checked
+    before anything is written); 3. judgement, review and audit entry in one transaction."""
     reason = _reason(reason)
+    with store.writer(actor) as w:
+        w.lock()  # a judgement made at the same moment is either wholly before or after this
+        target = _target(store, target_type, target_id)
+        _check_seen(target, action, field, seen, expected)
+        _apply(w, target, target_type, target_id, action, reason, field, value, actor)
+    return _target(store, target_type, target_id)
+
+
+def _check_seen(
+    target: ReviewedIncident | StoredCase,
+    action: str,
+    field: str | None,
+    seen: str | None,
+    expected: Any,
+) -> None:
+    now = etag(target)
+    if seen is not None and seen != now:
+        changed = "it was changed"
+    elif expected is not UNSEEN:
+        current = _value_of(target, field) if action == "edit" and field in EDITABLE else None
+        current = current if action == "edit" else target.status
+        if canonical(expected) == canonical(current):
+            return
+        changed = f"its {field if action == 'edit' else 'status'} is now {canonical(current)}"
+    else:
+        return
+    raise ConflictError(
+        f"{type(target).__name__.removeprefix('Reviewed').removeprefix('Stored').lower()} "
+        f"{target.id}: {changed} since you saw it (by another analyst): nothing was written; "
+        "look at it again and redo your judgement if it still holds",
+        {**target.to_record(), "etag": now},
+    )
+
+
+def _apply(
+    w: Writer,
+    target: ReviewedIncident | StoredCase,
+    target_type: str,
+    target_id: str,
+    action: str,
+    reason: str,
+    field: str | None,
+    value: Any,
+    actor: str,
+) -> None:
+    """Write one judgement on ``target`` as it stands (read after the write lock)."""
     if action not in ACTIONS:
         raise ReviewError(f"action {action!r}: use one of {', '.join(ACTIONS)}")
     if action == "edit":
@@ -77,24 +154,20 @@ def judge(
         before, after, machine = target.status, columns["status"], None
     # 3. write
     at = dt.datetime.now(dt.UTC)
-    with store.writer(actor) as w:
-        w.add_judgement(
-            _judgement(
-                target_type, target_id, action, field, machine, before, after, reason, actor, at
-            )
+    w.add_judgement(
+        _judgement(target_type, target_id, action, field, machine, before, after, reason, actor, at)
+    )
+    w.put_review(target_type, target_id, actor, columns)
+    w.add_audit(
+        AuditEvent(
+            f"{target_type}.{action}",
+            target_type,
+            target_id,
+            before={field or "status": before},
+            after={field or "status": after},
+            reason=reason,
         )
-        w.put_review(target_type, target_id, actor, columns)
-        w.add_audit(
-            AuditEvent(
-                f"{target_type}.{action}",
-                target_type,
-                target_id,
-                before={field or "status": before},
-                after={field or "status": after},
-                reason=reason,
-            )
-        )
-    return _target(store, target_type, target_id)
+    )
 
 
 def next_unreviewed(store: Store, q: IncidentQuery | None = None) -> ReviewedIncident | None:
@@ -115,8 +188,8 @@ def judge_many(
     if not incident_ids:
         raise ReviewError("no incidents chosen")
     ids = list(dict.fromkeys(incident_ids))  # each once, in the order given
-    for incident_id in ids:
-        _target(store, "incident", incident_id)  # NotFoundError names a missing one
+    for target in ids:
+        _target(store, "incident", target)  # NotFoundError names a missing one
     _reason(reason)
     done = [judge(store, actor, "incident", i, action, reason) for i in ids]
     return [d for d in done if isinstance(d, ReviewedIncident)]
@@ -565,6 +638,8 @@ def _opt_date(value: Any, name: str) -> str | None:
         return None
     if not isinstance(value, str) or not _DATE.match(value):
         raise ReviewError(f"{name}: {value!r} is not an ISO date (2024-10-01, 2024-10 or 2024)")
+    if not is_partial_date(value):
+        raise ReviewError(f"{name}: {value!r} is not a real date (no such month or day)")
     return value
 
 

@@ -184,9 +184,7 @@ def main() -> None:
         w = fit(jmatrix([f for f, _ in train]), np.array([y for _, y in train], float), args.l2)
         z = jmatrix([f for f, _ in test]) @ w
         right += int(sum((zi > 0) == bool(y) for zi, (_, y) in zip(z, test, strict=True)))
-        hand += sum(
-            (Assembler.join_score(f) > 0) == bool(y) for f, y in test
-        )
+        hand += sum((Assembler.join_score(f) > 0) == bool(y) for f, y in test)
     print(
         f"join pairs {len(pairs)} ({sum(y for _, _, y in pairs)} of one act): held-out "
         f"accuracy {right / max(1, len(pairs)):.3f} (the weights in force: "
@@ -246,9 +244,10 @@ def main() -> None:
     p, r, _ = tally.prf("incidents")
     brier, ece = scorer.calibration(tally.confidence)
     print(f"documents {len(docs)}, candidate acts {sum(len(c) for _, c, _ in docs)}")
-    print("held-out incident F1 by threshold: " + ", ".join(
-        f"{t}: {results[t][1]:.3f}" for t in THRESHOLDS
-    ))
+    print(
+        "held-out incident F1 by threshold: "
+        + ", ".join(f"{t}: {results[t][1]:.3f}" for t in THRESHOLDS)
+    )
     print(
         f"chosen threshold {best}: held-out incidents P {p:.3f} R {r:.3f} F1 {f1:.3f}; "
         f"confidence Brier {brier:.3f} ECE {ece:.3f}"
@@ -264,7 +263,9 @@ def main() -> None:
     print("weights: " + ", ".join(f"{k} {v:+.2f}" for k, v in act.items()))
     if args.write:
         header = "".join(
-            line + "\n" for line in WEIGHTS.read_text(encoding="utf-8").splitlines() if line[:1] == "#"
+            line + "\n"
+            for line in WEIGHTS.read_text(encoding="utf-8").splitlines()
+            if line[:1] == "#"
         )
         body = yaml.safe_dump(
             {

@@ -282,6 +282,7 @@ STOCK = [
 def stock(store: Store) -> dict[str, str]:
     """Write STOCK into ``store`` as analysed documents; {summary: incident id}."""
     from casefile.model import Actor, Count, DateRange, Incident, Place
+    from casefile.store.audit import analysed, imported
     from casefile.store.writer import incident_id
 
     ids: dict[str, str] = {}
@@ -289,6 +290,7 @@ def stock(store: Store) -> dict[str, str]:
         for name, published, text, incidents in STOCK:
             doc = Document.from_text(text, name=name, published=published, publisher="Test")
             w.add_document(doc)
+            w.add_audit(imported(doc))  # as ingest does: the log covers every document
             sentences = [s.end() for s in re.finditer(r"\. ", text)] + [len(text)]
             made = []
             for seq, (kind, date, place, unit, victims, count, summary) in enumerate(incidents):
@@ -308,6 +310,7 @@ def stock(store: Store) -> dict[str, str]:
                 )
                 ids[summary] = incident_id(doc.id, inc, set(ids.values()))
             w.add_analysis(Analysis(doc, incidents=made, extractor="test"))
+            w.add_audit(analysed(Analysis(doc, incidents=made, extractor="test")))
     return ids
 
 

@@ -27,12 +27,20 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .. import __version__
 from ..auth import SESSION_HOURS, LoginLimiter
-from ..errors import AuditError, AuthError, CasefileError, NotFoundError, ReviewError
+from ..errors import (
+    AuditError,
+    AuthError,
+    CasefileError,
+    ConflictError,
+    NotFoundError,
+    ReviewError,
+)
 from ..store import Store
 from ..web import STATIC
 from ..web.pages import router as pages_router
 from ..web.pages import templates
 from .deps import INVALID
+from .limits import DEFAULT_MAX_BODY, BodyLimit
 from .routes import (
     audit,
     brief,
@@ -62,6 +70,7 @@ class ServeConfig:
     secure_cookies: bool = False  # set behind HTTPS: cookies then travel only over TLS
     limiter: LoginLimiter = field(default_factory=LoginLimiter)
     threads: int | None = None  # requests doing blocking work (queries) at once; see _threads
+    max_body: int = DEFAULT_MAX_BODY  # bytes; larger request bodies get 413 unread (limits.py)
 
 
 def create_app(store: Store, config: ServeConfig | None = None) -> FastAPI:
@@ -114,6 +123,8 @@ def create_app(store: Store, config: ServeConfig | None = None) -> FastAPI:
             response.headers.setdefault("Cache-Control", "no-store")
         return response
 
+    # outermost: bodies are capped, and changes authenticated, before anything reads them
+    app.add_middleware(BodyLimit, store=store, max_bytes=app.state.config.max_body)
     return app
 
 
@@ -187,6 +198,8 @@ def _csp(tiles: str | None) -> str:
 def _status(e: CasefileError) -> int:
     if isinstance(e, NotFoundError):
         return 404
+    if isinstance(e, ConflictError):
+        return 409
     if isinstance(e, ReviewError):
         return 422
     if isinstance(e, AuthError):
@@ -281,6 +294,8 @@ def _handle_errors(app: FastAPI) -> None:
 
     @app.exception_handler(CasefileError)
     async def casefile_error(request: Request, e: CasefileError) -> Response:
+        if isinstance(e, ConflictError):  # the target as it now stands, to look again
+            return error(request, 409, str(e), current=e.current)
         return error(request, _status(e), str(e))
 
     @app.exception_handler(Exception)

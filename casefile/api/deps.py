@@ -14,9 +14,11 @@ from typing import Annotated, Any
 from fastapi import Depends, HTTPException, Query, Request, Security
 from fastapi.concurrency import run_in_threadpool
 from fastapi.security import APIKeyCookie, HTTPBearer
+from pydantic import BaseModel, model_validator
 
 from ..auth import SESSION_COOKIE, Principal, csrf_ok, may, session_user, token_user
 from ..errors import AuthError, CasefileError
+from ..sources.preserve import scrub_value
 from ..store import Store
 from ..store.view import PARTIAL_DATE, SORTS, IncidentQuery, is_partial_date
 from ..units import unit_and_subordinates
@@ -27,6 +29,18 @@ INVALID = 422  # the one status of every invalid request: a parameter, a body, a
 DATE = PARTIAL_DATE
 _NUMBER = r"-?\d{1,3}(\.\d{1,10})?"
 BBOX = rf"^{_NUMBER},{_NUMBER},{_NUMBER},{_NUMBER}$"
+MAX_OFFSET = 10_000_000  # paging further is no use, and past 2**63 the database overflows
+MAX_SEQ = 2**62  # audit entry numbers: a bigint with room
+
+
+class Body(BaseModel):
+    """A JSON request body. A lone surrogate (``"\\ud800"``, which JSON allows and UTF-8
+    cannot hold) becomes U+FFFD before any field is read, as in ingest."""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _no_lone_surrogates(cls, data: Any) -> Any:
+        return scrub_value(data)
 
 
 # The two ways in, as OpenAPI security schemes (either will do). `principal` reads the header
@@ -190,7 +204,7 @@ async def incident_query(
         str, Query(description="The order of the list.", json_schema_extra={"enum": list(SORTS)})
     ] = "date",
     limit: Annotated[int, Query(ge=1, le=500)] = 50,
-    offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0,
+    offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
 ) -> IncidentQuery:
     """The filters of /incidents, /cases and their map, timeline and export, checked."""
     q = IncidentQuery(

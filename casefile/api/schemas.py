@@ -114,6 +114,10 @@ class Incident(BaseModel):
     machine: dict[str, Any] = Field(description="The machine's value of each edited field.")
     reviewed_by: str | None
     reviewed_at: str | None
+    confidence: float | None = Field(
+        None, description="The extractor's probability that this is a real incident of its type."
+    )
+    etag: str | None = Field(None, description="Send it back as If-Match with the next edit.")
 
 
 class IncidentPage(Page):
@@ -205,6 +209,7 @@ class Case(BaseModel):
     )
     reconciled: Any = Field(None, description="Fusion's reconciled date, place, victims, ...")
     links: list[Any] = Field(default=[], description="The scored pairs that joined the case.")
+    etag: str | None = Field(None, description="Send it back as If-Match with the next edit.")
 
 
 class CasePage(Page):
@@ -392,6 +397,11 @@ class PlaceSearch(BaseModel):
 
 
 # -- exports, users, vocabularies, audit
+
+
+class Unlocked(BaseModel):
+    name: str
+    unlocked: bool
 
 
 class ExportFormat(BaseModel):

@@ -9,8 +9,8 @@ Layout of this package:
   (``State``, ``settings()``), the consoles ``out`` and ``err``, ``open_store()``,
   ``progress()``, ``check_format()``.
 - one module per command or command group: ``ingest``, ``analyze``, ``extract``,
-  ``incidents``, ``export``, ``brief``, ``units``, ``serve``, ``users``, ``audit``, ``demo``,
-  ``examples``.
+  ``incidents``, ``export``, ``brief``, ``units``, ``serve``, ``users``, ``audit``, ``db``,
+  ``demo``, ``examples``.
 
 How to add a command module (say ``casefile fuse``):
 
@@ -41,6 +41,7 @@ from . import (
     analyze,
     audit,
     brief,
+    db,
     demo,
     examples,
     export,
@@ -67,6 +68,7 @@ COMMANDS = (
     serve,
     users,
     audit,
+    db,
     demo,
     examples,
 )

@@ -18,6 +18,22 @@ audit_app = typer.Typer(
 )
 
 
+@audit_app.command("adopt-head")
+def audit_adopt_head() -> None:
+    """Record the log's newest entry as its head, after the head file was lost: only where
+    the whole chain verifies. Keep the head where the database's administrators cannot
+    write (see docs/audit.md)."""
+    with Store(settings().db) as store:
+        entry = store.audit.adopt_head(store.engine)
+        where = store.audit.head_path
+    if entry is None:
+        out.print(f"the log is empty: started it with a head at #0 in {where}", highlight=False)
+    else:
+        out.print(
+            f"adopted entry #{entry.seq} ({entry.at}) as the head in {where}", highlight=False
+        )
+
+
 @audit_app.command("verify")
 def audit_verify(
     head: Annotated[

@@ -46,7 +46,8 @@ def serve(
 
     from ..api import ServeConfig, create_app
 
-    store = Store(settings().db)
+    config_settings = settings()
+    store = Store(config_settings.db)
     users = store.view.count_users()
     if not is_loopback(host) and users == 0:
         raise AuthError(
@@ -57,7 +58,12 @@ def serve(
     _ = store.audit.key  # a bad CASEFILE_SECRET stops here, not at the first change
     if users == 0:
         err.print("no users yet: create one with `casefile users add NAME --role admin`")
-    config = ServeConfig(tiles=tiles, tiles_attribution=attribution, secure_cookies=secure_cookies)
+    config = ServeConfig(
+        tiles=tiles,
+        tiles_attribution=attribution,
+        secure_cookies=secure_cookies,
+        max_body=config_settings.max_request_bytes,
+    )
     app = create_app(store, config)
     # All loaded so far lives as long as the server: keep it out of the collector's full
     # passes, which would walk its 100,000+ objects (70 ms with every request stopped).

@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from ..auth import add_user, change_user, issue_token
+from ..auth import add_user, change_user, issue_token, list_tokens, revoke_token, unlock_user
 from ..errors import CasefileError
 from ..store import Store
 from ..vocab import ROLES
@@ -64,7 +64,8 @@ def users_token(
     name: Annotated[str, typer.Argument(help="The user the token acts as.")],
     label: Annotated[str, typer.Option(help="What the token is for.")] = "",
     days: Annotated[
-        int | None, typer.Option(help="Expire after this many days [default: never].")
+        int | None,
+        typer.Option(help="Expire after this many days, 1 to 3650 [default: never]."),
     ] = None,
 ) -> None:
     """Issue an API token (Authorization: Bearer ...); printed once, only its hash is kept."""
@@ -99,6 +100,50 @@ def users_password(
     with Store(settings().db) as store:
         change_user(store, name, password=password)
     out.print(f"password of {name} changed", highlight=False)
+
+
+@users_app.command("tokens")
+def users_tokens(
+    name: Annotated[str, typer.Argument(help="The user.")],
+    format_: Annotated[str, typer.Option("--format", help="table or json.")] = "table",
+) -> None:
+    """List a user's API tokens: id (to revoke it), label, dates, whether it still works."""
+    with Store(settings().db) as store:
+        tokens = list_tokens(store, name)
+    if format_ == "json":
+        out.print_json(json.dumps(tokens))
+        return
+    table = Table(title=f"{len(tokens)} tokens of {name}")
+    for column in ("id", "label", "created", "expires", "revoked", "live"):
+        table.add_column(column)
+    for t in tokens:
+        table.add_row(
+            t["id"],
+            t["label"],
+            t["created_at"] or "",
+            t["expires_at"] or "never",
+            t["revoked_at"] or "",
+            "yes" if t["live"] else "no",
+        )
+    out.print(table)
+
+
+@users_app.command("revoke-token")
+def users_revoke_token(
+    token_id: Annotated[str, typer.Argument(help="The token's id, as `users tokens` shows it.")],
+) -> None:
+    """Revoke one API token at once (its id from `casefile users tokens NAME`)."""
+    with Store(settings().db) as store:
+        user = revoke_token(store, token_id)
+    out.print(f"revoked token {token_id} of {user}", highlight=False)
+
+
+@users_app.command("unlock")
+def users_unlock(name: Annotated[str, typer.Argument(help="The user.")]) -> None:
+    """Lift a log-in lockout after too many failed tries (a running server sees it at once)."""
+    with Store(settings().db) as store:
+        unlock_user(store, name)
+    out.print(f"unlocked {name}", highlight=False)
 
 
 def _password(from_stdin: bool) -> str:

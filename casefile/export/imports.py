@@ -33,7 +33,7 @@ from ..review import _judgement, create_incident, edit_columns
 from ..store import Store
 from ..store.audit import AuditEvent, imported
 from ..store.view import field_value
-from ..store.writer import fact_id
+from ..store.writer import incident_id
 from ..vocab import EVIDENCE
 from .acled import ACLED_COLUMNS, LIST_SEP, mapping
 from .jsonl import FORMAT, VERSION
@@ -102,13 +102,13 @@ def restore_records(store: Store, actor: str, path: str) -> ImportReport:
             if w.add_document(doc):
                 w.add_audit(imported(doc))
             w.add_analysis(analysis)
-            for seq, (inc, machine) in enumerate(
-                zip(rec.get("incidents", []), incidents, strict=True)
-            ):
+            taken: set[str] = set()
+            for inc, machine in zip(rec.get("incidents", []), incidents, strict=True):
+                target = incident_id(doc.id, machine, taken)  # the id the writer gave it
+                taken.add(target)
                 columns = _review_columns(inc)
                 if not columns:
                     continue
-                target = fact_id(doc.id, "incidents", seq, machine.type)
                 w.put_review("incident", target, inc.get("reviewed_by") or actor, columns)
                 w.add_judgement(
                     _judgement(

@@ -20,7 +20,6 @@ from typing import Any
 
 from ..registry import exporters
 from ..store.view import IncidentQuery, ReviewedIncident
-from ..store.writer import fact_id
 from .base import Exporter, Selection
 
 FORMAT = "casefile.analysis"  # the marker `ingest --records` checks for
@@ -41,11 +40,11 @@ def render(sel: Selection) -> bytes:
             continue
         stored = sel.view.get_record(doc.id) or {}
         extractor = sel.view.get_extractor(doc.id)
-        order = {
-            fact_id(doc.id, "incidents", seq, rec["type"]): seq
-            for seq, rec in enumerate(stored.get("incidents", []))
-        }
-        incidents = sorted(by_document.get(doc.id, []), key=lambda r: (order.get(r.id, 1e9), r.id))
+        # in the order the analysis gave them: the text's (by their first span)
+        incidents = sorted(
+            by_document.get(doc.id, []),
+            key=lambda r: (r.machine.spans[0] if r.machine.spans else (1 << 62, 0), r.id),
+        )
         record = {
             "doc_id": doc.ref,
             "incidents": [incident_record(r) for r in incidents],

@@ -7,9 +7,9 @@ arguments with roles, score) and the cue words of ``types/concepts.yaml``.
    named features of ``JOIN_FEATURES`` (same sentence, sentences apart, conflicting dates or
    places, a cue of a new act such as "another", a cue that goes on such as "the strike",
    shared or different agents), or else starts an incident of its own.
-2. An incident is kept when one of its mentions is likely enough on its own
-   (``start_threshold`` in extract/weights.yaml): a strike on a railway station with no harm named adds its
-   date and place to an act, but makes none.
+2. An act is kept when it is likely enough as a whole (its probability by the act model
+   reaches ``start_threshold`` of extract/weights.yaml): a strike on a railway station with
+   no harm named may add its date and place to an act without making one.
 3. Each incident's fields come from its mentions' arguments: the date and place that hang
    from the act's clause before those merely in its sentences, the count of the killed (of
    the victims, for acts that do not kill), the agents, and the cues for evidence, certainty
@@ -27,8 +27,8 @@ from importlib import resources
 
 from .. import registry
 from ..model import Actor, Analysis, Count, DateRange, Incident, Mention, Place
-from ..vocab import INCIDENT_TYPES as T
 from ..vocab import CERTAINTY, VICTIM_CATEGORIES
+from ..vocab import INCIDENT_TYPES as T
 from .base import BaseStage
 from .dates import DateMatch
 from .events import (
@@ -41,7 +41,6 @@ from .events import (
     score_features,
     weights,
 )
-from .geo import RANK, km
 from .fields import (
     ADMIN_NAME,
     NOT_A_PLACE_AFTER,
@@ -52,6 +51,7 @@ from .fields import (
     explicit,
     summary,
 )
+from .geo import RANK, km
 from .types import DEFAULT_LANGUAGE, concepts, type_specs
 
 # Types whose acts one report may tell with either word: the dead of a strike are its victims.
@@ -149,7 +149,7 @@ def _own(events: list[EventMention], role: str) -> list[Mention]:
         a.mention
         for e in events
         for a in e.args
-        if a.role == role and (a.via.startswith("parse") or a.via == "nearest" and not e.parsed)
+        if a.role == role and (a.via.startswith("parse") or (a.via == "nearest" and not e.parsed))
     ]
 
 
@@ -311,7 +311,9 @@ class Assembler:
                 if j >= len(self.a.sentences) or j in told:
                     break
                 counts = [
-                    m for m in self.a.mentions_of("count", j) if m.value.role in ("killed", "injured")
+                    m
+                    for m in self.a.mentions_of("count", j)
+                    if m.value.role in ("killed", "injured")
                 ]
                 if counts:
                     g.extra.append(j)
@@ -475,7 +477,9 @@ class Assembler:
             for st in self.a.statements
             if st.kind == "denial" and st.spans
         ]
-        pairs = [(abs(d - j), n) for d in denials for n, g in enumerate(groups) for j in g.sentences]
+        pairs = [
+            (abs(d - j), n) for d in denials for n, g in enumerate(groups) for j in g.sentences
+        ]
         return groups[min(pairs)[1]] if pairs else None
 
     def certainty(self, g: Group) -> str:

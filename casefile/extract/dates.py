@@ -28,7 +28,8 @@ Choices a reader should know (the tests' tables show each):
   such expressions are not returned at all, and "since 2022" ends open (None).
 - "last week" is the Monday-to-Sunday week before the publication week; "the
   past week" is the seven days up to ``published``; "last night" is the day
-  before ``published``, "overnight" the night from that day to ``published``; "on Saturday" is the latest Saturday on or before it,
+  before ``published``, "overnight" the night from that day to ``published``; "on
+  Saturday" is the latest Saturday on or before it,
   "last Saturday" the latest one strictly before it; "last May" the latest May
   before the publication month.
 - Seasons are meteorological: spring is March-May, summer June-August, fall

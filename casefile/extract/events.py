@@ -53,8 +53,31 @@ AGENT, PLACE, TIME, COUNT = "agent", "place", "time", "count"
 # Words whose clause reports an act rather than telling it: a date or place that hangs from
 # them dates or places the telling ("said on Monday", "posted in Kyiv").
 REPORTING_LEMMAS = frozenset(
-    "say tell report announce state post publish write claim confirm add note release share "
-    "upload circulate appear surface emerge show tweet inform declare".split()
+    [
+        "say",
+        "tell",
+        "report",
+        "announce",
+        "state",
+        "post",
+        "publish",
+        "write",
+        "claim",
+        "confirm",
+        "add",
+        "note",
+        "release",
+        "share",
+        "upload",
+        "circulate",
+        "appear",
+        "surface",
+        "emerge",
+        "show",
+        "tweet",
+        "inform",
+        "declare",
+    ]
 )
 # Dependency labels through which an act's subject is shared ("struck ..., killing three").
 SHARES_SUBJECT = frozenset({"conj", "advcl", "xcomp"})
@@ -160,7 +183,15 @@ def _predicate(tok: Token) -> Token:
     cur = tok
     for _ in range(4):
         if cur.dep_ in (
-            "compound", "amod", "nmod", "dobj", "nsubj", "nsubjpass", "pobj", "attr", "prep"
+            "compound",
+            "amod",
+            "nmod",
+            "dobj",
+            "nsubj",
+            "nsubjpass",
+            "pobj",
+            "attr",
+            "prep",
         ):
             cur = cur.head
             if cur.pos_ in ("VERB", "AUX"):
@@ -248,7 +279,7 @@ def _negated(trigger: Token) -> bool:
     return trigger.dep_ in ("dobj", "pobj") and any(c.dep_ == "neg" for c in head.children)
 
 
-_MODALS = frozenset("will would could might may must should shall".split())
+_MODALS = frozenset(["will", "would", "could", "might", "may", "must", "should", "shall"])
 
 
 def _intent(trigger: Token, intent_rx: re.Pattern[str] | None) -> bool:
@@ -411,7 +442,17 @@ class Events(BaseStage):
 
 # Nouns for a state's armed forces: "<nationality> troops" is named "<nationality> forces".
 FORCE_NOUNS = frozenset(
-    "forces troops soldiers army military servicemen marines paratroopers occupiers".split()
+    [
+        "forces",
+        "troops",
+        "soldiers",
+        "army",
+        "military",
+        "servicemen",
+        "marines",
+        "paratroopers",
+        "occupiers",
+    ]
 )
 
 
@@ -503,7 +544,9 @@ def _armed_phrase(
         return None
     name = text[start:end]
     kind = "group"
-    side = [t for t in words if t.i < head.i and t.pos_ in ("ADJ", "PROPN") and t.text[:1].isupper()]
+    side = [
+        t for t in words if t.i < head.i and t.pos_ in ("ADJ", "PROPN") and t.text[:1].isupper()
+    ]
     if side and head.lower_ in FORCE_NOUNS:  # "Israeli troops", "Sudanese army": a state's forces
         name, kind = f"{' '.join(t.text for t in side)} forces", "force"
     return Mention("actor", start, end, name, Actor(name, kind), i)

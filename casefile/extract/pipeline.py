@@ -11,17 +11,60 @@ the Analysis stays cheap to build, to test by hand and to serialise.
 from __future__ import annotations
 
 import inspect
+import time
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from contextvars import ContextVar
+from dataclasses import dataclass, field
 from typing import Any, Protocol, cast
 
 from .. import registry
 from ..config import Settings
-from ..errors import ConfigError
+from ..errors import BudgetError, CasefileError, ConfigError, StageError
 from ..knowledge.orbat import Orbat
 from ..model import Analysis, Document
 
 VERSION = "casefile-extract/1"
+
+
+@dataclass
+class Budget:
+    """One document's extraction budget: ``seconds`` of time (0: none), checked
+    cooperatively between stages and inside long loops (``check``), so that it works the
+    same in threads and in Dask workers, where nothing can be interrupted from outside."""
+
+    seconds: float = 0.0
+    document: str = ""
+    started: float = field(default_factory=time.perf_counter)
+    stage: str = ""
+    timings: dict[str, float] = field(default_factory=dict)
+    _calls: int = 0
+
+    def check(self) -> None:
+        """BudgetError once the time is spent (reads the clock every 64th call: cheap)."""
+        self._calls += 1
+        if not self.seconds or self._calls % 64:
+            return
+        self.check_now()
+
+    def check_now(self) -> None:
+        spent = time.perf_counter() - self.started
+        if self.seconds and spent > self.seconds:
+            raise BudgetError(
+                f"{self.document}: extraction stopped after {spent:.1f} s in {self.stage}, "
+                f"over the budget of {self.seconds:g} s per document "
+                "(the max_seconds_per_document setting); the document is left unanalysed"
+            )
+
+
+_current: ContextVar[Budget | None] = ContextVar("casefile_budget", default=None)
+
+
+def check_budget() -> None:
+    """``Budget.check`` of the document being extracted in this thread or task, for code that
+    has no Analysis at hand (a helper deep inside a stage); a no-op outside a pipeline."""
+    budget = _current.get()
+    if budget is not None:
+        budget.check()
 
 
 class Stage(Protocol):
@@ -35,6 +78,7 @@ class Stage(Protocol):
 @dataclass
 class Pipeline:
     stages: list[Stage]
+    max_seconds: float = 0.0  # per document; 0: no limit (Settings.max_seconds_per_document)
 
     @classmethod
     def from_settings(
@@ -46,7 +90,7 @@ class Pipeline:
         settings = settings or Settings()
         _load_builtin_stages()
         stages = [_make_stage(name, settings, orbat) for name in settings.stages]
-        pipeline = cls(stages)
+        pipeline = cls(stages, max_seconds=settings.max_seconds_per_document)
         pipeline.check()
         return pipeline
 
@@ -67,11 +111,30 @@ class Pipeline:
             have.update(stage.assigns)
 
     def __call__(self, document: Document) -> Analysis:
-        # 1. a fresh Analysis for the document
-        analysis = Analysis(document=document, extractor=self.name)
-        # 2. every stage in order adds mentions, then facts
-        for stage in self.stages:
-            stage(analysis)
+        """The document's Analysis; BudgetError if it runs past its time budget."""
+        # 1. a fresh Analysis for the document, with its budget
+        budget = Budget(self.max_seconds, document.ref)
+        analysis = Analysis(document=document, extractor=self.name, budget=budget)
+        # 2. every stage in order adds mentions, then facts; the budget is checked between
+        #    stages and wherever a stage's loops call check_budget()
+        token = _current.set(budget)
+        try:
+            for stage in self.stages:
+                budget.stage = stage.name
+                t0 = time.perf_counter()
+                try:
+                    stage(analysis)
+                except CasefileError:
+                    raise
+                except Exception as e:  # the per-document boundary of a stage
+                    raise StageError(
+                        f"{document.ref}: stage {stage.name} failed ({type(e).__name__}: "
+                        f"{str(e)[:200]}); the document is left unanalysed"
+                    ) from e
+                budget.timings[stage.name] = time.perf_counter() - t0
+                budget.check_now()
+        finally:
+            _current.reset(token)
         # 3. facts in document order, so output is stable
         analysis.incidents.sort(key=lambda i: i.spans[0] if i.spans else (0, 0))
         return analysis

@@ -101,10 +101,54 @@ def _placed(text: str, start: int, name: str) -> bool:
 
 # Given names that are also towns: "Volodymyr Zelensky" is a man, "in Volodymyr" a town.
 GIVEN_NAMES = frozenset(
-    "volodymyr vladimir oleh oleg serhii sergei sergey mykola nikolai andrii andrei andriy "
-    "olena olga oleksandr alexander aleksandr iryna irina anna maria dmytro dmitry yevhen "
-    "yevgeny ivan petro pavlo pavel ihor igor vasyl vasily viktor yuriy yuri tetiana tatiana "
-    "anatoliy anatoly valentyn valentin oksana natalia lyudmyla lyudmila".split()
+    [
+        "volodymyr",
+        "vladimir",
+        "oleh",
+        "oleg",
+        "serhii",
+        "sergei",
+        "sergey",
+        "mykola",
+        "nikolai",
+        "andrii",
+        "andrei",
+        "andriy",
+        "olena",
+        "olga",
+        "oleksandr",
+        "alexander",
+        "aleksandr",
+        "iryna",
+        "irina",
+        "anna",
+        "maria",
+        "dmytro",
+        "dmitry",
+        "yevhen",
+        "yevgeny",
+        "ivan",
+        "petro",
+        "pavlo",
+        "pavel",
+        "ihor",
+        "igor",
+        "vasyl",
+        "vasily",
+        "viktor",
+        "yuriy",
+        "yuri",
+        "tetiana",
+        "tatiana",
+        "anatoliy",
+        "anatoly",
+        "valentyn",
+        "valentin",
+        "oksana",
+        "natalia",
+        "lyudmyla",
+        "lyudmila",
+    ]
 )
 
 

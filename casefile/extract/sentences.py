@@ -4,7 +4,9 @@ spaCy's rule-based sentencizer (its tokenizer knows "Feb." and "U.N." are not en
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterator
 from functools import lru_cache
+from itertools import pairwise
 
 import spacy
 from spacy.language import Language
@@ -22,6 +24,11 @@ _WRAP_WIDTH = 55
 # Above this length a paragraph is cut at whitespace before sentencizing, so that one
 # huge line cannot exhaust memory in the tokenizer.
 _MAX_CHUNK = 100_000
+# A run of this many characters without whitespace is no word: it is cut into pieces of
+# this length before sentencizing (spaCy's tokenizer strips prefixes such as "(" one at a
+# time, copying the rest each time: quadratic on 40,000 brackets).
+_MAX_WORD = 200
+_LONG_WORD = re.compile(rf"\S{{{_MAX_WORD + 1},}}")
 
 
 @lru_cache(maxsize=1)
@@ -70,29 +77,60 @@ def _hard_wrapped(lines: list[str]) -> bool:
     return width <= 100 and near >= 0.6 * len(lengths)
 
 
-def split_sentences(text: str) -> list[Sentence]:
-    chunks = paragraphs(text)
+def split_sentences(
+    text: str, max_chars: int = 0, check: Callable[[], None] | None = None
+) -> list[Sentence]:
+    """Sentences of ``text`` with their offsets. A sentence longer than ``max_chars`` (0: no
+    limit) is split at the last whitespace before the limit (or at the limit where there is
+    none), so no later stage ever sees an unbounded sentence. ``check`` is called per
+    paragraph piece (the document's budget)."""
     pieces: list[tuple[int, str]] = []
-    for start, chunk in chunks:
+    for start, chunk in paragraphs(text):
         while len(chunk) > _MAX_CHUNK:
             cut = chunk.rfind(" ", 0, _MAX_CHUNK)
             cut = cut if cut > 0 else _MAX_CHUNK
-            pieces.append((start, chunk[:cut]))
+            pieces += _cut_long_words(start, chunk[:cut])
             start, chunk = start + cut, chunk[cut:]
-        pieces.append((start, chunk))
+        pieces += _cut_long_words(start, chunk)
     out: list[Sentence] = []
     nlp = sentencizer()
     for (start, chunk), doc in zip(pieces, nlp.pipe(c for _, c in pieces), strict=True):
+        if check is not None:
+            check()
         for sent in doc.sents:
-            a, b = sent.start_char, sent.end_char
-            # trim whitespace so spans point at words
-            while a < b and chunk[a].isspace():
-                a += 1
-            while b > a and chunk[b - 1].isspace():
-                b -= 1
-            if b > a:
-                out.append(Sentence(start + a, start + b, chunk[a:b]))
+            for a, b in _bounded(chunk, sent.start_char, sent.end_char, max_chars):
+                # trim whitespace so spans point at words
+                while a < b and chunk[a].isspace():
+                    a += 1
+                while b > a and chunk[b - 1].isspace():
+                    b -= 1
+                if b > a:
+                    out.append(Sentence(start + a, start + b, chunk[a:b]))
     return out
+
+
+def _cut_long_words(start: int, chunk: str) -> list[tuple[int, str]]:
+    """(offset, text) pieces of ``chunk``, cut inside every run of over ``_MAX_WORD``
+    characters without whitespace (one piece for ordinary text)."""
+    cuts = [
+        at
+        for m in _LONG_WORD.finditer(chunk)
+        for at in range(m.start() + _MAX_WORD, m.end(), _MAX_WORD)
+    ]
+    if not cuts:
+        return [(start, chunk)]
+    bounds = [0, *cuts, len(chunk)]
+    return [(start + a, chunk[a:b]) for a, b in pairwise(bounds)]
+
+
+def _bounded(chunk: str, a: int, b: int, max_chars: int) -> Iterator[tuple[int, int]]:
+    """``chunk[a:b]`` in spans of at most ``max_chars``, cut at whitespace where there is."""
+    while max_chars and b - a > max_chars:
+        cut = chunk.rfind(" ", a + max_chars // 2, a + max_chars)
+        cut = cut if cut > a else a + max_chars
+        yield a, cut
+        a = cut
+    yield a, b
 
 
 @registry.stages.register("casefile.sentences.v1")
@@ -103,4 +141,6 @@ class Sentences(BaseStage):
     assigns = ("sentences",)
 
     def __call__(self, analysis: Analysis) -> None:
-        analysis.sentences = split_sentences(analysis.text)
+        analysis.sentences = split_sentences(
+            analysis.text, self.settings.max_sentence_chars, analysis.check_budget
+        )

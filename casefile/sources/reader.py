@@ -9,11 +9,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from ..errors import IngestError, InputError
+from ..errors import IngestError, InputError, RecordError
 from ..extract.dates import resolve_published
 from ..model import Document, sha256
 from .html import html_to_text
-from .jsonl import iter_lines, parse_line
+from .jsonl import iter_lines, parse_record
 from .pdf import pdf_to_text
 from .preserve import check_bytes, decode
 from .text import split_front_matter
@@ -154,6 +154,9 @@ def _read_bytes(
     except InputError as e:
         yield e
         return
+    except Exception as e:
+        yield _parser_failed(source, suffix, e)
+        return
     doc.source_path = source_path
     yield doc
 
@@ -169,7 +172,7 @@ def _one_document(data: bytes, source: str, suffix: str, meta: Meta) -> Document
             text, found = html_to_text(raw)
         else:
             found, text, fm_notes = split_front_matter(raw)
-            notes += fm_notes
+            notes += fm_notes + _date_notes(found)
     if not text.strip():
         raise IngestError(source, "no text found in the file")
     name = Path(source).name if source != "<stdin>" else ""
@@ -194,16 +197,40 @@ def _read_jsonl(
         return
     for lineno, line in iter_lines(data):
         try:
-            rec = parse_line(line, source, lineno, max_bytes)
+            rec, notes = parse_record(line, source, lineno, max_bytes)
+            notes += _date_notes(rec)
+            doc = Document.from_text(
+                rec["text"],
+                name=str(rec.get("doc_id") or f"{Path(source).name}:{lineno}"),
+                media_type="application/x-ndjson",
+                source_path=source_path,
+                notes=notes,
+                **meta.fill(rec),
+            )
         except InputError as e:
             yield e
             continue
-        doc = Document.from_text(
-            rec["text"],
-            name=str(rec.get("doc_id") or f"{Path(source).name}:{lineno}"),
-            media_type="application/x-ndjson",
-            source_path=source_path,
-            **meta.fill(rec),
-        )
-        doc.original = line  # the line as it came, not the re-encoded text
+        except Exception as e:
+            yield RecordError(f"{source}:{lineno}", f"cannot be read ({type(e).__name__}: {e})")
+            continue
+        doc.original = line  # the line as it came, byte for byte, not the re-encoded text
         yield doc
+
+
+def _date_notes(found: dict[str, Any]) -> list[str]:
+    """A note where the document's own publication date is no real date (2022-02-31)."""
+    given = found.get("published")
+    if given and isinstance(given, str) and resolve_published(given) is None:
+        return [f"published {given!r} is not a date; left empty"]
+    return []
+
+
+def _parser_failed(source: str, suffix: str, e: Exception) -> IngestError:
+    """A parser (pypdf, lxml, trafilatura) raised on this file: name the file and the error."""
+    kind = "PDF" if suffix == ".pdf" else "HTML" if suffix in HTML_SUFFIXES else "text"
+    message = str(e).splitlines()[0][:200] if str(e) else ""
+    return IngestError(
+        source,
+        f"the {kind} parser failed ({type(e).__name__}{': ' + message if message else ''})",
+        "the file may be damaged or not what its name says",
+    )

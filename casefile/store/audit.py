@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, Engine, insert, select, update
+from sqlalchemy import Connection, Engine, func, insert, select, update
 
 from ..errors import AuditError
 from ..model import Analysis, Document, sha256
@@ -40,6 +40,8 @@ log = logging.getLogger("casefile")
 GENESIS = "0" * 64  # the "previous hash" of entry #1
 MIN_SECRET = 16  # characters
 _RENUMBER_SEARCH = 5  # how far verify looks for the number an entry had before it moved
+# A head missing right after an entry was committed is another process about to write it.
+HEAD_GRACE_S = 10.0
 
 
 @dataclass(frozen=True)
@@ -86,12 +88,13 @@ class AuditEntry:
 
 @dataclass(frozen=True)
 class Head:
-    """The newest entry as recorded outside the database."""
+    """The newest entry as recorded outside the database, and which key wrote it."""
 
     seq: int
     hash: str
     at: str
     mac: str
+    key_id: str | None = None  # heads written before #9 have none
 
 
 @dataclass
@@ -108,13 +111,21 @@ class VerifyReport:
     head: Head | None = None
     problems: list[Problem] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    wrong_key: bool = False  # the log was written with another secret: nothing can be judged
 
     @property
     def ok(self) -> bool:
-        return not self.problems
+        return not self.problems and not self.wrong_key
 
     def lines(self, most: int = 50) -> list[str]:
         """What ``casefile audit verify`` prints: problems first, then notes, then a verdict."""
+        if self.wrong_key:
+            return [
+                f"WRONG KEY: none of the {self.entries} entries (nor the head) matches this "
+                "secret: CASEFILE_SECRET (or ~/.config/casefile/secret) is not the key this "
+                "log was written with. Set the right one and verify again; nothing was judged "
+                "forged."
+            ]
         out = [p.message for p in self.problems[:most]]
         if len(self.problems) > most:
             out.append(f"... and {len(self.problems) - most} more problems")
@@ -153,6 +164,12 @@ def entry_mac(key: bytes, e: AuditEntry | dict[str, Any], seq: int | None = None
 
 def _head_mac(key: bytes, seq: int, hash_: str, at: str) -> str:
     return hmac.new(key, f"head\x1f{seq}\x1f{hash_}\x1f{at}".encode(), hashlib.sha256).hexdigest()
+
+
+def key_id(key: bytes) -> str:
+    """A short public name of a key (an HMAC of a fixed text): tells a wrong key from a forgery
+    without revealing the key."""
+    return hmac.new(key, b"casefile audit key id", hashlib.sha256).hexdigest()[:16]
 
 
 def imported(doc: Document) -> AuditEvent:
@@ -253,7 +270,8 @@ class AuditLog:
         return self._secret
 
     def append(self, conn: Connection, actor: str, event: AuditEvent) -> AuditEntry:
-        """Add one entry after the newest, in ``conn``'s transaction."""
+        """Add one entry after the newest, in ``conn``'s transaction. A writer checks first,
+        once, that the head covers the log as it stood (``refusal``)."""
         key = self.key  # before taking the lock: a missing secret fails without writing
         # 1. take the append lock (a write), so the newest entry cannot change under us
         lock = t.audit_lock
@@ -262,7 +280,8 @@ class AuditLog:
         a = t.audit_log
         last = conn.execute(select(a.c.seq, a.c.hash).order_by(a.c.seq.desc()).limit(1)).first()
         seq, prev = (int(last[0]) + 1, str(last[1])) if last else (1, GENESIS)
-        # 3. the new entry, chained to it
+        # 3. never silently start a new head over history, nor write past a cut log
+        # 4. the new entry, chained to it
         row: dict[str, Any] = {
             "seq": seq,
             "at": dt.datetime.now(dt.UTC).isoformat(timespec="microseconds"),
@@ -279,6 +298,61 @@ class AuditLog:
         conn.execute(insert(a).values(**row))
         return AuditEntry(**row)
 
+    def refusal(self, conn: Connection) -> AuditError | None:
+        """Why nothing may be appended now, or None: the head is missing while the log (or
+        the audited data) holds history, or the head records more entries than the log has.
+        Writing on would make a new head that hides what happened. Asked at the start of a
+        transaction, before it writes anything."""
+        # The head first, then the log: a head is written only after its entry committed, so
+        # the log read after it holds that entry unless entries were deleted (the other order
+        # would see another process's commit and head land in between).
+        # Likewise audited rows before the log: they commit with their entries.
+        try:
+            head = self.read_head()
+        except AuditError as e:  # an unreadable head stops audited writes, not log-ins
+            return e
+        has_rows = head is None and self.head_was_written() and _holds_audited_rows(conn)
+        a = t.audit_log
+        last = conn.execute(select(a.c.seq, a.c.at).order_by(a.c.seq.desc()).limit(1)).first()
+        last_seq = int(last[0]) if last else 0
+        if head is None and last is not None and _within(str(last[1]), HEAD_GRACE_S):
+            return None  # another process has just committed and is recording the head
+        if head is None and last_seq == 0 and has_rows:
+            return AuditError(
+                f"the audit log is empty and its head {self.head_path} is missing, but the "
+                "database holds documents, analyses or judgements: the log was emptied, or "
+                "this database predates it. Run `casefile audit verify`; to start the log "
+                "here knowingly, run `casefile audit adopt-head`"
+            )
+        if head is None and last_seq > 0:
+            return AuditError(
+                f"the audit head {self.head_path} is missing, but the log holds {last_seq} "
+                "entries: it is not made again silently (that would hide a cut log). Run "
+                "`casefile audit verify`; if the log is intact and the head was lost, set "
+                "CASEFILE_AUDIT_HEAD to the head's copy, or run `casefile audit adopt-head`"
+            )
+        if head is not None and head.seq > last_seq:
+            return AuditError(
+                f"the audit log ends at #{last_seq} but its head {self.head_path} records "
+                f"#{head.seq}: entries were deleted. Nothing more is written until this is "
+                "looked into (`casefile audit verify`)"
+            )
+        return None
+
+    def adopt_head(self, engine: Engine) -> AuditEntry | None:
+        """Record the log's newest entry as the head (after a lost head file), only where
+        the chain verifies; the entry adopted, or None for an empty log."""
+        report = self.verify(engine, require_head=False, require_log=False)
+        if not report.ok:
+            raise AuditError(
+                "the audit log does not verify, so its newest entry is not adopted as head:\n"
+                + "\n".join(report.lines())
+            )
+        last = list(iter_entries(engine, newest_first=True, limit=1))
+        entry = last[0] if last else GENESIS_ENTRY  # an empty log: a head at #0
+        self._write_head(entry)
+        return last[0] if last else None
+
     def record_head(self, entry: AuditEntry) -> None:
         """Write ``entry`` as the head, unless the file already holds a newer one."""
         path = self.head_path
@@ -289,11 +363,7 @@ class AuditLog:
                 current = self.read_head()
                 if current is not None and current.seq >= entry.seq:
                     return
-                mac = _head_mac(self.key, entry.seq, entry.hash, entry.at)
-                data = {"seq": entry.seq, "hash": entry.hash, "at": entry.at, "mac": mac}
-                tmp = path.with_name(path.name + ".tmp")
-                tmp.write_text(json.dumps(data) + "\n", encoding="utf-8")
-                os.replace(tmp, path)
+                self._write_head(entry)
         except OSError as e:
             raise AuditError(
                 f"{path}: the audit head could not be written ({e.strerror}); the "
@@ -301,21 +371,64 @@ class AuditLog:
                 "file"
             ) from None
 
+    def _write_head(self, entry: AuditEntry) -> None:
+        path = self.head_path
+        path.parent.mkdir(parents=True, exist_ok=True)
+        mac = _head_mac(self.key, entry.seq, entry.hash, entry.at)
+        data = {
+            "seq": entry.seq,
+            "hash": entry.hash,
+            "at": entry.at,
+            "mac": mac,
+            "key_id": key_id(self.key),
+        }
+        tmp = path.with_name(path.name + ".tmp")
+        tmp.write_text(json.dumps(data) + "\n", encoding="utf-8")
+        os.replace(tmp, path)
+        try:  # remember, outside the database and the head's folder, that a head existed
+            marker = self._written_marker()
+            marker.parent.mkdir(parents=True, exist_ok=True)
+            marker.touch()
+        except OSError:
+            log.warning("could not record that the audit head %s was written", path)
+
+    def head_was_written(self) -> bool:
+        """Whether this head was ever written from this account (a marker in casefile's state
+        folder): then an empty log without a head is a log emptied, not a log not begun."""
+        return self._written_marker().exists()
+
+    def _written_marker(self) -> Path:
+        key = hashlib.sha256(str(self.head_path.absolute()).encode()).hexdigest()[:16]
+        return state_dir() / "audit-heads-written" / key
+
     def read_head(self) -> Head | None:
         try:
             data = json.loads(self.head_path.read_text(encoding="utf-8"))
-            return Head(int(data["seq"]), str(data["hash"]), str(data["at"]), str(data["mac"]))
-        except FileNotFoundError:
+            kid = data.get("key_id")
+            return Head(
+                int(data["seq"]),
+                str(data["hash"]),
+                str(data["at"]),
+                str(data["mac"]),
+                str(kid) if kid else None,
+            )
+        except (FileNotFoundError, NotADirectoryError):
             return None
         except (OSError, ValueError, KeyError, TypeError) as e:
             raise AuditError(f"{self.head_path}: not a readable audit head ({e})") from None
 
-    def verify(self, engine: Engine) -> VerifyReport:
+    def verify(
+        self, engine: Engine, require_head: bool = True, require_log: bool = True
+    ) -> VerifyReport:
         """Check every entry's MAC and link, and the head; name each entry that was edited,
-        inserted or deleted."""
+        inserted or deleted; tell a wrong key from forgery."""
         report = VerifyReport(head_path=self.head_path)
         key = self.key
         head = report.head = self.read_head()
+        if head is not None and head.key_id is not None and head.key_id != key_id(key):
+            report.wrong_key = True  # the head names the key that wrote it: not this one
+            report.entries = sum(1 for _ in iter_entries(engine))
+            return report
         if head is not None and not hmac.compare_digest(
             head.mac, _head_mac(key, head.seq, head.hash, head.at)
         ):
@@ -327,13 +440,17 @@ class AuditLog:
         prev: AuditEntry | None = None
         prev_ok = True
         before_prev: AuditEntry | None = None
+        macs_ok = 0
+        last_at = ""
         for e in iter_entries(engine):
             report.entries += 1
             report.last_seq = e.seq
+            last_at = e.at
             if head is not None and e.seq == head.seq:
                 head_hash_in_log = e.hash
             expected = prev.seq + 1 if prev else 1
             mac_ok = hmac.compare_digest(e.hash, entry_mac(key, e))
+            macs_ok += mac_ok
             was = None if mac_ok else _original_seq(key, e)
             if was is not None:
                 report.problems.append(
@@ -379,15 +496,19 @@ class AuditLog:
                     )
                 )
             before_prev, prev, prev_ok = prev, e, mac_ok
+        if report.entries and not macs_ok and (head is None or report.problems):
+            # not one entry matches: a wrong key, not every entry forged
+            report.wrong_key = True
+            return report
         # 2. the head outside the database: a cut tail or a rewritten chain shows here
         if head is None:
-            if report.entries:
+            if report.entries and require_head:
                 report.problems.append(
                     Problem(
                         None,
-                        f"no audit head at {self.head_path}: a cut "
-                        "tail could not be detected (set "
-                        "CASEFILE_AUDIT_HEAD to the head file)",
+                        f"no audit head at {self.head_path} while the log holds "
+                        f"{report.entries} entries: the head was deleted or is kept elsewhere "
+                        "(set CASEFILE_AUDIT_HEAD to it); a cut tail cannot be ruled out",
                     )
                 )
         elif head.seq > report.last_seq:
@@ -410,10 +531,19 @@ class AuditLog:
                 )
             )
         elif head.seq < report.last_seq:
-            report.notes.append(
-                f"note: entries #{head.seq + 1}..#{report.last_seq} are newer "
-                "than the recorded head (a process stopped before recording it)"
+            report.problems.append(
+                Problem(
+                    head.seq + 1,
+                    f"the head records #{head.seq} ({head.at}) but the log goes on to "
+                    f"#{report.last_seq}: an older head was put back (hiding a cut and "
+                    "rewritten tail), or a process stopped between a commit and writing the "
+                    "head; the next write records a newer head if the log is genuine",
+                )
             )
+        # 3. what the database holds that is newer than the log: a cut tail, even where the
+        #    head was put back or deleted with it
+        if require_log or report.entries:
+            report.problems += _unlogged_changes(engine, last_at, head)
         return report
 
 
@@ -446,6 +576,71 @@ def iter_entries(
     with engine.connect() as c:
         for row in c.execute(q).mappings():
             yield AuditEntry(**{k: row[k] for k in AuditEntry.__dataclass_fields__})
+
+
+GENESIS_ENTRY = AuditEntry(0, "", "", "", "", "", "null", "null", "", GENESIS, GENESIS)
+
+
+def _holds_audited_rows(conn: Connection) -> bool:
+    return any(
+        conn.execute(select(table.c[column]).limit(1)).first() is not None
+        for table, column, _ in AUDITED_TIMES
+    )
+
+
+# Tables whose rows are written with an audit entry in the same transaction, and the column
+# holding when: no row can be newer than the log's newest entry.
+AUDITED_TIMES = (
+    (t.documents, "ingested_at", "documents imported"),
+    (t.analyses, "analysed_at", "analyses stored"),
+    (t.judgements, "at", "judgements made"),
+)
+
+
+def _unlogged_changes(engine: Engine, last_at: str, head: Head | None) -> list[Problem]:
+    """Rows written after the log's newest entry (``last_at``; "" for an empty log, where a
+    head adopted at #0 dates the start)."""
+    if not last_at and head is not None and head.seq == 0:
+        return []  # the log was started knowingly over older data (adopt_head)
+    since = _utc(last_at) if last_at else None
+    problems = []
+    with engine.connect() as c:
+        for table, column, what in AUDITED_TIMES:
+            col = table.c[column]
+            q = select(func.count(), func.max(col)).select_from(table)
+            if since is not None:
+                # compared in Python too: SQLite keeps these as text without a zone
+                q = q.where(col > since.replace(tzinfo=None) if _naive(engine) else col > since)
+            n, newest = c.execute(q).one()
+            if n and newest is not None and (since is None or _utc(newest) > since):
+                where = (
+                    f"after the log's newest entry ({last_at})"
+                    if last_at
+                    else "yet the log is empty"
+                )
+                problems.append(
+                    Problem(
+                        None,
+                        f"{n} {what} {where}: the log's tail was cut (its entries deleted)",
+                    )
+                )
+    return problems
+
+
+def _within(at: str, seconds: float) -> bool:
+    try:
+        return (dt.datetime.now(dt.UTC) - _utc(at)).total_seconds() < seconds
+    except ValueError:
+        return False
+
+
+def _naive(engine: Engine) -> bool:
+    return engine.dialect.name == "sqlite"
+
+
+def _utc(value: str | dt.datetime) -> dt.datetime:
+    when = dt.datetime.fromisoformat(value) if isinstance(value, str) else value
+    return when if when.tzinfo else when.replace(tzinfo=dt.UTC)
 
 
 def _original_seq(key: bytes, e: AuditEntry) -> int | None:

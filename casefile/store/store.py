@@ -4,22 +4,22 @@ from __future__ import annotations
 
 import getpass
 import os
+import shutil
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from alembic import command
-from alembic.config import Config
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
 
 from ..errors import StoreError
 from .audit import AuditLog, head_path_for
+from .migrate import migrate, repair, sqlite_path
 from .view import View
 from .writer import Writer
 
 DEFAULT_URL = "sqlite:///casefile.db"
-MIGRATIONS = Path(__file__).parent / "migrations"
 MMAP_BYTES = 256 * 1024 * 1024  # SQLite maps this much of the database file at most
 
 
@@ -63,12 +63,8 @@ class Store:
         )
 
     def migrate(self) -> None:
-        """Bring the schema to the newest revision (idempotent)."""
-        cfg = Config()
-        cfg.set_main_option("script_location", str(MIGRATIONS))
-        with self.engine.begin() as conn:
-            cfg.attributes["connection"] = conn
-            command.upgrade(cfg, "head")
+        """Bring the schema to the newest revision (idempotent; locked; all or nothing)."""
+        migrate(self.engine, self.url)
 
     @contextmanager
     def writer(self, actor: str | None = None) -> Iterator[Writer]:
@@ -79,6 +75,7 @@ class Store:
             with self.engine.begin() as conn:
                 w = Writer(conn)
                 w.audit, w.actor = self.audit, actor or self.actor
+                w.refusal = self.audit.refusal(conn)  # the log as it stood: checked first
                 yield w
         except SQLAlchemyError as e:
             raise StoreError(
@@ -96,6 +93,28 @@ class Store:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def repair_store(url: str | None = None) -> list[str]:
+    """Make a database an interrupted older casefile left half-made usable (``casefile db
+    repair``); a SQLite file is first copied beside itself. What was done, a line each."""
+    url = resolve_url(url)
+    done = []
+    path = sqlite_path(url)
+    if path is not None and path.exists():
+        copy = path.with_name(f"{path.name}.before-repair-{time.strftime('%Y%m%dT%H%M%S')}")
+        shutil.copy2(path, copy)
+        done.append(f"copied {path} to {copy}")
+    try:
+        engine = _engine(url)
+    except ModuleNotFoundError as e:
+        raise StoreError(f"{url}: database driver missing ({e.name})") from None
+    try:
+        return done + repair(engine, url)
+    except SQLAlchemyError as e:
+        raise StoreError(f"{url}: repair failed, nothing changed ({e})") from None
+    finally:
+        engine.dispose()
 
 
 def default_actor() -> str:

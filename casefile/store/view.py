@@ -741,6 +741,24 @@ class View:
         expires = _utc(row["expires_at"]) if row["expires_at"] is not None else None
         return StoredLogin(row["id"], user, None, expires, row["revoked_at"] is not None)
 
+    def iter_tokens(self, user_name: str | None = None) -> Iterator[StoredToken]:
+        """API tokens (their ids, never the tokens), newest first; of one user on request."""
+        a = t.api_tokens
+        q = select(a).order_by(a.c.created_at.desc(), a.c.id)
+        if user_name is not None:
+            q = q.where(a.c.user_name == user_name)
+        with self.engine.connect() as c:
+            for row in c.execute(q).mappings():
+                yield StoredToken(
+                    row["id"],
+                    row["user_name"],
+                    row["label"],
+                    *(
+                        None if row[k] is None else _iso(row[k])
+                        for k in ("created_at", "expires_at", "revoked_at")
+                    ),
+                )
+
     # -- user unit files (#4)
     def iter_unit_files(self) -> Iterator[StoredUnitFile]:
         """The user unit files loaded into the store, in load order."""
@@ -1068,6 +1086,30 @@ class StoredStatistic:
 
 
 @dataclass
+class StoredToken:
+    """An API token as kept: the hash of the token (its id), whose it is, and its dates."""
+
+    id: str
+    user_name: str
+    label: str
+    created_at: str | None
+    expires_at: str | None
+    revoked_at: str | None
+
+    def to_record(self) -> dict[str, Any]:
+        return {
+            "id": self.id[:12],
+            "user": self.user_name,
+            "label": self.label,
+            "created_at": self.created_at,
+            "expires_at": self.expires_at,
+            "revoked_at": self.revoked_at,
+            "live": self.revoked_at is None
+            and (self.expires_at is None or self.expires_at > dt.datetime.now(dt.UTC).isoformat()),
+        }
+
+
+@dataclass
 class StoredUser:
     name: str
     role: str
@@ -1179,9 +1221,12 @@ def _order(sort: str, m: Any) -> list[Any]:
     if sort == "type":
         return [m.type, date.is_(None), date, m.id]
     # by confidence: the least sure first, or the surest first
-    key = getattr(m, {"place": "place_name", "count": "count_best", "-count": "count_best"}.get(
-        sort, "confidence"
-    ))
+    key = getattr(
+        m,
+        {"place": "place_name", "count": "count_best", "-count": "count_best"}.get(
+            sort, "confidence"
+        ),
+    )
     descending = sort in ("-count", "-confidence")
     return [key.is_(None), key.desc() if descending else key, date, m.id]
 

@@ -6,7 +6,9 @@ import datetime as dt
 from itertools import pairwise
 from typing import Any
 
-from sqlalchemy import Connection, and_, delete, func, insert, select, update
+from sqlalchemy import Connection, Insert, Table, and_, delete, func, insert, select, update
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from ..errors import AuditError
 from ..model import Analysis, Document, Incident, Span, sha256
@@ -32,6 +34,15 @@ def incident_id(document_id: str, inc: Incident, taken: set[str]) -> str:
     return fid
 
 
+def insert_or_ignore(conn: Connection, table: Table) -> Insert:
+    """``INSERT`` that skips a row whose key is taken (SQLite and PostgreSQL)."""
+    if conn.dialect.name == "postgresql":
+        return pg_insert(table).on_conflict_do_nothing()  # type: ignore[return-value]
+    if conn.dialect.name == "sqlite":
+        return sqlite_insert(table).on_conflict_do_nothing()  # type: ignore[return-value]
+    return insert(table)  # pragma: no cover - only SQLite and PostgreSQL are supported
+
+
 class Writer:
     audit: AuditLog | None = None  # set by Store.writer, with the actor its entries name
     actor: str = "unknown"
@@ -39,14 +50,23 @@ class Writer:
     def __init__(self, conn: Connection) -> None:
         self.conn = conn
         self.audited: list[AuditEntry] = []  # entries appended in this transaction
+        self.refusal: AuditError | None = None  # why the log takes no entry (Store.writer)
+
+    def lock(self) -> None:
+        """Take the store's write lock now (the audit log's append lock), so that this
+        transaction runs after any other writer's, never interleaved with it: two processes
+        storing or analysing the same documents at once then neither deadlock nor collide."""
+        lock = t.audit_lock
+        self.conn.execute(update(lock).where(lock.c.id == 1).values(appends=lock.c.appends + 0))
 
     def add_document(self, doc: Document) -> bool:
-        """Store a document unless its id is known; True if it was new."""
+        """Store a document unless its id is known; True if it was new. Insert-or-ignore: a
+        document another process stores at the same moment is no error, just not new."""
         if self.conn.execute(select(t.documents.c.id).where(t.documents.c.id == doc.id)).first():
             return False
         now = dt.datetime.now(dt.UTC)
-        self.conn.execute(
-            insert(t.documents).values(
+        result = self.conn.execute(
+            insert_or_ignore(self.conn, t.documents).values(
                 id=doc.id,
                 sha256=sha256(doc.original),
                 name=doc.ref,
@@ -63,6 +83,8 @@ class Writer:
                 ingested_at=now,
             )
         )
+        if result.rowcount == 0:
+            return False
         doc.ingested_at = now.isoformat()
         return True
 
@@ -237,7 +259,11 @@ class Writer:
                 ),
                 reverse=True,
             )
-            if not scored or scored[0][0] == 0 or (len(scored) > 1 and scored[1][0] == scored[0][0]):
+            if (
+                not scored
+                or scored[0][0] == 0
+                or (len(scored) > 1 and scored[1][0] == scored[0][0])
+            ):
                 continue
             target = scored[0][1]
             taken.add(target)
@@ -249,8 +275,14 @@ class Writer:
                 )
             if self.audit is not None:
                 self.add_audit(
-                    AuditEvent("incident.reattach", "incident", target, before=old_id, after=target,
-                               reason="re-analysis: the review follows the incident at its spans")
+                    AuditEvent(
+                        "incident.reattach",
+                        "incident",
+                        target,
+                        before=old_id,
+                        after=target,
+                        reason="re-analysis: the review follows the incident at its spans",
+                    )
                 )
 
     def _clear(self, doc_id: str) -> None:
@@ -265,6 +297,8 @@ class Writer:
         """Append ``event`` to the audit log, in this transaction, as made by ``self.actor``."""
         if self.audit is None:
             raise AuditError("this writer has no audit log; open it with Store.writer()")
+        if self.refusal is not None:
+            raise self.refusal
         entry = self.audit.append(self.conn, self.actor, event)
         self.audited.append(entry)
         return entry
@@ -287,9 +321,11 @@ class Writer:
         role: str | None = None,
         password_hash: str | None = None,
         disabled: bool | None = None,
+        rehash: bool = False,
     ) -> None:
         """Change a user's role, password or whether they may log in; ending their sessions
-        when they are disabled or their password changes."""
+        and revoking their API tokens when they are disabled or their password changes (not
+        when the same password is only hashed again: ``rehash``)."""
         values: dict[str, Any] = {}
         if role is not None:
             values["role"] = role
@@ -299,8 +335,19 @@ class Writer:
             values["disabled_at"] = dt.datetime.now(dt.UTC) if disabled else None
         if values:
             self.conn.execute(update(t.users).where(t.users.c.name == name).values(**values))
-        if disabled or password_hash is not None:
+        if (disabled or password_hash is not None) and not rehash:
             self.conn.execute(delete(t.sessions).where(t.sessions.c.user_name == name))
+            self.revoke_tokens(user_name=name)
+
+    def revoke_tokens(self, *, token_id: str | None = None, user_name: str | None = None) -> None:
+        """Revoke one API token, or every live one of a user."""
+        a = t.api_tokens
+        q = update(a).where(a.c.revoked_at.is_(None))
+        if token_id is not None:
+            q = q.where(a.c.id == token_id)
+        if user_name is not None:
+            q = q.where(a.c.user_name == user_name)
+        self.conn.execute(q.values(revoked_at=dt.datetime.now(dt.UTC)))
 
     def add_session(
         self, session_id: str, user_name: str, csrf: str, expires_at: dt.datetime

@@ -11,19 +11,19 @@ from dataclasses import replace
 from typing import Annotated, Any
 from urllib.parse import parse_qsl, quote, urlencode
 
-from fastapi import APIRouter, Form, HTTPException, Request
+from fastapi import APIRouter, Form, HTTPException, Query, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader
 from markupsafe import Markup
 
-from ..api.deps import DATE, Admin, Analyst, Filters, StoreDep, Viewer, principal
+from ..api.deps import DATE, MAX_SEQ, Admin, Analyst, Filters, StoreDep, Viewer, principal
 from ..api.routes.audit import audit_page
 from ..api.routes.brief import base_url
 from ..api.routes.statistics import statistics_record
 from ..api.routes.units import get_unit
-from ..auth import SESSION_COOKIE, log_in, log_out, may
+from ..auth import MAX_PASSWORD, SESSION_COOKIE, log_in, log_out, may, unlocked_at
 from ..brief import build_brief
 from ..brief import html as brief_html
 from ..errors import AuthError, CasefileError
@@ -31,6 +31,7 @@ from ..export import formats as export_formats
 from ..review import (
     EDITABLE,
     create_incident,
+    etag,
     form_value,
     judge,
     judge_many,
@@ -58,6 +59,7 @@ templates.env.globals.update(
     EDITABLE=EDITABLE,
     EXPORT_FORMATS=export_formats,
     may=may,
+    etag=etag,
 )
 templates.env.filters["readable"] = readable
 LOGIN_CSRF = "casefile_login"
@@ -78,7 +80,7 @@ def login(
     request: Request,
     store: StoreDep,
     name: Annotated[str, Form(max_length=64)],
-    password: Annotated[str, Form(max_length=1000)],
+    password: Annotated[str, Form(max_length=MAX_PASSWORD)],
     csrf_token: Annotated[str, Form()] = "",
     next: Annotated[str, Form()] = "/",
 ) -> Response:
@@ -88,6 +90,11 @@ def login(
         raise HTTPException(403, "CSRF token missing or wrong: reload the log-in page")
     address = request.client.host if request.client else "?"
     wait = config.limiter.retry_after(name, address)
+    if wait:  # an administrator may have lifted it since (`casefile users unlock`)
+        lifted = unlocked_at(store, name)
+        if lifted is not None:
+            config.limiter.lift(name, lifted)
+            wait = config.limiter.retry_after(name, address)
     if wait:
         raise HTTPException(
             429, f"too many failed log-ins: try again in {wait} seconds", {"Retry-After": str(wait)}
@@ -207,7 +214,8 @@ def review_page(
     request: Request, q: Filters, who: Analyst, store: StoreDep, skip: int = 0
 ) -> Response:
     """The review queue: the next unreviewed incident matching the filters (the likeliest
-    by confidence first, then the most certain, the earliest), its source with the spans highlighted, and keys to judge it."""
+    by confidence first, then the most certain, the earliest), its source with the spans
+    highlighted, and keys to judge it."""
     queue = replace(q, status=["unreviewed"], sort="queue", limit=1, offset=max(0, skip))
     found = store.view.page_incidents(queue)
     item = found.items[0] if found.items else None
@@ -364,13 +372,25 @@ def judge_form(
     field: Annotated[str, Form()] = "",
     value: Annotated[str, Form()] = "",
     case: Annotated[str, Form()] = "",
+    seen: Annotated[str, Form()] = "",
 ) -> Response:
-    """Confirm, reject, reopen or edit (``field`` and ``value`` as one line of text)."""
+    """Confirm, reject, reopen or edit (``field`` and ``value`` as one line of text). ``seen``
+    is the target as the page showed it: changed since, the page says so (409)."""
     kinds = {"incidents": "incident", "cases": "case"}
     if target not in kinds:
         raise HTTPException(404, f"nothing at {request.url.path}")
     parsed = parse_text_value(field, value) if action == "edit" else None
-    judge(store, who.actor, kinds[target], target_id, action, reason, field or None, parsed)
+    judge(
+        store,
+        who.actor,
+        kinds[target],
+        target_id,
+        action,
+        reason,
+        field or None,
+        parsed,
+        seen=seen or None,
+    )
     back = case or target_id
     return RedirectResponse(f"/cases/{quote(back)}?done={quote(action)}#incident-{target_id}", 303)
 
@@ -481,7 +501,7 @@ def audit_log_page(
     request: Request,
     who: Admin,
     store: StoreDep,
-    before: int | None = None,
+    before: Annotated[int | None, Query(ge=1, le=MAX_SEQ)] = None,
     actor: str = "",
     object_id: str = "",
 ) -> Response:

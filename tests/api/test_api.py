@@ -99,9 +99,9 @@ def test_an_expired_token_and_a_disabled_user_are_401(served) -> None:
         )
     r = served.client.get(f"{API}/me", headers=served.bearer("vic"))
     assert r.status_code == 401 and "API token expired" in r.json()["error"]
-    change_user(served.store, "ana", disabled=True)
+    change_user(served.store, "ana", disabled=True)  # which revokes the user's tokens (#9)
     r = served.client.get(f"{API}/me", headers=served.bearer("ana"))
-    assert r.status_code == 401 and "disabled" in r.json()["error"]
+    assert r.status_code == 401 and "revoked" in r.json()["error"]
 
 
 @pytest.mark.parametrize(

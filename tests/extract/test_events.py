@@ -14,9 +14,7 @@ def extract():
     pipeline = Pipeline.from_settings()
 
     def run(text: str, published: str | None = "2024-03-10", language: str = "en") -> Analysis:
-        return pipeline(
-            Document.from_text(text, name="t", published=published, language=language)
-        )
+        return pipeline(Document.from_text(text, name="t", published=published, language=language))
 
     return run
 
@@ -52,8 +50,9 @@ def test_two_acts_in_one_sentence_are_two_incidents(extract) -> None:
         "On March 3 a missile hit a school in Kharkiv, killing four civilians, and on March 5 "
         "a drone hit a bus in Kherson, killing two civilians."
     )
-    got = sorted((i.place.name if i.place else None, i.date.start if i.date else None)
-                 for i in a.incidents)
+    got = sorted(
+        (i.place.name if i.place else None, i.date.start if i.date else None) for i in a.incidents
+    )
     assert got == [("Kharkiv", "2024-03-03"), ("Kherson", "2024-03-05")]
 
 

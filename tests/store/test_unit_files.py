@@ -12,7 +12,7 @@ from sqlalchemy import create_engine, inspect
 
 from casefile.errors import StoreError
 from casefile.store import Store, resolve_url
-from casefile.store.store import MIGRATIONS
+from casefile.store.migrate import MIGRATIONS
 
 MINE = (
     "- {name: 1st Test Battalion, type: motorized_rifle, echelon: battalion, affiliation: Russia}\n"

@@ -340,6 +340,8 @@ def test_the_investigators_day(page: Any, served: Any, tmp_path: Path) -> None:
     assert records[target]["status"] == "confirmed" and records[target]["place"]["name"] == "Izium"
     assert records[target]["machine"]["place"]["name"] != "Izium"
     assert sorted(i for i, r in records.items() if r["status"] == "rejected") == rejected
+
+
 def test_the_brief_page_follows_the_filters_and_links_to_the_spans(page: Any, served: Any) -> None:
     pg = page
     log_in(pg, "ana")

@@ -8,7 +8,7 @@ from fastapi import APIRouter, Query
 
 from ...store.audit import iter_entries
 from .. import schemas as s
-from ..deps import Admin, StoreDep, ok
+from ..deps import MAX_SEQ, Admin, StoreDep, ok
 
 router = APIRouter(prefix="/audit", tags=["audit"])
 
@@ -36,7 +36,7 @@ def audit_log(
     store: StoreDep,
     limit: Annotated[int, Query(ge=1, le=1000)] = 100,
     before: Annotated[
-        int | None, Query(ge=1, description="Entries older than this number.")
+        int | None, Query(ge=1, le=MAX_SEQ, description="Entries older than this number.")
     ] = None,
     object_id: Annotated[str | None, Query(max_length=300)] = None,
     actor: Annotated[str | None, Query(max_length=200)] = None,

@@ -4,30 +4,30 @@ cases apart, and fusion respects it."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
 
-from fastapi import APIRouter, HTTPException, Request
-from pydantic import BaseModel, Field
+from fastapi import APIRouter, Header, HTTPException, Request
+from pydantic import Field
 
-from ...review import judge, merge_cases, not_same, split_case
+from ...review import etag, merge_cases, not_same, split_case
 from .. import schemas as s
-from ..deps import Analyst, Filters, StoreDep, Viewer, ok, page_links
+from ..deps import Analyst, Body, Filters, StoreDep, Viewer, ok, page_links
 from .incidents import Judgement
 
 router = APIRouter(prefix="/cases", tags=["cases"])
 
 
-class Merge(BaseModel):
+class Merge(Body):
     cases: list[str] = Field(description="Cases whose incidents move into this one.")
     reason: str
 
 
-class Split(BaseModel):
+class Split(Body):
     incidents: list[str] = Field(description="Incidents that leave this case for a new one.")
     reason: str
 
 
-class Distinguish(BaseModel):
+class Distinguish(Body):
     case: str = Field(description="A case that is not the same act as this one.")
     reason: str
 
@@ -52,13 +52,20 @@ def get_case(case_id: str, _: Viewer, store: StoreDep) -> dict[str, Any]:
         *store.view.iter_judgements("case", [case_id]),
         *store.view.iter_judgements("incident", [m.id for m in case.members]),
     ]
-    return {**case.to_record(), "judgements": [j.to_record() for j in judged]}
+    judgements = [j.to_record() for j in judged]
+    return {**case.to_record(), "etag": etag(case), "judgements": judgements}
 
 
 @router.post("/{case_id}/judgements", **ok(s.Case))
-def judge_case(case_id: str, body: Judgement, who: Analyst, store: StoreDep) -> dict[str, Any]:
-    got = judge(store, who.actor, "case", case_id, body.action, body.reason, body.field, body.value)
-    return got.to_record()
+def judge_case(
+    case_id: str,
+    body: Judgement,
+    who: Analyst,
+    store: StoreDep,
+    if_match: Annotated[str | None, Header()] = None,
+) -> dict[str, Any]:
+    got = body.judge(store, who.actor, "case", case_id, if_match)
+    return {**got.to_record(), "etag": etag(got)}
 
 
 @router.post("/{case_id}/merge", **ok(s.Case))

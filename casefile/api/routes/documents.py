@@ -8,7 +8,7 @@ from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import Response
 
 from .. import schemas as s
-from ..deps import StoreDep, Viewer, ok, page_links, safe_filename
+from ..deps import MAX_OFFSET, StoreDep, Viewer, ok, page_links, safe_filename
 
 router = APIRouter(prefix="/documents", tags=["documents"])
 
@@ -22,7 +22,7 @@ def list_documents(
         str | None, Query(max_length=200, description="Name, title, publisher or text contains.")
     ] = None,
     limit: Annotated[int, Query(ge=1, le=500)] = 50,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
 ) -> dict[str, Any]:
     total, rows = store.view.page_documents(text, limit, offset)
     return {**page_links(request, total, limit, offset), "items": [d.to_record() for d in rows]}

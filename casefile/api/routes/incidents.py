@@ -4,18 +4,26 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, HTTPException, Query, Request
+from fastapi import APIRouter, Header, HTTPException, Query, Request
 from fastapi.responses import JSONResponse
-from pydantic import BaseModel, Field
+from pydantic import Field
 
-from ...review import BULK_ACTIONS, create_incident, judge, judge_many, next_unreviewed
+from ...review import (
+    BULK_ACTIONS,
+    UNSEEN,
+    create_incident,
+    etag,
+    judge,
+    judge_many,
+    next_unreviewed,
+)
 from .. import schemas as s
-from ..deps import Analyst, Filters, StoreDep, Viewer, ok, page_links
+from ..deps import Analyst, Body, Filters, StoreDep, Viewer, ok, page_links
 
 router = APIRouter(prefix="/incidents", tags=["incidents"])
 
 
-class Judgement(BaseModel):
+class Judgement(Body):
     """An analyst's judgement: confirm, reject, reopen, or edit one field."""
 
     action: str = Field(description="confirm | reject | reopen | edit")
@@ -26,9 +34,36 @@ class Judgement(BaseModel):
     )
     value: Any = Field(None, description="With edit: the value, shaped as in the record.")
     reason: str = Field(description="Why; kept with the judgement and in the audit log.")
+    expected: Any = Field(
+        None,
+        description="The value the analyst saw (of `field` for edit, else the status): a "
+        "judgement on a value changed since is refused with 409 and the current target.",
+    )
+    seen: str | None = Field(
+        None,
+        description="The target's `etag` when the analyst saw it (or send `If-Match`): 409 "
+        "if anything a judgement can change has changed since.",
+    )
+
+    def judge(
+        self, store: Any, actor: str, target_type: str, target_id: str, if_match: str | None
+    ) -> Any:
+        """Apply this judgement (what the analyst saw included) to the target."""
+        return judge(
+            store,
+            actor,
+            target_type,
+            target_id,
+            self.action,
+            self.reason,
+            self.field,
+            self.value,
+            seen=self.seen or (if_match.strip('"') if if_match else None),
+            expected=self.expected if "expected" in self.model_fields_set else UNSEEN,
+        )
 
 
-class BulkJudgement(BaseModel):
+class BulkJudgement(Body):
     """One judgement of several incidents: confirm, reject or reopen them, with one reason."""
 
     incidents: list[str] = Field(description="The incidents' ids.", min_length=1, max_length=500)
@@ -38,7 +73,7 @@ class BulkJudgement(BaseModel):
     reason: str = Field(description="Why; kept with each judgement and in the audit log.")
 
 
-class NewIncident(BaseModel):
+class NewIncident(Body):
     """An incident no document holds: testimony taken by the team."""
 
     incident: dict[str, Any] = Field(
@@ -113,7 +148,11 @@ def get_incident(incident_id: str, _: Viewer, store: StoreDep) -> dict[str, Any]
     if found is None:
         raise HTTPException(404, f"no incident {incident_id}")
     judgements = store.view.iter_judgements("incident", [incident_id])
-    return {**found.to_record(), "judgements": [j.to_record() for j in judgements]}
+    return {
+        **found.to_record(),
+        "etag": etag(found),
+        "judgements": [j.to_record() for j in judgements],
+    }
 
 
 @router.post("", status_code=201, **ok(s.Incident, 201))
@@ -124,13 +163,15 @@ def new_incident(body: NewIncident, who: Analyst, store: StoreDep) -> dict[str, 
 
 @router.post("/{incident_id}/judgements", **ok(s.Incident))
 def judge_incident(
-    incident_id: str, body: Judgement, who: Analyst, store: StoreDep
+    incident_id: str,
+    body: Judgement,
+    who: Analyst,
+    store: StoreDep,
+    if_match: Annotated[str | None, Header()] = None,
 ) -> dict[str, Any]:
     """Confirm, reject, reopen or edit the incident; returns it as it now stands."""
-    got = judge(
-        store, who.actor, "incident", incident_id, body.action, body.reason, body.field, body.value
-    )
-    return got.to_record()
+    got = body.judge(store, who.actor, "incident", incident_id, if_match)
+    return {**got.to_record(), "etag": etag(got)}
 
 
 @router.get("/{incident_id}/judgements", **ok(list[s.JudgementRecord]))

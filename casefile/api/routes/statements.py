@@ -9,7 +9,7 @@ from fastapi import Query as Q
 
 from ...vocab import STATEMENT_KINDS
 from .. import schemas as s
-from ..deps import INVALID, StoreDep, Viewer, items_of, ok, page_links
+from ..deps import INVALID, MAX_OFFSET, StoreDep, Viewer, items_of, ok, page_links
 
 router = APIRouter(prefix="/statements", tags=["statements"])
 
@@ -25,7 +25,7 @@ def list_statements(
     ] = None,
     speaker: Annotated[str | None, Q(max_length=200, description="Speaker contains this.")] = None,
     limit: Annotated[int, Q(ge=1, le=500)] = 50,
-    offset: Annotated[int, Q(ge=0)] = 0,
+    offset: Annotated[int, Q(ge=0, le=MAX_OFFSET)] = 0,
 ) -> dict[str, Any]:
     for k in kind or []:
         if k not in STATEMENT_KINDS:

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Request
 
+from ...auth import unlock_user
 from ...vocab import ALL, REVIEW_STATUS, ROLES
 from .. import schemas as s
 from ..deps import Admin, StoreDep, Viewer, ok
@@ -21,6 +22,14 @@ def me(who: Viewer) -> dict[str, Any]:
 @router.get("/users", **ok(list[s.User]))
 def users(_: Admin, store: StoreDep) -> list[dict[str, Any]]:
     return [u.to_record() for u in store.view.iter_users()]
+
+
+@router.post("/users/{name}/unlock", **ok(s.Unlocked))
+def unlock(name: str, who: Admin, store: StoreDep, request: Request) -> dict[str, Any]:
+    """Lift a lockout after too many failed log-ins (recorded in the audit log)."""
+    unlock_user(store, name, who.actor)
+    request.app.state.config.limiter.lift(name)
+    return {"name": name, "unlocked": True}
 
 
 @router.get("/vocab", **ok(dict[str, list[s.Term]]))

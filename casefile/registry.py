@@ -56,3 +56,5 @@ class Registry(Generic[T]):
 # A stage factory takes its config (a dict) and returns a Stage (see extract/pipeline.py).
 stages: Registry[Callable[..., object]] = Registry("stage", "casefile.stages")
 exporters: Registry[Callable[..., object]] = Registry("exporter", "casefile.exporters")
+# A language pack factory takes nothing and returns a casefile.lang.LanguagePack.
+languages: Registry[Callable[..., object]] = Registry("language pack", "casefile.languages")

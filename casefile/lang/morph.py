@@ -1,0 +1,71 @@
+"""Lemmas of words: pymorphy3 for Ukrainian and Russian, spaCy's lookup for English.
+
+One analyser per language, built once per process (pymorphy3 reads its dictionary in
+about 0.1 s); ``lemma`` is cached per word, since running text repeats its words, and
+``lemmas`` splits a text into words with their spans and looks each up. Apostrophes
+(’ ʼ ') are one letter to the dictionaries, so words keep them ("дев'ять").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from functools import lru_cache
+from typing import Any
+
+__all__ = ["APOSTROPHES", "WORD", "lemmatizer", "normalise_apostrophes", "tag_of"]
+
+# A word: letters, with inner apostrophes and hyphens ("дев'ять", "пресс-служба").
+WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|['’ʼ](?=[^\W\d_])|-(?=[^\W\d_]))*")
+APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "`": "'"})
+
+
+def normalise_apostrophes(text: str) -> str:
+    """The same text with every apostrophe written ``'`` (one character for one)."""
+    return text.translate(APOSTROPHES)
+
+
+@lru_cache(maxsize=4)
+def _analyzer(lang: str) -> Any:
+    import pymorphy3  # loaded on first use: a dictionary per language
+
+    return pymorphy3.MorphAnalyzer(lang=lang)
+
+
+@lru_cache(maxsize=1)
+def _english() -> Any:
+    import spacy
+
+    # The lookup-free rule lemmatizer needs part-of-speech tags: keep the tagger, nothing else.
+    return spacy.load(
+        "en_core_web_sm", exclude=["parser", "ner", "senter"]
+    )
+
+
+def lemmatizer(kind: str, lang: str) -> Callable[[str], str]:
+    """A cached ``word -> lemma`` (lower case) for a pack's ``morphology`` setting."""
+    if kind == "pymorphy3":
+        analyzer = _analyzer(lang)
+
+        @lru_cache(maxsize=200_000)
+        def lemma(word: str) -> str:
+            w = normalise_apostrophes(word.lower())
+            parses = analyzer.parse(w)
+            return str(parses[0].normal_form) if parses else w
+
+        return lemma
+    if kind == "spacy":
+
+        @lru_cache(maxsize=200_000)
+        def lemma_en(word: str) -> str:
+            doc = _english()(word)
+            return doc[0].lemma_.lower() if len(doc) == 1 else word.lower()
+
+        return lemma_en
+    raise ValueError(f"unknown morphology {kind!r} (pymorphy3 or spacy)")
+
+
+def tag_of(lang: str, word: str) -> set[str]:
+    """The grammemes of the most likely parse of ``word`` (pymorphy3 languages only)."""
+    parses = _analyzer(lang).parse(normalise_apostrophes(word.lower()))
+    return set(parses[0].tag.grammemes) if parses else set()

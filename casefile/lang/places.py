@@ -1,0 +1,187 @@
+"""Place names in inflected text, resolved to the gazetteer's English names.
+
+Ukrainian and Russian decline their toponyms: "у Харкові", "в Харькове", "біля
+Авдіївки", "Харківської області". The gazetteer (``casefile.knowledge.gazetteer``) holds
+nominatives, so :class:`InflectedPlaces` first goes back to the nominative:
+
+1. every capitalised Cyrillic word (and an adjective with "область"/"район" after it)
+   is a candidate; its forms are the word itself, each rewrite of its ending by the
+   pack's ``toponyms.yaml`` rules ("Харкові" -> "Харків", "Бучі" -> "Буча") and the
+   pymorphy3 lemma;
+2. a form the pack's ``names`` table knows ("Херсонщина") gives that name; every other
+   form is looked up in the gazetteer, keeping places in the pack's countries (a
+   romanised key alone also matches "Ják" in Hungary for "Як") that are named, not
+   only sounded alike;
+3. the most populous place wins (a rewrite that happens to be a hamlet loses to the
+   city), a place matched by an alternate name counting a fifth of its people; the match
+   keeps the span as written and the nominative it was read as.
+
+English keeps its own finder (``Gazetteer.find``): its names are not inflected.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from ..knowledge.gazetteer import Candidate, Gazetteer
+
+__all__ = ["EnglishPlaces", "InflectedPlaces", "PlaceMatch"]
+
+
+@dataclass(frozen=True)
+class PlaceMatch:
+    """``text[start:end]`` names the place ``candidate`` (English name ``name``); ``form`` is
+    the nominative it was read as."""
+
+    start: int
+    end: int
+    text: str
+    form: str
+    name: str
+    candidate: Candidate
+
+
+_CAP_WORD = re.compile(r"(?<![\w'’ʼ-])[А-ЯІЇЄҐЁ][а-яіїєґё'’ʼ]+(?:-[А-ЯІЇЄҐЁа-яіїєґё][а-яіїєґё'’ʼ]+)*")
+_NEXT_WORD = re.compile(r"\s+([а-яіїєґё][а-яіїєґё.-]*)")
+_MATCHES_KEPT = ("name", "alternate")  # not a base name's area, nor a sound-alike
+_ALTERNATE_WEIGHT = 0.2
+
+
+class InflectedPlaces:
+    """The place finder of a language whose toponyms decline."""
+
+    def __init__(
+        self,
+        table: dict[str, Any],
+        countries: list[str],
+        lemma: Callable[[str], str],
+        gazetteer: Callable[[], Gazetteer] = Gazetteer.default,
+    ) -> None:
+        self.endings = [(str(a), str(b)) for a, b in table["endings"]]
+        self.names = {str(k).lower(): str(v) for k, v in table.get("names", {}).items()}
+        areas = table.get("areas", {})
+        self.adj_nominative = {
+            str(k): str(v) for k, v in areas.get("adjective_nominative", {}).items()
+        }
+        self.area_nouns = {
+            form.lower(): noun for noun, forms in areas.get("nouns", {}).items() for form in forms
+        }
+        masc = areas.get("masculine", {})
+        self.masc_nouns = set(masc.get("nouns", []))
+        self.masc_endings = {str(k): str(v) for k, v in masc.get("adjective_endings", {}).items()}
+        self.countries = set(countries)
+        self.lemma = lemma
+        self._gazetteer = gazetteer
+        self.resolve = lru_cache(maxsize=50_000)(self._resolve)
+
+    # -- one name ---------------------------------------------------------------------
+
+    def forms(self, word: str) -> list[str]:
+        """The nominatives ``word`` may be: itself, its ending rewrites, its lemma."""
+        out = [word]
+        for ending, nominative in self.endings:
+            if word.endswith(ending) and len(word) - len(ending) >= 3:
+                out.append(word[: len(word) - len(ending)] + nominative)
+        lem = self.lemma(word)
+        if lem:
+            out.append(lem[:1].upper() + lem[1:])
+        return list(dict.fromkeys(out))
+
+    def _resolve(self, word: str) -> tuple[str, str, Candidate] | None:
+        """(nominative, English name, candidate) of an inflected toponym, or None."""
+        best: tuple[tuple[float, int], str, Candidate] | None = None
+        for i, form in enumerate(self.forms(word)):
+            for cand in self._lookup(form):
+                # the most populous, an alternate name weighing a fifth (the old name
+                # "Pokrovsk" of Engels loses to Pokrovsk); then the earlier form
+                weight = 1.0 if cand.match == "name" else _ALTERNATE_WEIGHT
+                score = ((cand.population + 1) * weight, -i)
+                if best is None or score > best[0]:
+                    best = (score, form, cand)
+        if best is None:
+            return None
+        _, form, cand = best
+        return form, cand.place.name, cand
+
+    def _lookup(self, form: str) -> list[Candidate]:
+        gz = self._gazetteer()
+        alias = self.names.get(form.lower())
+        if alias:
+            found = gz.candidates(alias, skeletons=False)
+            return found[:1]
+        if gz.is_stoplisted(form):
+            return []
+        return [
+            c
+            for c in gz.candidates(form, skeletons=False)
+            if c.match in _MATCHES_KEPT
+            and (not self.countries or c.country in self.countries)
+        ]
+
+    # -- running text -----------------------------------------------------------------
+
+    def find(self, text: str) -> list[PlaceMatch]:
+        """Every toponym in ``text`` with its English name, in text order."""
+        out: list[PlaceMatch] = []
+        pos = 0
+        while (m := _CAP_WORD.search(text, pos)) is not None:
+            word, start, end = m.group(), m.start(), m.end()
+            pos = end
+            area = self._area(text, word, end)
+            if area is not None:
+                form, name, cand, area_end = area
+                out.append(PlaceMatch(start, area_end, text[start:area_end], form, name, cand))
+                pos = area_end
+                continue
+            hit = self.resolve(word)
+            if hit is not None:
+                out.append(PlaceMatch(start, end, word, *hit))
+        return out
+
+    def _area(self, text: str, word: str, end: int) -> tuple[str, str, Candidate, int] | None:
+        """"Харківської області" -> ("Харківська область", "Kharkiv Oblast", ...)."""
+        nxt = _NEXT_WORD.match(text, end)
+        if nxt is None:
+            return None
+        noun = self.area_nouns.get(nxt.group(1).lower())
+        if noun is None:
+            return None
+        endings = self.masc_endings if noun in self.masc_nouns else self.adj_nominative
+        for ending, nominative in sorted(endings.items(), key=lambda e: -len(e[0])):
+            if word.endswith(ending):
+                adjective = word[: len(word) - len(ending)] + nominative
+                form = f"{adjective} {noun}"
+                found = self._lookup(form)
+                if not found:  # "Курська область": the gazetteer has "Курськ" + Oblast
+                    for stem in (adjective[:-1], adjective[: -len(nominative)]):
+                        found = self._lookup(f"{stem} {noun}")
+                        if found:
+                            break
+                if found:
+                    cand = found[0]
+                    return form, cand.place.name, cand, nxt.end()
+                return None
+        return None
+
+
+class EnglishPlaces:
+    """English toponyms as written: :meth:`Gazetteer.find`, then the best candidate."""
+
+    def __init__(self, gazetteer: Callable[[], Gazetteer] = Gazetteer.default) -> None:
+        self._gazetteer = gazetteer
+
+    def resolve(self, word: str) -> tuple[str, str, Candidate] | None:
+        found = self._gazetteer().candidates(word, skeletons=False)
+        return (word, found[0].place.name, found[0]) if found else None
+
+    def find(self, text: str) -> list[PlaceMatch]:
+        out = []
+        for start, end, surface in self._gazetteer().find(text):
+            hit = self.resolve(surface)
+            if hit is not None:
+                out.append(PlaceMatch(start, end, surface, *hit))
+        return out

@@ -187,7 +187,10 @@ class LanguagePack:
     def _places(self) -> InflectedPlaces | EnglishPlaces:
         if self.settings["places"] == "inflected":
             return InflectedPlaces(
-                self.table("toponyms"), list(self.settings.get("place_countries", [])), self.lemma
+                self.table("toponyms"),
+                list(self.settings.get("place_countries", [])),
+                self.lemma,
+                self.romanize,
             )
         return EnglishPlaces()
 

@@ -59,6 +59,7 @@ class InflectedPlaces:
         table: dict[str, Any],
         countries: list[str],
         lemma: Callable[[str], str],
+        romanize: Callable[[str], str] = str,
         gazetteer: Callable[[], Gazetteer] = Gazetteer.default,
     ) -> None:
         self.endings = [(str(a), str(b)) for a, b in table["endings"]]
@@ -75,6 +76,7 @@ class InflectedPlaces:
         self.masc_endings = {str(k): str(v) for k, v in masc.get("adjective_endings", {}).items()}
         self.countries = set(countries)
         self.lemma = lemma
+        self.romanize = romanize
         self._gazetteer = gazetteer
         self.resolve = lru_cache(maxsize=50_000)(self._resolve)
 
@@ -115,9 +117,13 @@ class InflectedPlaces:
             return found[:1]
         if gz.is_stoplisted(form):
             return []
+        # the gazetteer keys Cyrillic by the Ukrainian romanisation: a Russian name is also
+        # asked in its own ("Белгород" is "Belgorod", not "Belhorod")
+        spellings = dict.fromkeys((form, self.romanize(form)))
         return [
             c
-            for c in gz.candidates(form, skeletons=False)
+            for spelling in spellings
+            for c in gz.candidates(spelling, skeletons=False)
             if c.match in _MATCHES_KEPT
             and (not self.countries or c.country in self.countries)
         ]
@@ -157,7 +163,8 @@ class InflectedPlaces:
                 form = f"{adjective} {noun}"
                 found = self._lookup(form)
                 if not found:  # "Курська область": the gazetteer has "Курськ" + Oblast
-                    for stem in (adjective[:-1], adjective[: -len(nominative)]):
+                    stems = (adjective[:-1], adjective[:-2], adjective[: -len(nominative)])
+                    for stem in dict.fromkeys(stems):
                         found = self._lookup(f"{stem} {noun}")
                         if found:
                             break

@@ -1,0 +1,68 @@
+"""Romanisation by the national standards, persons' English names, units in Cyrillic."""
+
+from __future__ import annotations
+
+import pytest
+
+from casefile.lang import get_pack
+
+
+@pytest.mark.parametrize(
+    ("cyrillic", "latin"),
+    [
+        ("Скобєлєв", "Skobieliev"),
+        ("Юрій", "Yurii"),  # initial ю is yu, final й is i
+        ("Їжакевич", "Yizhakevych"),
+        ("Згурський", "Zghurskyi"),  # зг is zgh
+        ("Щербина", "Shcherbyna"),
+        ("Гнатюк", "Hnatiuk"),  # г is h, inner ю is iu
+        ("Мар'яна", "Mariana"),  # the apostrophe is dropped
+        ("Ґалаґан", "Galagan"),
+    ],
+)
+def test_ukrainian_romanisation_is_the_2010_table(cyrillic: str, latin: str) -> None:
+    assert get_pack("uk").romanize(cyrillic) == latin
+
+
+@pytest.mark.parametrize(
+    ("cyrillic", "latin"),
+    [
+        ("Андреев", "Andreyev"),  # е after a vowel is ye
+        ("Ельцин", "Yeltsin"),  # initial е is ye
+        ("Юрий", "Yuriy"),
+        ("Горбачёв", "Gorbachyov"),
+        ("Григорьев", "Grigoryev"),  # the soft sign dropped, е after it is ye
+        ("Хрущёв", "Khrushchyov"),
+        ("Быков", "Bykov"),
+    ],
+)
+def test_russian_romanisation_is_bgn_pcgn(cyrillic: str, latin: str) -> None:
+    assert get_pack("ru").romanize(cyrillic) == latin
+
+
+def test_a_known_person_gets_the_usual_english_spelling_from_an_inflected_form() -> None:
+    name = get_pack("uk").person_name("Зеленського")
+    assert (name.name, name.original, name.known) == ("Volodymyr Zelenskyy", "Зеленського", True)
+
+
+def test_an_unknown_person_is_romanised_from_the_nominative() -> None:
+    name = get_pack("uk").person_name("Олександра Скобєлєва")
+    assert (name.name, name.original, name.known) == (
+        "Oleksandr Skobieliev",
+        "Олександра Скобєлєва",
+        False,
+    )
+
+
+@pytest.mark.parametrize(
+    ("code", "text", "unit"),
+    [
+        ("uk", "бійці 155-ї окремої бригади морської піхоти", "155th Naval Infantry Brigade"),
+        ("ru", "155-я бригада морской пехоты", "155th Naval Infantry Brigade"),
+        ("uk", "76-ї десантно-штурмової дивізії", "76th Air Assault Division"),
+        ("ru", "военные 64-й отдельной мотострелковой бригады", "64th Motorized Rifle Brigade"),
+    ],
+)
+def test_cyrillic_unit_names_canonicalise(code: str, text: str, unit: str) -> None:
+    found = get_pack(code).units(text)
+    assert [name for _, _, name in found] == [unit]

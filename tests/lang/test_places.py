@@ -1,0 +1,50 @@
+"""Toponyms in their case forms resolve to the gazetteer's English names, spans as written."""
+
+from __future__ import annotations
+
+import pytest
+
+from casefile.lang import get_pack
+
+
+@pytest.mark.parametrize(
+    ("code", "word", "name"),
+    [
+        ("uk", "Харкові", "Kharkiv"),
+        ("uk", "Харкова", "Kharkiv"),
+        ("ru", "Харькове", "Kharkiv"),
+        ("uk", "Києві", "Kyiv"),
+        ("uk", "Бучі", "Bucha"),  # not "Buchy" in France: Cyrillic resolves near home
+        ("uk", "Покровська", "Pokrovsk"),  # not Engels, once called Pokrovsk
+        ("uk", "Авдіївці", "Avdiivka"),
+        ("ru", "Авдеевкой", "Avdiivka"),
+        ("uk", "Запоріжжі", "Zaporizhzhia"),
+        ("uk", "Маріуполя", "Mariupol"),
+        ("uk", "Тростянці", "Trostianets"),
+        ("ru", "Белгороде", "Belgorod"),  # asked in Russian romanisation too
+        ("uk", "Херсонщині", "Kherson Oblast"),
+    ],
+)
+def test_a_case_form_of_a_town_resolves_to_the_town(code: str, word: str, name: str) -> None:
+    hit = get_pack(code).place(word)
+    assert hit is not None
+    assert hit.name == name
+
+
+def test_places_in_running_text_keep_their_spans() -> None:
+    text = "Ворог атакував Харківську область: у Харкові поранено двох людей. Як повідомили"
+    found = get_pack("uk").places(text)
+    assert [(p.text, p.name) for p in found] == [
+        ("Харківську область", "Kharkiv Oblast"),
+        ("Харкові", "Kharkiv"),
+    ]
+    assert all(text[p.start : p.end] == p.text for p in found)
+
+
+def test_russian_oblast_in_the_genitive() -> None:
+    found = get_pack("ru").places("удар по Курской области")
+    assert [(p.text, p.name) for p in found] == [("Курской области", "Kursk Oblast")]
+
+
+def test_a_capitalised_word_that_is_not_a_place() -> None:
+    assert get_pack("uk").places("Про це повідомили. Як відомо, ГУР") == []

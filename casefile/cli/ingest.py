@@ -29,6 +29,10 @@ def ingest(
     max_bytes: Annotated[
         int | None, typer.Option(help="Largest file or JSONL line accepted [default: 20 MB].")
     ] = None,
+    language: Annotated[
+        str | None,
+        typer.Option(help="Language code (en, uk, ru) of every document, over the detected one."),
+    ] = None,
 ) -> None:
     """Store documents unchanged and hashed; the same bytes twice are stored once."""
     s = settings()
@@ -49,7 +53,7 @@ def ingest(
         report = run_ingest(
             store,
             paths,
-            Meta(publisher, published, url),
+            Meta(publisher, published, url, language=language),
             max_bytes or s.max_bytes,
             on_item=show,
         )

@@ -176,3 +176,11 @@ def test_the_log_in_page_says_when_there_are_no_users(tmp_path, live_server) -> 
 )
 def test_highlight_cuts_at_every_span_boundary(spans, pieces) -> None:
     assert highlight("abcdef", spans) == pieces
+
+
+def test_the_document_page_shows_its_language(served) -> None:
+    served.login("vic")
+    doc = served.client.get(f"/api/v1/incidents/{served.ids[HROZA]}").json()["document"]["id"]
+    page = served.client.get(f"/documents/{doc}").text
+    assert '<span class="language" title="language">en</span>' in page
+    assert served.client.get(f"/api/v1/documents/{doc}").json()["language"] == "en"

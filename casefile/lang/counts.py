@@ -33,7 +33,9 @@ class CountMatch:
 
 
 # Digits, with thin or plain spaces as thousands separators, and a case ending ("5-ти").
-_DIGITS = re.compile(r"(?<![\d.,])\d{1,3}(?:[  \u202f]\d{3})+(?![\d.,]\d)|(?<![\d.,])\d+(?![\d]|[.,]\d)")
+_DIGITS = re.compile(
+    r"(?<![\d.,])\d{1,3}(?:[  \u202f]\d{3})+(?![\d.,]\d)|(?<![\d.,])\d+(?![\d]|[.,]\d)"
+)
 _DIGIT_ENDING = re.compile(r"-?(?:ти|х|ох|ьох|ми|ма|ом|м|и)(?!\w)")
 _TOKEN = re.compile(rf"{_DIGITS.pattern}|{WORD.pattern}")
 

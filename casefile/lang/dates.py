@@ -139,8 +139,15 @@ class CyrillicDates:
             ),
             (
                 re.compile(
-                    rf"{b}(?:(?P<cue>{cue})\s+)?(?P<mon>{mon}){e}{year_after}", re.I | re.X
+                    rf"""{b}(?:(?P<cue>{cue})\s+)?(?P<mon>{mon})
+                    \s*(?:-|–|—|\s(?:{to}|{_alt(table.get("and", []))})\s)\s*
+                    (?P<mon2>{mon}){e}{year_after}""",
+                    re.I | re.X,
                 ),
+                self._months,
+            ),
+            (
+                re.compile(rf"{b}(?:(?P<cue>{cue})\s+)?(?P<mon>{mon}){e}{year_after}", re.I | re.X),
                 self._month,
             ),
             (
@@ -259,6 +266,18 @@ class CyrillicDates:
             m.start(), m.end(), (y, month, None), (y, month, None), since=since, relative=True
         )
 
+    def _months(self, m: re.Match[str], p: date | None) -> _Cand | None:
+        """ "у лютому та березні 2022 року", "з липня по вересень": one range of months."""
+        m1, m2 = self.months[m["mon"].lower()], self.months[m["mon2"].lower()]
+        if m["y"]:
+            y2 = int(m["y"])
+        elif m["cue"] and p is not None:
+            y2 = p.year if m2 <= p.month else p.year - 1
+        else:
+            return None
+        y1 = y2 if m1 <= m2 else y2 - 1
+        return _Cand(m.start(), m.end(), (y1, m1, None), (y2, m2, None), relative=not m["y"])
+
     def _year(self, m: re.Match[str], p: date | None) -> _Cand | None:
         cue = (m["cue"] or "").lower()
         if not (cue or m["yw"]):
@@ -282,6 +301,8 @@ class CyrillicDates:
         monday = p - timedelta(days=p.weekday())
         if kind == "last_week":
             lo, hi = _day(monday - timedelta(days=7)), _day(monday - timedelta(days=1))
+        elif kind == "past_week":
+            lo, hi = _day(p - timedelta(days=7)), _day(p)
         elif kind == "this_week":
             lo, hi = _day(monday), _day(p)
         elif kind == "last_month":

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from functools import lru_cache
 from typing import Any
 
-__all__ = ["APOSTROPHES", "WORD", "lemmatizer", "normalise_apostrophes", "tag_of"]
+__all__ = ["APOSTROPHES", "WORD", "lemmatizer", "normalise_apostrophes", "tag_of", "unknown_word"]
 
 # A word: letters, with inner apostrophes and hyphens ("дев'ять", "пресс-служба").
 WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|['’ʼ](?=[^\W\d_])|-(?=[^\W\d_]))*")
@@ -37,9 +37,7 @@ def _english() -> Any:
     import spacy
 
     # The lookup-free rule lemmatizer needs part-of-speech tags: keep the tagger, nothing else.
-    return spacy.load(
-        "en_core_web_sm", exclude=["parser", "ner", "senter"]
-    )
+    return spacy.load("en_core_web_sm", exclude=["parser", "ner", "senter"])
 
 
 def lemmatizer(kind: str, lang: str) -> Callable[[str], str]:
@@ -69,3 +67,9 @@ def tag_of(lang: str, word: str) -> set[str]:
     """The grammemes of the most likely parse of ``word`` (pymorphy3 languages only)."""
     parses = _analyzer(lang).parse(normalise_apostrophes(word.lower()))
     return set(parses[0].tag.grammemes) if parses else set()
+
+
+def unknown_word(lang: str, word: str) -> bool:
+    """Whether pymorphy3's dictionary lacks ``word`` or reads it as a place name (Geox)."""
+    parses = _analyzer(lang).parse(normalise_apostrophes(word.lower()))
+    return not any(p.is_known for p in parses) or any("Geox" in p.tag.grammemes for p in parses)

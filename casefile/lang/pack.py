@@ -28,6 +28,7 @@ asked, as extraction imports this package: no cycle at import time).
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -43,9 +44,10 @@ from ..errors import ConfigError
 from .counts import CountMatch, WordCounts
 from .cues import CueMatch, PhraseMatcher
 from .dates import CyrillicDates, DateMatch
-from .morph import WORD, lemmatizer
+from .morph import WORD, lemmatizer, unknown_word
 from .places import EnglishPlaces, InflectedPlaces, PlaceMatch
 from .romanize import KnownPersons, Romanizer
+from .units import CyrillicUnits
 
 __all__ = ["DATA_DIR", "LanguagePack", "PersonName", "get_pack", "pack_codes"]
 
@@ -135,7 +137,9 @@ class LanguagePack:
     def dates(self, text: str, published: str | date | None) -> list[DateMatch]:
         """Date expressions in ``text`` resolved against ``published``, in text order."""
         return [
-            m if isinstance(m, DateMatch) else DateMatch(m.start, m.end, m.text, m.range, m.relative)
+            m
+            if isinstance(m, DateMatch)
+            else DateMatch(m.start, m.end, m.text, m.range, m.relative)
             for m in self._dates(text, published)
         ]
 
@@ -191,6 +195,7 @@ class LanguagePack:
                 list(self.settings.get("place_countries", [])),
                 self.lemma,
                 self.romanize,
+                functools.partial(unknown_word, self.code),
             )
         return EnglishPlaces()
 
@@ -204,10 +209,27 @@ class LanguagePack:
         return PlaceMatch(0, len(name), name, *hit) if hit else None
 
     def units(self, text: str, orbat: Any = None) -> list[tuple[int, int, str]]:
-        """Unit mentions as (start, end, canonical English name)."""
-        from ..resolve.units import find_units
+        """Unit mentions as (start, end, canonical English name), in text order: the unit
+        grammar's (``casefile.resolve.units``), then what the pack's ``units.yaml`` reads
+        besides ("237-го полку" under the division named after it)."""
+        from ..knowledge.orbat import Orbat
+        from ..resolve.units import canonical_unit, find_units
 
-        return find_units(text, orbat)
+        found = find_units(text, orbat)
+        if self._units is None:
+            return found
+        kb = orbat if orbat is not None else Orbat.default()
+        return self._units.find(
+            text,
+            found,
+            lambda name: canonical_unit(name, kb),
+            lambda parent: [c.name for c in kb.children(parent)],
+        )
+
+    @cached_property
+    def _units(self) -> CyrillicUnits | None:
+        table = self.table("units")
+        return CyrillicUnits(table, self.lemma) if table else None
 
     @cached_property
     def romanize(self) -> Romanizer:

@@ -45,10 +45,14 @@ class PlaceMatch:
     candidate: Candidate
 
 
-_CAP_WORD = re.compile(r"(?<![\w'’ʼ-])[А-ЯІЇЄҐЁ][а-яіїєґё'’ʼ]+(?:-[А-ЯІЇЄҐЁа-яіїєґё][а-яіїєґё'’ʼ]+)*")
+_CAP_WORD = re.compile(
+    r"(?<![\w'’ʼ-])[А-ЯІЇЄҐЁ][а-яіїєґё'’ʼ]+(?:-[А-ЯІЇЄҐЁа-яіїєґё][а-яіїєґё'’ʼ]+)*"
+)
 _NEXT_WORD = re.compile(r"\s+([а-яіїєґё][а-яіїєґё.-]*)")
+_SECOND_NEXT_WORD = re.compile(r"\s+\S+\s+([а-яіїєґё][а-яіїєґё.-]*)")
 _MATCHES_KEPT = ("name", "alternate")  # not a base name's area, nor a sound-alike
 _ALTERNATE_WEIGHT = 0.2
+_AS_WRITTEN_WEIGHT = 5.0
 
 
 class InflectedPlaces:
@@ -60,6 +64,7 @@ class InflectedPlaces:
         countries: list[str],
         lemma: Callable[[str], str],
         romanize: Callable[[str], str] = str,
+        unknown: Callable[[str], bool] = lambda word: False,
         gazetteer: Callable[[], Gazetteer] = Gazetteer.default,
     ) -> None:
         self.endings = [(str(a), str(b)) for a, b in table["endings"]]
@@ -74,9 +79,12 @@ class InflectedPlaces:
         masc = areas.get("masculine", {})
         self.masc_nouns = set(masc.get("nouns", []))
         self.masc_endings = {str(k): str(v) for k, v in masc.get("adjective_endings", {}).items()}
+        self.conjunctions = {str(c) for c in areas.get("conjunctions", [])}
+        self.vowels = set(str(table.get("vowels", "")))
         self.countries = set(countries)
         self.lemma = lemma
         self.romanize = romanize
+        self.unknown = unknown
         self._gazetteer = gazetteer
         self.resolve = lru_cache(maxsize=50_000)(self._resolve)
 
@@ -86,6 +94,8 @@ class InflectedPlaces:
         """The nominatives ``word`` may be: itself, its ending rewrites, its lemma."""
         out = [word]
         for ending, nominative in self.endings:
+            if not ending and word[-1:].lower() in self.vowels:
+                continue  # "Сум" -> "Суми", never "Суми" -> "Сумии"
             if word.endswith(ending) and len(word) - len(ending) >= 3:
                 out.append(word[: len(word) - len(ending)] + nominative)
         lem = self.lemma(word)
@@ -101,13 +111,31 @@ class InflectedPlaces:
                 # the most populous, an alternate name weighing a fifth (the old name
                 # "Pokrovsk" of Engels loses to Pokrovsk); then the earlier form
                 weight = 1.0 if cand.match == "name" else _ALTERNATE_WEIGHT
+                if i == 0 and cand.match == "name":
+                    weight = _AS_WRITTEN_WEIGHT  # "Подолы" is Podoly before "Подол" is Podil
                 score = ((cand.population + 1) * weight, -i)
                 if best is None or score > best[0]:
                     best = (score, form, cand)
         if best is None:
-            return None
+            return self._sounded(word)
         _, form, cand = best
         return form, cand.place.name, cand
+
+    def _sounded(self, word: str) -> tuple[str, str, Candidate] | None:
+        """The last resort for a word the dictionary does not know: the gazetteer's
+        consonant skeletons ("Белозерка", the Russian spelling, finds Bilozerka)."""
+        if not self.unknown(word):
+            return None
+        gz = self._gazetteer()
+        for spelling in dict.fromkeys((word, self.romanize(word))):
+            found = [
+                c
+                for c in gz.candidates(spelling, skeletons=True)
+                if c.match == "skeleton" and c.country in self.countries
+            ]
+            if found:
+                return word, found[0].place.name, found[0]
+        return None
 
     def _lookup(self, form: str) -> list[Candidate]:
         gz = self._gazetteer()
@@ -124,8 +152,7 @@ class InflectedPlaces:
             c
             for spelling in spellings
             for c in gz.candidates(spelling, skeletons=False)
-            if c.match in _MATCHES_KEPT
-            and (not self.countries or c.country in self.countries)
+            if c.match in _MATCHES_KEPT and (not self.countries or c.country in self.countries)
         ]
 
     # -- running text -----------------------------------------------------------------
@@ -149,11 +176,24 @@ class InflectedPlaces:
         return out
 
     def _area(self, text: str, word: str, end: int) -> tuple[str, str, Candidate, int] | None:
-        """"Харківської області" -> ("Харківська область", "Kharkiv Oblast", ...)."""
+        """ "Харківської області" -> ("Харківська область", "Kharkiv Oblast", ...)."""
         nxt = _NEXT_WORD.match(text, end)
         if nxt is None:
             return None
         noun = self.area_nouns.get(nxt.group(1).lower())
+        if noun is None and nxt.group(1) in self.conjunctions:
+            # "Київській та Житомирській областях": the noun after the second adjective
+            later = _SECOND_NEXT_WORD.match(text, nxt.end())
+            if later is not None and self.area_nouns.get(later.group(1).lower()):
+                noun = self.area_nouns[later.group(1).lower()]
+                found = self._area_name(word, noun)  # the span: the adjective alone
+                return (*found, end) if found else None
+        if noun is None:
+            return None
+        found = self._area_name(word, noun)
+        return (*found, nxt.end()) if found else None
+
+    def _area_name(self, word: str, noun: str) -> tuple[str, str, Candidate] | None:
         if noun is None:
             return None
         endings = self.masc_endings if noun in self.masc_nouns else self.adj_nominative
@@ -170,7 +210,7 @@ class InflectedPlaces:
                             break
                 if found:
                     cand = found[0]
-                    return form, cand.place.name, cand, nxt.end()
+                    return form, cand.place.name, cand
                 return None
         return None
 

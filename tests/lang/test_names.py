@@ -66,3 +66,40 @@ def test_an_unknown_person_is_romanised_from_the_nominative() -> None:
 def test_cyrillic_unit_names_canonicalise(code: str, text: str, unit: str) -> None:
     found = get_pack(code).units(text)
     assert [name for _, _, name in found] == [unit]
+
+
+@pytest.mark.parametrize(
+    ("code", "text", "units"),
+    [
+        (
+            "uk",
+            "бійці другого батальйону 237-го полку 76-ї десантно-штурмової дивізії",
+            [
+                "2nd Battalion, 237th Air Assault Regiment",  # the battalion of its parent
+                "237th Air Assault Regiment",  # the division's child with that number
+                "76th Air Assault Division",
+            ],
+        ),
+        (
+            "uk",
+            "льотчики 121-го важкого бомбардувального полку",
+            ["121st Heavy Bomber Aviation Regiment"],
+        ),
+        (
+            "ru",
+            "солдаты 237-го полка 76-й десантно-штурмовой дивизии",
+            [
+                "237th Air Assault Regiment",
+                "76th Air Assault Division",
+            ],
+        ),
+    ],
+)
+def test_bare_and_ordinal_word_units_read_with_their_parent(
+    code: str, text: str, units: list[str]
+) -> None:
+    assert [name for _, _, name in get_pack(code).units(text)] == units
+
+
+def test_a_number_before_a_noun_that_is_no_unit() -> None:
+    assert get_pack("uk").units("у 2023 році 5 людей загинули") == []

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from functools import lru_cache
 from typing import Any
 
-__all__ = ["APOSTROPHES", "WORD", "lemmatizer", "normalise_apostrophes", "tag_of", "unknown_word"]
+__all__ = ["APOSTROPHES", "WORD", "lemmatizer", "normalise_apostrophes", "person_word", "tag_of", "unknown_word"]
 
 # A word: letters, with inner apostrophes and hyphens ("дев'ять", "пресс-служба").
 WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|['’ʼ](?=[^\W\d_])|-(?=[^\W\d_]))*")
@@ -69,7 +69,20 @@ def tag_of(lang: str, word: str) -> set[str]:
     return set(parses[0].tag.grammemes) if parses else set()
 
 
+_PERSON_GRAMMEMES = frozenset({"Name", "Surn", "Patr"})
+
+
 def unknown_word(lang: str, word: str) -> bool:
-    """Whether pymorphy3's dictionary lacks ``word`` or reads it as a place name (Geox)."""
+    """Whether ``word`` may be a toponym the dictionary lacks: pymorphy3 does not know it,
+    or reads it as a place name (Geox)."""
     parses = _analyzer(lang).parse(normalise_apostrophes(word.lower()))
-    return not any(p.is_known for p in parses) or any("Geox" in p.tag.grammemes for p in parses)
+    return any("Geox" in p.tag.grammemes for p in parses) or not any(p.is_known for p in parses)
+
+
+def person_word(lang: str, word: str) -> bool:
+    """Whether pymorphy3's dictionary reads ``word`` as a person's name (not a guess), and
+    not as a place."""
+    parses = _analyzer(lang).parse(normalise_apostrophes(word.lower()))
+    if any("Geox" in p.tag.grammemes for p in parses):
+        return False
+    return any(_PERSON_GRAMMEMES & p.tag.grammemes for p in parses[:2] if p.is_known)

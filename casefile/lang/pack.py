@@ -44,7 +44,7 @@ from ..errors import ConfigError
 from .counts import CountMatch, WordCounts
 from .cues import CueMatch, PhraseMatcher
 from .dates import CyrillicDates, DateMatch
-from .morph import WORD, lemmatizer, unknown_word
+from .morph import WORD, lemmatizer, person_word, unknown_word
 from .places import EnglishPlaces, InflectedPlaces, PlaceMatch
 from .romanize import KnownPersons, Romanizer
 from .units import CyrillicUnits
@@ -196,8 +196,13 @@ class LanguagePack:
                 self.lemma,
                 self.romanize,
                 functools.partial(unknown_word, self.code),
+                self._person_word,
             )
         return EnglishPlaces()
+
+    def _person_word(self, word: str) -> bool:
+        """A word that names a person: so read by the dictionary, or a known surname."""
+        return person_word(self.code, word) or KnownPersons.default().get(word) is not None
 
     def places(self, text: str) -> list[PlaceMatch]:
         """Toponyms in ``text`` with the gazetteer's English names, spans as written."""

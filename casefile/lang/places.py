@@ -13,8 +13,10 @@ nominatives, so :class:`InflectedPlaces` first goes back to the nominative:
    romanised key alone also matches "Ják" in Hungary for "Як") that are named, not
    only sounded alike;
 3. the most populous place wins (a rewrite that happens to be a hamlet loses to the
-   city), a place matched by an alternate name counting a fifth of its people; the match
-   keeps the span as written and the nominative it was read as.
+   city), a place matched by an alternate name counting a fifth of its people, the word
+   as written five times; a word pymorphy3 reads as a person's name is a place only if a
+   town ("Захарова" is not Zakharovo); a word it does not know at all may still be a
+   village spelled another way (the gazetteer's consonant skeletons); the match keeps the span as written and the nominative it was read as.
 
 English keeps its own finder (``Gazetteer.find``): its names are not inflected.
 """
@@ -26,6 +28,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
+
+from rapidfuzz.fuzz import ratio
 
 from ..knowledge.gazetteer import Candidate, Gazetteer
 
@@ -53,6 +57,8 @@ _SECOND_NEXT_WORD = re.compile(r"\s+\S+\s+([а-яіїєґё][а-яіїєґё.-]*
 _MATCHES_KEPT = ("name", "alternate")  # not a base name's area, nor a sound-alike
 _ALTERNATE_WEIGHT = 0.2
 _AS_WRITTEN_WEIGHT = 5.0
+# A word the dictionary reads as a person's name is a place only if this populous.
+_PERSON_OVER_PLACE = 5000
 
 
 class InflectedPlaces:
@@ -65,6 +71,7 @@ class InflectedPlaces:
         lemma: Callable[[str], str],
         romanize: Callable[[str], str] = str,
         unknown: Callable[[str], bool] = lambda word: False,
+        person: Callable[[str], bool] = lambda word: False,
         gazetteer: Callable[[], Gazetteer] = Gazetteer.default,
     ) -> None:
         self.endings = [(str(a), str(b)) for a, b in table["endings"]]
@@ -85,6 +92,7 @@ class InflectedPlaces:
         self.lemma = lemma
         self.romanize = romanize
         self.unknown = unknown
+        self.person = person
         self._gazetteer = gazetteer
         self.resolve = lru_cache(maxsize=50_000)(self._resolve)
 
@@ -119,6 +127,8 @@ class InflectedPlaces:
         if best is None:
             return self._sounded(word)
         _, form, cand = best
+        if cand.population < _PERSON_OVER_PLACE and self.person(word):
+            return None  # "Захарова" is the spokeswoman before the hamlet of Zakharovo
         return form, cand.place.name, cand
 
     def _sounded(self, word: str) -> tuple[str, str, Candidate] | None:
@@ -127,14 +137,20 @@ class InflectedPlaces:
         if not self.unknown(word):
             return None
         gz = self._gazetteer()
-        for spelling in dict.fromkeys((word, self.romanize(word))):
+        forms = self.forms(word)
+        for spelling in dict.fromkeys([*forms, *map(self.romanize, forms)]):
             found = [
                 c
                 for c in gz.candidates(spelling, skeletons=True)
                 if c.match == "skeleton" and c.country in self.countries
             ]
             if found:
-                return word, found[0].place.name, found[0]
+                # the spelling nearest the word's romanisation, then the most populous
+                latin = self.romanize(word).lower()
+                best = max(found, key=lambda c: (ratio(latin, c.place.name.lower()), c.population))
+                if best.population < _PERSON_OVER_PLACE and self.person(word):
+                    return None
+                return word, best.place.name, best
         return None
 
     def _lookup(self, form: str) -> list[Candidate]:

@@ -48,3 +48,14 @@ def test_russian_oblast_in_the_genitive() -> None:
 
 def test_a_capitalised_word_that_is_not_a_place() -> None:
     assert get_pack("uk").places("Про це повідомили. Як відомо, ГУР") == []
+
+
+def test_a_surname_is_not_a_hamlet() -> None:
+    # the dictionary reads these as surnames; the places of that name are villages
+    assert get_pack("ru").places("заявила Захарова") == []
+    assert get_pack("uk").places("сказав Сирський") == []
+
+
+def test_a_russian_spelling_of_a_ukrainian_village_by_its_consonants() -> None:
+    hit = get_pack("ru").place("Белозерке")
+    assert hit is not None and hit.name == "Bilozerka"

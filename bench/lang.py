@@ -62,7 +62,7 @@ def measure(docs: list[dict[str, Any]], label: str, show_misses: bool) -> None:
                 if actor.get("kind") == "unit":
                     want["unit"] = actor["name"]
                     break
-            found = {
+            found: dict[str, set[Any]] = {
                 "place": {p.name for p in places if _inside(spans, p.start, p.end)},
                 "date": {
                     (d.range.start, d.range.end) for d in dates if _inside(spans, d.start, d.end)

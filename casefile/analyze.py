@@ -7,8 +7,8 @@ from dataclasses import dataclass, field
 
 from .config import Settings
 from .errors import CasefileError
-from .lang import unsupported_note
 from .extract.pipeline import Pipeline
+from .lang import unsupported_note
 from .model import TESTIMONY, Analysis, Document
 from .store import Store
 from .store.audit import analysed

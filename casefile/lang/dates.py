@@ -267,7 +267,7 @@ class CyrillicDates:
         )
 
     def _months(self, m: re.Match[str], p: date | None) -> _Cand | None:
-        """ "у лютому та березні 2022 року", "з липня по вересень": one range of months."""
+        """Two months as one range: "у лютому та березні 2022 року", "з липня по вересень"."""
         m1, m2 = self.months[m["mon"].lower()], self.months[m["mon2"].lower()]
         if m["y"]:
             y2 = int(m["y"])

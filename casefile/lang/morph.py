@@ -13,7 +13,15 @@ from collections.abc import Callable
 from functools import lru_cache
 from typing import Any
 
-__all__ = ["APOSTROPHES", "WORD", "lemmatizer", "normalise_apostrophes", "person_word", "tag_of", "unknown_word"]
+__all__ = [
+    "APOSTROPHES",
+    "WORD",
+    "lemmatizer",
+    "normalise_apostrophes",
+    "person_word",
+    "tag_of",
+    "unknown_word",
+]
 
 # A word: letters, with inner apostrophes and hyphens ("дев'ять", "пресс-служба").
 WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|['’ʼ](?=[^\W\d_])|-(?=[^\W\d_]))*")

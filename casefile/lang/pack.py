@@ -315,5 +315,8 @@ def get_pack(code: str | None) -> LanguagePack:
             raise ConfigError(
                 f"casefile cannot analyse language {code!r} (it can: {', '.join(pack_codes())})"
             )
-        _PACKS[code] = registry.languages.get(code)()
+        pack = registry.languages.get(code)()
+        if not isinstance(pack, LanguagePack):
+            raise ConfigError(f"language pack {code!r} is not a LanguagePack: {pack!r}")
+        _PACKS[code] = pack
     return _PACKS[code]

@@ -16,7 +16,8 @@ nominatives, so :class:`InflectedPlaces` first goes back to the nominative:
    city), a place matched by an alternate name counting a fifth of its people, the word
    as written five times; a word pymorphy3 reads as a person's name is a place only if a
    town ("Захарова" is not Zakharovo); a word it does not know at all may still be a
-   village spelled another way (the gazetteer's consonant skeletons); the match keeps the span as written and the nominative it was read as.
+   village spelled another way (the gazetteer's consonant skeletons); the match keeps
+   the span as written and the nominative it was read as.
 
 English keeps its own finder (``Gazetteer.find``): its names are not inflected.
 """
@@ -192,7 +193,7 @@ class InflectedPlaces:
         return out
 
     def _area(self, text: str, word: str, end: int) -> tuple[str, str, Candidate, int] | None:
-        """ "Харківської області" -> ("Харківська область", "Kharkiv Oblast", ...)."""
+        """An adjective and an area noun: "Харківської області" is Kharkiv Oblast."""
         nxt = _NEXT_WORD.match(text, end)
         if nxt is None:
             return None

@@ -59,10 +59,7 @@ class CyrillicUnits:
         """(start, end, number, English modifiers, English noun) of each numbered mention."""
         out = []
         for m in _ORDINAL_NUMBER.finditer(text):
-            if m["n"]:
-                number = int(m["n"])
-            else:
-                number = self.ordinals.get(self._lem(m["w"]), 0)
+            number = int(m["n"]) if m["n"] else self.ordinals.get(self._lem(m["w"]), 0)
             if not number:
                 continue
             after = _WORDS_AFTER.match(text, m.end())

@@ -56,7 +56,7 @@ class Meta:
 
 
 def language_code(value: object) -> str:
-    """"uk", "UK", "uk-UA", "uk_UA" -> "uk": the ISO 639-1 part of a language tag."""
+    """The ISO 639-1 part of a language tag: "uk", "UK", "uk-UA", "uk_UA" -> "uk"."""
     return str(value).strip().lower().replace("_", "-").split("-")[0]
 
 

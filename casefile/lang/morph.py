@@ -1,4 +1,4 @@
-"""Lemmas of words: pymorphy3 for Ukrainian and Russian, spaCy's lookup for English.
+"""Lemmas of words: pymorphy3 for Ukrainian and Russian, spaCy's model for English.
 
 One analyser per language, built once per process (pymorphy3 reads its dictionary in
 about 0.1 s); ``lemma`` is cached per word, since running text repeats its words, and
@@ -44,8 +44,10 @@ def _analyzer(lang: str) -> Any:
 def _english() -> Any:
     import spacy
 
-    # The lookup-free rule lemmatizer needs part-of-speech tags: keep the tagger, nothing else.
-    return spacy.load("en_core_web_sm", exclude=["parser", "ner", "senter"])
+    from ..config import Settings
+
+    # The rule lemmatizer needs part-of-speech tags: keep the tagger, not the rest.
+    return spacy.load(Settings().model, exclude=["parser", "ner", "senter"])
 
 
 def lemmatizer(kind: str, lang: str) -> Callable[[str], str]:

@@ -97,8 +97,14 @@ class LanguagePack:
         return [(m.start(), m.end(), lemma(m.group())) for m in WORD.finditer(text)]
 
     def sentences(self, text: str) -> list[tuple[int, int]]:
-        """Sentence spans: a line break ends one, and so does ``.!?…`` before a capital,
-        unless the word before the stop is one of the pack's abbreviations or an initial."""
+        """Sentence spans. With ``sentences: rules`` a line break ends one, and so does
+        ``.!?…`` before a capital, unless the word before the stop is one of the pack's
+        abbreviations or an initial; ``sentences: spacy`` is English's splitter
+        (``casefile.extract.sentences``: paragraphs, then spaCy's sentencizer)."""
+        if self.settings.get("sentences") == "spacy":
+            from ..extract.sentences import split_sentences
+
+            return [(s.start, s.end) for s in split_sentences(text)]
         out: list[tuple[int, int]] = []
         for line in re.finditer(r"[^\n]+", text):
             start = line.start()

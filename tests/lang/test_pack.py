@@ -79,3 +79,15 @@ def test_a_matcher_for_other_phrase_lists() -> None:
         "розстріляли",
         "стратили",
     ]
+
+
+def test_the_english_pack_keeps_the_english_engines() -> None:
+    en = get_pack("en")
+    text = "Russian forces shelled Kharkiv on Monday. At least twelve people were killed."
+    assert [text[a:b] for a, b in en.sentences(text)] == [
+        "Russian forces shelled Kharkiv on Monday.",
+        "At least twelve people were killed.",
+    ]
+    assert [p.name for p in en.places(text)] == ["Kharkiv"]
+    assert [c.value for c in en.counts(text)] == [12]
+    assert en.lemma("killed") == "kill"

@@ -300,6 +300,10 @@ class Analysis:
     statements: list[Statement] = field(default_factory=list)
     persons: list[Person] = field(default_factory=list)
     extractor: str = ""  # pipeline name and version that produced it
+    # Working state of the stages, never serialised: event mentions (extract/events.py) and
+    # the dependency parses of the sentences that hold them (sentence index -> spaCy Doc).
+    events: list[Any] = field(default_factory=list, repr=False, compare=False)
+    parses: dict[int, Any] = field(default_factory=dict, repr=False, compare=False)
     _index: dict[tuple[str, int | None], list[Mention]] = field(
         default_factory=dict, repr=False, compare=False
     )

@@ -103,7 +103,7 @@ KILLED_WORDS = re.compile(
     r"corpses|fatalit\w+|lives|perished|beheaded|of whom were killed)\b",
     re.I,
 )
-INJURED_WORDS = re.compile(r"\b(?:injur\w*|wounded|hurt|hospitali[sz]ed)\b", re.I)
+INJURED_WORDS = re.compile(r"\b(?:injur\w*|wound\w*|hurt|hospitali[sz]ed)\b", re.I)
 
 
 def number(text: str) -> int | None:

@@ -14,6 +14,8 @@ from ..model import Analysis, Mention
 from ..vocab import INCIDENT_TYPES as T
 from . import lexicon as lx
 from .base import BaseStage
+from .events import TriggerCue
+from .types import DEFAULT_LANGUAGE, concepts, type_specs
 
 
 def _first(rx: re.Pattern[str], text: str) -> re.Match[str] | None:
@@ -110,16 +112,71 @@ class Cues(BaseStage):
                 m.sentence == i for m in analysis.mentions[-3:] if m.kind == "support"
             ):
                 marked.update((i - 1, i, i + 1))
-        # evidence and hedges matter only around an act
-        for i in sorted(marked):
-            if not 0 <= i < len(analysis.sentences):
+        _evidence_and_hedges(analysis, marked)
+
+
+def _evidence_and_hedges(analysis: Analysis, marked: set[int]) -> None:
+    """Evidence and hedges matter only around an act: the sentences ``marked``."""
+    for i in sorted(marked):
+        if not 0 <= i < len(analysis.sentences):
+            continue
+        s = analysis.sentences[i]
+        for kind, cues in (("evidence", lx.EVIDENCE_CUES), ("hedge", lx.HEDGE_CUES)):
+            for value, rx in cues.items():
+                for m in rx.finditer(s.text):
+                    analysis.mentions.append(
+                        Mention(kind, s.start + m.start(), s.start + m.end(), m.group(), value, i)
+                    )
+
+
+def sentence_triggers(text: str, language: str) -> list[tuple[int, int, TriggerCue]]:
+    """Every trigger word of ``text`` by the rules of the incident type files: each match of a
+    rule's triggers in a sentence that names what the rule needs and nothing it excludes."""
+    words = concepts()
+    present: dict[str, bool] = {}
+
+    def has(name: str) -> bool:
+        if name not in present:
+            present[name] = bool(words.find(name, language, text))
+        return present[name]
+
+    found: dict[tuple[int, int, str], TriggerCue] = {}
+    for spec in type_specs():
+        for rule in spec.rules:
+            rx = rule.trigger(language)
+            if rx is None:
                 continue
-            s = analysis.sentences[i]
-            for kind, cues in (("evidence", lx.EVIDENCE_CUES), ("hedge", lx.HEDGE_CUES)):
-                for value, rx in cues.items():
-                    for m in rx.finditer(s.text):
-                        analysis.mentions.append(
-                            Mention(
-                                kind, s.start + m.start(), s.start + m.end(), m.group(), value, i
-                            )
-                        )
+            matches = list(rx.finditer(text))
+            if not matches:
+                continue
+            if not any(all(has(c) for c in alt) for alt in rule.needs):
+                continue
+            if any(has(c) for c in rule.excludes):
+                continue
+            weakened = tuple(c for c in rule.weakens if has(c))
+            for m in matches:
+                key = (m.start(), m.end(), spec.type)
+                old = found.get(key)
+                if old is None or (old.support and not rule.support):
+                    found[key] = TriggerCue(spec.type, rule.support, weakened)
+    return [(a, b, cue) for (a, b, _), cue in sorted(found.items())]
+
+
+@registry.stages.register("casefile.cues.v2")
+class CuesV2(BaseStage):
+    """Mark incident triggers by the type files' rules, evidence cues and certainty hedges."""
+
+    name = "casefile.cues.v2"
+    requires = ("sentences",)
+    assigns = ("mentions.trigger", "mentions.evidence", "mentions.hedge")
+
+    def __call__(self, analysis: Analysis) -> None:
+        language = (analysis.document.language or DEFAULT_LANGUAGE).split("-")[0].lower()
+        marked: set[int] = set()
+        for i, s in enumerate(analysis.sentences):
+            for a, b, cue in sentence_triggers(s.text, language):
+                analysis.mentions.append(
+                    Mention("trigger", s.start + a, s.start + b, s.text[a:b], cue, i)
+                )
+                marked.update((i - 1, i, i + 1))
+        _evidence_and_hedges(analysis, marked)

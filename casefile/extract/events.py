@@ -480,7 +480,9 @@ def _armed_phrase(
         return None
     name = text[start:end]
     kind = "group"
-    side = [t for t in words if t.i < head.i and t.pos_ in ("ADJ", "PROPN") and t.text[:1].isupper()]
+    side = [
+        t for t in words if t.i < head.i and t.pos_ in ("ADJ", "PROPN") and t.text[:1].isupper()
+    ]
     if side and head.lower_ in FORCE_NOUNS:  # "Israeli troops", "Sudanese army": a state's forces
         name, kind = f"{' '.join(t.text for t in side)} forces", "force"
     return Mention("actor", start, end, name, Actor(name, kind), i)

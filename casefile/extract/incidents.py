@@ -60,7 +60,9 @@ PASSIVE = re.compile(
     r"^\W*(?:who|that|which)?\s*(?:was|were|had been|has been|have been|being|is|are)\b", re.I
 )
 FOUND_DEAD = re.compile(r"bodies|corpses|dead|died|deaths?|death toll|lives|remains", re.I)
-CLAUSE_BREAK = re.compile(r"\b(?:after|before|because|following|when|while|whereas|although|but)\b", re.I)
+CLAUSE_BREAK = re.compile(
+    r"\b(?:after|before|because|following|when|while|whereas|although|but)\b", re.I
+)
 DATE_REACH = 90  # characters between a date and the act's word for the one to date the other
 ADMIN_NAME = re.compile(r"\b(?:Raion|Oblast|district|region|Krai|Republic)\b", re.I)
 REPORT_AFTER = re.compile(
@@ -69,8 +71,11 @@ REPORT_AFTER = re.compile(
     r"|^\s*(?:\([^)]{0,60}\)\s*)?--",  # a wire dateline: "SAN SALVADOR, 10 JAN 90 (ACAN-EFE) --"
     re.I,
 )
-MODAL = re.compile(r"\b(?:wants?|wanted|plans?|planned|intends?|intended|threaten(?:s|ed)?|aims?|seeks?|"
-                   r"will|would|could|might|may|must|should)\s+(?:\w+\s+){0,5}$", re.I)
+MODAL = re.compile(
+    r"\b(?:wants?|wanted|plans?|planned|intends?|intended|threaten(?:s|ed)?|aims?|seeks?|"
+    r"will|would|could|might|may|must|should)\s+(?:\w+\s+){0,5}$",
+    re.I,
+)
 QUOTE_END = re.compile(r"^\W{0,2}[\"”]")
 REPORT_DATE = re.compile(
     r"(?:published|posted|reported|said|announced|released|stated|wrote|appeared|surfaced|"
@@ -144,7 +149,9 @@ class IncidentBuilder:
         text = self.a.sentences[i].text
         s = self.a.sentences[i]
         acts = self.of("trigger", i)
-        if acts and all(MODAL.search(self.a.text[max(s.start, m.start - 50) : m.start]) for m in acts):
+        if acts and all(
+            MODAL.search(self.a.text[max(s.start, m.start - 50) : m.start]) for m in acts
+        ):
             return True  # "they want to take civilians hostage": an intent, not an act
         if GENERIC.search(text) or lx.PATTERN.search(text):
             return True

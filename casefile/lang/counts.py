@@ -16,9 +16,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from ..model import Count
 from .morph import WORD, normalise_apostrophes
 
-__all__ = ["CountMatch", "WordCounts"]
+__all__ = ["CountMatch", "VictimCount", "WordCounts"]
 
 
 @dataclass(frozen=True)
@@ -38,6 +39,28 @@ _DIGITS = re.compile(
 )
 _DIGIT_ENDING = re.compile(r"-?(?:ти|х|ох|ьох|ми|ма|ом|м|и)(?!\w)")
 _TOKEN = re.compile(rf"{_DIGITS.pattern}|{WORD.pattern}")
+_AFTER = 4  # words after a count that may name its people or its role
+_BEFORE = 6  # words before it that may name its role ("загинули ... двоє")
+
+
+@dataclass(frozen=True)
+class VictimCount:
+    """A count of people with its role: the shape of ``casefile.extract.counts.CountMatch``,
+    which the extraction stages read."""
+
+    start: int
+    end: int
+    text: str
+    count: Count
+    role: str  # killed | injured | victims
+
+
+def _count(value: int, bound: str) -> Count:
+    if bound == "at_least":
+        return Count(low=value, best=value, high=None)
+    if bound == "at_most":
+        return Count(low=None, best=value, high=value)
+    return Count(best=value)
 
 
 class WordCounts:
@@ -54,6 +77,12 @@ class WordCounts:
             for p in table.get(kind, [])
         ]
         self.bounds.sort(key=lambda b: -len(b[0]))
+        self.roles = {
+            norm(lem): role for role, lems in table.get("roles", {}).items() for lem in lems
+        }
+        self.victim_nouns = {norm(w) for w in table.get("victim_nouns", [])}
+        self.not_after = {norm(w) for w in table.get("not_people_after", [])}
+        self.not_before = {norm(w) for w in table.get("not_people_before", [])}
         self.lemma = lemma
 
     def number(self, word: str) -> int | None:
@@ -121,6 +150,37 @@ class WordCounts:
             out.append(CountMatch(start, end, text[start:end], value, bound))
             i = j
         return out
+
+    def victims(self, text: str) -> list[VictimCount]:
+        """The counts of people in ``text`` with their roles: a count followed within a few
+        words by a person noun or a role word ("двоє дітей", "п'ятеро загинули"), or after
+        a role word ("загинули двоє"). A year-like number is never one, nor an age, a
+        measure or a reference ("67 років", "ч. 2 ст. 438": the pack's ``not_people_*``)."""
+        words = [(m.start(), m.end(), self._lem(m.group())) for m in WORD.finditer(text)]
+        starts = [w[0] for w in words]
+        out = []
+        for c in self.find(text):
+            if 1900 <= c.value <= 2100 and c.text[-4:].isdigit():
+                continue
+            i = next((k for k, s in enumerate(starts) if s >= c.end), len(words))
+            after = [lem for _, _, lem in words[i : i + _AFTER]]
+            j = next((k for k, s in enumerate(starts) if s >= c.start), len(words))
+            before = [lem for _, _, lem in words[max(0, j - _BEFORE) : j]]
+            if (after and after[0] in self.not_after) or (before and before[-1] in self.not_before):
+                continue  # "67 років", "ч. 2 ст. 438": an age, a reference
+            person = any(lem in self.victim_nouns for lem in after)
+            role_after = next((self.roles[lem] for lem in after if lem in self.roles), None)
+            role_before = next(
+                (self.roles[lem] for lem in reversed(before) if lem in self.roles), None
+            )
+            if not (person or role_after or role_before):
+                continue  # "5 км", "у 3 областях": not people
+            role = role_after or role_before or "victims"
+            out.append(VictimCount(c.start, c.end, c.text, _count(c.value, c.bound), role))
+        return out
+
+    def _lem(self, word: str) -> str:
+        return normalise_apostrophes(self.lemma(word))
 
     def _bound(
         self, text: str, tokens: list[tuple[int, int, str]], i: int, start: int

@@ -96,3 +96,12 @@ def person_word(lang: str, word: str) -> bool:
     if any("Geox" in p.tag.grammemes for p in parses):
         return False
     return any(_PERSON_GRAMMEMES & p.tag.grammemes for p in parses[:2] if p.is_known)
+
+
+def common_word(lang: str, word: str) -> bool:
+    """Whether pymorphy3's dictionary knows ``word`` as an ordinary word: not a name of a
+    person or a place ("Джерело", "Українських" at a sentence's start)."""
+    parses = _analyzer(lang).parse(normalise_apostrophes(word.lower()))
+    if not parses or not parses[0].is_known:
+        return False
+    return not any({"Geox", *_PERSON_GRAMMEMES} & p.tag.grammemes for p in parses[:2])

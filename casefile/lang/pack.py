@@ -44,7 +44,7 @@ from ..errors import ConfigError
 from .counts import CountMatch, WordCounts
 from .cues import CueMatch, PhraseMatcher
 from .dates import CyrillicDates, DateMatch
-from .morph import WORD, lemmatizer, person_word, unknown_word
+from .morph import WORD, common_word, lemmatizer, person_word, unknown_word
 from .places import EnglishPlaces, InflectedPlaces, PlaceMatch
 from .romanize import KnownPersons, Romanizer
 from .units import CyrillicUnits
@@ -141,13 +141,9 @@ class LanguagePack:
         raise ConfigError(f"language pack {self.code!r}: unknown dates engine {engine!r}")
 
     def dates(self, text: str, published: str | date | None) -> list[DateMatch]:
-        """Date expressions in ``text`` resolved against ``published``, in text order."""
-        return [
-            m
-            if isinstance(m, DateMatch)
-            else DateMatch(m.start, m.end, m.text, m.range, m.relative)
-            for m in self._dates(text, published)
-        ]
+        """Date expressions in ``text`` resolved against ``published``, in text order (for
+        English, ``casefile.extract.dates.DateMatch`` objects: the same fields)."""
+        return list(self._dates(text, published))
 
     @cached_property
     def _counts(self) -> WordCounts | None:
@@ -168,6 +164,15 @@ class LanguagePack:
             if value is not None:
                 out.append(CountMatch(m.start, m.end, text[m.start : m.end], int(value)))
         return out
+
+    def victim_counts(self, text: str) -> list[Any]:
+        """Counts of people with their role (killed, injured, victims), as the extraction's
+        count stage reads them (``casefile.extract.counts.CountMatch`` for English)."""
+        if self._counts is not None:
+            return self._counts.victims(text)
+        from ..extract.counts import find_counts, may_hold_counts
+
+        return find_counts(text) if may_hold_counts(text) else []
 
     def number(self, phrase: str) -> int | None:
         """The value of a phrase that is one number ("дев'ятьох" -> 9), else None."""
@@ -191,6 +196,22 @@ class LanguagePack:
         """A lemma matcher for other phrase lists (an incident type's triggers and cues)."""
         return PhraseMatcher(phrases, self.lemmas)
 
+    @cached_property
+    def _forces(self) -> PhraseMatcher | None:
+        table = self.table("actors")
+        return PhraseMatcher(table, self.lemmas) if table else None
+
+    def forces(self, text: str) -> list[tuple[int, int, Any]]:
+        """Armed forces named in ``text``: (start, end, Actor) with the English name
+        ("окупанти" -> Russian forces); English by ``casefile.extract.entities``' rules."""
+        from ..model import Actor
+
+        if self._forces is None:
+            from ..extract.entities import find_forces
+
+            return list(find_forces(text))
+        return [(c.start, c.end, Actor(c.kind, "force")) for c in self._forces.find(text)]
+
     # -- resolution -----------------------------------------------------------------
 
     @cached_property
@@ -203,12 +224,20 @@ class LanguagePack:
                 self.romanize,
                 functools.partial(unknown_word, self.code),
                 self._person_word,
+                functools.partial(common_word, self.code),
             )
         return EnglishPlaces()
 
     def _person_word(self, word: str) -> bool:
         """A word that names a person: so read by the dictionary, or a known surname."""
         return person_word(self.code, word) or KnownPersons.default().get(word) is not None
+
+    def toponyms(self, text: str) -> list[tuple[int, int, str]]:
+        """(start, end, name to geocode) of each toponym: for English the name as written
+        (``Gazetteer.find``), for an inflecting language the English name it was read as."""
+        if isinstance(self._places, EnglishPlaces):
+            return self._places.spans(text)
+        return [(p.start, p.end, p.name) for p in self._places.find(text)]
 
     def places(self, text: str) -> list[PlaceMatch]:
         """Toponyms in ``text`` with the gazetteer's English names, spans as written."""

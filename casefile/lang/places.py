@@ -54,12 +54,17 @@ _CAP_WORD = re.compile(
     r"(?<![\w'’ʼ-])[А-ЯІЇЄҐЁ][а-яіїєґё'’ʼ]+(?:-[А-ЯІЇЄҐЁа-яіїєґё][а-яіїєґё'’ʼ]+)*"
 )
 _NEXT_WORD = re.compile(r"\s+([а-яіїєґё][а-яіїєґё.-]*)")
+# The start of a sentence or a line, where every word is capitalised.
+_OPENS = re.compile(r"(?:\A|[.!?:;…\n]|[\"«„“(—–-])[\s\xa0\"«„“(]*\Z")
 _SECOND_NEXT_WORD = re.compile(r"\s+\S+\s+([а-яіїєґё][а-яіїєґё.-]*)")
 _MATCHES_KEPT = ("name", "alternate")  # not a base name's area, nor a sound-alike
 _ALTERNATE_WEIGHT = 0.2
 _AS_WRITTEN_WEIGHT = 5.0
 # A word the dictionary reads as a person's name is a place only if this populous.
 _PERSON_OVER_PLACE = 5000
+# An ordinary word the dictionary knows, capitalised only because it opens a sentence or a
+# line, is a place only if this populous ("Джерело:" is a source, not a village).
+_COMMON_OVER_PLACE = 100_000
 
 
 class InflectedPlaces:
@@ -73,6 +78,7 @@ class InflectedPlaces:
         romanize: Callable[[str], str] = str,
         unknown: Callable[[str], bool] = lambda word: False,
         person: Callable[[str], bool] = lambda word: False,
+        common: Callable[[str], bool] = lambda word: False,
         gazetteer: Callable[[], Gazetteer] = Gazetteer.default,
     ) -> None:
         self.endings = [(str(a), str(b)) for a, b in table["endings"]]
@@ -94,6 +100,7 @@ class InflectedPlaces:
         self.romanize = romanize
         self.unknown = unknown
         self.person = person
+        self.common = common
         self._gazetteer = gazetteer
         self.resolve = lru_cache(maxsize=50_000)(self._resolve)
 
@@ -188,8 +195,15 @@ class InflectedPlaces:
                 pos = area_end
                 continue
             hit = self.resolve(word)
-            if hit is not None:
-                out.append(PlaceMatch(start, end, word, *hit))
+            if hit is None:
+                continue
+            if (
+                hit[2].population < _COMMON_OVER_PLACE
+                and _OPENS.search(text, 0, start)
+                and self.common(word)
+            ):
+                continue  # "Джерело:" opening a line is a source, not the village Dzherelo
+            out.append(PlaceMatch(start, end, word, *hit))
         return out
 
     def _area(self, text: str, word: str, end: int) -> tuple[str, str, Candidate, int] | None:
@@ -241,6 +255,9 @@ class EnglishPlaces:
     def resolve(self, word: str) -> tuple[str, str, Candidate] | None:
         found = self._gazetteer().candidates(word, skeletons=False)
         return (word, found[0].place.name, found[0]) if found else None
+
+    def spans(self, text: str) -> list[tuple[int, int, str]]:
+        return self._gazetteer().find(text)
 
     def find(self, text: str) -> list[PlaceMatch]:
         out = []

@@ -10,6 +10,7 @@ import spacy
 from spacy.language import Language
 
 from .. import registry
+from ..lang import get_pack
 from ..model import Analysis, Sentence
 from .base import BaseStage
 
@@ -103,4 +104,7 @@ class Sentences(BaseStage):
     assigns = ("sentences",)
 
     def __call__(self, analysis: Analysis) -> None:
-        analysis.sentences = split_sentences(analysis.text)
+        # the splitter of the document's language (English: split_sentences above)
+        text = analysis.text
+        spans = get_pack(analysis.document.language).sentences(text)
+        analysis.sentences = [Sentence(a, b, text[a:b]) for a, b in spans]

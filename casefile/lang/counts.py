@@ -83,6 +83,7 @@ class WordCounts:
         self.victim_nouns = {norm(w) for w in table.get("victim_nouns", [])}
         self.not_after = {norm(w) for w in table.get("not_people_after", [])}
         self.not_before = {norm(w) for w in table.get("not_people_before", [])}
+        self.weak = {norm(w) for w in table.get("weak", [])}
         self.lemma = lemma
 
     def number(self, word: str) -> int | None:
@@ -169,6 +170,8 @@ class WordCounts:
             if (after and after[0] in self.not_after) or (before and before[-1] in self.not_before):
                 continue  # "67 років", "ч. 2 ст. 438": an age, a reference
             person = any(lem in self.victim_nouns for lem in after)
+            if not (after and after[0] in self.victim_nouns) and self._lem(c.text) in self.weak:
+                continue  # "одній із вулиць"
             role_after = next((self.roles[lem] for lem in after if lem in self.roles), None)
             role_before = next(
                 (self.roles[lem] for lem in reversed(before) if lem in self.roles), None

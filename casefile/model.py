@@ -162,6 +162,7 @@ class Incident:
     attribution: list[str] = field(default_factory=list)
     spans: list[Span] = field(default_factory=list)
     case: str | None = None
+    confidence: float | None = None  # probability that it is a real incident of this type
 
     def to_record(self) -> dict[str, Any]:
         rec: dict[str, Any] = {
@@ -179,6 +180,8 @@ class Incident:
             "attribution": list(self.attribution),
             "spans": [list(s) for s in self.spans],
         }
+        if self.confidence is not None:
+            rec["confidence"] = round(self.confidence, 3)
         if self.case:
             rec["case"] = self.case
         return rec
@@ -203,6 +206,7 @@ class Incident:
             attribution=list(rec.get("attribution") or []),
             spans=[(int(a), int(b)) for a, b in rec.get("spans") or []],
             case=rec.get("case"),
+            confidence=rec.get("confidence"),
         )
 
 

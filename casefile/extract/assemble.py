@@ -8,7 +8,7 @@ arguments with roles, score) and the cue words of ``types/concepts.yaml``.
    places, a cue of a new act such as "another", a cue that goes on such as "the strike",
    shared or different agents), or else starts an incident of its own.
 2. An incident is kept when one of its mentions is likely enough on its own
-   (``events.START_THRESHOLD``): a strike on a railway station with no harm named adds its
+   (``start_threshold`` in extract/weights.yaml): a strike on a railway station with no harm named adds its
    date and place to an act, but makes none.
 3. Each incident's fields come from its mentions' arguments: the date and place that hang
    from the act's clause before those merely in its sentences, the count of the killed (of
@@ -18,6 +18,7 @@ arguments with roles, score) and the cue words of ``types/concepts.yaml``.
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -34,11 +35,11 @@ from .events import (
     AGENT,
     COUNT,
     PLACE,
-    START_THRESHOLD,
     TIME,
     EventMention,
     dateline_end,
     score_features,
+    weights,
 )
 from .geo import RANK, km
 from .incidents import (
@@ -111,20 +112,28 @@ class Group:
 
     @property
     def features(self) -> dict[str, float]:
-        """The event features of the act as a whole: its strongest rule, its arguments pooled,
-        negation and intent only where every mention has them."""
+        """The named features of the act as a whole (their weights: extract/weights.yaml):
+        its strongest rule, its arguments pooled, negation and intent only where every mention
+        has them, and its type (each type's own prior)."""
         usable = [e for e in self.events if not e.support] or self.events
         roles = {a.role for e in self.events for a in e.args}
-        return {
+        out = {
             "rule": max(e.features["rule"] for e in self.events),
-            "support_rule": float(all(e.support for e in self.events)),
             "weakened": min(e.features["weakened"] for e in usable),
             "negated": min(e.features["negated"] for e in self.events),
             "intent": min(e.features["intent"] for e in self.events),
-            "pattern": min(e.features["pattern"] for e in self.events) if len(roles) < 2 else 0.0,
+            "pattern": float(all(e.pattern_sentence for e in self.events) and len(roles) < 2),
             "aggregate": min(e.features["aggregate"] for e in self.events),
-            "anchor": float(len(roles & {AGENT, PLACE, TIME, COUNT})),
+            "has_agent": float(AGENT in roles),
+            "has_place": float(PLACE in roles),
+            "has_time": float(TIME in roles),
+            "has_count": float(COUNT in roles),
+            "lead": float(self.events[0].sentence <= 1),
+            "harm": float(any(e.harm for e in self.events)),
+            "mentions": math.log(len(self.events)),
         }
+        out[f"type:{self.type}"] = 1.0
+        return out
 
     @property
     def score(self) -> float:
@@ -258,6 +267,14 @@ class Assembler:
         return sorted(out, key=lambda e: (e.start, e.end))
 
     def groups(self) -> list[Group]:
+        """The acts likely enough to be incidents (``start_threshold``), with what the
+        sentences right after them add."""
+        kept = [g for g in self.candidates() if g.score >= weights()["start_threshold"]]
+        self.add_told_after(kept)
+        return kept
+
+    def candidates(self) -> list[Group]:
+        """Every act the mentions make, however unlikely."""
         groups: list[Group] = []
         for e in self.usable():
             candidates = [
@@ -271,9 +288,7 @@ class Assembler:
                 groups[best[1]].events.append(e)
             else:
                 groups.append(Group([e]))
-        kept = [g for g in groups if g.score >= START_THRESHOLD]
-        self.add_told_after(kept)
-        return kept
+        return groups
 
     def add_told_after(self, groups: list[Group]) -> None:
         """Sentences right after an act that tell no act but give its toll ("Later the death
@@ -322,6 +337,7 @@ class Assembler:
             certainty=self.certainty(g),
             attribution=self.fields._attribution(g.sentences),
             spans=[(s.start, s.end) for s in sents],
+            confidence=g.score,
         )
 
     def date(self, g: Group) -> DateRange | None:

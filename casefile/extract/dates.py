@@ -28,7 +28,7 @@ Choices a reader should know (the tests' tables show each):
   such expressions are not returned at all, and "since 2022" ends open (None).
 - "last week" is the Monday-to-Sunday week before the publication week; "the
   past week" is the seven days up to ``published``; "last night" is the day
-  before ``published``; "on Saturday" is the latest Saturday on or before it,
+  before ``published``, "overnight" the night from that day to ``published``; "on Saturday" is the latest Saturday on or before it,
   "last Saturday" the latest one strictly before it; "last May" the latest May
   before the publication month.
 - Seasons are meteorological: spring is March-May, summer June-August, fall
@@ -195,9 +195,10 @@ _WEEKDAY = re.compile(
     re.VERBOSE,
 )
 _RELATIVE = re.compile(
-    rf"""(?P<k>[TtYyLlPpEeNn])(?<![\w][TtYyLlPpEeNn])
+    rf"""(?P<k>[TtYyLlPpEeNnOo])(?<![\w][TtYyLlPpEeNnOo])
     (?i:
       (?<=y)(?P<yday>esterday)(?:\s+(?:morning|afternoon|evening|night))?
+    | (?<=o)(?P<onight>vernight)
     | (?<=t)(?P<today>o(?:day|night)|his\s+(?:morning|afternoon|evening))
     | (?<=l)(?P<lnight>ast\s+night)
     | (?<=[lp])(?:ast|revious)\s+(?P<past_n>\d{{1,3}}|{_NUMBER_RX})
@@ -575,6 +576,8 @@ def _relative(ctx: _Ctx, m: re.Match[str]) -> list[_Atom]:
         return one(_day(p - timedelta(days=1)))
     if m["lnight"]:
         return one(_day(p - timedelta(days=1)))
+    if m["onight"]:  # "an overnight strike": the night before publication, across two dates
+        return one(_day(p - timedelta(days=1)), _day(p))
     if m["today"]:
         return one(_day(p))
     if m["past_n"]:

@@ -23,10 +23,12 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
+from importlib import resources
 from typing import Any
 
 import spacy
+import yaml
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
@@ -50,20 +52,9 @@ REPORTING_LEMMAS = frozenset(
 SHARES_SUBJECT = frozenset({"conj", "advcl", "xcomp"})
 AGENT_KINDS = ("unit", "actor", "org", "norp", "gpe")
 
-# The score of an event mention: a weighted sum of named features through a logistic link.
-# Weights set by hand on the dev documents' structure (not on any one text), kept here as data.
-EVENT_FEATURES: dict[str, float] = {
-    "bias": -1.5,
-    "rule": 1.6,  # a full rule of the type file (trigger and what it needs)
-    "support_rule": 0.2,  # a support rule only (a strike on a civilian object, no harm named)
-    "weakened": -0.8,  # per concept of the rule's `weakens` named in the sentence
-    "negated": -3.0,  # "did not torture", "no prisoners were executed"
-    "intent": -2.0,  # "threatened to execute", "plans to strike"
-    "pattern": -1.2,  # "widespread torture": a pattern, not one act
-    "aggregate": -2.5,  # "12 cases of torture": a figure, not one act
-    "anchor": 0.6,  # per argument of its own: a date, a place, a count, an agent
-}
-START_THRESHOLD = 0.6  # an incident starts only from a mention at least this likely
+# The weights of the named features that score an act (a group of event mentions, see
+# assemble.py) are data: extract/weights.yaml, fitted by scripts/fit_extraction.py with
+# cross-validation over the gold documents.
 
 
 @dataclass
@@ -100,18 +91,31 @@ class EventMention:
     negated: bool = False
     intent: bool = False
     parsed: bool = False  # its sentence had a dependency parse
+    pattern_sentence: bool = False  # its sentence speaks of a pattern ("widespread")
+    harm: bool = False  # its sentence names harm to people or things (killed, damaged)
 
     def of(self, role: str) -> list[Mention]:
         return [a.mention for a in self.args if a.role == role]
 
     def explain(self) -> dict[str, float]:
         """Each feature's contribution to the score's log-odds."""
-        return {k: round(EVENT_FEATURES[k] * v, 3) for k, v in self.features.items() if v}
+        w = weights()["act"]
+        return {k: round(w.get(k, 0.0) * v, 3) for k, v in self.features.items() if v}
 
 
-def score_features(features: dict[str, float]) -> float:
-    z = EVENT_FEATURES["bias"] + sum(EVENT_FEATURES[k] * v for k, v in features.items())
-    return 1.0 / (1.0 + math.exp(-z))
+@cache
+def weights() -> dict[str, Any]:
+    """The fitted weights (extract/weights.yaml): ``act`` (log-odds of each act feature),
+    ``start_threshold`` (the least probability an act must have to be an incident)."""
+    text = resources.files(__package__).joinpath("weights.yaml").read_text(encoding="utf-8")
+    return dict(yaml.safe_load(text))
+
+
+def score_features(features: dict[str, float], w: dict[str, float] | None = None) -> float:
+    """The probability of an act with these features, by a logistic model over them."""
+    w = w if w is not None else weights()["act"]
+    z = w.get("bias", 0.0) + sum(w.get(k, 0.0) * v for k, v in features.items())
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
 @lru_cache(maxsize=2)
@@ -284,6 +288,7 @@ class Events(BaseStage):
                 e.parsed = tokens[id(e)] is not None
             self._assign_arguments(analysis, i, events, doc, tokens)
             pattern = bool(words.find("pattern", language, s.text))
+            harm = bool(words.find("harm", language, s.text))
             counts = analysis.mentions_of("count", i)
             aggregate = is_aggregate(
                 s.text,
@@ -299,6 +304,8 @@ class Events(BaseStage):
                     e.negated = _negated_nearby(analysis, e, language)
                     e.intent = _intent_nearby(analysis, e, language)
                 anchors = sum(bool(e.of(r)) for r in (AGENT, PLACE, TIME, COUNT))
+                e.pattern_sentence = pattern
+                e.harm = harm
                 cue: TriggerCue = next(
                     m.value for m in marks if (m.start, m.end) == (e.start, e.end)
                 )

@@ -1,0 +1,207 @@
+"""Fit the act model of extraction (casefile/extract/weights.yaml) on gold documents.
+
+    python scripts/fit_extraction.py [--gold FILE ...] [--folds 5] [--write]
+
+1. Every gold document is analysed; the assembler's candidate acts (every group of event
+   mentions, however unlikely) become incident records.
+2. Each candidate is labelled by the scorer's own one-to-one matching (../shared/tools/
+   score.py, read at fit time only): matched to a required gold incident is 1, unmatched is
+   0, matched to an optional one is left out.
+3. A logistic regression over the acts' named features (assemble.Group.features) is fitted
+   with 5-fold cross-validation grouped by document; the start threshold is the one with the
+   best held-out incident F1, and the held-out figures (incident P/R/F1, Brier score, ECE of
+   the probabilities) are printed.
+4. With ``--write``, the model fitted on every document and the chosen threshold are written
+   to weights.yaml. Seeded and deterministic; seconds on two cores.
+
+Only our own annotations are fitted on (../shared/gold/train and dev by default); the
+check set and MUC-4 never are.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import importlib.util
+import json
+import math
+import sys
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+sys.path.insert(0, str(ROOT))
+
+from casefile.extract.assemble import Assembler  # noqa: E402
+from casefile.extract.pipeline import Pipeline  # noqa: E402
+from casefile.model import Document  # noqa: E402
+
+WEIGHTS = ROOT / "casefile" / "extract" / "weights.yaml"
+THRESHOLDS = [round(0.05 * k, 2) for k in range(2, 19)]
+
+
+def load_scorer(path: Path) -> Any:
+    spec = importlib.util.spec_from_file_location("casefile_gold_score", path)
+    if spec is None or spec.loader is None:
+        sys.exit(f"cannot read the scorer at {path}")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def candidates(pipeline: Pipeline, gold: dict[str, Any]) -> list[tuple[dict[str, float], dict]]:
+    """The document's candidate acts: (features, incident record) in text order."""
+    doc = Document.from_text(
+        gold["text"],
+        name=gold["doc_id"],
+        published=gold.get("published"),
+        language=gold.get("language") or "en",
+    )
+    analysis = pipeline(doc)
+    analysis.incidents.clear()
+    assembler = Assembler(analysis)
+    groups = assembler.candidates()
+    assembler.add_told_after(groups)
+    return [(g.features, assembler.incident(g).to_record()) for g in groups]
+
+
+def labels(scorer: Any, gold: dict[str, Any], records: list[dict]) -> list[int | None]:
+    names = scorer.Names(gold.get("aliases"))
+    golds = gold.get("incidents") or []
+    pairs = scorer.match(
+        records,
+        golds,
+        lambda p, g: scorer.compatible(p, g, names),
+        lambda p, g: scorer.affinity(p, g, names),
+    )
+    out: list[int | None] = [0] * len(records)
+    for i, j in pairs:
+        out[i] = None if golds[j].get("optional") else 1
+    return out
+
+
+def fit(x: np.ndarray, y: np.ndarray, l2: float = 1.0, steps: int = 50) -> np.ndarray:
+    """L2-regularised logistic regression by Newton's method (the bias, column 0, is free)."""
+    w = np.zeros(x.shape[1])
+    reg = np.full(x.shape[1], l2)
+    reg[0] = 1e-6
+    for _ in range(steps):
+        p = 1.0 / (1.0 + np.exp(-np.clip(x @ w, -30, 30)))
+        grad = x.T @ (p - y) + reg * w
+        hess = (x * (p * (1 - p))[:, None]).T @ x + np.diag(reg)
+        step = np.linalg.solve(hess, grad)
+        w -= step
+        if np.abs(step).max() < 1e-8:
+            break
+    return w
+
+
+def fold_of(doc_id: str, folds: int) -> int:
+    return int(hashlib.sha256(doc_id.encode()).hexdigest(), 16) % folds
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--gold", nargs="*", type=Path)
+    ap.add_argument("--folds", type=int, default=5)
+    ap.add_argument("--l2", type=float, default=1.0)
+    ap.add_argument("--write", action="store_true", help="write weights.yaml")
+    args = ap.parse_args()
+    files = args.gold or sorted((SHARED / "gold" / "train").glob("*.jsonl")) + sorted(
+        (SHARED / "gold" / "dev").glob("*.jsonl")
+    )
+    if any("check" in f.parts for f in files):
+        sys.exit("the check set is measured, never fitted on")
+    scorer = load_scorer(SHARED / "tools" / "score.py")
+    golds = [json.loads(line) for f in files for line in f.open(encoding="utf-8") if line.strip()]
+    pipeline = Pipeline.from_settings()
+
+    # 1-2. candidate acts and their labels
+    docs = []
+    for g in golds:
+        cands = candidates(pipeline, g)
+        docs.append((g, cands, labels(scorer, g, [r for _, r in cands])))
+    names = sorted({k for _, cands, _ in docs for f, _ in cands for k in f})
+
+    def matrix(rows: list[dict[str, float]]) -> np.ndarray:
+        return np.array([[1.0] + [r.get(n, 0.0) for n in names] for r in rows]).reshape(
+            len(rows), len(names) + 1
+        )
+
+    # 3. held-out probabilities, fold by fold
+    held: list[list[float]] = [[] for _ in docs]
+    for k in range(args.folds):
+        train = [
+            (f, y)
+            for (g, cands, ys) in docs
+            if fold_of(g["doc_id"], args.folds) != k
+            for (f, _), y in zip(cands, ys, strict=True)
+            if y is not None
+        ]
+        w = fit(matrix([f for f, _ in train]), np.array([y for _, y in train], float), args.l2)
+        for n, (g, cands, _) in enumerate(docs):
+            if fold_of(g["doc_id"], args.folds) == k and cands:
+                z = matrix([f for f, _ in cands]) @ w
+                held[n] = list(1.0 / (1.0 + np.exp(-np.clip(z, -30, 30))))
+
+    def evaluate(threshold: float) -> tuple[Any, float]:
+        tally = scorer.Tally()
+        for (g, cands, _), probs in zip(docs, held, strict=True):
+            kept = []
+            for (_, rec), p in zip(cands, probs, strict=True):
+                if p >= threshold:
+                    kept.append({**rec, "confidence": p})
+            scorer.score_doc(g, {"doc_id": g["doc_id"], "incidents": kept}, tally)
+        return tally, tally.prf("incidents")[2]
+
+    results = {t: evaluate(t) for t in THRESHOLDS}
+    best = max(THRESHOLDS, key=lambda t: (round(results[t][1], 4), -abs(t - 0.5)))
+    tally, f1 = results[best]
+    p, r, _ = tally.prf("incidents")
+    brier, ece = scorer.calibration(tally.confidence)
+    print(f"documents {len(docs)}, candidate acts {sum(len(c) for _, c, _ in docs)}")
+    print("held-out incident F1 by threshold: " + ", ".join(
+        f"{t}: {results[t][1]:.3f}" for t in THRESHOLDS
+    ))
+    print(
+        f"chosen threshold {best}: held-out incidents P {p:.3f} R {r:.3f} F1 {f1:.3f}; "
+        f"confidence Brier {brier:.3f} ECE {ece:.3f}"
+    )
+
+    # 4. the model on every document
+    rows = [(f, y) for _, cands, ys in docs for (f, _), y in zip(cands, ys, strict=True)]
+    rows = [(f, y) for f, y in rows if y is not None]
+    w = fit(matrix([f for f, _ in rows]), np.array([y for _, y in rows], float), args.l2)
+    act = {"bias": round(float(w[0]), 4)} | {
+        n: round(float(v), 4) for n, v in zip(names, w[1:], strict=True) if not math.isclose(v, 0)
+    }
+    print("weights: " + ", ".join(f"{k} {v:+.2f}" for k, v in act.items()))
+    if args.write:
+        header = "".join(
+            line + "\n" for line in WEIGHTS.read_text(encoding="utf-8").splitlines() if line[:1] == "#"
+        )
+        body = yaml.safe_dump(
+            {
+                "act": act,
+                "start_threshold": best,
+                "held_out": {
+                    "documents": len(docs),
+                    "incidents_p": round(p, 3),
+                    "incidents_r": round(r, 3),
+                    "incidents_f1": round(f1, 3),
+                    "brier": round(brier, 3),
+                    "ece": round(ece, 3),
+                },
+            },
+            sort_keys=False,
+        )
+        WEIGHTS.write_text(header + body, encoding="utf-8")
+        print(f"wrote {WEIGHTS.relative_to(ROOT)}")
+
+
+if __name__ == "__main__":
+    main()

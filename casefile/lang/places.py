@@ -16,8 +16,9 @@ nominatives, so :class:`InflectedPlaces` first goes back to the nominative:
    city), a place matched by an alternate name counting a fifth of its people, the word
    as written five times; a word pymorphy3 reads as a person's name is a place only if a
    town ("Захарова" is not Zakharovo); a word it does not know at all may still be a
-   village spelled another way (the gazetteer's consonant skeletons); the match keeps
-   the span as written and the nominative it was read as.
+   village spelled another way (the gazetteer's consonant skeletons); a word read as an
+   adjective ("Донецької обласної") or standing after a given name is no place; the match
+   keeps the span as written and the nominative it was read as.
 
 English keeps its own finder (``Gazetteer.find``): its names are not inflected.
 """
@@ -54,6 +55,7 @@ _CAP_WORD = re.compile(
     r"(?<![\w'’ʼ-])[А-ЯІЇЄҐЁ][а-яіїєґё'’ʼ]+(?:-[А-ЯІЇЄҐЁа-яіїєґё][а-яіїєґё'’ʼ]+)*"
 )
 _NEXT_WORD = re.compile(r"\s+([а-яіїєґё][а-яіїєґё.-]*)")
+_PREVIOUS_WORD = re.compile(r"([\w'’ʼ-]+)[ \xa0]+\Z")
 # The start of a sentence or a line, where every word is capitalised.
 _OPENS = re.compile(r"(?:\A|[.!?:;…\n]|[\"«„“(—–-])[\s\xa0\"«„“(]*\Z")
 _SECOND_NEXT_WORD = re.compile(r"\s+\S+\s+([а-яіїєґё][а-яіїєґё.-]*)")
@@ -94,6 +96,7 @@ class InflectedPlaces:
         self.masc_nouns = set(masc.get("nouns", []))
         self.masc_endings = {str(k): str(v) for k, v in masc.get("adjective_endings", {}).items()}
         self.conjunctions = {str(c) for c in areas.get("conjunctions", [])}
+        self.adjective_forms = tuple(str(e) for e in table.get("adjective_forms", []))
         self.vowels = set(str(table.get("vowels", "")))
         self.countries = set(countries)
         self.lemma = lemma
@@ -197,6 +200,11 @@ class InflectedPlaces:
             hit = self.resolve(word)
             if hit is None:
                 continue
+            if self.adjective_forms and hit[0].lower().endswith(self.adjective_forms):
+                continue  # "Донецької обласної прокуратури": an adjective, not Donetskyi
+            before = _PREVIOUS_WORD.search(text, 0, start)
+            if before and before.group(1)[:1].isupper() and self.person(before.group(1)):
+                continue  # "Олександр Гусак": a surname after a given name
             if (
                 hit[2].population < _COMMON_OVER_PLACE
                 and _OPENS.search(text, 0, start)

@@ -39,6 +39,7 @@ _DIGITS = re.compile(
 )
 _DIGIT_ENDING = re.compile(r"-?(?:ти|х|ох|ьох|ми|ма|ом|м|и)(?!\w)")
 _TOKEN = re.compile(rf"{_DIGITS.pattern}|{WORD.pattern}")
+_CLAUSE_END = re.compile(r"[,;:.!?()]")
 _AFTER = 4  # words after a count that may name its people or its role
 _BEFORE = 6  # words before it that may name its role ("загинули ... двоє")
 
@@ -163,10 +164,14 @@ class WordCounts:
         for c in self.find(text):
             if 1900 <= c.value <= 2100 and c.text[-4:].isdigit():
                 continue
+            # the words of its own clause: up to a comma or a stop either side
+            stop = _CLAUSE_END.search(text, c.end)
+            until = stop.start() if stop else len(text)
+            since = max((m.end() for m in _CLAUSE_END.finditer(text, 0, c.start)), default=0)
             i = next((k for k, s in enumerate(starts) if s >= c.end), len(words))
-            after = [lem for _, _, lem in words[i : i + _AFTER]]
+            after = [lem for s, _, lem in words[i : i + _AFTER] if s < until]
             j = next((k for k, s in enumerate(starts) if s >= c.start), len(words))
-            before = [lem for _, _, lem in words[max(0, j - _BEFORE) : j]]
+            before = [lem for s, _, lem in words[max(0, j - _BEFORE) : j] if s >= since]
             if (after and after[0] in self.not_after) or (before and before[-1] in self.not_before):
                 continue  # "67 років", "ч. 2 ст. 438": an age, a reference
             person = any(lem in self.victim_nouns for lem in after)

@@ -210,7 +210,13 @@ class LanguagePack:
             from ..extract.entities import find_forces
 
             return list(find_forces(text))
-        return [(c.start, c.end, Actor(c.kind, "force")) for c in self._forces.find(text)]
+        units = [end for _, end, _ in self.units(text)]
+        return [
+            (c.start, c.end, Actor(c.kind, "force"))
+            for c in self._forces.find(text)
+            # "155-ї бригади ЗС РФ": the army named after a unit is the unit's, not an agent
+            if not any(0 <= c.start - end <= 2 for end in units)
+        ]
 
     # -- resolution -----------------------------------------------------------------
 

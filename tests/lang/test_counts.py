@@ -49,3 +49,20 @@ def test_a_comma_ends_a_number() -> None:
 def test_a_word_that_is_not_a_number() -> None:
     assert get_pack("uk").number("люди") is None
     assert get_pack("uk").counts("обстріл міста") == []
+
+
+def test_victim_counts_with_their_roles() -> None:
+    text = "Загинули троє людей, ще п'ятьох поранено; серед загиблих 67-річний чоловік."
+    found = [(c.text, c.count.best, c.role) for c in get_pack("uk").victim_counts(text)]
+    assert found == [("троє", 3, "killed"), ("п'ятьох", 5, "injured")]  # not the age
+
+
+def test_victim_counts_skip_references_and_a_pronoun_one() -> None:
+    text = "Затримали чотирьох цивільних на одній із вулиць (ч. 2 ст. 438 ККУ)."
+    found = [(c.count.best, c.role) for c in get_pack("uk").victim_counts(text)]
+    assert found == [(4, "victims")]
+
+
+def test_russian_victim_counts_with_a_bound() -> None:
+    found = get_pack("ru").victim_counts("Погибли по меньшей мере девять мирных жителей")
+    assert [(c.count.low, c.count.best, c.role) for c in found] == [(9, 9, "killed")]

@@ -59,3 +59,16 @@ def test_a_surname_is_not_a_hamlet() -> None:
 def test_a_russian_spelling_of_a_ukrainian_village_by_its_consonants() -> None:
     hit = get_pack("ru").place("Белозерке")
     assert hit is not None and hit.name == "Bilozerka"
+
+
+@pytest.mark.parametrize(
+    ("code", "text"),
+    [
+        ("uk", "Джерело: прокуратура."),  # a word opening a line, the village Dzherelo aside
+        ("uk", "Прокурори Донецької обласної прокуратури"),  # an adjective, not Donetskyi
+        ("uk", "бої на Покровському напрямку"),
+        ("ru", "рассказал Александр Гусак"),  # a surname after a given name
+    ],
+)
+def test_words_that_only_look_like_places(code: str, text: str) -> None:
+    assert get_pack(code).places(text) == []

@@ -255,7 +255,7 @@ def find_counts(text: str) -> list[CountMatch]:
 
 @registry.stages.register("casefile.counts.v1")
 class Counts(BaseStage):
-    """Find numbers of victims in sentences that hold a trigger or a figure."""
+    """Find numbers of victims with their role, by the document's language pack."""
 
     name = "casefile.counts.v1"
     requires = ("sentences", "mentions.date")

@@ -948,7 +948,7 @@ def _finish(text: str, a: _Atom, p: date | None) -> DateMatch | None:
 
 @registry.stages.register("casefile.dates.v1")
 class Dates(BaseStage):
-    """Find date expressions and resolve them against the document's publication date."""
+    """Find date expressions in the document's language, resolved against its publication."""
 
     name = "casefile.dates.v1"
     requires = ("sentences",)

@@ -15,8 +15,8 @@ import spacy
 from spacy.language import Language
 
 from .. import registry
-from ..lang import get_pack
 from ..errors import ConfigError
+from ..lang import get_pack
 from ..model import Actor, Analysis, Mention
 from .base import BaseStage
 

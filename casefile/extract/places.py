@@ -20,7 +20,7 @@ from .base import BaseStage
 
 @registry.stages.register("casefile.places.v1")
 class Places(BaseStage):
-    """Find toponyms and geocode them to GeoNames coordinates with a precision."""
+    """Find toponyms (any case form, by language pack) and geocode them with a precision."""
 
     name = "casefile.places.v1"
     requires = ("sentences",)

@@ -98,7 +98,7 @@ def split_sentences(text: str) -> list[Sentence]:
 
 @registry.stages.register("casefile.sentences.v1")
 class Sentences(BaseStage):
-    """Split the text into sentences with their offsets."""
+    """Split the text into sentences with their offsets, by the document's language pack."""
 
     name = "casefile.sentences.v1"
     assigns = ("sentences",)

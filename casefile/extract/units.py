@@ -10,8 +10,8 @@ from itertools import pairwise
 from .. import registry
 from ..config import Settings
 from ..knowledge.orbat import Orbat
-from ..model import Actor, Analysis, Mention, UnitLink
 from ..lang import get_pack
+from ..model import Actor, Analysis, Mention, UnitLink
 from ..vocab import ACTOR_KINDS
 from .base import BaseStage
 

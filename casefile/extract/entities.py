@@ -123,6 +123,13 @@ class Entities(BaseStage):
                 analysis.mentions.append(
                     Mention("actor", s.start + a, s.start + b, s.text[a:b], actor, i)
                 )
+        if pack.names_people:  # no NER model for the language: the pack names the people
+            for i, s in enumerate(analysis.sentences):
+                for a, b, person in pack.persons(s.text):
+                    analysis.mentions.append(
+                        Mention("person", s.start + a, s.start + b, s.text[a:b], person, i)
+                    )
+            return
         chosen = candidate_sentences(analysis)
         if not chosen:
             return

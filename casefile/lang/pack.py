@@ -283,6 +283,19 @@ class LanguagePack:
         table = self.table("romanization")
         return Romanizer.from_table(table) if table else Romanizer({}, {}, {})
 
+    @property
+    def names_people(self) -> bool:
+        """Whether the pack finds people itself (``persons: morphology``), for a language
+        without a spaCy model that names them."""
+        return self.settings.get("persons") == "morphology"
+
+    def persons(self, text: str) -> list[tuple[int, int, PersonName]]:
+        """(start, end, English name) of the people named in ``text`` (``names_people``)."""
+        from .persons import MorphPersons
+
+        finder = MorphPersons(self.code, KnownPersons.default().get)
+        return [(a, b, self.person_name(text[a:b])) for a, b in finder.find(text)]
+
     def person_name(self, name: str) -> PersonName:
         """A person's English name: the knowledge base's spelling, else the romanisation
         of the nominative (an inflected surname is read back by pymorphy3)."""

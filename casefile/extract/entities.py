@@ -9,6 +9,7 @@ found by rules, which the model does not know.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 
 import spacy
@@ -108,6 +109,14 @@ def candidate_sentences(analysis: Analysis) -> list[int]:
     return sorted(i for i in keep if 0 <= i < len(analysis.sentences))
 
 
+@dataclass(frozen=True)
+class OrgName:
+    """The English name of an organisation a language pack found (the mention keeps the
+    original words)."""
+
+    name: str
+
+
 @registry.stages.register("casefile.entities.v1")
 class Entities(BaseStage):
     """People, organisations and places from spaCy NER on candidate sentences; forces by rule."""
@@ -128,6 +137,10 @@ class Entities(BaseStage):
                 for a, b, person in pack.persons(s.text):
                     analysis.mentions.append(
                         Mention("person", s.start + a, s.start + b, s.text[a:b], person, i)
+                    )
+                for a, b, name in pack.organizations(s.text):
+                    analysis.mentions.append(
+                        Mention("org", s.start + a, s.start + b, s.text[a:b], OrgName(name), i)
                     )
             return
         chosen = candidate_sentences(analysis)

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from .. import registry
+from ..lang import get_pack
 from ..model import Actor, Analysis, Count, DateRange, Incident, Mention, Place, Span
 from ..vocab import CERTAINTY, EVIDENCE, VICTIM_CATEGORIES
 from ..vocab import INCIDENT_TYPES as T
@@ -501,6 +502,7 @@ class IncidentBuilder:
         if nxt < len(self.a.sentences) and not self.trigger_types(nxt):
             window.append(nxt)
         taken = [(m.start, m.end) for i in window for m in self.of("unit", i) + self.of("actor", i)]
+        pack = get_pack(self.a.document.language)
         out: list[str] = []
         for i in window:
             s = self.a.sentences[i]
@@ -516,9 +518,10 @@ class IncidentBuilder:
                 if TITLE_ONLY.fullmatch(m.text):
                     continue  # "Dnipropetrovsk Oblast Governor" before the governor's name
                 around = self.a.text[max(s.start, m.start - 30) : min(s.end, m.end + 30)]
-                if not lx.REPORTING_VERB.search(around):
+                if not pack.reports(around):  # English: lx.REPORTING_VERB
                     continue
-                name = self._full_name(_clean_name(m.text))
+                english = getattr(m.value, "name", None)  # a pack's English name, if any
+                name = english or self._full_name(_clean_name(m.text))
                 if name and name not in out and not any(name in o or o in name for o in out):
                     out.append(name)
         return out

@@ -218,6 +218,55 @@ class LanguagePack:
             if not any(0 <= c.start - end <= 2 for end in units)
         ]
 
+    @cached_property
+    def _organizations(self) -> tuple[PhraseMatcher, list[tuple[re.Pattern[str], str]]] | None:
+        table = self.table("organizations")
+        if not table:
+            return None
+        offices = [
+            (re.compile(str(o["pattern"])), str(o["name"])) for o in table.get("oblast_offices", [])
+        ]
+        return PhraseMatcher(table.get("names", {}), self.lemmas), offices
+
+    def organizations(self, text: str) -> list[tuple[int, int, str]]:
+        """(start, end, English name) of the bodies ``organizations.yaml`` names: by lemma
+        ("Офісу генпрокурора"), and offices named after their oblast ("прокуратура
+        Сумської області" -> Sumy Oblast Prosecutor's Office)."""
+        if self._organizations is None:
+            return []
+        matcher, offices = self._organizations
+        found: list[tuple[int, int, str]] = []
+        for rx, template in offices:
+            for m in rx.finditer(text):
+                oblast = self._oblast(m.group("area"))
+                if oblast:
+                    found.append((m.start(), m.end(), template.format(oblast=oblast)))
+        for c in matcher.find(text):
+            if not any(a < c.end and c.start < b for a, b, _ in found):
+                found.append((c.start, c.end, c.kind))
+        return sorted(found)
+
+    def _oblast(self, area: str) -> str | None:
+        """The English name of an oblast named by ``area`` ("Сумської області", "Сумська",
+        "Сумщини"), or None."""
+        hits = self.places(area) if " " in area else []
+        if not hits and isinstance(self._places, InflectedPlaces):
+            noun = next(iter(self._places.area_nouns.values()), None)
+            hit = self._places._area_name(area.split()[0], noun) if noun else None
+            if hit is not None:
+                return hit[1]
+            one = self.place(area.split()[0])
+            return one.name if one and one.candidate.feature_code == "ADM1" else None
+        return hits[0].name if hits else None
+
+    def reports(self, text: str) -> bool:
+        """Whether ``text`` has a verb or phrase of reporting ("повідомили", "said")."""
+        if self.settings["dates"] == "english":
+            from ..extract.lexicon import REPORTING_VERB
+
+            return bool(REPORTING_VERB.search(text))
+        return bool(self.cues(text, ["attribution"]))
+
     # -- resolution -----------------------------------------------------------------
 
     @cached_property

@@ -103,3 +103,37 @@ def test_bare_and_ordinal_word_units_read_with_their_parent(
 
 def test_a_number_before_a_noun_that_is_no_unit() -> None:
     assert get_pack("uk").units("у 2023 році 5 людей загинули") == []
+
+
+def test_persons_found_by_name_tags_with_english_names() -> None:
+    text = "Про це повідомив голова ОВА Олег Синєгубов. Депутата Олександра Гуза затримали."
+    found = [(text[a:b], p.name) for a, b, p in get_pack("uk").persons(text)]
+    assert found == [
+        ("Олег Синєгубов", "Oleh Syniehubov"),  # the knowledge base's spelling
+        ("Олександра Гуза", "Oleksandr Huz"),  # read back to the nominative, romanised
+    ]
+    ru = [(p.name, p.known) for _, _, p in get_pack("ru").persons("рассказал Олег Ширяев")]
+    assert ru == [("Oleg Shiryayev", False)]  # BGN/PCGN: я, then е after a vowel
+
+
+@pytest.mark.parametrize(
+    ("code", "text", "names"),
+    [
+        (
+            "uk",
+            "Про це повідомила Сумська обласна прокуратура",
+            ["Sumy Oblast Prosecutor's Office"],
+        ),
+        (
+            "uk",
+            "За даними Офісу генпрокурора та СБУ",
+            [
+                "Office of the Prosecutor General",
+                "Security Service of Ukraine",
+            ],
+        ),
+        ("ru", "сообщает прокуратура Курской области", ["Kursk Oblast Prosecutor's Office"]),
+    ],
+)
+def test_organizations_get_their_english_names(code: str, text: str, names: list[str]) -> None:
+    assert [n for _, _, n in get_pack(code).organizations(text)] == names

@@ -218,8 +218,8 @@ class Assembler:
         gap = e.sentence - last.sentence
         same_type = e.type in {g.type for g in group.events}
         compatible = any(frozenset({e.type, g.type}) in COMPATIBLE for g in group.events)
-        agents = {m.value.name for m in e.of(AGENT) if isinstance(m.value, Actor)}
-        theirs = {m.value.name for m in group.args(AGENT) if isinstance(m.value, Actor)}
+        agents = {a.name for m in e.of(AGENT) if (a := _actor(m))}
+        theirs = {a.name for m in group.args(AGENT) if (a := _actor(m))}
         return {
             "same_sentence": float(gap == 0),
             "next_sentence": float(gap == 1),
@@ -248,11 +248,13 @@ class Assembler:
         return JOIN_FEATURES["bias"] + sum(JOIN_FEATURES[k] * v for k, v in features.items())
 
     def usable(self) -> list[EventMention]:
-        """Mentions that can be part of an act: not negated, not an intent, and not a weaker
+        """Mentions that can be part of an act: not negated, not an intent, not a count of
+        cases, and not a weaker
         reading of a sentence that another type reads without doubt."""
         by_sentence: dict[int, list[EventMention]] = {}
         for e in self.a.events:
-            if not (e.negated or e.intent):
+            # a figure that counts cases is a statistic, not an incident (the spec)
+            if not (e.negated or e.intent or e.counts_cases):
                 by_sentence.setdefault(e.sentence, []).append(e)
         out = []
         for events in by_sentence.values():
@@ -365,7 +367,7 @@ class Assembler:
         places = self.places(g.args(PLACE))
         if not places:  # the sentences around the act, where they tell no other act
             told = {e.sentence for e in self.a.events}
-            for i in (g.sentences[0] - 1, g.sentences[-1] + 1, 0, 1):
+            for i in (g.sentences[0] - 1,):  # the lead or the next sentence often tell another
                 if 0 <= i < len(self.a.sentences) and i not in told:
                     places += self.places(self.a.mentions_of("place", i))
                 if places:
@@ -495,12 +497,26 @@ def _actor(m: Mention) -> Actor | None:
     if isinstance(m.value, Actor):
         return m.value
     name = re.sub(r"^the\s+", "", m.text.strip(), flags=re.I).removesuffix("'s").removesuffix("’s")
+    if WEAPON_NAME.search(name):  # "Iskander-K", "a Russian Shahed": the weapon, not who
+        side = _demonyms().get(name.split()[0].lower()) if " " in name else None
+        return Actor(f"{side} forces", "force") if side else None
     if m.kind in ("norp", "gpe"):
         demonym = _demonyms().get(name.lower())
-        return Actor(f"{demonym} forces", "force") if demonym else None
-    if m.kind == "org":
+        if demonym:
+            return Actor(f"{demonym} forces", "force")
+        if m.kind == "gpe" and not name.isupper():
+            return None  # a place named as the agent ("Kyiv said") is not a group
+    if m.kind in ("org", "norp", "gpe"):
         return Actor(name, "group")
     return None
+
+
+# Weapon names the tagger takes for organisations: "Iskander-K", "HIMARS", "FPV", "Shahed".
+WEAPON_NAME = re.compile(
+    r"(?:\b(?:Iskander|Kalibr|Kinzhal|Shahed|Geran|Lancet|HIMARS|FPV|Grad|Uragan|Smerch|"
+    r"Tochka|ATACMS|Storm Shadow|S-300|S-400|Kh-\d+|Tornado|Bayraktar|UAV|MLRS)\b)",
+    re.I,
+)
 
 
 @registry.stages.register("casefile.incidents.v2")

@@ -20,6 +20,7 @@ from ..errors import ConfigError
 from ..lang import get_pack
 from ..model import Actor, Analysis, Mention
 from .base import BaseStage
+from .types import concepts
 
 # Cues for sentences where statements (incitement, orders, honours, denials) are made.
 STATEMENT_CUE = re.compile(
@@ -77,6 +78,23 @@ def find_forces(text: str) -> list[tuple[int, int, Actor]]:
     return out
 
 
+# Forces named by the word groups of extract/types/concepts.yaml, for languages whose texts
+# the English patterns above do not read.
+FORCE_CONCEPTS = {"russian_forces": "Russian forces", "ukrainian_forces": "Ukrainian forces"}
+
+
+def forces_by_concept(text: str, language: str) -> list[tuple[int, int, Actor]]:
+    if language == "en":
+        return []
+    words = concepts()
+    return [
+        (a, b, Actor(name, "force"))
+        for concept, name in FORCE_CONCEPTS.items()
+        if language in words.entries.get(concept, {})
+        for a, b in words.find(concept, language, text)
+    ]
+
+
 @lru_cache(maxsize=2)
 def ner_model(name: str) -> Language:
     """The spaCy model with only NER and what it listens to, loaded once per process."""
@@ -126,9 +144,10 @@ class Entities(BaseStage):
     assigns = ("mentions.person", "mentions.org", "mentions.actor")
 
     def __call__(self, analysis: Analysis) -> None:
-        pack = get_pack(analysis.document.language)  # English: find_forces above
+        pack = get_pack(analysis.document.language)
+        language = (analysis.document.language or "en").split("-")[0].lower()
         for i, s in enumerate(analysis.sentences):
-            for a, b, actor in pack.forces(s.text):
+            for a, b, actor in find_forces(s.text) + forces_by_concept(s.text, language):
                 analysis.mentions.append(
                     Mention("actor", s.start + a, s.start + b, s.text[a:b], actor, i)
                 )

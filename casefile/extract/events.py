@@ -16,6 +16,14 @@ The ``cues.v2`` stage marks trigger words by the rules of the incident type file
    decision can be explained.
 
 The assembler (``incidents.v2``) groups these mentions into incidents.
+
+Languages. Nothing here branches on a language: the trigger words, cue words and negations
+come from ``types/*.yaml`` per ``Document.language``; the parse is used where the language
+has a parser (English) and the nearest trigger otherwise. What other stages give this one
+for a language (date, place, count, unit and actor mentions) comes from that language's
+pack: a stage that finds mentions asks the pack of ``analysis.document.language`` for them
+(the hook points are the functions those stages call: ``find_dates``, ``find_counts``,
+``find_forces``, the gazetteer's toponym lookup and the unit canonicaliser).
 """
 
 from __future__ import annotations
@@ -36,7 +44,7 @@ from .. import registry
 from ..errors import ConfigError
 from ..model import Actor, Analysis, Mention
 from .base import BaseStage
-from .statistics import is_aggregate
+from .statistics import CASES, is_aggregate
 from .types import DEFAULT_LANGUAGE, concepts
 
 # Roles an argument can take.
@@ -93,6 +101,7 @@ class EventMention:
     parsed: bool = False  # its sentence had a dependency parse
     pattern_sentence: bool = False  # its sentence speaks of a pattern ("widespread")
     harm: bool = False  # its sentence names harm to people or things (killed, damaged)
+    counts_cases: bool = False  # its sentence counts cases ("75 cases of ..."): a statistic
 
     def of(self, role: str) -> list[Mention]:
         return [a.mention for a in self.args if a.role == role]
@@ -149,8 +158,10 @@ def _predicate(tok: Token) -> Token:
     if tok.pos_ in ("VERB", "AUX"):
         return tok
     cur = tok
-    for _ in range(3):
-        if cur.dep_ in ("compound", "amod", "nmod", "dobj", "nsubj", "nsubjpass", "pobj", "attr"):
+    for _ in range(4):
+        if cur.dep_ in (
+            "compound", "amod", "nmod", "dobj", "nsubj", "nsubjpass", "pobj", "attr", "prep"
+        ):
             cur = cur.head
             if cur.pos_ in ("VERB", "AUX"):
                 return cur
@@ -289,6 +300,7 @@ class Events(BaseStage):
             self._assign_arguments(analysis, i, events, doc, tokens)
             pattern = bool(words.find("pattern", language, s.text))
             harm = bool(words.find("harm", language, s.text))
+            counts_cases = bool(CASES.search(s.text))
             counts = analysis.mentions_of("count", i)
             aggregate = is_aggregate(
                 s.text,
@@ -306,6 +318,7 @@ class Events(BaseStage):
                 anchors = sum(bool(e.of(r)) for r in (AGENT, PLACE, TIME, COUNT))
                 e.pattern_sentence = pattern
                 e.harm = harm
+                e.counts_cases = counts_cases
                 cue: TriggerCue = next(
                     m.value for m in marks if (m.start, m.end) == (e.start, e.end)
                 )
@@ -362,16 +375,12 @@ class Events(BaseStage):
                         head = _armed_phrase(agent_toks, s.start, i, analysis.text, events)
                         if head is not None:
                             e.args.append(Argument(AGENT, head, via + ":phrase"))
-        if doc is None:
+        if doc is None:  # no parse: the actor named nearest the trigger, before it first
             for e in events:
-                before = [
-                    m
-                    for kind in ("unit", "actor")
-                    for m in analysis.mentions_of(kind, i)
-                    if m.end <= e.start
-                ]
-                if before:
-                    e.args.append(Argument(AGENT, max(before, key=lambda m: m.end), "nearest"))
+                named = [m for kind in ("unit", "actor") for m in analysis.mentions_of(kind, i)]
+                if named:
+                    m = min(named, key=lambda m: (m.end > e.start, abs(m.start - e.start)))
+                    e.args.append(Argument(AGENT, m, "nearest"))
         # dates, places, counts: the trigger whose clause they hang from, else the nearest
         for kind, role in (("date", TIME), ("place", PLACE), ("count", COUNT)):
             for m in analysis.mentions_of(kind, i):
@@ -394,9 +403,9 @@ class Events(BaseStage):
                         continue  # "said on Monday": when it was told, not when it happened
                     if attached:
                         owner, via = min(attached, key=lambda e: abs(e.start - m.start)), "parse"
-                    elif role == TIME and m.start - s.start > 3:
+                    elif role == TIME and not _dates_nearby(analysis, m, owner):
                         continue  # a date in another clause ("protesters on Thursday demanded
-                        # ... after forces killed"); only one opening the sentence dates it all
+                        # ... after forces killed")
                 owner.args.append(Argument(role, m, via))
 
 
@@ -493,6 +502,26 @@ def _armed_phrase(
     if side and head.lower_ in FORCE_NOUNS:  # "Israeli troops", "Sudanese army": a state's forces
         name, kind = f"{' '.join(t.text for t in side)} forces", "force"
     return Mention("actor", start, end, name, Actor(name, kind), i)
+
+
+# Words that open another clause between a date and an act: "on Thursday protesters
+# demanded sanctions after forces killed ..." does not date the killing.
+CLAUSE_BREAK = re.compile(
+    r"\b(?:after|before|because|following|when|while|whereas|although|but|since|until)\b", re.I
+)
+DATE_REACH = 90  # characters between a date and the act's word for the one to date the other
+
+
+def _dates_nearby(analysis: Analysis, date: Mention, e: EventMention) -> bool:
+    """Where the parse hangs a date from neither the act nor a report: it dates the act when
+    it opens the sentence, or stands near the act's word with no clause opened between."""
+    s = analysis.sentences[e.sentence]
+    if date.start - s.start <= 3:
+        return True
+    if abs(e.start - date.start) > DATE_REACH:
+        return False
+    a, b = sorted((date.end, e.start))
+    return not CLAUSE_BREAK.search(analysis.text[a:b])
 
 
 def _window_words(analysis: Analysis, e: EventMention, before: int) -> str:

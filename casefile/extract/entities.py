@@ -140,14 +140,21 @@ class Entities(BaseStage):
     """People, organisations and places from spaCy NER on candidate sentences; forces by rule."""
 
     name = "casefile.entities.v1"
-    requires = ("sentences", "mentions.trigger", "mentions.place")
+    requires = ("sentences", "mentions.trigger", "mentions.place", "mentions.unit")
     assigns = ("mentions.person", "mentions.org", "mentions.actor")
 
     def __call__(self, analysis: Analysis) -> None:
         pack = get_pack(analysis.document.language)
         language = (analysis.document.language or "en").split("-")[0].lower()
         for i, s in enumerate(analysis.sentences):
-            for a, b, actor in find_forces(s.text) + forces_by_concept(s.text, language):
+            # "155-ї бригади ЗС РФ": the army named right after a unit is the unit's own
+            unit_ends = [m.end - s.start for m in analysis.mentions_of("unit", i)]
+            by_concept = [
+                f
+                for f in forces_by_concept(s.text, language)
+                if not any(0 <= f[0] - end <= 2 for end in unit_ends)
+            ]
+            for a, b, actor in find_forces(s.text) + by_concept:
                 analysis.mentions.append(
                     Mention("actor", s.start + a, s.start + b, s.text[a:b], actor, i)
                 )

@@ -197,28 +197,6 @@ class LanguagePack:
         return PhraseMatcher(phrases, self.lemmas)
 
     @cached_property
-    def _forces(self) -> PhraseMatcher | None:
-        table = self.table("actors")
-        return PhraseMatcher(table, self.lemmas) if table else None
-
-    def forces(self, text: str) -> list[tuple[int, int, Any]]:
-        """Armed forces named in ``text``: (start, end, Actor) with the English name
-        ("окупанти" -> Russian forces); English by ``casefile.extract.entities``' rules."""
-        from ..model import Actor
-
-        if self._forces is None:
-            from ..extract.entities import find_forces
-
-            return list(find_forces(text))
-        units = [end for _, end, _ in self.units(text)]
-        return [
-            (c.start, c.end, Actor(c.kind, "force"))
-            for c in self._forces.find(text)
-            # "155-ї бригади ЗС РФ": the army named after a unit is the unit's, not an agent
-            if not any(0 <= c.start - end <= 2 for end in units)
-        ]
-
-    @cached_property
     def _organizations(self) -> tuple[PhraseMatcher, list[tuple[re.Pattern[str], str]]] | None:
         table = self.table("organizations")
         if not table:

@@ -91,18 +91,3 @@ def test_the_english_pack_keeps_the_english_engines() -> None:
     assert [p.name for p in en.places(text)] == ["Kharkiv"]
     assert [c.value for c in en.counts(text)] == [12]
     assert en.lemma("killed") == "kill"
-
-
-def test_forces_by_lemma_in_any_case_form() -> None:
-    found = get_pack("uk").forces("Російські окупанти обстріляли місто, ЗСУ відповіли")
-    assert [(a, b, actor.name) for a, b, actor in found] == [
-        (0, 18, "Russian forces"),
-        (37, 40, "Ukrainian forces"),
-    ]
-    ru = get_pack("ru").forces("оккупантами и российской ракетой")
-    assert [actor.name for _, _, actor in ru] == ["Russian forces", "Russian forces"]
-
-
-def test_the_army_named_after_a_unit_is_not_a_second_agent() -> None:
-    found = get_pack("uk").forces("військові 155-ї окремої бригади морської піхоти ЗС РФ")
-    assert found == []

@@ -13,12 +13,12 @@ from .errors import ConfigError
 
 DEFAULT_STAGES = [
     "casefile.sentences.v1",
-    "casefile.dates.v1",
+    "casefile.dates.v2",
     "casefile.places.v1",
     "casefile.units.v1",
     "casefile.cues.v2",
-    "casefile.entities.v1",
-    "casefile.counts.v1",
+    "casefile.entities.v2",
+    "casefile.counts.v2",
     "casefile.statements.v1",
     "casefile.events.v1",
     "casefile.incidents.v2",

@@ -163,6 +163,7 @@ class Incident:
     spans: list[Span] = field(default_factory=list)
     case: str | None = None
     confidence: float | None = None  # probability that it is a real incident of this type
+    trigger: Span | None = None  # the word that first tells the act; with the type, its key
 
     def to_record(self) -> dict[str, Any]:
         rec: dict[str, Any] = {

@@ -19,7 +19,7 @@ from .model import TESTIMONY, Actor, Analysis, Count, DateRange, Document, Incid
 from .store import Store
 from .store.audit import AuditEvent, canonical, imported
 from .store.view import EDIT_GROUPS, ReviewedIncident, StoredCase, field_value
-from .store.writer import fact_id
+from .store.writer import incident_id
 from .vocab import (
     ACTOR_KINDS,
     CERTAINTY,
@@ -144,7 +144,10 @@ def create_incident(
         if w.add_document(doc):
             w.add_audit(imported(doc))
         w.add_analysis(analysis)
-        new_id = fact_id(doc.id, "incidents", len(earlier), incident.type)
+        taken: set[str] = set()
+        for inc in earlier:  # the ids the writer gave, in its order
+            taken.add(incident_id(doc.id, inc, taken))
+        new_id = incident_id(doc.id, incident, taken)
         rec = incident.to_record()
         w.add_judgement(
             _judgement("incident", new_id, "create", None, None, None, rec, reason, actor, at)

@@ -282,7 +282,7 @@ STOCK = [
 def stock(store: Store) -> dict[str, str]:
     """Write STOCK into ``store`` as analysed documents; {summary: incident id}."""
     from casefile.model import Actor, Count, DateRange, Incident, Place
-    from casefile.store.writer import fact_id
+    from casefile.store.writer import incident_id
 
     ids: dict[str, str] = {}
     with store.writer() as w:
@@ -294,7 +294,7 @@ def stock(store: Store) -> dict[str, str]:
             for seq, (kind, date, place, unit, victims, count, summary) in enumerate(incidents):
                 start = 0 if seq == 0 else sentences[seq - 1]
                 made.append(
-                    Incident(
+                    inc := Incident(
                         type=kind,
                         summary=summary,
                         date=DateRange(date, date),
@@ -306,7 +306,7 @@ def stock(store: Store) -> dict[str, str]:
                         certainty="reported",
                     )
                 )
-                ids[summary] = fact_id(doc.id, "incidents", seq, kind)
+                ids[summary] = incident_id(doc.id, inc, set(ids.values()))
             w.add_analysis(Analysis(doc, incidents=made, extractor="test"))
     return ids
 

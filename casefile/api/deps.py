@@ -125,6 +125,9 @@ async def incident_query(
     bbox: Annotated[
         str | None, Query(pattern=BBOX, description="west,south,east,north in degrees.")
     ] = None,
+    min_confidence: Annotated[
+        float | None, Query(ge=0, le=1, description="The extractor's confidence at least.")
+    ] = None,
     sort: Annotated[str, Query(description=f"One of: {', '.join(SORTS)}.")] = "date",
     limit: Annotated[int, Query(ge=1, le=500)] = 50,
     offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0,
@@ -140,6 +143,7 @@ async def incident_query(
         sort=sort,
         limit=limit,
         offset=offset,
+        min_confidence=min_confidence,
     )
     _check(q.type is None or q.type in INCIDENT_TYPES, "type", q.type, INCIDENT_TYPES.values)
     _check(sort in SORTS, "sort", sort, list(SORTS))

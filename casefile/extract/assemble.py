@@ -42,14 +42,15 @@ from .events import (
     weights,
 )
 from .geo import RANK, km
-from .incidents import (
+from .fields import (
     ADMIN_NAME,
     NOT_A_PLACE_AFTER,
     SPAN_CUE,
-    IncidentBuilder,
-    _combine,
-    _explicit,
-    _summary,
+    attribution,
+    combine_counts,
+    evidence,
+    explicit,
+    summary,
 )
 from .types import DEFAULT_LANGUAGE, concepts, type_specs
 
@@ -160,7 +161,7 @@ def _overlap(a: DateRange, b: DateRange) -> bool:
 
 def dates_conflict(a: list[DateMatch], b: list[DateMatch]) -> bool:
     """Both name a date the text states, and none of them overlap."""
-    fa, fb = [d for d in a if _explicit(d)], [d for d in b if _explicit(d)]
+    fa, fb = [d for d in a if explicit(d)], [d for d in b if explicit(d)]
     return bool(fa and fb) and not any(_overlap(x.range, y.range) for x in fa for y in fb)
 
 
@@ -200,8 +201,8 @@ class Assembler:
         self.a = analysis
         self.language = (analysis.document.language or DEFAULT_LANGUAGE).split("-")[0].lower()
         self.words = concepts()
-        self.fields = IncidentBuilder(analysis)  # evidence, certainty, attribution
         self._opening: dict[tuple[str, int], bool] = {}
+        self.told = {e.sentence for e in analysis.events}  # sentences that tell an act
 
     # -- step 1: grouping --------------------------------------------------------------
     def opens_with(self, concept: str, i: int) -> bool:
@@ -263,7 +264,11 @@ class Assembler:
                 if e.features.get("weakened") and clear - {e.type}:
                     # its arguments go to the nearest reading that stays
                     kept = [x for x in events if x.type in clear - {e.type}]
-                    min(kept, key=lambda x: abs(x.start - e.start)).args.extend(e.args)
+                    into = min(kept, key=lambda x: abs(x.start - e.start))
+                    have = {(a.role, a.mention.start, a.mention.end) for a in into.args}
+                    into.args += [
+                        a for a in e.args if (a.role, a.mention.start, a.mention.end) not in have
+                    ]
                     continue
                 out.append(e)
         return sorted(out, key=lambda e: (e.start, e.end))
@@ -329,17 +334,18 @@ class Assembler:
         kind = g.type
         return Incident(
             type=kind,
-            summary=_summary(sents[0].text),
+            summary=summary(sents[0].text),
             date=self.date(g),
             place=self.place(g),
             perpetrators=self.perpetrators(g),
             victim_category=self.category(kind, g),
             count=self.count(kind, g),
-            evidence=self.fields._evidence(g.sentences),
+            evidence=evidence(self.a, g.sentences, self.told),
             certainty=self.certainty(g),
-            attribution=self.fields._attribution(g.sentences),
+            attribution=attribution(self.a, g.sentences, self.told),
             spans=[(s.start, s.end) for s in sents],
             confidence=g.score,
+            trigger=(g.events[0].start, g.events[0].end),
         )
 
     def date(self, g: Group) -> DateRange | None:
@@ -356,7 +362,7 @@ class Assembler:
         best = max(
             dates,
             key=lambda d: (
-                _explicit(d[0].value),
+                explicit(d[0].value),
                 d[1] == "parse",
                 len(d[0].value.range.start or "") + len(d[0].value.range.end or ""),
             ),
@@ -446,11 +452,18 @@ class Assembler:
         return default
 
     def count(self, kind: str, g: Group) -> Count | None:
-        counts = [m.value for m in g.args(COUNT)]
+        """The figure of the first sentence of the act that gives one (of the killed, for
+        acts that kill), with the tolls the sentences right after it give: a later sentence
+        that tells more of the act often counts something else (a total, another act)."""
+        own = [m for e in g.events for m in e.of(COUNT)]
         for role in COUNT_ROLES.get(kind, OTHER_COUNT_ROLES):
-            chosen = [c.count for c in counts if c.role == role]
+            chosen = [m for m in own if m.value.role == role]
             if chosen:
-                return _combine(chosen)
+                first = min(m.sentence for m in chosen)
+                later = [m.value.count for m in g.counts if m.value.role == role]
+                return combine_counts(
+                    [m.value.count for m in chosen if m.sentence == first] + later
+                )
         return None
 
     def denied(self, groups: list[Group]) -> Group | None:

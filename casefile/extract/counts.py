@@ -253,11 +253,11 @@ def find_counts(text: str) -> list[CountMatch]:
     return out
 
 
-@registry.stages.register("casefile.counts.v1")
+@registry.stages.register("casefile.counts.v2")
 class Counts(BaseStage):
     """Find numbers of victims with their role, by the document's language pack."""
 
-    name = "casefile.counts.v1"
+    name = "casefile.counts.v2"
     requires = ("sentences", "mentions.date")
     assigns = ("mentions.count",)
 

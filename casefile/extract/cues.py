@@ -1,118 +1,19 @@
 """Cue words per sentence: incident triggers (with their type), evidence and hedges.
 
-A trigger needs two kinds of words in one sentence (an act and a protected victim
-or object), which keeps combat reports ("Russian forces struck Ukrainian positions")
+Triggers come from the rules of the incident type files (``types/``): a rule needs the
+act's word and what it needs besides in one sentence (a protected victim, a civilian
+object, harm), which keeps combat reports ("Russian forces struck Ukrainian positions")
 out while catching "a missile hit a railway station, killing 30".
 """
 
 from __future__ import annotations
 
-import re
-
 from .. import registry
 from ..model import Analysis, Mention
-from ..vocab import INCIDENT_TYPES as T
 from . import lexicon as lx
 from .base import BaseStage
 from .events import TriggerCue
 from .types import DEFAULT_LANGUAGE, concepts, type_specs
-
-
-def _first(rx: re.Pattern[str], text: str) -> re.Match[str] | None:
-    return rx.search(text)
-
-
-def incident_types(text: str) -> list[tuple[str, int, int]]:
-    """Incident types this sentence can report, each with the span of its trigger word,
-    strongest first. Empty for combat, patterns and sentences with no act."""
-    found: list[tuple[str, int, int]] = []
-    if not lx.ANY_ACT.search(text):
-        return found  # most sentences name no act at all: skip the costlier patterns
-
-    def add(kind: str, m: re.Match[str] | None) -> None:
-        if m and kind not in {k for k, _, _ in found}:
-            found.append((kind, m.start(), m.end()))
-
-    kill, execute = _first(lx.KILL, text), _first(lx.EXECUTE, text)
-    pow_, soldier = _first(lx.POW, text), _first(lx.SOLDIER, text)
-    civilian, strike = _first(lx.CIVILIAN, text), _first(lx.STRIKE, text)
-    civil_object, casualty = _first(lx.CIVIL_OBJECT, text), _first(lx.CASUALTY, text)
-
-    held = _first(lx.DETENTION_PLACE, text)
-    if (kill or execute) and (pow_ or (execute and soldier) or (soldier and held)):
-        add(T.EXECUTION_OF_POWS, execute or kill)
-    if strike and (civil_object or civilian) and casualty and not pow_:
-        military = lx.MILITARY_TARGET.search(text)
-        if not military or civilian or civil_object:
-            add(T.ATTACK_ON_CIVILIANS, strike)
-    if (
-        kill
-        and civilian
-        and not pow_
-        and not strike
-        and (not soldier or lx.STRONG_CIVILIAN.search(text))
-    ):
-        add(T.KILLING_OF_CIVILIANS, kill)
-    add(T.SEXUAL_VIOLENCE, _first(lx.SEXUAL, text))
-    add(T.TORTURE, _first(lx.TORTURE, text))
-    add(T.DEPORTATION, _first(lx.DEPORTATION, text))
-    detention = _first(lx.DETENTION, text)
-    if detention and (
-        civilian or pow_ or soldier or re.search(r"\b(?:him|her|them|mayor|priest)\b", text)
-    ):
-        add(T.UNLAWFUL_DETENTION, detention)
-    return found
-
-
-ANY_TYPE = "*"  # a support cue that may join an act of any type
-
-
-def support_types(text: str) -> list[tuple[str, int, int]]:
-    """Weaker cues: a strike on a civilian object with no casualty named in the sentence
-    ("the missile hit the railway station on the morning of April 8"). They never make
-    an incident alone, but add their date and place to one that other sentences report."""
-    strike, civil_object = _first(lx.STRIKE, text), _first(lx.CIVIL_OBJECT, text)
-    held = _first(lx.DETENTION_PLACE, text)
-    out = []
-    if strike and held:  # "a blast destroyed the barracks of the prison"
-        out.append((T.EXECUTION_OF_POWS, strike.start(), strike.end()))
-    on_town = lx.STRIKE_ON_TOWN.search(text)
-    if (civil_object or on_town) and strike and not lx.MILITARY_TARGET.search(text):
-        out.append((T.ATTACK_ON_CIVILIANS, strike.start(), strike.end()))
-    bodies = _first(lx.BODIES_FOUND, text)
-    if bodies:
-        out.append((T.KILLING_OF_CIVILIANS, bodies.start(), bodies.end()))
-    blame = _first(lx.RESPONSIBILITY, text)
-    if blame:
-        out.append((ANY_TYPE, blame.start(), blame.end()))
-    return out
-
-
-@registry.stages.register("casefile.cues.v1")
-class Cues(BaseStage):
-    """Mark incident triggers, evidence cues and certainty hedges in every sentence."""
-
-    name = "casefile.cues.v1"
-    requires = ("sentences",)
-    assigns = ("mentions.trigger", "mentions.support", "mentions.evidence", "mentions.hedge")
-
-    def __call__(self, analysis: Analysis) -> None:
-        marked: set[int] = set()
-        for i, s in enumerate(analysis.sentences):
-            triggers = incident_types(s.text)
-            for kind, a, b in triggers:
-                analysis.mentions.append(
-                    Mention("trigger", s.start + a, s.start + b, s.text[a:b], kind, i)
-                )
-            for kind, a, b in [] if triggers else support_types(s.text):
-                analysis.mentions.append(
-                    Mention("support", s.start + a, s.start + b, s.text[a:b], kind, i)
-                )
-            if triggers or any(
-                m.sentence == i for m in analysis.mentions[-3:] if m.kind == "support"
-            ):
-                marked.update((i - 1, i, i + 1))
-        _evidence_and_hedges(analysis, marked)
 
 
 def _evidence_and_hedges(analysis: Analysis, marked: set[int]) -> None:

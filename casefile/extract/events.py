@@ -428,17 +428,24 @@ def _agent_mentions(analysis: Analysis, i: int, toks: list[Token], base: int) ->
         for m in analysis.mentions_of(kind, i)
         if lo <= m.start and m.end <= hi
     ]
+    rank = {kind: n for n, kind in enumerate(AGENT_KINDS)}  # a unit before a force ...
     inside = [
         m
         for m in inside
-        if not any(o is not m and o.start <= m.start and m.end <= o.end for o in inside)
+        if not any(
+            o is not m
+            and o.start <= m.start
+            and m.end <= o.end
+            and ((o.start, o.end) != (m.start, m.end) or rank[o.kind] < rank[m.kind])
+            for o in inside
+        )
     ]
-    holding = [m for m in inside if m.start <= at < m.end]
-    if holding or not inside:
-        return holding
     units = [m for m in inside if m.kind == "unit"]
     if units:  # "soldiers of the 30th Brigade (2nd Army, ...)": the first unit, not its chain
         return [min(units, key=lambda m: m.start)]
+    holding = [m for m in inside if m.start <= at < m.end]
+    if holding or not inside:
+        return holding
     return [min(inside, key=lambda m: min(abs(m.start - at), abs(m.end - at)))]
 
 

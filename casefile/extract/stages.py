@@ -9,7 +9,6 @@ from . import (  # noqa: F401
     dates,
     entities,
     events,
-    incidents,
     persons,
     places,
     sentences,

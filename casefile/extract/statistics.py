@@ -11,6 +11,7 @@ from ..vocab import COUNTED, VICTIM_CATEGORIES
 from . import lexicon as lx
 from .base import BaseStage
 from .counts import NUM, CountMatch, number
+from .types import concepts
 
 CASES = re.compile(
     rf"(?P<q>at least |more than |over |nearly |about |some )?(?P<n>{NUM})\s+"
@@ -46,9 +47,10 @@ def is_aggregate(text: str, counts: list[CountMatch], places: list[Place]) -> bo
 
 
 def _category(text: str) -> str:
-    if lx.POW.search(text) or re.search(r"\b(?:servicem[ae]n|soldiers)\b", text, re.I):
+    words = concepts()
+    if words.find("pow", "en", text) or re.search(r"\b(?:servicem[ae]n|soldiers)\b", text, re.I):
         return VICTIM_CATEGORIES.POW
-    if lx.CIVILIAN.search(text):
+    if words.find("civilian", "en", text):
         return VICTIM_CATEGORIES.CIVILIAN
     return VICTIM_CATEGORIES.UNKNOWN
 

@@ -89,6 +89,7 @@ incidents = Table(
     Column("evidence", JSON, nullable=False),
     Column("attribution", JSON, nullable=False),
     Column("case_id", String(64), index=True),
+    Column("confidence", Float),  # the extractor's probability that it is a real incident
 )
 
 statistics = Table(

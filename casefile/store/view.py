@@ -352,6 +352,8 @@ class View:
             s = s.where(e("lat") >= south, e("lat") <= north, e("lon") >= west, e("lon") <= east)
         if q.cases is not None:
             s = s.where(e("case").in_(q.cases))
+        if q.min_confidence is not None:
+            s = s.where(e("confidence") >= q.min_confidence)
         return s
 
     def _unindexed(self, column: Any) -> Any:
@@ -524,6 +526,20 @@ class View:
         with self.engine.connect() as c:
             for row in c.execute(q).mappings():
                 yield StoredJudgement(**{**dict(row), "at": _iso(row["at"])})
+
+    def iter_orphaned_reviews(self) -> Iterator[dict[str, Any]]:
+        """Reviews of incidents that re-analysis no longer finds and could not re-attach:
+        shown to analysts to review again, never applied to another incident."""
+        r, i = t.reviews, t.incidents
+        q = (
+            select(r)
+            .join(i, i.c.id == r.c.target_id, isouter=True)
+            .where(r.c.target_type == "incident", i.c.id.is_(None))
+            .order_by(r.c.updated_at)
+        )
+        with self.engine.connect() as c:
+            for row in c.execute(q):
+                yield dict(row._mapping)
 
     def get_review(self, target_type: str, target_id: str) -> dict[str, Any] | None:
         r = t.reviews
@@ -727,6 +743,7 @@ def _incident(r: Any, spans: list[tuple[int, int]]) -> Incident:
         attribution=list(r["attribution"]),
         spans=spans,
         case=r["case_id"],
+        confidence=r.get("confidence"),
     )
 
 
@@ -747,7 +764,7 @@ EDIT_GROUPS: dict[str, tuple[str, ...]] = {
 }
 _GROUP_KEY = {col: cols[0] for cols in EDIT_GROUPS.values() for col in cols}
 
-SORTS = ("date", "-date", "type", "place", "count", "-count")
+SORTS = ("date", "-date", "type", "place", "count", "-count", "confidence", "-confidence")
 
 
 @dataclass
@@ -769,6 +786,7 @@ class IncidentQuery:
     cases: list[str] | None = None
     document: str | None = None
     ids: list[str] | None = None
+    min_confidence: float | None = None  # the machine's confidence at least this
     sort: str = "date"  # one of SORTS
     limit: int | None = 50
     offset: int = 0
@@ -986,6 +1004,7 @@ _NO_INCIDENT: dict[str, Any] = {
     "evidence": [],
     "attribution": [],
     "case_id": None,
+    "confidence": None,
 }
 
 
@@ -1024,6 +1043,8 @@ _SORT_COLUMNS: dict[str, tuple[str, ...]] = {
     "place": ("place_name", "date_start"),
     "count": ("count_best", "date_start"),
     "-count": ("count_best", "date_start"),
+    "confidence": ("confidence", "date_start"),
+    "-confidence": ("confidence", "date_start"),
 }
 
 
@@ -1036,8 +1057,12 @@ def _order(sort: str, m: Any) -> list[Any]:
         return [date.is_(None), date.desc() if sort == "-date" else date, m.id]
     if sort == "type":
         return [m.type, date.is_(None), date, m.id]
-    key = m.place_name if sort == "place" else m.count_best
-    return [key.is_(None), key.desc() if sort == "-count" else key, date, m.id]
+    # by confidence: the least sure first, or the surest first
+    key = getattr(m, {"place": "place_name", "count": "count_best", "-count": "count_best"}.get(
+        sort, "confidence"
+    ))
+    descending = sort in ("-count", "-confidence")
+    return [key.is_(None), key.desc() if descending else key, date, m.id]
 
 
 def _reviewed_incident(row: Any, spans: list[tuple[int, int]]) -> ReviewedIncident:

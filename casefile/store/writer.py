@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy import Connection, and_, delete, func, insert, select, update
 
 from ..errors import AuditError
-from ..model import Analysis, Document, Span, sha256
+from ..model import Analysis, Document, Incident, Span, sha256
 from . import tables as t
 from .audit import AuditEntry, AuditEvent, AuditLog
 
@@ -17,6 +17,19 @@ from .audit import AuditEntry, AuditEvent, AuditLog
 def fact_id(document_id: str, table: str, seq: int, key: str) -> str:
     """Facts are identified by a hash of where they come from and what they say."""
     return sha256(f"{document_id}\x1f{table}\x1f{seq}\x1f{key}")
+
+
+def incident_id(document_id: str, inc: Incident, taken: set[str]) -> str:
+    """An incident's id: its document, type and trigger span (its first span where it has
+    no trigger), so that finding the same act again gives the same id."""
+    at = inc.trigger or (inc.spans[0] if inc.spans else (0, 0))
+    key = f"{inc.type}@{at[0]}-{at[1]}"
+    fid = fact_id(document_id, "incidents", 0, key)
+    n = 1
+    while fid in taken:  # two incidents told by one word: keep both, in order
+        fid = fact_id(document_id, "incidents", n, key)
+        n += 1
+    return fid
 
 
 class Writer:
@@ -54,8 +67,14 @@ class Writer:
         return True
 
     def add_analysis(self, analysis: Analysis) -> None:
-        """Replace whatever was extracted from this document before with ``analysis``."""
+        """Replace whatever was extracted from this document before with ``analysis``.
+
+        Incident ids hash the document, the type and the trigger's span, so re-analysis keeps
+        the id of an incident it finds again. An analyst's review of an incident that is gone
+        is re-attached to the one new incident that covers its spans (``_reattach``), or left
+        as it was, orphaned (``View.iter_orphaned_reviews``): never applied to another."""
         doc_id = analysis.document.id
+        reviewed = self._reviewed_incidents(doc_id)
         self._clear(doc_id)
         self.conn.execute(
             insert(t.analyses).values(
@@ -73,8 +92,12 @@ class Writer:
                 for a, b in fact_spans
             )
 
+        ids: set[str] = set()
+        new_spans: dict[str, tuple[str, list[Span]]] = {}
         for seq, inc in enumerate(analysis.incidents):
-            fid = fact_id(doc_id, "incidents", seq, inc.type)
+            fid = incident_id(doc_id, inc, ids)
+            ids.add(fid)
+            new_spans[fid] = (inc.type, list(inc.spans))
             place, count, date = inc.place, inc.count, inc.date
             self.conn.execute(
                 insert(t.incidents).values(
@@ -101,9 +124,11 @@ class Writer:
                     evidence=list(inc.evidence),
                     attribution=list(inc.attribution),
                     case_id=inc.case,
+                    confidence=inc.confidence,
                 )
             )
             keep("incidents", fid, inc.spans)
+        self._reattach(reviewed, new_spans)
         for seq, st in enumerate(analysis.statistics):
             fid = fact_id(doc_id, "statistics", seq, f"{st.value}{st.counted}")
             self.conn.execute(
@@ -174,6 +199,59 @@ class Writer:
     def _add_unit(self, name: str, doc_id: str) -> None:
         if not self.conn.execute(select(t.units.c.name).where(t.units.c.name == name)).first():
             self.conn.execute(insert(t.units).values(name=name, first_seen=doc_id))
+
+    def _reviewed_incidents(self, doc_id: str) -> dict[str, tuple[str, list[Span]]]:
+        """The document's incidents that analysts have reviewed: id -> (type, spans)."""
+        i, r, s = t.incidents, t.reviews, t.spans
+        rows = self.conn.execute(
+            select(i.c.id, i.c.type, s.c.start, s.c.end)
+            .join(r, and_(r.c.target_type == "incident", r.c.target_id == i.c.id))
+            .join(s, and_(s.c.fact_table == "incidents", s.c.fact_id == i.c.id), isouter=True)
+            .where(i.c.document_id == doc_id)
+        )
+        out: dict[str, tuple[str, list[Span]]] = {}
+        for fid, kind, a, b in rows:
+            out.setdefault(fid, (kind, []))
+            if a is not None:
+                out[fid][1].append((a, b))
+        return out
+
+    def _reattach(
+        self,
+        reviewed: dict[str, tuple[str, list[Span]]],
+        new: dict[str, tuple[str, list[Span]]],
+    ) -> None:
+        """Move the review (and its judgements) of each reviewed incident that re-analysis
+        did not find again to the one new incident of its type that overlaps its spans most;
+        where there is none, or two as good, or that one has a review of its own, the review
+        stays behind, orphaned."""
+        taken = {fid for fid in new if fid in reviewed}
+        for old_id, (kind, spans) in reviewed.items():
+            if old_id in new:
+                continue
+            scored = sorted(
+                (
+                    (sum(max(0, min(b, d) - max(a, c)) for a, b in spans for c, d in theirs), fid)
+                    for fid, (their_kind, theirs) in new.items()
+                    if their_kind == kind and fid not in taken
+                ),
+                reverse=True,
+            )
+            if not scored or scored[0][0] == 0 or (len(scored) > 1 and scored[1][0] == scored[0][0]):
+                continue
+            target = scored[0][1]
+            taken.add(target)
+            for table in (t.reviews, t.judgements):
+                self.conn.execute(
+                    update(table)
+                    .where(and_(table.c.target_type == "incident", table.c.target_id == old_id))
+                    .values(target_id=target)
+                )
+            if self.audit is not None:
+                self.add_audit(
+                    AuditEvent("incident.reattach", "incident", target, before=old_id, after=target,
+                               reason="re-analysis: the review follows the incident at its spans")
+                )
 
     def _clear(self, doc_id: str) -> None:
         self.conn.execute(delete(t.spans).where(t.spans.c.document_id == doc_id))

@@ -1,10 +1,11 @@
-"""Incident triggers: an act and a protected victim or object in one sentence."""
+"""Incident triggers by the type files' rules: an act and a protected victim or object in
+one sentence."""
 
 from __future__ import annotations
 
 import pytest
 
-from casefile.extract.cues import incident_types
+from casefile.extract.cues import sentence_triggers
 
 
 @pytest.mark.parametrize(
@@ -29,8 +30,8 @@ from casefile.extract.cues import incident_types
     ],
 )
 def test_trigger_type(text: str, kind: str) -> None:
-    types = [k for k, _, _ in incident_types(text)]
-    assert types and types[0] == kind
+    types = {cue.type for _, _, cue in sentence_triggers(text, "en")}
+    assert kind in types
 
 
 @pytest.mark.parametrize(
@@ -43,4 +44,24 @@ def test_trigger_type(text: str, kind: str) -> None:
     ],
 )
 def test_combat_and_diplomacy_are_not_triggers(text: str) -> None:
-    assert incident_types(text) == []
+    assert sentence_triggers(text, "en") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "kind"),
+    [
+        ("Окупанти обстріляли житловий будинок, загинули двоє людей.", "uk", "attack_on_civilians"),
+        ("Військові розстріляли трьох полонених.", "uk", "execution_of_pows"),
+        ("Ракета попала в жилой дом, погибли четыре человека.", "ru", "attack_on_civilians"),
+        ("Задержанных пытали током.", "ru", "torture"),
+    ],
+)
+def test_triggers_in_ukrainian_and_russian(text: str, language: str, kind: str) -> None:
+    assert kind in {cue.type for _, _, cue in sentence_triggers(text, language)}
+
+
+def test_a_weaker_reading_is_marked() -> None:
+    """A killing told with a weapon's word is weakened as a killing (a strike kills)."""
+    cues = sentence_triggers("A missile hit the market, killing five civilians.", "en")
+    killing = [c for _, _, c in cues if c.type == "killing_of_civilians"]
+    assert killing and killing[0].weakened == ("weapon",)

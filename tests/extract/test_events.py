@@ -1,0 +1,102 @@
+"""Event mentions and their assembly into incidents, on sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from casefile.extract.events import AGENT, PLACE, TIME, dateline_end
+from casefile.extract.pipeline import Pipeline
+from casefile.model import Analysis, Document
+
+
+@pytest.fixture(scope="module")
+def extract():
+    pipeline = Pipeline.from_settings()
+
+    def run(text: str, published: str | None = "2024-03-10", language: str = "en") -> Analysis:
+        return pipeline(
+            Document.from_text(text, name="t", published=published, language=language)
+        )
+
+    return run
+
+
+def test_the_agent_is_the_subject_of_the_act(extract) -> None:
+    a = extract("Russian troops shelled a school in Kharkiv, killing two children.")
+    event = next(e for e in a.events if e.type == "attack_on_civilians")
+    assert [m.text for m in event.of(AGENT)] == ["Russian troops"]
+    assert [m.text for m in event.of(PLACE)] == ["Kharkiv"]
+
+
+def test_a_date_of_the_report_does_not_date_the_act(extract) -> None:
+    a = extract(
+        "Police said on Friday that soldiers had executed four prisoners of war near Bakhmut."
+    )
+    assert a.events and all(not e.of(TIME) for e in a.events)
+
+
+def test_a_negated_act_is_no_act(extract) -> None:
+    a = extract("Former prisoners of war said they were not tortured at the camp in Olenivka.")
+    assert [e.negated for e in a.events if e.type == "torture"] == [True]
+    assert a.incidents == []
+
+
+def test_a_threat_is_no_act(extract) -> None:
+    a = extract("The commander threatened to execute captured Ukrainian soldiers near Avdiivka.")
+    assert all(e.intent for e in a.events)
+    assert a.incidents == []
+
+
+def test_two_acts_in_one_sentence_are_two_incidents(extract) -> None:
+    a = extract(
+        "On March 3 a missile hit a school in Kharkiv, killing four civilians, and on March 5 "
+        "a drone hit a bus in Kherson, killing two civilians."
+    )
+    got = sorted((i.place.name if i.place else None, i.date.start if i.date else None)
+                 for i in a.incidents)
+    assert got == [("Kharkiv", "2024-03-03"), ("Kherson", "2024-03-05")]
+
+
+def test_one_act_told_in_three_sentences_is_one_incident(extract) -> None:
+    a = extract(
+        "A Russian glide bomb struck an apartment block in Zaporizhzhia on March 8. "
+        "The strike killed seven residents. "
+        "Rescuers pulled two more bodies from the rubble of the building."
+    )
+    assert len(a.incidents) == 1
+    inc = a.incidents[0]
+    assert inc.type == "attack_on_civilians"
+    assert inc.place is not None and inc.place.name == "Zaporizhzhia"
+    assert inc.count is not None and inc.count.best == 7
+    assert len(inc.spans) >= 2
+
+
+def test_a_dateline_is_not_the_place_of_the_act(extract) -> None:
+    text = (
+        "KYIV, Ukraine (AP) — Russian shelling killed three civilians in Nikopol on Saturday, "
+        "the regional governor said."
+    )
+    assert dateline_end(text) > 0
+    a = extract(text)
+    assert [i.place.name for i in a.incidents if i.place] == ["Nikopol"]
+
+
+def test_another_act_elsewhere_is_another_incident(extract) -> None:
+    a = extract(
+        "Russian forces shelled a market in Kherson on Monday, killing three civilians. "
+        "Separately, a drone hit a bus in Nikopol on Tuesday, killing one passenger."
+    )
+    assert len(a.incidents) == 2
+
+
+def test_every_incident_has_a_confidence(extract) -> None:
+    a = extract("Soldiers shot five prisoners of war near Robotyne on March 1, prosecutors said.")
+    assert a.incidents and all(0 < i.confidence < 1 for i in a.incidents)
+
+
+def test_a_ukrainian_report_without_a_parse_still_gives_its_agent(extract) -> None:
+    a = extract(
+        "Російські військові розстріляли трьох полонених українських захисників.", language="uk"
+    )
+    assert [i.type for i in a.incidents] == ["execution_of_pows"]
+    assert [p.name for p in a.incidents[0].perpetrators] == ["Russian forces"]

@@ -8,8 +8,10 @@ full extraction (the configured Pipeline over every document) and, as the refere
 the same spaCy model's named entity recognition alone (``nlp.pipe`` with NER and only
 what NER listens to) over the same texts. It prints documents/s and words/s (and words
 per CPU-second, steadier on a busy machine) per shard and their medians, the peak RSS
-of each side and of the process, the slowest documents, and last a line
-``ratio R (casefile / bare spaCy NER)``: casefile's median words/s over NER's.
+of each side and of the process, the slowest documents, then a line
+``ratio R (casefile / bare spaCy NER)``: casefile's median words/s over NER's; last, the
+pipeline's words/s on the English, Ukrainian and Russian texts of ``shared/gold/dev``
+(read at run time, each language with its own ``Document.language``) and their ratios.
 
     python bench/extract.py [--docs N] [--quick] [--shared PATH]
 
@@ -439,6 +441,42 @@ def main() -> None:
         )
     print(f"CPU ratio {cf[2] / ner[2]:.2f} (words/CPU-s, casefile / bare spaCy NER)")
     print(f"ratio {cf[1] / ner[1]:.2f} (casefile / bare spaCy NER)")
+
+    # 5. Ukrainian and Russian beside English, on the dev gold's texts
+    by_language(pipeline, args.shared / "gold" / "dev")
+
+
+def by_language(pipeline: Pipeline, dev: Path, rounds: int = 3) -> None:
+    """The pipeline's words/s on the dev gold's texts of each language (read at run time;
+    each text run ``rounds`` times, each copy with its own first line, as above)."""
+    texts: dict[str, list[tuple[str, str | None]]] = {}
+    for path in sorted(dev.glob("*.jsonl")):
+        for raw in path.read_text(encoding="utf-8").splitlines():
+            rec = json.loads(raw)
+            texts.setdefault(rec.get("language") or "en", []).append(
+                (rec["text"], rec.get("published"))
+            )
+    figures = {}
+    for code in ("en", "uk", "ru"):
+        docs = [
+            Document.from_text(f"Copy {k}.\n{text}", published=published, language=code)
+            for k in range(1, rounds + 1)
+            for text, published in texts.get(code, [])
+        ]
+        if not docs:
+            continue
+        words = sum(len(d.text.split()) for d in docs)
+        pipeline(Document.from_text("Warm-up.\n" + docs[0].text, language=code))  # untimed
+        start = time.perf_counter()
+        for doc in docs:
+            pipeline(doc)
+        figures[code] = words / (time.perf_counter() - start)
+        print(f"language {code}: {len(docs)} documents, {figures[code]:>7,.0f} words/s")
+    if "en" in figures:
+        print(
+            "language ratio "
+            + ", ".join(f"{c}/en {w / figures['en']:.2f}" for c, w in figures.items() if c != "en")
+        )
 
 
 if __name__ == "__main__":

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from .config import Settings
 from .errors import CasefileError
 from .extract.pipeline import Pipeline
+from .lang import unsupported_note
 from .model import TESTIMONY, Analysis, Document
 from .store import Store
 from .store.audit import analysed
@@ -19,6 +20,7 @@ class AnalyzeReport:
     analysed: int = 0
     incidents: int = 0
     failed: list[tuple[str, str]] = field(default_factory=list)  # (document, error)
+    skipped: list[tuple[str, str]] = field(default_factory=list)  # (document, why)
 
 
 def analyze(
@@ -39,7 +41,14 @@ def analyze(
         if d.media_type != TESTIMONY
     ]
     for doc in todo:
-        # 2. extract; an error in one document is recorded and the others go on
+        # 2. a language casefile has no pack for is skipped, and said so (kept in the store)
+        note = unsupported_note(doc.language) if doc.language else None
+        if note:
+            report.skipped.append((doc.ref, note))
+            if on_item:
+                on_item(doc, None)
+            continue
+        # 3. extract; an error in one document is recorded and the others go on
         try:
             analysis = pipeline(doc)
         except (CasefileError, ValueError, RecursionError) as e:
@@ -47,7 +56,7 @@ def analyze(
             if on_item:
                 on_item(doc, None)
             continue
-        # 3. store the analysis in one transaction, replacing an older one
+        # 4. store the analysis in one transaction, replacing an older one
         with store.writer() as w:
             w.lock()  # another process analysing the same document waits, then replaces
             w.add_analysis(analysis)

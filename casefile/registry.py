@@ -58,3 +58,5 @@ stages: Registry[Callable[..., object]] = Registry("stage", "casefile.stages")
 # An exporter is an export.base.Exporter (checked by export.get_exporter; the registry must not
 # import the exports, which import it).
 exporters: Registry[Any] = Registry("exporter", "casefile.exporters")
+# A language pack factory takes nothing and returns a casefile.lang.LanguagePack.
+languages: Registry[Callable[..., object]] = Registry("language pack", "casefile.languages")

@@ -30,10 +30,13 @@ def analyze(
             task = bar.add_task("analyze", total=todo)
             report = run_analyze(store, pipeline, again, on_item=lambda d, a: bar.advance(task))
         fused = None if no_fuse else fuse_store(store)
+    for name, why in report.skipped:
+        err.print(f"[yellow]skipped[/yellow] {name}: {why}", highlight=False)
     for name, problem in report.failed:
         err.print(f"[red]failed[/red] {name}: {problem}", highlight=False)
     out.print(
         f"{report.analysed} analysed, {report.incidents} incidents, {len(report.failed)} failed"
+        + (f", {len(report.skipped)} skipped (language)" if report.skipped else "")
     )
     if fused is not None:
         out.print(fused.summary)

@@ -44,6 +44,10 @@ def ingest(
         str | None,
         typer.Option("--acled", help="Enter each row of an ACLED-style CSV as an incident."),
     ] = None,
+    language: Annotated[
+        str | None,
+        typer.Option(help="Language code (en, uk, ru) of every document, over the detected one."),
+    ] = None,
 ) -> None:
     """Store documents unchanged and hashed; the same bytes twice are stored once. In a
     folder, files that are no reports (README, LICENSE, hidden files) are skipped, each named.
@@ -76,7 +80,7 @@ def ingest(
         report = run_ingest(
             store,
             paths or [],
-            Meta(publisher, published, url),
+            Meta(publisher, published, url, language=language),
             max_bytes or s.max_bytes,
             on_item=show,
             on_skip=skipped,

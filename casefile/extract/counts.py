@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from .. import registry
+from ..lang import get_pack
 from ..model import Analysis, Count, Mention
 from .base import BaseStage
 
@@ -187,6 +188,17 @@ ACTS_NEXT = re.compile(
 )
 
 
+_MAY_HOLD = re.compile(
+    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|twenty|thirty|forty|fifty|hundred)",
+    re.I,
+)
+
+
+def may_hold_counts(text: str) -> bool:
+    """Whether an English sentence has a digit or a number word (a cheap test first)."""
+    return bool(_MAY_HOLD.search(text))
+
+
 def find_counts(text: str) -> list[CountMatch]:
     out: list[CountMatch] = []
     taken: list[tuple[int, int]] = []
@@ -243,7 +255,7 @@ def find_counts(text: str) -> list[CountMatch]:
 
 @registry.stages.register("casefile.counts.v2")
 class Counts(BaseStage):
-    """Find numbers of victims in sentences that hold a trigger or a figure."""
+    """Find numbers of victims with their role, by the document's language pack."""
 
     name = "casefile.counts.v2"
     requires = ("sentences", "mentions.date")
@@ -251,14 +263,9 @@ class Counts(BaseStage):
 
     def __call__(self, analysis: Analysis) -> None:
         dates = [(m.start, m.end) for m in analysis.mentions if m.kind == "date"]
+        pack = get_pack(analysis.document.language)  # the counts of the document's language
         for i, s in enumerate(analysis.sentences):
-            if not re.search(
-                r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|twenty|thirty|forty|fifty|hundred)",
-                s.text,
-                re.I,
-            ):
-                continue
-            for c in find_counts(s.text):
+            for c in pack.victim_counts(s.text):
                 at = s.start + c.start + len(c.text) - len(c.text.lstrip())
                 if any(a <= at < b for a, b in dates):
                     continue  # "February 19 showing two soldiers": the 19 is a day

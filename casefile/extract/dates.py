@@ -62,8 +62,13 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from email.utils import parsedate_to_datetime
 from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
 
 from .. import registry
+from ..lang import get_pack
 from ..model import Analysis, DateRange, Mention
 from .base import BaseStage
 
@@ -102,33 +107,22 @@ class _Atom:
     blocked: bool = False  # wins its span but yields nothing ("next Monday")
 
 
+def _read_table() -> dict[str, Any]:
+    """The English pack's date words (a data file, so that every language's words live in
+    ``casefile/lang/data``)."""
+    path = Path(__file__).parents[1] / "lang" / "data" / "en" / "dates.yaml"
+    return dict(yaml.safe_load(path.read_text(encoding="utf-8")))
+
+
 # --- vocabulary --------------------------------------------------------------------
 
-_MONTHS = {
-    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3,
-    "april": 4, "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7,
-    "august": 8, "aug": 8, "september": 9, "sept": 9, "sep": 9, "october": 10,
-    "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
-}  # fmt: skip
-_FULL_MONTHS = {
-    "january", "february", "march", "april", "may", "june", "july", "august",
-    "september", "october", "november", "december",
-}  # fmt: skip
-_WEEKDAYS = {
-    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4,
-    "saturday": 5, "sunday": 6,
-}  # fmt: skip
-_SEASONS = {
-    "spring": (3, 5),
-    "summer": (6, 8),
-    "fall": (9, 11),
-    "autumn": (9, 11),
-    "winter": (12, 2),
-}
-_NUMBERS = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
-}  # fmt: skip
+# The words are the English pack's data (casefile/lang/data/en/dates.yaml), read once.
+_TABLE = _read_table()
+_MONTHS: dict[str, int] = _TABLE["months"]
+_FULL_MONTHS = frozenset(_TABLE["full_months"])
+_WEEKDAYS: dict[str, int] = _TABLE["weekdays"]
+_SEASONS = {k: (int(v[0]), int(v[1])) for k, v in _TABLE["seasons"].items()}
+_NUMBERS: dict[str, int] = _TABLE["numbers"]
 
 _NUMBER_RX = "|".join(sorted(_NUMBERS, key=len, reverse=True))
 _DAY_RX = r"[0-3]?\d(?i:st|nd|rd|th)?(?![\w:]|[.,]\d)"
@@ -144,34 +138,21 @@ _MONTH_TAIL = (
 )
 
 # Cue words that let a bare month, year or season stand as a date.
-_MONTH_CUES = {
-    "since", "as of", "in", "from", "between", "during", "by", "until", "till",
-    "through", "throughout", "before", "after",
-}  # fmt: skip
-_YEAR_CUES = _MONTH_CUES | {"for"}
-_SEASON_CUES = _MONTH_CUES | {"over"}
-_NTH_CUES = {"on", "by", "until", "till", "since", "from", "before", "after", "as of"}
+_MONTH_CUES = frozenset(_TABLE["month_cues"])
+_YEAR_CUES = _MONTH_CUES | set(_TABLE["year_cues_extra"])
+_SEASON_CUES = _MONTH_CUES | set(_TABLE["season_cues_extra"])
+_NTH_CUES = frozenset(_TABLE["nth_cues"])
 
 # Words that may follow a day number without making it a count ("May 12 people").
-_AFTER_DAY_OK = {
-    "was", "has", "is", "as", "this", "his", "its", "thus", "us", "across", "towards",
-    "unless", "whereas", "always", "afterwards",
-}  # fmt: skip
-_COUNT_NOUNS = {
-    "people", "children", "men", "women", "police", "personnel", "staff", "servicemen",
-    "pows", "military", "more", "other", "others", "percent", "per", "of", "km",
-}  # fmt: skip
+_AFTER_DAY_OK = frozenset(_TABLE["after_day_ok"])
+_COUNT_NOUNS = frozenset(_TABLE["count_nouns"])
 # Words that may follow "the 21st" when it is a day of the month.
-_AFTER_NTH_OK = {
-    "and", "or", "to", "when", "at", "in", "on", "after", "before", "while", "as",
-    "around", "near", "during", "the", "through", "until", "till", "but", "that",
-    "with", "amid", "there", "it", "they", "he", "she", "we",
-}  # fmt: skip
+_AFTER_NTH_OK = frozenset(_TABLE["after_nth_ok"])
 # Names that end in "Today" (newspapers, channels), and quotes around a programme's name.
-_TODAY_NAMES = {"USA", "Russia", "Ukraine", "Kyiv", "Kiev", "China"}
+_TODAY_NAMES = frozenset(_TABLE["today_names"])
 _QUOTES = set("\"“”'‘’")
 # Capitalised words that turn a weekday into a name ("Bloody Sunday").
-_WEEKDAY_NAMES = {"bloody", "easter", "good", "black", "palm", "holy", "super", "cyber", "ash"}
+_WEEKDAY_NAMES = frozenset(_TABLE["weekday_names"])
 
 # --- patterns ----------------------------------------------------------------------
 # Each starts with a plain character class and checks the word boundary just after it
@@ -968,7 +949,7 @@ def _finish(text: str, a: _Atom, p: date | None) -> DateMatch | None:
 
 @registry.stages.register("casefile.dates.v2")
 class Dates(BaseStage):
-    """Find date expressions and resolve them against the document's publication date."""
+    """Find date expressions in the document's language, resolved against its publication."""
 
     name = "casefile.dates.v2"
     requires = ("sentences",)
@@ -976,6 +957,8 @@ class Dates(BaseStage):
 
     def __call__(self, analysis: Analysis) -> None:
         starts = [s.start for s in analysis.sentences]
-        for m in find_dates(analysis.text, analysis.document.published):
+        # the date rules of the document's language (English: find_dates above)
+        pack = get_pack(analysis.document.language)
+        for m in pack.dates(analysis.text, analysis.document.published):
             i = bisect_right(starts, m.start) - 1
             analysis.mentions.append(Mention("date", m.start, m.end, m.text, m, i))

@@ -9,6 +9,7 @@ found by rules, which the model does not know.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 
 import spacy
@@ -16,6 +17,7 @@ from spacy.language import Language
 
 from .. import registry
 from ..errors import ConfigError
+from ..lang import get_pack
 from ..model import Actor, Analysis, Mention
 from .base import BaseStage
 from .types import concepts
@@ -125,21 +127,48 @@ def candidate_sentences(analysis: Analysis) -> list[int]:
     return sorted(i for i in keep if 0 <= i < len(analysis.sentences))
 
 
+@dataclass(frozen=True)
+class OrgName:
+    """The English name of an organisation a language pack found (the mention keeps the
+    original words)."""
+
+    name: str
+
+
 @registry.stages.register("casefile.entities.v2")
 class Entities(BaseStage):
     """People, organisations and places from spaCy NER on candidate sentences; forces by rule."""
 
     name = "casefile.entities.v2"
-    requires = ("sentences", "mentions.trigger", "mentions.place")
+    requires = ("sentences", "mentions.trigger", "mentions.place", "mentions.unit")
     assigns = ("mentions.person", "mentions.org", "mentions.actor")
 
     def __call__(self, analysis: Analysis) -> None:
+        pack = get_pack(analysis.document.language)
         language = (analysis.document.language or "en").split("-")[0].lower()
         for i, s in enumerate(analysis.sentences):
-            for a, b, actor in find_forces(s.text) + forces_by_concept(s.text, language):
+            # "155-ї бригади ЗС РФ": the army named right after a unit is the unit's own
+            unit_ends = [m.end - s.start for m in analysis.mentions_of("unit", i)]
+            by_concept = [
+                f
+                for f in forces_by_concept(s.text, language)
+                if not any(0 <= f[0] - end <= 2 for end in unit_ends)
+            ]
+            for a, b, actor in find_forces(s.text) + by_concept:
                 analysis.mentions.append(
                     Mention("actor", s.start + a, s.start + b, s.text[a:b], actor, i)
                 )
+        if pack.names_people:  # no NER model for the language: the pack names the people
+            for i, s in enumerate(analysis.sentences):
+                for a, b, person in pack.persons(s.text):
+                    analysis.mentions.append(
+                        Mention("person", s.start + a, s.start + b, s.text[a:b], person, i)
+                    )
+                for a, b, name in pack.organizations(s.text):
+                    analysis.mentions.append(
+                        Mention("org", s.start + a, s.start + b, s.text[a:b], OrgName(name), i)
+                    )
+            return
         chosen = candidate_sentences(analysis)
         if not chosen:
             return

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import re
 
+from ..lang import get_pack
 from ..model import Analysis, Count, Mention
 from ..vocab import EVIDENCE
-from . import lexicon as lx
 from .dates import DateMatch
 
 # A place name followed by one of these names an institution ("Donetsk regional police",
@@ -95,6 +95,7 @@ def attribution(analysis: Analysis, idx: list[int], told: set[int]) -> list[str]
     """Who the account comes from, outermost first: the people and bodies the act's
     sentences (and the next one) quote, "according to", "said", "citing"."""
     window = _window(analysis, idx, told)
+    pack = get_pack(analysis.document.language)
     taken = [
         (m.start, m.end)
         for i in window
@@ -115,9 +116,10 @@ def attribution(analysis: Analysis, idx: list[int], told: set[int]) -> list[str]
             if TITLE_ONLY.fullmatch(m.text):
                 continue  # "Dnipropetrovsk Oblast Governor" before the governor's name
             around = analysis.text[max(s.start, m.start - 30) : min(s.end, m.end + 30)]
-            if not lx.REPORTING_VERB.search(around):
+            if not pack.reports(around):  # English: lx.REPORTING_VERB
                 continue
-            name = _full_name(analysis, _clean_name(m.text))
+            english = getattr(m.value, "name", None)  # a language pack's English name
+            name = english or _full_name(analysis, _clean_name(m.text))
             if name and name not in out and not any(name in o or o in name for o in out):
                 out.append(name)
     return out

@@ -56,7 +56,9 @@ class Persons(BaseStage):
         mentions.sort(key=lambda m: m.start)
         by_name: dict[str, Person] = {}
         for m in mentions:
-            name = re.sub(r"['’]s$", "", m.text.strip(" ,.;:\"'“”"))
+            # a language pack gives the English name of a name in another script
+            english = getattr(m.value, "name", None)
+            name = english or re.sub(r"['’]s$", "", m.text.strip(" ,.;:\"'“”"))
             if not name or NOT_PEOPLE.match(name) or not name[0].isupper():
                 continue
             key = _key(name, by_name)

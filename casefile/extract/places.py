@@ -12,7 +12,7 @@ import re
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from .. import registry
-from ..knowledge.gazetteer import Gazetteer
+from ..lang import get_pack
 from ..model import Analysis, Mention
 from ..resolve.geocode import geocode_all
 from .base import BaseStage
@@ -20,20 +20,20 @@ from .base import BaseStage
 
 @registry.stages.register("casefile.places.v1")
 class Places(BaseStage):
-    """Find toponyms and geocode them to GeoNames coordinates with a precision."""
+    """Find toponyms (any case form, by language pack) and geocode them with a precision."""
 
     name = "casefile.places.v1"
     requires = ("sentences",)
     assigns = ("mentions.place",)
 
     def __call__(self, analysis: Analysis) -> None:
-        gazetteer = Gazetteer.default()
+        pack = get_pack(analysis.document.language)  # its toponyms (English: Gazetteer.find)
         shouting = _all_caps(analysis.text)
         found: list[tuple[int, int, str, int]] = []
         for i, s in enumerate(analysis.sentences):
             here = [
                 (s.start + a, s.start + b, name, i)
-                for a, b, name in gazetteer.find(s.text)
+                for a, b, name in pack.toponyms(s.text)
                 # in upper-case wire text "HAD", "TOOK" and surnames look like names
                 if (not shouting or _placed(s.text, a, name)) and not _given_name(s.text, b, name)
             ]

@@ -8,9 +8,10 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from ..errors import CasefileError, InputError
+from ..lang import detect_language
 from ..model import Document
 from ..sources.jsonl import parse_line
-from ..sources.reader import DEFAULT_MAX_BYTES
+from ..sources.reader import DEFAULT_MAX_BYTES, language_code
 from .dates import resolve_published
 from .pipeline import Pipeline
 
@@ -39,7 +40,10 @@ def extract_lines(
             title=rec.get("title"),
             url=rec.get("url"),
             published=resolve_published(rec.get("published")),
-            language=rec.get("language") or "en",
+            # a line that gives no language is told by its text
+            language=language_code(rec["language"])
+            if rec.get("language")
+            else detect_language(rec["text"]),
         )
         try:
             yield pipeline(doc).to_record(), None

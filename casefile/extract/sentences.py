@@ -12,6 +12,7 @@ import spacy
 from spacy.language import Language
 
 from .. import registry
+from ..lang import get_pack
 from ..model import Analysis, Sentence
 from .base import BaseStage
 
@@ -98,7 +99,7 @@ def split_sentences(
         if check is not None:
             check()
         for sent in doc.sents:
-            for a, b in _bounded(chunk, sent.start_char, sent.end_char, max_chars):
+            for a, b in bounded(chunk, sent.start_char, sent.end_char, max_chars):
                 # trim whitespace so spans point at words
                 while a < b and chunk[a].isspace():
                     a += 1
@@ -123,7 +124,7 @@ def _cut_long_words(start: int, chunk: str) -> list[tuple[int, str]]:
     return [(start + a, chunk[a:b]) for a, b in pairwise(bounds)]
 
 
-def _bounded(chunk: str, a: int, b: int, max_chars: int) -> Iterator[tuple[int, int]]:
+def bounded(chunk: str, a: int, b: int, max_chars: int) -> Iterator[tuple[int, int]]:
     """``chunk[a:b]`` in spans of at most ``max_chars``, cut at whitespace where there is."""
     while max_chars and b - a > max_chars:
         cut = chunk.rfind(" ", a + max_chars // 2, a + max_chars)
@@ -135,12 +136,15 @@ def _bounded(chunk: str, a: int, b: int, max_chars: int) -> Iterator[tuple[int, 
 
 @registry.stages.register("casefile.sentences.v1")
 class Sentences(BaseStage):
-    """Split the text into sentences with their offsets."""
+    """Split the text into sentences with their offsets, by the document's language pack."""
 
     name = "casefile.sentences.v1"
     assigns = ("sentences",)
 
     def __call__(self, analysis: Analysis) -> None:
-        analysis.sentences = split_sentences(
-            analysis.text, self.settings.max_sentence_chars, analysis.check_budget
-        )
+        # the splitter of the document's language (English: split_sentences above), each
+        # sentence at most max_sentence_chars long, the budget checked as the text is read
+        text = analysis.text
+        pack = get_pack(analysis.document.language)
+        spans = pack.sentences(text, self.settings.max_sentence_chars, analysis.check_budget)
+        analysis.sentences = [Sentence(a, b, text[a:b]) for a, b in spans]

@@ -10,8 +10,8 @@ from itertools import pairwise
 from .. import registry
 from ..config import Settings
 from ..knowledge.orbat import Orbat
+from ..lang import get_pack
 from ..model import Actor, Analysis, Mention, UnitLink
-from ..resolve.units import find_units
 from ..vocab import ACTOR_KINDS
 from .base import BaseStage
 
@@ -59,8 +59,9 @@ class Units(BaseStage):
         orbat = self.orbat
         links: dict[str, UnitLink] = {}
         last_unit: str | None = None
+        pack = get_pack(analysis.document.language)  # English: find_units alone
         for i, s in enumerate(analysis.sentences):
-            found = find_units(s.text, orbat)
+            found = pack.units(s.text, orbat)
             for a, b, name in found:
                 record = orbat.resolve(name)
                 kind = (

@@ -11,6 +11,7 @@ from typing import Any, BinaryIO
 
 from ..errors import IngestError, InputError, RecordError
 from ..extract.dates import resolve_published
+from ..lang import detect_language, unsupported_note
 from ..model import Document, sha256
 from .html import html_to_text
 from .jsonl import iter_lines, parse_record
@@ -33,15 +34,31 @@ class Meta:
     published: str | None = None
     url: str | None = None
     title: str | None = None
+    language: str | None = None  # unlike the others, it overrides what a document says
 
     def fill(self, found: dict[str, Any]) -> dict[str, Any]:
         out = {
             k: found.get(k) or getattr(self, k) for k in ("publisher", "published", "url", "title")
         }
         out["published"] = resolve_published(out["published"])
-        if found.get("language"):
-            out["language"] = str(found["language"])
         return out
+
+    def set_language(self, doc: Document, found: dict[str, Any]) -> None:
+        """The document's language: ``--language``, else what it says, else detected from
+        its text; a language casefile cannot analyse adds a note (the document is kept)."""
+        given = self.language or found.get("language")
+        doc.language = language_code(given) if given else detect_language(doc.text)
+        if doc.language is None:
+            doc.notes.append("its language could not be told (too short?); analysed as English")
+            return
+        note = unsupported_note(doc.language)
+        if note:
+            doc.notes.append(note)
+
+
+def language_code(value: object) -> str:
+    """The ISO 639-1 part of a language tag: "uk", "UK", "uk-UA", "uk_UA" -> "uk"."""
+    return str(value).strip().lower().replace("_", "-").split("-")[0]
 
 
 Item = Document | InputError
@@ -176,7 +193,7 @@ def _one_document(data: bytes, source: str, suffix: str, meta: Meta) -> Document
     if not text.strip():
         raise IngestError(source, "no text found in the file")
     name = Path(source).name if source != "<stdin>" else ""
-    return Document(
+    doc = Document(
         id=sha256(data),
         text=text,
         name=str(found.get("doc_id") or name),
@@ -187,6 +204,8 @@ def _one_document(data: bytes, source: str, suffix: str, meta: Meta) -> Document
         notes=notes,
         **meta.fill(found),
     )
+    meta.set_language(doc, found)
+    return doc
 
 
 def _read_jsonl(
@@ -214,6 +233,7 @@ def _read_jsonl(
             yield RecordError(f"{source}:{lineno}", f"cannot be read ({type(e).__name__}: {e})")
             continue
         doc.original = line  # the line as it came, byte for byte, not the re-encoded text
+        meta.set_language(doc, rec)
         yield doc
 
 

@@ -199,3 +199,11 @@ def test_the_case_page_shows_why_and_the_list_merges_ticked_rows(served) -> None
     # the merged case is fused again at once: its grade and reconciled values are shown
     assert r.status_code == 200 and "2 incidents" in r.text
     assert 'id="corroboration">' in r.text and 'id="reconciled"' in r.text
+
+
+def test_the_document_page_shows_its_language(served) -> None:
+    served.login("vic")
+    doc = served.client.get(f"/api/v1/incidents/{served.ids[HROZA]}").json()["document"]["id"]
+    page = served.client.get(f"/documents/{doc}").text
+    assert '<span class="language" title="language">en</span>' in page
+    assert served.client.get(f"/api/v1/documents/{doc}").json()["language"] == "en"

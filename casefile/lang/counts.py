@@ -1,0 +1,203 @@
+"""Counts in Ukrainian and Russian text: digits and number words in any case form.
+
+``WordCounts(table, lemma).find(text)`` returns :class:`CountMatch` objects: a run of
+number words ("двадцять п'ять", "трьох", "девятерых", "три тисячі") or digits
+("12", "1 200", "5-ти") with the value it names, and the bound a word before it sets
+("щонайменше 5" is at least 5; "близько 20" about 20). A word is a number when its
+lemma (pymorphy3) or its form is in the pack's ``numbers.yaml``; a run adds its parts
+and multiplies by a scale word ("три тисячі" = 3000). The words are data; the order of
+the parts is all this module knows.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from ..model import Count
+from .morph import WORD, normalise_apostrophes
+
+__all__ = ["CountMatch", "VictimCount", "WordCounts"]
+
+
+@dataclass(frozen=True)
+class CountMatch:
+    """``text[start:end]`` names ``value``; ``bound`` is "", "at_least", "at_most" or "about"."""
+
+    start: int
+    end: int
+    text: str
+    value: int
+    bound: str = ""
+
+
+# Digits, with thin or plain spaces as thousands separators, and a case ending ("5-ти").
+_DIGITS = re.compile(
+    r"(?<![\d.,])\d{1,3}(?:[  \u202f]\d{3})+(?![\d.,]\d)|(?<![\d.,])\d+(?![\d]|[.,]\d)"
+)
+_DIGIT_ENDING = re.compile(r"-?(?:ти|х|ох|ьох|ми|ма|ом|м|и)(?!\w)")
+_TOKEN = re.compile(rf"{_DIGITS.pattern}|{WORD.pattern}")
+_CLAUSE_END = re.compile(r"[,;:.!?()]")
+_AFTER = 4  # words after a count that may name its people or its role
+_BEFORE = 6  # words before it that may name its role ("загинули ... двоє")
+
+
+@dataclass(frozen=True)
+class VictimCount:
+    """A count of people with its role: the shape of ``casefile.extract.counts.CountMatch``,
+    which the extraction stages read."""
+
+    start: int
+    end: int
+    text: str
+    count: Count
+    role: str  # killed | injured | victims
+
+
+def _count(value: int, bound: str) -> Count:
+    if bound == "at_least":
+        return Count(low=value, best=value, high=None)
+    if bound == "at_most":
+        return Count(low=None, best=value, high=value)
+    return Count(best=value)
+
+
+class WordCounts:
+    """The count finder of one language: its number words and bound words from data."""
+
+    def __init__(self, table: dict[str, Any], lemma: Callable[[str], str]) -> None:
+        norm = normalise_apostrophes
+        self.units = {norm(k): int(v) for k, v in table["units"].items()}
+        self.scales = {norm(k): int(v) for k, v in table["scales"].items()}
+        self.forms = {norm(k): int(v) for k, v in table.get("forms", {}).items()}
+        self.bounds = [
+            (tuple(norm(p).lower().split()), kind)
+            for kind in ("at_least", "at_most", "about")
+            for p in table.get(kind, [])
+        ]
+        self.bounds.sort(key=lambda b: -len(b[0]))
+        self.roles = {
+            norm(lem): role for role, lems in table.get("roles", {}).items() for lem in lems
+        }
+        self.victim_nouns = {norm(w) for w in table.get("victim_nouns", [])}
+        self.not_after = {norm(w) for w in table.get("not_people_after", [])}
+        self.not_before = {norm(w) for w in table.get("not_people_before", [])}
+        self.weak = {norm(w) for w in table.get("weak", [])}
+        self.lemma = lemma
+
+    def number(self, word: str) -> int | None:
+        """The value of one number word in any case form ("дев'ятьох" -> 9), or None."""
+        w = normalise_apostrophes(word.lower())
+        if w in self.forms:
+            return self.forms[w]
+        if w in self.units:
+            return self.units[w]
+        lem = normalise_apostrophes(self.lemma(w))
+        return self.units.get(lem)
+
+    def _scale(self, word: str) -> int | None:
+        w = normalise_apostrophes(word.lower())
+        if w in self.scales:
+            return self.scales[w]
+        return self.scales.get(normalise_apostrophes(self.lemma(w)))
+
+    def value(self, phrase: str) -> int | None:
+        """The value of a phrase that is one number ("двадцять п'ять" -> 25), else None."""
+        found = self.find(phrase)
+        if len(found) == 1 and found[0].start == 0 and found[0].end == len(phrase.rstrip()):
+            return found[0].value
+        return None
+
+    def find(self, text: str) -> list[CountMatch]:
+        """Every count in ``text``, in text order."""
+        tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
+        out: list[CountMatch] = []
+        i = 0
+        while i < len(tokens):
+            start, end, tok = tokens[i]
+            total, current, j = 0, None, i
+            # 1. a run of number words or one number in digits
+            if tok[0].isdigit():
+                current = int(re.sub(r"\D", "", tok))
+                j = i + 1
+                ending = _DIGIT_ENDING.match(text, end)
+                if ending:
+                    end = ending.end()
+                    while j < len(tokens) and tokens[j][0] < end:
+                        j += 1
+            else:
+                while j < len(tokens) and not tokens[j][2][0].isdigit():
+                    w = tokens[j][2]
+                    if j > i and text[tokens[j - 1][1] : tokens[j][0]].strip():
+                        break  # a comma or a dash ends the number
+                    scale = self._scale(w)
+                    n = None if scale else self.number(w)
+                    if scale and (current is not None or j == i):
+                        total += (current or 1) * scale
+                        current = None
+                    elif n is not None:
+                        current = (current or 0) + n
+                    else:
+                        break
+                    end = tokens[j][1]
+                    j += 1
+            if j == i or (current is None and total == 0):
+                i += 1
+                continue
+            value = total + (current or 0)
+            # 2. the bound set by the words before it
+            bound, start = self._bound(text, tokens, i, start)
+            out.append(CountMatch(start, end, text[start:end], value, bound))
+            i = j
+        return out
+
+    def victims(self, text: str) -> list[VictimCount]:
+        """The counts of people in ``text`` with their roles: a count followed within a few
+        words by a person noun or a role word ("двоє дітей", "п'ятеро загинули"), or after
+        a role word ("загинули двоє"). A year-like number is never one, nor an age, a
+        measure or a reference ("67 років", "ч. 2 ст. 438": the pack's ``not_people_*``)."""
+        words = [(m.start(), m.end(), self._lem(m.group())) for m in WORD.finditer(text)]
+        starts = [w[0] for w in words]
+        out = []
+        for c in self.find(text):
+            if 1900 <= c.value <= 2100 and c.text[-4:].isdigit():
+                continue
+            # the words of its own clause: up to a comma or a stop either side
+            stop = _CLAUSE_END.search(text, c.end)
+            until = stop.start() if stop else len(text)
+            since = max((m.end() for m in _CLAUSE_END.finditer(text, 0, c.start)), default=0)
+            i = next((k for k, s in enumerate(starts) if s >= c.end), len(words))
+            after = [lem for s, _, lem in words[i : i + _AFTER] if s < until]
+            j = next((k for k, s in enumerate(starts) if s >= c.start), len(words))
+            before = [lem for s, _, lem in words[max(0, j - _BEFORE) : j] if s >= since]
+            if (after and after[0] in self.not_after) or (before and before[-1] in self.not_before):
+                continue  # "67 років", "ч. 2 ст. 438": an age, a reference
+            person = any(lem in self.victim_nouns for lem in after)
+            if not (after and after[0] in self.victim_nouns) and self._lem(c.text) in self.weak:
+                continue  # "одній із вулиць"
+            role_after = next((self.roles[lem] for lem in after if lem in self.roles), None)
+            role_before = next(
+                (self.roles[lem] for lem in reversed(before) if lem in self.roles), None
+            )
+            if not (person or role_after or role_before):
+                continue  # "5 км", "у 3 областях": not people
+            role = role_after or role_before or "victims"
+            out.append(VictimCount(c.start, c.end, c.text, _count(c.value, c.bound), role))
+        return out
+
+    def _lem(self, word: str) -> str:
+        return normalise_apostrophes(self.lemma(word))
+
+    def _bound(
+        self, text: str, tokens: list[tuple[int, int, str]], i: int, start: int
+    ) -> tuple[str, int]:
+        for words, kind in self.bounds:
+            k = len(words)
+            if i < k:
+                continue
+            before = tokens[i - k : i]
+            if tuple(normalise_apostrophes(t[2].lower()) for t in before) == words:
+                return kind, before[0][0]
+        return "", start

@@ -1,0 +1,36 @@
+"""The language of a document's text, by lingua-language-detector.
+
+The detector knows a handful of languages only (those casefile has a pack for, and the
+ones it is most often confused with, or that reports on these wars are written in), which
+keeps it fast; a text it cannot place, or too short to tell, gives None. Only the first
+``SAMPLE`` characters are read: enough to tell, and bounded on a long report.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any
+
+__all__ = ["DETECTABLE", "SAMPLE", "detect_language"]
+
+# ISO 639-1 codes the detector chooses among.
+DETECTABLE = ("en", "uk", "ru", "be", "pl", "de", "fr", "es", "ar")
+SAMPLE = 2000
+_MIN_LETTERS = 12  # fewer letters than this: too short to tell
+
+
+@lru_cache(maxsize=1)
+def _detector() -> Any:
+    from lingua import IsoCode639_1, Language, LanguageDetectorBuilder
+
+    languages = [Language.from_iso_code_639_1(getattr(IsoCode639_1, c.upper())) for c in DETECTABLE]
+    return LanguageDetectorBuilder.from_languages(*languages).build()
+
+
+def detect_language(text: str) -> str | None:
+    """The ISO 639-1 code of the language ``text`` is written in, or None if it cannot tell."""
+    sample = text[:SAMPLE]
+    if sum(ch.isalpha() for ch in sample) < _MIN_LETTERS:
+        return None
+    found = _detector().detect_language_of(sample)
+    return found.iso_code_639_1.name.lower() if found is not None else None

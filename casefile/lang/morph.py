@@ -1,0 +1,107 @@
+"""Lemmas of words: pymorphy3 for Ukrainian and Russian, spaCy's model for English.
+
+One analyser per language, built once per process (pymorphy3 reads its dictionary in
+about 0.1 s); ``lemma`` is cached per word, since running text repeats its words, and
+``lemmas`` splits a text into words with their spans and looks each up. Apostrophes
+(’ ʼ ') are one letter to the dictionaries, so words keep them ("дев'ять").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from functools import lru_cache
+from typing import Any
+
+__all__ = [
+    "APOSTROPHES",
+    "WORD",
+    "lemmatizer",
+    "normalise_apostrophes",
+    "person_word",
+    "tag_of",
+    "unknown_word",
+]
+
+# A word: letters, with inner apostrophes and hyphens ("дев'ять", "пресс-служба").
+WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|['’ʼ](?=[^\W\d_])|-(?=[^\W\d_]))*")
+APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "`": "'"})
+
+
+def normalise_apostrophes(text: str) -> str:
+    """The same text with every apostrophe written ``'`` (one character for one)."""
+    return text.translate(APOSTROPHES)
+
+
+@lru_cache(maxsize=4)
+def _analyzer(lang: str) -> Any:
+    import pymorphy3  # loaded on first use: a dictionary per language
+
+    return pymorphy3.MorphAnalyzer(lang=lang)
+
+
+@lru_cache(maxsize=1)
+def _english() -> Any:
+    import spacy
+
+    from ..config import Settings
+
+    # The rule lemmatizer needs part-of-speech tags: keep the tagger, not the rest.
+    return spacy.load(Settings().model, exclude=["parser", "ner", "senter"])
+
+
+def lemmatizer(kind: str, lang: str) -> Callable[[str], str]:
+    """A cached ``word -> lemma`` (lower case) for a pack's ``morphology`` setting."""
+    if kind == "pymorphy3":
+        analyzer = _analyzer(lang)
+
+        @lru_cache(maxsize=200_000)
+        def lemma(word: str) -> str:
+            w = normalise_apostrophes(word.lower())
+            parses = analyzer.parse(w)
+            return str(parses[0].normal_form) if parses else w
+
+        return lemma
+    if kind == "spacy":
+
+        @lru_cache(maxsize=200_000)
+        def lemma_en(word: str) -> str:
+            doc = _english()(word)
+            return doc[0].lemma_.lower() if len(doc) == 1 else word.lower()
+
+        return lemma_en
+    raise ValueError(f"unknown morphology {kind!r} (pymorphy3 or spacy)")
+
+
+def tag_of(lang: str, word: str) -> set[str]:
+    """The grammemes of the most likely parse of ``word`` (pymorphy3 languages only)."""
+    parses = _analyzer(lang).parse(normalise_apostrophes(word.lower()))
+    return set(parses[0].tag.grammemes) if parses else set()
+
+
+_PERSON_GRAMMEMES = frozenset({"Name", "Surn", "Patr"})
+
+
+def unknown_word(lang: str, word: str) -> bool:
+    """Whether ``word`` may be a toponym the dictionary lacks: pymorphy3 does not know it,
+    or reads it as a place name (Geox)."""
+    parses = _analyzer(lang).parse(normalise_apostrophes(word.lower()))
+    return any("Geox" in p.tag.grammemes for p in parses) or not any(p.is_known for p in parses)
+
+
+def person_word(lang: str, word: str) -> bool:
+    """Whether pymorphy3's dictionary reads ``word`` as a person's name (not a guess), and
+    not as a place."""
+    parses = _analyzer(lang).parse(normalise_apostrophes(word.lower()))
+    if any("Geox" in p.tag.grammemes for p in parses):
+        return False
+    return any(_PERSON_GRAMMEMES & p.tag.grammemes for p in parses[:2] if p.is_known)
+
+
+def common_word(lang: str, word: str) -> bool:
+    """Whether pymorphy3's dictionary knows ``word`` as an ordinary word: not a name of a
+    person or a place ("Джерело", "Українських" at a sentence's start)."""
+    parses = _analyzer(lang).parse(normalise_apostrophes(word.lower()))
+    if not parses or not parses[0].is_known:
+        return False
+    return not any({"Geox", *_PERSON_GRAMMEMES} & p.tag.grammemes for p in parses[:2])

@@ -1,0 +1,416 @@
+"""The language pack: everything a stage needs to know about one language, by its code.
+
+``get_pack("uk")`` returns the Ukrainian :class:`LanguagePack`; stage code asks the pack
+of ``Document.language`` and never branches on the language itself. A pack is its data
+folder ``casefile/lang/data/<code>/``: ``pack.yaml`` (its settings: which engines, which
+countries its toponyms lie in), and the word tables ``dates.yaml``, ``numbers.yaml``,
+``cues.yaml``, ``toponyms.yaml``, ``romanization.yaml``. Packs are registered in
+``casefile.registry.languages`` by code, so a plugin adds a language through the same
+door (entry-point group ``casefile.languages``).
+
+What a pack offers (each built on first use, then kept):
+
+- ``sentences(text)``: sentence spans (line breaks, then ends of sentences that the
+  pack's abbreviations do not explain);
+- ``lemma(word)``, ``lemmas(text)``: lower-case lemmas, cached per word;
+- ``dates(text, published)``: date expressions resolved to partial-ISO ranges;
+- ``counts(text)``, ``number(word)``: numbers in digits and words, any case form;
+- ``cues(text, kinds)``: hedges, denials, attributions (and any other list of
+  ``cues.yaml``) by lemma;
+- ``places(text)``: toponyms with their English names from the gazetteer;
+- ``units(text)``: unit mentions with canonical English names;
+- ``romanize(text)``, ``person_name(name)``: the national romanisation, a person's
+  English name.
+
+English's dates and counts are the engines in ``casefile.extract`` (imported when first
+asked, as extraction imports this package: no cycle at import time).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .. import registry
+from ..errors import ConfigError
+from .counts import CountMatch, WordCounts
+from .cues import CueMatch, PhraseMatcher
+from .dates import CyrillicDates, DateMatch
+from .morph import WORD, common_word, lemmatizer, person_word, unknown_word
+from .places import EnglishPlaces, InflectedPlaces, PlaceMatch
+from .romanize import KnownPersons, Romanizer
+from .units import CyrillicUnits
+
+__all__ = ["DATA_DIR", "LanguagePack", "PersonName", "get_pack", "pack_codes"]
+
+DATA_DIR = Path(__file__).parent / "data"
+
+
+@dataclass(frozen=True)
+class PersonName:
+    """A person's ``name`` in English; ``original`` as written; ``known`` if from the KB."""
+
+    name: str
+    original: str
+    known: bool
+
+
+@dataclass
+class LanguagePack:
+    """One language's rules and word lists; see the module docstring for what it offers."""
+
+    code: str
+    settings: dict[str, Any] = field(default_factory=dict)
+
+    @classmethod
+    def from_folder(cls, folder: Path) -> LanguagePack:
+        settings = _read(folder / "pack.yaml")
+        return cls(str(settings["code"]), {**settings, "folder": str(folder)})
+
+    @property
+    def name(self) -> str:
+        return str(self.settings.get("name", self.code))
+
+    def table(self, name: str) -> dict[str, Any]:
+        """One of the pack's data files, e.g. ``table("numbers")``; {} if it has none."""
+        path = Path(self.settings["folder"]) / f"{name}.yaml"
+        return _read(path) if path.exists() else {}
+
+    # -- words ----------------------------------------------------------------------
+
+    @cached_property
+    def lemma(self) -> Any:
+        """``lemma(word) -> str``: the word's lemma in lower case (cached)."""
+        return lemmatizer(str(self.settings["morphology"]), self.code)
+
+    def lemmas(self, text: str) -> list[tuple[int, int, str]]:
+        """(start, end, lemma) of every word of ``text``."""
+        lemma = self.lemma
+        return [(m.start(), m.end(), lemma(m.group())) for m in WORD.finditer(text)]
+
+    def sentences(
+        self, text: str, max_chars: int = 0, check: Callable[[], None] | None = None
+    ) -> list[tuple[int, int]]:
+        """Sentence spans. With ``sentences: rules`` a line break ends one, and so does
+        ``.!?…`` before a capital, unless the word before the stop is one of the pack's
+        abbreviations or an initial; ``sentences: spacy`` is English's splitter
+        (``casefile.extract.sentences``: paragraphs, then spaCy's sentencizer). A sentence
+        longer than ``max_chars`` (0: no limit) is cut, as the extraction budget asks;
+        ``check`` is the document's budget, called as the text is read."""
+        from ..extract.sentences import bounded, split_sentences
+
+        if self.settings.get("sentences") == "spacy":
+            return [(s.start, s.end) for s in split_sentences(text, max_chars, check)]
+        return [
+            piece
+            for a, b in self._rule_sentences(text, check)
+            for piece in bounded(text, a, b, max_chars)
+        ]
+
+    def _rule_sentences(self, text: str, check: Callable[[], None] | None) -> list[tuple[int, int]]:
+        out: list[tuple[int, int]] = []
+        for line in re.finditer(r"[^\n]+", text):
+            if check is not None:
+                check()
+            start = line.start()
+            for stop in _STOP.finditer(line.group()):
+                before = line.group()[: stop.start()].split()
+                word = before[-1].lower() if before else ""
+                if stop.group(1) == "." and (
+                    word in self._abbreviations or (len(word) == 1 and word.isalpha())
+                ):
+                    continue
+                end = line.start() + stop.end(1)
+                if text[start:end].strip():
+                    out.append(_strip(text, start, end))
+                start = line.start() + stop.end()
+            if text[start : line.end()].strip():
+                out.append(_strip(text, start, line.end()))
+        return out
+
+    @cached_property
+    def _abbreviations(self) -> frozenset[str]:
+        return frozenset(str(a).lower().rstrip(".") for a in self.settings.get("abbreviations", []))
+
+    # -- dates and counts -----------------------------------------------------------
+
+    @cached_property
+    def _dates(self) -> Any:
+        engine = self.settings["dates"]
+        if engine == "cyrillic":
+            return CyrillicDates(self.table("dates")).find
+        if engine == "english":
+            from ..extract.dates import find_dates
+
+            return find_dates
+        raise ConfigError(f"language pack {self.code!r}: unknown dates engine {engine!r}")
+
+    def dates(self, text: str, published: str | date | None) -> list[DateMatch]:
+        """Date expressions in ``text`` resolved against ``published``, in text order (for
+        English, ``casefile.extract.dates.DateMatch`` objects: the same fields)."""
+        return list(self._dates(text, published))
+
+    @cached_property
+    def _counts(self) -> WordCounts | None:
+        if self.settings["counts"] == "words":
+            return WordCounts(self.table("numbers"), self.lemma)
+        return None
+
+    def counts(self, text: str) -> list[CountMatch]:
+        """Numbers in digits and words in ``text`` with their values, in text order."""
+        if self._counts is not None:
+            return self._counts.find(text)
+        from ..extract.counts import find_counts
+
+        out = []
+        for m in find_counts(text):
+            c = m.count
+            value = c.best if c.best is not None else (c.low or c.high)
+            if value is not None:
+                out.append(CountMatch(m.start, m.end, text[m.start : m.end], int(value)))
+        return out
+
+    def victim_counts(self, text: str) -> list[Any]:
+        """Counts of people with their role (killed, injured, victims), as the extraction's
+        count stage reads them (``casefile.extract.counts.CountMatch`` for English)."""
+        if self._counts is not None:
+            return self._counts.victims(text)
+        from ..extract.counts import find_counts, may_hold_counts
+
+        return find_counts(text) if may_hold_counts(text) else []
+
+    def number(self, phrase: str) -> int | None:
+        """The value of a phrase that is one number ("дев'ятьох" -> 9), else None."""
+        if self._counts is not None:
+            return self._counts.value(phrase)
+        from ..extract.counts import number
+
+        return number(phrase)
+
+    # -- cues -----------------------------------------------------------------------
+
+    @cached_property
+    def _cues(self) -> PhraseMatcher:
+        return PhraseMatcher(self.table("cues"), self.lemmas)
+
+    def cues(self, text: str, kinds: Iterable[str] | None = None) -> list[CueMatch]:
+        """Cue phrases of ``kinds`` ("hedge", "denial", "attribution"; all if None)."""
+        return self._cues.find(text, kinds)
+
+    def matcher(self, phrases: dict[str, Iterable[str]]) -> PhraseMatcher:
+        """A lemma matcher for other phrase lists (an incident type's triggers and cues)."""
+        return PhraseMatcher(phrases, self.lemmas)
+
+    @cached_property
+    def _organizations(self) -> tuple[PhraseMatcher, list[tuple[re.Pattern[str], str]]] | None:
+        table = self.table("organizations")
+        if not table:
+            return None
+        offices = [
+            (re.compile(str(o["pattern"])), str(o["name"])) for o in table.get("oblast_offices", [])
+        ]
+        return PhraseMatcher(table.get("names", {}), self.lemmas), offices
+
+    def organizations(self, text: str) -> list[tuple[int, int, str]]:
+        """(start, end, English name) of the bodies ``organizations.yaml`` names: by lemma
+        ("Офісу генпрокурора"), and offices named after their oblast ("прокуратура
+        Сумської області" -> Sumy Oblast Prosecutor's Office)."""
+        if self._organizations is None:
+            return []
+        matcher, offices = self._organizations
+        found: list[tuple[int, int, str]] = []
+        for rx, template in offices:
+            for m in rx.finditer(text):
+                oblast = self._oblast(m.group("area"))
+                if oblast:
+                    found.append((m.start(), m.end(), template.format(oblast=oblast)))
+        for c in matcher.find(text):
+            if not any(a < c.end and c.start < b for a, b, _ in found):
+                found.append((c.start, c.end, c.kind))
+        return sorted(found)
+
+    def _oblast(self, area: str) -> str | None:
+        """The English name of an oblast named by ``area`` ("Сумської області", "Сумська",
+        "Сумщини"), or None."""
+        hits = self.places(area) if " " in area else []
+        if not hits and isinstance(self._places, InflectedPlaces):
+            noun = next(iter(self._places.area_nouns.values()), None)
+            hit = self._places._area_name(area.split()[0], noun) if noun else None
+            if hit is not None:
+                return hit[1]
+            one = self.place(area.split()[0])
+            return one.name if one and one.candidate.feature_code == "ADM1" else None
+        return hits[0].name if hits else None
+
+    def reports(self, text: str) -> bool:
+        """Whether ``text`` has a verb or phrase of reporting ("повідомили", "said")."""
+        if self.settings["dates"] == "english":
+            from ..extract.lexicon import REPORTING_VERB
+
+            return bool(REPORTING_VERB.search(text))
+        return bool(self.cues(text, ["attribution"]))
+
+    # -- resolution -----------------------------------------------------------------
+
+    @cached_property
+    def _places(self) -> InflectedPlaces | EnglishPlaces:
+        if self.settings["places"] == "inflected":
+            return InflectedPlaces(
+                self.table("toponyms"),
+                list(self.settings.get("place_countries", [])),
+                self.lemma,
+                self.romanize,
+                functools.partial(unknown_word, self.code),
+                self._person_word,
+                functools.partial(common_word, self.code),
+            )
+        return EnglishPlaces()
+
+    def _person_word(self, word: str) -> bool:
+        """A word that names a person: so read by the dictionary, or a known surname."""
+        return person_word(self.code, word) or KnownPersons.default().get(word) is not None
+
+    def toponyms(self, text: str) -> list[tuple[int, int, str]]:
+        """(start, end, name to geocode) of each toponym: for English the name as written
+        (``Gazetteer.find``), for an inflecting language the English name it was read as."""
+        if isinstance(self._places, EnglishPlaces):
+            return self._places.spans(text)
+        return [(p.start, p.end, p.name) for p in self._places.find(text)]
+
+    def places(self, text: str) -> list[PlaceMatch]:
+        """Toponyms in ``text`` with the gazetteer's English names, spans as written."""
+        return self._places.find(text)
+
+    def place(self, name: str) -> PlaceMatch | None:
+        """One toponym in any case form ("Харкові") read as a place, or None."""
+        hit = self._places.resolve(name)
+        return PlaceMatch(0, len(name), name, *hit) if hit else None
+
+    def units(self, text: str, orbat: Any = None) -> list[tuple[int, int, str]]:
+        """Unit mentions as (start, end, canonical English name), in text order: the unit
+        grammar's (``casefile.resolve.units``), then what the pack's ``units.yaml`` reads
+        besides ("237-го полку" under the division named after it)."""
+        from ..knowledge.orbat import Orbat
+        from ..resolve.units import canonical_unit, find_units
+
+        found = find_units(text, orbat)
+        if self._units is None:
+            return found
+        kb = orbat if orbat is not None else Orbat.default()
+        return self._units.find(
+            text,
+            found,
+            lambda name: canonical_unit(name, kb),
+            lambda parent: [c.name for c in kb.children(parent)],
+        )
+
+    @cached_property
+    def _units(self) -> CyrillicUnits | None:
+        table = self.table("units")
+        return CyrillicUnits(table, self.lemma) if table else None
+
+    @cached_property
+    def romanize(self) -> Romanizer:
+        """``romanize(text)``: Cyrillic words in the pack's national romanisation."""
+        table = self.table("romanization")
+        return Romanizer.from_table(table) if table else Romanizer({}, {}, {})
+
+    @property
+    def names_people(self) -> bool:
+        """Whether the pack finds people itself (``persons: morphology``), for a language
+        without a spaCy model that names them."""
+        return self.settings.get("persons") == "morphology"
+
+    def persons(self, text: str) -> list[tuple[int, int, PersonName]]:
+        """(start, end, English name) of the people named in ``text`` (``names_people``)."""
+        from .persons import MorphPersons
+
+        finder = MorphPersons(self.code, KnownPersons.default().get)
+        return [(a, b, self.person_name(text[a:b])) for a, b in finder.find(text)]
+
+    def person_name(self, name: str) -> PersonName:
+        """A person's English name: the knowledge base's spelling, else the romanisation
+        of the nominative (an inflected surname is read back by pymorphy3)."""
+        words = [self._nominative(w) for w in name.split()]
+        nominative = " ".join(words)
+        known = KnownPersons.default().get(nominative)
+        if known is not None:
+            return PersonName(known.name, name, True)
+        return PersonName(self.romanize(nominative), name, False)
+
+    def _nominative(self, word: str) -> str:
+        if self.settings["morphology"] != "pymorphy3" or not _CYRILLIC.search(word):
+            return word
+        from .morph import _analyzer
+
+        for p in _analyzer(self.code).parse(word.lower()):
+            if {"Name", "Surn", "Patr"} & set(p.tag.grammemes):
+                nom = p.inflect({"nomn"})
+                if nom is not None:
+                    w = str(nom.word)
+                    return "-".join(x[:1].upper() + x[1:] for x in w.split("-"))
+        return word
+
+
+_STOP = re.compile(r"([.!?…]+)[\"»”)]*\s+(?=[\"«„“(]?[A-ZА-ЯІЇЄҐЁ0-9])")
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+
+
+def _strip(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _read(path: Path) -> dict[str, Any]:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as e:
+        raise ConfigError(f"{path}: cannot read the language pack table ({e})") from e
+    if not isinstance(data, dict):
+        raise ConfigError(f"{path}: a language pack table must be a mapping")
+    return data
+
+
+_PACKS: dict[str, LanguagePack] = {}
+
+
+def _builtin(code: str) -> Any:
+    def factory() -> LanguagePack:
+        return LanguagePack.from_folder(DATA_DIR / code)
+
+    return factory
+
+
+for _code in ("en", "uk", "ru"):
+    registry.languages.register(_code)(_builtin(_code))
+
+
+def pack_codes() -> list[str]:
+    """The codes of every language casefile can analyse."""
+    return registry.languages.names()
+
+
+def get_pack(code: str | None) -> LanguagePack:
+    """The pack of ``code`` (built once); ConfigError naming the known codes if none."""
+    code = (code or "en").lower()
+    if code not in _PACKS:
+        if code not in registry.languages.names():
+            raise ConfigError(
+                f"casefile cannot analyse language {code!r} (it can: {', '.join(pack_codes())})"
+            )
+        pack = registry.languages.get(code)()
+        if not isinstance(pack, LanguagePack):
+            raise ConfigError(f"language pack {code!r} is not a LanguagePack: {pack!r}")
+        _PACKS[code] = pack
+    return _PACKS[code]

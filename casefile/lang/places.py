@@ -1,0 +1,276 @@
+"""Place names in inflected text, resolved to the gazetteer's English names.
+
+Ukrainian and Russian decline their toponyms: "у Харкові", "в Харькове", "біля
+Авдіївки", "Харківської області". The gazetteer (``casefile.knowledge.gazetteer``) holds
+nominatives, so :class:`InflectedPlaces` first goes back to the nominative:
+
+1. every capitalised Cyrillic word (and an adjective with "область"/"район" after it)
+   is a candidate; its forms are the word itself, each rewrite of its ending by the
+   pack's ``toponyms.yaml`` rules ("Харкові" -> "Харків", "Бучі" -> "Буча") and the
+   pymorphy3 lemma;
+2. a form the pack's ``names`` table knows ("Херсонщина") gives that name; every other
+   form is looked up in the gazetteer, keeping places in the pack's countries (a
+   romanised key alone also matches "Ják" in Hungary for "Як") that are named, not
+   only sounded alike;
+3. the most populous place wins (a rewrite that happens to be a hamlet loses to the
+   city), a place matched by an alternate name counting a fifth of its people, the word
+   as written five times; a word pymorphy3 reads as a person's name is a place only if a
+   town ("Захарова" is not Zakharovo); a word it does not know at all may still be a
+   village spelled another way (the gazetteer's consonant skeletons); a word read as an
+   adjective ("Донецької обласної") or standing after a given name is no place; the match
+   keeps the span as written and the nominative it was read as.
+
+English keeps its own finder (``Gazetteer.find``): its names are not inflected.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from rapidfuzz.fuzz import ratio
+
+from ..knowledge.gazetteer import Candidate, Gazetteer
+
+__all__ = ["EnglishPlaces", "InflectedPlaces", "PlaceMatch"]
+
+
+@dataclass(frozen=True)
+class PlaceMatch:
+    """``text[start:end]`` names the place ``candidate`` (English name ``name``); ``form`` is
+    the nominative it was read as."""
+
+    start: int
+    end: int
+    text: str
+    form: str
+    name: str
+    candidate: Candidate
+
+
+_CAP_WORD = re.compile(
+    r"(?<![\w'’ʼ-])[А-ЯІЇЄҐЁ][а-яіїєґё'’ʼ]+(?:-[А-ЯІЇЄҐЁа-яіїєґё][а-яіїєґё'’ʼ]+)*"
+)
+_NEXT_WORD = re.compile(r"\s+([а-яіїєґё][а-яіїєґё.-]*)")
+_PREVIOUS_WORD = re.compile(r"([\w'’ʼ-]+)[ \xa0]+\Z")
+# The start of a sentence or a line, where every word is capitalised.
+_OPENS = re.compile(r"(?:\A|[.!?:;…\n]|[\"«„“(—–-])[\s\xa0\"«„“(]*\Z")
+_SECOND_NEXT_WORD = re.compile(r"\s+\S+\s+([а-яіїєґё][а-яіїєґё.-]*)")
+_MATCHES_KEPT = ("name", "alternate")  # not a base name's area, nor a sound-alike
+_ALTERNATE_WEIGHT = 0.2
+_AS_WRITTEN_WEIGHT = 5.0
+# A word the dictionary reads as a person's name is a place only if this populous.
+_PERSON_OVER_PLACE = 5000
+# An ordinary word the dictionary knows, capitalised only because it opens a sentence or a
+# line, is a place only if this populous ("Джерело:" is a source, not a village).
+_COMMON_OVER_PLACE = 100_000
+
+
+class InflectedPlaces:
+    """The place finder of a language whose toponyms decline."""
+
+    def __init__(
+        self,
+        table: dict[str, Any],
+        countries: list[str],
+        lemma: Callable[[str], str],
+        romanize: Callable[[str], str] = str,
+        unknown: Callable[[str], bool] = lambda word: False,
+        person: Callable[[str], bool] = lambda word: False,
+        common: Callable[[str], bool] = lambda word: False,
+        gazetteer: Callable[[], Gazetteer] = Gazetteer.default,
+    ) -> None:
+        self.endings = [(str(a), str(b)) for a, b in table["endings"]]
+        self.names = {str(k).lower(): str(v) for k, v in table.get("names", {}).items()}
+        areas = table.get("areas", {})
+        self.adj_nominative = {
+            str(k): str(v) for k, v in areas.get("adjective_nominative", {}).items()
+        }
+        self.area_nouns = {
+            form.lower(): noun for noun, forms in areas.get("nouns", {}).items() for form in forms
+        }
+        masc = areas.get("masculine", {})
+        self.masc_nouns = set(masc.get("nouns", []))
+        self.masc_endings = {str(k): str(v) for k, v in masc.get("adjective_endings", {}).items()}
+        self.conjunctions = {str(c) for c in areas.get("conjunctions", [])}
+        self.adjective_forms = tuple(str(e) for e in table.get("adjective_forms", []))
+        self.vowels = set(str(table.get("vowels", "")))
+        self.countries = set(countries)
+        self.lemma = lemma
+        self.romanize = romanize
+        self.unknown = unknown
+        self.person = person
+        self.common = common
+        self._gazetteer = gazetteer
+        self.resolve = lru_cache(maxsize=50_000)(self._resolve)
+
+    # -- one name ---------------------------------------------------------------------
+
+    def forms(self, word: str) -> list[str]:
+        """The nominatives ``word`` may be: itself, its ending rewrites, its lemma."""
+        out = [word]
+        for ending, nominative in self.endings:
+            if not ending and word[-1:].lower() in self.vowels:
+                continue  # "Сум" -> "Суми", never "Суми" -> "Сумии"
+            if word.endswith(ending) and len(word) - len(ending) >= 3:
+                out.append(word[: len(word) - len(ending)] + nominative)
+        lem = self.lemma(word)
+        if lem:
+            out.append(lem[:1].upper() + lem[1:])
+        return list(dict.fromkeys(out))
+
+    def _resolve(self, word: str) -> tuple[str, str, Candidate] | None:
+        """(nominative, English name, candidate) of an inflected toponym, or None."""
+        best: tuple[tuple[float, int], str, Candidate] | None = None
+        for i, form in enumerate(self.forms(word)):
+            for cand in self._lookup(form):
+                # the most populous, an alternate name weighing a fifth (the old name
+                # "Pokrovsk" of Engels loses to Pokrovsk); then the earlier form
+                weight = 1.0 if cand.match == "name" else _ALTERNATE_WEIGHT
+                if i == 0 and cand.match == "name":
+                    weight = _AS_WRITTEN_WEIGHT  # "Подолы" is Podoly before "Подол" is Podil
+                score = ((cand.population + 1) * weight, -i)
+                if best is None or score > best[0]:
+                    best = (score, form, cand)
+        if best is None:
+            return self._sounded(word)
+        _, form, cand = best
+        if cand.population < _PERSON_OVER_PLACE and self.person(word):
+            return None  # "Захарова" is the spokeswoman before the hamlet of Zakharovo
+        return form, cand.place.name, cand
+
+    def _sounded(self, word: str) -> tuple[str, str, Candidate] | None:
+        """The last resort for a word the dictionary does not know: the gazetteer's
+        consonant skeletons ("Белозерка", the Russian spelling, finds Bilozerka)."""
+        if not self.unknown(word):
+            return None
+        gz = self._gazetteer()
+        forms = self.forms(word)
+        for spelling in dict.fromkeys([*forms, *map(self.romanize, forms)]):
+            found = [
+                c
+                for c in gz.candidates(spelling, skeletons=True)
+                if c.match == "skeleton" and c.country in self.countries
+            ]
+            if found:
+                # the spelling nearest the word's romanisation, then the most populous
+                latin = self.romanize(word).lower()
+                best = max(found, key=lambda c: (ratio(latin, c.place.name.lower()), c.population))
+                if best.population < _PERSON_OVER_PLACE and self.person(word):
+                    return None
+                return word, best.place.name, best
+        return None
+
+    def _lookup(self, form: str) -> list[Candidate]:
+        gz = self._gazetteer()
+        alias = self.names.get(form.lower())
+        if alias:
+            found = gz.candidates(alias, skeletons=False)
+            return found[:1]
+        if gz.is_stoplisted(form):
+            return []
+        # the gazetteer keys Cyrillic by the Ukrainian romanisation: a Russian name is also
+        # asked in its own ("Белгород" is "Belgorod", not "Belhorod")
+        spellings = dict.fromkeys((form, self.romanize(form)))
+        return [
+            c
+            for spelling in spellings
+            for c in gz.candidates(spelling, skeletons=False)
+            if c.match in _MATCHES_KEPT and (not self.countries or c.country in self.countries)
+        ]
+
+    # -- running text -----------------------------------------------------------------
+
+    def find(self, text: str) -> list[PlaceMatch]:
+        """Every toponym in ``text`` with its English name, in text order."""
+        out: list[PlaceMatch] = []
+        pos = 0
+        while (m := _CAP_WORD.search(text, pos)) is not None:
+            word, start, end = m.group(), m.start(), m.end()
+            pos = end
+            area = self._area(text, word, end)
+            if area is not None:
+                form, name, cand, area_end = area
+                out.append(PlaceMatch(start, area_end, text[start:area_end], form, name, cand))
+                pos = area_end
+                continue
+            hit = self.resolve(word)
+            if hit is None:
+                continue
+            if self.adjective_forms and hit[0].lower().endswith(self.adjective_forms):
+                continue  # "Донецької обласної прокуратури": an adjective, not Donetskyi
+            before = _PREVIOUS_WORD.search(text, 0, start)
+            if before and before.group(1)[:1].isupper() and self.person(before.group(1)):
+                continue  # "Олександр Гусак": a surname after a given name
+            if (
+                hit[2].population < _COMMON_OVER_PLACE
+                and _OPENS.search(text, 0, start)
+                and self.common(word)
+            ):
+                continue  # "Джерело:" opening a line is a source, not the village Dzherelo
+            out.append(PlaceMatch(start, end, word, *hit))
+        return out
+
+    def _area(self, text: str, word: str, end: int) -> tuple[str, str, Candidate, int] | None:
+        """An adjective and an area noun: "Харківської області" is Kharkiv Oblast."""
+        nxt = _NEXT_WORD.match(text, end)
+        if nxt is None:
+            return None
+        noun = self.area_nouns.get(nxt.group(1).lower())
+        if noun is None and nxt.group(1) in self.conjunctions:
+            # "Київській та Житомирській областях": the noun after the second adjective
+            later = _SECOND_NEXT_WORD.match(text, nxt.end())
+            if later is not None and self.area_nouns.get(later.group(1).lower()):
+                noun = self.area_nouns[later.group(1).lower()]
+                found = self._area_name(word, noun)  # the span: the adjective alone
+                return (*found, end) if found else None
+        if noun is None:
+            return None
+        found = self._area_name(word, noun)
+        return (*found, nxt.end()) if found else None
+
+    def _area_name(self, word: str, noun: str) -> tuple[str, str, Candidate] | None:
+        if noun is None:
+            return None
+        endings = self.masc_endings if noun in self.masc_nouns else self.adj_nominative
+        for ending, nominative in sorted(endings.items(), key=lambda e: -len(e[0])):
+            if word.endswith(ending):
+                adjective = word[: len(word) - len(ending)] + nominative
+                form = f"{adjective} {noun}"
+                found = self._lookup(form)
+                if not found:  # "Курська область": the gazetteer has "Курськ" + Oblast
+                    stems = (adjective[:-1], adjective[:-2], adjective[: -len(nominative)])
+                    for stem in dict.fromkeys(stems):
+                        found = self._lookup(f"{stem} {noun}")
+                        if found:
+                            break
+                if found:
+                    cand = found[0]
+                    return form, cand.place.name, cand
+                return None
+        return None
+
+
+class EnglishPlaces:
+    """English toponyms as written: :meth:`Gazetteer.find`, then the best candidate."""
+
+    def __init__(self, gazetteer: Callable[[], Gazetteer] = Gazetteer.default) -> None:
+        self._gazetteer = gazetteer
+
+    def resolve(self, word: str) -> tuple[str, str, Candidate] | None:
+        found = self._gazetteer().candidates(word, skeletons=False)
+        return (word, found[0].place.name, found[0]) if found else None
+
+    def spans(self, text: str) -> list[tuple[int, int, str]]:
+        return self._gazetteer().find(text)
+
+    def find(self, text: str) -> list[PlaceMatch]:
+        out = []
+        for start, end, surface in self._gazetteer().find(text):
+            hit = self.resolve(surface)
+            if hit is not None:
+                out.append(PlaceMatch(start, end, surface, *hit))
+        return out

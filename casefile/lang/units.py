@@ -1,0 +1,113 @@
+"""Numbered units in Ukrainian and Russian that the unit grammar leaves unread.
+
+``casefile.resolve.units.find_units`` reads most Cyrillic unit names ("155-ї окремої
+бригади морської піхоти"). What it cannot read alone, :class:`CyrillicUnits` reads with
+the pack's ``units.yaml`` (lemmas of unit nouns, ordinals and modifiers, each with the
+English word):
+
+1. a number with a case ending or an ordinal word, up to four modifier words, and a unit
+   noun ("121-го важкого бомбардувального полку", "другого батальйону") become English
+   words ("121st Heavy Bomber Regiment") that ``canonical_unit`` and the order of battle
+   are asked about (they know it as the 121st Heavy Bomber Aviation Regiment);
+2. a mention the knowledge base does not know, followed by the unit it belongs to
+   ("237-го полку 76-ї дивізії"), is looked for among that unit's children with the same
+   number and noun (the 237th Air Assault Regiment of the 76th Air Assault Division);
+3. a battalion or company followed by its parent is named "<ordinal> Battalion, <parent>".
+
+Mentions are read from the last to the first, so a parent is known before its child.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Any
+
+from .morph import normalise_apostrophes
+
+__all__ = ["CyrillicUnits"]
+
+_ORDINAL_NUMBER = re.compile(
+    r"(?<![\w-])(?P<n>\d{1,4})-?(?:[а-яіїєґ]{1,3})?(?=\s)|(?<![\w-])(?P<w>[а-яіїєґ']{4,})(?=\s)",
+    re.I,
+)
+_WORDS_AFTER = re.compile(r"(?:\s+[а-яіїєґё'-]+){1,5}", re.I)
+_PARENT_GAP = 3  # characters between a mention and the parent after it (a space, a comma)
+_SUBUNITS = ("Battalion", "Company")
+
+
+def _ordinal(number: int) -> str:
+    if 10 <= number % 100 <= 20:
+        return f"{number}th"
+    return f"{number}{({1: 'st', 2: 'nd', 3: 'rd'}).get(number % 10, 'th')}"
+
+
+class CyrillicUnits:
+    """Numbered unit mentions read with a pack's ``units.yaml``."""
+
+    def __init__(self, table: dict[str, Any], lemma: Callable[[str], str]) -> None:
+        norm = normalise_apostrophes
+        self.nouns = {norm(k): str(v) for k, v in table["nouns"].items()}
+        self.ordinals = {norm(k): int(v) for k, v in table["ordinals"].items()}
+        self.modifiers = {norm(k): str(v) for k, v in table["modifiers"].items()}
+        self.lemma = lemma
+
+    def _lem(self, word: str) -> str:
+        return normalise_apostrophes(self.lemma(word))
+
+    def mentions(self, text: str) -> list[tuple[int, int, int, list[str], str]]:
+        """(start, end, number, English modifiers, English noun) of each numbered mention."""
+        out = []
+        for m in _ORDINAL_NUMBER.finditer(text):
+            number = int(m["n"]) if m["n"] else self.ordinals.get(self._lem(m["w"]), 0)
+            if not number:
+                continue
+            after = _WORDS_AFTER.match(text, m.end())
+            if after is None:
+                continue
+            modifiers: list[str] = []
+            for word in re.finditer(r"\S+", after.group()):
+                w = word.group()
+                lem = self._lem(w)
+                if lem in self.nouns or w.lower() in self.nouns:
+                    noun = self.nouns.get(lem) or self.nouns[w.lower()]
+                    end = m.end() + word.end()
+                    out.append((m.start(), end, number, modifiers, noun))
+                    break
+                if lem not in self.modifiers:
+                    break
+                modifiers.append(self.modifiers[lem])
+        return out
+
+    def find(
+        self,
+        text: str,
+        known: list[tuple[int, int, str]],
+        canonical: Callable[[str], str | None],
+        children: Callable[[str], list[str]],
+    ) -> list[tuple[int, int, str]]:
+        """``known`` (the grammar's finds) and what this reads besides, in text order.
+
+        ``canonical`` is ``canonical_unit`` with the order of battle; ``children`` lists
+        the names of a unit's children there."""
+        found = {(s, e): name for s, e, name in known}
+        for start, end, number, modifiers, noun in reversed(self.mentions(text)):
+            if any(s <= start < e or start <= s < end for s, e in found):
+                continue
+            english = " ".join([_ordinal(number), *modifiers, noun])
+            name = canonical(english)
+            parent = next(
+                (n for (s, _e), n in sorted(found.items()) if 0 <= s - end <= _PARENT_GAP), None
+            )
+            if name is None and parent is not None:
+                if noun in _SUBUNITS:
+                    name = f"{_ordinal(number)} {noun}, {parent}"
+                else:
+                    prefix = _ordinal(number) + " "
+                    name = next(
+                        (c for c in children(parent) if c.startswith(prefix) and c.endswith(noun)),
+                        None,
+                    )
+            if name is not None:
+                found[(start, end)] = name
+        return sorted((s, e, n) for (s, e), n in found.items())

@@ -1,0 +1,68 @@
+"""Counts in Ukrainian and Russian: digits, words, their case forms, compounds, bounds."""
+
+from __future__ import annotations
+
+import pytest
+
+from casefile.lang import get_pack
+
+
+@pytest.mark.parametrize(
+    ("code", "phrase", "value"),
+    [
+        ("uk", "дев'ятьох", 9),
+        ("uk", "дев’ятьох", 9),  # a typographic apostrophe
+        ("uk", "двадцять", 20),
+        ("uk", "трьох", 3),
+        ("uk", "двоє", 2),
+        ("uk", "п'ятеро", 5),
+        ("uk", "двадцять п'ять", 25),
+        ("uk", "сто сорок два", 142),
+        ("uk", "три тисячі", 3000),
+        ("ru", "девять", 9),
+        ("ru", "трёх", 3),
+        ("ru", "девятерых", 9),
+        ("ru", "двадцати пяти", 25),
+        ("ru", "тысяча двести", 1200),
+        ("en", "twelve", 12),
+    ],
+)
+def test_number_words_in_their_case_forms(code: str, phrase: str, value: int) -> None:
+    assert get_pack(code).number(phrase) == value
+
+
+def test_counts_in_running_text_with_bounds_and_digit_endings() -> None:
+    text = "Загинули щонайменше семеро людей, ще 12-ти поранено, близько 1 200 евакуйовано"
+    found = [(c.text, c.value, c.bound) for c in get_pack("uk").counts(text)]
+    assert found == [
+        ("щонайменше семеро", 7, "at_least"),
+        ("12-ти", 12, ""),
+        ("близько 1 200", 1200, "about"),
+    ]
+
+
+def test_a_comma_ends_a_number() -> None:
+    found = [c.value for c in get_pack("ru").counts("погибли двое, трое ранены")]
+    assert found == [2, 3]
+
+
+def test_a_word_that_is_not_a_number() -> None:
+    assert get_pack("uk").number("люди") is None
+    assert get_pack("uk").counts("обстріл міста") == []
+
+
+def test_victim_counts_with_their_roles() -> None:
+    text = "Загинули троє людей, ще п'ятьох поранено; серед загиблих 67-річний чоловік."
+    found = [(c.text, c.count.best, c.role) for c in get_pack("uk").victim_counts(text)]
+    assert found == [("троє", 3, "killed"), ("п'ятьох", 5, "injured")]  # not the age
+
+
+def test_victim_counts_skip_references_and_a_pronoun_one() -> None:
+    text = "Затримали чотирьох цивільних на одній із вулиць (ч. 2 ст. 438 ККУ)."
+    found = [(c.count.best, c.role) for c in get_pack("uk").victim_counts(text)]
+    assert found == [(4, "victims")]
+
+
+def test_russian_victim_counts_with_a_bound() -> None:
+    found = get_pack("ru").victim_counts("Погибли по меньшей мере девять мирных жителей")
+    assert [(c.count.low, c.count.best, c.role) for c in found] == [(9, 9, "killed")]

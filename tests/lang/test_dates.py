@@ -1,0 +1,86 @@
+"""Ukrainian and Russian dates: each kind of phrase and what it resolves to.
+
+Publication date 2024-07-10 is a Wednesday; phrases are ours."""
+
+from __future__ import annotations
+
+import pytest
+
+from casefile.lang import get_pack
+
+WED = "2024-07-10"
+
+
+def one(code: str, text: str, published: str | None) -> tuple[str, str | None, str | None]:
+    found = get_pack(code).dates(text, published)
+    assert len(found) == 1, found
+    m = found[0]
+    assert text[m.start : m.end] == m.text
+    return m.text, m.range.start, m.range.end
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "start", "end"),
+    [
+        ("обстріл стався у жовтні 2024 року", None, "2024-10", "2024-10"),
+        ("це було 8 липня", WED, "2024-07-08", "2024-07-08"),
+        ("це було 28 грудня", WED, "2023-12-28", "2023-12-28"),  # not after publication
+        ("8 липня 2022 року", None, "2022-07-08", "2022-07-08"),
+        ("минулого тижня окупанти", WED, "2024-07-01", "2024-07-07"),
+        ("у ніч на 8 липня", WED, "2024-07-07", "2024-07-08"),
+        ("у ніч з 5 на 6 червня 2023 року", None, "2023-06-05", "2023-06-06"),
+        ("з 7 по 9 березня 2022 року", None, "2022-03-07", "2022-03-09"),
+        ("7-9 березня 2022 року", None, "2022-03-07", "2022-03-09"),
+        ("з 2022 року", WED, "2022", "2024-07-10"),
+        ("у 2023 році", None, "2023", "2023"),
+        ("станом на 08.07.2024", None, "2024-07-08", "2024-07-08"),
+        ("вчора ввечері", WED, "2024-07-09", "2024-07-09"),
+        ("у понеділок", WED, "2024-07-08", "2024-07-08"),
+        ("минулої середи", WED, "2024-07-03", "2024-07-03"),
+        ("влітку 2023 року", None, "2023-06", "2023-08"),
+        ("у травні", WED, "2024-05", "2024-05"),
+    ],
+)
+def test_ukrainian_phrase_resolves(
+    text: str, published: str | None, start: str, end: str | None
+) -> None:
+    assert one("uk", text, published)[1:] == (start, end)
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "start", "end"),
+    [
+        ("в ночь на 8 июля", WED, "2024-07-07", "2024-07-08"),
+        ("в ночь с 7 на 8 июля 2024 года", None, "2024-07-07", "2024-07-08"),
+        ("на прошлой неделе", WED, "2024-07-01", "2024-07-07"),
+        ("в октябре 2023 года", None, "2023-10", "2023-10"),
+        ("15 августа", WED, "2023-08-15", "2023-08-15"),
+        ("в 2022 году", None, "2022", "2022"),
+        ("с февраля 2022 года", WED, "2022-02", "2024-07-10"),
+        ("вчера", WED, "2024-07-09", "2024-07-09"),
+        ("в прошлую пятницу", WED, "2024-07-05", "2024-07-05"),
+        ("зимой 2023 года", None, "2022-12", "2023-02"),
+    ],
+)
+def test_russian_phrase_resolves(
+    text: str, published: str | None, start: str, end: str | None
+) -> None:
+    assert one("ru", text, published)[1:] == (start, end)
+
+
+@pytest.mark.parametrize(
+    ("code", "text"),
+    [
+        ("uk", "загинули 2000 осіб"),  # a count, not a year
+        ("uk", "Травень"),  # a bare month name without a cue or a year
+        ("ru", "понедельник"),  # a weekday without a preposition
+        ("uk", "8 липня"),  # needs the publication date: none given below
+    ],
+)
+def test_not_a_date_or_not_resolvable(code: str, text: str) -> None:
+    assert get_pack(code).dates(text, None) == []
+
+
+def test_english_pack_uses_the_english_rules() -> None:
+    (m,) = get_pack("en").dates("shelled on 16 February 2024", None)
+    assert (m.text, m.range.start) == ("on 16 February 2024", "2024-02-16")

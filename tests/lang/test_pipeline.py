@@ -1,0 +1,73 @@
+"""Ukrainian and Russian documents through the whole extraction: type, date, place in
+English, count and perpetrator, from reports written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from casefile.extract.pipeline import Pipeline
+from casefile.model import Analysis, Document
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def extract():
+    pipeline = Pipeline.from_settings()
+
+    def run(text: str, language: str, published: str) -> Analysis:
+        doc = Document.from_text(text, name="t", published=published, language=language)
+        return pipeline(doc)
+
+    return run
+
+
+def test_a_ukrainian_prosecutors_post(extract) -> None:
+    a = extract(
+        "Прокуратура розпочала розслідування розстрілу військовополонених.\n"
+        "За даними слідства, 12 жовтня 2024 року поблизу Покровська військові 155-ї окремої "
+        "бригади морської піхоти ЗС РФ розстріляли трьох беззбройних українських "
+        "військовополонених.\nРозпочато досудове розслідування.",
+        "uk",
+        "2024-10-14",
+    )
+    (inc,) = a.incidents
+    assert inc.type == "execution_of_pows"
+    assert inc.date is not None and (inc.date.start, inc.date.end) == ("2024-10-12", "2024-10-12")
+    assert inc.place is not None and inc.place.name == "Pokrovsk"
+    assert inc.count is not None and inc.count.best == 3
+    assert [p.name for p in inc.perpetrators] == ["155th Naval Infantry Brigade"]
+    assert all(a.text[s:e] for s, e in inc.spans)
+
+
+def test_a_russian_news_item(extract) -> None:
+    a = extract(
+        "Прокуратура сообщила о новом преступлении в Киевской области.\n"
+        "По данным следствия, 5 марта 2022 года в Буче военные 64-й отдельной мотострелковой "
+        "бригады расстреляли четырех мирных жителей.",
+        "ru",
+        "2022-04-10",
+    )
+    (inc,) = a.incidents
+    assert inc.type == "killing_of_civilians"  # "расстреляли" civilians: not an execution of POWs
+    assert inc.date is not None and inc.date.start == "2022-03-05"
+    assert inc.place is not None and inc.place.name == "Bucha"
+    assert inc.count is not None and inc.count.best == 4
+    assert [p.name for p in inc.perpetrators] == ["64th Motorized Rifle Brigade"]
+
+
+def test_a_russian_strike_in_the_night_before_a_day(extract) -> None:
+    a = extract(
+        # one sentence: the assembler takes an act's count from its own sentences (a toll in
+        # a sentence with no trigger joins only an act that has a count of its own)
+        "В ночь на 8 июля российская ракета попала в жилой дом в Харькове, погибли девять "
+        "мирных жителей, еще двадцать человек ранены, сообщили в городской администрации.",
+        "ru",
+        "2024-07-09",
+    )
+    (inc,) = a.incidents
+    assert inc.type == "attack_on_civilians"
+    assert inc.date is not None and (inc.date.start, inc.date.end) == ("2024-07-07", "2024-07-08")
+    assert inc.place is not None and inc.place.name == "Kharkiv"
+    assert inc.count is not None and inc.count.best == 9  # the killed, not the 20 injured
+    assert [p.name for p in inc.perpetrators] == ["Russian forces"]

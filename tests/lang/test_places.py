@@ -1,0 +1,74 @@
+"""Toponyms in their case forms resolve to the gazetteer's English names, spans as written."""
+
+from __future__ import annotations
+
+import pytest
+
+from casefile.lang import get_pack
+
+
+@pytest.mark.parametrize(
+    ("code", "word", "name"),
+    [
+        ("uk", "Харкові", "Kharkiv"),
+        ("uk", "Харкова", "Kharkiv"),
+        ("ru", "Харькове", "Kharkiv"),
+        ("uk", "Києві", "Kyiv"),
+        ("uk", "Бучі", "Bucha"),  # not "Buchy" in France: Cyrillic resolves near home
+        ("uk", "Покровська", "Pokrovsk"),  # not Engels, once called Pokrovsk
+        ("uk", "Авдіївці", "Avdiivka"),
+        ("ru", "Авдеевкой", "Avdiivka"),
+        ("uk", "Запоріжжі", "Zaporizhzhia"),
+        ("uk", "Маріуполя", "Mariupol"),
+        ("uk", "Тростянці", "Trostianets"),
+        ("ru", "Белгороде", "Belgorod"),  # asked in Russian romanisation too
+        ("uk", "Херсонщині", "Kherson Oblast"),
+    ],
+)
+def test_a_case_form_of_a_town_resolves_to_the_town(code: str, word: str, name: str) -> None:
+    hit = get_pack(code).place(word)
+    assert hit is not None
+    assert hit.name == name
+
+
+def test_places_in_running_text_keep_their_spans() -> None:
+    text = "Ворог атакував Харківську область: у Харкові поранено двох людей. Як повідомили"
+    found = get_pack("uk").places(text)
+    assert [(p.text, p.name) for p in found] == [
+        ("Харківську область", "Kharkiv Oblast"),
+        ("Харкові", "Kharkiv"),
+    ]
+    assert all(text[p.start : p.end] == p.text for p in found)
+
+
+def test_russian_oblast_in_the_genitive() -> None:
+    found = get_pack("ru").places("удар по Курской области")
+    assert [(p.text, p.name) for p in found] == [("Курской области", "Kursk Oblast")]
+
+
+def test_a_capitalised_word_that_is_not_a_place() -> None:
+    assert get_pack("uk").places("Про це повідомили. Як відомо, ГУР") == []
+
+
+def test_a_surname_is_not_a_hamlet() -> None:
+    # the dictionary reads these as surnames; the places of that name are villages
+    assert get_pack("ru").places("заявила Захарова") == []
+    assert get_pack("uk").places("сказав Сирський") == []
+
+
+def test_a_russian_spelling_of_a_ukrainian_village_by_its_consonants() -> None:
+    hit = get_pack("ru").place("Белозерке")
+    assert hit is not None and hit.name == "Bilozerka"
+
+
+@pytest.mark.parametrize(
+    ("code", "text"),
+    [
+        ("uk", "Джерело: прокуратура."),  # a word opening a line, the village Dzherelo aside
+        ("uk", "Прокурори Донецької обласної прокуратури"),  # an adjective, not Donetskyi
+        ("uk", "бої на Покровському напрямку"),
+        ("ru", "рассказал Александр Гусак"),  # a surname after a given name
+    ],
+)
+def test_words_that_only_look_like_places(code: str, text: str) -> None:
+    assert get_pack(code).places(text) == []

@@ -6,32 +6,18 @@ import json
 from typing import Annotated
 
 import typer
-from rich.console import Console
 from rich.table import Table
 
-from .config import Settings
-from .errors import CasefileError
-from .store import Store
-from .units import ChainLink, UnitReport, load_orbat, load_unit_file, unit_report, unit_to_record
-from .vocab import INCIDENT_TYPES, STATEMENT_KINDS
+from ..store import Store
+from ..units import ChainLink, UnitReport, load_orbat, load_unit_file, unit_report, unit_to_record
+from ..vocab import INCIDENT_TYPES, STATEMENT_KINDS
+from .state import check_format, out, settings
 
 units_app = typer.Typer(
     help="The order of battle: list, show and load units.",
     no_args_is_help=True,
 )
-out = Console(soft_wrap=True)
 FORMATS = ("table", "json")
-
-
-def _settings() -> Settings:
-    from .cli import State  # cli.py registers this module; its global options live there
-
-    return State.settings()
-
-
-def _check_format(format_: str) -> None:
-    if format_ not in FORMATS:
-        raise CasefileError(f"--format {format_!r}: use {' or '.join(FORMATS)}")
 
 
 @units_app.command("load")
@@ -40,7 +26,7 @@ def load(
 ) -> None:
     """Check a user unit file and keep it in the store, merged over the built-in order of battle;
     a file of the same name loaded before is replaced."""
-    with Store(_settings().db) as store:
+    with Store(settings().db) as store:
         loaded = load_unit_file(store, path)
     verb = "replaced the earlier" if loaded.replaced else "loaded"
     out.print(
@@ -62,8 +48,8 @@ def list_(
     format_: Annotated[str, typer.Option("--format", help="table or json.")] = "table",
 ) -> None:
     """List every known unit with its current parent; unverified relations are marked."""
-    _check_format(format_)
-    with Store(_settings().db) as store:
+    check_format(format_, FORMATS)
+    with Store(settings().db) as store:
         orbat = load_orbat(store)
     if format_ == "json":
         out.print_json(json.dumps([unit_to_record(u) for u in orbat], ensure_ascii=False))
@@ -86,8 +72,8 @@ def show(
     format_: Annotated[str, typer.Option("--format", help="table or json.")] = "table",
 ) -> None:
     """A unit's chain of command, subordinates, sources, incidents and statements."""
-    _check_format(format_)
-    with Store(_settings().db) as store:
+    check_format(format_, FORMATS)
+    with Store(settings().db) as store:
         report = unit_report(store, name, on=on, limit=limit)
     if format_ == "json":
         out.print_json(json.dumps(report.to_record(), ensure_ascii=False))
@@ -161,3 +147,7 @@ def _basis(link: ChainLink) -> str:
         return f"stated by {link.source}{over}"
     text = f"{link.basis}: {link.source}" if link.verified else f"{link.basis}: unverified"
     return text + (f"; stated by {', '.join(link.documents)}" if link.documents else "")
+
+
+def register(app: typer.Typer) -> None:
+    app.add_typer(units_app, name="units")

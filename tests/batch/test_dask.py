@@ -140,3 +140,15 @@ def test_dask_client_refuses_zero_workers() -> None:
 
     with pytest.raises(CasefileError, match="--workers"), batch.dask_client(workers=0):
         pass
+
+
+def test_dask_client_joins_an_existing_scheduler(
+    tmp_path: Path, client: Any, single_process: dict[str, Any]
+) -> None:
+    """``--scheduler tcp://HOST:PORT``: the module's cluster, reached by its address."""
+    address = client.scheduler.address
+    assert address.startswith("tcp://127.0.0.1:")
+    with Store(str(tmp_path / "joined.db")) as store, batch.dask_client(scheduler=address) as c:
+        _fill(store)
+        assert batch.analyze_on_dask(store, c).analysed == len(_documents())
+        assert _contents(store) == single_process

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
+import json
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -17,8 +19,10 @@ from sqlalchemy import (
     false,
     func,
     literal,
+    literal_column,
     or_,
     select,
+    tuple_,
     union_all,
 )
 from sqlalchemy.sql.elements import UnaryExpression
@@ -286,17 +290,15 @@ class View:
 
     def _matching(self, q: IncidentQuery, *names: str) -> Select[Any] | CompoundSelect:
         """The incidents ``q`` matches, as the named columns of their values in force
-        (``id``, an incidents column, ``status`` or ``case``).
+        (``id``, an incidents column, ``status``, ``case``, or a sort key of _SORT_KEYS).
 
-        PostgreSQL joins every incident to its review in one pass (a hash join). SQLite would
-        look up a review for each incident and could use no index of ``incidents``, so there
-        the incidents come in two parts:
+        The incidents come in two parts, on both backends, so that the indexes of
+        ``incidents`` serve filters and order (a join to ``reviews`` would hide them behind
+        the values in force):
         1. those no analyst reviewed (most), on their own columns, by index where one fits;
         2. reviewed ones, from ``reviews`` to ``incidents``, on the values in force."""
         i, r = t.incidents, t.reviews
         joined = and_(r.c.target_type == "incident", r.c.target_id == i.c.id)
-        if not self._sqlite:
-            return self._filtered(q, _effective, i.outerjoin(r, joined), names)
         reviewed = select(r.c.target_id).where(r.c.target_type == "incident")
         unreviewed = self._filtered(q, _machine, i, names).where(i.c.id.not_in(reviewed))
         return union_all(unreviewed, self._filtered(q, _effective, r.join(i, joined), names))
@@ -308,7 +310,7 @@ class View:
         d = t.documents
         if q.text:
             src = src.join(d, d.c.id == t.incidents.c.document_id)
-        s = select(*(e(n).label(n) for n in names)).select_from(src)
+        s = select(*(_sort_key(n, e).label(n) for n in names)).select_from(src)
         if q.ids is not None:
             s = s.where(e("id").in_(q.ids))
         if q.document:
@@ -369,14 +371,20 @@ class View:
     def page_incidents(self, q: IncidentQuery) -> IncidentPage:
         """One page of incidents with their values in force, the machine's and the total.
 
-        1. the page's ids and the total in one statement: the matching incidents are gathered
-           once (a CTE), then counted, and sorted only as far as the page;
-        2. their rows (with their reviews and document names) and spans, by id."""
+        1. the page's ids: the matching incidents in order, from after ``q.after`` (a
+           cursor of the previous page: keyset pagination, by index where one fits, as fast
+           on page 1000 as on page 1) or from ``q.offset``, as far as the page;
+        2. the total, counted apart (so that the page need not gather every match first);
+        3. their rows (with their reviews and document names) and spans, by id;
+        4. the cursor of the next page, from the last item's sort key."""
         i, r, d = t.incidents, t.reviews, t.documents
-        matching = self._matching(q, "id", *_SORT_COLUMNS[q.sort]).cte("matching")
+        keys = _SORT_KEYS[q.sort]
+        names = dict.fromkeys(["id", *(k for k, _ in keys)])  # each once
+        matching = self._matching(q, *names).subquery("matching")
         m = matching.c
-        total_ = select(func.count()).select_from(matching).scalar_subquery()
-        s = select(m.id, total_.label("total_")).order_by(*_order(q.sort, m))
+        s = select(m.id, *(m[k] for k, _ in keys)).order_by(*_order(q.sort, m))
+        if q.after:
+            s = s.where(_after(keys, m, decode_cursor(q.after, len(keys))))
         if q.limit is not None:
             s = s.limit(q.limit)
         if q.offset:
@@ -388,19 +396,19 @@ class View:
         with self.engine.connect() as c:
             found = c.execute(s).all()
             ids = [str(row[0]) for row in found]
-            if found:
-                total = int(found[0][1])
-            elif q.offset:  # past the end: count without a page
+            if q.limit is not None and (q.offset or q.after or len(found) == q.limit):
                 total = int(c.execute(select(func.count()).select_from(matching)).scalar_one())
-            else:
-                total = 0
+            else:  # the whole list is on this page
+                total = len(found)
             rows: dict[str, Any] = {}
             for chunk in _chunks(ids, 500):
                 got = c.execute(select(*cols).select_from(src).where(i.c.id.in_(chunk)))
                 rows.update({row["id"]: row for row in got.mappings()})
             spans = self._spans(c, "incidents", ids)
         items = [_reviewed_incident(rows[x], spans.get(x, [])) for x in ids if x in rows]
-        return IncidentPage(total, q.limit, q.offset, items)
+        more = q.limit is not None and len(found) == q.limit
+        nxt = encode_cursor(list(found[-1][1:])) if more and found else None
+        return IncidentPage(total, q.limit, q.offset, items, nxt)
 
     def get_reviewed_incident(self, incident_id: str) -> ReviewedIncident | None:
         page = self.page_incidents(IncidentQuery(ids=[incident_id], limit=1))
@@ -422,7 +430,17 @@ class View:
         self, q: IncidentQuery, limit: int = 5000
     ) -> tuple[int, list[dict[str, Any]]]:
         """Incidents with coordinates, for a map: how many there are, and the first ``limit``."""
-        names = ("id", "lat", "lon", "type", "date_start", "place_name", "status", "case")
+        names = (
+            "id",
+            "lat",
+            "lon",
+            "type",
+            "date_start",
+            "place_name",
+            "status",
+            "case",
+            "date_last",
+        )
         matching = self._matching(q, *names).subquery()
         m = matching.c
         cols = [
@@ -475,22 +493,29 @@ class View:
         return {str(v): int(n) for v, n in sorted(rows, key=lambda x: (-x[1], str(x[0]))) if v}
 
     def page_cases(self, q: IncidentQuery) -> CasePage:
-        """Cases with at least one incident ``q`` matches, earliest first, with all their
-        incidents. Until fusion fills ``incidents.case_id``, an incident is its own case."""
-        m = self._matching(q, "case", "date_start").subquery().c
-        start = func.min(m.date_start)
+        """Cases with at least one incident ``q`` matches, earliest first (the undated last),
+        with all their incidents; from after ``q.after`` (the previous page's cursor) or
+        ``q.offset``. Until fusion fills ``incidents.case_id``, an incident is its own case."""
+        m = self._matching(q, "case", "date_last").subquery().c
+        start = func.min(m.date_last)
         grouped = select(m.case.label("case_id"), start.label("start")).group_by(m.case)
-        s = grouped.order_by(start.is_(None), start, m.case)
+        g = grouped.subquery("grouped").c
+        s = select(g.case_id, g.start).order_by(g.start, g.case_id)
+        if q.after:
+            s = s.where(_after(_CASE_KEYS, g, decode_cursor(q.after, len(_CASE_KEYS))))
         if q.limit is not None:
             s = s.limit(q.limit)
         if q.offset:
             s = s.offset(q.offset)
         with self.engine.connect() as c:
-            ids = [str(row[0]) for row in c.execute(s).all()]
+            found = c.execute(s).all()
             counted = select(func.count()).select_from(grouped.subquery())
             total = int(c.execute(counted).scalar_one())
+        ids = [str(row[0]) for row in found]
         cases = self._cases(ids)
-        return CasePage(total, q.limit, q.offset, [cases[i] for i in ids if i in cases])
+        more = q.limit is not None and len(found) == q.limit
+        nxt = encode_cursor([found[-1][1], found[-1][0]]) if more and found else None
+        return CasePage(total, q.limit, q.offset, [cases[i] for i in ids if i in cases], nxt)
 
     def get_case(self, case_id: str) -> StoredCase | None:
         return self._cases([case_id]).get(case_id)
@@ -772,6 +797,7 @@ class IncidentQuery:
     sort: str = "date"  # one of SORTS
     limit: int | None = 50
     offset: int = 0
+    after: str | None = None  # the page after the one whose ``next`` cursor this is
 
 
 @dataclass
@@ -827,6 +853,7 @@ class IncidentPage:
     limit: int | None
     offset: int
     items: list[ReviewedIncident]
+    next: str | None = None  # the cursor of the page after this one (IncidentQuery.after)
 
 
 @dataclass
@@ -892,6 +919,7 @@ class CasePage:
     limit: int | None
     offset: int
     items: list[StoredCase]
+    next: str | None = None  # the cursor of the page after this one (IncidentQuery.after)
 
 
 @dataclass
@@ -1016,28 +1044,86 @@ def _machine(col: str) -> Any:
     return i.c[col]
 
 
-# The columns of View._matching (besides id) that each sort of _order reads.
-_SORT_COLUMNS: dict[str, tuple[str, ...]] = {
-    "date": ("date_start",),
-    "-date": ("date_start",),
-    "type": ("type", "date_start"),
-    "place": ("place_name", "date_start"),
-    "count": ("count_best", "date_start"),
-    "-count": ("count_best", "date_start"),
+# Sort keys that View._matching can select besides the incidents' columns: the start date
+# with the undated last (or first), as an index on the same expression holds it (migration
+# 0005_scale): a literal, not a bound parameter, so that the planners match the index.
+_DATE_KEYS = {"date_last": "9999", "date_first": "0000"}
+
+
+def _sort_key(name: str, e: Callable[[str], Any]) -> Any:
+    """The column ``name`` of View._matching, valued by ``e`` (_machine or _effective)."""
+    if name in _DATE_KEYS:
+        return func.coalesce(e("date_start"), literal_column(f"'{_DATE_KEYS[name]}'"))
+    return e(name)
+
+
+# The keys each sort orders by, in order: (column of View._matching, descending). Every list
+# ends with the id, so the order is total and a cursor (the last item's keys) is exact. The
+# undated come last in every sort, on both backends.
+_SORT_KEYS: dict[str, list[tuple[str, bool]]] = {
+    "date": [("date_last", False), ("id", False)],
+    "-date": [("date_first", True), ("id", True)],
+    "type": [("type", False), ("date_last", False), ("id", False)],
+    "place": [("place_name", False), ("date_last", False), ("id", False)],
+    "count": [("count_best", False), ("date_last", False), ("id", False)],
+    "-count": [("count_best", True), ("date_last", False), ("id", False)],
 }
+_CASE_KEYS = [("start", False), ("case_id", False)]
+_NULLABLE = {"place_name", "count_best"}  # sort keys that can be NULL: they come last
 
 
 def _order(sort: str, m: Any) -> list[Any]:
-    """ORDER BY for ``sort`` over View._matching's columns (id and _SORT_COLUMNS[sort]).
-    By place or count, ties go by date without putting the undated last (so SQLite puts
-    them first and PostgreSQL last), as before."""
-    date = m.date_start
-    if sort in ("date", "-date"):
-        return [date.is_(None), date.desc() if sort == "-date" else date, m.id]
-    if sort == "type":
-        return [m.type, date.is_(None), date, m.id]
-    key = m.place_name if sort == "place" else m.count_best
-    return [key.is_(None), key.desc() if sort == "-count" else key, date, m.id]
+    """ORDER BY for ``sort`` over View._matching's columns (id and the keys of _SORT_KEYS)."""
+    out = []
+    for name, desc in _SORT_KEYS[sort]:
+        col = m[name]
+        if name in _NULLABLE:
+            out.append(col.is_(None))  # last, on both backends
+        out.append(col.desc() if desc else col)
+    return out
+
+
+def _after(keys: list[tuple[str, bool]], m: Any, values: list[Any]) -> Any:
+    """The rows that come after the row whose keys are ``values``, in the order of ``keys``.
+
+    Where no key can be NULL and all go one way, a row-value comparison: the planners read it
+    as a range of the index on the same keys. Else keys compared one after the other, the
+    NULLs last."""
+    if not any(n in _NULLABLE for n, _ in keys) and len({d for _, d in keys}) == 1:
+        row, cursor = tuple_(*(m[n] for n, _ in keys)), tuple_(*(literal(v) for v in values))
+        return row < cursor if keys[0][1] else row > cursor
+    later = []
+    for k, (name, desc) in enumerate(keys):
+        col, v = m[name], values[k]
+        same = [
+            m[n].is_(None) if x is None else m[n] == x
+            for (n, _), x in zip(keys[:k], values[:k], strict=True)
+        ]
+        if v is None:
+            continue  # nothing comes after NULL among the NULLs but by a later key
+        beyond = col < v if desc else col > v
+        if name in _NULLABLE:
+            beyond = or_(beyond, col.is_(None))
+        later.append(and_(*same, beyond))
+    return or_(false(), *later)
+
+
+def encode_cursor(values: list[Any]) -> str:
+    """An opaque cursor of a page's last sort keys (URL-safe)."""
+    return base64.urlsafe_b64encode(json.dumps(values).encode()).decode().rstrip("=")
+
+
+def decode_cursor(cursor: str, size: int) -> list[Any]:
+    """The keys in ``cursor``; ValueError if it is not a cursor of a list of this sort."""
+    try:
+        values = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
+    except (ValueError, UnicodeDecodeError):
+        values = None
+    if not isinstance(values, list) or len(values) != size:
+        raise ValueError(f"after: {cursor!r} is not the cursor of a page of this list and sort")
+    if not all(v is None or isinstance(v, str | int | float) for v in values):
+        raise ValueError(f"after: {cursor!r} is not the cursor of a page of this list and sort")
+    return values
 
 
 def _reviewed_incident(row: Any, spans: list[tuple[int, int]]) -> ReviewedIncident:

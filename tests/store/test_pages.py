@@ -1,0 +1,113 @@
+"""Keyset pagination of the incident and case lists: walking the pages by their cursors gives
+the whole list, in order, in every sort, with the undated, unplaced and uncounted last."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from casefile.model import Actor, Analysis, Count, DateRange, Document, Incident, Place
+from casefile.store import Store
+from casefile.store.view import SORTS, IncidentQuery
+
+# (type, date, place, count): ties on every key but the id, and NULLs in each nullable key
+ROWS = [
+    ("torture", "2022-03", "Bucha", None),
+    ("torture", "2022-03", "Bucha", 3),
+    ("execution_of_pows", "2024-10-01", "Pokrovsk", 6),
+    ("execution_of_pows", None, "Pokrovsk", 6),
+    ("attack_on_civilians", "2023-10-05", None, 59),
+    ("attack_on_civilians", None, None, None),
+    ("killing_of_civilians", "2022-03", "Bucha", 3),
+    ("execution_of_pows", "2024-10-13", "Kursk Oblast", 9),
+    ("torture", "2023-01-02", "Izium", 2),
+]
+
+
+@pytest.fixture
+def listed(fresh_store: Store) -> Store:
+    with fresh_store.writer() as w:
+        for n, (kind, date, place, count) in enumerate(ROWS):
+            doc = Document.from_text(
+                f"Report {n} of one act.", name=f"r{n}", published="2025-01-01"
+            )
+            w.add_document(doc)
+            found = Incident(
+                type=kind,
+                summary=f"Act {n}.",
+                date=DateRange(date, date) if date else None,
+                place=Place(place, "UA", "Oblast", 48.0, 37.0) if place else None,
+                perpetrators=[Actor("Russian forces", "force")],
+                victim_category="civilian",
+                count=Count(best=count) if count else None,
+                spans=[(0, 6)],
+            )
+            w.add_analysis(Analysis(doc, incidents=[found], extractor="test"))
+    return fresh_store
+
+
+def _walk(store: Store, q: IncidentQuery) -> list[str]:
+    ids: list[str] = []
+    for _ in range(len(ROWS) + 2):
+        page = store.view.page_incidents(q)
+        assert page.total == len(ROWS)
+        ids += [i.id for i in page.items]
+        if page.next is None:
+            return ids
+        q = replace(q, after=page.next)
+    raise AssertionError("the pages never end")
+
+
+@pytest.mark.parametrize("sort", SORTS)
+@pytest.mark.parametrize("size", [1, 2, 4])
+def test_pages_by_cursor_give_the_whole_list_in_order(listed: Store, sort: str, size: int) -> None:
+    whole = [i.id for i in listed.view.page_incidents(IncidentQuery(sort=sort, limit=None)).items]
+    assert len(whole) == len(set(whole)) == len(ROWS)
+    assert _walk(listed, IncidentQuery(sort=sort, limit=size)) == whole
+
+
+@pytest.mark.parametrize(
+    ("sort", "last"),
+    [("date", "date"), ("-date", "date"), ("place", "place"), ("count", "count")],
+)
+def test_sorts_put_what_lacks_the_key_last(listed: Store, sort: str, last: str) -> None:
+    items = listed.view.page_incidents(IncidentQuery(sort=sort, limit=None)).items
+    present = [getattr(i.incident, last) is not None for i in items]
+    assert present == sorted(present, reverse=True)
+    if sort == "-date":
+        dates = [i.incident.date.start for i in items if i.incident.date]
+        assert dates == sorted(dates, reverse=True)
+
+
+def test_pages_by_cursor_keep_the_filters(listed: Store) -> None:
+    q = IncidentQuery(type="torture", limit=1)
+    assert [i.incident.type for i in listed.view.page_incidents(q).items] == ["torture"]
+    page = listed.view.page_incidents(q)
+    seen = []
+    while True:
+        seen += [i.incident.summary for i in page.items]
+        if page.next is None:
+            break
+        page = listed.view.page_incidents(replace(q, after=page.next))
+        assert page.total == 3
+    assert seen == ["Act 0.", "Act 1.", "Act 8."] or seen == ["Act 1.", "Act 0.", "Act 8."]
+
+
+def test_case_pages_by_cursor_give_every_case_once(listed: Store) -> None:
+    whole = [c.id for c in listed.view.page_cases(IncidentQuery(limit=None)).items]
+    q, ids = IncidentQuery(limit=2), []
+    while True:
+        page = listed.view.page_cases(q)
+        assert page.total == len(ROWS)
+        ids += [c.id for c in page.items]
+        if page.next is None:
+            break
+        q = replace(q, after=page.next)
+    assert ids == whole and len(set(ids)) == len(ROWS)
+
+
+@pytest.mark.parametrize("cursor", ["not-a-cursor", "WzEsMiwzXQ", "e30"])  # [1,2,3], {}
+def test_a_cursor_of_another_list_is_refused(listed: Store, cursor: str) -> None:
+    with pytest.raises(ValueError, match="after:"):
+        listed.view.page_incidents(IncidentQuery(after=cursor))

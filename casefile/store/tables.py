@@ -24,6 +24,8 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    func,
+    text,
 )
 
 metadata = MetaData(
@@ -89,6 +91,21 @@ incidents = Table(
     Column("evidence", JSON, nullable=False),
     Column("attribution", JSON, nullable=False),
     Column("case_id", String(64), index=True),
+    # The orders of the incident list (migration 0005_scale): the undated last, or first.
+    Index("ix_incidents_date_last", func.coalesce(text("date_start"), text("'9999'")), "id"),
+    Index("ix_incidents_date_first", func.coalesce(text("date_start"), text("'0000'")), "id"),
+    Index(
+        "ix_incidents_type_date_last",
+        "type",
+        func.coalesce(text("date_start"), text("'9999'")),
+        "id",
+    ),
+    Index(
+        "ix_incidents_admin1_date_last",
+        "admin1",
+        func.coalesce(text("date_start"), text("'9999'")),
+        "id",
+    ),
 )
 
 statistics = Table(

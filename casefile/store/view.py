@@ -288,20 +288,32 @@ class View:
     # An analyst's value (table `reviews`) wins over the machine's; filters, sorting and
     # counts all use the values in force. The machine's values stay in `incidents`.
 
-    def _matching(self, q: IncidentQuery, *names: str) -> Select[Any] | CompoundSelect:
+    def _matching(
+        self,
+        q: IncidentQuery,
+        *names: str,
+        each: Callable[[Select[Any]], Select[Any]] | None = None,
+    ) -> Select[Any] | CompoundSelect:
         """The incidents ``q`` matches, as the named columns of their values in force
-        (``id``, an incidents column, ``status``, ``case``, or a sort key of _SORT_KEYS).
+        (``id``, an incidents column, ``status``, ``case``, or a sort key of _SORT_KEYS);
+        ``each`` changes each part (a page takes the top of each, see page_incidents).
 
         The incidents come in two parts, on both backends, so that the indexes of
         ``incidents`` serve filters and order (a join to ``reviews`` would hide them behind
         the values in force):
-        1. those no analyst reviewed (most), on their own columns, by index where one fits;
+        1. those no analyst reviewed (most), on their own columns, by index where one fits
+           (the reviewed ids are read once, then looked up per incident);
         2. reviewed ones, from ``reviews`` to ``incidents``, on the values in force."""
         i, r = t.incidents, t.reviews
         joined = and_(r.c.target_type == "incident", r.c.target_id == i.c.id)
         reviewed = select(r.c.target_id).where(r.c.target_type == "incident")
-        unreviewed = self._filtered(q, _machine, i, names).where(i.c.id.not_in(reviewed))
-        return union_all(unreviewed, self._filtered(q, _effective, r.join(i, joined), names))
+        parts = [
+            self._filtered(q, _machine, i, names).where(i.c.id.not_in(reviewed)),
+            self._filtered(q, _effective, r.join(i, joined), names),
+        ]
+        if each is not None:
+            parts = [each(part) for part in parts]
+        return union_all(*parts)
 
     def _filtered(
         self, q: IncidentQuery, e: Callable[[str], Any], src: Any, names: tuple[str, ...]
@@ -380,15 +392,26 @@ class View:
         i, r, d = t.incidents, t.reviews, t.documents
         keys = _SORT_KEYS[q.sort]
         names = dict.fromkeys(["id", *(k for k, _ in keys)])  # each once
-        matching = self._matching(q, *names).subquery("matching")
-        m = matching.c
+        after = decode_cursor(q.after, len(keys)) if q.after else None
+        depth = None if q.limit is None else q.limit + q.offset
+
+        def top(part: Select[Any]) -> Select[Any]:
+            """The first ``depth`` of one part, after the cursor: an index holds them in
+            order where one fits, so the page never sorts every match (the planners would
+            not merge the parts' orders through the union)."""
+            p = part.subquery()
+            s = select(*p.c).order_by(*_order(q.sort, p.c)).limit(depth)
+            if after:
+                s = s.where(_after(keys, p.c, after))
+            return select(*s.subquery().c)  # SQLite takes a LIMIT in a union only so
+
+        m = self._matching(q, *names, each=top).subquery("matching").c
         s = select(m.id, *(m[k] for k, _ in keys)).order_by(*_order(q.sort, m))
-        if q.after:
-            s = s.where(_after(keys, m, decode_cursor(q.after, len(keys))))
         if q.limit is not None:
             s = s.limit(q.limit)
         if q.offset:
             s = s.offset(q.offset)
+        counted = self._matching(q, "id").subquery("counted")
         cols = [*i.c, *(c.label("r_" + c.name) for c in r.c), d.c.name.label("document_name")]
         src = i.outerjoin(
             r, and_(r.c.target_type == "incident", r.c.target_id == i.c.id)
@@ -397,7 +420,7 @@ class View:
             found = c.execute(s).all()
             ids = [str(row[0]) for row in found]
             if q.limit is not None and (q.offset or q.after or len(found) == q.limit):
-                total = int(c.execute(select(func.count()).select_from(matching)).scalar_one())
+                total = int(c.execute(select(func.count()).select_from(counted)).scalar_one())
             else:  # the whole list is on this page
                 total = len(found)
             rows: dict[str, Any] = {}

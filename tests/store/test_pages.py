@@ -111,3 +111,47 @@ def test_case_pages_by_cursor_give_every_case_once(listed: Store) -> None:
 def test_a_cursor_of_another_list_is_refused(listed: Store, cursor: str) -> None:
     with pytest.raises(ValueError, match="after:"):
         listed.view.page_incidents(IncidentQuery(after=cursor))
+
+
+def test_list_indexes_exist(fresh_store: Store) -> None:
+    from sqlalchemy import text
+
+    catalog = {  # (SQLAlchemy's reflection skips indexes on expressions, with a warning)
+        "sqlite": "SELECT name FROM sqlite_master WHERE type = 'index'",
+        "postgresql": "SELECT indexname FROM pg_indexes WHERE tablename = 'incidents'",
+    }[fresh_store.engine.dialect.name]
+    with fresh_store.engine.connect() as c:
+        names = set(c.execute(text(catalog)).scalars())
+    assert {
+        "ix_incidents_date_last",
+        "ix_incidents_date_first",
+        "ix_incidents_type_date_last",
+        "ix_incidents_admin1_date_last",
+    } <= names
+
+
+@pytest.mark.parametrize(
+    ("q", "index"),
+    [
+        (IncidentQuery(), "ix_incidents_date_last"),
+        (IncidentQuery(type="torture"), "ix_incidents_type_date_last"),
+        (IncidentQuery(admin1="Oblast", after="WyIyMDIyLTAzIiwgImEiXQ"), "ix_incidents_admin1"),
+    ],
+)
+def test_a_page_is_read_from_an_index_in_order(tmp_path, q: IncidentQuery, index: str) -> None:
+    """SQLite reads the first page (and the page after a cursor) from the index that holds
+    the list's order: no sort of every match (bench/list_queries.py measures it at size)."""
+    from sqlalchemy import event
+
+    with Store(str(tmp_path / "plan.db")) as store:
+        seen: list[tuple[str, object]] = []
+        event.listen(
+            store.engine, "before_cursor_execute", lambda c, cur, st, p, *a: seen.append((st, p))
+        )
+        store.view.page_incidents(q)
+        statement, params = seen[0]
+        with store.engine.connect() as c:
+            plan = [row[3] for row in c.exec_driver_sql("EXPLAIN QUERY PLAN " + statement, params)]
+    first = next(line for line in plan if "incidents" in line)
+    assert index in first, plan
+    assert "USE TEMP B-TREE FOR ORDER BY" not in " ".join(plan[: plan.index(first) + 1]), plan

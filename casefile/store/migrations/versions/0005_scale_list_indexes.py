@@ -24,7 +24,7 @@ depends_on = None
 
 DATE_LAST = sa.text("coalesce(date_start, '9999')")
 DATE_FIRST = sa.text("coalesce(date_start, '0000')")
-INDEXES = {
+INDEXES: dict[str, list[str | sa.TextClause]] = {
     "ix_incidents_date_last": [DATE_LAST, "id"],
     "ix_incidents_date_first": [DATE_FIRST, "id"],
     "ix_incidents_type_date_last": ["type", DATE_LAST, "id"],

@@ -22,6 +22,7 @@ from sqlalchemy import (
     literal_column,
     or_,
     select,
+    true,
     tuple_,
     union_all,
 )
@@ -303,10 +304,15 @@ class View:
         the values in force):
         1. those no analyst reviewed (most), on their own columns, by index where one fits
            (the reviewed ids are read once, then looked up per incident);
-        2. reviewed ones, from ``reviews`` to ``incidents``, on the values in force."""
+        2. reviewed ones, from ``reviews`` to ``incidents``, on the values in force: those
+           whose review changed a value ``q`` reads."""
         i, r = t.incidents, t.reviews
-        joined = and_(r.c.target_type == "incident", r.c.target_id == i.c.id)
-        reviewed = select(r.c.target_id).where(r.c.target_type == "incident")
+        # Only a review that changed a value q reads (or any, where q reads the status) can
+        # move an incident in or out of the list or along it: the others (most reviews only
+        # confirm) leave the incident in part 1, where an index finds it.
+        edited = and_(r.c.target_type == "incident", _edited(_columns_read(q, names)))
+        joined = and_(edited, r.c.target_id == i.c.id)
+        reviewed = select(r.c.target_id).where(edited)
         parts = [
             self._filtered(q, _machine, i, names).where(i.c.id.not_in(reviewed)),
             self._filtered(q, _effective, r.join(i, joined), names),
@@ -1147,6 +1153,42 @@ def decode_cursor(cursor: str, size: int) -> list[Any]:
     if not all(v is None or isinstance(v, str | int | float) for v in values):
         raise ValueError(f"after: {cursor!r} is not the cursor of a page of this list and sort")
     return values
+
+
+# The incidents columns each filter of IncidentQuery reads (besides the columns selected).
+_FILTER_COLUMNS: dict[str, tuple[str, ...]] = {
+    "type": ("type",),
+    "since": ("date_start", "date_end"),
+    "until": ("date_start",),
+    "place": ("place_name", "admin1"),
+    "admin1": ("admin1",),
+    "unit": ("perpetrator_names",),
+    "units": ("perpetrator_names",),
+    "text": ("summary",),
+    "certainty": ("certainty",),
+    "status": ("status",),
+    "bbox": ("lat", "lon"),
+    "cases": ("case",),
+}
+
+
+def _columns_read(q: IncidentQuery, names: tuple[str, ...]) -> set[str]:
+    """The columns (values in force) that the filters of ``q`` and the ``names`` read."""
+    cols = {"date_start" if n in _DATE_KEYS else n for n in names}
+    for name, read in _FILTER_COLUMNS.items():
+        if getattr(q, name) is not None:
+            cols.update(read)
+    return cols
+
+
+def _edited(cols: set[str]) -> Any:
+    """Reviews that changed a value of ``cols``: each edited group sets its first column
+    (EDIT_GROUPS); every review sets the status."""
+    if "status" in cols:
+        return true()
+    found = (_GROUP_KEY.get("case_id" if c == "case" else c) for c in cols)
+    keys = sorted({k for k in found if k})  # id, document_id ... no analyst changes
+    return or_(false(), *(t.reviews.c[k].is_not(None) for k in keys))
 
 
 def _reviewed_incident(row: Any, spans: list[tuple[int, int]]) -> ReviewedIncident:

@@ -155,3 +155,30 @@ def test_a_page_is_read_from_an_index_in_order(tmp_path, q: IncidentQuery, index
     first = next(line for line in plan if "incidents" in line)
     assert index in first, plan
     assert "USE TEMP B-TREE FOR ORDER BY" not in " ".join(plan[: plan.index(first) + 1]), plan
+
+
+def test_pages_follow_the_values_an_analyst_set(listed: Store) -> None:
+    """A review that only confirms leaves an incident where it was; one that moves its date
+    moves it in every sort, by cursor too; a status filter sees both reviews."""
+    whole = listed.view.page_incidents(IncidentQuery(limit=None)).items
+    confirmed, moved = whole[3], whole[5]
+    with listed.writer() as w:
+        w.put_review("incident", confirmed.id, "ana", {"status": "confirmed"})
+        w.put_review(
+            "incident",
+            moved.id,
+            "ana",
+            {"status": "edited", "date_start": "2021-01-01", "date_end": "2021-01-01"},
+        )
+    for sort in SORTS:
+        order = [
+            i.id for i in listed.view.page_incidents(IncidentQuery(sort=sort, limit=None)).items
+        ]
+        assert _walk(listed, IncidentQuery(sort=sort, limit=2)) == order
+    by_date = [i.id for i in listed.view.page_incidents(IncidentQuery(limit=None)).items]
+    assert by_date[0] == moved.id
+    assert by_date.index(confirmed.id) == 4  # after the moved one, where it stood before
+    first = listed.view.page_incidents(IncidentQuery(until="2021-12-31"))
+    assert [i.id for i in first.items] == [moved.id]
+    statuses = IncidentQuery(status=["confirmed", "edited"], limit=None)
+    assert {i.id for i in listed.view.page_incidents(statuses).items} == {confirmed.id, moved.id}

@@ -8,12 +8,15 @@ For each size:
    random (seeded) from the bundled example reports (casefile/examples, written for the
    project), with a report number, so every document is new to the store;
 2. ingests them into a new SQLite store (``casefile.ingest``): documents/s;
-3. analyses copies of that store: in this process (``casefile.analyze``, the baseline)
+3. times the Pipeline alone (no store) on 300 of them: a worker's CPU per document;
+4. analyses copies of that store: in this process (``casefile.analyze``, the baseline)
    and on a local Dask cluster of each ``--workers`` count (``casefile.batch.dask``);
-   documents/s, incidents, and the peak resident memory of each worker process;
-4. prints the scaling efficiency of the largest worker count over 1 worker
+   documents/s, incidents, and the peak resident memory of each worker process; the
+   set-up (building the pipeline, once per worker and run) is timed apart on an empty store
+   and rates "after set-up" leave it out;
+5. prints the scaling efficiency of the largest worker count over 1 worker
    (speed-up / workers; 1.0 is perfect) and checks that every run stored the same
-   incidents.
+   incidents; and the store's share of a one-process run (ms per document written).
 
 The machine's load average is printed before and after: on a shared machine, throughput
 and efficiency are only as good as the cores that were free.
@@ -38,6 +41,7 @@ from sqlalchemy import select
 
 from casefile import analyze, ingest
 from casefile.batch.dask import analyze_on_dask, dask_client
+from casefile.extract.pipeline import Pipeline
 from casefile.sources import read_path
 from casefile.store import Store
 from casefile.store import tables as t
@@ -94,24 +98,40 @@ def run_size(n: int, workers: list[int], folder: Path, partition: int, only_inge
         base.unlink()
         jsonl.unlink()
         return
-    # 3. analyse: in this process, then on Dask
+    # 3. extraction alone (no store) on a sample: what a worker's CPU costs per document
+    with Store(str(base)) as store:
+        sample = [d for _, d in zip(range(min(n, 300)), store.view.iter_documents(), strict=False)]
+    pipeline = Pipeline.from_settings()
+    pipeline(sample[0])  # loads the model and the gazetteer before timing
+    t0 = time.perf_counter()
+    for doc in sample:
+        pipeline(doc)
+    extract_s = (time.perf_counter() - t0) / len(sample)
+    print(f"extract only    {len(sample):>7,} docs  {extract_s * 1000:7.1f} ms/doc (no store)")
+    # 4. analyse: in this process, then on Dask
     results: dict[str, float] = {}
     reference = None
     runs = [("1 process", 0), *((f"dask, {w} worker{'s' * (w > 1)}", w) for w in workers)]
     for label, w in runs:
         db = folder / f"run-{n}-{w}.db"
         shutil.copy(base, db)
-        with Store(str(db)) as store:
+        empty = folder / "empty.db"
+        with Store(str(db)) as store, Store(str(empty)) as nothing:
             if w == 0:
+                t0 = time.perf_counter()
+                analyze(nothing)  # the fixed cost: building the pipeline
+                setup = time.perf_counter() - t0
                 t0 = time.perf_counter()
                 done = analyze(store)
                 took = time.perf_counter() - t0
-                memory = (
-                    f"peak RSS {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB"
-                )
+                rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+                memory = f"peak RSS {rss:.0f} MB"
             else:
                 with dask_client(workers=w) as client:
                     client.run(lambda: None)  # the workers are up: their start is not timed
+                    t0 = time.perf_counter()
+                    analyze_on_dask(nothing, client)  # the fixed cost: a pipeline per worker
+                    setup = time.perf_counter() - t0
                     t0 = time.perf_counter()
                     done = analyze_on_dask(store, client, partition_size=partition)
                     took = time.perf_counter() - t0
@@ -120,16 +140,20 @@ def run_size(n: int, workers: list[int], folder: Path, partition: int, only_inge
                     )
                 memory = "peak RSS per worker " + ", ".join(f"{v:.0f}" for v in peaks.values())
                 memory += " MB"
-        results[label] = n / took
+        empty.unlink()
+        results[label] = n / (took - setup)
         incidents = stored_incidents(f"sqlite:///{db}")
         same = "" if reference is None else (" same" if incidents == reference else " DIFFER")
         reference = reference or incidents
         print(
             f"analyze {label:16} {done.analysed:>7,} docs  {took:7.1f} s  {n / took:8.1f} docs/s"
+            f"  ({results[label]:.1f} docs/s after {setup:.1f} s of set-up)"
             f"  {done.incidents:,} incidents{same}  {memory}  (load {os.getloadavg()[0]:.2f})",
             flush=True,
         )
         db.unlink()
+    store_ms = (1 / results["1 process"] - extract_s) * 1000
+    print(f"store share (1 process): {store_ms:.1f} ms/doc written (analyze minus extraction)")
     if len(workers) > 1 and 1 in workers:
         most = max(workers)
         one = results["dask, 1 worker"]

@@ -190,7 +190,7 @@ def build(store: Store, n: int) -> None:
                 reviewed.append(_review(row["id"], "2023-05-05" if moved else None))
         if len(incidents) >= 20_000:
             flush()
-            print(f"\rbuilding: {n and len(docs)}", end="", file=sys.stderr)
+            print(".", end="", file=sys.stderr, flush=True)
     if docs:
         flush()
     if store.engine.dialect.name == "postgresql":  # as autovacuum leaves a table that settled
@@ -353,6 +353,7 @@ def main() -> None:
     ap.add_argument("--db", help="SQLite file or PostgreSQL URL (default: a new one)")
     ap.add_argument("--repeat", type=int, default=30)
     ap.add_argument("--explain", action="store_true", help="EXPLAIN ANALYZE each (PostgreSQL)")
+    ap.add_argument("--build-only", action="store_true", help="build the store, measure nothing")
     args = ap.parse_args()
     os.environ.setdefault("CASEFILE_SECRET", "bench-secret-not-for-real-use-0123456789")
     os.environ.setdefault("XDG_STATE_HOME", tempfile.mkdtemp(prefix="casefile-bench-state-"))
@@ -361,6 +362,8 @@ def main() -> None:
     def run(url: str) -> None:
         with Store(url) as store:
             build(store, args.incidents)
+            if args.build_only:
+                return
             print(f"{args.backend}, {args.incidents:,} incidents, {args.repeat} runs each")
             measure(store, args.repeat, args.explain)
         print(f"load average after: {os.getloadavg()[0]:.2f}")

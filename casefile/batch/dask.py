@@ -216,7 +216,8 @@ def dask_client(workers: int | None = None, scheduler: str | None = None) -> Ite
         processes=True,
         host="127.0.0.1",
         dashboard_address=None,  # no web dashboard (it would need bokeh and a port)
-        silence_logs=40,  # logging.ERROR: the workers' chatter would break the progress bar
+        silence_logs=50,  # logging.CRITICAL: worker chatter (and heartbeats lost while closing)
+        # would break the progress bar; a task's own error comes back with its future
     )
     with cluster, Client(cluster) as client:
         yield client

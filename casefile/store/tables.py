@@ -106,6 +106,11 @@ incidents = Table(
         func.coalesce(text("date_start"), text("'9999'")),
         "id",
     ),
+    Index(
+        "ix_incidents_date_reach",
+        func.coalesce(text("date_end"), text("date_start")),
+        func.coalesce(text("date_start"), text("'9999'")),
+    ),
 )
 
 statistics = Table(

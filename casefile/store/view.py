@@ -313,10 +313,16 @@ class View:
         edited = and_(r.c.target_type == "incident", _edited(_columns_read(q, names)))
         joined = and_(edited, r.c.target_id == i.c.id)
         reviewed = select(r.c.target_id).where(edited)
-        parts = [
-            self._filtered(q, _machine, i, names).where(i.c.id.not_in(reviewed)),
-            self._filtered(q, _effective, r.join(i, joined), names),
-        ]
+        machine = self._filtered(q, _machine, i, names).where(i.c.id.not_in(reviewed))
+        parts = [machine]
+        if q.since:
+            # Those that start on or after `since` are a range of the lists' order (read by
+            # index from there); those that start before but reach it are found by the end
+            # of their interval (ix_incidents_date_reach), and are few: fenced off (OFFSET),
+            # so that no planner walks the whole list's order back from `since` to find them.
+            since, start = q.since[:10], _sort_key("date_last", _machine)
+            parts = [machine.where(start >= since), machine.where(start < since).offset(0)]
+        parts.append(self._filtered(q, _effective, r.join(i, joined), names))
         if each is not None:
             parts = [each(part) for part in parts]
         return union_all(*parts)
@@ -337,7 +343,11 @@ class View:
             s = s.where(e("type") == q.type)
         if q.since:
             s = s.where(func.coalesce(e("date_end"), e("date_start")) >= q.since[:10])
-        if q.until:
+        if q.until and not self._sqlite and q.until < _DATE_KEYS["date_last"]:
+            # the same bound on the lists' order (the undated, '9999', fail it as NULL does):
+            # a range of its index
+            s = s.where(_sort_key("date_last", e) <= q.until[:10])
+        elif q.until:
             s = s.where(self._unindexed(e("date_start")) <= q.until[:10])
         if q.place:
             pat = _like(q.place)
@@ -417,7 +427,11 @@ class View:
             s = s.limit(q.limit)
         if q.offset:
             s = s.offset(q.offset)
-        counted = self._matching(q, "id").subquery("counted")
+
+        def count(part: Select[Any]) -> Select[Any]:  # each part counted on its own: the
+            return select(func.count()).select_from(part.subquery())  # planner reads indexes
+
+        counted = self._matching(q, "id", each=count)
         cols = [*i.c, *(c.label("r_" + c.name) for c in r.c), d.c.name.label("document_name")]
         src = i.outerjoin(
             r, and_(r.c.target_type == "incident", r.c.target_id == i.c.id)
@@ -426,7 +440,7 @@ class View:
             found = c.execute(s).all()
             ids = [str(row[0]) for row in found]
             if q.limit is not None and (q.offset or q.after or len(found) == q.limit):
-                total = int(c.execute(select(func.count()).select_from(counted)).scalar_one())
+                total = sum(int(n) for n in c.execute(counted).scalars())
             else:  # the whole list is on this page
                 total = len(found)
             rows: dict[str, Any] = {}

@@ -182,3 +182,28 @@ def test_pages_follow_the_values_an_analyst_set(listed: Store) -> None:
     assert [i.id for i in first.items] == [moved.id]
     statuses = IncidentQuery(status=["confirmed", "edited"], limit=None)
     assert {i.id for i in listed.view.page_incidents(statuses).items} == {confirmed.id, moved.id}
+
+
+def test_since_finds_what_started_before_and_reaches_it(listed: Store) -> None:
+    """`since` keeps an incident whose interval started before the day and ends after it,
+    first in date order; `until` keeps what started by the day."""
+    doc = Document.from_text("A siege report.", name="siege", published="2025-01-01")
+    with listed.writer() as w:
+        w.add_document(doc)
+        siege = Incident(
+            type="attack_on_civilians",
+            summary="A month of shelling.",
+            date=DateRange("2023-09-20", "2023-10-20"),
+            place=None,
+            perpetrators=[],
+            victim_category="civilian",
+            spans=[(0, 6)],
+        )
+        w.add_analysis(Analysis(doc, incidents=[siege], extractor="test"))
+    q = IncidentQuery(since="2023-10-01", until="2024-12-31", limit=1)
+    page = listed.view.page_incidents(q)
+    assert [i.incident.summary for i in page.items] == ["A month of shelling."]
+    later = listed.view.page_incidents(replace(q, after=page.next))
+    assert [i.incident.summary for i in later.items] == ["Act 4."]  # 2023-10-05
+    assert page.total == later.total == 4  # and 2024-10-01, 2024-10-13
+    assert listed.view.page_incidents(IncidentQuery(until="2023-09-19")).total == 4

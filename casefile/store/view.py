@@ -428,8 +428,13 @@ class View:
         if q.offset:
             s = s.offset(q.offset)
 
-        def count(part: Select[Any]) -> Select[Any]:  # each part counted on its own: the
-            return select(func.count()).select_from(part.subquery())  # planner reads indexes
+        cap = q.count_limit
+
+        def count(part: Select[Any]) -> Select[Any]:
+            """Each part counted on its own (the planners read indexes), as far as ``cap``."""
+            return select(func.count()).select_from(
+                (part if cap is None else part.limit(cap + 1)).subquery()
+            )
 
         counted = self._matching(q, "id", each=count)
         cols = [*i.c, *(c.label("r_" + c.name) for c in r.c), d.c.name.label("document_name")]
@@ -451,7 +456,8 @@ class View:
         items = [_reviewed_incident(rows[x], spans.get(x, [])) for x in ids if x in rows]
         more = q.limit is not None and len(found) == q.limit
         nxt = encode_cursor(list(found[-1][1:])) if more and found else None
-        return IncidentPage(total, q.limit, q.offset, items, nxt)
+        exact = cap is None or total <= cap
+        return IncidentPage(total if exact else cap or 0, q.limit, q.offset, items, nxt, exact)
 
     def get_reviewed_incident(self, incident_id: str) -> ReviewedIncident | None:
         page = self.page_incidents(IncidentQuery(ids=[incident_id], limit=1))
@@ -841,6 +847,9 @@ class IncidentQuery:
     limit: int | None = 50
     offset: int = 0
     after: str | None = None  # the page after the one whose ``next`` cursor this is
+    # Count the matches as far as this, no further (the count of a long list costs what
+    # reading it does); IncidentPage.total_exact says whether the total is all of them.
+    count_limit: int | None = None
 
 
 @dataclass
@@ -897,6 +906,7 @@ class IncidentPage:
     offset: int
     items: list[ReviewedIncident]
     next: str | None = None  # the cursor of the page after this one (IncidentQuery.after)
+    total_exact: bool = True  # False: there are more than ``total`` (IncidentQuery.count_limit)
 
 
 @dataclass

@@ -246,6 +246,7 @@ def test_incident_filters(served, query: str, expected: list[str]) -> None:
 def test_pages_link_the_next(served) -> None:
     body = served.client.get(f"{API}/incidents?limit=2", headers=served.bearer("vic")).json()
     assert (body["total"], body["limit"], body["offset"]) == (5, 2, 0)
+    assert body["total_exact"] is True
     nxt = served.client.get(body["next"], headers=served.bearer("vic")).json()
     assert "after=" in body["next"] and "offset" not in body["next"]  # keyset, by cursor
     assert places(nxt) == ["Hroza", "Pokrovsk"]

@@ -207,3 +207,9 @@ def test_since_finds_what_started_before_and_reaches_it(listed: Store) -> None:
     assert [i.incident.summary for i in later.items] == ["Act 4."]  # 2023-10-05
     assert page.total == later.total == 4  # and 2024-10-01, 2024-10-13
     assert listed.view.page_incidents(IncidentQuery(until="2023-09-19")).total == 4
+
+
+@pytest.mark.parametrize(("cap", "total", "exact"), [(None, 9, True), (9, 9, True), (4, 4, False)])
+def test_a_count_limit_bounds_the_total(listed: Store, cap, total: int, exact: bool) -> None:
+    page = listed.view.page_incidents(IncidentQuery(limit=2, count_limit=cap))
+    assert (page.total, page.total_exact, len(page.items)) == (total, exact, 2)

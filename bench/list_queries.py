@@ -38,8 +38,8 @@ from typing import Any
 
 from sqlalchemy import event, func, insert, select, text
 
-from casefile.model import sha256
 from casefile.api.routes.incidents import COUNT_LIMIT
+from casefile.model import sha256
 from casefile.store import Store
 from casefile.store import tables as t
 from casefile.store.view import IncidentQuery

@@ -1,8 +1,12 @@
-"""The analyze flow: run the pipeline over stored documents and store the results."""
+"""The analyze flow: run the pipeline over stored documents and store the results.
+
+The steps are shared with ``casefile.batch.dask``, which runs the same flow on a Dask cluster:
+:func:`documents_to_analyse`, :func:`extract_document` and :func:`store_analyses`.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from .config import Settings
@@ -13,6 +17,9 @@ from .model import TESTIMONY, Analysis, Document
 from .store import Store
 from .store.audit import analysed
 from .units import load_orbat
+
+# What one document may raise while it is analysed: recorded against it, the others go on.
+DOCUMENT_ERRORS = (CasefileError, ValueError, RecursionError)
 
 
 @dataclass
@@ -34,38 +41,58 @@ def analyze(
     pipeline = pipeline or store_pipeline(store)
     report = AnalyzeReport()
     # 1. the documents to do (listed first, so writing does not disturb the read)
-    #    (testimony an analyst entered holds their incidents, never the machine's)
-    todo = [
-        d
-        for d in store.view.iter_documents(unanalysed_by=None if again else pipeline.name)
-        if d.media_type != TESTIMONY
-    ]
-    for doc in todo:
+    for doc in documents_to_analyse(store, pipeline.name, again):
         # 2. a language casefile has no pack for is skipped, and said so (kept in the store)
-        note = unsupported_note(doc.language) if doc.language else None
+        note = unsupported(doc)
         if note:
             report.skipped.append((doc.ref, note))
             if on_item:
                 on_item(doc, None)
             continue
         # 3. extract; an error in one document is recorded and the others go on
-        try:
-            analysis = pipeline(doc)
-        except (CasefileError, ValueError, RecursionError) as e:
-            report.failed.append((doc.ref, str(e)))
+        result = extract_document(pipeline, doc)
+        if isinstance(result, str):
+            report.failed.append((doc.ref, result))
             if on_item:
                 on_item(doc, None)
             continue
         # 4. store the analysis in one transaction, replacing an older one
-        with store.writer() as w:
-            w.lock()  # another process analysing the same document waits, then replaces
+        store_analyses(store, [result])
+        report.analysed += 1
+        report.incidents += len(result.incidents)
+        if on_item:
+            on_item(doc, result)
+    return report
+
+
+def documents_to_analyse(store: Store, extractor: str, again: bool = False) -> list[Document]:
+    """The stored documents ``extractor`` has not analysed (all with ``again``), in ingest
+    order; never testimony an analyst entered, which holds their incidents, not the machine's."""
+    unanalysed_by = None if again else extractor
+    return [d for d in store.view.iter_documents(unanalysed_by) if d.media_type != TESTIMONY]
+
+
+def unsupported(doc: Document) -> str | None:
+    """Why ``doc`` cannot be analysed (its language has no pack), or None."""
+    return unsupported_note(doc.language) if doc.language else None
+
+
+def extract_document(pipeline: Pipeline, doc: Document) -> Analysis | str:
+    """The analysis of ``doc``, or what went wrong with it (a message)."""
+    try:
+        return pipeline(doc)
+    except DOCUMENT_ERRORS as e:
+        return str(e)
+
+
+def store_analyses(store: Store, analyses: Iterable[Analysis]) -> None:
+    """Store ``analyses`` in one transaction, each replacing the document's older one, each
+    with its audit entry: all of them or none."""
+    with store.writer() as w:
+        w.lock()  # another process analysing the same documents waits, then replaces
+        for analysis in analyses:
             w.add_analysis(analysis)
             w.add_audit(analysed(analysis))
-        report.analysed += 1
-        report.incidents += len(analysis.incidents)
-        if on_item:
-            on_item(doc, analysis)
-    return report
 
 
 def store_pipeline(store: Store, settings: Settings | None = None) -> Pipeline:

@@ -205,6 +205,10 @@ async def incident_query(
     ] = "date",
     limit: Annotated[int, Query(ge=1, le=500)] = 50,
     offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
+    after: Annotated[
+        str | None,
+        Query(max_length=1000, description="The page after the one whose `next` gave this."),
+    ] = None,
 ) -> IncidentQuery:
     """The filters of /incidents, /cases and their map, timeline and export, checked."""
     q = IncidentQuery(
@@ -218,6 +222,7 @@ async def incident_query(
         limit=limit,
         offset=offset,
         min_confidence=min_confidence,
+        after=after or None,
     )
     _check(q.type is None or q.type in INCIDENT_TYPES, "type", q.type, INCIDENT_TYPES.values)
     _check(sort in SORTS, "sort", sort, list(SORTS))
@@ -263,10 +268,15 @@ def _check(good: bool, name: str, value: Any, allowed: list[str]) -> None:
         raise HTTPException(INVALID, f"{name}: {value!r} is not one of {', '.join(allowed)}")
 
 
-def page_links(request: Request, total: int, limit: int | None, offset: int) -> dict[str, Any]:
-    """total, limit, offset and the URL of the next page (None on the last)."""
-    nxt = None
-    if limit is not None and offset + limit < total:
+def page_links(
+    request: Request, total: int, limit: int | None, offset: int, cursor: str | None = None
+) -> dict[str, Any]:
+    """total, limit, offset and the URL of the next page (None on the last): by the list's
+    ``cursor`` where it gives one (keyset pagination), else by offset."""
+    nxt, by_cursor = None, "after" in request.query_params
+    if cursor is not None and (by_cursor or offset + (limit or 0) < total):
+        nxt = str(request.url.remove_query_params("offset").include_query_params(after=cursor))
+    elif not by_cursor and limit is not None and offset + limit < total:
         nxt = str(request.url.include_query_params(offset=offset + limit))
     return {"total": total, "limit": limit, "offset": offset, "next": nxt}
 

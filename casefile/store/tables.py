@@ -24,6 +24,8 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    func,
+    text,
 )
 
 metadata = MetaData(
@@ -90,6 +92,26 @@ incidents = Table(
     Column("attribution", JSON, nullable=False),
     Column("case_id", String(64), index=True),
     Column("confidence", Float),  # the extractor's probability that it is a real incident
+    # The orders of the incident list (migration 0008): the undated last, or first.
+    Index("ix_incidents_date_last", func.coalesce(text("date_start"), text("'9999'")), "id"),
+    Index("ix_incidents_date_first", func.coalesce(text("date_start"), text("'0000'")), "id"),
+    Index(
+        "ix_incidents_type_date_last",
+        "type",
+        func.coalesce(text("date_start"), text("'9999'")),
+        "id",
+    ),
+    Index(
+        "ix_incidents_admin1_date_last",
+        "admin1",
+        func.coalesce(text("date_start"), text("'9999'")),
+        "id",
+    ),
+    Index(
+        "ix_incidents_date_reach",
+        func.coalesce(text("date_end"), text("date_start")),
+        func.coalesce(text("date_start"), text("'9999'")),
+    ),
 )
 
 statistics = Table(

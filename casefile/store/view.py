@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
+import json
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
@@ -18,8 +20,11 @@ from sqlalchemy import (
     false,
     func,
     literal,
+    literal_column,
     or_,
     select,
+    true,
+    tuple_,
     union_all,
 )
 from sqlalchemy import text as sql
@@ -242,22 +247,43 @@ class View:
     # An analyst's value (table `reviews`) wins over the machine's; filters, sorting and
     # counts all use the values in force. The machine's values stay in `incidents`.
 
-    def _matching(self, q: IncidentQuery, *names: str) -> Select[Any] | CompoundSelect:
+    def _matching(
+        self,
+        q: IncidentQuery,
+        *names: str,
+        each: Callable[[Select[Any]], Select[Any]] | None = None,
+    ) -> Select[Any] | CompoundSelect:
         """The incidents ``q`` matches, as the named columns of their values in force
-        (``id``, an incidents column, ``status`` or ``case``).
+        (``id``, an incidents column, ``status``, ``case``, or a sort key of _SORT_KEYS);
+        ``each`` changes each part (a page takes the top of each, see page_incidents).
 
-        PostgreSQL joins every incident to its review in one pass (a hash join). SQLite would
-        look up a review for each incident and could use no index of ``incidents``, so there
-        the incidents come in two parts:
-        1. those no analyst reviewed (most), on their own columns, by index where one fits;
-        2. reviewed ones, from ``reviews`` to ``incidents``, on the values in force."""
+        The incidents come in two parts, on both backends, so that the indexes of
+        ``incidents`` serve filters and order (a join to ``reviews`` would hide them behind
+        the values in force):
+        1. those no analyst reviewed (most), on their own columns, by index where one fits
+           (the reviewed ids are read once, then looked up per incident);
+        2. reviewed ones, from ``reviews`` to ``incidents``, on the values in force: those
+           whose review changed a value ``q`` reads."""
         i, r = t.incidents, t.reviews
-        joined = and_(r.c.target_type == "incident", r.c.target_id == i.c.id)
-        if not self._sqlite:
-            return self._filtered(q, _effective, i.outerjoin(r, joined), names)
-        reviewed = select(r.c.target_id).where(r.c.target_type == "incident")
-        unreviewed = self._filtered(q, _machine, i, names).where(i.c.id.not_in(reviewed))
-        return union_all(unreviewed, self._filtered(q, _effective, r.join(i, joined), names))
+        # Only a review that changed a value q reads (or any, where q reads the status) can
+        # move an incident in or out of the list or along it: the others (most reviews only
+        # confirm) leave the incident in part 1, where an index finds it.
+        edited = and_(r.c.target_type == "incident", _edited(_columns_read(q, names)))
+        joined = and_(edited, r.c.target_id == i.c.id)
+        reviewed = select(r.c.target_id).where(edited)
+        machine = self._filtered(q, _machine, i, names).where(i.c.id.not_in(reviewed))
+        parts = [machine]
+        if q.since:
+            # Those that start on or after `since` are a range of the lists' order (read by
+            # index from there); those that start before but reach it are found by the end
+            # of their interval (ix_incidents_date_reach), and are few: fenced off (OFFSET),
+            # so that no planner walks the whole list's order back from `since` to find them.
+            since, start = q.since[:10], _sort_key("date_last", _machine)
+            parts = [machine.where(start >= since), machine.where(start < since).offset(0)]
+        parts.append(self._filtered(q, _effective, r.join(i, joined), names))
+        if each is not None:
+            parts = [each(part) for part in parts]
+        return union_all(*parts)
 
     def _filtered(
         self, q: IncidentQuery, e: Callable[[str], Any], src: Any, names: tuple[str, ...]
@@ -266,7 +292,7 @@ class View:
         d = t.documents
         if q.text:
             src = src.join(d, d.c.id == t.incidents.c.document_id)
-        s = select(*(e(n).label(n) for n in names)).select_from(src)
+        s = select(*(_sort_key(n, e).label(n) for n in names)).select_from(src)
         if q.ids is not None:
             s = s.where(e("id").in_(q.ids))
         if q.document:
@@ -330,18 +356,44 @@ class View:
     def page_incidents(self, q: IncidentQuery) -> IncidentPage:
         """One page of incidents with their values in force, the machine's and the total.
 
-        1. the page's ids and the total in one statement: the matching incidents are gathered
-           once (a CTE), then counted, and sorted only as far as the page;
-        2. their rows (with their reviews and document names) and spans, by id."""
+        1. the page's ids: the matching incidents in order, from after ``q.after`` (a
+           cursor of the previous page: keyset pagination, by index where one fits, as fast
+           on page 1000 as on page 1) or from ``q.offset``, as far as the page;
+        2. the total, counted apart (so that the page need not gather every match first);
+        3. their rows (with their reviews and document names) and spans, by id;
+        4. the cursor of the next page, from the last item's sort key."""
         i, r, d = t.incidents, t.reviews, t.documents
-        matching = self._matching(q, "id", *_SORT_COLUMNS[q.sort]).cte("matching")
-        m = matching.c
-        total_ = select(func.count()).select_from(matching).scalar_subquery()
-        s = select(m.id, total_.label("total_")).order_by(*_order(q.sort, m))
+        keys = _SORT_KEYS[q.sort]
+        names = dict.fromkeys(["id", *(k for k, _ in keys)])  # each once
+        after = decode_cursor(q.after, len(keys)) if q.after else None
+        depth = None if q.limit is None else q.limit + q.offset
+
+        def top(part: Select[Any]) -> Select[Any]:
+            """The first ``depth`` of one part, after the cursor: an index holds them in
+            order where one fits, so the page never sorts every match (the planners would
+            not merge the parts' orders through the union)."""
+            p = part.subquery()
+            s = select(*p.c).order_by(*_order(q.sort, p.c)).limit(depth)
+            if after:
+                s = s.where(_after(keys, p.c, after))
+            return select(*s.subquery().c)  # SQLite takes a LIMIT in a union only so
+
+        m = self._matching(q, *names, each=top).subquery("matching").c
+        s = select(m.id, *(m[k] for k, _ in keys)).order_by(*_order(q.sort, m))
         if q.limit is not None:
             s = s.limit(q.limit)
         if q.offset:
             s = s.offset(q.offset)
+
+        cap = q.count_limit
+
+        def count(part: Select[Any]) -> Select[Any]:
+            """Each part counted on its own (the planners read indexes), as far as ``cap``."""
+            return select(func.count()).select_from(
+                (part if cap is None else part.limit(cap + 1)).subquery()
+            )
+
+        counted = self._matching(q, "id", each=count)
         cols = [*i.c, *(c.label("r_" + c.name) for c in r.c), d.c.name.label("document_name")]
         src = i.outerjoin(
             r, and_(r.c.target_type == "incident", r.c.target_id == i.c.id)
@@ -349,19 +401,20 @@ class View:
         with self.engine.connect() as c:
             found = c.execute(s).all()
             ids = [str(row[0]) for row in found]
-            if found:
-                total = int(found[0][1])
-            elif q.offset:  # past the end: count without a page
-                total = int(c.execute(select(func.count()).select_from(matching)).scalar_one())
-            else:
-                total = 0
+            if q.limit is not None and (q.offset or q.after or len(found) == q.limit):
+                total = sum(int(n) for n in c.execute(counted).scalars())
+            else:  # the whole list is on this page
+                total = len(found)
             rows: dict[str, Any] = {}
             for chunk in _chunks(ids, 500):
                 got = c.execute(select(*cols).select_from(src).where(i.c.id.in_(chunk)))
                 rows.update({row["id"]: row for row in got.mappings()})
             spans = self._spans(c, "incidents", ids)
         items = [_reviewed_incident(rows[x], spans.get(x, [])) for x in ids if x in rows]
-        return IncidentPage(total, q.limit, q.offset, items)
+        more = q.limit is not None and len(found) == q.limit
+        nxt = encode_cursor(list(found[-1][1:])) if more and found else None
+        exact = cap is None or total <= cap
+        return IncidentPage(total if exact else cap or 0, q.limit, q.offset, items, nxt, exact)
 
     def get_reviewed_incident(self, incident_id: str) -> ReviewedIncident | None:
         page = self.page_incidents(IncidentQuery(ids=[incident_id], limit=1))
@@ -389,7 +442,17 @@ class View:
         self, q: IncidentQuery, limit: int = 5000
     ) -> tuple[int, list[dict[str, Any]]]:
         """Incidents with coordinates, for a map: how many there are, and the first ``limit``."""
-        names = ("id", "lat", "lon", "type", "date_start", "place_name", "status", "case")
+        names = (
+            "id",
+            "lat",
+            "lon",
+            "type",
+            "date_start",
+            "place_name",
+            "status",
+            "case",
+            "date_last",
+        )
         matching = self._matching(q, *names).subquery()
         m = matching.c
         cols = [
@@ -442,22 +505,29 @@ class View:
         return {str(v): int(n) for v, n in sorted(rows, key=lambda x: (-x[1], str(x[0]))) if v}
 
     def page_cases(self, q: IncidentQuery) -> CasePage:
-        """Cases with at least one incident ``q`` matches, earliest first, with all their
-        incidents. An incident fusion has not placed is its own case."""
-        m = self._matching(q, "case", "date_start").subquery().c
-        start = func.min(m.date_start)
+        """Cases with at least one incident ``q`` matches, earliest first (the undated last),
+        with all their incidents; from after ``q.after`` (the previous page's cursor) or
+        ``q.offset``. Until fusion fills ``incidents.case_id``, an incident is its own case."""
+        m = self._matching(q, "case", "date_last").subquery().c
+        start = func.min(m.date_last)
         grouped = select(m.case.label("case_id"), start.label("start")).group_by(m.case)
-        s = grouped.order_by(start.is_(None), start, m.case)
+        g = grouped.subquery("grouped").c
+        s = select(g.case_id, g.start).order_by(g.start, g.case_id)
+        if q.after:
+            s = s.where(_after(_CASE_KEYS, g, decode_cursor(q.after, len(_CASE_KEYS))))
         if q.limit is not None:
             s = s.limit(q.limit)
         if q.offset:
             s = s.offset(q.offset)
         with self.engine.connect() as c:
-            ids = [str(row[0]) for row in c.execute(s).all()]
+            found = c.execute(s).all()
             counted = select(func.count()).select_from(grouped.subquery())
             total = int(c.execute(counted).scalar_one())
+        ids = [str(row[0]) for row in found]
         cases = self._cases(ids)
-        return CasePage(total, q.limit, q.offset, [cases[i] for i in ids if i in cases])
+        more = q.limit is not None and len(found) == q.limit
+        nxt = encode_cursor([found[-1][1], found[-1][0]]) if more and found else None
+        return CasePage(total, q.limit, q.offset, [cases[i] for i in ids if i in cases], nxt)
 
     def get_case(self, case_id: str) -> StoredCase | None:
         return self._cases([case_id]).get(case_id)
@@ -871,6 +941,10 @@ class IncidentQuery:
     sort: str = "date"  # one of SORTS
     limit: int | None = 50
     offset: int = 0
+    after: str | None = None  # the page after the one whose ``next`` cursor this is
+    # Count the matches as far as this, no further (the count of a long list costs what
+    # reading it does); IncidentPage.total_exact says whether the total is all of them.
+    count_limit: int | None = None
 
 
 @dataclass
@@ -926,6 +1000,8 @@ class IncidentPage:
     limit: int | None
     offset: int
     items: list[ReviewedIncident]
+    next: str | None = None  # the cursor of the page after this one (IncidentQuery.after)
+    total_exact: bool = True  # False: there are more than ``total`` (IncidentQuery.count_limit)
 
 
 @dataclass
@@ -1002,6 +1078,7 @@ class CasePage:
     limit: int | None
     offset: int
     items: list[StoredCase]
+    next: str | None = None  # the cursor of the page after this one (IncidentQuery.after)
 
 
 @dataclass
@@ -1188,18 +1265,36 @@ def _machine(col: str) -> Any:
     return i.c[col]
 
 
-# The columns of View._matching (besides id) that each sort of _order reads.
-_SORT_COLUMNS: dict[str, tuple[str, ...]] = {
-    "date": ("date_start",),
-    "-date": ("date_start",),
-    "type": ("type", "date_start"),
-    "place": ("place_name", "date_start"),
-    "count": ("count_best", "date_start"),
-    "-count": ("count_best", "date_start"),
-    "confidence": ("confidence", "date_start"),
-    "-confidence": ("confidence", "date_start"),
-    "queue": ("confidence", "certainty", "date_start"),
+# Sort keys that View._matching can select besides the incidents' columns: the start date
+# with the undated last (or first), as an index on the same expression holds it (migration
+# 0008): a literal, not a bound parameter, so that the planners match the index.
+_DATE_KEYS = {"date_last": "9999", "date_first": "0000"}
+
+
+def _sort_key(name: str, e: Callable[[str], Any]) -> Any:
+    """The column ``name`` of View._matching, valued by ``e`` (_machine or _effective)."""
+    if name in _DATE_KEYS:
+        return func.coalesce(e("date_start"), literal_column(f"'{_DATE_KEYS[name]}'"))
+    return e(name)
+
+
+# The keys each sort orders by, in order: (column of View._matching, descending). Every list
+# ends with the id, so the order is total and a cursor (the last item's keys) is exact. The
+# undated come last in every sort, on both backends.
+_SORT_KEYS: dict[str, list[tuple[str, bool]]] = {
+    "date": [("date_last", False), ("id", False)],
+    "-date": [("date_first", True), ("id", True)],
+    "type": [("type", False), ("date_last", False), ("id", False)],
+    "place": [("place_name", False), ("date_last", False), ("id", False)],
+    "count": [("count_best", False), ("date_last", False), ("id", False)],
+    "-count": [("count_best", True), ("date_last", False), ("id", False)],
+    "confidence": [("confidence", False), ("date_last", False), ("id", False)],
+    "-confidence": [("confidence", True), ("date_last", False), ("id", False)],
+    # the review queue: the extractor's surest first, then the earliest
+    "queue": [("confidence", True), ("date_last", False), ("id", False)],
 }
+_CASE_KEYS = [("start", False), ("case_id", False)]
+_NULLABLE = {"place_name", "count_best", "confidence"}  # sort keys that can be NULL: they come last
 
 
 # The review queue's order of certainty: as the vocabulary lists it, from "confirmed" (an
@@ -1208,27 +1303,94 @@ QUEUE_ORDER = {value: rank for rank, value in enumerate(CERTAINTY.values)}
 
 
 def _order(sort: str, m: Any) -> list[Any]:
-    """ORDER BY for ``sort`` over View._matching's columns (id and _SORT_COLUMNS[sort]).
-    By place or count, ties go by date without putting the undated last (so SQLite puts
-    them first and PostgreSQL last), as before."""
-    date = m.date_start
-    if sort == "queue":  # the review queue: the extractor's surest first, then the text's
-        # most certain (vocab order), then earliest
-        rank = case(QUEUE_ORDER, value=m.certainty, else_=len(QUEUE_ORDER))
-        return [m.confidence.is_(None), m.confidence.desc(), rank, date.is_(None), date, m.id]
-    if sort in ("date", "-date"):
-        return [date.is_(None), date.desc() if sort == "-date" else date, m.id]
-    if sort == "type":
-        return [m.type, date.is_(None), date, m.id]
-    # by confidence: the least sure first, or the surest first
-    key = getattr(
-        m,
-        {"place": "place_name", "count": "count_best", "-count": "count_best"}.get(
-            sort, "confidence"
-        ),
-    )
-    descending = sort in ("-count", "-confidence")
-    return [key.is_(None), key.desc() if descending else key, date, m.id]
+    """ORDER BY for ``sort`` over View._matching's columns (id and the keys of _SORT_KEYS)."""
+    out = []
+    for name, desc in _SORT_KEYS[sort]:
+        col = m[name]
+        if name in _NULLABLE:
+            out.append(col.is_(None))  # last, on both backends
+        out.append(col.desc() if desc else col)
+    return out
+
+
+def _after(keys: list[tuple[str, bool]], m: Any, values: list[Any]) -> Any:
+    """The rows that come after the row whose keys are ``values``, in the order of ``keys``.
+
+    Where no key can be NULL and all go one way, a row-value comparison: the planners read it
+    as a range of the index on the same keys. Else keys compared one after the other, the
+    NULLs last."""
+    if not any(n in _NULLABLE for n, _ in keys) and len({d for _, d in keys}) == 1:
+        row, cursor = tuple_(*(m[n] for n, _ in keys)), tuple_(*(literal(v) for v in values))
+        return row < cursor if keys[0][1] else row > cursor
+    later = []
+    for k, (name, desc) in enumerate(keys):
+        col, v = m[name], values[k]
+        same = [
+            m[n].is_(None) if x is None else m[n] == x
+            for (n, _), x in zip(keys[:k], values[:k], strict=True)
+        ]
+        if v is None:
+            continue  # nothing comes after NULL among the NULLs but by a later key
+        beyond = col < v if desc else col > v
+        if name in _NULLABLE:
+            beyond = or_(beyond, col.is_(None))
+        later.append(and_(*same, beyond))
+    return or_(false(), *later)
+
+
+def encode_cursor(values: list[Any]) -> str:
+    """An opaque cursor of a page's last sort keys (URL-safe)."""
+    return base64.urlsafe_b64encode(json.dumps(values).encode()).decode().rstrip("=")
+
+
+def decode_cursor(cursor: str, size: int) -> list[Any]:
+    """The keys in ``cursor``; ValueError if it is not a cursor of a list of this sort."""
+    try:
+        values = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
+    except (ValueError, UnicodeDecodeError):
+        values = None
+    if not isinstance(values, list) or len(values) != size:
+        raise ValueError(f"after: {cursor!r} is not the cursor of a page of this list and sort")
+    if not all(v is None or isinstance(v, str | int | float) for v in values):
+        raise ValueError(f"after: {cursor!r} is not the cursor of a page of this list and sort")
+    return values
+
+
+# The incidents columns each filter of IncidentQuery reads (besides the columns selected).
+_FILTER_COLUMNS: dict[str, tuple[str, ...]] = {
+    "type": ("type",),
+    "since": ("date_start", "date_end"),
+    "until": ("date_start",),
+    "place": ("place_name", "admin1"),
+    "admin1": ("admin1",),
+    "unit": ("perpetrator_names",),
+    "units": ("perpetrator_names",),
+    "text": ("summary",),
+    "certainty": ("certainty",),
+    "status": ("status",),
+    "bbox": ("lat", "lon"),
+    "cases": ("case",),
+    "min_confidence": ("confidence",),
+}
+
+
+def _columns_read(q: IncidentQuery, names: tuple[str, ...]) -> set[str]:
+    """The columns (values in force) that the filters of ``q`` and the ``names`` read."""
+    cols = {"date_start" if n in _DATE_KEYS else n for n in names}
+    for name, read in _FILTER_COLUMNS.items():
+        if getattr(q, name) is not None:
+            cols.update(read)
+    return cols
+
+
+def _edited(cols: set[str]) -> Any:
+    """Reviews that changed a value of ``cols``: each edited group sets its first column
+    (EDIT_GROUPS); every review sets the status."""
+    if "status" in cols:
+        return true()
+    found = (_GROUP_KEY.get("case_id" if c == "case" else c) for c in cols)
+    keys = sorted({k for k in found if k})  # id, document_id ... no analyst changes
+    return or_(false(), *(t.reviews.c[k].is_not(None) for k in keys))
 
 
 def _reviewed_incident(row: Any, spans: list[tuple[int, int]]) -> ReviewedIncident:

@@ -246,10 +246,27 @@ def test_incident_filters(served, query: str, expected: list[str]) -> None:
 def test_pages_link_the_next(served) -> None:
     body = served.client.get(f"{API}/incidents?limit=2", headers=served.bearer("vic")).json()
     assert (body["total"], body["limit"], body["offset"]) == (5, 2, 0)
+    assert body["total_exact"] is True
     nxt = served.client.get(body["next"], headers=served.bearer("vic")).json()
-    assert nxt["offset"] == 2 and places(nxt) == ["Hroza", "Pokrovsk"]
+    assert "after=" in body["next"] and "offset" not in body["next"]  # keyset, by cursor
+    assert places(nxt) == ["Hroza", "Pokrovsk"]
     last = served.client.get(nxt["next"], headers=served.bearer("vic")).json()
     assert last["next"] is None
+
+
+def test_case_pages_link_the_next_by_cursor(served) -> None:
+    seen, url = [], f"{API}/cases?limit=2"
+    while url:
+        body = served.client.get(url, headers=served.bearer("vic")).json()
+        seen += [c["id"] for c in body["items"]]
+        url = body["next"]
+    assert len(seen) == len(set(seen)) == 5
+
+
+@pytest.mark.parametrize("path", ["incidents", "cases"])
+def test_a_foreign_cursor_is_a_bad_request(served, path: str) -> None:
+    r = served.client.get(f"{API}/{path}?after=bm90LWEtY3Vyc29y", headers=served.bearer("vic"))
+    assert r.status_code == 400 and "after:" in r.text
 
 
 ATTACKS = [

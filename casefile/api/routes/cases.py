@@ -34,10 +34,14 @@ class Distinguish(Body):
 
 @router.get("", **ok(s.CasePage))
 def list_cases(request: Request, q: Filters, _: Viewer, store: StoreDep) -> dict[str, Any]:
-    """Cases with at least one incident matching every filter, earliest first."""
-    page = store.view.page_cases(q)
+    """Cases with at least one incident matching every filter, earliest first; ``next`` links
+    the following page by its cursor (``after``)."""
+    try:
+        page = store.view.page_cases(q)
+    except ValueError as e:  # a cursor of another list
+        raise HTTPException(400, str(e)) from None
     return {
-        **page_links(request, page.total, q.limit, q.offset),
+        **page_links(request, page.total, q.limit, q.offset, page.next),
         "items": [c.to_record() for c in page.items],
     }
 

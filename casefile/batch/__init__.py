@@ -1,0 +1,1 @@
+"""Batch runs: the same Pipeline on many processes or machines (``batch.dask``)."""

@@ -1,0 +1,215 @@
+"""Keyset pagination of the incident and case lists: walking the pages by their cursors gives
+the whole list, in order, in every sort, with the undated, unplaced and uncounted last."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from casefile.model import Actor, Analysis, Count, DateRange, Document, Incident, Place
+from casefile.store import Store
+from casefile.store.view import SORTS, IncidentQuery
+
+# (type, date, place, count): ties on every key but the id, and NULLs in each nullable key
+ROWS = [
+    ("torture", "2022-03", "Bucha", None),
+    ("torture", "2022-03", "Bucha", 3),
+    ("execution_of_pows", "2024-10-01", "Pokrovsk", 6),
+    ("execution_of_pows", None, "Pokrovsk", 6),
+    ("attack_on_civilians", "2023-10-05", None, 59),
+    ("attack_on_civilians", None, None, None),
+    ("killing_of_civilians", "2022-03", "Bucha", 3),
+    ("execution_of_pows", "2024-10-13", "Kursk Oblast", 9),
+    ("torture", "2023-01-02", "Izium", 2),
+]
+
+
+@pytest.fixture
+def listed(fresh_store: Store) -> Store:
+    with fresh_store.writer() as w:
+        for n, (kind, date, place, count) in enumerate(ROWS):
+            doc = Document.from_text(
+                f"Report {n} of one act.", name=f"r{n}", published="2025-01-01"
+            )
+            w.add_document(doc)
+            found = Incident(
+                type=kind,
+                summary=f"Act {n}.",
+                date=DateRange(date, date) if date else None,
+                place=Place(place, "UA", "Oblast", 48.0, 37.0) if place else None,
+                perpetrators=[Actor("Russian forces", "force")],
+                victim_category="civilian",
+                count=Count(best=count) if count else None,
+                spans=[(0, 6)],
+            )
+            w.add_analysis(Analysis(doc, incidents=[found], extractor="test"))
+    return fresh_store
+
+
+def _walk(store: Store, q: IncidentQuery) -> list[str]:
+    ids: list[str] = []
+    for _ in range(len(ROWS) + 2):
+        page = store.view.page_incidents(q)
+        assert page.total == len(ROWS)
+        ids += [i.id for i in page.items]
+        if page.next is None:
+            return ids
+        q = replace(q, after=page.next)
+    raise AssertionError("the pages never end")
+
+
+@pytest.mark.parametrize("sort", SORTS)
+@pytest.mark.parametrize("size", [1, 2, 4])
+def test_pages_by_cursor_give_the_whole_list_in_order(listed: Store, sort: str, size: int) -> None:
+    whole = [i.id for i in listed.view.page_incidents(IncidentQuery(sort=sort, limit=None)).items]
+    assert len(whole) == len(set(whole)) == len(ROWS)
+    assert _walk(listed, IncidentQuery(sort=sort, limit=size)) == whole
+
+
+@pytest.mark.parametrize(
+    ("sort", "last"),
+    [("date", "date"), ("-date", "date"), ("place", "place"), ("count", "count")],
+)
+def test_sorts_put_what_lacks_the_key_last(listed: Store, sort: str, last: str) -> None:
+    items = listed.view.page_incidents(IncidentQuery(sort=sort, limit=None)).items
+    present = [getattr(i.incident, last) is not None for i in items]
+    assert present == sorted(present, reverse=True)
+    if sort == "-date":
+        dates = [i.incident.date.start for i in items if i.incident.date]
+        assert dates == sorted(dates, reverse=True)
+
+
+def test_pages_by_cursor_keep_the_filters(listed: Store) -> None:
+    q = IncidentQuery(type="torture", limit=1)
+    assert [i.incident.type for i in listed.view.page_incidents(q).items] == ["torture"]
+    page = listed.view.page_incidents(q)
+    seen = []
+    while True:
+        seen += [i.incident.summary for i in page.items]
+        if page.next is None:
+            break
+        page = listed.view.page_incidents(replace(q, after=page.next))
+        assert page.total == 3
+    assert seen == ["Act 0.", "Act 1.", "Act 8."] or seen == ["Act 1.", "Act 0.", "Act 8."]
+
+
+def test_case_pages_by_cursor_give_every_case_once(listed: Store) -> None:
+    whole = [c.id for c in listed.view.page_cases(IncidentQuery(limit=None)).items]
+    q, ids = IncidentQuery(limit=2), []
+    while True:
+        page = listed.view.page_cases(q)
+        assert page.total == len(ROWS)
+        ids += [c.id for c in page.items]
+        if page.next is None:
+            break
+        q = replace(q, after=page.next)
+    assert ids == whole and len(set(ids)) == len(ROWS)
+
+
+@pytest.mark.parametrize("cursor", ["not-a-cursor", "WzEsMiwzXQ", "e30"])  # [1,2,3], {}
+def test_a_cursor_of_another_list_is_refused(listed: Store, cursor: str) -> None:
+    with pytest.raises(ValueError, match="after:"):
+        listed.view.page_incidents(IncidentQuery(after=cursor))
+
+
+def test_list_indexes_exist(fresh_store: Store) -> None:
+    from sqlalchemy import text
+
+    catalog = {  # (SQLAlchemy's reflection skips indexes on expressions, with a warning)
+        "sqlite": "SELECT name FROM sqlite_master WHERE type = 'index'",
+        "postgresql": "SELECT indexname FROM pg_indexes WHERE tablename = 'incidents'",
+    }[fresh_store.engine.dialect.name]
+    with fresh_store.engine.connect() as c:
+        names = set(c.execute(text(catalog)).scalars())
+    assert {
+        "ix_incidents_date_last",
+        "ix_incidents_date_first",
+        "ix_incidents_type_date_last",
+        "ix_incidents_admin1_date_last",
+    } <= names
+
+
+@pytest.mark.parametrize(
+    ("q", "index"),
+    [
+        (IncidentQuery(), "ix_incidents_date_last"),
+        (IncidentQuery(type="torture"), "ix_incidents_type_date_last"),
+        (IncidentQuery(admin1="Oblast", after="WyIyMDIyLTAzIiwgImEiXQ"), "ix_incidents_admin1"),
+    ],
+)
+def test_a_page_is_read_from_an_index_in_order(tmp_path, q: IncidentQuery, index: str) -> None:
+    """SQLite reads the first page (and the page after a cursor) from the index that holds
+    the list's order: no sort of every match (bench/list_queries.py measures it at size)."""
+    from sqlalchemy import event
+
+    with Store(str(tmp_path / "plan.db")) as store:
+        seen: list[tuple[str, object]] = []
+        event.listen(
+            store.engine, "before_cursor_execute", lambda c, cur, st, p, *a: seen.append((st, p))
+        )
+        store.view.page_incidents(q)
+        statement, params = seen[0]
+        with store.engine.connect() as c:
+            plan = [row[3] for row in c.exec_driver_sql("EXPLAIN QUERY PLAN " + statement, params)]
+    first = next(line for line in plan if "incidents" in line)
+    assert index in first, plan
+    assert "USE TEMP B-TREE FOR ORDER BY" not in " ".join(plan[: plan.index(first) + 1]), plan
+
+
+def test_pages_follow_the_values_an_analyst_set(listed: Store) -> None:
+    """A review that only confirms leaves an incident where it was; one that moves its date
+    moves it in every sort, by cursor too; a status filter sees both reviews."""
+    whole = listed.view.page_incidents(IncidentQuery(limit=None)).items
+    confirmed, moved = whole[3], whole[5]
+    with listed.writer() as w:
+        w.put_review("incident", confirmed.id, "ana", {"status": "confirmed"})
+        w.put_review(
+            "incident",
+            moved.id,
+            "ana",
+            {"status": "edited", "date_start": "2021-01-01", "date_end": "2021-01-01"},
+        )
+    for sort in SORTS:
+        order = [
+            i.id for i in listed.view.page_incidents(IncidentQuery(sort=sort, limit=None)).items
+        ]
+        assert _walk(listed, IncidentQuery(sort=sort, limit=2)) == order
+    by_date = [i.id for i in listed.view.page_incidents(IncidentQuery(limit=None)).items]
+    assert by_date[0] == moved.id
+    assert by_date.index(confirmed.id) == 4  # after the moved one, where it stood before
+    first = listed.view.page_incidents(IncidentQuery(until="2021-12-31"))
+    assert [i.id for i in first.items] == [moved.id]
+    statuses = IncidentQuery(status=["confirmed", "edited"], limit=None)
+    assert {i.id for i in listed.view.page_incidents(statuses).items} == {confirmed.id, moved.id}
+
+
+def test_since_finds_what_started_before_and_reaches_it(listed: Store) -> None:
+    """`since` keeps an incident whose interval started before the day and ends after it,
+    first in date order; `until` keeps what started by the day."""
+    doc = Document.from_text("A siege report.", name="siege", published="2025-01-01")
+    with listed.writer() as w:
+        w.add_document(doc)
+        siege = Incident(
+            type="attack_on_civilians",
+            summary="A month of shelling.",
+            date=DateRange("2023-09-20", "2023-10-20"),
+            place=None,
+            perpetrators=[],
+            victim_category="civilian",
+            spans=[(0, 6)],
+        )
+        w.add_analysis(Analysis(doc, incidents=[siege], extractor="test"))
+    q = IncidentQuery(since="2023-10-01", until="2024-12-31", limit=1)
+    page = listed.view.page_incidents(q)
+    assert [i.incident.summary for i in page.items] == ["A month of shelling."]
+    later = listed.view.page_incidents(replace(q, after=page.next))
+    assert [i.incident.summary for i in later.items] == ["Act 4."]  # 2023-10-05
+    assert page.total == later.total == 4  # and 2024-10-01, 2024-10-13
+    assert listed.view.page_incidents(IncidentQuery(until="2023-09-19")).total == 4
+
+
+@pytest.mark.parametrize(("cap", "total", "exact"), [(None, 9, True), (9, 9, True), (4, 4, False)])
+def test_a_count_limit_bounds_the_total(listed: Store, cap, total: int, exact: bool) -> None:
+    page = listed.view.page_incidents(IncidentQuery(limit=2, count_limit=cap))
+    assert (page.total, page.total_exact, len(page.items)) == (total, exact, 2)

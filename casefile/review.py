@@ -247,10 +247,10 @@ def create_incident(
         if w.add_document(doc):
             w.add_audit(imported(doc))
         w.add_analysis(analysis)
-        taken: set[str] = set()
+        given: set[str] = set()
         for inc in earlier:  # the ids the writer gave, in its order
-            taken.add(incident_id(doc.id, inc, taken))
-        new_id = incident_id(doc.id, incident, taken)
+            given.add(incident_id(doc.id, inc, given))
+        new_id = incident_id(doc.id, incident, given)
         rec = incident.to_record()
         w.add_judgement(
             _judgement("incident", new_id, "create", None, None, None, rec, reason, actor, at)

@@ -58,7 +58,7 @@ def ingest(
         _import(records, acled)
         return
     s = settings()
-    if "-" in paths:
+    if paths and "-" in paths:
         note_stdin("-")
     with open_store(s) as store, progress("ingesting") as bar:
         task = bar.add_task("ingest", total=None)

@@ -417,19 +417,14 @@ class Events(BaseStage):
             for m in analysis.mentions_of(kind, i):
                 owner, via = nearest(m), "nearest"
                 if doc is not None and role != COUNT:
-                    attached = [
-                        e
+                    how = {
+                        id(e): _attachment(doc, m.start - s.start, m.end - s.start, tok)
+                        if (tok := tokens[id(e)]) is not None
+                        else None
                         for e in events
-                        if tokens[id(e)] is not None
-                        and _attachment(doc, m.start - s.start, m.end - s.start, tokens[id(e)])
-                        == "act"
-                    ]
-                    reported = all(
-                        tokens[id(e)] is not None
-                        and _attachment(doc, m.start - s.start, m.end - s.start, tokens[id(e)])
-                        == "report"
-                        for e in events
-                    )
+                    }
+                    attached = [e for e in events if how[id(e)] == "act"]
+                    reported = all(how[id(e)] == "report" for e in events)
                     if reported:
                         continue  # "said on Monday": when it was told, not when it happened
                     if attached:

@@ -37,7 +37,18 @@ def list_formats(_: Viewer) -> dict[str, Any]:
     }
 
 
-@router.get("/export")
+FILE_ANSWER: dict[str, Any] = {
+    "response_class": Response,
+    "responses": {
+        200: {
+            "description": "The export file (its media type says which format).",
+            "content": {"application/octet-stream": {"schema": {"type": "string"}}},
+        }
+    },
+}
+
+
+@router.get("/export", **FILE_ANSWER)
 async def export_file(
     q: Filters,
     who: Analyst,
@@ -53,7 +64,7 @@ async def export_file(
     return _file(result)
 
 
-@router.get(f"/exports/{FORMAT}")
+@router.get(f"/exports/{FORMAT}", **FILE_ANSWER)
 def records(q: Filters, who: Analyst, store: StoreDep) -> Response:
     """Every incident matching the filters (limit and offset ignored), as JSON Lines."""
     return _file(export(store, who.actor, FORMAT, q))

@@ -50,6 +50,9 @@ class Page(BaseModel):
     limit: int | None
     offset: int
     next: str | None = Field(description="The URL of the next page; null on the last.")
+    total_exact: bool | None = Field(
+        None, description="False where `total` stopped counting (past 10,000) and is a floor."
+    )
 
 
 # -- incidents
@@ -327,6 +330,10 @@ class Statistics(BaseModel):
     figures: list[Figure]
     series: list[dict[str, Any]]
     conflicts: list[dict[str, Any]]
+    cases: dict[str, Any] | None = Field(None, description="The cases the incidents make.")
+    side_by_side: dict[str, Any] | None = Field(
+        None, description="Each measure's series by body, side by side, never merged."
+    )
 
 
 class Parent(BaseModel):
@@ -463,3 +470,24 @@ class AuditVerification(BaseModel):
     entries: int
     lines: list[str]
     problems: list[AuditProblem]
+
+
+# -- briefs (#13)
+
+
+class Brief(BaseModel):
+    """A cited brief: key takeaways, figures by body, units implicated; every sentence with
+    its sources (``sources``, each with a link to its highlighted span)."""
+
+    title: str
+    filters: dict[str, Any]
+    since: str | None
+    incidents: int
+    cases: int
+    takeaways: list[dict[str, Any]]
+    figures: list[dict[str, Any]]
+    figure_notes: list[Any]
+    units: list[dict[str, Any]]
+    months: list[Any]
+    base_url: str
+    sources: list[dict[str, Any]]

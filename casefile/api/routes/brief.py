@@ -8,7 +8,8 @@ from fastapi import APIRouter, Query, Request
 from fastapi.concurrency import run_in_threadpool
 
 from ...brief import build_brief
-from ..deps import DATE, Filters, StoreDep, Viewer
+from .. import schemas as s
+from ..deps import DATE, Filters, StoreDep, Viewer, ok
 
 router = APIRouter(tags=["brief"])
 
@@ -18,7 +19,7 @@ def base_url(request: Request) -> str:
     return str(request.base_url).rstrip("/")
 
 
-@router.get("/brief")
+@router.get("/brief", **ok(s.Brief))
 async def brief(
     request: Request,
     q: Filters,

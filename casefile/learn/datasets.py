@@ -175,6 +175,7 @@ def ucdp_sentences(path: Path, weight: float = 0.5) -> list[TypedSentence]:
     except (OSError, UnicodeDecodeError, csv.Error) as e:
         raise InputError(str(path), f"cannot read the UCDP file: {e}") from None
     seen: dict[str, list[int] | None] = {}
+    first: dict[str, str] = {}  # lower-cased headline -> as first written
     for row in rows:
         labels = ucdp_labels(row)
         if labels is None:
@@ -187,9 +188,9 @@ def ucdp_sentences(path: Path, weight: float = 0.5) -> list[TypedSentence]:
             if key in seen and seen[key] != labels:
                 seen[key] = None  # coded two ways: drop
             elif key not in seen:
-                seen[key] = labels
+                seen[key], first[key] = labels, h
     return [
-        TypedSentence(h, "en", "ucdp", labels, weight=weight, source="ucdp")
-        for h, labels in seen.items()
+        TypedSentence(first[key], "en", "ucdp", labels, weight=weight, source="ucdp")
+        for key, labels in seen.items()
         if labels is not None
     ]

@@ -62,9 +62,7 @@ def fit_platt(scores: Sequence[float] | FloatArray, y: Sequence[int] | NDArray[A
     return Platt(float(lr.coef_[0, 0]), float(lr.intercept_[0]))
 
 
-def cross_fitted_platt(
-    scores: FloatArray, y: NDArray[Any], folds: NDArray[Any]
-) -> FloatArray:
+def cross_fitted_platt(scores: FloatArray, y: NDArray[Any], folds: NDArray[Any]) -> FloatArray:
     """Held-out probabilities for held-out scores: the sigmoid applied to fold k is fitted on
     the other folds only, so that no label judges the calibration it helped to fit."""
     out = np.zeros(len(scores))
@@ -110,7 +108,7 @@ def save_weights(path: Path, header: dict[str, Any], arrays: dict[str, NDArray[A
     path.parent.mkdir(parents=True, exist_ok=True)
     blob = np.frombuffer(json.dumps(header, sort_keys=True).encode("utf-8"), dtype=np.uint8)
     with path.open("wb") as fh:
-        np.savez_compressed(fh, header=blob, **arrays)
+        np.savez_compressed(fh, header=blob, **arrays)  # type: ignore[arg-type]  # numpy stubs type **kwds as allow_pickle
 
 
 def load_weights(path: Path, kind: str) -> tuple[dict[str, Any], dict[str, NDArray[Any]]]:

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .datasets import GoldDoc, overlaps
-from .roles import ROLES, Argument, role_features
+from .roles import ARGUMENT_KINDS, ROLES, Argument, role_features
 
 ENT_KINDS = {
     "GPE": "place",
@@ -94,49 +94,77 @@ def _date_range(text: str, published: str | None) -> tuple[str, str] | None:
     return _interval(found[0].range.to_record()) if found else None
 
 
+def _trimmed(span: Any) -> Any:
+    """``span`` without the prepositions and punctuation the small model's NER sometimes
+    takes in at its edges ("Brightwater on")."""
+    a, b = span.start, span.end
+    while a < b and span.doc[a].pos_ in ("ADP", "PUNCT"):
+        a += 1
+    while b > a and span.doc[b - 1].pos_ in ("ADP", "PUNCT"):
+        b -= 1
+    return span.doc[a:b] if b > a else None
+
+
 def candidates(sent: Any) -> list[Argument]:
-    """The candidate arguments of one parsed sentence (step 2)."""
+    """The candidate arguments of one parsed sentence (step 2). A nationality that modifies
+    a noun ("Russian troops") stands for its whole noun chunk."""
     out: list[Argument] = []
     taken: set[int] = set()
-    for ent in sent.ents:
-        kind = ENT_KINDS.get(ent.label_)
-        if kind:
-            out.append(Argument(ent.start_char, ent.end_char, kind))
-            taken.update(range(ent.start, ent.end))
-            if kind == "count" and ent.root.dep_ == "nummod":
-                noun = ent.root.head
-                out.append(Argument(noun.idx, noun.idx + len(noun), "group"))
-                taken.add(noun.i)
+    chunk_of = {t.i: c for c in sent.noun_chunks for t in c}
+    for found in sent.ents:
+        kind = ENT_KINDS.get(found.label_)
+        ent = _trimmed(found)
+        if not kind or ent is None:
+            continue
+        chunk = chunk_of.get(ent.root.i)
+        if kind == "force" and chunk is not None and chunk.root.i != ent.root.i:
+            out.append(Argument(chunk.start_char, chunk.end_char, kind))
+            taken.update(range(chunk.start, chunk.end))
+            continue
+        out.append(Argument(ent.start_char, ent.end_char, kind))
+        taken.update(range(ent.start, ent.end))
+        if kind == "count" and ent.root.dep_ == "nummod":
+            noun = ent.root.head
+            out.append(Argument(noun.idx, noun.idx + len(noun), "group"))
+            taken.add(noun.i)
     for chunk in sent.noun_chunks:
         if not any(t.i in taken for t in chunk) and chunk.root.pos_ in ("NOUN", "PROPN"):
             out.append(Argument(chunk.start_char, chunk.end_char, "group"))
     return out
 
 
-def label(doc: Any, arg: Argument, inc: dict[str, Any], names: Names, published: str | None) -> str:
-    """The role of ``arg`` in gold incident ``inc`` (step 3)."""
+def label(
+    doc: Any, arg: Argument, inc: dict[str, Any], names: Names, published: str | None
+) -> tuple[str, str]:
+    """The role of ``arg`` in gold incident ``inc`` and the argument's kind (step 3): a
+    perpetrator or place match takes the gold's kind, as a stage's mention would carry it."""
     text = doc.text[arg.start : arg.end]
     if arg.kind in ("force", "group", "person", "unit"):
-        perps = {names.key(p.get("name") if isinstance(p, dict) else p) for p in inc.get("perpetrators") or []}
-        if names.key(text) in perps:
-            return "agent"
-    if arg.kind == "place" and inc.get("place"):
-        if names.key(text) == names.key(inc["place"].get("name")):
-            return "place"
+        for p in inc.get("perpetrators") or []:
+            name, kind = (p.get("name"), p.get("kind")) if isinstance(p, dict) else (p, None)
+            if names.key(text) == names.key(name):
+                return "agent", kind if kind in ARGUMENT_KINDS else arg.kind
+    place = inc.get("place") or {}
+    if arg.kind != "date" and place and names.key(text) == names.key(place.get("name")):
+        return "place", "place"
     count = (inc.get("victims") or {}).get("count") or {}
-    values = {count.get(k) for k in ("best", "low", "high")} - {None} if isinstance(count, dict) else set()
+    values = (
+        {count.get(k) for k in ("best", "low", "high")} - {None}
+        if isinstance(count, dict)
+        else set()
+    )
     if arg.kind == "count" and values and _number(text) in values:
-        return "count"
+        return "count", arg.kind
     if arg.kind == "group" and values:
         tok = doc.char_span(arg.start, arg.end, alignment_mode="expand")
         nums = [c for c in tok.root.children if c.dep_ == "nummod"] if tok is not None else []
         if any(_number(n.text) in values for n in nums):
-            return "victim"
+            return "victim", arg.kind
     if arg.kind == "date" and inc.get("date"):
         got, gold = _date_range(text, published), _interval(inc["date"])
         if got and gold and _within(got, gold):
-            return "time"
-    return "none"
+            return "time", arg.kind
+    return "none", arg.kind
 
 
 def triggers(doc: Any, arg: Argument) -> list[int]:
@@ -148,7 +176,11 @@ def triggers(doc: Any, arg: Argument) -> list[int]:
     content = verb = None
     while tok.head.i != tok.i:
         tok = tok.head
-        if content is None and tok.pos_ in ("VERB", "NOUN") and tok.i not in range(span.start, span.end):
+        if (
+            content is None
+            and tok.pos_ in ("VERB", "NOUN")
+            and tok.i not in range(span.start, span.end)
+        ):
             content = tok.i
         if verb is None and tok.pos_ in ("VERB", "AUX") and tok.pos_ == "VERB":
             verb = tok.i
@@ -169,7 +201,8 @@ def role_examples(docs: list[GoldDoc], nlp: Any) -> Iterator[RoleExample]:
             if not here:
                 continue
             for arg in candidates(sent):
-                roles = [label(doc, arg, inc, names, gold.published) for inc in here]
-                role = next((r for r in roles if r != "none"), "none")
+                found = [label(doc, arg, inc, names, gold.published) for inc in here]
+                role, kind = next((f for f in found if f[0] != "none"), ("none", arg.kind))
+                arg = Argument(arg.start, arg.end, kind)
                 for trig in triggers(doc, arg):
                     yield RoleExample(role_features(doc, trig, arg), ROLES.index(role), gold.doc_id)

@@ -100,7 +100,9 @@ def role_features(doc: Doc, trigger: int, arg: Argument) -> list[str]:
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in trig.children)
     first = path_up[0] if path_up else ("self" if head.i == trig.i else "lca")
     ent = span.root.ent_type_ or (span.ents[0].label_ if span.ents else "-")
-    side = "inside" if span.start <= trigger < span.end else ("before" if head.i < trig.i else "after")
+    side = (
+        "inside" if span.start <= trigger < span.end else ("before" if head.i < trig.i else "after")
+    )
     dist = _bucket(abs(head.i - trig.i))
     k = arg.kind
     return [
@@ -152,7 +154,9 @@ class RoleScorer:
     def save(self, path: Path) -> None:
         header = dict(self.header, kind=KIND, roles=list(ROLES), n_features=N_FEATURES)
         header["temperature"] = self.temperature
-        save_weights(path, header, {"coef": self.coef.astype(np.float32), "intercept": self.intercept})
+        save_weights(
+            path, header, {"coef": self.coef.astype(np.float32), "intercept": self.intercept}
+        )
 
     def probabilities(self, features: Sequence[list[str]]) -> FloatArray:
         if not features:
@@ -189,7 +193,9 @@ def _load(path: str) -> RoleScorer:
     )
 
 
-def fit(features: Sequence[list[str]], y: Sequence[int], c: float = 1.0) -> RoleScorer:
+def fit(
+    features: Sequence[list[str]], y: Sequence[int] | NDArray[Any], c: float = 1.0
+) -> RoleScorer:
     """A multinomial logistic regression over the hashed features (labels index ROLES)."""
     from sklearn.linear_model import LogisticRegression
 

@@ -114,9 +114,7 @@ class SentenceTyper:
         'uk', 'ru') is a feature; left out, it is guessed from each text's letters."""
         s = self.scores(texts, lang)
         probs = np.column_stack([p(s[:, k]) for k, p in enumerate(self.platt)]) if len(s) else s
-        return [
-            {t: round(float(row[k]), 4) for k, t in enumerate(self.types)} for row in probs
-        ]
+        return [{t: round(float(row[k]), 4) for k, t in enumerate(self.types)} for row in probs]
 
 
 @lru_cache(maxsize=4)

@@ -199,18 +199,19 @@ def fit(
     """A multinomial logistic regression over the hashed features (labels index ROLES)."""
     from sklearn.linear_model import LogisticRegression
 
-    x = featurize(features)
-    lr = LogisticRegression(C=c, max_iter=2000)
-    lr.fit(x, np.asarray(y))
+    x = featurize(features).tocsr()
+    used = np.unique(x.indices)  # fit on the buckets in use: cost grows with the data
+    lr = LogisticRegression(C=c, max_iter=1000)
+    lr.fit(x[:, used], np.asarray(y))
     coef = np.zeros((len(ROLES), N_FEATURES), dtype=np.float32)
     intercept = np.full(len(ROLES), -30.0)  # a role never seen in training stays improbable
     for row, cls in enumerate(lr.classes_):
         if len(lr.classes_) == 2:  # binary: sklearn keeps one row (for classes_[1])
             sign = 1.0 if row == 1 else -1.0
-            coef[cls] = sign * lr.coef_[0] / 2
+            coef[cls, used] = sign * lr.coef_[0] / 2
             intercept[cls] = sign * lr.intercept_[0] / 2
         else:
-            coef[cls] = lr.coef_[row]
+            coef[cls, used] = lr.coef_[row]
             intercept[cls] = lr.intercept_[row]
     return RoleScorer(coef, intercept)
 

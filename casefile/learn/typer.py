@@ -1,9 +1,11 @@
 """Sentence typer: the probability that a sentence reports (part of) an incident of each type.
 
 One-vs-rest logistic regression per type of ``vocab.INCIDENT_TYPES`` over signed, hashed
-features (character 3-5-grams inside word boundaries, word unigrams and bigrams, lower-cased,
-and the text's language), so the weights hold bucket numbers, never words. Each type's raw
-score becomes a probability through a Platt sigmoid fitted on held-out folds of documents.
+features (character 3-5-grams inside word boundaries, lower-cased, and the text's language),
+so the weights hold bucket numbers, never words. Word unigrams and bigrams were tried beside
+them and lowered the held-out average precision (docs/learning.md), so they are left out.
+Each type's raw score becomes a probability through a Platt sigmoid fitted on held-out
+folds of documents.
 The same features read English, Ukrainian and Russian: the model learns from all three.
 
     typer = SentenceTyper.load()
@@ -30,10 +32,9 @@ from .linear import DATA, FloatArray, Platt, load_weights, save_weights
 
 KIND = "casefile.learn.typer.v1"
 WEIGHTS = DATA / "typer.npz"
-CHAR_FEATURES = 2**17
-WORD_FEATURES = 2**17
+CHAR_FEATURES = 2**18
 LANG_FEATURES = 16
-N_FEATURES = CHAR_FEATURES + WORD_FEATURES + LANG_FEATURES
+N_FEATURES = CHAR_FEATURES + LANG_FEATURES
 
 # Letters only one of the two Cyrillic languages writes: enough to tell them apart in a sentence.
 _UK_ONLY = re.compile(r"[іїєґ]", re.I)
@@ -51,31 +52,22 @@ def guess_language(text: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _hashers() -> tuple[Any, Any, Any]:
+def _hashers() -> tuple[Any, Any]:
     from sklearn.feature_extraction import FeatureHasher
     from sklearn.feature_extraction.text import HashingVectorizer
 
     chars = HashingVectorizer(
         analyzer="char_wb", ngram_range=(3, 5), n_features=CHAR_FEATURES, lowercase=True
     )
-    words = HashingVectorizer(
-        analyzer="word",
-        ngram_range=(1, 2),
-        n_features=WORD_FEATURES,
-        lowercase=True,
-        token_pattern=r"(?u)\b\w+\b",
-    )
     lang = FeatureHasher(n_features=LANG_FEATURES, input_type="string")
-    return chars, words, lang
+    return chars, lang
 
 
 def featurize(texts: Sequence[str], langs: Sequence[str | None]) -> sparse.csr_matrix:
     """The hashed features of each text (rows), in the model's column order."""
-    chars, words, lang = _hashers()
+    chars, lang = _hashers()
     tags = [[f"lang={lg or guess_language(t)}"] for t, lg in zip(texts, langs, strict=True)]
-    return sparse.hstack(
-        [chars.transform(texts), words.transform(texts), lang.transform(tags)], format="csr"
-    )
+    return sparse.hstack([chars.transform(texts), lang.transform(tags)], format="csr")
 
 
 @dataclass
@@ -157,8 +149,12 @@ def fit(
         if y.min() == y.max():
             intercept[k] = 10.0 if y.max() else -10.0
             continue
-        lr = LogisticRegression(C=c, class_weight="balanced", solver="liblinear", max_iter=200)
-        lr.fit(x[rows], y, sample_weight=weights[rows])
-        coef[k] = lr.coef_[0]
+        # fit on the buckets these rows use (the others get no weight under the L2 penalty
+        # anyway): the solver's cost then grows with the data, not with 2^18 buckets
+        xk = x[rows]
+        used = np.unique(xk.indices)
+        lr = LogisticRegression(C=c, class_weight="balanced", solver="liblinear", max_iter=500)
+        lr.fit(xk[:, used], y, sample_weight=weights[rows])
+        coef[k, used] = lr.coef_[0]
         intercept[k] = lr.intercept_[0]
     return coef, intercept

@@ -58,8 +58,7 @@ def test_shipped_typer_gives_every_type_a_probability(typer: SentenceTyper) -> N
             "attack_on_civilians",
         ),
         (
-            "Вранці російський дрон атакував рейсовий автобус у Херсоні, загинули двоє "
-            "пасажирів.",
+            "Вранці російський дрон атакував рейсовий автобус у Херсоні, загинули двоє пасажирів.",
             "uk",
             "attack_on_civilians",
         ),

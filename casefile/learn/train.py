@@ -109,7 +109,11 @@ def written_examples(path: Path) -> list[TypedSentence]:
         if line.strip():
             rec = json.loads(line)
             labels = [int(t in rec["types"]) for t in TYPES]
-            out.append(TypedSentence(rec["text"], rec.get("language", "en"), "written", labels))
+            out.append(
+                TypedSentence(
+                    rec["text"], rec.get("language", "en"), "written", labels, source="written"
+                )
+            )
     return out
 
 

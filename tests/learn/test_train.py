@@ -5,9 +5,11 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from casefile.learn.confidence import IncidentConfidence
+from casefile.learn.linear import load_weights
 from casefile.learn.roles import RoleScorer
 from casefile.learn.train import ROOT, main, train
 from casefile.learn.typer import SentenceTyper
@@ -94,3 +96,16 @@ def test_main_prints_the_figures_and_the_ucdp_mapping(
     out, err = capsys.readouterr()
     assert "UCDP GED codes -> labels" in out
     assert "none.py" in err and "Traceback" not in err
+
+
+@pytest.mark.slow
+def test_training_twice_gives_the_same_weights(gold_root: Path, tmp_path: Path) -> None:
+    for run in ("a", "b"):
+        train(gold_root, None, tmp_path / run, n_folds=3, log=lambda _: None)
+    header_a, arrays_a = load_weights(tmp_path / "a" / "typer.npz", "casefile.learn.typer.v1")
+    header_b, arrays_b = load_weights(tmp_path / "b" / "typer.npz", "casefile.learn.typer.v1")
+    assert header_a == header_b
+    assert all(np.array_equal(arrays_a[k], arrays_b[k]) for k in arrays_a)
+    roles_a = load_weights(tmp_path / "a" / "roles.npz", "casefile.learn.roles.v1")[1]
+    roles_b = load_weights(tmp_path / "b" / "roles.npz", "casefile.learn.roles.v1")[1]
+    assert all(np.array_equal(roles_a[k], roles_b[k]) for k in roles_a)

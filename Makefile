@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN = $(VENV)/bin
 STAMP = $(VENV)/.installed
 
-.PHONY: demo test check install system-deps bench clean
+.PHONY: demo test check install system-deps bench train clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c "import sys; sys.exit(0 if sys.version_info >= (3, 11) else 'casefile needs Python 3.11 or newer')"
@@ -34,6 +34,11 @@ bench: install
 	$(BIN)/python bench/extract.py
 	$(BIN)/python bench/geocode.py
 	$(BIN)/python bench/api_load.py
+
+# Retrain the learned scorers (casefile/learn/data/*.npz) from ../shared: seeded, CPU only,
+# minutes. `make demo` and `make test` never train; they use the weights in the package.
+train: install
+	$(BIN)/python scripts/train.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache .mypy_cache

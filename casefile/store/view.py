@@ -279,7 +279,8 @@ class View:
             # of their interval (ix_incidents_date_reach), and are few: fenced off (OFFSET),
             # so that no planner walks the whole list's order back from `since` to find them.
             since, start = q.since[:10], _sort_key("date_last", _machine)
-            parts = [machine.where(start >= since), machine.where(start < since).offset(0)]
+            fenced = machine.where(start < since).offset(0).subquery()  # (SQLite takes an
+            parts = [machine.where(start >= since), select(*fenced.c)]  # OFFSET only so)
         parts.append(self._filtered(q, _effective, r.join(i, joined), names))
         if each is not None:
             parts = [each(part) for part in parts]

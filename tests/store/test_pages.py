@@ -213,3 +213,12 @@ def test_since_finds_what_started_before_and_reaches_it(listed: Store) -> None:
 def test_a_count_limit_bounds_the_total(listed: Store, cap, total: int, exact: bool) -> None:
     page = listed.view.page_incidents(IncidentQuery(limit=2, count_limit=cap))
     assert (page.total, page.total_exact, len(page.items)) == (total, exact, 2)
+
+
+def test_every_list_of_a_date_range_answers(listed: Store) -> None:
+    """The cases, the map, the timeline and the facets read the same parts as the list."""
+    q = IncidentQuery(since="2023-01-01", until="2024-12-31", type="execution_of_pows")
+    assert listed.view.page_cases(q).total == 2
+    assert listed.view.incident_points(q)[0] == 2
+    assert sum(m["incidents"] for m in listed.view.incident_histogram(q)["months"]) == 2
+    assert listed.view.count_incidents_by_field("type", q) == {"execution_of_pows": 2}

@@ -76,6 +76,8 @@ def add_user(store: Store, name: str, role: str, password: str, actor: str | Non
     if role not in ROLES:
         raise AuthError(f"role {role!r}: use one of {', '.join(ROLES.values)}")
     clash = next((u.name for u in store.view.iter_users() if u.name.lower() == name.lower()), None)
+    if clash == name:
+        raise AuthError(f"user {name!r} exists already")
     if clash is not None:  # "adm" and "ADM" would be two people the log cannot tell apart
         raise AuthError(f"user {clash!r} exists already (names are unique whatever their case)")
     hashed = hash_password(password)

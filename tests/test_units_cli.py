@@ -154,14 +154,24 @@ def test_show_errors_are_one_line(cli: Cli) -> None:
 
 @pytest.fixture(scope="module")
 def examples_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The bundled example reports ingested and analysed, as `casefile demo` finds them."""
-    db = tmp_path_factory.mktemp("examples") / "examples.db"
+    """The bundled example reports ingested and analysed, as `casefile demo` finds them, and
+    one report written for these tests that names an act of the 64th brigade outright (the
+    examples only say that officials accuse it)."""
+    folder = tmp_path_factory.mktemp("examples")
+    db = folder / "examples.db"
     examples = Path(str(files("casefile") / "examples"))
     paths = [
         str(p)
         for p in sorted(examples.iterdir())
         if p.suffix in (".md", ".txt", ".html", ".jsonl") and p.name != "README.md"
     ]
+    extra = folder / "witness-2022-04-06-bucha.txt"
+    extra.write_text(
+        "Soldiers of the 64th Separate Motorized Rifle Brigade shot four civilians in Bucha, "
+        "Kyiv Oblast, on 5 March 2022, witnesses told investigators.\n",
+        encoding="utf-8",
+    )
+    paths.append(str(extra))
     with casefile.Store(str(db)) as store:
         assert not casefile.ingest(store, paths).rejected
         assert not casefile.analyze(store).failed
@@ -205,7 +215,7 @@ def test_show_64th_mrb_on_the_examples(on_examples: Cli) -> None:
     report = json.loads(on_examples("units", "show", "64th MRB", "--format", "json").stdout)
     assert report["name"] == "64th Motorized Rifle Brigade"
     assert report["chain"][0]["verified"] is True  # the knowledge base names a reference
-    assert report["incidents"]["by_type"] == {"attack_on_civilians": 1}
+    assert report["incidents"]["by_type"] == {"killing_of_civilians": 1}
     assert [(s["kind"], s["speaker"]) for s in report["statements"]["about"]] == [
         ("honour", "Vladimir Putin")
     ]

@@ -79,6 +79,10 @@ REPORTING_LEMMAS = frozenset(
         "declare",
     ]
 )
+# Verbs whose object is the one said to have done the act ("accused X of killing") and verbs
+# of finding, whose subject found the act's traces and did not do it.
+ACCUSING_LEMMAS = frozenset(["accuse", "blame", "charge", "suspect", "convict", "indict"])
+FINDING_LEMMAS = frozenset(["find", "discover", "uncover", "exhume", "recover", "locate"])
 # Dependency labels through which an act's subject is shared ("struck ..., killing three").
 SHARES_SUBJECT = frozenset({"conj", "advcl", "xcomp"})
 AGENT_KINDS = ("unit", "actor", "org", "norp", "gpe")
@@ -217,6 +221,17 @@ def _agent_tokens(trigger: Token) -> tuple[list[Token], str]:
         mods = [c for c in trigger.children if c.dep_ in ("amod", "compound", "poss", "nmod")]
         if mods:
             return [t for c in mods for t in c.subtree], "parse:modifier"
+    # "accused the brigade of killing civilians": the accused is the agent
+    if trigger.dep_ == "pcomp" and trigger.head.lower_ in ("of", "for"):
+        above = trigger.head.head
+        if above.lemma_ in ACCUSING_LEMMAS:  # "accused the brigade of killing"
+            accused = [c for c in above.children if c.dep_ in ("dobj", "nsubjpass")]
+            if accused:
+                return [accused[0], *(t for t in accused[0].lefts)], "parse:accused"
+        elif above.dep_ in ("dobj", "nsubjpass") and above.head.lemma_ in ACCUSING_LEMMAS:
+            return [above, *above.lefts], "parse:accused"  # "of" hung from the accused
+    if _predicate(trigger).lemma_ in FINDING_LEMMAS:
+        return [], ""  # "soldiers found the bodies": the finders are not the agents
     cur = _predicate(trigger)
     for _ in range(4):
         passive = _passive(cur)
@@ -451,6 +466,12 @@ FORCE_NOUNS = frozenset(
 )
 
 
+# Nouns of a unit's kind: "the brigade" names a unit the sentence named before.
+UNIT_NOUNS = frozenset(
+    ["brigade", "regiment", "battalion", "division", "army", "corps", "detachment", "company"]
+)
+
+
 def _agent_mentions(analysis: Analysis, i: int, toks: list[Token], base: int) -> list[Mention]:
     """The actors named in the agent's tokens: those that hold its head word, else the one
     closest to it; a mention inside another ("Russian" in "Russian soldiers") gives way."""
@@ -479,6 +500,15 @@ def _agent_mentions(analysis: Analysis, i: int, toks: list[Token], base: int) ->
     units = [m for m in inside if m.kind == "unit"]
     if units:  # "soldiers of the 30th Brigade (2nd Army, ...)": the first unit, not its chain
         return [min(units, key=lambda m: m.start)]
+    if not inside and head.lower_ in UNIT_NOUNS and any(t.lower_ == "the" for t in head.children):
+        # "the brigade": the unit of that kind named last before it in the sentence
+        named = [
+            m
+            for m in analysis.mentions_of("unit", i)
+            if m.end <= lo and head.lower_ in m.value.name.lower()
+        ]
+        if named:
+            return [max(named, key=lambda m: m.end)]
     holding = [m for m in inside if m.start <= at < m.end]
     if holding or not inside:
         return holding

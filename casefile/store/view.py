@@ -1276,6 +1276,8 @@ def _sort_key(name: str, e: Callable[[str], Any]) -> Any:
     """The column ``name`` of View._matching, valued by ``e`` (_machine or _effective)."""
     if name in _DATE_KEYS:
         return func.coalesce(e("date_start"), literal_column(f"'{_DATE_KEYS[name]}'"))
+    if name == "certainty_rank":  # the certainty vocabulary's order: confirmed first
+        return case(QUEUE_ORDER, value=e("certainty"), else_=len(QUEUE_ORDER))
     return e(name)
 
 
@@ -1291,8 +1293,14 @@ _SORT_KEYS: dict[str, list[tuple[str, bool]]] = {
     "-count": [("count_best", True), ("date_last", False), ("id", False)],
     "confidence": [("confidence", False), ("date_last", False), ("id", False)],
     "-confidence": [("confidence", True), ("date_last", False), ("id", False)],
-    # the review queue: the extractor's surest first, then the earliest
-    "queue": [("confidence", True), ("date_last", False), ("id", False)],
+    # the review queue: the extractor's surest first, then the text's most certain, then
+    # the earliest
+    "queue": [
+        ("confidence", True),
+        ("certainty_rank", False),
+        ("date_last", False),
+        ("id", False),
+    ],
 }
 _CASE_KEYS = [("start", False), ("case_id", False)]
 _NULLABLE = {"place_name", "count_best", "confidence"}  # sort keys that can be NULL: they come last
@@ -1377,7 +1385,10 @@ _FILTER_COLUMNS: dict[str, tuple[str, ...]] = {
 
 def _columns_read(q: IncidentQuery, names: tuple[str, ...]) -> set[str]:
     """The columns (values in force) that the filters of ``q`` and the ``names`` read."""
-    cols = {"date_start" if n in _DATE_KEYS else n for n in names}
+    cols = {
+        "date_start" if n in _DATE_KEYS else "certainty" if n == "certainty_rank" else n
+        for n in names
+    }
     for name, read in _FILTER_COLUMNS.items():
         if getattr(q, name) is not None:
             cols.update(read)

@@ -115,15 +115,13 @@ class Group:
     @property
     def features(self) -> dict[str, float]:
         """The named features of the act as a whole (their weights: extract/weights.yaml):
-        its strongest rule, its arguments pooled, negation and intent only where every mention
-        has them, and its type (each type's own prior)."""
+        its strongest rule, its arguments pooled, and its type (each type's own prior).
+        Negated mentions and intents never reach an act (``Assembler.usable``)."""
         usable = [e for e in self.events if not e.support] or self.events
         roles = {a.role for e in self.events for a in e.args}
         out = {
             "rule": max(e.features["rule"] for e in self.events),
             "weakened": min(e.features["weakened"] for e in usable),
-            "negated": min(e.features["negated"] for e in self.events),
-            "intent": min(e.features["intent"] for e in self.events),
             "pattern": float(all(e.pattern_sentence for e in self.events) and len(roles) < 2),
             "aggregate": min(e.features["aggregate"] for e in self.events),
             "has_agent": float(AGENT in roles),

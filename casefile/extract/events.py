@@ -10,10 +10,10 @@ The ``cues.v2`` stage marks trigger words by the rules of the incident type file
    languages without a parser fall back to the nearest trigger in the sentence;
 2. every date, place, count and actor of the sentence goes to the trigger it belongs to, so
    that two acts told in one sentence keep their own dates and places;
-3. the mention is scored by named features (``EVENT_FEATURES``): the rule's strength, what
-   weakens it, a negation or an intent ("plans to strike"), a pattern or an aggregate
-   sentence, the anchors it has. Each feature's share is kept in ``features`` so that a
-   decision can be explained.
+3. the mention is marked: negated or an intent ("plans to strike"), in a pattern or an
+   aggregate sentence, and given the named features (``features``: the rule's strength,
+   what weakens it) that the assembler pools into an act's features and scores with the
+   fitted weights of extract/weights.yaml (``score_features``).
 
 The assembler (``incidents.v2``) groups these mentions into incidents.
 
@@ -113,7 +113,7 @@ class Argument:
 
 @dataclass
 class EventMention:
-    """One trigger of an incident type in one sentence, its arguments and its score."""
+    """One trigger of an incident type in one sentence, its arguments and what marks it."""
 
     type: str
     sentence: int
@@ -122,7 +122,6 @@ class EventMention:
     support: bool
     args: list[Argument] = field(default_factory=list)
     features: dict[str, float] = field(default_factory=dict)
-    score: float = 0.0
     negated: bool = False
     intent: bool = False
     parsed: bool = False  # its sentence had a dependency parse
@@ -132,11 +131,6 @@ class EventMention:
 
     def of(self, role: str) -> list[Mention]:
         return [a.mention for a in self.args if a.role == role]
-
-    def explain(self) -> dict[str, float]:
-        """Each feature's contribution to the score's log-odds."""
-        w = weights()["act"]
-        return {k: round(w.get(k, 0.0) * v, 3) for k, v in self.features.items() if v}
 
 
 @cache
@@ -359,26 +353,20 @@ class Events(BaseStage):
                     e.negated = _negated(tok)
                     e.intent = _intent(tok, intent_rx)
                 else:
-                    e.negated = _negated_nearby(analysis, e, language)
-                    e.intent = _intent_nearby(analysis, e, language)
-                anchors = sum(bool(e.of(r)) for r in (AGENT, PLACE, TIME, COUNT))
+                    e.negated = _cue_before(analysis, e, "negation", language)
+                    e.intent = _cue_before(analysis, e, "intent", language)
                 e.pattern_sentence = pattern
                 e.harm = harm
                 e.counts_cases = counts_cases
                 cue: TriggerCue = next(
                     m.value for m in marks if (m.start, m.end) == (e.start, e.end)
                 )
+                # the mention's own named features; the act (assemble.Group) pools them
                 e.features = {
                     "rule": 0.0 if e.support else 1.0,
-                    "support_rule": 1.0 if e.support else 0.0,
                     "weakened": float(len(cue.weakened)),
-                    "negated": float(e.negated),
-                    "intent": float(e.intent),
-                    "pattern": float(pattern and anchors < 2),
                     "aggregate": float(aggregate),
-                    "anchor": float(anchors),
                 }
-                e.score = score_features(e.features)
             analysis.events.extend(events)
 
     def _parse(self, analysis: Analysis, indexes: list[int]) -> dict[int, Doc]:
@@ -597,21 +585,13 @@ def _dates_nearby(analysis: Analysis, date: Mention, e: EventMention) -> bool:
     return not CLAUSE_BREAK.search(analysis.text[a:b])
 
 
-def _window_words(analysis: Analysis, e: EventMention, before: int) -> str:
+def _cue_before(analysis: Analysis, e: EventMention, concept: str, language: str) -> bool:
+    """Without a parse: a word of ``concept`` (a negation, an intent) among the three words
+    before the trigger."""
+    rx = concepts().pattern(concept, language)
     s = analysis.sentences[e.sentence]
-    return analysis.text[max(s.start, e.start - before) : e.start]
-
-
-def _negated_nearby(analysis: Analysis, e: EventMention, language: str) -> bool:
-    """Without a parse: a negation among the three words before the trigger."""
-    rx = concepts().pattern("negation", language)
-    words = re.findall(r"[\w'’-]+", _window_words(analysis, e, 40))[-3:]
-    return bool(rx and any(rx.fullmatch(w) for w in words))
-
-
-def _intent_nearby(analysis: Analysis, e: EventMention, language: str) -> bool:
-    rx = concepts().pattern("intent", language)
-    words = re.findall(r"[\w'’-]+", _window_words(analysis, e, 40))[-3:]
+    before = analysis.text[max(s.start, e.start - 40) : e.start]
+    words = re.findall(r"[\w'’-]+", before)[-3:]
     return bool(rx and any(rx.fullmatch(w) for w in words))
 
 
@@ -622,8 +602,7 @@ def event_record(e: EventMention) -> dict[str, Any]:
         "sentence": e.sentence,
         "trigger": [e.start, e.end],
         "support": e.support,
-        "score": round(e.score, 3),
-        "features": e.explain(),
+        "features": dict(e.features),
         "args": [
             {"role": a.role, "text": a.mention.text, "span": [a.mention.start, a.mention.end]}
             for a in e.args

@@ -15,7 +15,7 @@ DEFAULT_STAGES = [
     "casefile.sentences.v1",
     "casefile.dates.v2",
     "casefile.places.v1",
-    "casefile.units.v1",
+    "casefile.units.v2",
     "casefile.cues.v2",
     "casefile.entities.v2",
     "casefile.counts.v2",

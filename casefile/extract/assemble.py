@@ -360,7 +360,7 @@ class Assembler:
             if not SPAN_CUE.match(m.text)
         ]
         if not dates:
-            return None
+            return self.date_around(g)
         best = max(
             dates,
             key=lambda d: (
@@ -370,6 +370,32 @@ class Assembler:
             ),
         )
         return best[0].value.range  # type: ignore[no-any-return]
+
+    def date_around(self, g: Group) -> DateRange | None:
+        """An act whose own clause names no date: a stated date of the two sentences before
+        it, where they tell no other act ("On 3 May ... . A drone hit a bus, killing two."),
+        else the one day a document dates everything it states to (a report of one day)."""
+        for i in (g.sentences[0] - 1, g.sentences[0] - 2):
+            if i < 0 or i in self.told:
+                break
+            stated = [m for m in self.a.mentions_of("date", i) if explicit(m.value)]
+            stated = [m for m in stated if not SPAN_CUE.match(m.text)]
+            if stated:
+                return stated[-1].value.range  # type: ignore[no-any-return]
+        return self.focal_day()
+
+    def focal_day(self) -> DateRange | None:
+        """The day every day-precise date the document states names, if there is one."""
+        if not hasattr(self, "_focal"):
+            days = {
+                (r.start, r.end)
+                for m in self.a.mentions_of("date")
+                if explicit(m.value)
+                for r in [m.value.range]
+                if r.start and r.start == r.end and len(r.start) == 10
+            }
+            self._focal = DateRange(*days.pop()) if len(days) == 1 else None
+        return self._focal
 
     def place(self, g: Group) -> Place | None:
         places = self.places(g.args(PLACE))

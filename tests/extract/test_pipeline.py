@@ -112,6 +112,41 @@ def test_hierarchy_from_possessive_and_part_of(extract) -> None:
     assert chains["35th Combined Arms Army"] == ["Eastern Military District"]
 
 
+def test_hierarchy_from_a_unit_of_a_larger_one(extract) -> None:
+    a = extract(
+        "The sergeant served in the 64th Motor Rifle Brigade, part of the 35th Army of "
+        "Russia's Eastern Military District. He was seen near the 1st Guards Tank Army "
+        "of the 27th Motor Rifle Brigade's positions."
+    )
+    chains = {u.name: u.parents for u in a.units}
+    assert chains["64th Motorized Rifle Brigade"] == ["35th Combined Arms Army"]
+    assert chains["35th Combined Arms Army"] == ["Eastern Military District"]
+    # a larger unit "of" a smaller one is no chain of command
+    assert "1st Guards Tank Army" not in chains
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        (
+            "uk",
+            "Військові 64-ї окремої мотострілецької бригади, яка входить до складу 35-ї "
+            "загальновійськової армії, катували цивільних.",
+        ),
+        (
+            "ru",
+            "Военные 64-й отдельной мотострелковой бригады, входящей в состав 35-й "
+            "общевойсковой армии, пытали мирных жителей.",
+        ),
+    ],
+)
+def test_hierarchy_stated_in_ukrainian_and_russian(language: str, text: str) -> None:
+    pipeline = Pipeline.from_settings()
+    a = pipeline(Document.from_text(text, name="t", published="2024-01-01", language=language))
+    chains = {u.name: u.parents for u in a.units}
+    assert chains["64th Motorized Rifle Brigade"] == ["35th Combined Arms Army"]
+
+
 @pytest.mark.parametrize(
     ("text", "certainty"),
     [

@@ -36,6 +36,7 @@ from .events import (
     COUNT,
     PLACE,
     TIME,
+    UNNAMED,
     EventMention,
     dateline_end,
     score_features,
@@ -536,7 +537,7 @@ def _actor(m: Mention) -> Actor | None:
     """The actor a mention names: a unit or force as resolved, a state's forces by its name or
     demonym as agent ("Russia struck", "a Russian strike"), another group by its name."""
     if isinstance(m.value, Actor):
-        return m.value
+        return None if m.value.kind == UNNAMED else m.value
     name = re.sub(r"^the\s+", "", m.text.strip(), flags=re.I).removesuffix("'s").removesuffix("’s")
     if WEAPON_NAME.search(name):  # "Iskander-K", "a Russian Shahed": the weapon, not who
         side = _demonyms().get(name.split()[0].lower()) if " " in name else None

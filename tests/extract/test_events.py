@@ -125,3 +125,14 @@ def test_an_undated_act_takes_the_one_day_its_report_is_about(extract) -> None:
     )
     bus = [i for i in two_days.incidents if "bus" in i.summary]
     assert bus and all(i.date is None for i in bus)
+
+
+def test_an_armed_group_named_by_its_initials_is_the_agent(extract) -> None:
+    a = extract("On Friday, XYZ militants killed at least twenty people in two villages.")
+    assert [[p.name for p in i.perpetrators] for i in a.incidents] == [["XYZ"]]
+
+
+def test_unnamed_attackers_are_no_perpetrator_and_their_town_is_no_agent(extract) -> None:
+    a = extract("Four farmers were shot dead by a group of unknown men in Kherson.")
+    assert a.incidents and all(i.perpetrators == [] for i in a.incidents)
+    assert [i.place.name for i in a.incidents if i.place] == ["Kherson"]

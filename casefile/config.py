@@ -19,7 +19,7 @@ DEFAULT_STAGES = [
     "casefile.cues.v2",
     "casefile.entities.v2",
     "casefile.counts.v2",
-    "casefile.statements.v1",
+    "casefile.statements.v2",
     "casefile.events.v1",
     "casefile.incidents.v2",
     "casefile.statistics.v1",

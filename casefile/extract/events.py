@@ -164,7 +164,18 @@ def parser_model(name: str) -> Language:
     return nlp
 
 
-def _language(analysis: Analysis) -> str:
+def parse_sentences(analysis: Analysis, indexes: list[int], model: str) -> dict[int, Doc]:
+    """The dependency parses of these sentences (a wire story's dateline blanked out), each
+    sentence parsed once per analysis: they are kept in ``analysis.parses``."""
+    todo = [i for i in indexes if i not in analysis.parses]
+    if todo:
+        nlp = parser_model(model)
+        texts = (_without_dateline(analysis.sentences[i].text) for i in todo)
+        analysis.parses.update(zip(todo, nlp.pipe(texts, batch_size=64), strict=True))
+    return {i: analysis.parses[i] for i in indexes}
+
+
+def language_of(analysis: Analysis) -> str:
     return (analysis.document.language or DEFAULT_LANGUAGE).split("-")[0].lower()
 
 
@@ -343,10 +354,10 @@ class Events(BaseStage):
         "mentions.org",
         "mentions.count",
     )
-    assigns = ("events",)
+    assigns = ("events", "parses")
 
     def __call__(self, analysis: Analysis) -> None:
-        language = _language(analysis)
+        language = language_of(analysis)
         words = concepts()
         triggers = [m for m in analysis.mentions if m.kind == "trigger"]
         by_sentence: dict[int, list[Mention]] = {}
@@ -396,11 +407,7 @@ class Events(BaseStage):
             analysis.events.extend(events)
 
     def _parse(self, analysis: Analysis, indexes: list[int]) -> dict[int, Doc]:
-        nlp = parser_model(self.settings.model)
-        texts = (_without_dateline(analysis.sentences[i].text) for i in indexes)
-        docs = dict(zip(indexes, nlp.pipe(texts, batch_size=64), strict=True))
-        analysis.parses.update(docs)
-        return docs
+        return parse_sentences(analysis, indexes, self.settings.model)
 
     @staticmethod
     def _event(m: Mention, i: int) -> EventMention:

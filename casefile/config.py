@@ -20,9 +20,9 @@ DEFAULT_STAGES = [
     "casefile.entities.v2",
     "casefile.counts.v2",
     "casefile.statements.v2",
-    "casefile.events.v1",
-    "casefile.incidents.v2",
-    "casefile.statistics.v1",
+    "casefile.events.v2",
+    "casefile.incidents.v3",
+    "casefile.statistics.v2",
     "casefile.persons.v1",
 ]
 

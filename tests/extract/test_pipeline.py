@@ -223,3 +223,10 @@ def test_the_date_of_a_protest_does_not_date_the_killing(extract) -> None:
 def test_a_given_name_is_not_a_town(extract) -> None:
     a = extract("President Volodymyr Zelensky said a Russian missile killed 12 people in Dnipro.")
     assert [m.text for m in a.mentions if m.kind == "place"] == ["Dnipro"]
+
+
+def test_a_figure_a_counting_body_gives_is_a_statistic(extract) -> None:
+    a = extract("Prosecutors are investigating the execution of 40 prisoners of war in the region.")
+    assert [(s.value, s.counted) for s in a.statistics] == [(40, "victims")]
+    small = extract("Police are investigating the shooting of two men near a checkpoint.")
+    assert small.statistics == []

@@ -329,6 +329,8 @@ class Assembler:
                 continue
             if any(p.start <= m.start < p.end for p in self.a.mentions_of("person", m.sentence)):
                 continue
+            if any(u.start <= m.start < u.end for u in self.a.mentions_of("unit", m.sentence)):
+                continue  # "Naval" in "155th Naval Infantry Brigade"
             out.append(m)
         return out
 

@@ -136,3 +136,17 @@ def test_unnamed_attackers_are_no_perpetrator_and_their_town_is_no_agent(extract
     a = extract("Four farmers were shot dead by a group of unknown men in Kherson.")
     assert a.incidents and all(i.perpetrators == [] for i in a.incidents)
     assert [i.place.name for i in a.incidents if i.place] == ["Kherson"]
+
+
+def test_an_act_with_no_place_takes_the_place_its_report_is_about(extract) -> None:
+    a = extract(
+        "Investigators returned to Izium this week. Residents of Izium described the "
+        "occupation. The weather was cold. In one basement, soldiers tortured six men, a "
+        "survivor said."
+    )
+    assert [i.place.name if i.place else None for i in a.incidents] == ["Izium"]
+    once = extract(
+        "Investigators returned to Izium this week. The weather was cold. In one basement, "
+        "soldiers tortured six men, a survivor said."
+    )
+    assert [i.place for i in once.incidents] == [None]

@@ -238,7 +238,11 @@ class Assembler:
                     [m.value for m in self.places(_own([e], PLACE))],
                 )
             ),
-            "new_act_cue": float(gap > 0 and self.opens_with("new_act", e.sentence)),
+            "new_act_cue": float(
+                gap > 0
+                and self.opens_with("new_act", e.sentence)
+                and not self.opens_with("reporting", e.sentence)  # "He also said ..."
+            ),
             "continues_cue": float(gap > 0 and self.opens_with("continues", e.sentence)),
             "same_agent": float(bool(agents & theirs)),
             "other_agent": float(bool(agents and theirs and not agents & theirs)),

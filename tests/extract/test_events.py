@@ -150,3 +150,11 @@ def test_an_act_with_no_place_takes_the_place_its_report_is_about(extract) -> No
         "soldiers tortured six men, a survivor said."
     )
     assert [i.place for i in once.incidents] == [None]
+
+
+def test_also_before_a_reporting_verb_is_no_new_act(extract) -> None:
+    a = extract(
+        "A missile hit the railway station in Kramatorsk, killing 30 civilians. "
+        "The governor also said that the missile attack on the station killed 30 civilians."
+    )
+    assert len([i for i in a.incidents if i.type == "attack_on_civilians"]) == 1

@@ -23,10 +23,12 @@ from sqlalchemy import (
     literal_column,
     or_,
     select,
+    table,
     true,
     tuple_,
     union_all,
 )
+from sqlalchemy import column as sql_column
 from sqlalchemy import text as sql
 from sqlalchemy.sql.elements import UnaryExpression
 from sqlalchemy.sql.operators import custom_op
@@ -329,6 +331,11 @@ class View:
                     func.lower(d.c.text).like(pat, escape="\\"),
                 )
             )
+        if q.search is not None:
+            s = s.where(self._searched(q.search))
+        if q.language:
+            languages = select(d.c.id).where(d.c.language == q.language)
+            s = s.where(e("document_id").in_(languages))
         if q.certainty:
             s = s.where(e("certainty").in_(q.certainty))
         if q.status:
@@ -341,6 +348,50 @@ class View:
         if q.min_confidence is not None:
             s = s.where(e("confidence") >= q.min_confidence)
         return s
+
+    def _searched(self, text: str) -> Any:
+        """Incidents whose texts in force (summary, place, perpetrators, type) hold every
+        word of ``text``, stemmed: the full-text index of migration 0009_day, which holds the
+        analysts' values, so one condition serves reviewed and unreviewed incidents alike."""
+        if not self._sqlite:
+            query = func.websearch_to_tsquery("english", text)
+            return literal_column("incidents.search").op("@@")(query)
+        match = _fts_match(text)
+        if match is None:
+            return false()
+        fts = table("incidents_fts", sql_column("id"))
+        found = select(fts.c.id).where(literal_column("incidents_fts").op("MATCH")(match))
+        return t.incidents.c.id.in_(found)
+
+    def search_hits(self, text: str, ids: list[str]) -> dict[str, list[tuple[str, bool]]]:
+        """The summaries in force of incidents ``ids`` with the words of ``text`` marked, as
+        (text, is a hit) pieces; those where no word holds are left out."""
+        out: dict[str, list[tuple[str, bool]]] = {}
+        if self._sqlite:
+            match = _fts_match(text)
+            if match is None:
+                return out
+            query = sql(
+                f"SELECT id, highlight(incidents_fts, 1, '{HIT[0]}', '{HIT[1]}') AS hit "
+                "FROM incidents_fts WHERE incidents_fts MATCH :q "
+                "AND rowid = (SELECT rowid FROM incidents WHERE id = :id)"
+            )
+            params = [{"q": match, "id": x} for x in ids]
+        else:
+            query = sql(
+                "SELECT i.id, ts_headline('english', coalesce(r.summary, i.summary), "
+                f"websearch_to_tsquery('english', :q), 'StartSel={HIT[0]}, StopSel={HIT[1]}, "
+                "HighlightAll=true') AS hit FROM incidents i LEFT JOIN reviews r "
+                "ON r.target_type = 'incident' AND r.target_id = i.id WHERE i.id = :id"
+            )
+            params = [{"q": text, "id": x} for x in ids]
+        with self.engine.connect() as c:
+            for p in params:
+                for row in c.execute(query, p).mappings():
+                    pieces = _pieces(row["hit"])
+                    if any(hit for _, hit in pieces):
+                        out[row["id"]] = pieces
+        return out
 
     def _unindexed(self, column: Any) -> Any:
         """``column`` as SQLite's planner will not read it by index (``+column``): without
@@ -415,6 +466,10 @@ class View:
         more = q.limit is not None and len(found) == q.limit
         nxt = encode_cursor(list(found[-1][1:])) if more and found else None
         exact = cap is None or total <= cap
+        if q.search:
+            hits = self.search_hits(q.search, [x.id for x in items])
+            for x in items:
+                x.hit = hits.get(x.id)
         return IncidentPage(total if exact else cap or 0, q.limit, q.offset, items, nxt, exact)
 
     def get_reviewed_incident(self, incident_id: str) -> ReviewedIncident | None:
@@ -678,10 +733,9 @@ class View:
         finds "shelling"), best first, each with a snippet of its hits; and how many match.
         SQLite's FTS5 table or PostgreSQL's tsvector column (migration 0006)."""
         if self._sqlite:
-            words = re.findall(r"\w+", text)
-            if not words:
+            match = _fts_match(text)
+            if match is None:
                 return 0, []
-            match = " ".join('"' + w.replace('"', '""') + '"' for w in words)
             where = "documents_fts MATCH :q"
             src = "documents_fts JOIN documents d ON d.rowid = documents_fts.rowid"
             snippet = f"snippet(documents_fts, 2, '{HIT[0]}', '{HIT[1]}', ' … ', 24)"
@@ -932,6 +986,8 @@ class IncidentQuery:
     unit: str | None = None  # substring of a perpetrator's name
     units: list[str] | None = None  # exact perpetrator names (a unit and its subordinates)
     text: str | None = None  # substring of the summary or of the document's text
+    search: str | None = None  # words (stemmed) of the summary, place, perpetrators, type
+    language: str | None = None  # the document's language, e.g. "en"
     certainty: list[str] | None = None
     status: list[str] | None = None  # vocab.REVIEW_STATUS values
     bbox: tuple[float, float, float, float] | None = None  # west, south, east, north
@@ -962,6 +1018,7 @@ class ReviewedIncident:
     edited: list[str]  # EDIT_GROUPS names an analyst changed
     reviewed_by: str | None = None
     reviewed_at: str | None = None
+    hit: list[tuple[str, bool]] | None = None  # the summary, searched words marked
 
     def to_record(self) -> dict[str, Any]:
         rec = self.incident.to_record()
@@ -976,6 +1033,7 @@ class ReviewedIncident:
             "machine": {g: field_value(self.machine, g) for g in self.edited},
             "reviewed_by": self.reviewed_by,
             "reviewed_at": self.reviewed_at,
+            **({} if self.hit is None else {"hit": [{"text": x, "hit": h} for x, h in self.hit]}),
         }
 
 
@@ -1143,6 +1201,15 @@ class DocumentHit:
         }
 
 
+def _fts_match(text: str) -> str | None:
+    """``text`` as an FTS5 query that every word must match, each word quoted (never read
+    as FTS5 syntax); None where it has no word."""
+    words = re.findall(r"\w+", text)
+    if not words:
+        return None
+    return " ".join('"' + w.replace('"', '""') + '"' for w in words)
+
+
 def _pieces(snippet: str | None) -> list[tuple[str, bool]]:
     """A snippet cut at its hit markers into (text, is a hit) pieces."""
     pieces: list[tuple[str, bool]] = []
@@ -1278,6 +1345,11 @@ def _sort_key(name: str, e: Callable[[str], Any]) -> Any:
         return func.coalesce(e("date_start"), literal_column(f"'{_DATE_KEYS[name]}'"))
     if name == "certainty_rank":  # the certainty vocabulary's order: confirmed first
         return case(QUEUE_ORDER, value=e("certainty"), else_=len(QUEUE_ORDER))
+    if name == "year":  # of the start (a facet)
+        return func.substr(e("date_start"), 1, 4)
+    if name == "language":  # of the document (a facet)
+        d = t.documents
+        return select(d.c.language).where(d.c.id == e("document_id")).scalar_subquery()
     return e(name)
 
 
@@ -1380,15 +1452,15 @@ _FILTER_COLUMNS: dict[str, tuple[str, ...]] = {
     "bbox": ("lat", "lon"),
     "cases": ("case",),
     "min_confidence": ("confidence",),
+    "language": ("document_id",),
 }
+# Names of View._matching that read another column: the facets by year and language.
+_READS = {"year": "date_start", "language": "document_id", "certainty_rank": "certainty"}
 
 
 def _columns_read(q: IncidentQuery, names: tuple[str, ...]) -> set[str]:
     """The columns (values in force) that the filters of ``q`` and the ``names`` read."""
-    cols = {
-        "date_start" if n in _DATE_KEYS else "certainty" if n == "certainty_rank" else n
-        for n in names
-    }
+    cols = {"date_start" if n in _DATE_KEYS else _READS.get(n, n) for n in names}
     for name, read in _FILTER_COLUMNS.items():
         if getattr(q, name) is not None:
             cols.update(read)

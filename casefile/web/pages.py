@@ -41,6 +41,7 @@ from ..review import (
     split_case,
 )
 from ..store.audit import iter_entries
+from ..store.view import IncidentQuery
 from ..vocab import CERTAINTY, INCIDENT_TYPES, REVIEW_STATUS, ROLES, VICTIM_CATEGORIES
 from . import TEMPLATES
 from .text import highlight, readable
@@ -276,16 +277,19 @@ def judge_many_form(
 def search_page(
     request: Request, who: Viewer, store: StoreDep, q: str = "", offset: int = 0
 ) -> Response:
-    """Full-text search of the documents, the hits marked in each snippet."""
-    total, hits = store.view.search_documents(q, 20, max(0, offset)) if q.strip() else (0, [])
+    """Full-text search of the incidents and of the documents, the hits marked."""
+    words = q.strip()
+    total, hits = store.view.search_documents(words, 20, max(0, offset)) if words else (0, [])
+    incidents = store.view.page_incidents(IncidentQuery(search=words, limit=20)) if words else None
     return page(
         request,
         "search.html",
-        f"/api/v1/search?{urlencode({'q': q})}" if q.strip() else None,
+        f"/api/v1/search?{urlencode({'q': q})}" if words else None,
         user=who,
         q=q,
         total=total,
         hits=hits,
+        incidents=incidents,
         offset=max(0, offset),
     )
 

@@ -25,6 +25,8 @@ router = APIRouter(prefix="/incidents", tags=["incidents"])
 # The list counts its matches as far as this: beyond, `total` is this and `total_exact` false
 # (counting a million matches costs what reading them does; the pages go on by cursor).
 COUNT_LIMIT = 10_000
+# The facets counted beside the filters, as the store names them.
+FACETS = ("type", "admin1", "year", "status", "certainty", "language")
 
 
 class Judgement(Body):
@@ -126,11 +128,8 @@ def histogram(q: Filters, _: Viewer, store: StoreDep) -> dict[str, Any]:
 
 @router.get("/facets", **ok(s.Facets))
 def facets(q: Filters, _: Viewer, store: StoreDep) -> dict[str, Any]:
-    """Counts per type, region, certainty and review status of the matching incidents."""
-    return {
-        name: store.view.count_incidents_by_field(name, q)
-        for name in ("type", "admin1", "certainty", "status")
-    }
+    """Counts per value of each facet (FACETS) among the matching incidents."""
+    return {name: store.view.count_incidents_by_field(name, q) for name in FACETS}
 
 
 @router.get("/next", **ok(s.Incident))

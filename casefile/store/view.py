@@ -970,6 +970,16 @@ EDIT_GROUPS: dict[str, tuple[str, ...]] = {
 }
 _GROUP_KEY = {col: cols[0] for cols in EDIT_GROUPS.values() for col in cols}
 
+# The facets counted beside the incidents' filters (View.count_incidents_by_field), labelled.
+FACETS = {
+    "type": "Type",
+    "admin1": "Oblast / region",
+    "year": "Year",
+    "status": "Review",
+    "certainty": "Certainty",
+    "language": "Language",
+}
+
 SORTS = ("date", "-date", "type", "place", "count", "-count", "confidence", "-confidence", "queue")
 
 

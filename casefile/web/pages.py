@@ -29,6 +29,7 @@ from ..brief import html as brief_html
 from ..errors import AuthError, CasefileError
 from ..export import formats as export_formats
 from ..review import (
+    DATE_PRECISION,
     EDITABLE,
     create_incident,
     etag,
@@ -40,11 +41,12 @@ from ..review import (
     parse_text_value,
     split_case,
 )
+from ..store.audit import actions as audit_actions
 from ..store.audit import iter_entries
-from ..store.view import IncidentQuery
+from ..store.view import FACETS, IncidentQuery
 from ..vocab import CERTAINTY, INCIDENT_TYPES, REVIEW_STATUS, ROLES, VICTIM_CATEGORIES
 from . import TEMPLATES
-from .text import highlight, readable
+from .text import changes, highlight, readable
 
 router = APIRouter(include_in_schema=False)
 # Autoescaping always on: document texts are untrusted (a report may hold <script>).
@@ -58,11 +60,14 @@ templates.env.globals.update(
     VICTIM_CATEGORIES=VICTIM_CATEGORIES,
     ROLES=ROLES,
     EDITABLE=EDITABLE,
+    DATE_PRECISION=DATE_PRECISION,
     EXPORT_FORMATS=export_formats,
+    FACET_LABELS=FACETS,
     may=may,
     etag=etag,
 )
 templates.env.filters["readable"] = readable
+templates.env.globals["changes"] = changes
 LOGIN_CSRF = "casefile_login"
 
 
@@ -508,9 +513,12 @@ def audit_log_page(
     before: Annotated[int | None, Query(ge=1, le=MAX_SEQ)] = None,
     actor: str = "",
     object_id: str = "",
+    action: str = "",
 ) -> Response:
-    """The audit log, newest first, 50 a page, filtered by who or by object."""
-    entries = audit_page(store, 50, before, object_id.strip() or None, actor.strip() or None)
+    """The audit log, newest first, 50 a page, filtered by who, by object or by action; each
+    entry's change shown field by field, before and after."""
+    wanted = (object_id.strip() or None, actor.strip() or None, action.strip() or None)
+    entries = audit_page(store, 50, before, *wanted)
     newest = next(iter_entries(store.engine, newest_first=True, limit=1), None)
     return page(
         request,
@@ -521,7 +529,11 @@ def audit_log_page(
         newest=newest,
         actor=actor,
         object_id=object_id,
-        filters=urlencode({k: v for k, v in (("actor", actor), ("object_id", object_id)) if v}),
+        action=action,
+        actions=audit_actions(store.engine),
+        filters=urlencode(
+            {k: v for k, v in (("actor", actor), ("object_id", object_id), ("action", action)) if v}
+        ),
     )
 
 

@@ -1,4 +1,5 @@
-"""A document's text cut into plain and highlighted pieces, for templates to escape."""
+"""Text for templates to escape: a document's text cut into plain and highlighted pieces,
+values as a person reads them, and an audit entry's change as before and after per field."""
 
 from __future__ import annotations
 
@@ -53,3 +54,29 @@ def readable(value: object) -> str:
     if isinstance(value, list | tuple):
         return ", ".join(readable(v) for v in value)
     return str(value)
+
+
+def changes(before: object, after: object) -> list[tuple[str, str, str]]:
+    """What an audit entry changed, field by field: (field, before, after), readable, only
+    the fields whose value differs (a nested record's fields named ``place.name``). A value
+    that is not a record is one row named ``value``."""
+    if not isinstance(before, dict) and not isinstance(after, dict):
+        return [] if before == after else [("value", readable(before), readable(after))]
+    old = _flat(before if isinstance(before, dict) else {})
+    new = _flat(after if isinstance(after, dict) else {})
+    return [
+        (key, readable(old.get(key)), readable(new.get(key)))
+        for key in dict.fromkeys([*old, *new])
+        if old.get(key) != new.get(key)
+    ]
+
+
+def _flat(record: dict[str, object], prefix: str = "") -> dict[str, object]:
+    """A record's fields, nested records' fields as ``outer.inner`` (lists stay whole)."""
+    out: dict[str, object] = {}
+    for key, value in record.items():
+        if isinstance(value, dict) and value:
+            out.update(_flat(value, f"{prefix}{key}."))
+        else:
+            out[f"{prefix}{key}"] = value
+    return out

@@ -18,6 +18,7 @@ from ...review import (
     judge_many,
     next_unreviewed,
 )
+from ...store.view import FACETS
 from .. import schemas as s
 from ..deps import Analyst, Body, Filters, StoreDep, Viewer, ok, page_links
 
@@ -25,8 +26,6 @@ router = APIRouter(prefix="/incidents", tags=["incidents"])
 # The list counts its matches as far as this: beyond, `total` is this and `total_exact` false
 # (counting a million matches costs what reading them does; the pages go on by cursor).
 COUNT_LIMIT = 10_000
-# The facets counted beside the filters, as the store names them.
-FACETS = ("type", "admin1", "year", "status", "certainty", "language")
 
 
 class Judgement(Body):

@@ -461,9 +461,10 @@ DATE_PRECISION = {"day": 10, "month": 7, "year": 4}
 def form_value(group: str, fields: Mapping[str, str]) -> Any:
     """A field's value from the inputs of its own edit form (the web UI's form per field):
     date ``start`` and ``end`` (partial ISO; a date picker's full dates cut to ``precision``:
-    day, month or year, so that a source's "March 2024" is never made a day); place ``name`` with ``admin1``, ``country``,
-    ``lat`` and ``lon`` as chosen from the place search (a name alone is geocoded); count
-    ``low``, ``best``, ``high``; every other field ``value``, as ``parse_text_value`` reads it."""
+    day, month or year, so that a source's "March 2024" is never made a day); place ``name``
+    with ``admin1``, ``country``, ``lat`` and ``lon`` as chosen from the place search (a
+    name alone is geocoded); count ``low``, ``best``, ``high``; every other field
+    ``value``, as ``parse_text_value`` reads it."""
 
     def get(key: str) -> str:
         return (fields.get(key) or "").strip()

@@ -13,8 +13,8 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
+from ..display import date_text, perpetrators_text, place_text, victims_text
 from ..errors import CasefileError
-from ..model import DateRange, Incident
 from ..store import IncidentQuery, ReviewedIncident
 from ..store.view import is_partial_date
 from ..units import unit_and_subordinates
@@ -48,6 +48,13 @@ def incidents(
         ),
     ] = False,
     text: Annotated[str | None, typer.Option(help="Summary or source text contains this.")] = None,
+    search: Annotated[
+        str | None,
+        typer.Option(
+            help="Full-text search: every word (stemmed) in the summary, place, perpetrators "
+            "or type; the summary is shown with the words marked."
+        ),
+    ] = None,
     status: Annotated[
         list[str] | None,
         typer.Option(help=f"Review status (repeatable): {', '.join(REVIEW_STATUS.values)}."),
@@ -79,6 +86,7 @@ def incidents(
         place=place,
         unit=unit,
         text=text,
+        search=search or None,
         status=list(status) if status else None,
         limit=limit,
     )
@@ -161,10 +169,12 @@ def incidents_csv(rows: list[ReviewedIncident]) -> str:
 def incidents_table(rows: list[ReviewedIncident]) -> Table:
     """A table of the values in force; an edited field shows the machine's value under it."""
     table = Table(title=f"{len(rows)} incidents", show_lines=False)
+    searched = any(r.hit for r in rows)  # --search: the summary, its words in bold
     for col in (
         "date",
         "type",
         "place",
+        *(("summary",) if searched else ()),
         "perpetrators",
         "victims",
         "certainty",
@@ -182,39 +192,21 @@ def incidents_table(rows: list[ReviewedIncident]) -> Table:
                 shown += f"\n[dim](machine: {escape(str(was))})[/dim]"
             return shown
 
+        summary = "".join(
+            f"[bold]{escape(x)}[/bold]" if hit else escape(x) for x, hit in r.hit or []
+        )
         table.add_row(
             cell("date", date_text(i.date), date_text(m.date)),
             cell("type", INCIDENT_TYPES.label(i.type), INCIDENT_TYPES.label(m.type)),
-            cell("place", _place(i), _place(m)),
-            cell("perpetrators", _perpetrators(i), _perpetrators(m)),
-            cell("count", _victims(i), _victims(m)),
+            cell("place", place_text(i.place), place_text(m.place)),
+            *((summary or escape(i.summary),) if searched else ()),
+            cell("perpetrators", perpetrators_text(i), perpetrators_text(m)),
+            cell("count", victims_text(i), victims_text(m)),
             cell("certainty", i.certainty, m.certainty),
             REVIEW_STATUS.label(r.status).lower(),
             escape(r.document_name),
         )
     return table
-
-
-def date_text(date: DateRange | None) -> str:
-    """``2024-03-05``, ``2024-03-05..2024-03-07``, or ``-`` where undated."""
-    if date is None or not (date.start or date.end):
-        return "-"
-    if date.start == date.end or not date.end:
-        return str(date.start)
-    return f"{date.start or '…'}..{date.end}"
-
-
-def _place(i: Incident) -> str:
-    return i.place.name if i.place else "-"
-
-
-def _perpetrators(i: Incident) -> str:
-    return ", ".join(p.name for p in i.perpetrators) or "-"
-
-
-def _victims(i: Incident) -> str:
-    count = f" {i.count.best}" if i.count and i.count.best is not None else ""
-    return i.victim_category + count
 
 
 def register(app: typer.Typer) -> None:

@@ -26,6 +26,7 @@ from ..api.routes.units import get_unit
 from ..auth import MAX_PASSWORD, SESSION_COOKIE, log_in, log_out, may, unlocked_at
 from ..brief import build_brief
 from ..brief import html as brief_html
+from ..display import date_text, perpetrators_text, place_text, readable, victims_text
 from ..errors import AuthError, CasefileError
 from ..export import formats as export_formats
 from ..review import (
@@ -46,7 +47,7 @@ from ..store.audit import iter_entries
 from ..store.view import FACETS, IncidentQuery
 from ..vocab import CERTAINTY, INCIDENT_TYPES, REVIEW_STATUS, ROLES, VICTIM_CATEGORIES
 from . import TEMPLATES
-from .text import changes, highlight, readable
+from .text import changes, highlight
 
 router = APIRouter(include_in_schema=False)
 # Autoescaping always on: document texts are untrusted (a report may hold <script>).
@@ -66,7 +67,10 @@ templates.env.globals.update(
     may=may,
     etag=etag,
 )
-templates.env.filters["readable"] = readable
+templates.env.filters.update(
+    readable=readable, date_text=date_text, place_text=place_text, perpetrators=perpetrators_text
+)
+templates.env.globals["victims_text"] = victims_text
 templates.env.globals["changes"] = changes
 LOGIN_CSRF = "casefile_login"
 

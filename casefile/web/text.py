@@ -6,6 +6,8 @@ from __future__ import annotations
 import itertools
 from dataclasses import dataclass
 
+from ..display import readable
+
 
 @dataclass
 class Piece:
@@ -30,30 +32,6 @@ def highlight(text: str, spans: list[tuple[int, int, str]]) -> list[Piece]:
         marks = [fact for start, end, fact in clean if start <= a and b <= end]
         pieces.append(Piece(text[a:b], list(dict.fromkeys(marks)), a))
     return pieces
-
-
-def readable(value: object) -> str:
-    """A field's value as a person reads it, never a Python repr: a date range, a place with
-    its region, a count with its range, names joined; nothing is a dash."""
-    if value is None or value == "" or value == []:
-        return "–"
-    if isinstance(value, dict):
-        if "start" in value or "end" in value:
-            start, end = value.get("start"), value.get("end")
-            return str(start or "…") + (f"..{end}" if end and end != start else "")
-        if "name" in value:
-            where = value.get("admin1")
-            return str(value["name"]) + (f", {where}" if where and where != value["name"] else "")
-        if "best" in value or "low" in value:
-            best, low, high = value.get("best"), value.get("low"), value.get("high")
-            span = (
-                f" ({low}–{high})" if low is not None and high is not None and low != high else ""
-            )
-            return (str(best) if best is not None else "–") + span
-        return "; ".join(f"{k}: {readable(v)}" for k, v in value.items())
-    if isinstance(value, list | tuple):
-        return ", ".join(readable(v) for v in value)
-    return str(value)
 
 
 def changes(before: object, after: object) -> list[tuple[str, str, str]]:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from casefile.web.text import changes, readable
+from casefile.display import readable
+from casefile.web.text import changes
 
 
 @pytest.mark.parametrize(

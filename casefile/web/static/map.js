@@ -324,7 +324,9 @@
     rect.setAttribute("class", "brush");
     for (const [k, v] of Object.entries({ x: x0, y: 6, width: 0, height: 116 })) rect.setAttribute(k, String(v));
     svg.appendChild(rect);
-    brush = { x0, start: e.clientX, rect };
+    // the bar pressed, if any (once the pointer is captured, events name the svg instead)
+    const month = e.target.getAttribute && e.target.getAttribute("data-month");
+    brush = { x0, start: e.clientX, rect, month };
     svg.setPointerCapture(e.pointerId);
   });
   svg.addEventListener("pointermove", (e) => {
@@ -335,11 +337,10 @@
   });
   svg.addEventListener("pointerup", (e) => {
     if (!brush) return;
-    const { start, rect } = brush;
+    const { start, rect, month } = brush;
     brush = null;
     rect.remove();
-    if (Math.abs(e.clientX - start) < 4) {  // a click: the bar under it, if any
-      const month = e.target.getAttribute && e.target.getAttribute("data-month");
+    if (Math.abs(e.clientX - start) < 4) {  // a click: the bar pressed, if any
       if (month) filterMonths(month, month);
       return;
     }
@@ -347,9 +348,14 @@
     if (a && b) filterMonths(a, b);
   });
 
+  // Enter in a field fires both "change" and "submit": the same filters are fetched once
+  let shown = null;
+
   async function refresh() {
     const params = query();
     const qs = params.toString();
+    if (qs === shown) return;
+    shown = qs;
     const problem = document.getElementById("problem");
     try {
       const [points, histogram, page, facets] = await Promise.all([
@@ -368,6 +374,8 @@
       if (twin) twin.href = "/api/v1/incidents" + (qs ? "?" + qs : "");
       const brief = document.getElementById("brief-link");
       if (brief) brief.href = "/brief" + (qs ? "?" + qs : "");
+      const review = document.getElementById("review-link");
+      if (review) review.href = "/review" + (qs ? "?" + qs : "");
       for (const a of document.querySelectorAll("a.export-link")) {
         // the Export menu follows the filters on screen
         const cases = a.dataset.cases === "true" ? "&cases=true" : "";
@@ -375,6 +383,7 @@
       }
       document.body.dataset.refreshed = String(Number(document.body.dataset.refreshed || 0) + 1);
     } catch (e) {
+      shown = null;  // the same filters may be tried again
       problem.textContent = e.message;
       problem.hidden = false;
     }

@@ -46,7 +46,8 @@ SQLITE_IN_FORCE = """INSERT INTO incidents_fts(rowid, id, summary, place, perpet
 def _again(target: str) -> str:
     """The statements that write incident ``target``'s row of the index again."""
     return (
-        f"DELETE FROM incidents_fts WHERE rowid IN (SELECT rowid FROM incidents WHERE id = {target});\n"
+        "DELETE FROM incidents_fts WHERE rowid IN "
+        f"(SELECT rowid FROM incidents WHERE id = {target});\n"
         + SQLITE_IN_FORCE.format(where=f"i.id = {target}")
         + ";"
     )

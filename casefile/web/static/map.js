@@ -177,7 +177,8 @@
       svg.appendChild(label);
     };
     // the axes, titled: incidents up the side (0, half, most), years along the bottom
-    text(12, 14, "incidents", "axis-title y-title");
+    text(0, 0, "incidents", "axis-title y-title");
+    svg.lastChild.setAttribute("transform", `translate(10 ${(base + 10) / 2}) rotate(-90)`);
     text(left, base + 34, "month the incident began (years marked)", "axis-title x-title");
     line(left, 10, left, base, "axis");
     line(left, base, left + all.length * w, base, "axis");
@@ -220,7 +221,7 @@
     for (const i of page.items) {
       const d = i.date ? i.date.start + (i.date.end && i.date.end !== i.date.start ? ".." + i.date.end : "") : "–";
       const place = i.place ? i.place.name + (i.place.admin1 && i.place.admin1 !== i.place.name ? ", " + i.place.admin1 : "") : "–";
-      const count = i.victims.count && i.victims.count.best !== null ? " " + i.victims.count.best : "";
+      const count = i.victims.count && i.victims.count.best !== null ? ": " + i.victims.count.best : "";
       const tr = el("tr");
       const table = document.getElementById("incidents");
       if (table.dataset.bulk) {  // an analyst: a box to choose it for bulk review

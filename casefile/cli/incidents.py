@@ -7,6 +7,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from dataclasses import replace
 from typing import Annotated, Any, TextIO
 
 import typer
@@ -14,91 +15,57 @@ from rich.markup import escape
 from rich.table import Table
 
 from ..display import date_text, perpetrators_text, place_text, victims_text
-from ..errors import CasefileError
-from ..store import IncidentQuery, ReviewedIncident
-from ..store.view import is_partial_date
-from ..units import unit_and_subordinates
+from ..store import ReviewedIncident
 from ..vocab import INCIDENT_TYPES, REVIEW_STATUS
-from .state import OutFile, check_format, open_store, output, write_json, write_rich
+from .state import (
+    OutFile,
+    PlaceOpt,
+    SearchOpt,
+    SinceOpt,
+    StatusOpt,
+    SubordinatesOpt,
+    TextOpt,
+    TypeOpt,
+    UnitOpt,
+    UntilOpt,
+    check_format,
+    incident_query,
+    open_store,
+    output,
+    write_json,
+    write_rich,
+)
 
 FORMATS = ("table", "json", "csv")
 
 
 def incidents(
-    type_: Annotated[
-        str | None, typer.Option("--type", help="Incident type, e.g. execution_of_pows.")
-    ] = None,
-    since: Annotated[
-        str | None,
-        typer.Option(help="Only incidents that may end on or after this date (ISO, e.g. 2024-01)."),
-    ] = None,
-    until: Annotated[
-        str | None,
-        typer.Option(
-            help="Only incidents that may start on or before this date (ISO, e.g. 2024-03)."
-        ),
-    ] = None,
-    place: Annotated[str | None, typer.Option(help="Place or region name contains this.")] = None,
-    unit: Annotated[str | None, typer.Option(help="A perpetrator's name contains this.")] = None,
-    include_subordinates: Annotated[
-        bool,
-        typer.Option(
-            "--include-subordinates",
-            help="With --unit: the unit (any spelling) and every unit under it today.",
-        ),
-    ] = False,
-    text: Annotated[str | None, typer.Option(help="Summary or source text contains this.")] = None,
-    search: Annotated[
-        str | None,
-        typer.Option(
-            help="Full-text search: every word (stemmed) in the summary, place, perpetrators "
-            "or type; the summary is shown with the words marked."
-        ),
-    ] = None,
-    status: Annotated[
-        list[str] | None,
-        typer.Option(help=f"Review status (repeatable): {', '.join(REVIEW_STATUS.values)}."),
-    ] = None,
+    type_: TypeOpt = None,
+    since: SinceOpt = None,
+    until: UntilOpt = None,
+    place: PlaceOpt = None,
+    unit: UnitOpt = None,
+    include_subordinates: SubordinatesOpt = False,
+    text: TextOpt = None,
+    search: SearchOpt = None,
+    status: StatusOpt = None,
     limit: Annotated[int | None, typer.Option(help="At most this many.")] = None,
     format_: Annotated[str, typer.Option("--format", help="table, json or csv.")] = "table",
     out_file: OutFile = None,
 ) -> None:
     """List stored incidents as analysts left them, filtered: the values in force, the review
-    status, and the machine's value beside each edited field."""
-    if type_ and type_ not in INCIDENT_TYPES:
-        raise CasefileError(
-            f"--type {type_!r} is not an incident type (one of: {', '.join(INCIDENT_TYPES.values)})"
-        )
-    for value in status or []:
-        if value not in REVIEW_STATUS:
-            raise CasefileError(
-                f"--status {value!r} is not a review status "
-                f"(one of: {', '.join(REVIEW_STATUS.values)})"
-            )
+    status, and the machine's value beside each edited field (with --search, the summary with
+    the words marked)."""
     check_format(format_, FORMATS)
-    for option, given in (("--since", since), ("--until", until)):
-        if given is not None and not is_partial_date(given):
-            raise CasefileError(f"{option} {given!r}: give a date as 2024, 2024-03 or 2024-03-05")
-    q = IncidentQuery(
-        type=type_,
-        since=since,
-        until=until,
-        place=place,
-        unit=unit,
-        text=text,
-        search=search or None,
-        status=list(status) if status else None,
-        limit=limit,
-    )
     with open_store() as store:
-        if include_subordinates:
-            if not unit:
-                raise CasefileError("--include-subordinates needs --unit NAME")
-            q.unit, q.units = None, unit_and_subordinates(store, unit)
+        q = incident_query(
+            store, type_, since, until, place, unit, include_subordinates, text, status,
+            search=search,
+        )  # fmt: skip
         if limit is None:
             rows = list(store.view.iter_reviewed_incidents(q))
         else:
-            rows = store.view.page_incidents(q).items
+            rows = store.view.page_incidents(replace(q, limit=limit)).items
     with output(out_file) as stream:
         render_incidents(rows, format_, stream)
 

@@ -109,9 +109,15 @@ def _like(value: str) -> str:
     return f"%{escaped.lower()}%"
 
 
+# Past this many incidents matching a search, SQLite walks the list's order to find a page
+# rather than sorting every match (View._searched).
+MANY_MATCHES = 2000
+
+
 class View:
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
+        self._fts_counts: dict[str, int] = {}  # FTS5 query -> incidents matched (a hint)
 
     # -- documents
     def count_documents(self) -> int:
@@ -254,10 +260,12 @@ class View:
         q: IncidentQuery,
         *names: str,
         each: Callable[[Select[Any]], Select[Any]] | None = None,
+        ordered: bool = False,
     ) -> Select[Any] | CompoundSelect:
         """The incidents ``q`` matches, as the named columns of their values in force
         (``id``, an incidents column, ``status``, ``case``, or a sort key of _SORT_KEYS);
-        ``each`` changes each part (a page takes the top of each, see page_incidents).
+        ``each`` changes each part (a page takes the top of each, see page_incidents);
+        ``ordered``: each part is read in the list's order as far as a page (see _searched).
 
         The incidents come in two parts, on both backends, so that the indexes of
         ``incidents`` serve filters and order (a join to ``reviews`` would hide them behind
@@ -273,7 +281,7 @@ class View:
         edited = and_(r.c.target_type == "incident", _edited(_columns_read(q, names)))
         joined = and_(edited, r.c.target_id == i.c.id)
         reviewed = select(r.c.target_id).where(edited)
-        machine = self._filtered(q, _machine, i, names).where(i.c.id.not_in(reviewed))
+        machine = self._filtered(q, _machine, i, names, ordered).where(i.c.id.not_in(reviewed))
         parts = [machine]
         if q.since:
             # Those that start on or after `since` are a range of the lists' order (read by
@@ -283,13 +291,18 @@ class View:
             since, start = q.since[:10], _sort_key("date_last", _machine)
             fenced = machine.where(start < since).offset(0).subquery()  # (SQLite takes an
             parts = [machine.where(start >= since), select(*fenced.c)]  # OFFSET only so)
-        parts.append(self._filtered(q, _effective, r.join(i, joined), names))
+        parts.append(self._filtered(q, _effective, r.join(i, joined), names, ordered))
         if each is not None:
             parts = [each(part) for part in parts]
         return union_all(*parts)
 
     def _filtered(
-        self, q: IncidentQuery, e: Callable[[str], Any], src: Any, names: tuple[str, ...]
+        self,
+        q: IncidentQuery,
+        e: Callable[[str], Any],
+        src: Any,
+        names: tuple[str, ...],
+        ordered: bool = False,
     ) -> Select[Any]:
         """``names`` of the incidents of ``src`` that ``q`` matches, valued by ``e``."""
         d = t.documents
@@ -332,7 +345,7 @@ class View:
                 )
             )
         if q.search is not None:
-            s = s.where(self._searched(q.search))
+            s = s.where(self._searched(q.search, ordered))
         if q.language:
             languages = select(d.c.id).where(d.c.language == q.language)
             s = s.where(e("document_id").in_(languages))
@@ -349,24 +362,54 @@ class View:
             s = s.where(e("confidence") >= q.min_confidence)
         return s
 
-    def _searched(self, text: str) -> Any:
+    def _searched(self, text: str, ordered: bool = False) -> Any:
         """Incidents whose texts in force (summary, place, perpetrators, type) hold every
         word of ``text``, stemmed: the full-text index of migration 0009_day, which holds the
-        analysts' values, so one condition serves reviewed and unreviewed incidents alike."""
+        analysts' values, so one condition serves reviewed and unreviewed incidents alike.
+        ``ordered``: the incidents are read in the list's order as far as a page."""
         if not self._sqlite:
             query = func.websearch_to_tsquery("english", text)
             return literal_column("incidents.search").op("@@")(query)
         match = _fts_match(text)
         if match is None:
             return false()
-        fts = table("incidents_fts", sql_column("id"))
-        found = select(fts.c.id).where(literal_column("incidents_fts").op("MATCH")(match))
-        return t.incidents.c.id.in_(found)
+        # by rowid, the incident's own (migration 0009_day): FTS5 reads rowids from its index
+        # alone, and SQLite finds a row by rowid without another index (the id column would
+        # cost a read of the FTS table's content and a lookup of the id, per match)
+        fts = table("incidents_fts", sql_column("rowid"))
+        found = select(fts.c.rowid).where(literal_column("incidents_fts").op("MATCH")(match))
+        rowid = literal_column("incidents.rowid")
+        if ordered and self._fts_count(match) > MANY_MATCHES:
+            # Many match: a page is found sooner by walking the list's order (an index) and
+            # keeping the matches than by sorting them all (SQLite would start from the
+            # matches, knowing no better; bench/api_load.py). Counts, maps and facets read
+            # every match: from the matches.
+            rowid = self._unindexed(rowid)
+        return rowid.in_(found)
+
+    def _fts_count(self, match: str) -> int:
+        """How many incidents an FTS5 query matches (from its index alone: a few ms), kept a
+        while: only the choice of plan hangs on it."""
+        if match not in self._fts_counts:
+            if len(self._fts_counts) > 256:
+                self._fts_counts.clear()
+            with self.engine.connect() as c:
+                self._fts_counts[match] = int(
+                    c.execute(
+                        sql("SELECT count(*) FROM incidents_fts WHERE incidents_fts MATCH :q"),
+                        {"q": match},
+                    ).scalar_one()
+                )
+        return self._fts_counts[match]
 
     def search_hits(self, text: str, ids: list[str]) -> dict[str, list[tuple[str, bool]]]:
         """The summaries in force of incidents ``ids`` with the words of ``text`` marked, as
         (text, is a hit) pieces; those where no word holds are left out."""
         out: dict[str, list[tuple[str, bool]]] = {}
+        if not ids:
+            return out
+        names = ", ".join(f":id{k}" for k in range(len(ids)))
+        params: dict[str, Any] = {f"id{k}": x for k, x in enumerate(ids)}
         if self._sqlite:
             match = _fts_match(text)
             if match is None:
@@ -374,23 +417,22 @@ class View:
             query = sql(
                 f"SELECT id, highlight(incidents_fts, 1, '{HIT[0]}', '{HIT[1]}') AS hit "
                 "FROM incidents_fts WHERE incidents_fts MATCH :q "
-                "AND rowid = (SELECT rowid FROM incidents WHERE id = :id)"
+                f"AND rowid IN (SELECT rowid FROM incidents WHERE id IN ({names}))"
             )
-            params = [{"q": match, "id": x} for x in ids]
+            params["q"] = match
         else:
             query = sql(
                 "SELECT i.id, ts_headline('english', coalesce(r.summary, i.summary), "
                 f"websearch_to_tsquery('english', :q), 'StartSel={HIT[0]}, StopSel={HIT[1]}, "
                 "HighlightAll=true') AS hit FROM incidents i LEFT JOIN reviews r "
-                "ON r.target_type = 'incident' AND r.target_id = i.id WHERE i.id = :id"
+                f"ON r.target_type = 'incident' AND r.target_id = i.id WHERE i.id IN ({names})"
             )
-            params = [{"q": text, "id": x} for x in ids]
+            params["q"] = text
         with self.engine.connect() as c:
-            for p in params:
-                for row in c.execute(query, p).mappings():
-                    pieces = _pieces(row["hit"])
-                    if any(hit for _, hit in pieces):
-                        out[row["id"]] = pieces
+            for row in c.execute(query, params).mappings():
+                pieces = _pieces(row["hit"])
+                if any(hit for _, hit in pieces):
+                    out[row["id"]] = pieces
         return out
 
     def _unindexed(self, column: Any) -> Any:
@@ -430,7 +472,7 @@ class View:
                 s = s.where(_after(keys, p.c, after))
             return select(*s.subquery().c)  # SQLite takes a LIMIT in a union only so
 
-        m = self._matching(q, *names, each=top).subquery("matching").c
+        m = self._matching(q, *names, each=top, ordered=True).subquery("matching").c
         s = select(m.id, *(m[k] for k, _ in keys)).order_by(*_order(q.sort, m))
         if q.limit is not None:
             s = s.limit(q.limit)

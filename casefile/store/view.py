@@ -378,7 +378,7 @@ class View:
         # cost a read of the FTS table's content and a lookup of the id, per match)
         fts = table("incidents_fts", sql_column("rowid"))
         found = select(fts.c.rowid).where(literal_column("incidents_fts").op("MATCH")(match))
-        rowid = literal_column("incidents.rowid")
+        rowid: Any = literal_column("incidents.rowid")
         if ordered and self._fts_count(match) > MANY_MATCHES:
             # Many match: a page is found sooner by walking the list's order (an index) and
             # keeping the matches than by sorting them all (SQLite would start from the

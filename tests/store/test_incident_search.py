@@ -89,3 +89,30 @@ def test_facets_by_year_and_language_follow_the_search(
         "killing_of_civilians": 1,
     }
     assert set(view.count_incidents_by_field("language")) <= {"en"}
+
+
+def test_a_common_word_pages_alike_either_way(
+    stocked: tuple[Store, dict[str, str]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Past MANY_MATCHES a page walks the list's order instead of sorting the matches: the
+    same page, in the same order, with the same total, by offset and by cursor."""
+    import casefile.store.view as view_module
+
+    store, _ = stocked
+
+    def pages() -> list[tuple[list[str], int, str | None]]:
+        out = []
+        for sort in ("date", "-date", "place"):
+            q = IncidentQuery(search="shot", sort=sort, limit=2)
+            first = store.view.page_incidents(q)
+            second = store.view.page_incidents(
+                IncidentQuery(search="shot", sort=sort, limit=2, after=first.next)
+            )
+            for page in (first, second):
+                out.append(([i.id for i in page.items], page.total, page.next))
+        return out
+
+    sorted_matches = pages()
+    monkeypatch.setattr(view_module, "MANY_MATCHES", -1)
+    store.view._fts_counts.clear()
+    assert pages() == sorted_matches

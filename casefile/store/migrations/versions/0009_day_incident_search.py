@@ -15,6 +15,10 @@ The texts in force live in the index rather than in a query, so that one conditi
 for every incident, reviewed or not (View._matching reads unreviewed and reviewed incidents
 in two parts). View.page_incidents reads it through IncidentQuery.search.
 
+SQLite's index is keyed by the incidents' rowids, as ``documents_fts`` is by the documents':
+a VACUUM may renumber the rowids of a table whose key is not an INTEGER PRIMARY KEY, so after
+one, run this migration's down and up again (``casefile db`` never vacuums).
+
 Revision ID: 0009_day
 Revises: 0008
 Create Date: 2026-12-06 23:40:00

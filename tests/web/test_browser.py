@@ -245,6 +245,18 @@ def test_edit_a_place_by_picking_a_gazetteer_entry(page: Any, served: Any) -> No
     assert got["machine"]["place"]["name"] == "Pokrovsk"
     points = served.client.get("/api/v1/incidents/points?place=izium", headers=bearer).json()
     assert [p["id"] for p in points["points"]] == [incident]
+    # the date: a day picked, kept only to the month the source gives
+    page.goto(f"{page.base}/incidents/{incident}")
+    date = page.locator(f"#incident-{incident} details[data-field=date]")
+    date.locator("summary").click()
+    date.locator("select[name=precision]").select_option("month")
+    date.locator("input[name=start]").fill("2024-09-17")
+    date.locator("input[name=reason]").fill("The report says September.")
+    shot(page, "edit-date-1-month.png")
+    date.locator("button[type=submit]").click()
+    page.wait_for_selector("#done")
+    got = served.client.get(f"/api/v1/incidents/{incident}", headers=bearer).json()
+    assert got["date"] == {"start": "2024-09", "end": "2024-09"}
 
 
 def test_the_map_stands_alone(page: Any, served: Any) -> None:

@@ -454,17 +454,32 @@ def parse_text_value(group: str, text: str) -> Any:
     return text
 
 
+# A date's precision, as the edit form offers it: how much of an ISO date it keeps.
+DATE_PRECISION = {"day": 10, "month": 7, "year": 4}
+
+
 def form_value(group: str, fields: Mapping[str, str]) -> Any:
     """A field's value from the inputs of its own edit form (the web UI's form per field):
-    date ``start`` and ``end`` (partial ISO); place ``name`` with ``admin1``, ``country``,
-    ``lat`` and ``lon`` as chosen from the place search (a name alone is geocoded); count
-    ``low``, ``best``, ``high``; every other field ``value``, as ``parse_text_value`` reads it."""
+    date ``start`` and ``end`` (partial ISO; a date picker's full dates cut to ``precision``:
+    day, month or year, so that a source's "March 2024" is never made a day); place ``name``
+    with ``admin1``, ``country``, ``lat`` and ``lon`` as chosen from the place search (a
+    name alone is geocoded); count ``low``, ``best``, ``high``; every other field
+    ``value``, as ``parse_text_value`` reads it."""
 
     def get(key: str) -> str:
         return (fields.get(key) or "").strip()
 
     if group == "date":
-        return {"start": get("start"), "end": get("end") or get("start")}
+        start, end = get("start"), get("end") or get("start")
+        if get("precision"):
+            if get("precision") not in DATE_PRECISION:
+                raise ReviewError(
+                    f"date: precision {get('precision')!r} is not one of "
+                    + ", ".join(DATE_PRECISION)
+                )
+            size = DATE_PRECISION[get("precision")]
+            start, end = start[:size], end[:size]
+        return {"start": start, "end": end}
     if group == "place":
         place: dict[str, Any] = {"name": get("name")}
         place |= {k: get(k) for k in ("admin1", "country") if get(k)}

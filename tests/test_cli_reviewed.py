@@ -56,7 +56,7 @@ def test_incidents_show_the_analysts_values_and_status(reviewed, cli: Cli) -> No
     assert json.loads(line["machine"])["place"]["name"] == "Bucha"
 
     table = cli("--db", store.url, "incidents", "--place", "irpin").stdout
-    assert "Irpin" in table and "confirmed" in table and "(machine: Bucha)" in table
+    assert "Irpin" in table and "confirmed" in table and "(machine: Bucha" in table
     assert "2022-03-14" in table and "(machine: 2022-03)" in table
     # the filters read the values in force too
     assert "0 incidents" in cli("--db", store.url, "incidents", "--place", "bucha", "--type",

@@ -14,6 +14,13 @@ from casefile.review import form_value
         ("date", {"start": "2024-03"}, {"start": "2024-03", "end": "2024-03"}),
         ("date", {"start": "2024-03-01", "end": "2024-03-04"},
          {"start": "2024-03-01", "end": "2024-03-04"}),
+        # a date picker gives days: the precision chosen beside it cuts them
+        ("date", {"precision": "month", "start": "2024-03-17", "end": ""},
+         {"start": "2024-03", "end": "2024-03"}),
+        ("date", {"precision": "year", "start": "2022-02-24", "end": "2023-05-01"},
+         {"start": "2022", "end": "2023"}),
+        ("date", {"precision": "day", "start": "2024-03-17", "end": ""},
+         {"start": "2024-03-17", "end": "2024-03-17"}),
         ("place", {"name": " Izium ", "lat": "", "lon": ""}, {"name": "Izium"}),
         (
             "place",
@@ -36,6 +43,7 @@ def test_form_values(group: str, fields: dict[str, str], value: object) -> None:
     [
         ("place", {"name": "X", "lat": "north", "lon": "1"}, "is not lat, lon"),
         ("count", {"best": "six"}, "whole numbers"),
+        ("date", {"precision": "week", "start": "2024-03-17"}, "precision 'week'"),
     ],
 )
 def test_bad_form_values_say_what_is_wrong(

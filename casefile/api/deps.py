@@ -186,6 +186,18 @@ async def incident_query(
     text: Annotated[
         str | None, Query(max_length=200, description="Summary or source text contains.")
     ] = None,
+    search: Annotated[
+        str | None,
+        Query(
+            alias="q",
+            max_length=500,
+            description="Full-text search: every word (stemmed) in the summary, place, "
+            "perpetrators or type as analysts left them; each item's `hit` marks the words.",
+        ),
+    ] = None,
+    language: Annotated[
+        str | None, Query(max_length=20, description="The document's language (e.g. en).")
+    ] = None,
     certainty: Annotated[
         list[str] | None,
         Query(description="Certainty (repeatable).", json_schema_extra=items_of(CERTAINTY)),
@@ -218,6 +230,8 @@ async def incident_query(
         place=place or None,
         admin1=admin1 or None,
         text=text or None,
+        search=search.strip() or None if search else None,
+        language=language or None,
         sort=sort,
         limit=limit,
         offset=offset,

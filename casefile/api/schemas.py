@@ -95,6 +95,11 @@ class DocumentRef(BaseModel):
     name: str
 
 
+class SnippetPiece(BaseModel):
+    text: str
+    hit: bool = Field(description="Whether this piece matched a searched word.")
+
+
 class Incident(BaseModel):
     """An incident as analysts left it: the values in force, its review status, and the
     machine's value of every field an analyst edited."""
@@ -121,6 +126,9 @@ class Incident(BaseModel):
         None, description="The extractor's probability that this is a real incident of its type."
     )
     etag: str | None = Field(None, description="Send it back as If-Match with the next edit.")
+    hit: list[SnippetPiece] | None = Field(
+        None, description="With `q`: the summary in pieces, the searched words marked."
+    )
 
 
 class IncidentPage(Page):
@@ -182,6 +190,8 @@ class Facets(BaseModel):
     admin1: dict[str, int]
     certainty: dict[str, int]
     status: dict[str, int]
+    year: dict[str, int] = Field(description="Of the start date.")
+    language: dict[str, int] = Field(description="Of the document.")
 
 
 # -- cases
@@ -264,11 +274,6 @@ class DocumentDetail(BaseModel):
     bytes: int
     text: str
     spans: list[Span]
-
-
-class SnippetPiece(BaseModel):
-    text: str
-    hit: bool = Field(description="Whether this piece matched a searched word.")
 
 
 class DocumentHit(BaseModel):
@@ -401,6 +406,19 @@ class PlaceCandidate(Place):
 
 class PlaceSearch(BaseModel):
     items: list[PlaceCandidate]
+
+
+class Region(BaseModel):
+    name: str
+    iso: str = Field(description="ISO 3166-2 code.")
+    lat: float
+    lon: float
+
+
+class Regions(BaseModel):
+    """First-level areas with a point inside each, for a map's labels."""
+
+    items: list[Region]
 
 
 # -- exports, users, vocabularies, audit

@@ -16,6 +16,7 @@ from ..export import export as run_export
 from ..store.store import default_actor
 from .state import (
     PlaceOpt,
+    SearchOpt,
     SinceOpt,
     StatusOpt,
     SubordinatesOpt,
@@ -40,6 +41,7 @@ def export(
     unit: UnitOpt = None,
     include_subordinates: SubordinatesOpt = False,
     text: TextOpt = None,
+    search: SearchOpt = None,
     status: StatusOpt = None,
     cases: Annotated[
         bool, typer.Option("--cases", help="Export the cases holding the matching incidents.")
@@ -51,7 +53,16 @@ def export(
     """Export incidents or cases with the analysts' values; the export is audited."""
     with open_store() as store:
         q = incident_query(
-            store, type_, since, until, place, unit, include_subordinates, text, status
+            store,
+            type_,
+            since,
+            until,
+            place,
+            unit,
+            include_subordinates,
+            text,
+            status,
+            search=search,
         )
         result = run_export(store, default_actor(), format_, q, cases)
     if out_ is None:

@@ -7,90 +7,65 @@ from __future__ import annotations
 import csv
 import io
 import json
+from dataclasses import replace
 from typing import Annotated, Any, TextIO
 
 import typer
 from rich.markup import escape
 from rich.table import Table
 
-from ..errors import CasefileError
-from ..model import DateRange, Incident
-from ..store import IncidentQuery, ReviewedIncident
-from ..store.view import is_partial_date
-from ..units import unit_and_subordinates
+from ..display import date_text, perpetrators_text, place_text, victims_text
+from ..store import ReviewedIncident
 from ..vocab import INCIDENT_TYPES, REVIEW_STATUS
-from .state import OutFile, check_format, open_store, output, write_json, write_rich
+from .state import (
+    OutFile,
+    PlaceOpt,
+    SearchOpt,
+    SinceOpt,
+    StatusOpt,
+    SubordinatesOpt,
+    TextOpt,
+    TypeOpt,
+    UnitOpt,
+    UntilOpt,
+    check_format,
+    incident_query,
+    open_store,
+    output,
+    write_json,
+    write_rich,
+)
 
 FORMATS = ("table", "json", "csv")
 
 
 def incidents(
-    type_: Annotated[
-        str | None, typer.Option("--type", help="Incident type, e.g. execution_of_pows.")
-    ] = None,
-    since: Annotated[
-        str | None,
-        typer.Option(help="Only incidents that may end on or after this date (ISO, e.g. 2024-01)."),
-    ] = None,
-    until: Annotated[
-        str | None,
-        typer.Option(
-            help="Only incidents that may start on or before this date (ISO, e.g. 2024-03)."
-        ),
-    ] = None,
-    place: Annotated[str | None, typer.Option(help="Place or region name contains this.")] = None,
-    unit: Annotated[str | None, typer.Option(help="A perpetrator's name contains this.")] = None,
-    include_subordinates: Annotated[
-        bool,
-        typer.Option(
-            "--include-subordinates",
-            help="With --unit: the unit (any spelling) and every unit under it today.",
-        ),
-    ] = False,
-    text: Annotated[str | None, typer.Option(help="Summary or source text contains this.")] = None,
-    status: Annotated[
-        list[str] | None,
-        typer.Option(help=f"Review status (repeatable): {', '.join(REVIEW_STATUS.values)}."),
-    ] = None,
+    type_: TypeOpt = None,
+    since: SinceOpt = None,
+    until: UntilOpt = None,
+    place: PlaceOpt = None,
+    unit: UnitOpt = None,
+    include_subordinates: SubordinatesOpt = False,
+    text: TextOpt = None,
+    search: SearchOpt = None,
+    status: StatusOpt = None,
     limit: Annotated[int | None, typer.Option(help="At most this many.")] = None,
     format_: Annotated[str, typer.Option("--format", help="table, json or csv.")] = "table",
     out_file: OutFile = None,
 ) -> None:
     """List stored incidents as analysts left them, filtered: the values in force, the review
-    status, and the machine's value beside each edited field."""
-    if type_ and type_ not in INCIDENT_TYPES:
-        raise CasefileError(
-            f"--type {type_!r} is not an incident type (one of: {', '.join(INCIDENT_TYPES.values)})"
-        )
-    for value in status or []:
-        if value not in REVIEW_STATUS:
-            raise CasefileError(
-                f"--status {value!r} is not a review status "
-                f"(one of: {', '.join(REVIEW_STATUS.values)})"
-            )
+    status, and the machine's value beside each edited field (with --search, the summary with
+    the words marked)."""
     check_format(format_, FORMATS)
-    for option, given in (("--since", since), ("--until", until)):
-        if given is not None and not is_partial_date(given):
-            raise CasefileError(f"{option} {given!r}: give a date as 2024, 2024-03 or 2024-03-05")
-    q = IncidentQuery(
-        type=type_,
-        since=since,
-        until=until,
-        place=place,
-        unit=unit,
-        text=text,
-        status=list(status) if status else None,
-        limit=limit,
-    )
     with open_store() as store:
-        if include_subordinates:
-            if not unit:
-                raise CasefileError("--include-subordinates needs --unit NAME")
-            q.unit, q.units = None, unit_and_subordinates(store, unit)
+        q = incident_query(
+            store, type_, since, until, place, unit, include_subordinates, text, status,
+            search=search,
+        )  # fmt: skip
         if limit is None:
             rows = list(store.view.iter_reviewed_incidents(q))
         else:
-            rows = store.view.page_incidents(q).items
+            rows = store.view.page_incidents(replace(q, limit=limit)).items
     with output(out_file) as stream:
         render_incidents(rows, format_, stream)
 
@@ -161,10 +136,12 @@ def incidents_csv(rows: list[ReviewedIncident]) -> str:
 def incidents_table(rows: list[ReviewedIncident]) -> Table:
     """A table of the values in force; an edited field shows the machine's value under it."""
     table = Table(title=f"{len(rows)} incidents", show_lines=False)
+    searched = any(r.hit for r in rows)  # --search: the summary, its words in bold
     for col in (
         "date",
         "type",
         "place",
+        *(("summary",) if searched else ()),
         "perpetrators",
         "victims",
         "certainty",
@@ -182,39 +159,21 @@ def incidents_table(rows: list[ReviewedIncident]) -> Table:
                 shown += f"\n[dim](machine: {escape(str(was))})[/dim]"
             return shown
 
+        summary = "".join(
+            f"[bold]{escape(x)}[/bold]" if hit else escape(x) for x, hit in r.hit or []
+        )
         table.add_row(
             cell("date", date_text(i.date), date_text(m.date)),
             cell("type", INCIDENT_TYPES.label(i.type), INCIDENT_TYPES.label(m.type)),
-            cell("place", _place(i), _place(m)),
-            cell("perpetrators", _perpetrators(i), _perpetrators(m)),
-            cell("count", _victims(i), _victims(m)),
+            cell("place", place_text(i.place), place_text(m.place)),
+            *((summary or escape(i.summary),) if searched else ()),
+            cell("perpetrators", perpetrators_text(i), perpetrators_text(m)),
+            cell("count", victims_text(i), victims_text(m)),
             cell("certainty", i.certainty, m.certainty),
             REVIEW_STATUS.label(r.status).lower(),
             escape(r.document_name),
         )
     return table
-
-
-def date_text(date: DateRange | None) -> str:
-    """``2024-03-05``, ``2024-03-05..2024-03-07``, or ``-`` where undated."""
-    if date is None or not (date.start or date.end):
-        return "-"
-    if date.start == date.end or not date.end:
-        return str(date.start)
-    return f"{date.start or '…'}..{date.end}"
-
-
-def _place(i: Incident) -> str:
-    return i.place.name if i.place else "-"
-
-
-def _perpetrators(i: Incident) -> str:
-    return ", ".join(p.name for p in i.perpetrators) or "-"
-
-
-def _victims(i: Incident) -> str:
-    count = f" {i.count.best}" if i.count and i.count.best is not None else ""
-    return i.victim_category + count
 
 
 def register(app: typer.Typer) -> None:

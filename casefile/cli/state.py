@@ -152,14 +152,20 @@ def check_format(format_: str, formats: tuple[str, ...]) -> None:
         raise CasefileError(f"--format {format_!r}: use {', '.join(formats[:-1])} or {formats[-1]}")
 
 
-# -- the incident filters of ``export`` and ``brief``: options, and the IncidentQuery (the
-# reviewed read path: the values in force) they make
+# -- the incident filters of ``incidents``, ``export`` and ``brief``: options, and the
+# IncidentQuery (the reviewed read path: the values in force) they make; one place for each
 
 TypeOpt = Annotated[
     str | None, typer.Option("--type", help="Incident type, e.g. execution_of_pows.")
 ]
-SinceOpt = Annotated[str | None, typer.Option(help="Only incidents on or after this date (ISO).")]
-UntilOpt = Annotated[str | None, typer.Option(help="Only incidents on or before this date (ISO).")]
+SinceOpt = Annotated[
+    str | None,
+    typer.Option(help="Only incidents that may end on or after this date (ISO, e.g. 2024-01)."),
+]
+UntilOpt = Annotated[
+    str | None,
+    typer.Option(help="Only incidents that may start on or before this date (ISO, e.g. 2024-03)."),
+]
 PlaceOpt = Annotated[str | None, typer.Option(help="Place or region name contains this.")]
 UnitOpt = Annotated[str | None, typer.Option(help="A perpetrator's name contains this.")]
 SubordinatesOpt = Annotated[
@@ -170,6 +176,13 @@ SubordinatesOpt = Annotated[
     ),
 ]
 TextOpt = Annotated[str | None, typer.Option(help="Summary or source text contains this.")]
+SearchOpt = Annotated[
+    str | None,
+    typer.Option(
+        help="Full-text search: every word (stemmed) in the summary, place, perpetrators or "
+        "type, as analysts left them."
+    ),
+]
 StatusOpt = Annotated[
     list[str] | None,
     typer.Option(help=f"Review status (repeatable): {', '.join(REVIEW_STATUS.values)}."),
@@ -187,6 +200,7 @@ def incident_query(
     text: str | None,
     status: list[str] | None = None,
     since_option: str = "--since",  # what the command calls it (brief: --from)
+    search: str | None = None,
 ) -> IncidentQuery:
     """The query of the filter options, checked; every match (no limit)."""
     if type_ and type_ not in INCIDENT_TYPES:
@@ -208,6 +222,7 @@ def incident_query(
         until=until,
         place=place,
         text=text,
+        search=search or None,
         status=list(status) if status else None,
         limit=None,
     )

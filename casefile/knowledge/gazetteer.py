@@ -527,3 +527,17 @@ def candidates(name: str) -> list[Candidate]:
 def find(text: str) -> list[tuple[int, int, str]]:
     """:meth:`Gazetteer.find` on the packaged gazetteer."""
     return Gazetteer.default().find(text)
+
+
+@functools.lru_cache(maxsize=1)
+def oblasts() -> list[dict[str, object]]:
+    """Ukraine's oblasts (data/ua_admin.yaml): name, ISO 3166-2 code and a point well inside
+    each, for the map's labels (no package ships their outlines under an open licence)."""
+    import yaml
+
+    table = yaml.safe_load((DATA_DIR / "ua_admin.yaml").read_text(encoding="utf-8"))
+    return [
+        {"name": o["name"], "iso": o["iso"], "lat": float(o["lat"]), "lon": float(o["lon"])}
+        for o in table["oblasts"]
+        if o["iso"].startswith("UA-")  # the file also holds the Russian regions on the border
+    ]

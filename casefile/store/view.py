@@ -23,10 +23,12 @@ from sqlalchemy import (
     literal_column,
     or_,
     select,
+    table,
     true,
     tuple_,
     union_all,
 )
+from sqlalchemy import column as sql_column
 from sqlalchemy import text as sql
 from sqlalchemy.sql.elements import UnaryExpression
 from sqlalchemy.sql.operators import custom_op
@@ -107,9 +109,15 @@ def _like(value: str) -> str:
     return f"%{escaped.lower()}%"
 
 
+# Past this many incidents matching a search, SQLite walks the list's order to find a page
+# rather than sorting every match (View._searched).
+MANY_MATCHES = 2000
+
+
 class View:
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
+        self._fts_counts: dict[str, int] = {}  # FTS5 query -> incidents matched (a hint)
 
     # -- documents
     def count_documents(self) -> int:
@@ -252,10 +260,12 @@ class View:
         q: IncidentQuery,
         *names: str,
         each: Callable[[Select[Any]], Select[Any]] | None = None,
+        ordered: bool = False,
     ) -> Select[Any] | CompoundSelect:
         """The incidents ``q`` matches, as the named columns of their values in force
         (``id``, an incidents column, ``status``, ``case``, or a sort key of _SORT_KEYS);
-        ``each`` changes each part (a page takes the top of each, see page_incidents).
+        ``each`` changes each part (a page takes the top of each, see page_incidents);
+        ``ordered``: each part is read in the list's order as far as a page (see _searched).
 
         The incidents come in two parts, on both backends, so that the indexes of
         ``incidents`` serve filters and order (a join to ``reviews`` would hide them behind
@@ -271,7 +281,7 @@ class View:
         edited = and_(r.c.target_type == "incident", _edited(_columns_read(q, names)))
         joined = and_(edited, r.c.target_id == i.c.id)
         reviewed = select(r.c.target_id).where(edited)
-        machine = self._filtered(q, _machine, i, names).where(i.c.id.not_in(reviewed))
+        machine = self._filtered(q, _machine, i, names, ordered).where(i.c.id.not_in(reviewed))
         parts = [machine]
         if q.since:
             # Those that start on or after `since` are a range of the lists' order (read by
@@ -281,13 +291,18 @@ class View:
             since, start = q.since[:10], _sort_key("date_last", _machine)
             fenced = machine.where(start < since).offset(0).subquery()  # (SQLite takes an
             parts = [machine.where(start >= since), select(*fenced.c)]  # OFFSET only so)
-        parts.append(self._filtered(q, _effective, r.join(i, joined), names))
+        parts.append(self._filtered(q, _effective, r.join(i, joined), names, ordered))
         if each is not None:
             parts = [each(part) for part in parts]
         return union_all(*parts)
 
     def _filtered(
-        self, q: IncidentQuery, e: Callable[[str], Any], src: Any, names: tuple[str, ...]
+        self,
+        q: IncidentQuery,
+        e: Callable[[str], Any],
+        src: Any,
+        names: tuple[str, ...],
+        ordered: bool = False,
     ) -> Select[Any]:
         """``names`` of the incidents of ``src`` that ``q`` matches, valued by ``e``."""
         d = t.documents
@@ -329,6 +344,11 @@ class View:
                     func.lower(d.c.text).like(pat, escape="\\"),
                 )
             )
+        if q.search is not None:
+            s = s.where(self._searched(q.search, ordered))
+        if q.language:
+            languages = select(d.c.id).where(d.c.language == q.language)
+            s = s.where(e("document_id").in_(languages))
         if q.certainty:
             s = s.where(e("certainty").in_(q.certainty))
         if q.status:
@@ -341,6 +361,79 @@ class View:
         if q.min_confidence is not None:
             s = s.where(e("confidence") >= q.min_confidence)
         return s
+
+    def _searched(self, text: str, ordered: bool = False) -> Any:
+        """Incidents whose texts in force (summary, place, perpetrators, type) hold every
+        word of ``text``, stemmed: the full-text index of migration 0009_day, which holds the
+        analysts' values, so one condition serves reviewed and unreviewed incidents alike.
+        ``ordered``: the incidents are read in the list's order as far as a page."""
+        if not self._sqlite:
+            query = func.websearch_to_tsquery("english", text)
+            return literal_column("incidents.search").op("@@")(query)
+        match = _fts_match(text)
+        if match is None:
+            return false()
+        # by rowid, the incident's own (migration 0009_day): FTS5 reads rowids from its index
+        # alone, and SQLite finds a row by rowid without another index (the id column would
+        # cost a read of the FTS table's content and a lookup of the id, per match)
+        fts = table("incidents_fts", sql_column("rowid"))
+        found = select(fts.c.rowid).where(literal_column("incidents_fts").op("MATCH")(match))
+        rowid: Any = literal_column("incidents.rowid")
+        if ordered and self._fts_count(match) > MANY_MATCHES:
+            # Many match: a page is found sooner by walking the list's order (an index) and
+            # keeping the matches than by sorting them all (SQLite would start from the
+            # matches, knowing no better; bench/api_load.py). Counts, maps and facets read
+            # every match: from the matches.
+            rowid = self._unindexed(rowid)
+        return rowid.in_(found)
+
+    def _fts_count(self, match: str) -> int:
+        """How many incidents an FTS5 query matches (from its index alone: a few ms), kept a
+        while: only the choice of plan hangs on it."""
+        if match not in self._fts_counts:
+            if len(self._fts_counts) > 256:
+                self._fts_counts.clear()
+            with self.engine.connect() as c:
+                self._fts_counts[match] = int(
+                    c.execute(
+                        sql("SELECT count(*) FROM incidents_fts WHERE incidents_fts MATCH :q"),
+                        {"q": match},
+                    ).scalar_one()
+                )
+        return self._fts_counts[match]
+
+    def search_hits(self, text: str, ids: list[str]) -> dict[str, list[tuple[str, bool]]]:
+        """The summaries in force of incidents ``ids`` with the words of ``text`` marked, as
+        (text, is a hit) pieces; those where no word holds are left out."""
+        out: dict[str, list[tuple[str, bool]]] = {}
+        if not ids:
+            return out
+        names = ", ".join(f":id{k}" for k in range(len(ids)))
+        params: dict[str, Any] = {f"id{k}": x for k, x in enumerate(ids)}
+        if self._sqlite:
+            match = _fts_match(text)
+            if match is None:
+                return out
+            query = sql(
+                f"SELECT id, highlight(incidents_fts, 1, '{HIT[0]}', '{HIT[1]}') AS hit "
+                "FROM incidents_fts WHERE incidents_fts MATCH :q "
+                f"AND rowid IN (SELECT rowid FROM incidents WHERE id IN ({names}))"
+            )
+            params["q"] = match
+        else:
+            query = sql(
+                "SELECT i.id, ts_headline('english', coalesce(r.summary, i.summary), "
+                f"websearch_to_tsquery('english', :q), 'StartSel={HIT[0]}, StopSel={HIT[1]}, "
+                "HighlightAll=true') AS hit FROM incidents i LEFT JOIN reviews r "
+                f"ON r.target_type = 'incident' AND r.target_id = i.id WHERE i.id IN ({names})"
+            )
+            params["q"] = text
+        with self.engine.connect() as c:
+            for row in c.execute(query, params).mappings():
+                pieces = _pieces(row["hit"])
+                if any(hit for _, hit in pieces):
+                    out[row["id"]] = pieces
+        return out
 
     def _unindexed(self, column: Any) -> Any:
         """``column`` as SQLite's planner will not read it by index (``+column``): without
@@ -379,7 +472,7 @@ class View:
                 s = s.where(_after(keys, p.c, after))
             return select(*s.subquery().c)  # SQLite takes a LIMIT in a union only so
 
-        m = self._matching(q, *names, each=top).subquery("matching").c
+        m = self._matching(q, *names, each=top, ordered=True).subquery("matching").c
         s = select(m.id, *(m[k] for k, _ in keys)).order_by(*_order(q.sort, m))
         if q.limit is not None:
             s = s.limit(q.limit)
@@ -415,6 +508,10 @@ class View:
         more = q.limit is not None and len(found) == q.limit
         nxt = encode_cursor(list(found[-1][1:])) if more and found else None
         exact = cap is None or total <= cap
+        if q.search:
+            hits = self.search_hits(q.search, [x.id for x in items])
+            for x in items:
+                x.hit = hits.get(x.id)
         return IncidentPage(total if exact else cap or 0, q.limit, q.offset, items, nxt, exact)
 
     def get_reviewed_incident(self, incident_id: str) -> ReviewedIncident | None:
@@ -678,10 +775,9 @@ class View:
         finds "shelling"), best first, each with a snippet of its hits; and how many match.
         SQLite's FTS5 table or PostgreSQL's tsvector column (migration 0006)."""
         if self._sqlite:
-            words = re.findall(r"\w+", text)
-            if not words:
+            match = _fts_match(text)
+            if match is None:
                 return 0, []
-            match = " ".join('"' + w.replace('"', '""') + '"' for w in words)
             where = "documents_fts MATCH :q"
             src = "documents_fts JOIN documents d ON d.rowid = documents_fts.rowid"
             snippet = f"snippet(documents_fts, 2, '{HIT[0]}', '{HIT[1]}', ' … ', 24)"
@@ -916,6 +1012,16 @@ EDIT_GROUPS: dict[str, tuple[str, ...]] = {
 }
 _GROUP_KEY = {col: cols[0] for cols in EDIT_GROUPS.values() for col in cols}
 
+# The facets counted beside the incidents' filters (View.count_incidents_by_field), labelled.
+FACETS = {
+    "type": "Type",
+    "admin1": "Oblast / region",
+    "year": "Year",
+    "status": "Review",
+    "certainty": "Certainty",
+    "language": "Language",
+}
+
 SORTS = ("date", "-date", "type", "place", "count", "-count", "confidence", "-confidence", "queue")
 
 
@@ -932,6 +1038,8 @@ class IncidentQuery:
     unit: str | None = None  # substring of a perpetrator's name
     units: list[str] | None = None  # exact perpetrator names (a unit and its subordinates)
     text: str | None = None  # substring of the summary or of the document's text
+    search: str | None = None  # words (stemmed) of the summary, place, perpetrators, type
+    language: str | None = None  # the document's language, e.g. "en"
     certainty: list[str] | None = None
     status: list[str] | None = None  # vocab.REVIEW_STATUS values
     bbox: tuple[float, float, float, float] | None = None  # west, south, east, north
@@ -962,6 +1070,7 @@ class ReviewedIncident:
     edited: list[str]  # EDIT_GROUPS names an analyst changed
     reviewed_by: str | None = None
     reviewed_at: str | None = None
+    hit: list[tuple[str, bool]] | None = None  # the summary, searched words marked
 
     def to_record(self) -> dict[str, Any]:
         rec = self.incident.to_record()
@@ -976,6 +1085,7 @@ class ReviewedIncident:
             "machine": {g: field_value(self.machine, g) for g in self.edited},
             "reviewed_by": self.reviewed_by,
             "reviewed_at": self.reviewed_at,
+            **({} if self.hit is None else {"hit": [{"text": x, "hit": h} for x, h in self.hit]}),
         }
 
 
@@ -1143,6 +1253,15 @@ class DocumentHit:
         }
 
 
+def _fts_match(text: str) -> str | None:
+    """``text`` as an FTS5 query that every word must match, each word quoted (never read
+    as FTS5 syntax); None where it has no word."""
+    words = re.findall(r"\w+", text)
+    if not words:
+        return None
+    return " ".join('"' + w.replace('"', '""') + '"' for w in words)
+
+
 def _pieces(snippet: str | None) -> list[tuple[str, bool]]:
     """A snippet cut at its hit markers into (text, is a hit) pieces."""
     pieces: list[tuple[str, bool]] = []
@@ -1278,6 +1397,11 @@ def _sort_key(name: str, e: Callable[[str], Any]) -> Any:
         return func.coalesce(e("date_start"), literal_column(f"'{_DATE_KEYS[name]}'"))
     if name == "certainty_rank":  # the certainty vocabulary's order: confirmed first
         return case(QUEUE_ORDER, value=e("certainty"), else_=len(QUEUE_ORDER))
+    if name == "year":  # of the start (a facet)
+        return func.substr(e("date_start"), 1, 4)
+    if name == "language":  # of the document (a facet)
+        d = t.documents
+        return select(d.c.language).where(d.c.id == e("document_id")).scalar_subquery()
     return e(name)
 
 
@@ -1380,15 +1504,15 @@ _FILTER_COLUMNS: dict[str, tuple[str, ...]] = {
     "bbox": ("lat", "lon"),
     "cases": ("case",),
     "min_confidence": ("confidence",),
+    "language": ("document_id",),
 }
+# Names of View._matching that read another column: the facets by year and language.
+_READS = {"year": "date_start", "language": "document_id", "certainty_rank": "certainty"}
 
 
 def _columns_read(q: IncidentQuery, names: tuple[str, ...]) -> set[str]:
     """The columns (values in force) that the filters of ``q`` and the ``names`` read."""
-    cols = {
-        "date_start" if n in _DATE_KEYS else "certainty" if n == "certainty_rank" else n
-        for n in names
-    }
+    cols = {"date_start" if n in _DATE_KEYS else _READS.get(n, n) for n in names}
     for name, read in _FILTER_COLUMNS.items():
         if getattr(q, name) is not None:
             cols.update(read)

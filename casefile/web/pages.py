@@ -26,9 +26,11 @@ from ..api.routes.units import get_unit
 from ..auth import MAX_PASSWORD, SESSION_COOKIE, log_in, log_out, may, unlocked_at
 from ..brief import build_brief
 from ..brief import html as brief_html
+from ..display import date_text, perpetrators_text, place_text, readable, victims_text
 from ..errors import AuthError, CasefileError
 from ..export import formats as export_formats
 from ..review import (
+    DATE_PRECISION,
     EDITABLE,
     create_incident,
     etag,
@@ -40,10 +42,12 @@ from ..review import (
     parse_text_value,
     split_case,
 )
+from ..store.audit import actions as audit_actions
 from ..store.audit import iter_entries
+from ..store.view import FACETS, IncidentQuery
 from ..vocab import CERTAINTY, INCIDENT_TYPES, REVIEW_STATUS, ROLES, VICTIM_CATEGORIES
 from . import TEMPLATES
-from .text import highlight, readable
+from .text import changes, highlight
 
 router = APIRouter(include_in_schema=False)
 # Autoescaping always on: document texts are untrusted (a report may hold <script>).
@@ -57,11 +61,17 @@ templates.env.globals.update(
     VICTIM_CATEGORIES=VICTIM_CATEGORIES,
     ROLES=ROLES,
     EDITABLE=EDITABLE,
+    DATE_PRECISION=DATE_PRECISION,
     EXPORT_FORMATS=export_formats,
+    FACET_LABELS=FACETS,
     may=may,
     etag=etag,
 )
-templates.env.filters["readable"] = readable
+templates.env.filters.update(
+    readable=readable, date_text=date_text, place_text=place_text, perpetrators=perpetrators_text
+)
+templates.env.globals["victims_text"] = victims_text
+templates.env.globals["changes"] = changes
 LOGIN_CSRF = "casefile_login"
 
 
@@ -276,16 +286,19 @@ def judge_many_form(
 def search_page(
     request: Request, who: Viewer, store: StoreDep, q: str = "", offset: int = 0
 ) -> Response:
-    """Full-text search of the documents, the hits marked in each snippet."""
-    total, hits = store.view.search_documents(q, 20, max(0, offset)) if q.strip() else (0, [])
+    """Full-text search of the incidents and of the documents, the hits marked."""
+    words = q.strip()
+    total, hits = store.view.search_documents(words, 20, max(0, offset)) if words else (0, [])
+    incidents = store.view.page_incidents(IncidentQuery(search=words, limit=20)) if words else None
     return page(
         request,
         "search.html",
-        f"/api/v1/search?{urlencode({'q': q})}" if q.strip() else None,
+        f"/api/v1/search?{urlencode({'q': q})}" if words else None,
         user=who,
         q=q,
         total=total,
         hits=hits,
+        incidents=incidents,
         offset=max(0, offset),
     )
 
@@ -504,9 +517,12 @@ def audit_log_page(
     before: Annotated[int | None, Query(ge=1, le=MAX_SEQ)] = None,
     actor: str = "",
     object_id: str = "",
+    action: str = "",
 ) -> Response:
-    """The audit log, newest first, 50 a page, filtered by who or by object."""
-    entries = audit_page(store, 50, before, object_id.strip() or None, actor.strip() or None)
+    """The audit log, newest first, 50 a page, filtered by who, by object or by action; each
+    entry's change shown field by field, before and after."""
+    wanted = (object_id.strip() or None, actor.strip() or None, action.strip() or None)
+    entries = audit_page(store, 50, before, *wanted)
     newest = next(iter_entries(store.engine, newest_first=True, limit=1), None)
     return page(
         request,
@@ -517,7 +533,11 @@ def audit_log_page(
         newest=newest,
         actor=actor,
         object_id=object_id,
-        filters=urlencode({k: v for k, v in (("actor", actor), ("object_id", object_id)) if v}),
+        action=action,
+        actions=audit_actions(store.engine),
+        filters=urlencode(
+            {k: v for k, v in (("actor", actor), ("object_id", object_id), ("action", action)) if v}
+        ),
     )
 
 

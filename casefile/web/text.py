@@ -1,9 +1,12 @@
-"""A document's text cut into plain and highlighted pieces, for templates to escape."""
+"""Text for templates to escape: a document's text cut into plain and highlighted pieces,
+values as a person reads them, and an audit entry's change as before and after per field."""
 
 from __future__ import annotations
 
 import itertools
 from dataclasses import dataclass
+
+from ..display import readable
 
 
 @dataclass
@@ -31,25 +34,27 @@ def highlight(text: str, spans: list[tuple[int, int, str]]) -> list[Piece]:
     return pieces
 
 
-def readable(value: object) -> str:
-    """A field's value as a person reads it, never a Python repr: a date range, a place with
-    its region, a count with its range, names joined; nothing is a dash."""
-    if value is None or value == "" or value == []:
-        return "–"
-    if isinstance(value, dict):
-        if "start" in value or "end" in value:
-            start, end = value.get("start"), value.get("end")
-            return str(start or "…") + (f"..{end}" if end and end != start else "")
-        if "name" in value:
-            where = value.get("admin1")
-            return str(value["name"]) + (f", {where}" if where and where != value["name"] else "")
-        if "best" in value or "low" in value:
-            best, low, high = value.get("best"), value.get("low"), value.get("high")
-            span = (
-                f" ({low}–{high})" if low is not None and high is not None and low != high else ""
-            )
-            return (str(best) if best is not None else "–") + span
-        return "; ".join(f"{k}: {readable(v)}" for k, v in value.items())
-    if isinstance(value, list | tuple):
-        return ", ".join(readable(v) for v in value)
-    return str(value)
+def changes(before: object, after: object) -> list[tuple[str, str, str]]:
+    """What an audit entry changed, field by field: (field, before, after), readable, only
+    the fields whose value differs (a nested record's fields named ``place.name``). A value
+    that is not a record is one row named ``value``."""
+    if not isinstance(before, dict) and not isinstance(after, dict):
+        return [] if before == after else [("value", readable(before), readable(after))]
+    old = _flat(before if isinstance(before, dict) else {})
+    new = _flat(after if isinstance(after, dict) else {})
+    return [
+        (key, readable(old.get(key)), readable(new.get(key)))
+        for key in dict.fromkeys([*old, *new])
+        if old.get(key) != new.get(key)
+    ]
+
+
+def _flat(record: dict[str, object], prefix: str = "") -> dict[str, object]:
+    """A record's fields, nested records' fields as ``outer.inner`` (lists stay whole)."""
+    out: dict[str, object] = {}
+    for key, value in record.items():
+        if isinstance(value, dict) and value:
+            out.update(_flat(value, f"{prefix}{key}."))
+        else:
+            out[f"{prefix}{key}"] = value
+    return out

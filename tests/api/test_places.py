@@ -32,3 +32,11 @@ def test_a_named_place_is_geocoded(stocked: tuple[Store, dict[str, str]]) -> Non
     assert [p["id"] for p in points] == [ids[POKROVSK]]  # still on the map
     odd = judge(store, "ana", "incident", ids[POKROVSK], "edit", "?", "place", "Nowhereville")
     assert odd.incident.place.name == "Nowhereville" and odd.incident.place.lat is None  # type: ignore[union-attr]
+
+
+def test_regions_name_every_oblast_with_a_point_inside_ukraine(served) -> None:
+    r = served.client.get(f"{API}/places/regions", headers=served.bearer("vic"))
+    assert r.status_code == 200, r.text
+    items = {x["name"]: x for x in r.json()["items"]}
+    assert len(items) >= 25 and items["Kharkiv Oblast"]["iso"] == "UA-63"
+    assert all(44 < x["lat"] < 53 and 22 < x["lon"] < 41 for x in items.values())

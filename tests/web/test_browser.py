@@ -103,6 +103,20 @@ def refreshed(pg: Any, times: int) -> None:
     pg.wait_for_selector(f"body[data-refreshed='{times}']", state="attached")
 
 
+def drag_across(pg: Any, first: str, last: str) -> None:
+    """Drag the mouse over the timeline from the bar of month ``first`` to that of ``last``
+    (a brush; empty months have bars of no height, so the drag runs at mid-height)."""
+    box = pg.locator("#timeline").bounding_box()
+    a = pg.locator(f"#timeline rect[data-month='{first}']").bounding_box()
+    b = pg.locator(f"#timeline rect[data-month='{last}']").bounding_box()
+    y = box["y"] + 60
+    pg.mouse.move(a["x"] + 1, y)
+    pg.mouse.down()
+    pg.mouse.move((a["x"] + b["x"]) / 2, y, steps=4)
+    pg.mouse.move(b["x"] + b["width"] - 1, y, steps=4)
+    pg.mouse.up()
+
+
 def test_filter_open_a_case_confirm_and_find_it_in_the_audit_log(page: Any, served: Any) -> None:
     pg = page
     pg.goto(pg.base + "/login")
@@ -231,6 +245,18 @@ def test_edit_a_place_by_picking_a_gazetteer_entry(page: Any, served: Any) -> No
     assert got["machine"]["place"]["name"] == "Pokrovsk"
     points = served.client.get("/api/v1/incidents/points?place=izium", headers=bearer).json()
     assert [p["id"] for p in points["points"]] == [incident]
+    # the date: a day picked, kept only to the month the source gives
+    page.goto(f"{page.base}/incidents/{incident}")
+    date = page.locator(f"#incident-{incident} details[data-field=date]")
+    date.locator("summary").click()
+    date.locator("select[name=precision]").select_option("month")
+    date.locator("input[name=start]").fill("2024-09-17")
+    date.locator("input[name=reason]").fill("The report says September.")
+    shot(page, "edit-date-1-month.png")
+    date.locator("button[type=submit]").click()
+    page.wait_for_selector("#done")
+    got = served.client.get(f"/api/v1/incidents/{incident}", headers=bearer).json()
+    assert got["date"] == {"start": "2024-09", "end": "2024-09"}
 
 
 def test_the_map_stands_alone(page: Any, served: Any) -> None:
@@ -265,33 +291,81 @@ def test_the_map_stands_alone(page: Any, served: Any) -> None:
     assert page.get_attribute("#map", "data-markers") == "1"
     assert page.locator("#incidents tbody tr").count() == 1
     shot(page, "map-2-timeline-month.png")
+    # the oblasts' names, written from the gazetteer (no outlines ship under an open licence)
+    page.wait_for_selector("#map[data-regions]")
+    assert int(page.get_attribute("#map", "data-regions") or 0) >= 25
+    assert page.locator(".region-label", has_text="Kharkiv").count() == 1
+    # the axes are titled
+    assert page.locator("#timeline .axis-title").count() == 2
+
+
+def test_a_timeline_range_search_and_facets_filter_the_map(page: Any, served: Any) -> None:
+    """A range dragged across the timeline (a brush) filters the map and the list; the search
+    box finds incidents by their words, marked in the list; the facets beside the filters
+    count what matches and, clicked, filter."""
+    log_in(page, "vic")
+    refreshed(page, 1)
+    assert page.locator("#facets [data-facet=year] .facet-value").all_inner_texts() == [
+        "2022",
+        "2023",
+        "2024",
+    ]
+    drag_across(page, "2023-09", "2024-10")
+    refreshed(page, 2)
+    assert page.input_value("input[name=since]") == "2023-09-01"
+    assert page.input_value("input[name=until]") == "2024-10-31"
+    assert page.get_attribute("#map", "data-markers") == "3"
+    assert page.locator("#incidents tbody tr").count() == 3
+    shot(page, "map-3-timeline-range.png")
+    page.fill("#f-q", "POWs shot")
+    page.press("#f-q", "Enter")
+    refreshed(page, 3)
+    assert page.locator("#incidents tbody tr").count() == 2
+    assert page.locator("#incidents tbody td.summary mark").first.inner_text() == "POWs"
+    assert page.get_attribute("#map", "data-markers") == "2"
+    regions = page.locator("#facets [data-facet=admin1] li").all_inner_texts()
+    assert sorted(r.strip() for r in regions) == ["Donetsk Oblast 1", "Kursk Oblast 1"]
+    page.locator("#facets [data-facet=admin1] .facet-value", has_text="Donetsk").click()
+    refreshed(page, 4)
+    assert page.locator("#incidents tbody tr").count() == 1
+    assert "q=POWs+shot" in page.url and "admin1=Donetsk+Oblast" in page.url
+    shot(page, "map-4-search-facets.png")
 
 
 def test_the_investigators_day(page: Any, served: Any, tmp_path: Path) -> None:
-    """The day of #10 end to end: search, a timeline range on the map, the next unreviewed
-    incident, its place picked from the gazetteer (it stays on the map), confirmed with a
-    key, two others rejected in bulk; then all of it in `casefile incidents` and an export."""
+    """The day of #10 end to end: log in, search, a timeline range dragged on the map, the
+    next unreviewed incident of what is on screen, its place picked from the gazetteer (it
+    stays on the map), confirmed with a key, two others rejected in bulk; then all of it in
+    `casefile incidents` and in an export. A screenshot of each step in test-artifacts/."""
     import json
     import subprocess
     import sys
 
     log_in(page, "ana")
-    # 1. search the documents
-    page.fill("header input[name=q]", "cafe")
+    # 1. search: the incidents and the documents, words marked
+    page.fill("header input[name=q]", "shot")
     page.press("header input[name=q]", "Enter")
-    page.wait_for_selector("#search-total")
-    assert page.locator("li.hit mark").first.inner_text().lower() == "cafe"
+    page.wait_for_selector("#incident-total")
+    assert page.inner_text("#incident-total") == "3 incidents"
+    assert page.locator("li.incident-hit mark").first.inner_text() == "shot"
+    assert page.locator("#document-hits li.hit mark").count() >= 1
     shot(page, "day-1-search.png")
-    # 2. the map, filtered by a bar of the timeline: October 2024
-    page.goto(page.base + "/")
+    # 2. the same search on the map, then a range of the timeline dragged: 2024
+    page.click("#on-the-map")
     refreshed(page, 1)
-    page.locator("#timeline rect[data-month='2024-10']").click()
+    assert page.locator("#incidents tbody tr").count() == 3
+    drag_across(page, "2024-01", "2024-10")
     refreshed(page, 2)
+    assert page.input_value("input[name=since]") == "2024-01-01"
     assert page.get_attribute("#map", "data-markers") == "2"
     shot(page, "day-2-timeline-range.png")
-    # 3. the next unreviewed incident of that range; edit its place from the gazetteer
-    page.goto(page.base + "/review?since=2024-10-01&until=2024-10-31")
+    # 3. the next unreviewed incident of what is on screen; edit its place from the gazetteer
+    page.click("#review-link")
+    page.wait_for_selector("#review-item")
+    queue = page.url
+    assert "q=shot" in queue and "since=2024-01-01" in queue
     target = page.get_attribute("#review-item", "data-incident")
+    shot(page, "day-3-next-unreviewed.png")
     page.keyboard.press("e")
     place = page.locator(f"#incident-{target} details[data-field=place]")
     place.locator("summary").click()
@@ -299,17 +373,25 @@ def test_the_investigators_day(page: Any, served: Any, tmp_path: Path) -> None:
     place.locator(".place-search").click()
     place.locator(".place-choice").first.click()
     place.locator("input[name=reason]").fill("Geolocated from the video.")
+    shot(page, "day-4-place-chosen.png")
     place.locator("button[type=submit]").click()
     page.wait_for_selector("#done")
-    shot(page, "day-3-place-edited.png")
-    # 4. confirm it with a key
-    page.goto(page.base + "/review?since=2024-10-01&until=2024-10-31")
+    shot(page, "day-5-place-edited.png")
+    # 4. it stays on the map, at its new place
+    page.goto(page.base + "/?q=Izium")
+    refreshed(page, 1)
+    assert page.get_attribute("#map", "data-markers") == "1"
+    assert page.locator("#incidents tbody td.summary").count() == 1
+    shot(page, "day-6-on-the-map-at-izium.png")
+    # 5. back to the queue: confirm it with a key
+    page.goto(queue)
     assert page.get_attribute("#review-item", "data-incident") == target
     page.keyboard.press("c")
     page.keyboard.type("Two sources agree.")
     page.keyboard.press("Enter")
     page.wait_for_selector("#done")
-    # 5. bulk-reject two of the rest
+    shot(page, "day-7-confirmed-by-key.png")
+    # 6. bulk-reject two of the rest
     page.goto(page.base + "/?status=unreviewed")
     refreshed(page, 1)
     boxes = page.locator("#incidents tbody input[type=checkbox]")
@@ -319,12 +401,12 @@ def test_the_investigators_day(page: Any, served: Any, tmp_path: Path) -> None:
     page.fill("#bulk-reason", "Reports of another event.")
     page.click("#bulk button[value=reject]")
     page.wait_for_selector("#done")
-    shot(page, "day-4-bulk-rejected.png")
-    # 6. the edited place stays on the map
+    shot(page, "day-8-bulk-rejected.png")
+    # 7. the edited place stays on the map
     bearer = served.bearer("ana")
     points = served.client.get("/api/v1/incidents/points?place=izium", headers=bearer).json()
     assert [p["id"] for p in points["points"]] == [target]
-    # 7. all of it in `casefile incidents` and in an export
+    # 8. all of it in `casefile incidents` and in an export
     env = {k: v for k, v in os.environ.items() if not k.startswith("CASEFILE_")}
     command = ["incidents", "--format", "json"]
     cli = subprocess.run(
@@ -335,6 +417,12 @@ def test_the_investigators_day(page: Any, served: Any, tmp_path: Path) -> None:
     rows = {r["id"]: r for r in json.loads(cli.stdout)}
     assert rows[target]["status"] == "confirmed" and rows[target]["place"]["name"] == "Izium"
     assert sorted(i for i, r in rows.items() if r["status"] == "rejected") == rejected
+    command = ["incidents", "--search", "Izium", "--format", "json"]
+    cli = subprocess.run(
+        [sys.executable, "-m", "casefile", "--db", served.store.url, *command],
+        capture_output=True, text=True, timeout=120, cwd=tmp_path, env=env,
+    )  # fmt: skip
+    assert [r["id"] for r in json.loads(cli.stdout)] == [target], cli.stderr
     export = served.client.get("/api/v1/exports/records", headers=bearer)
     records = {r["id"]: r for r in map(json.loads, export.text.splitlines())}
     assert records[target]["status"] == "confirmed" and records[target]["place"]["name"] == "Izium"

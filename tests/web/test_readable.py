@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from casefile.web.text import readable
+from casefile.display import readable
+from casefile.web.text import changes
 
 
 @pytest.mark.parametrize(
@@ -53,4 +54,36 @@ def test_the_audit_page_filters_and_pages(served) -> None:
     mine = served.client.get("/audit", params={"actor": "ana"}).text
     assert mine.count("<td>ana</td>") == 3 and "Pass 2." in mine
     one = served.client.get("/audit", params={"object_id": incident}).text
-    assert one.count("incident.") == 3 and "status: confirmed" in one  # before/after as text
+    assert one.count('<td><a href="/audit?action=incident.') == 3
+    # the change, field by field: before struck out, after inserted
+    assert "<th>status</th><td><del>unreviewed</del></td><td>→</td><td><ins>confirmed</ins>" in one
+    reopened = served.client.get("/audit", params={"action": "incident.reopen"}).text
+    assert reopened.count("<td>ana</td>") == 1 and "Pass 1." in reopened
+    assert '<option value="incident.reopen" selected>' in reopened
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "rows"),
+    [
+        (
+            {"status": "unreviewed"},
+            {"status": "confirmed"},
+            [("status", "unreviewed", "confirmed")],
+        ),
+        (
+            {"name": "Pokrovsk", "admin1": "Donetsk Oblast", "lat": 48.28},
+            {"name": "Izium", "admin1": "Kharkiv Oblast", "lat": 48.28},
+            [("name", "Pokrovsk", "Izium"), ("admin1", "Donetsk Oblast", "Kharkiv Oblast")],
+        ),
+        (
+            {"place": {"name": "A"}, "type": "torture"},
+            {"place": {"name": "B"}, "type": "torture"},
+            [("place.name", "A", "B")],
+        ),
+        (None, {"role": "analyst"}, [("role", "–", "analyst")]),
+        ("2024-03", "2024-04", [("value", "2024-03", "2024-04")]),
+        ("same", "same", []),
+    ],
+)
+def test_changes_lists_only_what_differs(before, after, rows) -> None:
+    assert changes(before, after) == rows

@@ -14,7 +14,12 @@ router = APIRouter(prefix="/audit", tags=["audit"])
 
 
 def audit_page(
-    store: Any, limit: int, before: int | None, object_id: str | None, actor: str | None
+    store: Any,
+    limit: int,
+    before: int | None,
+    object_id: str | None,
+    actor: str | None,
+    action: str | None = None,
 ) -> dict[str, Any]:
     entries = list(
         iter_entries(
@@ -24,6 +29,7 @@ def audit_page(
             before=before,
             object_id=object_id,
             actor=actor,
+            action=action,
         )
     )
     older = entries[-1].seq if len(entries) == limit else None
@@ -40,10 +46,13 @@ def audit_log(
     ] = None,
     object_id: Annotated[str | None, Query(max_length=300)] = None,
     actor: Annotated[str | None, Query(max_length=200)] = None,
+    action: Annotated[
+        str | None, Query(max_length=100, description='One action, e.g. "incident.confirm".')
+    ] = None,
 ) -> dict[str, Any]:
     """Who changed, imported or exported what, when, and why; newest first. ``before`` in the
     answer pages on."""
-    return audit_page(store, limit, before, object_id, actor)
+    return audit_page(store, limit, before, object_id, actor, action)
 
 
 @router.get("/verify", **ok(s.AuditVerification))

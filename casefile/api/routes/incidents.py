@@ -18,6 +18,7 @@ from ...review import (
     judge_many,
     next_unreviewed,
 )
+from ...store.view import FACETS
 from .. import schemas as s
 from ..deps import Analyst, Body, Filters, StoreDep, Viewer, ok, page_links
 
@@ -126,11 +127,8 @@ def histogram(q: Filters, _: Viewer, store: StoreDep) -> dict[str, Any]:
 
 @router.get("/facets", **ok(s.Facets))
 def facets(q: Filters, _: Viewer, store: StoreDep) -> dict[str, Any]:
-    """Counts per type, region, certainty and review status of the matching incidents."""
-    return {
-        name: store.view.count_incidents_by_field(name, q)
-        for name in ("type", "admin1", "certainty", "status")
-    }
+    """Counts per value of each facet (FACETS) among the matching incidents."""
+    return {name: store.view.count_incidents_by_field(name, q) for name in FACETS}
 
 
 @router.get("/next", **ok(s.Incident))

@@ -7,6 +7,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query
 from fastapi.concurrency import run_in_threadpool
 
+from ...knowledge.gazetteer import oblasts
 from ...resolve.geocode import search
 from .. import schemas as s
 from ..deps import Viewer, ok
@@ -34,3 +35,9 @@ async def search_places(
             for c in found
         ]
     }
+
+
+@router.get("/regions", **ok(s.Regions))
+def regions(_: Viewer) -> dict[str, Any]:
+    """Ukraine's oblasts with a point inside each: the map writes their names there."""
+    return {"items": oblasts()}

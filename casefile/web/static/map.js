@@ -31,6 +31,28 @@
       });
     map.attributionControl.addAttribution("Country outlines: Natural Earth (world-atlas)");
   }
+  // first-level areas: no package ships oblast outlines under an open licence, so their
+  // names are written at a point inside each (the gazetteer's, /api/v1/places/regions)
+  map.createPane("regions").style.zIndex = "350";
+  map.getPane("regions").style.pointerEvents = "none";
+  const regionLabels = L.layerGroup();
+  fetch("/api/v1/places/regions", { headers: { Accept: "application/json" }, credentials: "same-origin" })
+    .then((r) => r.json())
+    .then((body) => {
+      for (const r of body.items) {
+        const icon = L.divIcon({ className: "region-label", html: "", iconSize: null });
+        const m = L.marker([r.lat, r.lon], { icon, pane: "regions", interactive: false, keyboard: false });
+        m.on("add", () => { m.getElement().replaceChildren(el("span", r.name.replace(/ Oblast$/, ""))); });
+        regionLabels.addLayer(m);
+      }
+      const shown = () => {  // names at the zoom where they help, not over a whole continent
+        if (map.getZoom() >= 5 && map.getZoom() <= 9) regionLabels.addTo(map);
+        else regionLabels.remove();
+      };
+      map.on("zoomend", shown);
+      shown();
+      mapEl.dataset.regions = String(body.items.length);
+    });
   // stacked incidents gather into a cluster that opens on a click
   // and lists them (incidents at one place stay stacked at any zoom, so zooming in would not
   // part them)
@@ -129,13 +151,17 @@
     return out;
   }
 
+  // the timeline's scale, kept for the brush: the months drawn, the left edge, a bar's width
+  const scale = { all: [], left: 44, w: 1 };
+
   function drawTimeline(data) {
     while (svg.firstChild) svg.removeChild(svg.firstChild);
     const counts = new Map(data.months.map((m) => [m.month, m.incidents]));
     const all = data.months.length ? months(data.months[0].month, data.months[data.months.length - 1].month) : [];
-    const width = svg.clientWidth || 600, base = 120, left = 32;
+    const width = svg.clientWidth || 600, base = 120, left = 44;
     const most = Math.max(1, ...counts.values());
     const w = all.length ? Math.min(48, (width - left) / all.length) : width - left;
+    Object.assign(scale, { all, left, w });
     const line = (x1, y1, x2, y2, cls) => {
       const l = document.createElementNS(SVGNS, "line");
       for (const [k, v] of Object.entries({ x1, y1, x2, y2 })) l.setAttribute(k, String(v));
@@ -150,7 +176,10 @@
       label.textContent = t;
       svg.appendChild(label);
     };
-    // the axes: incidents up the side (0, half, most), years along the bottom
+    // the axes, titled: incidents up the side (0, half, most), years along the bottom
+    text(0, 0, "incidents", "axis-title y-title");
+    svg.lastChild.setAttribute("transform", `translate(10 ${(base + 10) / 2}) rotate(-90)`);
+    text(left, base + 34, "month the incident began (years marked)", "axis-title x-title");
     line(left, 10, left, base, "axis");
     line(left, base, left + all.length * w, base, "axis");
     for (const v of [...new Set([0, Math.round(most / 2), most])]) {
@@ -170,9 +199,8 @@
       bar.setAttribute("data-count", String(n));
       bar.setAttribute("class", "bar");
       const title = document.createElementNS(SVGNS, "title");
-      title.textContent = `${month}: ${n} — click to show only this month`;
+      title.textContent = `${month}: ${n} — click for this month, drag for a range`;
       bar.appendChild(title);
-      bar.addEventListener("click", () => filterMonth(month));
       svg.appendChild(bar);
       if (month.endsWith("-01") || i === 0) {
         line(left + i * w, base, left + i * w, base + 4, "axis");
@@ -193,7 +221,7 @@
     for (const i of page.items) {
       const d = i.date ? i.date.start + (i.date.end && i.date.end !== i.date.start ? ".." + i.date.end : "") : "–";
       const place = i.place ? i.place.name + (i.place.admin1 && i.place.admin1 !== i.place.name ? ", " + i.place.admin1 : "") : "–";
-      const count = i.victims.count && i.victims.count.best !== null ? " " + i.victims.count.best : "";
+      const count = i.victims.count && i.victims.count.best !== null ? ": " + i.victims.count.best : "";
       const tr = el("tr");
       const table = document.getElementById("incidents");
       if (table.dataset.bulk) {  // an analyst: a box to choose it for bulk review
@@ -203,7 +231,11 @@
       }
       const link = el("td");
       link.append(el("a", "case", { href: `/cases/${encodeURIComponent(i.case)}#incident-${i.id}` }));
-      tr.append(el("td", d), el("td", i.type.replace(/_/g, " ")), el("td", place),
+      const summary = el("td", null, { class: "summary" });
+      for (const piece of i.hit || [{ text: i.summary, hit: false }]) {
+        summary.append(piece.hit ? el("mark", piece.text) : document.createTextNode(piece.text));
+      }
+      tr.append(el("td", d), el("td", i.type.replace(/_/g, " ")), el("td", place), summary,
         el("td", i.perpetrators.map((p) => p.name).join(", ") || "–"),
         el("td", i.victims.category + count), el("td", i.certainty),
         el("td", i.status, { class: "status-" + i.status }), link);
@@ -212,9 +244,42 @@
     document.getElementById("count").textContent = String(page.total);
   }
 
-  // facet counts beside the filters: how many of the matching incidents have each value
+  // facet counts beside the filters (as Datasette shows them): how many of the matching
+  // incidents have each value; a value, clicked, becomes the filter
+  const typeLabels = JSON.parse(mapEl.dataset.typeLabels || "{}");
+  const FACET_FIELD = { type: "type", admin1: "admin1", status: "status", certainty: "certainty", language: "language" };
+
+  function chooseFacet(name, value) {
+    if (name === "year") {
+      filterMonths(`${value}-01`, `${value}-12`);
+      return;
+    }
+    const field = form.elements[FACET_FIELD[name]];
+    if (field.tagName === "SELECT" && ![...field.options].some((o) => o.value === value)) {
+      field.append(el("option", value, { value }));
+    }
+    field.value = value;
+    refresh();
+  }
+
   function drawFacets(facets) {
-    for (const name of ["type", "certainty", "status"]) {
+    for (const section of document.querySelectorAll("#facets .facet")) {
+      const name = section.dataset.facet;
+      const list = section.querySelector("ul");
+      list.replaceChildren();
+      const values = Object.entries(facets[name] || {});
+      if (name === "year") values.sort((a, b) => a[0].localeCompare(b[0]));
+      for (const [value, n] of values.slice(0, 12)) {
+        const li = el("li");
+        const label = name === "type" ? (typeLabels[value] || value) : value;
+        const b = el("button", label, { type: "button", class: "facet-value", "data-value": value });
+        b.addEventListener("click", () => chooseFacet(name, value));
+        li.append(b, el("span", ` ${n}`, { class: "facet-count" }));
+        list.append(li);
+      }
+      if (!values.length) list.append(el("li", "none", { class: "muted" }));
+    }
+    for (const name of ["type", "certainty", "status", "admin1"]) {
       const select = form.elements[name];
       if (!select) continue;
       for (const option of select.options) {
@@ -236,18 +301,62 @@
     });
   }
 
-  // a click on a bar filters the map, the timeline and the list to that month
-  function filterMonth(month) {
-    const [y, m] = month.split("-").map(Number);
-    const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
-    form.elements.since.value = `${month}-01`;
-    form.elements.until.value = `${month}-${String(last).padStart(2, "0")}`;
+  // a click on a bar, or a range dragged across the bars (a brush), filters the map, the
+  // timeline and the list to those months
+  function filterMonths(first, last) {
+    const [y, m] = last.split("-").map(Number);
+    const end = new Date(Date.UTC(y, m, 0)).getUTCDate();
+    form.elements.since.value = `${first}-01`;
+    form.elements.until.value = `${last}-${String(end).padStart(2, "0")}`;
     refresh();
   }
+
+  function monthAt(clientX) {
+    const box = svg.getBoundingClientRect();
+    const i = Math.floor((clientX - box.left - scale.left) / scale.w);
+    return scale.all.length ? scale.all[Math.max(0, Math.min(scale.all.length - 1, i))] : null;
+  }
+
+  let brush = null;  // {x0, rect} while a range is dragged
+  svg.addEventListener("pointerdown", (e) => {
+    if (!scale.all.length || e.button !== 0) return;
+    const x0 = e.clientX - svg.getBoundingClientRect().left;
+    const rect = document.createElementNS(SVGNS, "rect");
+    rect.setAttribute("class", "brush");
+    for (const [k, v] of Object.entries({ x: x0, y: 6, width: 0, height: 116 })) rect.setAttribute(k, String(v));
+    svg.appendChild(rect);
+    // the bar pressed, if any (once the pointer is captured, events name the svg instead)
+    const month = e.target.getAttribute && e.target.getAttribute("data-month");
+    brush = { x0, start: e.clientX, rect, month };
+    svg.setPointerCapture(e.pointerId);
+  });
+  svg.addEventListener("pointermove", (e) => {
+    if (!brush) return;
+    const x = e.clientX - svg.getBoundingClientRect().left;
+    brush.rect.setAttribute("x", String(Math.min(x, brush.x0)));
+    brush.rect.setAttribute("width", String(Math.abs(x - brush.x0)));
+  });
+  svg.addEventListener("pointerup", (e) => {
+    if (!brush) return;
+    const { start, rect, month } = brush;
+    brush = null;
+    rect.remove();
+    if (Math.abs(e.clientX - start) < 4) {  // a click: the bar pressed, if any
+      if (month) filterMonths(month, month);
+      return;
+    }
+    const [a, b] = [monthAt(Math.min(start, e.clientX)), monthAt(Math.max(start, e.clientX))];
+    if (a && b) filterMonths(a, b);
+  });
+
+  // Enter in a field fires both "change" and "submit": the same filters are fetched once
+  let shown = null;
 
   async function refresh() {
     const params = query();
     const qs = params.toString();
+    if (qs === shown) return;
+    shown = qs;
     const problem = document.getElementById("problem");
     try {
       const [points, histogram, page, facets] = await Promise.all([
@@ -266,6 +375,8 @@
       if (twin) twin.href = "/api/v1/incidents" + (qs ? "?" + qs : "");
       const brief = document.getElementById("brief-link");
       if (brief) brief.href = "/brief" + (qs ? "?" + qs : "");
+      const review = document.getElementById("review-link");
+      if (review) review.href = "/review" + (qs ? "?" + qs : "");
       for (const a of document.querySelectorAll("a.export-link")) {
         // the Export menu follows the filters on screen
         const cases = a.dataset.cases === "true" ? "&cases=true" : "";
@@ -273,6 +384,7 @@
       }
       document.body.dataset.refreshed = String(Number(document.body.dataset.refreshed || 0) + 1);
     } catch (e) {
+      shown = null;  // the same filters may be tried again
       problem.textContent = e.message;
       problem.hidden = false;
     }

@@ -434,7 +434,18 @@ class Events(BaseStage):
             if tok is not None:
                 agent_toks, via = _agent_tokens(tok)
                 if agent_toks:
-                    for m in _agent_mentions(analysis, i, agent_toks, s.start):
+                    named = _agent_mentions(analysis, i, agent_toks, s.start)
+                    head = next(
+                        (t for t in agent_toks if t.head not in agent_toks or t.head.i == t.i),
+                        None,
+                    )
+                    if (
+                        head is not None
+                        and head.lower_ in INSTITUTION_NOUNS
+                        and all(m.kind in ("norp", "gpe") for m in named)
+                    ):
+                        named = []  # "the Ethiopian military": the institution, named below
+                    for m in named:
                         m = _outside_chain(analysis, i, m)
                         if all(a.mention is not m for a in e.args):
                             e.args.append(Argument(AGENT, m, via))
@@ -485,6 +496,11 @@ FORCE_NOUNS = frozenset(
         "occupiers",
     ]
 )
+
+
+# A state's armed institution by its own name ("the Sudanese army", "the Myanmar military"):
+# kept as the text names it, which says more than "<nationality> forces".
+INSTITUTION_NOUNS = frozenset(["army", "military"])
 
 
 # Nouns of a unit's kind: "the brigade" names a unit the sentence named before.
@@ -595,7 +611,9 @@ def _armed_phrase(
     ]
     if not side:  # "gunmen", "a group of unknown men": an agent, but no one named
         return Mention("actor", start, end, name, Actor(name, UNNAMED), i)
-    if side and head.lower_ in FORCE_NOUNS:  # "Israeli troops", "Sudanese army": a state's forces
+    if side and head.lower_ in INSTITUTION_NOUNS:  # "the Ethiopian military": as named
+        name, kind = f"{' '.join(t.text for t in side)} {head.lower_}", "force"
+    elif side and head.lower_ in FORCE_NOUNS:  # "Israeli troops": a state's forces
         name, kind = f"{' '.join(t.text for t in side)} forces", "force"
     return Mention("actor", start, end, name, Actor(name, kind), i)
 

@@ -158,3 +158,10 @@ def test_also_before_a_reporting_verb_is_no_new_act(extract) -> None:
         "The governor also said that the missile attack on the station killed 30 civilians."
     )
     assert len([i for i in a.incidents if i.type == "attack_on_civilians"]) == 1
+
+
+def test_a_states_army_is_named_as_the_text_names_it(extract) -> None:
+    a = extract("The Ethiopian military summarily executed dozens of civilians in a town.")
+    assert [[p.name for p in i.perpetrators] for i in a.incidents] == [["Ethiopian military"]]
+    b = extract("Israeli troops shot dead two teenagers in Jenin on Monday.")
+    assert [[p.name for p in i.perpetrators] for i in b.incidents] == [["Israeli forces"]]

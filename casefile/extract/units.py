@@ -93,6 +93,13 @@ class Units(BaseStage):
                             link.parents.append(p)
                     link.spans.append((s.start + a, s.start + close_at + 1))
             self._stated_in_words(s.text, s.start, found, links, last_unit)
+            # the language's own way of stating a chain (a genitive chain: "батальйону
+            # 237-го полку 76-ї дивізії"); none for English
+            for child, parent, a, b in pack.unit_links(s.text, found):
+                link = links.setdefault(child, UnitLink(child))
+                if parent not in link.parents:
+                    link.parents.append(parent)
+                link.spans.append((s.start + a, s.start + b))
             if found:
                 last_unit = found[0][2]
         analysis.units.extend(link for link in links.values() if link.parents)

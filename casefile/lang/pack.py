@@ -47,7 +47,7 @@ from .dates import CyrillicDates, DateMatch
 from .morph import WORD, common_word, lemmatizer, person_word, unknown_word
 from .places import EnglishPlaces, InflectedPlaces, PlaceMatch
 from .romanize import KnownPersons, Romanizer
-from .units import CyrillicUnits
+from .units import CyrillicUnits, chain_links
 
 __all__ = ["DATA_DIR", "LanguagePack", "PersonName", "get_pack", "pack_codes"]
 
@@ -311,6 +311,20 @@ class LanguagePack:
             lambda name: canonical_unit(name, kb),
             lambda parent: [c.name for c in kb.children(parent)],
         )
+
+    def unit_links(
+        self, text: str, found: list[tuple[int, int, str]]
+    ) -> list[tuple[str, str, int, int]]:
+        """(child, parent, start, end): the chains of command the language states by the
+        order of unit names alone (a genitive chain, ``units.yaml``'s ``chains: genitive``);
+        English states them in words and parentheses, which the units stage reads."""
+        if self._genitive_chains and len(found) > 1:
+            return chain_links(text, found)
+        return []
+
+    @cached_property
+    def _genitive_chains(self) -> bool:
+        return self.table("units").get("chains") == "genitive"
 
     @cached_property
     def _units(self) -> CyrillicUnits | None:

@@ -14,6 +14,10 @@ English word):
    number and noun (the 237th Air Assault Regiment of the 76th Air Assault Division);
 3. a battalion or company followed by its parent is named "<ordinal> Battalion, <parent>".
 
+``chain_links`` reads the chain of command such a phrase states: in the genitive a unit
+followed by another with nothing but a space between is part of it ("другого батальйону
+237-го полку 76-ї дивізії": battalion -> regiment -> division).
+
 Mentions are read from the last to the first, so a parent is known before its child.
 """
 
@@ -25,7 +29,7 @@ from typing import Any
 
 from .morph import normalise_apostrophes
 
-__all__ = ["CyrillicUnits"]
+__all__ = ["CyrillicUnits", "chain_links"]
 
 _ORDINAL_NUMBER = re.compile(
     r"(?<![\w-])(?P<n>\d{1,4})-?(?:[а-яіїєґ]{1,3})?(?=\s)|(?<![\w-])(?P<w>[а-яіїєґ']{4,})(?=\s)",
@@ -111,3 +115,15 @@ class CyrillicUnits:
             if name is not None:
                 found[(start, end)] = name
         return sorted((s, e, n) for (s, e), n in found.items())
+
+
+def chain_links(text: str, found: list[tuple[int, int, str]]) -> list[tuple[str, str, int, int]]:
+    """(child, parent, start, end) for each unit mention followed, across nothing but
+    white space, by another: a genitive chain names each unit's parent after it."""
+    out = []
+    ordered = sorted(found)
+    for k, (a, b, child) in enumerate(ordered[:-1]):
+        c, d, parent = ordered[k + 1]
+        if c >= b and not text[b:c].strip() and child != parent:
+            out.append((child, parent, a, d))
+    return out

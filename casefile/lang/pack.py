@@ -44,7 +44,7 @@ from ..errors import ConfigError
 from .counts import CountMatch, WordCounts
 from .cues import CueMatch, PhraseMatcher
 from .dates import CyrillicDates, DateMatch
-from .morph import WORD, common_word, lemmatizer, person_word, unknown_word
+from .morph import WORD, common_word, lemmatizer, person_word, tag_of, unknown_word
 from .places import EnglishPlaces, InflectedPlaces, PlaceMatch
 from .romanize import KnownPersons, Romanizer
 from .units import CyrillicUnits, chain_links
@@ -194,6 +194,29 @@ class LanguagePack:
         from ..extract.counts import number
 
         return number(phrase)
+
+    # -- moods ----------------------------------------------------------------------
+
+    def unrealised(self, text: str, start: int, end: int) -> bool:
+        """Whether the verb ``text[start:end]`` names an act not told as done: an
+        infinitive ("наказ розстрілювати", "приказ расстрелять") or an imperative
+        ("розстрілюйте"), unless a verb that starts or goes on with the act comes right
+        before it ("почали обстрілювати"; ``pack.yaml``'s ``phase_verbs``, by lemma). Only
+        for a language read by pymorphy3; English has its parse (``events._intent``)."""
+        if self.settings["morphology"] != "pymorphy3":
+            return False
+        word = text[start:end]
+        if " " in word.strip():
+            return False
+        tags = tag_of(self.code, word)
+        if not ({"INFN", "infn", "impr"} & tags):
+            return False
+        before = WORD.findall(text[max(0, start - 40) : start])
+        return not (before and self.lemma(before[-1]) in self._phase_verbs)
+
+    @cached_property
+    def _phase_verbs(self) -> frozenset[str]:
+        return frozenset(str(w).lower() for w in self.settings.get("phase_verbs", []))
 
     # -- cues -----------------------------------------------------------------------
 

@@ -42,6 +42,7 @@ from spacy.tokens import Doc, Token
 
 from .. import registry
 from ..errors import ConfigError
+from ..lang import get_pack
 from ..model import Actor, Analysis, Mention
 from .base import BaseStage
 from .statistics import CASES, is_aggregate
@@ -354,7 +355,11 @@ class Events(BaseStage):
                     e.intent = _intent(tok, intent_rx)
                 else:
                     e.negated = _cue_before(analysis, e, "negation", language)
-                    e.intent = _cue_before(analysis, e, "intent", language)
+                    # without a parse: an intent word before it, or the verb's own mood (an
+                    # infinitive or imperative: "наказ розстрілювати"), by the language pack
+                    e.intent = _cue_before(analysis, e, "intent", language) or get_pack(
+                        analysis.document.language
+                    ).unrealised(analysis.text, e.start, e.end)
                 e.pattern_sentence = pattern
                 e.harm = harm
                 e.counts_cases = counts_cases

@@ -420,6 +420,8 @@ class Events(BaseStage):
                 if named:
                     m = min(named, key=lambda m: (m.end > e.start, abs(m.start - e.start)))
                     e.args.append(Argument(AGENT, m, "nearest"))
+                elif (earlier := _they(analysis, e)) is not None:
+                    e.args.append(Argument(AGENT, earlier, "nearest:pronoun"))
         # dates, places, counts: the trigger whose clause they hang from, else the nearest
         for kind, role in (("date", TIME), ("place", PLACE), ("count", COUNT)):
             for m in analysis.mentions_of(kind, i):
@@ -590,12 +592,25 @@ def _dates_nearby(analysis: Analysis, date: Mention, e: EventMention) -> bool:
     return not CLAUSE_BREAK.search(analysis.text[a:b])
 
 
+def _they(analysis: Analysis, e: EventMention) -> Mention | None:
+    """Without a parse: where "they" (concepts.yaml ``they``) opens the trigger's clause and
+    the sentence names no actor, the actor named last in the two sentences before."""
+    if not _cue_before(analysis, e, "they", _language(analysis)):
+        return None
+    for j in (e.sentence - 1, e.sentence - 2):
+        named = [m for kind in ("unit", "actor") for m in analysis.mentions_of(kind, j)]
+        if named:
+            return max(named, key=lambda m: m.start)
+    return None
+
+
 def _cue_before(analysis: Analysis, e: EventMention, concept: str, language: str) -> bool:
     """Without a parse: a word of ``concept`` (a negation, an intent) among the three words
     before the trigger."""
     rx = concepts().pattern(concept, language)
     s = analysis.sentences[e.sentence]
     before = analysis.text[max(s.start, e.start - 40) : e.start]
+    before = re.split(r"[,;:—–]", before)[-1]  # of the trigger's own clause only
     words = re.findall(r"[\w'’-]+", before)[-3:]
     return bool(rx and any(rx.fullmatch(w) for w in words))
 

@@ -222,11 +222,52 @@ class LanguagePack:
 
     @cached_property
     def _cues(self) -> PhraseMatcher:
-        return PhraseMatcher(self.table("cues"), self.lemmas)
+        lists = {k: v for k, v in self.table("cues").items() if isinstance(v, list)}
+        return PhraseMatcher(lists, self.lemmas)
 
     def cues(self, text: str, kinds: Iterable[str] | None = None) -> list[CueMatch]:
         """Cue phrases of ``kinds`` ("hedge", "denial", "attribution"; all if None)."""
         return self._cues.find(text, kinds)
+
+    def statement_cues(self, text: str) -> list[CueMatch]:
+        """Cues of statements that link leaders to crimes ("наказ", "в плен не брать",
+        "нагородити"): the ``order``, ``incitement``, ``honour`` and ``denial`` lists of
+        ``cues.yaml``; [] for a pack without them (English reads its own, in
+        ``casefile.extract.statements``)."""
+        if not self._statement_kinds:
+            return []
+        return self.cues(text, self._statement_kinds)
+
+    @property
+    def has_statement_cues(self) -> bool:
+        """Whether the pack lists the cues of statements (``statement_cues``)."""
+        return bool(self._statement_kinds)
+
+    @cached_property
+    def _statement_kinds(self) -> list[str]:
+        table = self.table("cues")
+        if "order" not in table:
+            return []
+        return [k for k in ("order", "incitement", "honour", "denial") if k in table]
+
+    @cached_property
+    def _ranks(self) -> PhraseMatcher:
+        by_english: dict[str, list[str]] = {}
+        for phrase, english in (self.table("cues").get("ranks") or {}).items():
+            by_english.setdefault(str(english), []).append(str(phrase))
+        return PhraseMatcher(by_english, self.lemmas)
+
+    def ranks(self, text: str) -> list[tuple[int, int, str, str | None]]:
+        """(start, end, English rank, side) of each military rank or post ``cues.yaml``'s
+        ``ranks`` names ("одного з командирів" -> commander), with the side an adjective
+        right before it names (``sides``: "російські командири" -> Russian), else None."""
+        sides = {str(k): str(v) for k, v in (self.table("cues").get("sides") or {}).items()}
+        out = []
+        for c in self._ranks.find(text):
+            before = list(WORD.finditer(text, max(0, c.start - 30), c.start))
+            side = sides.get(self.lemma(before[-1].group())) if before else None
+            out.append((c.start, c.end, c.kind, side))
+        return out
 
     def matcher(self, phrases: dict[str, Iterable[str]]) -> PhraseMatcher:
         """A lemma matcher for other phrase lists (an incident type's triggers and cues)."""

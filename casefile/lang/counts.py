@@ -34,9 +34,10 @@ class CountMatch:
 
 
 # Digits, with thin or plain spaces as thousands separators, and a case ending ("5-ти").
-# A time of day ("13:25") is no count.
+# A time of day ("13:25") and a share ("80%") are no counts.
 _DIGITS = re.compile(
-    r"(?<![\d.,:])\d{1,3}(?:[  \u202f]\d{3})+(?![\d.,:]\d)|(?<![\d.,:])\d+(?![\d]|[.,:]\d)"
+    r"(?<![\d.,:])\d{1,3}(?:[  \u202f]\d{3})+(?![\d.,:]\d|\s?%)"
+    r"|(?<![\d.,:])\d+(?![\d]|[.,:]\d|\s?%)"
 )
 _DIGIT_ENDING = re.compile(r"-?(?:ти|х|ох|ьох|ми|ма|ом|м|и)(?!\w)")
 _TOKEN = re.compile(rf"{_DIGITS.pattern}|{WORD.pattern}")

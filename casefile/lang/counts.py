@@ -131,6 +131,12 @@ class WordCounts:
                     end = ending.end()
                     while j < len(tokens) and tokens[j][0] < end:
                         j += 1
+                # "240 тисяч", "1,5 млн": digits and a scale word
+                scale = self._scale(tokens[j][2]) if j < len(tokens) else None
+                if scale and not text[end : tokens[j][0]].strip():
+                    current *= scale
+                    end = tokens[j][1]
+                    j += 1
             else:
                 while j < len(tokens) and not tokens[j][2][0].isdigit():
                     w = tokens[j][2]

@@ -44,7 +44,15 @@ from ..errors import ConfigError
 from .counts import CountMatch, WordCounts
 from .cues import CueMatch, PhraseMatcher
 from .dates import CyrillicDates, DateMatch
-from .morph import WORD, common_word, lemmatizer, person_word, tag_of, unknown_word
+from .morph import (
+    WORD,
+    common_word,
+    lemmatizer,
+    normalise_apostrophes,
+    person_word,
+    tag_of,
+    unknown_word,
+)
 from .places import EnglishPlaces, InflectedPlaces, PlaceMatch
 from .romanize import KnownPersons, Romanizer
 from .units import CyrillicUnits, chain_links
@@ -249,6 +257,40 @@ class LanguagePack:
         if "order" not in table:
             return []
         return [k for k in ("order", "incitement", "honour", "denial") if k in table]
+
+    # -- statistics -------------------------------------------------------------------
+
+    @property
+    def has_statistic_cues(self) -> bool:
+        """Whether the pack lists what statistics need (``cues.yaml``'s ``cases``)."""
+        return bool(self._case_nouns)
+
+    @cached_property
+    def _case_nouns(self) -> frozenset[str]:
+        return frozenset(
+            normalise_apostrophes(self.lemma(str(w)))
+            for w in self.table("cues").get("cases") or []
+        )
+
+    def case_counts(self, text: str) -> list[CountMatch]:
+        """Counts of cases ("17 кримінальних проваджень", "240 тисяч злочинів"): a count
+        with a noun of ``cues.yaml``'s ``cases`` among the three words after it."""
+        if not self._case_nouns:
+            return []
+        out = []
+        for c in self.counts(text):
+            after = WORD.findall(text, c.end, min(len(text), c.end + 60))[:3]
+            if any(normalise_apostrophes(self.lemma(w)) in self._case_nouns for w in after):
+                out.append(c)
+        return out
+
+    def spread(self, text: str) -> bool:
+        """Whether ``text`` spreads a figure over time or places ("з початку", "за добу")."""
+        return bool(self.cues(text, ["spread"]))
+
+    def as_of(self, before: str) -> bool:
+        """Whether the words ``before`` a date make it the date a figure is told as of."""
+        return any(c.end >= len(before.rstrip()) for c in self.cues(before, ["as_of"]))
 
     @cached_property
     def _ranks(self) -> PhraseMatcher:

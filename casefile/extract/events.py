@@ -331,6 +331,7 @@ class Events(BaseStage):
             return
         parses = self._parse(analysis, sorted(by_sentence)) if language == "en" else {}
         intent_rx = words.pattern("intent", language)
+        pack = get_pack(analysis.document.language)
         for i, marks in sorted(by_sentence.items()):
             s = analysis.sentences[i]
             doc = parses.get(i)
@@ -341,12 +342,13 @@ class Events(BaseStage):
             self._assign_arguments(analysis, i, events, doc, tokens)
             pattern = bool(words.find("pattern", language, s.text))
             harm = bool(words.find("harm", language, s.text))
-            counts_cases = bool(CASES.search(s.text))
+            counts_cases = bool(CASES.search(s.text) or pack.case_counts(s.text))
             counts = analysis.mentions_of("count", i)
             aggregate = is_aggregate(
                 s.text,
                 [c.value for c in counts],
                 [p.value for p in analysis.mentions_of("place", i)],
+                pack,
             )
             for e in events:
                 tok = tokens[id(e)]
@@ -357,9 +359,9 @@ class Events(BaseStage):
                     e.negated = _cue_before(analysis, e, "negation", language)
                     # without a parse: an intent word before it, or the verb's own mood (an
                     # infinitive or imperative: "наказ розстрілювати"), by the language pack
-                    e.intent = _cue_before(analysis, e, "intent", language) or get_pack(
-                        analysis.document.language
-                    ).unrealised(analysis.text, e.start, e.end)
+                    e.intent = _cue_before(
+                        analysis, e, "intent", language
+                    ) or pack.unrealised(analysis.text, e.start, e.end)
                 e.pattern_sentence = pattern
                 e.harm = harm
                 e.counts_cases = counts_cases

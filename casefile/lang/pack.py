@@ -268,8 +268,7 @@ class LanguagePack:
     @cached_property
     def _case_nouns(self) -> frozenset[str]:
         return frozenset(
-            normalise_apostrophes(self.lemma(str(w)))
-            for w in self.table("cues").get("cases") or []
+            normalise_apostrophes(self.lemma(str(w))) for w in self.table("cues").get("cases") or []
         )
 
     def case_counts(self, text: str) -> list[CountMatch]:

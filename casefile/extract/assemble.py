@@ -85,6 +85,7 @@ COUNT_ROLES = {
 }
 OTHER_COUNT_ROLES = ("victims", "killed")
 TOLERANCE_KM = {"settlement": 30, "district": 60, "admin1": 250}
+DATE_BACK = 3  # sentences before an act that may state its date, where nothing parses it
 
 
 @dataclass
@@ -360,7 +361,9 @@ class Assembler:
             if not SPAN_CUE.match(m.text)
         ]
         if not dates:
-            return None
+            if any(e.parsed for e in g.events):
+                return None
+            return self.nearby_date(g)
         best = max(
             dates,
             key=lambda d: (
@@ -370,6 +373,38 @@ class Assembler:
             ),
         )
         return best[0].value.range  # type: ignore[no-any-return]
+
+    def nearby_date(self, g: Group) -> DateRange | None:
+        """Without a parse, a date its own sentences hold for another word, else one stated
+        in the sentences around the act that tell no act of another type: up to
+        ``DATE_BACK`` before it (a report opens with when, then tells what), then the one
+        right after ("... said the prosecutors today, 12 September")."""
+        own = [
+            m
+            for i in g.sentences
+            for m in self.a.mentions_of("date", i)
+            if not SPAN_CUE.match(m.text)
+        ]
+        if own:
+            return own[0].value.range  # type: ignore[no-any-return]
+        types = {e.type for e in g.events}
+        first, last = g.sentences[0], g.sentences[-1]
+        around = [*range(first - 1, first - DATE_BACK - 1, -1), last + 1]
+        for i in around:
+            if not 0 <= i < len(self.a.sentences):
+                continue
+            if {e.type for e in self.a.events if e.sentence == i} - types:
+                if i < first:
+                    break  # another act is told before: its dates are its own
+                continue
+            stated = [
+                m
+                for m in self.a.mentions_of("date", i)
+                if explicit(m.value) and not SPAN_CUE.match(m.text)
+            ]
+            if stated:
+                return stated[0].value.range  # type: ignore[no-any-return]
+        return None
 
     def place(self, g: Group) -> Place | None:
         places = self.places(g.args(PLACE))

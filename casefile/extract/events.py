@@ -359,9 +359,9 @@ class Events(BaseStage):
                     e.negated = _cue_before(analysis, e, "negation", language)
                     # without a parse: an intent word before it, or the verb's own mood (an
                     # infinitive or imperative: "наказ розстрілювати"), by the language pack
-                    e.intent = _cue_before(
-                        analysis, e, "intent", language
-                    ) or pack.unrealised(analysis.text, e.start, e.end)
+                    e.intent = _cue_before(analysis, e, "intent", language) or pack.unrealised(
+                        analysis.text, e.start, e.end
+                    )
                 e.pattern_sentence = pattern
                 e.harm = harm
                 e.counts_cases = counts_cases

@@ -71,3 +71,61 @@ def test_a_russian_strike_in_the_night_before_a_day(extract) -> None:
     assert inc.place is not None and inc.place.name == "Kharkiv"
     assert inc.count is not None and inc.count.best == 9  # the killed, not the 20 injured
     assert [p.name for p in inc.perpetrators] == ["Russian forces"]
+
+
+def test_an_order_to_kill_is_a_statement_not_an_act(extract) -> None:
+    a = extract(
+        "Розвідка оприлюднила перехоплення розмови російських окупантів.\n"
+        "У записі військовослужбовців першого батальйону 237-го полку 76-ї "
+        "десантно-штурмової дивізії чути наказ одного з командирів розстрілювати полонених.",
+        "uk",
+        "2026-01-10",
+    )
+    assert a.incidents == []  # the order was given; no shooting is told
+    (st,) = a.statements
+    assert (st.kind, st.speaker) == ("order", "Russian commander")
+    chain = {u.name: u.parents for u in a.units}
+    assert chain["1st Battalion, 237th Air Assault Regiment"] == ["237th Air Assault Regiment"]
+    assert chain["237th Air Assault Regiment"] == ["76th Air Assault Division"]
+
+
+def test_a_ukrainian_figure_of_cases_is_a_statistic_not_an_incident(extract) -> None:
+    a = extract(
+        "З початку повномасштабного вторгнення прокурори зареєстрували 1200 кримінальних "
+        "проваджень щодо вбивств цивільних.",
+        "uk",
+        "2025-02-24",
+    )
+    assert a.incidents == []
+    assert [(s.value, s.counted) for s in a.statistics] == [(1200, "cases")]
+
+
+def test_a_date_told_next_to_the_act_dates_it(extract) -> None:
+    a = extract(
+        "Про це 3 березня повідомили в обласній прокуратурі.\n"
+        "Окупанти обстріляли з артилерії житловий будинок у Херсоні, загинули двоє людей.",
+        "uk",
+        "2025-03-04",
+    )
+    (inc,) = a.incidents
+    assert inc.date is not None and inc.date.start == "2025-03-03"
+    assert inc.place is not None and inc.place.name == "Kherson"
+
+
+def test_they_carries_the_actor_named_before(extract) -> None:
+    a = extract(
+        "Коли российские военные заняли село, они задержали местного фермера.\n"
+        "Когда я не отвечал, они жестоко били меня.\nПотом они снова били меня.",
+        "ru",
+        "2022-06-01",
+    )
+    beaten = [e for e in a.events if e.type == "torture"]
+    assert beaten and all(
+        [(x.role, x.mention.text, x.via) for x in e.args]
+        == [("agent", "российские военные", "nearest:pronoun")]
+        for e in beaten
+    )
+    assert not any(e.negated for e in beaten)  # the "не" of another clause
+    # "пытался" is "tried", not "tortured"
+    b = extract("Он пытался уехать из города.", "ru", "2022-06-01")
+    assert b.incidents == []

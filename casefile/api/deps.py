@@ -200,6 +200,13 @@ async def incident_query(
     min_confidence: Annotated[
         float | None, Query(ge=0, le=1, description="The extractor's confidence at least.")
     ] = None,
+    language: Annotated[
+        str | None,
+        Query(
+            pattern=r"^(?:[a-z]{2,3})?$",
+            description="The source document's language (ISO 639-1 code, e.g. uk, ru, en).",
+        ),
+    ] = None,
     sort: Annotated[
         str, Query(description="The order of the list.", json_schema_extra={"enum": list(SORTS)})
     ] = "date",
@@ -222,6 +229,7 @@ async def incident_query(
         limit=limit,
         offset=offset,
         min_confidence=min_confidence,
+        language=language or None,
         after=after or None,
     )
     _check(q.type is None or q.type in INCIDENT_TYPES, "type", q.type, INCIDENT_TYPES.values)

@@ -291,7 +291,7 @@ class View:
     ) -> Select[Any]:
         """``names`` of the incidents of ``src`` that ``q`` matches, valued by ``e``."""
         d = t.documents
-        if q.text:
+        if q.text or q.language:
             src = src.join(d, d.c.id == t.incidents.c.document_id)
         s = select(*(_sort_key(n, e).label(n) for n in names)).select_from(src)
         if q.ids is not None:
@@ -340,6 +340,8 @@ class View:
             s = s.where(e("case").in_(q.cases))
         if q.min_confidence is not None:
             s = s.where(e("confidence") >= q.min_confidence)
+        if q.language:
+            s = s.where(d.c.language == q.language)
         return s
 
     def _unindexed(self, column: Any) -> Any:
@@ -939,6 +941,7 @@ class IncidentQuery:
     document: str | None = None
     ids: list[str] | None = None
     min_confidence: float | None = None  # the machine's confidence at least this
+    language: str | None = None  # the source document's language code, e.g. "uk"
     sort: str = "date"  # one of SORTS
     limit: int | None = 50
     offset: int = 0
@@ -1380,6 +1383,7 @@ _FILTER_COLUMNS: dict[str, tuple[str, ...]] = {
     "bbox": ("lat", "lon"),
     "cases": ("case",),
     "min_confidence": ("confidence",),
+    "language": (),  # the document's, which no review changes
 }
 
 

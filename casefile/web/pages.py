@@ -28,6 +28,7 @@ from ..brief import build_brief
 from ..brief import html as brief_html
 from ..errors import AuthError, CasefileError
 from ..export import formats as export_formats
+from ..lang import pack_codes
 from ..review import (
     EDITABLE,
     create_incident,
@@ -140,6 +141,7 @@ def map_page(request: Request, q: Filters, who: Viewer, store: StoreDep) -> Resp
         q=q,
         page=incidents,
         regions=regions,
+        languages=pack_codes(),
         tiles=config.tiles or "",
         attribution=config.tiles_attribution,
         query=request.url.query,

@@ -55,6 +55,7 @@ from .morph import (
 )
 from .places import EnglishPlaces, InflectedPlaces, PlaceMatch
 from .romanize import KnownPersons, Romanizer
+from .summary import english_summary
 from .units import CyrillicUnits, chain_links
 
 __all__ = ["DATA_DIR", "LanguagePack", "PersonName", "get_pack", "pack_codes"]
@@ -202,6 +203,17 @@ class LanguagePack:
         from ..extract.counts import number
 
         return number(phrase)
+
+    # -- summaries ------------------------------------------------------------------
+
+    def summary(self, incident: Any, sentence: str) -> str:
+        """An incident's summary: ``sentence`` (the act's first, shortened) where the pack
+        says ``summary: sentence``; in English from the incident's fields where it says
+        ``summary: fields`` (``casefile.lang.summary``), so a reader of another language
+        gets an English line and the spans still point into the original."""
+        if self.settings.get("summary") == "fields":
+            return english_summary(incident, self.name)
+        return sentence
 
     # -- moods ----------------------------------------------------------------------
 

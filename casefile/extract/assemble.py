@@ -26,6 +26,7 @@ from functools import cache
 from importlib import resources
 
 from .. import registry
+from ..lang import get_pack
 from ..model import Actor, Analysis, Count, DateRange, Incident, Mention, Place
 from ..vocab import CERTAINTY, VICTIM_CATEGORIES
 from ..vocab import INCIDENT_TYPES as T
@@ -335,7 +336,7 @@ class Assembler:
     def incident(self, g: Group) -> Incident:
         sents = [self.a.sentences[i] for i in g.sentences]
         kind = g.type
-        return Incident(
+        incident = Incident(
             type=kind,
             summary=summary(sents[0].text),
             date=self.date(g),
@@ -350,6 +351,9 @@ class Assembler:
             confidence=g.score,
             trigger=(g.events[0].start, g.events[0].end),
         )
+        # the language pack's summary: the sentence (English), or English from the fields
+        incident.summary = get_pack(self.a.document.language).summary(incident, incident.summary)
+        return incident
 
     def date(self, g: Group) -> DateRange | None:
         dates = [

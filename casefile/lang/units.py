@@ -12,7 +12,9 @@ English word):
 2. a mention the knowledge base does not know, followed by the unit it belongs to
    ("237-го полку 76-ї дивізії"), is looked for among that unit's children with the same
    number and noun (the 237th Air Assault Regiment of the 76th Air Assault Division);
-3. a battalion or company followed by its parent is named "<ordinal> Battalion, <parent>".
+3. a battalion or company followed by its parent is named "<ordinal> Battalion, <parent>";
+4. an ordinal in words with no modifier ("третьому корпусі") is a unit only with its
+   parent after it: alone it is as often a building's section or a school's class.
 
 ``chain_links`` reads the chain of command such a phrase states: in the genitive a unit
 followed by another with nothing but a space between is part of it ("другого батальйону
@@ -103,6 +105,9 @@ class CyrillicUnits:
             parent = next(
                 (n for (s, _e), n in sorted(found.items()) if 0 <= s - end <= _PARENT_GAP), None
             )
+            if not text[start].isdigit() and not modifiers and parent is None:
+                continue  # "у третьому корпусі будинку": a bare ordinal word is a unit only
+                # with its parent after it ("другого батальйону 237-го полку")
             if name is None and parent is not None:
                 if noun in _SUBUNITS:
                     name = f"{_ordinal(number)} {noun}, {parent}"

@@ -115,3 +115,8 @@ def test_a_known_surname_does_not_take_another_given_name() -> None:
     assert kb.get(known.name) is known
     assert kb.get(surname) is known
     assert kb.get(f"Zzyzx {surname}") is None
+
+
+def test_a_bare_ordinal_word_and_a_unit_noun_is_no_unit_without_its_parent() -> None:
+    assert get_pack("ru").units("ракета попала в третьем корпусе дома") == []
+    assert get_pack("uk").units("бійці 3-го армійського корпусу") != []

@@ -234,6 +234,27 @@ class LanguagePack:
         before = WORD.findall(text[max(0, start - 40) : start])
         return not (before and self.lemma(before[-1]) in self._phase_verbs)
 
+    def object_of(self, verb: str, phrase: str) -> bool:
+        """Whether ``phrase``, named after the verb ``verb``, can only be its object: the
+        verb is a finite verb and the phrase's last word is in neither the nominative (a
+        subject after its verb: "обстріляли російські військові") nor the instrumental (an
+        agent: "розстріляні російськими військовими"), as in "розстріляли українських
+        військових". A noun's genitive is its agent ("обстріл окупантів"), so only verbs.
+        Only for a language read by pymorphy3."""
+        if self.settings["morphology"] != "pymorphy3":
+            return False
+        if not {"VERB", "INFN"} & tag_of(self.code, verb.strip()):
+            return False
+        words = WORD.findall(phrase)
+        if not words:
+            return False
+        from .morph import _analyzer
+
+        parses = _analyzer(self.code).parse(normalise_apostrophes(words[-1].lower()))
+        if not parses or not parses[0].is_known:
+            return False
+        return not any({"nomn", "ablt"} & p.tag.grammemes for p in parses)
+
     @cached_property
     def _phase_verbs(self) -> frozenset[str]:
         return frozenset(str(w).lower() for w in self.settings.get("phase_verbs", []))

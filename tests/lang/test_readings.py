@@ -120,3 +120,20 @@ def test_a_known_surname_does_not_take_another_given_name() -> None:
 def test_a_bare_ordinal_word_and_a_unit_noun_is_no_unit_without_its_parent() -> None:
     assert get_pack("ru").units("ракета попала в третьем корпусе дома") == []
     assert get_pack("uk").units("бійці 3-го армійського корпусу") != []
+
+
+@pytest.mark.parametrize(
+    ("code", "verb", "phrase", "is_object"),
+    [
+        ("ru", "расстреляли", "украинских военнослужащих", True),
+        ("ru", "обстреляли", "российские военные", False),  # a subject after its verb
+        ("ru", "обстрел", "оккупантов", False),  # a noun's genitive is its agent
+        ("uk", "розстріляли", "українських військових", True),
+        ("uk", "розстріляні", "російськими військовими", False),  # the instrumental agent
+        ("en", "shot", "Ukrainian soldiers", False),  # English: the parse decides
+    ],
+)
+def test_a_phrase_after_a_verb_in_an_object_case_is_not_its_agent(
+    code: str, verb: str, phrase: str, is_object: bool
+) -> None:
+    assert get_pack(code).object_of(verb, phrase) is is_object

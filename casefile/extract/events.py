@@ -417,8 +417,16 @@ class Events(BaseStage):
                         if head is not None:
                             e.args.append(Argument(AGENT, head, via + ":phrase"))
         if doc is None:  # no parse: the actor named nearest the trigger, before it first
+            pack = get_pack(analysis.document.language)
             for e in events:
-                named = [m for kind in ("unit", "actor") for m in analysis.mentions_of(kind, i)]
+                verb = analysis.text[e.start : e.end]
+                named = [
+                    m
+                    for kind in ("unit", "actor")
+                    for m in analysis.mentions_of(kind, i)
+                    # not the verb's object by its case ("розстріляли українських військових")
+                    if m.start < e.end or not pack.object_of(verb, m.text)
+                ]
                 if named:
                     m = min(named, key=lambda m: (m.end > e.start, abs(m.start - e.start)))
                     e.args.append(Argument(AGENT, m, "nearest"))

@@ -464,7 +464,24 @@ class Assembler:
             main = self.principal_agent()
             if main:
                 found.append(main)
+        if not found and not any(e.parsed for e in g.events):
+            # without a parse, the side whose forces the document names most ("російська
+            # ракета", "окупанти" in other sentences than the act's)
+            side = self.named_force()
+            if side:
+                found.append(side)
         return found
+
+    def named_force(self) -> Actor | None:
+        """The force the document's actor mentions name most often, if one."""
+        names = Counter(
+            m.value.name
+            for m in self.a.mentions_of("actor")
+            if isinstance(m.value, Actor) and m.value.kind == "force"
+        )
+        if not names:
+            return None
+        return Actor(names.most_common(1)[0][0], "force")
 
     def principal_agent(self) -> Actor | None:
         """The agent the document names most often for its acts."""

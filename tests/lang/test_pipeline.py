@@ -129,3 +129,15 @@ def test_they_carries_the_actor_named_before(extract) -> None:
     # "пытался" is "tried", not "tortured"
     for tried in ("Он пытался уехать из города.", "Видно мужчину, пытавшегося уползти."):
         assert extract(tried, "ru", "2022-06-01").events == []
+
+
+def test_without_an_agent_in_its_sentence_the_force_the_report_names_did_it(extract) -> None:
+    a = extract(
+        "Російські окупанти знову тероризують Херсонщину.\n"
+        "Ракета влучила у житловий будинок у Херсоні, загинули троє мирних жителів.",
+        "uk",
+        "2025-03-04",
+    )
+    (inc,) = a.incidents
+    assert [p.name for p in inc.perpetrators] == ["Russian forces"]
+    assert inc.summary.startswith("Attack on civilians in Kherson")

@@ -270,6 +270,29 @@ class LanguagePack:
         """Cue phrases of ``kinds`` ("hedge", "denial", "attribution"; all if None)."""
         return self._cues.find(text, kinds)
 
+    @property
+    def has_certainty_cues(self) -> bool:
+        """Whether the pack lists hedges and evidence (``hedges``, ``evidence_cues``);
+        English has its patterns in ``casefile.extract.lexicon``."""
+        return self._evidence is not None
+
+    def hedges(self, text: str) -> list[tuple[int, int, str]]:
+        """(start, end, certainty) of hedges ("ймовірно": alleged) and denials
+        ("спростували": disputed) in ``text``."""
+        value = {"hedge": "alleged", "denial": "disputed"}
+        return [(c.start, c.end, value[c.kind]) for c in self.cues(text, ["hedge", "denial"])]
+
+    @cached_property
+    def _evidence(self) -> PhraseMatcher | None:
+        table = self.table("cues").get("evidence")
+        return PhraseMatcher(table, self.lemmas) if isinstance(table, dict) else None
+
+    def evidence_cues(self, text: str) -> list[tuple[int, int, str]]:
+        """(start, end, evidence kind) of the evidence ``cues.yaml`` names ("відео": video)."""
+        if self._evidence is None:
+            return []
+        return [(c.start, c.end, c.kind) for c in self._evidence.find(text)]
+
     def statement_cues(self, text: str) -> list[CueMatch]:
         """Cues of statements that link leaders to crimes ("наказ", "в плен не брать",
         "нагородити"): the ``order``, ``incitement``, ``honour`` and ``denial`` lists of

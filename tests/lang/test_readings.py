@@ -137,3 +137,25 @@ def test_a_phrase_after_a_verb_in_an_object_case_is_not_its_agent(
     code: str, verb: str, phrase: str, is_object: bool
 ) -> None:
     assert get_pack(code).object_of(verb, phrase) is is_object
+
+
+def test_hedges_denials_and_evidence_by_lemma() -> None:
+    uk = get_pack("uk")
+    assert [v for *_, v in uk.hedges("Ймовірно, удар завдали дроном.")] == ["alleged"]
+    assert [v for *_, v in uk.hedges("У Кремлі спростували цю інформацію.")] == ["disputed"]
+    assert {v for *_, v in uk.evidence_cues("Слідчі мають відео та свідчення очевидців.")} == {
+        "video",
+        "testimony",
+    }
+    assert get_pack("ru").has_certainty_cues and not get_pack("en").has_certainty_cues
+
+
+@pytest.mark.slow
+def test_a_hedged_ukrainian_report_is_alleged() -> None:
+    from casefile.extract.pipeline import Pipeline
+    from casefile.model import Document
+
+    text = "Ймовірно, окупанти розстріляли трьох полонених поблизу Покровська."
+    a = Pipeline.from_settings()(Document.from_text(text, language="uk", published="2025-01-02"))
+    (inc,) = a.incidents
+    assert inc.certainty == "alleged"

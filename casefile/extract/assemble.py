@@ -53,7 +53,7 @@ from .fields import (
     summary,
 )
 from .geo import RANK, km
-from .types import DEFAULT_LANGUAGE, concepts, type_specs
+from .types import concepts, type_specs
 
 # Types whose acts one report may tell with either word: the dead of a strike are its victims.
 COMPATIBLE = {frozenset({T.ATTACK_ON_CIVILIANS, T.KILLING_OF_CIVILIANS})}
@@ -200,7 +200,6 @@ class Assembler:
 
     def __init__(self, analysis: Analysis) -> None:
         self.a = analysis
-        self.language = (analysis.document.language or DEFAULT_LANGUAGE).split("-")[0].lower()
         self.words = concepts()
         self._opening: dict[tuple[str, int], bool] = {}
         self.told = {e.sentence for e in analysis.events}  # sentences that tell an act
@@ -212,7 +211,7 @@ class Assembler:
         if key not in self._opening:
             s = self.a.sentences[i]
             head = " ".join(re.findall(r"[\w'’-]+", s.text)[:5])
-            self._opening[key] = bool(self.words.find(concept, self.language, head))
+            self._opening[key] = bool(self.words.find(concept, self.a.language_of(i), head))
         return self._opening[key]
 
     def join_features(self, group: Group, e: EventMention) -> dict[str, float]:
@@ -352,7 +351,8 @@ class Assembler:
             trigger=(g.events[0].start, g.events[0].end),
         )
         # the language pack's summary: the sentence (English), or English from the fields
-        incident.summary = get_pack(self.a.document.language).summary(incident, incident.summary)
+        language = self.a.language_of(g.sentences[0])  # a quoted post's act: its own
+        incident.summary = get_pack(language).summary(incident, incident.summary)
         return incident
 
     def date(self, g: Group) -> DateRange | None:
@@ -503,9 +503,10 @@ class Assembler:
         if kind in (T.EXECUTION_OF_POWS, T.ATTACK_ON_CIVILIANS, T.KILLING_OF_CIVILIANS):
             return default
         text = " ".join(self.a.sentences[i].text for i in g.sentences)
-        if self.words.find("pow", self.language, text):
+        language = self.a.language_of(g.sentences[0])
+        if self.words.find("pow", language, text):
             return VICTIM_CATEGORIES.POW
-        if self.words.find("civilian", self.language, text):
+        if self.words.find("civilian", language, text):
             return VICTIM_CATEGORIES.CIVILIAN
         return default
 

@@ -46,7 +46,7 @@ from ..lang import get_pack
 from ..model import Actor, Analysis, Mention
 from .base import BaseStage
 from .statistics import CASES, is_aggregate
-from .types import DEFAULT_LANGUAGE, concepts
+from .types import concepts
 
 # Roles an argument can take.
 AGENT, PLACE, TIME, COUNT = "agent", "place", "time", "count"
@@ -160,10 +160,6 @@ def parser_model(name: str) -> Language:
             "or set 'model' to an installed model"
         ) from None
     return nlp
-
-
-def _language(analysis: Analysis) -> str:
-    return (analysis.document.language or DEFAULT_LANGUAGE).split("-")[0].lower()
 
 
 # -- reading the parse ---------------------------------------------------------------------
@@ -321,7 +317,6 @@ class Events(BaseStage):
     assigns = ("events",)
 
     def __call__(self, analysis: Analysis) -> None:
-        language = _language(analysis)
         words = concepts()
         triggers = [m for m in analysis.mentions if m.kind == "trigger"]
         by_sentence: dict[int, list[Mention]] = {}
@@ -329,10 +324,14 @@ class Events(BaseStage):
             by_sentence.setdefault(m.sentence, []).append(m)
         if not by_sentence:
             return
-        parses = self._parse(analysis, sorted(by_sentence)) if language == "en" else {}
-        intent_rx = words.pattern("intent", language)
-        pack = get_pack(analysis.document.language)
+        # the parse where a sentence's language has one (English); each sentence's words by
+        # its own language (a quoted post: Analysis.language_of)
+        english = [i for i in sorted(by_sentence) if analysis.language_of(i) == "en"]
+        parses = self._parse(analysis, english) if english else {}
         for i, marks in sorted(by_sentence.items()):
+            language = analysis.language_of(i)
+            intent_rx = words.pattern("intent", language)
+            pack = get_pack(language)
             s = analysis.sentences[i]
             doc = parses.get(i)
             events = [self._event(m, i) for m in sorted(marks, key=lambda m: m.start)]
@@ -417,7 +416,7 @@ class Events(BaseStage):
                         if head is not None:
                             e.args.append(Argument(AGENT, head, via + ":phrase"))
         if doc is None:  # no parse: the actor named nearest the trigger, before it first
-            pack = get_pack(analysis.document.language)
+            pack = get_pack(analysis.language_of(i))
             for e in events:
                 verb = analysis.text[e.start : e.end]
                 named = [
@@ -605,7 +604,7 @@ def _dates_nearby(analysis: Analysis, date: Mention, e: EventMention) -> bool:
 def _they(analysis: Analysis, e: EventMention) -> Mention | None:
     """Without a parse: where "they" (concepts.yaml ``they``) opens the trigger's clause and
     the sentence names no actor, the actor named last in the two sentences before."""
-    if not _cue_before(analysis, e, "they", _language(analysis)):
+    if not _cue_before(analysis, e, "they", analysis.language_of(e.sentence)):
         return None
     for j in (e.sentence - 1, e.sentence - 2):
         named = [m for kind in ("unit", "actor") for m in analysis.mentions_of(kind, j)]

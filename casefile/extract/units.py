@@ -59,8 +59,8 @@ class Units(BaseStage):
         orbat = self.orbat
         links: dict[str, UnitLink] = {}
         last_unit: str | None = None
-        pack = get_pack(analysis.document.language)  # English: find_units alone
         for i, s in enumerate(analysis.sentences):
+            pack = get_pack(analysis.language_of(i))  # English: find_units alone
             found = pack.units(s.text, orbat)
             for a, b, name in found:
                 record = orbat.resolve(name)

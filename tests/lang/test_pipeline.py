@@ -141,3 +141,23 @@ def test_without_an_agent_in_its_sentence_the_force_the_report_names_did_it(extr
     (inc,) = a.incidents
     assert [p.name for p in inc.perpetrators] == ["Russian forces"]
     assert inc.summary.startswith("Attack on civilians in Kherson")
+
+
+def test_an_english_article_quoting_a_ukrainian_post(extract) -> None:
+    a = extract(
+        "Regional prosecutors published a statement on their channel.\n"
+        "«10 березня поблизу Покровська військові 155-ї окремої бригади морської піхоти ЗС РФ "
+        "розстріляли двох беззбройних українських військовополонених».\n"
+        "An investigation has been opened.",
+        "en",
+        "2025-03-12",
+    )
+    assert [s.language for s in a.sentences] == [None, "uk", None]
+    (inc,) = a.incidents
+    assert inc.type == "execution_of_pows"
+    assert inc.date is not None and inc.date.start == "2025-03-10"
+    assert inc.place is not None and inc.place.name == "Pokrovsk"
+    assert inc.count is not None and inc.count.best == 2
+    assert [p.name for p in inc.perpetrators] == ["155th Naval Infantry Brigade"]
+    assert inc.summary.startswith("Execution of POWs in Pokrovsk")  # in English
+    assert a.text[inc.spans[0][0] : inc.spans[0][1]].startswith("«10 березня")

@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
@@ -366,7 +366,7 @@ class LanguagePack:
             out.append((c.start, c.end, c.kind, side))
         return out
 
-    def matcher(self, phrases: dict[str, Iterable[str]]) -> PhraseMatcher:
+    def matcher(self, phrases: Mapping[str, Iterable[str]]) -> PhraseMatcher:
         """A lemma matcher for other phrase lists (an incident type's triggers and cues)."""
         return PhraseMatcher(phrases, self.lemmas)
 

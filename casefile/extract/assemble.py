@@ -281,7 +281,22 @@ class Assembler:
         sentences right after them add."""
         kept = [g for g in self.candidates() if g.score >= weights()["start_threshold"]]
         self.add_told_after(kept)
+        self.add_told_between(kept)
         return kept
+
+    def add_told_between(self, groups: list[Group]) -> None:
+        """Without a parse: the sentences between an act's first and last that tell no act
+        tell its setting (when and where, how many were taken), and join it with their
+        counts."""
+        for g in groups:
+            if any(e.parsed for e in g.events):
+                continue
+            inner = range(g.sentences[0] + 1, g.sentences[-1])
+            for j in inner:
+                if j in self.told or j in g.extra:
+                    continue
+                g.extra.append(j)
+                g.counts.extend(self.a.mentions_of("count", j))
 
     def candidates(self) -> list[Group]:
         """Every act the mentions make, however unlikely."""
@@ -412,6 +427,9 @@ class Assembler:
 
     def place(self, g: Group) -> Place | None:
         places = self.places(g.args(PLACE))
+        if not places and not any(e.parsed for e in g.events):
+            # without a parse: the places its sentences name (those it was told between)
+            places = self.places([m for i in g.sentences for m in self.a.mentions_of("place", i)])
         if not places:  # the sentences around the act, where they tell no other act
             told = {e.sentence for e in self.a.events}
             for i in (g.sentences[0] - 1,):  # the lead or the next sentence often tell another
@@ -523,6 +541,11 @@ class Assembler:
                 return combine_counts(
                     [m.value.count for m in chosen if m.sentence == first] + later
                 )
+        if not any(e.parsed for e in g.events):  # without a parse: what its setting counts
+            for role in COUNT_ROLES.get(kind, OTHER_COUNT_ROLES):
+                told = [m.value.count for m in g.counts if m.value.role == role]
+                if told:
+                    return combine_counts(told[:1])
         return None
 
     def denied(self, groups: list[Group]) -> Group | None:

@@ -161,3 +161,19 @@ def test_an_english_article_quoting_a_ukrainian_post(extract) -> None:
     assert [p.name for p in inc.perpetrators] == ["155th Naval Infantry Brigade"]
     assert inc.summary.startswith("Execution of POWs in Pokrovsk")  # in English
     assert a.text[inc.spans[0][0] : inc.spans[0][1]].startswith("«10 березня")
+
+
+def test_a_sentence_between_two_tellings_of_an_act_gives_its_setting(extract) -> None:
+    a = extract(
+        "Прокурори розслідують розстріл полонених окупантами.\n"
+        "Як встановило слідство, 3 лютого 2025 року біля селища Котлине окупанти взяли в "
+        "полон чотирьох захисників.\n"
+        "Згодом окупанти вбили беззбройних полонених.",
+        "uk",
+        "2025-02-10",
+    )
+    (inc,) = a.incidents
+    assert inc.type == "execution_of_pows"
+    assert inc.date is not None and inc.date.start == "2025-02-03"
+    assert inc.place is not None and inc.place.name == "Kotlyne"
+    assert inc.count is not None and inc.count.best == 4

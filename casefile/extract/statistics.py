@@ -175,10 +175,13 @@ def _by_pack(analysis: Analysis, pack: LanguagePack) -> None:
         cases = pack.case_counts(s.text)
         if not cases and not any(words.find(c, lang, s.text) for c in _VICTIM_CONCEPTS):
             continue
-        if words.find("pow", lang, s.text) or words.find("soldier", lang, s.text):
+        # civilians before soldiers: "військової адміністрації" names no soldier
+        if words.find("pow", lang, s.text):
             category = VICTIM_CATEGORIES.POW
         elif words.find("civilian", lang, s.text):
             category = VICTIM_CATEGORIES.CIVILIAN
+        elif words.find("soldier", lang, s.text):
+            category = VICTIM_CATEGORIES.POW
         else:
             category = VICTIM_CATEGORIES.UNKNOWN
         period, as_of = None, None

@@ -284,6 +284,12 @@ class Assembler:
         self.add_told_between(kept)
         return kept
 
+    def spread(self, i: int) -> bool:
+        """Sentence ``i`` spreads its figures over time or places (a total since the
+        invasion), by its language pack's words; English: never (its tolls by the parse)."""
+        pack = get_pack(self.a.language_of(i))
+        return pack.has_statistic_cues and pack.spread(self.a.sentences[i].text)
+
     def add_told_between(self, groups: list[Group]) -> None:
         """Without a parse: the sentences between an act's first and last that tell no act
         tell its setting (when and where, how many were taken), and join it with their
@@ -324,6 +330,8 @@ class Assembler:
             for j in (i + 1, i + 2):
                 if j >= len(self.a.sentences) or j in told:
                     break
+                if self.spread(j):
+                    break  # "since the invasion began, 3,854 killed": a total, not its toll
                 counts = [
                     m
                     for m in self.a.mentions_of("count", j)

@@ -177,3 +177,15 @@ def test_a_sentence_between_two_tellings_of_an_act_gives_its_setting(extract) ->
     assert inc.date is not None and inc.date.start == "2025-02-03"
     assert inc.place is not None and inc.place.name == "Kotlyne"
     assert inc.count is not None and inc.count.best == 4
+
+
+def test_a_total_since_the_invasion_is_not_the_acts_toll(extract) -> None:
+    a = extract(
+        "Окупанти обстріляли Херсон з артилерії, загинули двоє мирних жителів.\n"
+        "Загалом з початку вторгнення в області загинули 1500 людей.",
+        "uk",
+        "2025-03-04",
+    )
+    (inc,) = a.incidents
+    assert inc.count is not None and inc.count.best == 2
+    assert [(s.value, s.category) for s in a.statistics] == [(1500, "civilian")]

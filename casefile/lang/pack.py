@@ -480,7 +480,7 @@ class LanguagePack:
         order of unit names alone (a genitive chain, ``units.yaml``'s ``chains: genitive``);
         English states them in words and parentheses, which the units stage reads."""
         if self._genitive_chains and len(found) > 1:
-            return chain_links(text, found)
+            return chain_links(text, found, self._units.part_of if self._units else None)
         return []
 
     @cached_property

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from itertools import permutations
 from typing import Any
 
 from .morph import normalise_apostrophes
@@ -51,12 +52,17 @@ def _ordinal(number: int) -> str:
 class CyrillicUnits:
     """Numbered unit mentions read with a pack's ``units.yaml``."""
 
+    part_of: re.Pattern[str] | None = None
+
     def __init__(self, table: dict[str, Any], lemma: Callable[[str], str]) -> None:
         norm = normalise_apostrophes
         self.nouns = {norm(k): str(v) for k, v in table["nouns"].items()}
         self.ordinals = {norm(k): int(v) for k, v in table["ordinals"].items()}
         self.modifiers = {norm(k): str(v) for k, v in table["modifiers"].items()}
         self.lemma = lemma
+        phrases = [re.escape(str(p)).replace(r"\*", r"\w*") for p in table.get("part_of", [])]
+        if phrases:
+            self.part_of = re.compile(r"(?<!\w)(?:" + "|".join(phrases) + r")(?!\w)", re.I)
 
     def _lem(self, word: str) -> str:
         return normalise_apostrophes(self.lemma(word))
@@ -102,6 +108,13 @@ class CyrillicUnits:
                 continue
             english = " ".join([_ordinal(number), *modifiers, noun])
             name = canonical(english)
+            if name is None and 1 < len(modifiers) <= 4:
+                # "важкої авіаційної бомбардувальної": the words in another order than the
+                # order of battle's ("Heavy Bomber Aviation")
+                for order in permutations(modifiers):
+                    name = canonical(" ".join([_ordinal(number), *order, noun]))
+                    if name is not None:
+                        break
             parent = next(
                 (n for (s, _e), n in sorted(found.items()) if 0 <= s - end <= _PARENT_GAP), None
             )
@@ -122,13 +135,24 @@ class CyrillicUnits:
         return sorted((s, e, n) for (s, e), n in found.items())
 
 
-def chain_links(text: str, found: list[tuple[int, int, str]]) -> list[tuple[str, str, int, int]]:
+def chain_links(
+    text: str, found: list[tuple[int, int, str]], part_of: re.Pattern[str] | None = None
+) -> list[tuple[str, str, int, int]]:
     """(child, parent, start, end) for each unit mention followed, across nothing but
-    white space, by another: a genitive chain names each unit's parent after it."""
+    white space, by another: a genitive chain names each unit's parent after it; or across
+    words that say so (``part_of``: "який входить до складу", "в составе")."""
     out = []
     ordered = sorted(found)
     for k, (a, b, child) in enumerate(ordered[:-1]):
         c, d, parent = ordered[k + 1]
-        if c >= b and not text[b:c].strip() and child != parent:
+        if c < b or child == parent:
+            continue
+        between = text[b:c]
+        if not between.strip() or (
+            part_of is not None and len(between) <= _PART_OF_REACH and part_of.search(between)
+        ):
             out.append((child, parent, a, d))
     return out
+
+
+_PART_OF_REACH = 60  # characters between a unit and the one it is said to be part of

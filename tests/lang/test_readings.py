@@ -159,3 +159,19 @@ def test_a_hedged_ukrainian_report_is_alleged() -> None:
     a = Pipeline.from_settings()(Document.from_text(text, language="uk", published="2025-01-02"))
     (inc,) = a.incidents
     assert inc.certainty == "alleged"
+
+
+def test_words_that_say_a_unit_is_part_of_another_and_modifiers_in_another_order() -> None:
+    pack = get_pack("uk")
+    text = (
+        "льотчики 184 важкого бомбардувального авіаційного полку, який входить до складу "
+        "22 важкої авіаційної бомбардувальної дивізії"
+    )
+    found = pack.units(text)
+    assert [n for *_, n in found] == [
+        "184th Heavy Bomber Aviation Regiment",
+        "22nd Heavy Bomber Aviation Division",  # "Heavy Aviation Bomber" in the text
+    ]
+    assert [(c, p) for c, p, _, _ in pack.unit_links(text, found)] == [
+        ("184th Heavy Bomber Aviation Regiment", "22nd Heavy Bomber Aviation Division")
+    ]

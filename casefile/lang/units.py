@@ -38,7 +38,8 @@ _ORDINAL_NUMBER = re.compile(
     r"(?<![\w-])(?P<n>\d{1,4})-?(?:[а-яіїєґ]{1,3})?(?=\s)|(?<![\w-])(?P<w>[а-яіїєґ']{4,})(?=\s)",
     re.I,
 )
-_WORDS_AFTER = re.compile(r"(?:\s+[а-яіїєґё'-]+){1,5}", re.I)
+_WORDS_AFTER = re.compile(r"(?:\s+[а-яіїєґё'’-]+){1,9}", re.I)
+_MAX_HONORIFICS = 4  # words of a unit's honorific name between its modifiers and noun
 _PARENT_GAP = 3  # characters between a mention and the parent after it (a space, a comma)
 _SUBUNITS = ("Battalion", "Company")
 
@@ -59,6 +60,7 @@ class CyrillicUnits:
         self.nouns = {norm(k): str(v) for k, v in table["nouns"].items()}
         self.ordinals = {norm(k): int(v) for k, v in table["ordinals"].items()}
         self.modifiers = {norm(k): str(v) for k, v in table["modifiers"].items()}
+        self.honorifics = {norm(str(w)) for w in table.get("honorifics", [])}
         self.lemma = lemma
         phrases = [re.escape(str(p)).replace(r"\*", r"\w*") for p in table.get("part_of", [])]
         if phrases:
@@ -78,9 +80,17 @@ class CyrillicUnits:
             if after is None:
                 continue
             modifiers: list[str] = []
+            skipped = 0
             for word in re.finditer(r"\S+", after.group()):
                 w = word.group()
                 lem = self._lem(w)
+                if modifiers and skipped < _MAX_HONORIFICS and (
+                    w[:1].isupper() or lem in self.honorifics
+                ):
+                    # "танкової Тацинської Червонопрапорної ордена Суворова бригади": the
+                    # honorific name is not part of the canonical one
+                    skipped += 1
+                    continue
                 if lem in self.nouns or w.lower() in self.nouns:
                     noun = self.nouns.get(lem) or self.nouns[w.lower()]
                     end = m.end() + word.end()

@@ -175,3 +175,10 @@ def test_words_that_say_a_unit_is_part_of_another_and_modifiers_in_another_order
     assert [(c, p) for c, p, _, _ in pack.unit_links(text, found)] == [
         ("184th Heavy Bomber Aviation Regiment", "22nd Heavy Bomber Aviation Division")
     ]
+
+
+def test_a_units_honorific_name_is_skipped() -> None:
+    text = "бійці 5-ї окремої гвардійської танкової Тацинської ордена Суворова бригади"
+    assert [n for *_, n in get_pack("uk").units(text)] == [
+        get_pack("uk").units("бійці 5-ї окремої гвардійської танкової бригади")[0][2]
+    ]

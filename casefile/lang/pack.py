@@ -411,6 +411,16 @@ class LanguagePack:
             return one.name if one and one.candidate.feature_code == "ADM1" else None
         return hits[0].name if hits else None
 
+    def told_on(self, sentence: str, at: int) -> bool:
+        """Whether the date at ``sentence[at:]`` says when something was told: a verb of
+        reporting ("повідомив", "сообщили") shortly before it in its clause. Phrases that
+        name a source ("за даними") do not count: the date after them is the act's. For a
+        language without a parse; English has its parse (``events._attachment``)."""
+        if self.settings["dates"] == "english":
+            return False
+        before = re.split(r"[,;:.!?()«»\"]", sentence[max(0, at - _TOLD_REACH) : at])[-1]
+        return any(" " not in c.phrase.strip() for c in self.cues(before, ["attribution"]))
+
     def reports(self, text: str) -> bool:
         """Whether ``text`` has a verb or phrase of reporting ("повідомили", "said")."""
         if self.settings["dates"] == "english":
@@ -535,6 +545,7 @@ class LanguagePack:
         return word
 
 
+_TOLD_REACH = 50  # characters between a verb of reporting and the date it is told on
 _STOP = re.compile(r"([.!?…]+)[\"»”)]*\s+(?=[\"«„“(]?[A-ZА-ЯІЇЄҐЁ0-9])")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 

@@ -84,8 +84,10 @@ class CyrillicUnits:
             for word in re.finditer(r"\S+", after.group()):
                 w = word.group()
                 lem = self._lem(w)
-                if modifiers and skipped < _MAX_HONORIFICS and (
-                    w[:1].isupper() or lem in self.honorifics
+                if (
+                    modifiers
+                    and skipped < _MAX_HONORIFICS
+                    and (w[:1].isupper() or lem in self.honorifics)
                 ):
                     # "танкової Тацинської Червонопрапорної ордена Суворова бригади": the
                     # honorific name is not part of the canonical one

@@ -182,3 +182,18 @@ def test_a_units_honorific_name_is_skipped() -> None:
     assert [n for *_, n in get_pack("uk").units(text)] == [
         get_pack("uk").units("бійці 5-ї окремої гвардійської танкової бригади")[0][2]
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "told"),
+    [
+        ("окупанти вбили цивільного, повідомив прокурор 2 березня.", "2 березня", True),
+        ("За даними слідства, 5 березня окупанти вбили цивільного.", "5 березня", False),
+        ("Военные убили мужчину, сообщила прокуратура 3 марта.", "3 марта", True),
+    ],
+)
+def test_a_date_after_a_verb_of_reporting_says_when_it_was_told(
+    text: str, date: str, told: bool
+) -> None:
+    code = "ru" if "Военные" in text else "uk"
+    assert get_pack(code).told_on(text, text.index(date)) is told

@@ -411,6 +411,9 @@ class Assembler:
             for i in g.sentences
             for m in self.a.mentions_of("date", i)
             if not SPAN_CUE.match(m.text)
+            and not get_pack(self.a.language_of(i)).told_on(
+                self.a.sentences[i].text, m.start - self.a.sentences[i].start
+            )
         ]
         if own:
             return own[0].value.range  # type: ignore[no-any-return]

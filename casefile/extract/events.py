@@ -432,9 +432,12 @@ class Events(BaseStage):
                 elif (earlier := _they(analysis, e)) is not None:
                     e.args.append(Argument(AGENT, earlier, "nearest:pronoun"))
         # dates, places, counts: the trigger whose clause they hang from, else the nearest
+        pack = get_pack(analysis.language_of(i))
         for kind, role in (("date", TIME), ("place", PLACE), ("count", COUNT)):
             for m in analysis.mentions_of(kind, i):
                 owner, via = nearest(m), "nearest"
+                if doc is None and role == TIME and pack.told_on(s.text, m.start - s.start):
+                    continue  # "..., повідомив прокурор 2 березня": when it was told
                 if doc is not None and role != COUNT:
                     how = {
                         id(e): _attachment(doc, m.start - s.start, m.end - s.start, tok)

@@ -334,6 +334,8 @@ class LanguagePack:
             return []
         out = []
         for c in self.counts(text):
+            if c.value < 2:
+                continue  # "ще один випадок катування" tells one act, not a figure
             after = WORD.findall(text, c.end, min(len(text), c.end + 60))[:3]
             if any(normalise_apostrophes(self.lemma(w)) in self._case_nouns for w in after):
                 out.append(c)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from casefile.extract.pipeline import Pipeline
+from casefile.lang import get_pack
 from casefile.model import Analysis, Document
 
 pytestmark = pytest.mark.slow
@@ -189,3 +190,17 @@ def test_a_total_since_the_invasion_is_not_the_acts_toll(extract) -> None:
     (inc,) = a.incidents
     assert inc.count is not None and inc.count.best == 2
     assert [(s.value, s.category) for s in a.statistics] == [(1500, "civilian")]
+
+
+def test_the_legal_qualification_is_no_other_act(extract) -> None:
+    a = extract(
+        "Окупанти розстріляли двох мирних жителів у Херсоні.\n"
+        "Розпочато розслідування за статтею про порушення законів та звичаїв війни, "
+        "поєднане з умисним вбивством.",
+        "uk",
+        "2025-03-04",
+    )
+    assert [e.sentence for e in a.events if not e.support] == [0]
+    assert len(a.incidents) == 1
+    # "ще один випадок" is one act, not a figure of cases
+    assert get_pack("uk").case_counts("ще один випадок катування") == []

@@ -70,6 +70,7 @@ _COMMON_OVER_PLACE = 100_000
 
 
 _MIN_SKELETON = 4  # letters a word needs to be looked up by its consonants
+_MIN_NAME = 3  # letters a word needs to be a toponym at all
 
 
 class InflectedPlaces:
@@ -127,6 +128,8 @@ class InflectedPlaces:
 
     def _resolve(self, word: str) -> tuple[str, str, Candidate] | None:
         """(nominative, English name, candidate) of an inflected toponym, or None."""
+        if len(word) < _MIN_NAME:
+            return None  # "Ко" is among Kyiv's alternate names, and a preposition
         best: tuple[tuple[float, int], str, Candidate] | None = None
         for i, form in enumerate(self.forms(word)):
             for cand in self._lookup(form):

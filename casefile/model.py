@@ -290,6 +290,9 @@ class Sentence:
     start: int
     end: int
     text: str
+    # the language of a sentence in another one than the document's (a Ukrainian post
+    # quoted in an English article); None: the document's
+    language: str | None = None
 
 
 @dataclass
@@ -341,6 +344,11 @@ class Analysis:
                 self._index.setdefault((m.kind, m.sentence), []).append(m)
             self._indexed = len(self.mentions)
         return list(self._index.get((kind, sentence), []))
+
+    def language_of(self, i: int) -> str:
+        """The language code sentence ``i`` is written in: its own, else the document's."""
+        own = self.sentences[i].language if 0 <= i < len(self.sentences) else None
+        return (own or self.document.language or "en").split("-")[0].lower()
 
     def sentence_at(self, offset: int) -> int:
         """Index of the sentence holding ``offset`` (-1 if none)."""

@@ -195,9 +195,6 @@ async def incident_query(
             "perpetrators or type as analysts left them; each item's `hit` marks the words.",
         ),
     ] = None,
-    language: Annotated[
-        str | None, Query(max_length=20, description="The document's language (e.g. en).")
-    ] = None,
     certainty: Annotated[
         list[str] | None,
         Query(description="Certainty (repeatable).", json_schema_extra=items_of(CERTAINTY)),
@@ -211,6 +208,13 @@ async def incident_query(
     ] = None,
     min_confidence: Annotated[
         float | None, Query(ge=0, le=1, description="The extractor's confidence at least.")
+    ] = None,
+    language: Annotated[
+        str | None,
+        Query(
+            pattern=r"^(?:[a-z]{2,3})?$",
+            description="The source document's language (ISO 639-1 code, e.g. uk, ru, en).",
+        ),
     ] = None,
     sort: Annotated[
         str, Query(description="The order of the list.", json_schema_extra={"enum": list(SORTS)})

@@ -26,6 +26,7 @@ from functools import cache
 from importlib import resources
 
 from .. import registry
+from ..lang import get_pack
 from ..model import Actor, Analysis, Count, DateRange, Incident, Mention, Place
 from ..vocab import CERTAINTY, VICTIM_CATEGORIES
 from ..vocab import INCIDENT_TYPES as T
@@ -53,7 +54,7 @@ from .fields import (
     summary,
 )
 from .geo import RANK, km
-from .types import DEFAULT_LANGUAGE, concepts, type_specs
+from .types import concepts, type_specs
 
 # Types whose acts one report may tell with either word: the dead of a strike are its victims.
 COMPATIBLE = {frozenset({T.ATTACK_ON_CIVILIANS, T.KILLING_OF_CIVILIANS})}
@@ -86,6 +87,7 @@ COUNT_ROLES = {
 }
 OTHER_COUNT_ROLES = ("victims", "killed")
 TOLERANCE_KM = {"settlement": 30, "district": 60, "admin1": 250}
+DATE_BACK = 3  # sentences before an act that may state its date, where nothing parses it
 
 
 @dataclass
@@ -199,7 +201,6 @@ class Assembler:
 
     def __init__(self, analysis: Analysis) -> None:
         self.a = analysis
-        self.language = (analysis.document.language or DEFAULT_LANGUAGE).split("-")[0].lower()
         self.words = concepts()
         self._opening: dict[tuple[str, int], bool] = {}
         self.told = {e.sentence for e in analysis.events}  # sentences that tell an act
@@ -211,7 +212,7 @@ class Assembler:
         if key not in self._opening:
             s = self.a.sentences[i]
             head = " ".join(re.findall(r"[\w'’-]+", s.text)[:5])
-            self._opening[key] = bool(self.words.find(concept, self.language, head))
+            self._opening[key] = bool(self.words.find(concept, self.a.language_of(i), head))
         return self._opening[key]
 
     def join_features(self, group: Group, e: EventMention) -> dict[str, float]:
@@ -285,7 +286,28 @@ class Assembler:
         sentences right after them add."""
         kept = [g for g in self.candidates() if g.score >= weights()["start_threshold"]]
         self.add_told_after(kept)
+        self.add_told_between(kept)
         return kept
+
+    def spread(self, i: int) -> bool:
+        """Sentence ``i`` spreads its figures over time or places (a total since the
+        invasion), by its language pack's words; English: never (its tolls by the parse)."""
+        pack = get_pack(self.a.language_of(i))
+        return pack.has_statistic_cues and pack.spread(self.a.sentences[i].text)
+
+    def add_told_between(self, groups: list[Group]) -> None:
+        """Without a parse: the sentences between an act's first and last that tell no act
+        tell its setting (when and where, how many were taken), and join it with their
+        counts."""
+        for g in groups:
+            if any(e.parsed for e in g.events):
+                continue
+            inner = range(g.sentences[0] + 1, g.sentences[-1])
+            for j in inner:
+                if j in self.told or j in g.extra:
+                    continue
+                g.extra.append(j)
+                g.counts.extend(self.a.mentions_of("count", j))
 
     def candidates(self) -> list[Group]:
         """Every act the mentions make, however unlikely."""
@@ -313,6 +335,8 @@ class Assembler:
             for j in (i + 1, i + 2):
                 if j >= len(self.a.sentences) or j in told:
                     break
+                if self.spread(j):
+                    break  # "since the invasion began, 3,854 killed": a total, not its toll
                 counts = [
                     m
                     for m in self.a.mentions_of("count", j)
@@ -343,7 +367,7 @@ class Assembler:
     def incident(self, g: Group) -> Incident:
         sents = [self.a.sentences[i] for i in g.sentences]
         kind = g.type
-        return Incident(
+        incident = Incident(
             type=kind,
             summary=summary(sents[0].text),
             date=self.date(g),
@@ -358,6 +382,10 @@ class Assembler:
             confidence=g.score,
             trigger=(g.events[0].start, g.events[0].end),
         )
+        # the language pack's summary: the sentence (English), or English from the fields
+        language = self.a.language_of(g.sentences[0])  # a quoted post's act: its own
+        incident.summary = get_pack(language).summary(incident, incident.summary)
+        return incident
 
     def date(self, g: Group) -> DateRange | None:
         dates = [
@@ -369,7 +397,9 @@ class Assembler:
             if not SPAN_CUE.match(m.text)
         ]
         if not dates:
-            return self.date_around(g)
+            if any(e.parsed for e in g.events):
+                return self.date_around(g)
+            return self.nearby_date(g) or self.focal_day()
         best = max(
             dates,
             key=lambda d: (
@@ -406,8 +436,46 @@ class Assembler:
             self._focal = DateRange(*days.pop()) if len(days) == 1 else None
         return self._focal
 
+    def nearby_date(self, g: Group) -> DateRange | None:
+        """Without a parse, a date its own sentences hold for another word, else one stated
+        in the sentences around the act that tell no act of another type: up to
+        ``DATE_BACK`` before it (a report opens with when, then tells what), then the one
+        right after ("... said the prosecutors today, 12 September")."""
+        own = [
+            m
+            for i in g.sentences
+            for m in self.a.mentions_of("date", i)
+            if not SPAN_CUE.match(m.text)
+            and not get_pack(self.a.language_of(i)).told_on(
+                self.a.sentences[i].text, m.start - self.a.sentences[i].start
+            )
+        ]
+        if own:
+            return own[0].value.range  # type: ignore[no-any-return]
+        types = {e.type for e in g.events}
+        first, last = g.sentences[0], g.sentences[-1]
+        around = [*range(first - 1, first - DATE_BACK - 1, -1), last + 1]
+        for i in around:
+            if not 0 <= i < len(self.a.sentences):
+                continue
+            if {e.type for e in self.a.events if e.sentence == i} - types:
+                if i < first:
+                    break  # another act is told before: its dates are its own
+                continue
+            stated = [
+                m
+                for m in self.a.mentions_of("date", i)
+                if explicit(m.value) and not SPAN_CUE.match(m.text)
+            ]
+            if stated:
+                return stated[0].value.range  # type: ignore[no-any-return]
+        return None
+
     def place(self, g: Group) -> Place | None:
         places = self.places(g.args(PLACE))
+        if not places and not any(e.parsed for e in g.events):
+            # without a parse: the places its sentences name (those it was told between)
+            places = self.places([m for i in g.sentences for m in self.a.mentions_of("place", i)])
         if not places:  # the sentences around the act, where they tell no other act
             told = {e.sentence for e in self.a.events}
             for i in (g.sentences[0] - 1,):  # the lead or the next sentence often tell another
@@ -486,7 +554,24 @@ class Assembler:
             main = self.principal_agent()
             if main:
                 found.append(main)
+        if not found and not any(e.parsed for e in g.events):
+            # without a parse, the side whose forces the document names most ("російська
+            # ракета", "окупанти" in other sentences than the act's)
+            side = self.named_force()
+            if side:
+                found.append(side)
         return found
+
+    def named_force(self) -> Actor | None:
+        """The force the document's actor mentions name most often, if one."""
+        names = Counter(
+            m.value.name
+            for m in self.a.mentions_of("actor")
+            if isinstance(m.value, Actor) and m.value.kind == "force"
+        )
+        if not names:
+            return None
+        return Actor(names.most_common(1)[0][0], "force")
 
     def principal_agent(self) -> Actor | None:
         """The agent the document names most often for its acts."""
@@ -508,9 +593,10 @@ class Assembler:
         if kind in (T.EXECUTION_OF_POWS, T.ATTACK_ON_CIVILIANS, T.KILLING_OF_CIVILIANS):
             return default
         text = " ".join(self.a.sentences[i].text for i in g.sentences)
-        if self.words.find("pow", self.language, text):
+        language = self.a.language_of(g.sentences[0])
+        if self.words.find("pow", language, text):
             return VICTIM_CATEGORIES.POW
-        if self.words.find("civilian", self.language, text):
+        if self.words.find("civilian", language, text):
             return VICTIM_CATEGORIES.CIVILIAN
         return default
 
@@ -527,6 +613,11 @@ class Assembler:
                 return combine_counts(
                     [m.value.count for m in chosen if m.sentence == first] + later
                 )
+        if not any(e.parsed for e in g.events):  # without a parse: what its setting counts
+            for role in COUNT_ROLES.get(kind, OTHER_COUNT_ROLES):
+                told = [m.value.count for m in g.counts if m.value.role == role]
+                if told:
+                    return combine_counts(told[:1])
         return None
 
     def denied(self, groups: list[Group]) -> Group | None:

@@ -263,8 +263,8 @@ class Counts(BaseStage):
 
     def __call__(self, analysis: Analysis) -> None:
         dates = [(m.start, m.end) for m in analysis.mentions if m.kind == "date"]
-        pack = get_pack(analysis.document.language)  # the counts of the document's language
         for i, s in enumerate(analysis.sentences):
+            pack = get_pack(analysis.language_of(i))  # the counts of the sentence's language
             for c in pack.victim_counts(s.text):
                 at = s.start + c.start + len(c.text) - len(c.text.lstrip())
                 if any(a <= at < b for a, b in dates):

@@ -9,19 +9,30 @@ out while catching "a missile hit a railway station, killing 30".
 from __future__ import annotations
 
 from .. import registry
+from ..lang import get_pack
 from ..model import Analysis, Mention
 from . import lexicon as lx
 from .base import BaseStage
 from .events import TriggerCue
-from .types import DEFAULT_LANGUAGE, concepts, type_specs
+from .types import concepts, type_specs
 
 
 def _evidence_and_hedges(analysis: Analysis, marked: set[int]) -> None:
-    """Evidence and hedges matter only around an act: the sentences ``marked``."""
+    """Evidence and hedges matter only around an act: the sentences ``marked``. A language
+    pack that lists them gives them (by lemma); English has its patterns in ``lexicon``."""
     for i in sorted(marked):
         if not 0 <= i < len(analysis.sentences):
             continue
         s = analysis.sentences[i]
+        pack = get_pack(analysis.language_of(i))
+        if pack.has_certainty_cues:
+            found = [("evidence", *c) for c in pack.evidence_cues(s.text)]
+            found += [("hedge", *c) for c in pack.hedges(s.text)]
+            for kind, a, b, value in found:
+                analysis.mentions.append(
+                    Mention(kind, s.start + a, s.start + b, s.text[a:b], value, i)
+                )
+            continue
         for kind, cues in (("evidence", lx.EVIDENCE_CUES), ("hedge", lx.HEDGE_CUES)):
             for value, rx in cues.items():
                 for m in rx.finditer(s.text):
@@ -72,10 +83,10 @@ class CuesV2(BaseStage):
     assigns = ("mentions.trigger", "mentions.evidence", "mentions.hedge")
 
     def __call__(self, analysis: Analysis) -> None:
-        language = (analysis.document.language or DEFAULT_LANGUAGE).split("-")[0].lower()
         marked: set[int] = set()
         for i, s in enumerate(analysis.sentences):
-            for a, b, cue in sentence_triggers(s.text, language):
+            # each sentence by its own language (a quoted post: Analysis.language_of)
+            for a, b, cue in sentence_triggers(s.text, analysis.language_of(i)):
                 analysis.mentions.append(
                     Mention("trigger", s.start + a, s.start + b, s.text[a:b], cue, i)
                 )

@@ -58,7 +58,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from calendar import monthrange
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from email.utils import parsedate_to_datetime
 from functools import lru_cache
@@ -959,6 +959,17 @@ class Dates(BaseStage):
         starts = [s.start for s in analysis.sentences]
         # the date rules of the document's language (English: find_dates above)
         pack = get_pack(analysis.document.language)
-        for m in pack.dates(analysis.text, analysis.document.published):
+        published = analysis.document.published
+        # sentences in another language (a quoted post) are read by their own pack
+        foreign = [(i, s) for i, s in enumerate(analysis.sentences) if s.language]
+        for m in pack.dates(analysis.text, published):
             i = bisect_right(starts, m.start) - 1
+            if i >= 0 and analysis.sentences[i].language:
+                continue
             analysis.mentions.append(Mention("date", m.start, m.end, m.text, m, i))
+        for i, s in foreign:
+            for m in get_pack(s.language).dates(s.text, published):
+                found = replace(m, start=s.start + m.start, end=s.start + m.end)
+                analysis.mentions.append(
+                    Mention("date", found.start, found.end, found.text, found, i)
+                )

@@ -144,32 +144,34 @@ class Entities(BaseStage):
     assigns = ("mentions.person", "mentions.org", "mentions.actor")
 
     def __call__(self, analysis: Analysis) -> None:
-        pack = get_pack(analysis.document.language)
-        language = (analysis.document.language or "en").split("-")[0].lower()
         for i, s in enumerate(analysis.sentences):
             # "155-ї бригади ЗС РФ": the army named right after a unit is the unit's own
             unit_ends = [m.end - s.start for m in analysis.mentions_of("unit", i)]
             by_concept = [
                 f
-                for f in forces_by_concept(s.text, language)
+                for f in forces_by_concept(s.text, analysis.language_of(i))
                 if not any(0 <= f[0] - end <= 2 for end in unit_ends)
             ]
             for a, b, actor in find_forces(s.text) + by_concept:
                 analysis.mentions.append(
                     Mention("actor", s.start + a, s.start + b, s.text[a:b], actor, i)
                 )
-        if pack.names_people:  # no NER model for the language: the pack names the people
-            for i, s in enumerate(analysis.sentences):
-                for a, b, person in pack.persons(s.text):
-                    analysis.mentions.append(
-                        Mention("person", s.start + a, s.start + b, s.text[a:b], person, i)
-                    )
-                for a, b, name in pack.organizations(s.text):
-                    analysis.mentions.append(
-                        Mention("org", s.start + a, s.start + b, s.text[a:b], OrgName(name), i)
-                    )
-            return
-        chosen = candidate_sentences(analysis)
+        # no NER model for a sentence's language: its pack names the people and bodies
+        by_pack = set()
+        for i, s in enumerate(analysis.sentences):
+            pack = get_pack(analysis.language_of(i))
+            if not pack.names_people:
+                continue
+            by_pack.add(i)
+            for a, b, person in pack.persons(s.text):
+                analysis.mentions.append(
+                    Mention("person", s.start + a, s.start + b, s.text[a:b], person, i)
+                )
+            for a, b, name in pack.organizations(s.text):
+                analysis.mentions.append(
+                    Mention("org", s.start + a, s.start + b, s.text[a:b], OrgName(name), i)
+                )
+        chosen = [i for i in candidate_sentences(analysis) if i not in by_pack]
         if not chosen:
             return
         nlp = ner_model(self.settings.model)

@@ -42,10 +42,11 @@ from spacy.tokens import Doc, Token
 
 from .. import registry
 from ..errors import ConfigError
+from ..lang import get_pack
 from ..model import Actor, Analysis, Mention
 from .base import BaseStage
 from .statistics import CASES, is_aggregate
-from .types import DEFAULT_LANGUAGE, concepts
+from .types import concepts
 
 # Roles an argument can take.
 AGENT, PLACE, TIME, COUNT = "agent", "place", "time", "count"
@@ -173,10 +174,6 @@ def parse_sentences(analysis: Analysis, indexes: list[int], model: str) -> dict[
         texts = (_without_dateline(analysis.sentences[i].text) for i in todo)
         analysis.parses.update(zip(todo, nlp.pipe(texts, batch_size=64), strict=True))
     return {i: analysis.parses[i] for i in indexes}
-
-
-def language_of(analysis: Analysis) -> str:
-    return (analysis.document.language or DEFAULT_LANGUAGE).split("-")[0].lower()
 
 
 # -- reading the parse ---------------------------------------------------------------------
@@ -357,7 +354,6 @@ class Events(BaseStage):
     assigns = ("events", "parses")
 
     def __call__(self, analysis: Analysis) -> None:
-        language = language_of(analysis)
         words = concepts()
         triggers = [m for m in analysis.mentions if m.kind == "trigger"]
         by_sentence: dict[int, list[Mention]] = {}
@@ -365,9 +361,14 @@ class Events(BaseStage):
             by_sentence.setdefault(m.sentence, []).append(m)
         if not by_sentence:
             return
-        parses = self._parse(analysis, sorted(by_sentence)) if language == "en" else {}
-        intent_rx = words.pattern("intent", language)
+        # the parse where a sentence's language has one (English); each sentence's words by
+        # its own language (a quoted post: Analysis.language_of)
+        english = [i for i in sorted(by_sentence) if analysis.language_of(i) == "en"]
+        parses = self._parse(analysis, english) if english else {}
         for i, marks in sorted(by_sentence.items()):
+            language = analysis.language_of(i)
+            intent_rx = words.pattern("intent", language)
+            pack = get_pack(language)
             s = analysis.sentences[i]
             doc = parses.get(i)
             events = [self._event(m, i) for m in sorted(marks, key=lambda m: m.start)]
@@ -377,12 +378,13 @@ class Events(BaseStage):
             self._assign_arguments(analysis, i, events, doc, tokens)
             pattern = bool(words.find("pattern", language, s.text))
             harm = bool(words.find("harm", language, s.text))
-            counts_cases = bool(CASES.search(s.text))
+            counts_cases = bool(CASES.search(s.text) or pack.case_counts(s.text))
             counts = analysis.mentions_of("count", i)
             aggregate = is_aggregate(
                 s.text,
                 [c.value for c in counts],
                 [p.value for p in analysis.mentions_of("place", i)],
+                pack,
             )
             for e in events:
                 tok = tokens[id(e)]
@@ -391,7 +393,11 @@ class Events(BaseStage):
                     e.intent = _intent(tok, intent_rx)
                 else:
                     e.negated = _cue_before(analysis, e, "negation", language)
-                    e.intent = _cue_before(analysis, e, "intent", language)
+                    # without a parse: an intent word before it, or the verb's own mood (an
+                    # infinitive or imperative: "наказ розстрілювати"), by the language pack
+                    e.intent = _cue_before(analysis, e, "intent", language) or pack.unrealised(
+                        analysis.text, e.start, e.end
+                    )
                 e.pattern_sentence = pattern
                 e.harm = harm
                 e.counts_cases = counts_cases
@@ -435,13 +441,13 @@ class Events(BaseStage):
                 agent_toks, via = _agent_tokens(tok)
                 if agent_toks:
                     named = _agent_mentions(analysis, i, agent_toks, s.start)
-                    head = next(
+                    root = next(
                         (t for t in agent_toks if t.head not in agent_toks or t.head.i == t.i),
                         None,
                     )
                     if (
-                        head is not None
-                        and head.lower_ in INSTITUTION_NOUNS
+                        root is not None
+                        and root.lower_ in INSTITUTION_NOUNS
                         and all(m.kind in ("norp", "gpe") for m in named)
                     ):
                         named = []  # "the Ethiopian military": the institution, named below
@@ -450,19 +456,32 @@ class Events(BaseStage):
                         if all(a.mention is not m for a in e.args):
                             e.args.append(Argument(AGENT, m, via))
                     if not e.of(AGENT):
-                        head = _armed_phrase(agent_toks, s.start, i, analysis.text, events)
-                        if head is not None:
-                            e.args.append(Argument(AGENT, head, via + ":phrase"))
+                        phrase = _armed_phrase(agent_toks, s.start, i, analysis.text, events)
+                        if phrase is not None:
+                            e.args.append(Argument(AGENT, phrase, via + ":phrase"))
         if doc is None:  # no parse: the actor named nearest the trigger, before it first
+            pack = get_pack(analysis.language_of(i))
             for e in events:
-                named = [m for kind in ("unit", "actor") for m in analysis.mentions_of(kind, i)]
+                verb = analysis.text[e.start : e.end]
+                named = [
+                    m
+                    for kind in ("unit", "actor")
+                    for m in analysis.mentions_of(kind, i)
+                    # not the verb's object by its case ("розстріляли українських військових")
+                    if m.start < e.end or not pack.object_of(verb, m.text)
+                ]
                 if named:
                     m = min(named, key=lambda m: (m.end > e.start, abs(m.start - e.start)))
                     e.args.append(Argument(AGENT, m, "nearest"))
+                elif (earlier := _they(analysis, e)) is not None:
+                    e.args.append(Argument(AGENT, earlier, "nearest:pronoun"))
         # dates, places, counts: the trigger whose clause they hang from, else the nearest
+        pack = get_pack(analysis.language_of(i))
         for kind, role in (("date", TIME), ("place", PLACE), ("count", COUNT)):
             for m in analysis.mentions_of(kind, i):
                 owner, via = nearest(m), "nearest"
+                if doc is None and role == TIME and pack.told_on(s.text, m.start - s.start):
+                    continue  # "..., повідомив прокурор 2 березня": when it was told
                 if doc is not None and role != COUNT:
                     how = {
                         id(e): _attachment(doc, m.start - s.start, m.end - s.start, tok)
@@ -638,12 +657,25 @@ def _dates_nearby(analysis: Analysis, date: Mention, e: EventMention) -> bool:
     return not CLAUSE_BREAK.search(analysis.text[a:b])
 
 
+def _they(analysis: Analysis, e: EventMention) -> Mention | None:
+    """Without a parse: where "they" (concepts.yaml ``they``) opens the trigger's clause and
+    the sentence names no actor, the actor named last in the two sentences before."""
+    if not _cue_before(analysis, e, "they", analysis.language_of(e.sentence)):
+        return None
+    for j in (e.sentence - 1, e.sentence - 2):
+        named = [m for kind in ("unit", "actor") for m in analysis.mentions_of(kind, j)]
+        if named:
+            return max(named, key=lambda m: m.start)
+    return None
+
+
 def _cue_before(analysis: Analysis, e: EventMention, concept: str, language: str) -> bool:
     """Without a parse: a word of ``concept`` (a negation, an intent) among the three words
     before the trigger."""
     rx = concepts().pattern(concept, language)
     s = analysis.sentences[e.sentence]
     before = analysis.text[max(s.start, e.start - 40) : e.start]
+    before = re.split(r"[,;:—–]", before)[-1]  # of the trigger's own clause only
     words = re.findall(r"[\w'’-]+", before)[-3:]
     return bool(rx and any(rx.fullmatch(w) for w in words))
 

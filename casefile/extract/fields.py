@@ -30,7 +30,8 @@ MONTH = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[
 def explicit(d: DateMatch) -> bool:
     """A date the text states (with its year, or a named month: "on April 19"), not one
     only reckoned from publication ("today", "40 days ago", "last night")."""
-    return not d.relative or bool(MONTH.search(d.text))
+    # a language pack's date says itself whether it names the month (``named``)
+    return not d.relative or bool(MONTH.search(d.text)) or bool(getattr(d, "named", False))
 
 
 def summary(text: str) -> str:

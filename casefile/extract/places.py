@@ -27,10 +27,11 @@ class Places(BaseStage):
     assigns = ("mentions.place",)
 
     def __call__(self, analysis: Analysis) -> None:
-        pack = get_pack(analysis.document.language)  # its toponyms (English: Gazetteer.find)
         shouting = _all_caps(analysis.text)
         found: list[tuple[int, int, str, int]] = []
         for i, s in enumerate(analysis.sentences):
+            # the toponyms of the sentence's language (English: Gazetteer.find)
+            pack = get_pack(analysis.language_of(i))
             here = [
                 (s.start + a, s.start + b, name, i)
                 for a, b, name in pack.toponyms(s.text)

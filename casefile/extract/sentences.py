@@ -12,7 +12,7 @@ import spacy
 from spacy.language import Language
 
 from .. import registry
-from ..lang import get_pack
+from ..lang import get_pack, pack_codes, sentence_language
 from ..model import Analysis, Sentence
 from .base import BaseStage
 
@@ -147,4 +147,12 @@ class Sentences(BaseStage):
         text = analysis.text
         pack = get_pack(analysis.document.language)
         spans = pack.sentences(text, self.settings.max_sentence_chars, analysis.check_budget)
-        analysis.sentences = [Sentence(a, b, text[a:b]) for a, b in spans]
+        # a sentence in another language than the document's (a quoted post) says so, and
+        # the stages read it with that language's pack (Analysis.language_of)
+        known = pack_codes()
+        analysis.sentences = [
+            Sentence(
+                a, b, text[a:b], sentence_language(text[a:b], analysis.document.language, known)
+            )
+            for a, b in spans
+        ]

@@ -11,10 +11,12 @@ import re
 from spacy.tokens import Doc
 
 from .. import registry
+from ..lang import LanguagePack, get_pack
 from ..model import Analysis, Mention, Statement
 from ..vocab import STATEMENT_KINDS as K
 from .base import BaseStage
-from .events import ACCUSING_LEMMAS, language_of, parse_sentences
+from .events import ACCUSING_LEMMAS, parse_sentences
+from .types import concepts
 
 CUES: dict[str, re.Pattern[str]] = {
     K.HONOUR: re.compile(
@@ -198,14 +200,19 @@ class Statements(BaseStage):
     assigns = ("statements", "parses")
 
     def __call__(self, analysis: Analysis) -> None:
+        pack = get_pack(analysis.document.language)
+        if pack.has_statement_cues:  # a language whose pack lists the cues (English: CUES)
+            _by_pack(analysis, pack)
+            return
         found: set[tuple[str, str]] = set()  # one statement of each kind by each speaker
         last: str | None = None
         cued = {
             i: [(kind, cue) for kind, rx in CUES.items() if (cue := rx.search(s.text))]
             for i, s in enumerate(analysis.sentences)
         }
-        if language_of(analysis) == "en" and any(cued.values()):  # English has a parser
-            parse_sentences(analysis, [i for i, cues in cued.items() if cues], self.settings.model)
+        english = [i for i, cues in cued.items() if cues and analysis.language_of(i) == "en"]
+        if english:  # English has a parser
+            parse_sentences(analysis, english, self.settings.model)
         for i, s in enumerate(analysis.sentences):
             for kind, cue in cued[i]:
                 for speaker in _speakers(analysis, i, cue, kind, last):
@@ -240,3 +247,78 @@ def _full_name(analysis: Analysis, name: str) -> str:
         if m.kind == "person" and m.text.endswith(" " + name):
             return m.text
     return name
+
+
+# Words of harm that an order or a call must come with to link a leader to a crime
+# (concepts.yaml), in a language read by its pack's cue lists.
+_HARM_CONCEPTS = ("kill", "weapon", "harm")
+
+
+def _by_pack(analysis: Analysis, pack: LanguagePack) -> None:
+    """Statements by the pack's cue phrases (``LanguagePack.statement_cues``): the first of
+    each kind whose sentence names its speaker (``_pack_speaker``); an order or a call to
+    kill only in a sentence that names an act of harm."""
+    language = pack.code
+    words = concepts()
+    found: set[str] = set()
+    for i, s in enumerate(analysis.sentences):
+        for cue in pack.statement_cues(s.text):
+            if cue.kind in found:
+                continue
+            if cue.kind in (K.ORDER, K.INCITEMENT) and not any(
+                words.find(c, language, s.text) for c in _HARM_CONCEPTS
+            ):
+                continue
+            speaker = _pack_speaker(analysis, i, s.start + cue.start, cue.kind, pack)
+            if not speaker:
+                continue
+            found.add(cue.kind)
+            dates = analysis.mentions_of("date", i)
+            analysis.statements.append(
+                Statement(
+                    cue.kind,
+                    speaker,
+                    _target(analysis, i),
+                    dates[0].value.range if dates else None,
+                    [(s.start, s.end)],
+                )
+            )
+
+
+def _pack_speaker(
+    analysis: Analysis, i: int, cue_at: int, kind: str, pack: LanguagePack
+) -> str | None:
+    """Who makes a statement in a language without a parse: the person named nearest the
+    cue; for a denial, else the body named before it; for an order or a call, else the
+    rank named ("одного з командирів") with the side of the forces the document names
+    ("Russian commander")."""
+    people = analysis.mentions_of("person", i)
+    if people:
+        m = min(people, key=lambda m: abs(m.start - cue_at))
+        return str(getattr(m.value, "name", m.text))
+    if kind == K.DENIAL:
+        orgs = [m for m in analysis.mentions_of("org", i) if m.end <= cue_at]
+        if orgs:
+            name = str(getattr(orgs[-1].value, "name", orgs[-1].text))
+            return "Russia" if STATE_SPEAKERS.search(name) else name
+        return None
+    if kind not in (K.ORDER, K.INCITEMENT):
+        return None
+    s = analysis.sentences[i]
+    ranks = pack.ranks(s.text)
+    if not ranks:
+        return None
+    _, _, rank, side = min(ranks, key=lambda r: abs(s.start + r[0] - cue_at))
+    side = side or _side(analysis)
+    return f"{side} {rank}" if side else rank
+
+
+def _side(analysis: Analysis) -> str | None:
+    """The side whose forces the document names most: "Russian" for "Russian forces"."""
+    names = [
+        str(m.value.name).removesuffix(" forces")
+        for m in analysis.mentions_of("actor")
+        if getattr(m.value, "kind", None) == "force"
+        and str(getattr(m.value, "name", "")).endswith(" forces")
+    ]
+    return max(sorted(set(names)), key=names.count) if names else None

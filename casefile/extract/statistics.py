@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from .. import registry
+from ..lang import LanguagePack, get_pack
 from ..model import Analysis, DateRange, Place, Statistic
 from ..vocab import COUNTED, VICTIM_CATEGORIES
 from . import lexicon as lx
@@ -35,12 +36,18 @@ BREAKDOWN = re.compile(
 AS_OF = re.compile(r"\bas of\b", re.I)
 
 
-def is_aggregate(text: str, counts: list[CountMatch], places: list[Place]) -> bool:
+def is_aggregate(
+    text: str, counts: list[CountMatch], places: list[Place], pack: LanguagePack | None = None
+) -> bool:
     """A sentence that counts many acts ("12 cases", "20 civilians in 24 hours", "1,200
-    civilians killed in the Kyiv region") rather than telling one at one settlement."""
+    civilians killed in the Kyiv region") rather than telling one at one settlement. A
+    ``pack`` that lists statistic cues gives the words of cases and spread instead."""
     if any(p.precision == "settlement" for p in places):
         return False
-    if CASES.search(text) or (counts and SPREAD.search(text)):
+    if pack is not None and pack.has_statistic_cues:
+        if pack.case_counts(text) or (counts and pack.spread(text)):
+            return True
+    elif CASES.search(text) or (counts and SPREAD.search(text)):
         return True
 
     regional = places and all(p.precision in ("admin1", "country") for p in places)
@@ -75,7 +82,11 @@ class Statistics(BaseStage):
     assigns = ("statistics",)
 
     def __call__(self, analysis: Analysis) -> None:
-        language = (analysis.document.language or "en").split("-")[0].lower()
+        pack = get_pack(analysis.document.language)
+        if pack.has_statistic_cues:  # the language's own words (English: the patterns above)
+            _by_pack(analysis, pack)
+            return
+        language = pack.code
         for i, s in enumerate(analysis.sentences):
             counts = analysis.mentions_of("count", i)
             places = [m.value for m in analysis.mentions_of("place", i)]
@@ -159,3 +170,58 @@ class Statistics(BaseStage):
             if lx.REPORTING_VERB.search(around):
                 return re.sub(r"^the\s+", "", m.text, flags=re.I)
         return None
+
+
+# Concepts (types/concepts.yaml) a sentence must name for its figures to count victims.
+_VICTIM_CONCEPTS = ("harm", "kill", "pow", "civilian")
+
+
+def _by_pack(analysis: Analysis, pack: LanguagePack) -> None:
+    """Statistics in a language whose pack lists the cues: in each aggregate sentence
+    (``is_aggregate`` with the pack) that names harm or victims, each count of cases
+    (``LanguagePack.case_counts``) and each count of the killed, injured or victims."""
+    words = concepts()
+    lang = pack.code
+    for i, s in enumerate(analysis.sentences):
+        counts = analysis.mentions_of("count", i)
+        places = [m.value for m in analysis.mentions_of("place", i)]
+        if not is_aggregate(s.text, [c.value for c in counts], places, pack):
+            continue
+        cases = pack.case_counts(s.text)
+        if not cases and not any(words.find(c, lang, s.text) for c in _VICTIM_CONCEPTS):
+            continue
+        # civilians before soldiers: "військової адміністрації" names no soldier
+        if words.find("pow", lang, s.text):
+            category = VICTIM_CATEGORIES.POW
+        elif words.find("civilian", lang, s.text):
+            category = VICTIM_CATEGORIES.CIVILIAN
+        elif words.find("soldier", lang, s.text):
+            category = VICTIM_CATEGORIES.POW
+        else:
+            category = VICTIM_CATEGORIES.UNKNOWN
+        period, as_of = None, None
+        for m in analysis.mentions_of("date", i):
+            if pack.as_of(analysis.text[max(s.start, m.start - 30) : m.start]):
+                as_of = m.value.range.end or m.value.range.start
+            elif period is None:
+                period = m.value.range
+        orgs = analysis.mentions_of("org", i)
+        by = str(getattr(orgs[0].value, "name", orgs[0].text)) if orgs else None
+        seen: set[tuple[int, str]] = set()
+        values = [(c.value, COUNTED.CASES) for c in cases]
+        case_spans = {(s.start + c.start, s.start + c.end) for c in cases}
+        values += [
+            (c.value.count.best, COUNTED.VICTIMS)
+            for c in counts
+            if c.value.count.best is not None
+            and c.value.role in ("killed", "injured", "victims")
+            and (c.start, c.end) not in case_spans
+        ]
+        for value, counted in values:
+            if (value, counted) in seen:
+                continue
+            seen.add((value, counted))
+            cat = VICTIM_CATEGORIES.UNKNOWN if counted == COUNTED.CASES else category
+            analysis.statistics.append(
+                Statistic(value, counted, cat, period, as_of, by, [(s.start, s.end)])
+            )

@@ -70,9 +70,8 @@ class Units(BaseStage):
         orbat = self.orbat
         links: dict[str, UnitLink] = {}
         last_unit: str | None = None
-        pack = get_pack(analysis.document.language)  # English: find_units alone
-        language = pack.code
         for i, s in enumerate(analysis.sentences):
+            pack = get_pack(analysis.language_of(i))  # English: find_units alone
             found = pack.units(s.text, orbat)
             for a, b, name in found:
                 record = orbat.resolve(name)
@@ -104,7 +103,14 @@ class Units(BaseStage):
                         if p not in link.parents:
                             link.parents.append(p)
                     link.spans.append((s.start + a, s.start + close_at + 1))
-            self._stated_in_words(s.text, s.start, found, links, last_unit, language)
+            self._stated_in_words(s.text, s.start, found, links, last_unit, pack.code)
+            # the language's own way of stating a chain (a genitive chain: "батальйону
+            # 237-го полку 76-ї дивізії"); none for English
+            for child, parent, a, b in pack.unit_links(s.text, found):
+                link = links.setdefault(child, UnitLink(child))
+                if parent not in link.parents:
+                    link.parents.append(parent)
+                link.spans.append((s.start + a, s.start + b))
             if found:
                 last_unit = found[0][2]
         analysis.units.extend(link for link in links.values() if link.parents)

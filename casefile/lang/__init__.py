@@ -10,7 +10,7 @@ from __future__ import annotations
 from .counts import CountMatch
 from .cues import CueMatch
 from .dates import DateMatch
-from .detect import detect_language
+from .detect import detect_language, sentence_language
 from .pack import LanguagePack, PersonName, get_pack, pack_codes
 from .places import PlaceMatch
 
@@ -24,6 +24,7 @@ __all__ = [
     "detect_language",
     "get_pack",
     "pack_codes",
+    "sentence_language",
     "unsupported_note",
 ]
 

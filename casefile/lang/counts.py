@@ -34,14 +34,18 @@ class CountMatch:
 
 
 # Digits, with thin or plain spaces as thousands separators, and a case ending ("5-ти").
+# A time of day ("13:25") and a share ("80%") are no counts.
 _DIGITS = re.compile(
-    r"(?<![\d.,])\d{1,3}(?:[  \u202f]\d{3})+(?![\d.,]\d)|(?<![\d.,])\d+(?![\d]|[.,]\d)"
+    r"(?<![\d.,:])\d{1,3}(?:[  \u202f]\d{3})+(?![\d.,:]\d|\s?%)"
+    r"|(?<![\d.,:])\d+(?![\d]|[.,:]\d|\s?%)"
 )
 _DIGIT_ENDING = re.compile(r"-?(?:ти|х|ох|ьох|ми|ма|ом|м|и)(?!\w)")
 _TOKEN = re.compile(rf"{_DIGITS.pattern}|{WORD.pattern}")
 _CLAUSE_END = re.compile(r"[,;:.!?()]")
+_SENTENCE_END = re.compile(r"[;.!?]")
 _AFTER = 4  # words after a count that may name its people or its role
 _BEFORE = 6  # words before it that may name its role ("загинули ... двоє")
+_BEYOND = 8  # words past its clause that may name the role of a count of people
 
 
 @dataclass(frozen=True)
@@ -127,6 +131,12 @@ class WordCounts:
                     end = ending.end()
                     while j < len(tokens) and tokens[j][0] < end:
                         j += 1
+                # "240 тисяч", "1,5 млн": digits and a scale word
+                scale = self._scale(tokens[j][2]) if j < len(tokens) else None
+                if scale and not text[end : tokens[j][0]].strip():
+                    current *= scale
+                    end = tokens[j][1]
+                    j += 1
             else:
                 while j < len(tokens) and not tokens[j][2][0].isdigit():
                     w = tokens[j][2]
@@ -183,6 +193,12 @@ class WordCounts:
             )
             if not (person or role_after or role_before):
                 continue  # "5 км", "у 3 областях": not people
+            if person and not (role_after or role_before):
+                # "49 людей, серед них дитина, загинули": the verb past an apposition
+                stop = _SENTENCE_END.search(text, c.end)
+                end = stop.start() if stop else len(text)
+                beyond = [lem for s, _, lem in words[i : i + _BEYOND] if s < end]
+                role_after = next((self.roles[lem] for lem in beyond if lem in self.roles), None)
             role = role_after or role_before or "victims"
             out.append(VictimCount(c.start, c.end, c.text, _count(c.value, c.bound), role))
         return out

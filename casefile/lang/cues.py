@@ -8,7 +8,7 @@ is a run of consecutive words whose lemmas equal the phrase's, in order.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
 __all__ = ["CueMatch", "PhraseMatcher"]
@@ -29,7 +29,9 @@ class PhraseMatcher:
     """Phrases of several kinds, matched by lemma sequences over a text's lemmas."""
 
     def __init__(
-        self, phrases: dict[str, Iterable[str]], lemmas: Callable[[str], list[tuple[int, int, str]]]
+        self,
+        phrases: Mapping[str, Iterable[str]],
+        lemmas: Callable[[str], list[tuple[int, int, str]]],
     ) -> None:
         self._lemmas = lemmas
         # first lemma -> [(lemma sequence, kind, phrase)], longest first

@@ -48,6 +48,9 @@ class DateMatch:
     text: str
     range: DateRange
     relative: bool  # resolved against the publication date
+    # the month is named ("5 жовтня", "у березні"): a date the text states, only its year
+    # reckoned from publication (``casefile.extract.fields.explicit``)
+    named: bool = False
 
 
 _PD = tuple[int, int | None, int | None]  # (year, month or None, day or None)
@@ -99,6 +102,7 @@ class _Cand:
     since: bool = False
     relative: bool = False
     night: bool = False
+    named: bool = False  # a month named, only the year reckoned
 
 
 class CyrillicDates:
@@ -204,8 +208,9 @@ class CyrillicDates:
         return out
 
     def _finish(self, text: str, c: _Cand, p: date | None) -> DateMatch | None:
-        lo, hi, relative = c.lo, c.hi, c.relative
+        lo, hi, relative, named = c.lo, c.hi, c.relative, c.named
         if c.month_day is not None:
+            named = True
             if p is None:
                 return None
             month, d1, d2 = c.month_day
@@ -222,7 +227,9 @@ class CyrillicDates:
         if c.since:
             end = p.isoformat() if p else None
             relative = relative or p is not None
-        return DateMatch(c.start, c.end, text[c.start : c.end], DateRange(_iso(lo), end), relative)
+        return DateMatch(
+            c.start, c.end, text[c.start : c.end], DateRange(_iso(lo), end), relative, named
+        )
 
     # -- the rules ------------------------------------------------------------------
 
@@ -263,7 +270,13 @@ class CyrillicDates:
             return None  # a bare month name is not a date ("Травень" may be a name)
         y = p.year if month <= p.month else p.year - 1
         return _Cand(
-            m.start(), m.end(), (y, month, None), (y, month, None), since=since, relative=True
+            m.start(),
+            m.end(),
+            (y, month, None),
+            (y, month, None),
+            since=since,
+            relative=True,
+            named=True,
         )
 
     def _months(self, m: re.Match[str], p: date | None) -> _Cand | None:
@@ -276,7 +289,9 @@ class CyrillicDates:
         else:
             return None
         y1 = y2 if m1 <= m2 else y2 - 1
-        return _Cand(m.start(), m.end(), (y1, m1, None), (y2, m2, None), relative=not m["y"])
+        return _Cand(
+            m.start(), m.end(), (y1, m1, None), (y2, m2, None), relative=not m["y"], named=True
+        )
 
     def _year(self, m: re.Match[str], p: date | None) -> _Cand | None:
         cue = (m["cue"] or "").lower()

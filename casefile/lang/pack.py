@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
@@ -44,10 +44,19 @@ from ..errors import ConfigError
 from .counts import CountMatch, WordCounts
 from .cues import CueMatch, PhraseMatcher
 from .dates import CyrillicDates, DateMatch
-from .morph import WORD, common_word, lemmatizer, person_word, unknown_word
+from .morph import (
+    WORD,
+    common_word,
+    lemmatizer,
+    normalise_apostrophes,
+    person_word,
+    tag_of,
+    unknown_word,
+)
 from .places import EnglishPlaces, InflectedPlaces, PlaceMatch
 from .romanize import KnownPersons, Romanizer
-from .units import CyrillicUnits
+from .summary import english_summary
+from .units import CyrillicUnits, chain_links
 
 __all__ = ["DATA_DIR", "LanguagePack", "PersonName", "get_pack", "pack_codes"]
 
@@ -195,17 +204,171 @@ class LanguagePack:
 
         return number(phrase)
 
+    # -- summaries ------------------------------------------------------------------
+
+    def summary(self, incident: Any, sentence: str) -> str:
+        """An incident's summary: ``sentence`` (the act's first, shortened) where the pack
+        says ``summary: sentence``; in English from the incident's fields where it says
+        ``summary: fields`` (``casefile.lang.summary``), so a reader of another language
+        gets an English line and the spans still point into the original."""
+        if self.settings.get("summary") == "fields":
+            return english_summary(incident, self.name)
+        return sentence
+
+    # -- moods ----------------------------------------------------------------------
+
+    def unrealised(self, text: str, start: int, end: int) -> bool:
+        """Whether the verb ``text[start:end]`` names an act not told as done: an
+        infinitive ("наказ розстрілювати", "приказ расстрелять") or an imperative
+        ("розстрілюйте"), unless a verb that starts or goes on with the act comes right
+        before it ("почали обстрілювати"; ``pack.yaml``'s ``phase_verbs``, by lemma). Only
+        for a language read by pymorphy3; English has its parse (``events._intent``)."""
+        if self.settings["morphology"] != "pymorphy3":
+            return False
+        word = text[start:end]
+        if " " in word.strip():
+            return False
+        tags = tag_of(self.code, word)
+        if not ({"INFN", "infn", "impr"} & tags):
+            return False
+        before = WORD.findall(text[max(0, start - 40) : start])
+        return not (before and self.lemma(before[-1]) in self._phase_verbs)
+
+    def object_of(self, verb: str, phrase: str) -> bool:
+        """Whether ``phrase``, named after the verb ``verb``, can only be its object: the
+        verb is a finite verb and the phrase's last word is in neither the nominative (a
+        subject after its verb: "обстріляли російські військові") nor the instrumental (an
+        agent: "розстріляні російськими військовими"), as in "розстріляли українських
+        військових". A noun's genitive is its agent ("обстріл окупантів"), so only verbs.
+        Only for a language read by pymorphy3."""
+        if self.settings["morphology"] != "pymorphy3":
+            return False
+        if not {"VERB", "INFN"} & tag_of(self.code, verb.strip()):
+            return False
+        words = WORD.findall(phrase)
+        if not words:
+            return False
+        from .morph import _analyzer
+
+        parses = _analyzer(self.code).parse(normalise_apostrophes(words[-1].lower()))
+        if not parses or not parses[0].is_known:
+            return False
+        return not any({"nomn", "ablt"} & p.tag.grammemes for p in parses)
+
+    @cached_property
+    def _phase_verbs(self) -> frozenset[str]:
+        return frozenset(str(w).lower() for w in self.settings.get("phase_verbs", []))
+
     # -- cues -----------------------------------------------------------------------
 
     @cached_property
     def _cues(self) -> PhraseMatcher:
-        return PhraseMatcher(self.table("cues"), self.lemmas)
+        lists = {k: v for k, v in self.table("cues").items() if isinstance(v, list)}
+        return PhraseMatcher(lists, self.lemmas)
 
     def cues(self, text: str, kinds: Iterable[str] | None = None) -> list[CueMatch]:
         """Cue phrases of ``kinds`` ("hedge", "denial", "attribution"; all if None)."""
         return self._cues.find(text, kinds)
 
-    def matcher(self, phrases: dict[str, Iterable[str]]) -> PhraseMatcher:
+    @property
+    def has_certainty_cues(self) -> bool:
+        """Whether the pack lists hedges and evidence (``hedges``, ``evidence_cues``);
+        English has its patterns in ``casefile.extract.lexicon``."""
+        return self._evidence is not None
+
+    def hedges(self, text: str) -> list[tuple[int, int, str]]:
+        """(start, end, certainty) of hedges ("ймовірно": alleged) and denials
+        ("спростували": disputed) in ``text``."""
+        value = {"hedge": "alleged", "denial": "disputed"}
+        return [(c.start, c.end, value[c.kind]) for c in self.cues(text, ["hedge", "denial"])]
+
+    @cached_property
+    def _evidence(self) -> PhraseMatcher | None:
+        table = self.table("cues").get("evidence")
+        return PhraseMatcher(table, self.lemmas) if isinstance(table, dict) else None
+
+    def evidence_cues(self, text: str) -> list[tuple[int, int, str]]:
+        """(start, end, evidence kind) of the evidence ``cues.yaml`` names ("відео": video)."""
+        if self._evidence is None:
+            return []
+        return [(c.start, c.end, c.kind) for c in self._evidence.find(text)]
+
+    def statement_cues(self, text: str) -> list[CueMatch]:
+        """Cues of statements that link leaders to crimes ("наказ", "в плен не брать",
+        "нагородити"): the ``order``, ``incitement``, ``honour`` and ``denial`` lists of
+        ``cues.yaml``; [] for a pack without them (English reads its own, in
+        ``casefile.extract.statements``)."""
+        if not self._statement_kinds:
+            return []
+        return self.cues(text, self._statement_kinds)
+
+    @property
+    def has_statement_cues(self) -> bool:
+        """Whether the pack lists the cues of statements (``statement_cues``)."""
+        return bool(self._statement_kinds)
+
+    @cached_property
+    def _statement_kinds(self) -> list[str]:
+        table = self.table("cues")
+        if "order" not in table:
+            return []
+        return [k for k in ("order", "incitement", "honour", "denial") if k in table]
+
+    # -- statistics -------------------------------------------------------------------
+
+    @property
+    def has_statistic_cues(self) -> bool:
+        """Whether the pack lists what statistics need (``cues.yaml``'s ``cases``)."""
+        return bool(self._case_nouns)
+
+    @cached_property
+    def _case_nouns(self) -> frozenset[str]:
+        return frozenset(
+            normalise_apostrophes(self.lemma(str(w))) for w in self.table("cues").get("cases") or []
+        )
+
+    def case_counts(self, text: str) -> list[CountMatch]:
+        """Counts of cases ("17 кримінальних проваджень", "240 тисяч злочинів"): a count
+        with a noun of ``cues.yaml``'s ``cases`` among the three words after it."""
+        if not self._case_nouns:
+            return []
+        out = []
+        for c in self.counts(text):
+            if c.value < 2:
+                continue  # "ще один випадок катування" tells one act, not a figure
+            after = WORD.findall(text, c.end, min(len(text), c.end + 60))[:3]
+            if any(normalise_apostrophes(self.lemma(w)) in self._case_nouns for w in after):
+                out.append(c)
+        return out
+
+    def spread(self, text: str) -> bool:
+        """Whether ``text`` spreads a figure over time or places ("з початку", "за добу")."""
+        return bool(self.cues(text, ["spread"]))
+
+    def as_of(self, before: str) -> bool:
+        """Whether the words ``before`` a date make it the date a figure is told as of."""
+        return any(c.end >= len(before.rstrip()) for c in self.cues(before, ["as_of"]))
+
+    @cached_property
+    def _ranks(self) -> PhraseMatcher:
+        by_english: dict[str, list[str]] = {}
+        for phrase, english in (self.table("cues").get("ranks") or {}).items():
+            by_english.setdefault(str(english), []).append(str(phrase))
+        return PhraseMatcher(by_english, self.lemmas)
+
+    def ranks(self, text: str) -> list[tuple[int, int, str, str | None]]:
+        """(start, end, English rank, side) of each military rank or post ``cues.yaml``'s
+        ``ranks`` names ("одного з командирів" -> commander), with the side an adjective
+        right before it names (``sides``: "російські командири" -> Russian), else None."""
+        sides = {str(k): str(v) for k, v in (self.table("cues").get("sides") or {}).items()}
+        out = []
+        for c in self._ranks.find(text):
+            before = list(WORD.finditer(text, max(0, c.start - 30), c.start))
+            side = sides.get(self.lemma(before[-1].group())) if before else None
+            out.append((c.start, c.end, c.kind, side))
+        return out
+
+    def matcher(self, phrases: Mapping[str, Iterable[str]]) -> PhraseMatcher:
         """A lemma matcher for other phrase lists (an incident type's triggers and cues)."""
         return PhraseMatcher(phrases, self.lemmas)
 
@@ -249,6 +412,16 @@ class LanguagePack:
             one = self.place(area.split()[0])
             return one.name if one and one.candidate.feature_code == "ADM1" else None
         return hits[0].name if hits else None
+
+    def told_on(self, sentence: str, at: int) -> bool:
+        """Whether the date at ``sentence[at:]`` says when something was told: a verb of
+        reporting ("повідомив", "сообщили") shortly before it in its clause. Phrases that
+        name a source ("за даними") do not count: the date after them is the act's. For a
+        language without a parse; English has its parse (``events._attachment``)."""
+        if self.settings["dates"] == "english":
+            return False
+        before = re.split(r"[,;:.!?()«»\"]", sentence[max(0, at - _TOLD_REACH) : at])[-1]
+        return any(" " not in c.phrase.strip() for c in self.cues(before, ["attribution"]))
 
     def reports(self, text: str) -> bool:
         """Whether ``text`` has a verb or phrase of reporting ("повідомили", "said")."""
@@ -312,6 +485,20 @@ class LanguagePack:
             lambda parent: [c.name for c in kb.children(parent)],
         )
 
+    def unit_links(
+        self, text: str, found: list[tuple[int, int, str]]
+    ) -> list[tuple[str, str, int, int]]:
+        """(child, parent, start, end): the chains of command the language states by the
+        order of unit names alone (a genitive chain, ``units.yaml``'s ``chains: genitive``);
+        English states them in words and parentheses, which the units stage reads."""
+        if self._genitive_chains and len(found) > 1:
+            return chain_links(text, found, self._units.part_of if self._units else None)
+        return []
+
+    @cached_property
+    def _genitive_chains(self) -> bool:
+        return self.table("units").get("chains") == "genitive"
+
     @cached_property
     def _units(self) -> CyrillicUnits | None:
         table = self.table("units")
@@ -360,6 +547,7 @@ class LanguagePack:
         return word
 
 
+_TOLD_REACH = 50  # characters between a verb of reporting and the date it is told on
 _STOP = re.compile(r"([.!?…]+)[\"»”)]*\s+(?=[\"«„“(]?[A-ZА-ЯІЇЄҐЁ0-9])")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 

@@ -69,6 +69,10 @@ _PERSON_OVER_PLACE = 5000
 _COMMON_OVER_PLACE = 100_000
 
 
+_MIN_SKELETON = 4  # letters a word needs to be looked up by its consonants
+_MIN_NAME = 3  # letters a word needs to be a toponym at all
+
+
 class InflectedPlaces:
     """The place finder of a language whose toponyms decline."""
 
@@ -124,6 +128,8 @@ class InflectedPlaces:
 
     def _resolve(self, word: str) -> tuple[str, str, Candidate] | None:
         """(nominative, English name, candidate) of an inflected toponym, or None."""
+        if len(word) < _MIN_NAME:
+            return None  # "Ко" is among Kyiv's alternate names, and a preposition
         best: tuple[tuple[float, int], str, Candidate] | None = None
         for i, form in enumerate(self.forms(word)):
             for cand in self._lookup(form):
@@ -145,8 +151,8 @@ class InflectedPlaces:
     def _sounded(self, word: str) -> tuple[str, str, Candidate] | None:
         """The last resort for a word the dictionary does not know: the gazetteer's
         consonant skeletons ("Белозерка", the Russian spelling, finds Bilozerka)."""
-        if not self.unknown(word):
-            return None
+        if len(word) < _MIN_SKELETON or not self.unknown(word):
+            return None  # "Ще" has too few consonants to say which place it sounds like
         gz = self._gazetteer()
         forms = self.forms(word)
         for spelling in dict.fromkeys([*forms, *map(self.romanize, forms)]):

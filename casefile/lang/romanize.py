@@ -102,9 +102,8 @@ class KnownPersons:
         if not words:
             return None
         for p in self._by_surname.get(words[-1].lower(), []):
-            forms = [p.name, *p.aliases]
-            if len(words) == 1 or any(
-                len(f.split()) == 1 or f.split()[0].lower() == words[0].lower() for f in forms
-            ):
+            # a surname-only alias ("Белоусов") does not let another given name through
+            given = {f.split()[0].lower() for f in (p.name, *p.aliases) if len(f.split()) > 1}
+            if len(words) == 1 or not given or words[0].lower() in given:
                 return p
         return None

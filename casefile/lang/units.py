@@ -12,7 +12,13 @@ English word):
 2. a mention the knowledge base does not know, followed by the unit it belongs to
    ("237-го полку 76-ї дивізії"), is looked for among that unit's children with the same
    number and noun (the 237th Air Assault Regiment of the 76th Air Assault Division);
-3. a battalion or company followed by its parent is named "<ordinal> Battalion, <parent>".
+3. a battalion or company followed by its parent is named "<ordinal> Battalion, <parent>";
+4. an ordinal in words with no modifier ("третьому корпусі") is a unit only with its
+   parent after it: alone it is as often a building's section or a school's class.
+
+``chain_links`` reads the chain of command such a phrase states: in the genitive a unit
+followed by another with nothing but a space between is part of it ("другого батальйону
+237-го полку 76-ї дивізії": battalion -> regiment -> division).
 
 Mentions are read from the last to the first, so a parent is known before its child.
 """
@@ -21,17 +27,19 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from itertools import permutations
 from typing import Any
 
 from .morph import normalise_apostrophes
 
-__all__ = ["CyrillicUnits"]
+__all__ = ["CyrillicUnits", "chain_links"]
 
 _ORDINAL_NUMBER = re.compile(
     r"(?<![\w-])(?P<n>\d{1,4})-?(?:[а-яіїєґ]{1,3})?(?=\s)|(?<![\w-])(?P<w>[а-яіїєґ']{4,})(?=\s)",
     re.I,
 )
-_WORDS_AFTER = re.compile(r"(?:\s+[а-яіїєґё'-]+){1,5}", re.I)
+_WORDS_AFTER = re.compile(r"(?:\s+[а-яіїєґё'’-]+){1,9}", re.I)
+_MAX_HONORIFICS = 4  # words of a unit's honorific name between its modifiers and noun
 _PARENT_GAP = 3  # characters between a mention and the parent after it (a space, a comma)
 _SUBUNITS = ("Battalion", "Company")
 
@@ -45,12 +53,18 @@ def _ordinal(number: int) -> str:
 class CyrillicUnits:
     """Numbered unit mentions read with a pack's ``units.yaml``."""
 
+    part_of: re.Pattern[str] | None = None
+
     def __init__(self, table: dict[str, Any], lemma: Callable[[str], str]) -> None:
         norm = normalise_apostrophes
         self.nouns = {norm(k): str(v) for k, v in table["nouns"].items()}
         self.ordinals = {norm(k): int(v) for k, v in table["ordinals"].items()}
         self.modifiers = {norm(k): str(v) for k, v in table["modifiers"].items()}
+        self.honorifics = {norm(str(w)) for w in table.get("honorifics", [])}
         self.lemma = lemma
+        phrases = [re.escape(str(p)).replace(r"\*", r"\w*") for p in table.get("part_of", [])]
+        if phrases:
+            self.part_of = re.compile(r"(?<!\w)(?:" + "|".join(phrases) + r")(?!\w)", re.I)
 
     def _lem(self, word: str) -> str:
         return normalise_apostrophes(self.lemma(word))
@@ -66,9 +80,19 @@ class CyrillicUnits:
             if after is None:
                 continue
             modifiers: list[str] = []
+            skipped = 0
             for word in re.finditer(r"\S+", after.group()):
                 w = word.group()
                 lem = self._lem(w)
+                if (
+                    modifiers
+                    and skipped < _MAX_HONORIFICS
+                    and (w[:1].isupper() or lem in self.honorifics)
+                ):
+                    # "танкової Тацинської Червонопрапорної ордена Суворова бригади": the
+                    # honorific name is not part of the canonical one
+                    skipped += 1
+                    continue
                 if lem in self.nouns or w.lower() in self.nouns:
                     noun = self.nouns.get(lem) or self.nouns[w.lower()]
                     end = m.end() + word.end()
@@ -96,9 +120,19 @@ class CyrillicUnits:
                 continue
             english = " ".join([_ordinal(number), *modifiers, noun])
             name = canonical(english)
+            if name is None and 1 < len(modifiers) <= 4:
+                # "важкої авіаційної бомбардувальної": the words in another order than the
+                # order of battle's ("Heavy Bomber Aviation")
+                for order in permutations(modifiers):
+                    name = canonical(" ".join([_ordinal(number), *order, noun]))
+                    if name is not None:
+                        break
             parent = next(
                 (n for (s, _e), n in sorted(found.items()) if 0 <= s - end <= _PARENT_GAP), None
             )
+            if not text[start].isdigit() and not modifiers and parent is None:
+                continue  # "у третьому корпусі будинку": a bare ordinal word is a unit only
+                # with its parent after it ("другого батальйону 237-го полку")
             if name is None and parent is not None:
                 if noun in _SUBUNITS:
                     name = f"{_ordinal(number)} {noun}, {parent}"
@@ -111,3 +145,26 @@ class CyrillicUnits:
             if name is not None:
                 found[(start, end)] = name
         return sorted((s, e, n) for (s, e), n in found.items())
+
+
+def chain_links(
+    text: str, found: list[tuple[int, int, str]], part_of: re.Pattern[str] | None = None
+) -> list[tuple[str, str, int, int]]:
+    """(child, parent, start, end) for each unit mention followed, across nothing but
+    white space, by another: a genitive chain names each unit's parent after it; or across
+    words that say so (``part_of``: "який входить до складу", "в составе")."""
+    out = []
+    ordered = sorted(found)
+    for k, (a, b, child) in enumerate(ordered[:-1]):
+        c, d, parent = ordered[k + 1]
+        if c < b or child == parent:
+            continue
+        between = text[b:c]
+        if not between.strip() or (
+            part_of is not None and len(between) <= _PART_OF_REACH and part_of.search(between)
+        ):
+            out.append((child, parent, a, d))
+    return out
+
+
+_PART_OF_REACH = 60  # characters between a unit and the one it is said to be part of

@@ -29,6 +29,7 @@ from ..brief import html as brief_html
 from ..display import date_text, perpetrators_text, place_text, readable, victims_text
 from ..errors import AuthError, CasefileError
 from ..export import formats as export_formats
+from ..lang import pack_codes
 from ..review import (
     DATE_PRECISION,
     EDITABLE,
@@ -150,6 +151,7 @@ def map_page(request: Request, q: Filters, who: Viewer, store: StoreDep) -> Resp
         q=q,
         page=incidents,
         regions=regions,
+        languages=pack_codes(),
         tiles=config.tiles or "",
         attribution=config.tiles_attribution,
         query=request.url.query,

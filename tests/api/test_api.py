@@ -235,6 +235,8 @@ def test_an_open_redirect_after_log_in_goes_home(served) -> None:
         ("sort=-date", ["Kursk Oblast", "Pokrovsk", "Hroza", "Bucha", "Bucha"]),
         ("sort=-count", ["Hroza", "Kursk Oblast", "Pokrovsk", "Bucha", "Bucha"]),
         ("limit=2&offset=3", ["Pokrovsk", "Kursk Oblast"]),
+        ("language=en", ["Bucha", "Bucha", "Hroza", "Pokrovsk", "Kursk Oblast"]),
+        ("language=uk", []),  # the documents served here are English
     ],
 )
 def test_incident_filters(served, query: str, expected: list[str]) -> None:

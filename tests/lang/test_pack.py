@@ -5,7 +5,13 @@ from __future__ import annotations
 import pytest
 
 from casefile.errors import ConfigError
-from casefile.lang import detect_language, get_pack, pack_codes, unsupported_note
+from casefile.lang import (
+    detect_language,
+    get_pack,
+    pack_codes,
+    sentence_language,
+    unsupported_note,
+)
 
 
 def test_packs_are_registered_by_code() -> None:
@@ -91,3 +97,19 @@ def test_the_english_pack_keeps_the_english_engines() -> None:
     assert [p.name for p in en.places(text)] == ["Kharkiv"]
     assert [c.value for c in en.counts(text)] == [12]
     assert en.lemma("killed") == "kill"
+
+
+@pytest.mark.parametrize(
+    ("text", "document", "expected"),
+    [
+        ("«Окупанти обстріляли житловий квартал у Херсоні».", "en", "uk"),
+        ("Russian troops shelled a block in Херсон, officials said.", "en", None),  # a name
+        ("Окупанти обстріляли житловий квартал.", "uk", None),
+        ("Russian troops shelled a residential block, officials said.", "ru", "en"),
+        ("Ein Wohnblock wurde von russischen Truppen beschossen.", "en", None),  # no pack
+    ],
+)
+def test_a_sentence_in_another_script_tells_its_language(
+    text: str, document: str, expected: str | None
+) -> None:
+    assert sentence_language(text, document, pack_codes()) == expected

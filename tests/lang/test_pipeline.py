@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from casefile.extract.pipeline import Pipeline
+from casefile.lang import get_pack
 from casefile.model import Analysis, Document
 
 pytestmark = pytest.mark.slow
@@ -71,3 +72,135 @@ def test_a_russian_strike_in_the_night_before_a_day(extract) -> None:
     assert inc.place is not None and inc.place.name == "Kharkiv"
     assert inc.count is not None and inc.count.best == 9  # the killed, not the 20 injured
     assert [p.name for p in inc.perpetrators] == ["Russian forces"]
+
+
+def test_an_order_to_kill_is_a_statement_not_an_act(extract) -> None:
+    a = extract(
+        "Розвідка оприлюднила перехоплення розмови російських окупантів.\n"
+        "У записі військовослужбовців першого батальйону 237-го полку 76-ї "
+        "десантно-штурмової дивізії чути наказ одного з командирів розстрілювати полонених.",
+        "uk",
+        "2026-01-10",
+    )
+    assert a.incidents == []  # the order was given; no shooting is told
+    (st,) = a.statements
+    assert (st.kind, st.speaker) == ("order", "Russian commander")
+    chain = {u.name: u.parents for u in a.units}
+    assert chain["1st Battalion, 237th Air Assault Regiment"] == ["237th Air Assault Regiment"]
+    assert chain["237th Air Assault Regiment"] == ["76th Air Assault Division"]
+
+
+def test_a_ukrainian_figure_of_cases_is_a_statistic_not_an_incident(extract) -> None:
+    a = extract(
+        "З початку повномасштабного вторгнення прокурори зареєстрували 1200 кримінальних "
+        "проваджень щодо вбивств цивільних.",
+        "uk",
+        "2025-02-24",
+    )
+    assert a.incidents == []
+    assert [(s.value, s.counted) for s in a.statistics] == [(1200, "cases")]
+
+
+def test_a_date_told_next_to_the_act_dates_it(extract) -> None:
+    a = extract(
+        "Про це 3 березня повідомили в обласній прокуратурі.\n"
+        "Окупанти обстріляли з артилерії житловий будинок у Херсоні, загинули двоє людей.",
+        "uk",
+        "2025-03-04",
+    )
+    (inc,) = a.incidents
+    assert inc.date is not None and inc.date.start == "2025-03-03"
+    assert inc.place is not None and inc.place.name == "Kherson"
+
+
+def test_they_carries_the_actor_named_before(extract) -> None:
+    a = extract(
+        "Коли российские военные заняли село, они задержали местного фермера.\n"
+        "Когда я не отвечал, они жестоко били меня.\nПотом они снова били меня.",
+        "ru",
+        "2022-06-01",
+    )
+    beaten = [e for e in a.events if e.type == "torture"]
+    assert beaten and all(
+        [(x.role, x.mention.text, x.via) for x in e.args]
+        == [("agent", "российские военные", "nearest:pronoun")]
+        for e in beaten
+    )
+    assert not any(e.negated for e in beaten)  # the "не" of another clause
+    # "пытался" is "tried", not "tortured"
+    for tried in ("Он пытался уехать из города.", "Видно мужчину, пытавшегося уползти."):
+        assert extract(tried, "ru", "2022-06-01").events == []
+
+
+def test_without_an_agent_in_its_sentence_the_force_the_report_names_did_it(extract) -> None:
+    a = extract(
+        "Російські окупанти знову тероризують Херсонщину.\n"
+        "Ракета влучила у житловий будинок у Херсоні, загинули троє мирних жителів.",
+        "uk",
+        "2025-03-04",
+    )
+    (inc,) = a.incidents
+    assert [p.name for p in inc.perpetrators] == ["Russian forces"]
+    assert inc.summary.startswith("Attack on civilians in Kherson")
+
+
+def test_an_english_article_quoting_a_ukrainian_post(extract) -> None:
+    a = extract(
+        "Regional prosecutors published a statement on their channel.\n"
+        "«10 березня поблизу Покровська військові 155-ї окремої бригади морської піхоти ЗС РФ "
+        "розстріляли двох беззбройних українських військовополонених».\n"
+        "An investigation has been opened.",
+        "en",
+        "2025-03-12",
+    )
+    assert [s.language for s in a.sentences] == [None, "uk", None]
+    (inc,) = a.incidents
+    assert inc.type == "execution_of_pows"
+    assert inc.date is not None and inc.date.start == "2025-03-10"
+    assert inc.place is not None and inc.place.name == "Pokrovsk"
+    assert inc.count is not None and inc.count.best == 2
+    assert [p.name for p in inc.perpetrators] == ["155th Naval Infantry Brigade"]
+    assert inc.summary.startswith("Execution of POWs in Pokrovsk")  # in English
+    assert a.text[inc.spans[0][0] : inc.spans[0][1]].startswith("«10 березня")
+
+
+def test_a_sentence_between_two_tellings_of_an_act_gives_its_setting(extract) -> None:
+    a = extract(
+        "Прокурори розслідують розстріл полонених окупантами.\n"
+        "Як встановило слідство, 3 лютого 2025 року біля селища Котлине окупанти взяли в "
+        "полон чотирьох захисників.\n"
+        "Згодом окупанти вбили беззбройних полонених.",
+        "uk",
+        "2025-02-10",
+    )
+    (inc,) = a.incidents
+    assert inc.type == "execution_of_pows"
+    assert inc.date is not None and inc.date.start == "2025-02-03"
+    assert inc.place is not None and inc.place.name == "Kotlyne"
+    assert inc.count is not None and inc.count.best == 4
+
+
+def test_a_total_since_the_invasion_is_not_the_acts_toll(extract) -> None:
+    a = extract(
+        "Окупанти обстріляли Херсон з артилерії, загинули двоє мирних жителів.\n"
+        "Загалом з початку вторгнення в області загинули 1500 людей.",
+        "uk",
+        "2025-03-04",
+    )
+    (inc,) = a.incidents
+    assert inc.count is not None and inc.count.best == 2
+    assert [(s.value, s.category) for s in a.statistics] == [(1500, "civilian")]
+
+
+def test_the_legal_qualification_is_no_other_act(extract) -> None:
+    a = extract(
+        "Окупанти розстріляли двох мирних жителів у Херсоні.\n"
+        "Розпочато розслідування за статтею про порушення законів та звичаїв війни, "
+        "поєднане з умисним вбивством.",
+        "uk",
+        "2025-03-04",
+    )
+    assert [e.sentence for e in a.events if not e.support] == [0]
+    assert len(a.incidents) == 1
+    # "ще один випадок" is one act, not a figure of cases
+    assert get_pack("uk").case_counts("ще один випадок катування") == []

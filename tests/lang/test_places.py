@@ -72,3 +72,11 @@ def test_a_russian_spelling_of_a_ukrainian_village_by_its_consonants() -> None:
 )
 def test_words_that_only_look_like_places(code: str, text: str) -> None:
     assert get_pack(code).places(text) == []
+
+
+def test_a_short_word_is_not_looked_up_by_its_consonants() -> None:
+    assert get_pack("uk").places("Ще двоє людей дістали поранення.") == []
+
+
+def test_a_two_letter_word_is_no_toponym() -> None:
+    assert get_pack("ru").places("«Ко мне подошли», — сказал он.") == []

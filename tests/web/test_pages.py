@@ -207,3 +207,13 @@ def test_the_document_page_shows_its_language(served) -> None:
     page = served.client.get(f"/documents/{doc}").text
     assert '<span class="language" title="language">en</span>' in page
     assert served.client.get(f"/api/v1/documents/{doc}").json()["language"] == "en"
+
+
+def test_the_list_filters_by_the_source_language(served) -> None:
+    served.login("vic")
+    c = served.client
+    page = c.get("/?language=uk").text
+    assert '<option value="uk" selected>uk</option>' in page
+    assert c.get(twin_of(page)).json()["total"] == 0  # the documents served are English
+    assert c.get(twin_of(c.get("/?language=en").text)).json()["total"] > 0
+    assert c.get("/?language=").status_code == 200  # "any"

@@ -230,3 +230,16 @@ def test_a_figure_a_counting_body_gives_is_a_statistic(extract) -> None:
     assert [(s.value, s.counted) for s in a.statistics] == [(40, "victims")]
     small = extract("Police are investigating the shooting of two men near a checkpoint.")
     assert small.statistics == []
+
+
+def test_a_days_toll_of_a_few_is_no_statistic_in_a_pack_language() -> None:
+    pipeline = Pipeline.from_settings()
+
+    def stats(text: str) -> list[tuple[int, str]]:
+        doc = Document.from_text(text, name="t", published="2024-01-02", language="uk")
+        return [(s.value, s.counted) for s in pipeline(doc).statistics]
+
+    assert stats("За минулу добу в області внаслідок обстрілів загинули 3 цивільних.") == []
+    assert (150, "victims") in stats(
+        "З початку року в області внаслідок обстрілів загинули 150 цивільних."
+    )

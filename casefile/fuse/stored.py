@@ -28,6 +28,7 @@ from casefile.vocab import REVIEW_STATUS
 from . import Case, fuse
 from .block import candidate_pairs
 from .report import Report, make_report
+from .vector import table
 
 ACTOR = "casefile fuse"
 
@@ -110,7 +111,7 @@ def _touched(
         if ra != rb:
             parent[max(ra, rb)] = min(ra, rb)
 
-    for i, j in candidate_pairs(reports).tolist():
+    for i, j in candidate_pairs(table(reports)).tolist():
         union(i, j)
     first: dict[str, int] = {}
     for k, m in enumerate(rows):

@@ -21,12 +21,25 @@ a key is a quarter of the memory of a Python tuple's pointer alone.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from datetime import date
+
 import numpy as np
+
+from casefile.store.view import FusionWindow
 
 from .cluster import Bounds
 from .vector import CELL_DEG, MAX_SPAN_DAYS, SLACK_DAYS, UNDATED_DAYS, Table
 
-__all__ = ["CELL_DEG", "MAX_SPAN_DAYS", "SLACK_DAYS", "UNDATED_DAYS", "bounds", "candidate_pairs"]
+__all__ = [
+    "CELL_DEG",
+    "MAX_SPAN_DAYS",
+    "SLACK_DAYS",
+    "UNDATED_DAYS",
+    "bounds",
+    "candidate_pairs",
+    "windows",
+]
 
 MAX_PARTNERS = 200
 OWN_CHUNK = 5000
@@ -120,3 +133,37 @@ def _haversine(la1: np.ndarray, lo1: np.ndarray, la2: np.ndarray, lo2: np.ndarra
     la1, lo1, la2, lo2 = (np.radians(x) for x in (la1, lo1, la2, lo2))
     h = np.sin((la2 - la1) / 2) ** 2 + np.cos(la1) * np.cos(la2) * np.sin((lo2 - lo1) / 2) ** 2
     return 2 * 6371.0 * np.arcsin(np.minimum(1.0, np.sqrt(h)))
+
+
+def windows(t: Table, rows: Iterable[int]) -> list[FusionWindow]:
+    """For a store to answer without reading every incident: where and when the reports that
+    ``rows`` could pair with lie (more than :func:`candidate_pairs` keeps, never fewer), one
+    window per distinct row. A pair needs related types, periods that overlap with slack (an
+    undated report's ends at its publication) and a block that meets the row's."""
+    out: dict[FusionWindow, None] = {}
+    for k in rows:
+        types = tuple(sorted(t.type_names[c] for c in np.flatnonzero(t.related[t.type[k]])))
+        t0, t1 = int(t.t0[k]), int(t.t1[k])
+        if t0 <= SLACK_DAYS:  # neither dated nor published: meets only its like
+            first = last = "0000-00-00"
+            published = None
+        else:
+            first, last = _iso(t0 - SLACK_DAYS), _iso(t1 + SLACK_DAYS)
+            published = (first, _iso(t1 + SLACK_DAYS + UNDATED_DAYS))
+        key = t.keys[t.block[k]]
+        w = FusionWindow(types, first, last, published)
+        if key[0] == "cell":  # the 3 x 3 cells around, and the coarse reports of its areas
+            _, x, y = key
+            _, country, area = t.keys[t.area[k]]
+            bbox = ((y - 1) * CELL_DEG, (x - 1) * CELL_DEG, (y + 2) * CELL_DEG, (x + 2) * CELL_DEG)
+            w = FusionWindow(types, first, last, published, bbox, country, area, coarse=True)
+        elif key[0] == "admin1":  # its oblast's coarse reports and settlements
+            w = FusionWindow(types, first, last, published, None, key[1], key[2])
+        else:  # its country's reports, coarse and fine
+            w = FusionWindow(types, first, last, published, None, key[1], country_all=True)
+        out[w] = None
+    return list(out)
+
+
+def _iso(day: int) -> str:
+    return date.fromordinal(max(1, day)).isoformat()

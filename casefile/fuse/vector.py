@@ -84,6 +84,7 @@ class Table:
     area: np.ndarray  # int32 code of a cell row's oblast key, -1 for other rows
     nation: np.ndarray  # int32 code of a cell row's country key, -1 for other rows
     keys: list[tuple]  # the block keys, by code
+    type_names: list[str]  # the types, by code
     blo: np.ndarray  # the days an act can lie in (-inf/inf where unbounded)
     bhi: np.ndarray
     points: np.ndarray  # (n, 3) lat, lon, tolerance of a precise place, NaN otherwise
@@ -186,7 +187,7 @@ def table(reports: Sequence[Report]) -> Table:
     points[where] = np.stack([lat[where], lon[where], tol[where]], axis=1)
     return Table(lo, hi, pub, has_place, lat, lon, tol, coarse, precision, place_key, types,
                  type_fit, category, fmin, fmax, perps, named_rows, words, nwords, cue,
-                 doc, related, t0, t1, block, area, nation, list(key_codes), blo, bhi,
+                 doc, related, t0, t1, block, area, nation, list(key_codes), names, blo, bhi,
                  points)  # fmt: skip
 
 

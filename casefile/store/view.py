@@ -590,6 +590,30 @@ class View:
                 for row in c.execute(sel).mappings():
                     yield dict(row)
 
+    def unfused_incident_ids(self) -> list[str]:
+        """Ids of the incidents fusion has not placed yet (new, or their document analysed
+        again), by index."""
+        i = t.incidents
+        with self.engine.connect() as c:
+            return [str(x) for x in c.execute(select(i.c.id).where(i.c.case_id.is_(None))).scalars()]
+
+    def fusion_candidate_ids(self, windows: list[FusionWindow]) -> set[str]:
+        """Ids of the incidents any of ``windows`` may hold, on the machine's values (more than
+        fusion's blocking keeps, never fewer), and of every incident whose type, date or place
+        an analyst changed (fusion reads their values in force itself). One query a window:
+        the type, date and place indexes answer it without reading the other incidents."""
+        i, d, r = t.incidents, t.documents, t.reviews
+        edited = select(r.c.target_id).where(
+            r.c.target_type == "incident", _edited({"type", "date_start", "place_name"})
+        )
+        with self.engine.connect() as c:
+            found = {str(x) for x in c.execute(edited).scalars()}
+            for w in windows:
+                q = select(i.c.id).select_from(i.join(d, d.c.id == i.c.document_id))
+                q = q.where(i.c.type.in_(w.types), _window_place(w), _window_time(w))
+                found.update(str(x) for x in c.execute(q).scalars())
+        return found
+
     def iter_judgements(self, target_type: str, target_ids: list[str]) -> Iterator[StoredJudgement]:
         """Analysts' judgements of these incidents or cases, oldest first."""
         j = t.judgements
@@ -946,6 +970,56 @@ class IncidentQuery:
     # Count the matches as far as this, no further (the count of a long list costs what
     # reading it does); IncidentPage.total_exact says whether the total is all of them.
     count_limit: int | None = None
+
+
+@dataclass(frozen=True)
+class FusionWindow:
+    """Where and when the incidents one incident could be fused with lie (fusion's blocking
+    says which: casefile.fuse.block.windows): of ``types``; dated within ``first``..``last``
+    (ISO days: the act ends on or after ``first``, starts on or before ``last``), or undated
+    with their document published within ``published``, or (``published`` None) undated and
+    unpublished; and placed within ``bbox`` (west, south, east, north), or of ``country`` in
+    the oblast ``area`` (its region or its name), or of ``country`` placed no finer than the
+    country (``coarse``), or of ``country`` at all (``country_all``)."""
+
+    types: tuple[str, ...]
+    first: str
+    last: str
+    published: tuple[str, str] | None
+    bbox: tuple[float, float, float, float] | None = None
+    country: str | None = None
+    area: str | None = None
+    coarse: bool = False
+    country_all: bool = False
+
+
+def _window_place(w: FusionWindow) -> Any:
+    i = t.incidents
+    country = i.c.country.is_(None) if w.country is None else i.c.country == w.country
+    parts = []
+    if w.bbox is not None:
+        west, south, east, north = w.bbox
+        parts.append(and_(i.c.lat.between(south, north), i.c.lon.between(west, east)))
+    if w.area is not None:
+        parts.append(and_(country, or_(i.c.admin1 == w.area, i.c.place_name == w.area)))
+    if w.coarse:
+        unplaced = or_(i.c.precision == "country", i.c.lat.is_(None), i.c.lon.is_(None))
+        parts.append(and_(country, unplaced))
+    if w.country_all:
+        parts.append(country)
+    return or_(false(), *parts)
+
+
+def _window_time(w: FusionWindow) -> Any:
+    i, d = t.incidents, t.documents
+    start = func.coalesce(i.c.date_start, i.c.date_end)
+    undated = and_(i.c.date_start.is_(None), i.c.date_end.is_(None))
+    dated = and_(start <= w.last, _last_day(func.coalesce(i.c.date_end, i.c.date_start)) >= w.first)
+    if w.published is None:
+        return or_(dated, and_(undated, d.c.published.is_(None)))
+    first, last = w.published
+    published = and_(d.c.published <= last, _last_day(d.c.published) >= first)
+    return or_(dated, and_(undated, published))
 
 
 @dataclass

@@ -6,10 +6,13 @@ from __future__ import annotations
 import random
 from pathlib import Path
 
+from sqlalchemy import select
+
 from casefile.fuse.stored import fuse_store
 from casefile.model import Actor, Analysis, Count, DateRange, Document, Incident, Place
 from casefile.review import not_same, split_case
 from casefile.store import Store
+from casefile.store import tables as t
 from casefile.store.view import IncidentQuery
 
 IZIUM = Place("Izium", "UA", "Kharkiv Oblast", 49.20697, 37.27679, "settlement")
@@ -36,6 +39,7 @@ DOCS = [
     ),
     ("d", "2024-03-10", "A drone hit a bus in Orikhiv, killing four.", "2024-03-10", ORIKHIV, 4),
     ("e", "2024-04-20", "A missile hit a school in Izium at night.", "2024-04-20", IZIUM, None),
+    ("f", "2024-03-12", "Nineteen now dead after the Izium mall strike.", None, IZIUM, 19),
 ]
 
 
@@ -131,3 +135,25 @@ def test_ingest_order_does_not_change_the_cases(tmp_path: Path) -> None:
         finally:
             store.close()
     assert results[0] == results[1] == results[2]
+
+
+def test_a_new_document_reads_and_rewrites_only_the_cases_around_it(fresh_store: Store) -> None:
+    for name in "abcde":
+        add(fresh_store, name)
+    fuse_store(fresh_store)
+
+    def fused() -> dict[str, object]:
+        with fresh_store.engine.connect() as c:
+            return dict(c.execute(select(t.cases.c.id, t.cases.c.fused_at)).all())  # type: ignore[arg-type]
+
+    before = fused()
+    add(fresh_store, "f")  # a later toll of the Izium strike of 10 March
+    report = fuse_store(fresh_store)
+    # read: the new incident and the Izium case of 10 March it could join, not the Orikhiv
+    # strike (another place) nor the Izium school (another month)
+    assert (report.read, report.incidents, report.cases) == (4, 4, 1)
+    after = fused()
+    cases = partition(fresh_store)
+    assert sorted(map(sorted, cases.values())) == [["a", "b", "c", "f"], ["d"], ["e"]]
+    untouched = [cid for cid, names in cases.items() if names in ({"d"}, {"e"})]
+    assert len(untouched) == 2 and all(after[cid] == before[cid] for cid in untouched)

@@ -19,7 +19,7 @@ around it, not the archive.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Collection
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 
 import numpy as np
@@ -117,14 +117,10 @@ class _Loaded:
         cases = sorted({m.case_id for m in got})
         for k in range(0, len(cases), 500):
             q = IncidentQuery(cases=cases[k : k + 500], limit=None)
-            self._add(m for m in self.store.view.iter_reviewed_incidents(q))
+            self._add(self.store.view.iter_reviewed_incidents(q))
 
-    def _add(self, got: Collection[ReviewedIncident] | object) -> None:
-        new = [
-            m
-            for m in got  # type: ignore[attr-defined]
-            if m.id not in self.rows and m.status != REVIEW_STATUS.REJECTED
-        ]
+    def _add(self, got: Iterable[ReviewedIncident]) -> None:
+        new = [m for m in got if m.id not in self.rows and m.status != REVIEW_STATUS.REJECTED]
         for m in new:
             self.rows[m.id] = m
         docs = sorted({m.document_id for m in new} - set(self.docs))

@@ -41,7 +41,14 @@ from ..review import (
     split_case,
 )
 from ..store.audit import iter_entries
-from ..vocab import CERTAINTY, INCIDENT_TYPES, REVIEW_STATUS, ROLES, VICTIM_CATEGORIES
+from ..vocab import (
+    CERTAINTY,
+    CORROBORATION,
+    INCIDENT_TYPES,
+    REVIEW_STATUS,
+    ROLES,
+    VICTIM_CATEGORIES,
+)
 from . import TEMPLATES
 from .text import highlight, readable
 
@@ -53,6 +60,7 @@ templates = Jinja2Templates(
 templates.env.globals.update(
     INCIDENT_TYPES=INCIDENT_TYPES,
     CERTAINTY=CERTAINTY,
+    CORROBORATION=CORROBORATION,
     REVIEW_STATUS=REVIEW_STATUS,
     VICTIM_CATEGORIES=VICTIM_CATEGORIES,
     ROLES=ROLES,

@@ -157,3 +157,24 @@ def test_a_new_document_reads_and_rewrites_only_the_cases_around_it(fresh_store:
     assert sorted(map(sorted, cases.values())) == [["a", "b", "c", "f"], ["d"], ["e"]]
     untouched = [cid for cid, names in cases.items() if names in ({"d"}, {"e"})]
     assert len(untouched) == 2 and all(after[cid] == before[cid] for cid in untouched)
+
+
+def test_cases_count_once_per_act_and_filter_by_grade(fresh_store: Store) -> None:
+    from casefile.api.routes.statistics import statistics_record
+
+    for name in "abcd":  # a, b, c: one strike in Izium; d: another in Orikhiv
+        add(fresh_store, name)
+    fuse_store(fresh_store)
+    stats = statistics_record(fresh_store, IncidentQuery())
+    assert (stats["cases"]["total"], stats["incidents"]["total"]) == (2, 4)
+    assert stats["cases"]["by_type"] == {"attack_on_civilians": 2}
+    assert stats["cases"]["by_region"] == {"Kharkiv Oblast": 1, "Zaporizhzhia Oblast": 1}
+    assert stats["cases"]["by_corroboration"] == {"single-source": 1, "strong": 1}
+    assert stats["cases"]["by_month"]["months"] == [
+        {"month": "2024-03", "incidents": 3, "cases": 2}  # b is undated
+    ]
+    assert stats["cases"]["by_month"]["cases_undated"] == 0
+    strong = fresh_store.view.page_cases(IncidentQuery(corroboration=["strong"]))
+    assert [sorted(m.document_name for m in c.members) for c in strong.items] == [["a", "b", "c"]]
+    single = fresh_store.view.page_incidents(IncidentQuery(corroboration=["single-source"]))
+    assert [m.document_name for m in single.items] == ["d"]

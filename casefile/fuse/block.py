@@ -81,8 +81,11 @@ def candidate_pairs(t: Table) -> np.ndarray:
                 found.append(_kept(pairs, t, n))
     if not found:
         return np.zeros((0, 2), dtype=np.int32)
-    keys = np.unique(np.concatenate(found))
-    del found
+    keys = np.concatenate(found)
+    found.clear()
+    keys.sort()  # in place, and duplicates (a pair found from both sides) dropped in place
+    if len(keys):
+        keys = keys[np.concatenate([[True], keys[1:] != keys[:-1]])]
     out = np.empty((len(keys), 2), dtype=np.int32)
     out[:, 0], out[:, 1] = np.divmod(keys, n)
     return out

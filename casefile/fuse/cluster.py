@@ -145,11 +145,12 @@ def _adjacency(
     del src
     m = len(pairs)
     # position k of the doubled list is pair k % m, seen from its first (k < m) or second side
-    second, pair = np.divmod(order, m) if m else (order, order)
-    del order
-    other = np.where(second == 1, pairs[pair, 0], pairs[pair, 1]).astype(np.int32)
+    second = order >= m
+    order[second] -= m  # in place: now each position's pair
+    other = pairs[order, 1].astype(np.int32)
+    other[second] = pairs[order[second], 0]
     del second
-    return start, other, scores[pair], conflicts[pair]
+    return start, other, scores[order], conflicts[order]
 
 
 def cluster(

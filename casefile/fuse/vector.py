@@ -97,8 +97,8 @@ def table(reports: Sequence[Report]) -> Table:
     has_place = np.zeros(n, bool)
     lat, lon = np.full(n, np.nan), np.full(n, np.nan)
     tol, coarse = np.full(n, TOLERANCE_KM["settlement"]), np.zeros(n, bool)
-    precision, place_key = np.zeros(n, np.int64), np.zeros(n, np.int64)
-    types, category = np.zeros(n, np.int64), np.full(n, -1, np.int64)
+    precision, place_key = np.zeros(n, np.int32), np.zeros(n, np.int32)
+    types, category = np.zeros(n, np.int32), np.full(n, -1, np.int32)
     fmin, fmax = np.full(n, np.nan), np.full(n, np.nan)
     cue = np.zeros(n, bool)
     doc = np.zeros(n, np.int32)
@@ -111,7 +111,7 @@ def table(reports: Sequence[Report]) -> Table:
     key_codes: dict[tuple, int] = {}
     perps: dict[int, list[str]] = {}
     flat = array("i")  # every report's word codes, one after another (int32: half the memory)
-    nwords = np.zeros(n, np.int64)
+    nwords = np.zeros(n, np.int32)
     for k, r in enumerate(reports):
         inc, side = r.incident, r.side
         rng = day_range(inc)

@@ -178,3 +178,44 @@ def test_cases_count_once_per_act_and_filter_by_grade(fresh_store: Store) -> Non
     assert [sorted(m.document_name for m in c.members) for c in strong.items] == [["a", "b", "c"]]
     single = fresh_store.view.page_incidents(IncidentQuery(corroboration=["single-source"]))
     assert [m.document_name for m in single.items] == ["d"]
+
+
+def test_one_document_at_a_time_gives_what_fusing_all_at_once_gives(tmp_path: Path) -> None:
+    # windows read from the store must hold every candidate: a missed one would split a case
+    oblast = Place("Kharkiv Oblast", "UA", "Kharkiv Oblast", 49.5, 36.5, "admin1")
+    country = Place("Ukraine", "UA", None, None, None, "country")
+    balakliia = Place("Balakliia", "UA", "Kharkiv Oblast", 49.4627, 36.8586, "settlement")
+    rng = random.Random(11)
+    analyses = []
+    for k in range(16):
+        day = f"2024-03-{rng.choice([10, 11, 12, 20]):02d}"
+        text = rng.choice(
+            ["A missile hit a market, killing {n}.", "Shelling hit a bus stop; {n} died."]
+        ).format(n=rng.choice([3, 5, 9]))
+        doc = Document.from_text(text, name=f"r{k}", published=day, publisher=f"p{k}")
+        inc = Incident(
+            type="attack_on_civilians",
+            date=DateRange(day, day) if rng.random() < 0.7 else None,
+            place=rng.choice([IZIUM, IZIUM, balakliia, oblast, country]),
+            perpetrators=[Actor("Russian forces", "force")],
+            victim_category="civilian",
+            count=Count(best=rng.choice([3, 5, 9])),
+            spans=[(0, len(text))],
+        )
+        analyses.append(Analysis(doc, incidents=[inc], extractor="test"))
+    results = []
+    for k, one_by_one in enumerate([True, False]):
+        store = Store(f"sqlite:///{tmp_path / f'all{k}.db'}")
+        try:
+            for a in analyses:
+                with store.writer() as w:
+                    w.add_document(a.document)
+                    w.add_analysis(a)
+                if one_by_one:
+                    fuse_store(store)
+            fuse_store(store)
+            results.append(sorted(map(sorted, partition(store).values())))
+        finally:
+            store.close()
+    assert results[0] == results[1]
+    assert any(len(case) > 1 for case in results[0])

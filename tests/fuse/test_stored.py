@@ -180,21 +180,25 @@ def test_cases_count_once_per_act_and_filter_by_grade(fresh_store: Store) -> Non
     assert [m.document_name for m in single.items] == ["d"]
 
 
-def test_one_document_at_a_time_gives_what_fusing_all_at_once_gives(tmp_path: Path) -> None:
-    # windows read from the store must hold every candidate: a missed one would split a case
+def varied_analyses(n: int, seed: int) -> list[Analysis]:
+    """Reports of strikes in and around Izium, some undated, some placed only in the oblast
+    or the country, the coarse ones first."""
     oblast = Place("Kharkiv Oblast", "UA", "Kharkiv Oblast", 49.5, 36.5, "admin1")
     country = Place("Ukraine", "UA", None, None, None, "country")
     balakliia = Place("Balakliia", "UA", "Kharkiv Oblast", 49.4627, 36.8586, "settlement")
-    rng = random.Random(11)
-    analyses = []
-    for k in range(16):
+    rng = random.Random(seed)
+    out = []
+    for k in range(n):
         day = f"2024-03-{rng.choice([10, 11, 12, 20]):02d}"
-        text = rng.choice(
-            ["A missile hit a market, killing {n}.", "Shelling hit a bus stop; {n} died."]
-        ).format(n=rng.choice([3, 5, 9]))
+        text = (
+            rng.choice(
+                ["A missile hit a market, killing {n}.", "Shelling hit a bus stop; {n} died."]
+            ).format(n=rng.choice([3, 5, 9]))
+            + f" (report {k})"
+        )  # one document each
         doc = Document.from_text(text, name=f"r{k}", published=day, publisher=f"p{k}")
         inc = Incident(
-            type="attack_on_civilians",
+            type=rng.choice(["attack_on_civilians", "attack_on_civilians", "torture"]),
             date=DateRange(day, day) if rng.random() < 0.7 else None,
             place=rng.choice([IZIUM, IZIUM, balakliia, oblast, country]),
             perpetrators=[Actor("Russian forces", "force")],
@@ -202,7 +206,36 @@ def test_one_document_at_a_time_gives_what_fusing_all_at_once_gives(tmp_path: Pa
             count=Count(best=rng.choice([3, 5, 9])),
             spans=[(0, len(text))],
         )
-        analyses.append(Analysis(doc, incidents=[inc], extractor="test"))
+        out.append(Analysis(doc, incidents=[inc], extractor="test"))
+    precise = lambda a: a.incidents[0].place.precision == "settlement"  # noqa: E731
+    return sorted(out, key=precise)
+
+
+def test_the_windows_a_store_answers_hold_every_candidate_pair(fresh_store: Store) -> None:
+    from casefile.fuse.block import candidate_pairs, windows
+    from casefile.fuse.stored import _Loaded
+    from casefile.fuse.vector import table
+
+    for a in varied_analyses(24, 5):
+        with fresh_store.writer() as w:
+            w.add_document(a.document)
+            w.add_analysis(a)
+    loaded = _Loaded(fresh_store)
+    rows = loaded.everything()
+    t = table(loaded._reports(rows))
+    pairs = candidate_pairs(t).tolist()
+    assert len(pairs) > 20
+    for k, row in enumerate(rows):
+        found = fresh_store.view.fusion_candidate_ids(windows(t, [k]))
+        partners = {rows[j].id for i, j in pairs if i == k} | {
+            rows[i].id for i, j in pairs if j == k
+        }
+        assert partners <= found, row.document_name
+        assert len(found) < len(rows)  # a window, not the archive
+
+
+def test_one_document_at_a_time_gives_what_fusing_all_at_once_gives(tmp_path: Path) -> None:
+    analyses = varied_analyses(16, 11)
     results = []
     for k, one_by_one in enumerate([True, False]):
         store = Store(f"sqlite:///{tmp_path / f'all{k}.db'}")

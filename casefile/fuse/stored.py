@@ -87,9 +87,11 @@ class _Loaded:
         self.store = store
         self.rows: dict[str, ReviewedIncident] = {}
         self.docs: dict[str, dict] = {}
+        self.complete = False  # every incident is read
 
     def everything(self) -> list[ReviewedIncident]:
         self._add(self.store.view.iter_reviewed_incidents(IncidentQuery(limit=None)))
+        self.complete = True
         return list(self.rows.values())
 
     def around(self, seeds: list[str]) -> list[ReviewedIncident]:
@@ -100,7 +102,7 @@ class _Loaded:
             rows = list(self.rows.values())
             component = _component(rows, self._reports(rows), set(seeds))
             fresh = [k for k in component if rows[k].id not in expanded]
-            if not fresh:
+            if not fresh or self.complete:
                 return [rows[k] for k in component]
             expanded.update(rows[k].id for k in fresh)
             found = windows(table(self._reports([rows[k] for k in fresh])), range(len(fresh)))

@@ -252,3 +252,14 @@ def test_one_document_at_a_time_gives_what_fusing_all_at_once_gives(tmp_path: Pa
             store.close()
     assert results[0] == results[1]
     assert any(len(case) > 1 for case in results[0])
+
+
+def test_too_many_windows_read_everything_once(fresh_store: Store, monkeypatch) -> None:
+    import casefile.fuse.stored as stored
+
+    for name in "abcde":
+        add(fresh_store, name)
+    monkeypatch.setattr(stored, "MAX_WINDOWS", 0)
+    report = fuse_store(fresh_store)
+    assert (report.read, report.incidents, report.cases) == (5, 5, 3)
+    assert sorted(map(sorted, partition(fresh_store).values())) == [["a", "b", "c"], ["d"], ["e"]]

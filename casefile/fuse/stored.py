@@ -51,7 +51,8 @@ class FuseReport:
     def summary(self) -> str:
         return (
             f"{self.incidents} incidents fused into {self.cases} cases "
-            f"({self.joined} of several reports), {self.moved} incidents moved"
+            f"({self.joined} of several reports), {self.moved} incidents moved, "
+            f"{self.read} incidents read"
         )
 
 

@@ -26,11 +26,12 @@ from datetime import date
 import numpy as np
 
 from casefile.compare import Side
-from casefile.fuse import make_cases
+from casefile.fuse import iter_cases
 from casefile.fuse.block import bounds, candidate_pairs
 from casefile.fuse.cluster import cluster
 from casefile.fuse.report import Report
 from casefile.fuse.score import score_pairs
+from casefile.fuse.vector import table
 from casefile.knowledge.gazetteer import Gazetteer
 from casefile.model import Actor, Count, DateRange, Incident, Place
 
@@ -144,29 +145,28 @@ def run(n: int) -> None:
     made = peak_mb()
     t1 = time.perf_counter()
     c1 = time.process_time()
-    pairs = candidate_pairs(reports)
+    columns = table(reports)
+    t1b = time.perf_counter()
+    pairs = candidate_pairs(columns)
     t2 = time.perf_counter()
-    scores, conflicts = score_pairs(reports, pairs)
+    npairs = len(pairs)
+    scores, conflicts = score_pairs(columns, pairs)
+    docs, limits = columns.doc, bounds(columns)
+    del columns
     t3 = time.perf_counter()
-    roots, joins = cluster(
-        [r.id for r in reports],
-        [r.document for r in reports],
-        pairs,
-        scores,
-        conflicts,
-        bounds=bounds(reports),
-    )
+    roots, joins = cluster([r.id for r in reports], docs, pairs, scores, conflicts, bounds=limits)
+    del pairs, scores, conflicts
     t4 = time.perf_counter()
-    made_cases = make_cases(reports, roots, joins)
+    cases = sum(1 for _ in iter_cases(reports, roots, joins))  # made one by one, not kept
     t5 = time.perf_counter()
     c5 = time.process_time()
-    cases = len(made_cases)
     truth = [r.id.split("-")[0] for r in reports]
     p, r = link_precision_recall(roots, truth)
     print(
-        f"{n:>9,} reports  {len(pairs):>10,} pairs  {cases:>9,} cases ({len(set(truth)):,} acts, "
+        f"{n:>9,} reports  {npairs:>10,} pairs  {cases:>9,} cases ({len(set(truth)):,} acts, "
         f"links P {p:.3f} R {r:.3f})  "
-        f"make {t1 - t0:6.1f}s  block {t2 - t1:6.1f}s  score {t3 - t2:6.1f}s  "
+        f"make {t1 - t0:6.1f}s  columns {t1b - t1:6.1f}s  block {t2 - t1b:6.1f}s  "
+        f"score {t3 - t2:6.1f}s  "
         f"cluster {t4 - t3:6.1f}s  cases {t5 - t4:6.1f}s  fuse {t5 - t1:6.1f}s "
         f"(CPU {c5 - c1:6.1f}s)  "
         f"peak RSS {peak_mb():,.0f} MB (after making the reports {made:,.0f} MB)",

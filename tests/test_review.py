@@ -258,7 +258,7 @@ def test_map_timeline_and_lists_on_both_backends(stocked: Stocked) -> None:
     assert total == 2 and {p["place"] for p in points} == {"Bucha"}
     assert store.view.incident_points(IncidentQuery(), limit=1)[0] == 5
     months = store.view.incident_histogram(IncidentQuery())["months"]
-    assert {"month": "2023-11", "incidents": 1} in months
+    assert {"month": "2023-11", "incidents": 1, "cases": 1} in months
     assert store.view.count_incidents_by_field("admin1")["Kyiv Oblast"] == 2
     page = store.view.page_incidents(IncidentQuery(sort="-date", limit=2, offset=1))
     assert page.total == 5 and page.items[0].id == ids[POKROVSK]

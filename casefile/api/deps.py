@@ -22,7 +22,7 @@ from ..sources.preserve import scrub_value
 from ..store import Store
 from ..store.view import PARTIAL_DATE, SORTS, IncidentQuery, is_partial_date
 from ..units import unit_and_subordinates
-from ..vocab import CERTAINTY, INCIDENT_TYPES, REVIEW_STATUS
+from ..vocab import CERTAINTY, CORROBORATION, INCIDENT_TYPES, REVIEW_STATUS
 
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 INVALID = 422  # the one status of every invalid request: a parameter, a body, a judgement
@@ -203,6 +203,13 @@ async def incident_query(
         list[str] | None,
         Query(description="Review status (repeatable).", json_schema_extra=items_of(REVIEW_STATUS)),
     ] = None,
+    corroboration: Annotated[
+        list[str] | None,
+        Query(
+            description="The case's corroboration grade, as fused (repeatable).",
+            json_schema_extra=items_of(CORROBORATION),
+        ),
+    ] = None,
     bbox: Annotated[
         str | None, Query(pattern=BBOX, description="west,south,east,north in degrees.")
     ] = None,
@@ -253,8 +260,11 @@ async def incident_query(
         _check(value in CERTAINTY, "certainty", value, CERTAINTY.values)
     for value in status or []:
         _check(value in REVIEW_STATUS, "status", value, REVIEW_STATUS.values)
+    for value in corroboration or []:
+        _check(value in CORROBORATION, "corroboration", value, CORROBORATION.values)
     q.certainty = [c for c in certainty or [] if c] or None
     q.status = [s for s in status or [] if s] or None
+    q.corroboration = [c for c in corroboration or [] if c] or None
     if bbox:
         west, south, east, north = (float(x) for x in bbox.split(","))
         if not (-180 <= west <= east <= 180 and -90 <= south <= north <= 90):

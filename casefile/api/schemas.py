@@ -175,12 +175,15 @@ class Points(BaseModel):
 class Month(BaseModel):
     month: str
     incidents: int
+    cases: int = Field(0, description="Cases whose earliest matching incident starts then.")
 
 
 class Histogram(BaseModel):
     months: list[Month]
     year_only: int = Field(description="Incidents dated to a year only.")
     undated: int
+    cases_year_only: int = Field(0, description="Cases dated to a year only.")
+    cases_undated: int = 0
 
 
 class Facets(BaseModel):
@@ -330,12 +333,22 @@ class IncidentCounts(BaseModel):
     by_month: Histogram
 
 
+class CaseCounts(BaseModel):
+    """The cases the matching incidents make: one act counted once, however many report it."""
+
+    total: int
+    by_type: dict[str, int]
+    by_region: dict[str, int]
+    by_corroboration: dict[str, int]
+    by_month: Histogram
+
+
 class Statistics(BaseModel):
     incidents: IncidentCounts
     figures: list[Figure]
     series: list[dict[str, Any]]
     conflicts: list[dict[str, Any]]
-    cases: dict[str, Any] | None = Field(None, description="The cases the incidents make.")
+    cases: CaseCounts
     side_by_side: dict[str, Any] | None = Field(
         None, description="Each measure's series by body, side by side, never merged."
     )

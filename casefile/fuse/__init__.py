@@ -17,9 +17,11 @@ The flow (:func:`fuse`), in numbered steps:
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
+
+import numpy as np
 
 from casefile.compare import WEIGHTS, Comparison, Weights
 from casefile.model import Incident, sha256
@@ -30,6 +32,7 @@ from .corroboration import Corroboration, corroborate
 from .reconcile import Reconciled, reconcile
 from .report import Report, incident_id, make_report
 from .score import explain, score_pairs
+from .vector import table
 
 __all__ = [
     "Case",
@@ -38,6 +41,8 @@ __all__ = [
     "case_id",
     "fuse",
     "fuse_records",
+    "iter_cases",
+    "link",
     "make_cases",
     "make_report",
 ]
@@ -84,23 +89,34 @@ def case_id(member_ids: Sequence[str]) -> str:
 
 def fuse(reports: Sequence[Report], weights: Weights = WEIGHTS) -> list[Case]:
     """Group ``reports`` into cases (see the module's steps); every report is in one case."""
+    # 1.-3. blocking, the match, clustering
+    roots, joins = link(reports, weights)
+    # 4. the cases
+    return make_cases(reports, roots, joins, weights)
+
+
+def link(
+    reports: Sequence[Report], weights: Weights = WEIGHTS
+) -> tuple[list[int], list[tuple[int, int]]]:
+    """Each report's cluster (a representative index) and the pairs that joined them: the
+    reports read once into columns (:func:`.vector.table`), then dropped for the clustering."""
+    t = table(reports)
     # 1. blocking
-    pairs = candidate_pairs(reports)
+    pairs = candidate_pairs(t)
     # 2. the match
-    scores, conflicts = score_pairs(reports, pairs, weights)
+    scores, conflicts = score_pairs(t, pairs, weights)
+    docs, limits = t.doc, bounds(t)
+    del t
     # 3. clustering
-    ids = [r.id for r in reports]
-    roots, joins = cluster(
-        ids,
-        [r.document for r in reports],
+    return cluster(
+        [r.id for r in reports],
+        docs,
         pairs,
         scores,
         conflicts,
         [r.pinned for r in reports],
-        bounds=bounds(reports),
+        bounds=limits,
     )
-    # 4. the cases
-    return make_cases(reports, roots, joins, weights)
 
 
 def make_cases(
@@ -110,24 +126,45 @@ def make_cases(
     weights: Weights = WEIGHTS,
 ) -> list[Case]:
     """The cases of a clustering: ids, reconciled values, corroboration, why they joined."""
-    groups: dict[int, list[int]] = {}
-    for k, root in enumerate(roots):
-        groups.setdefault(root, []).append(k)
-    joined: dict[int, list[tuple[int, int]]] = {}
-    for i, j in joins:
-        joined.setdefault(roots[i], []).append((i, j))
-    cases = []
-    for root, members in groups.items():
-        rs = sorted((reports[k] for k in members), key=lambda r: (r.published or "", r.id))
-        pin = next((r.pinned for r in rs if r.pinned), None)
+    return list(iter_cases(reports, roots, joins, weights))
+
+
+def iter_cases(
+    reports: Sequence[Report],
+    roots: Sequence[int],
+    joins: Sequence[tuple[int, int]],
+    weights: Weights = WEIGHTS,
+) -> Iterator[Case]:
+    """:func:`make_cases` one case at a time, by id: only the ids are held for all cases
+    (a million reports make some 400,000 cases, each with its values and explanations)."""
+    root = np.asarray(roots, dtype=np.int64)
+    order = np.argsort(root, kind="stable")  # members of a case in input order, as before
+    cut = np.flatnonzero(np.diff(root[order])) + 1
+    groups = np.split(order, cut) if len(order) else []
+    join_arr = np.asarray(joins, dtype=np.int64).reshape(-1, 2)
+    join_order = np.argsort(root[join_arr[:, 0]], kind="stable")
+    join_roots = root[join_arr[join_order, 0]]
+    ids = [_id_of(reports, g) for g in groups]
+    for k in sorted(range(len(groups)), key=ids.__getitem__):
+        rs = _members(reports, groups[k])
+        r0 = root[groups[k][0]]
+        a, b = np.searchsorted(join_roots, [r0, r0 + 1])
         links = [
             Link(reports[i].id, reports[j].id, explain(reports[i], reports[j], weights))
-            for i, j in joined.get(root, [])
+            for i, j in join_arr[join_order[a:b]].tolist()
         ]
-        cases.append(
-            Case(pin or case_id([r.id for r in rs]), rs, reconcile(rs), corroborate(rs), links)
-        )
-    return sorted(cases, key=lambda c: c.id)
+        yield Case(ids[k], rs, reconcile(rs), corroborate(rs), links)
+
+
+def _members(reports: Sequence[Report], group: np.ndarray) -> list[Report]:
+    return sorted((reports[k] for k in group.tolist()), key=lambda r: (r.published or "", r.id))
+
+
+def _id_of(reports: Sequence[Report], group: np.ndarray) -> str:
+    """A case's id: an analyst's where one pinned a member, else the hash of its members."""
+    rs = _members(reports, group)
+    pin = next((r.pinned for r in rs if r.pinned), None)
+    return pin or case_id([r.id for r in rs])
 
 
 def reports_of_record(rec: dict[str, Any]) -> list[Report]:

@@ -1,6 +1,7 @@
 """Blocking: the pairs of reports worth comparing, found without comparing them all.
 
-Two reports are a candidate pair when, cheaply checked on arrays (numpy):
+Two reports are a candidate pair when, cheaply checked on the columns of
+:func:`.vector.table` (numpy):
 
 1. they come from different documents (one document's incidents are different acts);
 2. their places lie in the same or a neighbouring grid cell (``CELL_DEG`` degrees), or,
@@ -13,90 +14,81 @@ Two reports are a candidate pair when, cheaply checked on arrays (numpy):
    within tolerance (``compare.TOLERANCE_KM``).
 
 Each report also meets at most ``MAX_PARTNERS`` reports after it in time, so a city
-shelled every day costs a bounded number of comparisons.
+shelled every day costs a bounded number of comparisons. Pairs are kept as one int64 key
+each (``i * n + j``) until the end: a million reports give some eight million pairs, and
+a key is a quarter of the memory of a Python tuple's pointer alone.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable
+from datetime import date
 
 import numpy as np
 
-from casefile.compare import RELATED_TYPES, TOLERANCE_KM, _bound, day_range
+from casefile.store.view import FusionWindow
 
 from .cluster import Bounds
-from .report import Report
+from .vector import CELL_DEG, MAX_SPAN_DAYS, SLACK_DAYS, UNDATED_DAYS, Table
 
-CELL_DEG = 0.5
-SLACK_DAYS = 1
-UNDATED_DAYS = 10
-MAX_SPAN_DAYS = 62
+__all__ = [
+    "CELL_DEG",
+    "MAX_SPAN_DAYS",
+    "SLACK_DAYS",
+    "UNDATED_DAYS",
+    "bounds",
+    "candidate_pairs",
+    "windows",
+]
+
 MAX_PARTNERS = 200
 OWN_CHUNK = 5000
-_COARSE = ("admin1", "country")
 
 
-def _periods(reports: Sequence[Report]) -> tuple[np.ndarray, np.ndarray]:
-    n = len(reports)
-    t0 = np.zeros(n, dtype=np.int64)
-    t1 = np.zeros(n, dtype=np.int64)
-    for k, r in enumerate(reports):
-        rng = day_range(r.incident)
-        if rng is None:
-            pub = _bound(r.published or "", False)
-            rng = (pub - UNDATED_DAYS, pub) if pub is not None else (0, 0)
-        t0[k], t1[k] = rng[0], min(rng[1], rng[0] + MAX_SPAN_DAYS)
-    return t0, t1
-
-
-def bounds(reports: Sequence[Report]) -> Bounds:
+def bounds(t: Table) -> Bounds:
     """What every member of a case must agree with (see :class:`.cluster.Bounds`): the days
     of its dated reports, the publication of its undated ones, its precise places."""
-    n = len(reports)
-    lo = np.full(n, -np.inf)
-    hi = np.full(n, np.inf)
-    points = np.full((n, 3), np.nan)
-    for k, r in enumerate(reports):
-        rng = day_range(r.incident)
-        if rng is not None:
-            lo[k], hi[k] = rng
-        else:
-            pub = _bound(r.published or "", False)
-            if pub is not None:
-                hi[k] = pub + SLACK_DAYS
-        p = r.incident.place
-        if (
-            p is not None
-            and p.lat is not None
-            and p.lon is not None
-            and p.precision in (None, "settlement", "district")
-        ):
-            points[k] = (p.lat, p.lon, TOLERANCE_KM.get(p.precision or "settlement", 20.0))
-    return Bounds(lo, hi, points)
+    return Bounds(t.blo, t.bhi, t.points)
 
 
-def _keys(reports: Sequence[Report]) -> tuple[list[tuple], np.ndarray, np.ndarray, np.ndarray]:
-    """Each report's block keys (its cell, and its area for coarse places), lat, lon, tol."""
-    n = len(reports)
-    lat = np.full(n, np.nan)
-    lon = np.full(n, np.nan)
-    tol = np.full(n, TOLERANCE_KM["settlement"])
-    keys: list[tuple] = []
-    for k, r in enumerate(reports):
-        p = r.incident.place
-        if p is None:
-            keys.append(("country", None))
+def candidate_pairs(t: Table) -> np.ndarray:
+    """The candidate pairs, as an ``(m, 2)`` int32 array of rows ``i < j``, sorted."""
+    n = len(t.doc)
+    if n < 2:
+        return np.zeros((0, 2), dtype=np.int32)
+    # each key's members: its own rows, and a cell row in its oblast's and country's keys
+    rows = np.arange(n, dtype=np.int64)
+    cell = t.area >= 0
+    member_key = np.concatenate([t.block, t.area[cell], t.nation[cell]])
+    member_row = np.concatenate([rows, rows[cell], rows[cell]])
+    order = np.argsort(member_key, kind="stable")
+    member_row = member_row[order]
+    starts = np.searchsorted(member_key[order], np.arange(len(t.keys) + 1))
+    del member_key, order
+    own_order = np.argsort(t.block, kind="stable")
+    own_starts = np.searchsorted(t.block[own_order], np.arange(len(t.keys) + 1))
+    code = {key: c for c, key in enumerate(t.keys)}
+    found: list[np.ndarray] = []
+    for c, key in enumerate(t.keys):
+        own_all = own_order[own_starts[c] : own_starts[c + 1]]
+        if not len(own_all):
             continue
-        tol[k] = TOLERANCE_KM.get(p.precision or "settlement", TOLERANCE_KM["settlement"])
-        if p.lat is not None and p.lon is not None:
-            lat[k], lon[k] = p.lat, p.lon
-        if p.precision == "country" or p.lat is None or p.lon is None:
-            keys.append(("country", p.country))
-        elif p.precision == "admin1":
-            keys.append(("admin1", p.country, p.admin1 or p.name))
-        else:
-            keys.append(("cell", int(np.floor(p.lat / CELL_DEG)), int(np.floor(p.lon / CELL_DEG))))
-    return keys, lat, lon, tol
+        near = [code[x] for x in _neighbours(key) if x in code]
+        pool = np.unique(np.concatenate([member_row[starts[k] : starts[k + 1]] for k in near]))
+        for s in range(0, len(own_all), OWN_CHUNK):  # bounds the memory of a dense block
+            pairs = _overlapping(own_all[s : s + OWN_CHUNK], pool, t.t0, t.t1)
+            if len(pairs):
+                found.append(_kept(pairs, t, n))
+    if not found:
+        return np.zeros((0, 2), dtype=np.int32)
+    keys = np.concatenate(found)
+    found.clear()
+    keys.sort()  # in place, and duplicates (a pair found from both sides) dropped in place
+    if len(keys):
+        keys = keys[np.concatenate([[True], keys[1:] != keys[:-1]])]
+    out = np.empty((len(keys), 2), dtype=np.int32)
+    out[:, 0], out[:, 1] = np.divmod(keys, n)
+    return out
 
 
 def _neighbours(key: tuple) -> list[tuple]:
@@ -106,57 +98,15 @@ def _neighbours(key: tuple) -> list[tuple]:
     return [("cell", x + dx, y + dy) for dx in (-1, 0, 1) for dy in (-1, 0, 1)]
 
 
-def candidate_pairs(reports: Sequence[Report]) -> np.ndarray:
-    """The candidate pairs, as an ``(m, 2)`` array of indices ``i < j`` into ``reports``."""
-    n = len(reports)
-    if n < 2:
-        return np.zeros((0, 2), dtype=np.int64)
-    t0, t1 = _periods(reports)
-    keys, lat, lon, tol = _keys(reports)
-    # a settlement also meets the coarse reports of its oblast and country
-    primary: dict[tuple, list[int]] = {}
-    members: dict[tuple, list[int]] = {}
-    for k, key in enumerate(keys):
-        primary.setdefault(key, []).append(k)
-        members.setdefault(key, []).append(k)
-        p = reports[k].incident.place
-        if key[0] == "cell" and p is not None:
-            members.setdefault(("admin1", p.country, p.admin1), []).append(k)
-            members.setdefault(("country", p.country), []).append(k)
-    arrays = {key: np.asarray(v, dtype=np.int64) for key, v in members.items()}
-    doc_codes = _codes([r.document for r in reports])
-    type_codes, related = _type_table([r.incident.type for r in reports])
-    found: list[np.ndarray] = []
-    for key, own_list in primary.items():
-        near = [arrays[k] for k in _neighbours(key) if k in arrays]
-        pool = np.unique(np.concatenate(near))
-        for s in range(0, len(own_list), OWN_CHUNK):  # bounds the memory of a dense block
-            own = np.asarray(own_list[s : s + OWN_CHUNK], dtype=np.int64)
-            pairs = _overlapping(own, pool, t0, t1)
-            if len(pairs):
-                found.append(_kept(pairs, doc_codes, type_codes, related, lat, lon, tol))
-    if not found:
-        return np.zeros((0, 2), dtype=np.int64)
-    pairs = np.concatenate(found)
-    return np.unique(pairs, axis=0) if len(pairs) else pairs
-
-
-def _kept(
-    pairs: np.ndarray,
-    doc_codes: np.ndarray,
-    type_codes: np.ndarray,
-    related: np.ndarray,
-    lat: np.ndarray,
-    lon: np.ndarray,
-    tol: np.ndarray,
-) -> np.ndarray:
-    """Pairs ordered ``i < j``, of two documents, related types, places within tolerance."""
+def _kept(pairs: np.ndarray, t: Table, n: int) -> np.ndarray:
+    """The keys ``i * n + j`` (``i < j``) of the pairs of two documents, related types and
+    places within tolerance."""
     a, b = np.minimum(pairs[:, 0], pairs[:, 1]), np.maximum(pairs[:, 0], pairs[:, 1])
-    keep = (a != b) & (doc_codes[a] != doc_codes[b]) & related[type_codes[a], type_codes[b]]
+    keep = (a != b) & (t.doc[a] != t.doc[b]) & t.related[t.type[a], t.type[b]]
     a, b = a[keep], b[keep]
-    km = _haversine(lat[a], lon[a], lat[b], lon[b])
-    ok = np.isnan(km) | (km <= np.maximum(tol[a], tol[b]))
-    return np.stack([a[ok], b[ok]], axis=1)
+    km = _haversine(t.lat[a], t.lon[a], t.lat[b], t.lon[b])
+    ok = np.isnan(km) | (km <= np.maximum(t.tol[a], t.tol[b]))
+    return a[ok] * n + b[ok]
 
 
 def _overlapping(own: np.ndarray, pool: np.ndarray, t0: np.ndarray, t1: np.ndarray) -> np.ndarray:
@@ -182,22 +132,41 @@ def _overlapping(own: np.ndarray, pool: np.ndarray, t0: np.ndarray, t1: np.ndarr
     return np.stack([i[overlap], j[overlap]], axis=1)
 
 
-def _codes(values: Sequence[str]) -> np.ndarray:
-    index: dict[str, int] = {}
-    return np.fromiter((index.setdefault(v, len(index)) for v in values), np.int64, len(values))
-
-
-def _type_table(types: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
-    index: dict[str, int] = {}
-    codes = np.fromiter((index.setdefault(t, len(index)) for t in types), np.int64, len(types))
-    names = list(index)
-    related = np.array(
-        [[a == b or frozenset({a, b}) in RELATED_TYPES for b in names] for a in names], dtype=bool
-    )
-    return codes, related
-
-
 def _haversine(la1: np.ndarray, lo1: np.ndarray, la2: np.ndarray, lo2: np.ndarray) -> np.ndarray:
     la1, lo1, la2, lo2 = (np.radians(x) for x in (la1, lo1, la2, lo2))
     h = np.sin((la2 - la1) / 2) ** 2 + np.cos(la1) * np.cos(la2) * np.sin((lo2 - lo1) / 2) ** 2
     return 2 * 6371.0 * np.arcsin(np.minimum(1.0, np.sqrt(h)))
+
+
+def windows(t: Table, rows: Iterable[int]) -> list[FusionWindow]:
+    """For a store to answer without reading every incident: where and when the reports that
+    ``rows`` could pair with lie (more than :func:`candidate_pairs` keeps, never fewer), one
+    window per distinct row. A pair needs related types, periods that overlap with slack (an
+    undated report's ends at its publication) and a block that meets the row's."""
+    out: dict[FusionWindow, None] = {}
+    for k in rows:
+        types = tuple(sorted(t.type_names[c] for c in np.flatnonzero(t.related[t.type[k]])))
+        t0, t1 = int(t.t0[k]), int(t.t1[k])
+        if t0 <= SLACK_DAYS:  # neither dated nor published: meets only its like
+            first = last = "0000-00-00"
+            published = None
+        else:
+            first, last = _iso(t0 - SLACK_DAYS), _iso(t1 + SLACK_DAYS)
+            published = (first, _iso(t1 + SLACK_DAYS + UNDATED_DAYS))
+        key = t.keys[t.block[k]]
+        w = FusionWindow(types, first, last, published)
+        if key[0] == "cell":  # the 3 x 3 cells around, and the coarse reports of its areas
+            _, x, y = key
+            _, country, area = t.keys[t.area[k]]
+            bbox = ((y - 1) * CELL_DEG, (x - 1) * CELL_DEG, (y + 2) * CELL_DEG, (x + 2) * CELL_DEG)
+            w = FusionWindow(types, first, last, published, bbox, country, area, coarse=True)
+        elif key[0] == "admin1":  # its oblast's coarse reports and settlements
+            w = FusionWindow(types, first, last, published, None, key[1], key[2])
+        else:  # its country's reports, coarse and fine
+            w = FusionWindow(types, first, last, published, None, key[1], country_all=True)
+        out[w] = None
+    return list(out)
+
+
+def _iso(day: int) -> str:
+    return date.fromordinal(max(1, day)).isoformat()

@@ -42,26 +42,34 @@ class Bounds:
 
 
 class _Clusters:
+    """The clusters as arrays; lists only for clusters of several reports (a list per report
+    for a million reports would weigh hundreds of megabytes)."""
+
     def __init__(
         self,
         n: int,
-        docs: Sequence[str],
+        docs: np.ndarray,
         pins: Sequence[str | None],
         bounds: Bounds | None,
         adjacency: tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray],
     ) -> None:
-        self.root = np.arange(n)  # each report's cluster, relabelled small into large
-        self.members: list[list[int]] = [[k] for k in range(n)]
-        self.lo = bounds.lo.astype(np.float64).tolist() if bounds else [-math.inf] * n
-        self.hi = bounds.hi.astype(np.float64).tolist() if bounds else [math.inf] * n
+        self.root = np.arange(n, dtype=np.int32)  # each report's cluster, small into large
+        self.merged: dict[int, list[int]] = {}  # the members of clusters of several reports
+        self.lo = bounds.lo.astype(np.float64) if bounds else np.full(n, -math.inf)
+        self.hi = bounds.hi.astype(np.float64) if bounds else np.full(n, math.inf)
         self.bounds_points = bounds.points if bounds else np.full((n, 3), np.nan)
         # the precise places of clusters of several reports (a singleton's are in bounds_points)
         self.merged_points: dict[int, list[tuple[float, float, float]]] = {}
-        codes: dict[str, int] = {}
-        # each cluster's documents, as codes in a list (a million sets would weigh 200 MB)
-        self.docs: list[list[int]] = [[codes.setdefault(d, len(codes))] for d in docs]
-        self.pin: list[str | None] = list(pins)
+        self.doc = docs  # each report's document, as a code
+        self.merged_docs: dict[int, list[int]] = {}
+        self.pin: dict[int, str] = {k: p for k, p in enumerate(pins) if p is not None}
         self.start, self.other, self.score, self.bad = adjacency
+
+    def members(self, r: int) -> list[int]:
+        return self.merged.get(r) or [r]
+
+    def docs(self, r: int) -> list[int]:
+        return self.merged_docs.get(r) or [int(self.doc[r])]
 
     def points(self, r: int) -> list[tuple[float, float, float]]:
         if r in self.merged_points:
@@ -74,23 +82,23 @@ class _Clusters:
 
     def between(self, ra: int, rb: int) -> tuple[float, int, bool]:
         """Sum and number of the compared pairs between two clusters, and any conflict."""
-        if len(self.members[ra]) > len(self.members[rb]):
-            ra, rb = rb, ra
-        ms = self.members[ra]
-        if len(ms) == 1:
-            idx = np.arange(self.start[ms[0]], self.start[ms[0] + 1])
+        ma, mb = self.members(ra), self.members(rb)
+        if len(ma) > len(mb):
+            ra, rb, ma = rb, ra, mb
+        if len(ma) == 1:
+            idx = np.arange(self.start[ma[0]], self.start[ma[0] + 1])
         else:
-            idx = np.concatenate([np.arange(self.start[m], self.start[m + 1]) for m in ms])
+            idx = np.concatenate([np.arange(self.start[m], self.start[m + 1]) for m in ma])
         hit = idx[self.root[self.other[idx]] == rb]
         return float(self.score[hit].sum()), len(hit), bool(self.bad[hit].any())
 
     def allowed(self, ra: int, rb: int, threshold: float) -> bool:
-        pa, pb = self.pin[ra], self.pin[rb]
+        pa, pb = self.pin.get(ra), self.pin.get(rb)
         if pa is not None and pb is not None and pa != pb:
             return False
         if max(self.lo[ra], self.lo[rb]) > min(self.hi[ra], self.hi[rb]):
             return False
-        small, large = sorted((self.docs[ra], self.docs[rb]), key=len)
+        small, large = sorted((self.docs(ra), self.docs(rb)), key=len)
         if not set(large).isdisjoint(small):
             return False
         pa_, pb_ = self.points(ra), self.points(rb)
@@ -100,14 +108,17 @@ class _Clusters:
         return count > 0 and not bad and total / count > threshold
 
     def union(self, ra: int, rb: int) -> int:
-        if len(self.members[ra]) < len(self.members[rb]):
+        if len(self.members(ra)) < len(self.members(rb)):
             ra, rb = rb, ra
-        self.root[self.members[rb]] = ra
-        self.members[ra] += self.members[rb]
-        self.members[rb] = []
-        self.docs[ra] += self.docs[rb]
-        self.docs[rb] = []
-        self.pin[ra] = self.pin[ra] or self.pin[rb]
+        moved = self.members(rb)
+        self.root[moved] = ra
+        self.merged[ra] = self.members(ra) + moved
+        self.merged.pop(rb, None)
+        self.merged_docs[ra] = self.docs(ra) + self.docs(rb)
+        self.merged_docs.pop(rb, None)
+        pin = self.pin.get(ra) or self.pin.pop(rb, None)
+        if pin is not None:
+            self.pin[ra] = pin
         self.lo[ra], self.hi[ra] = max(self.lo[ra], self.lo[rb]), min(self.hi[ra], self.hi[rb])
         self.merged_points[ra] = (self.points(ra) + self.points(rb))[:MAX_POINTS]
         self.merged_points.pop(rb, None)
@@ -128,21 +139,23 @@ def _adjacency(
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """Each report's pairs, both ways: offsets (n + 1), the other report, score, conflict."""
     src = np.concatenate([pairs[:, 0], pairs[:, 1]]).astype(np.int32)
-    dst = np.concatenate([pairs[:, 1], pairs[:, 0]]).astype(np.int32)
     order = np.argsort(src, kind="stable")
     start = np.zeros(n + 1, np.int64)
     np.cumsum(np.bincount(src, minlength=n), out=start[1:])
-    return (
-        start,
-        dst[order],
-        np.concatenate([scores, scores])[order],
-        np.concatenate([conflicts, conflicts])[order],
-    )
+    del src
+    m = len(pairs)
+    # position k of the doubled list is pair k % m, seen from its first (k < m) or second side
+    second = order >= m
+    order[second] -= m  # in place: now each position's pair
+    other = pairs[order, 1].astype(np.int32)
+    other[second] = pairs[order[second], 0]
+    del second
+    return start, other, scores[order], conflicts[order]
 
 
 def cluster(
     ids: Sequence[str],
-    docs: Sequence[str],
+    docs: Sequence[str] | np.ndarray,
     pairs: np.ndarray,
     scores: np.ndarray,
     conflicts: np.ndarray,
@@ -152,9 +165,11 @@ def cluster(
 ) -> tuple[list[int], list[tuple[int, int]]]:
     """Each report's cluster (a representative index) and the pairs that made each join."""
     n = len(ids)
-    pairs = np.asarray(pairs, dtype=np.int64).reshape(-1, 2)
+    pairs = np.asarray(pairs).reshape(-1, 2)
+    if not np.issubdtype(pairs.dtype, np.integer):
+        pairs = pairs.astype(np.int64)
     pins = list(pins) if pins is not None else [None] * n
-    cl = _Clusters(n, docs, pins, bounds, _adjacency(n, pairs, scores, conflicts))
+    cl = _Clusters(n, _doc_codes(docs), pins, bounds, _adjacency(n, pairs, scores, conflicts))
     # 1. analysts' cases
     by_pin: dict[str, int] = {}
     for k, pin in enumerate(pins):
@@ -167,11 +182,13 @@ def cluster(
         else:
             by_pin[pin] = k
     # 2. best pairs first; ties broken by the reports' ids, never by input order
-    rank = np.empty(n, dtype=np.int64)
-    rank[sorted(range(n), key=ids.__getitem__)] = np.arange(n)
+    rank = np.empty(n, dtype=np.int32)
+    rank[sorted(range(n), key=ids.__getitem__)] = np.arange(n, dtype=np.int32)
     ra_, rb_ = rank[pairs[:, 0]], rank[pairs[:, 1]]
     lo, hi = np.minimum(ra_, rb_), np.maximum(ra_, rb_)
+    del ra_, rb_, rank
     order = np.lexsort((hi, lo, -scores))
+    del lo, hi
     order = order[scores[order] > threshold]
     joins: list[tuple[int, int]] = []
     for s in range(0, len(order), 100_000):  # as lists in slices: 7 million pairs would be 1 GB
@@ -181,4 +198,12 @@ def cluster(
             if ra != rb and cl.allowed(ra, rb, threshold):
                 cl.union(ra, rb)
                 joins.append((i, j))
-    return [cl.find(k) for k in range(n)], joins
+    return cl.root.tolist(), joins
+
+
+def _doc_codes(docs: Sequence[str] | np.ndarray) -> np.ndarray:
+    """Documents as integer codes (equal documents, equal codes)."""
+    if isinstance(docs, np.ndarray) and np.issubdtype(docs.dtype, np.integer):
+        return docs
+    index: dict[str, int] = {}
+    return np.fromiter((index.setdefault(d, len(index)) for d in docs), np.int64, len(docs))

@@ -12,17 +12,19 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from casefile.compare import WEIGHTS, Comparison, Weights, compare
+from casefile.compare import WEIGHTS, Comparison, Side, Weights, compare
 
 from . import vector
 from .report import Report
+from .vector import Table
 
 
 def score_pairs(
-    reports: Sequence[Report], pairs: np.ndarray, weights: Weights = WEIGHTS
+    t: Table, pairs: np.ndarray, weights: Weights = WEIGHTS
 ) -> tuple[np.ndarray, np.ndarray]:
-    """Each pair's score and whether it holds a hard conflict (dates, places, victims)."""
-    return vector.score_pairs(vector.table(reports), pairs, weights)
+    """Each pair's score and whether it holds a hard conflict (dates, places, victims), from
+    the reports' columns (:func:`.vector.table`)."""
+    return vector.score_pairs(t, pairs, weights)
 
 
 def score_one_by_one(
@@ -39,5 +41,11 @@ def score_one_by_one(
 
 
 def explain(a: Report, b: Report, weights: Weights = WEIGHTS) -> Comparison:
-    """Why two reports were joined (or not): each feature's weighted contribution."""
-    return compare(a.side, b.side, weights)
+    """Why two reports were joined (or not): each feature's weighted contribution. Compared
+    on copies of the reports' sides, so no report keeps the word set compare() caches
+    (across a million reports those sets would weigh more than the reports)."""
+    return compare(_uncached(a.side), _uncached(b.side), weights)
+
+
+def _uncached(side: Side) -> Side:
+    return Side(side.incident, side.published, side.text, side.contrast, side.common)

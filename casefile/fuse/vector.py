@@ -4,6 +4,10 @@
 contribution; this module computes the same scores for many pairs with numpy (a test holds
 the two equal on random pairs). Only perpetrator names are compared in Python, and only for
 the pairs where both reports name someone beyond a whole force.
+
+:func:`table` reads the reports once, into the columns that blocking (:mod:`.block`), the
+clustering's bounds and every feature read: fusion keeps no Python object per report
+beside the reports themselves (a million of them would weigh gigabytes).
 """
 
 from __future__ import annotations
@@ -31,11 +35,20 @@ from casefile.compare import (
     perp_names,
     same_name,
 )
+from casefile.model import Place
 
 from .report import Report
 
 # Pairs scored per numpy step (bounds the memory of the word comparison).
 CHUNK = 20_000
+# Blocking: the grid's cell, in degrees; an undated report's period before its publication;
+# the longest period kept (a whole year would pair with everything in it); the days of slack.
+CELL_DEG = 0.5
+UNDATED_DAYS = 10
+MAX_SPAN_DAYS = 62
+SLACK_DAYS = 1
+# Places precise enough to bound a whole case (a cluster's members must all lie near them).
+_PRECISE = (None, "settlement", "district")
 
 
 @dataclass
@@ -57,11 +70,24 @@ class Table:
     category: np.ndarray  # code, -1 unknown
     fmin: np.ndarray  # victims' figures, NaN where none
     fmax: np.ndarray
-    perps: list[list[str]]
-    named: np.ndarray  # bool: perps is not empty
+    perps: dict[int, list[str]]  # the names that tell acts apart, of the rows that have any
+    named: np.ndarray  # bool: the row is in perps
     words: np.ndarray  # (n, L) int32 word codes, padded with -1 - row (never equal across rows)
     nwords: np.ndarray
     cue: np.ndarray  # bool: the passage holds a contrast cue
+    # blocking and bounds
+    doc: np.ndarray  # int32 code of the document
+    related: np.ndarray  # (types, types) bool: the same or related types
+    t0: np.ndarray  # int64 the period blocking compares (undated: before publication)
+    t1: np.ndarray
+    block: np.ndarray  # int32 code of the row's block key (see block.py)
+    area: np.ndarray  # int32 code of a cell row's oblast key, -1 for other rows
+    nation: np.ndarray  # int32 code of a cell row's country key, -1 for other rows
+    keys: list[tuple]  # the block keys, by code
+    type_names: list[str]  # the types, by code
+    blo: np.ndarray  # the days an act can lie in (-inf/inf where unbounded)
+    bhi: np.ndarray
+    points: np.ndarray  # (n, 3) lat, lon, tolerance of a precise place, NaN otherwise
 
 
 def table(reports: Sequence[Report]) -> Table:
@@ -71,16 +97,21 @@ def table(reports: Sequence[Report]) -> Table:
     has_place = np.zeros(n, bool)
     lat, lon = np.full(n, np.nan), np.full(n, np.nan)
     tol, coarse = np.full(n, TOLERANCE_KM["settlement"]), np.zeros(n, bool)
-    precision, place_key = np.zeros(n, np.int64), np.zeros(n, np.int64)
-    types, category = np.zeros(n, np.int64), np.full(n, -1, np.int64)
+    precision, place_key = np.zeros(n, np.int32), np.zeros(n, np.int32)
+    types, category = np.zeros(n, np.int32), np.full(n, -1, np.int32)
     fmin, fmax = np.full(n, np.nan), np.full(n, np.nan)
     cue = np.zeros(n, bool)
+    doc = np.zeros(n, np.int32)
+    block, area, nation = np.zeros(n, np.int32), np.full(n, -1, np.int32), np.full(n, -1, np.int32)
+    precise = np.zeros(n, bool)
     codes: dict[object, int] = {}
     type_codes: dict[str, int] = {}
     word_codes: dict[str, int] = {}
-    perps: list[list[str]] = []
+    doc_codes: dict[str, int] = {}
+    key_codes: dict[tuple, int] = {}
+    perps: dict[int, list[str]] = {}
     flat = array("i")  # every report's word codes, one after another (int32: half the memory)
-    nwords = np.zeros(n, np.int64)
+    nwords = np.zeros(n, np.int32)
     for k, r in enumerate(reports):
         inc, side = r.incident, r.side
         rng = day_range(inc)
@@ -89,6 +120,7 @@ def table(reports: Sequence[Report]) -> Table:
         if side.published:
             b = _bound(side.published, False)
             pub[k] = np.nan if b is None else b
+        doc[k] = doc_codes.setdefault(r.document, len(doc_codes))
         p = inc.place
         if p is not None:
             has_place[k] = True
@@ -98,13 +130,21 @@ def table(reports: Sequence[Report]) -> Table:
             coarse[k] = _PRECISION_RANK.get(p.precision or "settlement", 0) >= 2
             precision[k] = codes.setdefault(("precision", p.precision), len(codes))
             place_key[k] = codes.setdefault(("place", _place_key(p.name)), len(codes))
+            precise[k] = p.precision in _PRECISE
+        key, cell = _block_key(p)
+        block[k] = key_codes.setdefault(key, len(key_codes))
+        if cell and p is not None:  # a settlement also meets its oblast's and country's
+            area[k] = key_codes.setdefault(("admin1", p.country, p.admin1), len(key_codes))
+            nation[k] = key_codes.setdefault(("country", p.country), len(key_codes))
         types[k] = type_codes.setdefault(inc.type, len(type_codes))
         if inc.victim_category and inc.victim_category != "unknown":
             category[k] = codes.setdefault(("category", inc.victim_category), len(codes))
         f = _figures(inc)
         if f:
             fmin[k], fmax[k] = f
-        perps.append(perp_names(side))
+        named = perp_names(side)
+        if named:
+            perps[k] = named
         # words: the cached set where compare() made one, else made here and not kept
         bag = side._words if side._words is not None else _words_of(side)
         flat.extend(word_codes.setdefault(w, len(word_codes)) for w in bag)
@@ -117,6 +157,9 @@ def table(reports: Sequence[Report]) -> Table:
             [1.0 if a == b else RELATED_TYPES.get(frozenset({a, b}), -1.0) for b in names]
             for a in names
         ]
+    ).reshape(len(names), len(names))
+    related = np.array(
+        [[a == b or frozenset({a, b}) in RELATED_TYPES for b in names] for a in names], dtype=bool
     ).reshape(len(names), len(names))
     width = max(int(nwords.max(initial=0)), 1)
     # padded rows: a report's words, then -1 - its row (padding never equals a word)
@@ -132,9 +175,43 @@ def table(reports: Sequence[Report]) -> Table:
             ends[start:stop] - sizes - first, sizes
         )
         words[rows, cols] = codes_of[first : first + len(rows)]
+    del flat, codes_of
+    named_rows = np.zeros(n, bool)
+    named_rows[list(perps)] = True
+    t0, t1 = _periods(lo, hi, pub)
+    with np.errstate(invalid="ignore"):
+        blo = np.where(np.isnan(lo), -np.inf, lo)
+        bhi = np.where(np.isnan(hi), np.where(np.isnan(pub), np.inf, pub + SLACK_DAYS), hi)
+    points = np.full((n, 3), np.nan)
+    where = precise & ~np.isnan(lat) & ~np.isnan(lon)
+    points[where] = np.stack([lat[where], lon[where], tol[where]], axis=1)
     return Table(lo, hi, pub, has_place, lat, lon, tol, coarse, precision, place_key, types,
-                 type_fit, category, fmin, fmax, perps,
-                 np.fromiter((bool(p) for p in perps), bool, n), words, nwords, cue)  # fmt: skip
+                 type_fit, category, fmin, fmax, perps, named_rows, words, nwords, cue,
+                 doc, related, t0, t1, block, area, nation, list(key_codes), names, blo, bhi,
+                 points)  # fmt: skip
+
+
+def _block_key(p: Place | None) -> tuple[tuple, bool]:
+    """A row's block key, and whether it is a grid cell: places without coordinates, or as
+    coarse as a country, meet in their country's block; an oblast in its oblast's."""
+    if p is None:
+        return ("country", None), False
+    if p.precision == "country" or p.lat is None or p.lon is None:
+        return ("country", p.country), False
+    if p.precision == "admin1":
+        return ("admin1", p.country, p.admin1 or p.name), False
+    return ("cell", int(np.floor(p.lat / CELL_DEG)), int(np.floor(p.lon / CELL_DEG))), True
+
+
+def _periods(lo: np.ndarray, hi: np.ndarray, pub: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The periods blocking compares: the act's days, an undated act's ``UNDATED_DAYS``
+    before its publication (day 0 where neither is known), cut to ``MAX_SPAN_DAYS``."""
+    dated = ~np.isnan(lo)
+    known = ~np.isnan(pub)
+    t0 = np.where(dated, lo, np.where(known, pub - UNDATED_DAYS, 0.0))
+    t1 = np.where(dated, hi, np.where(known, pub, 0.0))
+    t0, t1 = np.nan_to_num(t0).astype(np.int64), np.nan_to_num(t1).astype(np.int64)
+    return t0, np.minimum(t1, t0 + MAX_SPAN_DAYS)
 
 
 def _words_of(side: Side) -> frozenset[str]:

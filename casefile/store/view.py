@@ -103,6 +103,20 @@ def _last_day(column: Any) -> Any:
     return case((n == 4, column.concat("-12-31")), (n == 7, column.concat("-31")), else_=column)
 
 
+def _months(rows: Any) -> tuple[dict[str, int], int, int]:
+    """Counts by start month, and the counts of those dated to a year only and undated."""
+    months: dict[str, int] = {}
+    imprecise = undated = 0
+    for found, n in rows:
+        if found is None:
+            undated += int(n)
+        elif len(found) < 7:
+            imprecise += int(n)
+        else:
+            months[str(found)] = int(n)
+    return months, imprecise, undated
+
+
 def _like(value: str) -> str:
     """A LIKE pattern matching ``value`` literally anywhere (wildcards escaped)."""
     escaped = value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
@@ -358,6 +372,9 @@ class View:
             s = s.where(e("lat") >= south, e("lat") <= north, e("lon") >= west, e("lon") <= east)
         if q.cases is not None:
             s = s.where(e("case").in_(q.cases))
+        if q.corroboration is not None:
+            graded = select(t.cases.c.id).where(t.cases.c.corroboration.in_(q.corroboration))
+            s = s.where(e("case").in_(graded))
         if q.min_confidence is not None:
             s = s.where(e("confidence") >= q.min_confidence)
         return s
@@ -574,25 +591,37 @@ class View:
         return total, rows
 
     def incident_histogram(self, q: IncidentQuery) -> dict[str, Any]:
-        """Incidents per month of their start; those dated to a year only, and undated ones."""
-        m = self._matching(q, "date_start").subquery().c
+        """Incidents per month of their start, and cases per month of their earliest matching
+        incident's (the reports of one act counted once); those dated to a year only, and
+        undated ones, of each."""
+        m = self._matching(q, "date_start", "case").subquery().c
         month = func.substr(m.date_start, 1, 7)
         s = select(month.label("month"), func.count().label("n")).group_by(month)
-        months: dict[str, int] = {}
-        imprecise = undated = 0
+        first = select(func.min(m.date_start).label("start")).group_by(m.case).subquery().c
+        case_month = func.substr(first.start, 1, 7)
+        by_case = select(case_month, func.count()).group_by(case_month)
         with self.engine.connect() as c:
-            for found, n in c.execute(s).all():
-                if found is None:
-                    undated += int(n)
-                elif len(found) < 7:
-                    imprecise += int(n)
-                else:
-                    months[str(found)] = int(n)
+            incidents = _months(c.execute(s).all())
+            cases = _months(c.execute(by_case).all())
         return {
-            "months": [{"month": x, "incidents": months[x]} for x in sorted(months)],
-            "year_only": imprecise,
-            "undated": undated,
+            "months": [
+                {"month": x, "incidents": incidents[0].get(x, 0), "cases": cases[0].get(x, 0)}
+                for x in sorted(set(incidents[0]) | set(cases[0]))
+            ],
+            "year_only": incidents[1],
+            "undated": incidents[2],
+            "cases_year_only": cases[1],
+            "cases_undated": cases[2],
         }
+
+    def count_cases_by_field(self, name: str, q: IncidentQuery | None = None) -> dict[str, int]:
+        """Cases per value in force of a column of their matching incidents (a case whose
+        reports differ, say in type, counts once under each)."""
+        m = self._matching(q or IncidentQuery(), name, "case").subquery().c
+        s = select(m[name], func.count(m.case.distinct())).group_by(m[name])
+        with self.engine.connect() as c:
+            rows = c.execute(s).all()
+        return {str(v): int(n) for v, n in sorted(rows, key=lambda x: (-x[1], str(x[0]))) if v}
 
     def count_incidents_by_field(self, name: str, q: IncidentQuery | None = None) -> dict[str, int]:
         """Incidents per value in force of a column (type, admin1, certainty, status ...)."""
@@ -601,6 +630,21 @@ class View:
         with self.engine.connect() as c:
             rows = c.execute(s).all()
         return {str(v): int(n) for v, n in sorted(rows, key=lambda x: (-x[1], str(x[0]))) if v}
+
+    def count_case_grades(self, q: IncidentQuery | None = None) -> dict[str, int]:
+        """Cases with a matching incident per corroboration grade (``not fused``: cases fusion
+        has not graded yet)."""
+        m = self._matching(q or IncidentQuery(), "case").subquery().c
+        cs = t.cases.c
+        grade = func.coalesce(cs.corroboration, literal("not fused"))
+        s = (
+            select(grade, func.count(m.case.distinct()))
+            .select_from(m.case.table.outerjoin(t.cases, cs.id == m.case))
+            .group_by(grade)
+        )
+        with self.engine.connect() as c:
+            rows = c.execute(s).all()
+        return {str(v): int(n) for v, n in sorted(rows, key=lambda x: (-x[1], str(x[0])))}
 
     def page_cases(self, q: IncidentQuery) -> CasePage:
         """Cases with at least one incident ``q`` matches, earliest first (the undated last),
@@ -686,6 +730,32 @@ class View:
                 sel = q if chunk is None else q.where(d.c.id.in_(chunk))
                 for row in c.execute(sel).mappings():
                     yield dict(row)
+
+    def unfused_incident_ids(self) -> list[str]:
+        """Ids of the incidents fusion has not placed yet (new, or their document analysed
+        again), by index."""
+        i = t.incidents
+        with self.engine.connect() as c:
+            return [
+                str(x) for x in c.execute(select(i.c.id).where(i.c.case_id.is_(None))).scalars()
+            ]
+
+    def fusion_candidate_ids(self, windows: list[FusionWindow]) -> set[str]:
+        """Ids of the incidents any of ``windows`` may hold, on the machine's values (more than
+        fusion's blocking keeps, never fewer), and of every incident whose type, date or place
+        an analyst changed (fusion reads their values in force itself). One query a window:
+        the type, date and place indexes answer it without reading the other incidents."""
+        i, d, r = t.incidents, t.documents, t.reviews
+        edited = select(r.c.target_id).where(
+            r.c.target_type == "incident", _edited({"type", "date_start", "place_name"})
+        )
+        with self.engine.connect() as c:
+            found = {str(x) for x in c.execute(edited).scalars()}
+            for w in windows:
+                q = select(i.c.id).select_from(i.join(d, d.c.id == i.c.document_id))
+                q = q.where(i.c.type.in_(w.types), _window_place(w), _window_time(w))
+                found.update(str(x) for x in c.execute(q).scalars())
+        return found
 
     def iter_judgements(self, target_type: str, target_ids: list[str]) -> Iterator[StoredJudgement]:
         """Analysts' judgements of these incidents or cases, oldest first."""
@@ -1044,6 +1114,7 @@ class IncidentQuery:
     status: list[str] | None = None  # vocab.REVIEW_STATUS values
     bbox: tuple[float, float, float, float] | None = None  # west, south, east, north
     cases: list[str] | None = None
+    corroboration: list[str] | None = None  # their case's grade (vocab.CORROBORATION), as fused
     document: str | None = None
     ids: list[str] | None = None
     min_confidence: float | None = None  # the machine's confidence at least this
@@ -1054,6 +1125,56 @@ class IncidentQuery:
     # Count the matches as far as this, no further (the count of a long list costs what
     # reading it does); IncidentPage.total_exact says whether the total is all of them.
     count_limit: int | None = None
+
+
+@dataclass(frozen=True)
+class FusionWindow:
+    """Where and when the incidents one incident could be fused with lie (fusion's blocking
+    says which: casefile.fuse.block.windows): of ``types``; dated within ``first``..``last``
+    (ISO days: the act ends on or after ``first``, starts on or before ``last``), or undated
+    with their document published within ``published``, or (``published`` None) undated and
+    unpublished; and placed within ``bbox`` (west, south, east, north), or of ``country`` in
+    the oblast ``area`` (its region or its name), or of ``country`` placed no finer than the
+    country (``coarse``), or of ``country`` at all (``country_all``)."""
+
+    types: tuple[str, ...]
+    first: str
+    last: str
+    published: tuple[str, str] | None
+    bbox: tuple[float, float, float, float] | None = None
+    country: str | None = None
+    area: str | None = None
+    coarse: bool = False
+    country_all: bool = False
+
+
+def _window_place(w: FusionWindow) -> Any:
+    i = t.incidents
+    country = i.c.country.is_(None) if w.country is None else i.c.country == w.country
+    parts = []
+    if w.bbox is not None:
+        west, south, east, north = w.bbox
+        parts.append(and_(i.c.lat.between(south, north), i.c.lon.between(west, east)))
+    if w.area is not None:
+        parts.append(and_(country, or_(i.c.admin1 == w.area, i.c.place_name == w.area)))
+    if w.coarse:
+        unplaced = or_(i.c.precision == "country", i.c.lat.is_(None), i.c.lon.is_(None))
+        parts.append(and_(country, unplaced))
+    if w.country_all:
+        parts.append(country)
+    return or_(false(), *parts)
+
+
+def _window_time(w: FusionWindow) -> Any:
+    i, d = t.incidents, t.documents
+    start = func.coalesce(i.c.date_start, i.c.date_end)
+    undated = and_(i.c.date_start.is_(None), i.c.date_end.is_(None))
+    dated = and_(start <= w.last, _last_day(func.coalesce(i.c.date_end, i.c.date_start)) >= w.first)
+    if w.published is None:
+        return or_(dated, and_(undated, d.c.published.is_(None)))
+    first, last = w.published
+    published = and_(d.c.published <= last, _last_day(d.c.published) >= first)
+    return or_(dated, and_(undated, published))
 
 
 @dataclass
@@ -1503,6 +1624,7 @@ _FILTER_COLUMNS: dict[str, tuple[str, ...]] = {
     "status": ("status",),
     "bbox": ("lat", "lon"),
     "cases": ("case",),
+    "corroboration": ("case",),
     "min_confidence": ("confidence",),
     "language": ("document_id",),
 }

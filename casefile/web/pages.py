@@ -46,7 +46,14 @@ from ..review import (
 from ..store.audit import actions as audit_actions
 from ..store.audit import iter_entries
 from ..store.view import FACETS, IncidentQuery
-from ..vocab import CERTAINTY, INCIDENT_TYPES, REVIEW_STATUS, ROLES, VICTIM_CATEGORIES
+from ..vocab import (
+    CERTAINTY,
+    CORROBORATION,
+    INCIDENT_TYPES,
+    REVIEW_STATUS,
+    ROLES,
+    VICTIM_CATEGORIES,
+)
 from . import TEMPLATES
 from .text import changes, highlight
 
@@ -58,6 +65,7 @@ templates = Jinja2Templates(
 templates.env.globals.update(
     INCIDENT_TYPES=INCIDENT_TYPES,
     CERTAINTY=CERTAINTY,
+    CORROBORATION=CORROBORATION,
     REVIEW_STATUS=REVIEW_STATUS,
     VICTIM_CATEGORIES=VICTIM_CATEGORIES,
     ROLES=ROLES,

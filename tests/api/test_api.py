@@ -336,10 +336,10 @@ def test_map_points_timeline_and_facets(served) -> None:
     pts = served.client.get(f"{API}/incidents/points?admin1=Kyiv Oblast", headers=h).json()
     assert pts["total"] == 2 and {(p["lat"], p["lon"]) for p in pts["points"]} == {(50.54, 30.21)}
     hist = served.client.get(f"{API}/incidents/histogram", headers=h).json()
-    assert hist["months"] == [
-        {"month": "2022-03", "incidents": 2},
-        {"month": "2023-10", "incidents": 1},
-        {"month": "2024-10", "incidents": 2},
+    assert hist["months"] == [  # not fused yet: each incident is a case
+        {"month": "2022-03", "incidents": 2, "cases": 2},
+        {"month": "2023-10", "incidents": 1, "cases": 1},
+        {"month": "2024-10", "incidents": 2, "cases": 2},
     ]
     facets = served.client.get(f"{API}/incidents/facets", headers=h).json()
     assert facets["admin1"]["Kyiv Oblast"] == 2 and facets["status"] == {"unreviewed": 5}
@@ -530,6 +530,12 @@ def test_fused_cases_carry_grade_reconciled_values_and_keep_apart(served) -> Non
     h = served.bearer("ana")
     items = served.client.get(f"{API}/cases", headers=h).json()["items"]
     assert items and all(c["corroboration"]["grade"] == "single-source" for c in items)
+    # the list filters by grade; an unknown grade is refused with the known ones
+    single = served.client.get(f"{API}/cases?corroboration=single-source", headers=h).json()
+    assert single["total"] == len(items)
+    assert served.client.get(f"{API}/cases?corroboration=strong", headers=h).json()["total"] == 0
+    bad = served.client.get(f"{API}/cases?corroboration=certain", headers=h)
+    assert bad.status_code == 422 and "single-source" in bad.text
     assert all(c["reconciled"]["victims"]["category"] for c in items)
     a, b = served.ids[BUCHA_T], served.ids[BUCHA_K]
     case_a = served.client.get(f"{API}/incidents/{a}", headers=h).json()["case"]

@@ -190,6 +190,11 @@ def test_the_case_page_shows_why_and_the_list_merges_ticked_rows(served) -> None
     csrf = served.login("ana")
     listing = served.client.get("/cases")
     assert 'id="merge-selected"' in listing.text and "single-source" in listing.text
+    # the list filters by grade
+    total = served.store.view.page_cases(IncidentQuery(limit=1)).total
+    single = served.client.get("/cases?corroboration=single-source").text
+    assert f"<h1>{total} cases</h1>" in single and '"single-source" title=' in single
+    assert "<h1>0 cases</h1>" in served.client.get("/cases?corroboration=strong").text
     ids = [m.case_id for m in served.store.view.page_incidents(IncidentQuery(limit=2)).items]
     r = served.client.post(
         "/cases/merge",

@@ -19,13 +19,14 @@ router = APIRouter(prefix="/statistics", tags=["statistics"])
 def statistics_record(store: Any, q: IncidentQuery) -> dict[str, Any]:
     figures = list(store.view.iter_statistics())
     series = series_of(figures)
+    months = store.view.incident_histogram(q)
     return {
         "incidents": {
             "total": store.view.page_incidents(replace(q, limit=1, offset=0)).total,
             "by_type": store.view.count_incidents_by_field("type", q),
             "by_region": store.view.count_incidents_by_field("admin1", q),
             "by_status": store.view.count_incidents_by_field("status", q),
-            "by_month": store.view.incident_histogram(q),
+            "by_month": months,
         },
         "figures": [
             {
@@ -37,7 +38,13 @@ def statistics_record(store: Any, q: IncidentQuery) -> dict[str, Any]:
             }
             for f in figures
         ],
-        "cases": {"total": store.view.page_cases(replace(q, limit=1, offset=0)).total},
+        "cases": {
+            "total": store.view.page_cases(replace(q, limit=1, offset=0)).total,
+            "by_type": store.view.count_cases_by_field("type", q),
+            "by_region": store.view.count_cases_by_field("admin1", q),
+            "by_corroboration": store.view.count_case_grades(q),
+            "by_month": months,
+        },
         "series": [s.to_record() for s in series],
         "side_by_side": {
             measure: sorted(bodies) for measure, bodies in side_by_side(series).items()
@@ -48,5 +55,6 @@ def statistics_record(store: Any, q: IncidentQuery) -> dict[str, Any]:
 
 @router.get("", **ok(s.Statistics))
 def statistics(q: Filters, _: Viewer, store: StoreDep) -> dict[str, Any]:
-    """Incident counts (filtered like /incidents) and every figure documents give."""
+    """Case and incident counts (filtered like /incidents: the reports of one act make one
+    case) and every figure documents give."""
     return statistics_record(store, q)

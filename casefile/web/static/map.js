@@ -156,7 +156,8 @@
 
   function drawTimeline(data) {
     while (svg.firstChild) svg.removeChild(svg.firstChild);
-    const counts = new Map(data.months.map((m) => [m.month, m.incidents]));
+    // cases, not reports: the reports of one act count once (#11)
+    const counts = new Map(data.months.map((m) => [m.month, m.cases ?? m.incidents]));
     const all = data.months.length ? months(data.months[0].month, data.months[data.months.length - 1].month) : [];
     const width = svg.clientWidth || 600, base = 120, left = 44;
     const most = Math.max(1, ...counts.values());
@@ -176,10 +177,10 @@
       label.textContent = t;
       svg.appendChild(label);
     };
-    // the axes, titled: incidents up the side (0, half, most), years along the bottom
-    text(0, 0, "incidents", "axis-title y-title");
+    // the axes, titled: cases up the side (0, half, most), years along the bottom
+    text(0, 0, "cases", "axis-title y-title");
     svg.lastChild.setAttribute("transform", `translate(10 ${(base + 10) / 2}) rotate(-90)`);
-    text(left, base + 34, "month the incident began (years marked)", "axis-title x-title");
+    text(left, base + 34, "month the act began (years marked)", "axis-title x-title");
     line(left, 10, left, base, "axis");
     line(left, base, left + all.length * w, base, "axis");
     for (const v of [...new Set([0, Math.round(most / 2), most])]) {
@@ -207,11 +208,14 @@
         text(left + i * w + 1, base + 16, month.slice(0, 4), "axis-label");
       }
     });
-    const total = data.months.reduce((s, m) => s + m.incidents, 0);
+    const total = data.months.reduce((s, m) => s + (m.cases ?? m.incidents), 0);
+    const reports = data.months.reduce((s, m) => s + m.incidents, 0);
+    const yearOnly = data.cases_year_only ?? data.year_only;
+    const undated = data.cases_undated ?? data.undated;
     document.getElementById("timeline-note").textContent =
-      `${total} incidents in ${data.months.length} months` +
-      (data.year_only ? `; ${data.year_only} dated to a year only` : "") +
-      (data.undated ? `; ${data.undated} undated` : "");
+      `${total} cases in ${data.months.length} months (${reports} reports)` +
+      (yearOnly ? `; ${yearOnly} dated to a year only` : "") +
+      (undated ? `; ${undated} undated` : "");
     svg.dataset.bars = String(data.months.length);
   }
 

@@ -3,8 +3,9 @@
     python bench/fuse_e2e.py ../shared/gold/dev/fusion-dev.jsonl
 
 The documents (``score.py strip``: no annotation) go into a fresh SQLite store through
-``ingest`` and ``analyze`` (which fuses); each document's analysis record then gets the
-case in force of each incident, and ``score.py score`` compares them with the gold.
+``ingest`` and ``analyze`` (which fuses); ``casefile export --format jsonl`` writes each
+document's record with the case in force of each incident, and ``score.py score`` compares
+them with the gold.
 """
 
 from __future__ import annotations
@@ -19,8 +20,6 @@ from casefile.analyze import analyze
 from casefile.fuse.stored import fuse_store
 from casefile.ingest import ingest
 from casefile.store import Store
-from casefile.store.view import IncidentQuery
-from casefile.store.writer import fact_id
 
 SCORE = Path(__file__).resolve().parents[2] / "shared" / "tools" / "score.py"
 
@@ -35,18 +34,27 @@ def main(gold: str) -> None:
             ingest(store, [str(docs)])
             analyze(store)
             print(fuse_store(store).summary)
-            case_of = {
-                m.id: m.case_id
-                for m in store.view.iter_reviewed_incidents(IncidentQuery(limit=None))
-            }
             out = Path(tmp) / "out.jsonl"
-            with open(out, "w", encoding="utf-8") as fh:
-                for doc in store.view.iter_documents():
-                    rec = store.view.get_record(doc.id) or {"incidents": []}
-                    rec = dict(rec, doc_id=doc.name)
-                    for seq, inc in enumerate(rec["incidents"]):
-                        inc["case"] = case_of.get(fact_id(doc.id, "incidents", seq, inc["type"]))
-                    fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
+            # the records as `casefile export --format jsonl` writes them: each incident with
+            # the case in force, under the doc_id it was ingested with
+            done = subprocess.run(
+                [
+                    sys.executable,
+                    "-m",
+                    "casefile",
+                    "--db",
+                    f"sqlite:///{Path(tmp) / 'e2e.db'}",
+                    "export",
+                    "--format",
+                    "jsonl",
+                    "--out",
+                    str(out),
+                ],
+                capture_output=True,
+                text=True,
+            )
+            if done.returncode:
+                sys.exit(done.stderr or done.stdout)
         finally:
             store.close()
         subprocess.run([sys.executable, str(SCORE), "score", gold, str(out)], check=True)

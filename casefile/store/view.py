@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import base64
+import itertools
 import datetime as dt
 import json
 import re
+from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -274,17 +276,42 @@ class View:
         machine = self._filtered(q, _machine, i, names).where(i.c.id.not_in(reviewed))
         parts = [machine]
         if q.since:
-            # Those that start on or after `since` are a range of the lists' order (read by
-            # index from there); those that start before but reach it are found by the end
-            # of their interval (ix_incidents_date_reach), and are few: fenced off (OFFSET),
-            # so that no planner walks the whole list's order back from `since` to find them.
-            since, start = q.since[:10], _sort_key("date_last", _machine)
-            fenced = machine.where(start < since).offset(0).subquery()  # (SQLite takes an
-            parts = [machine.where(start >= since), select(*fenced.c)]  # OFFSET only so)
+            parts = self._since_parts(machine, first_day(q.since))
         parts.append(self._filtered(q, _effective, r.join(i, joined), names))
         if each is not None:
             parts = [each(part) for part in parts]
         return union_all(*parts)
+
+    def _since_parts(self, machine: Select[Any], day: str) -> list[Select[Any]]:
+        """The incidents of ``machine`` (filtered by ``since``, ``day`` its first day) in
+        three disjoint parts that indexes serve, so that no planner walks the list's order
+        back from ``day`` (or scans the ends of every interval) to find the few that start
+        before it and reach it:
+
+        1. those that start on or after the day: a range of the lists' order;
+        2. those that start before it on a partial date the day falls in (``2024`` or
+           ``2024-03`` for 2024-03-05): two values of the lists' order;
+        3. the other intervals that start before it (a start and a different end) and end on
+           or after it, by the end (the partial index ``ix_incidents_interval_reach``).
+
+        An incident with one date, or none at the end, that starts before the day and reaches
+        it is one of 2 (its start is its end, and a full date before the day ends before it).
+        The parts 2 and 3 are fenced (OFFSET 0, SQLite takes it only in a subquery) so that a
+        planner takes each by its own index."""
+        i = t.incidents
+        start = _sort_key("date_last", _machine)
+        prefixes = [day[:4], day[:7]]
+        interval = i.c.date_end != i.c.date_start
+        reach = func.coalesce(i.c.date_end, i.c.date_start)
+        on_day = machine.where(start.in_(prefixes))
+        spanning = machine.where(
+            interval,
+            start < day,
+            start.not_in(prefixes),
+            or_(reach >= day, reach.in_(prefixes)),
+        )
+        fenced = [select(*p.offset(0).subquery().c) for p in (on_day, spanning)]
+        return [machine.where(start >= day), *fenced]
 
     def _filtered(
         self, q: IncidentQuery, e: Callable[[str], Any], src: Any, names: tuple[str, ...]
@@ -303,7 +330,11 @@ class View:
         if q.since:  # may end on or after: a partial date runs to the end of its year or month
             last = _last_day(func.coalesce(e("date_end"), e("date_start")))
             s = s.where(last >= first_day(q.since))
-        if q.until:  # may start on or before: "2024-03" runs to the 31st
+        if q.until and not self._sqlite:  # may start on or before: "2024-03" runs to the 31st
+            # the same bound on the lists' order (the undated, '9999', fail it as NULL
+            # does): a range of its indexes
+            s = s.where(_sort_key("date_last", e) <= last_day(q.until))
+        elif q.until:
             s = s.where(self._unindexed(e("date_start")) <= last_day(q.until))
         if q.place:
             pat = _like(q.place)
@@ -336,7 +367,15 @@ class View:
         if q.bbox:
             west, south, east, north = q.bbox
             s = s.where(e("lat") >= south, e("lat") <= north, e("lon") >= west, e("lon") <= east)
-        if q.cases is not None:
+        if q.cases is not None and e is _machine:  # by the case's index, or the id's
+            i = t.incidents
+            s = s.where(
+                or_(
+                    i.c.case_id.in_(q.cases),
+                    and_(i.c.case_id.is_(None), i.c.id.in_(q.cases)),
+                )
+            )
+        elif q.cases is not None:
             s = s.where(e("case").in_(q.cases))
         if q.min_confidence is not None:
             s = s.where(e("confidence") >= q.min_confidence)
@@ -508,7 +547,114 @@ class View:
     def page_cases(self, q: IncidentQuery) -> CasePage:
         """Cases with at least one incident ``q`` matches, earliest first (the undated last),
         with all their incidents; from after ``q.after`` (the previous page's cursor) or
-        ``q.offset``. Until fusion fills ``incidents.case_id``, an incident is its own case."""
+        ``q.offset``. Until fusion fills ``incidents.case_id``, an incident is its own case.
+
+        A case starts at its earliest matching incident. A page is found without grouping
+        every match: 1. the matching incidents are read in the list's order (by index, from
+        the cursor's day), each new case noted at its first incident, until the page's cases
+        are all settled (the walk is past their start); 2. their true starts are looked up
+        (by the cases' index): one that has an incident before the cursor's day was on an
+        earlier page; 3. the total is counted as far as ``q.count_limit``."""
+        if q.limit is None:
+            return self._all_cases(q)
+        after = decode_cursor(q.after, len(_CASE_KEYS)) if q.after else None
+        want = q.offset + q.limit
+        found = self._walk_cases(q, after, want)
+        page = found[q.offset : want]
+        total, exact = self._count_cases(q)
+        ids = [case_id for case_id, _ in page]
+        cases = self._cases(ids)
+        more = len(found) >= want
+        nxt = encode_cursor([page[-1][1], page[-1][0]]) if more and page else None
+        items = [cases[i] for i in ids if i in cases]
+        return CasePage(total, q.limit, q.offset, items, nxt, exact)
+
+    def _walk_cases(
+        self, q: IncidentQuery, after: list[Any] | None, want: int
+    ) -> list[tuple[str, str]]:
+        """The first ``want`` (case id, start) after the cursor ``after``, in the case list's
+        order (see page_cases)."""
+        walk = replace(q, sort="date", after=None, offset=0, count_limit=None)
+        chunk = max(200, 2 * want)
+        cursor = [after[0], ""] if after else None  # every incident from the cursor's day
+        seen: dict[str, str] = {}  # case -> start, as first seen in the walk
+        while True:
+            rows = self._keys(walk, cursor, chunk, "case")
+            for incident_id, start, _, case_id in rows:  # id, (date_last, id), case
+                seen.setdefault(str(case_id), str(start))
+                cursor = [start, incident_id]
+            done = len(rows) < chunk
+            edge = None if done else str(rows[-1][1])
+            settled = {c: v for c, v in seen.items() if done or v < str(edge)}
+            if after:  # 2. a case with an incident before the cursor's day came earlier
+                starts = self._case_starts(q, list(settled))
+                settled = {c: v for c, v in settled.items() if starts.get(c) == v}
+                cut = (str(after[0]), str(after[1]))
+                settled = {c: v for c, v in settled.items() if (v, c) > cut}
+            if done or len(settled) >= want:
+                return sorted(((c, v) for c, v in settled.items()), key=lambda x: (x[1], x[0]))[
+                    :want
+                ]
+
+    def _keys(
+        self, q: IncidentQuery, after: list[Any] | None, n: int, *extra: str
+    ) -> list[tuple[Any, ...]]:
+        """(id, sort keys..., ``extra`` columns...) of the first ``n`` incidents ``q`` matches
+        after the keys ``after``, in the order of ``q.sort``: each part read by index from the
+        cursor where one fits (see page_incidents)."""
+        keys = _SORT_KEYS[q.sort]
+        names = dict.fromkeys(["id", *(k for k, _ in keys), *extra])
+
+        def top(part: Select[Any]) -> Select[Any]:
+            p = part.subquery()
+            s = select(*p.c).order_by(*_order(q.sort, p.c)).limit(n)
+            if after:
+                s = s.where(_after(keys, p.c, after))
+            return select(*s.subquery().c)
+
+        m = self._matching(q, *names, each=top).subquery("matching").c
+        cols = [m.id, *(m[k] for k, _ in keys), *(m[x] for x in extra)]
+        s = select(*cols).order_by(*_order(q.sort, m)).limit(n)
+        with self.engine.connect() as c:
+            return [tuple(row) for row in c.execute(s).all()]
+
+    def _case_starts(self, q: IncidentQuery, case_ids: list[str]) -> dict[str, str]:
+        """The start (earliest matching incident) of each of these cases, by the cases' index."""
+        out: dict[str, str] = {}
+        for chunk in _chunks(case_ids, 500):
+            m = self._matching(replace(q, cases=chunk), "case", "date_last").subquery().c
+            s = select(m.case, func.min(m.date_last)).group_by(m.case)
+            with self.engine.connect() as c:
+                out.update({str(k): str(v) for k, v in c.execute(s).all()})
+        return out
+
+    def _count_cases(self, q: IncidentQuery) -> tuple[int, bool]:
+        """How many cases ``q`` matches, and whether that is all of them: with
+        ``q.count_limit``, the cases of the first ``count_limit`` + 1 matching incidents of
+        each part (a floor where a part had more)."""
+        cap = q.count_limit
+        if cap is None:
+            m = self._matching(q, "case").subquery().c
+            s = select(func.count()).select_from(select(m.case).distinct().subquery())
+            with self.engine.connect() as c:
+                return int(c.execute(s).scalar_one()), True
+        parts = itertools.count()
+
+        def first(part: Select[Any]) -> Select[Any]:  # the part's first cap + 1, numbered
+            head = part.limit(cap + 1).subquery()
+            return select(head.c.case, literal(next(parts)).label("part"))
+
+        m = self._matching(q, "case", each=first).subquery().c
+        with self.engine.connect() as c:
+            rows = c.execute(select(m.case, m.part)).all()
+        per_part = Counter(int(part) for _, part in rows)
+        distinct = len({case_id for case_id, _ in rows})
+        if distinct > cap or any(n > cap for n in per_part.values()):
+            return min(distinct, cap), False
+        return distinct, True
+
+    def _all_cases(self, q: IncidentQuery) -> CasePage:
+        """Every case ``q`` matches, grouped at once (no page: the whole list is wanted)."""
         m = self._matching(q, "case", "date_last").subquery().c
         start = func.min(m.date_last)
         grouped = select(m.case.label("case_id"), start.label("start")).group_by(m.case)
@@ -516,19 +662,15 @@ class View:
         s = select(g.case_id, g.start).order_by(g.start, g.case_id)
         if q.after:
             s = s.where(_after(_CASE_KEYS, g, decode_cursor(q.after, len(_CASE_KEYS))))
-        if q.limit is not None:
-            s = s.limit(q.limit)
         if q.offset:
             s = s.offset(q.offset)
         with self.engine.connect() as c:
             found = c.execute(s).all()
-            counted = select(func.count()).select_from(grouped.subquery())
-            total = int(c.execute(counted).scalar_one())
         ids = [str(row[0]) for row in found]
         cases = self._cases(ids)
-        more = q.limit is not None and len(found) == q.limit
-        nxt = encode_cursor([found[-1][1], found[-1][0]]) if more and found else None
-        return CasePage(total, q.limit, q.offset, [cases[i] for i in ids if i in cases], nxt)
+        total, exact = self._count_cases(q)
+        items = [cases[i] for i in ids if i in cases]
+        return CasePage(total, q.limit, q.offset, items, None, exact)
 
     def get_case(self, case_id: str) -> StoredCase | None:
         return self._cases([case_id]).get(case_id)
@@ -1080,6 +1222,7 @@ class CasePage:
     offset: int
     items: list[StoredCase]
     next: str | None = None  # the cursor of the page after this one (IncidentQuery.after)
+    total_exact: bool = True  # False: there are more than ``total`` (IncidentQuery.count_limit)
 
 
 @dataclass

@@ -222,3 +222,54 @@ def test_every_list_of_a_date_range_answers(listed: Store) -> None:
     assert listed.view.incident_points(q)[0] == 2
     assert sum(m["incidents"] for m in listed.view.incident_histogram(q)["months"]) == 2
     assert listed.view.count_incidents_by_field("type", q) == {"execution_of_pows": 2}
+
+
+@pytest.fixture
+def fused(listed: Store) -> Store:
+    """ROWS grouped into cases of one to three incidents whose dates lie apart (and one that
+    an analyst moved to another case), as fusion and review leave them."""
+    ids = [i.id for i in listed.view.page_incidents(IncidentQuery(limit=None)).items]
+    # by date: 0-2 are 2022-03, 3 2023-01-02, 4 2023-10-05, 5-6 2024-10, 7-8 undated
+    groups = {"case-a": [ids[0], ids[4], ids[7]], "case-b": [ids[1], ids[5]], "case-c": [ids[3]]}
+    assignment = {fid: case for case, members in groups.items() for fid in members}
+    with listed.writer() as w:
+        w.put_cases(assignment, [], [])
+        w.put_review("incident", ids[6], "ana", {"status": "edited", "case_id": "case-c"})
+    return listed
+
+
+@pytest.mark.parametrize("size", [1, 2, 3])
+@pytest.mark.parametrize(
+    "q",
+    [IncidentQuery(), IncidentQuery(since="2023-01-01"), IncidentQuery(type="torture")],
+)
+def test_case_pages_of_fused_cases_follow_their_earliest_match(
+    fused: Store, q: IncidentQuery, size: int
+) -> None:
+    """A case stands at its earliest matching incident, once, whatever page its later ones
+    fall on; walking the pages by cursor gives the list grouped at once (limit None)."""
+    whole = fused.view.page_cases(replace(q, limit=None))
+    expected = [c.id for c in whole.items]
+    assert len(expected) == len(set(expected)) == whole.total
+    page, ids = fused.view.page_cases(replace(q, limit=size)), []
+    while True:
+        assert page.total == whole.total and page.total_exact
+        ids += [c.id for c in page.items]
+        if page.next is None:
+            break
+        page = fused.view.page_cases(replace(q, limit=size, after=page.next))
+    assert ids == expected
+    offset = fused.view.page_cases(replace(q, limit=size, offset=1))
+    assert [c.id for c in offset.items] == expected[1 : 1 + size]
+
+
+def test_case_list_counts_as_far_as_asked(fused: Store) -> None:
+    everything = fused.view.page_cases(IncidentQuery(limit=2))
+    assert (everything.total, everything.total_exact) == (5, True)  # a, b, c and two alone
+    capped = fused.view.page_cases(IncidentQuery(limit=2, count_limit=3))
+    assert (capped.total, capped.total_exact) == (3, False)
+    # the cases of the first count_limit + 1 incidents: a floor where there were more
+    floor = fused.view.page_cases(IncidentQuery(limit=2, count_limit=5))
+    assert floor.total_exact is False and 3 <= floor.total <= 5  # (which ones: the plan's)
+    enough = fused.view.page_cases(IncidentQuery(limit=2, count_limit=8))
+    assert (enough.total, enough.total_exact) == (5, True)

@@ -229,6 +229,10 @@ QUERIES: dict[str, IncidentQuery] = {
     "date range (3 months)": IncidentQuery(since="2024-03-01", until="2024-05-31"),
     "unit (substring)": IncidentQuery(unit="155th"),
     "certainty + sort by count": IncidentQuery(certainty=["confirmed"], sort="-count"),
+    "region + sort by place": IncidentQuery(admin1="Sumy Oblast", sort="place"),
+    "place (substring, rare)": IncidentQuery(place="kursk"),
+    "text (substring, 3 found)": IncidentQuery(text="incident 12345."),
+    "unit (substring, rare) + year": IncidentQuery(unit="125th", since="2024", until="2024"),
 }
 
 
@@ -256,8 +260,9 @@ def measure(store: Store, repeat: int, explain: bool) -> list[tuple[str, str, fl
     label = f"type, page {pages + 1}"
     calls.append(("incidents", f"{label} by cursor", lambda: store.view.page_incidents(deep)))
     calls.append(("incidents", f"{label} by offset", lambda: store.view.page_incidents(by_offset)))
-    for name in ("type", "type + region", "type + region + year"):
-        calls.append(("cases", name, lambda q=QUERIES[name]: store.view.page_cases(q)))
+    for name in ("type", "type + region", "type + region + year", "date range (3 months)"):
+        capped = replace(QUERIES[name], count_limit=COUNT_LIMIT)  # as the API counts
+        calls.append(("cases", name, lambda q=capped: store.view.page_cases(q)))
     for kind, name, call in calls:
         call()  # warm: the first call compiles statements and fills caches
         took = []

@@ -90,9 +90,7 @@ def store_analyses(store: Store, analyses: Iterable[Analysis]) -> None:
     with its audit entry: all of them or none."""
     with store.writer() as w:
         w.lock()  # another process analysing the same documents waits, then replaces
-        for analysis in analyses:
-            w.add_analysis(analysis)
-            w.add_audit(analysed(analysis))
+        w.add_analyses(list(analyses), audit=analysed)  # a few statements for all
 
 
 def store_pipeline(store: Store, settings: Settings | None = None) -> Pipeline:

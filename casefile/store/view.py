@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import base64
-import itertools
 import datetime as dt
+import itertools
 import json
 import re
 from collections import Counter

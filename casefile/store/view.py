@@ -128,17 +128,32 @@ class View:
             row = c.execute(select(d).where(cond).limit(1)).mappings().first()
         return _document(row) if row else None
 
-    def iter_documents(self, unanalysed_by: str | None = None) -> Iterator[Document]:
+    def iter_documents(
+        self, unanalysed_by: str | None = None, batch: int = 200
+    ) -> Iterator[Document]:
         """All documents in ingest order; with ``unanalysed_by``, only those not yet analysed
-        by that extractor."""
+        by that extractor. Read ``batch`` at a time, each batch after the last one's
+        (ingested_at, id) by index (ix_documents_ingested): memory holds one batch however
+        large the store, no read stays open between batches (the caller may write), and a
+        document analysed meanwhile is not listed again."""
         d, a = t.documents, t.analyses
-        q = select(d).order_by(d.c.ingested_at, d.c.id)
+        q = select(d).order_by(d.c.ingested_at, d.c.id).limit(batch)
         if unanalysed_by is not None:
             done = exists().where(and_(a.c.document_id == d.c.id, a.c.extractor == unanalysed_by))
             q = q.where(~done)
-        with self.engine.connect() as c:
-            for row in c.execute(q).mappings():
+        after: tuple[Any, str] | None = None
+        while True:
+            s = q
+            if after is not None:
+                at = literal(after[0], type_=d.c.ingested_at.type)
+                s = q.where(tuple_(d.c.ingested_at, d.c.id) > tuple_(at, literal(after[1])))
+            with self.engine.connect() as c:
+                rows = c.execute(s).mappings().all()
+            for row in rows:
                 yield _document(row)
+            if len(rows) < batch:
+                return
+            after = (rows[-1]["ingested_at"], rows[-1]["id"])
 
     def count_analyses(self) -> int:
         with self.engine.connect() as c:

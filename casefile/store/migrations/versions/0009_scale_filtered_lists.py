@@ -9,6 +9,8 @@ docs/performance.md):
   with one date that reaches the day is found by its start, see ``View._since_parts``);
 - the sorts by count (both ways) and by place: an index on the sort's keys, the missing
   values last as ``View._order`` writes them (``count_best IS NULL`` first);
+- the documents in ingest order, which ``analyze`` reads a batch at a time
+  (``View.iter_documents``), each batch after the last one's (ingested_at, id);
 - on PostgreSQL, substrings of a unit's, a place's or a region's name and of the summary
   (``lower(x) LIKE '%...%'``): trigram indexes (the ``pg_trgm`` extension, in PostgreSQL's
   contrib and trusted, so the store's owner may create it). Where the server lacks it the
@@ -66,6 +68,7 @@ TRIGRAMS = {
 def upgrade() -> None:
     for name, columns in INDEXES.items():
         op.create_index(name, "incidents", columns)
+    op.create_index("ix_documents_ingested", "documents", ["ingested_at", "id"])
     op.create_index(
         INTERVAL,
         "incidents",
@@ -99,6 +102,7 @@ def downgrade() -> None:
     if bind.dialect.name == "postgresql":
         for name in TRIGRAMS:
             op.execute(f"DROP INDEX IF EXISTS {name}")
+    op.drop_index("ix_documents_ingested", table_name="documents")
     op.drop_index(INTERVAL, table_name="incidents")
     for name in INDEXES:
         op.drop_index(name, table_name="incidents")

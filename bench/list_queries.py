@@ -272,9 +272,12 @@ def measure(store: Store, repeat: int, explain: bool) -> list[tuple[str, str, fl
             took.append((time.perf_counter() - t0) * 1000)
         q = statistics.quantiles(took, n=20) if len(took) > 1 else took * 19
         out.append((kind, name, statistics.median(took), q[18], page.total))
+        # ~ an estimate (PostgreSQL, far past the count limit), + a floor (counted so far)
+        mark = "~" if getattr(page, "total_estimated", False) else ""
+        mark = mark or ("+" if not getattr(page, "total_exact", True) else "")
         print(
             f"{kind:9} {name:30} p50 {out[-1][2]:8.1f} ms  p95 {q[18]:8.1f} ms  "
-            f"total {page.total:>9,}",
+            f"total {page.total:>9,}{mark}  load {os.getloadavg()[0]:.1f}",
             flush=True,
         )
         if explain and store.engine.dialect.name == "postgresql":

@@ -269,6 +269,7 @@ class View:
         q: IncidentQuery,
         *names: str,
         each: Callable[[Select[Any]], Select[Any]] | None = None,
+        machine_only: bool = False,
     ) -> Select[Any] | CompoundSelect:
         """The incidents ``q`` matches, as the named columns of their values in force
         (``id``, an incidents column, ``status``, ``case``, or a sort key of _SORT_KEYS);
@@ -280,53 +281,73 @@ class View:
         1. those no analyst reviewed (most), on their own columns, by index where one fits
            (the reviewed ids are read once, then looked up per incident);
         2. reviewed ones, from ``reviews`` to ``incidents``, on the values in force: those
-           whose review changed a value ``q`` reads."""
+           whose review changed a value ``q`` reads.
+
+        With ``machine_only``, every incident on the machine's values, reviews left aside
+        (View._estimate: the planners cannot estimate the exclusion of the reviewed)."""
         i, r = t.incidents, t.reviews
         # Only a review that changed a value q reads (or any, where q reads the status) can
         # move an incident in or out of the list or along it: the others (most reviews only
         # confirm) leave the incident in part 1, where an index finds it.
         edited = and_(r.c.target_type == "incident", _edited(_columns_read(q, names)))
         joined = and_(edited, r.c.target_id == i.c.id)
-        reviewed = select(r.c.target_id).where(edited)
-        machine = self._filtered(q, _machine, i, names).where(i.c.id.not_in(reviewed))
-        parts = [machine]
-        if q.since:
-            parts = self._since_parts(machine, first_day(q.since))
-        parts.append(self._filtered(q, _effective, r.join(i, joined), names))
+        reviewed = None if machine_only else select(r.c.target_id).where(edited)
+        machine = self._filtered(q, _machine, i, names)
+        if reviewed is not None:
+            machine = machine.where(i.c.id.not_in(reviewed))
+        parts = [machine] if not q.since else self._since_parts(q, names, reviewed)
+        if reviewed is not None:
+            parts.append(self._filtered(q, _effective, r.join(i, joined), names))
         if each is not None:
             parts = [each(part) for part in parts]
         return union_all(*parts)
 
-    def _since_parts(self, machine: Select[Any], day: str) -> list[Select[Any]]:
-        """The incidents of ``machine`` (filtered by ``since``, ``day`` its first day) in
-        three disjoint parts that indexes serve, so that no planner walks the list's order
-        back from ``day`` (or scans the ends of every interval) to find the few that start
-        before it and reach it:
+    def _since_parts(
+        self, q: IncidentQuery, names: tuple[str, ...], reviewed: Select[Any] | None
+    ) -> list[Select[Any]]:
+        """The unreviewed incidents ``q`` matches (``q.since`` set) in three disjoint parts
+        that indexes serve, so that no planner walks the list's order back from the day
+        (``first_day(q.since)``), or scans the ends of every interval, to find the few that
+        start before it and reach it:
 
         1. those that start on or after the day: a range of the lists' order;
         2. those that start before it on a partial date the day falls in (``2024`` or
            ``2024-03`` for 2024-03-05): two values of the lists' order;
         3. the other intervals that start before it (a start and a different end) and end on
-           or after it, by the end (the partial index ``ix_incidents_interval_reach``).
+           or after it: read first from the partial index of intervals by their end
+           (``ix_incidents_interval_reach``), in a subquery of their own, then filtered (the
+           planners guess that most incidents are intervals, and with the other filters
+           beside it would rather walk another index through every match).
 
         An incident with one date, or none at the end, that starts before the day and reaches
         it is one of 2 (its start is its end, and a full date before the day ends before it).
-        The parts 2 and 3 are fenced (OFFSET 0, SQLite takes it only in a subquery) so that a
-        planner takes each by its own index."""
+        Part 2 is fenced (OFFSET 0, SQLite takes it only in a subquery) so that a planner
+        takes it by its own index."""
         i = t.incidents
+        day = first_day(q.since or "")
+        machine = self._filtered(q, _machine, i, names)
+        if reviewed is not None:  # (None: View._matching's machine_only)
+            machine = machine.where(i.c.id.not_in(reviewed))
         start = _sort_key("date_last", _machine)
         prefixes = [day[:4], day[:7]]
-        interval = i.c.date_end != i.c.date_start
         reach = func.coalesce(i.c.date_end, i.c.date_start)
-        on_day = machine.where(start.in_(prefixes))
-        spanning = machine.where(
-            interval,
-            start < day,
-            start.not_in(prefixes),
-            or_(reach >= day, reach.in_(prefixes)),
+        intervals = (
+            select(i)
+            .where(
+                i.c.date_end != i.c.date_start,
+                start < day,
+                start.not_in(prefixes),
+                or_(reach >= day, reach.in_(prefixes)),
+            )
+            .offset(0)
+            .subquery("intervals")
         )
-        fenced = [select(*p.offset(0).subquery().c) for p in (on_day, spanning)]
-        return [machine.where(start >= day), *fenced]
+        e = _machine_on(intervals)
+        spanning = self._filtered(q, e, intervals, names)
+        if reviewed is not None:
+            spanning = spanning.where(e("id").not_in(reviewed))
+        on_day = select(*machine.where(start.in_(prefixes)).offset(0).subquery().c)
+        return [machine.where(start >= day), on_day, spanning]
 
     def _filtered(
         self, q: IncidentQuery, e: Callable[[str], Any], src: Any, names: tuple[str, ...]
@@ -334,7 +355,7 @@ class View:
         """``names`` of the incidents of ``src`` that ``q`` matches, valued by ``e``."""
         d = t.documents
         if q.text:
-            src = src.join(d, d.c.id == t.incidents.c.document_id)
+            src = src.join(d, d.c.id == e("document_id"))
         s = select(*(_sort_key(n, e).label(n) for n in names)).select_from(src)
         if q.ids is not None:
             s = s.where(e("id").in_(q.ids))
@@ -382,12 +403,11 @@ class View:
         if q.bbox:
             west, south, east, north = q.bbox
             s = s.where(e("lat") >= south, e("lat") <= north, e("lon") >= west, e("lon") <= east)
-        if q.cases is not None and e is _machine:  # by the case's index, or the id's
-            i = t.incidents
+        if q.cases is not None and e is not _effective:  # by the case's index, or the id's
             s = s.where(
                 or_(
-                    i.c.case_id.in_(q.cases),
-                    and_(i.c.case_id.is_(None), i.c.id.in_(q.cases)),
+                    e("case_id").in_(q.cases),
+                    and_(e("case_id").is_(None), e("id").in_(q.cases)),
                 )
             )
         elif q.cases is not None:
@@ -456,8 +476,13 @@ class View:
         with self.engine.connect() as c:
             found = c.execute(s).all()
             ids = [str(row[0]) for row in found]
+            estimate = None
             if q.limit is not None and (q.offset or q.after or len(found) == q.limit):
-                total = sum(int(n) for n in c.execute(counted).scalars())
+                estimate = self._estimate(c, q) if cap is not None else None
+                if estimate is None:
+                    total = sum(int(n) for n in c.execute(counted).scalars())
+                else:  # far past the cap: not counted
+                    total = estimate
             else:  # the whole list is on this page
                 total = len(found)
             rows: dict[str, Any] = {}
@@ -468,8 +493,30 @@ class View:
         items = [_reviewed_incident(rows[x], spans.get(x, [])) for x in ids if x in rows]
         more = q.limit is not None and len(found) == q.limit
         nxt = encode_cursor(list(found[-1][1:])) if more and found else None
+        if estimate is not None:
+            return IncidentPage(estimate, q.limit, q.offset, items, nxt, False, True)
         exact = cap is None or total <= cap
         return IncidentPage(total if exact else cap or 0, q.limit, q.offset, items, nxt, exact)
+
+    def _estimate(self, c: Any, q: IncidentQuery) -> int | None:
+        """PostgreSQL's estimate of how many incidents ``q`` matches, where it is at least
+        ESTIMATE_PAST times ``q.count_limit``, else None (count them). Counting stops at the
+        cap anyway, but reaching it costs reading that many matches (10,000 index entries,
+        or ten times that many rows where a substring filter keeps one in ten): the
+        estimate costs a plan (a millisecond), from the statistics ANALYZE keeps (none
+        before the table was first analysed: None). On SQLite, which keeps none, None."""
+        if self._sqlite or q.count_limit is None:
+            return None
+        analysed = "SELECT reltuples >= 0 FROM pg_class WHERE oid = 'incidents'::regclass"
+        if not c.execute(sql(analysed)).scalar():  # no statistics yet: no estimate worth giving
+            return None
+        matching = self._matching(q, "id", machine_only=True).subquery()
+        statement = select(matching.c.id).compile(dialect=c.dialect)
+        plan = c.exec_driver_sql(
+            "EXPLAIN (FORMAT JSON) " + str(statement), statement.params
+        ).scalar_one()
+        rows = int((json.loads(plan) if isinstance(plan, str) else plan)[0]["Plan"]["Plan Rows"])
+        return rows if rows >= ESTIMATE_PAST * q.count_limit else None
 
     def get_reviewed_incident(self, incident_id: str) -> ReviewedIncident | None:
         page = self.page_incidents(IncidentQuery(ids=[incident_id], limit=1))
@@ -1160,6 +1207,13 @@ class IncidentPage:
     items: list[ReviewedIncident]
     next: str | None = None  # the cursor of the page after this one (IncidentQuery.after)
     total_exact: bool = True  # False: there are more than ``total`` (IncidentQuery.count_limit)
+    # True: ``total`` is PostgreSQL's estimate, given where it is far past the count limit
+    total_estimated: bool = False
+
+
+# A list whose estimate is this many times the count limit is not counted: its total is the
+# estimate (View._estimate).
+ESTIMATE_PAST = 3
 
 
 @dataclass
@@ -1413,15 +1467,22 @@ def _effective(col: str) -> Any:
     return case((r.c[key].is_not(None), r.c[col]), else_=i.c[col])
 
 
-def _machine(col: str) -> Any:
-    """The value in force of an incidents column (or ``status``, ``case``) of an incident
-    without a review: the machine's."""
-    i = t.incidents
-    if col == "status":
-        return literal("unreviewed")
-    if col == "case":
-        return func.coalesce(i.c.case_id, i.c.id)
-    return i.c[col]
+def _machine_on(src: Any) -> Callable[[str], Any]:
+    """``_machine`` over ``src``: the incidents table or a subquery of its rows."""
+
+    def machine(col: str) -> Any:
+        if col == "status":
+            return literal("unreviewed")
+        if col == "case":
+            return func.coalesce(src.c.case_id, src.c.id)
+        return src.c[col]
+
+    return machine
+
+
+# The value in force of an incidents column (or ``status``, ``case``) of an incident without
+# a review: the machine's.
+_machine = _machine_on(t.incidents)
 
 
 # Sort keys that View._matching can select besides the incidents' columns: the start date

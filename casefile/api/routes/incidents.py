@@ -101,6 +101,7 @@ def list_incidents(request: Request, q: Filters, _: Viewer, store: StoreDep) -> 
     body = {
         **page_links(request, page.total, q.limit, q.offset, page.next),
         "total_exact": page.total_exact,
+        "total_estimated": page.total_estimated,
         "items": [i.to_record() for i in page.items],
     }
     return JSONResponse(body)  # plain JSON already: skips FastAPI's re-encoding (the hot path)

@@ -77,10 +77,14 @@ def upgrade() -> None:
         sqlite_where=INTERVAL_WHERE,
     )
     bind = op.get_bind()
-    if bind.dialect.name != "postgresql" or not _trigrams(bind):
+    if bind.dialect.name != "postgresql":
         return
-    for name, column in TRIGRAMS.items():
-        op.execute(f"CREATE INDEX {name} ON incidents USING gin (lower({column}) gin_trgm_ops)")
+    if _trigrams(bind):
+        for name, column in TRIGRAMS.items():
+            op.execute(f"CREATE INDEX {name} ON incidents USING gin (lower({column}) gin_trgm_ops)")
+    # the statistics of the indexes' expressions (how common a unit's name is): without
+    # them the planner takes a common substring for a rare one and reads every match
+    op.execute("ANALYZE incidents")
 
 
 def _trigrams(bind: sa.Connection) -> bool:

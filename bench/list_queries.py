@@ -13,7 +13,9 @@
    of the reads, built in minutes);
 2. runs each list query of QUERIES ``--repeat`` times through ``View.page_incidents`` /
    ``View.page_cases`` (50 a page, counted as far as the API counts, COUNT_LIMIT; two also
-   counted to the end) and prints p50 and p95 in ms;
+   counted to the end) and prints p50 and p95 in ms, the load average, and the CPU time a
+   call took, here and in the PostgreSQL server's processes (a mean: on a shared machine
+   the wall time is what the other processes left, the CPU time what the query costs);
 3. with ``--explain`` on PostgreSQL, prints EXPLAIN ANALYZE of the page statement of each.
 """
 
@@ -263,13 +265,17 @@ def measure(store: Store, repeat: int, explain: bool) -> list[tuple[str, str, fl
     for name in ("type", "type + region", "type + region + year", "date range (3 months)"):
         capped = replace(QUERIES[name], count_limit=COUNT_LIMIT)  # as the API counts
         calls.append(("cases", name, lambda q=capped: store.view.page_cases(q)))
+    server = _server_processes(store)
     for kind, name, call in calls:
         call()  # warm: the first call compiles statements and fills caches
         took = []
+        cpu0, server0 = time.process_time(), _cpu_s(server)
         for _ in range(repeat):
             t0 = time.perf_counter()
             page = call()
             took.append((time.perf_counter() - t0) * 1000)
+        client_ms = (time.process_time() - cpu0) / repeat * 1000
+        server_ms = (_cpu_s(server) - server0) / repeat * 1000
         q = statistics.quantiles(took, n=20) if len(took) > 1 else took * 19
         out.append((kind, name, statistics.median(took), q[18], page.total))
         # ~ an estimate (PostgreSQL, far past the count limit), + a floor (counted so far)
@@ -277,12 +283,49 @@ def measure(store: Store, repeat: int, explain: bool) -> list[tuple[str, str, fl
         mark = mark or ("+" if not getattr(page, "total_exact", True) else "")
         print(
             f"{kind:9} {name:30} p50 {out[-1][2]:8.1f} ms  p95 {q[18]:8.1f} ms  "
-            f"total {page.total:>9,}{mark}  load {os.getloadavg()[0]:.1f}",
+            f"total {page.total:>9,}{mark}  load {os.getloadavg()[0]:.1f}  "
+            f"CPU {client_ms + server_ms:6.1f} ms/call ({client_ms:.1f} here"
+            + (f" + {server_ms:.1f} server)" if server else ")"),
             flush=True,
         )
         if explain and store.engine.dialect.name == "postgresql":
             print(_explain(store, call))
     return out
+
+
+def _server_processes(store: Store) -> list[int]:
+    """The PostgreSQL server's processes (the postmaster's children), where it runs on this
+    machine; none for SQLite (its CPU is this process's)."""
+    if store.engine.dialect.name != "postgresql":
+        return []
+    with store.engine.connect() as c:
+        backend = c.execute(text("SELECT pg_backend_pid()")).scalar_one()
+    try:
+        postmaster = Path(f"/proc/{backend}/stat").read_text().rsplit(")", 1)[1].split()[1]
+    except OSError:
+        return []  # a server elsewhere
+    out = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            if stat.read_text().rsplit(")", 1)[1].split()[1] == postmaster:
+                out.append(int(stat.parent.name))
+        except (OSError, IndexError):
+            continue
+    return out
+
+
+def _cpu_s(pids: list[int]) -> float:
+    """CPU seconds (user + system) the processes ``pids`` have used (10 ms ticks: a mean over
+    the runs, not a single run's)."""
+    tick = os.sysconf("SC_CLK_TCK")
+    total = 0
+    for pid in pids:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        total += int(fields[11]) + int(fields[12])  # utime, stime
+    return total / tick
 
 
 def _cursor_at(store: Store, q: IncidentQuery, pages: int) -> str | None:

@@ -256,7 +256,8 @@ def measure(store: Store, repeat: int, explain: bool) -> list[tuple[str, str, fl
     # deep in the list: the last page but one, by the cursor of the page before (keyset)
     # and by offset
     typed = IncidentQuery(type="execution_of_pows", count_limit=COUNT_LIMIT)
-    pages = max(1, store.view.page_incidents(typed).total // 50 - 1)
+    found = min(store.view.page_incidents(typed).total, COUNT_LIMIT)  # (or its estimate)
+    pages = max(1, found // 50 - 1)
     deep = replace(typed, after=_cursor_at(store, typed, pages))
     by_offset = replace(typed, offset=pages * 50)
     label = f"type, page {pages + 1}"

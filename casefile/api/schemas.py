@@ -58,7 +58,7 @@ class Page(BaseModel):
     total_estimated: bool | None = Field(
         None,
         description="True where `total` is the database's estimate (PostgreSQL, a list "
-        "estimated past 30,000), not a count.",
+        "estimated at 10,000 or more), not a count.",
     )
 
 

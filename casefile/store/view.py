@@ -503,20 +503,25 @@ class View:
         ESTIMATE_PAST times ``q.count_limit``, else None (count them). Counting stops at the
         cap anyway, but reaching it costs reading that many matches (10,000 index entries,
         or ten times that many rows where a substring filter keeps one in ten): the
-        estimate costs a plan (a millisecond), from the statistics ANALYZE keeps (none
-        before the table was first analysed: None). On SQLite, which keeps none, None."""
+        estimate costs a plan (a millisecond), from the statistics ANALYZE keeps (where the
+        table, as last analysed, holds no more rows than the cap: None). On SQLite, which keeps
+        none, None."""
         if self._sqlite or q.count_limit is None:
             return None
-        analysed = "SELECT reltuples >= 0 FROM pg_class WHERE oid = 'incidents'::regclass"
-        if not c.execute(sql(analysed)).scalar():  # no statistics yet: no estimate worth giving
+        # A table of no more rows than the cap is counted (cheap), and so is one never
+        # analysed (-1): the statistics of a table that grew since are no estimate
+        rows = "SELECT reltuples FROM pg_class WHERE oid = 'incidents'::regclass"
+        if (c.execute(sql(rows)).scalar() or 0) <= q.count_limit:
             return None
         matching = self._matching(q, "id", machine_only=True).subquery()
-        statement = select(matching.c.id).compile(dialect=c.dialect)
+        statement = select(matching.c.id).compile(
+            dialect=c.dialect, compile_kwargs={"render_postcompile": True}
+        )
         plan = c.exec_driver_sql(
             "EXPLAIN (FORMAT JSON) " + str(statement), statement.params
         ).scalar_one()
-        rows = int((json.loads(plan) if isinstance(plan, str) else plan)[0]["Plan"]["Plan Rows"])
-        return rows if rows >= ESTIMATE_PAST * q.count_limit else None
+        found = int((json.loads(plan) if isinstance(plan, str) else plan)[0]["Plan"]["Plan Rows"])
+        return found if found >= ESTIMATE_PAST * q.count_limit else None
 
     def get_reviewed_incident(self, incident_id: str) -> ReviewedIncident | None:
         page = self.page_incidents(IncidentQuery(ids=[incident_id], limit=1))
@@ -1211,9 +1216,9 @@ class IncidentPage:
     total_estimated: bool = False
 
 
-# A list whose estimate is this many times the count limit is not counted: its total is the
-# estimate (View._estimate).
-ESTIMATE_PAST = 3
+# A list whose estimate is this many times the count limit (or more) is not counted: its total
+# is the estimate (View._estimate).
+ESTIMATE_PAST = 1
 
 
 @dataclass

@@ -7,7 +7,6 @@ import datetime as dt
 import itertools
 import json
 import re
-from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -354,8 +353,6 @@ class View:
     ) -> Select[Any]:
         """``names`` of the incidents of ``src`` that ``q`` matches, valued by ``e``."""
         d = t.documents
-        if q.text:
-            src = src.join(d, d.c.id == e("document_id"))
         s = select(*(_sort_key(n, e).label(n) for n in names)).select_from(src)
         if q.ids is not None:
             s = s.where(e("id").in_(q.ids))
@@ -389,13 +386,22 @@ class View:
             wanted = [perpetrators.like(_like(f"|{u}|"), escape="\\") for u in q.units]
             s = s.where(or_(false(), *wanted))
         if q.text:
+            # the summary, or the document's text: each by its own index (trigrams, on
+            # PostgreSQL), the incidents of either found by id; the values in force (an
+            # analyst's summary) where ``e`` reads reviews
             pat = _like(q.text)
-            s = s.where(
-                or_(
+            in_text = select(d.c.id).where(func.lower(d.c.text).like(pat, escape="\\"))
+            if e is _effective:
+                found = or_(
                     func.lower(e("summary")).like(pat, escape="\\"),
-                    func.lower(d.c.text).like(pat, escape="\\"),
+                    e("document_id").in_(in_text),
                 )
-            )
+            else:
+                i = t.incidents
+                summary = select(i.c.id).where(func.lower(i.c.summary).like(pat, escape="\\"))
+                told = summary.union(select(i.c.id).where(i.c.document_id.in_(in_text)))
+                found = e("id").in_(told)
+            s = s.where(found)
         if q.certainty:
             s = s.where(e("certainty").in_(q.certainty))
         if q.status:
@@ -712,11 +718,14 @@ class View:
             return select(head.c.case, literal(next(parts)).label("part"))
 
         m = self._matching(q, "case", each=first).subquery().c
+        # counted by the database (the rows stay there): the cases, and the longest part
+        per_part = func.count().over(partition_by=m.part).label("n")
+        w = select(m.case, per_part).subquery().c
+        counted = select(func.count(w.case.distinct()), func.max(w.n))
         with self.engine.connect() as c:
-            rows = c.execute(select(m.case, m.part)).all()
-        per_part = Counter(int(part) for _, part in rows)
-        distinct = len({case_id for case_id, _ in rows})
-        if distinct > cap or any(n > cap for n in per_part.values()):
+            found, longest = c.execute(counted).one()
+        distinct = int(found)
+        if distinct > cap or int(longest or 0) > cap:
             return min(distinct, cap), False
         return distinct, True
 

@@ -304,3 +304,19 @@ def test_a_long_list_gives_postgresql_s_estimate(listed: Store) -> None:
     # a list estimated short of the limit is counted
     near = listed.view.page_incidents(IncidentQuery(limit=2, count_limit=20))
     assert (near.total, near.total_exact, near.total_estimated) == (9, True, False)
+
+
+def test_text_finds_the_summary_in_force_or_the_document(listed: Store) -> None:
+    """`text` matches an incident's summary (an analyst's, where one was written) or its
+    document's text, literally and without case."""
+    whole = listed.view.page_incidents(IncidentQuery(limit=None)).items
+    by_summary = {i.incident.summary: i.id for i in whole}
+    assert [i.id for i in listed.view.page_incidents(IncidentQuery(text="act 4.")).items] == [
+        by_summary["Act 4."]
+    ]
+    assert len(listed.view.page_incidents(IncidentQuery(text="REPORT 7 OF")).items) == 1
+    with listed.writer() as w:
+        w.put_review("incident", by_summary["Act 2."], "ana", {"summary": "A rewritten line."})
+    found = listed.view.page_incidents(IncidentQuery(text="rewritten")).items
+    assert [i.id for i in found] == [by_summary["Act 2."]]
+    assert listed.view.page_incidents(IncidentQuery(text="act 2.")).items == []

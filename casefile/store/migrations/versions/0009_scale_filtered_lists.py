@@ -11,9 +11,10 @@ docs/performance.md):
   values last as ``View._order`` writes them (``count_best IS NULL`` first);
 - the documents in ingest order, which ``analyze`` reads a batch at a time
   (``View.iter_documents``), each batch after the last one's (ingested_at, id);
-- on PostgreSQL, substrings of a unit's, a place's or a region's name and of the summary
-  (``lower(x) LIKE '%...%'``): trigram indexes (the ``pg_trgm`` extension, in PostgreSQL's
-  contrib and trusted, so the store's owner may create it). Where the server lacks it the
+- on PostgreSQL, substrings of a unit's, a place's or a region's name, of the summary and
+  of the documents' text (``lower(x) LIKE '%...%'``): trigram indexes (the ``pg_trgm``
+  extension, in PostgreSQL's contrib and trusted, so the store's owner may create it).
+  Where the server lacks it the
   indexes are skipped and those filters scan, as before; ``casefile db`` works either way.
 
 Revision ID: 0009
@@ -63,6 +64,9 @@ TRIGRAMS = {
     "ix_incidents_admin1_trgm": "admin1",
     "ix_incidents_summary_trgm": "summary",
 }
+# ... and the documents' text (the `text` filter reads the summary or the document): about
+# as large as the text itself, the price of finding a substring in an archive by index
+TEXT_TRIGRAMS = "ix_documents_text_trgm"
 
 
 def upgrade() -> None:
@@ -82,6 +86,9 @@ def upgrade() -> None:
     if _trigrams(bind):
         for name, column in TRIGRAMS.items():
             op.execute(f"CREATE INDEX {name} ON incidents USING gin (lower({column}) gin_trgm_ops)")
+        op.execute(
+            f"CREATE INDEX {TEXT_TRIGRAMS} ON documents USING gin (lower(text) gin_trgm_ops)"
+        )
     # the statistics of the indexes' expressions (how common a unit's name is): without
     # them the planner takes a common substring for a rare one and reads every match
     op.execute("ANALYZE incidents")
@@ -104,7 +111,7 @@ def _trigrams(bind: sa.Connection) -> bool:
 def downgrade() -> None:
     bind = op.get_bind()
     if bind.dialect.name == "postgresql":
-        for name in TRIGRAMS:
+        for name in [*TRIGRAMS, TEXT_TRIGRAMS]:
             op.execute(f"DROP INDEX IF EXISTS {name}")
     op.drop_index("ix_documents_ingested", table_name="documents")
     op.drop_index(INTERVAL, table_name="incidents")

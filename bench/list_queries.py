@@ -40,7 +40,7 @@ from typing import Any
 
 from sqlalchemy import event, func, insert, select, text
 
-from casefile.api.routes.incidents import COUNT_LIMIT
+from casefile.api.routes.incidents import CASE_COUNT_LIMIT, COUNT_LIMIT
 from casefile.model import sha256
 from casefile.store import Store
 from casefile.store import tables as t
@@ -264,7 +264,7 @@ def measure(store: Store, repeat: int, explain: bool) -> list[tuple[str, str, fl
     calls.append(("incidents", f"{label} by cursor", lambda: store.view.page_incidents(deep)))
     calls.append(("incidents", f"{label} by offset", lambda: store.view.page_incidents(by_offset)))
     for name in ("type", "type + region", "type + region + year", "date range (3 months)"):
-        capped = replace(QUERIES[name], count_limit=COUNT_LIMIT)  # as the API counts
+        capped = replace(QUERIES[name], count_limit=CASE_COUNT_LIMIT)  # as the API counts
         calls.append(("cases", name, lambda q=capped: store.view.page_cases(q)))
     server = _server_processes(store)
     for kind, name, call in calls:

@@ -52,8 +52,8 @@ class Page(BaseModel):
     next: str | None = Field(description="The URL of the next page; null on the last.")
     total_exact: bool | None = Field(
         None,
-        description="False where `total` stopped counting (past 10,000): a floor, or an "
-        "estimate where `total_estimated`.",
+        description="False where `total` stopped counting (past 10,000 incidents or 1,000 "
+        "cases): a floor, or an estimate where `total_estimated`.",
     )
     total_estimated: bool | None = Field(
         None,

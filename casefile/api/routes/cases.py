@@ -13,7 +13,7 @@ from pydantic import Field
 from ...review import etag, merge_cases, not_same, split_case
 from .. import schemas as s
 from ..deps import Analyst, Body, Filters, StoreDep, Viewer, ok, page_links
-from .incidents import COUNT_LIMIT, Judgement
+from .incidents import CASE_COUNT_LIMIT, Judgement
 
 router = APIRouter(prefix="/cases", tags=["cases"])
 
@@ -38,7 +38,7 @@ def list_cases(request: Request, q: Filters, _: Viewer, store: StoreDep) -> dict
     """Cases with at least one incident matching every filter, earliest first; ``next`` links
     the following page by its cursor (``after``)."""
     try:
-        page = store.view.page_cases(replace(q, count_limit=COUNT_LIMIT))
+        page = store.view.page_cases(replace(q, count_limit=CASE_COUNT_LIMIT))
     except ValueError as e:  # a cursor of another list
         raise HTTPException(400, str(e)) from None
     return {

@@ -648,7 +648,7 @@ class View:
         """The first ``want`` (case id, start) after the cursor ``after``, in the case list's
         order (see page_cases)."""
         walk = replace(q, sort="date", after=None, offset=0, count_limit=None)
-        chunk = max(200, 2 * want)
+        chunk = max(CASE_WALK, 2 * want)
         cursor = [after[0], ""] if after else None  # every incident from the cursor's day
         seen: dict[str, str] = {}  # case -> start, as first seen in the walk
         while True:
@@ -668,6 +668,7 @@ class View:
                 return sorted(((c, v) for c, v in settled.items()), key=lambda x: (x[1], x[0]))[
                     :want
                 ]
+            chunk *= 2  # many incidents on one day (a month-only date): fewer, longer reads
 
     def _keys(
         self, q: IncidentQuery, after: list[Any] | None, n: int, *extra: str
@@ -1536,6 +1537,7 @@ _SORT_KEYS: dict[str, list[tuple[str, bool]]] = {
     ],
 }
 _CASE_KEYS = [("start", False), ("case_id", False)]
+CASE_WALK = 200  # incidents the case list reads at first, in one go (View._walk_cases)
 _NULLABLE = {"place_name", "count_best", "confidence"}  # sort keys that can be NULL: they come last
 
 

@@ -253,11 +253,15 @@ def fused(listed: Store) -> Store:
     "q",
     [IncidentQuery(), IncidentQuery(since="2023-01-01"), IncidentQuery(type="torture")],
 )
+@pytest.mark.parametrize("walk", [200, 1])  # 1: the walk reads 2 incidents at a time, then more
 def test_case_pages_of_fused_cases_follow_their_earliest_match(
-    fused: Store, q: IncidentQuery, size: int
+    fused: Store, q: IncidentQuery, size: int, walk: int, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A case stands at its earliest matching incident, once, whatever page its later ones
     fall on; walking the pages by cursor gives the list grouped at once (limit None)."""
+    from casefile.store import view
+
+    monkeypatch.setattr(view, "CASE_WALK", walk)
     whole = fused.view.page_cases(replace(q, limit=None))
     expected = [c.id for c in whole.items]
     assert len(expected) == len(set(expected)) == whole.total

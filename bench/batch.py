@@ -14,6 +14,8 @@ For each size:
    documents/s, incidents, and the peak resident memory of each worker process; the
    set-up (building the pipeline, once per worker and run) is timed apart on an empty store
    and rates "after set-up" leave it out;
+   and the client's CPU per document (reading, unpickling and writing: what does not
+   divide over the workers);
 5. prints the scaling efficiency of the largest worker count over 1 worker
    (speed-up / workers; 1.0 is perfect) and checks that every run stored the same
    incidents; and the store's share of a one-process run (ms per document written).
@@ -82,7 +84,20 @@ def stored_incidents(url: str) -> list[tuple[str, str]]:
         return sorted(c.execute(select(t.incidents.c.id, t.incidents.c.type)).all())
 
 
-def run_size(n: int, workers: list[int], folder: Path, partition: int, only_ingest: bool) -> None:
+def _cpu() -> float:
+    """CPU seconds this process (the client) has used, user and system."""
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
+def run_size(
+    n: int,
+    workers: list[int],
+    folder: Path,
+    partition: int,
+    only_ingest: bool,
+    with_process: bool = True,
+) -> None:
     print(f"\n== {n:,} documents (load average {os.getloadavg()[0]:.2f})", flush=True)
     jsonl = folder / f"docs-{n}.jsonl"
     write_documents(jsonl, n)
@@ -111,10 +126,14 @@ def run_size(n: int, workers: list[int], folder: Path, partition: int, only_inge
     # 4. analyse: in this process, then on Dask
     results: dict[str, float] = {}
     reference = None
-    runs = [("1 process", 0), *((f"dask, {w} worker{'s' * (w > 1)}", w) for w in workers)]
+    runs = [("1 process", 0)] if with_process else []
+    runs += [(f"dask, {w} worker{'s' * (w > 1)}", w) for w in workers]
     for label, w in runs:
         db = folder / f"run-{n}-{w}.db"
         shutil.copy(base, db)
+        head = Path(f"{base}.audit-head")  # the audit log's head goes with its database
+        if head.exists():
+            shutil.copy(head, f"{db}.audit-head")
         empty = folder / "empty.db"
         with Store(str(db)) as store, Store(str(empty)) as nothing:
             if w == 0:
@@ -132,14 +151,15 @@ def run_size(n: int, workers: list[int], folder: Path, partition: int, only_inge
                     t0 = time.perf_counter()
                     analyze_on_dask(nothing, client)  # the fixed cost: a pipeline per worker
                     setup = time.perf_counter() - t0
-                    t0 = time.perf_counter()
+                    t0, cpu0 = time.perf_counter(), _cpu()
                     done = analyze_on_dask(store, client, partition_size=partition)
-                    took = time.perf_counter() - t0
+                    took, client_cpu = time.perf_counter() - t0, _cpu() - cpu0
                     peaks = client.run(
                         lambda: resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
                     )
                 memory = "peak RSS per worker " + ", ".join(f"{v:.0f}" for v in peaks.values())
-                memory += " MB"
+                memory += f" MB; client CPU {client_cpu / n * 1000:.1f} ms/doc"
+                memory += f" ({client_cpu / took:.2f} of a core)"
         empty.unlink()
         results[label] = n / (took - setup)
         incidents = stored_incidents(f"sqlite:///{db}")
@@ -152,14 +172,16 @@ def run_size(n: int, workers: list[int], folder: Path, partition: int, only_inge
             flush=True,
         )
         db.unlink()
-    store_ms = (1 / results["1 process"] - extract_s) * 1000
-    print(f"store share (1 process): {store_ms:.1f} ms/doc written (analyze minus extraction)")
+    if "1 process" in results:
+        store_ms = (1 / results["1 process"] - extract_s) * 1000
+        print(f"store share (1 process): {store_ms:.1f} ms/doc written (analyze - extraction)")
     if len(workers) > 1 and 1 in workers:
         most = max(workers)
         one = results["dask, 1 worker"]
         speedup = results[f"dask, {most} workers"] / one
         print(f"speed-up 1 -> {most} workers: {speedup:.2f}x, efficiency {speedup / most:.2f}")
-        print(f"dask 1 worker / 1 process: {one / results['1 process']:.2f}")
+        if "1 process" in results:
+            print(f"dask 1 worker / 1 process: {one / results['1 process']:.2f}")
     base.unlink()
     jsonl.unlink()
 
@@ -170,6 +192,9 @@ def main() -> None:
     ap.add_argument("--workers", type=int, nargs="+", default=[1, 2])
     ap.add_argument("--partition", type=int, default=32, help="documents per task")
     ap.add_argument("--ingest-only", action="store_true", help="time ingest, not analyze")
+    ap.add_argument(
+        "--no-process", action="store_true", help="only the Dask runs (no one-process baseline)"
+    )
     args = ap.parse_args()
     os.environ.setdefault("CASEFILE_SECRET", "bench-secret-not-for-real-use-0123456789")
     folder = Path(tempfile.mkdtemp(prefix="casefile-bench-batch-"))
@@ -180,7 +205,7 @@ def main() -> None:
     print(f"{len(pool)} example sentences of {words:.0f} words on average; 3-9 a document")
     try:
         for n in args.docs:
-            run_size(n, args.workers, folder, args.partition, args.ingest_only)
+            run_size(n, args.workers, folder, args.partition, args.ingest_only, not args.no_process)
     finally:
         shutil.rmtree(folder, ignore_errors=True)
     print(f"\nload average after: {', '.join(f'{x:.2f}' for x in os.getloadavg())}")

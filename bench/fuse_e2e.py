@@ -10,7 +10,6 @@ them with the gold.
 
 from __future__ import annotations
 
-import json
 import subprocess
 import sys
 import tempfile

@@ -13,7 +13,9 @@
    of the reads, built in minutes);
 2. runs each list query of QUERIES ``--repeat`` times through ``View.page_incidents`` /
    ``View.page_cases`` (50 a page, counted as far as the API counts, COUNT_LIMIT; two also
-   counted to the end) and prints p50 and p95 in ms;
+   counted to the end) and prints p50 and p95 in ms, the load average, and the CPU time a
+   call took, here and in the PostgreSQL server's processes (a mean: on a shared machine
+   the wall time is what the other processes left, the CPU time what the query costs);
 3. with ``--explain`` on PostgreSQL, prints EXPLAIN ANALYZE of the page statement of each.
 """
 
@@ -38,7 +40,7 @@ from typing import Any
 
 from sqlalchemy import event, func, insert, select, text
 
-from casefile.api.routes.incidents import COUNT_LIMIT
+from casefile.api.routes.incidents import CASE_COUNT_LIMIT, COUNT_LIMIT
 from casefile.model import sha256
 from casefile.store import Store
 from casefile.store import tables as t
@@ -229,6 +231,10 @@ QUERIES: dict[str, IncidentQuery] = {
     "date range (3 months)": IncidentQuery(since="2024-03-01", until="2024-05-31"),
     "unit (substring)": IncidentQuery(unit="155th"),
     "certainty + sort by count": IncidentQuery(certainty=["confirmed"], sort="-count"),
+    "region + sort by place": IncidentQuery(admin1="Sumy Oblast", sort="place"),
+    "place (substring, rare)": IncidentQuery(place="kursk"),
+    "text (substring, 3 found)": IncidentQuery(text="incident 12345."),
+    "unit (substring, rare) + year": IncidentQuery(unit="125th", since="2024", until="2024"),
 }
 
 
@@ -250,31 +256,77 @@ def measure(store: Store, repeat: int, explain: bool) -> list[tuple[str, str, fl
     # deep in the list: the last page but one, by the cursor of the page before (keyset)
     # and by offset
     typed = IncidentQuery(type="execution_of_pows", count_limit=COUNT_LIMIT)
-    pages = max(1, store.view.page_incidents(typed).total // 50 - 1)
+    found = min(store.view.page_incidents(typed).total, COUNT_LIMIT)  # (or its estimate)
+    pages = max(1, found // 50 - 1)
     deep = replace(typed, after=_cursor_at(store, typed, pages))
     by_offset = replace(typed, offset=pages * 50)
     label = f"type, page {pages + 1}"
     calls.append(("incidents", f"{label} by cursor", lambda: store.view.page_incidents(deep)))
     calls.append(("incidents", f"{label} by offset", lambda: store.view.page_incidents(by_offset)))
-    for name in ("type", "type + region", "type + region + year"):
-        calls.append(("cases", name, lambda q=QUERIES[name]: store.view.page_cases(q)))
+    for name in ("type", "type + region", "type + region + year", "date range (3 months)"):
+        capped = replace(QUERIES[name], count_limit=CASE_COUNT_LIMIT)  # as the API counts
+        calls.append(("cases", name, lambda q=capped: store.view.page_cases(q)))
+    server = _server_processes(store)
     for kind, name, call in calls:
         call()  # warm: the first call compiles statements and fills caches
         took = []
+        cpu0, server0 = time.process_time(), _cpu_s(server)
         for _ in range(repeat):
             t0 = time.perf_counter()
             page = call()
             took.append((time.perf_counter() - t0) * 1000)
+        client_ms = (time.process_time() - cpu0) / repeat * 1000
+        server_ms = (_cpu_s(server) - server0) / repeat * 1000
         q = statistics.quantiles(took, n=20) if len(took) > 1 else took * 19
         out.append((kind, name, statistics.median(took), q[18], page.total))
+        # ~ an estimate (PostgreSQL, far past the count limit), + a floor (counted so far)
+        mark = "~" if getattr(page, "total_estimated", False) else ""
+        mark = mark or ("+" if not getattr(page, "total_exact", True) else "")
         print(
             f"{kind:9} {name:30} p50 {out[-1][2]:8.1f} ms  p95 {q[18]:8.1f} ms  "
-            f"total {page.total:>9,}",
+            f"total {page.total:>9,}{mark}  load {os.getloadavg()[0]:.1f}  "
+            f"CPU {client_ms + server_ms:6.1f} ms/call ({client_ms:.1f} here"
+            + (f" + {server_ms:.1f} server)" if server else ")"),
             flush=True,
         )
         if explain and store.engine.dialect.name == "postgresql":
             print(_explain(store, call))
     return out
+
+
+def _server_processes(store: Store) -> list[int]:
+    """The PostgreSQL server's processes (the postmaster's children), where it runs on this
+    machine; none for SQLite (its CPU is this process's)."""
+    if store.engine.dialect.name != "postgresql":
+        return []
+    with store.engine.connect() as c:
+        backend = c.execute(text("SELECT pg_backend_pid()")).scalar_one()
+    try:
+        postmaster = Path(f"/proc/{backend}/stat").read_text().rsplit(")", 1)[1].split()[1]
+    except OSError:
+        return []  # a server elsewhere
+    out = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            if stat.read_text().rsplit(")", 1)[1].split()[1] == postmaster:
+                out.append(int(stat.parent.name))
+        except (OSError, IndexError):
+            continue
+    return out
+
+
+def _cpu_s(pids: list[int]) -> float:
+    """CPU seconds (user + system) the processes ``pids`` have used (10 ms ticks: a mean over
+    the runs, not a single run's)."""
+    tick = os.sysconf("SC_CLK_TCK")
+    total = 0
+    for pid in pids:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        total += int(fields[11]) + int(fields[12])  # utime, stime
+    return total / tick
 
 
 def _cursor_at(store: Store, q: IncidentQuery, pages: int) -> str | None:

@@ -6,7 +6,7 @@ The steps are shared with ``casefile.batch.dask``, which runs the same flow on a
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from .config import Settings
@@ -40,7 +40,7 @@ def analyze(
     Without a ``pipeline``, the default one with the store's order of battle."""
     pipeline = pipeline or store_pipeline(store)
     report = AnalyzeReport()
-    # 1. the documents to do (listed first, so writing does not disturb the read)
+    # 1. the documents to do, a batch at a time (memory holds one batch, whatever the size)
     for doc in documents_to_analyse(store, pipeline.name, again):
         # 2. a language casefile has no pack for is skipped, and said so (kept in the store)
         note = unsupported(doc)
@@ -65,11 +65,16 @@ def analyze(
     return report
 
 
-def documents_to_analyse(store: Store, extractor: str, again: bool = False) -> list[Document]:
+def documents_to_analyse(store: Store, extractor: str, again: bool = False) -> Iterator[Document]:
     """The stored documents ``extractor`` has not analysed (all with ``again``), in ingest
-    order; never testimony an analyst entered, which holds their incidents, not the machine's."""
+    order, streamed from the store a batch at a time (``View.iter_documents``: each batch
+    after the last one's place in that order, so a document is listed once, and memory holds
+    one batch); never testimony an analyst entered, which holds their incidents, not the
+    machine's."""
     unanalysed_by = None if again else extractor
-    return [d for d in store.view.iter_documents(unanalysed_by) if d.media_type != TESTIMONY]
+    for doc in store.view.iter_documents(unanalysed_by):
+        if doc.media_type != TESTIMONY:
+            yield doc
 
 
 def unsupported(doc: Document) -> str | None:
@@ -90,9 +95,7 @@ def store_analyses(store: Store, analyses: Iterable[Analysis]) -> None:
     with its audit entry: all of them or none."""
     with store.writer() as w:
         w.lock()  # another process analysing the same documents waits, then replaces
-        for analysis in analyses:
-            w.add_analysis(analysis)
-            w.add_audit(analysed(analysis))
+        w.add_analyses(list(analyses), audit=analysed)  # a few statements for all
 
 
 def store_pipeline(store: Store, settings: Settings | None = None) -> Pipeline:

@@ -51,7 +51,14 @@ class Page(BaseModel):
     offset: int
     next: str | None = Field(description="The URL of the next page; null on the last.")
     total_exact: bool | None = Field(
-        None, description="False where `total` stopped counting (past 10,000) and is a floor."
+        None,
+        description="False where `total` stopped counting (past 10,000 incidents or 1,000 "
+        "cases): a floor, or an estimate where `total_estimated`.",
+    )
+    total_estimated: bool | None = Field(
+        None,
+        description="True where `total` is the database's estimate (PostgreSQL, a list "
+        "estimated at 10,000 or more), not a count.",
     )
 
 

@@ -3,8 +3,9 @@
 The client (the process that runs ``casefile analyze --workers N``) owns the store; the
 workers only extract:
 
-1. the client lists the documents to do, as ``casefile.analyze`` does, and cuts them into
-   partitions of ``partition_size`` documents, in ingest order;
+1. the client reads the documents to do from the store as ``casefile.analyze`` does, a
+   batch at a time (it never lists the whole store), and cuts them into partitions of
+   ``partition_size`` documents, in ingest order;
 2. every worker builds the Pipeline once (:class:`PipelinePlugin`, a worker plugin), from
    the settings and the store's order of battle that the client hands it;
 3. partitions go to the workers, at most ``in_flight`` at a time, so that memory stays bounded
@@ -80,8 +81,24 @@ def extract_partition(plugin: str, documents: Sequence[Document]) -> list[Outcom
         if isinstance(result, str):
             out.append(Outcome(doc.id, None, result))
         else:
-            out.append(Outcome(doc.id, result))
+            out.append(Outcome(doc.id, compact(result)))
     return out
+
+
+def compact(analysis: Analysis) -> Analysis:
+    """What the client stores of an analysis, and no more: its facts and extractor, with the
+    document reduced to its id (the client has it). The pipeline's working state (sentences,
+    mentions, parses) and the text would otherwise travel back to the client and be
+    unpickled there, a cost the client pays for every document while the workers wait."""
+    return Analysis(
+        document=Document(id=analysis.document.id, text=""),
+        incidents=analysis.incidents,
+        statistics=analysis.statistics,
+        units=analysis.units,
+        statements=analysis.statements,
+        persons=analysis.persons,
+        extractor=analysis.extractor,
+    )
 
 
 def pipeline_name(plugin: str) -> str:
@@ -113,17 +130,8 @@ def analyze_on_dask(
     client.register_plugin(plugin)
     try:
         extractor = client.submit(pipeline_name, plugin.name, pure=False).result()
-        # 1. the documents to do, in partitions
-        todo = []
-        for doc in documents_to_analyse(store, extractor, again):
-            note = unsupported(doc)  # a language with no pack: skipped, and said so
-            if note:
-                report.skipped.append((doc.ref, note))
-                if on_item:
-                    on_item(doc, None)
-            else:
-                todo.append(doc)
-        parts = [todo[i : i + partition_size] for i in range(0, len(todo), partition_size)]
+        # 1. the documents to do, streamed from the store in partitions
+        parts = _partitions(store, extractor, again, partition_size, report, on_item)
         # 3-5. extract on the workers, store here, in partition order
         for docs, outcomes in _extract(client, plugin.name, parts, retries):
             _store_partition(store, docs, outcomes, report, on_item)
@@ -132,24 +140,56 @@ def analyze_on_dask(
     return report
 
 
+def _partitions(
+    store: Store,
+    extractor: str,
+    again: bool,
+    size: int,
+    report: AnalyzeReport,
+    on_item: Callable[[Document, Analysis | None], None] | None,
+) -> Iterator[list[Document]]:
+    """The documents to do in partitions of ``size``, read from the store as they are asked
+    for (a batch at a time: the client never lists the whole store); a document in a
+    language with no pack is skipped, and said so."""
+    part: list[Document] = []
+    for doc in documents_to_analyse(store, extractor, again):
+        note = unsupported(doc)
+        if note:
+            report.skipped.append((doc.ref, note))
+            if on_item:
+                on_item(doc, None)
+            continue
+        part.append(doc)
+        if len(part) == size:
+            yield part
+            part = []
+    if part:
+        yield part
+
+
 def _extract(
-    client: Client, plugin: str, parts: list[list[Document]], retries: int
+    client: Client, plugin: str, parts: Iterator[list[Document]], retries: int
 ) -> Iterator[tuple[list[Document], list[Outcome] | str]]:
     """Each partition with its outcomes (or the error of its last try), in partition order,
-    with at most ``in_flight`` partitions submitted and not yet handed on."""
+    with at most ``in_flight`` partitions taken from ``parts`` and not yet handed on."""
     in_flight = max(2, 2 * sum(client.nthreads().values()))
     futures: dict[Any, int] = {}  # future -> partition number
+    taken: dict[int, list[Document]] = {}  # partitions submitted, not yet handed on
     done: dict[int, list[Outcome] | str] = {}
     pending = as_completed()
     submitted = next_out = 0
+    more = True
 
     def submit() -> None:
-        nonlocal submitted
-        while submitted < len(parts) and submitted - next_out < in_flight:
-            f = client.submit(
-                extract_partition, plugin, parts[submitted], retries=retries, pure=False
-            )
+        nonlocal submitted, more
+        while more and submitted - next_out < in_flight:
+            docs = next(parts, None)
+            if docs is None:
+                more = False
+                return
+            f = client.submit(extract_partition, plugin, docs, retries=retries, pure=False)
             futures[f] = submitted
+            taken[submitted] = docs
             pending.add(f)
             submitted += 1
 
@@ -163,8 +203,7 @@ def _extract(
                 done[n] = f"partition failed after {retries} retries: {_reason(future)}"
             future.release()
             while next_out in done:
-                yield parts[next_out], done.pop(next_out)
-                parts[next_out] = []  # the documents are stored: let them go
+                yield taken.pop(next_out), done.pop(next_out)  # then stored: let them go
                 next_out += 1
             submit()
     finally:

@@ -54,6 +54,8 @@ documents = Table(
     Column("original", LargeBinary, nullable=False),
     Column("notes", JSON, nullable=False),
     Column("ingested_at", DateTime(timezone=True), nullable=False),
+    # the ingest order, which analyze reads a batch at a time (migration 0010)
+    Index("ix_documents_ingested", "ingested_at", "id"),
 )
 
 analyses = Table(
@@ -111,6 +113,37 @@ incidents = Table(
         "ix_incidents_date_reach",
         func.coalesce(text("date_end"), text("date_start")),
         func.coalesce(text("date_start"), text("'9999'")),
+    ),
+    # Migration 0009: the type and region together, the sorts by count (both ways) and by
+    # place; besides, a partial index of the intervals by their end (ix_incidents_interval_reach)
+    # and, on PostgreSQL with pg_trgm, trigram indexes of the substring filters' columns.
+    Index(
+        "ix_incidents_type_admin1_date_last",
+        "type",
+        "admin1",
+        func.coalesce(text("date_start"), text("'9999'")),
+        "id",
+    ),
+    Index(
+        "ix_incidents_count_date_last",
+        text("(count_best IS NULL)"),
+        "count_best",
+        func.coalesce(text("date_start"), text("'9999'")),
+        "id",
+    ),
+    Index(
+        "ix_incidents_count_desc_date_last",
+        text("(count_best IS NULL)"),
+        text("count_best DESC"),
+        func.coalesce(text("date_start"), text("'9999'")),
+        "id",
+    ),
+    Index(
+        "ix_incidents_place_date_last",
+        text("(place_name IS NULL)"),
+        "place_name",
+        func.coalesce(text("date_start"), text("'9999'")),
+        "id",
     ),
 )
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import datetime as dt
+import itertools
 import json
 import re
 from collections.abc import Callable, Iterator
@@ -148,17 +149,32 @@ class View:
             row = c.execute(select(d).where(cond).limit(1)).mappings().first()
         return _document(row) if row else None
 
-    def iter_documents(self, unanalysed_by: str | None = None) -> Iterator[Document]:
+    def iter_documents(
+        self, unanalysed_by: str | None = None, batch: int = 200
+    ) -> Iterator[Document]:
         """All documents in ingest order; with ``unanalysed_by``, only those not yet analysed
-        by that extractor."""
+        by that extractor. Read ``batch`` at a time, each batch after the last one's
+        (ingested_at, id) by index (ix_documents_ingested): memory holds one batch however
+        large the store, no read stays open between batches (the caller may write), and a
+        document analysed meanwhile is not listed again."""
         d, a = t.documents, t.analyses
-        q = select(d).order_by(d.c.ingested_at, d.c.id)
+        q = select(d).order_by(d.c.ingested_at, d.c.id).limit(batch)
         if unanalysed_by is not None:
             done = exists().where(and_(a.c.document_id == d.c.id, a.c.extractor == unanalysed_by))
             q = q.where(~done)
-        with self.engine.connect() as c:
-            for row in c.execute(q).mappings():
+        after: tuple[Any, str] | None = None
+        while True:
+            s = q
+            if after is not None:
+                at = literal(after[0], type_=d.c.ingested_at.type)
+                s = q.where(tuple_(d.c.ingested_at, d.c.id) > tuple_(at, literal(after[1])))
+            with self.engine.connect() as c:
+                rows = c.execute(s).mappings().all()
+            for row in rows:
                 yield _document(row)
+            if len(rows) < batch:
+                return
+            after = (rows[-1]["ingested_at"], rows[-1]["id"])
 
     def count_analyses(self) -> int:
         with self.engine.connect() as c:
@@ -275,6 +291,7 @@ class View:
         *names: str,
         each: Callable[[Select[Any]], Select[Any]] | None = None,
         ordered: bool = False,
+        machine_only: bool = False,
     ) -> Select[Any] | CompoundSelect:
         """The incidents ``q`` matches, as the named columns of their values in force
         (``id``, an incidents column, ``status``, ``case``, or a sort key of _SORT_KEYS);
@@ -287,28 +304,77 @@ class View:
         1. those no analyst reviewed (most), on their own columns, by index where one fits
            (the reviewed ids are read once, then looked up per incident);
         2. reviewed ones, from ``reviews`` to ``incidents``, on the values in force: those
-           whose review changed a value ``q`` reads."""
+           whose review changed a value ``q`` reads.
+
+        With ``machine_only``, every incident on the machine's values, reviews left aside
+        (View._estimate: the planners cannot estimate the exclusion of the reviewed)."""
         i, r = t.incidents, t.reviews
         # Only a review that changed a value q reads (or any, where q reads the status) can
         # move an incident in or out of the list or along it: the others (most reviews only
         # confirm) leave the incident in part 1, where an index finds it.
         edited = and_(r.c.target_type == "incident", _edited(_columns_read(q, names)))
         joined = and_(edited, r.c.target_id == i.c.id)
-        reviewed = select(r.c.target_id).where(edited)
-        machine = self._filtered(q, _machine, i, names, ordered).where(i.c.id.not_in(reviewed))
-        parts = [machine]
-        if q.since:
-            # Those that start on or after `since` are a range of the lists' order (read by
-            # index from there); those that start before but reach it are found by the end
-            # of their interval (ix_incidents_date_reach), and are few: fenced off (OFFSET),
-            # so that no planner walks the whole list's order back from `since` to find them.
-            since, start = q.since[:10], _sort_key("date_last", _machine)
-            fenced = machine.where(start < since).offset(0).subquery()  # (SQLite takes an
-            parts = [machine.where(start >= since), select(*fenced.c)]  # OFFSET only so)
-        parts.append(self._filtered(q, _effective, r.join(i, joined), names, ordered))
+        reviewed = None if machine_only else select(r.c.target_id).where(edited)
+        machine = self._filtered(q, _machine, i, names, ordered)
+        if reviewed is not None:
+            machine = machine.where(i.c.id.not_in(reviewed))
+        parts = [machine] if not q.since else self._since_parts(q, names, reviewed, ordered)
+        if reviewed is not None:
+            parts.append(self._filtered(q, _effective, r.join(i, joined), names, ordered))
         if each is not None:
             parts = [each(part) for part in parts]
         return union_all(*parts)
+
+    def _since_parts(
+        self,
+        q: IncidentQuery,
+        names: tuple[str, ...],
+        reviewed: Select[Any] | None,
+        ordered: bool = False,
+    ) -> list[Select[Any]]:
+        """The unreviewed incidents ``q`` matches (``q.since`` set) in three disjoint parts
+        that indexes serve, so that no planner walks the list's order back from the day
+        (``first_day(q.since)``), or scans the ends of every interval, to find the few that
+        start before it and reach it:
+
+        1. those that start on or after the day: a range of the lists' order;
+        2. those that start before it on a partial date the day falls in (``2024`` or
+           ``2024-03`` for 2024-03-05): two values of the lists' order;
+        3. the other intervals that start before it (a start and a different end) and end on
+           or after it: read first from the partial index of intervals by their end
+           (``ix_incidents_interval_reach``), in a subquery of their own, then filtered (the
+           planners guess that most incidents are intervals, and with the other filters
+           beside it would rather walk another index through every match).
+
+        An incident with one date, or none at the end, that starts before the day and reaches
+        it is one of 2 (its start is its end, and a full date before the day ends before it).
+        Part 2 is fenced (OFFSET 0, SQLite takes it only in a subquery) so that a planner
+        takes it by its own index."""
+        i = t.incidents
+        day = first_day(q.since or "")
+        machine = self._filtered(q, _machine, i, names, ordered)
+        if reviewed is not None:  # (None: View._matching's machine_only)
+            machine = machine.where(i.c.id.not_in(reviewed))
+        start = _sort_key("date_last", _machine)
+        prefixes = [day[:4], day[:7]]
+        reach = func.coalesce(i.c.date_end, i.c.date_start)
+        intervals = (
+            select(i)
+            .where(
+                i.c.date_end != i.c.date_start,
+                start < day,
+                start.not_in(prefixes),
+                or_(reach >= day, reach.in_(prefixes)),
+            )
+            .offset(0)
+            .subquery("intervals")
+        )
+        e = _machine_on(intervals)
+        spanning = self._filtered(q, e, intervals, names, ordered, by_id=True)
+        if reviewed is not None:
+            spanning = spanning.where(e("id").not_in(reviewed))
+        on_day = select(*machine.where(start.in_(prefixes)).offset(0).subquery().c)
+        return [machine.where(start >= day), on_day, spanning]
 
     def _filtered(
         self,
@@ -317,11 +383,11 @@ class View:
         src: Any,
         names: tuple[str, ...],
         ordered: bool = False,
+        by_id: bool = False,
     ) -> Select[Any]:
-        """``names`` of the incidents of ``src`` that ``q`` matches, valued by ``e``."""
+        """``names`` of the incidents of ``src`` that ``q`` matches, valued by ``e``
+        (``by_id``: ``src`` is a subquery of incidents, which a search finds by id)."""
         d = t.documents
-        if q.text:
-            src = src.join(d, d.c.id == t.incidents.c.document_id)
         s = select(*(_sort_key(n, e).label(n) for n in names)).select_from(src)
         if q.ids is not None:
             s = s.where(e("id").in_(q.ids))
@@ -332,7 +398,11 @@ class View:
         if q.since:  # may end on or after: a partial date runs to the end of its year or month
             last = _last_day(func.coalesce(e("date_end"), e("date_start")))
             s = s.where(last >= first_day(q.since))
-        if q.until:  # may start on or before: "2024-03" runs to the 31st
+        if q.until and not self._sqlite:  # may start on or before: "2024-03" runs to the 31st
+            # the same bound on the lists' order (the undated, '9999', fail it as NULL
+            # does): a range of its indexes
+            s = s.where(_sort_key("date_last", e) <= last_day(q.until))
+        elif q.until:
             s = s.where(self._unindexed(e("date_start")) <= last_day(q.until))
         if q.place:
             pat = _like(q.place)
@@ -351,15 +421,27 @@ class View:
             wanted = [perpetrators.like(_like(f"|{u}|"), escape="\\") for u in q.units]
             s = s.where(or_(false(), *wanted))
         if q.text:
+            # the summary, or the document's text: each by its own index (trigrams, on
+            # PostgreSQL), the incidents of either found by id; the values in force (an
+            # analyst's summary) where ``e`` reads reviews
             pat = _like(q.text)
-            s = s.where(
-                or_(
+            in_text = select(d.c.id).where(func.lower(d.c.text).like(pat, escape="\\"))
+            if e is _effective:
+                found = or_(
                     func.lower(e("summary")).like(pat, escape="\\"),
-                    func.lower(d.c.text).like(pat, escape="\\"),
+                    e("document_id").in_(in_text),
                 )
-            )
+            else:
+                i = t.incidents
+                summary = select(i.c.id).where(func.lower(i.c.summary).like(pat, escape="\\"))
+                told = summary.union(select(i.c.id).where(i.c.document_id.in_(in_text)))
+                found = e("id").in_(told)
+            s = s.where(found)
         if q.search is not None:
-            s = s.where(self._searched(q.search, ordered))
+            searched = self._searched(q.search, ordered and not by_id)
+            if by_id:  # the index names the incidents table's rows: found by their ids
+                searched = e("id").in_(select(t.incidents.c.id).where(searched))
+            s = s.where(searched)
         if q.language:
             languages = select(d.c.id).where(d.c.language == q.language)
             s = s.where(e("document_id").in_(languages))
@@ -370,7 +452,14 @@ class View:
         if q.bbox:
             west, south, east, north = q.bbox
             s = s.where(e("lat") >= south, e("lat") <= north, e("lon") >= west, e("lon") <= east)
-        if q.cases is not None:
+        if q.cases is not None and e is not _effective:  # by the case's index, or the id's
+            s = s.where(
+                or_(
+                    e("case_id").in_(q.cases),
+                    and_(e("case_id").is_(None), e("id").in_(q.cases)),
+                )
+            )
+        elif q.cases is not None:
             s = s.where(e("case").in_(q.cases))
         if q.corroboration is not None:
             graded = select(t.cases.c.id).where(t.cases.c.corroboration.in_(q.corroboration))
@@ -512,8 +601,13 @@ class View:
         with self.engine.connect() as c:
             found = c.execute(s).all()
             ids = [str(row[0]) for row in found]
+            estimate = None
             if q.limit is not None and (q.offset or q.after or len(found) == q.limit):
-                total = sum(int(n) for n in c.execute(counted).scalars())
+                estimate = self._estimate(c, q) if cap is not None else None
+                if estimate is None:
+                    total = sum(int(n) for n in c.execute(counted).scalars())
+                else:  # far past the cap: not counted
+                    total = estimate
             else:  # the whole list is on this page
                 total = len(found)
             rows: dict[str, Any] = {}
@@ -524,12 +618,39 @@ class View:
         items = [_reviewed_incident(rows[x], spans.get(x, [])) for x in ids if x in rows]
         more = q.limit is not None and len(found) == q.limit
         nxt = encode_cursor(list(found[-1][1:])) if more and found else None
-        exact = cap is None or total <= cap
         if q.search:
             hits = self.search_hits(q.search, [x.id for x in items])
             for x in items:
                 x.hit = hits.get(x.id)
+        if estimate is not None:
+            return IncidentPage(estimate, q.limit, q.offset, items, nxt, False, True)
+        exact = cap is None or total <= cap
         return IncidentPage(total if exact else cap or 0, q.limit, q.offset, items, nxt, exact)
+
+    def _estimate(self, c: Any, q: IncidentQuery) -> int | None:
+        """PostgreSQL's estimate of how many incidents ``q`` matches, where it is at least
+        ESTIMATE_PAST times ``q.count_limit``, else None (count them). Counting stops at the
+        cap anyway, but reaching it costs reading that many matches (10,000 index entries,
+        or ten times that many rows where a substring filter keeps one in ten): the
+        estimate costs a plan (a millisecond), from the statistics ANALYZE keeps (where the
+        table, as last analysed, holds no more rows than the cap: None). On SQLite, which keeps
+        none, None."""
+        if self._sqlite or q.count_limit is None:
+            return None
+        # A table of no more rows than the cap is counted (cheap), and so is one never
+        # analysed (-1): the statistics of a table that grew since are no estimate
+        rows = "SELECT reltuples FROM pg_class WHERE oid = 'incidents'::regclass"
+        if (c.execute(sql(rows)).scalar() or 0) <= q.count_limit:
+            return None
+        matching = self._matching(q, "id", machine_only=True).subquery()
+        statement = select(matching.c.id).compile(
+            dialect=c.dialect, compile_kwargs={"render_postcompile": True}
+        )
+        plan = c.exec_driver_sql(
+            "EXPLAIN (FORMAT JSON) " + str(statement), statement.params
+        ).scalar_one()
+        found = int((json.loads(plan) if isinstance(plan, str) else plan)[0]["Plan"]["Plan Rows"])
+        return found if found >= ESTIMATE_PAST * q.count_limit else None
 
     def get_reviewed_incident(self, incident_id: str) -> ReviewedIncident | None:
         page = self.page_incidents(IncidentQuery(ids=[incident_id], limit=1))
@@ -649,7 +770,118 @@ class View:
     def page_cases(self, q: IncidentQuery) -> CasePage:
         """Cases with at least one incident ``q`` matches, earliest first (the undated last),
         with all their incidents; from after ``q.after`` (the previous page's cursor) or
-        ``q.offset``. Until fusion fills ``incidents.case_id``, an incident is its own case."""
+        ``q.offset``. Until fusion fills ``incidents.case_id``, an incident is its own case.
+
+        A case starts at its earliest matching incident. A page is found without grouping
+        every match: 1. the matching incidents are read in the list's order (by index, from
+        the cursor's day), each new case noted at its first incident, until the page's cases
+        are all settled (the walk is past their start); 2. their true starts are looked up
+        (by the cases' index): one that has an incident before the cursor's day was on an
+        earlier page; 3. the total is counted as far as ``q.count_limit``."""
+        if q.limit is None:
+            return self._all_cases(q)
+        after = decode_cursor(q.after, len(_CASE_KEYS)) if q.after else None
+        want = q.offset + q.limit
+        found = self._walk_cases(q, after, want)
+        page = found[q.offset : want]
+        total, exact = self._count_cases(q)
+        ids = [case_id for case_id, _ in page]
+        cases = self._cases(ids)
+        more = len(found) >= want
+        nxt = encode_cursor([page[-1][1], page[-1][0]]) if more and page else None
+        items = [cases[i] for i in ids if i in cases]
+        return CasePage(total, q.limit, q.offset, items, nxt, exact)
+
+    def _walk_cases(
+        self, q: IncidentQuery, after: list[Any] | None, want: int
+    ) -> list[tuple[str, str]]:
+        """The first ``want`` (case id, start) after the cursor ``after``, in the case list's
+        order (see page_cases)."""
+        walk = replace(q, sort="date", after=None, offset=0, count_limit=None)
+        chunk = max(CASE_WALK, 2 * want)
+        cursor = [after[0], ""] if after else None  # every incident from the cursor's day
+        seen: dict[str, str] = {}  # case -> start, as first seen in the walk
+        while True:
+            rows = self._keys(walk, cursor, chunk, "case")
+            for incident_id, start, _, case_id in rows:  # id, (date_last, id), case
+                seen.setdefault(str(case_id), str(start))
+                cursor = [start, incident_id]
+            done = len(rows) < chunk
+            edge = None if done else str(rows[-1][1])
+            settled = {c: v for c, v in seen.items() if done or v < str(edge)}
+            if after:  # 2. a case with an incident before the cursor's day came earlier
+                starts = self._case_starts(q, list(settled))
+                settled = {c: v for c, v in settled.items() if starts.get(c) == v}
+                cut = (str(after[0]), str(after[1]))
+                settled = {c: v for c, v in settled.items() if (v, c) > cut}
+            if done or len(settled) >= want:
+                return sorted(((c, v) for c, v in settled.items()), key=lambda x: (x[1], x[0]))[
+                    :want
+                ]
+            chunk *= 2  # many incidents on one day (a month-only date): fewer, longer reads
+
+    def _keys(
+        self, q: IncidentQuery, after: list[Any] | None, n: int, *extra: str
+    ) -> list[tuple[Any, ...]]:
+        """(id, sort keys..., ``extra`` columns...) of the first ``n`` incidents ``q`` matches
+        after the keys ``after``, in the order of ``q.sort``: each part read by index from the
+        cursor where one fits (see page_incidents)."""
+        keys = _SORT_KEYS[q.sort]
+        names = dict.fromkeys(["id", *(k for k, _ in keys), *extra])
+
+        def top(part: Select[Any]) -> Select[Any]:
+            p = part.subquery()
+            s = select(*p.c).order_by(*_order(q.sort, p.c)).limit(n)
+            if after:
+                s = s.where(_after(keys, p.c, after))
+            return select(*s.subquery().c)
+
+        m = self._matching(q, *names, each=top).subquery("matching").c
+        cols = [m.id, *(m[k] for k, _ in keys), *(m[x] for x in extra)]
+        s = select(*cols).order_by(*_order(q.sort, m)).limit(n)
+        with self.engine.connect() as c:
+            return [tuple(row) for row in c.execute(s).all()]
+
+    def _case_starts(self, q: IncidentQuery, case_ids: list[str]) -> dict[str, str]:
+        """The start (earliest matching incident) of each of these cases, by the cases' index."""
+        out: dict[str, str] = {}
+        for chunk in _chunks(case_ids, 500):
+            m = self._matching(replace(q, cases=chunk), "case", "date_last").subquery().c
+            s = select(m.case, func.min(m.date_last)).group_by(m.case)
+            with self.engine.connect() as c:
+                out.update({str(k): str(v) for k, v in c.execute(s).all()})
+        return out
+
+    def _count_cases(self, q: IncidentQuery) -> tuple[int, bool]:
+        """How many cases ``q`` matches, and whether that is all of them: with
+        ``q.count_limit``, the cases of the first ``count_limit`` + 1 matching incidents of
+        each part (a floor where a part had more)."""
+        cap = q.count_limit
+        if cap is None:
+            m = self._matching(q, "case").subquery().c
+            s = select(func.count()).select_from(select(m.case).distinct().subquery())
+            with self.engine.connect() as c:
+                return int(c.execute(s).scalar_one()), True
+        parts = itertools.count()
+
+        def first(part: Select[Any]) -> Select[Any]:  # the part's first cap + 1, numbered
+            head = part.limit(cap + 1).subquery()
+            return select(head.c.case, literal(next(parts)).label("part"))
+
+        m = self._matching(q, "case", each=first).subquery().c
+        # counted by the database (the rows stay there): the cases, and the longest part
+        per_part = func.count().over(partition_by=m.part).label("n")
+        w = select(m.case, per_part).subquery().c
+        counted = select(func.count(w.case.distinct()), func.max(w.n))
+        with self.engine.connect() as c:
+            found, longest = c.execute(counted).one()
+        distinct = int(found)
+        if distinct > cap or int(longest or 0) > cap:
+            return min(distinct, cap), False
+        return distinct, True
+
+    def _all_cases(self, q: IncidentQuery) -> CasePage:
+        """Every case ``q`` matches, grouped at once (no page: the whole list is wanted)."""
         m = self._matching(q, "case", "date_last").subquery().c
         start = func.min(m.date_last)
         grouped = select(m.case.label("case_id"), start.label("start")).group_by(m.case)
@@ -657,19 +889,15 @@ class View:
         s = select(g.case_id, g.start).order_by(g.start, g.case_id)
         if q.after:
             s = s.where(_after(_CASE_KEYS, g, decode_cursor(q.after, len(_CASE_KEYS))))
-        if q.limit is not None:
-            s = s.limit(q.limit)
         if q.offset:
             s = s.offset(q.offset)
         with self.engine.connect() as c:
             found = c.execute(s).all()
-            counted = select(func.count()).select_from(grouped.subquery())
-            total = int(c.execute(counted).scalar_one())
         ids = [str(row[0]) for row in found]
         cases = self._cases(ids)
-        more = q.limit is not None and len(found) == q.limit
-        nxt = encode_cursor([found[-1][1], found[-1][0]]) if more and found else None
-        return CasePage(total, q.limit, q.offset, [cases[i] for i in ids if i in cases], nxt)
+        total, exact = self._count_cases(q)
+        items = [cases[i] for i in ids if i in cases]
+        return CasePage(total, q.limit, q.offset, items, None, exact)
 
     def get_case(self, case_id: str) -> StoredCase | None:
         return self._cases([case_id]).get(case_id)
@@ -1234,6 +1462,13 @@ class IncidentPage:
     items: list[ReviewedIncident]
     next: str | None = None  # the cursor of the page after this one (IncidentQuery.after)
     total_exact: bool = True  # False: there are more than ``total`` (IncidentQuery.count_limit)
+    # True: ``total`` is PostgreSQL's estimate, given where it is far past the count limit
+    total_estimated: bool = False
+
+
+# A list whose estimate is this many times the count limit (or more) is not counted: its total
+# is the estimate (View._estimate).
+ESTIMATE_PAST = 1
 
 
 @dataclass
@@ -1311,6 +1546,7 @@ class CasePage:
     offset: int
     items: list[StoredCase]
     next: str | None = None  # the cursor of the page after this one (IncidentQuery.after)
+    total_exact: bool = True  # False: there are more than ``total`` (IncidentQuery.count_limit)
 
 
 @dataclass
@@ -1495,15 +1731,22 @@ def _effective(col: str) -> Any:
     return case((r.c[key].is_not(None), r.c[col]), else_=i.c[col])
 
 
-def _machine(col: str) -> Any:
-    """The value in force of an incidents column (or ``status``, ``case``) of an incident
-    without a review: the machine's."""
-    i = t.incidents
-    if col == "status":
-        return literal("unreviewed")
-    if col == "case":
-        return func.coalesce(i.c.case_id, i.c.id)
-    return i.c[col]
+def _machine_on(src: Any) -> Callable[[str], Any]:
+    """``_machine`` over ``src``: the incidents table or a subquery of its rows."""
+
+    def machine(col: str) -> Any:
+        if col == "status":
+            return literal("unreviewed")
+        if col == "case":
+            return func.coalesce(src.c.case_id, src.c.id)
+        return src.c[col]
+
+    return machine
+
+
+# The value in force of an incidents column (or ``status``, ``case``) of an incident without
+# a review: the machine's.
+_machine = _machine_on(t.incidents)
 
 
 # Sort keys that View._matching can select besides the incidents' columns: the start date
@@ -1548,6 +1791,7 @@ _SORT_KEYS: dict[str, list[tuple[str, bool]]] = {
     ],
 }
 _CASE_KEYS = [("start", False), ("case_id", False)]
+CASE_WALK = 200  # incidents the case list reads at first, in one go (View._walk_cases)
 _NULLABLE = {"place_name", "count_best", "confidence"}  # sort keys that can be NULL: they come last
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from itertools import pairwise
 from typing import Any
 
@@ -41,6 +42,19 @@ def insert_or_ignore(conn: Connection, table: Table) -> Insert:
     if conn.dialect.name == "sqlite":
         return sqlite_insert(table).on_conflict_do_nothing()  # type: ignore[return-value]
     return insert(table)  # pragma: no cover - only SQLite and PostgreSQL are supported
+
+
+# The tables add_analyses writes rows to, in the order it writes them.
+_ROW_TABLES = (
+    t.analyses,
+    t.incidents,
+    t.statistics,
+    t.units,
+    t.unit_relations,
+    t.statements,
+    t.persons,
+    t.spans,
+)
 
 
 class Writer:
@@ -95,18 +109,61 @@ class Writer:
         the id of an incident it finds again. An analyst's review of an incident that is gone
         is re-attached to the one new incident that covers its spans (``_reattach``), or left
         as it was, orphaned (``View.iter_orphaned_reviews``): never applied to another."""
+        self.add_analyses([analysis])
+
+    def add_analyses(
+        self, analyses: list[Analysis], audit: Callable[[Analysis], AuditEvent] | None = None
+    ) -> None:
+        """``add_analysis`` of each, in order, with ``audit``'s entry of each after it (and
+        after its re-attachments), in a few statements per table for all of them: the store
+        ends as the calls one by one leave it, in a tenth of the round trips (a partition of
+        ``analyze`` is one call, casefile/analyze.py).
+
+        1. the reviewed incidents of every document, then every document's old facts cleared;
+        2. each analysis made into rows (ids, spans), its reviews re-attached;
+        3. the units no stored document named yet, first named by the first that names them;
+        4. the rows of each table in one statement, then the audit entries in order."""
+        if len({a.document.id for a in analyses}) < len(analyses):  # one document twice:
+            for analysis in analyses:  # the later replaces the earlier, as one by one
+                self.add_analyses([analysis], audit)
+            return
+        doc_ids = [a.document.id for a in analyses]
+        reviewed = self._reviewed_incidents(doc_ids)
+        self._clear(doc_ids)
+        rows: dict[Table, list[dict[str, Any]]] = {table: [] for table in _ROW_TABLES}
+        events: list[AuditEvent] = []
+        units: dict[str, str] = {}  # unit -> the first document naming it, in order
+        for analysis in analyses:
+            doc_id = analysis.document.id
+            new_spans = self._analysis_rows(analysis, rows, units)
+            events += self._reattach(reviewed.get(doc_id, {}), new_spans)
+            if audit is not None:
+                events.append(audit(analysis))
+        rows[t.units] = self._new_units(units)
+        for table in _ROW_TABLES:
+            if rows[table]:
+                self.conn.execute(insert(table), rows[table])
+        if events:
+            self.add_audits(events)
+
+    def _analysis_rows(
+        self,
+        analysis: Analysis,
+        rows: dict[Table, list[dict[str, Any]]],
+        units: dict[str, str],
+    ) -> dict[str, tuple[str, list[Span]]]:
+        """The rows of one analysis, added to ``rows`` by table (and the units it names to
+        ``units``); its incidents' ids with their type and spans."""
         doc_id = analysis.document.id
-        reviewed = self._reviewed_incidents(doc_id)
-        self._clear(doc_id)
-        self.conn.execute(
-            insert(t.analyses).values(
-                document_id=doc_id,
-                extractor=analysis.extractor,
-                analysed_at=dt.datetime.now(dt.UTC),
-                record=analysis.to_record(),
-            )
+        rows[t.analyses].append(
+            {
+                "document_id": doc_id,
+                "extractor": analysis.extractor,
+                "analysed_at": dt.datetime.now(dt.UTC),
+                "record": analysis.to_record(),
+            }
         )
-        spans: list[dict[str, Any]] = []
+        spans = rows[t.spans]
 
         def keep(table: str, fid: str, fact_spans: list[Span]) -> None:
             spans.extend(
@@ -121,132 +178,145 @@ class Writer:
             ids.add(fid)
             new_spans[fid] = (inc.type, list(inc.spans))
             place, count, date = inc.place, inc.count, inc.date
-            self.conn.execute(
-                insert(t.incidents).values(
-                    id=fid,
-                    document_id=doc_id,
-                    seq=seq,
-                    type=inc.type,
-                    summary=inc.summary,
-                    date_start=date.start if date else None,
-                    date_end=date.end if date else None,
-                    place_name=place.name if place else None,
-                    country=place.country if place else None,
-                    admin1=place.admin1 if place else None,
-                    lat=place.lat if place else None,
-                    lon=place.lon if place else None,
-                    precision=place.precision if place else None,
-                    victim_category=inc.victim_category,
-                    count_low=count.low if count else None,
-                    count_best=count.best if count else None,
-                    count_high=count.high if count else None,
-                    certainty=inc.certainty,
-                    perpetrators=[p.to_record() for p in inc.perpetrators],
-                    perpetrator_names="|" + "|".join(p.name for p in inc.perpetrators) + "|",
-                    evidence=list(inc.evidence),
-                    attribution=list(inc.attribution),
-                    case_id=inc.case,
-                    confidence=inc.confidence,
-                )
+            rows[t.incidents].append(
+                {
+                    "id": fid,
+                    "document_id": doc_id,
+                    "seq": seq,
+                    "type": inc.type,
+                    "summary": inc.summary,
+                    "date_start": date.start if date else None,
+                    "date_end": date.end if date else None,
+                    "place_name": place.name if place else None,
+                    "country": place.country if place else None,
+                    "admin1": place.admin1 if place else None,
+                    "lat": place.lat if place else None,
+                    "lon": place.lon if place else None,
+                    "precision": place.precision if place else None,
+                    "victim_category": inc.victim_category,
+                    "count_low": count.low if count else None,
+                    "count_best": count.best if count else None,
+                    "count_high": count.high if count else None,
+                    "certainty": inc.certainty,
+                    "perpetrators": [p.to_record() for p in inc.perpetrators],
+                    "perpetrator_names": "|" + "|".join(p.name for p in inc.perpetrators) + "|",
+                    "evidence": list(inc.evidence),
+                    "attribution": list(inc.attribution),
+                    "case_id": inc.case,
+                    "confidence": inc.confidence,
+                }
             )
             keep("incidents", fid, inc.spans)
-        self._reattach(reviewed, new_spans)
         for seq, st in enumerate(analysis.statistics):
             fid = fact_id(doc_id, "statistics", seq, f"{st.value}{st.counted}")
-            self.conn.execute(
-                insert(t.statistics).values(
-                    id=fid,
-                    document_id=doc_id,
-                    seq=seq,
-                    value=st.value,
-                    counted=st.counted,
-                    category=st.category,
-                    period_start=st.period.start if st.period else None,
-                    period_end=st.period.end if st.period else None,
-                    as_of=st.as_of,
-                    by=st.by,
-                )
+            rows[t.statistics].append(
+                {
+                    "id": fid,
+                    "document_id": doc_id,
+                    "seq": seq,
+                    "value": st.value,
+                    "counted": st.counted,
+                    "category": st.category,
+                    "period_start": st.period.start if st.period else None,
+                    "period_end": st.period.end if st.period else None,
+                    "as_of": st.as_of,
+                    "by": st.by,
+                }
             )
             keep("statistics", fid, st.spans)
+        relations: set[str] = set()  # the document's, cleared above: only its own repeat
         for unit in analysis.units:
-            self._add_unit(unit.name, doc_id)
             chain = [unit.name, *unit.parents]
+            for name in chain:
+                units.setdefault(name, doc_id)
             for child, parent in pairwise(chain):
-                self._add_unit(parent, doc_id)
                 fid = fact_id(doc_id, "unit_relations", 0, f"{child}->{parent}")
-                if not self.conn.execute(
-                    select(t.unit_relations.c.id).where(t.unit_relations.c.id == fid)
-                ).first():
-                    self.conn.execute(
-                        insert(t.unit_relations).values(
-                            id=fid,
-                            child=child,
-                            parent=parent,
-                            document_id=doc_id,
-                            source=analysis.document.ref,
-                        )
-                    )
-                    keep("unit_relations", fid, unit.spans)
+                if fid in relations:
+                    continue
+                relations.add(fid)
+                rows[t.unit_relations].append(
+                    {
+                        "id": fid,
+                        "child": child,
+                        "parent": parent,
+                        "document_id": doc_id,
+                        "source": analysis.document.ref,
+                        "valid_from": None,
+                        "valid_to": None,
+                    }
+                )
+                keep("unit_relations", fid, unit.spans)
         for seq, sm in enumerate(analysis.statements):
             fid = fact_id(doc_id, "statements", seq, f"{sm.kind}{sm.speaker}")
-            self.conn.execute(
-                insert(t.statements).values(
-                    id=fid,
-                    document_id=doc_id,
-                    seq=seq,
-                    kind=sm.kind,
-                    speaker=sm.speaker,
-                    target=sm.target,
-                    date_start=sm.date.start if sm.date else None,
-                    date_end=sm.date.end if sm.date else None,
-                )
+            rows[t.statements].append(
+                {
+                    "id": fid,
+                    "document_id": doc_id,
+                    "seq": seq,
+                    "kind": sm.kind,
+                    "speaker": sm.speaker,
+                    "target": sm.target,
+                    "date_start": sm.date.start if sm.date else None,
+                    "date_end": sm.date.end if sm.date else None,
+                }
             )
             keep("statements", fid, sm.spans)
         for seq, person in enumerate(analysis.persons):
             fid = fact_id(doc_id, "persons", seq, person.name)
-            self.conn.execute(
-                insert(t.persons).values(
-                    id=fid,
-                    document_id=doc_id,
-                    seq=seq,
-                    name=person.name,
-                    title=person.title,
-                    affiliation=person.affiliation,
-                )
+            rows[t.persons].append(
+                {
+                    "id": fid,
+                    "document_id": doc_id,
+                    "seq": seq,
+                    "name": person.name,
+                    "title": person.title,
+                    "affiliation": person.affiliation,
+                }
             )
             keep("persons", fid, person.spans)
-        if spans:
-            self.conn.execute(insert(t.spans), spans)
+        return new_spans
 
-    def _add_unit(self, name: str, doc_id: str) -> None:
-        if not self.conn.execute(select(t.units.c.name).where(t.units.c.name == name)).first():
-            self.conn.execute(insert(t.units).values(name=name, first_seen=doc_id))
+    def _new_units(self, units: dict[str, str]) -> list[dict[str, Any]]:
+        """Rows of the units of ``units`` (name -> first document) that are not stored yet."""
+        names = list(units)
+        known: set[str] = set()
+        for k in range(0, len(names), 500):
+            chunk = names[k : k + 500]
+            known |= set(
+                self.conn.execute(select(t.units.c.name).where(t.units.c.name.in_(chunk))).scalars()
+            )
+        return [{"name": n, "first_seen": d} for n, d in units.items() if n not in known]
 
-    def _reviewed_incidents(self, doc_id: str) -> dict[str, tuple[str, list[Span]]]:
-        """The document's incidents that analysts have reviewed: id -> (type, spans)."""
+    def _reviewed_incidents(
+        self, doc_ids: list[str]
+    ) -> dict[str, dict[str, tuple[str, list[Span]]]]:
+        """The incidents of these documents that analysts have reviewed: document ->
+        incident id -> (type, spans)."""
         i, r, s = t.incidents, t.reviews, t.spans
-        rows = self.conn.execute(
-            select(i.c.id, i.c.type, s.c.start, s.c.end)
-            .join(r, and_(r.c.target_type == "incident", r.c.target_id == i.c.id))
-            .join(s, and_(s.c.fact_table == "incidents", s.c.fact_id == i.c.id), isouter=True)
-            .where(i.c.document_id == doc_id)
-        )
-        out: dict[str, tuple[str, list[Span]]] = {}
-        for fid, kind, a, b in rows:
-            out.setdefault(fid, (kind, []))
-            if a is not None:
-                out[fid][1].append((a, b))
+        out: dict[str, dict[str, tuple[str, list[Span]]]] = {}
+        for k in range(0, len(doc_ids), 500):
+            rows = self.conn.execute(
+                select(i.c.document_id, i.c.id, i.c.type, s.c.start, s.c.end)
+                .join(r, and_(r.c.target_type == "incident", r.c.target_id == i.c.id))
+                .join(s, and_(s.c.fact_table == "incidents", s.c.fact_id == i.c.id), isouter=True)
+                .where(i.c.document_id.in_(doc_ids[k : k + 500]))
+            )
+            for doc_id, fid, kind, a, b in rows:
+                found = out.setdefault(doc_id, {}).setdefault(fid, (kind, []))
+                if a is not None:
+                    found[1].append((a, b))
         return out
 
     def _reattach(
         self,
         reviewed: dict[str, tuple[str, list[Span]]],
         new: dict[str, tuple[str, list[Span]]],
-    ) -> None:
+    ) -> list[AuditEvent]:
         """Move the review (and its judgements) of each reviewed incident that re-analysis
         did not find again to the one new incident of its type that overlaps its spans most;
         where there is none, or two as good, or that one has a review of its own, the review
-        stays behind, orphaned."""
+        stays behind, orphaned. Returns the audit events of the moves (with an audit log)."""
+        events: list[AuditEvent] = []
         taken = {fid for fid in new if fid in reviewed}
         for old_id, (kind, spans) in reviewed.items():
             if old_id in new:
@@ -274,7 +344,7 @@ class Writer:
                     .values(target_id=target)
                 )
             if self.audit is not None:
-                self.add_audit(
+                events.append(
                     AuditEvent(
                         "incident.reattach",
                         "incident",
@@ -284,24 +354,30 @@ class Writer:
                         reason="re-analysis: the review follows the incident at its spans",
                     )
                 )
+        return events
 
-    def _clear(self, doc_id: str) -> None:
-        self.conn.execute(delete(t.spans).where(t.spans.c.document_id == doc_id))
-        for table in t.FACT_TABLES:
-            self.conn.execute(delete(table).where(table.c.document_id == doc_id))
-        self.conn.execute(delete(t.analyses).where(t.analyses.c.document_id == doc_id))
+    def _clear(self, doc_ids: list[str]) -> None:
+        for k in range(0, len(doc_ids), 500):
+            chunk = doc_ids[k : k + 500]
+            for table in (t.spans, *t.FACT_TABLES, t.analyses):
+                self.conn.execute(delete(table).where(table.c.document_id.in_(chunk)))
 
     # -- serve (#5): the audit log, users and their log-ins, analysts' reviews
 
     def add_audit(self, event: AuditEvent) -> AuditEntry:
         """Append ``event`` to the audit log, in this transaction, as made by ``self.actor``."""
+        return self.add_audits([event])[0]
+
+    def add_audits(self, events: list[AuditEvent]) -> list[AuditEntry]:
+        """Append ``events`` to the audit log, in order, in this transaction (one round trip
+        for all of them)."""
         if self.audit is None:
             raise AuditError("this writer has no audit log; open it with Store.writer()")
         if self.refusal is not None:
             raise self.refusal
-        entry = self.audit.append(self.conn, self.actor, event)
-        self.audited.append(entry)
-        return entry
+        entries = self.audit.append_many(self.conn, self.actor, events)
+        self.audited.extend(entries)
+        return entries
 
     def add_user(self, name: str, role: str, password_hash: str) -> None:
         self.conn.execute(

@@ -248,7 +248,7 @@ def test_incident_filters(served, query: str, expected: list[str]) -> None:
 def test_pages_link_the_next(served) -> None:
     body = served.client.get(f"{API}/incidents?limit=2", headers=served.bearer("vic")).json()
     assert (body["total"], body["limit"], body["offset"]) == (5, 2, 0)
-    assert body["total_exact"] is True
+    assert body["total_exact"] is True and body["total_estimated"] is False
     nxt = served.client.get(body["next"], headers=served.bearer("vic")).json()
     assert "after=" in body["next"] and "offset" not in body["next"]  # keyset, by cursor
     assert places(nxt) == ["Hroza", "Pokrovsk"]
@@ -262,6 +262,7 @@ def test_case_pages_link_the_next_by_cursor(served) -> None:
         body = served.client.get(url, headers=served.bearer("vic")).json()
         seen += [c["id"] for c in body["items"]]
         url = body["next"]
+        assert (body["total"], body["total_exact"]) == (5, True)  # counted: under 1,000
     assert len(seen) == len(set(seen)) == 5
 
 

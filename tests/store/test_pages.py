@@ -127,7 +127,17 @@ def test_list_indexes_exist(fresh_store: Store) -> None:
         "ix_incidents_date_first",
         "ix_incidents_type_date_last",
         "ix_incidents_admin1_date_last",
+        "ix_incidents_type_admin1_date_last",  # 0009
+        "ix_incidents_count_date_last",
+        "ix_incidents_count_desc_date_last",
+        "ix_incidents_place_date_last",
+        "ix_incidents_interval_reach",
     } <= names
+    if fresh_store.engine.dialect.name == "postgresql":
+        with fresh_store.engine.connect() as c:
+            trgm = "SELECT 1 FROM pg_available_extensions WHERE name = 'pg_trgm'"
+            if c.execute(text(trgm)).first():  # Debian's server has it: substrings by index
+                assert {"ix_incidents_perpetrators_trgm", "ix_incidents_place_trgm"} <= names
 
 
 @pytest.mark.parametrize(
@@ -222,3 +232,95 @@ def test_every_list_of_a_date_range_answers(listed: Store) -> None:
     assert listed.view.incident_points(q)[0] == 2
     assert sum(m["incidents"] for m in listed.view.incident_histogram(q)["months"]) == 2
     assert listed.view.count_incidents_by_field("type", q) == {"execution_of_pows": 2}
+
+
+@pytest.fixture
+def fused(listed: Store) -> Store:
+    """ROWS grouped into cases of one to three incidents whose dates lie apart (and one that
+    an analyst moved to another case), as fusion and review leave them."""
+    ids = [i.id for i in listed.view.page_incidents(IncidentQuery(limit=None)).items]
+    # by date: 0-2 are 2022-03, 3 2023-01-02, 4 2023-10-05, 5-6 2024-10, 7-8 undated
+    groups = {"case-a": [ids[0], ids[4], ids[7]], "case-b": [ids[1], ids[5]], "case-c": [ids[3]]}
+    assignment = {fid: case for case, members in groups.items() for fid in members}
+    with listed.writer() as w:
+        w.put_cases(assignment, [], [])
+        w.put_review("incident", ids[6], "ana", {"status": "edited", "case_id": "case-c"})
+    return listed
+
+
+@pytest.mark.parametrize("size", [1, 2, 3])
+@pytest.mark.parametrize(
+    "q",
+    [IncidentQuery(), IncidentQuery(since="2023-01-01"), IncidentQuery(type="torture")],
+)
+@pytest.mark.parametrize("walk", [200, 1])  # 1: the walk reads 2 incidents at a time, then more
+def test_case_pages_of_fused_cases_follow_their_earliest_match(
+    fused: Store, q: IncidentQuery, size: int, walk: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A case stands at its earliest matching incident, once, whatever page its later ones
+    fall on; walking the pages by cursor gives the list grouped at once (limit None)."""
+    from casefile.store import view
+
+    monkeypatch.setattr(view, "CASE_WALK", walk)
+    whole = fused.view.page_cases(replace(q, limit=None))
+    expected = [c.id for c in whole.items]
+    assert len(expected) == len(set(expected)) == whole.total
+    page, ids = fused.view.page_cases(replace(q, limit=size)), []
+    while True:
+        assert page.total == whole.total and page.total_exact
+        ids += [c.id for c in page.items]
+        if page.next is None:
+            break
+        page = fused.view.page_cases(replace(q, limit=size, after=page.next))
+    assert ids == expected
+    offset = fused.view.page_cases(replace(q, limit=size, offset=1))
+    assert [c.id for c in offset.items] == expected[1 : 1 + size]
+
+
+def test_case_list_counts_as_far_as_asked(fused: Store) -> None:
+    everything = fused.view.page_cases(IncidentQuery(limit=2))
+    assert (everything.total, everything.total_exact) == (5, True)  # a, b, c and two alone
+    capped = fused.view.page_cases(IncidentQuery(limit=2, count_limit=3))
+    assert (capped.total, capped.total_exact) == (3, False)
+    # the cases of the first count_limit + 1 incidents: a floor where there were more
+    floor = fused.view.page_cases(IncidentQuery(limit=2, count_limit=5))
+    assert floor.total_exact is False and 3 <= floor.total <= 5  # (which ones: the plan's)
+    enough = fused.view.page_cases(IncidentQuery(limit=2, count_limit=8))
+    assert (enough.total, enough.total_exact) == (5, True)
+
+
+def test_a_long_list_gives_postgresql_s_estimate(listed: Store) -> None:
+    """Past the count limit, PostgreSQL's estimate (from the statistics ANALYZE keeps) stands
+    for the total, and says so; SQLite, without estimates, counts to the limit."""
+    from sqlalchemy import text
+
+    postgres = listed.engine.dialect.name == "postgresql"
+    if postgres:
+        with listed.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as c:
+            c.execute(text("ANALYZE incidents"))
+    for q in (IncidentQuery(), IncidentQuery(since="2022-03-05", until="2030")):
+        page = listed.view.page_incidents(replace(q, limit=2, count_limit=2))
+        assert len(page.items) == 2 and page.total_exact is False
+        if postgres:  # 9 rows (8 since March 2022), estimated
+            assert page.total_estimated and page.total >= 2
+        else:
+            assert not page.total_estimated and page.total == 2
+    # a list estimated short of the limit is counted
+    near = listed.view.page_incidents(IncidentQuery(limit=2, count_limit=20))
+    assert (near.total, near.total_exact, near.total_estimated) == (9, True, False)
+
+
+def test_text_finds_the_summary_in_force_or_the_document(listed: Store) -> None:
+    """`text` matches an incident's summary (an analyst's, where one was written) or its
+    document's text, literally and without case."""
+    whole = listed.view.page_incidents(IncidentQuery(limit=None)).items
+    by_summary = {i.incident.summary: i.id for i in whole}
+    assert [i.id for i in listed.view.page_incidents(IncidentQuery(text="act 4.")).items] == [
+        by_summary["Act 4."]
+    ]
+    assert len(listed.view.page_incidents(IncidentQuery(text="REPORT 7 OF")).items) == 1
+    with listed.writer() as w:
+        w.put_review("incident", by_summary["Act 2."], "ana", {"summary": "A rewritten line."})
+    found = listed.view.page_incidents(IncidentQuery(text="rewritten")).items
+    assert [i.id for i in found] == [by_summary["Act 2."]]
+    assert listed.view.page_incidents(IncidentQuery(text="act 2.")).items == []

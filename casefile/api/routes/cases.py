@@ -4,6 +4,7 @@ cases apart, and fusion respects it."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Header, HTTPException, Request
@@ -12,7 +13,7 @@ from pydantic import Field
 from ...review import etag, merge_cases, not_same, split_case
 from .. import schemas as s
 from ..deps import Analyst, Body, Filters, StoreDep, Viewer, ok, page_links
-from .incidents import Judgement
+from .incidents import CASE_COUNT_LIMIT, Judgement
 
 router = APIRouter(prefix="/cases", tags=["cases"])
 
@@ -37,11 +38,12 @@ def list_cases(request: Request, q: Filters, _: Viewer, store: StoreDep) -> dict
     """Cases with at least one incident matching every filter, earliest first; ``next`` links
     the following page by its cursor (``after``)."""
     try:
-        page = store.view.page_cases(q)
+        page = store.view.page_cases(replace(q, count_limit=CASE_COUNT_LIMIT))
     except ValueError as e:  # a cursor of another list
         raise HTTPException(400, str(e)) from None
     return {
         **page_links(request, page.total, q.limit, q.offset, page.next),
+        "total_exact": page.total_exact,
         "items": [c.to_record() for c in page.items],
     }
 

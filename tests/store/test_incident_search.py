@@ -116,3 +116,15 @@ def test_a_common_word_pages_alike_either_way(
     monkeypatch.setattr(view_module, "MANY_MATCHES", -1)
     store.view._fts_counts.clear()
     assert pages() == sorted_matches
+
+
+def test_search_with_a_since_day_reads_every_part_of_the_list(
+    stocked: tuple[Store, dict[str, str]],
+) -> None:
+    store, _ = stocked
+    # a month-dated incident reaches a day within its month; a day-dated one before it does not
+    assert found(store, "Bucha", since="2022-03-15") == {
+        "Detainees beaten in Bucha.",
+        "Civilians shot in Bucha.",
+    }
+    assert found(store, "POWs", since="2024-10-05") == {"Nine POWs shot in Kursk Oblast."}

@@ -20,6 +20,7 @@ from ..errors import ConfigError
 from ..lang import get_pack
 from ..model import Actor, Analysis, Mention
 from .base import BaseStage
+from .truecase import sentence_texts
 from .types import concepts
 
 # Cues for sentences where statements (incitement, orders, honours, denials) are made.
@@ -173,7 +174,7 @@ class Entities(BaseStage):
         if not chosen:
             return
         nlp = ner_model(self.settings.model)
-        texts = (analysis.sentences[i].text for i in chosen)
+        texts = sentence_texts(analysis, chosen, self.settings.model)  # upper case: a copy
         places = {(m.start, m.end) for m in analysis.mentions if m.kind == "place"}
         for i, doc in zip(chosen, nlp.pipe(texts, batch_size=64), strict=True):
             base = analysis.sentences[i].start
@@ -198,7 +199,7 @@ class Entities(BaseStage):
                             kind,
                             base + ent.start_char,
                             base + ent.end_char,
-                            ent.text,
+                            analysis.text[base + ent.start_char : base + ent.end_char],
                             ent.label_,
                             i,
                         )

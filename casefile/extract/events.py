@@ -45,6 +45,7 @@ from ..errors import ConfigError
 from ..model import Actor, Analysis, Mention
 from .base import BaseStage
 from .statistics import CASES, is_aggregate
+from .truecase import sentence_texts
 from .types import DEFAULT_LANGUAGE, concepts
 
 # Roles an argument can take.
@@ -371,7 +372,12 @@ class Events(BaseStage):
 
     def _parse(self, analysis: Analysis, indexes: list[int]) -> dict[int, Doc]:
         nlp = parser_model(self.settings.model)
-        texts = (_without_dateline(analysis.sentences[i].text) for i in indexes)
+        # an upper-case document is read from its mixed-case copy (same offsets)
+        cased = sentence_texts(analysis, indexes, self.settings.model)
+        texts = (
+            _without_dateline(text, analysis.sentences[i].text)
+            for i, text in zip(indexes, cased, strict=True)
+        )
         docs = dict(zip(indexes, nlp.pipe(texts, batch_size=64), strict=True))
         analysis.parses.update(docs)
         return docs
@@ -415,9 +421,13 @@ class Events(BaseStage):
                 if named:
                     m = min(named, key=lambda m: (m.end > e.start, abs(m.start - e.start)))
                     e.args.append(Argument(AGENT, m, "nearest"))
-        # dates, places, counts: the trigger whose clause they hang from, else the nearest
+        # dates, places, counts: the trigger whose clause they hang from, else the nearest;
+        # none from the dateline, which tells when and where the story was filed
+        filed = s.start + dateline_end(s.text) if i == 0 else -1
         for kind, role in (("date", TIME), ("place", PLACE), ("count", COUNT)):
             for m in analysis.mentions_of(kind, i):
+                if m.end <= filed and role != COUNT:
+                    continue
                 owner, via = nearest(m), "nearest"
                 if doc is not None and role != COUNT:
                     how = {
@@ -519,8 +529,10 @@ def _outside_chain(analysis: Analysis, i: int, m: Mention) -> Mention:
 
 # A wire story's dateline ("KHERSON, Ukraine (AP) — "): where the story was filed, not where
 # anything happened. The parse sees blanks in its place, so that offsets stay the same.
+# "LIMA, 10 JAN 90 (EFE) -- ", "MEXICO CITY (MEXICO), 12 JAN 90 (DPA) -- ": a date may follow.
 DATELINE = re.compile(
-    r"^\s*[A-Z][A-Z .'’-]{2,40}(?:,\s*[A-Z][\w .'’-]{1,40})?(?:,\s*[A-Z][\w .]{1,20})?"
+    r"^\s*[A-Z][A-Z .'’-]{2,40}(?:\s*\([^)]{1,40}\))?(?:,\s*[A-Z][\w .'’-]{1,40})?"
+    r"(?:,\s*[A-Z][\w .]{1,20})?(?:,\s*\d{1,2}\s+[A-Z]{3,9}\.?\s+\d{2,4})?"
     r"\s*(?:\([^)]{1,40}\))?\s*(?:[-–—]{1,2}|:)\s"
 )
 
@@ -531,8 +543,10 @@ def dateline_end(text: str) -> int:
     return m.end() if m else 0
 
 
-def _without_dateline(text: str) -> str:
-    n = dateline_end(text)
+def _without_dateline(text: str, original: str | None = None) -> str:
+    """``text`` with blanks for the dateline that opens it (or opens ``original``, the text
+    as written where ``text`` is its case-normalised copy)."""
+    n = dateline_end(original if original is not None else text)
     return " " * n + text[n:] if n else text
 
 

@@ -16,6 +16,7 @@ from ..lang import get_pack
 from ..model import Analysis, Mention
 from ..resolve.geocode import geocode_all
 from .base import BaseStage
+from .truecase import shouting as is_shouting
 
 
 @registry.stages.register("casefile.places.v1")
@@ -28,7 +29,7 @@ class Places(BaseStage):
 
     def __call__(self, analysis: Analysis) -> None:
         pack = get_pack(analysis.document.language)  # its toponyms (English: Gazetteer.find)
-        shouting = _all_caps(analysis.text)
+        shouting = is_shouting(analysis.text)
         found: list[tuple[int, int, str, int]] = []
         for i, s in enumerate(analysis.sentences):
             here = [
@@ -83,8 +84,6 @@ def _whole_names(
     return sorted(found)
 
 
-_UPPER = re.compile(r"[A-Z]")
-_LOWER = re.compile(r"[a-z]")
 _LOCATIVE = re.compile(
     r"(?:\b(?:IN|NEAR|AT|FROM|OF|TO|OUTSIDE|INTO|ACROSS|TOWARD|TOWARDS)\s+(?:THE\s+)?|^\s*)$"
 )
@@ -155,10 +154,3 @@ GIVEN_NAMES = frozenset(
 def _given_name(text: str, end: int, name: str) -> bool:
     """A given name followed by a capitalised word is a person's name, not a town."""
     return name.lower() in GIVEN_NAMES and bool(re.match(r"\s+[A-Z][a-z]", text[end:]))
-
-
-def _all_caps(text: str) -> bool:
-    """Upper-case wire text, where capitals say nothing about names."""
-    head = text[:5000]
-    upper, lower = len(_UPPER.findall(head)), len(_LOWER.findall(head))
-    return upper > 4 * lower and upper > 0

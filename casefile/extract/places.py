@@ -12,10 +12,12 @@ import re
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from .. import registry
+from ..knowledge.gazetteer import Gazetteer
 from ..lang import get_pack
 from ..model import Analysis, Mention
 from ..resolve.geocode import geocode_all
 from .base import BaseStage
+from .truecase import is_english_word
 from .truecase import shouting as is_shouting
 
 
@@ -39,6 +41,8 @@ class Places(BaseStage):
                 if (not shouting or _placed(s.text, a, name)) and not _given_name(s.text, b, name)
             ]
             found += _whole_names(here, s.text, s.start, i)
+        if shouting:  # "IN DOWNTOWN", "THE ECONOMY": a common word, unless a notable place
+            found = [f for f in found if not self._common_word(f[2])]
         if not found:
             return
         # resolved together: each name in the light of the document's others
@@ -53,6 +57,15 @@ class Places(BaseStage):
                 analysis.mentions.append(
                     Mention("place", start, end, analysis.text[start:end], place, i)
                 )
+
+    def _common_word(self, name: str) -> bool:
+        """A one-word name that is an English word and names no notable place."""
+        word = name.strip().lower()
+        return (
+            " " not in word
+            and is_english_word(word, self.settings.model)
+            and not _notable(name.strip())
+        )
 
 
 _NAME = r"[A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+){0,2}"
@@ -82,6 +95,20 @@ def _whole_names(
                 continue  # one unknown word after "near" is too often not a place
             found = [f for f in found if f not in inside] + [(a, b, m.group(g), i)]
     return sorted(found)
+
+
+# Places a common English word may name in upper-case text: countries, regions, capitals
+# and cities of this size ("LIMA" is a city, "COMFORT" and "ECONOMY" are words).
+NOTABLE_CODES = frozenset({"PCLI", "ADM1", "PPLC", "PPLA"})
+NOTABLE_POPULATION = 100_000
+
+
+def _notable(name: str) -> bool:
+    return any(
+        c.feature_code in NOTABLE_CODES or c.population >= NOTABLE_POPULATION
+        for c in Gazetteer.default().candidates(name)
+        if c.match == "name"
+    )
 
 
 _LOCATIVE = re.compile(

@@ -97,15 +97,16 @@ def _whole_names(
     return sorted(found)
 
 
-# Places a common English word may name in upper-case text: countries, regions, capitals
-# and cities of this size ("LIMA" is a city, "COMFORT" and "ECONOMY" are words).
-NOTABLE_CODES = frozenset({"PCLI", "ADM1", "PPLC", "PPLA"})
-NOTABLE_POPULATION = 100_000
+# Places a common English word may name in upper-case text: countries, capitals and cities
+# of this size ("LIMA" is a capital, "COMFORT", "BUSH" and "CAPITAL" are words).
+NOTABLE_CODES = frozenset({"PCLI", "PPLC"})
+NOTABLE_POPULATION = 500_000
 
 
 def _notable(name: str) -> bool:
     return any(
-        c.feature_code in NOTABLE_CODES or c.population >= NOTABLE_POPULATION
+        c.feature_code in NOTABLE_CODES
+        or (c.feature_class == "P" and c.population >= NOTABLE_POPULATION)
         for c in Gazetteer.default().candidates(name)
         if c.match == "name"
     )

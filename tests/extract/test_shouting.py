@@ -44,7 +44,10 @@ def test_the_filing_date_does_not_date_the_act(extract) -> None:
 
 
 def test_a_common_word_is_no_place_in_capitals_unless_a_notable_one(extract) -> None:
-    a = extract("A BOMB DAMAGED A BANK IN COMFORT ON MONDAY. LATER A BUS WAS HIT IN LIMA.")
+    a = extract(
+        "A BOMB DAMAGED A BANK IN COMFORT ON MONDAY. LATER A BUS WAS HIT IN LIMA. "
+        "A THIRD BLAST SHOOK AN OFFICE IN THE CAPITAL."
+    )
     assert [m.text for m in a.mentions_of("place")] == ["LIMA"]
     b = extract("A bomb damaged a bank in Comfort on Monday.")  # mixed case: the name stands
     assert [m.text for m in b.mentions_of("place")] == ["Comfort"]

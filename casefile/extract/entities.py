@@ -204,3 +204,22 @@ class Entities(BaseStage):
                             i,
                         )
                     )
+        _drop_places_in_names(analysis)
+
+
+def _drop_places_in_names(analysis: Analysis) -> None:
+    """A toponym inside a person's full name ("Carlos Ruiz", "Ruiz" a town) is the name."""
+    names = [
+        (m.start, m.end) for m in analysis.mentions if m.kind == "person" and " " in m.text.strip()
+    ]
+    if not names:
+        return
+    inside = [
+        m
+        for m in analysis.mentions
+        if m.kind == "place"
+        and any(a <= m.start and m.end <= b and (a, b) != (m.start, m.end) for a, b in names)
+    ]
+    if inside:
+        analysis.mentions[:] = [m for m in analysis.mentions if all(m is not x for x in inside)]
+        analysis._indexed = -1  # the index is rebuilt: the list is shorter, not longer

@@ -47,3 +47,8 @@ def test_a_word_for_an_armed_group_is_the_perpetrator(extract, text: str, agent:
     assert [(i.type, [p.name for p in i.perpetrators]) for i in a.incidents] == [
         ("attack_on_civilians", [agent])
     ]
+
+
+def test_a_place_inside_a_persons_full_name_is_the_name(extract) -> None:
+    a = extract("Police said gunmen shot dead the lawyer Carlos Ruiz on Friday.")
+    assert not [m for m in a.mentions_of("place") if m.text == "Ruiz"]

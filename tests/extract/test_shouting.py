@@ -31,6 +31,7 @@ def test_the_agent_of_an_upper_case_report_comes_from_the_parse(extract) -> None
 def test_a_wire_dateline_with_a_date_is_not_the_date_of_the_act() -> None:
     assert dateline_end("QUITO, 4 FEB 90 (REUTER) -- [TEXT] A BOMB WENT OFF.") > 0
     assert dateline_end("MANAGUA (NICARAGUA), 2 MAR 89 (RADIO) -- ARMED MEN") > 0
+    assert dateline_end("Quito, 4 Feb 90 (Reuter) -- [text] A bomb went off.") > 0
     assert dateline_end("The army said -- as it does -- nothing.") == 0
 
 

@@ -1,6 +1,6 @@
 """The assembler: event mentions grouped into incidents, each given its fields.
 
-It knows no language: it reads the event mentions of ``events.v1`` (type, trigger,
+It knows no language: it reads the event mentions of ``events.v2`` (type, trigger,
 arguments with roles, score) and the cue words of ``types/concepts.yaml``.
 
 1. Mentions are read in text order. Each joins the open incident it scores best with, by the
@@ -36,6 +36,7 @@ from .events import (
     COUNT,
     PLACE,
     TIME,
+    UNNAMED,
     EventMention,
     dateline_end,
     score_features,
@@ -328,6 +329,10 @@ class Assembler:
                 continue
             if any(p.start <= m.start < p.end for p in self.a.mentions_of("person", m.sentence)):
                 continue
+            if any(u.start <= m.start < u.end for u in self.a.mentions_of("unit", m.sentence)):
+                continue  # "Naval" in "155th Naval Infantry Brigade"
+            if m.text in self.person_names():
+                continue  # a surname the document gives a person elsewhere
             out.append(m)
         return out
 
@@ -360,7 +365,7 @@ class Assembler:
             if not SPAN_CUE.match(m.text)
         ]
         if not dates:
-            return None
+            return self.date_around(g)
         best = max(
             dates,
             key=lambda d: (
@@ -370,6 +375,32 @@ class Assembler:
             ),
         )
         return best[0].value.range  # type: ignore[no-any-return]
+
+    def date_around(self, g: Group) -> DateRange | None:
+        """An act whose own clause names no date: a stated date of the two sentences before
+        it, where they tell no other act ("On 3 May ... . A drone hit a bus, killing two."),
+        else the one day a document dates everything it states to (a report of one day)."""
+        for i in (g.sentences[0] - 1, g.sentences[0] - 2):
+            if i < 0 or i in self.told:
+                break
+            stated = [m for m in self.a.mentions_of("date", i) if explicit(m.value)]
+            stated = [m for m in stated if not SPAN_CUE.match(m.text)]
+            if stated:
+                return stated[-1].value.range  # type: ignore[no-any-return]
+        return self.focal_day()
+
+    def focal_day(self) -> DateRange | None:
+        """The day every day-precise date the document states names, if there is one."""
+        if not hasattr(self, "_focal"):
+            days = {
+                (r.start, r.end)
+                for m in self.a.mentions_of("date")
+                if explicit(m.value)
+                for r in [m.value.range]
+                if r.start and r.start == r.end and len(r.start) == 10
+            }
+            self._focal = DateRange(*days.pop()) if len(days) == 1 else None
+        return self._focal
 
     def place(self, g: Group) -> Place | None:
         places = self.places(g.args(PLACE))
@@ -381,7 +412,7 @@ class Assembler:
                 if places:
                     break
         if not places:
-            return None
+            return self.focal_place(None)
         named = Counter(m.value.name for m in places)
         parsed = {id(a.mention) for e in g.events for a in e.args if a.via == "parse"}
         home = self.home_country()
@@ -396,6 +427,32 @@ class Assembler:
             )
 
         return min(places, key=rank).value  # type: ignore[no-any-return]
+
+    def person_names(self) -> set[str]:
+        """The names and surnames of the people the document names."""
+        if not hasattr(self, "_person_names"):
+            people = [m.text for m in self.a.mentions_of("person")]
+            self._person_names = set(people) | {p.split()[-1] for p in people if " " in p}
+        return self._person_names
+
+    def focal_place(self, country: Place | None) -> Place | None:
+        """The place a report is about, for an act whose sentences name none (or only a
+        country): the settlement or region the document names most often, at least twice;
+        within ``country`` where one is given."""
+        if not hasattr(self, "_focal_places"):
+            found = [
+                m.value
+                for m in self.places(self.a.mentions_of("place"))
+                if m.value.precision in ("settlement", "district", "admin1")
+            ]
+            counts = Counter(p.name for p in found)
+            top = counts.most_common(2)
+            clear = top and top[0][1] >= 2 and (len(top) == 1 or top[0][1] > top[1][1])
+            self._focal_places = next(p for p in found if p.name == top[0][0]) if clear else None
+        focal: Place | None = self._focal_places
+        if focal is None or (country is not None and focal.country != country.country):
+            return None
+        return focal
 
     def home_country(self) -> str | None:
         """The country most of the document's settlements and regions lie in."""
@@ -510,7 +567,7 @@ def _actor(m: Mention) -> Actor | None:
     """The actor a mention names: a unit or force as resolved, a state's forces by its name or
     demonym as agent ("Russia struck", "a Russian strike"), another group by its name."""
     if isinstance(m.value, Actor):
-        return m.value
+        return None if m.value.kind == UNNAMED else m.value
     name = re.sub(r"^the\s+", "", m.text.strip(), flags=re.I).removesuffix("'s").removesuffix("’s")
     if WEAPON_NAME.search(name):  # "Iskander-K", "a Russian Shahed": the weapon, not who
         side = _demonyms().get(name.split()[0].lower()) if " " in name else None
@@ -534,11 +591,11 @@ WEAPON_NAME = re.compile(
 )
 
 
-@registry.stages.register("casefile.incidents.v2")
+@registry.stages.register("casefile.incidents.v3")
 class IncidentsV2(BaseStage):
     """Group event mentions into incidents (scored, explainable joins) and fill their fields."""
 
-    name = "casefile.incidents.v2"
+    name = "casefile.incidents.v3"
     requires = (
         "sentences",
         "events",

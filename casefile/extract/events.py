@@ -15,7 +15,7 @@ The ``cues.v2`` stage marks trigger words by the rules of the incident type file
    what weakens it) that the assembler pools into an act's features and scores with the
    fitted weights of extract/weights.yaml (``score_features``).
 
-The assembler (``incidents.v2``) groups these mentions into incidents.
+The assembler (``incidents.v3``) groups these mentions into incidents.
 
 Languages. Nothing here branches on a language: the trigger words, cue words and negations
 come from ``types/*.yaml`` per ``Document.language``; the parse is used where the language
@@ -87,6 +87,9 @@ FINDING_LEMMAS = frozenset(["find", "discover", "uncover", "exhume", "recover", 
 # Dependency labels through which an act's subject is shared ("struck ..., killing three").
 SHARES_SUBJECT = frozenset({"conj", "advcl", "xcomp"})
 AGENT_KINDS = ("unit", "actor", "org", "norp", "gpe")
+# The kind of an agent the text describes but does not name ("gunmen"): it tells that
+# someone acted, so it counts for the act, but it is no perpetrator of the record.
+UNNAMED = "unnamed"
 
 # The weights of the named features that score an act (a group of event mentions, see
 # assemble.py) are data: extract/weights.yaml, fitted by scripts/fit_extraction.py with
@@ -162,7 +165,24 @@ def parser_model(name: str) -> Language:
     return nlp
 
 
-def _language(analysis: Analysis) -> str:
+def parse_sentences(analysis: Analysis, indexes: list[int], model: str) -> dict[int, Doc]:
+    """The dependency parses of these sentences (a wire story's dateline blanked out; an
+    upper-case document's mixed-case copy), each sentence parsed once per analysis: they are
+    kept in ``analysis.parses``."""
+    todo = [i for i in indexes if i not in analysis.parses]
+    if todo:
+        nlp = parser_model(model)
+        # an upper-case document is read from its mixed-case copy (same offsets)
+        cased = sentence_texts(analysis, todo, model)
+        texts = (
+            _without_dateline(text, analysis.sentences[i].text)
+            for i, text in zip(todo, cased, strict=True)
+        )
+        analysis.parses.update(zip(todo, nlp.pipe(texts, batch_size=64), strict=True))
+    return {i: analysis.parses[i] for i in indexes}
+
+
+def language_of(analysis: Analysis) -> str:
     return (analysis.document.language or DEFAULT_LANGUAGE).split("-")[0].lower()
 
 
@@ -232,18 +252,41 @@ def _agent_tokens(trigger: Token) -> tuple[list[Token], str]:
         passive = _passive(cur)
         for c in cur.children:
             if c.dep_ == "agent":
-                return [t for p in c.children for t in p.subtree], "parse:agent"
+                return [t for p in c.children for t in _phrase(p)], "parse:agent"
             if c.dep_ == "nsubj" and not passive:
-                return list(c.subtree), "parse:nsubj"
+                return _phrase(c), "parse:nsubj"
         if cur.dep_ == "relcl" and not passive:  # "soldiers who executed ..."
             return [cur.head], "parse:relcl"
-        if cur.dep_ == "acl" and cur.tag_ == "VBG":  # "a soldier shooting six POWs"
-            return [t for t in cur.head.subtree if t not in set(cur.subtree)], "parse:acl"
-        if cur.dep_ in SHARES_SUBJECT and cur.head is not cur:
+        if cur.dep_ == "acl" and (cur.tag_ == "VBG" or any(c.dep_ == "dobj" for c in cur.children)):
+            # "a soldier shooting six POWs"; "militants killed forty people" parsed as a
+            # noun with a clause: an active verb with an object has the noun as its agent
+            return [t for t in _phrase(cur.head) if t not in set(cur.subtree)], "parse:acl"
+        if cur.dep_ in SHARES_SUBJECT and cur.head.i != cur.i:
             cur = cur.head
             continue
         break
     return [], ""
+
+
+# Prepositions of where, not of who: "a group of men in <town>" names no town as the agent.
+LOCATIVE_PREPS = frozenset(["in", "at", "near", "on", "outside", "inside", "around", "across"])
+
+
+def _phrase(head: Token) -> list[Token]:
+    """A noun phrase's tokens without the phrases of where it was ("gunmen in <town>")."""
+    cut = {
+        t.i
+        for c in head.subtree
+        if c.dep_ == "prep" and c.lower_ in LOCATIVE_PREPS
+        for t in c.subtree
+    }
+    kept = {t.i for t in head.subtree if t.i not in cut and not t.is_punct}
+    lo = hi = head.i  # the unbroken run of words around the head
+    while lo - 1 in kept:
+        lo -= 1
+    while hi + 1 in kept:
+        hi += 1
+    return [t for t in head.subtree if lo <= t.i <= hi]
 
 
 def _clause_path(tok: Token, stop: Token) -> list[Token]:
@@ -252,7 +295,7 @@ def _clause_path(tok: Token, stop: Token) -> list[Token]:
     cur = tok
     for _ in range(30):
         path.append(cur)
-        if cur is stop or cur.head is cur:
+        if cur.i == stop.i or cur.head.i == cur.i:
             break
         cur = cur.head
     return path
@@ -303,11 +346,11 @@ def _intent(trigger: Token, intent_rx: re.Pattern[str] | None) -> bool:
 
 
 # -- the stage -----------------------------------------------------------------------------
-@registry.stages.register("casefile.events.v1")
+@registry.stages.register("casefile.events.v2")
 class Events(BaseStage):
     """Event mentions from triggers: arguments by the dependency parse, and a scored guess."""
 
-    name = "casefile.events.v1"
+    name = "casefile.events.v2"
     requires = (
         "sentences",
         "mentions.trigger",
@@ -318,10 +361,10 @@ class Events(BaseStage):
         "mentions.org",
         "mentions.count",
     )
-    assigns = ("events",)
+    assigns = ("events", "parses")
 
     def __call__(self, analysis: Analysis) -> None:
-        language = _language(analysis)
+        language = language_of(analysis)
         words = concepts()
         triggers = [m for m in analysis.mentions if m.kind == "trigger"]
         by_sentence: dict[int, list[Mention]] = {}
@@ -371,16 +414,7 @@ class Events(BaseStage):
             analysis.events.extend(events)
 
     def _parse(self, analysis: Analysis, indexes: list[int]) -> dict[int, Doc]:
-        nlp = parser_model(self.settings.model)
-        # an upper-case document is read from its mixed-case copy (same offsets)
-        cased = sentence_texts(analysis, indexes, self.settings.model)
-        texts = (
-            _without_dateline(text, analysis.sentences[i].text)
-            for i, text in zip(indexes, cased, strict=True)
-        )
-        docs = dict(zip(indexes, nlp.pipe(texts, batch_size=64), strict=True))
-        analysis.parses.update(docs)
-        return docs
+        return parse_sentences(analysis, indexes, self.settings.model)
 
     @staticmethod
     def _event(m: Mention, i: int) -> EventMention:
@@ -475,7 +509,7 @@ def _agent_mentions(analysis: Analysis, i: int, toks: list[Token], base: int) ->
     closest to it; a mention inside another ("Russian" in "Russian soldiers") gives way."""
     lo = base + min(t.idx for t in toks)
     hi = base + max(t.idx + len(t.text) for t in toks)
-    head = next((t for t in toks if t.head not in toks or t.head is t), toks[0])
+    head = next((t for t in toks if t.head not in toks or t.head.i == t.i), toks[0])
     at = base + head.idx
     inside = [
         m
@@ -560,10 +594,10 @@ def _armed_phrase(
     rx = concepts().pattern("armed_actor", "en")
     if rx is None:
         return None
-    head = next((t for t in toks if t.head not in toks or t.head is t), None)
+    head = next((t for t in toks if t.head not in toks or t.head.i == t.i), None)
     if head is None or not rx.fullmatch(head.lower_):
         return None
-    words = [t for t in head.subtree if t.dep_ not in ("det", "nummod", "punct", "relcl", "acl")]
+    words = [t for t in toks if t.dep_ not in ("det", "nummod", "punct", "relcl", "acl")]
     words = [t for t in words if t.i <= head.i and not t.is_stop]
     if not words:
         return None
@@ -576,6 +610,8 @@ def _armed_phrase(
     side = [
         t for t in words if t.i < head.i and t.pos_ in ("ADJ", "PROPN") and t.text[:1].isupper()
     ]
+    if not side:  # "gunmen", "a group of unknown men": an agent, but no one named
+        return Mention("actor", start, end, name, Actor(name, UNNAMED), i)
     if side and head.lower_ in FORCE_NOUNS:  # "Israeli troops", "Sudanese army": a state's forces
         name, kind = f"{' '.join(t.text for t in side)} forces", "force"
     return Mention("actor", start, end, name, Actor(name, kind), i)

@@ -8,10 +8,13 @@ from __future__ import annotations
 
 import re
 
+from spacy.tokens import Doc
+
 from .. import registry
 from ..model import Analysis, Mention, Statement
 from ..vocab import STATEMENT_KINDS as K
 from .base import BaseStage
+from .events import ACCUSING_LEMMAS, language_of, parse_sentences
 
 CUES: dict[str, re.Pattern[str]] = {
     K.HONOUR: re.compile(
@@ -35,7 +38,7 @@ CUES: dict[str, re.Pattern[str]] = {
         re.I,
     ),
     K.ORDER: re.compile(
-        r"\b(?:order(?:ed|s)? (?:to |his |the |their )?(?:\w+ ){0,3}"
+        r"\b(?:order(?:ed|s|ing)? (?:to |his |the |their )?(?:\w+ ){0,3}"
         r"(?:kill|shoot|execut|destroy|attack|strike|shell|fire|blow)\w*|"
         r"gave (?:the |an )?orders? to|issued (?:the |an )?orders?|on (?:the )?orders? of"
         r"|ordered by|"
@@ -43,9 +46,14 @@ CUES: dict[str, re.Pattern[str]] = {
         re.I,
     ),
     K.DENIAL: re.compile(
-        r"\b(?:denied|denies|deny|denying|rejected (?:the )?(?:accusations?|claims?|allegations?)|"
-        r"(?:called|calls|dismissed|described)\b.{0,80}?"
-        r"\b(?:provocation|fake|staged|hoax|lie|fabrication)|"
+        r"\b(?:denied|denies|deny|denying|denials?|"
+        r"(?:is|are|was|were) (?:a |an |all )?"
+        r"(?:lies?|fake|false|untrue|fabrication|provocation)\b|"
+        r"(?:rejected|rejects|dismissed|dismisses|refuted|refutes|disputed)\b.{0,40}?"
+        r"\b(?:accusations?|claims?|allegations?|reports?|charges?)|"
+        r"(?:called|calls|dismissed|described|branded)\b.{0,80}?"
+        r"\b(?:provocation|fake|staged|hoax|lies?|fabrication|fabricated|baseless|groundless|"
+        r"false|untrue|disinformation)|"
         r"blamed (?:Ukraine|Kyiv|Ukrainian\w*)|accused (?:Ukraine|Kyiv|Ukrainian \w+) of"
         r"|(?:was|were) staged|"
         r"(?:claim(?:s|ed)?|suggest(?:s|ed)|insist(?:s|ed)|said|says|alleg(?:es|ed)) (?:that )?"
@@ -76,14 +84,19 @@ RUSSIA_SPEAKER = re.compile(
 )
 
 
-def _speaker(
+def _speakers(
     analysis: Analysis, i: int, cue: re.Match[str], kind: str, last: str | None
-) -> str | None:
+) -> list[str]:
     """Who makes the statement: a person the sentence makes speak or act ("Putin signed",
     "awarded ... by Vladimir Putin"), else the last such person before (quotes run over
     several sentences); for a denial, a state or body."""
     s = analysis.sentences[i]
     cue_at = s.start + cue.start()
+    doc = analysis.parses.get(i)
+    if doc is not None:
+        parsed = _parsed_speakers(analysis, i, cue, doc)
+        if parsed:
+            return parsed
     people = analysis.mentions_of("person", i)
     speaking = [m for m in people if SPEECH.match(analysis.text[m.end : m.end + 40])]
     by = [
@@ -98,22 +111,70 @@ def _speaker(
         by += [m for m in people if m.start >= cue_at][:1]
     for group in (speaking, by):
         if group:
-            return min(group, key=lambda m: abs(m.start - cue_at)).text
+            return [min(group, key=lambda m: abs(m.start - cue_at)).text]
     if kind == K.DENIAL:
         if RUSSIA_SPEAKER.search(s.text):
-            return "Russia"
+            return ["Russia"]
         orgs = [m for m in analysis.mentions_of("org", i) if m.end <= cue_at]
         if orgs:
-            return _org_speaker(orgs[-1])
+            return [_org_speaker(orgs[-1])]
         # the capitalised subject right before the verb: "The DPR Ombudsman called ..."
         subject = re.search(r"((?:[A-Z][\w'’.-]*\s+){1,4})$", s.text[: cue.start()])
-        if subject:
-            return re.sub(r"^(?:The|A|An)\s+", "", subject.group(1).strip()) or None
-        return None
+        named = re.sub(r"^(?:The|A|An)\s+", "", subject.group(1).strip()) if subject else ""
+        return [named] if named else []
     if kind in (K.INCITEMENT, K.HONOUR):
         before = [m for m in people if m.end <= cue_at]
-        return before[-1].text if before else last
-    return None
+        return [before[-1].text] if before else [last] if last else []
+    return []
+
+
+# Who a parse can name as the one who speaks: people first, then bodies, then states.
+SPEAKER_KINDS = ("person", "org", "unit", "gpe")
+
+
+def _parsed_speakers(analysis: Analysis, i: int, cue: re.Match[str], doc: Doc) -> list[str]:
+    """The speakers the parse gives: the subject of the cue's verb ("the ministry denied",
+    "Medvedev and Kadyrov called for ..."), or its ``by`` agent ("was ordered by the
+    commander"), or the subject of the verb that reports it ("'... lies,' said X"), or the
+    accused of "convicted for ordering"; the people, else the body or state, named there."""
+    s = analysis.sentences[i]
+    span = doc.char_span(cue.start(), cue.end(), alignment_mode="expand")
+    if span is None or not len(span):
+        return []
+    verb = span[0]
+    for _ in range(3):
+        if verb.pos_ in ("VERB", "AUX"):
+            break
+        verb = verb.head
+    subject_deps = {"nsubj", "agent"}
+    for _ in range(4):  # the cue's verb, then the verbs it hangs from
+        subject = [
+            t
+            for c in verb.children
+            if c.dep_ in subject_deps
+            for t in (
+                c.subtree if c.dep_ != "agent" else (x for p in c.children for x in p.subtree)
+            )
+        ]
+        if subject:
+            lo = s.start + min(t.idx for t in subject)
+            hi = s.start + max(t.idx + len(t.text) for t in subject)
+            for kind in SPEAKER_KINDS:
+                inside = [m for m in analysis.mentions_of(kind, i) if lo <= m.start and m.end <= hi]
+                if inside:
+                    if kind == "person":
+                        return list(dict.fromkeys(m.text for m in inside))
+                    return [_org_speaker(inside[0])]
+            if verb.dep_ != "ccomp":
+                return []  # a pronoun or a common noun: the fallbacks decide
+        if verb.dep_ == "pcomp" and verb.head.head.lemma_ in ACCUSING_LEMMAS:
+            verb = verb.head.head  # "convicted for ordering": the convicted
+            subject_deps = {"nsubj", "nsubjpass", "dobj"}
+            continue
+        if verb.dep_ not in ("xcomp", "ccomp", "conj", "advcl", "relcl") or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    return []
 
 
 def _org_speaker(m: Mention) -> str:
@@ -128,36 +189,40 @@ def _target(analysis: Analysis, i: int) -> str | None:
     return norp[0].text if norp else None
 
 
-@registry.stages.register("casefile.statements.v1")
+@registry.stages.register("casefile.statements.v2")
 class Statements(BaseStage):
     """Incitement, orders, honours and denials, each with its speaker and target."""
 
-    name = "casefile.statements.v1"
-    requires = ("sentences", "mentions.person", "mentions.unit")
-    assigns = ("statements",)
+    name = "casefile.statements.v2"
+    requires = ("sentences", "mentions.person", "mentions.org", "mentions.unit", "mentions.date")
+    assigns = ("statements", "parses")
 
     def __call__(self, analysis: Analysis) -> None:
-        found: set[str] = set()  # one statement of each kind: the first, best supported
+        found: set[tuple[str, str]] = set()  # one statement of each kind by each speaker
         last: str | None = None
+        cued = {
+            i: [(kind, cue) for kind, rx in CUES.items() if (cue := rx.search(s.text))]
+            for i, s in enumerate(analysis.sentences)
+        }
+        if language_of(analysis) == "en" and any(cued.values()):  # English has a parser
+            parse_sentences(analysis, [i for i, cues in cued.items() if cues], self.settings.model)
         for i, s in enumerate(analysis.sentences):
-            for kind, rx in CUES.items():
-                cue = rx.search(s.text)
-                if not cue or kind in found:
-                    continue
-                speaker = _speaker(analysis, i, cue, kind, last)
-                if not speaker:
-                    continue
-                found.add(kind)
-                dates = analysis.mentions_of("date", i)
-                analysis.statements.append(
-                    Statement(
-                        kind,
-                        _full_name(analysis, speaker),
-                        _target(analysis, i),
-                        dates[0].value.range if dates else None,
-                        [(s.start, s.end)],
+            for kind, cue in cued[i]:
+                for speaker in _speakers(analysis, i, cue, kind, last):
+                    speaker = _full_name(analysis, speaker)
+                    if (kind, speaker) in found:
+                        continue
+                    found.add((kind, speaker))
+                    dates = analysis.mentions_of("date", i)
+                    analysis.statements.append(
+                        Statement(
+                            kind,
+                            speaker,
+                            _target(analysis, i),
+                            dates[0].value.range if dates else None,
+                            [(s.start, s.end)],
+                        )
                     )
-                )
             speaking = [
                 m
                 for m in analysis.mentions_of("person", i)

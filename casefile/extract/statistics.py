@@ -42,8 +42,19 @@ def is_aggregate(text: str, counts: list[CountMatch], places: list[Place]) -> bo
         return False
     if CASES.search(text) or (counts and SPREAD.search(text)):
         return True
+
     regional = places and all(p.precision in ("admin1", "country") for p in places)
     return bool(regional and any((c.count.best or 0) >= 100 for c in counts))
+
+
+def is_tally(text: str, counts: list[CountMatch], places: list[Place], language: str) -> bool:
+    """A figure a counting body gives ("investigating the killing of 40 prisoners",
+    "documented 30 killings"): a statistic, though the sentence may also tell an act."""
+    if any(p.precision == "settlement" for p in places):
+        return False
+    return any((c.count.best or 0) >= 10 for c in counts) and bool(
+        concepts().find("tally", language, text)
+    )
 
 
 def _category(text: str) -> str:
@@ -55,19 +66,23 @@ def _category(text: str) -> str:
     return VICTIM_CATEGORIES.UNKNOWN
 
 
-@registry.stages.register("casefile.statistics.v1")
+@registry.stages.register("casefile.statistics.v2")
 class Statistics(BaseStage):
     """Aggregate figures of cases and victims, one Statistic per part of a breakdown."""
 
-    name = "casefile.statistics.v1"
+    name = "casefile.statistics.v2"
     requires = ("sentences", "mentions.count", "mentions.date", "mentions.place")
     assigns = ("statistics",)
 
     def __call__(self, analysis: Analysis) -> None:
+        language = (analysis.document.language or "en").split("-")[0].lower()
         for i, s in enumerate(analysis.sentences):
             counts = analysis.mentions_of("count", i)
             places = [m.value for m in analysis.mentions_of("place", i)]
-            if not is_aggregate(s.text, [c.value for c in counts], places):
+            found = [c.value for c in counts]
+            if not (
+                is_aggregate(s.text, found, places) or is_tally(s.text, found, places, language)
+            ):
                 continue
             cases = list(CASES.finditer(s.text))
             if not re.search(

@@ -9,23 +9,34 @@ from itertools import pairwise
 
 from .. import registry
 from ..config import Settings
-from ..knowledge.orbat import Orbat
+from ..knowledge.orbat import ECHELONS, Orbat
 from ..lang import get_pack
 from ..model import Actor, Analysis, Mention, UnitLink
 from ..vocab import ACTOR_KINDS
 from .base import BaseStage
+from .types import concepts
 
 GROUP_TYPES = {"private_military", "volunteer", "penal"}
 POSSESSIVE = re.compile(r"['’]s\s+(?:the\s+)?")
-PART_OF = re.compile(
-    r"\b(?:(?:is|was|are|were|as)\s+(?:a\s+|now\s+)?)?"
-    r"(?:part of|subordinated? to|belongs? to|assigned to|attached to|within|"
-    r"under the command of|under operational control of)\s+(?:the\s+)?",
-    re.I,
-)
+# "the 6th Army of (Russia's) Western Military District": a unit "of" a larger one
+OF_LARGER = re.compile(r"\s*,?\s+(?:of|in|from)\s+(?:the\s+)?(?:\w+['’]s\s+)?(?:the\s+)?")
+# "part of", "у складі", "в составе": the words of concepts.yaml's ``part_of``
+PART_OF_GAP = re.compile(r"^\s*(?:the\s+)?$", re.I)
+# "2nd Battalion, 5th Tank Brigade", "2-го батальйону 5-ї бригади": a unit right before a larger one
+ADJACENT = re.compile(r"^[\s,]*$")
 SUBJECT_PRONOUN = re.compile(
     r"^\s*(?:It|It['’]s|The (?:brigade|regiment|division|unit|formation))\b"
 )
+
+
+def _rank(orbat: Orbat, name: str) -> int:
+    """How high a unit stands: the index of its echelon in ECHELONS (0 = district), from
+    the order of battle or else the last echelon word of its name; unknown ranks lowest."""
+    record = orbat.resolve(name, fuzzy=False)
+    if record is not None and record.echelon in ECHELONS:
+        return ECHELONS.index(record.echelon)
+    words = [w for w in name.lower().split() if w in ECHELONS]
+    return ECHELONS.index(words[-1]) if words else len(ECHELONS)
 
 
 def _closing(text: str, open_at: int) -> int:
@@ -41,11 +52,11 @@ def _closing(text: str, open_at: int) -> int:
     return -1
 
 
-@registry.stages.register("casefile.units.v1")
+@registry.stages.register("casefile.units.v2")
 class Units(BaseStage):
     """Find and canonicalise unit mentions; read the chains of command the text states."""
 
-    name = "casefile.units.v1"
+    name = "casefile.units.v2"
     requires = ("sentences",)
     assigns = ("mentions.unit", "units")
 
@@ -60,6 +71,7 @@ class Units(BaseStage):
         links: dict[str, UnitLink] = {}
         last_unit: str | None = None
         pack = get_pack(analysis.document.language)  # English: find_units alone
+        language = pack.code
         for i, s in enumerate(analysis.sentences):
             found = pack.units(s.text, orbat)
             for a, b, name in found:
@@ -92,20 +104,23 @@ class Units(BaseStage):
                         if p not in link.parents:
                             link.parents.append(p)
                     link.spans.append((s.start + a, s.start + close_at + 1))
-            self._stated_in_words(s.text, s.start, found, links, last_unit)
+            self._stated_in_words(s.text, s.start, found, links, last_unit, language)
             if found:
                 last_unit = found[0][2]
         analysis.units.extend(link for link in links.values() if link.parents)
 
-    @staticmethod
     def _stated_in_words(
+        self,
         text: str,
         base: int,
         found: list[tuple[int, int, str]],
         links: dict[str, UnitLink],
         last_unit: str | None,
+        language: str,
     ) -> None:
-        """ "the Eastern Military District's 35th Army" and "it is part of the 35th Army"."""
+        """ "the Eastern Military District's 35th Army", "the 35th Army of the Eastern Military
+        District" and "it is part of the 35th Army"."""
+        orbat = self.orbat
 
         def link(child: str, parent: str, a: int, b: int) -> None:
             if child == parent:
@@ -118,8 +133,16 @@ class Units(BaseStage):
         for (a1, b1, n1), (a2, b2, n2) in pairwise(found):
             if POSSESSIVE.fullmatch(text[b1:a2]):
                 link(n2, n1, a1, b2)
-        for m in PART_OF.finditer(text):
-            parent = next((u for u in found if u[0] >= m.end() and u[0] - m.end() <= 5), None)
+            elif (OF_LARGER.fullmatch(text[b1:a2]) or ADJACENT.fullmatch(text[b1:a2])) and _rank(
+                orbat, n2
+            ) < _rank(orbat, n1):
+                link(n1, n2, a1, b2)
+        part_of = concepts().pattern("part_of", language)
+        for m in part_of.finditer(text) if part_of else ():
+            parent = next(
+                (u for u in found if u[0] >= m.end() and PART_OF_GAP.match(text[m.end() : u[0]])),
+                None,
+            )
             if parent is None:
                 continue
             while True:  # "part of the Eastern Military District's 35th Army": the 35th

@@ -21,10 +21,11 @@ pytestmark = [pytest.mark.dask, pytest.mark.slow]
 
 # Short reports written for these tests: each is one act, a place, a day and sometimes a unit.
 ACTS = [
-    "Soldiers of the 155th Naval Infantry Brigade (14th Army Corps) shelled a school in {p}",
+    "Soldiers of the 155th Naval Infantry Brigade (14th Army Corps) shelled a school in {p}, "
+    "wounding three teachers,",
     "A drone hit a bus stop in {p}, killing two civilians,",
     "Five captured Ukrainian soldiers were executed near {p}",
-    "Detainees were tortured in a police station basement in {p}",
+    "Russian soldiers tortured four detainees in a police station basement in {p}",
     "A glide bomb destroyed a block of flats in {p}, killing 19 people,",
 ]
 PLACES = ["Kherson", "Kharkiv", "Izium", "Robotyne", "Vuhledar", "Sumy"]

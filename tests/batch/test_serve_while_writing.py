@@ -27,7 +27,7 @@ API = "/api/v1"
 ACTS = [
     "A drone struck a bus stop in Kherson on {d} May 2024, killing two civilians.",
     "Artillery shelled a school in Kharkiv on {d} June 2023, killing a teacher.",
-    "Detainees were tortured in a basement in Izium on {d} April 2022.",
+    "Three men were tortured in a basement in Izium on {d} April 2022.",
 ]
 
 

@@ -99,3 +99,54 @@ def test_a_ukrainian_report_without_a_parse_still_gives_its_agent(extract) -> No
     )
     assert [i.type for i in a.incidents] == ["execution_of_pows"]
     assert [p.name for p in a.incidents[0].perpetrators] == ["Russian forces"]
+
+
+def test_an_undated_act_takes_the_date_of_the_sentence_before(extract) -> None:
+    a = extract(
+        "It was the morning of March 3 in Kherson. "
+        "A drone hit a bus near the market, killing two civilians."
+    )
+    assert [(i.date.start, i.date.end) if i.date else None for i in a.incidents] == [
+        ("2024-03-03", "2024-03-03")
+    ]
+
+
+def test_an_undated_act_takes_the_one_day_its_report_is_about(extract) -> None:
+    one_day = extract(
+        "Kherson was shelled all day on March 3, officials said. Volunteers handed out water. "
+        "Shops stayed closed. Separately, a drone hit a bus near the market, killing two civilians."
+    )
+    bus = [i for i in one_day.incidents if "bus" in i.summary]
+    assert [i.date.start if i.date else None for i in bus] == ["2024-03-03"]
+    two_days = extract(
+        "Kherson was shelled all day on March 3 and again on March 5, officials said. Volunteers "
+        "handed out water. Shops stayed closed. Separately, a drone hit a bus near the market, "
+        "killing two civilians."
+    )
+    bus = [i for i in two_days.incidents if "bus" in i.summary]
+    assert bus and all(i.date is None for i in bus)
+
+
+def test_an_armed_group_named_by_its_initials_is_the_agent(extract) -> None:
+    a = extract("On Friday, XYZ militants killed at least twenty people in two villages.")
+    assert [[p.name for p in i.perpetrators] for i in a.incidents] == [["XYZ"]]
+
+
+def test_unnamed_attackers_are_no_perpetrator_and_their_town_is_no_agent(extract) -> None:
+    a = extract("Four farmers were shot dead by a group of unknown men in Kherson.")
+    assert a.incidents and all(i.perpetrators == [] for i in a.incidents)
+    assert [i.place.name for i in a.incidents if i.place] == ["Kherson"]
+
+
+def test_an_act_with_no_place_takes_the_place_its_report_is_about(extract) -> None:
+    a = extract(
+        "Investigators returned to Izium this week. Residents of Izium described the "
+        "occupation. The weather was cold. In one basement, soldiers tortured six men, a "
+        "survivor said."
+    )
+    assert [i.place.name if i.place else None for i in a.incidents] == ["Izium"]
+    once = extract(
+        "Investigators returned to Izium this week. The weather was cold. In one basement, "
+        "soldiers tortured six men, a survivor said."
+    )
+    assert [i.place for i in once.incidents] == [None]

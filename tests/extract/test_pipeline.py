@@ -112,6 +112,41 @@ def test_hierarchy_from_possessive_and_part_of(extract) -> None:
     assert chains["35th Combined Arms Army"] == ["Eastern Military District"]
 
 
+def test_hierarchy_from_a_unit_of_a_larger_one(extract) -> None:
+    a = extract(
+        "The sergeant served in the 64th Motor Rifle Brigade, part of the 35th Army of "
+        "Russia's Eastern Military District. He was seen near the 1st Guards Tank Army "
+        "of the 27th Motor Rifle Brigade's positions."
+    )
+    chains = {u.name: u.parents for u in a.units}
+    assert chains["64th Motorized Rifle Brigade"] == ["35th Combined Arms Army"]
+    assert chains["35th Combined Arms Army"] == ["Eastern Military District"]
+    # a larger unit "of" a smaller one is no chain of command
+    assert "1st Guards Tank Army" not in chains
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        (
+            "uk",
+            "Військові 64-ї окремої мотострілецької бригади, яка входить до складу 35-ї "
+            "загальновійськової армії, катували цивільних.",
+        ),
+        (
+            "ru",
+            "Военные 64-й отдельной мотострелковой бригады, входящей в состав 35-й "
+            "общевойсковой армии, пытали мирных жителей.",
+        ),
+    ],
+)
+def test_hierarchy_stated_in_ukrainian_and_russian(language: str, text: str) -> None:
+    pipeline = Pipeline.from_settings()
+    a = pipeline(Document.from_text(text, name="t", published="2024-01-01", language=language))
+    chains = {u.name: u.parents for u in a.units}
+    assert chains["64th Motorized Rifle Brigade"] == ["35th Combined Arms Army"]
+
+
 @pytest.mark.parametrize(
     ("text", "certainty"),
     [
@@ -188,3 +223,10 @@ def test_the_date_of_a_protest_does_not_date_the_killing(extract) -> None:
 def test_a_given_name_is_not_a_town(extract) -> None:
     a = extract("President Volodymyr Zelensky said a Russian missile killed 12 people in Dnipro.")
     assert [m.text for m in a.mentions if m.kind == "place"] == ["Dnipro"]
+
+
+def test_a_figure_a_counting_body_gives_is_a_statistic(extract) -> None:
+    a = extract("Prosecutors are investigating the execution of 40 prisoners of war in the region.")
+    assert [(s.value, s.counted) for s in a.statistics] == [(40, "victims")]
+    small = extract("Police are investigating the shooting of two men near a checkpoint.")
+    assert small.statistics == []

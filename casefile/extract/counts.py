@@ -175,7 +175,10 @@ def _role_around(text: str, m: re.Match[str]) -> str:
 SINGLE_RX = re.compile(
     r"\b(?:a|an|one)\s+(?:[\w'’-]+\s+){0,3}?(?:woman|man|girl|boy|child|civilian|soldier|"
     r"prisoner(?: of war)?|POW|serviceman|servicewoman|resident|priest|journalist|reporter|mayor|"
-    r"person|teenager|pensioner|volunteer|medic|doctor|nurse)\b",
+    r"person|teenager|pensioner|volunteer|medic|doctor|nurse|judge|magistrate|lawyer|senator|"
+    r"councillor|councilor|councilman|congressman|deputy|diplomat|businessman|businesswoman|"
+    r"merchant|trader|engineer|teacher|student|farmer|peasant|driver|policeman|guard|worker|"
+    r"official|leader|activist|candidate|politician)\b",
     re.I,
 )
 
@@ -196,7 +199,7 @@ _MAY_HOLD = re.compile(
 
 def may_hold_counts(text: str) -> bool:
     """Whether an English sentence has a digit or a number word (a cheap test first)."""
-    return bool(_MAY_HOLD.search(text))
+    return bool(_MAY_HOLD.search(text) or SINGLE_RX.search(text))
 
 
 def find_counts(text: str) -> list[CountMatch]:

@@ -20,6 +20,7 @@ from ..errors import ConfigError
 from ..lang import get_pack
 from ..model import Actor, Analysis, Mention
 from .base import BaseStage
+from .truecase import sentence_texts
 from .types import concepts
 
 # Cues for sentences where statements (incitement, orders, honours, denials) are made.
@@ -175,7 +176,7 @@ class Entities(BaseStage):
         if not chosen:
             return
         nlp = ner_model(self.settings.model)
-        texts = (analysis.sentences[i].text for i in chosen)
+        texts = sentence_texts(analysis, chosen, self.settings.model)  # upper case: a copy
         places = {(m.start, m.end) for m in analysis.mentions if m.kind == "place"}
         for i, doc in zip(chosen, nlp.pipe(texts, batch_size=64), strict=True):
             base = analysis.sentences[i].start
@@ -200,8 +201,27 @@ class Entities(BaseStage):
                             kind,
                             base + ent.start_char,
                             base + ent.end_char,
-                            ent.text,
+                            analysis.text[base + ent.start_char : base + ent.end_char],
                             ent.label_,
                             i,
                         )
                     )
+        _drop_places_in_names(analysis)
+
+
+def _drop_places_in_names(analysis: Analysis) -> None:
+    """A toponym inside a person's full name ("Carlos Ruiz", "Ruiz" a town) is the name."""
+    names = [
+        (m.start, m.end) for m in analysis.mentions if m.kind == "person" and " " in m.text.strip()
+    ]
+    if not names:
+        return
+    inside = [
+        m
+        for m in analysis.mentions
+        if m.kind == "place"
+        and any(a <= m.start and m.end <= b and (a, b) != (m.start, m.end) for a, b in names)
+    ]
+    if inside:
+        analysis.mentions[:] = [m for m in analysis.mentions if all(m is not x for x in inside)]
+        analysis._indexed = -1  # the index is rebuilt: the list is shorter, not longer

@@ -46,6 +46,7 @@ from ..lang import get_pack
 from ..model import Actor, Analysis, Mention
 from .base import BaseStage
 from .statistics import CASES, is_aggregate
+from .truecase import sentence_texts
 from .types import concepts
 
 # Roles an argument can take.
@@ -166,12 +167,18 @@ def parser_model(name: str) -> Language:
 
 
 def parse_sentences(analysis: Analysis, indexes: list[int], model: str) -> dict[int, Doc]:
-    """The dependency parses of these sentences (a wire story's dateline blanked out), each
-    sentence parsed once per analysis: they are kept in ``analysis.parses``."""
+    """The dependency parses of these sentences (a wire story's dateline blanked out; an
+    upper-case document's mixed-case copy), each sentence parsed once per analysis: they are
+    kept in ``analysis.parses``."""
     todo = [i for i in indexes if i not in analysis.parses]
     if todo:
         nlp = parser_model(model)
-        texts = (_without_dateline(analysis.sentences[i].text) for i in todo)
+        # an upper-case document is read from its mixed-case copy (same offsets)
+        cased = sentence_texts(analysis, todo, model)
+        texts = (
+            _without_dateline(text, analysis.sentences[i].text)
+            for i, text in zip(todo, cased, strict=True)
+        )
         analysis.parses.update(zip(todo, nlp.pipe(texts, batch_size=64), strict=True))
     return {i: analysis.parses[i] for i in indexes}
 
@@ -475,10 +482,14 @@ class Events(BaseStage):
                     e.args.append(Argument(AGENT, m, "nearest"))
                 elif (earlier := _they(analysis, e)) is not None:
                     e.args.append(Argument(AGENT, earlier, "nearest:pronoun"))
-        # dates, places, counts: the trigger whose clause they hang from, else the nearest
+        # dates, places, counts: the trigger whose clause they hang from, else the nearest;
+        # none from the dateline, which tells when and where the story was filed
         pack = get_pack(analysis.language_of(i))
+        filed = s.start + dateline_end(s.text) if i == 0 else -1
         for kind, role in (("date", TIME), ("place", PLACE), ("count", COUNT)):
             for m in analysis.mentions_of(kind, i):
+                if m.end <= filed and role != COUNT:
+                    continue
                 owner, via = nearest(m), "nearest"
                 if doc is None and role == TIME and pack.told_on(s.text, m.start - s.start):
                     continue  # "..., повідомив прокурор 2 березня": when it was told
@@ -587,8 +598,12 @@ def _outside_chain(analysis: Analysis, i: int, m: Mention) -> Mention:
 
 # A wire story's dateline ("KHERSON, Ukraine (AP) — "): where the story was filed, not where
 # anything happened. The parse sees blanks in its place, so that offsets stay the same.
+# "LIMA, 10 JAN 90 (EFE) -- ", "MEXICO CITY (MEXICO), 12 JAN 90 (DPA) -- ": a date may follow.
 DATELINE = re.compile(
-    r"^\s*[A-Z][A-Z .'’-]{2,40}(?:,\s*[A-Z][\w .'’-]{1,40})?(?:,\s*[A-Z][\w .]{1,20})?"
+    r"^\s*(?:[A-Z][A-Z .'’-]{2,40}(?:\s*\([^)]{1,40}\))?(?:,\s*[A-Z][\w .'’-]{1,40})?"
+    r"(?:,\s*[A-Z][\w .]{1,20})?(?:,\s*\d{1,2}\s+[A-Z]{3,9}\.?\s+\d{2,4})?"
+    # "Lima, 10 Jan 90 (EFE) -- ": a city in any case, where a date follows it
+    r"|[A-Z][\w .'’-]{2,40}(?:\s*\([^)]{1,40}\))?,\s*\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+\d{2,4})"
     r"\s*(?:\([^)]{1,40}\))?\s*(?:[-–—]{1,2}|:)\s"
 )
 
@@ -599,8 +614,10 @@ def dateline_end(text: str) -> int:
     return m.end() if m else 0
 
 
-def _without_dateline(text: str) -> str:
-    n = dateline_end(text)
+def _without_dateline(text: str, original: str | None = None) -> str:
+    """``text`` with blanks for the dateline that opens it (or opens ``original``, the text
+    as written where ``text`` is its case-normalised copy)."""
+    n = dateline_end(original if original is not None else text)
     return " " * n + text[n:] if n else text
 
 

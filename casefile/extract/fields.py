@@ -18,7 +18,8 @@ NOT_A_PLACE_AFTER = re.compile(
     r"(?:[Pp]olice|[Pp]rosecutor\w*|[Aa]dministration|[Cc]ouncil|[Gg]overnor|"
     r"[Mm]ilitary [Aa]dministration|"
     r"RMA|OVA|[Ss]tate [Ee]mergency|[Dd]epartment|[Cc]ourt|[Aa]uthorities|[Oo]fficials|[Mm]ayor|"
-    r"Independent|Post|Times|Pravda|Herald|Observer)\b"
+    r"Independent|Post|Times|Pravda|Herald|Observer|"
+    r"Forces|Army|Front|Militias?|Brigades?|Movement)\b"  # an armed group's name: "Rapid ..."
 )
 # "since 2022", "as of May": the span of a tally, not the date of an act.
 SPAN_CUE = re.compile(r"(?:since|until|till|as of|by the end of|through(?:out)?)\b", re.I)

@@ -12,10 +12,13 @@ import re
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from .. import registry
+from ..knowledge.gazetteer import Gazetteer
 from ..lang import get_pack
 from ..model import Analysis, Mention
 from ..resolve.geocode import geocode_all
 from .base import BaseStage
+from .truecase import is_english_word
+from .truecase import shouting as is_shouting
 
 
 @registry.stages.register("casefile.places.v1")
@@ -27,7 +30,7 @@ class Places(BaseStage):
     assigns = ("mentions.place",)
 
     def __call__(self, analysis: Analysis) -> None:
-        shouting = _all_caps(analysis.text)
+        shouting = is_shouting(analysis.text)
         found: list[tuple[int, int, str, int]] = []
         for i, s in enumerate(analysis.sentences):
             # the toponyms of the sentence's language (English: Gazetteer.find)
@@ -39,6 +42,8 @@ class Places(BaseStage):
                 if (not shouting or _placed(s.text, a, name)) and not _given_name(s.text, b, name)
             ]
             found += _whole_names(here, s.text, s.start, i)
+        if shouting:  # "IN DOWNTOWN", "THE ECONOMY": a common word, unless a notable place
+            found = [f for f in found if not self._common_word(f[2])]
         if not found:
             return
         # resolved together: each name in the light of the document's others
@@ -53,6 +58,15 @@ class Places(BaseStage):
                 analysis.mentions.append(
                     Mention("place", start, end, analysis.text[start:end], place, i)
                 )
+
+    def _common_word(self, name: str) -> bool:
+        """A one-word name that is an English word and names no notable place."""
+        word = name.strip().lower()
+        return (
+            " " not in word
+            and is_english_word(word, self.settings.model)
+            and not _notable(name.strip())
+        )
 
 
 _NAME = r"[A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+){0,2}"
@@ -84,8 +98,21 @@ def _whole_names(
     return sorted(found)
 
 
-_UPPER = re.compile(r"[A-Z]")
-_LOWER = re.compile(r"[a-z]")
+# Places a common English word may name in upper-case text: countries, capitals and cities
+# of this size ("LIMA" is a capital, "COMFORT", "BUSH" and "CAPITAL" are words).
+NOTABLE_CODES = frozenset({"PCLI", "PPLC"})
+NOTABLE_POPULATION = 500_000
+
+
+def _notable(name: str) -> bool:
+    return any(
+        c.feature_code in NOTABLE_CODES
+        or (c.feature_class == "P" and c.population >= NOTABLE_POPULATION)
+        for c in Gazetteer.default().candidates(name)
+        if c.match == "name"
+    )
+
+
 _LOCATIVE = re.compile(
     r"(?:\b(?:IN|NEAR|AT|FROM|OF|TO|OUTSIDE|INTO|ACROSS|TOWARD|TOWARDS)\s+(?:THE\s+)?|^\s*)$"
 )
@@ -156,10 +183,3 @@ GIVEN_NAMES = frozenset(
 def _given_name(text: str, end: int, name: str) -> bool:
     """A given name followed by a capitalised word is a person's name, not a town."""
     return name.lower() in GIVEN_NAMES and bool(re.match(r"\s+[A-Z][a-z]", text[end:]))
-
-
-def _all_caps(text: str) -> bool:
-    """Upper-case wire text, where capitals say nothing about names."""
-    head = text[:5000]
-    upper, lower = len(_UPPER.findall(head)), len(_LOWER.findall(head))
-    return upper > 4 * lower and upper > 0

@@ -15,6 +15,7 @@ from .. import registry
 from ..lang import get_pack, pack_codes, sentence_language
 from ..model import Analysis, Sentence
 from .base import BaseStage
+from .truecase import shouting
 
 _LINE = re.compile(r"[^\n]+")
 # A line break is a paragraph break unless the text is hard-wrapped: a long line that
@@ -44,7 +45,8 @@ def paragraphs(text: str) -> list[tuple[int, str]]:
     """(offset, text) of each paragraph; hard-wrapped lines are joined (the newline kept)."""
     out: list[tuple[int, str]] = []
     lines = [(m.start(), m.group()) for m in _LINE.finditer(text)]
-    wrapped = _hard_wrapped([line for _, line in lines])
+    # upper-case text is wire copy, wrapped at a width even where it has few lines
+    wrapped = shouting(text) or _hard_wrapped([line for _, line in lines])
     start, end = -1, -1
     for k, (at, line) in enumerate(lines):
         if not line.strip():

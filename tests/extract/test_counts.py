@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from casefile.extract.counts import find_counts, number
+from casefile.lang import get_pack
 from casefile.model import Count
 
 
@@ -59,3 +60,15 @@ def test_rejects_what_is_not_a_count(text: str) -> None:
 )
 def test_number_words(word: str, value: int | None) -> None:
     assert number(word) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("Gunmen shot dead a judge outside the courthouse.", "killed"),
+        ("A local councillor was wounded when the bomb went off.", "injured"),
+    ],
+)
+def test_one_named_victim_without_a_number_word_is_a_count_of_one(text: str, role: str) -> None:
+    found = get_pack("en").victim_counts(text)
+    assert [(c.count, c.role) for c in found] == [(Count(best=1), role)]

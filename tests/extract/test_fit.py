@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import subprocess
 import sys
@@ -71,3 +72,15 @@ def test_fit_script_cross_validates_on_a_small_sample(tmp_path: Path) -> None:
     assert "chosen threshold" in r.stdout and "held-out incidents" in r.stdout
     f1 = float(r.stdout.split("held-out incidents")[1].split("F1 ")[1].split(";")[0])
     assert f1 > 0.5  # the acts we wrote are found out of fold
+
+
+def test_the_lowest_threshold_within_the_tolerance_of_the_best_is_chosen() -> None:
+    spec = importlib.util.spec_from_file_location(
+        "fit_extraction", ROOT / "scripts/fit_extraction.py"
+    )
+    assert spec and spec.loader
+    fit = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(fit)
+    f1 = {0.2: 0.60, 0.25: 0.645, 0.3: 0.65, 0.4: 0.654, 0.5: 0.62}
+    assert fit.choose_threshold(f1, 0.01) == 0.25
+    assert fit.choose_threshold(f1, 0.0) == 0.4

@@ -44,3 +44,12 @@ def test_headline_lines_of_different_lengths_stay_apart() -> None:
         "Unified news feed,2022-10-11,The DPR Ombudsman called the video a provocation"
     )
     assert len(split_sentences(text)) == 2
+
+
+def test_short_upper_case_wire_copy_is_joined_across_its_line_breaks() -> None:
+    text = (
+        "QUITO, 2 MAR 90 (RADIO) -- [TEXT] TRAFFIC ON THE COASTAL HIGHWAY\n"
+        "WILL STAY CLOSED UNTIL FRIDAY, BECAUSE A BRIDGE ON IT WAS BLOWN\n"
+        "UP LAST NIGHT."
+    )
+    assert len(split_sentences(text)) == 1

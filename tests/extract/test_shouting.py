@@ -1,0 +1,54 @@
+"""Upper-case documents: spaCy reads a mixed-case copy, every span points into the original."""
+
+from __future__ import annotations
+
+import pytest
+
+from casefile.extract.events import AGENT, TIME, dateline_end
+from casefile.extract.pipeline import Pipeline
+from casefile.model import Analysis, Document
+
+
+@pytest.fixture(scope="module")
+def extract():
+    pipeline = Pipeline.from_settings()
+
+    def run(text: str, published: str | None = "1990-03-10") -> Analysis:
+        return pipeline(Document.from_text(text, name="t", published=published, language="en"))
+
+    return run
+
+
+def test_the_agent_of_an_upper_case_report_comes_from_the_parse(extract) -> None:
+    a = extract("HONDURAN TROOPS SHELLED A SCHOOL IN CHOLUTECA, KILLING TWO CHILDREN.")
+    # read as written, "HONDURAN TROOPS" is a proper name; in mixed case, a state's troops
+    assert [p.name for i in a.incidents for p in i.perpetrators] == ["Honduran forces"]
+    event = next(e for e in a.events if e.type == "attack_on_civilians")
+    assert [m.text for m in event.of(AGENT)] == ["HONDURAN"]  # the original's letters
+    assert all(a.text[m.start : m.end] == m.text for m in a.mentions)
+
+
+def test_a_wire_dateline_with_a_date_is_not_the_date_of_the_act() -> None:
+    assert dateline_end("QUITO, 4 FEB 90 (REUTER) -- [TEXT] A BOMB WENT OFF.") > 0
+    assert dateline_end("MANAGUA (NICARAGUA), 2 MAR 89 (RADIO) -- ARMED MEN") > 0
+    assert dateline_end("Quito, 4 Feb 90 (Reuter) -- [text] A bomb went off.") > 0
+    assert dateline_end("The army said -- as it does -- nothing.") == 0
+
+
+def test_the_filing_date_does_not_date_the_act(extract) -> None:
+    a = extract(
+        "QUITO, 4 FEB 90 (REUTER) -- [TEXT] SOLDIERS SHELLED A SCHOOL IN THE VILLAGE, "
+        "KILLING TWO CHILDREN."
+    )
+    event = next(e for e in a.events if e.type == "attack_on_civilians")
+    assert not event.of(TIME)
+
+
+def test_a_common_word_is_no_place_in_capitals_unless_a_notable_one(extract) -> None:
+    a = extract(
+        "A BOMB DAMAGED A BANK IN COMFORT ON MONDAY. LATER A BUS WAS HIT IN LIMA. "
+        "A THIRD BLAST SHOOK AN OFFICE IN THE CAPITAL."
+    )
+    assert [m.text for m in a.mentions_of("place")] == ["LIMA"]
+    b = extract("A bomb damaged a bank in Comfort on Monday.")  # mixed case: the name stands
+    assert [m.text for m in b.mentions_of("place")] == ["Comfort"]

@@ -12,18 +12,18 @@ from typing import Any
 from .errors import ConfigError
 
 DEFAULT_STAGES = [
-    "casefile.sentences.v1",
-    "casefile.dates.v2",
-    "casefile.places.v1",
+    "casefile.sentences.v2",
+    "casefile.dates.v3",
+    "casefile.places.v2",
     "casefile.units.v2",
-    "casefile.cues.v2",
-    "casefile.entities.v2",
-    "casefile.counts.v2",
+    "casefile.cues.v3",
+    "casefile.entities.v3",
+    "casefile.counts.v3",
     "casefile.statements.v2",
     "casefile.events.v2",
     "casefile.incidents.v3",
     "casefile.statistics.v2",
-    "casefile.persons.v1",
+    "casefile.persons.v2",
 ]
 
 

@@ -484,7 +484,7 @@ class Assembler:
                 if places:
                     break
         if not places:
-            return self.focal_place(None)
+            return None
         named = Counter(m.value.name for m in places)
         parsed = {id(a.mention) for e in g.events for a in e.args if a.via == "parse"}
         home = self.home_country()
@@ -506,25 +506,6 @@ class Assembler:
             people = [m.text for m in self.a.mentions_of("person")]
             self._person_names = set(people) | {p.split()[-1] for p in people if " " in p}
         return self._person_names
-
-    def focal_place(self, country: Place | None) -> Place | None:
-        """The place a report is about, for an act whose sentences name none (or only a
-        country): the settlement or region the document names most often, at least twice;
-        within ``country`` where one is given."""
-        if not hasattr(self, "_focal_places"):
-            found = [
-                m.value
-                for m in self.places(self.a.mentions_of("place"))
-                if m.value.precision in ("settlement", "district", "admin1")
-            ]
-            counts = Counter(p.name for p in found)
-            top = counts.most_common(2)
-            clear = top and top[0][1] >= 2 and (len(top) == 1 or top[0][1] > top[1][1])
-            self._focal_places = next(p for p in found if p.name == top[0][0]) if clear else None
-        focal: Place | None = self._focal_places
-        if focal is None or (country is not None and focal.country != country.country):
-            return None
-        return focal
 
     def home_country(self) -> str | None:
         """The country most of the document's settlements and regions lie in."""

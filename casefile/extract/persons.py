@@ -43,11 +43,11 @@ NOT_PEOPLE = re.compile(
 )
 
 
-@registry.stages.register("casefile.persons.v1")
+@registry.stages.register("casefile.persons.v2")
 class Persons(BaseStage):
     """People named in the text, each once, with title and affiliation where stated."""
 
-    name = "casefile.persons.v1"
+    name = "casefile.persons.v2"
     requires = ("mentions.person",)
     assigns = ("persons",)
 

@@ -136,11 +136,11 @@ def bounded(chunk: str, a: int, b: int, max_chars: int) -> Iterator[tuple[int, i
     yield a, b
 
 
-@registry.stages.register("casefile.sentences.v1")
+@registry.stages.register("casefile.sentences.v2")
 class Sentences(BaseStage):
     """Split the text into sentences with their offsets, by the document's language pack."""
 
-    name = "casefile.sentences.v1"
+    name = "casefile.sentences.v2"
     assigns = ("sentences",)
 
     def __call__(self, analysis: Analysis) -> None:

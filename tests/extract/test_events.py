@@ -138,20 +138,6 @@ def test_unnamed_attackers_are_no_perpetrator_and_their_town_is_no_agent(extract
     assert [i.place.name for i in a.incidents if i.place] == ["Kherson"]
 
 
-def test_an_act_with_no_place_takes_the_place_its_report_is_about(extract) -> None:
-    a = extract(
-        "Investigators returned to Izium this week. Residents of Izium described the "
-        "occupation. The weather was cold. In one basement, soldiers tortured six men, a "
-        "survivor said."
-    )
-    assert [i.place.name if i.place else None for i in a.incidents] == ["Izium"]
-    once = extract(
-        "Investigators returned to Izium this week. The weather was cold. In one basement, "
-        "soldiers tortured six men, a survivor said."
-    )
-    assert [i.place for i in once.incidents] == [None]
-
-
 def test_also_before_a_reporting_verb_is_no_new_act(extract) -> None:
     a = extract(
         "A missile hit the railway station in Kramatorsk, killing 30 civilians. "

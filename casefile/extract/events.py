@@ -598,11 +598,11 @@ def _outside_chain(analysis: Analysis, i: int, m: Mention) -> Mention:
 
 # A wire story's dateline ("KHERSON, Ukraine (AP) — "): where the story was filed, not where
 # anything happened. The parse sees blanks in its place, so that offsets stay the same.
-# "LIMA, 10 JAN 90 (EFE) -- ", "MEXICO CITY (MEXICO), 12 JAN 90 (DPA) -- ": a date may follow.
+# A date may follow the place and the agency: "<CITY>, <day> <MON> <yy> (<AGENCY>) -- ".
 DATELINE = re.compile(
     r"^\s*(?:[A-Z][A-Z .'’-]{2,40}(?:\s*\([^)]{1,40}\))?(?:,\s*[A-Z][\w .'’-]{1,40})?"
     r"(?:,\s*[A-Z][\w .]{1,20})?(?:,\s*\d{1,2}\s+[A-Z]{3,9}\.?\s+\d{2,4})?"
-    # "Lima, 10 Jan 90 (EFE) -- ": a city in any case, where a date follows it
+    # "<City>, <day> <Mon> <yy> (<AGENCY>) -- ": a city in any case, where a date follows it
     r"|[A-Z][\w .'’-]{2,40}(?:\s*\([^)]{1,40}\))?,\s*\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+\d{2,4})"
     r"\s*(?:\([^)]{1,40}\))?\s*(?:[-–—]{1,2}|:)\s"
 )

@@ -120,7 +120,7 @@ _LOCATIVE = re.compile(
 
 def _placed(text: str, start: int, name: str) -> bool:
     """In upper-case text: a name of several words, or one after a locative word ("IN
-    HUAMAGUILLA") or opening a dateline ("LIMA, 12 JAN 90"), can be a place; a lone word
+    <VILLAGE>") or opening a dateline ("<CITY>, <day> <MON> <yy>"), can be a place; a lone word
     elsewhere is too often a surname or an English word."""
     if name.lower() in STOP_WORDS:
         return False

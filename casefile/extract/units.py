@@ -18,7 +18,7 @@ from .types import concepts
 
 GROUP_TYPES = {"private_military", "volunteer", "penal"}
 POSSESSIVE = re.compile(r"['’]s\s+(?:the\s+)?")
-# "the 6th Army of (Russia's) Western Military District": a unit "of" a larger one
+# "the 20th Army of (Russia's) Moscow Military District": a unit "of" a larger one
 OF_LARGER = re.compile(r"\s*,?\s+(?:of|in|from)\s+(?:the\s+)?(?:\w+['’]s\s+)?(?:the\s+)?")
 # "part of", "у складі", "в составе": the words of concepts.yaml's ``part_of``
 PART_OF_GAP = re.compile(r"^\s*(?:the\s+)?$", re.I)
@@ -124,8 +124,8 @@ class Units(BaseStage):
         last_unit: str | None,
         language: str,
     ) -> None:
-        """ "the Eastern Military District's 35th Army", "the 35th Army of the Eastern Military
-        District" and "it is part of the 35th Army"."""
+        """ "the Southern Military District's 58th Army", "the 58th Army of the Southern
+        Military District" and "it is part of the 58th Army"."""
         orbat = self.orbat
 
         def link(child: str, parent: str, a: int, b: int) -> None:
@@ -151,7 +151,7 @@ class Units(BaseStage):
             )
             if parent is None:
                 continue
-            while True:  # "part of the Eastern Military District's 35th Army": the 35th
+            while True:  # "part of the Southern Military District's 58th Army": the 58th
                 after = next((u for u in found if u[0] > parent[1]), None)
                 if after is None or not POSSESSIVE.fullmatch(text[parent[1] : after[0]]):
                     break

@@ -22,7 +22,7 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 
 from .. import registry
@@ -359,7 +359,7 @@ class Assembler:
                 continue
             if any(u.start <= m.start < u.end for u in self.a.mentions_of("unit", m.sentence)):
                 continue  # "Naval" in "155th Naval Infantry Brigade"
-            if m.text in self.person_names():
+            if m.text in self.person_names:
                 continue  # a surname the document gives a person elsewhere
             out.append(m)
         return out
@@ -399,7 +399,7 @@ class Assembler:
         if not dates:
             if any(e.parsed for e in g.events):
                 return self.date_around(g)
-            return self.nearby_date(g) or self.focal_day()
+            return self.nearby_date(g) or self.focal_day
         best = max(
             dates,
             key=lambda d: (
@@ -421,20 +421,19 @@ class Assembler:
             stated = [m for m in stated if not SPAN_CUE.match(m.text)]
             if stated:
                 return stated[-1].value.range  # type: ignore[no-any-return]
-        return self.focal_day()
+        return self.focal_day
 
+    @cached_property
     def focal_day(self) -> DateRange | None:
         """The day every day-precise date the document states names, if there is one."""
-        if not hasattr(self, "_focal"):
-            days = {
-                (r.start, r.end)
-                for m in self.a.mentions_of("date")
-                if explicit(m.value)
-                for r in [m.value.range]
-                if r.start and r.start == r.end and len(r.start) == 10
-            }
-            self._focal = DateRange(*days.pop()) if len(days) == 1 else None
-        return self._focal
+        days = {
+            (r.start, r.end)
+            for m in self.a.mentions_of("date")
+            if explicit(m.value)
+            for r in [m.value.range]
+            if r.start and r.start == r.end and len(r.start) == 10
+        }
+        return DateRange(*days.pop()) if len(days) == 1 else None
 
     def nearby_date(self, g: Group) -> DateRange | None:
         """Without a parse, a date its own sentences hold for another word, else one stated
@@ -500,12 +499,11 @@ class Assembler:
 
         return min(places, key=rank).value  # type: ignore[no-any-return]
 
+    @cached_property
     def person_names(self) -> set[str]:
         """The names and surnames of the people the document names."""
-        if not hasattr(self, "_person_names"):
-            people = [m.text for m in self.a.mentions_of("person")]
-            self._person_names = set(people) | {p.split()[-1] for p in people if " " in p}
-        return self._person_names
+        people = [m.text for m in self.a.mentions_of("person")]
+        return set(people) | {p.split()[-1] for p in people if " " in p}
 
     def home_country(self) -> str | None:
         """The country most of the document's settlements and regions lie in."""

@@ -269,6 +269,11 @@ def _agent_tokens(trigger: Token) -> tuple[list[Token], str]:
 LOCATIVE_PREPS = frozenset(["in", "at", "near", "on", "outside", "inside", "around", "across"])
 
 
+def _phrase_head(toks: list[Token]) -> Token | None:
+    """The token of a phrase whose head lies outside it (or is itself: the root)."""
+    return next((t for t in toks if t.head not in toks or t.head.i == t.i), None)
+
+
 def _phrase(head: Token) -> list[Token]:
     """A noun phrase's tokens without the phrases of where it was ("gunmen in <town>")."""
     cut = {
@@ -448,10 +453,7 @@ class Events(BaseStage):
                 agent_toks, via = _agent_tokens(tok)
                 if agent_toks:
                     named = _agent_mentions(analysis, i, agent_toks, s.start)
-                    root = next(
-                        (t for t in agent_toks if t.head not in agent_toks or t.head.i == t.i),
-                        None,
-                    )
+                    root = _phrase_head(agent_toks)
                     if (
                         root is not None
                         and root.lower_ in INSTITUTION_NOUNS
@@ -544,7 +546,7 @@ def _agent_mentions(analysis: Analysis, i: int, toks: list[Token], base: int) ->
     closest to it; a mention inside another ("Russian" in "Russian soldiers") gives way."""
     lo = base + min(t.idx for t in toks)
     hi = base + max(t.idx + len(t.text) for t in toks)
-    head = next((t for t in toks if t.head not in toks or t.head.i == t.i), toks[0])
+    head = _phrase_head(toks) or toks[0]
     at = base + head.idx
     inside = [
         m
@@ -629,7 +631,7 @@ def _armed_phrase(
     rx = concepts().pattern("armed_actor", "en")
     if rx is None:
         return None
-    head = next((t for t in toks if t.head not in toks or t.head.i == t.i), None)
+    head = _phrase_head(toks)
     if head is None or not rx.fullmatch(head.lower_):
         return None
     words = [t for t in toks if t.dep_ not in ("det", "nummod", "punct", "relcl", "acl")]

@@ -20,8 +20,8 @@ DEFAULT_STAGES = [
     "casefile.entities.v3",
     "casefile.counts.v3",
     "casefile.statements.v2",
-    "casefile.events.v2",
-    "casefile.incidents.v3",
+    "casefile.events.v3",
+    "casefile.incidents.v4",
     "casefile.statistics.v2",
     "casefile.persons.v2",
 ]

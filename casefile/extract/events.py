@@ -15,7 +15,7 @@ The ``cues.v2`` stage marks trigger words by the rules of the incident type file
    what weakens it) that the assembler pools into an act's features and scores with the
    fitted weights of extract/weights.yaml (``score_features``).
 
-The assembler (``incidents.v3``) groups these mentions into incidents.
+The assembler (``incidents.v4``) groups these mentions into incidents.
 
 Languages. Nothing here branches on a language: the trigger words, cue words and negations
 come from ``types/*.yaml`` per ``Document.language``; the parse is used where the language
@@ -342,17 +342,25 @@ def _intent(trigger: Token, intent_rx: re.Pattern[str] | None) -> bool:
     pred = _predicate(trigger)
     if any(c.dep_ == "aux" and c.lower_ in _MODALS for c in pred.children):
         return True
-    if pred.dep_ == "xcomp" and intent_rx and intent_rx.fullmatch(pred.head.lemma_):
-        return True  # "threatened to execute", "plans to strike"
+    cur = pred
+    for _ in range(3):  # "threatened to execute", "plans to strike", "want to take ... hostage"
+        if cur.dep_ == "xcomp" and intent_rx and intent_rx.fullmatch(cur.head.lemma_):
+            return True
+        if cur.dep_ not in ("xcomp", "ccomp", "dobj", "oprd") or cur.head.pos_ not in (
+            "VERB",
+            "AUX",
+        ):
+            break
+        cur = cur.head
     return bool(pred.dep_ == "advcl" and any(c.lower_ == "if" for c in pred.children))
 
 
 # -- the stage -----------------------------------------------------------------------------
-@registry.stages.register("casefile.events.v2")
+@registry.stages.register("casefile.events.v3")
 class Events(BaseStage):
     """Event mentions from triggers: arguments by the dependency parse, and a scored guess."""
 
-    name = "casefile.events.v2"
+    name = "casefile.events.v3"
     requires = (
         "sentences",
         "mentions.trigger",

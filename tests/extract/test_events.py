@@ -151,3 +151,8 @@ def test_a_states_army_is_named_as_the_text_names_it(extract) -> None:
     assert [[p.name for p in i.perpetrators] for i in a.incidents] == [["Ethiopian military"]]
     b = extract("Israeli troops shot dead two teenagers in Jenin on Monday.")
     assert [[p.name for p in i.perpetrators] for i in b.incidents] == [["Israeli forces"]]
+
+
+def test_a_wish_to_take_hostages_is_an_intent(extract) -> None:
+    a = extract("The commander said his men want to take as many villagers hostage as they can.")
+    assert all(e.intent for e in a.events if e.type == "unlawful_detention")

@@ -16,7 +16,7 @@ DEFAULT_STAGES = [
     "casefile.dates.v3",
     "casefile.places.v2",
     "casefile.units.v2",
-    "casefile.cues.v3",
+    "casefile.cues.v4",
     "casefile.entities.v3",
     "casefile.counts.v3",
     "casefile.statements.v2",

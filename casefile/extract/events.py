@@ -43,8 +43,9 @@ from spacy.tokens import Doc, Token
 from .. import registry
 from ..errors import ConfigError
 from ..lang import get_pack
-from ..model import Actor, Analysis, Mention
+from ..model import Actor, Analysis, Count, Mention
 from .base import BaseStage
+from .counts import CountMatch
 from .statistics import CASES, is_aggregate
 from .truecase import sentence_texts
 from .types import concepts
@@ -370,6 +371,7 @@ class Events(BaseStage):
         "mentions.actor",
         "mentions.org",
         "mentions.count",
+        "mentions.person",
     )
     assigns = ("events", "parses")
 
@@ -520,6 +522,64 @@ class Events(BaseStage):
                         continue  # a date in another clause ("protesters on Thursday demanded
                         # ... after forces killed")
                 owner.args.append(Argument(role, m, via))
+        # one person the act was done to, where no figure counts its victims ("the mayor
+        # was abducted", "the murder of a judge", "gunmen shot <name>"): one victim
+        if doc is not None:
+            for e in events:
+                tok = tokens[id(e)]
+                if tok is not None and not e.of(COUNT):
+                    one = _one_victim(analysis, i, e, tok, s.start)
+                    if one is not None:
+                        e.args.append(Argument(COUNT, one, "parse:patient"))
+
+
+# The count role of a victim an act of the type harms: its killed, or its victims.
+KILLING_TYPES = frozenset(["killing_of_civilians", "execution_of_pows"])
+
+
+def _patients(tok: Token) -> list[Token]:
+    """Who the act was done to: the object of an active verb, the subject of a passive one,
+    the "of" phrase of a noun ("the murder of the judge")."""
+    pred = tok
+    if tok.pos_ in ("VERB", "AUX"):
+        passive = [c for c in pred.children if c.dep_ == "nsubjpass"]
+        return passive or [c for c in pred.children if c.dep_ in ("dobj", "obj")]
+    return [
+        g
+        for c in tok.children
+        if c.dep_ == "prep" and c.lower_ == "of"
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
+
+
+def _one_victim(
+    analysis: Analysis, i: int, e: EventMention, tok: Token, base: int
+) -> Mention | None:
+    """The act's single victim, a person named or described in the singular (a person's
+    name, or a noun of the ``civilian`` or ``person_title`` concepts), as a count of one (two
+    where the text joins two: "<name> and <name>")."""
+    words = concepts()
+    language = analysis.language_of(i)
+    people = analysis.mentions_of("person", i)
+    for head in _patients(tok):
+        joined = [head, *[c for c in head.conjuncts if c.i > head.i]]
+        if any(t.tag_ not in ("NN", "NNP") for t in joined):
+            continue  # plural, or not a noun
+        at = base + head.idx
+        named = any(m.start <= at < m.end for m in people)
+        described = any(
+            words.find(c, language, t.lower_) for t in joined for c in ("civilian", "person_title")
+        )
+        if not (named or described):
+            continue
+        lo = base + min(t.left_edge.idx for t in joined)
+        hi = base + max(t.right_edge.idx + len(t.right_edge.text) for t in joined)
+        role = "killed" if e.type in KILLING_TYPES else "victims"
+        text = analysis.text[lo:hi]
+        count = CountMatch(lo, hi, text, Count(best=len(joined)), role)
+        return Mention("count", lo, hi, text, count, i)
+    return None
 
 
 # Nouns for a state's armed forces: "<nationality> troops" is named "<nationality> forces".

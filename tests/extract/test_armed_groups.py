@@ -45,5 +45,6 @@ def test_a_place_that_opens_an_armed_groups_name_is_not_the_place_of_the_act(ext
 )
 def test_a_word_for_an_armed_group_is_the_agent_of_the_act(extract, text: str, agent: str) -> None:
     a = extract(text)
-    assert [i.type for i in a.incidents] == ["attack_on_civilians"]
+    # the act is told (whether it is likely enough to be an incident is the act model's call)
+    assert "attack_on_civilians" in {e.type for e in a.events}
     assert {m.text for e in a.events for m in e.of(AGENT)} == {agent}

@@ -156,3 +156,23 @@ def test_a_states_army_is_named_as_the_text_names_it(extract) -> None:
 def test_a_wish_to_take_hostages_is_an_intent(extract) -> None:
     a = extract("The commander said his men want to take as many villagers hostage as they can.")
     assert all(e.intent for e in a.events if e.type == "unlawful_detention")
+
+
+def test_one_person_the_act_was_done_to_is_one_victim(extract) -> None:
+    a = extract("Gunmen assassinated the mayor of the town on Monday.")
+    assert [i.count.best for i in a.incidents if i.count] == [1]
+    b = extract("Soldiers abducted Ivan Petrenko and Olha Kovalenko near the border on Friday.")
+    assert [i.count.best for i in b.incidents if i.count] == [2]
+    c = extract(
+        "Soldiers shelled a hospital in the city, killing civilians."
+    )  # no person: no figure
+    assert all(e.of("count") == [] for e in c.events)
+
+
+def test_a_court_that_jailed_soldiers_for_killing_civilians_tells_a_killing_of_civilians(
+    extract,
+) -> None:
+    a = extract("A court jailed two soldiers for killing civilians in a village in 2022.")
+    assert {e.type for e in a.events} == {"killing_of_civilians"}
+    b = extract("A court sentenced the officer to life imprisonment for the murder of a farmer.")
+    assert "unlawful_detention" not in {e.type for e in b.events}  # the sentence is no detention

@@ -21,7 +21,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache, cached_property
 from importlib import resources
 
@@ -88,6 +88,8 @@ COUNT_ROLES = {
 OTHER_COUNT_ROLES = ("victims", "killed")
 TOLERANCE_KM = {"settlement": 30, "district": 60, "admin1": 250}
 DATE_BACK = 3  # sentences before an act that may state its date, where nothing parses it
+PART_WORDS = 5  # words before a place that may hold its figure in a toll told place by place
+CLAUSE_MARK = re.compile(r"[,;:()\[\]]")
 
 
 @dataclass
@@ -345,6 +347,48 @@ class Assembler:
                 if counts:
                     g.extra.append(j)
                     g.counts.extend(counts)
+
+    def parts(self, g: Group) -> list[tuple[Place, int, tuple[int, int]]]:
+        """A toll the act's sentences tell place by place: each settlement with the figure
+        a few words before it ("two people were killed in A, one in B and one in C"; "3 у
+        A і 2 в B"), the figure's words by the sentence's language pack. Fewer than two
+        different places: no parts."""
+        out: list[tuple[Place, int, tuple[int, int]]] = []
+        for i in g.sentences:
+            pack = get_pack(self.a.language_of(i))
+            s = self.a.sentences[i]
+            dates = self.a.mentions_of("date", i)
+            places = self.places(self.a.mentions_of("place", i))
+            last = s.start
+            for m in sorted(places, key=lambda m: m.start):
+                if m.value.precision != "settlement":
+                    last = m.end
+                    continue
+                words = list(
+                    re.finditer(r"[\w'’-]+", self.a.text[max(last, m.start - 60) : m.start])
+                )
+                words = words[-PART_WORDS:]
+                language = self.a.language_of(i)
+                if not words or not self.words.find("locative", language, words[-1][0]):
+                    last = m.end
+                    continue  # the place right after "in", "у", "near" ...
+                base = max(last, m.start - 60)
+                figure = None
+                for w in words[:-1]:
+                    at = base + w.start()
+                    if any(d.start <= at < d.end for d in dates):
+                        continue  # "3 May in Kyiv": a day, not a figure
+                    if CLAUSE_MARK.search(self.a.text[at : m.start]):
+                        continue  # "in all 34 provinces, mainly in A": not the figure of A
+                    value = pack.number(w[0])
+                    if value is not None and 0 < value < 10_000:
+                        figure = (value, at)
+                if figure is not None and all(p.name != m.value.name for p, _, _ in out):
+                    out.append((m.value, figure[0], (figure[1], m.end)))
+                last = m.end
+        if len({p.name for p, _, _ in out}) < 2:
+            return []
+        return out
 
     # -- step 2: fields --------------------------------------------------------------------
     def places(self, mentions: list[Mention]) -> list[Mention]:
@@ -691,4 +735,19 @@ class IncidentsV2(BaseStage):
         if denied is not None:
             denied.denied = True
         for g in groups:
-            analysis.incidents.append(assembler.incident(g))
+            incident = assembler.incident(g)
+            parts = assembler.parts(g)
+            if len(parts) < 2:
+                analysis.incidents.append(incident)
+                continue
+            # a toll told place by place ("two were killed in A, one in B"): one act per place
+            for place, figure, span in parts:
+                analysis.incidents.append(
+                    replace(
+                        incident,
+                        place=place,
+                        count=Count(best=figure),
+                        spans=sorted({*incident.spans, span}),
+                        trigger=span,
+                    )
+                )

@@ -176,3 +176,30 @@ def test_a_court_that_jailed_soldiers_for_killing_civilians_tells_a_killing_of_c
     assert {e.type for e in a.events} == {"killing_of_civilians"}
     b = extract("A court sentenced the officer to life imprisonment for the murder of a farmer.")
     assert "unlawful_detention" not in {e.type for e in b.events}  # the sentence is no detention
+
+
+def test_a_toll_told_place_by_place_is_one_act_per_place(extract) -> None:
+    a = extract(
+        "Russian shelling killed four civilians in the Donetsk region on Monday, the governor "
+        "said. Two people were killed in Kramatorsk, one in Bakhmut and one in Toretsk."
+    )
+    got = sorted((i.place.name, i.count.best) for i in a.incidents if i.place and i.count)
+    assert got == [("Bakhmut", 1), ("Kramatorsk", 2), ("Toretsk", 1)]
+    assert len({i.trigger for i in a.incidents}) == len(a.incidents)  # each its own key
+
+
+def test_a_ukrainian_toll_told_place_by_place(extract) -> None:
+    a = extract(
+        "Окупанти вбили чотирьох мирних жителів: 3 у Костянтинівці і 1 в Слов'янську.",
+        language="uk",
+    )
+    got = sorted((i.place.name, i.count.best) for i in a.incidents if i.place and i.count)
+    assert got == [("Kostiantynivka", 3), ("Sloviansk", 1)]
+
+
+def test_a_figure_of_something_else_before_a_place_is_no_part(extract) -> None:
+    a = extract(
+        "Russian troops shelled Kherson on Monday, killing two people; aid went to all 20 "
+        "districts, mainly in Mykolaiv and in Odesa."
+    )
+    assert [i.place.name for i in a.incidents if i.place] == ["Kherson"]

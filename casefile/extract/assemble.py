@@ -698,6 +698,8 @@ def _actor(m: Mention) -> Actor | None:
             return None  # a place named as the agent ("Kyiv said") is not a group
     if m.kind in ("org", "norp", "gpe"):
         return Actor(name, "group")
+    if m.kind == "person":  # "sentenced <name> for the murder of ...": by their English name
+        return Actor(getattr(m.value, "name", None) or name, "person")
     return None
 
 

@@ -84,11 +84,25 @@ REPORTING_LEMMAS = frozenset(
 )
 # Verbs whose object is the one said to have done the act ("accused X of killing") and verbs
 # of finding, whose subject found the act's traces and did not do it.
-ACCUSING_LEMMAS = frozenset(["accuse", "blame", "charge", "suspect", "convict", "indict"])
+ACCUSING_LEMMAS = frozenset(
+    [
+        "accuse",
+        "blame",
+        "charge",
+        "suspect",
+        "convict",
+        "indict",
+        "sentence",
+        "jail",
+        "prosecute",
+        "arrest",
+        "punish",
+    ]
+)
 FINDING_LEMMAS = frozenset(["find", "discover", "uncover", "exhume", "recover", "locate"])
 # Dependency labels through which an act's subject is shared ("struck ..., killing three").
 SHARES_SUBJECT = frozenset({"conj", "advcl", "xcomp"})
-AGENT_KINDS = ("unit", "actor", "org", "norp", "gpe")
+AGENT_KINDS = ("unit", "actor", "org", "norp", "gpe", "person")
 # The kind of an agent the text describes but does not name ("gunmen"): it tells that
 # someone acted, so it counts for the act, but it is no perpetrator of the record.
 UNNAMED = "unnamed"
@@ -226,6 +240,22 @@ def _passive(tok: Token) -> bool:
 
 def _agent_tokens(trigger: Token) -> tuple[list[Token], str]:
     """Tokens of the act's agent, and how they were found."""
+    # "accused the brigade of killing civilians", "sentenced <name> for the murder of": the
+    # accused is the agent
+    if trigger.dep_ in ("pcomp", "pobj") and trigger.head.lower_ in ("of", "for", "with"):
+        above = trigger.head.head
+        if (
+            above.pos_ == "NOUN"
+            and above.dep_ == "pobj"
+            and above.head.head.lemma_ in ACCUSING_LEMMAS
+        ):
+            above = above.head.head  # "sentenced <name> to life imprisonment for the murder"
+        if above.lemma_ in ACCUSING_LEMMAS:  # "accused the brigade of killing"
+            accused = [c for c in above.children if c.dep_ in ("dobj", "nsubjpass")]
+            if accused:
+                return [accused[0], *(t for t in accused[0].lefts)], "parse:accused"
+        elif above.dep_ in ("dobj", "nsubjpass") and above.head.lemma_ in ACCUSING_LEMMAS:
+            return [above, *above.lefts], "parse:accused"  # "of" hung from the accused
     # a noun trigger's own modifiers: "a Russian strike", "an attack by the RSF"
     if trigger.pos_ in ("NOUN", "PROPN"):
         for c in trigger.children:
@@ -234,15 +264,6 @@ def _agent_tokens(trigger: Token) -> tuple[list[Token], str]:
         mods = [c for c in trigger.children if c.dep_ in ("amod", "compound", "poss", "nmod")]
         if mods:
             return [t for c in mods for t in c.subtree], "parse:modifier"
-    # "accused the brigade of killing civilians": the accused is the agent
-    if trigger.dep_ == "pcomp" and trigger.head.lower_ in ("of", "for"):
-        above = trigger.head.head
-        if above.lemma_ in ACCUSING_LEMMAS:  # "accused the brigade of killing"
-            accused = [c for c in above.children if c.dep_ in ("dobj", "nsubjpass")]
-            if accused:
-                return [accused[0], *(t for t in accused[0].lefts)], "parse:accused"
-        elif above.dep_ in ("dobj", "nsubjpass") and above.head.lemma_ in ACCUSING_LEMMAS:
-            return [above, *above.lefts], "parse:accused"  # "of" hung from the accused
     if _predicate(trigger).lemma_ in FINDING_LEMMAS:
         return [], ""  # "soldiers found the bodies": the finders are not the agents
     cur = _predicate(trigger)
@@ -471,6 +492,11 @@ class Events(BaseStage):
                     ):
                         named = []  # "the Ethiopian military": the institution, named below
                     for m in named:
+                        if m.kind == "person" and not (
+                            via == "parse:accused" or (via == "parse:nsubj" and tok.pos_ == "VERB")
+                        ):
+                            continue  # "<name> condemned the attack": a person who did the
+                            # act is its verb's own subject, or the one charged with it
                         m = _outside_chain(analysis, i, m)
                         if all(a.mention is not m for a in e.args):
                             e.args.append(Argument(AGENT, m, via))

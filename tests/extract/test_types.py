@@ -46,3 +46,11 @@ def test_shipped_concepts_cover_ukrainian_and_russian() -> None:
     words = concepts()
     assert words.find("civilian", "uk", "загинули двоє мирних жителів")
     assert words.find("weapon", "ru", "ракетный удар по городу")
+
+
+def test_a_concepts_words_inside_a_phrase_it_is_unless_do_not_count() -> None:
+    from casefile.extract.types import concepts
+
+    words = concepts()
+    assert words.find("pow", "en", "The guards shot the prisoners in the yard.")
+    assert not words.find("pow", "en", "A bomb hit the office of a group of political prisoners.")

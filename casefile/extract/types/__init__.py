@@ -90,8 +90,14 @@ class Concepts:
         return self._compiled[key]
 
     def find(self, name: str, language: str, text: str) -> list[tuple[int, int]]:
+        """Where ``text`` names the concept: its words, less those inside a phrase of a
+        concept its ``unless`` lists ("prisoners" is no POW in "political prisoners")."""
         rx = self.pattern(name, language)
-        return [m.span() for m in rx.finditer(text)] if rx else []
+        spans = [m.span() for m in rx.finditer(text)] if rx else []
+        for other in self.entries.get(name, {}).get("unless", []) if spans else []:
+            blocked = self.find(other, language, text)
+            spans = [s for s in spans if not any(a <= s[0] < b for a, b in blocked)]
+        return spans
 
     def words(self, name: str, language: str) -> list[str]:
         by_lang = self.entries.get(name, {})

@@ -22,7 +22,7 @@ DEFAULT_STAGES = [
     "casefile.statements.v2",
     "casefile.events.v3",
     "casefile.incidents.v4",
-    "casefile.statistics.v2",
+    "casefile.statistics.v3",
     "casefile.persons.v2",
 ]
 

@@ -22,6 +22,16 @@ CASES = re.compile(
     rf"criminal investigations)\b",
     re.I,
 )
+# Acts counted by their noun ("218 extrajudicial killings", "33 human rights violations"):
+# a killing, an execution or a murder has one victim each; other acts are cases.
+ACTS = re.compile(
+    rf"(?P<q>at least |more than |over |nearly |about |some |another )?(?P<n>{NUM})\s+"
+    r"(?:(?:new|more|separate|other|such|further|extrajudicial|summary|arbitrary|unlawful|"
+    r"human rights|enforced|documented|recorded|verified|confirmed|reported|alleged)\s+){0,2}"
+    r"(?:(?P<victims>killings|executions|murders)|(?P<cases>violations|abuses|abductions|"
+    r"disappearances|massacres|attacks on civilians|war crimes|crimes))\b",
+    re.I,
+)
 SPREAD = re.compile(
     r"\b(?:since|so far|to date|in (?:the (?:past|last) )?24 hours|"
     r"over the (?:winter|summer|spring|autumn|past|last|course)"
@@ -77,11 +87,11 @@ def _category(text: str) -> str:
     return VICTIM_CATEGORIES.UNKNOWN
 
 
-@registry.stages.register("casefile.statistics.v2")
+@registry.stages.register("casefile.statistics.v3")
 class Statistics(BaseStage):
     """Aggregate figures of cases and victims, one Statistic per part of a breakdown."""
 
-    name = "casefile.statistics.v2"
+    name = "casefile.statistics.v3"
     requires = ("sentences", "mentions.count", "mentions.date", "mentions.place")
     assigns = ("statistics",)
 
@@ -95,17 +105,18 @@ class Statistics(BaseStage):
             counts = analysis.mentions_of("count", i)
             places = [m.value for m in analysis.mentions_of("place", i)]
             found = [c.value for c in counts]
+            counted_acts = bool(ACTS.search(s.text)) and bool(
+                concepts().find("tally", language, s.text) or SPREAD.search(s.text)
+            )  # "UNAMA documented 218 killings", "30 massacres this year"
             if not (
-                is_aggregate(s.text, found, places) or is_tally(s.text, found, places, language)
+                is_aggregate(s.text, found, places)
+                or is_tally(s.text, found, places, language)
+                or counted_acts
             ):
                 continue
             cases = list(CASES.finditer(s.text))
-            if not re.search(
-                r"\b(?:kill|execut|shot|dead|died|death|tortur|deport|detain|victim|murder|"
-                r"war crimes?|abduct|civilians?|POWs?|prisoners|injur|wounded)",
-                s.text,
-                re.I,
-            ):
+            acts = list(ACTS.finditer(s.text))
+            if not any(concepts().find(c, language, s.text) for c in _HARM_OR_VIOLATION):
                 continue
             category = _category(s.text)
             parts = list(BREAKDOWN.finditer(s.text))
@@ -141,6 +152,10 @@ class Statistics(BaseStage):
                 n = number(m.group("n"))
                 if n is not None:
                     add(n, COUNTED.CASES)
+            for m in acts:
+                n = number(m.group("n"))
+                if n is not None and n >= MIN_TALLY:  # a few are told as incidents
+                    add(n, COUNTED.VICTIMS if m.group("victims") else COUNTED.CASES)
             if counts:
                 for c in counts:
                     if c.value.role in ("killed", "victims") and c.value.count.best is not None:
@@ -178,6 +193,8 @@ class Statistics(BaseStage):
 
 # Concepts (types/concepts.yaml) a sentence must name for its figures to count victims.
 _VICTIM_CONCEPTS = ("harm", "kill", "pow", "civilian")
+# ... and for English figures of cases or victims: the dead or wounded, victims, or an abuse.
+_HARM_OR_VIOLATION = ("casualty", "kill", "pow", "violation")
 
 
 def _by_pack(analysis: Analysis, pack: LanguagePack) -> None:

@@ -1,0 +1,39 @@
+"""English statistics that count acts by their noun, on sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from casefile.extract.pipeline import Pipeline
+from casefile.model import Document
+
+
+@pytest.fixture(scope="module")
+def stats():
+    pipeline = Pipeline.from_settings()
+
+    def run(text: str) -> list[tuple[int, str]]:
+        a = pipeline(Document.from_text(text, name="t", published="2024-03-10", language="en"))
+        return sorted((s.value, s.counted) for s in a.statistics)
+
+    return run
+
+
+def test_killings_a_body_documented_count_their_victims(stats) -> None:
+    got = stats("The monitors documented at least 45 extrajudicial killings of detainees in 2023.")
+    assert got == [(45, "victims")]
+
+
+def test_abuses_a_body_recorded_are_cases(stats) -> None:
+    got = stats("Investigators recorded 27 human rights violations against prisoners last year.")
+    assert (27, "cases") in got
+
+
+def test_cases_of_a_disappearance_are_cases(stats) -> None:
+    assert stats("The mission verified 16 cases of enforced disappearance across the country.") == [
+        (16, "cases")
+    ]
+
+
+def test_a_few_killings_told_by_a_witness_are_no_statistic(stats) -> None:
+    assert stats("A farmer said he saw two killings in his village on Monday.") == []

@@ -502,6 +502,12 @@ class Events(BaseStage):
                             e.args.append(Argument(AGENT, m, via))
                     if not e.of(AGENT):
                         phrase = _armed_phrase(agent_toks, s.start, i, analysis.text, events)
+                        if _refers_back(agent_toks, phrase):
+                            # "They killed ...", "The group killed ...": the group named last
+                            earlier = _antecedent(analysis, i, s.start + agent_toks[0].idx)
+                            if earlier is not None:
+                                e.args.append(Argument(AGENT, earlier, via + ":antecedent"))
+                                continue
                         if phrase is not None:
                             e.args.append(Argument(AGENT, phrase, via + ":phrase"))
         if doc is None:  # no parse: the actor named nearest the trigger, before it first
@@ -768,6 +774,44 @@ def _dates_nearby(analysis: Analysis, date: Mention, e: EventMention) -> bool:
         return False
     a, b = sorted((date.end, e.start))
     return not CLAUSE_BREAK.search(analysis.text[a:b])
+
+
+def _refers_back(toks: list[Token], phrase: Mention | None) -> bool:
+    """The agent is a pronoun ("they") or a definite phrase that names no one ("the group",
+    "the militants"): it stands for a group the text named before."""
+    head = _phrase_head(toks)
+    if head is None:
+        return False
+    if head.tag_ == "PRP" and head.lower_ == "they":  # "he": a person, not a group
+        return True
+    unnamed = (
+        phrase is not None and isinstance(phrase.value, Actor) and phrase.value.kind == UNNAMED
+    )
+    definite = any(c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in head.children)
+    return definite and (unnamed or head.lower_ in GROUP_NOUNS)
+
+
+# Nouns that stand for a group named before ("the group killed ..."), besides the armed
+# actors' nouns of concepts.yaml.
+GROUP_NOUNS = frozenset(["group", "movement", "organisation", "organization", "rebels", "militia"])
+
+
+def _antecedent(analysis: Analysis, i: int, at: int) -> Mention | None:
+    """The unit or armed actor named last before ``at``: in its sentence, else in the two
+    sentences before; one the text does not name (an unnamed kind) is none. Organisations
+    are left out: the one named last is most often the news agency or the UN that tells."""
+    for j in (i, i - 1, i - 2):
+        if j < 0:
+            break
+        named = [
+            m
+            for kind in ("unit", "actor")
+            for m in analysis.mentions_of(kind, j)
+            if m.end <= at and not (isinstance(m.value, Actor) and m.value.kind == UNNAMED)
+        ]
+        if named:
+            return max(named, key=lambda m: m.start)
+    return None
 
 
 def _they(analysis: Analysis, e: EventMention) -> Mention | None:

@@ -203,3 +203,12 @@ def test_a_figure_of_something_else_before_a_place_is_no_part(extract) -> None:
         "districts, mainly in Mykolaiv and in Odesa."
     )
     assert [i.place.name for i in a.incidents if i.place] == ["Kherson"]
+
+
+def test_they_and_the_group_stand_for_the_force_named_before(extract) -> None:
+    a = extract(
+        "Russian troops entered the village on Monday. They shot three men near the church."
+    )
+    assert [[p.name for p in i.perpetrators] for i in a.incidents] == [["Russian forces"]]
+    b = extract("The UN said it was told of an attack. They shot three men near the church.")
+    assert all(i.perpetrators == [] or i.perpetrators[0].name != "UN" for i in b.incidents)

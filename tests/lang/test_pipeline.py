@@ -204,3 +204,27 @@ def test_the_legal_qualification_is_no_other_act(extract) -> None:
     assert len(a.incidents) == 1
     # "ще один випадок" is one act, not a figure of cases
     assert get_pack("uk").case_counts("ще один випадок катування") == []
+
+
+def test_the_source_line_after_the_lead_attributes_the_act(extract) -> None:
+    a = extract(
+        "Російські військові розстріляли двох полонених українських захисників поблизу "
+        "Покровська 3 травня 2025 року.\n"
+        "Про це повідомили у пресслужбі СБУ.\n"
+        "Триває розслідування.",
+        "uk",
+        "2025-05-05",
+    )
+    (inc,) = a.incidents
+    assert inc.attribution == ["Security Service of Ukraine"]
+
+
+def test_a_governor_with_his_title_is_the_source(extract) -> None:
+    a = extract(
+        "Ночью украинский беспилотник ударил по жилому дому в Белгороде, погибла женщина, "
+        "сообщил губернатор Белгородской области Вячеслав Гладков.",
+        "ru",
+        "2024-05-05",
+    )
+    (inc,) = a.incidents
+    assert inc.attribution == ["Vyacheslav Gladkov"]

@@ -79,6 +79,12 @@ def tag_of(lang: str, word: str) -> set[str]:
     return set(parses[0].tag.grammemes) if parses else set()
 
 
+def singular_word(lang: str, word: str) -> bool:
+    """Whether the most likely parse of ``word`` is singular (pymorphy3's Ukrainian tags
+    leave the singular unmarked, so: not plural)."""
+    return "plur" not in tag_of(lang, word)
+
+
 _PERSON_GRAMMEMES = frozenset({"Name", "Surn", "Patr"})
 
 

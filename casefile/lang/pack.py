@@ -50,6 +50,7 @@ from .morph import (
     lemmatizer,
     normalise_apostrophes,
     person_word,
+    singular_word,
     tag_of,
     unknown_word,
 )
@@ -170,7 +171,8 @@ class LanguagePack:
     @cached_property
     def _counts(self) -> WordCounts | None:
         if self.settings["counts"] == "words":
-            return WordCounts(self.table("numbers"), self.lemma)
+            singular = functools.partial(singular_word, self.code)
+            return WordCounts(self.table("numbers"), self.lemma, singular)
         return None
 
     def counts(self, text: str) -> list[CountMatch]:

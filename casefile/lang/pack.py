@@ -347,6 +347,11 @@ class LanguagePack:
         """Whether ``text`` spreads a figure over time or places ("з початку", "за добу")."""
         return bool(self.cues(text, ["spread"]))
 
+    def cumulative(self, text: str) -> bool:
+        """Whether ``text`` makes a figure a running total or one of a long period ("з
+        початку вторгнення", "за тиждень"; ``cues.yaml``'s ``cumulative``), not a day's."""
+        return bool(self.cues(text, ["cumulative"]))
+
     def as_of(self, before: str) -> bool:
         """Whether the words ``before`` a date make it the date a figure is told as of."""
         return any(c.end >= len(before.rstrip()) for c in self.cues(before, ["as_of"]))

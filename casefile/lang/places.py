@@ -225,18 +225,27 @@ class InflectedPlaces:
         nxt = _NEXT_WORD.match(text, end)
         if nxt is None:
             return None
-        noun = self.area_nouns.get(nxt.group(1).lower())
+        noun = self._area_noun(nxt.group(1))
         if noun is None and nxt.group(1) in self.conjunctions:
             # "Київській та Житомирській областях": the noun after the second adjective
             later = _SECOND_NEXT_WORD.match(text, nxt.end())
-            if later is not None and self.area_nouns.get(later.group(1).lower()):
-                noun = self.area_nouns[later.group(1).lower()]
+            if later is not None and self._area_noun(later.group(1)):
+                noun = self._area_noun(later.group(1))
                 found = self._area_name(word, noun)  # the span: the adjective alone
                 return (*found, end) if found else None
         if noun is None:
             return None
         found = self._area_name(word, noun)
-        return (*found, nxt.end()) if found else None
+        stop = 0 if nxt.group(1).lower() in self.area_nouns else len(nxt.group(1)) - len(
+            nxt.group(1).rstrip(".")
+        )
+        return (*found, nxt.end() - stop) if found else None
+
+    def _area_noun(self, word: str) -> str | None:
+        """The area noun ``word`` is a form of ("області", "обл."), also with the full stop
+        that ends its sentence ("... Херсонської області.")."""
+        word = word.lower()
+        return self.area_nouns.get(word) or self.area_nouns.get(word.rstrip("."))
 
     def _area_name(self, word: str, noun: str) -> tuple[str, str, Candidate] | None:
         if noun is None:

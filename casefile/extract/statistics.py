@@ -182,11 +182,11 @@ _VICTIM_CONCEPTS = ("harm", "kill", "pow", "civilian")
 
 def _by_pack(analysis: Analysis, pack: LanguagePack) -> None:
     """Statistics in a language whose pack lists the cues: in each aggregate sentence
-    (``is_aggregate`` with the pack, a running total, or a body's figure: ``is_tally``)
-    that names harm or victims, each count of cases
-    (``LanguagePack.case_counts``), and each count of the killed, injured or victims
-    where the sentence makes it a running total or one of a long period
-    (``LanguagePack.cumulative``) or names a body that counts (the ``tally`` concept)."""
+    (``is_aggregate`` with the pack, or a running total) that names harm or victims, each
+    count of cases (``LanguagePack.case_counts``), and each count of the killed, injured
+    or victims where the sentence makes it a running total or one of a long period
+    (``LanguagePack.cumulative``), or names a body that counts (the ``tally`` concept)
+    and spreads the figure (``LanguagePack.spread``)."""
     words = concepts()
     lang = pack.code
     seen: set[tuple[int, str]] = set()  # a figure told again (the lead, then the body)
@@ -195,12 +195,9 @@ def _by_pack(analysis: Analysis, pack: LanguagePack) -> None:
         places = [m.value for m in analysis.mentions_of("place", i)]
         found = [c.value for c in counts]
         # a running total names places without telling an act there ("з початку вторгнення
-        # у Маріуполі"), and a body's figure is one though the sentence has no other cue
-        if not (
-            is_aggregate(s.text, found, places, pack)
-            or (found and pack.cumulative(s.text))
-            or is_tally(s.text, found, places, lang)
-        ):
+        # у Маріуполі")
+        cumulative = pack.cumulative(s.text)
+        if not (is_aggregate(s.text, found, places, pack) or (found and cumulative)):
             continue
         cases = pack.case_counts(s.text)
         if not cases and not any(words.find(c, lang, s.text) for c in _VICTIM_CONCEPTS):
@@ -225,8 +222,9 @@ def _by_pack(analysis: Analysis, pack: LanguagePack) -> None:
         values = [(c.value, COUNTED.CASES) for c in cases]
         case_spans = {(s.start + c.start, s.start + c.end) for c in cases}
         # victims are a statistic over a long period or a running total, or where a body
-        # counts them; "загалом загинули 12 людей" after one strike is that act's toll
-        if pack.cumulative(s.text) or words.find("tally", lang, s.text):
+        # counts them over a spread ("зафіксували за добу"); "загалом загинули 12 людей"
+        # after one strike, and "розслідування вбивства 12 полонених", are an act's toll
+        if cumulative or (pack.spread(s.text) and words.find("tally", lang, s.text)):
             values += [
                 (c.value.count.best, COUNTED.VICTIMS)
                 for c in counts

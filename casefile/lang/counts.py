@@ -193,8 +193,12 @@ class WordCounts:
             after = [lem for s, _, lem in words[i : i + _AFTER] if s < until]
             j = next((k for k, s in enumerate(starts) if s >= c.start), len(words))
             before = [lem for s, _, lem in words[max(0, j - _BEFORE) : j] if s >= since]
-            if (after and after[0] in self.not_after) or (before and before[-1] in self.not_before):
-                continue  # "67 років", "ч. 2 ст. 438": an age, a reference
+            if (after and after[0] in self.not_after) or (
+                before
+                and before[-1] in self.not_before
+                and not any(lem in self.victim_nouns for lem in after[:2])
+            ):
+                continue  # "67 років", "ч. 2 ст. 438", "у 3 областях"; not "у двох цивільних"
             person = any(lem in self.victim_nouns for lem in after)
             if not (after and after[0] in self.victim_nouns) and self._lem(c.text) in self.weak:
                 continue  # "одній із вулиць"

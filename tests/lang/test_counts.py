@@ -88,3 +88,18 @@ def test_one_person_told_without_a_number_counts_one(
 ) -> None:
     got = [(v.text, v.count.best, v.role) for v in get_pack(code).victim_counts(text)]
     assert got == found
+
+
+@pytest.mark.parametrize(
+    ("code", "text", "found"),
+    [
+        # a preposition before a count of places is no count of people ...
+        ("uk", "У 3 областях загинули 5 людей.", [(5, "killed")]),
+        ("ru", "В 3 областях погибли 5 человек.", [(5, "killed")]),
+        # ... but before people it is: "shot at four unarmed men"
+        ("ru", "Солдат стрелял в четырех безоружных пленных.", [(4, "victims")]),
+        ("uk", "Окупант вистрілив у двох цивільних чоловіків.", [(2, "victims")]),
+    ],
+)
+def test_a_preposition_before_a_count(code: str, text: str, found: list[tuple[int, str]]) -> None:
+    assert [(c.count.best, c.role) for c in get_pack(code).victim_counts(text)] == found

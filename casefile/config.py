@@ -14,15 +14,15 @@ from .errors import ConfigError
 DEFAULT_STAGES = [
     "casefile.sentences.v2",
     "casefile.dates.v3",
-    "casefile.places.v2",
-    "casefile.units.v2",
+    "casefile.places.v3",
+    "casefile.units.v3",
     "casefile.cues.v3",
-    "casefile.entities.v3",
-    "casefile.counts.v3",
+    "casefile.entities.v4",
+    "casefile.counts.v4",
     "casefile.statements.v2",
     "casefile.events.v2",
     "casefile.incidents.v3",
-    "casefile.statistics.v2",
+    "casefile.statistics.v3",
     "casefile.persons.v2",
 ]
 

@@ -77,11 +77,11 @@ def _category(text: str) -> str:
     return VICTIM_CATEGORIES.UNKNOWN
 
 
-@registry.stages.register("casefile.statistics.v2")
+@registry.stages.register("casefile.statistics.v3")
 class Statistics(BaseStage):
     """Aggregate figures of cases and victims, one Statistic per part of a breakdown."""
 
-    name = "casefile.statistics.v2"
+    name = "casefile.statistics.v3"
     requires = ("sentences", "mentions.count", "mentions.date", "mentions.place")
     assigns = ("statistics",)
 

@@ -249,9 +249,7 @@ class WordCounts:
                 ),
                 None,
             )
-            if any(
-                text[a:b].lower() in self.subset for a, b, _ in words[:k] if a >= since
-            ):
+            if any(text[a:b].lower() in self.subset for a, b, _ in words[:k] if a >= since):
                 continue  # "серед загиблих чоловік": one of those counted already
             if role is None or _NUMBER.search(text, since, until):
                 continue  # no role, or a number in the clause ("5 чоловік"; not "45-річний")

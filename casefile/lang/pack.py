@@ -443,8 +443,8 @@ class LanguagePack:
         break between them, at most ``_SOURCE_WORDS`` words apart), so a long title may
         stand between the verb and the name ("повідомив голова обласної військової
         адміністрації ..."), but not after a phrase of ``not_source`` ("повідомили про
-        підозру": a notice of suspicion names the suspect); in a line that opens with a source header ("Джерело:"),
-        every name is a source."""
+        підозру": a notice of suspicion names the suspect); in a line that opens with a
+        source header ("Джерело:"), every name is a source."""
         if self.settings["dates"] == "english":
             return self.reports(sentence[max(0, start - 30) : min(len(sentence), end + 30)])
         if self.source_line(sentence) == "header":
@@ -485,7 +485,7 @@ class LanguagePack:
         повідомили ...", ``source_back``) and holds a cue of attribution; else None."""
         if not self._source_lines:
             return None
-        head = sentence.lstrip(" -–—•*\"«")[:40]
+        head = sentence.lstrip(' -–—•*"«')[:40]
         found = self.cues(head, ["source_header", "source_back"])
         if not found or found[0].start > 0:
             return None
@@ -632,7 +632,7 @@ _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 
 def _next_word_at(text: str, at: int) -> int:
     """Where the next word after ``text[:at]`` starts, past spaces and closing quotes."""
-    while at < len(text) and (text[at].isspace() or text[at] in "\"»”"):
+    while at < len(text) and (text[at].isspace() or text[at] in '"»”'):
         at += 1
     return at
 

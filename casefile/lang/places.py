@@ -229,15 +229,17 @@ class InflectedPlaces:
         if noun is None and nxt.group(1) in self.conjunctions:
             # "Київській та Житомирській областях": the noun after the second adjective
             later = _SECOND_NEXT_WORD.match(text, nxt.end())
-            if later is not None and self._area_noun(later.group(1)):
-                noun = self._area_noun(later.group(1))
-                found = self._area_name(word, noun)  # the span: the adjective alone
+            second = self._area_noun(later.group(1)) if later is not None else None
+            if second is not None:
+                found = self._area_name(word, second)  # the span: the adjective alone
                 return (*found, end) if found else None
         if noun is None:
             return None
         found = self._area_name(word, noun)
-        stop = 0 if nxt.group(1).lower() in self.area_nouns else len(nxt.group(1)) - len(
-            nxt.group(1).rstrip(".")
+        stop = (
+            0
+            if nxt.group(1).lower() in self.area_nouns
+            else len(nxt.group(1)) - len(nxt.group(1).rstrip("."))
         )
         return (*found, nxt.end() - stop) if found else None
 

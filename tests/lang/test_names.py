@@ -149,7 +149,12 @@ def test_organizations_get_their_english_names(code: str, text: str, names: list
             [("20th Motorized Rifle Regiment", "Western Military District")],
         ),
         ("uk", "По місту вдарили кораблі Чорноморського флоту.", ["Black Sea Fleet"], []),
-        ("ru", "Это сделали военные Центрального военного округа.", ["Central Military District"], []),
+        (
+            "ru",
+            "Это сделали военные Центрального военного округа.",
+            ["Central Military District"],
+            [],
+        ),
         ("ru", "Десантники ВДВ вошли в город.", ["Russian Airborne Forces"], []),
     ],
 )

@@ -124,13 +124,23 @@ def _span(text: str, name: str) -> tuple[int, int]:
     ("code", "text", "name", "source"),
     [
         # a long title between the verb and the name
-        ("uk", "Про обстріл повідомив голова Сумської обласної ради Іван Петренко.", "Іван Петренко", True),
+        (
+            "uk",
+            "Про обстріл повідомив голова Сумської обласної ради Іван Петренко.",
+            "Іван Петренко",
+            True,
+        ),
         # the verb after the name, a date between them
         ("ru", "Губернатор Иван Петров утром в среду сообщил о новых ударах.", "Иван Петров", True),
         # a clause that opens after a comma ("що") is about something else
         ("uk", "Мер повідомив, що на місці працювали фахівці ДСНС.", "ДСНС", False),
         # a notice of suspicion names the suspect after it, not a source
-        ("uk", "Прокурори повідомили про підозру командиру Петру Сидоренку.", "Петру Сидоренку", False),
+        (
+            "uk",
+            "Прокурори повідомили про підозру командиру Петру Сидоренку.",
+            "Петру Сидоренку",
+            False,
+        ),
         # ... and the body before it gives the notice
         ("ru", "Прокуратура области сообщила о подозрении офицеру.", "Прокуратура области", True),
         # a name with no cue of attribution in its clause

@@ -86,7 +86,11 @@ def test_a_two_letter_word_is_no_toponym() -> None:
     ("code", "text", "names"),
     [
         # the oblast's noun with the stop that ends the sentence; the span leaves the stop out
-        ("ru", "Людей вывезли из Запорожской области.", [("Запорожской области", "Zaporizhzhia Oblast")]),
+        (
+            "ru",
+            "Людей вывезли из Запорожской области.",
+            [("Запорожской области", "Zaporizhzhia Oblast")],
+        ),
         ("uk", "Вибух пролунав у Сумській області.", [("Сумській області", "Sumy Oblast")]),
         # an adjective in the plural opening a sentence is no village
         ("ru", "Украинские дроны ночью атаковали Курск.", [("Курск", "Kursk")]),

@@ -100,3 +100,17 @@ def test_area_at_a_sentences_end_and_an_adjective_that_opens_it(
     code: str, text: str, names: list[tuple[str, str]]
 ) -> None:
     assert [(m.text, m.name) for m in get_pack(code).places(text)] == names
+
+
+@pytest.mark.parametrize(
+    ("code", "text", "names"),
+    [
+        ("uk", "Дрон атакував авто на трасі Миколаїв – Херсон поблизу Бургунки.", ["Burhunka"]),
+        ("ru", "Машину обстреляли на трассе Киев – Житомир.", []),
+        ("uk", "Удар по автошляху Харків — Чугуїв.", []),
+    ],
+)
+def test_the_towns_a_road_is_named_after_are_not_places_of_the_act(
+    code: str, text: str, names: list[str]
+) -> None:
+    assert [m.name for m in get_pack(code).places(text)] == names

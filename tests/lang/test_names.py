@@ -133,6 +133,16 @@ def test_persons_found_by_name_tags_with_english_names() -> None:
             ],
         ),
         ("ru", "сообщает прокуратура Курской области", ["Kursk Oblast Prosecutor's Office"]),
+        (
+            "uk",
+            "Джерело: ОК «Південь» та Миколаївська ОВА",
+            ["Operational Command South", "Mykolaiv Oblast Military Administration"],
+        ),
+        (
+            "ru",
+            "пишет The New York Times со ссылкой на МККК",
+            ["The New York Times", "International Committee of the Red Cross"],
+        ),
     ],
 )
 def test_organizations_get_their_english_names(code: str, text: str, names: list[str]) -> None:

@@ -111,3 +111,15 @@ def test_one_person_told_without_a_number_counts_one(
 )
 def test_a_preposition_before_a_count(code: str, text: str, found: list[tuple[int, str]]) -> None:
     assert [(c.count.best, c.role) for c in get_pack(code).victim_counts(text)] == found
+
+
+@pytest.mark.parametrize(
+    ("code", "text", "value"),
+    [
+        ("ru", "Они организовали принудительную депортацию трех местных жительниц.", 3),
+        ("uk", "Окупанти вивезли до Росії трьох мешканок села.", 3),
+        ("uk", "Під обстріл потрапили четверо студенток.", 4),
+    ],
+)
+def test_women_and_other_people_nouns_count(code: str, text: str, value: int) -> None:
+    assert [c.count.best for c in get_pack(code).victim_counts(text)] == [value]

@@ -256,11 +256,11 @@ def find_counts(text: str) -> list[CountMatch]:
     return out
 
 
-@registry.stages.register("casefile.counts.v3")
+@registry.stages.register("casefile.counts.v4")
 class Counts(BaseStage):
     """Find numbers of victims with their role, by the document's language pack."""
 
-    name = "casefile.counts.v3"
+    name = "casefile.counts.v4"
     requires = ("sentences", "mentions.date")
     assigns = ("mentions.count",)
 

@@ -93,11 +93,24 @@ TITLE_ONLY = re.compile(
 )
 
 
+_LEAD = 2  # a source line among the first three sentences names the whole report's source
+
+
 def attribution(analysis: Analysis, idx: list[int], told: set[int]) -> list[str]:
     """Who the account comes from, outermost first: the people and bodies the act's
     sentences (and the next one) quote, "according to", "said", "citing"."""
     window = _window(analysis, idx, told)
     pack = get_pack(analysis.document.language)
+    # a line that names the sources ("Про це повідомили ...", "Джерело: ..."; none for
+    # English, whose pack lists no such lines) right after the act, or right after the
+    # lead, where it names the sources of the whole report
+    window += [
+        j
+        for j in range(1, min(len(analysis.sentences), idx[-1] + 2))
+        if j not in window
+        and (j - 1 in idx or j <= _LEAD)
+        and pack.source_line(analysis.sentences[j].text)
+    ]
     taken = [
         (m.start, m.end)
         for i in window
@@ -117,9 +130,8 @@ def attribution(analysis: Analysis, idx: list[int], told: set[int]) -> list[str]
                 continue  # a unit or force named as the culprit
             if TITLE_ONLY.fullmatch(m.text):
                 continue  # "Dnipropetrovsk Oblast Governor" before the governor's name
-            around = analysis.text[max(s.start, m.start - 30) : min(s.end, m.end + 30)]
-            if not pack.reports(around):  # English: lx.REPORTING_VERB
-                continue
+            if not pack.reports_about(s.text, m.start - s.start, m.end - s.start):
+                continue  # English: lx.REPORTING_VERB within 30 characters
             english = getattr(m.value, "name", None)  # a language pack's English name
             name = english or _full_name(analysis, _clean_name(m.text))
             if name and name not in out and not any(name in o or o in name for o in out):

@@ -199,14 +199,22 @@ _HARM_OR_VIOLATION = ("casualty", "kill", "pow", "violation")
 
 def _by_pack(analysis: Analysis, pack: LanguagePack) -> None:
     """Statistics in a language whose pack lists the cues: in each aggregate sentence
-    (``is_aggregate`` with the pack) that names harm or victims, each count of cases
-    (``LanguagePack.case_counts``) and each count of the killed, injured or victims."""
+    (``is_aggregate`` with the pack, or a running total) that names harm or victims, each
+    count of cases (``LanguagePack.case_counts``), and each count of the killed, injured
+    or victims where the sentence makes it a running total or one of a long period
+    (``LanguagePack.cumulative``), or names a body that counts (the ``tally`` concept)
+    and spreads the figure (``LanguagePack.spread``)."""
     words = concepts()
     lang = pack.code
+    seen: set[tuple[int, str]] = set()  # a figure told again (the lead, then the body)
     for i, s in enumerate(analysis.sentences):
         counts = analysis.mentions_of("count", i)
         places = [m.value for m in analysis.mentions_of("place", i)]
-        if not is_aggregate(s.text, [c.value for c in counts], places, pack):
+        found = [c.value for c in counts]
+        # a running total names places without telling an act there ("з початку вторгнення
+        # у Маріуполі")
+        cumulative = pack.cumulative(s.text)
+        if not (is_aggregate(s.text, found, places, pack) or (found and cumulative)):
             continue
         cases = pack.case_counts(s.text)
         if not cases and not any(words.find(c, lang, s.text) for c in _VICTIM_CONCEPTS):
@@ -228,16 +236,19 @@ def _by_pack(analysis: Analysis, pack: LanguagePack) -> None:
                 period = m.value.range
         orgs = analysis.mentions_of("org", i)
         by = str(getattr(orgs[0].value, "name", orgs[0].text)) if orgs else None
-        seen: set[tuple[int, str]] = set()
         values = [(c.value, COUNTED.CASES) for c in cases]
         case_spans = {(s.start + c.start, s.start + c.end) for c in cases}
-        values += [
-            (c.value.count.best, COUNTED.VICTIMS)
-            for c in counts
-            if c.value.count.best is not None
-            and c.value.role in ("killed", "injured", "victims")
-            and (c.start, c.end) not in case_spans
-        ]
+        # victims are a statistic over a long period or a running total, or where a body
+        # counts them over a spread ("зафіксували за добу"); "загалом загинули 12 людей"
+        # after one strike, and "розслідування вбивства 12 полонених", are an act's toll
+        if cumulative or (pack.spread(s.text) and words.find("tally", lang, s.text)):
+            values += [
+                (c.value.count.best, COUNTED.VICTIMS)
+                for c in counts
+                if c.value.count.best is not None
+                and c.value.role in ("killed", "injured", "victims")
+                and (c.start, c.end) not in case_spans
+            ]
         for value, counted in values:
             if counted == COUNTED.VICTIMS and value < MIN_TALLY:
                 continue  # "5 killed in the past day": the toll of acts, told as incidents

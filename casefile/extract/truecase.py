@@ -36,8 +36,9 @@ from spacy.lang.en.stop_words import STOP_WORDS
 if TYPE_CHECKING:
     from ..model import Analysis
 
-_UPPER = re.compile(r"[A-Z]")
-_LOWER = re.compile(r"[a-z]")
+# Latin and Cyrillic letters: a Cyrillic text with a few Latin acronyms ("FPV") is no shouting
+_UPPER = re.compile(r"[A-ZА-ЯЁІЇЄҐ]")
+_LOWER = re.compile(r"[a-zа-яёіїєґ]")
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 # where a sentence begins: the text's start, a blank line, the end of a sentence, an opening
 # bracket tag of a wire service ("[TEXT]")

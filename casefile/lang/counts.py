@@ -46,6 +46,8 @@ _SENTENCE_END = re.compile(r"[;.!?]")
 _AFTER = 4  # words after a count that may name its people or its role
 _BEFORE = 6  # words before it that may name its role ("загинули ... двоє")
 _BEYOND = 8  # words past its clause that may name the role of a count of people
+_SINGLE_GAP = 2  # words at most between a role word and the one person it tells of
+_NUMBER = re.compile(r"\d+(?!\d|-\w)")  # digits that are no age ("45-річний")
 
 
 @dataclass(frozen=True)
@@ -71,7 +73,12 @@ def _count(value: int, bound: str) -> Count:
 class WordCounts:
     """The count finder of one language: its number words and bound words from data."""
 
-    def __init__(self, table: dict[str, Any], lemma: Callable[[str], str]) -> None:
+    def __init__(
+        self,
+        table: dict[str, Any],
+        lemma: Callable[[str], str],
+        singular: Callable[[str], bool] | None = None,
+    ) -> None:
         norm = normalise_apostrophes
         self.units = {norm(k): int(v) for k, v in table["units"].items()}
         self.scales = {norm(k): int(v) for k, v in table["scales"].items()}
@@ -89,7 +96,10 @@ class WordCounts:
         self.not_after = {norm(w) for w in table.get("not_people_after", [])}
         self.not_before = {norm(w) for w in table.get("not_people_before", [])}
         self.weak = {norm(w) for w in table.get("weak", [])}
+        self.single_nouns = {norm(w) for w in table.get("single_nouns", [])}
+        self.subset = {norm(w) for w in table.get("subset_words", [])}
         self.lemma = lemma
+        self.singular = singular
 
     def number(self, word: str) -> int | None:
         """The value of one number word in any case form ("дев'ятьох" -> 9), or None."""
@@ -167,7 +177,8 @@ class WordCounts:
         """The counts of people in ``text`` with their roles: a count followed within a few
         words by a person noun or a role word ("двоє дітей", "п'ятеро загинули"), or after
         a role word ("загинули двоє"). A year-like number is never one, nor an age, a
-        measure or a reference ("67 років", "ч. 2 ст. 438": the pack's ``not_people_*``)."""
+        measure or a reference ("67 років", "ч. 2 ст. 438": the pack's ``not_people_*``).
+        One person told without a number counts 1 (``_singles``)."""
         words = [(m.start(), m.end(), self._lem(m.group())) for m in WORD.finditer(text)]
         starts = [w[0] for w in words]
         out = []
@@ -182,8 +193,12 @@ class WordCounts:
             after = [lem for s, _, lem in words[i : i + _AFTER] if s < until]
             j = next((k for k, s in enumerate(starts) if s >= c.start), len(words))
             before = [lem for s, _, lem in words[max(0, j - _BEFORE) : j] if s >= since]
-            if (after and after[0] in self.not_after) or (before and before[-1] in self.not_before):
-                continue  # "67 років", "ч. 2 ст. 438": an age, a reference
+            if (after and after[0] in self.not_after) or (
+                before
+                and before[-1] in self.not_before
+                and not any(lem in self.victim_nouns for lem in after[:2])
+            ):
+                continue  # "67 років", "ч. 2 ст. 438", "у 3 областях"; not "у двох цивільних"
             person = any(lem in self.victim_nouns for lem in after)
             if not (after and after[0] in self.victim_nouns) and self._lem(c.text) in self.weak:
                 continue  # "одній із вулиць"
@@ -201,6 +216,44 @@ class WordCounts:
                 role_after = next((self.roles[lem] for lem in beyond if lem in self.roles), None)
             role = role_after or role_before or "victims"
             out.append(VictimCount(c.start, c.end, c.text, _count(c.value, c.bound), role))
+        return sorted(out + self._singles(text, words, out), key=lambda v: v.start)
+
+    def _singles(
+        self, text: str, words: list[tuple[int, int, str]], counted: list[VictimCount]
+    ) -> list[VictimCount]:
+        """One person told without a number ("загинула жінка", "поранено чоловіка"): a noun
+        of ``single_nouns`` in the singular with a role word not in the plural at most
+        ``_SINGLE_GAP`` words before or after it in its clause, where no count of people
+        stands in that clause already ("жінка і двоє дітей" is left to its count) and no
+        word of ``subset_words`` before it makes the person one of a count told before
+        ("серед загиблих")."""
+        if self.singular is None or not self.single_nouns:
+            return []
+        out: list[VictimCount] = []
+        for k, (start, end, lem) in enumerate(words):
+            if lem not in self.single_nouns or not self.singular(text[start:end]):
+                continue
+            stop = _CLAUSE_END.search(text, end)
+            until = stop.start() if stop else len(text)
+            since = max((m.end() for m in _CLAUSE_END.finditer(text, 0, start)), default=0)
+            if any(since <= v.start < until for v in counted + out):
+                continue
+            near = [w for w in words[max(0, k - _SINGLE_GAP - 1) : k] if w[0] >= since]
+            near += [w for w in words[k + 1 : k + _SINGLE_GAP + 2] if w[1] <= until]
+            # the role word agrees: "жінки загинули" tells of women, "загинула жінка" of one
+            role = next(
+                (
+                    self.roles[w[2]]
+                    for w in near
+                    if w[2] in self.roles and self.singular(text[w[0] : w[1]])
+                ),
+                None,
+            )
+            if any(text[a:b].lower() in self.subset for a, b, _ in words[:k] if a >= since):
+                continue  # "серед загиблих чоловік": one of those counted already
+            if role is None or _NUMBER.search(text, since, until):
+                continue  # no role, or a number in the clause ("5 чоловік"; not "45-річний")
+            out.append(VictimCount(start, end, text[start:end], Count(best=1), role))
         return out
 
     def _lem(self, word: str) -> str:

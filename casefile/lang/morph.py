@@ -79,6 +79,12 @@ def tag_of(lang: str, word: str) -> set[str]:
     return set(parses[0].tag.grammemes) if parses else set()
 
 
+def singular_word(lang: str, word: str) -> bool:
+    """Whether the most likely parse of ``word`` is singular (pymorphy3's Ukrainian tags
+    leave the singular unmarked, so: not plural)."""
+    return "plur" not in tag_of(lang, word)
+
+
 _PERSON_GRAMMEMES = frozenset({"Name", "Surn", "Patr"})
 
 
@@ -100,8 +106,11 @@ def person_word(lang: str, word: str) -> bool:
 
 def common_word(lang: str, word: str) -> bool:
     """Whether pymorphy3's dictionary knows ``word`` as an ordinary word: not a name of a
-    person or a place ("Джерело", "Українських" at a sentence's start)."""
+    person or a place ("Джерело", "Українських" at a sentence's start), or an adjective in
+    the plural ("Украинские" at a sentence's start)."""
     parses = _analyzer(lang).parse(normalise_apostrophes(word.lower()))
     if not parses or not parses[0].is_known:
         return False
+    if {"ADJF", "plur"} <= set(parses[0].tag.grammemes):
+        return True  # "Украинские беспилотники": Russian marks it Geox, yet no place
     return not any({"Geox", *_PERSON_GRAMMEMES} & p.tag.grammemes for p in parses[:2])

@@ -50,6 +50,7 @@ from .morph import (
     lemmatizer,
     normalise_apostrophes,
     person_word,
+    singular_word,
     tag_of,
     unknown_word,
 )
@@ -170,7 +171,8 @@ class LanguagePack:
     @cached_property
     def _counts(self) -> WordCounts | None:
         if self.settings["counts"] == "words":
-            return WordCounts(self.table("numbers"), self.lemma)
+            singular = functools.partial(singular_word, self.code)
+            return WordCounts(self.table("numbers"), self.lemma, singular)
         return None
 
     def counts(self, text: str) -> list[CountMatch]:
@@ -345,6 +347,11 @@ class LanguagePack:
         """Whether ``text`` spreads a figure over time or places ("з початку", "за добу")."""
         return bool(self.cues(text, ["spread"]))
 
+    def cumulative(self, text: str) -> bool:
+        """Whether ``text`` makes a figure a running total or one of a long period ("з
+        початку вторгнення", "за тиждень"; ``cues.yaml``'s ``cumulative``), not a day's."""
+        return bool(self.cues(text, ["cumulative"]))
+
     def as_of(self, before: str) -> bool:
         """Whether the words ``before`` a date make it the date a figure is told as of."""
         return any(c.end >= len(before.rstrip()) for c in self.cues(before, ["as_of"]))
@@ -385,7 +392,8 @@ class LanguagePack:
     def organizations(self, text: str) -> list[tuple[int, int, str]]:
         """(start, end, English name) of the bodies ``organizations.yaml`` names: by lemma
         ("Офісу генпрокурора"), and offices named after their oblast ("прокуратура
-        Сумської області" -> Sumy Oblast Prosecutor's Office)."""
+        Сумської області" -> Sumy Oblast Prosecutor's Office); a body named right before a
+        person's name is that person's title and is left out."""
         if self._organizations is None:
             return []
         matcher, offices = self._organizations
@@ -398,6 +406,11 @@ class LanguagePack:
         for c in matcher.find(text):
             if not any(a < c.end and c.start < b for a, b, _ in found):
                 found.append((c.start, c.end, c.kind))
+        if found and self.names_people:
+            # a body right before a person's name is the person's title ("голова
+            # Сумської ОВА Іван Петренко"): the person speaks, not the body
+            names = {a for a, _, _ in self.persons(text)}
+            found = [f for f in found if _next_word_at(text, f[1]) not in names]
         return sorted(found)
 
     def _oblast(self, area: str) -> str | None:
@@ -422,6 +435,68 @@ class LanguagePack:
             return False
         before = re.split(r"[,;:.!?()«»\"]", sentence[max(0, at - _TOLD_REACH) : at])[-1]
         return any(" " not in c.phrase.strip() for c in self.cues(before, ["attribution"]))
+
+    def reports_about(self, sentence: str, start: int, end: int) -> bool:
+        """Whether ``sentence`` tells ``sentence[start:end]`` (a body or a person) as the
+        source of what it says. English: a verb of reporting within 30 characters of the
+        name. A language pack: a cue of ``attribution`` in the name's clause (no clause
+        break between them, at most ``_SOURCE_WORDS`` words apart), so a long title may
+        stand between the verb and the name ("повідомив голова обласної військової
+        адміністрації ..."), but not after a phrase of ``not_source`` ("повідомили про
+        підозру": a notice of suspicion names the suspect); in a line that opens with a
+        source header ("Джерело:"), every name is a source."""
+        if self.settings["dates"] == "english":
+            return self.reports(sentence[max(0, start - 30) : min(len(sentence), end + 30)])
+        if self.source_line(sentence) == "header":
+            return True
+        for c in self.cues(sentence, ["attribution", "not_source"]):
+            if c.kind != "attribution" and c.end <= start:
+                continue  # "повідомили про підозру": the name after it is the suspect
+            a, b = (c.end, start) if c.end <= start else (end, c.start)
+            if c.start < end and start < c.end:
+                return True
+            if a > b:
+                continue
+            between = sentence[a:b]
+            if len(WORD.findall(between)) <= _SOURCE_WORDS and not self._breaks_clause(between):
+                return True
+        return False
+
+    def _breaks_clause(self, text: str) -> bool:
+        """Whether ``text`` (between a cue and a name) ends one clause and opens another:
+        a stop, a colon or dash, a quotation, or a comma before a word that opens a clause
+        (``cues.yaml``'s ``clause_openers``: "що", "который")."""
+        if _CLAUSE_BREAK.search(text):
+            return True
+        for m in re.finditer(r",\s*(\w+)", text):
+            if self.lemma(m.group(1)) in self._clause_openers:
+                return True
+        return False
+
+    @cached_property
+    def _clause_openers(self) -> frozenset[str]:
+        words = self.table("cues").get("clause_openers") or []
+        return frozenset(self.lemma(str(w)) for w in words)
+
+    def source_line(self, sentence: str) -> str | None:
+        """How a sentence names the source of the report around it: ``"header"`` for a line
+        that opens with a source header ("Джерело: ...", ``cues.yaml``'s
+        ``source_header``), ``"back"`` for one that opens by pointing back ("Про це
+        повідомили ...", ``source_back``) and holds a cue of attribution; else None."""
+        if not self._source_lines:
+            return None
+        head = sentence.lstrip(' -–—•*"«')[:40]
+        found = self.cues(head, ["source_header", "source_back"])
+        if not found or found[0].start > 0:
+            return None
+        if found[0].kind == "source_header":
+            return "header"
+        return "back" if self.cues(sentence, ["attribution"]) else None
+
+    @cached_property
+    def _source_lines(self) -> bool:
+        table = self.table("cues")
+        return bool(table.get("source_header") or table.get("source_back"))
 
     def reports(self, text: str) -> bool:
         """Whether ``text`` has a verb or phrase of reporting ("повідомили", "said")."""
@@ -548,8 +623,18 @@ class LanguagePack:
 
 
 _TOLD_REACH = 50  # characters between a verb of reporting and the date it is told on
+_SOURCE_WORDS = 12  # words at most between a cue of attribution and the source it names
+# a stop inside a sentence ends an abbreviation ("в.о. голови"), not a clause
+_CLAUSE_BREAK = re.compile(r"[;:!?()«»\"“”„…]|\s[-–—]\s")
 _STOP = re.compile(r"([.!?…]+)[\"»”)]*\s+(?=[\"«„“(]?[A-ZА-ЯІЇЄҐЁ0-9])")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+
+
+def _next_word_at(text: str, at: int) -> int:
+    """Where the next word after ``text[:at]`` starts, past spaces and closing quotes."""
+    while at < len(text) and (text[at].isspace() or text[at] in '"»”'):
+        at += 1
+    return at
 
 
 def _strip(text: str, start: int, end: int) -> tuple[int, int]:

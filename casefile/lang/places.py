@@ -17,8 +17,9 @@ nominatives, so :class:`InflectedPlaces` first goes back to the nominative:
    as written five times; a word pymorphy3 reads as a person's name is a place only if a
    town ("Захарова" is not Zakharovo); a word it does not know at all may still be a
    village spelled another way (the gazetteer's consonant skeletons); a word read as an
-   adjective ("Донецької обласної") or standing after a given name is no place; the match
-   keeps the span as written and the nominative it was read as.
+   adjective ("Донецької обласної") or standing after a given name is no place, nor a town
+   a road is named after ("на трасі Київ – Житомир": ``road_nouns``); the match keeps the
+   span as written and the nominative it was read as.
 
 English keeps its own finder (``Gazetteer.find``): its names are not inflected.
 """
@@ -101,6 +102,18 @@ class InflectedPlaces:
         self.masc_endings = {str(k): str(v) for k, v in masc.get("adjective_endings", {}).items()}
         self.conjunctions = {str(c) for c in areas.get("conjunctions", [])}
         self.adjective_forms = tuple(str(e) for e in table.get("adjective_forms", []))
+        roads = [re.escape(str(r)) for r in table.get("road_nouns", [])]
+        # "на трасі Миколаїв – Херсон": the towns a road joins are not where an act on it
+        # happened (the road, or the area its report names, is)
+        self.road_end = (
+            re.compile(
+                r"(?<![\w'’])(?:" + "|".join(roads) + r")\w*\s+(?:сполученням\s+|сообщением\s+)?"
+                r"(?:[А-ЯІЇЄҐЁ][\w'’-]*\s*[-–—]\s*)?\Z",
+                re.I,
+            )
+            if roads
+            else None
+        )
         self.vowels = set(str(table.get("vowels", "")))
         self.countries = set(countries)
         self.lemma = lemma
@@ -206,6 +219,8 @@ class InflectedPlaces:
             hit = self.resolve(word)
             if hit is None:
                 continue
+            if self.road_end is not None and self.road_end.search(text, max(0, start - 60), start):
+                continue  # an end of a road ("траса Київ – Житомир"), not the act's place
             if self.adjective_forms and hit[0].lower().endswith(self.adjective_forms):
                 continue  # "Донецької обласної прокуратури": an adjective, not Donetskyi
             before = _PREVIOUS_WORD.search(text, 0, start)
@@ -225,18 +240,29 @@ class InflectedPlaces:
         nxt = _NEXT_WORD.match(text, end)
         if nxt is None:
             return None
-        noun = self.area_nouns.get(nxt.group(1).lower())
+        noun = self._area_noun(nxt.group(1))
         if noun is None and nxt.group(1) in self.conjunctions:
             # "Київській та Житомирській областях": the noun after the second adjective
             later = _SECOND_NEXT_WORD.match(text, nxt.end())
-            if later is not None and self.area_nouns.get(later.group(1).lower()):
-                noun = self.area_nouns[later.group(1).lower()]
-                found = self._area_name(word, noun)  # the span: the adjective alone
+            second = self._area_noun(later.group(1)) if later is not None else None
+            if second is not None:
+                found = self._area_name(word, second)  # the span: the adjective alone
                 return (*found, end) if found else None
         if noun is None:
             return None
         found = self._area_name(word, noun)
-        return (*found, nxt.end()) if found else None
+        stop = (
+            0
+            if nxt.group(1).lower() in self.area_nouns
+            else len(nxt.group(1)) - len(nxt.group(1).rstrip("."))
+        )
+        return (*found, nxt.end() - stop) if found else None
+
+    def _area_noun(self, word: str) -> str | None:
+        """The area noun ``word`` is a form of ("області", "обл."), also with the full stop
+        that ends its sentence ("... Херсонської області.")."""
+        word = word.lower()
+        return self.area_nouns.get(word) or self.area_nouns.get(word.rstrip("."))
 
     def _area_name(self, word: str, noun: str) -> tuple[str, str, Candidate] | None:
         if noun is None:

@@ -1,4 +1,4 @@
-"""Numbered units in Ukrainian and Russian that the unit grammar leaves unread.
+"""Units in Ukrainian and Russian that the unit grammar leaves unread.
 
 ``casefile.resolve.units.find_units`` reads most Cyrillic unit names ("155-ї окремої
 бригади морської піхоти"). What it cannot read alone, :class:`CyrillicUnits` reads with
@@ -14,7 +14,9 @@ English word):
    number and noun (the 237th Air Assault Regiment of the 76th Air Assault Division);
 3. a battalion or company followed by its parent is named "<ordinal> Battalion, <parent>";
 4. an ordinal in words with no modifier ("третьому корпусі") is a unit only with its
-   parent after it: alone it is as often a building's section or a school's class.
+   parent after it: alone it is as often a building's section or a school's class;
+5. formations without a number, ``units.yaml``'s ``named`` ("Південного військового
+   округу", "Чорноморського флоту"), by the lemmas of their words.
 
 ``chain_links`` reads the chain of command such a phrase states: in the genitive a unit
 followed by another with nothing but a space between is part of it ("другого батальйону
@@ -39,6 +41,7 @@ _ORDINAL_NUMBER = re.compile(
     re.I,
 )
 _WORDS_AFTER = re.compile(r"(?:\s+[а-яіїєґё'’-]+){1,9}", re.I)
+_WORD = re.compile(r"[\w'’ʼ-]+")
 _MAX_HONORIFICS = 4  # words of a unit's honorific name between its modifiers and noun
 _PARENT_GAP = 3  # characters between a mention and the parent after it (a space, a comma)
 _SUBUNITS = ("Battalion", "Company")
@@ -62,6 +65,14 @@ class CyrillicUnits:
         self.modifiers = {norm(k): str(v) for k, v in table["modifiers"].items()}
         self.honorifics = {norm(str(w)) for w in table.get("honorifics", [])}
         self.lemma = lemma
+        # unnumbered formations by lemma phrase ("Південного військового округу")
+        self.named: dict[tuple[str, ...], str] = {}
+        for english, phrases_of in (table.get("named") or {}).items():
+            for phrase in phrases_of:
+                key = tuple(self._lem(w) for w in _WORD.findall(str(phrase)))
+                if key:
+                    self.named[key] = str(english)
+        self._named_longest = max((len(k) for k in self.named), default=0)
         phrases = [re.escape(str(p)).replace(r"\*", r"\w*") for p in table.get("part_of", [])]
         if phrases:
             self.part_of = re.compile(r"(?<!\w)(?:" + "|".join(phrases) + r")(?!\w)", re.I)
@@ -103,6 +114,26 @@ class CyrillicUnits:
                 modifiers.append(self.modifiers[lem])
         return out
 
+    def named_mentions(self, text: str) -> list[tuple[int, int, str]]:
+        """(start, end, English name) of the unnumbered formations ``units.yaml``'s
+        ``named`` lists ("Південного військового округу": Southern Military District,
+        "ВДВ": Russian Airborne Forces), by the lemmas of their words, longest first."""
+        if not self.named:
+            return []
+        words = [(m.start(), m.end(), self._lem(m.group())) for m in _WORD.finditer(text)]
+        out = []
+        i = 0
+        while i < len(words):
+            for n in range(min(self._named_longest, len(words) - i), 0, -1):
+                english = self.named.get(tuple(w[2] for w in words[i : i + n]))
+                if english is not None:
+                    out.append((words[i][0], words[i + n - 1][1], english))
+                    i += n
+                    break
+            else:
+                i += 1
+        return out
+
     def find(
         self,
         text: str,
@@ -115,6 +146,10 @@ class CyrillicUnits:
         ``canonical`` is ``canonical_unit`` with the order of battle; ``children`` lists
         the names of a unit's children there."""
         found = {(s, e): name for s, e, name in known}
+        for start, end, english in self.named_mentions(text):
+            name = canonical(english)
+            if name is not None and not any(s < end and start < e for s, e in found):
+                found[(start, end)] = name
         for start, end, number, modifiers, noun in reversed(self.mentions(text)):
             if any(s <= start < e or start <= s < end for s, e in found):
                 continue

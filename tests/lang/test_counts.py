@@ -66,3 +66,60 @@ def test_victim_counts_skip_references_and_a_pronoun_one() -> None:
 def test_russian_victim_counts_with_a_bound() -> None:
     found = get_pack("ru").victim_counts("Погибли по меньшей мере девять мирных жителей")
     assert [(c.count.low, c.count.best, c.role) for c in found] == [(9, 9, "killed")]
+
+
+@pytest.mark.parametrize(
+    ("code", "text", "found"),
+    [
+        (
+            "uk",
+            "Під час обстрілу загинула жінка, поранено чоловіка.",
+            [("жінка", 1, "killed"), ("чоловіка", 1, "injured")],
+        ),
+        ("uk", "Загинув 70-річний пенсіонер.", [("пенсіонер", 1, "killed")]),
+        ("ru", "В селе погиб мужчина.", [("мужчина", 1, "killed")]),
+        (
+            "ru",
+            "Ранен мужчина, погибли двое детей.",
+            [("мужчина", 1, "injured"), ("двое", 2, "killed")],
+        ),
+        # a count of its own in the clause: no second count
+        ("uk", "Загинули жінка та двоє дітей.", [("двоє", 2, "killed")]),
+        ("uk", "Загинули 5 чоловік.", [("5", 5, "killed")]),
+        # plural, or no role word beside it
+        ("uk", "Жінки загинули під завалами.", []),
+        ("ru", "Мужчина рассказал о взрыве в соседнем дворе.", []),
+    ],
+)
+def test_one_person_told_without_a_number_counts_one(
+    code: str, text: str, found: list[tuple[str, int, str]]
+) -> None:
+    got = [(v.text, v.count.best, v.role) for v in get_pack(code).victim_counts(text)]
+    assert got == found
+
+
+@pytest.mark.parametrize(
+    ("code", "text", "found"),
+    [
+        # a preposition before a count of places is no count of people ...
+        ("uk", "У 3 областях загинули 5 людей.", [(5, "killed")]),
+        ("ru", "В 3 областях погибли 5 человек.", [(5, "killed")]),
+        # ... but before people it is: "shot at four unarmed men"
+        ("ru", "Солдат стрелял в четырех безоружных пленных.", [(4, "victims")]),
+        ("uk", "Окупант вистрілив у двох цивільних чоловіків.", [(2, "victims")]),
+    ],
+)
+def test_a_preposition_before_a_count(code: str, text: str, found: list[tuple[int, str]]) -> None:
+    assert [(c.count.best, c.role) for c in get_pack(code).victim_counts(text)] == found
+
+
+@pytest.mark.parametrize(
+    ("code", "text", "value"),
+    [
+        ("ru", "Они организовали принудительную депортацию трех местных жительниц.", 3),
+        ("uk", "Окупанти вивезли до Росії трьох мешканок села.", 3),
+        ("uk", "Під обстріл потрапили четверо студенток.", 4),
+    ],
+)
+def test_women_and_other_people_nouns_count(code: str, text: str, value: int) -> None:
+    assert [c.count.best for c in get_pack(code).victim_counts(text)] == [value]

@@ -133,7 +133,45 @@ def test_persons_found_by_name_tags_with_english_names() -> None:
             ],
         ),
         ("ru", "сообщает прокуратура Курской области", ["Kursk Oblast Prosecutor's Office"]),
+        (
+            "uk",
+            "Джерело: ОК «Південь» та Миколаївська ОВА",
+            ["Operational Command South", "Mykolaiv Oblast Military Administration"],
+        ),
+        (
+            "ru",
+            "пишет The New York Times со ссылкой на МККК",
+            ["The New York Times", "International Committee of the Red Cross"],
+        ),
     ],
 )
 def test_organizations_get_their_english_names(code: str, text: str, names: list[str]) -> None:
     assert [n for _, _, n in get_pack(code).organizations(text)] == names
+
+
+@pytest.mark.parametrize(
+    ("code", "text", "units", "links"),
+    [
+        (
+            "uk",
+            "Бійці 20-го мотострілецького полку Західного військового округу стріляли по селу.",
+            ["20th Motorized Rifle Regiment", "Western Military District"],
+            [("20th Motorized Rifle Regiment", "Western Military District")],
+        ),
+        ("uk", "По місту вдарили кораблі Чорноморського флоту.", ["Black Sea Fleet"], []),
+        (
+            "ru",
+            "Это сделали военные Центрального военного округа.",
+            ["Central Military District"],
+            [],
+        ),
+        ("ru", "Десантники ВДВ вошли в город.", ["Russian Airborne Forces"], []),
+    ],
+)
+def test_formations_without_a_number(
+    code: str, text: str, units: list[str], links: list[tuple[str, str]]
+) -> None:
+    pack = get_pack(code)
+    found = pack.units(text)
+    assert [name for _, _, name in found] == units
+    assert [(c, p) for c, p, _, _ in pack.unit_links(text, found)] == links

@@ -113,3 +113,70 @@ def test_a_sentence_in_another_script_tells_its_language(
     text: str, document: str, expected: str | None
 ) -> None:
     assert sentence_language(text, document, pack_codes()) == expected
+
+
+def _span(text: str, name: str) -> tuple[int, int]:
+    start = text.index(name)
+    return start, start + len(name)
+
+
+@pytest.mark.parametrize(
+    ("code", "text", "name", "source"),
+    [
+        # a long title between the verb and the name
+        (
+            "uk",
+            "Про обстріл повідомив голова Сумської обласної ради Іван Петренко.",
+            "Іван Петренко",
+            True,
+        ),
+        # the verb after the name, a date between them
+        ("ru", "Губернатор Иван Петров утром в среду сообщил о новых ударах.", "Иван Петров", True),
+        # a clause that opens after a comma ("що") is about something else
+        ("uk", "Мер повідомив, що на місці працювали фахівці ДСНС.", "ДСНС", False),
+        # a notice of suspicion names the suspect after it, not a source
+        (
+            "uk",
+            "Прокурори повідомили про підозру командиру Петру Сидоренку.",
+            "Петру Сидоренку",
+            False,
+        ),
+        # ... and the body before it gives the notice
+        ("ru", "Прокуратура области сообщила о подозрении офицеру.", "Прокуратура области", True),
+        # a name with no cue of attribution in its clause
+        ("uk", "Тіло знайшли поліцейські Харкова.", "Харкова", False),
+    ],
+)
+def test_a_cue_of_attribution_in_the_names_clause(
+    code: str, text: str, name: str, source: bool
+) -> None:
+    assert get_pack(code).reports_about(text, *_span(text, name)) is source
+
+
+def test_english_sources_keep_the_reach_of_thirty_characters() -> None:
+    en = get_pack("en")
+    near = "Police said five people died."
+    far = "Police in the southern city of Mykolaiv on Monday said five people died."
+    assert en.reports_about(near, 0, 6)
+    assert not en.reports_about(far, 0, 6)
+    assert en.source_line("About this, police said nothing.") is None  # no such lines in English
+
+
+@pytest.mark.parametrize(
+    ("code", "line", "kind"),
+    [
+        ("uk", "Джерело: пресслужба обласної прокуратури.", "header"),
+        ("uk", "Про це повідомили у Національній поліції.", "back"),
+        ("ru", "Об этом сообщил губернатор области.", "back"),
+        ("ru", "Об этом районе известно немного.", None),  # points back, reports nothing
+        ("uk", "Поліція повідомила про вибух.", None),
+    ],
+)
+def test_lines_that_name_the_reports_source(code: str, line: str, kind: str | None) -> None:
+    assert get_pack(code).source_line(line) == kind
+
+
+def test_a_body_right_before_a_persons_name_is_the_title() -> None:
+    text = "Про це повідомив начальник Сумської ОВА Олег Гриценко, а також СБУ."
+    names = [n for _, _, n in get_pack("uk").organizations(text)]
+    assert names == ["Security Service of Ukraine"]

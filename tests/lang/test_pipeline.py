@@ -204,3 +204,69 @@ def test_the_legal_qualification_is_no_other_act(extract) -> None:
     assert len(a.incidents) == 1
     # "ще один випадок" is one act, not a figure of cases
     assert get_pack("uk").case_counts("ще один випадок катування") == []
+
+
+def test_the_source_line_after_the_lead_attributes_the_act(extract) -> None:
+    a = extract(
+        "Російські військові розстріляли двох полонених українських захисників поблизу "
+        "Покровська 3 травня 2025 року.\n"
+        "Про це повідомили у пресслужбі СБУ.\n"
+        "Триває розслідування.",
+        "uk",
+        "2025-05-05",
+    )
+    (inc,) = a.incidents
+    assert inc.attribution == ["Security Service of Ukraine"]
+
+
+def test_a_governor_with_his_title_is_the_source(extract) -> None:
+    a = extract(
+        "Ночью украинский беспилотник ударил по жилому дому в Белгороде, погибла женщина, "
+        "сообщил губернатор Белгородской области Вячеслав Гладков.",
+        "ru",
+        "2024-05-05",
+    )
+    (inc,) = a.incidents
+    assert inc.attribution == ["Vyacheslav Gladkov"]
+
+
+@pytest.mark.parametrize(
+    ("code", "text", "figures"),
+    [
+        # "in all" after one strike, and a day's toll: the acts' tolls, no statistic
+        ("uk", "Загалом внаслідок удару по Одесі загинули 12 людей.", []),
+        ("uk", "За добу внаслідок обстрілів Херсонщини загинули 11 людей, ще 25 поранені.", []),
+        ("ru", "Всего в результате удара по Белгороду погибли 25 человек.", []),
+        # a running total, though it names a city
+        (
+            "uk",
+            "З початку війни у Маріуполі загинули понад 20 тисяч мирних мешканців.",
+            [(20000, "victims")],
+        ),
+        # a week's figure, and a body's figure with no other cue
+        (
+            "ru",
+            "За прошлую неделю в Белгородской области пострадали 48 мирных жителей.",
+            [(48, "victims")],
+        ),
+        ("uk", "Загалом прокурори зафіксували 300 загиблих дітей.", [(300, "victims")]),
+        # an investigation of one act names a counting body, but spreads nothing
+        ("uk", "Прокуратура розслідує розстріл 12 полонених біля Бахмута.", []),
+    ],
+)
+def test_victims_are_a_statistic_over_a_long_period_or_by_a_counting_body(
+    extract, code: str, text: str, figures: list[tuple[int, str]]
+) -> None:
+    a = extract(text, code, "2025-03-04")
+    assert [(s.value, s.counted) for s in a.statistics] == figures
+
+
+def test_a_figure_told_in_the_lead_and_again_is_one_statistic(extract) -> None:
+    a = extract(
+        "Прокурори зареєстрували 300 кримінальних проваджень щодо катувань.\n"
+        "Як зазначили в Офісі генпрокурора, прокурори зареєстрували 300 кримінальних "
+        "проваджень щодо катувань полонених.",
+        "uk",
+        "2025-03-04",
+    )
+    assert [(s.value, s.counted) for s in a.statistics] == [(300, "cases")]

@@ -80,3 +80,37 @@ def test_a_short_word_is_not_looked_up_by_its_consonants() -> None:
 
 def test_a_two_letter_word_is_no_toponym() -> None:
     assert get_pack("ru").places("«Ко мне подошли», — сказал он.") == []
+
+
+@pytest.mark.parametrize(
+    ("code", "text", "names"),
+    [
+        # the oblast's noun with the stop that ends the sentence; the span leaves the stop out
+        (
+            "ru",
+            "Людей вывезли из Запорожской области.",
+            [("Запорожской области", "Zaporizhzhia Oblast")],
+        ),
+        ("uk", "Вибух пролунав у Сумській області.", [("Сумській області", "Sumy Oblast")]),
+        # an adjective in the plural opening a sentence is no village
+        ("ru", "Украинские дроны ночью атаковали Курск.", [("Курск", "Kursk")]),
+    ],
+)
+def test_area_at_a_sentences_end_and_an_adjective_that_opens_it(
+    code: str, text: str, names: list[tuple[str, str]]
+) -> None:
+    assert [(m.text, m.name) for m in get_pack(code).places(text)] == names
+
+
+@pytest.mark.parametrize(
+    ("code", "text", "names"),
+    [
+        ("uk", "Дрон атакував авто на трасі Миколаїв – Херсон поблизу Бургунки.", ["Burhunka"]),
+        ("ru", "Машину обстреляли на трассе Киев – Житомир.", []),
+        ("uk", "Удар по автошляху Харків — Чугуїв.", []),
+    ],
+)
+def test_the_towns_a_road_is_named_after_are_not_places_of_the_act(
+    code: str, text: str, names: list[str]
+) -> None:
+    assert [m.name for m in get_pack(code).places(text)] == names

@@ -588,29 +588,44 @@ def _patients(tok: Token) -> list[Token]:
 def _one_victim(
     analysis: Analysis, i: int, e: EventMention, tok: Token, base: int
 ) -> Mention | None:
-    """The act's single victim, a person named or described in the singular (a person's
-    name, or a noun of the ``civilian`` or ``person_title`` concepts), as a count of one (two
-    where the text joins two: "<name> and <name>")."""
+    """The act's victims the parse shows, where no count was found: the people it was done to
+    with the number that counts them ("kidnapped two engineers": 2), else a person named or
+    described in the singular (a person's name, or a noun of the ``civilian`` or
+    ``person_title`` concepts) as one (two where the text joins two: "<name> and <name>")."""
     words = concepts()
     language = analysis.language_of(i)
+    pack = get_pack(language)
     people = analysis.mentions_of("person", i)
-    for head in _patients(tok):
-        joined = [head, *[c for c in head.conjuncts if c.i > head.i]]
-        if any(t.tag_ not in ("NN", "NNP") for t in joined):
-            continue  # plural, or not a noun
-        at = base + head.idx
-        named = any(m.start <= at < m.end for m in people)
-        described = any(
-            words.find(c, language, t.lower_) for t in joined for c in ("civilian", "person_title")
+
+    def human(t: Token) -> bool:
+        return any(
+            words.find(c, language, w)
+            for w in {t.lower_, t.lemma_.lower()}
+            for c in ("civilian", "person_title", "pow", "soldier")
         )
-        if not (named or described):
-            continue
-        lo = base + min(t.left_edge.idx for t in joined)
-        hi = base + max(t.right_edge.idx + len(t.right_edge.text) for t in joined)
-        role = "killed" if e.type in KILLING_TYPES else "victims"
+
+    role = "killed" if e.type in KILLING_TYPES else "victims"
+    for head in _patients(tok):
+        numbers = [c for c in head.children if c.dep_ == "nummod"]
+        joined = [head, *[c for c in head.conjuncts if c.i > head.i]]
+        if numbers and human(head):
+            value = pack.number(numbers[0].text)
+            if value is None or value <= 0:
+                continue
+            lo, hi = base + numbers[0].idx, base + head.idx + len(head.text)
+            count = Count(best=value)
+        elif all(t.tag_ in ("NN", "NNP") for t in joined):
+            at = base + head.idx
+            named = any(m.start <= at < m.end for m in people)
+            if not (named or any(human(t) for t in joined)):
+                continue
+            lo = base + min(t.left_edge.idx for t in joined)
+            hi = base + max(t.right_edge.idx + len(t.right_edge.text) for t in joined)
+            count = Count(best=len(joined))
+        else:
+            continue  # plural with no number, or not a noun
         text = analysis.text[lo:hi]
-        count = CountMatch(lo, hi, text, Count(best=len(joined)), role)
-        return Mention("count", lo, hi, text, count, i)
+        return Mention("count", lo, hi, text, CountMatch(lo, hi, text, count, role), i)
     return None
 
 

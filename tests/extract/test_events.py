@@ -212,3 +212,10 @@ def test_they_and_the_group_stand_for_the_force_named_before(extract) -> None:
     assert [[p.name for p in i.perpetrators] for i in a.incidents] == [["Russian forces"]]
     b = extract("The UN said it was told of an attack. They shot three men near the church.")
     assert all(i.perpetrators == [] or i.perpetrators[0].name != "UN" for i in b.incidents)
+
+
+def test_the_number_that_counts_the_people_an_act_was_done_to_is_its_count(extract) -> None:
+    a = extract("Guerrillas kidnapped two engineers near the dam on Sunday.")
+    assert [i.count.best for i in a.incidents if i.count] == [2]
+    b = extract("Soldiers burned three houses in the village on Sunday.")  # houses are no victims
+    assert all(e.of("count") == [] for e in b.events)

@@ -17,6 +17,7 @@ from spacy.language import Language
 
 from .. import registry
 from ..errors import ConfigError
+from ..knowledge.groups import find_groups
 from ..lang import get_pack
 from ..model import Actor, Analysis, Mention
 from .base import BaseStage
@@ -153,7 +154,8 @@ class Entities(BaseStage):
                 for f in forces_by_concept(s.text, analysis.language_of(i))
                 if not any(0 <= f[0] - end <= 2 for end in unit_ends)
             ]
-            for a, b, actor in find_forces(s.text) + by_concept:
+            groups = find_groups(s.text)  # "Hamas", "RSF", "al-Shabaab" (knowledge/groups.py)
+            for a, b, actor in find_forces(s.text) + by_concept + groups:
                 analysis.mentions.append(
                     Mention("actor", s.start + a, s.start + b, s.text[a:b], actor, i)
                 )

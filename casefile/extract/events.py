@@ -148,6 +148,7 @@ class EventMention:
     pattern_sentence: bool = False  # its sentence speaks of a pattern ("widespread")
     harm: bool = False  # its sentence names harm to people or things (killed, damaged)
     counts_cases: bool = False  # its sentence counts cases ("75 cases of ..."): a statistic
+    agent_span: tuple[int, int] | None = None  # the words the parse found its agent in
 
     def of(self, role: str) -> list[Mention]:
         return [a.mention for a in self.args if a.role == role]
@@ -450,7 +451,7 @@ class Events(BaseStage):
                 # the mention's own named features; the act (assemble.Group) pools them
                 e.features = {
                     "rule": 0.0 if e.support else 1.0,
-                    "weakened": float(len(cue.weakened)),
+                    "weakened": float(len(_weakening(analysis, e, cue.weakened, language))),
                     "aggregate": float(aggregate),
                 }
             analysis.events.extend(events)
@@ -483,6 +484,10 @@ class Events(BaseStage):
             if tok is not None:
                 agent_toks, via = _agent_tokens(tok)
                 if agent_toks:
+                    e.agent_span = (
+                        s.start + min(t.idx for t in agent_toks),
+                        s.start + max(t.idx + len(t.text) for t in agent_toks),
+                    )
                     named = _agent_mentions(analysis, i, agent_toks, s.start)
                     root = _phrase_head(agent_toks)
                     if (
@@ -667,7 +672,7 @@ def _agent_mentions(analysis: Analysis, i: int, toks: list[Token], base: int) ->
         m
         for kind in AGENT_KINDS
         for m in analysis.mentions_of(kind, i)
-        if lo <= m.start and m.end <= hi
+        if m.start < hi and lo < m.end  # within, or ending in it ("Al-" of "Al-Shabaab")
     ]
     rank = {kind: n for n, kind in enumerate(AGENT_KINDS)}  # a unit before a force ...
     inside = [
@@ -789,6 +794,24 @@ def _dates_nearby(analysis: Analysis, date: Mention, e: EventMention) -> bool:
         return False
     a, b = sorted((date.end, e.start))
     return not CLAUSE_BREAK.search(analysis.text[a:b])
+
+
+def _weakening(
+    analysis: Analysis, e: EventMention, concepts_named: tuple[str, ...], language: str
+) -> list[str]:
+    """The concepts that weaken a mention's reading, less those the sentence names only
+    inside the act's agent ("RSF fighters killed ...": the fighters did it; they are not
+    the victims)."""
+    if e.agent_span is None or not concepts_named:
+        return list(concepts_named)
+    s = analysis.sentences[e.sentence]
+    lo, hi = e.agent_span[0] - s.start, e.agent_span[1] - s.start
+    words = concepts()
+    return [
+        c
+        for c in concepts_named
+        if any(not (lo <= a and b <= hi) for a, b in words.find(c, language, s.text))
+    ]
 
 
 def _refers_back(toks: list[Token], phrase: Mention | None) -> bool:

@@ -41,6 +41,8 @@ import numpy as np
 from casefile.errors import KnowledgeError
 from casefile.model import Place
 
+from .groups import group_names
+
 DATA_DIR = Path(__file__).parent / "data"
 DATA_FILE = DATA_DIR / "gazetteer.tsv.gz"
 # Our own tables that scripts/build_gazetteer.py folds into DATA_FILE.
@@ -231,7 +233,9 @@ class Gazetteer:
         self._skel_hi = lines
         self._findable: dict[str, bool] = {}
         self._probes: dict[str, tuple[str, bool]] = {}
-        self._stop = frozenset(name_key(w) for w in _read_lines(DATA_DIR / "not_places.txt"))
+        # an armed group's name is no place ("Hamas")
+        stop = [*_read_lines(DATA_DIR / "not_places.txt"), *group_names()]
+        self._stop = frozenset(name_key(w) for w in stop)
 
     def _line_after(self, marker: bytes, default: int) -> int:
         pos = self._data.find(marker)

@@ -219,3 +219,26 @@ def test_the_number_that_counts_the_people_an_act_was_done_to_is_its_count(extra
     assert [i.count.best for i in a.incidents if i.count] == [2]
     b = extract("Soldiers burned three houses in the village on Sunday.")  # houses are no victims
     assert all(e.of("count") == [] for e in b.events)
+
+
+def test_a_named_armed_group_is_the_perpetrator_and_no_place(extract) -> None:
+    a = extract("Hamas gunmen killed five residents of a village on Saturday.")
+    assert [[p.name for p in i.perpetrators] for i in a.incidents] == [["Hamas"]]
+    assert all(i.place is None or i.place.name != "Hamm" for i in a.incidents)
+    b = extract("Al-Shabaab militants abducted three aid workers outside Mogadishu on Sunday.")
+    assert [[p.name for p in i.perpetrators] for i in b.incidents] == [["al-Shabaab"]]
+
+
+def test_fighters_who_did_the_act_do_not_make_its_victims_soldiers(extract) -> None:
+    a = extract("RSF fighters killed eleven men in El Fasher on Monday.")
+    killing = [e for e in a.events if e.type == "killing_of_civilians"]
+    assert killing and killing[0].features["weakened"] == 0.0
+    b = extract("Troops killed eleven fighters in a clash near the town.")
+    assert [i.type for i in b.incidents] == []  # fighters killed in a clash: no crime told
+
+
+def test_police_officers_taken_by_an_armed_group_are_detained(extract) -> None:
+    a = extract("The Taliban detained four former police officers in Kandahar on Monday.")
+    assert [(i.type, i.count.best if i.count else None) for i in a.incidents] == [
+        ("unlawful_detention", 4)
+    ]

@@ -22,10 +22,10 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
-from functools import cache, cached_property
-from importlib import resources
+from functools import cached_property
 
 from .. import registry
+from ..knowledge.demonyms import demonyms
 from ..lang import get_pack
 from ..model import Actor, Analysis, Count, DateRange, Incident, Mention, Place
 from ..vocab import CERTAINTY, VICTIM_CATEGORIES
@@ -668,19 +668,6 @@ class Assembler:
         return CERTAINTY.REPORTED
 
 
-@cache
-def _demonyms() -> dict[str, str]:
-    """Country names and demonyms (lower case) -> the demonym (knowledge/data/demonyms.tsv)."""
-    out: dict[str, str] = {}
-    text = resources.files("casefile.knowledge").joinpath("data/demonyms.tsv").read_text("utf-8")
-    for line in text.splitlines():
-        if line.strip() and not line.startswith("#"):
-            country, demonym = line.split("\t")[:2]
-            out[country.lower()] = demonym
-            out[demonym.lower()] = demonym
-    return out
-
-
 def _actor(m: Mention) -> Actor | None:
     """The actor a mention names: a unit or force as resolved, a state's forces by its name or
     demonym as agent ("Russia struck", "a Russian strike"), another group by its name."""
@@ -688,10 +675,10 @@ def _actor(m: Mention) -> Actor | None:
         return None if m.value.kind == UNNAMED else m.value
     name = re.sub(r"^the\s+", "", m.text.strip(), flags=re.I).removesuffix("'s").removesuffix("’s")
     if WEAPON_NAME.search(name):  # "Iskander-K", "a Russian Shahed": the weapon, not who
-        side = _demonyms().get(name.split()[0].lower()) if " " in name else None
+        side = demonyms().get(name.split()[0].lower()) if " " in name else None
         return Actor(f"{side} forces", "force") if side else None
     if m.kind in ("norp", "gpe"):
-        demonym = _demonyms().get(name.lower())
+        demonym = demonyms().get(name.lower())
         if demonym:
             return Actor(f"{demonym} forces", "force")
         if m.kind == "gpe" and not name.isupper():

@@ -42,6 +42,7 @@ from spacy.tokens import Doc, Token
 
 from .. import registry
 from ..errors import ConfigError
+from ..knowledge.demonyms import demonyms
 from ..lang import get_pack
 from ..model import Actor, Analysis, Count, Mention
 from .base import BaseStage
@@ -332,7 +333,14 @@ def _attachment(doc: Doc, start: int, end: int, trigger: Token) -> str:
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span):
         return "other"
-    act_chain = {trigger.i, _predicate(trigger).i}  # the act's own clause, not the one above
+    pred = _predicate(trigger)
+    act_chain = {trigger.i, pred.i}  # the act's own clause, not the one above
+    if (
+        pred.dep_ in ("advcl", "conj")
+        and pred.tag_ == "VBG"
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in pred.children)
+    ):
+        act_chain.add(pred.head.i)  # "went door to door in <town> on <day>, killing ...": one act
     for tok in _clause_path(span.root, trigger)[1:]:
         if tok.i in act_chain:
             return "act"
@@ -765,7 +773,13 @@ def _armed_phrase(
     name = text[start:end]
     kind = "group"
     side = [
-        t for t in words if t.i < head.i and t.pos_ in ("ADJ", "PROPN") and t.text[:1].isupper()
+        t
+        for t in words
+        if t.i < head.i
+        and t.pos_ in ("ADJ", "PROPN")
+        and t.text[:1].isupper()
+        # a sentence's first word is capitalised whatever it is: "Unknown gunmen"
+        and (not t.is_sent_start or t.pos_ == "PROPN" or t.lower_ in demonyms())
     ]
     if not side:  # "gunmen", "a group of unknown men": an agent, but no one named
         return Mention("actor", start, end, name, Actor(name, UNNAMED), i)

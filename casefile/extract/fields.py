@@ -13,7 +13,8 @@ from .dates import DateMatch
 # A place name followed by one of these names an institution ("Donetsk regional police",
 # "Kharkiv Oblast Prosecutor's Office", "Kyiv Independent"), not where something happened.
 NOT_A_PLACE_AFTER = re.compile(
-    r"^\W{0,2}(?:(?:regional|Regional|Oblast|oblast|city|City|district|District|State|state)\s+)?"
+    r"^(?:['’]s)?[ \t]*"  # right after the name: "Kharkiv's police", not "Bucha, the police"
+    r"(?:(?:regional|Regional|Oblast|oblast|city|City|district|District|State|state)\s+)?"
     r"(?:\w+\s+)?"
     r"(?:[Pp]olice|[Pp]rosecutor\w*|[Aa]dministration|[Cc]ouncil|[Gg]overnor|"
     r"[Mm]ilitary [Aa]dministration|"

@@ -27,11 +27,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from functools import cache, lru_cache
-from importlib import resources
 from typing import TYPE_CHECKING
 
 import spacy
 from spacy.lang.en.stop_words import STOP_WORDS
+
+from ..knowledge.demonyms import demonyms
 
 if TYPE_CHECKING:
     from ..model import Analysis
@@ -82,13 +83,10 @@ def _lexicon(model: str) -> tuple[frozenset[str], tuple[tuple[str, str], ...]]:
 
 @cache
 def _proper_words() -> frozenset[str]:
-    """Country names and nationality words, lower case, word by word."""
-    path = resources.files("casefile.knowledge").joinpath("data/demonyms.tsv")
+    """Country names and nationality words, lower case, word by word (knowledge/demonyms.py)."""
     out: set[str] = set()
-    for line in path.read_text("utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            for field in line.split("\t")[:2]:
-                out.update(w for w in field.lower().split() if w not in STOP_WORDS)
+    for name in demonyms():
+        out.update(w for w in name.split() if w not in STOP_WORDS)
     return frozenset(out)
 
 

@@ -242,3 +242,22 @@ def test_police_officers_taken_by_an_armed_group_are_detained(extract) -> None:
     assert [(i.type, i.count.best if i.count else None) for i in a.incidents] == [
         ("unlawful_detention", 4)
     ]
+
+
+def test_a_place_before_a_comma_and_an_official_is_still_a_place(extract) -> None:
+    a = extract("Soldiers raped two women in Bucha, the prosecutor general said.")
+    assert [i.place.name for i in a.incidents if i.place] == ["Bucha"]
+    b = extract("Soldiers raped two women, the Bucha police said.")
+    assert [i.place for i in b.incidents] == [None]  # the police of Bucha: no place of the act
+
+
+def test_a_capitalised_first_word_is_no_side(extract) -> None:
+    a = extract("Unknown gunmen abducted 45 students from a school in Kaduna on Friday.")
+    assert [i.perpetrators for i in a.incidents] == [[]]
+
+
+def test_the_setting_of_a_clause_an_act_goes_on_is_the_acts(extract) -> None:
+    a = extract("Soldiers went from house to house in Izium on 5 May, killing eight men.")
+    [inc] = a.incidents
+    assert inc.place and inc.place.name == "Izium"
+    assert inc.date and inc.date.start == "2023-05-05"

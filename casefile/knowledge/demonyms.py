@@ -1,0 +1,20 @@
+"""Countries and their demonyms (``data/demonyms.tsv``), read once."""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib import resources
+
+
+@cache
+def demonyms() -> dict[str, str]:
+    """Country names and demonyms (lower case) -> the demonym ("ukraine", "ukrainian" ->
+    "Ukrainian")."""
+    out: dict[str, str] = {}
+    text = resources.files("casefile.knowledge").joinpath("data/demonyms.tsv").read_text("utf-8")
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            country, demonym = line.split("\t")[:2]
+            out[country.lower()] = demonym
+            out[demonym.lower()] = demonym
+    return out

@@ -261,3 +261,12 @@ def test_the_setting_of_a_clause_an_act_goes_on_is_the_acts(extract) -> None:
     [inc] = a.incidents
     assert inc.place and inc.place.name == "Izium"
     assert inc.date and inc.date.start == "2023-05-05"
+
+
+def test_people_held_where_they_were_kept_are_detained(extract) -> None:
+    a = extract("Witnesses said soldiers held 30 villagers in a school basement for a month.")
+    assert [(i.type, i.count.best if i.count else None) for i in a.incidents] == [
+        ("unlawful_detention", 30)
+    ]
+    b = extract("The talks were held in a hotel, where residents gathered.")
+    assert b.incidents == []

@@ -19,7 +19,7 @@ DEFAULT_STAGES = [
     "casefile.cues.v4",
     "casefile.entities.v4",
     "casefile.counts.v4",
-    "casefile.statements.v2",
+    "casefile.statements.v3",
     "casefile.events.v3",
     "casefile.incidents.v4",
     "casefile.statistics.v3",

@@ -40,7 +40,11 @@ CUES: dict[str, re.Pattern[str]] = {
         re.I,
     ),
     K.ORDER: re.compile(
-        r"\b(?:order(?:ed|s|ing)? (?:to |his |the |their )?(?:\w+ ){0,3}"
+        # a leader telling his own men: "told his fighters not to take prisoners"
+        r"\b(?:(?:told|instructed|commanded|ordered|urged) (?:his|their|her) (?:\w+ ){0,2}"
+        r"(?:men|fighters|troops|soldiers|subordinates|servicemen|units)\b.{0,40}?"
+        r"(?:no prisoners|not to take (?:any )?prisoners|kill|shoot|execut|finish)\w*|"
+        r"order(?:ed|s|ing)? (?:to |his |the |their )?(?:\w+ ){0,3}"
         r"(?:kill|shoot|execut|destroy|attack|strike|shell|fire|blow)\w*|"
         r"gave (?:the |an )?orders? to|issued (?:the |an )?orders?|on (?:the )?orders? of"
         r"|ordered by|"
@@ -191,11 +195,11 @@ def _target(analysis: Analysis, i: int) -> str | None:
     return norp[0].text if norp else None
 
 
-@registry.stages.register("casefile.statements.v2")
+@registry.stages.register("casefile.statements.v3")
 class Statements(BaseStage):
     """Incitement, orders, honours and denials, each with its speaker and target."""
 
-    name = "casefile.statements.v2"
+    name = "casefile.statements.v3"
     requires = ("sentences", "mentions.person", "mentions.org", "mentions.unit", "mentions.date")
     assigns = ("statements", "parses")
 
@@ -207,7 +211,9 @@ class Statements(BaseStage):
         found: set[tuple[str, str]] = set()  # one statement of each kind by each speaker
         last: str | None = None
         cued = {
-            i: [(kind, cue) for kind, rx in CUES.items() if (cue := rx.search(s.text))]
+            i: _one_reading(
+                [(kind, cue) for kind, rx in CUES.items() if (cue := rx.search(s.text))]
+            )
             for i, s in enumerate(analysis.sentences)
         }
         english = [i for i, cues in cued.items() if cues and analysis.language_of(i) == "en"]
@@ -237,6 +243,23 @@ class Statements(BaseStage):
             ]
             if speaking:
                 last = speaking[-1].text
+
+
+def _one_reading(cues: list[tuple[str, re.Match[str]]]) -> list[tuple[str, re.Match[str]]]:
+    """One reading of words two cues share: an order to one's own men that holds the words
+    of a call ("told his fighters to take no prisoners") is an order, not incitement
+    besides; a call that others be killed is no denial that blames them ("said Ukrainians
+    should all be killed")."""
+
+    def within(kind: str, c: re.Match[str]) -> bool:
+        return any(k == kind and o.start() < c.end() and c.start() < o.end() for k, o in cues)
+
+    return [
+        (k, c)
+        for k, c in cues
+        if not (k == K.INCITEMENT and within(K.ORDER, c))
+        and not (k == K.DENIAL and within(K.INCITEMENT, c))
+    ]
 
 
 def _full_name(analysis: Analysis, name: str) -> str:

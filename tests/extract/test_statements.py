@@ -45,3 +45,22 @@ def test_two_bodies_denying_are_two_statements(statements) -> None:
         "Ivan Petrenko also denied the accusations."
     )
     assert got == [("denial", "Ivan Petrenko"), ("denial", "Pavel Orlov")]
+
+
+def test_a_leader_telling_his_own_men_to_spare_no_one_gives_an_order() -> None:
+    from casefile.extract.pipeline import Pipeline
+    from casefile.model import Document
+
+    pipeline = Pipeline.from_settings()
+    a = pipeline(
+        Document.from_text(
+            "General Ivan Petrov told his soldiers not to take prisoners, a recording shows.",
+            name="t",
+            published="2024-03-10",
+        )
+    )
+    assert [s.kind for s in a.statements] == ["order"]
+    b = pipeline(
+        Document.from_text("Senator John Smith said the Ukrainians should all be killed.", name="t")
+    )
+    assert [s.kind for s in b.statements] == ["incitement"]  # a call, not a denial besides

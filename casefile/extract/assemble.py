@@ -182,6 +182,8 @@ def _apart(p: Place, q: Place) -> bool:
             return False
         if p.precision != "settlement" or q.precision != "settlement":
             return True  # two villages placed by their district: different names, two places
+        if p.lat is None or q.lat is None:
+            return True  # a village not on the map and another: different names, two places
     if p.lat is None or q.lat is None or p.precision not in TOLERANCE_KM:
         return False
     if q.precision not in TOLERANCE_KM:

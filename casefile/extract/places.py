@@ -14,7 +14,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from .. import registry
 from ..knowledge.gazetteer import Gazetteer
 from ..lang import get_pack
-from ..model import Analysis, Mention
+from ..model import Analysis, Mention, Place
 from ..resolve.geocode import geocode_all
 from .base import BaseStage
 from .truecase import is_english_word
@@ -53,7 +53,22 @@ class Places(BaseStage):
             spans=[(a, b) for a, b, _, _ in found],
             fill_unknown=False,
         )
-        for (start, end, _, i), place in zip(found, places, strict=True):
+        named = _named_settlements(analysis.text)
+        for (start, end, name, i), place in zip(found, places, strict=True):
+            fallback = (
+                place is not None
+                and place.geonameid is None
+                and place.precision
+                in (
+                    "country",
+                    "admin1",
+                )
+            )  # the geocoder put a name it lacks at its region's or country's centre
+            if (place is None or fallback) and (start, end) in named:
+                # "the town of <name>" the gazetteer lacks: a settlement by the text's word,
+                # in the country the sentence names ("..., in Burkina Faso"), not on the map
+                country = place.country if place else _country_after(places, found, i, end)
+                place = Place(name, country, precision="settlement")
             if place is not None:
                 analysis.mentions.append(
                     Mention("place", start, end, analysis.text[start:end], place, i)
@@ -80,6 +95,22 @@ SETTLEMENT = re.compile(
 )
 
 
+def _named_settlements(text: str) -> set[tuple[int, int]]:
+    """The spans of the names a settlement word introduces ("the town of <name>")."""
+    return {m.span(g) for m in SETTLEMENT.finditer(text) for g in (1, 2) if m.group(g)}
+
+
+def _country_after(
+    places: list[Place | None], found: list[tuple[int, int, str, int]], i: int, end: int
+) -> str | None:
+    """The country of the first place the sentence names after ``end`` (a settlement
+    "in <country>" or "<region>"), if any."""
+    for (start, _, _, j), place in zip(found, places, strict=True):
+        if j == i and start >= end and place is not None and place.country:
+            return place.country
+    return None
+
+
 def _whole_names(
     found: list[tuple[int, int, str, int]], text: str, base: int, i: int
 ) -> list[tuple[int, int, str, int]]:
@@ -92,7 +123,7 @@ def _whole_names(
             inside = [f for f in found if a <= f[0] and f[1] <= b]
             if len(inside) == 1 and (inside[0][0], inside[0][1]) == (a, b):
                 continue
-            if " " not in m.group(g) and "-" not in m.group(g) and not inside:
+            if g == 3 and " " not in m.group(g) and "-" not in m.group(g) and not inside:
                 continue  # one unknown word after "near" is too often not a place
             found = [f for f in found if f not in inside] + [(a, b, m.group(g), i)]
     return sorted(found)

@@ -270,3 +270,23 @@ def test_people_held_where_they_were_kept_are_detained(extract) -> None:
     ]
     b = extract("The talks were held in a hotel, where residents gathered.")
     assert b.incidents == []
+
+
+def test_a_settlement_the_gazetteer_lacks_is_kept_by_the_word_that_names_it(extract) -> None:
+    a = extract("Rebels killed 20 villagers in the village of Qwertyville in Nigeria on Monday.")
+    [inc] = a.incidents
+    assert inc.place is not None
+    assert (inc.place.name, inc.place.precision, inc.place.country) == (
+        "Qwertyville",
+        "settlement",
+        "NG",
+    )
+    assert inc.place.lat is None  # not on the map: no coordinates are made up
+
+
+def test_acts_in_two_villages_not_on_the_map_stay_two(extract) -> None:
+    a = extract(
+        "Rebels killed 20 villagers in the village of Qwertyville on Monday. "
+        "Rebels killed 12 villagers in the village of Asdfton on Monday."
+    )
+    assert sorted(i.place.name for i in a.incidents if i.place) == ["Asdfton", "Qwertyville"]

@@ -201,7 +201,13 @@ def parse_sentences(analysis: Analysis, indexes: list[int], model: str) -> dict[
 
 
 # -- reading the parse ---------------------------------------------------------------------
-def _token_at(doc: Doc, offset: int) -> Token | None:
+def _token_at(doc: Doc, offset: int, end: int | None = None) -> Token | None:
+    """The token at ``offset``; for a trigger of several words (``end``), the head of its
+    words ("forcibly transferred": "transferred")."""
+    if end is not None:
+        span = doc.char_span(offset, end, alignment_mode="expand")
+        if span is not None and len(span) > 1:
+            return span.root
     for tok in doc:
         if tok.idx <= offset < tok.idx + len(tok.text):
             return tok
@@ -284,6 +290,9 @@ def _agent_tokens(trigger: Token) -> tuple[list[Token], str]:
             return [t for t in _phrase(cur.head) if t not in set(cur.subtree)], "parse:acl"
         if cur.dep_ in SHARES_SUBJECT and cur.head.i != cur.i:
             cur = cur.head
+            continue
+        if cur.dep_ == "pcomp" and cur.head.lower_ == "by" and cur.head.head.pos_ == "VERB":
+            cur = cur.head.head  # "committed crimes by forcibly transferring": who committed
             continue
         break
     return [], ""
@@ -424,7 +433,10 @@ class Events(BaseStage):
             s = analysis.sentences[i]
             doc = parses.get(i)
             events = [self._event(m, i) for m in sorted(marks, key=lambda m: m.start)]
-            tokens = {id(e): _token_at(doc, e.start - s.start) if doc else None for e in events}
+            tokens = {
+                id(e): _token_at(doc, e.start - s.start, e.end - s.start) if doc else None
+                for e in events
+            }
             for e in events:
                 e.parsed = tokens[id(e)] is not None
             self._assign_arguments(analysis, i, events, doc, tokens)

@@ -290,3 +290,15 @@ def test_acts_in_two_villages_not_on_the_map_stay_two(extract) -> None:
         "Rebels killed 12 villagers in the village of Asdfton on Monday."
     )
     assert sorted(i.place.name for i in a.incidents if i.place) == ["Asdfton", "Qwertyville"]
+
+
+def test_a_trigger_of_several_words_reads_its_head_word(extract) -> None:
+    a = extract("Officials said Russian forces had forcibly transferred 46 orphans to Crimea in 2022.")
+    [e] = [e for e in a.events if e.type == "deportation"]
+    assert [m.text for m in e.of(AGENT)] == ["Russian forces"]
+    b = extract(
+        "The report says Russia broke international law by forcibly transferring civilians "
+        "from Mariupol to Siberia."
+    )
+    [d] = [e for e in b.events if e.type == "deportation"]
+    assert [m.text for m in d.of(AGENT)] == ["Russia"]

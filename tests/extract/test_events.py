@@ -293,7 +293,9 @@ def test_acts_in_two_villages_not_on_the_map_stay_two(extract) -> None:
 
 
 def test_a_trigger_of_several_words_reads_its_head_word(extract) -> None:
-    a = extract("Officials said Russian forces had forcibly transferred 46 orphans to Crimea in 2022.")
+    a = extract(
+        "Officials said Russian forces had forcibly transferred 46 orphans to Crimea in 2022."
+    )
     [e] = [e for e in a.events if e.type == "deportation"]
     assert [m.text for m in e.of(AGENT)] == ["Russian forces"]
     b = extract(

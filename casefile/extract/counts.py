@@ -147,7 +147,7 @@ class CountMatch:
     end: int
     text: str
     count: Count
-    role: str  # killed | injured | victims
+    role: str  # killed | injured | victims | subset (some of those just counted: "including two")
 
 
 def role_of(window: str) -> str:
@@ -158,9 +158,24 @@ def role_of(window: str) -> str:
     return "victims"
 
 
+# A count of some of those just counted: ", including three children," "(among them two boys)".
+SUBSET_BEFORE = re.compile(
+    r"(?:\bincluding|\bamong them|\bof whom|\bamong whom|\bof them)\s*$", re.I
+)
+SUBSET_AFTER = re.compile(
+    r"^\s*[,(]\s*(?:including|among them|of whom|among whom)\b[^,()]*[,)]", re.I
+)
+
+
 def _role_around(text: str, m: re.Match[str]) -> str:
-    """The role named after the number ("30 dead"), else the nearest one before it."""
-    after = role_of(text[m.start() : m.end() + 30])
+    """The role named after the number ("30 dead"), past a count of some of them (", including
+    three children,"), else the nearest one before it; a count of some of those just
+    counted is a ``subset``, no toll of its own."""
+    if SUBSET_BEFORE.search(text[max(0, m.start() - 14) : m.start()]):
+        return "subset"
+    tail = text[m.end() :]
+    aside = SUBSET_AFTER.match(tail)
+    after = role_of(m.group() + tail[aside.end() if aside else 0 :][:30])
     if after != "victims":
         return after
     before = text[max(0, m.start() - 60) : m.start()]

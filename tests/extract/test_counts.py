@@ -72,3 +72,13 @@ def test_number_words(word: str, value: int | None) -> None:
 def test_one_named_victim_without_a_number_word_is_a_count_of_one(text: str, role: str) -> None:
     found = get_pack("en").victim_counts(text)
     assert [(c.count, c.role) for c in found] == [(Count(best=1), role)]
+
+
+def test_a_count_of_some_of_those_counted_is_no_toll_of_its_own() -> None:
+    from casefile.extract.counts import find_counts
+
+    found = [
+        (c.count.best, c.role)
+        for c in find_counts("At least 20 people, including four children, were killed.")
+    ]
+    assert found == [(20, "killed"), (4, "subset")]

@@ -334,7 +334,7 @@ class View:
         # move an incident in or out of the list or along it: the others (most reviews only
         # confirm) leave the incident in part 1, where an index finds it.
         edited = and_(r.c.target_type == "incident", _edited(_columns_read(q, names)))
-        joined = and_(edited, r.c.target_id == i.c.id)
+        joined = and_(edited, _narrowed(q, self._sqlite), r.c.target_id == i.c.id)
         reviewed = None if machine_only else select(r.c.target_id).where(edited)
         machine = self._filtered(q, _machine, i, names, ordered)
         if reviewed is not None:
@@ -1924,6 +1924,28 @@ def _edited(cols: set[str]) -> Any:
     found = (_GROUP_KEY.get("case_id" if c == "case" else c) for c in cols)
     keys = sorted({k for k in found if k})  # id, document_id ... no analyst changes
     return or_(false(), *(t.reviews.c[k].is_not(None) for k in keys))
+
+
+def _narrowed(q: IncidentQuery, sqlite: bool) -> Any:
+    """Reviews of incidents that ``q`` could match, where an index finds them without the
+    incidents' values in force: those of ``q.ids``, or those that put an incident in a case of
+    ``q.cases`` or review one that fusion put there (a case's members: an index of reviews by
+    target and of incidents by case, where the list's second part would otherwise look up
+    every reviewed incident; the values in force are filtered after, as for any list).
+    On PostgreSQL the members by case as an array (an InitPlan), which the index of reviews
+    takes beside the one of their cases (a subquery would have it scan every review)."""
+    r, i = t.reviews, t.incidents
+    found = []
+    if q.ids is not None:
+        found.append(r.c.target_id.in_(q.ids))
+    if q.cases is not None:
+        fused = or_(i.c.case_id.in_(q.cases), and_(i.c.case_id.is_(None), i.c.id.in_(q.cases)))
+        members = select(i.c.id).where(fused)
+        by_member = (
+            r.c.target_id.in_(members) if sqlite else r.c.target_id == any_(_ArrayOf(members))
+        )
+        found.append(or_(r.c.case_id.in_(q.cases), by_member))
+    return and_(true(), *found)
 
 
 def _reviewed_incident(row: Any, spans: list[tuple[int, int]]) -> ReviewedIncident:

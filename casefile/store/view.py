@@ -36,7 +36,9 @@ from sqlalchemy import column as sql_column
 from sqlalchemy.dialects.postgresql import ARRAY as PG_ARRAY
 from sqlalchemy import text as sql
 from sqlalchemy.ext.compiler import compiles
-from sqlalchemy.sql.elements import UnaryExpression
+from sqlalchemy.sql.base import Executable
+from sqlalchemy.sql.elements import ClauseElement, UnaryExpression
+from sqlalchemy.sql.visitors import InternalTraversal
 from sqlalchemy.sql.operators import custom_op
 
 from ..model import Actor, Count, DateRange, Document, Incident, Person, Place, Statement, Statistic
@@ -137,6 +139,26 @@ class _ArrayOf(ColumnElement[Any]):
 @compiles(_ArrayOf)
 def _compile_array_of(element: _ArrayOf, compiler: Any, **kw: Any) -> str:
     return "ARRAY" + compiler.process(element.query, **kw)
+
+
+class _Explain(Executable, ClauseElement):
+    """``EXPLAIN (FORMAT JSON)`` of a SELECT (PostgreSQL), compiled once per shape of query
+    like any statement (compiling a list's union anew took several ms a call)."""
+
+    inherit_cache = True
+    _traverse_internals = [("statement", InternalTraversal.dp_clauseelement)]
+
+    def __init__(self, statement: Select[Any]) -> None:
+        self.statement = statement
+
+    @property
+    def _all_selected_columns(self) -> Any:  # the plan, one column, as the one selected
+        return self.statement._all_selected_columns
+
+
+@compiles(_Explain)
+def _compile_explain(element: _Explain, compiler: Any, **kw: Any) -> str:
+    return "EXPLAIN (FORMAT JSON) " + compiler.process(element.statement, **kw)
 
 
 def _like(value: str) -> str:
@@ -620,7 +642,6 @@ class View:
                 (part if cap is None else part.limit(cap + 1)).subquery()
             )
 
-        counted = self._matching(q, "id", each=count)
         cols = [*i.c, *(c.label("r_" + c.name) for c in r.c), d.c.name.label("document_name")]
         src = i.outerjoin(
             r, and_(r.c.target_type == "incident", r.c.target_id == i.c.id)
@@ -631,7 +652,8 @@ class View:
             estimate = None
             if q.limit is not None and (q.offset or q.after or len(found) == q.limit):
                 estimate = self._estimate(c, q) if cap is not None else None
-                if estimate is None:
+                if estimate is None:  # (built only here: a union of parts costs a few ms)
+                    counted = self._matching(q, "id", each=count)
                     total = sum(int(n) for n in c.execute(counted).scalars())
                 else:  # far past the cap: not counted
                     total = estimate
@@ -670,12 +692,7 @@ class View:
         if (c.execute(sql(rows)).scalar() or 0) <= q.count_limit:
             return None
         matching = self._matching(q, "id", machine_only=True).subquery()
-        statement = select(matching.c.id).compile(
-            dialect=c.dialect, compile_kwargs={"render_postcompile": True}
-        )
-        plan = c.exec_driver_sql(
-            "EXPLAIN (FORMAT JSON) " + str(statement), statement.params
-        ).scalar_one()
+        plan = c.execute(_Explain(select(matching.c.id))).scalar_one()
         found = int((json.loads(plan) if isinstance(plan, str) else plan)[0]["Plan"]["Plan Rows"])
         return found if found >= ESTIMATE_PAST * q.count_limit else None
 

@@ -909,12 +909,19 @@ class View:
             with self.engine.connect() as c:
                 return int(c.execute(s).scalar_one()), True
         parts = itertools.count()
+        # A list of dates reads them anyway: each part's first in the list's order, by
+        # index, rather than a bitmap of the whole range (PostgreSQL, which reckons the few it
+        # needs a large share of the matches: 40 ms for 1,001 of a three-month range)
+        dated = bool(q.since or q.until)
 
         def first(part: Select[Any]) -> Select[Any]:  # the part's first cap + 1, numbered
+            if dated:
+                part = part.order_by(*_order("date", part.selected_columns))
             head = part.limit(cap + 1).subquery()
             return select(head.c.case, literal(next(parts)).label("part"))
 
-        m = self._matching(q, "case", each=first).subquery().c
+        names = ("case", "date_last", "id") if dated else ("case",)
+        m = self._matching(q, *names, each=first).subquery().c
         # counted by the database (the rows stay there): the cases, and the longest part
         per_part = func.count().over(partition_by=m.part).label("n")
         w = select(m.case, per_part).subquery().c

@@ -326,6 +326,12 @@ def test_case_list_counts_as_far_as_asked(fused: Store) -> None:
     assert floor.total_exact is False and 3 <= floor.total <= 5  # (which ones: the plan's)
     enough = fused.view.page_cases(IncidentQuery(limit=2, count_limit=8))
     assert (enough.total, enough.total_exact) == (5, True)
+    # a list of dates counts each part's first in the list's order: the same totals
+    dated = IncidentQuery(since="2022-01-01", until="2030")
+    assert fused.view.page_cases(replace(dated, limit=None)).total == 4  # a, b, c and one alone
+    assert (fused.view.page_cases(replace(dated, limit=2, count_limit=2)).total_exact) is False
+    counted = fused.view.page_cases(replace(dated, limit=2, count_limit=8))
+    assert (counted.total, counted.total_exact) == (4, True)
 
 
 def test_a_long_list_gives_postgresql_s_estimate(listed: Store) -> None:

@@ -16,6 +16,7 @@ from sqlalchemy import (
     CompoundSelect,
     Engine,
     Select,
+    String,
     and_,
     any_,
     case,
@@ -31,15 +32,14 @@ from sqlalchemy import (
     tuple_,
     union_all,
 )
-from sqlalchemy import String
 from sqlalchemy import column as sql_column
-from sqlalchemy.dialects.postgresql import ARRAY as PG_ARRAY
 from sqlalchemy import text as sql
+from sqlalchemy.dialects.postgresql import ARRAY as PG_ARRAY
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.base import Executable
 from sqlalchemy.sql.elements import ClauseElement, UnaryExpression
-from sqlalchemy.sql.visitors import InternalTraversal
 from sqlalchemy.sql.operators import custom_op
+from sqlalchemy.sql.visitors import InternalTraversal
 
 from ..model import Actor, Count, DateRange, Document, Incident, Person, Place, Statement, Statistic
 from ..vocab import CERTAINTY
@@ -146,7 +146,7 @@ class _Explain(Executable, ClauseElement):
     like any statement (compiling a list's union anew took several ms a call)."""
 
     inherit_cache = True
-    _traverse_internals = [("statement", InternalTraversal.dp_clauseelement)]
+    _traverse_internals = [("statement", InternalTraversal.dp_clauseelement)]  # noqa: RUF012 (SQLAlchemy reads it so)
 
     def __init__(self, statement: Select[Any]) -> None:
         self.statement = statement
@@ -1959,7 +1959,7 @@ def _narrowed(q: IncidentQuery, sqlite: bool) -> Any:
     On PostgreSQL the members by case as an array (an InitPlan), which the index of reviews
     takes beside the one of their cases (a subquery would have it scan every review)."""
     r, i = t.reviews, t.incidents
-    found = []
+    found: list[Any] = []
     if q.ids is not None:
         found.append(r.c.target_id.in_(q.ids))
     if q.cases is not None:

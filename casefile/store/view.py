@@ -131,6 +131,7 @@ class _ArrayOf(ColumnElement[Any]):
     the planner computes once, before the query, as an InitPlan."""
 
     inherit_cache = True
+    _traverse_internals = [("query", InternalTraversal.dp_clauseelement)]  # noqa: RUF012
 
     def __init__(self, query: Select[Any]) -> None:
         self.query = query.scalar_subquery()

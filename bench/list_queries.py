@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import gc
 import math
 import os
 import random
@@ -267,6 +268,11 @@ def measure(store: Store, repeat: int, explain: bool) -> list[tuple[str, str, fl
         capped = replace(QUERIES[name], count_limit=CASE_COUNT_LIMIT)  # as the API counts
         calls.append(("cases", name, lambda q=capped: store.view.page_cases(q)))
     server = _server_processes(store)
+    # What this process holds so far (casefile, SQLAlchemy, FastAPI's models ...) is never
+    # freed: kept out of the collector's full passes, each of which took 250 ms here and fell
+    # on one list's runs or another's (a tail of the process, not of the query)
+    gc.collect()
+    gc.freeze()
     for kind, name, call in calls:
         call()  # warm: the first call compiles statements and fills caches
         took = []

@@ -145,4 +145,16 @@ def _engine(url: str) -> Engine:
             cur.close()
 
         return engine
-    return create_engine(url, pool_pre_ping=True)
+    engine = create_engine(url, pool_pre_ping=True)
+
+    @event.listens_for(engine, "connect")
+    def _no_jit(dbapi_conn, _record):  # type: ignore[no-untyped-def]
+        # No JIT compilation: a list's page reads a few hundred rows by index, but its plan
+        # (a LIMIT over a union) is costed past jit_above_cost, and compiling took 25 to
+        # 100 ms of a 40 ms query at a million incidents (bench/list_queries.py --explain)
+        cur = dbapi_conn.cursor()
+        cur.execute("SET jit = off")
+        cur.close()
+        dbapi_conn.commit()
+
+    return engine

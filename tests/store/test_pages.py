@@ -277,6 +277,45 @@ def test_case_pages_of_fused_cases_follow_their_earliest_match(
     assert [c.id for c in offset.items] == expected[1 : 1 + size]
 
 
+def test_a_case_s_members_and_a_list_of_ids_follow_the_reviews(fused: Store) -> None:
+    """A case's members are those fusion put there and those an analyst moved there (less
+    those moved out), each with its values in force; a list of ids finds reviewed and
+    unreviewed incidents alike (View._narrowed: only the reviews of those can count)."""
+    ids = [i.id for i in fused.view.page_incidents(IncidentQuery(limit=None)).items]
+    with fused.writer() as w:  # moved out of case-a; case-b's first gets another date
+        w.put_review("incident", ids[4], "ana", {"status": "edited", "case_id": "case-b"})
+        w.put_review(
+            "incident",
+            ids[1],
+            "ana",
+            {"status": "edited", "date_start": "2021-05-05", "date_end": "2021-05-05"},
+        )
+
+    def members(*cases: str) -> set[str]:
+        q = IncidentQuery(cases=list(cases), limit=None)
+        return {i.id for i in fused.view.page_incidents(q).items}
+
+    assert members("case-a") == {ids[0], ids[7]}
+    assert members("case-b") == {ids[1], ids[4], ids[5]}
+    assert members("case-c") == {ids[3], ids[6]}
+    assert members("case-b", "case-c") == {ids[1], ids[3], ids[4], ids[5], ids[6]}
+    assert members(ids[2]) == {ids[2]}  # unfused: its own case
+    found = fused.view.page_incidents(IncidentQuery(ids=[ids[1], ids[2]], limit=None)).items
+    assert [i.id for i in found] == [ids[1], ids[2]]  # the moved date first
+    assert found[0].incident.date is not None and found[0].incident.date.start == "2021-05-05"
+
+
+def test_postgresql_sessions_compile_no_plan(fresh_store: Store) -> None:
+    """No JIT on the store's PostgreSQL sessions: a list's page reads a few hundred rows, and
+    compiling its plan cost more than running it (bench/list_queries.py)."""
+    from sqlalchemy import text
+
+    if fresh_store.engine.dialect.name != "postgresql":
+        pytest.skip("a PostgreSQL setting")
+    with fresh_store.engine.connect() as c:
+        assert c.execute(text("SHOW jit")).scalar_one() == "off"
+
+
 def test_case_list_counts_as_far_as_asked(fused: Store) -> None:
     everything = fused.view.page_cases(IncidentQuery(limit=2))
     assert (everything.total, everything.total_exact) == (5, True)  # a, b, c and two alone
@@ -287,6 +326,12 @@ def test_case_list_counts_as_far_as_asked(fused: Store) -> None:
     assert floor.total_exact is False and 3 <= floor.total <= 5  # (which ones: the plan's)
     enough = fused.view.page_cases(IncidentQuery(limit=2, count_limit=8))
     assert (enough.total, enough.total_exact) == (5, True)
+    # a list of dates counts each part's first in the list's order: the same totals
+    dated = IncidentQuery(since="2022-01-01", until="2030")
+    assert fused.view.page_cases(replace(dated, limit=None)).total == 4  # a, b, c and one alone
+    assert (fused.view.page_cases(replace(dated, limit=2, count_limit=2)).total_exact) is False
+    counted = fused.view.page_cases(replace(dated, limit=2, count_limit=8))
+    assert (counted.total, counted.total_exact) == (4, True)
 
 
 def test_a_long_list_gives_postgresql_s_estimate(listed: Store) -> None:
@@ -324,3 +369,6 @@ def test_text_finds_the_summary_in_force_or_the_document(listed: Store) -> None:
     found = listed.view.page_incidents(IncidentQuery(text="rewritten")).items
     assert [i.id for i in found] == [by_summary["Act 2."]]
     assert listed.view.page_incidents(IncidentQuery(text="act 2.")).items == []
+    # a reviewed incident is still found by its document's text (PostgreSQL: as an array)
+    told = listed.view.page_incidents(IncidentQuery(text="report 2 of")).items
+    assert [i.id for i in told] == [by_summary["Act 2."]]

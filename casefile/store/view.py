@@ -127,6 +127,14 @@ def _like(value: str) -> str:
 # Past this many incidents matching a search, SQLite walks the list's order to find a page
 # rather than sorting every match (View._searched).
 MANY_MATCHES = 2000
+# The API's and the web's lists count their matches as far as this (IncidentQuery.count_limit):
+# beyond, `total` is this and `total_exact` false, a floor, shown as "10,000+" (or, on
+# PostgreSQL, the planner's estimate, `total_estimated`, shown as "about N"). Counting a
+# million matches costs what reading them does; the pages go on by cursor.
+COUNT_LIMIT = 10_000
+# The case list counts as far as this: a case's count reads its incidents (no index holds the
+# case beside the lists' order), so ten times fewer than incidents, for the same cost.
+CASE_COUNT_LIMIT = 1_000
 
 
 class View:
@@ -607,7 +615,8 @@ class View:
             found = c.execute(s).all()
             ids = [str(row[0]) for row in found]
             estimate = None
-            if q.limit is not None and (q.offset or q.after or len(found) == q.limit):
+            whole = not (q.limit is not None and (q.offset or q.after or len(found) == q.limit))
+            if not whole:
                 estimate = self._estimate(c, q) if cap is not None else None
                 if estimate is None:
                     total = sum(int(n) for n in c.execute(counted).scalars())
@@ -629,7 +638,7 @@ class View:
                 x.hit = hits.get(x.id)
         if estimate is not None:
             return IncidentPage(estimate, q.limit, q.offset, items, nxt, False, True)
-        exact = cap is None or total <= cap
+        exact = cap is None or total <= cap or whole  # (a list on one page is all there)
         return IncidentPage(total if exact else cap or 0, q.limit, q.offset, items, nxt, exact)
 
     def _estimate(self, c: Any, q: IncidentQuery) -> int | None:

@@ -130,9 +130,9 @@ def _like(value: str) -> str:
 # rather than sorting every match (View._searched).
 MANY_MATCHES = 2000
 # The API's and the web's lists count their matches as far as this (IncidentQuery.count_limit):
-# beyond, `total` is this and `total_exact` false, a floor, shown as "10,000+" (or, on
-# PostgreSQL, the planner's estimate, `total_estimated`, shown as "about N"). Counting a
-# million matches costs what reading them does; the pages go on by cursor.
+# beyond, `total` is this and `total_exact` false, a floor, shown as "10,000+" (or an
+# estimate, `total_estimated`, shown as "about N": View._estimate). Counting a million matches
+# costs what reading them does; the pages go on by cursor.
 COUNT_LIMIT = 10_000
 # The case list counts as far as this: a case's count reads its incidents (no index holds the
 # case beside the lists' order), so ten times fewer than incidents, for the same cost.
@@ -677,8 +677,11 @@ class View:
         of SAMPLE_SIZE incidents, read by rowid (the rowids of the whole range, taken at
         random once: a few ms, where counting 10,000 matches of a word and a year reads some
         30,000 rows; bench/api_load.py). A search is tried only where its words alone (the
-        full-text index counts them) are past it. The machine's values, as PostgreSQL's."""
+        full-text index counts them) are past it. The machine's values, as PostgreSQL's; not
+        where the review status is a filter (the machine's values know none)."""
         cap = q.count_limit or 0
+        if q.status is not None:
+            return None
         ends = "SELECT (SELECT min(rowid) FROM incidents), (SELECT max(rowid) FROM incidents)"
         lo, hi = c.execute(sql(ends)).one()  # (each from the table's b-tree: one read)
         if lo is None or hi - lo + 1 < SAMPLE_PAST * cap:

@@ -410,6 +410,7 @@ def test_sqlite_estimates_a_list_far_past_the_limit(many: Store, q: IncidentQuer
         (IncidentQuery(type="execution_of_pows"), 10, True),  # few: counted
         (IncidentQuery(type="torture"), 250, False),  # past the limit, not 1.5 times: a floor
         (IncidentQuery(search="shot"), 10, True),  # the index says few hold the word
+        (IncidentQuery(status=["unreviewed"]), 250, False),  # a status: counted, not sampled
     ],
 )
 def test_sqlite_counts_a_list_its_sample_does_not_put_far_past(

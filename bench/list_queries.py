@@ -41,11 +41,10 @@ from typing import Any
 
 from sqlalchemy import event, func, insert, select, text
 
-from casefile.api.routes.incidents import CASE_COUNT_LIMIT, COUNT_LIMIT
 from casefile.model import sha256
 from casefile.store import Store
 from casefile.store import tables as t
-from casefile.store.view import IncidentQuery
+from casefile.store.view import CASE_COUNT_LIMIT, COUNT_LIMIT, IncidentQuery
 from casefile.vocab import INCIDENT_TYPES
 
 # Regions with a weight (share of incidents) and a point in each.

@@ -34,6 +34,22 @@ def readable(value: object) -> str:
     return str(value)
 
 
+def total_text(total: int, exact: bool | None = True, estimated: bool | None = False) -> str:
+    """A list's total as a person reads it: ``8,169``; ``10,000+`` where counting stopped at
+    the count limit (``exact`` false: a floor); ``about 61,000`` where it is the database's
+    estimate (``estimated``), rounded to the two figures an estimate is good for."""
+    if estimated:
+        return f"about {_two_figures(total):,}"
+    return f"{total:,}" if exact or exact is None else f"{total:,}+"
+
+
+def _two_figures(n: int) -> int:
+    if n < 100:
+        return n
+    scale = 10 ** (len(str(n)) - 2)
+    return round(n / scale) * scale
+
+
 def date_text(date: DateRange | None) -> str:
     """``2024-03``, ``2024-03-05..2024-03-07``, or – where undated."""
     return readable(date.to_record() if date and (date.start or date.end) else None)

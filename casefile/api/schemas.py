@@ -57,8 +57,9 @@ class Page(BaseModel):
     )
     total_estimated: bool | None = Field(
         None,
-        description="True where `total` is the database's estimate (PostgreSQL, a list "
-        "estimated at 10,000 or more), not a count.",
+        description="True where `total` is an estimate, not a count: PostgreSQL's planner "
+        "estimate of a list of 10,000 or more, or, on SQLite, a sample's estimate of a list of "
+        "15,000 or more.",
     )
 
 

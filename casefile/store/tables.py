@@ -145,6 +145,17 @@ incidents = Table(
         func.coalesce(text("date_start"), text("'9999'")),
         "id",
     ),
+    # Migration 0011_day: the map's bounding box (the dates and the id beside, so that a
+    # box's count reads the index alone), and a type's list sorted by count.
+    Index("ix_incidents_lat_lon", "lat", "lon", "date_start", "date_end", "id"),
+    Index(
+        "ix_incidents_type_count_desc_date_last",
+        "type",
+        text("(count_best IS NULL)"),
+        text("count_best DESC"),
+        func.coalesce(text("date_start"), text("'9999'")),
+        "id",
+    ),
 )
 
 statistics = Table(

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import base64
 import datetime as dt
+import functools
 import heapq
 import itertools
 import json
+import random
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
@@ -172,6 +174,14 @@ def _like(value: str) -> str:
 # Past this many incidents matching a search, SQLite walks the list's order to find a page
 # rather than sorting every match (View._searched).
 MANY_MATCHES = 2000
+# The API's and the web's lists count their matches as far as this (IncidentQuery.count_limit):
+# beyond, `total` is this and `total_exact` false, a floor, shown as "10,000+" (or an
+# estimate, `total_estimated`, shown as "about N": View._estimate). Counting a million matches
+# costs what reading them does; the pages go on by cursor.
+COUNT_LIMIT = 10_000
+# The case list counts as far as this: a case's count reads its incidents (no index holds the
+# case beside the lists' order), so ten times fewer than incidents, for the same cost.
+CASE_COUNT_LIMIT = 1_000
 
 
 class View:
@@ -403,13 +413,18 @@ class View:
         start = _sort_key("date_last", _machine)
         prefixes = [day[:4], day[:7]]
         reach = func.coalesce(i.c.date_end, i.c.date_start)
+        # SQLite, without statistics, would read the start's or the reach's full index (every
+        # incident before the day: 33,000 of 100,000 in bench/api_load.py's lists of a year)
+        # rather than the partial index that holds only the intervals: those terms are kept
+        # from its indexes (``+``), and it scans the partial index.
+        early, reaching = self._unindexed(start), self._unindexed(reach)
         intervals = (
             select(i)
             .where(
                 i.c.date_end != i.c.date_start,
-                start < day,
-                start.not_in(prefixes),
-                or_(reach >= day, reach.in_(prefixes)),
+                early < day,
+                early.not_in(prefixes),
+                or_(reaching >= day, reaching.in_(prefixes)),
             )
             .offset(0)
             .subquery("intervals")
@@ -443,9 +458,12 @@ class View:
         if q.since:  # may end on or after: a partial date runs to the end of its year or month
             last = _last_day(func.coalesce(e("date_end"), e("date_start")))
             s = s.where(last >= first_day(q.since))
-        if q.until and not self._sqlite:  # may start on or before: "2024-03" runs to the 31st
+        if q.until and (q.since or not self._sqlite):  # may start on or before: "2024-03" ...
             # the same bound on the lists' order (the undated, '9999', fail it as NULL
-            # does): a range of its indexes
+            # does): a range of its indexes. SQLite takes it only beside ``since``, whose
+            # start already bounds that range (from one side only, it would read a wide range
+            # by index rather than scan; with both, a year's list of one region reads its
+            # months alone: 20 to 15 ms, a type's quarter 27 to 11; bench/api_load.py)
             s = s.where(_sort_key("date_last", e) <= last_day(q.until))
         elif q.until:
             s = s.where(self._unindexed(e("date_start")) <= last_day(q.until))
@@ -652,7 +670,8 @@ class View:
             found = c.execute(s).all()
             ids = [str(row[0]) for row in found]
             estimate = None
-            if q.limit is not None and (q.offset or q.after or len(found) == q.limit):
+            whole = not (q.limit is not None and (q.offset or q.after or len(found) == q.limit))
+            if not whole:
                 estimate = self._estimate(c, q) if cap is not None else None
                 if estimate is None:  # (built only here: a union of parts costs a few ms)
                     counted = self._matching(q, "id", each=count)
@@ -675,7 +694,7 @@ class View:
                 x.hit = hits.get(x.id)
         if estimate is not None:
             return IncidentPage(estimate, q.limit, q.offset, items, nxt, False, True)
-        exact = cap is None or total <= cap
+        exact = cap is None or total <= cap or whole  # (a list on one page is all there)
         return IncidentPage(total if exact else cap or 0, q.limit, q.offset, items, nxt, exact)
 
     def _estimate(self, c: Any, q: IncidentQuery) -> int | None:
@@ -684,10 +703,12 @@ class View:
         cap anyway, but reaching it costs reading that many matches (10,000 index entries,
         or ten times that many rows where a substring filter keeps one in ten): the
         estimate costs a plan (a millisecond), from the statistics ANALYZE keeps (where the
-        table, as last analysed, holds no more rows than the cap: None). On SQLite, which keeps
-        none, None."""
-        if self._sqlite or q.count_limit is None:
+        table, as last analysed, holds no more rows than the cap: None). SQLite keeps none:
+        there, View._sampled_estimate."""
+        if q.count_limit is None:
             return None
+        if self._sqlite:
+            return self._sampled_estimate(c, q)
         # A table of no more rows than the cap is counted (cheap), and so is one never
         # analysed (-1): the statistics of a table that grew since are no estimate
         rows = "SELECT reltuples FROM pg_class WHERE oid = 'incidents'::regclass"
@@ -697,6 +718,41 @@ class View:
         plan = c.execute(_Explain(select(matching.c.id))).scalar_one()
         found = int((json.loads(plan) if isinstance(plan, str) else plan)[0]["Plan"]["Plan Rows"])
         return found if found >= ESTIMATE_PAST * q.count_limit else None
+
+    def _sampled_estimate(self, c: Any, q: IncidentQuery) -> int | None:
+        """SQLite's estimate of how many incidents ``q`` matches, where it is surely past
+        ``q.count_limit`` (SAMPLE_PAST times it, from SAMPLE_HITS matches or more), else None
+        (count them). SQLite keeps no statistics, so the filters are tried on a fixed sample
+        of SAMPLE_SIZE incidents, read by rowid (the rowids of the whole range, taken at
+        random once: a few ms, where counting 10,000 matches of a word and a year reads some
+        30,000 rows; bench/api_load.py). A search is tried only where its words alone (the
+        full-text index counts them) are past it. The machine's values, as PostgreSQL's; not
+        where the review status is a filter (the machine's values know none)."""
+        cap = q.count_limit or 0
+        if q.status is not None:
+            return None
+        ends = "SELECT (SELECT min(rowid) FROM incidents), (SELECT max(rowid) FROM incidents)"
+        lo, hi = c.execute(sql(ends)).one()  # (each from the table's b-tree: one read)
+        if lo is None or hi - lo + 1 < SAMPLE_PAST * cap:
+            return None  # too few incidents to be past it
+        match = _fts_match(q.search) if q.search is not None else None
+        if q.search is not None and (match is None or self._fts_count(match) < SAMPLE_PAST * cap):
+            return None  # the words alone are not past it (the index counts them): count
+        i = t.incidents
+        rowid: Any = literal_column("incidents.rowid")
+        picked: Any = select(literal_column("value")).select_from(func.json_each(_sample(lo, hi)))
+        read = {"case_id" if n == "case" else n for n in _columns_read(q, ())} - {"status"}
+        cols = [i.c[n] for n in sorted(read | {"id", "document_id", "case_id"})]
+        sampled = select(*cols, rowid.label("row_key")).where(rowid.in_(picked))
+        probe = sampled.offset(0).subquery("sampled")  # read first, by rowid (OFFSET 0)
+        s = self._filtered(replace(q, search=None), _machine_on(probe), probe, ("id",))
+        if match is not None:
+            fts = table("incidents_fts", sql_column("rowid"))
+            words = literal_column("incidents_fts").op("MATCH")(match)
+            s = s.where(probe.c.row_key.in_(select(fts.c.rowid).where(words)))
+        hits = int(c.execute(select(func.count()).select_from(s.subquery())).scalar_one())
+        found = round(hits * (hi - lo + 1) / min(SAMPLE_SIZE, hi - lo + 1))
+        return found if hits >= SAMPLE_HITS and found >= SAMPLE_PAST * cap else None
 
     def get_reviewed_incident(self, incident_id: str) -> ReviewedIncident | None:
         page = self.page_incidents(IncidentQuery(ids=[incident_id], limit=1))
@@ -1523,6 +1579,21 @@ class IncidentPage:
 # A list whose estimate is this many times the count limit (or more) is not counted: its total
 # is the estimate (View._estimate).
 ESTIMATE_PAST = 1
+# SQLite's estimate (View._sampled_estimate): the filters tried on this many incidents (about
+# 2 ms at 100,000, on every list whose page is full), the estimate taken where this many
+# matched (a relative error of 14% or less) and it is this many times the count limit (a list
+# of the limit's size would be estimated so five standard deviations off or more); else counted.
+SAMPLE_SIZE = 1000
+SAMPLE_HITS = 50
+SAMPLE_PAST = 1.5
+
+
+@functools.lru_cache(maxsize=4)
+def _sample(lo: int, hi: int) -> str:
+    """SAMPLE_SIZE rowids of ``lo``..``hi`` (all, where there are fewer), always the same
+    ones for the same range, as a JSON list (for SQLite's json_each)."""
+    size = min(SAMPLE_SIZE, hi - lo + 1)
+    return json.dumps(sorted(random.Random(lo * 1_000_003 + hi).sample(range(lo, hi + 1), size)))
 
 
 @dataclass

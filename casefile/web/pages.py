@@ -26,7 +26,14 @@ from ..api.routes.units import get_unit
 from ..auth import MAX_PASSWORD, SESSION_COOKIE, log_in, log_out, may, unlocked_at
 from ..brief import build_brief
 from ..brief import html as brief_html
-from ..display import date_text, perpetrators_text, place_text, readable, victims_text
+from ..display import (
+    date_text,
+    perpetrators_text,
+    place_text,
+    readable,
+    total_text,
+    victims_text,
+)
 from ..errors import AuthError, CasefileError
 from ..export import formats as export_formats
 from ..lang import pack_codes
@@ -45,7 +52,7 @@ from ..review import (
 )
 from ..store.audit import actions as audit_actions
 from ..store.audit import iter_entries
-from ..store.view import FACETS, IncidentQuery
+from ..store.view import COUNT_LIMIT, FACETS, IncidentQuery
 from ..vocab import (
     CERTAINTY,
     CORROBORATION,
@@ -77,7 +84,12 @@ templates.env.globals.update(
     etag=etag,
 )
 templates.env.filters.update(
-    readable=readable, date_text=date_text, place_text=place_text, perpetrators=perpetrators_text
+    readable=readable,
+    date_text=date_text,
+    place_text=place_text,
+    perpetrators=perpetrators_text,
+    # a page's total: "10,000+" past the count limit, "about N" for an estimate
+    total_text=lambda p: total_text(p.total, p.total_exact, p.total_estimated),
 )
 templates.env.globals["victims_text"] = victims_text
 templates.env.globals["changes"] = changes
@@ -149,7 +161,7 @@ async def logout(request: Request, store: StoreDep) -> Response:
 def map_page(request: Request, q: Filters, who: Viewer, store: StoreDep) -> Response:
     """The map, the timeline and the filters that drive both, with the first incidents."""
     config = request.app.state.config
-    incidents = store.view.page_incidents(q)
+    incidents = store.view.page_incidents(replace(q, count_limit=COUNT_LIMIT))  # as the API
     regions = store.view.count_incidents_by_field("admin1")
     return page(
         request,
@@ -236,7 +248,14 @@ def review_page(
     """The review queue: the next unreviewed incident matching the filters (the likeliest
     by confidence first, then the most certain, the earliest), its source with the spans
     highlighted, and keys to judge it."""
-    queue = replace(q, status=["unreviewed"], sort="queue", limit=1, offset=max(0, skip))
+    queue = replace(
+        q,
+        status=["unreviewed"],
+        sort="queue",
+        limit=1,
+        offset=max(0, skip),
+        count_limit=COUNT_LIMIT,
+    )
     found = store.view.page_incidents(queue)
     item = found.items[0] if found.items else None
     pieces, doc = [], None
@@ -254,7 +273,7 @@ def review_page(
         record=item.to_record() if item else None,
         document=doc,
         pieces=pieces,
-        left=found.total,
+        left=total_text(found.total, found.total_exact, found.total_estimated),
         skip=max(0, skip),
         filters=urlencode(filters),
         done=request.query_params.get("done"),
@@ -299,7 +318,8 @@ def search_page(
     """Full-text search of the incidents and of the documents, the hits marked."""
     words = q.strip()
     total, hits = store.view.search_documents(words, 20, max(0, offset)) if words else (0, [])
-    incidents = store.view.page_incidents(IncidentQuery(search=words, limit=20)) if words else None
+    searched = IncidentQuery(search=words, limit=20, count_limit=COUNT_LIMIT)
+    incidents = store.view.page_incidents(searched) if words else None
     return page(
         request,
         "search.html",

@@ -132,6 +132,8 @@ def test_list_indexes_exist(fresh_store: Store) -> None:
         "ix_incidents_count_desc_date_last",
         "ix_incidents_place_date_last",
         "ix_incidents_interval_reach",
+        "ix_incidents_lat_lon",  # 0011_day
+        "ix_incidents_type_count_desc_date_last",
     } <= names
     if fresh_store.engine.dialect.name == "postgresql":
         with fresh_store.engine.connect() as c:
@@ -146,11 +148,22 @@ def test_list_indexes_exist(fresh_store: Store) -> None:
         (IncidentQuery(), "ix_incidents_date_last"),
         (IncidentQuery(type="torture"), "ix_incidents_type_date_last"),
         (IncidentQuery(admin1="Oblast", after="WyIyMDIyLTAzIiwgImEiXQ"), "ix_incidents_admin1"),
+        (IncidentQuery(type="torture", sort="-count"), "ix_incidents_type_count_desc_date_last"),
     ],
 )
 def test_a_page_is_read_from_an_index_in_order(tmp_path, q: IncidentQuery, index: str) -> None:
     """SQLite reads the first page (and the page after a cursor) from the index that holds
     the list's order: no sort of every match (bench/list_queries.py measures it at size)."""
+    plan = _plans(tmp_path, q)[0]
+    first = next(line for line in plan if "incidents" in line)
+    assert index in first, plan
+    assert "USE TEMP B-TREE FOR ORDER BY" not in " ".join(plan[: plan.index(first) + 1]), plan
+
+
+def _plans(tmp_path, q: IncidentQuery) -> list[list[str]]:
+    """SQLite's plan of each statement of ``page_incidents(q)`` (an empty store: SQLite
+    keeps no statistics, so the plans are those of any size), the page's first, then (where
+    ``q`` has an offset, so that the page does not hold the whole list) the count's."""
     from sqlalchemy import event
 
     with Store(str(tmp_path / "plan.db")) as store:
@@ -158,13 +171,37 @@ def test_a_page_is_read_from_an_index_in_order(tmp_path, q: IncidentQuery, index
         event.listen(
             store.engine, "before_cursor_execute", lambda c, cur, st, p, *a: seen.append((st, p))
         )
-        store.view.page_incidents(q)
-        statement, params = seen[0]
+        store.view.page_incidents(replace(q, count_limit=10_000))
+        statements = [x for x in seen if "min(rowid)" not in x[0]]  # (the estimate's look)
+        assert not q.offset or statements[1][0].startswith("SELECT count(*)")
         with store.engine.connect() as c:
-            plan = [row[3] for row in c.exec_driver_sql("EXPLAIN QUERY PLAN " + statement, params)]
-    first = next(line for line in plan if "incidents" in line)
-    assert index in first, plan
-    assert "USE TEMP B-TREE FOR ORDER BY" not in " ".join(plan[: plan.index(first) + 1]), plan
+            return [
+                [row[3] for row in c.exec_driver_sql("EXPLAIN QUERY PLAN " + st, params)]
+                for st, params in statements
+            ]
+
+
+def test_the_intervals_before_a_day_come_from_their_partial_index(tmp_path) -> None:
+    """A list from a day on reads the intervals that start before the day from the partial
+    index of intervals, in the page and in the count: never every incident before the day by
+    the index of starts or ends (a third of the incidents for a year's list;
+    bench/api_load.py)."""
+    q = IncidentQuery(type="torture", since="2023-01-01", until="2023-12-31", offset=1)
+    plans = _plans(tmp_path, q)
+    for plan in plans[:2]:  # the page, the count
+        reads = [line for line in plan if line.startswith(("SCAN incidents", "SEARCH incidents"))]
+        assert "SCAN incidents USING INDEX ix_incidents_interval_reach" in reads, plan
+        assert not any("ix_incidents_date_last (<expr><" in line for line in reads), plan
+        assert not any("ix_incidents_date_reach" in line for line in reads), plan
+
+
+def test_a_bounding_box_is_counted_from_its_index_alone(tmp_path) -> None:
+    """The map's box (with a day, as the map sends it) is counted from the index of
+    latitudes and longitudes, which holds the dates and the id: no incident's row is read."""
+    q = IncidentQuery(bbox=(35.0, 48.0, 37.0, 50.0), since="2023-01-01", offset=1)
+    count = _plans(tmp_path, q)[1]
+    first = next(line for line in count if "incidents" in line and "USING" in line)
+    assert "COVERING INDEX ix_incidents_lat_lon (lat>? AND lat<?)" in first, count
 
 
 def test_pages_follow_the_values_an_analyst_set(listed: Store) -> None:
@@ -223,6 +260,11 @@ def test_since_finds_what_started_before_and_reaches_it(listed: Store) -> None:
 def test_a_count_limit_bounds_the_total(listed: Store, cap, total: int, exact: bool) -> None:
     page = listed.view.page_incidents(IncidentQuery(limit=2, count_limit=cap))
     assert (page.total, page.total_exact, len(page.items)) == (total, exact, 2)
+
+
+def test_a_list_on_one_page_is_counted_whatever_the_limit(listed: Store) -> None:
+    page = listed.view.page_incidents(IncidentQuery(limit=50, count_limit=4))
+    assert (page.total, page.total_exact, len(page.items)) == (9, True, 9)
 
 
 def test_every_list_of_a_date_range_answers(listed: Store) -> None:
@@ -336,7 +378,8 @@ def test_case_list_counts_as_far_as_asked(fused: Store) -> None:
 
 def test_a_long_list_gives_postgresql_s_estimate(listed: Store) -> None:
     """Past the count limit, PostgreSQL's estimate (from the statistics ANALYZE keeps) stands
-    for the total, and says so; SQLite, without estimates, counts to the limit."""
+    for the total, and says so; SQLite, whose sample of 9 incidents is too small to tell
+    (View._sampled_estimate), counts to the limit."""
     from sqlalchemy import text
 
     postgres = listed.engine.dialect.name == "postgresql"
@@ -353,6 +396,73 @@ def test_a_long_list_gives_postgresql_s_estimate(listed: Store) -> None:
     # a list estimated short of the limit is counted
     near = listed.view.page_incidents(IncidentQuery(limit=2, count_limit=20))
     assert (near.total, near.total_exact, near.total_estimated) == (9, True, False)
+
+
+@pytest.fixture
+def many(tmp_path, monkeypatch: pytest.MonkeyPatch) -> Store:
+    """A SQLite store of 600 incidents: 300 of torture in 2023 (their summaries saying
+    "beaten"), 290 attacks in 2022, 10 executions in 2024; the sample of the estimate 200."""
+    import casefile.store.view as view
+
+    monkeypatch.setattr(view, "SAMPLE_SIZE", 200)
+    monkeypatch.setattr(view, "SAMPLE_HITS", 20)
+    kinds = [("torture", "2023-05-01", "Detainee beaten.")] * 300
+    kinds += [("attack_on_civilians", "2022-07-01", "House shelled.")] * 290
+    kinds += [("execution_of_pows", "2024-02-01", "Prisoner shot.")] * 10
+    store = Store(str(tmp_path / "many.db"))
+    with store.writer() as w:
+        for batch in range(0, len(kinds), 100):
+            doc = Document.from_text(f"Report {batch}.", name=f"m{batch}", published="2025-01-01")
+            w.add_document(doc)
+            made = [
+                Incident(
+                    type=kind,
+                    summary=f"{summary} {n}",
+                    date=DateRange(day, day),
+                    place=None,
+                    perpetrators=[],
+                    victim_category="civilian",
+                    spans=[(0, 6)],
+                )
+                for n, (kind, day, summary) in enumerate(kinds[batch : batch + 100])
+            ]
+            w.add_analysis(Analysis(doc, incidents=made, extractor="test"))
+    return store
+
+
+@pytest.mark.parametrize(
+    ("q", "near"),
+    [
+        (IncidentQuery(), 600),
+        (IncidentQuery(type="torture"), 300),
+        (IncidentQuery(since="2023-01-01"), 310),
+        (IncidentQuery(search="beaten"), 300),
+        (IncidentQuery(search="beaten", until="2023-12-31"), 300),
+    ],
+)
+def test_sqlite_estimates_a_list_far_past_the_limit(many: Store, q: IncidentQuery, near) -> None:
+    """SQLite keeps no statistics: a list that a sample of the incidents puts far past the
+    count limit (1.5 times it) is not counted, its total the sample's estimate, and says so."""
+    page = many.view.page_incidents(replace(q, limit=10, count_limit=100))
+    assert page.total_estimated and not page.total_exact, page.total
+    assert 0.6 * near <= page.total <= 1.4 * near  # 200 of 600 sampled: within a few sd
+    assert len(page.items) == 10 and page.next is not None
+
+
+@pytest.mark.parametrize(
+    ("q", "total", "exact"),
+    [
+        (IncidentQuery(type="execution_of_pows"), 10, True),  # few: counted
+        (IncidentQuery(type="torture"), 250, False),  # past the limit, not 1.5 times: a floor
+        (IncidentQuery(search="shot"), 10, True),  # the index says few hold the word
+        (IncidentQuery(status=["unreviewed"]), 250, False),  # a status: counted, not sampled
+    ],
+)
+def test_sqlite_counts_a_list_its_sample_does_not_put_far_past(
+    many: Store, q: IncidentQuery, total: int, exact: bool
+) -> None:
+    page = many.view.page_incidents(replace(q, limit=5, count_limit=250))
+    assert (page.total, page.total_exact, page.total_estimated) == (total, exact, False)
 
 
 def test_text_finds_the_summary_in_force_or_the_document(listed: Store) -> None:

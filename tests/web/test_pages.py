@@ -47,6 +47,25 @@ def test_every_page_has_a_json_twin(served) -> None:
     assert filtered["total"] == 1
 
 
+def test_a_list_past_the_count_limit_says_so(served, monkeypatch) -> None:
+    """The map's list, the review queue and the API count as far as the count limit (10,000;
+    2 here, of 5): past it the page says "2+", the API `total_exact: false`."""
+    from casefile.api.routes import incidents as api_incidents
+    from casefile.web import pages
+
+    monkeypatch.setattr(pages, "COUNT_LIMIT", 2)
+    monkeypatch.setattr(api_incidents, "COUNT_LIMIT", 2)
+    served.login("adam")
+    listed = served.client.get("/?limit=2").text
+    assert '<span id="count">2+</span> incidents' in listed
+    assert '<p id="map-count" class="muted">2+ incidents</p>' in listed
+    assert "2+ unreviewed" in served.client.get("/review").text
+    body = served.client.get("/api/v1/incidents?limit=2").json()
+    assert (body["total"], body["total_exact"], body["total_estimated"]) == (2, False, False)
+    whole = served.client.get("/").text  # the whole list on one page: counted, exact
+    assert '<span id="count">5</span> incidents' in whole
+
+
 def test_document_text_is_inert_and_the_span_highlighted(served) -> None:
     served.login("vic")
     page = served.client.get(f"/cases/{served.ids[HROZA]}").text

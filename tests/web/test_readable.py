@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from casefile.display import readable
+from casefile.display import readable, total_text
 from casefile.web.text import changes
 
 
@@ -27,6 +27,21 @@ from casefile.web.text import changes
 )
 def test_readable(value: object, text: str) -> None:
     assert readable(value) == text
+
+
+@pytest.mark.parametrize(
+    ("total", "exact", "estimated", "text"),
+    [
+        (8169, True, False, "8,169"),
+        (10_000, False, False, "10,000+"),  # counting stopped at the limit: a floor
+        (61_368, False, True, "about 61,000"),  # PostgreSQL's estimate, to two figures
+        (1_000_019, False, True, "about 1,000,000"),
+        (57, False, True, "about 57"),
+        (3, None, None, "3"),  # a list that does not say (counted)
+    ],
+)
+def test_a_total_says_whether_it_is_a_count(total, exact, estimated, text: str) -> None:
+    assert total_text(total, exact, estimated) == text
 
 
 def test_the_case_page_shows_no_python(served) -> None:

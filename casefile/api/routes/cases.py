@@ -11,9 +11,10 @@ from fastapi import APIRouter, Header, HTTPException, Request
 from pydantic import Field
 
 from ...review import etag, merge_cases, not_same, split_case
+from ...store.view import CASE_COUNT_LIMIT
 from .. import schemas as s
 from ..deps import Analyst, Body, Filters, StoreDep, Viewer, ok, page_links
-from .incidents import CASE_COUNT_LIMIT, Judgement
+from .incidents import Judgement
 
 router = APIRouter(prefix="/cases", tags=["cases"])
 

@@ -18,17 +18,11 @@ from ...review import (
     judge_many,
     next_unreviewed,
 )
-from ...store.view import FACETS
+from ...store.view import COUNT_LIMIT, FACETS
 from .. import schemas as s
 from ..deps import Analyst, Body, Filters, StoreDep, Viewer, ok, page_links
 
 router = APIRouter(prefix="/incidents", tags=["incidents"])
-# The list counts its matches as far as this: beyond, `total` is this and `total_exact` false
-# (counting a million matches costs what reading them does; the pages go on by cursor).
-COUNT_LIMIT = 10_000
-# The case list counts as far as this: a case's count reads its incidents (no index holds the
-# case beside the lists' order), so ten times fewer than incidents, for the same cost.
-CASE_COUNT_LIMIT = 1_000
 
 
 class Judgement(Body):

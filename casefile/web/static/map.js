@@ -101,6 +101,17 @@
     return body;
   }
 
+  // a list's total as casefile.display.total_text writes it: "10,000+" where counting
+  // stopped at the limit, "about 61,000" where it is the database's estimate
+  function totalText(page) {
+    const n = page.total;
+    if (page.total_estimated) {
+      const scale = n < 100 ? 1 : 10 ** (String(n).length - 2);
+      return "about " + (Math.round(n / scale) * scale).toLocaleString("en");
+    }
+    return n.toLocaleString("en") + (page.total_exact === false ? "+" : "");
+  }
+
   function el(tag, text, attrs) {
     const e = document.createElement(tag);
     if (text !== undefined && text !== null) e.textContent = String(text);
@@ -245,7 +256,7 @@
         el("td", i.status, { class: "status-" + i.status }), link);
       body.append(tr);
     }
-    document.getElementById("count").textContent = String(page.total);
+    document.getElementById("count").textContent = totalText(page);
   }
 
   // facet counts beside the filters (as Datasette shows them): how many of the matching

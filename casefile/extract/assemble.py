@@ -88,6 +88,7 @@ COUNT_ROLES = {
 OTHER_COUNT_ROLES = ("victims", "killed")
 TOLERANCE_KM = {"settlement": 30, "district": 60, "admin1": 250}
 DATE_BACK = 3  # sentences before an act that may state its date, where nothing parses it
+AND_JOINED = re.compile(r"^\s*and\s+(?:(?:his|her|their|its|the)\s+)?$", re.I)
 PART_WORDS = 5  # words before a place that may hold its figure in a toll told place by place
 CLAUSE_MARK = re.compile(r"[,;:()\[\]]")
 
@@ -636,7 +637,7 @@ class Assembler:
                 first = min(m.sentence for m in chosen)
                 later = [m.value.count for m in g.counts if m.value.role == role]
                 return combine_counts(
-                    [m.value.count for m in chosen if m.sentence == first] + later
+                    self.joined([m for m in chosen if m.sentence == first]) + later
                 )
         if not any(e.parsed for e in g.events):  # without a parse: what its setting counts
             for role in COUNT_ROLES.get(kind, OTHER_COUNT_ROLES):
@@ -644,6 +645,21 @@ class Assembler:
                 if told:
                     return combine_counts(told[:1])
         return None
+
+    def joined(self, counts: list[Mention]) -> list[Count]:
+        """Figures of one clause's victims joined by "and" are one figure, their sum ("a
+        woman and her two children": 3); other figures stay side by side."""
+        out: list[Count] = []
+        last: Mention | None = None
+        for m in sorted({(m.start, m.end): m for m in counts}.values(), key=lambda m: m.start):
+            between = self.a.text[last.end : m.start] if last is not None else ""
+            best, prev = m.value.count.best, out[-1].best if out else None
+            if last is not None and AND_JOINED.match(between) and best and prev:
+                out[-1] = Count(best=prev + best)
+            else:
+                out.append(m.value.count)
+            last = m
+        return out
 
     def denied(self, groups: list[Group]) -> Group | None:
         """The act a denial in the document speaks of: the one told nearest to it."""

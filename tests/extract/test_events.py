@@ -304,3 +304,10 @@ def test_a_trigger_of_several_words_reads_its_head_word(extract) -> None:
     )
     [d] = [e for e in b.events if e.type == "deportation"]
     assert [m.text for m in d.of(AGENT)] == ["Russia"]
+
+
+def test_victims_joined_by_and_are_one_figure(extract) -> None:
+    a = extract("A drone hit a house in Odesa, killing a woman and her two children.")
+    assert [i.count.best for i in a.incidents if i.count] == [3]
+    b = extract("The strike on Sumy killed two civilians and wounded five.")
+    assert [i.count.best for i in b.incidents if i.count] == [2]  # the wounded are no toll

@@ -13,7 +13,7 @@ from .errors import ConfigError
 
 DEFAULT_STAGES = [
     "casefile.sentences.v2",
-    "casefile.dates.v3",
+    "casefile.dates.v4",
     "casefile.places.v3",
     "casefile.units.v3",
     "casefile.cues.v4",

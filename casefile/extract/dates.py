@@ -457,7 +457,9 @@ def _month_first(ctx: _Ctx, m: re.Match[str]) -> list[_Atom]:
         return []
     (name, month), (year, relative) = named, year_rel
     end = m.end()
-    if m["d1"] and year is None and ctx.prefix(m.start()).prep != "on":
+    # "the November 29-30 massacres": a date that names the days of what follows
+    modifier = text[max(0, m.start() - 4) : m.start()].lower() == "the "
+    if m["d1"] and year is None and ctx.prefix(m.start()).prep != "on" and not modifier:
         # "In May 12 people were killed": a count after the month, not a day
         if _is_count_noun(_next_word(text, m.end("d1"))):
             return _month_only(ctx, m.start(), m.end("mon"), month, name, None)
@@ -947,11 +949,11 @@ def _finish(text: str, a: _Atom, p: date | None) -> DateMatch | None:
     return DateMatch(a.start, a.end, text[a.start : a.end], DateRange(_iso(lo), end), relative)
 
 
-@registry.stages.register("casefile.dates.v3")
+@registry.stages.register("casefile.dates.v4")
 class Dates(BaseStage):
     """Find date expressions in the document's language, resolved against its publication."""
 
-    name = "casefile.dates.v3"
+    name = "casefile.dates.v4"
     requires = ("sentences",)
     assigns = ("mentions.date",)
 

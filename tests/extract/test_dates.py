@@ -210,3 +210,14 @@ def test_dates_offsets_are_code_points() -> None:
 )
 def test_resolve_published(value: object, expected: str | None) -> None:
     assert resolve_published(value) == expected
+
+
+def test_a_date_that_names_the_days_of_what_follows_is_a_date() -> None:
+    found = [
+        (m.text, m.range.start, m.range.end)
+        for m in find_dates(
+            "UN experts examined the June 3-4 killings in two villages.", "2023-07-01"
+        )
+    ]
+    assert found == [("June 3-4", "2023-06-03", "2023-06-04")]
+    assert [m.text for m in find_dates("In May 12 people died.", "2023-07-01")] == ["In May"]

@@ -83,6 +83,8 @@ REPORTING_LEMMAS = frozenset(
         "declare",
     ]
 )
+# Nouns of a charge: "notified a soldier of suspicion of killing" names the suspect.
+ACCUSING_NOUNS = frozenset(["suspicion", "charge", "accusation", "indictment"])
 # Verbs whose object is the one said to have done the act ("accused X of killing") and verbs
 # of finding, whose subject found the act's traces and did not do it.
 ACCUSING_LEMMAS = frozenset(
@@ -250,8 +252,16 @@ def _agent_tokens(trigger: Token) -> tuple[list[Token], str]:
     """Tokens of the act's agent, and how they were found."""
     # "accused the brigade of killing civilians", "sentenced <name> for the murder of": the
     # accused is the agent
-    if trigger.dep_ in ("pcomp", "pobj") and trigger.head.lower_ in ("of", "for", "with"):
+    if trigger.dep_ in ("pcomp", "pobj") and trigger.head.lower_ in ("of", "for", "with", "over"):
         above = trigger.head.head
+        if above.lemma_ in ACCUSING_NOUNS and above.dep_ == "pobj":
+            # "notified a soldier of suspicion of killing": the one the suspicion is for
+            holder = above.head.head
+            if holder.pos_ in ("NOUN", "PROPN"):
+                return [holder, *holder.lefts], "parse:accused"
+            accused = [c for c in holder.children if c.dep_ in ("dobj", "nsubjpass")]
+            if accused:
+                return [accused[0], *accused[0].lefts], "parse:accused"
         if (
             above.pos_ == "NOUN"
             and above.dep_ == "pobj"
@@ -276,6 +286,8 @@ def _agent_tokens(trigger: Token) -> tuple[list[Token], str]:
         return [], ""  # "soldiers found the bodies": the finders are not the agents
     cur = _predicate(trigger)
     for _ in range(4):
+        if cur.i != trigger.i and cur.lemma_ in ACCUSING_LEMMAS:
+            return [], ""  # "prosecutors charged a colonel over the shelling": the accusers
         passive = _passive(cur)
         for c in cur.children:
             if c.dep_ == "agent":

@@ -311,3 +311,17 @@ def test_victims_joined_by_and_are_one_figure(extract) -> None:
     assert [i.count.best for i in a.incidents if i.count] == [3]
     b = extract("The strike on Sumy killed two civilians and wounded five.")
     assert [i.count.best for i in b.incidents if i.count] == [2]  # the wounded are no toll
+
+
+def test_the_suspect_of_a_notice_of_suspicion_is_the_agent_and_the_accusers_are_not(
+    extract,
+) -> None:
+    a = extract(
+        "Prosecutors notified a Russian soldier of suspicion of killing a farmer near "
+        "Chernihiv in March 2022."
+    )
+    [e] = [e for e in a.events if e.type == "killing_of_civilians"]
+    assert [m.text for m in e.of(AGENT)] == ["Russian soldier"]
+    b = extract("Ukrainian prosecutors charged a Russian colonel over the shelling of a school.")
+    agents = [m.text for e in b.events for m in e.of(AGENT)]
+    assert b.events and all("Ukrainian" not in t for t in agents)

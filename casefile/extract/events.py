@@ -244,6 +244,29 @@ def _predicate(tok: Token) -> Token:
     return tok
 
 
+# Nouns of an inquiry into an act: who opens it did not do the act.
+INQUIRY_NOUNS = frozenset(
+    ["investigation", "inquiry", "probe", "proceeding", "proceedings", "case", "violation"]
+)
+
+
+def _under_inquiry(trigger: Token) -> bool:
+    """The act's noun hangs from a noun of an inquiry before any verb ("launched an
+    investigation into the violation of the laws of war combined with murder")."""
+    cur = trigger
+    for _ in range(6):
+        if cur.head.pos_ in ("VERB", "AUX"):  # "opened an investigation into the murder"
+            return any(
+                c.dep_ == "dobj" and c.lemma_.lower() in INQUIRY_NOUNS for c in cur.head.children
+            )
+        if cur.head.i == cur.i:
+            return False
+        cur = cur.head
+        if cur.lemma_.lower() in INQUIRY_NOUNS:
+            return True
+    return False
+
+
 def _passive(tok: Token) -> bool:
     return any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children)
 
@@ -279,11 +302,22 @@ def _agent_tokens(trigger: Token) -> tuple[list[Token], str]:
         for c in trigger.children:
             if c.dep_ == "prep" and c.lower_ == "by":
                 return [t for p in c.children if p.dep_ == "pobj" for t in p.subtree], "parse:by"
-        mods = [c for c in trigger.children if c.dep_ in ("amod", "compound", "poss", "nmod")]
+        mods = [
+            c
+            for c in trigger.children
+            if c.dep_ == "poss"
+            or (c.dep_ in ("amod", "compound", "nmod") and c.pos_ in ("ADJ", "PROPN"))
+        ]  # "a Russian strike", "an RSF attack"; not the weapon of "a missile strike"
         if mods:
             return [t for c in mods for t in c.subtree], "parse:modifier"
     if _predicate(trigger).lemma_ in FINDING_LEMMAS:
         return [], ""  # "soldiers found the bodies": the finders are not the agents
+    if trigger.pos_ in ("NOUN", "PROPN") and (
+        _predicate(trigger).lemma_ in REPORTING_LEMMAS
+        or _predicate(trigger).lemma_ == "be"
+        or _under_inquiry(trigger)
+    ):
+        return [], ""  # "officials reported the murder", "an investigation into the murder"
     cur = _predicate(trigger)
     for _ in range(4):
         if cur.i != trigger.i and cur.lemma_ in ACCUSING_LEMMAS:
@@ -293,6 +327,13 @@ def _agent_tokens(trigger: Token) -> tuple[list[Token], str]:
             if c.dep_ == "agent":
                 return [t for p in c.children for t in _phrase(p)], "parse:agent"
             if c.dep_ == "nsubj" and not passive:
+                if (
+                    cur.dep_ == "relcl"
+                    and c.lower_ in ("who", "that", "which")
+                    and cur.pos_ == "VERB"
+                    and (cur.i == trigger.i or (trigger.dep_ == "dobj" and trigger.head.i == cur.i))
+                ):
+                    return [cur.head, *cur.head.lefts], "parse:relcl"  # "commanders who ordered"
                 return _phrase(c), "parse:nsubj"
         if cur.dep_ == "relcl" and not passive:  # "soldiers who executed ..."
             return [cur.head], "parse:relcl"

@@ -325,3 +325,19 @@ def test_the_suspect_of_a_notice_of_suspicion_is_the_agent_and_the_accusers_are_
     b = extract("Ukrainian prosecutors charged a Russian colonel over the shelling of a school.")
     agents = [m.text for e in b.events for m in e.of(AGENT)]
     assert b.events and all("Ukrainian" not in t for t in agents)
+
+
+def test_a_weapon_before_the_act_is_no_agent_and_who_ordered_it_is(extract) -> None:
+    a = extract(
+        "Investigators named two Russian commanders who ordered the missile strike on a "
+        "hospital in Vinnytsia, which killed 12 people."
+    )
+    assert [[p.name for p in i.perpetrators] for i in a.incidents] == [["Russian forces"]]
+
+
+def test_who_opens_an_inquiry_into_an_act_or_reports_it_did_not_do_it(extract) -> None:
+    a = extract(
+        "Ukrainian police opened an investigation into the murder of three prisoners of war "
+        "near Pokrovsk."
+    )
+    assert a.events and all(e.of(AGENT) == [] for e in a.events)

@@ -81,6 +81,12 @@ REPORTING_LEMMAS = frozenset(
         "tweet",
         "inform",
         "declare",
+        "document",
+        "record",
+        "verify",
+        "register",
+        "condemn",
+        "denounce",
     ]
 )
 # Nouns of a charge: "notified a soldier of suspicion of killing" names the suspect.
@@ -524,7 +530,7 @@ class Events(BaseStage):
                 # the mention's own named features; the act (assemble.Group) pools them
                 e.features = {
                     "rule": 0.0 if e.support else 1.0,
-                    "weakened": float(len(_weakening(analysis, e, cue.weakened, language))),
+                    "weakened": float(len(_weakening(analysis, e, cue.weakened, language, events))),
                     "aggregate": float(aggregate),
                 }
             analysis.events.extend(events)
@@ -876,20 +882,28 @@ def _dates_nearby(analysis: Analysis, date: Mention, e: EventMention) -> bool:
 
 
 def _weakening(
-    analysis: Analysis, e: EventMention, concepts_named: tuple[str, ...], language: str
+    analysis: Analysis,
+    e: EventMention,
+    concepts_named: tuple[str, ...],
+    language: str,
+    events: list[EventMention],
 ) -> list[str]:
     """The concepts that weaken a mention's reading, less those the sentence names only
-    inside the act's agent ("RSF fighters killed ...": the fighters did it; they are not
-    the victims)."""
-    if e.agent_span is None or not concepts_named:
+    inside an act's agent ("RSF fighters killed ...", "... when armed forces held residents":
+    the fighters did it; they are not the victims)."""
+    spans = [x.agent_span for x in events if x.agent_span is not None]
+    if not spans or not concepts_named:
         return list(concepts_named)
     s = analysis.sentences[e.sentence]
-    lo, hi = e.agent_span[0] - s.start, e.agent_span[1] - s.start
     words = concepts()
+
+    def in_agent(a: int, b: int) -> bool:
+        return any(lo - s.start <= a and b <= hi - s.start for lo, hi in spans)
+
     return [
         c
         for c in concepts_named
-        if any(not (lo <= a and b <= hi) for a, b in words.find(c, language, s.text))
+        if any(not in_agent(a, b) for a, b in words.find(c, language, s.text))
     ]
 
 

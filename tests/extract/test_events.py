@@ -341,3 +341,13 @@ def test_who_opens_an_inquiry_into_an_act_or_reports_it_did_not_do_it(extract) -
         "near Pokrovsk."
     )
     assert a.events and all(e.of(AGENT) == [] for e in a.events)
+
+
+def test_a_body_that_documents_a_killing_did_not_do_it(extract) -> None:
+    a = extract(
+        "The UN mission documented the killing of nine civilians in the village of Yahidne "
+        "in March 2022, when Russian troops held residents in a school basement."
+    )
+    killings = [i for i in a.incidents if i.type == "killing_of_civilians"]
+    assert [(i.count.best if i.count else None) for i in killings] == [9]
+    assert all(p.name != "UN" for i in a.incidents for p in i.perpetrators)

@@ -649,6 +649,14 @@ class Events(BaseStage):
                         e.args.append(Argument(COUNT, one, "parse:patient"))
 
 
+@cache
+def _demonym_nouns() -> frozenset[str]:
+    """Nationality words as nouns, singular and plural ("Palestinian", "Ukrainians")."""
+    return frozenset(
+        w for d in set(demonyms().values()) for w in (d.lower(), d.lower() + "s") if " " not in d
+    )
+
+
 # The count role of a victim an act of the type harms: its killed, or its victims.
 KILLING_TYPES = frozenset(["killing_of_civilians", "execution_of_pows"])
 
@@ -682,11 +690,12 @@ def _one_victim(
     people = analysis.mentions_of("person", i)
 
     def human(t: Token) -> bool:
-        return any(
+        forms = {t.lower_, t.lemma_.lower()}
+        return bool(forms & _demonym_nouns()) or any(
             words.find(c, language, w)
-            for w in {t.lower_, t.lemma_.lower()}
+            for w in forms
             for c in ("civilian", "person_title", "pow", "soldier")
-        )
+        )  # "a 17-year-old Palestinian", "two Ukrainians"
 
     role = "killed" if e.type in KILLING_TYPES else "victims"
     for head in _patients(tok):
@@ -854,10 +863,11 @@ def _armed_phrase(
     ]
     if not side:  # "gunmen", "a group of unknown men": an agent, but no one named
         return Mention("actor", start, end, name, Actor(name, UNNAMED), i)
+    side_name = " ".join(demonyms().get(t.lower_, t.text) for t in side)  # "Sudan's": Sudanese
     if side and head.lower_ in INSTITUTION_NOUNS:  # "the Ethiopian military": as named
-        name, kind = f"{' '.join(t.text for t in side)} {head.lower_}", "force"
+        name, kind = f"{side_name} {head.lower_}", "force"
     elif side and head.lower_ in FORCE_NOUNS:  # "Israeli troops": a state's forces
-        name, kind = f"{' '.join(t.text for t in side)} forces", "force"
+        name, kind = f"{side_name} forces", "force"
     return Mention("actor", start, end, name, Actor(name, kind), i)
 
 

@@ -351,3 +351,12 @@ def test_a_body_that_documents_a_killing_did_not_do_it(extract) -> None:
     killings = [i for i in a.incidents if i.type == "killing_of_civilians"]
     assert [(i.count.best if i.count else None) for i in killings] == [9]
     assert all(p.name != "UN" for i in a.incidents for p in i.perpetrators)
+
+
+def test_a_nationality_named_as_the_victim_counts_and_a_countrys_army_takes_its_demonym(
+    extract,
+) -> None:
+    a = extract("Soldiers shot dead a 16-year-old Palestinian near Hebron on Tuesday.")
+    assert [i.count.best for i in a.incidents if i.count] == [1]
+    b = extract("Sudan's army bombed a market in Omdurman on Sunday, killing at least 30 people.")
+    assert [[p.name for p in i.perpetrators] for i in b.incidents] == [["Sudanese army"]]

@@ -257,8 +257,8 @@ INQUIRY_NOUNS = frozenset(
 
 
 def _under_inquiry(trigger: Token) -> bool:
-    """The act's noun hangs from a noun of an inquiry before any verb ("launched an
-    investigation into the violation of the laws of war combined with murder")."""
+    """The act's noun hangs from a noun of an inquiry before any verb, or from the verb
+    whose object such a noun is ("police opened a probe into the killings")."""
     cur = trigger
     for _ in range(6):
         if cur.head.pos_ in ("VERB", "AUX"):  # "opened an investigation into the murder"

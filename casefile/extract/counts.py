@@ -105,6 +105,10 @@ KILLED_WORDS = re.compile(
     re.I,
 )
 INJURED_WORDS = re.compile(r"\b(?:injur\w*|wound\w*|hurt|hospitali[sz]ed)\b", re.I)
+KILLED_VERB_BEFORE = re.compile(
+    r"\b(?:kill(?:ing|ed|s)?|shot|shooting|execut(?:ing|ed)|murder(?:ing|ed))\s+$", re.I
+)
+INJURED_VERB_BEFORE = re.compile(r"\b(?:injur(?:ing|ed|es)|wound(?:ing|ed|s))\s+$", re.I)
 
 
 def number(text: str) -> int | None:
@@ -173,6 +177,11 @@ def _role_around(text: str, m: re.Match[str]) -> str:
     counted is a ``subset``, no toll of its own."""
     if SUBSET_BEFORE.search(text[max(0, m.start() - 14) : m.start()]):
         return "subset"
+    # the verb right before a count is its role ("killing a woman and injuring nine")
+    right_before = text[max(0, m.start() - 16) : m.start()]
+    for verb, role in ((KILLED_VERB_BEFORE, "killed"), (INJURED_VERB_BEFORE, "injured")):
+        if verb.search(right_before):
+            return role
     tail = text[m.end() :]
     aside = SUBSET_AFTER.match(tail)
     after = role_of(m.group() + tail[aside.end() if aside else 0 :][:30])

@@ -82,3 +82,17 @@ def test_a_count_of_some_of_those_counted_is_no_toll_of_its_own() -> None:
         for c in find_counts("At least 20 people, including four children, were killed.")
     ]
     assert found == [(20, "killed"), (4, "subset")]
+
+
+def test_the_verb_right_before_a_count_is_its_role() -> None:
+    from casefile.extract.counts import find_counts
+
+    found = [
+        (c.count.best, c.role)
+        for c in find_counts("A drone hit a house, killing a 60-year-old man and injuring four.")
+    ]
+    assert found == [(1, "killed"), (4, "injured")]
+    assert [c.role for c in find_counts("Around 20 dead, 50 injured in the strike.")] == [
+        "killed",
+        "injured",
+    ]

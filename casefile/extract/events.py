@@ -42,11 +42,12 @@ from spacy.tokens import Doc, Token
 
 from .. import registry
 from ..errors import ConfigError
-from ..knowledge.demonyms import demonyms
+from ..knowledge.demonyms import demonym_nouns, demonyms
 from ..lang import get_pack
 from ..model import Actor, Analysis, Count, Mention
 from .base import BaseStage
 from .counts import CountMatch
+from .entities import ner_model
 from .statistics import CASES, is_aggregate
 from .truecase import sentence_texts
 from .types import concepts
@@ -182,8 +183,6 @@ def score_features(features: dict[str, float], w: dict[str, float] | None = None
 def parser_model(name: str) -> Language:
     """The spaCy model with only what a dependency parse and lemmas need, loaded once; it
     shares the NER model's vocabulary, so a word met by both is looked up once."""
-    from .entities import ner_model
-
     try:
         nlp = spacy.load(name, exclude=["ner"], vocab=ner_model(name).vocab)
     except OSError:
@@ -319,12 +318,11 @@ def _agent_tokens(trigger: Token) -> tuple[list[Token], str]:
         ]  # "a Russian strike", "an RSF attack"; not the weapon of "a missile strike"
         if mods:
             return [t for c in mods for t in c.subtree], "parse:modifier"
-    if _predicate(trigger).lemma_ in FINDING_LEMMAS:
+    verb = _predicate(trigger).lemma_
+    if verb in FINDING_LEMMAS:
         return [], ""  # "soldiers found the bodies": the finders are not the agents
     if trigger.pos_ in ("NOUN", "PROPN") and (
-        _predicate(trigger).lemma_ in REPORTING_LEMMAS
-        or _predicate(trigger).lemma_ == "be"
-        or _under_inquiry(trigger)
+        verb in REPORTING_LEMMAS or verb == "be" or _under_inquiry(trigger)
     ):
         return [], ""  # "officials reported the murder", "an investigation into the murder"
     cur = _predicate(trigger)
@@ -652,14 +650,6 @@ class Events(BaseStage):
                         e.args.append(Argument(COUNT, one, "parse:patient"))
 
 
-@cache
-def _demonym_nouns() -> frozenset[str]:
-    """Nationality words as nouns, singular and plural ("Palestinian", "Ukrainians")."""
-    return frozenset(
-        w for d in set(demonyms().values()) for w in (d.lower(), d.lower() + "s") if " " not in d
-    )
-
-
 # The count role of a victim an act of the type harms: its killed, or its victims.
 KILLING_TYPES = frozenset(["killing_of_civilians", "execution_of_pows"])
 
@@ -694,7 +684,7 @@ def _one_victim(
 
     def human(t: Token) -> bool:
         forms = {t.lower_, t.lemma_.lower()}
-        return bool(forms & _demonym_nouns()) or any(
+        return bool(forms & demonym_nouns()) or any(
             words.find(c, language, w)
             for w in forms
             for c in ("civilian", "person_title", "pow", "soldier")
@@ -940,13 +930,12 @@ def _refers_back(toks: list[Token], phrase: Mention | None) -> bool:
 GROUP_NOUNS = frozenset(["group", "movement", "organisation", "organization", "rebels", "militia"])
 
 
-def _antecedent(analysis: Analysis, i: int, at: int) -> Mention | None:
-    """The unit or armed actor named last before ``at``: in its sentence, else in the two
-    sentences before; one the text does not name (an unnamed kind) is none. Organisations
-    are left out: the one named last is most often the news agency or the UN that tells."""
-    for j in (i, i - 1, i - 2):
-        if j < 0:
-            break
+def _antecedent(analysis: Analysis, i: int, at: int, back: int = 2) -> Mention | None:
+    """The unit or armed actor named last before ``at``: in sentence ``i``, else in the
+    ``back`` sentences before; one the text does not name (an unnamed kind) is none.
+    Organisations are left out: the one named last is most often the news agency or the UN
+    that tells."""
+    for j in range(i, max(-1, i - back - 1), -1):
         named = [
             m
             for kind in ("unit", "actor")
@@ -961,13 +950,10 @@ def _antecedent(analysis: Analysis, i: int, at: int) -> Mention | None:
 def _they(analysis: Analysis, e: EventMention) -> Mention | None:
     """Without a parse: where "they" (concepts.yaml ``they``) opens the trigger's clause and
     the sentence names no actor, the actor named last in the two sentences before."""
-    if not _cue_before(analysis, e, "they", analysis.language_of(e.sentence)):
+    if e.sentence < 1 or not _cue_before(analysis, e, "they", analysis.language_of(e.sentence)):
         return None
-    for j in (e.sentence - 1, e.sentence - 2):
-        named = [m for kind in ("unit", "actor") for m in analysis.mentions_of(kind, j)]
-        if named:
-            return max(named, key=lambda m: m.start)
-    return None
+    before = analysis.sentences[e.sentence - 1].end
+    return _antecedent(analysis, e.sentence - 1, before, back=1)
 
 
 def _cue_before(analysis: Analysis, e: EventMention, concept: str, language: str) -> bool:

@@ -32,6 +32,7 @@ class Places(BaseStage):
     def __call__(self, analysis: Analysis) -> None:
         shouting = is_shouting(analysis.text)
         found: list[tuple[int, int, str, int]] = []
+        named: set[tuple[int, int]] = set()  # names a settlement word introduces
         for i, s in enumerate(analysis.sentences):
             # the toponyms of the sentence's language (English: Gazetteer.find)
             pack = get_pack(analysis.language_of(i))
@@ -41,7 +42,7 @@ class Places(BaseStage):
                 # in upper-case wire text "HAD", "TOOK" and surnames look like names
                 if (not shouting or _placed(s.text, a, name)) and not _given_name(s.text, b, name)
             ]
-            found += _whole_names(here, s.text, s.start, i)
+            found += _whole_names(here, s.text, s.start, i, named)
         if shouting:  # "IN DOWNTOWN", "THE ECONOMY": a common word, unless a notable place
             found = [f for f in found if not self._common_word(f[2])]
         if not found:
@@ -53,17 +54,9 @@ class Places(BaseStage):
             spans=[(a, b) for a, b, _, _ in found],
             fill_unknown=False,
         )
-        named = _named_settlements(analysis.text)
         for (start, end, name, i), place in zip(found, places, strict=True):
-            fallback = (
-                place is not None
-                and place.geonameid is None
-                and place.precision
-                in (
-                    "country",
-                    "admin1",
-                )
-            )  # the geocoder put a name it lacks at its region's or country's centre
+            # the geocoder put a name it lacks at its region's or country's centre
+            fallback = place is not None and place.geonameid is None and place.precision in CENTRES
             if (place is None or fallback) and (start, end) in named:
                 # "the town of <name>" the gazetteer lacks: a settlement by the text's word,
                 # in the country the sentence names ("..., in Burkina Faso"), not on the map
@@ -84,6 +77,7 @@ class Places(BaseStage):
         )
 
 
+CENTRES = ("country", "admin1")  # precisions of a name placed at its area's centre
 _NAME = r"[A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+){0,2}"
 # "the village of Zeleny Shlyakh", "villages of Mykolaivka and Sukhyi Yar", "near Robotyne":
 # the words say a settlement follows, so its whole name is one toponym even when the
@@ -93,11 +87,6 @@ SETTLEMENT = re.compile(
     rf"({_NAME})(?:,? and ({_NAME}))?"
     rf"|\bnear ({_NAME})"
 )
-
-
-def _named_settlements(text: str) -> set[tuple[int, int]]:
-    """The spans of the names a settlement word introduces ("the town of <name>")."""
-    return {m.span(g) for m in SETTLEMENT.finditer(text) for g in (1, 2) if m.group(g)}
 
 
 def _country_after(
@@ -112,14 +101,21 @@ def _country_after(
 
 
 def _whole_names(
-    found: list[tuple[int, int, str, int]], text: str, base: int, i: int
+    found: list[tuple[int, int, str, int]],
+    text: str,
+    base: int,
+    i: int,
+    named: set[tuple[int, int]],
 ) -> list[tuple[int, int, str, int]]:
-    """Replace gazetteer hits inside a named settlement by the settlement's whole name."""
+    """Replace gazetteer hits inside a named settlement by the settlement's whole name; add
+    to ``named`` the spans of the names a settlement word introduces ("the town of <name>")."""
     for m in SETTLEMENT.finditer(text):
         for g in (1, 2, 3):
             if not m.group(g):
                 continue
             a, b = base + m.start(g), base + m.end(g)
+            if g in (1, 2):
+                named.add((a, b))
             inside = [f for f in found if a <= f[0] and f[1] <= b]
             if len(inside) == 1 and (inside[0][0], inside[0][1]) == (a, b):
                 continue

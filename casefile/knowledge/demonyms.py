@@ -18,3 +18,12 @@ def demonyms() -> dict[str, str]:
             out[country.lower()] = demonym
             out[demonym.lower()] = demonym
     return out
+
+
+@cache
+def demonym_nouns() -> frozenset[str]:
+    """Nationality words as nouns, lower case, singular and plural ("palestinian",
+    "ukrainians")."""
+    return frozenset(
+        w for d in set(demonyms().values()) for w in (d.lower(), d.lower() + "s") if " " not in d
+    )

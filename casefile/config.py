@@ -20,8 +20,8 @@ DEFAULT_STAGES = [
     "casefile.entities.v4",
     "casefile.counts.v4",
     "casefile.statements.v3",
-    "casefile.events.v3",
-    "casefile.incidents.v4",
+    "casefile.events.v4",
+    "casefile.incidents.v5",
     "casefile.statistics.v3",
     "casefile.persons.v2",
 ]

@@ -1,6 +1,6 @@
 """The assembler: event mentions grouped into incidents, each given its fields.
 
-It knows no language: it reads the event mentions of ``events.v3`` (type, trigger,
+It knows no language: it reads the event mentions of ``events.v4`` (type, trigger,
 arguments with roles, score) and the cue words of ``types/concepts.yaml``.
 
 1. Mentions are read in text order. Each joins the open incident it scores best with, by the
@@ -473,15 +473,24 @@ class Assembler:
 
     @cached_property
     def focal_day(self) -> DateRange | None:
-        """The day every day-precise date the document states names, if there is one."""
+        """The day every day-precise date the document gives names, if there is one: dates
+        it states, and days reckoned from publication ("on Sunday", "overnight") in
+        sentences that tell no act (those an act's clause does not hold are another
+        clause's) and do not say when something was told or published ("said on Sunday")."""
         days = {
             (r.start, r.end)
             for m in self.a.mentions_of("date")
-            if explicit(m.value)
+            if explicit(m.value) or (m.sentence not in self.told and not self.told_on(m))
             for r in [m.value.range]
             if r.start and r.start == r.end and len(r.start) == 10
         }
         return DateRange(*days.pop()) if len(days) == 1 else None
+
+    def told_on(self, m: Mention) -> bool:
+        """Whether the date ``m`` says when something was told or published."""
+        sentence = self.a.sentences[m.sentence]
+        pack = get_pack(self.a.language_of(m.sentence))
+        return pack.told_on(sentence.text, m.start - sentence.start)
 
     def nearby_date(self, g: Group) -> DateRange | None:
         """Without a parse, a date its own sentences hold for another word, else one stated
@@ -492,10 +501,7 @@ class Assembler:
             m
             for i in g.sentences
             for m in self.a.mentions_of("date", i)
-            if not SPAN_CUE.match(m.text)
-            and not get_pack(self.a.language_of(i)).told_on(
-                self.a.sentences[i].text, m.start - self.a.sentences[i].start
-            )
+            if not SPAN_CUE.match(m.text) and not self.told_on(m)
         ]
         if own:
             return own[0].value.range  # type: ignore[no-any-return]
@@ -717,11 +723,11 @@ WEAPON_NAME = re.compile(
 )
 
 
-@registry.stages.register("casefile.incidents.v4")
+@registry.stages.register("casefile.incidents.v5")
 class IncidentsV2(BaseStage):
     """Group event mentions into incidents (scored, explainable joins) and fill their fields."""
 
-    name = "casefile.incidents.v4"
+    name = "casefile.incidents.v5"
     requires = (
         "sentences",
         "events",

@@ -428,13 +428,15 @@ class LanguagePack:
 
     def told_on(self, sentence: str, at: int) -> bool:
         """Whether the date at ``sentence[at:]`` says when something was told: a verb of
-        reporting ("повідомив", "сообщили") shortly before it in its clause. Phrases that
-        name a source ("за даними") do not count: the date after them is the act's. For a
-        language without a parse; English has its parse (``events._attachment``)."""
-        if self.settings["dates"] == "english":
-            return False
+        reporting or of making a text public ("повідомив", "сообщили", "said", "a report
+        released") shortly before it in its clause. Phrases that name a source ("за
+        даними", "according to") do not count: the date after them is the act's. For text
+        without a parse (an act's own clause is read from the parse:
+        ``events._attachment``)."""
         before = re.split(r"[,;:.!?()«»\"]", sentence[max(0, at - _TOLD_REACH) : at])[-1]
-        return any(" " not in c.phrase.strip() for c in self.cues(before, ["attribution"]))
+        return any(
+            " " not in c.phrase.strip() for c in self.cues(before, ["attribution", "publication"])
+        )
 
     def reports_about(self, sentence: str, start: int, end: int) -> bool:
         """Whether ``sentence`` tells ``sentence[start:end]`` (a body or a person) as the

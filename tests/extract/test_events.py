@@ -127,6 +127,19 @@ def test_an_undated_act_takes_the_one_day_its_report_is_about(extract) -> None:
     assert bus and all(i.date is None for i in bus)
 
 
+def test_an_undated_act_takes_a_weekday_the_report_gives_but_not_one_it_was_told_on(
+    extract,
+) -> None:
+    def dates(text: str) -> list[str | None]:
+        a = extract(text, published="2024-03-12")  # a Tuesday
+        return [i.date.start if i.date else None for i in a.incidents]
+
+    act = "A drone hit a house in Kharkiv, killing two people. Rescuers worked all night. "
+    assert dates(act + "The strike came on Sunday evening, the governor said.") == ["2024-03-10"]
+    assert dates(act + "The governor said on Monday that the city would rebuild.") == [None]
+    assert dates(act + "The monitors' report, released on Monday, counted the dead.") == [None]
+
+
 def test_an_armed_group_named_by_its_initials_is_the_agent(extract) -> None:
     a = extract("On Friday, XYZ militants killed at least twenty people in two villages.")
     assert [[p.name for p in i.perpetrators] for i in a.incidents] == [["XYZ"]]

@@ -190,10 +190,15 @@ def test_a_units_honorific_name_is_skipped() -> None:
         ("окупанти вбили цивільного, повідомив прокурор 2 березня.", "2 березня", True),
         ("За даними слідства, 5 березня окупанти вбили цивільного.", "5 березня", False),
         ("Военные убили мужчину, сообщила прокуратура 3 марта.", "3 марта", True),
+        ("Слідчі оприлюднили звіт 4 березня.", "4 березня", True),
+        ("The governor said on Monday that two were killed.", "on Monday", True),
+        ("The monitors' report, released on Monday, counts the dead.", "on Monday", True),
+        ("According to officials, on Sunday a drone hit a bus.", "on Sunday", False),
+        ("The strike came on Sunday evening.", "on Sunday", False),
     ],
 )
 def test_a_date_after_a_verb_of_reporting_says_when_it_was_told(
     text: str, date: str, told: bool
 ) -> None:
-    code = "ru" if "Военные" in text else "uk"
+    code = "ru" if "Военные" in text else "en" if text.isascii() else "uk"
     assert get_pack(code).told_on(text, text.index(date)) is told

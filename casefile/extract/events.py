@@ -110,6 +110,10 @@ ACCUSING_LEMMAS = frozenset(
     ]
 )
 FINDING_LEMMAS = frozenset(["find", "discover", "uncover", "exhume", "recover", "locate"])
+# Verbs whose date says when an act was told, charged or its traces found, not when it
+# happened ("accused ... on Tuesday", "bodies found on Sunday" do not date the killing); a
+# place they name is still where the act was (bodies found in a cellar of <town>).
+DATE_TELLING_LEMMAS = REPORTING_LEMMAS | ACCUSING_LEMMAS | FINDING_LEMMAS
 # Dependency labels through which an act's subject is shared ("struck ..., killing three").
 SHARES_SUBJECT = frozenset({"conj", "advcl", "xcomp"})
 AGENT_KINDS = ("unit", "actor", "org", "norp", "gpe", "person")
@@ -396,9 +400,12 @@ def _clause_path(tok: Token, stop: Token) -> list[Token]:
     return path
 
 
-def _attachment(doc: Doc, start: int, end: int, trigger: Token) -> str:
+def _attachment(
+    doc: Doc, start: int, end: int, trigger: Token, telling: frozenset[str] = REPORTING_LEMMAS
+) -> str:
     """How a date or place (sentence offsets) relates to the act: "act" where it hangs from the
-    act's clause, "report" where it hangs from a reporting verb first, "other" elsewhere."""
+    act's clause, "report" where it hangs from a verb of ``telling`` first, "other" elsewhere.
+    A verb of finding tells even as the act's own word ("bodies found on Sunday")."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span):
         return "other"
@@ -407,13 +414,15 @@ def _attachment(doc: Doc, start: int, end: int, trigger: Token) -> str:
     if (
         pred.dep_ in ("advcl", "conj")
         and pred.tag_ == "VBG"
+        and pred.head.lemma_ not in telling  # "accused ... on <day> of ..., killing": told
         and not any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in pred.children)
     ):
         act_chain.add(pred.head.i)  # "went door to door in <town> on <day>, killing ...": one act
     for tok in _clause_path(span.root, trigger)[1:]:
-        if tok.i in act_chain:
+        tells = tok.lemma_ in telling and tok.pos_ == "VERB"
+        if tok.i in act_chain and not (tells and tok.lemma_ in FINDING_LEMMAS):
             return "act"
-        if tok.lemma_ in REPORTING_LEMMAS and tok.pos_ == "VERB":
+        if tells:
             return "report"
     return "other"
 
@@ -623,8 +632,9 @@ class Events(BaseStage):
                 if doc is None and role == TIME and pack.told_on(s.text, m.start - s.start):
                     continue  # "..., повідомив прокурор 2 березня": when it was told
                 if doc is not None and role != COUNT:
+                    telling = DATE_TELLING_LEMMAS if role == TIME else REPORTING_LEMMAS
                     how = {
-                        id(e): _attachment(doc, m.start - s.start, m.end - s.start, tok)
+                        id(e): _attachment(doc, m.start - s.start, m.end - s.start, tok, telling)
                         if (tok := tokens[id(e)]) is not None
                         else None
                         for e in events

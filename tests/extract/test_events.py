@@ -140,6 +140,22 @@ def test_an_undated_act_takes_a_weekday_the_report_gives_but_not_one_it_was_told
     assert dates(act + "The monitors' report, released on Monday, counted the dead.") == [None]
 
 
+def test_the_day_an_act_was_charged_or_its_victims_found_does_not_date_it(extract) -> None:
+    def fields(text: str) -> list[tuple[str | None, str | None]]:
+        return [
+            (i.date.start if i.date else None, i.place.name if i.place else None)
+            for i in extract(text).incidents
+        ]
+
+    assert fields(
+        "A monitor accused the army on Tuesday of bombing a market in El Fasher, killing twenty."
+    ) == [(None, "El Fasher")]
+    assert fields(
+        "Police on Sunday found the bodies of five civilians who were shot in Irpin."
+    ) == [(None, "Irpin")]
+    assert fields("Soldiers shot five civilians in Irpin on Sunday.") == [("2024-03-10", "Irpin")]
+
+
 def test_an_armed_group_named_by_its_initials_is_the_agent(extract) -> None:
     a = extract("On Friday, XYZ militants killed at least twenty people in two villages.")
     assert [[p.name for p in i.perpetrators] for i in a.incidents] == [["XYZ"]]

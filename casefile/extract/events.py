@@ -33,6 +33,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from importlib import resources
+from itertools import pairwise
 from typing import Any
 
 import spacy
@@ -401,10 +402,16 @@ def _clause_path(tok: Token, stop: Token) -> list[Token]:
 
 
 def _attachment(
-    doc: Doc, start: int, end: int, trigger: Token, telling: frozenset[str] = REPORTING_LEMMAS
+    doc: Doc,
+    start: int,
+    end: int,
+    trigger: Token,
+    telling: frozenset[str] = REPORTING_LEMMAS,
+    where: bool = False,
 ) -> str:
     """How a date or place (sentence offsets) relates to the act: "act" where it hangs from the
-    act's clause, "report" where it hangs from a verb of ``telling`` first, "other" elsewhere.
+    act's clause, "report" where it hangs from a verb of ``telling`` first, "doer" where a
+    place (``where``) names the act's subject, "other" elsewhere.
     A verb of finding tells even as the act's own word ("bodies found on Sunday")."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span):
@@ -418,13 +425,22 @@ def _attachment(
         and not any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in pred.children)
     ):
         act_chain.add(pred.head.i)  # "went door to door in <town> on <day>, killing ...": one act
-    for tok in _clause_path(span.root, trigger)[1:]:
+    path = _clause_path(span.root, trigger)
+    for k, (prev, tok) in enumerate(pairwise(path)):
+        if where and tok.i in act_chain and prev.dep_ == "nsubj" and _modifies(path[:k]):
+            return "doer"  # a place in the doer's name ("<Town> gang members killed ...")
         tells = tok.lemma_ in telling and tok.pos_ == "VERB"
         if tok.i in act_chain and not (tells and tok.lemma_ in FINDING_LEMMAS):
             return "act"
         if tells:
             return "report"
     return "other"
+
+
+def _modifies(path: list[Token]) -> bool:
+    """Every step of ``path`` modifies a noun directly ("Gaza" in "Gaza militants"), with no
+    preposition ("men in <town>" may say where they acted)."""
+    return all(t.dep_ in ("compound", "amod", "nmod", "poss") for t in path)
 
 
 def _negated(trigger: Token) -> bool:
@@ -634,7 +650,9 @@ class Events(BaseStage):
                 if doc is not None and role != COUNT:
                     telling = DATE_TELLING_LEMMAS if role == TIME else REPORTING_LEMMAS
                     how = {
-                        id(e): _attachment(doc, m.start - s.start, m.end - s.start, tok, telling)
+                        id(e): _attachment(
+                            doc, m.start - s.start, m.end - s.start, tok, telling, role == PLACE
+                        )
                         if (tok := tokens[id(e)]) is not None
                         else None
                         for e in events
@@ -643,6 +661,8 @@ class Events(BaseStage):
                     reported = all(how[id(e)] == "report" for e in events)
                     if reported:
                         continue  # "said on Monday": when it was told, not when it happened
+                    if "doer" in how.values():
+                        continue  # "<Town> gang members": who acted, not where
                     if attached:
                         owner, via = min(attached, key=lambda e: abs(e.start - m.start)), "parse"
                     elif role == TIME and not _dates_nearby(analysis, m, owner):

@@ -156,6 +156,13 @@ def test_the_day_an_act_was_charged_or_its_victims_found_does_not_date_it(extrac
     assert fields("Soldiers shot five civilians in Irpin on Sunday.") == [("2024-03-10", "Irpin")]
 
 
+def test_a_place_naming_the_doer_is_not_where_the_act_happened(extract) -> None:
+    a = extract("Gang members killed seventy people in Saint-Marc on October 3.")
+    assert [i.place.name if i.place else None for i in a.incidents] == ["Saint-Marc"]
+    a = extract("Russian troops in Bucha shot three men.")
+    assert [i.place.name if i.place else None for i in a.incidents] == ["Bucha"]
+
+
 def test_an_armed_group_named_by_its_initials_is_the_agent(extract) -> None:
     a = extract("On Friday, XYZ militants killed at least twenty people in two villages.")
     assert [[p.name for p in i.perpetrators] for i in a.incidents] == [["XYZ"]]
@@ -311,6 +318,11 @@ def test_a_settlement_the_gazetteer_lacks_is_kept_by_the_word_that_names_it(extr
         "NG",
     )
     assert inc.place.lat is None  # not on the map: no coordinates are made up
+
+
+def test_a_hyphenated_name_is_one_place_though_the_gazetteer_knows_only_a_part(extract) -> None:
+    a = extract("Gunmen killed 20 villagers in Pont-Qwertyville on Monday.")
+    assert [i.place.name if i.place else None for i in a.incidents] == ["Pont-Qwertyville"]
 
 
 def test_acts_in_two_villages_not_on_the_map_stay_two(extract) -> None:

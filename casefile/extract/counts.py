@@ -98,6 +98,7 @@ TOLL_RX = re.compile(
     re.I,
 )
 _AGE = re.compile(r"^\s*-?\s*(?:year|month|week|day)s?[- ]old", re.I)
+_DURATION = re.compile(r"^\s*(?:year|month|week|day|hour|minute)s?\b(?![- ]old)", re.I)
 KILLED_WORDS = re.compile(
     r"\b(?:kill\w*|dead|died|deaths?|death toll|toll|executed|executing|execution|shot|murder\w*|"
     r"bodies|"
@@ -256,6 +257,8 @@ def find_counts(text: str) -> list[CountMatch]:
         num_end = m.start("tail")
         if _AGE.match(text[num_end : num_end + 12]) or _AGE.match(m.group("tail")):
             continue
+        if _DURATION.match(text[num_end : num_end + 12]):
+            continue  # "ten years for killing": a sentence or a span of time
         # years are not counts unless clearly of people ("2022 people" is rare)
         if (
             b is None
@@ -280,11 +283,11 @@ def find_counts(text: str) -> list[CountMatch]:
     return out
 
 
-@registry.stages.register("casefile.counts.v4")
+@registry.stages.register("casefile.counts.v5")
 class Counts(BaseStage):
     """Find numbers of victims with their role, by the document's language pack."""
 
-    name = "casefile.counts.v4"
+    name = "casefile.counts.v5"
     requires = ("sentences", "mentions.date")
     assigns = ("mentions.count",)
 

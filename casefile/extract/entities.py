@@ -17,6 +17,7 @@ from spacy.language import Language
 
 from .. import registry
 from ..errors import ConfigError
+from ..knowledge.demonyms import demonym_nouns
 from ..knowledge.groups import find_groups
 from ..lang import get_pack
 from ..model import Actor, Analysis, Mention
@@ -137,11 +138,11 @@ class OrgName:
     name: str
 
 
-@registry.stages.register("casefile.entities.v4")
+@registry.stages.register("casefile.entities.v5")
 class Entities(BaseStage):
     """People, organisations and places from spaCy NER on candidate sentences; forces by rule."""
 
-    name = "casefile.entities.v4"
+    name = "casefile.entities.v5"
     requires = ("sentences", "mentions.trigger", "mentions.place", "mentions.unit")
     assigns = ("mentions.person", "mentions.org", "mentions.actor")
 
@@ -198,17 +199,29 @@ class Entities(BaseStage):
                     "FAC": "fac",
                 }.get(ent.label_)
                 if kind:
+                    start = base + ent.start_char
+                    if kind == "person":  # "Russian Ivan Petrov": the man is Ivan Petrov
+                        start += _nationality_before(ent.text)
                     analysis.mentions.append(
                         Mention(
                             kind,
-                            base + ent.start_char,
+                            start,
                             base + ent.end_char,
-                            analysis.text[base + ent.start_char : base + ent.end_char],
+                            analysis.text[start : base + ent.end_char],
                             ent.label_,
                             i,
                         )
                     )
         _drop_places_in_names(analysis)
+
+
+def _nationality_before(name: str) -> int:
+    """The length of a nationality the model took into a person's name ("Russian Ivan
+    Petrov"), with the space after it; 0 if there is none or nothing else is left."""
+    first, _, rest = name.partition(" ")
+    if rest.strip() and first.lower() in demonym_nouns():
+        return len(name) - len(rest)
+    return 0
 
 
 def _drop_places_in_names(analysis: Analysis) -> None:

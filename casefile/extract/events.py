@@ -117,6 +117,8 @@ FINDING_LEMMAS = frozenset(["find", "discover", "uncover", "exhume", "recover", 
 DATE_TELLING_LEMMAS = REPORTING_LEMMAS | ACCUSING_LEMMAS | FINDING_LEMMAS
 # Dependency labels through which an act's subject is shared ("struck ..., killing three").
 SHARES_SUBJECT = frozenset({"conj", "advcl", "xcomp"})
+# Who a weapon named as the agent belongs to ("a Russian drone"): the model's name is none.
+OWNER_KINDS = frozenset({"unit", "actor", "norp", "gpe"})
 AGENT_KINDS = ("unit", "actor", "org", "norp", "gpe", "person")
 # The kind of an agent the text describes but does not name ("gunmen"): it tells that
 # someone acted, so it counts for the act, but it is no perpetrator of the record.
@@ -367,6 +369,12 @@ def _agent_tokens(trigger: Token) -> tuple[list[Token], str]:
 LOCATIVE_PREPS = frozenset(["in", "at", "near", "on", "outside", "inside", "around", "across"])
 
 
+def _weapon(tok: Token) -> bool:
+    """The word names a weapon or a craft (concepts.yaml ``weapon``): "helicopter", "drone"."""
+    rx = concepts().pattern("weapon", "en")
+    return bool(rx and rx.fullmatch(tok.lower_))
+
+
 def _phrase_head(toks: list[Token]) -> Token | None:
     """The token of a phrase whose head lies outside it (or is itself: the root)."""
     return next((t for t in toks if t.head not in toks or t.head.i == t.i), None)
@@ -601,6 +609,9 @@ class Events(BaseStage):
                         and all(m.kind in ("norp", "gpe") for m in named)
                     ):
                         named = []  # "the Ethiopian military": the institution, named below
+                    if root is not None and _weapon(root):
+                        # "a Mi-35 helicopter fired": the model is no agent; its owner is
+                        named = [m for m in named if m.kind in OWNER_KINDS]
                     for m in named:
                         if m.kind == "person" and not (
                             via == "parse:accused" or (via == "parse:nsubj" and tok.pos_ == "VERB")

@@ -40,7 +40,9 @@ class Places(BaseStage):
                 (s.start + a, s.start + b, name, i)
                 for a, b, name in pack.toponyms(s.text)
                 # in upper-case wire text "HAD", "TOOK" and surnames look like names
-                if (not shouting or _placed(s.text, a, name)) and not _given_name(s.text, b, name)
+                if (not shouting or _placed(s.text, a, name))
+                and not _given_name(s.text, b, name)
+                and not DESIGNATION.match(s.text, b)  # "Mi-8", "Su-25": a model of craft
             ]
             found += _whole_names(here, s.text, s.start, i, named)
         if shouting:  # "IN DOWNTOWN", "THE ECONOMY": a common word, unless a notable place
@@ -88,6 +90,8 @@ SETTLEMENT = re.compile(
     rf"|\bnear ({_NAME})"
 )
 
+# A number joined to a name by a hyphen makes it a model's designation ("Mi-8", "Su-25").
+DESIGNATION = re.compile(r"-\d")
 # A name of capitalised parts joined by hyphens ("Pont-Sondé", "Saint-Marc"): one name, even
 # where the gazetteer only knows a part of it.
 HYPHENATED = re.compile(r"(?<![\w-])[A-Z][\w'’]*(?:-[A-Z][\w'’]*)+(?![\w-])")

@@ -48,6 +48,7 @@ def test_injured_after_killed_keeps_its_role() -> None:
         "at 16:00 local time",
         "in 2022 troops were deployed",
         "80% of all executions",
+        "after three days of shelling",
     ],
 )
 def test_rejects_what_is_not_a_count(text: str) -> None:
@@ -96,3 +97,8 @@ def test_the_verb_right_before_a_count_is_its_role() -> None:
         "killed",
         "injured",
     ]
+
+
+def test_a_span_of_time_is_no_count() -> None:
+    found = find_counts("a court sentenced him to ten years for killing a civilian")
+    assert [c.count.best for c in found] == [1]  # the civilian, not the ten years

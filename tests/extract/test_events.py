@@ -163,6 +163,20 @@ def test_a_place_naming_the_doer_is_not_where_the_act_happened(extract) -> None:
     assert [i.place.name if i.place else None for i in a.incidents] == ["Bucha"]
 
 
+def test_a_nationality_before_a_name_is_not_part_of_the_persons_name(extract) -> None:
+    a = extract("A court sentenced Russian Ivan Petrenko to life for the murder of a civilian.")
+    assert [[p.name for p in i.perpetrators] for i in a.incidents] == [["Ivan Petrenko"]]
+
+
+def test_a_weapons_model_is_no_agent_and_no_place_but_its_owner_is(extract) -> None:
+    a = extract("A Mi-35 helicopter fired on a village in Sumy Oblast, killing five civilians.")
+    assert [
+        ([p.name for p in i.perpetrators], i.place.name if i.place else None) for i in a.incidents
+    ] == [([], "Sumy Oblast")]
+    b = extract("A Russian Shahed drone hit a house in Odesa, killing two.")
+    assert [[p.name for p in i.perpetrators] for i in b.incidents] == [["Russian forces"]]
+
+
 def test_an_armed_group_named_by_its_initials_is_the_agent(extract) -> None:
     a = extract("On Friday, XYZ militants killed at least twenty people in two villages.")
     assert [[p.name for p in i.perpetrators] for i in a.incidents] == [["XYZ"]]

@@ -271,9 +271,13 @@ def _under_inquiry(trigger: Token) -> bool:
     cur = trigger
     for _ in range(6):
         if cur.head.pos_ in ("VERB", "AUX"):  # "opened an investigation into the murder"
-            return any(
+            if any(
                 c.dep_ == "dobj" and c.lemma_.lower() in INQUIRY_NOUNS for c in cur.head.children
-            )
+            ):
+                return True
+            if not (cur.head.dep_ in ("advcl", "acl") and cur.head.tag_ in ("VBN", "VBG")):
+                return False
+            # "opened a case ..., combined with murder": the participle's clause is the case's
         if cur.head.i == cur.i:
             return False
         cur = cur.head

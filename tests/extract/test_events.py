@@ -177,6 +177,14 @@ def test_a_weapons_model_is_no_agent_and_no_place_but_its_owner_is(extract) -> N
     assert [[p.name for p in i.perpetrators] for i in b.incidents] == [["Russian forces"]]
 
 
+def test_who_opens_a_case_into_an_act_told_in_a_participle_did_not_do_it(extract) -> None:
+    a = extract(
+        "Ukrainian police opened a case into breaches of the laws of war, combined with murder, "
+        "after Russian soldiers shot two prisoners."
+    )
+    assert [[p.name for p in i.perpetrators] for i in a.incidents] == [["Russian forces"]]
+
+
 def test_an_armed_group_named_by_its_initials_is_the_agent(extract) -> None:
     a = extract("On Friday, XYZ militants killed at least twenty people in two villages.")
     assert [[p.name for p in i.perpetrators] for i in a.incidents] == [["XYZ"]]

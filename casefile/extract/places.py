@@ -92,9 +92,6 @@ SETTLEMENT = re.compile(
 
 # A number joined to a name by a hyphen makes it a model's designation ("Mi-8", "Su-25").
 DESIGNATION = re.compile(r"-\d")
-# A name of capitalised parts joined by hyphens ("Pont-Sondé", "Saint-Marc"): one name, even
-# where the gazetteer only knows a part of it.
-HYPHENATED = re.compile(r"(?<![\w-])[A-Z][\w'’]*(?:-[A-Z][\w'’]*)+(?![\w-])")
 
 
 def _country_after(
@@ -115,8 +112,8 @@ def _whole_names(
     i: int,
     named: set[tuple[int, int]],
 ) -> list[tuple[int, int, str, int]]:
-    """Replace gazetteer hits inside a named settlement or a hyphenated name by the whole
-    name; add to ``named`` the spans of those names ("the town of <name>", "Pont-<Name>")."""
+    """Replace gazetteer hits inside a named settlement by the settlement's whole name; add
+    to ``named`` the spans of the names a settlement word introduces ("the town of <name>")."""
     for m in SETTLEMENT.finditer(text):
         for g in (1, 2, 3):
             if not m.group(g):
@@ -130,12 +127,6 @@ def _whole_names(
             if g == 3 and " " not in m.group(g) and "-" not in m.group(g) and not inside:
                 continue  # one unknown word after "near" is too often not a place
             found = [f for f in found if f not in inside] + [(a, b, m.group(g), i)]
-    for m in HYPHENATED.finditer(text):  # "Pont-Sondé": a hit on one part names the whole
-        a, b = base + m.start(), base + m.end()
-        inside = [f for f in found if a <= f[0] and f[1] <= b]
-        if inside and not any((f[0], f[1]) == (a, b) for f in inside):
-            named.add((a, b))
-            found = [f for f in found if f not in inside] + [(a, b, m.group(), i)]
     return sorted(found)
 
 

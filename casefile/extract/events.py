@@ -286,6 +286,12 @@ def _under_inquiry(trigger: Token) -> bool:
     return False
 
 
+def _by_agent(tok: Token) -> bool:
+    """The "by" phrase of a passive verb (the parser labels it ``agent``, or ``prep`` where
+    the verb also has an object: "given shocks by <agent>")."""
+    return tok.dep_ == "agent" or (tok.dep_ == "prep" and tok.lower_ == "by")
+
+
 def _passive(tok: Token) -> bool:
     return any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children)
 
@@ -342,7 +348,7 @@ def _agent_tokens(trigger: Token) -> tuple[list[Token], str]:
             return [], ""  # "prosecutors charged a colonel over the shelling": the accusers
         passive = _passive(cur)
         for c in cur.children:
-            if c.dep_ == "agent":
+            if c.dep_ == "agent" or (cur.tag_ == "VBN" and cur.dep_ == "conj" and _by_agent(c)):
                 return [t for p in c.children for t in _phrase(p)], "parse:agent"
             if c.dep_ == "nsubj" and not passive:
                 if (
@@ -353,6 +359,12 @@ def _agent_tokens(trigger: Token) -> tuple[list[Token], str]:
                 ):
                     return [cur.head, *cur.head.lefts], "parse:relcl"  # "commanders who ordered"
                 return _phrase(c), "parse:nsubj"
+        if passive:  # "was beaten and given shocks by <agent>": one agent for both verbs
+            for c in cur.children:
+                if c.dep_ == "conj" and c.tag_ == "VBN":
+                    for a in c.children:
+                        if _by_agent(a):
+                            return [t for p in a.children for t in _phrase(p)], "parse:agent"
         if cur.dep_ == "relcl" and not passive:  # "soldiers who executed ..."
             return [cur.head], "parse:relcl"
         if cur.dep_ == "acl" and (cur.tag_ == "VBG" or any(c.dep_ == "dobj" for c in cur.children)):

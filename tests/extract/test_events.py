@@ -185,6 +185,16 @@ def test_who_opens_a_case_into_an_act_told_in_a_participle_did_not_do_it(extract
     assert [[p.name for p in i.perpetrators] for i in a.incidents] == [["Russian forces"]]
 
 
+def test_one_by_phrase_is_the_agent_of_two_joined_passive_verbs(extract) -> None:
+    a = extract(
+        "A former detainee said he was beaten and given electric shocks by Russian servicemen "
+        "in Kherson."
+    )
+    assert [[p.name for p in i.perpetrators] for i in a.incidents if i.type == "torture"] == [
+        ["Russian forces"]
+    ]
+
+
 def test_an_armed_group_named_by_its_initials_is_the_agent(extract) -> None:
     a = extract("On Friday, XYZ militants killed at least twenty people in two villages.")
     assert [[p.name for p in i.perpetrators] for i in a.incidents] == [["XYZ"]]

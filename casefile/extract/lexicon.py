@@ -124,7 +124,8 @@ HEDGE_CUES: dict[str, re.Pattern[str]] = {
 }
 
 # --- who says so -------------------------------------------------------------------
-REPORTING_VERB = _rx(
+# Verbs of telling: the date right after one says when something was told ("said on Monday").
+_TELLING = (
     r"said",
     r"says",
     r"reported",
@@ -137,12 +138,11 @@ REPORTING_VERB = _rx(
     r"added",
     r"noted",
     r"confirmed",
-    r"according to",
-    r"citing",
-    r"cited",
     r"published",
     r"posted",
     r"informed",
-    r"concluded",
-    r"found",
 )
+REPORTING_VERB = _rx(*_TELLING, r"according to", r"citing", r"cited", r"concluded", r"found")
+# ... and of making a text public ("a report released on Monday"); not "according to", after
+# which the date is the act's
+TOLD_VERB = _rx(*_TELLING, r"released", r"issued", r"aired")

@@ -432,8 +432,13 @@ class LanguagePack:
         released") shortly before it in its clause. Phrases that name a source ("за
         даними", "according to") do not count: the date after them is the act's. For text
         without a parse (an act's own clause is read from the parse:
-        ``events._attachment``)."""
+        ``events._attachment``). English reads its verbs from ``extract.lexicon``
+        (``TOLD_VERB``: a regex, no lemmatizer to load); the others their cue lists."""
         before = re.split(r"[,;:.!?()«»\"]", sentence[max(0, at - _TOLD_REACH) : at])[-1]
+        if self.settings["dates"] == "english":
+            from ..extract.lexicon import TOLD_VERB
+
+            return bool(TOLD_VERB.search(before))
         return any(
             " " not in c.phrase.strip() for c in self.cues(before, ["attribution", "publication"])
         )

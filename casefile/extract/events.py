@@ -331,8 +331,13 @@ def _agent_tokens(trigger: Token) -> tuple[list[Token], str]:
             c
             for c in trigger.children
             if c.dep_ == "poss"
-            or (c.dep_ in ("amod", "compound", "nmod") and c.pos_ in ("ADJ", "PROPN"))
-        ]  # "a Russian strike", "an RSF attack"; not the weapon of "a missile strike"
+            or (
+                c.dep_ in ("amod", "compound", "nmod")
+                and c.pos_ in ("ADJ", "PROPN")
+                and c.text[:1].isupper()
+            )
+        ]  # "a Russian strike", "an RSF attack"; not the weapon of "a missile strike", nor
+        # the kind of "a guided aerial bomb" (whose verb's subject dropped it)
         if mods:
             return [t for c in mods for t in c.subtree], "parse:modifier"
     verb = _predicate(trigger).lemma_
@@ -816,7 +821,9 @@ def _agent_mentions(analysis: Analysis, i: int, toks: list[Token], base: int) ->
     inside = [
         m
         for m in inside
-        if not any(
+        if m.kind
+        == "unit"  # a unit the order of battle knows, inside the model's "the ... Brigade"
+        or not any(
             o is not m
             and o.start <= m.start
             and m.end <= o.end

@@ -127,8 +127,8 @@ def attribution(analysis: Analysis, idx: list[int], told: set[int]) -> list[str]
                 Mention("org", s.start + sm.start(g), s.start + sm.end(g), sm.group(g), None, i)
             )
         for m in sorted(named, key=lambda m: m.start):
-            if any(a <= m.start < b for a, b in taken):
-                continue  # a unit or force named as the culprit
+            if any(a < m.end and m.start < b for a, b in taken):
+                continue  # a unit or force named as the culprit ("the <unit>" too)
             if TITLE_ONLY.fullmatch(m.text):
                 continue  # "Dnipropetrovsk Oblast Governor" before the governor's name
             if not pack.reports_about(s.text, m.start - s.start, m.end - s.start):

@@ -195,6 +195,24 @@ def test_one_by_phrase_is_the_agent_of_two_joined_passive_verbs(extract) -> None
     ]
 
 
+def test_a_unit_inside_the_agents_phrase_is_the_perpetrator_and_no_source(extract) -> None:
+    a = extract(
+        "Prosecutors said a Russian sniper from the 810th Separate Guards Naval Infantry Brigade "
+        "shot dead a volunteer in Kherson Oblast."
+    )
+    [inc] = a.incidents
+    assert [p.name for p in inc.perpetrators] == ["810th Naval Infantry Brigade"]
+    assert not any("Brigade" in s for s in inc.attribution)
+
+
+def test_the_kind_of_a_bomb_is_no_agent_but_who_dropped_it_is(extract) -> None:
+    a = extract(
+        "Three people died after Russian forces dropped a guided aerial bomb on a shop in "
+        "Kostiantynivka."
+    )
+    assert [[p.name for p in i.perpetrators] for i in a.incidents] == [["Russian forces"]]
+
+
 def test_an_armed_group_named_by_its_initials_is_the_agent(extract) -> None:
     a = extract("On Friday, XYZ militants killed at least twenty people in two villages.")
     assert [[p.name for p in i.perpetrators] for i in a.incidents] == [["XYZ"]]

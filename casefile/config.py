@@ -16,7 +16,7 @@ DEFAULT_STAGES = [
     "casefile.dates.v4",
     "casefile.places.v4",
     "casefile.units.v3",
-    "casefile.cues.v4",
+    "casefile.cues.v5",
     "casefile.entities.v5",
     "casefile.counts.v5",
     "casefile.statements.v3",

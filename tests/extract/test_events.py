@@ -213,6 +213,17 @@ def test_the_kind_of_a_bomb_is_no_agent_but_who_dropped_it_is(extract) -> None:
     assert [[p.name for p in i.perpetrators] for i in a.incidents] == [["Russian forces"]]
 
 
+def test_a_man_shot_after_laying_down_his_weapon_is_an_executed_prisoner(extract) -> None:
+    a = extract(
+        "Monitors documented the execution of a Ukrainian soldier who surrendered near Avdiivka "
+        "on 18 February. Footage shows Russian servicemen shooting the man after he laid down "
+        "his weapon."
+    )
+    assert [i.type for i in a.incidents] == ["execution_of_pows"]
+    b = extract("Russian troops shot a Ukrainian soldier with his hands raised.")
+    assert [i.type for i in b.incidents] == ["execution_of_pows"]
+
+
 def test_an_armed_group_named_by_its_initials_is_the_agent(extract) -> None:
     a = extract("On Friday, XYZ militants killed at least twenty people in two villages.")
     assert [[p.name for p in i.perpetrators] for i in a.incidents] == [["XYZ"]]

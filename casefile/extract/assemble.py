@@ -22,10 +22,11 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from .. import registry
 from ..knowledge.demonyms import demonyms
+from ..knowledge.gazetteer import Gazetteer
 from ..lang import get_pack
 from ..model import Actor, Analysis, Count, DateRange, Incident, Mention, Place
 from ..vocab import CERTAINTY, VICTIM_CATEGORIES
@@ -46,6 +47,8 @@ from .events import (
 from .fields import (
     ADMIN_NAME,
     NOT_A_PLACE_AFTER,
+    SPEAKS_AFTER,
+    SPEAKS_BEFORE,
     SPAN_CUE,
     attribution,
     combine_counts,
@@ -147,6 +150,18 @@ class Group:
         return score_features(self.features)
 
 
+@lru_cache(maxsize=4096)
+def _capital_name(name: str) -> bool:
+    return any(
+        c.feature_code == "PPLC" and c.match == "name" for c in Gazetteer.default().candidates(name)
+    )
+
+
+def _capital(place: Place) -> bool:
+    """The place is a country's capital (a name that may stand for its government)."""
+    return place.precision == "settlement" and _capital_name(place.name)
+
+
 def _own(events: list[EventMention], role: str) -> list[Mention]:
     """The arguments the parse hangs from the acts themselves; where a sentence had no parse
     (no parser for its language), those nearest to their trigger."""
@@ -166,9 +181,15 @@ def _overlap(a: DateRange, b: DateRange) -> bool:
 
 
 def dates_conflict(a: list[DateMatch], b: list[DateMatch]) -> bool:
-    """Both name a date the text states, and none of them overlap."""
-    fa, fb = [d for d in a if explicit(d)], [d for d in b if explicit(d)]
+    """Both name a date of their own, and none of them overlap: a date the text states, or
+    a day reckoned from publication that the parse hangs from the act ("on Tuesday")."""
+    fa, fb = [d for d in a if _dated(d)], [d for d in b if _dated(d)]
     return bool(fa and fb) and not any(_overlap(x.range, y.range) for x in fa for y in fb)
+
+
+def _dated(d: DateMatch) -> bool:
+    r = d.range
+    return explicit(d) or bool(r.start and r.start == r.end and len(r.start) == 10)
 
 
 def _named_place(p: Place) -> bool:
@@ -401,6 +422,11 @@ class Assembler:
         for m in mentions:
             if NOT_A_PLACE_AFTER.match(self.a.text[m.end : m.end + 40]):
                 continue
+            if m.value.precision in ("country", "admin1") or _capital(m.value):
+                if SPEAKS_BEFORE.search(self.a.text[max(0, m.start - 20) : m.start]):
+                    continue  # "according to Kyiv": its government, not where
+                if SPEAKS_AFTER.match(self.a.text[m.end : m.end + 30]):
+                    continue  # "Moscow denied"
             if m.sentence == 0 and m.end <= dateline_end(self.a.text):
                 continue
             if any(p.start <= m.start < p.end for p in self.a.mentions_of("person", m.sentence)):

@@ -47,7 +47,8 @@ _TENS = {
     "ninety": 90,
 }
 _WORD = (
-    r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+    r"(?:(?:two|three|four|five|six|seven|eight|nine|ten) dozen"
+    r"|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
     r"(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?"
     r"|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen"
     r"|sixteen|seventeen|eighteen|nineteen|a dozen|dozens|hundreds|a hundred|one hundred)"
@@ -121,6 +122,8 @@ def number(text: str) -> int | None:
         return _UNITS[t]
     if t in ("a dozen",):
         return 12
+    if t.endswith(" dozen") and t[: -len(" dozen")] in _UNITS:  # "two dozen": 24
+        return _UNITS[t[: -len(" dozen")]] * 12
     if t in ("a hundred", "one hundred"):
         return 100
     if t in ("dozens", "hundreds"):

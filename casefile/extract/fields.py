@@ -22,6 +22,14 @@ NOT_A_PLACE_AFTER = re.compile(
     r"Independent|Post|Times|Pravda|Herald|Observer|"
     r"Forces|Army|Front|Militias?|Brigades?|Movement)\b"  # an armed group's name: "Rapid ..."
 )
+# A capital or country that speaks is its government, not a place: "according to Kyiv",
+# "Moscow said", "Kyiv has denied".
+SPEAKS_BEFORE = re.compile(r"\baccording to\s+(?:the\s+)?$", re.I)
+SPEAKS_AFTER = re.compile(
+    r"^\s+(?:has\s+|have\s+|had\s+|later\s+|also\s+)?"
+    r"(?:said|says|claimed|claims|denied|denies|accused|accuses|blamed|blames|insisted|"
+    r"insists|announced|reported|responded|warned|alleged|rejected|dismissed)\b"
+)
 # "since 2022", "as of May": the span of a tally, not the date of an act.
 SPAN_CUE = re.compile(r"(?:since|until|till|as of|by the end of|through(?:out)?)\b", re.I)
 # Names of administrative areas, as opposed to settlements.

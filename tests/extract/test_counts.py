@@ -102,3 +102,7 @@ def test_the_verb_right_before_a_count_is_its_role() -> None:
 def test_a_span_of_time_is_no_count() -> None:
     found = find_counts("a court sentenced him to ten years for killing a civilian")
     assert [c.count.best for c in found] == [1]  # the civilian, not the ten years
+
+
+def test_dozens_counted_by_a_number_word() -> None:
+    assert [c.count.low for c in find_counts("more than two dozen civilians were killed")] == [24]

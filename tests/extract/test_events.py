@@ -224,6 +224,24 @@ def test_a_man_shot_after_laying_down_his_weapon_is_an_executed_prisoner(extract
     assert [i.type for i in b.incidents] == ["execution_of_pows"]
 
 
+def test_a_capital_that_speaks_is_its_government_not_a_place(extract) -> None:
+    a = extract(
+        "A Russian missile hit the centre of Vinnytsia on Thursday, killing 23 people. At least "
+        "23 people were killed and scores were injured, according to Kyiv."
+    )
+    assert [i.place.name if i.place else None for i in a.incidents] == ["Vinnytsia"]
+
+
+def test_a_day_the_parse_gives_an_act_keeps_a_later_background_date_apart(extract) -> None:
+    a = extract(
+        "A Russian drone hit a house in Kharkiv on Tuesday, killing two people. Russian missiles "
+        "have struck Ukrainian cities in February 2022, killing thousands.",
+        published="2024-03-13",
+    )
+    kharkiv = [i for i in a.incidents if i.place and i.place.name == "Kharkiv"]
+    assert [i.date.start if i.date else None for i in kharkiv] == ["2024-03-12"]
+
+
 def test_an_armed_group_named_by_its_initials_is_the_agent(extract) -> None:
     a = extract("On Friday, XYZ militants killed at least twenty people in two villages.")
     assert [[p.name for p in i.perpetrators] for i in a.incidents] == [["XYZ"]]

@@ -47,9 +47,9 @@ from .events import (
 from .fields import (
     ADMIN_NAME,
     NOT_A_PLACE_AFTER,
+    SPAN_CUE,
     SPEAKS_AFTER,
     SPEAKS_BEFORE,
-    SPAN_CUE,
     attribution,
     combine_counts,
     evidence,

@@ -502,11 +502,12 @@ class Assembler:
         """The day every day-precise date the document gives names, if there is one: dates
         it states, and days reckoned from publication ("on Sunday", "overnight") in
         sentences that tell no act (those an act's clause does not hold are another
-        clause's) and do not say when something was told or published ("said on Sunday")."""
+        clause's); none that says when something was told or published ("said on Sunday",
+        "footage published on 11 March")."""
         days = {
             (r.start, r.end)
             for m in self.a.mentions_of("date")
-            if explicit(m.value) or (m.sentence not in self.told and not self.told_on(m))
+            if (explicit(m.value) or m.sentence not in self.told) and not self.told_on(m)
             for r in [m.value.range]
             if r.start and r.start == r.end and len(r.start) == 10
         }

@@ -242,6 +242,14 @@ def test_a_day_the_parse_gives_an_act_keeps_a_later_background_date_apart(extrac
     assert [i.date.start if i.date else None for i in kharkiv] == ["2024-03-12"]
 
 
+def test_the_day_footage_was_published_does_not_date_the_act(extract) -> None:
+    a = extract(
+        "Footage published on March 11 shows Russian soldiers executing two Ukrainian POWs near "
+        "Toretsk."
+    )
+    assert [(i.type, i.date) for i in a.incidents] == [("execution_of_pows", None)]
+
+
 def test_an_armed_group_named_by_its_initials_is_the_agent(extract) -> None:
     a = extract("On Friday, XYZ militants killed at least twenty people in two villages.")
     assert [[p.name for p in i.perpetrators] for i in a.incidents] == [["XYZ"]]

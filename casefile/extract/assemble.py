@@ -27,6 +27,7 @@ from functools import cached_property, lru_cache
 from .. import registry
 from ..knowledge.demonyms import demonyms
 from ..knowledge.gazetteer import Gazetteer
+from ..knowledge.orbat import Orbat
 from ..lang import get_pack
 from ..model import Actor, Analysis, Count, DateRange, Incident, Mention, Place
 from ..vocab import CERTAINTY, VICTIM_CATEGORIES
@@ -608,6 +609,8 @@ class Assembler:
                 for m in self.a.mentions_of("unit", i):
                     if m.value.name not in {f.name for f in found}:
                         found.append(m.value)
+        if [f.kind for f in found] == ["force"]:  # "Russian troops", and one Russian unit named
+            found = [self.side_unit(found[0]) or found[0]]
         if any(f.kind == "unit" for f in found):  # the unit says more than "Russian forces"
             found = [f for f in found if f.kind != "force"]
         if not found:
@@ -621,6 +624,21 @@ class Assembler:
             if side:
                 found.append(side)
         return found
+
+    def side_unit(self, force: Actor) -> Actor | None:
+        """The one unit of the force's side that the document names, if it names just one
+        (the order of battle knows its side): a report about a unit's soldiers tells their
+        act with "Russian troops" elsewhere. A unit of the other side (the victims') does
+        not count; two of the force's side leave the force."""
+        side = force.name.split()[0]  # "Russian" of "Russian forces"
+        orbat, names = Orbat.default(), demonyms()
+        units = {
+            m.value.name: m.value
+            for m in self.a.mentions_of("unit")
+            if (rec := orbat.resolve(m.value.name, fuzzy=False)) is not None
+            and names.get(rec.affiliation.lower()) == side
+        }
+        return next(iter(units.values())) if len(units) == 1 else None
 
     def named_force(self) -> Actor | None:
         """The force the document's actor mentions name most often, if one."""

@@ -250,6 +250,22 @@ def test_the_day_footage_was_published_does_not_date_the_act(extract) -> None:
     assert [(i.type, i.date) for i in a.incidents] == [("execution_of_pows", None)]
 
 
+def test_the_one_unit_of_the_forces_side_is_the_perpetrator_the_victims_unit_never(
+    extract,
+) -> None:
+    def perps(text: str) -> list[list[str]]:
+        return [[p.name for p in i.perpetrators] for i in extract(text).incidents]
+
+    assert perps(
+        "Soldiers of the 64th Separate Motorized Rifle Brigade occupied Bucha in March 2022. "
+        "Russian troops shot four civilians on a street there."
+    ) == [["64th Motorized Rifle Brigade"]]
+    assert perps(
+        "Russian troops executed three soldiers of the 47th Separate Mechanized Brigade near "
+        "Avdiivka."
+    ) == [["Russian forces"]]
+
+
 def test_an_armed_group_named_by_its_initials_is_the_agent(extract) -> None:
     a = extract("On Friday, XYZ militants killed at least twenty people in two villages.")
     assert [[p.name for p in i.perpetrators] for i in a.incidents] == [["XYZ"]]

@@ -15,7 +15,7 @@ DEFAULT_STAGES = [
     "casefile.sentences.v2",
     "casefile.dates.v4",
     "casefile.places.v4",
-    "casefile.units.v3",
+    "casefile.units.v4",
     "casefile.cues.v5",
     "casefile.entities.v5",
     "casefile.counts.v5",

@@ -52,11 +52,11 @@ def _closing(text: str, open_at: int) -> int:
     return -1
 
 
-@registry.stages.register("casefile.units.v3")
+@registry.stages.register("casefile.units.v4")
 class Units(BaseStage):
     """Find and canonicalise unit mentions; read the chains of command the text states."""
 
-    name = "casefile.units.v3"
+    name = "casefile.units.v4"
     requires = ("sentences",)
     assigns = ("mentions.unit", "units")
 
@@ -73,6 +73,7 @@ class Units(BaseStage):
         for i, s in enumerate(analysis.sentences):
             pack = get_pack(analysis.language_of(i))  # English: find_units alone
             found = pack.units(s.text, orbat)
+            renamed = concepts().pattern("renamed", pack.code)
             for a, b, name in found:
                 record = orbat.resolve(name)
                 kind = (
@@ -93,6 +94,9 @@ class Units(BaseStage):
                 parents = [n for x, _, n in found if open_at < x < close_at and n != name]
                 if not parents:
                     continue
+                first = min(x for x, _, n in found if open_at < x < close_at and n != name)
+                if renamed is not None and renamed.search(s.text[open_at:first]):
+                    continue  # "(formerly the 1st Army Corps)": another name, no parent
                 # the parenthesis lists a chain, innermost first: each one's parents follow it
                 chain = list(
                     dict.fromkeys([name, *parents])

@@ -102,6 +102,14 @@ def test_unit_perpetrator_and_stated_hierarchy(extract) -> None:
     assert "video" in a.incidents[0].evidence
 
 
+def test_a_units_former_name_in_brackets_is_no_parent(extract) -> None:
+    a = extract(
+        "Soldiers of the 51st Combined Arms Army (formerly the 1st Army Corps) advanced near "
+        "Avdiivka."
+    )
+    assert a.units == []
+
+
 def test_hierarchy_from_possessive_and_part_of(extract) -> None:
     a = extract(
         "The 64th Separate Guards Motor Rifle Brigade is based near Khabarovsk. "

@@ -626,7 +626,7 @@ class Events(BaseStage):
                     root = _phrase_head(agent_toks)
                     if (
                         root is not None
-                        and root.lower_ in INSTITUTION_NOUNS
+                        and _institution(agent_toks, root) is not None
                         and all(m.kind in ("norp", "gpe") for m in named)
                     ):
                         named = []  # "the Ethiopian military": the institution, named below
@@ -921,11 +921,28 @@ def _armed_phrase(
     if not side:  # "gunmen", "a group of unknown men": an agent, but no one named
         return Mention("actor", start, end, name, Actor(name, UNNAMED), i)
     side_name = " ".join(demonyms().get(t.lower_, t.text) for t in side)  # "Sudan's": Sudanese
-    if side and head.lower_ in INSTITUTION_NOUNS:  # "the Ethiopian military": as named
-        name, kind = f"{side_name} {head.lower_}", "force"
+    if side and (inst := _institution(toks, head)) is not None:
+        name, kind = f"{side_name} {inst.lower_}", "force"  # "the Ethiopian military": as named
     elif side and head.lower_ in FORCE_NOUNS:  # "Israeli troops": a state's forces
         name, kind = f"{side_name} forces", "force"
     return Mention("actor", start, end, name, Actor(name, kind), i)
+
+
+def _institution(toks: list[Token], head: Token) -> Token | None:
+    """The state's armed institution the phrase names: its head ("the Sudanese army") or the
+    word that makes its head one of it ("Syrian military personnel", "army officers")."""
+    if head.lower_ in INSTITUTION_NOUNS:
+        return head
+    return next(
+        (
+            t
+            for t in toks
+            if t.head.i == head.i
+            and t.dep_ in ("compound", "amod")
+            and t.lower_ in INSTITUTION_NOUNS
+        ),
+        None,
+    )
 
 
 # Words that open another clause between a date and an act: "on Thursday protesters

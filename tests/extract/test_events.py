@@ -266,6 +266,13 @@ def test_the_one_unit_of_the_forces_side_is_the_perpetrator_the_victims_unit_nev
     ) == [["Russian forces"]]
 
 
+def test_a_states_military_is_named_as_written_also_before_its_people(extract) -> None:
+    a = extract("Videos show Syrian military personnel shooting 41 civilians in Damascus.")
+    assert [[p.name for p in i.perpetrators] for i in a.incidents] == [["Syrian military"]]
+    b = extract("Nigerian army officers shot five villagers in Kaduna.")
+    assert [[p.name for p in i.perpetrators] for i in b.incidents] == [["Nigerian army"]]
+
+
 def test_an_armed_group_named_by_its_initials_is_the_agent(extract) -> None:
     a = extract("On Friday, XYZ militants killed at least twenty people in two villages.")
     assert [[p.name for p in i.perpetrators] for i in a.incidents] == [["XYZ"]]

@@ -359,7 +359,11 @@ class View:
         1. those no analyst reviewed (most), on their own columns, by index where one fits
            (the reviewed ids are read once, then looked up per incident);
         2. reviewed ones, from ``reviews`` to ``incidents``, on the values in force: those
-           whose review changed a value ``q`` reads.
+           whose review changed a value ``q`` reads; where ``q`` reads the date (every
+           sort does), in two: a. those whose review moved the date, on the review's own
+           dates, read in the list's order from the index of reviews by date
+           (``ix_reviews_incident_date``) as far as the page, a date range only its own
+           range of them; b. the others, each looked up by id.
 
         With ``machine_only``, every incident on the machine's values, reviews left aside
         (View._estimate: the planners cannot estimate the exclusion of the reviewed)."""
@@ -367,14 +371,21 @@ class View:
         # Only a review that changed a value q reads (or any, where q reads the status) can
         # move an incident in or out of the list or along it: the others (most reviews only
         # confirm) leave the incident in part 1, where an index finds it.
-        edited = and_(r.c.target_type == "incident", _edited(_columns_read(q, names)))
-        joined = and_(edited, _narrowed(q, self._sqlite), r.c.target_id == i.c.id)
+        read = _columns_read(q, names)
+        edited = and_(r.c.target_type == "incident", _edited(read))
         reviewed = None if machine_only else select(r.c.target_id).where(edited)
         machine = self._filtered(q, _machine, i, names, ordered)
         if reviewed is not None:
             machine = machine.where(i.c.id.not_in(reviewed))
         parts = [machine] if not q.since else self._since_parts(q, names, reviewed, ordered)
         if reviewed is not None:
+            narrowed = _narrowed(q, self._sqlite)
+            if "date_start" in read:  # 2a. (a date edit sets the group's key, date_start)
+                moved = and_(r.c.target_type == "incident", r.c.date_start.is_not(None))
+                on = and_(moved, narrowed, r.c.target_id == i.c.id)
+                parts.append(self._filtered(q, _redated, r.join(i, on), names, ordered))
+                edited = and_(edited, r.c.date_start.is_(None))  # 2b.
+            joined = and_(edited, narrowed, r.c.target_id == i.c.id)
             parts.append(self._filtered(q, _effective, r.join(i, joined), names, ordered))
         if each is not None:
             parts = [each(part) for part in parts]
@@ -418,10 +429,16 @@ class View:
         # rather than the partial index that holds only the intervals: those terms are kept
         # from its indexes (``+``), and it scans the partial index.
         early, reaching = self._unindexed(start), self._unindexed(reach)
+        interval = i.c.date_end != i.c.date_start
+        if not self._sqlite:
+            # as the partial index's predicate reads since migration 0012_scale: a form that
+            # statistics estimate (the bare comparison passes for true of nearly every
+            # incident, and PostgreSQL read a whole index of a million rather than this one)
+            interval = and_(interval, interval.is_(True))
         intervals = (
             select(i)
             .where(
-                i.c.date_end != i.c.date_start,
+                interval,
                 early < day,
                 early.not_in(prefixes),
                 or_(reaching >= day, reaching.in_(prefixes)),
@@ -489,7 +506,7 @@ class View:
             # analyst's summary) where ``e`` reads reviews
             pat = _like(q.text)
             in_text = select(d.c.id).where(func.lower(d.c.text).like(pat, escape="\\"))
-            if e is _effective:
+            if e in _IN_FORCE:
                 # PostgreSQL: the documents as an array, computed once (an InitPlan): a
                 # subquery beside the OR (a hashed SubPlan) keeps the planner from reading
                 # the reviewed incidents by id, and it joined every incident instead
@@ -521,7 +538,7 @@ class View:
         if q.bbox:
             west, south, east, north = q.bbox
             s = s.where(e("lat") >= south, e("lat") <= north, e("lon") >= west, e("lon") <= east)
-        if q.cases is not None and e is not _effective:  # by the case's index, or the id's
+        if q.cases is not None and e not in _IN_FORCE:  # by the case's index, or the id's
             s = s.where(
                 or_(
                     e("case_id").in_(q.cases),
@@ -1856,6 +1873,19 @@ def _effective(col: str) -> Any:
     return case((r.c[key].is_not(None), r.c[col]), else_=i.c[col])
 
 
+def _redated(col: str) -> Any:
+    """``_effective`` of an incident whose review moved its date (View._matching's part 2a):
+    the dates are the review's own, so that the reviews' index by date serves the list's
+    order and its date range."""
+    if col in ("date_start", "date_end"):
+        return t.reviews.c[col]
+    return _effective(col)
+
+
+# The values in force of a reviewed incident (the parts of View._matching that join reviews)
+_IN_FORCE = (_effective, _redated)
+
+
 def _machine_on(src: Any) -> Callable[[str], Any]:
     """``_machine`` over ``src``: the incidents table or a subquery of its rows."""
 
@@ -1882,6 +1912,8 @@ _DATE_KEYS = {"date_last": "9999", "date_first": "0000"}
 
 def _sort_key(name: str, e: Callable[[str], Any]) -> Any:
     """The column ``name`` of View._matching, valued by ``e`` (_machine or _effective)."""
+    if name in _DATE_KEYS and e is _redated:  # set there: as ix_reviews_incident_date holds it
+        return t.reviews.c.date_start
     if name in _DATE_KEYS:
         return func.coalesce(e("date_start"), literal_column(f"'{_DATE_KEYS[name]}'"))
     if name == "certainty_rank":  # the certainty vocabulary's order: confirmed first

@@ -90,6 +90,8 @@ templates.env.filters.update(
     perpetrators=perpetrators_text,
     # a page's total: "10,000+" past the count limit, "about N" for an estimate
     total_text=lambda p: total_text(p.total, p.total_exact, p.total_estimated),
+    # the same of a total given as a record (the statistics' counts)
+    count_text=lambda r: total_text(r["total"], r.get("total_exact"), r.get("total_estimated")),
 )
 templates.env.globals["victims_text"] = victims_text
 templates.env.globals["changes"] = changes

@@ -10,7 +10,7 @@ import itertools
 import json
 import random
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -700,19 +700,32 @@ class View:
             r, and_(r.c.target_type == "incident", r.c.target_id == i.c.id)
         ).outerjoin(d, d.c.id == i.c.document_id)
         with self.engine.connect() as c:
-            found = c.execute(s).all()
+            estimate, counted = None, None
+            found: Sequence[Any]
+            if cap is not None and q.limit is not None and not self._sqlite:
+                # PostgreSQL: the estimate first; a list it does not put past the cap is
+                # read once for its page and its count together (View._page_counted)
+                estimate = self._estimate(c, q)
+                if estimate is None:
+                    counted = self._page_counted(c, q, names, after, cap)
+            if counted is not None and counted[1] <= (cap or 0):  # every part read whole
+                found, total = counted[0], counted[2]
+            else:
+                found = c.execute(s).all()
+                if counted is not None:
+                    total = counted[2]
             ids = [str(row[0]) for row in found]
-            estimate = None
             whole = not (q.limit is not None and (q.offset or q.after or len(found) == q.limit))
-            if not whole:
-                estimate = self._estimate(c, q) if cap is not None else None
+            if whole:  # the whole list is on this page
+                total, estimate = len(found), None
+            elif counted is None:
+                if estimate is None and cap is not None and self._sqlite:
+                    estimate = self._estimate(c, q)
                 if estimate is None:  # (built only here: a union of parts costs a few ms)
-                    counted = self._matching(q, "id", each=count)
-                    total = sum(int(n) for n in c.execute(counted).scalars())
+                    parts = self._matching(q, "id", each=count)
+                    total = sum(int(n) for n in c.execute(parts).scalars())
                 else:  # far past the cap: not counted
                     total = estimate
-            else:  # the whole list is on this page
-                total = len(found)
             rows: dict[str, Any] = {}
             for chunk in _chunks(ids, 500):
                 got = c.execute(select(*cols).select_from(src).where(i.c.id.in_(chunk)))
@@ -729,6 +742,42 @@ class View:
             return IncidentPage(estimate, q.limit, q.offset, items, nxt, False, True)
         exact = cap is None or total <= cap or whole  # (a list on one page is all there)
         return IncidentPage(total if exact else cap or 0, q.limit, q.offset, items, nxt, exact)
+
+    def _page_counted(
+        self, c: Any, q: IncidentQuery, names: dict[str, None], after: list[Any] | None, cap: int
+    ) -> tuple[list[Any], int, int]:
+        """The page of ``q`` (rows of id and sort keys) among the first ``cap`` + 1 matches of
+        each part of the list, how many the longest part had, and how many all had, from one
+        read (PostgreSQL keeps the matches read, a CTE named twice, for both): where no part
+        had more than ``cap``, the page is exact and so is the count. A list of a rare
+        substring within a year read its matches twice before, for the page and for the
+        count (a bitmap of the year's 190,000 index entries each time, at a million)."""
+        keys = _SORT_KEYS[q.sort]
+        numbered = itertools.count()
+
+        def first(part: Select[Any]) -> Select[Any]:  # the part's first cap + 1, in no order
+            head = part.limit(cap + 1).subquery()
+            return select(*head.c, literal(next(numbered)).label("part"))
+
+        m = self._matching(q, *names, each=first).cte("matches")
+        per_part = select(func.count().label("n")).select_from(m).group_by(m.c.part).subquery()
+        n = per_part.c.n
+        counts = select(
+            func.coalesce(func.max(n), 0).label("longest"),
+            func.coalesce(func.sum(n), 0).label("total"),
+        ).subquery()
+        page = select(m.c.id, *(m.c[k] for k, _ in keys)).order_by(*_order(q.sort, m.c))
+        if after:
+            page = page.where(_after(keys, m.c, after))
+        p = page.limit(q.limit).offset(q.offset).subquery()
+        s = (
+            select(counts.c.longest, counts.c.total, p.c.id, *(p.c[k] for k, _ in keys))
+            .select_from(counts.outerjoin(p, true()))
+            .order_by(*_order(q.sort, p.c))
+        )
+        rows = c.execute(s).all()
+        found = [tuple(row[2:]) for row in rows if row[2] is not None]
+        return found, int(rows[0][0]), int(rows[0][1])
 
     def _estimate(self, c: Any, q: IncidentQuery) -> int | None:
         """PostgreSQL's estimate of how many incidents ``q`` matches, where it is at least

@@ -267,6 +267,49 @@ def test_a_list_on_one_page_is_counted_whatever_the_limit(listed: Store) -> None
     assert (page.total, page.total_exact, len(page.items)) == (9, True, 9)
 
 
+@pytest.mark.parametrize("cap", [2, 5, 50])
+@pytest.mark.parametrize(
+    "q", [IncidentQuery(), IncidentQuery(since="2022-03-01"), IncidentQuery(until="2023-12")]
+)
+def test_pages_counted_as_far_as_a_limit_are_the_same_pages(
+    listed: Store, q: IncidentQuery, cap: int
+) -> None:
+    """A page counted as far as a limit (on PostgreSQL the page and the count come from one
+    read where no part of the list passes the limit, and from the ordered read where one
+    does) is the page of the list counted to the end, by cursor and by offset, in every
+    sort; a review that moved a date is read from the reviews' index by date."""
+    whole = listed.view.page_incidents(replace(q, limit=None)).items
+    with listed.writer() as w:  # moved within the list, to its first day
+        w.put_review(
+            "incident",
+            whole[-1].id,
+            "ana",
+            {"status": "edited", "date_start": "2022-03-05", "date_end": "2022-03-05"},
+        )
+    for sort in SORTS:
+        listed_q = replace(q, sort=sort)
+        expected = [i.id for i in listed.view.page_incidents(replace(listed_q, limit=None)).items]
+        n = len(expected)
+        by_cursor, by_offset = [], []
+        page_q = replace(listed_q, limit=3, count_limit=cap)
+        for k in range(n // 3 + 2):
+            page = listed.view.page_incidents(page_q)
+            by_cursor += [i.id for i in page.items]
+            on_one = k == 0 and n < 3  # (a list on one page is counted whatever the limit)
+            assert (page.total, page.total_exact) == (
+                (n, True) if n <= cap or on_one else (cap, False)
+            )
+            offset = listed.view.page_incidents(
+                replace(listed_q, limit=3, offset=3 * k, count_limit=cap)
+            )
+            by_offset += [i.id for i in offset.items]
+            if page.next is None:
+                break
+            page_q = replace(page_q, after=page.next)
+        assert by_cursor == expected, sort
+        assert by_offset == expected, sort
+
+
 def test_every_list_of_a_date_range_answers(listed: Store) -> None:
     """The cases, the map, the timeline and the facets read the same parts as the list."""
     q = IncidentQuery(since="2023-01-01", until="2024-12-31", type="execution_of_pows")

@@ -996,18 +996,28 @@ class View:
         self, q: IncidentQuery, after: list[Any] | None, want: int
     ) -> list[tuple[str, str]]:
         """The first ``want`` (case id, start) after the cursor ``after``, in the case list's
-        order (see page_cases)."""
+        order (see page_cases).
+
+        On PostgreSQL each read ends with a whole day (``FETCH ... WITH TIES``): every case
+        seen is settled, and the next read starts after that day. A month-only date (1,700
+        incidents on ``2024-03`` at a million) is read once, in full, where a read of 1,000
+        ended inside it and settled nothing. SQLite has no WITH TIES: a case is settled
+        once the walk is past its day, and the next read starts on the last one's last day
+        (read again, a bound on the day alone)."""
         walk = replace(q, sort="date", after=None, offset=0, count_limit=None)
         chunk = max(CASE_WALK, 2 * want)
-        day = after[0] if after else None  # every incident from the cursor's day
+        ties = not self._sqlite
+        day, past = (after[0] if after else None), False  # every incident from the cursor's day
         seen: dict[str, str] = {}  # case -> start, as first seen in the walk
         while True:
-            rows = self._keys(walk, day, chunk, "case")
-            for _, start, _, case_id in rows:  # id, (date_last, id), case
+            rows = self._keys(walk, day, past, chunk, "case", ties=ties)
+            for start, case_id in rows:
                 seen.setdefault(str(case_id), str(start))
             done = len(rows) < chunk
-            edge = None if done else str(rows[-1][1])
-            settled = {c: v for c, v in seen.items() if done or v < str(edge)}
+            edge = None if done else str(rows[-1][0])
+            settled = {
+                c: v for c, v in seen.items() if done or v < str(edge) or (ties and v == edge)
+            }
             if after:  # 2. a case with an incident before the cursor's day came earlier
                 starts = self._case_starts(q, list(settled))
                 settled = {c: v for c, v in settled.items() if starts.get(c) == v}
@@ -1016,33 +1026,45 @@ class View:
             if done or len(settled) >= want:
                 first = heapq.nsmallest(want, ((v, c) for c, v in settled.items()))
                 return [(c, v) for v, c in first]  # (thousands settled past a long day)
-            # many incidents on one day (a month-only date: thousands at a million): few,
-            # longer reads, each from the last one's last day (read again: a bound on the
-            # day alone, which the planners weigh with the list's own dates, where a
-            # cursor's comparison of (day, id) is taken for independent of them and the
-            # read for shorter than it is; see _since_parts)
-            day, chunk = edge, chunk * 4
+            # many incidents on one day (a month-only date, on SQLite), or too few cases
+            # settled: longer reads, from the last one's last day on (a bound on the day
+            # alone, which the planners weigh with the list's own dates, where a cursor's
+            # comparison of (day, id) is taken for independent of them and the read for
+            # shorter than it is; see _since_parts)
+            day, past, chunk = edge, ties, chunk * 4
 
     def _keys(
-        self, q: IncidentQuery, day: str | None, n: int, *extra: str
+        self,
+        q: IncidentQuery,
+        day: str | None,
+        past: bool,
+        n: int,
+        *extra: str,
+        ties: bool = False,
     ) -> list[tuple[Any, ...]]:
-        """(id, date_last, id, ``extra`` columns...) of the first ``n`` incidents ``q``
-        matches (``q.sort``: "date") that start on or after ``day`` (a start as date_last
-        holds it), in the list's order: each part read by index from the day where one
-        fits (see page_incidents)."""
+        """(date_last, ``extra`` columns...) of the first ``n`` incidents ``q`` matches
+        (``q.sort``: "date") that start on or after ``day`` (a start as date_last holds it;
+        ``past``: after it), in the list's order; with ``ties``, and those that start on the
+        last one's day (PostgreSQL). Each part read by index from the day where one fits (see
+        page_incidents). Only what the walk reads comes back (thousands of rows: the ids
+        would double what this process decodes)."""
         keys = _SORT_KEYS[q.sort]
         names = dict.fromkeys(["id", *(k for k, _ in keys), *extra])
 
+        def first(s: Select[Any], cols: Any) -> Select[Any]:
+            if ties:  # (a part's days whole: the union's are then whole too)
+                return s.order_by(cols.date_last).fetch(n, with_ties=True)
+            return s.order_by(*_order(q.sort, cols)).limit(n)
+
         def top(part: Select[Any]) -> Select[Any]:
             p = part.subquery()
-            s = select(*p.c).order_by(*_order(q.sort, p.c)).limit(n)
+            s = select(*p.c)
             if day is not None:
-                s = s.where(p.c.date_last >= day)
-            return select(*s.subquery().c)
+                s = s.where(p.c.date_last > day if past else p.c.date_last >= day)
+            return select(*first(s, p.c).subquery().c)
 
         m = self._matching(q, *names, each=top).subquery("matching").c
-        cols = [m.id, *(m[k] for k, _ in keys), *(m[x] for x in extra)]
-        s = select(*cols).order_by(*_order(q.sort, m)).limit(n)
+        s = first(select(m.date_last, *(m[x] for x in extra)), m)
         with self.engine.connect() as c:  # (rows as they come: Row is a tuple already)
             return list(c.execute(s).all())
 

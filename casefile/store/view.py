@@ -713,10 +713,12 @@ class View:
             estimate, counted = None, None
             found: Sequence[Any]
             if cap is not None and q.limit is not None and not self._sqlite:
-                # PostgreSQL: the estimate first; a list it does not put past the cap is
+                # PostgreSQL: the estimate first; a list it puts well short of the cap is
                 # read once for its page and its count together (View._page_counted)
-                estimate = self._estimate(c, q)
-                if estimate is None:
+                planned = self._planned(c, q, cap)
+                if planned is not None and planned >= ESTIMATE_PAST * cap:
+                    estimate = planned
+                elif planned is None or planned * ONE_READ_UNDER <= cap:
                     counted = self._page_counted(c, q, names, after, cap)
             if counted is not None and counted[1] <= (cap or 0):  # every part read whole
                 found, total = counted[0], counted[2]
@@ -807,15 +809,20 @@ class View:
             return None
         if self._sqlite:
             return self._sampled_estimate(c, q)
+        found = self._planned(c, q, q.count_limit)
+        return found if found is not None and found >= ESTIMATE_PAST * q.count_limit else None
+
+    def _planned(self, c: Any, q: IncidentQuery, cap: int) -> int | None:
+        """PostgreSQL's estimate of how many incidents ``q`` matches (the planner's rows); None
+        where the table, as last analysed, holds no more than ``cap`` rows."""
         # A table of no more rows than the cap is counted (cheap), and so is one never
         # analysed (-1): the statistics of a table that grew since are no estimate
         rows = "SELECT reltuples FROM pg_class WHERE oid = 'incidents'::regclass"
-        if (c.execute(sql(rows)).scalar() or 0) <= q.count_limit:
+        if (c.execute(sql(rows)).scalar() or 0) <= cap:
             return None
         matching = self._matching(q, "id", machine_only=True).subquery()
         plan = c.execute(_Explain(select(matching.c.id))).scalar_one()
-        found = int((json.loads(plan) if isinstance(plan, str) else plan)[0]["Plan"]["Plan Rows"])
-        return found if found >= ESTIMATE_PAST * q.count_limit else None
+        return int((json.loads(plan) if isinstance(plan, str) else plan)[0]["Plan"]["Plan Rows"])
 
     def _sampled_estimate(self, c: Any, q: IncidentQuery) -> int | None:
         """SQLite's estimate of how many incidents ``q`` matches, where it is surely past
@@ -1702,6 +1709,11 @@ class IncidentPage:
 # A list whose estimate is this many times the count limit (or more) is not counted: its total
 # is the estimate (View._estimate).
 ESTIMATE_PAST = 1
+# PostgreSQL reads a list whose estimate is under the count limit divided by this once for
+# its page and its count (View._page_counted); one nearer the limit, which may pass it, is
+# read for its page in order, then counted (were it read once, a list past the limit would
+# be read a second time for its page in order: 10,001 rows kept, then the page)
+ONE_READ_UNDER = 4
 # SQLite's estimate (View._sampled_estimate): the filters tried on this many incidents (about
 # 2 ms at 100,000, on every list whose page is full), the estimate taken where this many
 # matched (a relative error of 14% or less) and it is this many times the count limit (a list

@@ -135,8 +135,21 @@ def test_list_indexes_exist(fresh_store: Store) -> None:
         "ix_incidents_lat_lon",  # 0011_day
         "ix_incidents_type_count_desc_date_last",
     } <= names
+    reviews = {  # 0012_scale: the reviews that moved a date, by that date
+        "sqlite": "SELECT sql FROM sqlite_master WHERE name = :n",
+        "postgresql": "SELECT indexdef FROM pg_indexes WHERE indexname = :n",
+    }[fresh_store.engine.dialect.name]
+    with fresh_store.engine.connect() as c:
+        made = c.execute(text(reviews), {"n": "ix_reviews_incident_date"}).scalar_one()
+    assert "date_start" in made and "target_id" in made and "IS NOT NULL" in made, made
     if fresh_store.engine.dialect.name == "postgresql":
         with fresh_store.engine.connect() as c:
+            stats = "SELECT 1 FROM pg_statistic_ext WHERE stxname = 'st_incidents_interval'"
+            interval = (
+                "SELECT indexdef FROM pg_indexes WHERE indexname = 'ix_incidents_interval_reach'"
+            )
+            if c.execute(text(stats)).first():  # (PostgreSQL 14 and later)
+                assert "IS TRUE" in c.execute(text(interval)).scalar_one()
             trgm = "SELECT 1 FROM pg_available_extensions WHERE name = 'pg_trgm'"
             if c.execute(text(trgm)).first():  # Debian's server has it: substrings by index
                 assert {"ix_incidents_perpetrators_trgm", "ix_incidents_place_trgm"} <= names

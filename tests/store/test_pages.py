@@ -296,8 +296,9 @@ def test_pages_counted_as_far_as_a_limit_are_the_same_pages(
     """A page counted as far as a limit (on PostgreSQL the page and the count come from one
     read where no part of the list passes the limit, and from the ordered read where one
     does) is the page of the list counted to the end, by cursor and by offset, in sorts
-    with NULLs last and with four keys; a review that moved a date is read from the reviews' index by date; a substring's
-    dates are no bound of an index in the read of the page and count together."""
+    with NULLs last and with four keys; a review that moved a date is read from the
+    reviews' index by date; a substring's dates are no bound of an index in the read of the
+    page and count together."""
     whole = listed.view.page_incidents(replace(q, limit=None)).items
     with listed.writer() as w:  # moved within the list, to its first day
         w.put_review(

@@ -335,6 +335,14 @@ class Figure(BaseModel):
 
 class IncidentCounts(BaseModel):
     total: int
+    total_exact: bool = Field(
+        True,
+        description="False where `total` stopped counting (past 10,000, as the incident list "
+        "counts): a floor, or an estimate where `total_estimated`.",
+    )
+    total_estimated: bool = Field(
+        False, description="True where `total` is an estimate, as in the incident list."
+    )
     by_type: dict[str, int]
     by_region: dict[str, int]
     by_status: dict[str, int]
@@ -345,6 +353,9 @@ class CaseCounts(BaseModel):
     """The cases the matching incidents make: one act counted once, however many report it."""
 
     total: int
+    total_exact: bool = Field(
+        True, description="False where `total` stopped counting (past 1,000 cases): a floor."
+    )
     by_type: dict[str, int]
     by_region: dict[str, int]
     by_corroboration: dict[str, int]

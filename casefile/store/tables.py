@@ -295,6 +295,15 @@ reviews = Table(
     Column("case_id", String(64), index=True),  # merge and split move incidents between cases
     Column("updated_at", DateTime(timezone=True), nullable=False),
     Column("updated_by", Text, nullable=False),
+    # Migration 0012_scale: the incidents' reviews that moved a date, by that date (the
+    # lists read them in order, View._matching's part 2a)
+    Index(
+        "ix_reviews_incident_date",
+        "date_start",
+        "target_id",
+        postgresql_where=text("target_type = 'incident' AND date_start IS NOT NULL"),
+        sqlite_where=text("target_type = 'incident' AND date_start IS NOT NULL"),
+    ),
 )
 
 judgements = Table(

@@ -10,7 +10,7 @@ import itertools
 import json
 import random
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -329,7 +329,7 @@ class View:
             part = ids[chunk : chunk + 500]
             rows = c.execute(
                 select(s.c.fact_id, s.c.start, s.c.end)
-                .where(s.c.fact_table == table, s.c.fact_id.in_(part))
+                .where(s.c.fact_table == table, _among(s.c.fact_id, part, self._sqlite))
                 .order_by(s.c.id)
             ).all()
             for fid, a, b in rows:
@@ -347,6 +347,7 @@ class View:
         each: Callable[[Select[Any]], Select[Any]] | None = None,
         ordered: bool = False,
         machine_only: bool = False,
+        loose: bool = False,
     ) -> Select[Any] | CompoundSelect:
         """The incidents ``q`` matches, as the named columns of their values in force
         (``id``, an incidents column, ``status``, ``case``, or a sort key of _SORT_KEYS);
@@ -359,22 +360,37 @@ class View:
         1. those no analyst reviewed (most), on their own columns, by index where one fits
            (the reviewed ids are read once, then looked up per incident);
         2. reviewed ones, from ``reviews`` to ``incidents``, on the values in force: those
-           whose review changed a value ``q`` reads.
+           whose review changed a value ``q`` reads; where ``q`` reads the date (every
+           sort does), in two: a. those whose review moved the date, on the review's own
+           dates, read in the list's order from the index of reviews by date
+           (``ix_reviews_incident_date``) as far as the page, a date range only its own
+           range of them; b. the others, each looked up by id.
 
         With ``machine_only``, every incident on the machine's values, reviews left aside
-        (View._estimate: the planners cannot estimate the exclusion of the reviewed)."""
+        (View._estimate: the planners cannot estimate the exclusion of the reviewed); with
+        ``loose``, the unreviewed incidents' dates are no bound of an index (see
+        View._page_counted)."""
         i, r = t.incidents, t.reviews
         # Only a review that changed a value q reads (or any, where q reads the status) can
         # move an incident in or out of the list or along it: the others (most reviews only
         # confirm) leave the incident in part 1, where an index finds it.
-        edited = and_(r.c.target_type == "incident", _edited(_columns_read(q, names)))
-        joined = and_(edited, _narrowed(q, self._sqlite), r.c.target_id == i.c.id)
+        read = _columns_read(q, names)
+        edited = and_(r.c.target_type == "incident", _edited(read))
         reviewed = None if machine_only else select(r.c.target_id).where(edited)
-        machine = self._filtered(q, _machine, i, names, ordered)
+        machine = self._filtered(q, _machine, i, names, ordered, loose=loose)
         if reviewed is not None:
             machine = machine.where(i.c.id.not_in(reviewed))
-        parts = [machine] if not q.since else self._since_parts(q, names, reviewed, ordered)
+        parts = [machine]
+        if q.since:
+            parts = self._since_parts(q, names, reviewed, ordered, loose)
         if reviewed is not None:
+            narrowed = _narrowed(q, self._sqlite)
+            if "date_start" in read:  # 2a. (a date edit sets the group's key, date_start)
+                moved = and_(r.c.target_type == "incident", r.c.date_start.is_not(None))
+                on = and_(moved, narrowed, r.c.target_id == i.c.id)
+                parts.append(self._filtered(q, _redated, r.join(i, on), names, ordered))
+                edited = and_(edited, r.c.date_start.is_(None))  # 2b.
+            joined = and_(edited, narrowed, r.c.target_id == i.c.id)
             parts.append(self._filtered(q, _effective, r.join(i, joined), names, ordered))
         if each is not None:
             parts = [each(part) for part in parts]
@@ -386,6 +402,7 @@ class View:
         names: tuple[str, ...],
         reviewed: Select[Any] | None,
         ordered: bool = False,
+        loose: bool = False,
     ) -> list[Select[Any]]:
         """The unreviewed incidents ``q`` matches (``q.since`` set) in three disjoint parts
         that indexes serve, so that no planner walks the list's order back from the day
@@ -407,9 +424,11 @@ class View:
         takes it by its own index."""
         i = t.incidents
         day = first_day(q.since or "")
-        machine = self._filtered(q, _machine, i, names, ordered)
+        machine = self._filtered(q, _machine, i, names, ordered, loose=loose)
+        later = self._filtered(q, _machine, i, names, ordered, from_day=True, loose=loose)
         if reviewed is not None:  # (None: View._matching's machine_only)
             machine = machine.where(i.c.id.not_in(reviewed))
+            later = later.where(i.c.id.not_in(reviewed))
         start = _sort_key("date_last", _machine)
         prefixes = [day[:4], day[:7]]
         reach = func.coalesce(i.c.date_end, i.c.date_start)
@@ -418,10 +437,16 @@ class View:
         # rather than the partial index that holds only the intervals: those terms are kept
         # from its indexes (``+``), and it scans the partial index.
         early, reaching = self._unindexed(start), self._unindexed(reach)
+        interval = i.c.date_end != i.c.date_start
+        if not self._sqlite:
+            # as the partial index's predicate reads since migration 0012_scale: a form that
+            # statistics estimate (the bare comparison passes for true of nearly every
+            # incident, and PostgreSQL read a whole index of a million rather than this one)
+            interval = and_(interval, interval.is_(True))
         intervals = (
             select(i)
             .where(
-                i.c.date_end != i.c.date_start,
+                interval,
                 early < day,
                 early.not_in(prefixes),
                 or_(reaching >= day, reaching.in_(prefixes)),
@@ -430,11 +455,11 @@ class View:
             .subquery("intervals")
         )
         e = _machine_on(intervals)
-        spanning = self._filtered(q, e, intervals, names, ordered, by_id=True)
+        spanning = self._filtered(q, e, intervals, names, ordered, by_id=True, loose=loose)
         if reviewed is not None:
             spanning = spanning.where(e("id").not_in(reviewed))
         on_day = select(*machine.where(start.in_(prefixes)).offset(0).subquery().c)
-        return [machine.where(start >= day), on_day, spanning]
+        return [later.where((_loosened(start) if loose else start) >= day), on_day, spanning]
 
     def _filtered(
         self,
@@ -444,27 +469,45 @@ class View:
         names: tuple[str, ...],
         ordered: bool = False,
         by_id: bool = False,
+        from_day: bool = False,
+        loose: bool = False,
     ) -> Select[Any]:
         """``names`` of the incidents of ``src`` that ``q`` matches, valued by ``e``
-        (``by_id``: ``src`` is a subquery of incidents, which a search finds by id)."""
+        (``by_id``: ``src`` is a subquery of incidents, which a search finds by id;
+        ``from_day``: the caller keeps those that start on or after ``q.since``'s day)."""
         d = t.documents
         s = select(*(_sort_key(n, e).label(n) for n in names)).select_from(src)
         if q.ids is not None:
-            s = s.where(e("id").in_(q.ids))
+            s = s.where(_among(e("id"), q.ids, self._sqlite))
         if q.document:
             s = s.where(e("document_id") == q.document)
         if q.type:
             s = s.where(e("type") == q.type)
         if q.since:  # may end on or after: a partial date runs to the end of its year or month
             last = _last_day(func.coalesce(e("date_end"), e("date_start")))
-            s = s.where(last >= first_day(q.since))
+            reaches = last >= first_day(q.since)
+            if from_day and not self._sqlite:
+                # Of those that start on or after the day, every dated one that is not an
+                # interval reaches it: said so, in a form PostgreSQL's statistics estimate
+                # (migration 0012_scale), the condition passes for what it is, true of nearly
+                # all; PostgreSQL took it for true of a third (a comparison of an expression
+                # it knows nothing of), and beside the cursor's comparison (also taken for
+                # independent of the dates) reckoned a case walk's read of 4,000 to hold
+                # fewer: it read a three months' range whole and sorted it (46,000 rows,
+                # 300 ms) rather than the first 4,000 in order by index
+                single = (e("date_end") != e("date_start")).isnot(True)
+                reaches = or_(and_(e("date_start").is_not(None), single), reaches)
+            s = s.where(reaches)
         if q.until and (q.since or not self._sqlite):  # may start on or before: "2024-03" ...
             # the same bound on the lists' order (the undated, '9999', fail it as NULL
             # does): a range of its indexes. SQLite takes it only beside ``since``, whose
             # start already bounds that range (from one side only, it would read a wide range
             # by index rather than scan; with both, a year's list of one region reads its
             # months alone: 20 to 15 ms, a type's quarter 27 to 11; bench/api_load.py)
-            s = s.where(_sort_key("date_last", e) <= last_day(q.until))
+            bound = _sort_key("date_last", e)
+            if loose and e not in _IN_FORCE:  # (the reviews' dates: their own small index)
+                bound = _loosened(bound)
+            s = s.where(bound <= last_day(q.until))
         elif q.until:
             s = s.where(self._unindexed(e("date_start")) <= last_day(q.until))
         if q.place:
@@ -489,7 +532,7 @@ class View:
             # analyst's summary) where ``e`` reads reviews
             pat = _like(q.text)
             in_text = select(d.c.id).where(func.lower(d.c.text).like(pat, escape="\\"))
-            if e is _effective:
+            if e in _IN_FORCE:
                 # PostgreSQL: the documents as an array, computed once (an InitPlan): a
                 # subquery beside the OR (a hashed SubPlan) keeps the planner from reading
                 # the reviewed incidents by id, and it joined every incident instead
@@ -521,15 +564,15 @@ class View:
         if q.bbox:
             west, south, east, north = q.bbox
             s = s.where(e("lat") >= south, e("lat") <= north, e("lon") >= west, e("lon") <= east)
-        if q.cases is not None and e is not _effective:  # by the case's index, or the id's
+        if q.cases is not None and e not in _IN_FORCE:  # by the case's index, or the id's
             s = s.where(
                 or_(
-                    e("case_id").in_(q.cases),
-                    and_(e("case_id").is_(None), e("id").in_(q.cases)),
+                    _among(e("case_id"), q.cases, self._sqlite),
+                    and_(e("case_id").is_(None), _among(e("id"), q.cases, self._sqlite)),
                 )
             )
         elif q.cases is not None:
-            s = s.where(e("case").in_(q.cases))
+            s = s.where(_among(e("case"), q.cases, self._sqlite))
         if q.corroboration is not None:
             graded = select(t.cases.c.id).where(t.cases.c.corroboration.in_(q.corroboration))
             s = s.where(e("case").in_(graded))
@@ -667,22 +710,38 @@ class View:
             r, and_(r.c.target_type == "incident", r.c.target_id == i.c.id)
         ).outerjoin(d, d.c.id == i.c.document_id)
         with self.engine.connect() as c:
-            found = c.execute(s).all()
+            estimate, counted = None, None
+            found: Sequence[Any]
+            if cap is not None and q.limit is not None and not self._sqlite:
+                # PostgreSQL: the estimate first; a list it puts well short of the cap is
+                # read once for its page and its count together (View._page_counted)
+                planned = self._planned(c, q, cap)
+                if planned is not None and planned >= ESTIMATE_PAST * cap:
+                    estimate = planned
+                elif planned is None or planned * ONE_READ_UNDER <= cap:
+                    counted = self._page_counted(c, q, names, after, cap)
+            if counted is not None and counted[1] <= (cap or 0):  # every part read whole
+                found, total = counted[0], counted[2]
+            else:
+                found = c.execute(s).all()
+                if counted is not None:
+                    total = counted[2]
             ids = [str(row[0]) for row in found]
-            estimate = None
             whole = not (q.limit is not None and (q.offset or q.after or len(found) == q.limit))
-            if not whole:
-                estimate = self._estimate(c, q) if cap is not None else None
+            if whole:  # the whole list is on this page
+                total, estimate = len(found), None
+            elif counted is None:
+                if estimate is None and cap is not None and self._sqlite:
+                    estimate = self._estimate(c, q)
                 if estimate is None:  # (built only here: a union of parts costs a few ms)
-                    counted = self._matching(q, "id", each=count)
-                    total = sum(int(n) for n in c.execute(counted).scalars())
+                    parts = self._matching(q, "id", each=count)
+                    total = sum(int(n) for n in c.execute(parts).scalars())
                 else:  # far past the cap: not counted
                     total = estimate
-            else:  # the whole list is on this page
-                total = len(found)
             rows: dict[str, Any] = {}
             for chunk in _chunks(ids, 500):
-                got = c.execute(select(*cols).select_from(src).where(i.c.id.in_(chunk)))
+                by_id = _among(i.c.id, chunk, self._sqlite)
+                got = c.execute(select(*cols).select_from(src).where(by_id))
                 rows.update({row["id"]: row for row in got.mappings()})
             spans = self._spans(c, "incidents", ids)
         items = [_reviewed_incident(rows[x], spans.get(x, [])) for x in ids if x in rows]
@@ -697,6 +756,48 @@ class View:
         exact = cap is None or total <= cap or whole  # (a list on one page is all there)
         return IncidentPage(total if exact else cap or 0, q.limit, q.offset, items, nxt, exact)
 
+    def _page_counted(
+        self, c: Any, q: IncidentQuery, names: dict[str, None], after: list[Any] | None, cap: int
+    ) -> tuple[list[Any], int, int]:
+        """The page of ``q`` (rows of id and sort keys) among the first ``cap`` + 1 matches of
+        each part of the list, how many the longest part had, and how many all had, from one
+        read (PostgreSQL keeps the matches read, a CTE named twice, for both): where no part
+        had more than ``cap``, the page is exact and so is the count. A list of a rare
+        substring within a year read its matches twice before, for the page and for the
+        count (a bitmap of the year's 190,000 index entries each time, at a million)."""
+        keys = _SORT_KEYS[q.sort]
+        numbered = itertools.count()
+
+        def first(part: Select[Any]) -> Select[Any]:  # the part's first cap + 1, in no order
+            head = part.limit(cap + 1).subquery()
+            return select(*head.c, literal(next(numbered)).label("part"))
+
+        # A substring (a trigram index) within a span of dates: the planner, reckoning the
+        # substring's matches at their share of the year, ANDed the substring's few thousand
+        # with the span's index entries (190,000 for a year at a million, 20 ms) where
+        # reading the substring's matches alone costs half: the dates are no bound of an
+        # index here (the page of a long list, read in order, keeps them)
+        loose = bool(q.unit or q.units or q.place or q.text)
+        m = self._matching(q, *names, each=first, loose=loose).cte("matches")
+        per_part = select(func.count().label("n")).select_from(m).group_by(m.c.part).subquery()
+        n = per_part.c.n
+        counts = select(
+            func.coalesce(func.max(n), 0).label("longest"),
+            func.coalesce(func.sum(n), 0).label("total"),
+        ).subquery()
+        page = select(m.c.id, *(m.c[k] for k, _ in keys)).order_by(*_order(q.sort, m.c))
+        if after:
+            page = page.where(_after(keys, m.c, after))
+        p = page.limit(q.limit).offset(q.offset).subquery()
+        s = (
+            select(counts.c.longest, counts.c.total, p.c.id, *(p.c[k] for k, _ in keys))
+            .select_from(counts.outerjoin(p, true()))
+            .order_by(*_order(q.sort, p.c))
+        )
+        rows = c.execute(s).all()
+        found = [tuple(row[2:]) for row in rows if row[2] is not None]
+        return found, int(rows[0][0]), int(rows[0][1])
+
     def _estimate(self, c: Any, q: IncidentQuery) -> int | None:
         """PostgreSQL's estimate of how many incidents ``q`` matches, where it is at least
         ESTIMATE_PAST times ``q.count_limit``, else None (count them). Counting stops at the
@@ -709,15 +810,20 @@ class View:
             return None
         if self._sqlite:
             return self._sampled_estimate(c, q)
+        found = self._planned(c, q, q.count_limit)
+        return found if found is not None and found >= ESTIMATE_PAST * q.count_limit else None
+
+    def _planned(self, c: Any, q: IncidentQuery, cap: int) -> int | None:
+        """PostgreSQL's estimate of how many incidents ``q`` matches (the planner's rows); None
+        where the table, as last analysed, holds no more than ``cap`` rows."""
         # A table of no more rows than the cap is counted (cheap), and so is one never
         # analysed (-1): the statistics of a table that grew since are no estimate
         rows = "SELECT reltuples FROM pg_class WHERE oid = 'incidents'::regclass"
-        if (c.execute(sql(rows)).scalar() or 0) <= q.count_limit:
+        if (c.execute(sql(rows)).scalar() or 0) <= cap:
             return None
         matching = self._matching(q, "id", machine_only=True).subquery()
         plan = c.execute(_Explain(select(matching.c.id))).scalar_one()
-        found = int((json.loads(plan) if isinstance(plan, str) else plan)[0]["Plan"]["Plan Rows"])
-        return found if found >= ESTIMATE_PAST * q.count_limit else None
+        return int((json.loads(plan) if isinstance(plan, str) else plan)[0]["Plan"]["Plan Rows"])
 
     def _sampled_estimate(self, c: Any, q: IncidentQuery) -> int | None:
         """SQLite's estimate of how many incidents ``q`` matches, where it is surely past
@@ -898,19 +1004,28 @@ class View:
         self, q: IncidentQuery, after: list[Any] | None, want: int
     ) -> list[tuple[str, str]]:
         """The first ``want`` (case id, start) after the cursor ``after``, in the case list's
-        order (see page_cases)."""
+        order (see page_cases).
+
+        On PostgreSQL each read ends with a whole day (``FETCH ... WITH TIES``): every case
+        seen is settled, and the next read starts after that day. A month-only date (1,700
+        incidents on ``2024-03`` at a million) is read once, in full, where a read of 1,000
+        ended inside it and settled nothing. SQLite has no WITH TIES: a case is settled
+        once the walk is past its day, and the next read starts on the last one's last day
+        (read again, a bound on the day alone)."""
         walk = replace(q, sort="date", after=None, offset=0, count_limit=None)
         chunk = max(CASE_WALK, 2 * want)
-        cursor = [after[0], ""] if after else None  # every incident from the cursor's day
+        ties = not self._sqlite
+        day, past = (after[0] if after else None), False  # every incident from the cursor's day
         seen: dict[str, str] = {}  # case -> start, as first seen in the walk
         while True:
-            rows = self._keys(walk, cursor, chunk, "case")
-            for incident_id, start, _, case_id in rows:  # id, (date_last, id), case
+            rows = self._keys(walk, day, past, chunk, "case", ties=ties)
+            for start, case_id in rows:
                 seen.setdefault(str(case_id), str(start))
-                cursor = [start, incident_id]
             done = len(rows) < chunk
-            edge = None if done else str(rows[-1][1])
-            settled = {c: v for c, v in seen.items() if done or v < str(edge)}
+            edge = None if done else str(rows[-1][0])
+            settled = {
+                c: v for c, v in seen.items() if done or v < str(edge) or (ties and v == edge)
+            }
             if after:  # 2. a case with an incident before the cursor's day came earlier
                 starts = self._case_starts(q, list(settled))
                 settled = {c: v for c, v in settled.items() if starts.get(c) == v}
@@ -919,29 +1034,45 @@ class View:
             if done or len(settled) >= want:
                 first = heapq.nsmallest(want, ((v, c) for c, v in settled.items()))
                 return [(c, v) for v, c in first]  # (thousands settled past a long day)
-            # many incidents on one day (a month-only date: thousands at a million): few,
-            # longer reads (each read costs the reviewed incidents' lookups again)
-            chunk *= 4
+            # many incidents on one day (a month-only date, on SQLite), or too few cases
+            # settled: longer reads, from the last one's last day on (a bound on the day
+            # alone, which the planners weigh with the list's own dates, where a cursor's
+            # comparison of (day, id) is taken for independent of them and the read for
+            # shorter than it is; see _since_parts)
+            day, past, chunk = edge, ties, chunk * 4
 
     def _keys(
-        self, q: IncidentQuery, after: list[Any] | None, n: int, *extra: str
+        self,
+        q: IncidentQuery,
+        day: str | None,
+        past: bool,
+        n: int,
+        *extra: str,
+        ties: bool = False,
     ) -> list[tuple[Any, ...]]:
-        """(id, sort keys..., ``extra`` columns...) of the first ``n`` incidents ``q`` matches
-        after the keys ``after``, in the order of ``q.sort``: each part read by index from the
-        cursor where one fits (see page_incidents)."""
+        """(date_last, ``extra`` columns...) of the first ``n`` incidents ``q`` matches
+        (``q.sort``: "date") that start on or after ``day`` (a start as date_last holds it;
+        ``past``: after it), in the list's order; with ``ties``, and those that start on the
+        last one's day (PostgreSQL). Each part read by index from the day where one fits (see
+        page_incidents). Only what the walk reads comes back (thousands of rows: the ids
+        would double what this process decodes)."""
         keys = _SORT_KEYS[q.sort]
         names = dict.fromkeys(["id", *(k for k, _ in keys), *extra])
 
+        def first(s: Select[Any], cols: Any) -> Select[Any]:
+            if ties:  # (a part's days whole: the union's are then whole too)
+                return s.order_by(cols.date_last).fetch(n, with_ties=True)
+            return s.order_by(*_order(q.sort, cols)).limit(n)
+
         def top(part: Select[Any]) -> Select[Any]:
             p = part.subquery()
-            s = select(*p.c).order_by(*_order(q.sort, p.c)).limit(n)
-            if after:
-                s = s.where(_after(keys, p.c, after))
-            return select(*s.subquery().c)
+            s = select(*p.c)
+            if day is not None:
+                s = s.where(p.c.date_last > day if past else p.c.date_last >= day)
+            return select(*first(s, p.c).subquery().c)
 
         m = self._matching(q, *names, each=top).subquery("matching").c
-        cols = [m.id, *(m[k] for k, _ in keys), *(m[x] for x in extra)]
-        s = select(*cols).order_by(*_order(q.sort, m)).limit(n)
+        s = first(select(m.date_last, *(m[x] for x in extra)), m)
         with self.engine.connect() as c:  # (rows as they come: Row is a tuple already)
             return list(c.execute(s).all())
 
@@ -1579,6 +1710,11 @@ class IncidentPage:
 # A list whose estimate is this many times the count limit (or more) is not counted: its total
 # is the estimate (View._estimate).
 ESTIMATE_PAST = 1
+# PostgreSQL reads a list whose estimate is under the count limit divided by this once for
+# its page and its count (View._page_counted); one nearer the limit, which may pass it, is
+# read for its page in order, then counted (were it read once, a list past the limit would
+# be read a second time for its page in order: 10,001 rows kept, then the page)
+ONE_READ_UNDER = 4
 # SQLite's estimate (View._sampled_estimate): the filters tried on this many incidents (about
 # 2 ms at 100,000, on every list whose page is full), the estimate taken where this many
 # matched (a relative error of 14% or less) and it is this many times the count limit (a list
@@ -1856,6 +1992,25 @@ def _effective(col: str) -> Any:
     return case((r.c[key].is_not(None), r.c[col]), else_=i.c[col])
 
 
+def _loosened(column: Any) -> Any:
+    """``column`` (a date) as no index of PostgreSQL holds it, and no statistics: the
+    planner leaves it out of the indexes it reads (View._page_counted)."""
+    return column.op("||")(literal_column("''"))
+
+
+def _redated(col: str) -> Any:
+    """``_effective`` of an incident whose review moved its date (View._matching's part 2a):
+    the dates are the review's own, so that the reviews' index by date serves the list's
+    order and its date range."""
+    if col in ("date_start", "date_end"):
+        return t.reviews.c[col]
+    return _effective(col)
+
+
+# The values in force of a reviewed incident (the parts of View._matching that join reviews)
+_IN_FORCE = (_effective, _redated)
+
+
 def _machine_on(src: Any) -> Callable[[str], Any]:
     """``_machine`` over ``src``: the incidents table or a subquery of its rows."""
 
@@ -1882,6 +2037,8 @@ _DATE_KEYS = {"date_last": "9999", "date_first": "0000"}
 
 def _sort_key(name: str, e: Callable[[str], Any]) -> Any:
     """The column ``name`` of View._matching, valued by ``e`` (_machine or _effective)."""
+    if name in _DATE_KEYS and e is _redated:  # set there: as ix_reviews_incident_date holds it
+        return t.reviews.c.date_start
     if name in _DATE_KEYS:
         return func.coalesce(e("date_start"), literal_column(f"'{_DATE_KEYS[name]}'"))
     if name == "certainty_rank":  # the certainty vocabulary's order: confirmed first
@@ -2033,15 +2190,29 @@ def _narrowed(q: IncidentQuery, sqlite: bool) -> Any:
     r, i = t.reviews, t.incidents
     found: list[Any] = []
     if q.ids is not None:
-        found.append(r.c.target_id.in_(q.ids))
+        found.append(_among(r.c.target_id, q.ids, sqlite))
     if q.cases is not None:
-        fused = or_(i.c.case_id.in_(q.cases), and_(i.c.case_id.is_(None), i.c.id.in_(q.cases)))
+        cases = q.cases
+        fused = or_(
+            _among(i.c.case_id, cases, sqlite),
+            and_(i.c.case_id.is_(None), _among(i.c.id, cases, sqlite)),
+        )
         members = select(i.c.id).where(fused)
         by_member = (
             r.c.target_id.in_(members) if sqlite else r.c.target_id == any_(_ArrayOf(members))
         )
-        found.append(or_(r.c.case_id.in_(q.cases), by_member))
+        found.append(or_(_among(r.c.case_id, cases, sqlite), by_member))
     return and_(true(), *found)
+
+
+def _among(column: Any, values: list[str], sqlite: bool) -> Any:
+    """``column IN values``; on PostgreSQL ``= ANY`` of one array parameter, so that the
+    statement's text is the same whatever the number of values (an IN list is written out
+    anew on each call, and psycopg reads a statement past 4 KB again each time: a case page's
+    members, 50 cases in five parts, came to 352 parameters and 15 KB)."""
+    if sqlite:
+        return column.in_(values)
+    return column == any_(literal(list(values), PG_ARRAY(String)))
 
 
 def _reviewed_incident(row: Any, spans: list[tuple[int, int]]) -> ReviewedIncident:

@@ -52,7 +52,7 @@ from ..review import (
 )
 from ..store.audit import actions as audit_actions
 from ..store.audit import iter_entries
-from ..store.view import COUNT_LIMIT, FACETS, IncidentQuery
+from ..store.view import CASE_COUNT_LIMIT, COUNT_LIMIT, FACETS, IncidentQuery
 from ..vocab import (
     CERTAINTY,
     CORROBORATION,
@@ -89,7 +89,9 @@ templates.env.filters.update(
     place_text=place_text,
     perpetrators=perpetrators_text,
     # a page's total: "10,000+" past the count limit, "about N" for an estimate
-    total_text=lambda p: total_text(p.total, p.total_exact, p.total_estimated),
+    total_text=lambda p: total_text(p.total, p.total_exact, getattr(p, "total_estimated", False)),
+    # the same of a total given as a record (the statistics' counts)
+    count_text=lambda r: total_text(r["total"], r.get("total_exact"), r.get("total_estimated")),
 )
 templates.env.globals["victims_text"] = victims_text
 templates.env.globals["changes"] = changes
@@ -200,7 +202,7 @@ def brief_page(
 
 @router.get("/cases")
 def cases_page(request: Request, q: Filters, who: Viewer, store: StoreDep) -> Response:
-    found = store.view.page_cases(q)
+    found = store.view.page_cases(replace(q, count_limit=CASE_COUNT_LIMIT))  # as the API
     return page(
         request,
         "cases.html",

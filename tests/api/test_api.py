@@ -365,6 +365,22 @@ def test_case_document_unit_statistics_and_statements(served) -> None:
     assert served.client.get(f"{API}/statements", headers=h).json()["total"] == 0
 
 
+def test_statistics_count_as_far_as_the_lists_do(served, monkeypatch) -> None:
+    """The statistics' totals stop where the lists stop counting (#14): a floor, said so."""
+    from casefile.api.routes import statistics
+
+    h = served.bearer("vic")
+    stats = served.client.get(f"{API}/statistics", headers=h).json()
+    assert stats["incidents"]["total_exact"] and stats["cases"]["total_exact"]
+    monkeypatch.setattr(statistics, "COUNT_LIMIT", 2)
+    monkeypatch.setattr(statistics, "CASE_COUNT_LIMIT", 3)
+    stats = served.client.get(f"{API}/statistics", headers=h).json()
+    assert (stats["incidents"]["total"], stats["incidents"]["total_exact"]) == (2, False)
+    assert not stats["incidents"]["total_estimated"]
+    assert (stats["cases"]["total"], stats["cases"]["total_exact"]) == (3, False)
+    assert stats["incidents"]["by_type"]["torture"] == 1  # the breakdowns still count all
+
+
 def test_the_original_is_a_download_never_a_page(served) -> None:
     h = served.bearer("vic")
     doc_id = served.client.get(f"{API}/incidents/{served.ids[HROZA]}", headers=h).json()[

@@ -135,8 +135,21 @@ def test_list_indexes_exist(fresh_store: Store) -> None:
         "ix_incidents_lat_lon",  # 0011_day
         "ix_incidents_type_count_desc_date_last",
     } <= names
+    reviews = {  # 0012_scale: the reviews that moved a date, by that date
+        "sqlite": "SELECT sql FROM sqlite_master WHERE name = :n",
+        "postgresql": "SELECT indexdef FROM pg_indexes WHERE indexname = :n",
+    }[fresh_store.engine.dialect.name]
+    with fresh_store.engine.connect() as c:
+        made = c.execute(text(reviews), {"n": "ix_reviews_incident_date"}).scalar_one()
+    assert "date_start" in made and "target_id" in made and "IS NOT NULL" in made, made
     if fresh_store.engine.dialect.name == "postgresql":
         with fresh_store.engine.connect() as c:
+            stats = "SELECT 1 FROM pg_statistic_ext WHERE stxname = 'st_incidents_interval'"
+            interval = (
+                "SELECT indexdef FROM pg_indexes WHERE indexname = 'ix_incidents_interval_reach'"
+            )
+            if c.execute(text(stats)).first():  # (PostgreSQL 14 and later)
+                assert "IS TRUE" in c.execute(text(interval)).scalar_one()
             trgm = "SELECT 1 FROM pg_available_extensions WHERE name = 'pg_trgm'"
             if c.execute(text(trgm)).first():  # Debian's server has it: substrings by index
                 assert {"ix_incidents_perpetrators_trgm", "ix_incidents_place_trgm"} <= names
@@ -265,6 +278,57 @@ def test_a_count_limit_bounds_the_total(listed: Store, cap, total: int, exact: b
 def test_a_list_on_one_page_is_counted_whatever_the_limit(listed: Store) -> None:
     page = listed.view.page_incidents(IncidentQuery(limit=50, count_limit=4))
     assert (page.total, page.total_exact, len(page.items)) == (9, True, 9)
+
+
+@pytest.mark.parametrize("cap", [2, 50])
+@pytest.mark.parametrize(
+    "q",
+    [
+        IncidentQuery(),
+        IncidentQuery(since="2022-03-01"),
+        IncidentQuery(until="2023-12"),
+        IncidentQuery(unit="russian", since="2022-03-01", until="2024-10"),  # dates loosened
+    ],
+)
+def test_pages_counted_as_far_as_a_limit_are_the_same_pages(
+    listed: Store, q: IncidentQuery, cap: int
+) -> None:
+    """A page counted as far as a limit (on PostgreSQL the page and the count come from one
+    read where no part of the list passes the limit, and from the ordered read where one
+    does) is the page of the list counted to the end, by cursor and by offset, in sorts
+    with NULLs last and with four keys; a review that moved a date is read from the
+    reviews' index by date; a substring's dates are no bound of an index in the read of the
+    page and count together."""
+    whole = listed.view.page_incidents(replace(q, limit=None)).items
+    with listed.writer() as w:  # moved within the list, to its first day
+        w.put_review(
+            "incident",
+            whole[-1].id,
+            "ana",
+            {"status": "edited", "date_start": "2022-03-05", "date_end": "2022-03-05"},
+        )
+    for sort in ("date", "-date", "place", "-count", "queue"):  # (NULLs last, 4 keys)
+        listed_q = replace(q, sort=sort)
+        expected = [i.id for i in listed.view.page_incidents(replace(listed_q, limit=None)).items]
+        n = len(expected)
+        by_cursor, by_offset = [], []
+        page_q = replace(listed_q, limit=3, count_limit=cap)
+        for k in range(n // 3 + 2):
+            page = listed.view.page_incidents(page_q)
+            by_cursor += [i.id for i in page.items]
+            on_one = k == 0 and n < 3  # (a list on one page is counted whatever the limit)
+            assert (page.total, page.total_exact) == (
+                (n, True) if n <= cap or on_one else (cap, False)
+            )
+            offset = listed.view.page_incidents(
+                replace(listed_q, limit=3, offset=3 * k, count_limit=cap)
+            )
+            by_offset += [i.id for i in offset.items]
+            if page.next is None:
+                break
+            page_q = replace(page_q, after=page.next)
+        assert by_cursor == expected, sort
+        assert by_offset == expected, sort
 
 
 def test_every_list_of_a_date_range_answers(listed: Store) -> None:

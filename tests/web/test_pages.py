@@ -202,6 +202,24 @@ def test_highlight_cuts_at_every_span_boundary(spans, pieces) -> None:
     assert highlight("abcdef", spans) == pieces
 
 
+def test_the_case_list_counts_as_far_as_the_api(served, monkeypatch) -> None:
+    """/cases counts as far as /api/v1/cases does (#14), says where it stopped, and links
+    a next page past a count that stopped where the list goes on."""
+    from casefile.web import pages
+
+    served.login("vic")
+    total = served.store.view.page_cases(IncidentQuery(limit=1)).total
+    assert total > 2
+    monkeypatch.setattr(pages, "CASE_COUNT_LIMIT", 2)
+    listing = served.client.get("/cases?limit=1").text
+    assert "<h1>2+ cases</h1>" in listing and "next page" in listing
+    beyond = served.client.get(f"/cases?limit=1&offset={total}").text
+    assert "<h1>2+ cases</h1>" in beyond and "next page" not in beyond
+    monkeypatch.setattr(pages, "CASE_COUNT_LIMIT", 1000)
+    last = served.client.get(f"/cases?limit=1&offset={total - 1}").text
+    assert f"<h1>{total} cases</h1>" in last and "next page" not in last
+
+
 def test_the_case_page_shows_why_and_the_list_merges_ticked_rows(served) -> None:
     from casefile.fuse.stored import fuse_store
 

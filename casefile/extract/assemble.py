@@ -21,11 +21,13 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 from .. import registry
 from ..knowledge.demonyms import demonyms
+from ..knowledge.orbat import Orbat
 from ..lang import get_pack
 from ..model import Actor, Analysis, Count, DateRange, Incident, Mention, Place
 from ..vocab import CERTAINTY, VICTIM_CATEGORIES
@@ -293,6 +295,7 @@ class Assembler:
         kept = [g for g in self.candidates() if g.score >= weights()["start_threshold"]]
         self.add_told_after(kept)
         self.add_told_between(kept)
+        self.kept = kept
         return kept
 
     def spread(self, i: int) -> bool:
@@ -577,28 +580,108 @@ class Assembler:
                         found.append(m.value)
         if any(f.kind == "unit" for f in found):  # the unit says more than "Russian forces"
             found = [f for f in found if f.kind != "force"]
+        if not any(e.parsed for e in g.events):
+            return self.unparsed_perpetrators(g, found)
         if not found:
             main = self.principal_agent()
             if main:
                 found.append(main)
-        if not found and not any(e.parsed for e in g.events):
-            # without a parse, the side whose forces the document names most ("російська
-            # ракета", "окупанти" in other sentences than the act's)
-            side = self.named_force()
-            if side:
-                found.append(side)
         return found
+
+    def unparsed_perpetrators(self, g: Group, found: list[Actor]) -> list[Actor]:
+        """Who did an act told in a language without a parse, the most specific first:
+
+        1. the people and units a notice of suspicion or a charge names
+           (``LanguagePack.charged``) in the act's sentences, or anywhere in a document
+           that tells one act;
+        2. the agents named nearest the act's triggers, a force ("Russian forces") giving
+           way to the units of its side that the act's sentences name, or a document that
+           tells one act names ("their killers from the 2nd battalion"): of a chain of
+           command only its last unit, which the others command;
+        3. the agent the document names most often for its acts, the force it names most;
+        4. the pack's ``default_agent`` where the act happened in its countries (a
+           Ukrainian report of a strike on Ukraine that names no attacker)."""
+        one_act = len(getattr(self, "kept", ())) <= 1
+        where = range(len(self.a.sentences)) if one_act else g.sentences
+        charged = self.charged(where)
+        if charged:
+            return charged
+        if found and all(f.kind == "force" for f in found):
+            units = self.side_units(g.sentences, {f.name for f in found})
+            if not units and one_act:
+                units = self.side_units(range(len(self.a.sentences)), {f.name for f in found})
+            if units:
+                return units
+        if not found:
+            main = self.principal_agent() or self.named_force()
+            if main:
+                found.append(main)
+        if not found:
+            pack = get_pack(self.a.language_of(g.sentences[0]))
+            place = self.place(g)
+            if pack.default_agent and pack.default_agent_in(place.country if place else None):
+                found.append(Actor(pack.default_agent, "force"))
+        return found
+
+    def charged(self, sentences: Iterable[int]) -> list[Actor]:
+        """The people and units named where the sentences charge someone with an act
+        (``LanguagePack.charged``), not those named as the source of the charge."""
+        out: list[Actor] = []
+        for i in sentences:
+            s = self.a.sentences[i]
+            pack = get_pack(self.a.language_of(i))
+            stretches = pack.charged(s.text)
+            if not stretches:
+                continue
+            for m in sorted(
+                self.a.mentions_of("person", i) + self.a.mentions_of("unit", i),
+                key=lambda m: m.start,
+            ):
+                a, b = m.start - s.start, m.end - s.start
+                if not any(lo <= a and b <= hi for lo, hi in stretches):
+                    continue
+                if m.kind == "person" and pack.reports_about(s.text, a, b):
+                    continue  # "за словами прокурора ...": who tells of the charge
+                actor = m.value if m.kind == "unit" else _actor(m)
+                if actor is not None and actor.name not in {f.name for f in out}:
+                    out.append(actor)
+        return out
+
+    def side_units(self, sentences: Iterable[int], forces: set[str]) -> list[Actor]:
+        """The units the sentences name whose side is one of ``forces`` ("Russian forces":
+        a unit of Russia's order of battle), none that another named unit is part of."""
+        commanding = {p for link in self.a.units for p in link.parents}
+        orbat = Orbat.default()
+        out: list[Actor] = []
+        for i in sentences:
+            for m in self.a.mentions_of("unit", i):
+                name = m.value.name
+                if name in commanding or name in {f.name for f in out}:
+                    continue
+                # "2nd Battalion, 5th Tank Brigade": the side of the unit it belongs to
+                record = orbat.resolve(name) or orbat.resolve(name.rsplit(", ", 1)[-1])
+                side = demonyms().get(record.affiliation.lower()) if record else None
+                if side and f"{side} forces" in forces:
+                    out.append(m.value)
+        return out
 
     def named_force(self) -> Actor | None:
         """The force the document's actor mentions name most often, if one."""
         names = Counter(
             m.value.name
             for m in self.a.mentions_of("actor")
-            if isinstance(m.value, Actor) and m.value.kind == "force"
+            if isinstance(m.value, Actor) and m.value.kind == "force" and not self.teller(m)
         )
         if not names:
             return None
         return Actor(names.most_common(1)[0][0], "force")
+
+    def teller(self, m: Mention) -> bool:
+        """The mention names who tells of an act ("як повідомляють окупанти"), by its
+        sentence's language pack (English: never)."""
+        s = self.a.sentences[m.sentence]
+        pack = get_pack(self.a.language_of(m.sentence))
+        return pack.told_by(s.text, m.start - s.start, m.end - s.start)
 
     def principal_agent(self) -> Actor | None:
         """The agent the document names most often for its acts."""

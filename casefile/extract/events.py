@@ -604,11 +604,14 @@ class Events(BaseStage):
                     for kind in ("unit", "actor")
                     for m in analysis.mentions_of(kind, i)
                     # not the verb's object by its case ("розстріляли українських військових")
-                    if m.start < e.end or not pack.object_of(verb, m.text)
+                    if (m.start < e.end or not pack.object_of(verb, m.text))
+                    # nor who tells of it ("як повідомляють окупанти")
+                    and not pack.told_by(s.text, m.start - s.start, m.end - s.start)
                 ]
                 if named:
                     m = min(named, key=lambda m: (m.end > e.start, abs(m.start - e.start)))
-                    e.args.append(Argument(AGENT, m, "nearest"))
+                    m, via = _person_named_after(analysis, i, m)
+                    e.args.append(Argument(AGENT, m, via))
                 elif (earlier := _they(analysis, e)) is not None:
                     e.args.append(Argument(AGENT, earlier, "nearest:pronoun"))
         # dates, places, counts: the trigger whose clause they hang from, else the nearest;
@@ -783,6 +786,15 @@ def _agent_mentions(analysis: Analysis, i: int, toks: list[Token], base: int) ->
     if holding or not inside:
         return holding
     return [min(inside, key=lambda m: min(abs(m.start - at), abs(m.end - at)))]
+
+
+def _person_named_after(analysis: Analysis, i: int, m: Mention) -> tuple[Mention, str]:
+    """The person an agent phrase goes on to name, with nothing but a space between ("a
+    Ukrainian soldier <name>" in a language without a parse): the person did the act."""
+    for p in analysis.mentions_of("person", i):
+        if m.end <= p.start and not analysis.text[m.end : p.start].strip():
+            return p, "nearest:named"
+    return m, "nearest"
 
 
 def _outside_chain(analysis: Analysis, i: int, m: Mention) -> Mention:

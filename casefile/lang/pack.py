@@ -356,6 +356,31 @@ class LanguagePack:
         """Whether the words ``before`` a date make it the date a figure is told as of."""
         return any(c.end >= len(before.rstrip()) for c in self.cues(before, ["as_of"]))
 
+    def charged(self, sentence: str) -> list[tuple[int, int]]:
+        """The stretches of ``sentence`` that name the people charged with an act, for a
+        language without a parse: after a notice of suspicion or a charge (``cues.yaml``'s
+        ``charged_after``: "повідомили про підозру <кому>", "обвинительный акт в отношении
+        <кого>"), up to the end of the sentence; before a verb that charges its subject
+        (``charged_before``: "<хто> підозрюється"), from the start of the sentence."""
+        out = []
+        for c in self.cues(sentence, ["charged_after", "charged_before"]):
+            out.append((c.end, len(sentence)) if c.kind == "charged_after" else (0, c.start))
+        return out
+
+    @property
+    def default_agent(self) -> str | None:
+        """The force an act the pack's language tells without naming who did it is laid
+        at (``pack.yaml``'s ``default_agent``), where it happened in one of
+        ``default_agent_countries``: a Ukrainian report of a strike on Ukraine that names
+        no attacker means Russia's; None for languages whose reports speak for both sides."""
+        value = self.settings.get("default_agent")
+        return str(value) if value else None
+
+    def default_agent_in(self, country: str | None) -> bool:
+        """Whether an act in ``country`` (None: not known) takes the ``default_agent``."""
+        countries = self.settings.get("default_agent_countries") or []
+        return country is None or country in countries
+
     @cached_property
     def _ranks(self) -> PhraseMatcher:
         by_english: dict[str, list[str]] = {}
@@ -459,6 +484,20 @@ class LanguagePack:
                 continue
             between = sentence[a:b]
             if len(WORD.findall(between)) <= _SOURCE_WORDS and not self._breaks_clause(between):
+                return True
+        return False
+
+    def told_by(self, sentence: str, start: int, end: int) -> bool:
+        """Whether ``sentence[start:end]`` is the subject of a verb of reporting right
+        beside it ("як повідомляють окупанти", "окупанти заявили"): who tells of the act,
+        not who did it. For a language without a parse; English: never."""
+        if self.settings["dates"] == "english":
+            return False
+        for c in self.cues(sentence, ["attribution"]):
+            if "PREP" in tag_of(self.code, c.phrase.split()[0]):
+                continue  # "за даними": the name after it is a source of facts, not a teller
+            between = sentence[c.end : start] if c.end <= start else sentence[end : c.start]
+            if (c.end <= start or end <= c.start) and not between.strip():
                 return True
         return False
 

@@ -270,3 +270,62 @@ def test_a_figure_told_in_the_lead_and_again_is_one_statistic(extract) -> None:
         "2025-03-04",
     )
     assert [(s.value, s.counted) for s in a.statistics] == [(300, "cases")]
+
+
+def test_the_people_a_notice_of_suspicion_names_did_the_act(extract) -> None:
+    a = extract(
+        "Прокурори заочно повідомили про підозру двом офіцерам: майору Петру Сидоренку та "
+        "капітану Івану Коваленку, командиру 64-ї окремої мотострілецької бригади.\n"
+        "Внаслідок обстрілу Ізюма 3 квітня 2022 року загинули шестеро мирних жителів.",
+        "uk",
+        "2024-05-02",
+    )
+    (inc,) = a.incidents
+    names = [p.name for p in inc.perpetrators]
+    assert "64th Motorized Rifle Brigade" in names
+    assert sum(p.kind == "person" for p in inc.perpetrators) == 2
+    assert not any(p.kind == "force" for p in inc.perpetrators)
+
+
+def test_a_force_gives_way_to_the_unit_the_report_names_as_its_own(extract) -> None:
+    a = extract(
+        "Окупанти розстріляли чотирьох цивільних у селі під Бучею в березні 2022 року.\n"
+        "Слідчі встановили, що це були військові 2-го батальйону 64-ї окремої "
+        "мотострілецької бригади.",
+        "uk",
+        "2024-05-02",
+    )
+    (inc,) = a.incidents
+    assert [p.name for p in inc.perpetrators] == ["2nd Battalion, 64th Motorized Rifle Brigade"]
+
+
+def test_who_tells_of_a_strike_is_not_who_struck(extract) -> None:
+    a = extract(
+        "Как сообщают российские военные, при обстреле рынка в Донецке погибли пять "
+        "человек.\nВ обстреле рынка обвинили украинских военных.",
+        "ru",
+        "2024-02-11",
+    )
+    (inc,) = a.incidents
+    assert [p.name for p in inc.perpetrators] == ["Ukrainian forces"]
+
+
+def test_a_soldier_named_after_his_side_is_the_perpetrator(extract) -> None:
+    a = extract(
+        "Пленный российский солдат Андрей Смирнов признался, что расстрелял двух "
+        "украинских военнопленных под Бахмутом.",
+        "ru",
+        "2024-02-11",
+    )
+    (inc,) = a.incidents
+    assert [p.kind for p in inc.perpetrators] == ["person"]
+
+
+def test_a_ukrainian_report_of_a_strike_that_names_no_attacker(extract) -> None:
+    a = extract(
+        "Внаслідок ракетного удару по Полтаві зруйновано школу, загинули двоє людей.",
+        "uk",
+        "2024-02-11",
+    )
+    (inc,) = a.incidents
+    assert [p.name for p in inc.perpetrators] == ["Russian forces"]

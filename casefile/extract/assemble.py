@@ -533,6 +533,19 @@ class Assembler:
                     places += self.places(self.a.mentions_of("place", i))
                 if places:
                     break
+        if not any(e.parsed for e in g.events) and all(
+            m.value.precision == "country" for m in places
+        ):
+            # without a parse, an act placed no nearer than its country ("з України"): the
+            # places in that country of the lead, or of a document that tells this one act
+            one_act = len(getattr(self, "kept", ())) <= 1
+            where = range(len(self.a.sentences)) if one_act else [0]
+            countries = {m.value.country for m in places}
+            places += [
+                m
+                for m in self.places([m for i in where for m in self.a.mentions_of("place", i)])
+                if not countries or m.value.country in countries
+            ]
         if not places:
             return None
         named = Counter(m.value.name for m in places)

@@ -329,3 +329,25 @@ def test_a_ukrainian_report_of_a_strike_that_names_no_attacker(extract) -> None:
     )
     (inc,) = a.incidents
     assert [p.name for p in inc.perpetrators] == ["Russian forces"]
+
+
+def test_an_act_placed_only_in_its_country_takes_the_town_the_report_names(extract) -> None:
+    a = extract(
+        "Слідчі поліції оглянули підвал школи у звільненому Ізюмі Харківської області.\n"
+        "Окупанти утримували там і катували жителів України, які відмовлялися "
+        "співпрацювати.",
+        "uk",
+        "2022-10-01",
+    )
+    (inc,) = a.incidents
+    assert inc.place is not None and inc.place.name == "Izium"
+
+
+def test_a_country_named_for_the_act_keeps_out_towns_of_another(extract) -> None:
+    a = extract(
+        "Киев заявил о переговорах.\nЗа неделю от ударов украинских беспилотников в России "
+        "пострадали 40 мирных жителей.",
+        "ru",
+        "2025-08-21",
+    )
+    assert [i.place.name for i in a.incidents if i.place] == ["Russia"]

@@ -459,7 +459,32 @@ class Assembler:
                 len(d[0].value.range.start or "") + len(d[0].value.range.end or ""),
             ),
         )
-        return best[0].value.range  # type: ignore[no-any-return]
+        found: DateRange = best[0].value.range
+        if not any(e.parsed for e in g.events) and len(found.start or "") < 10:
+            return self.day_within(g, found) or found
+        return found
+
+    def day_within(self, g: Group, coarse: DateRange) -> DateRange | None:
+        """Without a parse, the day a month or year the act's clause names is narrowed to
+        by a sentence between its tellings, or the one right before them ("In January
+        ... . On 14 January the troops shelled ... ."): a stated day inside it, not one
+        it was told on."""
+        first, last = g.sentences[0], g.sentences[-1]
+        for i in range(max(first - 1, 0), last + 1):
+            s = self.a.sentences[i]
+            pack = get_pack(self.a.language_of(i))
+            for m in self.a.mentions_of("date", i):
+                r = m.value.range
+                day = bool(r.start and r.start == r.end and len(r.start) == 10)
+                if (
+                    day
+                    and explicit(m.value)
+                    and _overlap(r, coarse)
+                    and not SPAN_CUE.match(m.text)
+                    and not pack.told_on(s.text, m.start - s.start)
+                ):
+                    return r  # type: ignore[no-any-return]
+        return None
 
     def date_around(self, g: Group) -> DateRange | None:
         """An act whose own clause names no date: a stated date of the two sentences before

@@ -351,3 +351,28 @@ def test_a_country_named_for_the_act_keeps_out_towns_of_another(extract) -> None
         "2025-08-21",
     )
     assert [i.place.name for i in a.incidents if i.place] == ["Russia"]
+
+
+def test_a_sentence_that_tells_the_strike_again_dates_it(extract) -> None:
+    a = extract(
+        "Двенадцать человек погибли в Кременной после удара по пекарне.\n"
+        "Глава района объявил 6 февраля днем траура.\n"
+        "Армия нанесла удар по пекарне в Кременной 5 февраля.",
+        "ru",
+        "2024-02-06",
+    )
+    (inc,) = a.incidents
+    assert inc.date is not None and inc.date.start == "2024-02-05"
+
+
+def test_a_month_is_narrowed_to_the_day_the_report_tells_next(extract) -> None:
+    a = extract(
+        "У лютому 2023 року російська ракета зруйнувала під'їзд багатоповерхівки в Полтаві.\n"
+        "Загинули семеро людей.\n"
+        "Увечері 9 лютого окупанти знову обстріляли область.\n"
+        "Ракета влучила у будинок на вулиці Шевченка.",
+        "uk",
+        "2023-03-01",
+    )
+    (inc,) = a.incidents
+    assert inc.date is not None and (inc.date.start, inc.date.end) == ("2023-02-09", "2023-02-09")

@@ -126,6 +126,23 @@ class CyrillicDates:
         self._rules: list[tuple[re.Pattern[str], Any]] = [
             (
                 re.compile(
+                    rf"""{b}(?:{frm})\s+(?P<d1>{day})\s+(?P<mon1>{mon})(?:\s+(?P<y1>(?:19|20)\d\d)
+                    (?:\s*(?:{yw})(?!\w))?)?\s*(?:{to}|-|–|—)\s*(?P<d2>{day})\s+(?P<mon>{mon}){e}
+                    {year_after}""",
+                    re.I | re.X,
+                ),
+                self._day_month_range,
+            ),
+            (
+                re.compile(
+                    rf"""{b}(?:[уві]|во)\s+(?:{night})\s+(?:{night_to})\s+
+                    (?P<wd>{_alt(list(self.weekdays))}){e}""",
+                    re.I | re.X,
+                ),
+                self._night_weekday,
+            ),
+            (
+                re.compile(
                     rf"""{b}(?:(?P<night>(?:[уві]|во)\s+(?:{night})\s+
                               (?:(?:{frm})\s+(?P<n1>[0-3]?\d)\s+)?(?:{night_to})\s+)
                         |(?P<from>{frm})\s+)?
@@ -253,6 +270,32 @@ class CyrillicDates:
             return _Cand(m.start(), m.end(), lo, (y, month, d2 or d1), since=since)
         return _Cand(m.start(), m.end(), month_day=(month, d1, d2), since=since, night=night)
 
+    def _day_month_range(self, m: re.Match[str], p: date | None) -> _Cand | None:
+        """Two days of different months as one range, the year said once at its end ("з 24
+        лютого по 30 березня 2022 року"), or at each end."""
+        m1, m2 = self.months[m["mon1"].lower()], self.months[m["mon"].lower()]
+        d1 = int(re.match(r"\d+", m["d1"]).group())  # type: ignore[union-attr]
+        d2 = int(re.match(r"\d+", m["d2"]).group())  # type: ignore[union-attr]
+        if m["y"]:
+            y2 = int(m["y"])
+        elif p is not None:
+            y2 = p.year if (m2, d2) <= (p.month, p.day) else p.year - 1
+        else:
+            return None
+        y1 = int(m["y1"]) if m["y1"] else (y2 if (m1, d1) <= (m2, d2) else y2 - 1)
+        if not (_valid(y1, m1, d1) and _valid(y2, m2, d2)) or (y1, m1, d1) > (y2, m2, d2):
+            return None
+        return _Cand(m.start(), m.end(), (y1, m1, d1), (y2, m2, d2), relative=not m["y"])
+
+    def _night_weekday(self, m: re.Match[str], p: date | None) -> _Cand | None:
+        """The night before a weekday ("у ніч на неділю"): that day, the latest by the
+        publication, and the day before it."""
+        if p is None:
+            return None
+        back = (p.weekday() - self.weekdays[m["wd"].lower()]) % 7
+        day = p - timedelta(days=back)
+        return _Cand(m.start(), m.end(), _day(day - timedelta(days=1)), _day(day), relative=True)
+
     def _numeric(self, m: re.Match[str], p: date | None) -> _Cand | None:
         y, mo, d = int(m["y"]), int(m["m"]), int(m["d"])
         if not _valid(y, mo, d):
@@ -329,7 +372,7 @@ class CyrillicDates:
             lo = hi = (p.year - 1, None, None)
         elif kind == "this_year":
             lo = hi = (p.year, None, None)
-        elif kind == "past_day":
+        elif kind in ("past_day", "past_night"):
             lo, hi = _day(p - timedelta(days=1)), _day(p)
         else:
             return None

@@ -89,16 +89,25 @@ class WordCounts:
             for p in table.get(kind, [])
         ]
         self.bounds.sort(key=lambda b: -len(b[0]))
-        self.roles = {
-            norm(lem): role for role, lems in table.get("roles", {}).items() for lem in lems
-        }
-        self.victim_nouns = {norm(w) for w in table.get("victim_nouns", [])}
-        self.not_after = {norm(w) for w in table.get("not_people_after", [])}
-        self.not_before = {norm(w) for w in table.get("not_people_before", [])}
-        self.weak = {norm(w) for w in table.get("weak", [])}
-        self.single_nouns = {norm(w) for w in table.get("single_nouns", [])}
-        self.subset = {norm(w) for w in table.get("subset_words", [])}
         self.lemma = lemma
+
+        def forms(words: list[str]) -> set[str]:
+            # each word and the lemma the text's words get: the dictionary reads some
+            # nominatives as another lemma's form ("людина"), and so it reads the text
+            return {norm(w) for w in words} | {self._lem(w) for w in words}
+
+        self.roles = {
+            form: role
+            for role, lems in table.get("roles", {}).items()
+            for form in forms(list(lems))
+        }
+        self.victim_nouns = forms(table.get("victim_nouns", []))
+        self.not_after = forms(table.get("not_people_after", []))
+        self.not_before = forms(table.get("not_people_before", []))
+        self.weak = {norm(w) for w in table.get("weak", [])}
+        self.single_nouns = forms(table.get("single_nouns", []))
+        self.subset = {norm(w) for w in table.get("subset_words", [])}
+        self.and_words = {norm(w) for w in table.get("and_words", [])}
         self.singular = singular
 
     def number(self, word: str) -> int | None:
@@ -233,6 +242,11 @@ class WordCounts:
         for k, (start, end, lem) in enumerate(words):
             if lem not in self.single_nouns or not self.singular(text[start:end]):
                 continue
+            if any(v.start <= start < v.end for v in out):
+                continue  # the second of a pair counted with the first
+            pair = self._pair(text, words, k)
+            if pair is not None:
+                end = words[pair][1]
             stop = _CLAUSE_END.search(text, end)
             until = stop.start() if stop else len(text)
             since = max((m.end() for m in _CLAUSE_END.finditer(text, 0, start)), default=0)
@@ -241,11 +255,14 @@ class WordCounts:
             near = [w for w in words[max(0, k - _SINGLE_GAP - 1) : k] if w[0] >= since]
             near += [w for w in words[k + 1 : k + _SINGLE_GAP + 2] if w[1] <= until]
             # the role word agrees: "жінки загинули" tells of women, "загинула жінка" of one
+            if pair is not None:  # "загинули чоловік і жінка": the verb in the plural
+                near = [w for w in words[max(0, k - _SINGLE_GAP - 1) : k] if w[0] >= since]
+                near += [w for w in words[pair + 1 : pair + _SINGLE_GAP + 2] if w[1] <= until]
             role = next(
                 (
                     self.roles[w[2]]
                     for w in near
-                    if w[2] in self.roles and self.singular(text[w[0] : w[1]])
+                    if w[2] in self.roles and (pair is not None or self.singular(text[w[0] : w[1]]))
                 ),
                 None,
             )
@@ -253,8 +270,25 @@ class WordCounts:
                 continue  # "серед загиблих чоловік": one of those counted already
             if role is None or _NUMBER.search(text, since, until):
                 continue  # no role, or a number in the clause ("5 чоловік"; not "45-річний")
-            out.append(VictimCount(start, end, text[start:end], Count(best=1), role))
+            count = Count(best=2 if pair is not None else 1)
+            out.append(VictimCount(start, end, text[start:end], count, role))
         return out
+
+    def _pair(self, text: str, words: list[tuple[int, int, str]], k: int) -> int | None:
+        """The index of a second person joined to the one at ``k`` ("чоловік і жінка",
+        "жінка та її син"): a word of ``and_words``, at most one word more, and a noun of
+        ``single_nouns`` in the singular, in one clause."""
+        if k + 2 >= len(words) or text[words[k + 1][0] : words[k + 1][1]].lower() not in (
+            self.and_words
+        ):
+            return None
+        for j in (k + 2, k + 3):
+            if j >= len(words) or _CLAUSE_END.search(text, words[k][1], words[j][0]):
+                return None
+            a, b, lem = words[j]
+            if lem in self.single_nouns and self.singular(text[a:b]):  # type: ignore[misc]
+                return j
+        return None
 
     def _lem(self, word: str) -> str:
         return normalise_apostrophes(self.lemma(word))

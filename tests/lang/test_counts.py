@@ -123,3 +123,24 @@ def test_a_preposition_before_a_count(code: str, text: str, found: list[tuple[in
 )
 def test_women_and_other_people_nouns_count(code: str, text: str, value: int) -> None:
     assert [c.count.best for c in get_pack(code).victim_counts(text)] == [value]
+
+
+@pytest.mark.parametrize(
+    ("code", "text", "found"),
+    [
+        ("uk", "Під завалами загинула одна людина.", [(1, "killed")]),  # "людина": its lemma
+        ("ru", "Один человек погиб на месте.", [(1, "killed")]),
+        ("uk", "Внаслідок удару загинули чоловік і жінка.", [(2, "killed")]),
+        ("uk", "Поранено пенсіонерку та її сина.", [(2, "injured")]),
+        ("ru", "В машине погибли отец и дочь.", [(2, "killed")]),
+    ],
+)
+def test_one_person_and_two_joined_by_and(
+    code: str, text: str, found: list[tuple[int, str]]
+) -> None:
+    assert [(c.count.best, c.role) for c in get_pack(code).victim_counts(text)] == found
+
+
+def test_the_legal_formula_of_a_death_counts_no_one() -> None:
+    text = "Розпочато провадження за фактом воєнного злочину, що спричинив загибель людини."
+    assert get_pack("uk").victim_counts(text) == []

@@ -505,17 +505,24 @@ class Assembler:
         days = {
             (r.start, r.end)
             for m in self.a.mentions_of("date")
-            if explicit(m.value)
+            if explicit(m.value) and not self.told_on(m)
             for r in [m.value.range]
             if r.start and r.start == r.end and len(r.start) == 10
         }
         return DateRange(*days.pop()) if len(days) == 1 else None
 
+    def told_on(self, m: Mention) -> bool:
+        """The date says when something was told ("..., повідомив прокурор 2 березня"), by
+        its sentence's language pack (English: never; its parse tells)."""
+        s = self.a.sentences[m.sentence]
+        return get_pack(self.a.language_of(m.sentence)).told_on(s.text, m.start - s.start)
+
     def nearby_date(self, g: Group) -> DateRange | None:
         """Without a parse, a date its own sentences hold for another word, else one stated
-        in the sentences around the act that tell no act of another type: up to
-        ``DATE_BACK`` before it (a report opens with when, then tells what), then the one
-        right after ("... said the prosecutors today, 12 September")."""
+        in the sentences around the act that tell no act of another type: those between
+        its tellings, up to ``DATE_BACK`` before it (a report opens with when, then tells
+        what), then the one right after ("... said the prosecutors today, 12 September");
+        never a date it was told on."""
         own = [
             m
             for i in g.sentences
@@ -529,7 +536,8 @@ class Assembler:
             return own[0].value.range  # type: ignore[no-any-return]
         types = {e.type for e in g.events}
         first, last = g.sentences[0], g.sentences[-1]
-        around = [*range(first - 1, first - DATE_BACK - 1, -1), last + 1]
+        between = [i for i in range(first + 1, last) if i not in g.sentences]
+        around = [*between, *range(first - 1, first - DATE_BACK - 1, -1), last + 1]
         for i in around:
             if not 0 <= i < len(self.a.sentences):
                 continue
@@ -540,7 +548,7 @@ class Assembler:
             stated = [
                 m
                 for m in self.a.mentions_of("date", i)
-                if explicit(m.value) and not SPAN_CUE.match(m.text)
+                if explicit(m.value) and not SPAN_CUE.match(m.text) and not self.told_on(m)
             ]
             if stated:
                 return stated[0].value.range  # type: ignore[no-any-return]

@@ -625,6 +625,12 @@ class Events(BaseStage):
                 owner, via = nearest(m), "nearest"
                 if doc is None and role == TIME and pack.told_on(s.text, m.start - s.start):
                     continue  # "..., повідомив прокурор 2 березня": when it was told
+                if (
+                    doc is None
+                    and role == COUNT
+                    and _counts_the_charged(pack, s.start, s.text, m, owner)
+                ):
+                    continue  # "обвинувачення трьом військовим у розстрілі ...": the accused
                 if doc is not None and role != COUNT:
                     how = {
                         id(e): _attachment(doc, m.start - s.start, m.end - s.start, tok)
@@ -786,6 +792,14 @@ def _agent_mentions(analysis: Analysis, i: int, toks: list[Token], base: int) ->
     if holding or not inside:
         return holding
     return [min(inside, key=lambda m: min(abs(m.start - at), abs(m.end - at)))]
+
+
+def _counts_the_charged(pack: Any, base: int, sentence: str, m: Mention, e: EventMention) -> bool:
+    """Without a parse, whether a count names those charged with the act rather than its
+    victims: it stands after a notice of suspicion or a charge and before the act's word
+    ("заочно засудили п'ятьох військових за катування ...")."""
+    a, b = m.start - base, e.start - base
+    return a < b and any(lo <= a and b <= hi for lo, hi in pack.charged(sentence))
 
 
 def _person_named_after(analysis: Analysis, i: int, m: Mention) -> tuple[Mention, str]:

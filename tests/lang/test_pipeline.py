@@ -376,3 +376,26 @@ def test_a_month_is_narrowed_to_the_day_the_report_tells_next(extract) -> None:
     )
     (inc,) = a.incidents
     assert inc.date is not None and (inc.date.start, inc.date.end) == ("2023-02-09", "2023-02-09")
+
+
+def test_the_day_a_prosecutor_told_of_the_act_does_not_date_it(extract) -> None:
+    a = extract(
+        "Окупанти вбили цивільного в Ірпені, повідомила прокуратура 5 квітня.\n"
+        "За даними слідства, у березні 2022 року командир наказав розстріляти цивільного.\n"
+        "Тіло вбитого чоловіка знайшли рідні.",
+        "uk",
+        "2024-04-05",
+    )
+    (inc,) = a.incidents
+    assert inc.date is not None and (inc.date.start, inc.date.end) == ("2022-03", "2022-03")
+
+
+def test_the_count_of_those_charged_is_not_the_toll(extract) -> None:
+    a = extract(
+        "Прокурори заочно повідомили про підозру трьом військовим РФ у вбивстві двох "
+        "цивільних у Бучі.",
+        "uk",
+        "2024-04-05",
+    )
+    (inc,) = a.incidents
+    assert inc.count is not None and inc.count.best == 2

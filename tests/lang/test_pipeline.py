@@ -399,3 +399,16 @@ def test_the_count_of_those_charged_is_not_the_toll(extract) -> None:
     )
     (inc,) = a.incidents
     assert inc.count is not None and inc.count.best == 2
+
+
+def test_a_running_total_and_the_sentence_that_breaks_it_down(extract) -> None:
+    a = extract(
+        "Станом на 1 червня 2024 року понад 2500 цивільних постраждали внаслідок "
+        "повномасштабної збройної агресії рф.\n"
+        "За даними прокурорів, 600 з них загинули та понад 1400 отримали поранення.\n"
+        "Окупанти продовжують обстріли.",
+        "uk",
+        "2024-06-02",
+    )
+    assert sorted(s.value for s in a.statistics) == [600, 1400, 2500]
+    assert not a.incidents

@@ -610,8 +610,13 @@ class Events(BaseStage):
                 ]
                 if named:
                     m = min(named, key=lambda m: (m.end > e.start, abs(m.start - e.start)))
-                    m, via = _person_named_after(analysis, i, m)
+                    m, via = _person_named_after(analysis, i, _chain_head(analysis, i, m))
                     e.args.append(Argument(AGENT, m, via))
+                    if m.end <= e.start:
+                        # the words of its clause up to the act's word name who did it
+                        # ("військові 64-ї бригади розстріляли ..."): not its victims
+                        head = _CLAUSE_MARK.split(analysis.text[s.start : m.start])[-1]
+                        e.agent_span = (m.start - len(head), e.start)
                 elif (earlier := _they(analysis, e)) is not None:
                     e.args.append(Argument(AGENT, earlier, "nearest:pronoun"))
         # dates, places, counts: the trigger whose clause they hang from, else the nearest;
@@ -625,6 +630,8 @@ class Events(BaseStage):
                 owner, via = nearest(m), "nearest"
                 if doc is None and role == TIME and pack.told_on(s.text, m.start - s.start):
                     continue  # "..., повідомив прокурор 2 березня": when it was told
+                if doc is None and role == PLACE and _within(m, analysis.mentions_of("actor", i)):
+                    continue  # "Кадыровцы" is a force, not the village it also names
                 if (
                     doc is None
                     and role == COUNT
@@ -794,6 +801,14 @@ def _agent_mentions(analysis: Analysis, i: int, toks: list[Token], base: int) ->
     return [min(inside, key=lambda m: min(abs(m.start - at), abs(m.end - at)))]
 
 
+_CLAUSE_MARK = re.compile(r"[,;:.!?()«»\"—–]")
+
+
+def _within(m: Mention, others: list[Mention]) -> bool:
+    """Whether ``m`` starts inside one of ``others``."""
+    return any(o.start <= m.start < o.end for o in others)
+
+
 def _counts_the_charged(pack: Any, base: int, sentence: str, m: Mention, e: EventMention) -> bool:
     """Without a parse, whether a count names those charged with the act rather than its
     victims: it stands after a notice of suspicion or a charge and before the act's word
@@ -809,6 +824,21 @@ def _person_named_after(analysis: Analysis, i: int, m: Mention) -> tuple[Mention
         if m.end <= p.start and not analysis.text[m.end : p.start].strip():
             return p, "nearest:named"
     return m, "nearest"
+
+
+def _chain_head(analysis: Analysis, i: int, m: Mention) -> Mention:
+    """The first unit of a genitive chain of command a unit mention ends ("військові 810-ї
+    бригади Чорноморського флоту": the brigade, not the fleet), for a language without a
+    parse: units that follow each other with nothing but a space between."""
+    units = sorted(analysis.mentions_of("unit", i), key=lambda u: u.start)
+    while m.kind == "unit":
+        before = [
+            u for u in units if u.end <= m.start and not analysis.text[u.end : m.start].strip()
+        ]
+        if not before:
+            break
+        m = before[-1]
+    return m
 
 
 def _outside_chain(analysis: Analysis, i: int, m: Mention) -> Mention:

@@ -592,11 +592,21 @@ class LanguagePack:
         if self._units is None:
             return found
         kb = orbat if orbat is not None else Orbat.default()
+
+        def only(number: str, noun: str) -> str | None:
+            # the one formation of the order of battle with the number and noun ("76-ї
+            # дивізії": the 76th Air Assault Division), if there is just one
+            names = {
+                r.name for r in kb if r.name.startswith(number + " ") and r.name.endswith(noun)
+            }
+            return names.pop() if len(names) == 1 else None
+
         return self._units.find(
             text,
             found,
             lambda name: canonical_unit(name, kb),
             lambda parent: [c.name for c in kb.children(parent)],
+            only,
         )
 
     def unit_links(

@@ -412,3 +412,47 @@ def test_a_running_total_and_the_sentence_that_breaks_it_down(extract) -> None:
     )
     assert sorted(s.value for s in a.statistics) == [600, 1400, 2500]
     assert not a.incidents
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "kind", "perpetrator", "count"),
+    [
+        # soldiers' words in the agent do not make the victims soldiers
+        (
+            "Військовослужбовці 64-ї окремої мотострілецької бригади розстріляли мирних "
+            "жителів у Бучі.",
+            "uk",
+            "killing_of_civilians",
+            "64th Motorized Rifle Brigade",
+            None,
+        ),
+        # the first unit of a genitive chain did it, not the fleet it belongs to
+        (
+            "Бійці 810-ї окремої бригади морської піхоти Чорноморського флоту катували "
+            "полонених у Маріуполі.",
+            "uk",
+            "torture",
+            "810th Naval Infantry Brigade",
+            None,
+        ),
+        # a bare number and a division: the one division of that number; its number
+        # counts no victims
+        (
+            "Десантники 76-ї дивізії вбили двох мешканців Бучі.",
+            "uk",
+            "killing_of_civilians",
+            "76th Air Assault Division",
+            2,
+        ),
+        ("Кадыровцы пытали пленных в Мариуполе.", "ru", "torture", "Russian forces", None),
+    ],
+)
+def test_who_did_it_in_one_sentence(
+    extract, text: str, code: str, kind: str, perpetrator: str, count: int | None
+) -> None:
+    a = extract(text, code, "2024-05-01")
+    (inc,) = a.incidents
+    assert inc.type == kind
+    assert [p.name for p in inc.perpetrators] == [perpetrator]
+    assert (inc.count.best if inc.count else None) == count
+    assert inc.place is not None and inc.place.name in ("Bucha", "Mariupol")

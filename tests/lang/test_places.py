@@ -114,3 +114,9 @@ def test_the_towns_a_road_is_named_after_are_not_places_of_the_act(
     code: str, text: str, names: list[str]
 ) -> None:
     assert [m.name for m in get_pack(code).places(text)] == names
+
+
+def test_adjectives_in_zkyi_are_areas_with_their_noun_and_no_place_without() -> None:
+    uk = get_pack("uk")
+    assert [p.name for p in uk.places("у Запорізькому районі")] == ["Zaporizkyi Raion"]
+    assert uk.places("бої на Запорізькому напрямку") == []  # a front, not the village

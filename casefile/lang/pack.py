@@ -649,25 +649,63 @@ class LanguagePack:
 
     def person_name(self, name: str) -> PersonName:
         """A person's English name: the knowledge base's spelling, else the romanisation
-        of the nominative (an inflected surname is read back by pymorphy3)."""
-        words = [self._nominative(w) for w in name.split()]
-        nominative = " ".join(words)
+        of the nominative (an inflected name is read back by pymorphy3)."""
+        words = name.split()
+        agree = self._name_case(words)
+        nominative = " ".join(self._nominative(w, agree) for w in words)
         known = KnownPersons.default().get(nominative)
         if known is not None:
             return PersonName(known.name, name, True)
         return PersonName(self.romanize(nominative), name, False)
 
-    def _nominative(self, word: str) -> str:
+    def _name_parses(self, word: str) -> list[Any]:
+        """pymorphy3's readings of ``word`` as part of a person's name, in the singular."""
         if self.settings["morphology"] != "pymorphy3" or not _CYRILLIC.search(word):
-            return word
+            return []
         from .morph import _analyzer
 
-        for p in _analyzer(self.code).parse(word.lower()):
-            if {"Name", "Surn", "Patr"} & set(p.tag.grammemes):
-                nom = p.inflect({"nomn"})
-                if nom is not None:
-                    w = str(nom.word)
-                    return "-".join(x[:1].upper() + x[1:] for x in w.split("-"))
+        return [
+            p
+            for p in _analyzer(self.code).parse(normalise_apostrophes(word.lower()))
+            if {"Name", "Surn", "Patr"} & set(p.tag.grammemes) and p.tag.number != "plur"
+        ]
+
+    def _name_case(self, words: list[str]) -> set[tuple[str, str]] | None:
+        """The (case, gender) reading every word of a name agrees in, the likeliest by
+        pymorphy3's scores summed over the words, the nominative first on a tie
+        ("Алексея Кулемзина": genitive masculine, so Кулемзин, not the woman's name
+        Кулемзина; "Петро Іваненко": not the vocative of Петра, a case news never uses).
+        None where they share none."""
+        scores: dict[tuple[str, str], float] | None = None
+        for word in words:
+            best: dict[tuple[str, str], float] = {}
+            for p in self._name_parses(word):
+                if p.tag.case == "voct":
+                    continue
+                r = (str(p.tag.case), str(p.tag.gender))
+                best[r] = max(best.get(r, 0.0), float(p.score))
+            if not best:
+                continue
+            if scores is None:
+                scores = best
+            else:
+                scores = {r: s + best[r] for r, s in scores.items() if r in best}
+        if not scores:
+            return None
+        top = max(scores, key=lambda r: (round(scores[r], 6), r[0] == "nomn"))
+        return {top}
+
+    def _nominative(self, word: str, agree: set[tuple[str, str]] | None = None) -> str:
+        parses = self._name_parses(word)
+        if agree is not None:
+            parses = [p for p in parses if (str(p.tag.case), str(p.tag.gender)) in agree] or parses
+        for p in parses:
+            if "nomn" in p.tag.grammemes:
+                return word  # already the nominative
+            nom = p.inflect({"nomn"})
+            if nom is not None:
+                w = str(nom.word)
+                return "-".join(x[:1].upper() + x[1:] for x in w.split("-"))
         return word
 
 

@@ -40,6 +40,9 @@ _DIGITS = re.compile(
     r"|(?<![\d.,:])\d+(?![\d]|[.,:]\d|\s?%)"
 )
 _DIGIT_ENDING = re.compile(r"-?(?:ти|х|ох|ьох|ми|ма|ом|м|и)(?!\w)")
+# An ordinal's ending after a hyphen ("64-ї бригади", "5-го батальону", "3-я рота"): a
+# unit's or a day's number, no count.
+_ORDINAL_ENDING = re.compile(r"-(?:ї|й|го|му|ій|ої|ого|ому|им|ий|ая|ой|ого|ому|я|е|ю|а)(?!\w)")
 _TOKEN = re.compile(rf"{_DIGITS.pattern}|{WORD.pattern}")
 _CLAUSE_END = re.compile(r"[,;:.!?()]")
 _SENTENCE_END = re.compile(r"[;.!?]")
@@ -143,6 +146,9 @@ class WordCounts:
             total, current, j = 0, None, i
             # 1. a run of number words or one number in digits
             if tok[0].isdigit():
+                if _ORDINAL_ENDING.match(text, end):
+                    i += 1
+                    continue
                 current = int(re.sub(r"\D", "", tok))
                 j = i + 1
                 ending = _DIGIT_ENDING.match(text, end)

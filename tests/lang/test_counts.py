@@ -144,3 +144,8 @@ def test_one_person_and_two_joined_by_and(
 def test_the_legal_formula_of_a_death_counts_no_one() -> None:
     text = "Розпочато провадження за фактом воєнного злочину, що спричинив загибель людини."
     assert get_pack("uk").victim_counts(text) == []
+
+
+def test_an_ordinal_number_counts_no_one() -> None:
+    text = "Командир роти 64-ї бригади наказав розстріляти 3-х цивільних."
+    assert [(c.count.best, c.role) for c in get_pack("uk").victim_counts(text)] == [(3, "killed")]

@@ -676,18 +676,18 @@ class Assembler:
         for i in sentences:
             s = self.a.sentences[i]
             pack = get_pack(self.a.language_of(i))
-            stretches = pack.charged(s.text)
-            if not stretches:
+            if not pack.charged(s.text):
                 continue
+            acts = [e for e in self.a.events if e.sentence == i]
             for m in sorted(
                 self.a.mentions_of("person", i) + self.a.mentions_of("unit", i),
                 key=lambda m: m.start,
             ):
                 a, b = m.start - s.start, m.end - s.start
-                if not any(lo <= a and b <= hi for lo, hi in stretches):
-                    continue
                 if m.kind == "person" and pack.reports_about(s.text, a, b):
                     continue  # "за словами прокурора ...": who tells of the charge
+                if any(_right_after(self.a.text, e.end, m.start) for e in acts):
+                    continue  # "у вбивстві Петра Іваненка": the victim
                 actor = m.value if m.kind == "unit" else _actor(m)
                 if actor is not None and actor.name not in {f.name for f in out}:
                     out.append(actor)
@@ -814,6 +814,12 @@ class Assembler:
         if CERTAINTY.CONFIRMED in first:
             return CERTAINTY.CONFIRMED
         return CERTAINTY.REPORTED
+
+
+def _right_after(text: str, end: int, start: int) -> bool:
+    """Whether ``start`` follows ``end`` within two words of one clause."""
+    between = text[end:start]
+    return end <= start and not CLAUSE_MARK.search(between) and len(between.split()) <= 2
 
 
 def _actor(m: Mention) -> Actor | None:

@@ -619,6 +619,10 @@ class Events(BaseStage):
                         e.agent_span = (m.start - len(head), e.start)
                 elif (earlier := _they(analysis, e)) is not None:
                     e.args.append(Argument(AGENT, earlier, "nearest:pronoun"))
+                if e.agent_span is None and pack.charged(s.text):
+                    # a charge names the accused before the act ("військовому РФ ...
+                    # повідомлено про підозру у вбивстві"): not its victims
+                    e.agent_span = (s.start, e.start)
         # dates, places, counts: the trigger whose clause they hang from, else the nearest;
         # none from the dateline, which tells when and where the story was filed
         pack = get_pack(analysis.language_of(i))
@@ -632,11 +636,7 @@ class Events(BaseStage):
                     continue  # "..., повідомив прокурор 2 березня": when it was told
                 if doc is None and role == PLACE and _within(m, analysis.mentions_of("actor", i)):
                     continue  # "Кадыровцы" is a force, not the village it also names
-                if (
-                    doc is None
-                    and role == COUNT
-                    and _counts_the_charged(pack, s.start, s.text, m, owner)
-                ):
+                if doc is None and role == COUNT and _counts_the_charged(pack, s.text, m, owner):
                     continue  # "обвинувачення трьом військовим у розстрілі ...": the accused
                 if doc is not None and role != COUNT:
                     how = {
@@ -809,12 +809,11 @@ def _within(m: Mention, others: list[Mention]) -> bool:
     return any(o.start <= m.start < o.end for o in others)
 
 
-def _counts_the_charged(pack: Any, base: int, sentence: str, m: Mention, e: EventMention) -> bool:
+def _counts_the_charged(pack: Any, sentence: str, m: Mention, e: EventMention) -> bool:
     """Without a parse, whether a count names those charged with the act rather than its
-    victims: it stands after a notice of suspicion or a charge and before the act's word
-    ("заочно засудили п'ятьох військових за катування ...")."""
-    a, b = m.start - base, e.start - base
-    return a < b and any(lo <= a and b <= hi for lo, hi in pack.charged(sentence))
+    victims: the sentence charges someone (``LanguagePack.charged``) and the count stands
+    before the act's word ("заочно засудили п'ятьох військових за катування ...")."""
+    return m.start < e.start and bool(pack.charged(sentence))
 
 
 def _person_named_after(analysis: Analysis, i: int, m: Mention) -> tuple[Mention, str]:

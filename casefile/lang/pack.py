@@ -356,16 +356,13 @@ class LanguagePack:
         """Whether the words ``before`` a date make it the date a figure is told as of."""
         return any(c.end >= len(before.rstrip()) for c in self.cues(before, ["as_of"]))
 
-    def charged(self, sentence: str) -> list[tuple[int, int]]:
-        """The stretches of ``sentence`` that name the people charged with an act, for a
-        language without a parse: after a notice of suspicion or a charge (``cues.yaml``'s
-        ``charged_after``: "повідомили про підозру <кому>", "обвинительный акт в отношении
-        <кого>"), up to the end of the sentence; before a verb that charges its subject
-        (``charged_before``: "<хто> підозрюється"), from the start of the sentence."""
-        out = []
-        for c in self.cues(sentence, ["charged_after", "charged_before"]):
-            out.append((c.end, len(sentence)) if c.kind == "charged_after" else (0, c.start))
-        return out
+    def charged(self, sentence: str) -> bool:
+        """Whether ``sentence`` charges someone with an act, for a language without a
+        parse: a notice of suspicion, a charge or a sentence in absentia (``cues.yaml``'s
+        ``charged``: "повідомили про підозру", "обвиняется", "заочно"). Its word order is
+        free ("<кому> повідомлено про підозру", "обвинувачується <хто>"), so the people it
+        names are the accused, save the sources and the victims (``Assembler.charged``)."""
+        return bool(self.cues(sentence, ["charged"]))
 
     @property
     def default_agent(self) -> str | None:
@@ -469,7 +466,8 @@ class LanguagePack:
         stand between the verb and the name ("повідомив голова обласної військової
         адміністрації ..."), but not after a phrase of ``not_source`` ("повідомили про
         підозру": a notice of suspicion names the suspect); in a line that opens with a
-        source header ("Джерело:"), every name is a source."""
+        source header ("Джерело:"), every name is a source; a name in the dative before a
+        notice of suspicion is the suspect ("Сергею Иванову сообщено о подозрении")."""
         if self.settings["dates"] == "english":
             return self.reports(sentence[max(0, start - 30) : min(len(sentence), end + 30)])
         if self.source_line(sentence) == "header":
@@ -477,6 +475,8 @@ class LanguagePack:
         for c in self.cues(sentence, ["attribution", "not_source"]):
             if c.kind != "attribution" and c.end <= start:
                 continue  # "повідомили про підозру": the name after it is the suspect
+            if c.kind != "attribution" and self.name_case(sentence[start:end]) == "datv":
+                continue  # "<кому> повідомлено про підозру": the suspect, told of it
             a, b = (c.end, start) if c.end <= start else (end, c.start)
             if c.start < end and start < c.end:
                 return True
@@ -657,6 +657,12 @@ class LanguagePack:
         if known is not None:
             return PersonName(known.name, name, True)
         return PersonName(self.romanize(nominative), name, False)
+
+    def name_case(self, name: str) -> str | None:
+        """The grammatical case a person's name stands in ("datv" for "Сергею Иванову"),
+        by the reading its words share; None where the dictionary cannot tell."""
+        agree = self._name_case(name.split())
+        return next(iter(agree))[0] if agree else None
 
     def _name_parses(self, word: str) -> list[Any]:
         """pymorphy3's readings of ``word`` as part of a person's name, in the singular."""

@@ -456,3 +456,36 @@ def test_who_did_it_in_one_sentence(
     assert [p.name for p in inc.perpetrators] == [perpetrator]
     assert (inc.count.best if inc.count else None) == count
     assert inc.place is not None and inc.place.name in ("Bucha", "Mariupol")
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "accused"),
+    [
+        # the accused named after the verb that charges them
+        (
+            "У катуванні полонених обвинувачується командир роти Іван Козлов.\n"
+            "Він бив полонених у Бучі в березні 2022 року.",
+            "uk",
+            ["Ivan Kozlov"],
+        ),
+        # in the dative before a passive notice of suspicion: the accused, not a source
+        (
+            "Военнослужащему РФ Сергею Иванову заочно сообщено о подозрении в убийстве "
+            "мирного жителя в Ирпене.",
+            "ru",
+            ["Sergey Ivanov"],
+        ),
+        # the victim named right after the act's word is no suspect; the prosecutor who
+        # tells of it neither
+        (
+            "Прокурор Ганна Мельник повідомила про підозру військовому РФ Івану Кузьміну у "
+            "вбивстві Петра Осадчого в Ірпені.",
+            "uk",
+            ["Ivan Kuzmin"],
+        ),
+    ],
+)
+def test_the_accused_in_any_word_order(extract, text: str, code: str, accused: list[str]) -> None:
+    a = extract(text, code, "2024-05-01")
+    (inc,) = a.incidents
+    assert [p.name for p in inc.perpetrators] == accused

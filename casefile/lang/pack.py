@@ -573,8 +573,28 @@ class LanguagePack:
         return [(p.start, p.end, p.name) for p in self._places.find(text)]
 
     def places(self, text: str) -> list[PlaceMatch]:
-        """Toponyms in ``text`` with the gazetteer's English names, spans as written."""
-        return self._places.find(text)
+        """Toponyms in ``text`` with the gazetteer's English names, spans as written. After
+        a preposition of ``pack.yaml``'s ``region_prepositions``, a city whose oblast bears
+        its name is the oblast ("на Запоріжжі": the region; "у Запоріжжі": the city)."""
+        found = self._places.find(text)
+        words = self.settings.get("region_prepositions") or []
+        if not words:
+            return found
+        before = re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, words))})\s+\Z", re.I)
+        out = []
+        for m in found:
+            c = m.candidate
+            region = (
+                self.place(c.admin1)
+                if c.feature_class == "P"
+                and c.admin1 == f"{m.name} Oblast"
+                and before.search(text, max(0, m.start - 5), m.start)
+                else None
+            )
+            if region is not None:
+                m = PlaceMatch(m.start, m.end, m.text, m.form, region.name, region.candidate)
+            out.append(m)
+        return out
 
     def place(self, name: str) -> PlaceMatch | None:
         """One toponym in any case form ("Харкові") read as a place, or None."""

@@ -489,3 +489,17 @@ def test_the_accused_in_any_word_order(extract, text: str, code: str, accused: l
     a = extract(text, code, "2024-05-01")
     (inc,) = a.incidents
     assert [p.name for p in inc.perpetrators] == accused
+
+
+def test_a_strike_told_with_vdaryly_is_an_attack(extract) -> None:
+    a = extract(
+        "У Краматорську окупанти вдарили по багатоповерхівці, загинули п'ятеро людей.",
+        "uk",
+        "2024-05-01",
+    )
+    (inc,) = a.incidents
+    assert (inc.type, inc.place.name if inc.place else None) == (
+        "attack_on_civilians",
+        "Kramatorsk",
+    )
+    assert inc.count is not None and inc.count.best == 5

@@ -120,3 +120,9 @@ def test_adjectives_in_zkyi_are_areas_with_their_noun_and_no_place_without() -> 
     uk = get_pack("uk")
     assert [p.name for p in uk.places("у Запорізькому районі")] == ["Zaporizkyi Raion"]
     assert uk.places("бої на Запорізькому напрямку") == []  # a front, not the village
+
+
+def test_on_a_city_named_region_is_the_region_in_it_the_city() -> None:
+    uk = get_pack("uk")
+    assert [p.name for p in uk.places("бої на Запоріжжі")] == ["Zaporizhzhia Oblast"]
+    assert [p.name for p in uk.places("вибухи у Запоріжжі")] == ["Zaporizhzhia"]

@@ -17,6 +17,7 @@ __all__ = [
     "APOSTROPHES",
     "WORD",
     "lemmatizer",
+    "nominatives",
     "normalise_apostrophes",
     "person_word",
     "tag_of",
@@ -48,6 +49,27 @@ def _english() -> Any:
 
     # The rule lemmatizer needs part-of-speech tags: keep the tagger, not the rest.
     return spacy.load(Settings().model, exclude=["parser", "ner", "senter"])
+
+
+@lru_cache(maxsize=50_000)
+def nominatives(lang: str, word: str) -> tuple[str, ...]:
+    """The nominative singulars ``word`` may go back to, capitalised as written: a noun's,
+    and an adjective's in each gender ("Новій" -> Нова, Новий, Нове), since the word of a
+    name it agrees with decides ("Новій Каховці": Нова Каховка)."""
+    out: list[str] = []
+    # Ukrainian's tags leave the singular unmarked: each set is tried with and without it
+    for p in _analyzer(lang).parse(normalise_apostrophes(word.lower())):
+        if p.tag.POS in ("ADJF", "ADJS"):
+            wanted = [{"nomn", "sing", g} for g in ("masc", "femn", "neut")] + [{"nomn", "plur"}]
+        elif p.tag.POS == "NOUN":
+            wanted = [{"nomn", "sing"}, {"nomn", "plur"}]
+        else:
+            continue
+        for grammemes in wanted:
+            form = p.inflect(grammemes) or p.inflect(grammemes - {"sing"})
+            if form is not None:
+                out.append(str(form.word))
+    return tuple(dict.fromkeys(w[:1].upper() + w[1:] for w in out if w))
 
 
 def lemmatizer(kind: str, lang: str) -> Callable[[str], str]:

@@ -48,6 +48,7 @@ from .morph import (
     WORD,
     common_word,
     lemmatizer,
+    nominatives,
     normalise_apostrophes,
     person_word,
     singular_word,
@@ -558,6 +559,7 @@ class LanguagePack:
                 functools.partial(unknown_word, self.code),
                 self._person_word,
                 functools.partial(common_word, self.code),
+                nominatives=functools.partial(nominatives, self.code),
             )
         return EnglishPlaces()
 

@@ -126,3 +126,18 @@ def test_on_a_city_named_region_is_the_region_in_it_the_city() -> None:
     uk = get_pack("uk")
     assert [p.name for p in uk.places("бої на Запоріжжі")] == ["Zaporizhzhia Oblast"]
     assert [p.name for p in uk.places("вибухи у Запоріжжі")] == ["Zaporizhzhia"]
+
+
+@pytest.mark.parametrize(
+    ("code", "text", "name"),
+    [
+        ("uk", "удар по Новій Каховці", "Nova Kakhovka"),
+        ("uk", "вибухи у Великій Новосілці", "Velyka Novosilka"),
+        ("uk", "обстріл смт Козача Лопань", "Kozacha Lopan"),
+        ("uk", "у Кривому Розі", "Kryvyi Rih"),  # a noun whose stem changes: pack data
+        ("ru", "в Кривом Роге", "Kryvyi Rih"),
+        ("ru", "в Новой Каховке", "Nova Kakhovka"),
+    ],
+)
+def test_a_settlement_of_two_words_in_any_case(code: str, text: str, name: str) -> None:
+    assert [p.name for p in get_pack(code).places(text)] == [name]

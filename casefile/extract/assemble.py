@@ -594,7 +594,22 @@ class Assembler:
                 m.start,
             )
 
-        return min(places, key=rank).value  # type: ignore[no-any-return]
+        best: Place = min(places, key=rank).value
+        if best.precision == "admin1" and not any(e.parsed for e in g.events):
+            return self.place_within(g, best) or best
+        return best
+
+    def place_within(self, g: Group, region: Place) -> Place | None:
+        """Without a parse, the settlement or district a region the act's sentences name is
+        narrowed to by a sentence between its tellings, or one right before or after them
+        ("на Київщині ... . Під час окупації Гостомеля ..."): the first inside the region."""
+        first, last = g.sentences[0], g.sentences[-1]
+        where = range(max(first - 1, 0), min(last + 2, len(self.a.sentences)))
+        for m in self.places([m for i in where for m in self.a.mentions_of("place", i)]):
+            p = m.value
+            if p.precision in ("settlement", "district") and p.admin1 == region.name:
+                return p  # type: ignore[no-any-return]
+        return None
 
     @cached_property
     def person_names(self) -> set[str]:

@@ -503,3 +503,29 @@ def test_a_strike_told_with_vdaryly_is_an_attack(extract) -> None:
         "Kramatorsk",
     )
     assert inc.count is not None and inc.count.best == 5
+
+
+def test_a_region_is_narrowed_to_the_town_the_next_sentence_names(extract) -> None:
+    a = extract(
+        "Військові РФ вбили цивільного на Київщині, повідомили прокурори.\n"
+        "За даними слідства, у березні 2022 року під час окупації Бородянки командир "
+        "підрозділу повітрянодесантних військ наказав розстріляти чоловіка.\n"
+        "Виконавши наказ, солдати вистрілили в нього.",
+        "uk",
+        "2024-05-01",
+    )
+    (inc,) = a.incidents
+    assert inc.place is not None and inc.place.name == "Borodianka"
+    assert [p.name for p in inc.perpetrators] == ["Russian Airborne Forces"]
+
+
+@pytest.mark.parametrize(
+    ("code", "text"),
+    [
+        ("uk", "Внаслідок удару по Сумах загинув 65-річний охоронець підприємства."),
+        ("ru", "При обстреле Белгорода погиб пострадавший водитель автобуса."),
+    ],
+)
+def test_one_worker_or_victim_named_by_a_noun_counts_one(code: str, text: str) -> None:
+    counts = get_pack(code).victim_counts(text)
+    assert [(c.count.best, c.role) for c in counts] == [(1, "killed")]

@@ -572,7 +572,7 @@ class LanguagePack:
         (``Gazetteer.find``), for an inflecting language the English name it was read as."""
         if isinstance(self._places, EnglishPlaces):
             return self._places.spans(text)
-        return [(p.start, p.end, p.name) for p in self._places.find(text)]
+        return [(p.start, p.end, p.name) for p in self.places(text)]
 
     def places(self, text: str) -> list[PlaceMatch]:
         """Toponyms in ``text`` with the gazetteer's English names, spans as written. After

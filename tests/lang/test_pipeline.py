@@ -529,3 +529,14 @@ def test_a_region_is_narrowed_to_the_town_the_next_sentence_names(extract) -> No
 def test_one_worker_or_victim_named_by_a_noun_counts_one(code: str, text: str) -> None:
     counts = get_pack(code).victim_counts(text)
     assert [(c.count.best, c.role) for c in counts] == [(1, "killed")]
+
+
+def test_a_village_in_the_region_named_after_its_city(extract) -> None:
+    a = extract(
+        "Російські військові розстріляли двох полонених у районі Вербового на Запоріжжі.",
+        "uk",
+        "2024-05-01",
+    )
+    (inc,) = a.incidents
+    assert inc.place is not None and inc.place.name == "Verbove"
+    assert "Zaporizhzhia Oblast" in {m.value.name for m in a.mentions_of("place")}

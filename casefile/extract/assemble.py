@@ -703,6 +703,8 @@ class Assembler:
                     continue  # "за словами прокурора ...": who tells of the charge
                 if any(_right_after(self.a.text, e.end, m.start) for e in acts):
                     continue  # "у вбивстві Петра Іваненка": the victim
+                if m.kind == "unit" and _branch(m.value.name):
+                    continue  # "командувачу дальньої авіації": the accused's title
                 actor = m.value if m.kind == "unit" else _actor(m)
                 if actor is not None and actor.name not in {f.name for f in out}:
                     out.append(actor)
@@ -829,6 +831,13 @@ class Assembler:
         if CERTAINTY.CONFIRMED in first:
             return CERTAINTY.CONFIRMED
         return CERTAINTY.REPORTED
+
+
+def _branch(name: str) -> bool:
+    """A service branch, district or fleet of the order of battle ("Long-Range Aviation"),
+    not a unit that takes part in an act."""
+    record = Orbat.default().resolve(name, fuzzy=False)
+    return record is not None and record.echelon in ("group", "district", "fleet")
 
 
 def _right_after(text: str, end: int, start: int) -> bool:

@@ -483,6 +483,13 @@ def test_who_did_it_in_one_sentence(
             "uk",
             ["Ivan Kuzmin"],
         ),
+        # the branch the accused commands is their title, not a party to the act
+        (
+            "Прокурори повідомили про підозру командувачу дальньої авіації генералу Петру "
+            "Сидоренку у ракетному ударі по Києву, внаслідок якого загинули троє людей.",
+            "uk",
+            ["Petro Sydorenko"],
+        ),
     ],
 )
 def test_the_accused_in_any_word_order(extract, text: str, code: str, accused: list[str]) -> None:

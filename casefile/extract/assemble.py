@@ -801,7 +801,9 @@ class Assembler:
         for m in sorted({(m.start, m.end): m for m in counts}.values(), key=lambda m: m.start):
             between = self.a.text[last.end : m.start] if last is not None else ""
             best, prev = m.value.count.best, out[-1].best if out else None
-            if last is not None and AND_JOINED.match(between) and best and prev:
+            pack = get_pack(self.a.language_of(m.sentence))
+            joined = AND_JOINED.match(between) or pack.and_joined(between)
+            if last is not None and joined and best and prev:
                 out[-1] = Count(best=prev + best)
             else:
                 out.append(m.value.count)

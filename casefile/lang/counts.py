@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from ..model import Count
@@ -111,6 +111,7 @@ class WordCounts:
         self.single_nouns = forms(table.get("single_nouns", []))
         self.subset = {norm(w) for w in table.get("subset_words", [])}
         self.and_words = {norm(w) for w in table.get("and_words", [])}
+        self.and_owners = {norm(w) for w in table.get("and_owners", [])}
         self.singular = singular
 
     def number(self, word: str) -> int | None:
@@ -229,9 +230,12 @@ class WordCounts:
                 end = stop.start() if stop else len(text)
                 beyond = [lem for s, _, lem in words[i : i + _BEYOND] if s < end]
                 role_after = next((self.roles[lem] for lem in beyond if lem in self.roles), None)
+            if before and before[-1] in self.roles:
+                role_after = None  # "поранили 6 українців та 26 убили": the verb right before
             role = role_after or role_before or "victims"
             out.append(VictimCount(c.start, c.end, c.text, _count(c.value, c.bound), role))
-        return sorted(out + self._singles(text, words, out), key=lambda v: v.start)
+        singles = self._singles(text, words, out)  # may join one person to a count of out
+        return sorted(out + singles, key=lambda v: v.start)
 
     def _singles(
         self, text: str, words: list[tuple[int, int, str]], counted: list[VictimCount]
@@ -241,7 +245,8 @@ class WordCounts:
         ``_SINGLE_GAP`` words before or after it in its clause, where no count of people
         stands in that clause already ("жінка і двоє дітей" is left to its count) and no
         word of ``subset_words`` before it makes the person one of a count told before
-        ("серед загиблих")."""
+        ("серед загиблих"). One joined to a count after it by "and" adds to that count in
+        ``counted`` ("жінка та її двоє дітей": 3)."""
         if self.singular is None or not self.single_nouns:
             return []
         out: list[VictimCount] = []
@@ -256,6 +261,19 @@ class WordCounts:
             stop = _CLAUSE_END.search(text, end)
             until = stop.start() if stop else len(text)
             since = max((m.end() for m in _CLAUSE_END.finditer(text, 0, start)), default=0)
+            joined = [v for v in counted if self._joins(text[end : v.start])]
+            if joined:
+                # "жінка та її двоє дітей": one more than the count joined to her
+                v = joined[0]
+                i = counted.index(v)
+                counted[i] = VictimCount(
+                    start,
+                    v.end,
+                    text[start : v.end],
+                    replace(v.count, best=(v.count.best or 0) + 1),
+                    v.role,
+                )
+                continue
             if any(since <= v.start < until for v in counted + out):
                 continue
             near = [w for w in words[max(0, k - _SINGLE_GAP - 1) : k] if w[0] >= since]
@@ -279,6 +297,16 @@ class WordCounts:
             count = Count(best=2 if pair is not None else 1)
             out.append(VictimCount(start, end, text[start:end], count, role))
         return out
+
+    def _joins(self, between: str) -> bool:
+        """Whether ``between`` joins one person to a count after it: a word of
+        ``and_words`` and at most a possessive of ``and_owners`` ("та її")."""
+        words = between.lower().split()
+        return (
+            0 < len(words) <= 2
+            and words[0] in self.and_words
+            and (len(words) == 1 or words[1] in self.and_owners)
+        )
 
     def _pair(self, text: str, words: list[tuple[int, int, str]], k: int) -> int | None:
         """The index of a second person joined to the one at ``k`` ("чоловік і жінка",

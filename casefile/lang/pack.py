@@ -199,6 +199,25 @@ class LanguagePack:
 
         return find_counts(text) if may_hold_counts(text) else []
 
+    @cached_property
+    def _and_joined(self) -> re.Pattern[str] | None:
+        table = self.table("numbers")
+        words = [str(w) for w in table.get("and_words", [])]
+        if not words:
+            return None
+        owners = [str(w) for w in table.get("and_owners", [])]
+        owner = rf"(?:(?:{'|'.join(map(re.escape, owners))})\s+)?" if owners else ""
+        # the first count's noun may stand between ("двоє дорослих і троє дітей")
+        joins = "|".join(map(re.escape, words))
+        return re.compile(rf"^\s*(?:[^\W\d]+\s+)?(?:{joins})\s+{owner}$", re.I)
+
+    def and_joined(self, between: str) -> bool:
+        """Whether the words between two counts join them into one ("двоє дорослих і
+        троє дітей": five), by ``numbers.yaml``'s ``and_words`` (and a possessive of
+        ``and_owners`` after it: "та її двоє дітей"); English: never (its parse joins)."""
+        rx = self._and_joined
+        return bool(rx and rx.match(between))
+
     def number(self, phrase: str) -> int | None:
         """The value of a phrase that is one number ("дев'ятьох" -> 9), else None."""
         if self._counts is not None:

@@ -83,8 +83,10 @@ def test_russian_victim_counts_with_a_bound() -> None:
             "Ранен мужчина, погибли двое детей.",
             [("мужчина", 1, "injured"), ("двое", 2, "killed")],
         ),
-        # a count of its own in the clause: no second count
-        ("uk", "Загинули жінка та двоє дітей.", [("двоє", 2, "killed")]),
+        # one person joined to a count by "та": one figure, their sum (as English "a
+        # woman and her two children")
+        ("uk", "Загинули жінка та двоє дітей.", [("жінка та двоє", 3, "killed")]),
+        ("ru", "Погибли женщина и ее трое детей.", [("женщина и ее трое", 4, "killed")]),
         ("uk", "Загинули 5 чоловік.", [("5", 5, "killed")]),
         # plural, or no role word beside it
         ("uk", "Жінки загинули під завалами.", []),
@@ -149,3 +151,9 @@ def test_the_legal_formula_of_a_death_counts_no_one() -> None:
 def test_an_ordinal_number_counts_no_one() -> None:
     text = "Командир роти 64-ї бригади наказав розстріляти 3-х цивільних."
     assert [(c.count.best, c.role) for c in get_pack("uk").victim_counts(text)] == [(3, "killed")]
+
+
+def test_the_role_word_right_before_a_count_is_its_role() -> None:
+    text = "Вони поранили 4 цивільних та 9 – розстріляли."
+    found = [(c.count.best, c.role) for c in get_pack("uk").victim_counts(text)]
+    assert found == [(4, "injured"), (9, "killed")]

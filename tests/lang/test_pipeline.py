@@ -547,3 +547,15 @@ def test_a_village_in_the_region_named_after_its_city(extract) -> None:
     (inc,) = a.incidents
     assert inc.place is not None and inc.place.name == "Verbove"
     assert "Zaporizhzhia Oblast" in {m.value.name for m in a.mentions_of("place")}
+
+
+@pytest.mark.parametrize(
+    ("code", "text"),
+    [
+        ("uk", "Внаслідок удару по Херсону загинули двоє дорослих і троє дітей."),
+        ("ru", "При обстреле Херсона погибли двое взрослых и трое детей."),
+    ],
+)
+def test_two_counts_joined_by_and_are_the_toll(extract, code: str, text: str) -> None:
+    (inc,) = extract(text, code, "2024-05-01").incidents
+    assert inc.count is not None and (inc.count.low, inc.count.best) == (None, 5)

@@ -617,6 +617,8 @@ class Events(BaseStage):
                         # ("військові 64-ї бригади розстріляли ..."): not its victims
                         head = _CLAUSE_MARK.split(analysis.text[s.start : m.start])[-1]
                         e.agent_span = (m.start - len(head), e.start)
+                elif (state := _state_as_agent(analysis, i, e, pack)) is not None:
+                    e.args.append(Argument(AGENT, state, "nearest:state"))
                 elif (earlier := _they(analysis, e)) is not None:
                     e.args.append(Argument(AGENT, earlier, "nearest:pronoun"))
                 if e.agent_span is None and pack.charged(s.text):
@@ -802,6 +804,24 @@ def _agent_mentions(analysis: Analysis, i: int, toks: list[Token], base: int) ->
 
 
 _CLAUSE_MARK = re.compile(r"[,;:.!?()«»\"—–]")
+
+
+def _state_as_agent(analysis: Analysis, i: int, e: EventMention, pack: Any) -> Mention | None:
+    """Without a parse, a country named as the subject right before the act's verb, at most
+    a word between ("Украина атаковала Донецк", "Росія знову вдарила"): its forces."""
+    for m in analysis.mentions_of("place", i):
+        between = analysis.text[m.end : e.start]
+        side = demonyms().get(str(m.value.name).lower())
+        if (
+            m.value.precision == "country"
+            and side
+            and m.end <= e.start
+            and len(between.split()) <= 1
+            and not _CLAUSE_MARK.search(between)
+            and pack.may_be_subject(m.text)
+        ):
+            return Mention("actor", m.start, m.end, m.text, Actor(f"{side} forces", "force"), i)
+    return None
 
 
 def _within(m: Mention, others: list[Mention]) -> bool:

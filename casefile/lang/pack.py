@@ -699,6 +699,16 @@ class LanguagePack:
             return PersonName(known.name, name, True)
         return PersonName(self.romanize(nominative), name, False)
 
+    def may_be_subject(self, word: str) -> bool:
+        """Whether ``word`` may be the subject of a verb: the dictionary reads it in the
+        nominative, or as indeclinable ("РФ"). English: always."""
+        if self.settings["morphology"] != "pymorphy3":
+            return True
+        from .morph import _analyzer
+
+        parses = _analyzer(self.code).parse(normalise_apostrophes(word.lower()))
+        return any({"nomn", "Fixd"} & set(p.tag.grammemes) for p in parses)
+
     def name_case(self, name: str) -> str | None:
         """The grammatical case a person's name stands in ("datv" for "Сергею Иванову"),
         by the reading its words share; None where the dictionary cannot tell."""

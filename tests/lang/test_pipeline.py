@@ -559,3 +559,21 @@ def test_a_village_in_the_region_named_after_its_city(extract) -> None:
 def test_two_counts_joined_by_and_are_the_toll(extract, code: str, text: str) -> None:
     (inc,) = extract(text, code, "2024-05-01").incidents
     assert inc.count is not None and (inc.count.low, inc.count.best) == (None, 5)
+
+
+@pytest.mark.parametrize(
+    ("code", "text", "side"),
+    [
+        (
+            "ru",
+            "Вечером Украина атаковала Донецк из РСЗО, погибли пять человек.",
+            "Ukrainian forces",
+        ),
+        ("uk", "Росія знову вдарила по Харкову, загинули троє людей.", "Russian forces"),
+    ],
+)
+def test_a_country_named_as_the_subject_of_the_strike(
+    extract, code: str, text: str, side: str
+) -> None:
+    (inc,) = extract(text, code, "2024-09-01").incidents
+    assert [p.name for p in inc.perpetrators] == [side]

@@ -657,6 +657,17 @@ class Events(BaseStage):
                         continue  # a date in another clause ("protesters on Thursday demanded
                         # ... after forces killed")
                 owner.args.append(Argument(role, m, via))
+        # without a parse: one person named right after the act's word ("викрали
+        # волонтера"), where no figure counts its victims
+        if doc is None:
+            for e in events:
+                span = None if e.of(COUNT) else pack.one_victim_after(analysis.text[: s.end], e.end)
+                if span is not None:
+                    a, b = span
+                    one = CountMatch(a, b, analysis.text[a:b], Count(best=1), "victims")
+                    e.args.append(
+                        Argument(COUNT, Mention("count", a, b, one.text, one, i), "nearest:patient")
+                    )
         # one person the act was done to, where no figure counts its victims ("the mayor
         # was abducted", "the murder of a judge", "gunmen shot <name>"): one victim
         if doc is not None:

@@ -298,6 +298,20 @@ class WordCounts:
             out.append(VictimCount(start, end, text[start:end], count, role))
         return out
 
+    def one_after(self, text: str, at: int) -> tuple[int, int] | None:
+        """The span of one person an act's word at ``text[:at]`` is done to, told without a
+        number right after it ("зґвалтували жительку", "похитили волонтера"): a noun of
+        ``single_nouns`` in the singular among the next three words of its clause."""
+        if self.singular is None:
+            return None
+        stop = _CLAUSE_END.search(text, at)
+        until = stop.start() if stop else len(text)
+        for m in list(WORD.finditer(text, at, until))[:3]:
+            word = m.group()
+            if self._lem(word) in self.single_nouns and self.singular(word):
+                return m.start(), m.end()
+        return None
+
     def _joins(self, between: str) -> bool:
         """Whether ``between`` joins one person to a count after it: a word of
         ``and_words`` and at most a possessive of ``and_owners`` ("та її")."""

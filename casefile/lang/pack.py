@@ -218,6 +218,11 @@ class LanguagePack:
         rx = self._and_joined
         return bool(rx and rx.match(between))
 
+    def one_victim_after(self, text: str, at: int) -> tuple[int, int] | None:
+        """The span of one person named right after an act's word at ``text[:at]``
+        ("викрали волонтера"), for a language without a parse (``WordCounts.one_after``)."""
+        return self._counts.one_after(text, at) if self._counts is not None else None
+
     def number(self, phrase: str) -> int | None:
         """The value of a phrase that is one number ("дев'ятьох" -> 9), else None."""
         if self._counts is not None:

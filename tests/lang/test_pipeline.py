@@ -577,3 +577,18 @@ def test_a_country_named_as_the_subject_of_the_strike(
 ) -> None:
     (inc,) = extract(text, code, "2024-09-01").incidents
     assert [p.name for p in inc.perpetrators] == [side]
+
+
+@pytest.mark.parametrize(
+    ("code", "text", "kind"),
+    [
+        ("uk", "Окупанти катували мешканця Ізюма у березні 2022 року.", "torture"),
+        ("ru", "Оккупанты похитили волонтера в Херсоне в апреле 2022 года.", "unlawful_detention"),
+    ],
+)
+def test_one_person_named_right_after_the_act_is_one_victim(
+    extract, code: str, text: str, kind: str
+) -> None:
+    (inc,) = extract(text, code, "2024-09-01").incidents
+    assert inc.type == kind
+    assert inc.count is not None and inc.count.best == 1

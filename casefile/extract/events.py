@@ -664,10 +664,9 @@ class Events(BaseStage):
                 span = None if e.of(COUNT) else pack.one_victim_after(analysis.text[: s.end], e.end)
                 if span is not None:
                     a, b = span
-                    one = CountMatch(a, b, analysis.text[a:b], Count(best=1), "victims")
-                    e.args.append(
-                        Argument(COUNT, Mention("count", a, b, one.text, one, i), "nearest:patient")
-                    )
+                    single = CountMatch(a, b, analysis.text[a:b], Count(best=1), "victims")
+                    patient = Mention("count", a, b, single.text, single, i)
+                    e.args.append(Argument(COUNT, patient, "nearest:patient"))
         # one person the act was done to, where no figure counts its victims ("the mayor
         # was abducted", "the murder of a judge", "gunmen shot <name>"): one victim
         if doc is not None:

@@ -88,6 +88,20 @@ def _valid(y: int, m: int, d: int | None) -> bool:
     return 1 <= m <= 12 and (d is None or 1 <= d <= monthrange(y, m)[1])
 
 
+def _story_year(stated: _PD | None, month: int, day: int, p: date | None) -> int | None:
+    """The year of a day told without one after a date ``stated`` with its year: that
+    year, or the next where the day comes earlier in it ("28 грудня 2023 року ... 3
+    січня": 2024); None where there is none, or the day would fall after publication."""
+    if stated is None:
+        return None
+    year = stated[0]
+    if (month, day) < (stated[1] or 1, stated[2] or 1):
+        year += 1
+    if not _valid(year, month, day) or (p is not None and date(year, month, day) > p):
+        return None
+    return year
+
+
 def _day(d: date) -> _PD:
     return (d.year, d.month, d.day)
 
@@ -216,23 +230,32 @@ class CyrillicDates:
             if all(c.end <= k.start or c.start >= k.end for k in kept):
                 kept.append(c)
         kept.sort(key=lambda c: c.start)
-        # 3. open ends from the publication date
+        # 3. open ends from the publication date; a day without its year takes the year
+        # of the last date before it that states one with its month ("5 березня 2022 року
+        # ... 7 березня": 2022), where that day is not after publication
         out = []
+        stated: _PD | None = None  # the last date stated with its year and month
         for c in kept:
-            match = self._finish(text, c, p)
+            match = self._finish(text, c, p, stated)
             if match is not None:
                 out.append(match)
+            if c.hi is not None and c.hi[1] is not None and not c.relative and c.month_day is None:
+                stated = c.hi
         return out
 
-    def _finish(self, text: str, c: _Cand, p: date | None) -> DateMatch | None:
+    def _finish(
+        self, text: str, c: _Cand, p: date | None, stated: _PD | None = None
+    ) -> DateMatch | None:
         lo, hi, relative, named = c.lo, c.hi, c.relative, c.named
         if c.month_day is not None:
             named = True
-            if p is None:
-                return None
             month, d1, d2 = c.month_day
             last = d2 or d1
-            y = p.year if (month, last or 1) <= (p.month, p.day) else p.year - 1
+            y = _story_year(stated, month, last or 1, p)
+            if y is None:
+                if p is None:
+                    return None
+                y = p.year if (month, last or 1) <= (p.month, p.day) else p.year - 1
             if not _valid(y, month, d1) or not _valid(y, month, last):
                 return None
             lo, hi, relative = (y, month, d1), (y, month, last), True

@@ -93,3 +93,39 @@ def test_not_a_date_or_not_resolvable(code: str, text: str) -> None:
 def test_english_pack_uses_the_english_rules() -> None:
     (m,) = get_pack("en").dates("shelled on 16 February 2024", None)
     assert (m.text, m.range.start) == ("on 16 February 2024", "2024-02-16")
+
+
+@pytest.mark.parametrize(
+    ("code", "text", "published", "day"),
+    [
+        # a day told without its year after a date that states one: that year
+        (
+            "uk",
+            "5 березня 2022 року вони зайшли в село. 7 березня стався обстріл.",
+            WED,
+            "2022-03-07",
+        ),
+        ("ru", "В марте 2022 года их задержали. 9 марта их вывезли.", WED, "2022-03-09"),
+        # or the next, where the day comes earlier in the year
+        (
+            "uk",
+            "28 грудня 2023 року почалися удари. 3 січня обстріл повторився.",
+            WED,
+            "2024-01-03",
+        ),
+        # no date stated with a month before it: the publication's year
+        ("uk", "У 2022 році почалася війна. 3 липня стався обстріл.", WED, "2024-07-03"),
+        # without a publication date, the story's year still dates it
+        (
+            "uk",
+            "5 березня 2022 року вони зайшли в село. 7 березня стався обстріл.",
+            None,
+            "2022-03-07",
+        ),
+    ],
+)
+def test_a_day_without_its_year_takes_the_storys_year(
+    code: str, text: str, published: str | None, day: str
+) -> None:
+    found = get_pack(code).dates(text, published)
+    assert found[-1].range.start == day

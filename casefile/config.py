@@ -13,16 +13,16 @@ from .errors import ConfigError
 
 DEFAULT_STAGES = [
     "casefile.sentences.v2",
-    "casefile.dates.v4",
-    "casefile.places.v3",
-    "casefile.units.v3",
-    "casefile.cues.v4",
-    "casefile.entities.v4",
-    "casefile.counts.v4",
+    "casefile.dates.v5",
+    "casefile.places.v4",
+    "casefile.units.v4",
+    "casefile.cues.v5",
+    "casefile.entities.v5",
+    "casefile.counts.v5",
     "casefile.statements.v3",
-    "casefile.events.v3",
-    "casefile.incidents.v4",
-    "casefile.statistics.v3",
+    "casefile.events.v4",
+    "casefile.incidents.v5",
+    "casefile.statistics.v4",
     "casefile.persons.v2",
 ]
 

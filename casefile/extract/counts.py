@@ -280,11 +280,11 @@ def find_counts(text: str) -> list[CountMatch]:
     return out
 
 
-@registry.stages.register("casefile.counts.v4")
+@registry.stages.register("casefile.counts.v5")
 class Counts(BaseStage):
     """Find numbers of victims with their role, by the document's language pack."""
 
-    name = "casefile.counts.v4"
+    name = "casefile.counts.v5"
     requires = ("sentences", "mentions.date", "mentions.unit")
     assigns = ("mentions.count",)
 

@@ -74,11 +74,11 @@ def sentence_triggers(text: str, language: str) -> list[tuple[int, int, TriggerC
     return [(a, b, cue) for (a, b, _), cue in sorted(found.items())]
 
 
-@registry.stages.register("casefile.cues.v4")
+@registry.stages.register("casefile.cues.v5")
 class CuesV2(BaseStage):
     """Mark incident triggers by the type files' rules, evidence cues and certainty hedges."""
 
-    name = "casefile.cues.v4"
+    name = "casefile.cues.v5"
     requires = ("sentences",)
     assigns = ("mentions.trigger", "mentions.evidence", "mentions.hedge")
 

@@ -90,6 +90,7 @@ COUNT_ROLES = {
 OTHER_COUNT_ROLES = ("victims", "killed")
 TOLERANCE_KM = {"settlement": 30, "district": 60, "admin1": 250}
 DATE_BACK = 3  # sentences before an act that may state its date, where nothing parses it
+FOLD_REACH = 3  # sentences between a detention and the torture it began, without a parse
 AND_JOINED = re.compile(r"^\s*and\s+(?:(?:his|her|their|its|the)\s+)?$", re.I)
 PART_REACH = 60  # characters before a place that may hold its figure
 PART_WORDS = 5  # words before a place that may hold its figure in a toll told place by place
@@ -158,6 +159,11 @@ def _own(events: list[EventMention], role: str) -> list[Mention]:
         for a in e.args
         if a.role == role and (a.via.startswith("parse") or (a.via == "nearest" and not e.parsed))
     ]
+
+
+def _unparsed(g: Group) -> bool:
+    """No mention of the act had a parse (a language without a parser)."""
+    return not any(e.parsed for e in g.events)
 
 
 def _overlap(a: DateRange, b: DateRange) -> bool:
@@ -293,10 +299,43 @@ class Assembler:
         """The acts likely enough to be incidents (``start_threshold``), with what the
         sentences right after them add."""
         kept = [g for g in self.candidates() if g.score >= weights()["start_threshold"]]
+        kept = self.fold_detentions(kept)
         self.add_told_after(kept)
         self.add_told_between(kept)
         self.kept = kept
         return kept
+
+    def fold_detentions(self, groups: list[Group]) -> list[Group]:
+        """Without a parse, a detention told within ``FOLD_REACH`` sentences of a torture
+        is where the torture began ("його затримали ... . Його били ..."): its sentences
+        and figures join the torture, and it is no act of its own (the gold documents in
+        Ukrainian and Russian never count the two apart). Not where their stated dates or
+        places differ."""
+        tortures = [g for g in groups if g.type == T.TORTURE and _unparsed(g)]
+        out = []
+        for g in groups:
+            into = None
+            if g.type == T.UNLAWFUL_DETENTION and _unparsed(g):
+                near = [
+                    t
+                    for t in tortures
+                    if abs(t.sentences[0] - g.sentences[0]) <= FOLD_REACH
+                    and not dates_conflict(
+                        [m.value for m in _own(t.events, TIME)],
+                        [m.value for m in _own(g.events, TIME)],
+                    )
+                    and not places_conflict(
+                        [m.value for m in self.places(_own(t.events, PLACE))],
+                        [m.value for m in self.places(_own(g.events, PLACE))],
+                    )
+                ]
+                into = min(near, key=lambda t: abs(t.sentences[0] - g.sentences[0]), default=None)
+            if into is None:
+                out.append(g)
+                continue
+            into.extra = sorted(set(into.extra) | set(g.sentences))
+            into.counts += [m for e in g.events for m in e.of(COUNT)]
+        return out
 
     def spread(self, i: int) -> bool:
         """Sentence ``i`` spreads its figures over time or places (a total since the

@@ -658,10 +658,12 @@ class Events(BaseStage):
                         # ... after forces killed")
                 owner.args.append(Argument(role, m, via))
         # without a parse: one person named right after the act's word ("викрали
-        # волонтера"), where no figure counts its victims
+        # волонтера", "били мене") or as its object right before it ("його затримали"),
+        # where no figure counts its victims
         if doc is None:
             for e in events:
-                span = None if e.of(COUNT) else pack.one_victim_after(analysis.text[: s.end], e.end)
+                clause = analysis.text[: s.end]
+                span = None if e.of(COUNT) else pack.one_victim(clause, e.start, e.end)
                 if span is not None:
                     a, b = span
                     single = CountMatch(a, b, analysis.text[a:b], Count(best=1), "victims")

@@ -81,6 +81,7 @@ class WordCounts:
         table: dict[str, Any],
         lemma: Callable[[str], str],
         singular: Callable[[str], bool] | None = None,
+        noun: Callable[[str], bool] | None = None,
     ) -> None:
         norm = normalise_apostrophes
         self.units = {norm(k): int(v) for k, v in table["units"].items()}
@@ -112,6 +113,8 @@ class WordCounts:
         self.subset = {norm(w) for w in table.get("subset_words", [])}
         self.and_words = {norm(w) for w in table.get("and_words", [])}
         self.and_owners = {norm(w) for w in table.get("and_owners", [])}
+        self.object_pronouns = {norm(w) for w in table.get("object_pronouns", [])}
+        self.noun = noun
         self.singular = singular
 
     def number(self, word: str) -> int | None:
@@ -306,11 +309,34 @@ class WordCounts:
             return None
         stop = _CLAUSE_END.search(text, at)
         until = stop.start() if stop else len(text)
-        for m in list(WORD.finditer(text, at, until))[:3]:
+        after = list(WORD.finditer(text, at, until))[:3]
+        for k, m in enumerate(after):
             word = m.group()
             if self._lem(word) in self.single_nouns and self.singular(word):
                 return m.start(), m.end()
+            if k == 0 and self._object_pronoun(word, after[1:2]):
+                return m.start(), m.end()  # "били мене", "пытали его"
         return None
+
+    def one_before(self, text: str, at: int) -> tuple[int, int] | None:
+        """The span of an object pronoun right before an act's word at ``text[at:]``,
+        in its clause ("його затримали", "меня избили"): one person."""
+        since = max((m.end() for m in _CLAUSE_END.finditer(text, 0, at)), default=0)
+        before = list(WORD.finditer(text, since, at))
+        if before and not text[before[-1].end() : at].strip():
+            m = before[-1]
+            if self._object_pronoun(m.group(), []):
+                return m.start(), m.end()
+        return None
+
+    def _object_pronoun(self, word: str, following: list[re.Match[str]]) -> bool:
+        """One of ``object_pronouns`` ("мене", "його"), not a possessive before a noun
+        ("його будинок": a possessive is one of ``and_owners``)."""
+        w = normalise_apostrophes(word.lower())
+        if w not in self.object_pronouns:
+            return False
+        possessive = w in self.and_owners and bool(following) and self.noun is not None
+        return not (possessive and self.noun(following[0].group()))  # type: ignore[misc]
 
     def _joins(self, between: str) -> bool:
         """Whether ``between`` joins one person to a count after it: a word of

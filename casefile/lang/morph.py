@@ -18,6 +18,7 @@ __all__ = [
     "WORD",
     "lemmatizer",
     "nominatives",
+    "noun_word",
     "normalise_apostrophes",
     "person_word",
     "tag_of",
@@ -99,6 +100,13 @@ def tag_of(lang: str, word: str) -> set[str]:
     """The grammemes of the most likely parse of ``word`` (pymorphy3 languages only)."""
     parses = _analyzer(lang).parse(normalise_apostrophes(word.lower()))
     return set(parses[0].tag.grammemes) if parses else set()
+
+
+def noun_word(lang: str, word: str) -> bool:
+    """Whether the most likely parse of ``word`` is a noun or an adjective (a word a
+    possessive pronoun may stand before: "його будинок", "її старий дім")."""
+    parses = _analyzer(lang).parse(normalise_apostrophes(word.lower()))
+    return bool(parses) and parses[0].tag.POS in ("NOUN", "ADJF")
 
 
 def singular_word(lang: str, word: str) -> bool:

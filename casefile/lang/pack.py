@@ -50,6 +50,7 @@ from .morph import (
     lemmatizer,
     nominatives,
     normalise_apostrophes,
+    noun_word,
     person_word,
     singular_word,
     tag_of,
@@ -173,7 +174,8 @@ class LanguagePack:
     def _counts(self) -> WordCounts | None:
         if self.settings["counts"] == "words":
             singular = functools.partial(singular_word, self.code)
-            return WordCounts(self.table("numbers"), self.lemma, singular)
+            noun = functools.partial(noun_word, self.code)
+            return WordCounts(self.table("numbers"), self.lemma, singular, noun)
         return None
 
     def counts(self, text: str) -> list[CountMatch]:
@@ -218,10 +220,13 @@ class LanguagePack:
         rx = self._and_joined
         return bool(rx and rx.match(between))
 
-    def one_victim_after(self, text: str, at: int) -> tuple[int, int] | None:
-        """The span of one person named right after an act's word at ``text[:at]``
-        ("викрали волонтера"), for a language without a parse (``WordCounts.one_after``)."""
-        return self._counts.one_after(text, at) if self._counts is not None else None
+    def one_victim(self, text: str, start: int, end: int) -> tuple[int, int] | None:
+        """The span of one person an act's word at ``text[start:end]`` is done to, named
+        right after it ("викрали волонтера", "били мене") or as an object pronoun right
+        before it ("його затримали"), for a language without a parse."""
+        if self._counts is None:
+            return None
+        return self._counts.one_after(text, end) or self._counts.one_before(text, start)
 
     def number(self, phrase: str) -> int | None:
         """The value of a phrase that is one number ("дев'ятьох" -> 9), else None."""

@@ -592,3 +592,38 @@ def test_one_person_named_right_after_the_act_is_one_victim(
     (inc,) = extract(text, code, "2024-09-01").incidents
     assert inc.type == kind
     assert inc.count is not None and inc.count.best == 1
+
+
+def test_a_detention_that_began_a_torture_is_part_of_it(extract) -> None:
+    a = extract(
+        "У квітні 2022 року окупанти затримали волонтера у Херсоні.\n"
+        "Його тримали в підвалі.\n"
+        "Там окупанти били його та катували струмом.",
+        "uk",
+        "2024-09-01",
+    )
+    assert [i.type for i in a.incidents] == ["torture"]
+    (inc,) = a.incidents
+    assert inc.place is not None and inc.place.name == "Kherson"
+    assert inc.count is not None and inc.count.best == 1
+
+
+@pytest.mark.parametrize(
+    ("code", "text"),
+    [
+        ("uk", "Окупанти били мене прикладами."),
+        ("uk", "Його затримали на блокпосту."),
+        ("ru", "Они били меня между ног."),
+    ],
+)
+def test_an_object_pronoun_is_one_victim(code: str, text: str) -> None:
+    pack = get_pack(code)
+    verb = next(w for w in ("били", "затримали") if w in text)
+    at = text.index(verb)
+    assert pack.one_victim(text, at, at + len(verb)) is not None
+
+
+def test_a_possessive_is_no_victim() -> None:
+    text = "Окупанти знищили його будинок."
+    at = text.index("знищили")
+    assert get_pack("uk").one_victim(text, at, at + len("знищили")) is None

@@ -122,10 +122,12 @@ def test_they_carries_the_actor_named_before(extract) -> None:
     )
     beaten = [e for e in a.events if e.type == "torture"]
     assert beaten and all(
-        [(x.role, x.mention.text, x.via) for x in e.args]
+        [(x.role, x.mention.text, x.via) for x in e.args if x.role == "agent"]
         == [("agent", "российские военные", "nearest:pronoun")]
         for e in beaten
     )
+    # "меня" after the act's word: one victim
+    assert all([x.mention.text for x in e.args if x.role == "count"] == ["меня"] for e in beaten)
     assert not any(e.negated for e in beaten)  # the "не" of another clause
     # "пытался" is "tried", not "tortured"
     for tried in ("Он пытался уехать из города.", "Видно мужчину, пытавшегося уползти."):

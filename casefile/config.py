@@ -13,7 +13,7 @@ from .errors import ConfigError
 
 DEFAULT_STAGES = [
     "casefile.sentences.v2",
-    "casefile.dates.v4",
+    "casefile.dates.v5",
     "casefile.places.v4",
     "casefile.units.v4",
     "casefile.cues.v5",
@@ -22,7 +22,7 @@ DEFAULT_STAGES = [
     "casefile.statements.v3",
     "casefile.events.v4",
     "casefile.incidents.v5",
-    "casefile.statistics.v3",
+    "casefile.statistics.v4",
     "casefile.persons.v2",
 ]
 

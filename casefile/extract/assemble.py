@@ -21,6 +21,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
 
@@ -92,6 +93,7 @@ COUNT_ROLES = {
 OTHER_COUNT_ROLES = ("victims", "killed")
 TOLERANCE_KM = {"settlement": 30, "district": 60, "admin1": 250}
 DATE_BACK = 3  # sentences before an act that may state its date, where nothing parses it
+FOLD_REACH = 3  # sentences between a detention and the torture it began, without a parse
 AND_JOINED = re.compile(r"^\s*and\s+(?:(?:his|her|their|its|the)\s+)?$", re.I)
 PART_REACH = 60  # characters before a place that may hold its figure
 PART_WORDS = 5  # words before a place that may hold its figure in a toll told place by place
@@ -172,6 +174,11 @@ def _own(events: list[EventMention], role: str) -> list[Mention]:
         for a in e.args
         if a.role == role and (a.via.startswith("parse") or (a.via == "nearest" and not e.parsed))
     ]
+
+
+def _unparsed(g: Group) -> bool:
+    """No mention of the act had a parse (a language without a parser)."""
+    return not any(e.parsed for e in g.events)
 
 
 def _overlap(a: DateRange, b: DateRange) -> bool:
@@ -313,9 +320,43 @@ class Assembler:
         """The acts likely enough to be incidents (``start_threshold``), with what the
         sentences right after them add."""
         kept = [g for g in self.candidates() if g.score >= weights()["start_threshold"]]
+        kept = self.fold_detentions(kept)
         self.add_told_after(kept)
         self.add_told_between(kept)
+        self.kept = kept
         return kept
+
+    def fold_detentions(self, groups: list[Group]) -> list[Group]:
+        """Without a parse, a detention told within ``FOLD_REACH`` sentences of a torture
+        is where the torture began ("його затримали ... . Його били ..."): its sentences
+        and figures join the torture, and it is no act of its own (the gold documents in
+        Ukrainian and Russian never count the two apart). Not where their stated dates or
+        places differ."""
+        tortures = [g for g in groups if g.type == T.TORTURE and _unparsed(g)]
+        out = []
+        for g in groups:
+            into = None
+            if g.type == T.UNLAWFUL_DETENTION and _unparsed(g):
+                near = [
+                    t
+                    for t in tortures
+                    if abs(t.sentences[0] - g.sentences[0]) <= FOLD_REACH
+                    and not dates_conflict(
+                        [m.value for m in _own(t.events, TIME)],
+                        [m.value for m in _own(g.events, TIME)],
+                    )
+                    and not places_conflict(
+                        [m.value for m in self.places(_own(t.events, PLACE))],
+                        [m.value for m in self.places(_own(g.events, PLACE))],
+                    )
+                ]
+                into = min(near, key=lambda t: abs(t.sentences[0] - g.sentences[0]), default=None)
+            if into is None:
+                out.append(g)
+                continue
+            into.extra = sorted(set(into.extra) | set(g.sentences))
+            into.counts += [m for e in g.events for m in e.of(COUNT)]
+        return out
 
     def spread(self, i: int) -> bool:
         """Sentence ``i`` spreads its figures over time or places (a total since the
@@ -483,7 +524,32 @@ class Assembler:
                 len(d[0].value.range.start or "") + len(d[0].value.range.end or ""),
             ),
         )
-        return best[0].value.range  # type: ignore[no-any-return]
+        found: DateRange = best[0].value.range
+        if not any(e.parsed for e in g.events) and len(found.start or "") < 10:
+            return self.day_within(g, found) or found
+        return found
+
+    def day_within(self, g: Group, coarse: DateRange) -> DateRange | None:
+        """Without a parse, the day a month or year the act's clause names is narrowed to
+        by a sentence between its tellings, or the one right before them ("In January
+        ... . On 14 January the troops shelled ... ."): a stated day inside it, not one
+        it was told on."""
+        first, last = g.sentences[0], g.sentences[-1]
+        for i in range(max(first - 1, 0), last + 1):
+            s = self.a.sentences[i]
+            pack = get_pack(self.a.language_of(i))
+            for m in self.a.mentions_of("date", i):
+                r = m.value.range
+                day = bool(r.start and r.start == r.end and len(r.start) == 10)
+                if (
+                    day
+                    and explicit(m.value)
+                    and _overlap(r, coarse)
+                    and not SPAN_CUE.match(m.text)
+                    and not pack.told_on(s.text, m.start - s.start)
+                ):
+                    return r  # type: ignore[no-any-return]
+        return None
 
     def date_around(self, g: Group) -> DateRange | None:
         """An act whose own clause names no date: a stated date of the two sentences before
@@ -515,16 +581,18 @@ class Assembler:
         return DateRange(*days.pop()) if len(days) == 1 else None
 
     def told_on(self, m: Mention) -> bool:
-        """Whether the date ``m`` says when something was told or published."""
+        """Whether the date ``m`` says when something was told or published, by its
+        sentence's language pack ("..., повідомив прокурор 2 березня", "said on Monday")."""
         sentence = self.a.sentences[m.sentence]
         pack = get_pack(self.a.language_of(m.sentence))
         return pack.told_on(sentence.text, m.start - sentence.start)
 
     def nearby_date(self, g: Group) -> DateRange | None:
         """Without a parse, a date its own sentences hold for another word, else one stated
-        in the sentences around the act that tell no act of another type: up to
-        ``DATE_BACK`` before it (a report opens with when, then tells what), then the one
-        right after ("... said the prosecutors today, 12 September")."""
+        in the sentences around the act that tell no act of another type: those between
+        its tellings, up to ``DATE_BACK`` before it (a report opens with when, then tells
+        what), then the one right after ("... said the prosecutors today, 12 September");
+        never a date it was told on."""
         own = [
             m
             for i in g.sentences
@@ -535,7 +603,8 @@ class Assembler:
             return own[0].value.range  # type: ignore[no-any-return]
         types = {e.type for e in g.events}
         first, last = g.sentences[0], g.sentences[-1]
-        around = [*range(first - 1, first - DATE_BACK - 1, -1), last + 1]
+        between = [i for i in range(first + 1, last) if i not in g.sentences]
+        around = [*between, *range(first - 1, first - DATE_BACK - 1, -1), last + 1]
         for i in around:
             if not 0 <= i < len(self.a.sentences):
                 continue
@@ -546,7 +615,7 @@ class Assembler:
             stated = [
                 m
                 for m in self.a.mentions_of("date", i)
-                if explicit(m.value) and not SPAN_CUE.match(m.text)
+                if explicit(m.value) and not SPAN_CUE.match(m.text) and not self.told_on(m)
             ]
             if stated:
                 return stated[0].value.range  # type: ignore[no-any-return]
@@ -564,6 +633,19 @@ class Assembler:
                     places += self.places(self.a.mentions_of("place", i))
                 if places:
                     break
+        if not any(e.parsed for e in g.events) and all(
+            m.value.precision == "country" for m in places
+        ):
+            # without a parse, an act placed no nearer than its country ("з України"): the
+            # places in that country of the lead, or of a document that tells this one act
+            one_act = len(getattr(self, "kept", ())) <= 1
+            where = range(len(self.a.sentences)) if one_act else [0]
+            countries = {m.value.country for m in places}
+            places += [
+                m
+                for m in self.places([m for i in where for m in self.a.mentions_of("place", i)])
+                if not countries or m.value.country in countries
+            ]
         if not places:
             return None
         named = Counter(m.value.name for m in places)
@@ -579,7 +661,22 @@ class Assembler:
                 m.start,
             )
 
-        return min(places, key=rank).value  # type: ignore[no-any-return]
+        best: Place = min(places, key=rank).value
+        if best.precision == "admin1" and not any(e.parsed for e in g.events):
+            return self.place_within(g, best) or best
+        return best
+
+    def place_within(self, g: Group, region: Place) -> Place | None:
+        """Without a parse, the settlement or district a region the act's sentences name is
+        narrowed to by a sentence between its tellings, or one right before or after them
+        ("на Київщині ... . Під час окупації Гостомеля ..."): the first inside the region."""
+        first, last = g.sentences[0], g.sentences[-1]
+        where = range(max(first - 1, 0), min(last + 2, len(self.a.sentences)))
+        for m in self.places([m for i in where for m in self.a.mentions_of("place", i)]):
+            p = m.value
+            if p.precision in ("settlement", "district") and p.admin1 == region.name:
+                return p  # type: ignore[no-any-return]
+        return None
 
     @cached_property
     def person_names(self) -> set[str]:
@@ -609,47 +706,122 @@ class Assembler:
                 for m in self.a.mentions_of("unit", i):
                     if m.value.name not in {f.name for f in found}:
                         found.append(m.value)
-        if [f.kind for f in found] == ["force"]:  # "Russian troops", and one Russian unit named
-            found = [self.side_unit(found[0]) or found[0]]
         if any(f.kind == "unit" for f in found):  # the unit says more than "Russian forces"
             found = [f for f in found if f.kind != "force"]
+        if not any(e.parsed for e in g.events):
+            return self.unparsed_perpetrators(g, found)
+        if [f.kind for f in found] == ["force"]:  # "Russian troops", and one Russian unit named
+            found = [self.side_unit(found[0]) or found[0]]
         if not found:
             main = self.principal_agent()
             if main:
                 found.append(main)
-        if not found and not any(e.parsed for e in g.events):
-            # without a parse, the side whose forces the document names most ("російська
-            # ракета", "окупанти" in other sentences than the act's)
-            side = self.named_force()
-            if side:
-                found.append(side)
         return found
 
     def side_unit(self, force: Actor) -> Actor | None:
         """The one unit of the force's side that the document names, if it names just one
-        (the order of battle knows its side): a report about a unit's soldiers tells their
-        act with "Russian troops" elsewhere. A unit of the other side (the victims') does
-        not count; two of the force's side leave the force."""
-        side = force.name.split()[0]  # "Russian" of "Russian forces"
-        orbat, names = Orbat.default(), demonyms()
-        units = {
-            m.value.name: m.value
-            for m in self.a.mentions_of("unit")
-            if (rec := orbat.resolve(m.value.name, fuzzy=False)) is not None
-            and names.get(rec.affiliation.lower()) == side
-        }
-        return next(iter(units.values())) if len(units) == 1 else None
+        (``side_units``, commanding units left out): a report about a unit's soldiers tells
+        their act with "Russian troops" elsewhere. A unit of the other side (the victims')
+        does not count; two of the force's side leave the force."""
+        units = self.side_units(range(len(self.a.sentences)), {force.name})
+        return units[0] if len(units) == 1 else None
+
+    def unparsed_perpetrators(self, g: Group, found: list[Actor]) -> list[Actor]:
+        """Who did an act told in a language without a parse, the most specific first:
+
+        1. the people and units a notice of suspicion or a charge names
+           (``LanguagePack.charged``) in the act's sentences, or anywhere in a document
+           that tells one act;
+        2. the agents named nearest the act's triggers, a force ("Russian forces") giving
+           way to the units of its side that the act's sentences name, or a document that
+           tells one act names ("their killers from the 2nd battalion"): of a chain of
+           command only its last unit, which the others command;
+        3. the agent the document names most often for its acts, the force it names most;
+        4. the pack's ``default_agent`` where the act happened in its countries (a
+           Ukrainian report of a strike on Ukraine that names no attacker)."""
+        one_act = len(getattr(self, "kept", ())) <= 1
+        where = range(len(self.a.sentences)) if one_act else g.sentences
+        charged = self.charged(where)
+        if charged:
+            return charged
+        if found and all(f.kind == "force" for f in found):
+            units = self.side_units(g.sentences, {f.name for f in found})
+            if not units and one_act:
+                units = self.side_units(range(len(self.a.sentences)), {f.name for f in found})
+            if units:
+                return units
+        if not found:
+            main = self.principal_agent() or self.named_force()
+            if main:
+                found.append(main)
+        if not found:
+            pack = get_pack(self.a.language_of(g.sentences[0]))
+            place = self.place(g)
+            if pack.default_agent and pack.default_agent_in(place.country if place else None):
+                found.append(Actor(pack.default_agent, "force"))
+        return found
+
+    def charged(self, sentences: Iterable[int]) -> list[Actor]:
+        """The people and units named where the sentences charge someone with an act
+        (``LanguagePack.charged``), not those named as the source of the charge."""
+        out: list[Actor] = []
+        for i in sentences:
+            s = self.a.sentences[i]
+            pack = get_pack(self.a.language_of(i))
+            if not pack.charged(s.text):
+                continue
+            acts = [e for e in self.a.events if e.sentence == i]
+            for m in sorted(
+                self.a.mentions_of("person", i) + self.a.mentions_of("unit", i),
+                key=lambda m: m.start,
+            ):
+                a, b = m.start - s.start, m.end - s.start
+                if m.kind == "person" and pack.reports_about(s.text, a, b):
+                    continue  # "за словами прокурора ...": who tells of the charge
+                if any(_right_after(self.a.text, e.end, m.start) for e in acts):
+                    continue  # "у вбивстві Петра Іваненка": the victim
+                if m.kind == "unit" and _branch(m.value.name):
+                    continue  # "командувачу дальньої авіації": the accused's title
+                actor = m.value if m.kind == "unit" else _actor(m)
+                if actor is not None and actor.name not in {f.name for f in out}:
+                    out.append(actor)
+        return out
+
+    def side_units(self, sentences: Iterable[int], forces: set[str]) -> list[Actor]:
+        """The units the sentences name whose side is one of ``forces`` ("Russian forces":
+        a unit of Russia's order of battle), none that another named unit is part of."""
+        commanding = {p for link in self.a.units for p in link.parents}
+        orbat = Orbat.default()
+        out: list[Actor] = []
+        for i in sentences:
+            for m in self.a.mentions_of("unit", i):
+                name = m.value.name
+                if name in commanding or name in {f.name for f in out}:
+                    continue
+                # "2nd Battalion, 5th Tank Brigade": the side of the unit it belongs to
+                record = orbat.resolve(name) or orbat.resolve(name.rsplit(", ", 1)[-1])
+                side = demonyms().get(record.affiliation.lower()) if record else None
+                if side and f"{side} forces" in forces:
+                    out.append(m.value)
+        return out
 
     def named_force(self) -> Actor | None:
         """The force the document's actor mentions name most often, if one."""
         names = Counter(
             m.value.name
             for m in self.a.mentions_of("actor")
-            if isinstance(m.value, Actor) and m.value.kind == "force"
+            if isinstance(m.value, Actor) and m.value.kind == "force" and not self.teller(m)
         )
         if not names:
             return None
         return Actor(names.most_common(1)[0][0], "force")
+
+    def teller(self, m: Mention) -> bool:
+        """The mention names who tells of an act ("як повідомляють окупанти"), by its
+        sentence's language pack (English: never)."""
+        s = self.a.sentences[m.sentence]
+        pack = get_pack(self.a.language_of(m.sentence))
+        return pack.told_by(s.text, m.start - s.start, m.end - s.start)
 
     def principal_agent(self) -> Actor | None:
         """The agent the document names most often for its acts."""
@@ -706,7 +878,9 @@ class Assembler:
         for m in sorted({(m.start, m.end): m for m in counts}.values(), key=lambda m: m.start):
             between = self.a.text[last.end : m.start] if last is not None else ""
             best, prev = m.value.count.best, out[-1].best if out else None
-            if last is not None and AND_JOINED.match(between) and best and prev:
+            pack = get_pack(self.a.language_of(m.sentence))
+            joined = AND_JOINED.match(between) or pack.and_joined(between)
+            if last is not None and joined and best and prev:
                 out[-1] = Count(best=prev + best)
             else:
                 out.append(m.value.count)
@@ -736,6 +910,19 @@ class Assembler:
         if CERTAINTY.CONFIRMED in first:
             return CERTAINTY.CONFIRMED
         return CERTAINTY.REPORTED
+
+
+def _branch(name: str) -> bool:
+    """A service branch, district or fleet of the order of battle ("Long-Range Aviation"),
+    not a unit that takes part in an act."""
+    record = Orbat.default().resolve(name, fuzzy=False)
+    return record is not None and record.echelon in ("group", "district", "fleet")
+
+
+def _right_after(text: str, end: int, start: int) -> bool:
+    """Whether ``start`` follows ``end`` within two words of one clause."""
+    between = text[end:start]
+    return end <= start and not CLAUSE_MARK.search(between) and len(between.split()) <= 2
 
 
 def _actor(m: Mention) -> Actor | None:

@@ -291,16 +291,18 @@ class Counts(BaseStage):
     """Find numbers of victims with their role, by the document's language pack."""
 
     name = "casefile.counts.v5"
-    requires = ("sentences", "mentions.date")
+    requires = ("sentences", "mentions.date", "mentions.unit")
     assigns = ("mentions.count",)
 
     def __call__(self, analysis: Analysis) -> None:
-        dates = [(m.start, m.end) for m in analysis.mentions if m.kind == "date"]
+        skip = [(m.start, m.end) for m in analysis.mentions if m.kind == "date"]
+        # "76-ї дивізії": the number of a unit counts no one
+        skip += [(m.start, m.end) for m in analysis.mentions if m.kind == "unit"]
         for i, s in enumerate(analysis.sentences):
             pack = get_pack(analysis.language_of(i))  # the counts of the sentence's language
             for c in pack.victim_counts(s.text):
                 at = s.start + c.start + len(c.text) - len(c.text.lstrip())
-                if any(a <= at < b for a, b in dates):
+                if any(a <= at < b for a, b in skip):
                     continue  # "February 19 showing two soldiers": the 19 is a day
                 analysis.mentions.append(
                     Mention("count", s.start + c.start, s.start + c.end, c.text, c, i)

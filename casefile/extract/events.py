@@ -661,13 +661,27 @@ class Events(BaseStage):
                     for kind in ("unit", "actor")
                     for m in analysis.mentions_of(kind, i)
                     # not the verb's object by its case ("розстріляли українських військових")
-                    if m.start < e.end or not pack.object_of(verb, m.text)
+                    if (m.start < e.end or not pack.object_of(verb, m.text))
+                    # nor who tells of it ("як повідомляють окупанти")
+                    and not pack.told_by(s.text, m.start - s.start, m.end - s.start)
                 ]
                 if named:
                     m = min(named, key=lambda m: (m.end > e.start, abs(m.start - e.start)))
-                    e.args.append(Argument(AGENT, m, "nearest"))
+                    m, via = _person_named_after(analysis, i, _chain_head(analysis, i, m))
+                    e.args.append(Argument(AGENT, m, via))
+                    if m.end <= e.start:
+                        # the words of its clause up to the act's word name who did it
+                        # ("військові 64-ї бригади розстріляли ..."): not its victims
+                        head = _CLAUSE_MARK.split(analysis.text[s.start : m.start])[-1]
+                        e.agent_span = (m.start - len(head), e.start)
+                elif (state := _state_as_agent(analysis, i, e, pack)) is not None:
+                    e.args.append(Argument(AGENT, state, "nearest:state"))
                 elif (earlier := _they(analysis, e)) is not None:
                     e.args.append(Argument(AGENT, earlier, "nearest:pronoun"))
+                if e.agent_span is None and pack.charged(s.text):
+                    # a charge names the accused before the act ("військовому РФ ...
+                    # повідомлено про підозру у вбивстві"): not its victims
+                    e.agent_span = (s.start, e.start)
         # dates, places, counts: the trigger whose clause they hang from, else the nearest;
         # none from the dateline, which tells when and where the story was filed
         pack = get_pack(analysis.language_of(i))
@@ -679,6 +693,10 @@ class Events(BaseStage):
                 owner, via = nearest(m), "nearest"
                 if doc is None and role == TIME and pack.told_on(s.text, m.start - s.start):
                     continue  # "..., повідомив прокурор 2 березня": when it was told
+                if doc is None and role == PLACE and _within(m, analysis.mentions_of("actor", i)):
+                    continue  # "Кадыровцы" is a force, not the village it also names
+                if doc is None and role == COUNT and _counts_the_charged(pack, s.text, m, owner):
+                    continue  # "обвинувачення трьом військовим у розстрілі ...": the accused
                 if doc is not None and role != COUNT:
                     telling = DATE_TELLING_LEMMAS if role == TIME else REPORTING_LEMMAS
                     how = {
@@ -701,6 +719,18 @@ class Events(BaseStage):
                         continue  # a date in another clause ("protesters on Thursday demanded
                         # ... after forces killed")
                 owner.args.append(Argument(role, m, via))
+        # without a parse: one person named right after the act's word ("викрали
+        # волонтера", "били мене") or as its object right before it ("його затримали"),
+        # where no figure counts its victims
+        if doc is None:
+            for e in events:
+                clause = analysis.text[: s.end]
+                span = None if e.of(COUNT) else pack.one_victim(clause, e.start, e.end)
+                if span is not None:
+                    a, b = span
+                    single = CountMatch(a, b, analysis.text[a:b], Count(best=1), "victims")
+                    patient = Mention("count", a, b, single.text, single, i)
+                    e.args.append(Argument(COUNT, patient, "nearest:patient"))
         # one person the act was done to, where no figure counts its victims ("the mayor
         # was abducted", "the murder of a judge", "gunmen shot <name>"): one victim
         if doc is not None:
@@ -847,6 +877,63 @@ def _agent_mentions(analysis: Analysis, i: int, toks: list[Token], base: int) ->
     if holding or not inside:
         return holding
     return [min(inside, key=lambda m: min(abs(m.start - at), abs(m.end - at)))]
+
+
+_CLAUSE_MARK = re.compile(r"[,;:.!?()«»\"—–]")
+
+
+def _state_as_agent(analysis: Analysis, i: int, e: EventMention, pack: Any) -> Mention | None:
+    """Without a parse, a country named as the subject right before the act's verb, at most
+    a word between ("Украина атаковала Донецк", "Росія знову вдарила"): its forces."""
+    for m in analysis.mentions_of("place", i):
+        between = analysis.text[m.end : e.start]
+        side = demonyms().get(str(m.value.name).lower())
+        if (
+            m.value.precision == "country"
+            and side
+            and m.end <= e.start
+            and len(between.split()) <= 1
+            and not _CLAUSE_MARK.search(between)
+            and pack.may_be_subject(m.text)
+        ):
+            return Mention("actor", m.start, m.end, m.text, Actor(f"{side} forces", "force"), i)
+    return None
+
+
+def _within(m: Mention, others: list[Mention]) -> bool:
+    """Whether ``m`` starts inside one of ``others``."""
+    return any(o.start <= m.start < o.end for o in others)
+
+
+def _counts_the_charged(pack: Any, sentence: str, m: Mention, e: EventMention) -> bool:
+    """Without a parse, whether a count names those charged with the act rather than its
+    victims: the sentence charges someone (``LanguagePack.charged``) and the count stands
+    before the act's word ("заочно засудили п'ятьох військових за катування ...")."""
+    return m.start < e.start and bool(pack.charged(sentence))
+
+
+def _person_named_after(analysis: Analysis, i: int, m: Mention) -> tuple[Mention, str]:
+    """The person an agent phrase goes on to name, with nothing but a space between ("a
+    Ukrainian soldier <name>" in a language without a parse): the person did the act."""
+    for p in analysis.mentions_of("person", i):
+        if m.end <= p.start and not analysis.text[m.end : p.start].strip():
+            return p, "nearest:named"
+    return m, "nearest"
+
+
+def _chain_head(analysis: Analysis, i: int, m: Mention) -> Mention:
+    """The first unit of a genitive chain of command a unit mention ends ("військові 810-ї
+    бригади Чорноморського флоту": the brigade, not the fleet), for a language without a
+    parse: units that follow each other with nothing but a space between."""
+    units = sorted(analysis.mentions_of("unit", i), key=lambda u: u.start)
+    while m.kind == "unit":
+        before = [
+            u for u in units if u.end <= m.start and not analysis.text[u.end : m.start].strip()
+        ]
+        if not before:
+            break
+        m = before[-1]
+    return m
 
 
 def _outside_chain(analysis: Analysis, i: int, m: Mention) -> Mention:

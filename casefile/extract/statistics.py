@@ -87,11 +87,11 @@ def _category(text: str) -> str:
     return VICTIM_CATEGORIES.UNKNOWN
 
 
-@registry.stages.register("casefile.statistics.v3")
+@registry.stages.register("casefile.statistics.v4")
 class Statistics(BaseStage):
     """Aggregate figures of cases and victims, one Statistic per part of a breakdown."""
 
-    name = "casefile.statistics.v3"
+    name = "casefile.statistics.v4"
     requires = ("sentences", "mentions.count", "mentions.date", "mentions.place")
     assigns = ("statistics",)
 
@@ -207,13 +207,17 @@ def _by_pack(analysis: Analysis, pack: LanguagePack) -> None:
     words = concepts()
     lang = pack.code
     seen: set[tuple[int, str]] = set()  # a figure told again (the lead, then the body)
+    told = {e.sentence for e in analysis.events}
+    running = False  # the sentence before gave a running total
     for i, s in enumerate(analysis.sentences):
         counts = analysis.mentions_of("count", i)
         places = [m.value for m in analysis.mentions_of("place", i)]
         found = [c.value for c in counts]
         # a running total names places without telling an act there ("з початку вторгнення
-        # у Маріуполі")
-        cumulative = pack.cumulative(s.text)
+        # у Маріуполі"); the sentence after one that tells no act goes on with it ("Із
+        # них 40 дітей загинули ...")
+        cumulative = pack.cumulative(s.text) or (running and i not in told)
+        running = bool(found and cumulative)
         if not (is_aggregate(s.text, found, places, pack) or (found and cumulative)):
             continue
         cases = pack.case_counts(s.text)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from ..model import Count
@@ -40,6 +40,9 @@ _DIGITS = re.compile(
     r"|(?<![\d.,:])\d+(?![\d]|[.,:]\d|\s?%)"
 )
 _DIGIT_ENDING = re.compile(r"-?(?:ти|х|ох|ьох|ми|ма|ом|м|и)(?!\w)")
+# An ordinal's ending after a hyphen ("64-ї бригади", "5-го батальону", "3-я рота"): a
+# unit's or a day's number, no count.
+_ORDINAL_ENDING = re.compile(r"-(?:ї|й|го|му|ій|ої|ого|ому|им|ий|ая|ой|ого|ому|я|е|ю|а)(?!\w)")
 _TOKEN = re.compile(rf"{_DIGITS.pattern}|{WORD.pattern}")
 _CLAUSE_END = re.compile(r"[,;:.!?()]")
 _SENTENCE_END = re.compile(r"[;.!?]")
@@ -78,6 +81,7 @@ class WordCounts:
         table: dict[str, Any],
         lemma: Callable[[str], str],
         singular: Callable[[str], bool] | None = None,
+        noun: Callable[[str], bool] | None = None,
     ) -> None:
         norm = normalise_apostrophes
         self.units = {norm(k): int(v) for k, v in table["units"].items()}
@@ -89,16 +93,28 @@ class WordCounts:
             for p in table.get(kind, [])
         ]
         self.bounds.sort(key=lambda b: -len(b[0]))
-        self.roles = {
-            norm(lem): role for role, lems in table.get("roles", {}).items() for lem in lems
-        }
-        self.victim_nouns = {norm(w) for w in table.get("victim_nouns", [])}
-        self.not_after = {norm(w) for w in table.get("not_people_after", [])}
-        self.not_before = {norm(w) for w in table.get("not_people_before", [])}
-        self.weak = {norm(w) for w in table.get("weak", [])}
-        self.single_nouns = {norm(w) for w in table.get("single_nouns", [])}
-        self.subset = {norm(w) for w in table.get("subset_words", [])}
         self.lemma = lemma
+
+        def forms(words: list[str]) -> set[str]:
+            # each word and the lemma the text's words get: the dictionary reads some
+            # nominatives as another lemma's form ("людина"), and so it reads the text
+            return {norm(w) for w in words} | {self._lem(w) for w in words}
+
+        self.roles = {
+            form: role
+            for role, lems in table.get("roles", {}).items()
+            for form in forms(list(lems))
+        }
+        self.victim_nouns = forms(table.get("victim_nouns", []))
+        self.not_after = forms(table.get("not_people_after", []))
+        self.not_before = forms(table.get("not_people_before", []))
+        self.weak = {norm(w) for w in table.get("weak", [])}
+        self.single_nouns = forms(table.get("single_nouns", []))
+        self.subset = {norm(w) for w in table.get("subset_words", [])}
+        self.and_words = {norm(w) for w in table.get("and_words", [])}
+        self.and_owners = {norm(w) for w in table.get("and_owners", [])}
+        self.object_pronouns = {norm(w) for w in table.get("object_pronouns", [])}
+        self.noun = noun
         self.singular = singular
 
     def number(self, word: str) -> int | None:
@@ -134,6 +150,9 @@ class WordCounts:
             total, current, j = 0, None, i
             # 1. a run of number words or one number in digits
             if tok[0].isdigit():
+                if _ORDINAL_ENDING.match(text, end):
+                    i += 1
+                    continue
                 current = int(re.sub(r"\D", "", tok))
                 j = i + 1
                 ending = _DIGIT_ENDING.match(text, end)
@@ -214,9 +233,12 @@ class WordCounts:
                 end = stop.start() if stop else len(text)
                 beyond = [lem for s, _, lem in words[i : i + _BEYOND] if s < end]
                 role_after = next((self.roles[lem] for lem in beyond if lem in self.roles), None)
+            if before and before[-1] in self.roles:
+                role_after = None  # "поранили 6 українців та 26 убили": the verb right before
             role = role_after or role_before or "victims"
             out.append(VictimCount(c.start, c.end, c.text, _count(c.value, c.bound), role))
-        return sorted(out + self._singles(text, words, out), key=lambda v: v.start)
+        singles = self._singles(text, words, out)  # may join one person to a count of out
+        return sorted(out + singles, key=lambda v: v.start)
 
     def _singles(
         self, text: str, words: list[tuple[int, int, str]], counted: list[VictimCount]
@@ -226,26 +248,48 @@ class WordCounts:
         ``_SINGLE_GAP`` words before or after it in its clause, where no count of people
         stands in that clause already ("жінка і двоє дітей" is left to its count) and no
         word of ``subset_words`` before it makes the person one of a count told before
-        ("серед загиблих")."""
+        ("серед загиблих"). One joined to a count after it by "and" adds to that count in
+        ``counted`` ("жінка та її двоє дітей": 3)."""
         if self.singular is None or not self.single_nouns:
             return []
         out: list[VictimCount] = []
         for k, (start, end, lem) in enumerate(words):
             if lem not in self.single_nouns or not self.singular(text[start:end]):
                 continue
+            if any(v.start <= start < v.end for v in out):
+                continue  # the second of a pair counted with the first
+            pair = self._pair(text, words, k)
+            if pair is not None:
+                end = words[pair][1]
             stop = _CLAUSE_END.search(text, end)
             until = stop.start() if stop else len(text)
             since = max((m.end() for m in _CLAUSE_END.finditer(text, 0, start)), default=0)
+            joined = [v for v in counted if self._joins(text[end : v.start])]
+            if joined:
+                # "жінка та її двоє дітей": one more than the count joined to her
+                v = joined[0]
+                i = counted.index(v)
+                counted[i] = VictimCount(
+                    start,
+                    v.end,
+                    text[start : v.end],
+                    replace(v.count, best=(v.count.best or 0) + 1),
+                    v.role,
+                )
+                continue
             if any(since <= v.start < until for v in counted + out):
                 continue
             near = [w for w in words[max(0, k - _SINGLE_GAP - 1) : k] if w[0] >= since]
             near += [w for w in words[k + 1 : k + _SINGLE_GAP + 2] if w[1] <= until]
             # the role word agrees: "жінки загинули" tells of women, "загинула жінка" of one
+            if pair is not None:  # "загинули чоловік і жінка": the verb in the plural
+                near = [w for w in words[max(0, k - _SINGLE_GAP - 1) : k] if w[0] >= since]
+                near += [w for w in words[pair + 1 : pair + _SINGLE_GAP + 2] if w[1] <= until]
             role = next(
                 (
                     self.roles[w[2]]
                     for w in near
-                    if w[2] in self.roles and self.singular(text[w[0] : w[1]])
+                    if w[2] in self.roles and (pair is not None or self.singular(text[w[0] : w[1]]))
                 ),
                 None,
             )
@@ -253,8 +297,72 @@ class WordCounts:
                 continue  # "серед загиблих чоловік": one of those counted already
             if role is None or _NUMBER.search(text, since, until):
                 continue  # no role, or a number in the clause ("5 чоловік"; not "45-річний")
-            out.append(VictimCount(start, end, text[start:end], Count(best=1), role))
+            count = Count(best=2 if pair is not None else 1)
+            out.append(VictimCount(start, end, text[start:end], count, role))
         return out
+
+    def one_after(self, text: str, at: int) -> tuple[int, int] | None:
+        """The span of one person an act's word at ``text[:at]`` is done to, told without a
+        number right after it ("зґвалтували жительку", "похитили волонтера"): a noun of
+        ``single_nouns`` in the singular among the next three words of its clause."""
+        if self.singular is None:
+            return None
+        stop = _CLAUSE_END.search(text, at)
+        until = stop.start() if stop else len(text)
+        after = list(WORD.finditer(text, at, until))[:3]
+        for k, m in enumerate(after):
+            word = m.group()
+            if self._lem(word) in self.single_nouns and self.singular(word):
+                return m.start(), m.end()
+            if k == 0 and self._object_pronoun(word, after[1:2]):
+                return m.start(), m.end()  # "били мене", "пытали его"
+        return None
+
+    def one_before(self, text: str, at: int) -> tuple[int, int] | None:
+        """The span of an object pronoun right before an act's word at ``text[at:]``,
+        in its clause ("його затримали", "меня избили"): one person."""
+        since = max((m.end() for m in _CLAUSE_END.finditer(text, 0, at)), default=0)
+        before = list(WORD.finditer(text, since, at))
+        if before and not text[before[-1].end() : at].strip():
+            m = before[-1]
+            if self._object_pronoun(m.group(), []):
+                return m.start(), m.end()
+        return None
+
+    def _object_pronoun(self, word: str, following: list[re.Match[str]]) -> bool:
+        """One of ``object_pronouns`` ("мене", "його"), not a possessive before a noun
+        ("його будинок": a possessive is one of ``and_owners``)."""
+        w = normalise_apostrophes(word.lower())
+        if w not in self.object_pronouns:
+            return False
+        possessive = w in self.and_owners and bool(following) and self.noun is not None
+        return not (possessive and self.noun(following[0].group()))  # type: ignore[misc]
+
+    def _joins(self, between: str) -> bool:
+        """Whether ``between`` joins one person to a count after it: a word of
+        ``and_words`` and at most a possessive of ``and_owners`` ("та її")."""
+        words = between.lower().split()
+        return (
+            0 < len(words) <= 2
+            and words[0] in self.and_words
+            and (len(words) == 1 or words[1] in self.and_owners)
+        )
+
+    def _pair(self, text: str, words: list[tuple[int, int, str]], k: int) -> int | None:
+        """The index of a second person joined to the one at ``k`` ("чоловік і жінка",
+        "жінка та її син"): a word of ``and_words``, at most one word more, and a noun of
+        ``single_nouns`` in the singular, in one clause."""
+        if k + 2 >= len(words) or text[words[k + 1][0] : words[k + 1][1]].lower() not in (
+            self.and_words
+        ):
+            return None
+        for j in (k + 2, k + 3):
+            if j >= len(words) or _CLAUSE_END.search(text, words[k][1], words[j][0]):
+                return None
+            a, b, lem = words[j]
+            if lem in self.single_nouns and self.singular(text[a:b]):  # type: ignore[misc]
+                return j
+        return None
 
     def _lem(self, word: str) -> str:
         return normalise_apostrophes(self.lemma(word))

@@ -88,6 +88,20 @@ def _valid(y: int, m: int, d: int | None) -> bool:
     return 1 <= m <= 12 and (d is None or 1 <= d <= monthrange(y, m)[1])
 
 
+def _story_year(stated: _PD | None, month: int, day: int, p: date | None) -> int | None:
+    """The year of a day told without one after a date ``stated`` with its year: that
+    year, or the next where the day comes earlier in it ("28 грудня 2023 року ... 3
+    січня": 2024); None where there is none, or the day would fall after publication."""
+    if stated is None:
+        return None
+    year = stated[0]
+    if (month, day) < (stated[1] or 1, stated[2] or 1):
+        year += 1
+    if not _valid(year, month, day) or (p is not None and date(year, month, day) > p):
+        return None
+    return year
+
+
 def _day(d: date) -> _PD:
     return (d.year, d.month, d.day)
 
@@ -124,6 +138,23 @@ class CyrillicDates:
         b, e = r"(?<![\w-])", r"(?![\w])"
         year_after = rf"(?:\s+(?P<y>(?:19|20)\d\d)(?:\s*(?:{yw})(?!\w))?)?"
         self._rules: list[tuple[re.Pattern[str], Any]] = [
+            (
+                re.compile(
+                    rf"""{b}(?:{frm})\s+(?P<d1>{day})\s+(?P<mon1>{mon})(?:\s+(?P<y1>(?:19|20)\d\d)
+                    (?:\s*(?:{yw})(?!\w))?)?\s*(?:{to}|-|–|—)\s*(?P<d2>{day})\s+(?P<mon>{mon}){e}
+                    {year_after}""",
+                    re.I | re.X,
+                ),
+                self._day_month_range,
+            ),
+            (
+                re.compile(
+                    rf"""{b}(?:[уві]|во)\s+(?:{night})\s+(?:{night_to})\s+
+                    (?P<wd>{_alt(list(self.weekdays))}){e}""",
+                    re.I | re.X,
+                ),
+                self._night_weekday,
+            ),
             (
                 re.compile(
                     rf"""{b}(?:(?P<night>(?:[уві]|во)\s+(?:{night})\s+
@@ -199,23 +230,32 @@ class CyrillicDates:
             if all(c.end <= k.start or c.start >= k.end for k in kept):
                 kept.append(c)
         kept.sort(key=lambda c: c.start)
-        # 3. open ends from the publication date
+        # 3. open ends from the publication date; a day without its year takes the year
+        # of the last date before it that states one with its month ("5 березня 2022 року
+        # ... 7 березня": 2022), where that day is not after publication
         out = []
+        stated: _PD | None = None  # the last date stated with its year and month
         for c in kept:
-            match = self._finish(text, c, p)
+            match = self._finish(text, c, p, stated)
             if match is not None:
                 out.append(match)
+            if c.hi is not None and c.hi[1] is not None and not c.relative and c.month_day is None:
+                stated = c.hi
         return out
 
-    def _finish(self, text: str, c: _Cand, p: date | None) -> DateMatch | None:
+    def _finish(
+        self, text: str, c: _Cand, p: date | None, stated: _PD | None = None
+    ) -> DateMatch | None:
         lo, hi, relative, named = c.lo, c.hi, c.relative, c.named
         if c.month_day is not None:
             named = True
-            if p is None:
-                return None
             month, d1, d2 = c.month_day
             last = d2 or d1
-            y = p.year if (month, last or 1) <= (p.month, p.day) else p.year - 1
+            y = _story_year(stated, month, last or 1, p)
+            if y is None:
+                if p is None:
+                    return None
+                y = p.year if (month, last or 1) <= (p.month, p.day) else p.year - 1
             if not _valid(y, month, d1) or not _valid(y, month, last):
                 return None
             lo, hi, relative = (y, month, d1), (y, month, last), True
@@ -252,6 +292,32 @@ class CyrillicDates:
                 lo = _day(date(y, month, d1) - timedelta(days=1))
             return _Cand(m.start(), m.end(), lo, (y, month, d2 or d1), since=since)
         return _Cand(m.start(), m.end(), month_day=(month, d1, d2), since=since, night=night)
+
+    def _day_month_range(self, m: re.Match[str], p: date | None) -> _Cand | None:
+        """Two days of different months as one range, the year said once at its end ("з 24
+        лютого по 30 березня 2022 року"), or at each end."""
+        m1, m2 = self.months[m["mon1"].lower()], self.months[m["mon"].lower()]
+        d1 = int(re.match(r"\d+", m["d1"]).group())  # type: ignore[union-attr]
+        d2 = int(re.match(r"\d+", m["d2"]).group())  # type: ignore[union-attr]
+        if m["y"]:
+            y2 = int(m["y"])
+        elif p is not None:
+            y2 = p.year if (m2, d2) <= (p.month, p.day) else p.year - 1
+        else:
+            return None
+        y1 = int(m["y1"]) if m["y1"] else (y2 if (m1, d1) <= (m2, d2) else y2 - 1)
+        if not (_valid(y1, m1, d1) and _valid(y2, m2, d2)) or (y1, m1, d1) > (y2, m2, d2):
+            return None
+        return _Cand(m.start(), m.end(), (y1, m1, d1), (y2, m2, d2), relative=not m["y"])
+
+    def _night_weekday(self, m: re.Match[str], p: date | None) -> _Cand | None:
+        """The night before a weekday ("у ніч на неділю"): that day, the latest by the
+        publication, and the day before it."""
+        if p is None:
+            return None
+        back = (p.weekday() - self.weekdays[m["wd"].lower()]) % 7
+        day = p - timedelta(days=back)
+        return _Cand(m.start(), m.end(), _day(day - timedelta(days=1)), _day(day), relative=True)
 
     def _numeric(self, m: re.Match[str], p: date | None) -> _Cand | None:
         y, mo, d = int(m["y"]), int(m["m"]), int(m["d"])
@@ -329,7 +395,7 @@ class CyrillicDates:
             lo = hi = (p.year - 1, None, None)
         elif kind == "this_year":
             lo = hi = (p.year, None, None)
-        elif kind == "past_day":
+        elif kind in ("past_day", "past_night"):
             lo, hi = _day(p - timedelta(days=1)), _day(p)
         else:
             return None

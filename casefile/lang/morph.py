@@ -17,7 +17,9 @@ __all__ = [
     "APOSTROPHES",
     "WORD",
     "lemmatizer",
+    "nominatives",
     "normalise_apostrophes",
+    "noun_word",
     "person_word",
     "tag_of",
     "unknown_word",
@@ -50,6 +52,27 @@ def _english() -> Any:
     return spacy.load(Settings().model, exclude=["parser", "ner", "senter"])
 
 
+@lru_cache(maxsize=50_000)
+def nominatives(lang: str, word: str) -> tuple[str, ...]:
+    """The nominative singulars ``word`` may go back to, capitalised as written: a noun's,
+    and an adjective's in each gender ("Новій" -> Нова, Новий, Нове), since the word of a
+    name it agrees with decides ("Новій Каховці": Нова Каховка)."""
+    out: list[str] = []
+    # Ukrainian's tags leave the singular unmarked: each set is tried with and without it
+    for p in _analyzer(lang).parse(normalise_apostrophes(word.lower())):
+        if p.tag.POS in ("ADJF", "ADJS"):
+            wanted = [{"nomn", "sing", g} for g in ("masc", "femn", "neut")] + [{"nomn", "plur"}]
+        elif p.tag.POS == "NOUN":
+            wanted = [{"nomn", "sing"}, {"nomn", "plur"}]
+        else:
+            continue
+        for grammemes in wanted:
+            form = p.inflect(grammemes) or p.inflect(grammemes - {"sing"})
+            if form is not None:
+                out.append(str(form.word))
+    return tuple(dict.fromkeys(w[:1].upper() + w[1:] for w in out if w))
+
+
 def lemmatizer(kind: str, lang: str) -> Callable[[str], str]:
     """A cached ``word -> lemma`` (lower case) for a pack's ``morphology`` setting."""
     if kind == "pymorphy3":
@@ -77,6 +100,13 @@ def tag_of(lang: str, word: str) -> set[str]:
     """The grammemes of the most likely parse of ``word`` (pymorphy3 languages only)."""
     parses = _analyzer(lang).parse(normalise_apostrophes(word.lower()))
     return set(parses[0].tag.grammemes) if parses else set()
+
+
+def noun_word(lang: str, word: str) -> bool:
+    """Whether the most likely parse of ``word`` is a noun or an adjective (a word a
+    possessive pronoun may stand before: "його будинок", "її старий дім")."""
+    parses = _analyzer(lang).parse(normalise_apostrophes(word.lower()))
+    return bool(parses) and parses[0].tag.POS in ("NOUN", "ADJF")
 
 
 def singular_word(lang: str, word: str) -> bool:

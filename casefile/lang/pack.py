@@ -48,7 +48,9 @@ from .morph import (
     WORD,
     common_word,
     lemmatizer,
+    nominatives,
     normalise_apostrophes,
+    noun_word,
     person_word,
     singular_word,
     tag_of,
@@ -172,7 +174,8 @@ class LanguagePack:
     def _counts(self) -> WordCounts | None:
         if self.settings["counts"] == "words":
             singular = functools.partial(singular_word, self.code)
-            return WordCounts(self.table("numbers"), self.lemma, singular)
+            noun = functools.partial(noun_word, self.code)
+            return WordCounts(self.table("numbers"), self.lemma, singular, noun)
         return None
 
     def counts(self, text: str) -> list[CountMatch]:
@@ -197,6 +200,33 @@ class LanguagePack:
         from ..extract.counts import find_counts, may_hold_counts
 
         return find_counts(text) if may_hold_counts(text) else []
+
+    @cached_property
+    def _and_joined(self) -> re.Pattern[str] | None:
+        table = self.table("numbers")
+        words = [str(w) for w in table.get("and_words", [])]
+        if not words:
+            return None
+        owners = [str(w) for w in table.get("and_owners", [])]
+        owner = rf"(?:(?:{'|'.join(map(re.escape, owners))})\s+)?" if owners else ""
+        # the first count's noun may stand between ("двоє дорослих і троє дітей")
+        joins = "|".join(map(re.escape, words))
+        return re.compile(rf"^\s*(?:[^\W\d]+\s+)?(?:{joins})\s+{owner}$", re.I)
+
+    def and_joined(self, between: str) -> bool:
+        """Whether the words between two counts join them into one ("двоє дорослих і
+        троє дітей": five), by ``numbers.yaml``'s ``and_words`` (and a possessive of
+        ``and_owners`` after it: "та її двоє дітей"); English: never (its parse joins)."""
+        rx = self._and_joined
+        return bool(rx and rx.match(between))
+
+    def one_victim(self, text: str, start: int, end: int) -> tuple[int, int] | None:
+        """The span of one person an act's word at ``text[start:end]`` is done to, named
+        right after it ("викрали волонтера", "били мене") or as an object pronoun right
+        before it ("його затримали"), for a language without a parse."""
+        if self._counts is None:
+            return None
+        return self._counts.one_after(text, end) or self._counts.one_before(text, start)
 
     def number(self, phrase: str) -> int | None:
         """The value of a phrase that is one number ("дев'ятьох" -> 9), else None."""
@@ -356,6 +386,28 @@ class LanguagePack:
         """Whether the words ``before`` a date make it the date a figure is told as of."""
         return any(c.end >= len(before.rstrip()) for c in self.cues(before, ["as_of"]))
 
+    def charged(self, sentence: str) -> bool:
+        """Whether ``sentence`` charges someone with an act, for a language without a
+        parse: a notice of suspicion, a charge or a sentence in absentia (``cues.yaml``'s
+        ``charged``: "повідомили про підозру", "обвиняется", "заочно"). Its word order is
+        free ("<кому> повідомлено про підозру", "обвинувачується <хто>"), so the people it
+        names are the accused, save the sources and the victims (``Assembler.charged``)."""
+        return bool(self.cues(sentence, ["charged"]))
+
+    @property
+    def default_agent(self) -> str | None:
+        """The force an act the pack's language tells without naming who did it is laid
+        at (``pack.yaml``'s ``default_agent``), where it happened in one of
+        ``default_agent_countries``: a Ukrainian report of a strike on Ukraine that names
+        no attacker means Russia's; None for languages whose reports speak for both sides."""
+        value = self.settings.get("default_agent")
+        return str(value) if value else None
+
+    def default_agent_in(self, country: str | None) -> bool:
+        """Whether an act in ``country`` (None: not known) takes the ``default_agent``."""
+        countries = self.settings.get("default_agent_countries") or []
+        return country is None or country in countries
+
     @cached_property
     def _ranks(self) -> PhraseMatcher:
         by_english: dict[str, list[str]] = {}
@@ -451,7 +503,8 @@ class LanguagePack:
         stand between the verb and the name ("повідомив голова обласної військової
         адміністрації ..."), but not after a phrase of ``not_source`` ("повідомили про
         підозру": a notice of suspicion names the suspect); in a line that opens with a
-        source header ("Джерело:"), every name is a source."""
+        source header ("Джерело:"), every name is a source; a name in the dative before a
+        notice of suspicion is the suspect ("Сергею Иванову сообщено о подозрении")."""
         if self.settings["dates"] == "english":
             return self.reports(sentence[max(0, start - 30) : min(len(sentence), end + 30)])
         if self.source_line(sentence) == "header":
@@ -459,6 +512,8 @@ class LanguagePack:
         for c in self.cues(sentence, ["attribution", "not_source"]):
             if c.kind != "attribution" and c.end <= start:
                 continue  # "повідомили про підозру": the name after it is the suspect
+            if c.kind != "attribution" and self.name_case(sentence[start:end]) == "datv":
+                continue  # "<кому> повідомлено про підозру": the suspect, told of it
             a, b = (c.end, start) if c.end <= start else (end, c.start)
             if c.start < end and start < c.end:
                 return True
@@ -466,6 +521,20 @@ class LanguagePack:
                 continue
             between = sentence[a:b]
             if len(WORD.findall(between)) <= _SOURCE_WORDS and not self._breaks_clause(between):
+                return True
+        return False
+
+    def told_by(self, sentence: str, start: int, end: int) -> bool:
+        """Whether ``sentence[start:end]`` is the subject of a verb of reporting right
+        beside it ("як повідомляють окупанти", "окупанти заявили"): who tells of the act,
+        not who did it. For a language without a parse; English: never."""
+        if self.settings["dates"] == "english":
+            return False
+        for c in self.cues(sentence, ["attribution"]):
+            if "PREP" in tag_of(self.code, c.phrase.split()[0]):
+                continue  # "за даними": the name after it is a source of facts, not a teller
+            between = sentence[c.end : start] if c.end <= start else sentence[end : c.start]
+            if (c.end <= start or end <= c.start) and not between.strip():
                 return True
         return False
 
@@ -526,6 +595,7 @@ class LanguagePack:
                 functools.partial(unknown_word, self.code),
                 self._person_word,
                 functools.partial(common_word, self.code),
+                nominatives=functools.partial(nominatives, self.code),
             )
         return EnglishPlaces()
 
@@ -538,11 +608,31 @@ class LanguagePack:
         (``Gazetteer.find``), for an inflecting language the English name it was read as."""
         if isinstance(self._places, EnglishPlaces):
             return self._places.spans(text)
-        return [(p.start, p.end, p.name) for p in self._places.find(text)]
+        return [(p.start, p.end, p.name) for p in self.places(text)]
 
     def places(self, text: str) -> list[PlaceMatch]:
-        """Toponyms in ``text`` with the gazetteer's English names, spans as written."""
-        return self._places.find(text)
+        """Toponyms in ``text`` with the gazetteer's English names, spans as written. After
+        a preposition of ``pack.yaml``'s ``region_prepositions``, a city whose oblast bears
+        its name is the oblast ("на Запоріжжі": the region; "у Запоріжжі": the city)."""
+        found = self._places.find(text)
+        words = self.settings.get("region_prepositions") or []
+        if not words:
+            return found
+        before = re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, words))})\s+\Z", re.I)
+        out = []
+        for m in found:
+            c = m.candidate
+            region = (
+                self.place(c.admin1)
+                if c.feature_class == "P"
+                and c.admin1 == f"{m.name} Oblast"
+                and before.search(text, max(0, m.start - 5), m.start)
+                else None
+            )
+            if region is not None:
+                m = PlaceMatch(m.start, m.end, m.text, m.form, region.name, region.candidate)
+            out.append(m)
+        return out
 
     def place(self, name: str) -> PlaceMatch | None:
         """One toponym in any case form ("Харкові") read as a place, or None."""
@@ -560,11 +650,21 @@ class LanguagePack:
         if self._units is None:
             return found
         kb = orbat if orbat is not None else Orbat.default()
+
+        def only(number: str, noun: str) -> str | None:
+            # the one formation of the order of battle with the number and noun ("76-ї
+            # дивізії": the 76th Air Assault Division), if there is just one
+            names = {
+                r.name for r in kb if r.name.startswith(number + " ") and r.name.endswith(noun)
+            }
+            return names.pop() if len(names) == 1 else None
+
         return self._units.find(
             text,
             found,
             lambda name: canonical_unit(name, kb),
             lambda parent: [c.name for c in kb.children(parent)],
+            only,
         )
 
     def unit_links(
@@ -607,25 +707,79 @@ class LanguagePack:
 
     def person_name(self, name: str) -> PersonName:
         """A person's English name: the knowledge base's spelling, else the romanisation
-        of the nominative (an inflected surname is read back by pymorphy3)."""
-        words = [self._nominative(w) for w in name.split()]
-        nominative = " ".join(words)
+        of the nominative (an inflected name is read back by pymorphy3)."""
+        words = name.split()
+        agree = self._name_case(words)
+        nominative = " ".join(self._nominative(w, agree) for w in words)
         known = KnownPersons.default().get(nominative)
         if known is not None:
             return PersonName(known.name, name, True)
         return PersonName(self.romanize(nominative), name, False)
 
-    def _nominative(self, word: str) -> str:
-        if self.settings["morphology"] != "pymorphy3" or not _CYRILLIC.search(word):
-            return word
+    def may_be_subject(self, word: str) -> bool:
+        """Whether ``word`` may be the subject of a verb: the dictionary reads it in the
+        nominative, or as indeclinable ("РФ"). English: always."""
+        if self.settings["morphology"] != "pymorphy3":
+            return True
         from .morph import _analyzer
 
-        for p in _analyzer(self.code).parse(word.lower()):
-            if {"Name", "Surn", "Patr"} & set(p.tag.grammemes):
-                nom = p.inflect({"nomn"})
-                if nom is not None:
-                    w = str(nom.word)
-                    return "-".join(x[:1].upper() + x[1:] for x in w.split("-"))
+        parses = _analyzer(self.code).parse(normalise_apostrophes(word.lower()))
+        return any({"nomn", "Fixd"} & set(p.tag.grammemes) for p in parses)
+
+    def name_case(self, name: str) -> str | None:
+        """The grammatical case a person's name stands in ("datv" for "Сергею Иванову"),
+        by the reading its words share; None where the dictionary cannot tell."""
+        agree = self._name_case(name.split())
+        return next(iter(agree))[0] if agree else None
+
+    def _name_parses(self, word: str) -> list[Any]:
+        """pymorphy3's readings of ``word`` as part of a person's name, in the singular."""
+        if self.settings["morphology"] != "pymorphy3" or not _CYRILLIC.search(word):
+            return []
+        from .morph import _analyzer
+
+        return [
+            p
+            for p in _analyzer(self.code).parse(normalise_apostrophes(word.lower()))
+            if {"Name", "Surn", "Patr"} & set(p.tag.grammemes) and p.tag.number != "plur"
+        ]
+
+    def _name_case(self, words: list[str]) -> set[tuple[str, str]] | None:
+        """The (case, gender) reading every word of a name agrees in, the likeliest by
+        pymorphy3's scores summed over the words, the nominative first on a tie
+        ("Алексея Кулемзина": genitive masculine, so Кулемзин, not the woman's name
+        Кулемзина; "Петро Іваненко": not the vocative of Петра, a case news never uses).
+        None where they share none."""
+        scores: dict[tuple[str, str], float] | None = None
+        for word in words:
+            best: dict[tuple[str, str], float] = {}
+            for p in self._name_parses(word):
+                if p.tag.case == "voct":
+                    continue
+                r = (str(p.tag.case), str(p.tag.gender))
+                best[r] = max(best.get(r, 0.0), float(p.score))
+            if not best:
+                continue
+            if scores is None:
+                scores = best
+            else:
+                scores = {r: s + best[r] for r, s in scores.items() if r in best}
+        if not scores:
+            return None
+        top = max(scores, key=lambda r: (round(scores[r], 6), r[0] == "nomn"))
+        return {top}
+
+    def _nominative(self, word: str, agree: set[tuple[str, str]] | None = None) -> str:
+        parses = self._name_parses(word)
+        if agree is not None:
+            parses = [p for p in parses if (str(p.tag.case), str(p.tag.gender)) in agree] or parses
+        for p in parses:
+            if "nomn" in p.tag.grammemes:
+                return word  # already the nominative
+            nom = p.inflect({"nomn"})
+            if nom is not None:
+                w = str(nom.word)
+                return "-".join(x[:1].upper() + x[1:] for x in w.split("-"))
         return word
 
 

@@ -56,7 +56,12 @@ class MorphPersons:
                 lo = hi = i
                 if i + 1 < len(words) and next_to(i, i + 1) and "Patr" in tags[i + 1]:
                     hi = i + 1
-                if hi + 1 < len(words) and next_to(hi, hi + 1) and "Geox" not in tags[hi + 1]:
+                after = tags[hi + 1] if hi + 1 < len(words) else set()
+                if (
+                    hi + 1 < len(words)
+                    and next_to(hi, hi + 1)
+                    and ("Geox" not in after or "Surn" in after)  # "Иванову": not Иваново
+                ):
                     hi += 1  # the surname after the given name, whatever the dictionary says
                     if hi + 1 < len(words) and next_to(hi, hi + 1) and "Surn" in tags[hi + 1]:
                         hi += 1  # "Василь Іванович Петренко": that was the patronymic

@@ -59,6 +59,9 @@ _NEXT_WORD = re.compile(r"\s+([а-яіїєґё][а-яіїєґё.-]*)")
 _PREVIOUS_WORD = re.compile(r"([\w'’ʼ-]+)[ \xa0]+\Z")
 # The start of a sentence or a line, where every word is capitalised.
 _OPENS = re.compile(r"(?:\A|[.!?:;…\n]|[\"«„“(—–-])[\s\xa0\"«„“(]*\Z")
+_NEXT_CAP_WORD = re.compile(
+    r"[ \xa0]([А-ЯІЇЄҐЁ][а-яіїєґё'’ʼ]+(?:-[А-ЯІЇЄҐЁа-яіїєґё][а-яіїєґё'’ʼ]+)*)"
+)
 _SECOND_NEXT_WORD = re.compile(r"\s+\S+\s+([а-яіїєґё][а-яіїєґё.-]*)")
 _MATCHES_KEPT = ("name", "alternate")  # not a base name's area, nor a sound-alike
 _ALTERNATE_WEIGHT = 0.2
@@ -87,6 +90,7 @@ class InflectedPlaces:
         person: Callable[[str], bool] = lambda word: False,
         common: Callable[[str], bool] = lambda word: False,
         gazetteer: Callable[[], Gazetteer] = Gazetteer.default,
+        nominatives: Callable[[str], tuple[str, ...]] = lambda word: (),
     ) -> None:
         self.endings = [(str(a), str(b)) for a, b in table["endings"]]
         self.names = {str(k).lower(): str(v) for k, v in table.get("names", {}).items()}
@@ -122,6 +126,7 @@ class InflectedPlaces:
         self.person = person
         self.common = common
         self._gazetteer = gazetteer
+        self.nominatives = nominatives
         self.resolve = lru_cache(maxsize=50_000)(self._resolve)
 
     # -- one name ---------------------------------------------------------------------
@@ -210,7 +215,7 @@ class InflectedPlaces:
         while (m := _CAP_WORD.search(text, pos)) is not None:
             word, start, end = m.group(), m.start(), m.end()
             pos = end
-            area = self._area(text, word, end)
+            area = self._area(text, word, end) or self._two_words(text, word, end)
             if area is not None:
                 form, name, cand, area_end = area
                 out.append(PlaceMatch(start, area_end, text[start:area_end], form, name, cand))
@@ -257,6 +262,27 @@ class InflectedPlaces:
             else len(nxt.group(1)) - len(nxt.group(1).rstrip("."))
         )
         return (*found, nxt.end() - stop) if found else None
+
+    def _two_words(self, text: str, word: str, end: int) -> tuple[str, str, Candidate, int] | None:
+        """A settlement of two capitalised words, each in any case form ("у Новій Каховці":
+        Nova Kakhovka, "Кривому Розі": Kryvyi Rih), the gazetteer asked for the pairs of
+        their nominatives; the most populous found."""
+        nxt = _NEXT_CAP_WORD.match(text, end)
+        if nxt is None:
+            return None
+        second = nxt.group(1)
+        firsts = dict.fromkeys([word, *self.nominatives(word), *self.forms(word)])
+        seconds = dict.fromkeys([second, *self.forms(second), *self.nominatives(second)])
+        best: tuple[int, str, Candidate] | None = None
+        for a in firsts:
+            for b in seconds:
+                for cand in self._lookup(f"{a} {b}"):
+                    if cand.feature_class == "P" and (best is None or cand.population > best[0]):
+                        best = (cand.population, f"{a} {b}", cand)
+        if best is None:
+            return None
+        _, form, cand = best
+        return form, cand.place.name, cand, nxt.end()
 
     def _area_noun(self, word: str) -> str | None:
         """The area noun ``word`` is a form of ("області", "обл."), also with the full stop

@@ -45,6 +45,9 @@ _WORD = re.compile(r"[\w'’ʼ-]+")
 _MAX_HONORIFICS = 4  # words of a unit's honorific name between its modifiers and noun
 _PARENT_GAP = 3  # characters between a mention and the parent after it (a space, a comma)
 _SUBUNITS = ("Battalion", "Company")
+# Echelons a bare number may name by itself: Ukraine's forces field brigades and corps, so
+# "80-ї бригади" may be either side's; divisions, armies and regiments are Russia's.
+_ONLY_NOUNS = ("Division", "Army", "Regiment")
 
 
 def _ordinal(number: int) -> str:
@@ -140,11 +143,15 @@ class CyrillicUnits:
         known: list[tuple[int, int, str]],
         canonical: Callable[[str], str | None],
         children: Callable[[str], list[str]],
+        only: Callable[[str, str], str | None] | None = None,
     ) -> list[tuple[int, int, str]]:
         """``known`` (the grammar's finds) and what this reads besides, in text order.
 
         ``canonical`` is ``canonical_unit`` with the order of battle; ``children`` lists
-        the names of a unit's children there."""
+        the names of a unit's children there; ``only`` names the one formation there with
+        an ordinal and a noun ("76th", "Division"), if just one, for a numbered division,
+        army or regiment named with no modifier or parent that says more ("76-ї
+        дивізії")."""
         found = {(s, e): name for s, e, name in known}
         for start, end, english in self.named_mentions(text):
             name = canonical(english)
@@ -177,6 +184,15 @@ class CyrillicUnits:
                         (c for c in children(parent) if c.startswith(prefix) and c.endswith(noun)),
                         None,
                     )
+            if (
+                name is None
+                and parent is None
+                and not modifiers
+                and only is not None
+                and text[start].isdigit()
+                and noun in _ONLY_NOUNS
+            ):
+                name = only(_ordinal(number), noun)
             if name is not None:
                 found[(start, end)] = name
         return sorted((s, e, n) for (s, e), n in found.items())

@@ -83,8 +83,10 @@ def test_russian_victim_counts_with_a_bound() -> None:
             "Ранен мужчина, погибли двое детей.",
             [("мужчина", 1, "injured"), ("двое", 2, "killed")],
         ),
-        # a count of its own in the clause: no second count
-        ("uk", "Загинули жінка та двоє дітей.", [("двоє", 2, "killed")]),
+        # one person joined to a count by "та": one figure, their sum (as English "a
+        # woman and her two children")
+        ("uk", "Загинули жінка та двоє дітей.", [("жінка та двоє", 3, "killed")]),
+        ("ru", "Погибли женщина и ее трое детей.", [("женщина и ее трое", 4, "killed")]),
         ("uk", "Загинули 5 чоловік.", [("5", 5, "killed")]),
         # plural, or no role word beside it
         ("uk", "Жінки загинули під завалами.", []),
@@ -123,3 +125,35 @@ def test_a_preposition_before_a_count(code: str, text: str, found: list[tuple[in
 )
 def test_women_and_other_people_nouns_count(code: str, text: str, value: int) -> None:
     assert [c.count.best for c in get_pack(code).victim_counts(text)] == [value]
+
+
+@pytest.mark.parametrize(
+    ("code", "text", "found"),
+    [
+        ("uk", "Під завалами загинула одна людина.", [(1, "killed")]),  # "людина": its lemma
+        ("ru", "Один человек погиб на месте.", [(1, "killed")]),
+        ("uk", "Внаслідок удару загинули чоловік і жінка.", [(2, "killed")]),
+        ("uk", "Поранено пенсіонерку та її сина.", [(2, "injured")]),
+        ("ru", "В машине погибли отец и дочь.", [(2, "killed")]),
+    ],
+)
+def test_one_person_and_two_joined_by_and(
+    code: str, text: str, found: list[tuple[int, str]]
+) -> None:
+    assert [(c.count.best, c.role) for c in get_pack(code).victim_counts(text)] == found
+
+
+def test_the_legal_formula_of_a_death_counts_no_one() -> None:
+    text = "Розпочато провадження за фактом воєнного злочину, що спричинив загибель людини."
+    assert get_pack("uk").victim_counts(text) == []
+
+
+def test_an_ordinal_number_counts_no_one() -> None:
+    text = "Командир роти 64-ї бригади наказав розстріляти 3-х цивільних."
+    assert [(c.count.best, c.role) for c in get_pack("uk").victim_counts(text)] == [(3, "killed")]
+
+
+def test_the_role_word_right_before_a_count_is_its_role() -> None:
+    text = "Вони поранили 4 цивільних та 9 – розстріляли."
+    found = [(c.count.best, c.role) for c in get_pack("uk").victim_counts(text)]
+    assert found == [(4, "injured"), (9, "killed")]

@@ -39,6 +39,12 @@ def one(code: str, text: str, published: str | None) -> tuple[str, str | None, s
         ("минулої середи", WED, "2024-07-03", "2024-07-03"),
         ("влітку 2023 року", None, "2023-06", "2023-08"),
         ("у травні", WED, "2024-05", "2024-05"),
+        ("з 20 квітня по 2 травня 2023 року", None, "2023-04-20", "2023-05-02"),
+        ("з 30 грудня 2022 року до 4 січня 2023 року", None, "2022-12-30", "2023-01-04"),
+        ("з 28 червня по 3 липня", WED, "2024-06-28", "2024-07-03"),
+        ("у ніч на суботу", WED, "2024-07-05", "2024-07-06"),
+        ("минулої ночі", WED, "2024-07-09", "2024-07-10"),
+        ("протягом доби", WED, "2024-07-09", "2024-07-10"),
     ],
 )
 def test_ukrainian_phrase_resolves(
@@ -60,6 +66,9 @@ def test_ukrainian_phrase_resolves(
         ("вчера", WED, "2024-07-09", "2024-07-09"),
         ("в прошлую пятницу", WED, "2024-07-05", "2024-07-05"),
         ("зимой 2023 года", None, "2022-12", "2023-02"),
+        ("с 27 мая по 4 июня 2023 года", None, "2023-05-27", "2023-06-04"),
+        ("в ночь на понедельник", WED, "2024-07-07", "2024-07-08"),
+        ("этой ночью", WED, "2024-07-09", "2024-07-10"),
     ],
 )
 def test_russian_phrase_resolves(
@@ -84,3 +93,39 @@ def test_not_a_date_or_not_resolvable(code: str, text: str) -> None:
 def test_english_pack_uses_the_english_rules() -> None:
     (m,) = get_pack("en").dates("shelled on 16 February 2024", None)
     assert (m.text, m.range.start) == ("on 16 February 2024", "2024-02-16")
+
+
+@pytest.mark.parametrize(
+    ("code", "text", "published", "day"),
+    [
+        # a day told without its year after a date that states one: that year
+        (
+            "uk",
+            "5 березня 2022 року вони зайшли в село. 7 березня стався обстріл.",
+            WED,
+            "2022-03-07",
+        ),
+        ("ru", "В марте 2022 года их задержали. 9 марта их вывезли.", WED, "2022-03-09"),
+        # or the next, where the day comes earlier in the year
+        (
+            "uk",
+            "28 грудня 2023 року почалися удари. 3 січня обстріл повторився.",
+            WED,
+            "2024-01-03",
+        ),
+        # no date stated with a month before it: the publication's year
+        ("uk", "У 2022 році почалася війна. 3 липня стався обстріл.", WED, "2024-07-03"),
+        # without a publication date, the story's year still dates it
+        (
+            "uk",
+            "5 березня 2022 року вони зайшли в село. 7 березня стався обстріл.",
+            None,
+            "2022-03-07",
+        ),
+    ],
+)
+def test_a_day_without_its_year_takes_the_storys_year(
+    code: str, text: str, published: str | None, day: str
+) -> None:
+    found = get_pack(code).dates(text, published)
+    assert found[-1].range.start == day

@@ -175,3 +175,26 @@ def test_formations_without_a_number(
     found = pack.units(text)
     assert [name for _, _, name in found] == units
     assert [(c, p) for c, p, _, _ in pack.unit_links(text, found)] == links
+
+
+@pytest.mark.parametrize(
+    ("code", "written", "name"),
+    [
+        ("uk", "Петро Іваненко", "Petro Ivanenko"),  # not the vocative of a woman's name
+        ("uk", "Ганна Коваль", "Hanna Koval"),
+        ("ru", "Алексея Кулемзина", "Aleksey Kulemzin"),  # the man's genitive, not Кулемзина
+        ("ru", "Алексей Кулемзин", "Aleksey Kulemzin"),
+        ("ru", "Сергею Иванову", "Sergey Ivanov"),  # a surname that is also a village
+        ("ru", "Марии Захаровой", "Maria Zakharova"),
+        ("uk", "Юлії Свириденко", "Yuliia Svyrydenko"),
+    ],
+)
+def test_every_word_of_a_name_goes_back_to_the_nominative_in_one_case(
+    code: str, written: str, name: str
+) -> None:
+    assert get_pack(code).person_name(written).name == name
+
+
+def test_a_dative_name_with_a_surname_that_is_also_a_place_is_a_person() -> None:
+    found = get_pack("ru").persons("Военнослужащему РФ Сергею Иванову заочно сообщено")
+    assert [p.name for _, _, p in found] == ["Sergey Ivanov"]

@@ -180,3 +180,14 @@ def test_a_body_right_before_a_persons_name_is_the_title() -> None:
     text = "Про це повідомив начальник Сумської ОВА Олег Гриценко, а також СБУ."
     names = [n for _, _, n in get_pack("uk").organizations(text)]
     assert names == ["Security Service of Ukraine"]
+
+
+def test_a_bare_numbered_division_is_the_one_of_its_number_a_brigade_is_not() -> None:
+    uk = get_pack("uk")
+    assert [n for _, _, n in uk.units("десантники 76-ї дивізії")] == ["76th Air Assault Division"]
+    assert uk.units("бійці 80-ї бригади") == []  # Ukraine's brigades share numbers with Russia's
+
+
+def test_long_range_aviation_of_the_aerospace_forces() -> None:
+    found = get_pack("ru").units("удар нанесли самолеты дальней авиации ВКС России")
+    assert [n for _, _, n in found] == ["Long-Range Aviation", "Russian Aerospace Forces"]

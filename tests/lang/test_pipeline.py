@@ -122,9 +122,14 @@ def test_they_carries_the_actor_named_before(extract) -> None:
     )
     beaten = [e for e in a.events if e.type == "torture"]
     assert beaten and all(
-        [(x.role, x.mention.text, x.via) for x in e.args]
+        [(x.role, x.mention.text, x.via) for x in e.args if x.role == "agent"]
         == [("agent", "российские военные", "nearest:pronoun")]
         for e in beaten
+    )
+    # "меня" right after the act's word: one victim
+    hit = [e for e in beaten if a.text[e.start : e.end] == "били"]
+    assert hit and all(
+        [x.mention.text for x in e.args if x.role == "count"] == ["меня"] for e in hit
     )
     assert not any(e.negated for e in beaten)  # the "не" of another clause
     # "пытался" is "tried", not "tortured"
@@ -270,3 +275,360 @@ def test_a_figure_told_in_the_lead_and_again_is_one_statistic(extract) -> None:
         "2025-03-04",
     )
     assert [(s.value, s.counted) for s in a.statistics] == [(300, "cases")]
+
+
+def test_the_people_a_notice_of_suspicion_names_did_the_act(extract) -> None:
+    a = extract(
+        "Прокурори заочно повідомили про підозру двом офіцерам: майору Петру Сидоренку та "
+        "капітану Івану Коваленку, командиру 64-ї окремої мотострілецької бригади.\n"
+        "Внаслідок обстрілу Ізюма 3 квітня 2022 року загинули шестеро мирних жителів.",
+        "uk",
+        "2024-05-02",
+    )
+    (inc,) = a.incidents
+    names = [p.name for p in inc.perpetrators]
+    assert "64th Motorized Rifle Brigade" in names
+    assert sum(p.kind == "person" for p in inc.perpetrators) == 2
+    assert not any(p.kind == "force" for p in inc.perpetrators)
+
+
+def test_a_force_gives_way_to_the_unit_the_report_names_as_its_own(extract) -> None:
+    a = extract(
+        "Окупанти розстріляли чотирьох цивільних у селі під Бучею в березні 2022 року.\n"
+        "Слідчі встановили, що це були військові 2-го батальйону 64-ї окремої "
+        "мотострілецької бригади.",
+        "uk",
+        "2024-05-02",
+    )
+    (inc,) = a.incidents
+    assert [p.name for p in inc.perpetrators] == ["2nd Battalion, 64th Motorized Rifle Brigade"]
+
+
+def test_who_tells_of_a_strike_is_not_who_struck(extract) -> None:
+    a = extract(
+        "Как сообщают российские военные, при обстреле рынка в Донецке погибли пять "
+        "человек.\nВ обстреле рынка обвинили украинских военных.",
+        "ru",
+        "2024-02-11",
+    )
+    (inc,) = a.incidents
+    assert [p.name for p in inc.perpetrators] == ["Ukrainian forces"]
+
+
+def test_a_soldier_named_after_his_side_is_the_perpetrator(extract) -> None:
+    a = extract(
+        "Пленный российский солдат Андрей Смирнов признался, что расстрелял двух "
+        "украинских военнопленных под Бахмутом.",
+        "ru",
+        "2024-02-11",
+    )
+    (inc,) = a.incidents
+    assert [p.kind for p in inc.perpetrators] == ["person"]
+
+
+def test_a_ukrainian_report_of_a_strike_that_names_no_attacker(extract) -> None:
+    a = extract(
+        "Внаслідок ракетного удару по Полтаві зруйновано школу, загинули двоє людей.",
+        "uk",
+        "2024-02-11",
+    )
+    (inc,) = a.incidents
+    assert [p.name for p in inc.perpetrators] == ["Russian forces"]
+
+
+def test_an_act_placed_only_in_its_country_takes_the_town_the_report_names(extract) -> None:
+    a = extract(
+        "Слідчі поліції оглянули підвал школи у звільненому Ізюмі Харківської області.\n"
+        "Окупанти утримували там і катували жителів України, які відмовлялися "
+        "співпрацювати.",
+        "uk",
+        "2022-10-01",
+    )
+    (inc,) = a.incidents
+    assert inc.place is not None and inc.place.name == "Izium"
+
+
+def test_a_country_named_for_the_act_keeps_out_towns_of_another(extract) -> None:
+    a = extract(
+        "Киев заявил о переговорах.\nЗа неделю от ударов украинских беспилотников в России "
+        "пострадали 40 мирных жителей.",
+        "ru",
+        "2025-08-21",
+    )
+    assert [i.place.name for i in a.incidents if i.place] == ["Russia"]
+
+
+def test_a_sentence_that_tells_the_strike_again_dates_it(extract) -> None:
+    a = extract(
+        "Двенадцать человек погибли в Кременной после удара по пекарне.\n"
+        "Глава района объявил 6 февраля днем траура.\n"
+        "Армия нанесла удар по пекарне в Кременной 5 февраля.",
+        "ru",
+        "2024-02-06",
+    )
+    (inc,) = a.incidents
+    assert inc.date is not None and inc.date.start == "2024-02-05"
+
+
+def test_a_month_is_narrowed_to_the_day_the_report_tells_next(extract) -> None:
+    a = extract(
+        "У лютому 2023 року російська ракета зруйнувала під'їзд багатоповерхівки в Полтаві.\n"
+        "Загинули семеро людей.\n"
+        "Увечері 9 лютого окупанти знову обстріляли область.\n"
+        "Ракета влучила у будинок на вулиці Шевченка.",
+        "uk",
+        "2023-03-01",
+    )
+    (inc,) = a.incidents
+    assert inc.date is not None and (inc.date.start, inc.date.end) == ("2023-02-09", "2023-02-09")
+
+
+def test_the_day_a_prosecutor_told_of_the_act_does_not_date_it(extract) -> None:
+    a = extract(
+        "Окупанти вбили цивільного в Ірпені, повідомила прокуратура 5 квітня.\n"
+        "За даними слідства, у березні 2022 року командир наказав розстріляти цивільного.\n"
+        "Тіло вбитого чоловіка знайшли рідні.",
+        "uk",
+        "2024-04-05",
+    )
+    (inc,) = a.incidents
+    assert inc.date is not None and (inc.date.start, inc.date.end) == ("2022-03", "2022-03")
+
+
+def test_the_count_of_those_charged_is_not_the_toll(extract) -> None:
+    a = extract(
+        "Прокурори заочно повідомили про підозру трьом військовим РФ у вбивстві двох "
+        "цивільних у Бучі.",
+        "uk",
+        "2024-04-05",
+    )
+    (inc,) = a.incidents
+    assert inc.count is not None and inc.count.best == 2
+
+
+def test_a_running_total_and_the_sentence_that_breaks_it_down(extract) -> None:
+    a = extract(
+        "Станом на 1 червня 2024 року понад 2500 цивільних постраждали внаслідок "
+        "повномасштабної збройної агресії рф.\n"
+        "За даними прокурорів, 600 з них загинули та понад 1400 отримали поранення.\n"
+        "Окупанти продовжують обстріли.",
+        "uk",
+        "2024-06-02",
+    )
+    assert sorted(s.value for s in a.statistics) == [600, 1400, 2500]
+    assert not a.incidents
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "kind", "perpetrator", "count"),
+    [
+        # soldiers' words in the agent do not make the victims soldiers
+        (
+            "Військовослужбовці 64-ї окремої мотострілецької бригади розстріляли мирних "
+            "жителів у Бучі.",
+            "uk",
+            "killing_of_civilians",
+            "64th Motorized Rifle Brigade",
+            None,
+        ),
+        # the first unit of a genitive chain did it, not the fleet it belongs to
+        (
+            "Бійці 810-ї окремої бригади морської піхоти Чорноморського флоту катували "
+            "полонених у Маріуполі.",
+            "uk",
+            "torture",
+            "810th Naval Infantry Brigade",
+            None,
+        ),
+        # a bare number and a division: the one division of that number; its number
+        # counts no victims
+        (
+            "Десантники 76-ї дивізії вбили двох мешканців Бучі.",
+            "uk",
+            "killing_of_civilians",
+            "76th Air Assault Division",
+            2,
+        ),
+        ("Кадыровцы пытали пленных в Мариуполе.", "ru", "torture", "Russian forces", None),
+    ],
+)
+def test_who_did_it_in_one_sentence(
+    extract, text: str, code: str, kind: str, perpetrator: str, count: int | None
+) -> None:
+    a = extract(text, code, "2024-05-01")
+    (inc,) = a.incidents
+    assert inc.type == kind
+    assert [p.name for p in inc.perpetrators] == [perpetrator]
+    assert (inc.count.best if inc.count else None) == count
+    assert inc.place is not None and inc.place.name in ("Bucha", "Mariupol")
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "accused"),
+    [
+        # the accused named after the verb that charges them
+        (
+            "У катуванні полонених обвинувачується командир роти Іван Козлов.\n"
+            "Він бив полонених у Бучі в березні 2022 року.",
+            "uk",
+            ["Ivan Kozlov"],
+        ),
+        # in the dative before a passive notice of suspicion: the accused, not a source
+        (
+            "Военнослужащему РФ Сергею Иванову заочно сообщено о подозрении в убийстве "
+            "мирного жителя в Ирпене.",
+            "ru",
+            ["Sergey Ivanov"],
+        ),
+        # the victim named right after the act's word is no suspect; the prosecutor who
+        # tells of it neither
+        (
+            "Прокурор Ганна Мельник повідомила про підозру військовому РФ Івану Кузьміну у "
+            "вбивстві Петра Осадчого в Ірпені.",
+            "uk",
+            ["Ivan Kuzmin"],
+        ),
+        # the branch the accused commands is their title, not a party to the act
+        (
+            "Прокурори повідомили про підозру командувачу дальньої авіації генералу Петру "
+            "Сидоренку у ракетному ударі по Києву, внаслідок якого загинули троє людей.",
+            "uk",
+            ["Petro Sydorenko"],
+        ),
+    ],
+)
+def test_the_accused_in_any_word_order(extract, text: str, code: str, accused: list[str]) -> None:
+    a = extract(text, code, "2024-05-01")
+    (inc,) = a.incidents
+    assert [p.name for p in inc.perpetrators] == accused
+
+
+def test_a_strike_told_with_vdaryly_is_an_attack(extract) -> None:
+    a = extract(
+        "У Краматорську окупанти вдарили по багатоповерхівці, загинули п'ятеро людей.",
+        "uk",
+        "2024-05-01",
+    )
+    (inc,) = a.incidents
+    assert (inc.type, inc.place.name if inc.place else None) == (
+        "attack_on_civilians",
+        "Kramatorsk",
+    )
+    assert inc.count is not None and inc.count.best == 5
+
+
+def test_a_region_is_narrowed_to_the_town_the_next_sentence_names(extract) -> None:
+    a = extract(
+        "Військові РФ вбили цивільного на Київщині, повідомили прокурори.\n"
+        "За даними слідства, у березні 2022 року під час окупації Бородянки командир "
+        "підрозділу повітрянодесантних військ наказав розстріляти чоловіка.\n"
+        "Виконавши наказ, солдати вистрілили в нього.",
+        "uk",
+        "2024-05-01",
+    )
+    (inc,) = a.incidents
+    assert inc.place is not None and inc.place.name == "Borodianka"
+    assert [p.name for p in inc.perpetrators] == ["Russian Airborne Forces"]
+
+
+@pytest.mark.parametrize(
+    ("code", "text"),
+    [
+        ("uk", "Внаслідок удару по Сумах загинув 65-річний охоронець підприємства."),
+        ("ru", "При обстреле Белгорода погиб пострадавший водитель автобуса."),
+    ],
+)
+def test_one_worker_or_victim_named_by_a_noun_counts_one(code: str, text: str) -> None:
+    counts = get_pack(code).victim_counts(text)
+    assert [(c.count.best, c.role) for c in counts] == [(1, "killed")]
+
+
+def test_a_village_in_the_region_named_after_its_city(extract) -> None:
+    a = extract(
+        "Російські військові розстріляли двох полонених у районі Вербового на Запоріжжі.",
+        "uk",
+        "2024-05-01",
+    )
+    (inc,) = a.incidents
+    assert inc.place is not None and inc.place.name == "Verbove"
+    assert "Zaporizhzhia Oblast" in {m.value.name for m in a.mentions_of("place")}
+
+
+@pytest.mark.parametrize(
+    ("code", "text"),
+    [
+        ("uk", "Внаслідок удару по Херсону загинули двоє дорослих і троє дітей."),
+        ("ru", "При обстреле Херсона погибли двое взрослых и трое детей."),
+    ],
+)
+def test_two_counts_joined_by_and_are_the_toll(extract, code: str, text: str) -> None:
+    (inc,) = extract(text, code, "2024-05-01").incidents
+    assert inc.count is not None and (inc.count.low, inc.count.best) == (None, 5)
+
+
+@pytest.mark.parametrize(
+    ("code", "text", "side"),
+    [
+        (
+            "ru",
+            "Вечером Украина атаковала Донецк из РСЗО, погибли пять человек.",
+            "Ukrainian forces",
+        ),
+        ("uk", "Росія знову вдарила по Харкову, загинули троє людей.", "Russian forces"),
+    ],
+)
+def test_a_country_named_as_the_subject_of_the_strike(
+    extract, code: str, text: str, side: str
+) -> None:
+    (inc,) = extract(text, code, "2024-09-01").incidents
+    assert [p.name for p in inc.perpetrators] == [side]
+
+
+@pytest.mark.parametrize(
+    ("code", "text", "kind"),
+    [
+        ("uk", "Окупанти катували мешканця Ізюма у березні 2022 року.", "torture"),
+        ("ru", "Оккупанты похитили волонтера в Херсоне в апреле 2022 года.", "unlawful_detention"),
+    ],
+)
+def test_one_person_named_right_after_the_act_is_one_victim(
+    extract, code: str, text: str, kind: str
+) -> None:
+    (inc,) = extract(text, code, "2024-09-01").incidents
+    assert inc.type == kind
+    assert inc.count is not None and inc.count.best == 1
+
+
+def test_a_detention_that_began_a_torture_is_part_of_it(extract) -> None:
+    a = extract(
+        "У квітні 2022 року окупанти затримали волонтера у Херсоні.\n"
+        "Його тримали в підвалі.\n"
+        "Там окупанти били його та катували струмом.",
+        "uk",
+        "2024-09-01",
+    )
+    assert [i.type for i in a.incidents] == ["torture"]
+    (inc,) = a.incidents
+    assert inc.place is not None and inc.place.name == "Kherson"
+    assert inc.count is not None and inc.count.best == 1
+
+
+@pytest.mark.parametrize(
+    ("code", "text"),
+    [
+        ("uk", "Окупанти били мене прикладами."),
+        ("uk", "Його затримали на блокпосту."),
+        ("ru", "Они били меня между ног."),
+    ],
+)
+def test_an_object_pronoun_is_one_victim(code: str, text: str) -> None:
+    pack = get_pack(code)
+    verb = next(w for w in ("били", "затримали") if w in text)
+    at = text.index(verb)
+    assert pack.one_victim(text, at, at + len(verb)) is not None
+
+
+def test_a_possessive_is_no_victim() -> None:
+    text = "Окупанти знищили його будинок."
+    at = text.index("знищили")
+    assert get_pack("uk").one_victim(text, at, at + len("знищили")) is None

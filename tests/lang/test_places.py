@@ -114,3 +114,30 @@ def test_the_towns_a_road_is_named_after_are_not_places_of_the_act(
     code: str, text: str, names: list[str]
 ) -> None:
     assert [m.name for m in get_pack(code).places(text)] == names
+
+
+def test_adjectives_in_zkyi_are_areas_with_their_noun_and_no_place_without() -> None:
+    uk = get_pack("uk")
+    assert [p.name for p in uk.places("у Запорізькому районі")] == ["Zaporizkyi Raion"]
+    assert uk.places("бої на Запорізькому напрямку") == []  # a front, not the village
+
+
+def test_on_a_city_named_region_is_the_region_in_it_the_city() -> None:
+    uk = get_pack("uk")
+    assert [p.name for p in uk.places("бої на Запоріжжі")] == ["Zaporizhzhia Oblast"]
+    assert [p.name for p in uk.places("вибухи у Запоріжжі")] == ["Zaporizhzhia"]
+
+
+@pytest.mark.parametrize(
+    ("code", "text", "name"),
+    [
+        ("uk", "удар по Новій Каховці", "Nova Kakhovka"),
+        ("uk", "вибухи у Великій Новосілці", "Velyka Novosilka"),
+        ("uk", "обстріл смт Козача Лопань", "Kozacha Lopan"),
+        ("uk", "у Кривому Розі", "Kryvyi Rih"),  # a noun whose stem changes: pack data
+        ("ru", "в Кривом Роге", "Kryvyi Rih"),
+        ("ru", "в Новой Каховке", "Nova Kakhovka"),
+    ],
+)
+def test_a_settlement_of_two_words_in_any_case(code: str, text: str, name: str) -> None:
+    assert [p.name for p in get_pack(code).places(text)] == [name]

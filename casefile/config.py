@@ -14,7 +14,7 @@ from .errors import ConfigError
 DEFAULT_STAGES = [
     "casefile.sentences.v2",
     "casefile.dates.v4",
-    "casefile.places.v3",
+    "casefile.places.v4",
     "casefile.units.v3",
     "casefile.cues.v4",
     "casefile.entities.v4",

@@ -21,11 +21,11 @@ from .truecase import is_english_word
 from .truecase import shouting as is_shouting
 
 
-@registry.stages.register("casefile.places.v3")
+@registry.stages.register("casefile.places.v4")
 class Places(BaseStage):
     """Find toponyms (any case form, by language pack) and geocode them with a precision."""
 
-    name = "casefile.places.v3"
+    name = "casefile.places.v4"
     requires = ("sentences",)
     assigns = ("mentions.place",)
 
@@ -36,14 +36,17 @@ class Places(BaseStage):
         for i, s in enumerate(analysis.sentences):
             # the toponyms of the sentence's language (English: Gazetteer.find)
             pack = get_pack(analysis.language_of(i))
+            # a name broken by a line wrap ("San\nSalvador") is one name: the line breaks
+            # are read as spaces (the offsets stay those of the text)
+            flat = unwrap(s.text)
             here = [
                 (s.start + a, s.start + b, name, i)
-                for a, b, name in pack.toponyms(s.text)
+                for a, b, name in pack.toponyms(flat)
                 # in upper-case wire text "HAD", "TOOK" and surnames look like names
-                if (not shouting or _placed(s.text, a, name)) and not _given_name(s.text, b, name)
+                if (not shouting or _placed(flat, a, name)) and not _given_name(flat, b, name)
             ]
-            found += _whole_names(here, s.text, s.start, i, named)
-        if shouting:  # "IN DOWNTOWN", "THE ECONOMY": a common word, unless a notable place
+            found += _whole_names(here, flat, s.start, i, named)
+        if shouting:  # "IN DOWNTOWN", "THE CITY": common words, unless a notable place
             found = [f for f in found if not self._common_word(f[2])]
         if not found:
             return
@@ -68,13 +71,20 @@ class Places(BaseStage):
                 )
 
     def _common_word(self, name: str) -> bool:
-        """A one-word name that is an English word and names no notable place."""
-        word = name.strip().lower()
-        return (
-            " " not in word
-            and is_english_word(word, self.settings.model)
-            and not _notable(name.strip())
+        """A one-word name that is an English word ("DOWNTOWN"), or "the" and English words
+        ("THE CITY", "THE GULF"), and that names no notable place. (Other names of English
+        words stay: the lexicon holds "santa", "rio" and "york".)"""
+        words = name.lower().split()
+        if len(words) > 1 and words[0] != "the":
+            return False
+        return all(is_english_word(w, self.settings.model) for w in words) and not _notable(
+            " ".join(name.split())
         )
+
+
+def unwrap(text: str) -> str:
+    """``text`` with each single line break read as a space (a wrapped line), same length."""
+    return re.sub(r"(?<=\S)[ \t]*\r?\n[ \t]*(?=\S)", lambda m: " " * len(m[0]), text)
 
 
 CENTRES = ("country", "admin1")  # precisions of a name placed at its area's centre

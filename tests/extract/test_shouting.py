@@ -52,3 +52,20 @@ def test_a_common_word_is_no_place_in_capitals_unless_a_notable_one(extract) -> 
     assert [m.text for m in a.mentions_of("place")] == ["LIMA"]
     b = extract("A bomb damaged a bank in Comfort on Monday.")  # mixed case: the name stands
     assert [m.text for m in b.mentions_of("place")] == ["Comfort"]
+
+
+def test_the_and_a_common_word_is_no_place_in_capitals(extract) -> None:
+    a = extract("GUNMEN SHOT A DRIVER ON THE MAIN ROAD INTO THE CITY. A BUS WAS HIT IN LIMA.")
+    assert [m.text for m in a.mentions_of("place")] == ["LIMA"]
+
+
+def test_a_place_name_broken_by_a_line_wrap_is_one_name(extract) -> None:
+    from casefile.extract.places import unwrap
+
+    assert unwrap("IN SAN\nSALVADOR.\n\nNEXT") == "IN SAN SALVADOR.\n\nNEXT"
+    a = extract(
+        "QUITO, 4 FEB 90 (REUTER) -- [TEXT] A CAR BOMB WENT OFF OUTSIDE A BANK IN SAN\n"
+        "SALVADOR, KILLING A GUARD. THE POLICE CAME."
+    )
+    assert [m.value.name for m in a.mentions_of("place")] == ["Quito", "San Salvador"]
+    assert [i.place.name for i in a.incidents if i.place] == ["San Salvador"]

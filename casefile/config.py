@@ -21,7 +21,7 @@ DEFAULT_STAGES = [
     "casefile.counts.v4",
     "casefile.statements.v3",
     "casefile.events.v3",
-    "casefile.incidents.v4",
+    "casefile.incidents.v5",
     "casefile.statistics.v3",
     "casefile.persons.v2",
 ]

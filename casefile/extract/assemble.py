@@ -25,6 +25,7 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 from .. import registry
+from ..config import Settings
 from ..knowledge.demonyms import demonyms
 from ..lang import get_pack
 from ..model import Actor, Analysis, Count, DateRange, Incident, Mention, Place
@@ -54,6 +55,7 @@ from .fields import (
     summary,
 )
 from .geo import RANK, km
+from .truecase import is_english_word
 from .types import concepts, type_specs
 
 # Types whose acts one report may tell with either word: the dead of a strike are its victims.
@@ -205,8 +207,9 @@ def places_conflict(a: list[Place], b: list[Place]) -> bool:
 class Assembler:
     """Groups one document's event mentions and fills each incident's fields."""
 
-    def __init__(self, analysis: Analysis) -> None:
+    def __init__(self, analysis: Analysis, model: str | None = None) -> None:
         self.a = analysis
+        self.model = model or Settings().model  # the spaCy model whose lexicon names words
         self.words = concepts()
         self._opening: dict[tuple[str, int], bool] = {}
         self.told = {e.sentence for e in analysis.events}  # sentences that tell an act
@@ -581,6 +584,10 @@ class Assembler:
             main = self.principal_agent()
             if main:
                 found.append(main)
+        if not found and self.described(g):
+            group = self.armed_group()
+            if group:
+                found.append(group)
         if not found and not any(e.parsed for e in g.events):
             # without a parse, the side whose forces the document names most ("російська
             # ракета", "окупанти" in other sentences than the act's)
@@ -588,6 +595,53 @@ class Assembler:
             if side:
                 found.append(side)
         return found
+
+    def described(self, g: Group) -> bool:
+        """The act's agent is described as members of an armed group, not named ("the
+        rebels", "urban guerrillas": concepts.yaml ``group_member``)."""
+        for m in g.args(AGENT):
+            if isinstance(m.value, Actor) and m.value.kind == UNNAMED:
+                head = m.value.name.split()[-1]
+                if self.words.find("group_member", self.a.language_of(m.sentence), head):
+                    return True
+        return False
+
+    @cached_property
+    def _armed_groups(self) -> list[Actor]:
+        """The non-state armed groups the document names: a group of the table of armed
+        groups, or an organisation with a word of an armed group's name in it ("... Liberation
+        Front") or right after it ("<initials> guerrillas"); a name and its initials are one
+        group, named by its initials."""
+        names: dict[str, Actor] = {}
+        for m in self.a.mentions_of("actor") + self.a.mentions_of("org"):
+            if isinstance(m.value, Actor):
+                if m.value.kind == "group":
+                    names.setdefault(m.value.name, m.value)
+                continue
+            if m.kind != "org" or _one_common_word(m.text, self.model):
+                continue  # "URBAN" of "URBAN GUERRILLAS", tagged in upper-case text
+            language = self.a.language_of(m.sentence)
+            after = re.match(
+                r"\s*(?:\[[^\]]{0,80}\]\s*)?([\w'’-]+)", self.a.text[m.end : m.end + 90]
+            )
+            if self.words.find("group_name", language, m.text) or (
+                after and self.words.find("group_member", language, after[1])
+            ):
+                name = re.sub(r"^the\s+", "", " ".join(m.text.split()), flags=re.I)
+                names.setdefault(name.upper() if name.isupper() else name, Actor(name, "group"))
+        short = {m.text for m in self.a.mentions_of("org") if re.fullmatch(r"[A-Z]{2,6}", m.text)}
+        out: dict[str, Actor] = {}
+        for n, actor in names.items():
+            initials = "".join(w[0] for w in re.findall(r"[\w'’-]+", n) if w[0].isupper())
+            if initials.upper() in short:  # "... Liberation Front" and "<its initials>"
+                actor = Actor(initials.upper(), "group")
+            out.setdefault(actor.name, actor)
+        return list(out.values())
+
+    def armed_group(self) -> Actor | None:
+        """The one non-state armed group the document names, if it names one only."""
+        groups = self._armed_groups
+        return groups[0] if len(groups) == 1 else None
 
     def named_force(self) -> Actor | None:
         """The force the document's actor mentions name most often, if one."""
@@ -687,6 +741,11 @@ class Assembler:
         return CERTAINTY.REPORTED
 
 
+def _one_common_word(name: str, model: str) -> bool:
+    words = name.split()
+    return len(words) == 1 and is_english_word(words[0].lower(), model)
+
+
 def _actor(m: Mention) -> Actor | None:
     """The actor a mention names: a unit or force as resolved, a state's forces by its name or
     demonym as agent ("Russia struck", "a Russian strike"), another group by its name."""
@@ -717,11 +776,11 @@ WEAPON_NAME = re.compile(
 )
 
 
-@registry.stages.register("casefile.incidents.v4")
+@registry.stages.register("casefile.incidents.v5")
 class IncidentsV2(BaseStage):
     """Group event mentions into incidents (scored, explainable joins) and fill their fields."""
 
-    name = "casefile.incidents.v4"
+    name = "casefile.incidents.v5"
     requires = (
         "sentences",
         "events",
@@ -737,7 +796,7 @@ class IncidentsV2(BaseStage):
     assigns = ("incidents",)
 
     def __call__(self, analysis: Analysis) -> None:
-        assembler = Assembler(analysis)
+        assembler = Assembler(analysis, self.settings.model)
         groups = assembler.groups()
         denied = assembler.denied(groups)
         if denied is not None:

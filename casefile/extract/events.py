@@ -1,6 +1,6 @@
 """Event mentions: each trigger of an incident type, with its arguments and a score.
 
-The ``cues.v2`` stage marks trigger words by the rules of the incident type files
+The ``cues.v5`` stage marks trigger words by the rules of the incident type files
 (``extract/types/``). This stage turns each trigger into an :class:`EventMention`:
 
 1. its sentence is parsed (spaCy's tagger, parser and lemmatiser, English only, and only the
@@ -124,11 +124,12 @@ UNNAMED = "unnamed"
 
 @dataclass
 class TriggerCue:
-    """What ``cues.v2`` knows of a trigger word: the type and the rule that found it."""
+    """What ``cues.v5`` knows of a trigger word: the type and the rule that found it."""
 
     type: str
     support: bool = False
     weakened: tuple[str, ...] = ()
+    target: bool = False  # the rule holds only where the parse shows a civilian target
 
     def __str__(self) -> str:  # a trigger mention reads as its type, as v1's did
         return self.type
@@ -456,11 +457,11 @@ def _intent(trigger: Token, intent_rx: re.Pattern[str] | None) -> bool:
 
 
 # -- the stage -----------------------------------------------------------------------------
-@registry.stages.register("casefile.events.v3")
+@registry.stages.register("casefile.events.v4")
 class Events(BaseStage):
     """Event mentions from triggers: arguments by the dependency parse, and a scored guess."""
 
-    name = "casefile.events.v3"
+    name = "casefile.events.v4"
     requires = (
         "sentences",
         "mentions.trigger",
@@ -499,6 +500,18 @@ class Events(BaseStage):
             }
             for e in events:
                 e.parsed = tokens[id(e)] is not None
+            # a rule that holds only for a civilian target: the parse must show one
+            events = [
+                e
+                for e in events
+                if not _cue(marks, e).target
+                or (
+                    (tok := tokens[id(e)]) is not None
+                    and _names_target(analysis, i, tok, s.start, language)
+                )
+            ]
+            if not events:
+                continue
             self._assign_arguments(analysis, i, events, doc, tokens)
             pattern = bool(words.find("pattern", language, s.text))
             harm = bool(words.find("harm", language, s.text))
@@ -525,9 +538,7 @@ class Events(BaseStage):
                 e.pattern_sentence = pattern
                 e.harm = harm
                 e.counts_cases = counts_cases
-                cue: TriggerCue = next(
-                    m.value for m in marks if (m.start, m.end) == (e.start, e.end)
-                )
+                cue = _cue(marks, e)
                 # the mention's own named features; the act (assemble.Group) pools them
                 e.features = {
                     "rule": 0.0 if e.support else 1.0,
@@ -648,6 +659,53 @@ class Events(BaseStage):
                     one = _one_victim(analysis, i, e, tok, s.start)
                     if one is not None:
                         e.args.append(Argument(COUNT, one, "parse:patient"))
+
+
+def _cue(marks: list[Mention], e: EventMention) -> TriggerCue:
+    """The cue of the trigger mention ``e`` was made from."""
+    cue: TriggerCue = next(m.value for m in marks if (m.start, m.end) == (e.start, e.end))
+    return cue
+
+
+# Prepositions that name what an act was aimed at: "an attack on the bank", "against".
+TARGET_PREPS = frozenset(["on", "against", "upon", "at"])
+# Concepts of what or whom an act's target can be: people, a person by their work, a place
+# where people live, work or travel.
+TARGET_CONCEPTS = ("civilian", "person_title", "civil_target")
+
+
+def _names_target(analysis: Analysis, i: int, tok: Token, base: int, language: str) -> bool:
+    """The act names whom or what it was done to: its patient ("gunmen shot the judge", "a
+    house was torched") or what it was aimed at ("an attack on the bank", "fired at a bus"),
+    where that is a person the text names, people, a person by their work or a place where
+    people live, work or travel (``TARGET_CONCEPTS``)."""
+    words = concepts()
+    heads = list(_patients(tok))
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in TARGET_PREPS:
+            heads += [g for g in c.children if g.dep_ == "pobj"]
+    # "the bus and its driver", "two of its guards": each one named
+    heads += [t for h in heads for t in h.conjuncts]
+    heads += [
+        g
+        for h in heads
+        for c in h.children
+        if c.dep_ == "prep" and c.lower_ == "of"
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
+    # a person by a full name (one capitalised word alone is too often a tagger's slip)
+    people = [m for m in analysis.mentions_of("person", i) if " " in m.text.strip()]
+    for head in heads:
+        at = base + head.idx
+        if any(m.start <= at < m.end for m in people):
+            return True
+        forms = [head.lower_, head.lemma_.lower()] + [
+            c.lower_ for c in head.children if c.dep_ == "compound"
+        ]
+        if any(words.find(c, language, w) for c in TARGET_CONCEPTS for w in forms):
+            return True
+    return False
 
 
 # The count role of a victim an act of the type harms: its killed, or its victims.

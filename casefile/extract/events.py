@@ -343,6 +343,8 @@ def _agent_tokens(trigger: Token) -> tuple[list[Token], str]:
                 ):
                     return [cur.head, *cur.head.lefts], "parse:relcl"  # "commanders who ordered"
                 return _phrase(c), "parse:nsubj"
+        if passive and (cause := _cause_agent(cur)):
+            return cause, "parse:cause"  # "were killed in an operation by the army"
         if cur.dep_ == "relcl" and not passive:  # "soldiers who executed ..."
             return [cur.head], "parse:relcl"
         if cur.dep_ == "acl" and (cur.tag_ == "VBG" or any(c.dep_ == "dobj" for c in cur.children)):
@@ -357,6 +359,31 @@ def _agent_tokens(trigger: Token) -> tuple[list[Token], str]:
             continue
         break
     return [], ""
+
+
+def _cause_agent(verb: Token) -> list[Token]:
+    """A passive act with no agent of its own, told as the outcome of a deed with one: the
+    ``by`` phrase of the noun its preposition governs ("were killed during an operation by the
+    army", "as a result of the raid by the militia, two were wounded")."""
+    for c in verb.children:
+        if c.dep_ != "prep":
+            continue
+        nouns = [g for g in c.children if g.dep_ == "pobj"]
+        for _ in range(2):  # "as a result of <deed> by <agent>": through one "of"
+            if not nouns:
+                break
+            noun = nouns[0]
+            for p in noun.children:
+                if p.dep_ == "prep" and p.lower_ == "by":
+                    return [t for g in p.children if g.dep_ == "pobj" for t in _phrase(g)]
+            nouns = [
+                g
+                for p in noun.children
+                if p.dep_ == "prep" and p.lower_ == "of"
+                for g in p.children
+                if g.dep_ == "pobj"
+            ]
+    return []
 
 
 # Prepositions of where, not of who: "a group of men in <town>" names no town as the agent.

@@ -1,0 +1,41 @@
+"""A passive act with no agent of its own takes the agent of the deed it came of ("were killed
+during an operation by the army"): events._cause_agent."""
+
+from __future__ import annotations
+
+import pytest
+
+from casefile.extract.events import AGENT
+from casefile.extract.pipeline import Pipeline
+from casefile.model import Analysis, Document
+
+
+@pytest.fixture(scope="module")
+def extract():
+    pipeline = Pipeline.from_settings()
+
+    def run(text: str) -> Analysis:
+        return pipeline(Document.from_text(text, name="t", published="2024-03-10", language="en"))
+
+    return run
+
+
+def agents(a: Analysis) -> list[str]:
+    return [m.text for e in a.events for m in e.of(AGENT)]
+
+
+@pytest.mark.parametrize(
+    ("text", "agent"),
+    [
+        ("Two farmers were killed during a sweep by Sudanese troops near the river.", "Sudanese"),
+        ("As a result of the raid by the Red Hand Militia, three teachers were killed.", "Militia"),
+    ],
+)
+def test_the_agent_of_the_deed_an_act_came_of(extract, text, agent) -> None:
+    found = agents(extract(text))
+    assert found and all(agent in f for f in found)
+
+
+def test_a_place_or_time_phrase_gives_no_agent(extract) -> None:
+    a = extract("Two farmers were killed during the night in a village near the river.")
+    assert agents(a) == []

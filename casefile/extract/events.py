@@ -676,6 +676,8 @@ class Events(BaseStage):
                     elif role == TIME and not _dates_nearby(analysis, m, owner):
                         continue  # a date in another clause ("protesters on Thursday demanded
                         # ... after forces killed")
+                if role == COUNT and _counts_agents(owner, m):
+                    continue  # "four armed men shot the mayor": who did it, not the victims
                 owner.args.append(Argument(role, m, via))
         # one person the act was done to, where no figure counts its victims ("the mayor
         # was abducted", "the murder of a judge", "gunmen shot <name>"): one victim
@@ -733,6 +735,14 @@ def _names_target(analysis: Analysis, i: int, tok: Token, base: int, language: s
         if any(words.find(c, language, w) for c in TARGET_CONCEPTS for w in forms):
             return True
     return False
+
+
+def _counts_agents(e: EventMention, m: Mention) -> bool:
+    """The count ends with the words the parse found the act's agent in ("four armed men")."""
+    if e.agent_span is None:
+        return False
+    lo, hi = e.agent_span
+    return m.start < hi and lo < m.end and m.end <= hi + 1
 
 
 # The count role of a victim an act of the type harms: its killed, or its victims.

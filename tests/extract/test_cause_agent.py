@@ -1,5 +1,6 @@
-"""A passive act with no agent of its own takes the agent of the deed it came of ("were killed
-during an operation by the army"): events._cause_agent."""
+"""Who did an act: a passive act with no agent of its own takes the agent of the deed it came
+of ("were killed during an operation by the army": events._cause_agent), and a count of the
+agents is no count of the victims (events._counts_agents)."""
 
 from __future__ import annotations
 
@@ -39,3 +40,9 @@ def test_the_agent_of_the_deed_an_act_came_of(extract, text, agent) -> None:
 def test_a_place_or_time_phrase_gives_no_agent(extract) -> None:
     a = extract("Two farmers were killed during the night in a village near the river.")
     assert agents(a) == []
+
+
+def test_a_count_of_those_who_did_it_is_no_count_of_victims(extract) -> None:
+    a = extract("On Monday four armed men shot a shopkeeper in the market of Tarvia.")
+    counts = [i.count.best for i in a.incidents if i.count]
+    assert counts == [1]

@@ -624,6 +624,10 @@ class Events(BaseStage):
                         if all(a.mention is not m for a in e.args):
                             e.args.append(Argument(AGENT, m, via))
                     if not e.of(AGENT):
+                        glossed = _glossed(analysis, i, e.agent_span[0] if e.agent_span else -1)
+                        if glossed is not None:  # "the <initials> [<name in full>], which ..."
+                            e.args.append(Argument(AGENT, glossed, via + ":gloss"))
+                            continue
                         phrase = _armed_phrase(agent_toks, s.start, i, analysis.text, events)
                         if _refers_back(agent_toks, phrase):
                             # "They killed ...", "The group killed ...": the group named last
@@ -735,6 +739,24 @@ def _names_target(analysis: Analysis, i: int, tok: Token, base: int, language: s
         if any(words.find(c, language, w) for c in TARGET_CONCEPTS for w in forms):
             return True
     return False
+
+
+def _glossed(analysis: Analysis, i: int, at: int) -> Mention | None:
+    """The group named right before the brackets the agent's words open ("the <initials>
+    [<name in full>]", "<name> (<initials>)"): the agent is that group, not a word of its
+    gloss."""
+    if at < 0:
+        return None
+    s = analysis.sentences[i]
+    opened = re.search(r"[\[(][^\[\]()]{0,60}$", analysis.text[s.start : at + 1])
+    if opened is None:
+        return None
+    bracket = s.start + opened.start()
+    for kind in ("unit", "actor", "org"):
+        for m in analysis.mentions_of(kind, i):
+            if m.end <= bracket and not analysis.text[m.end : bracket].strip():
+                return m
+    return None
 
 
 def _counts_agents(e: EventMention, m: Mention) -> bool:

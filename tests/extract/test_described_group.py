@@ -58,3 +58,12 @@ def test_gunmen_are_not_a_named_group_s_members(extract) -> None:
         "The Popular Revolutionary Movement denied any part in it."
     )
     assert perpetrators(a) == [[]]
+
+
+def test_the_agent_in_a_gloss_of_a_named_group_is_the_group(extract) -> None:
+    # upper-case wire copy glosses initials in brackets; the parse takes a word of the gloss
+    a = extract(
+        "LOCAL RADIO SAID THE MARXIST ELN [ARMY FOR NATIONAL LIBERATION], WHICH KIDNAPPED TWO "
+        "ENGINEERS IN TARVIA, WANTS A RANSOM."
+    )
+    assert perpetrators(a) == [["ELN"]]  # a group of knowledge/data/armed_groups.yaml

@@ -55,7 +55,8 @@ from .fields import (
     summary,
 )
 from .geo import RANK, km
-from .truecase import is_english_word
+from .places import stray
+from .truecase import is_english_word, shouting
 from .types import concepts, type_specs
 
 # Types whose acts one report may tell with either word: the dead of a strike are its victims.
@@ -412,6 +413,9 @@ class Assembler:
                 continue  # "Naval" in "155th Naval Infantry Brigade"
             if m.text in self.person_names:
                 continue  # a surname the document gives a person elsewhere
+            if self.mixed_case and self.a.language_of(m.sentence) == "en":
+                if stray(self.a.text, m.start, m.text, m.value, self.home_country()):
+                    continue  # "Francisco", "Lopez": a name, not a hamlet abroad
             out.append(m)
         return out
 
@@ -549,6 +553,12 @@ class Assembler:
             )
 
         return min(places, key=rank).value  # type: ignore[no-any-return]
+
+    @cached_property
+    def mixed_case(self) -> bool:
+        """The text is in mixed case (upper-case text keeps only names a place word
+        introduces: places.v4)."""
+        return not shouting(self.a.text)
 
     @cached_property
     def person_names(self) -> set[str]:

@@ -82,6 +82,45 @@ class Places(BaseStage):
         )
 
 
+# A word before a toponym that introduces it as a place.
+_INTRODUCED = re.compile(
+    r"\b(?:in|near|at|from|of|to|outside|into|across|toward|towards|around|between|and)\s+"
+    r"(?:the\s+)?$",
+    re.I,
+)
+
+
+# A word after a name that makes it the name of an area ("<name> Township", "<name> Oblast").
+_AREA_AFTER = re.compile(
+    r"\s+(?:township|district|region|province|department|oblast|raion|county|municipality|"
+    r"village|city|town|state|governorate|prefecture|canton|parish)\b",
+    re.I,
+)
+
+
+# The most people a place may have to be taken, bare, for a person's or a firm's name.
+STRAY_POPULATION = 100_000
+
+
+def stray(text: str, start: int, name: str, place: Place, home: str | None) -> bool:
+    """A one-word name that nothing introduces as a place ("in", "near", "<name> Township"),
+    which the gazetteer knows only as a small settlement in another country than the
+    document's other places: a person's or a firm's name ("Francisco", "Lopez", "Banco") more
+    often than a hamlet abroad."""
+    return (
+        bool(home)
+        and place.precision == "settlement"
+        and bool(place.country)
+        and place.country != home
+        and not re.search(r"[\s-]", name.strip())
+        and not _INTRODUCED.search(text[max(0, start - 30) : start])
+        and not _AREA_AFTER.match(text[start + len(name) : start + len(name) + 30])
+        and all(
+            c.population < STRAY_POPULATION for c in Gazetteer.default().candidates(name.strip())
+        )
+    )
+
+
 def unwrap(text: str) -> str:
     """``text`` with each single line break read as a space (a wrapped line), same length."""
     return re.sub(r"(?<=\S)[ \t]*\r?\n[ \t]*(?=\S)", lambda m: " " * len(m[0]), text)

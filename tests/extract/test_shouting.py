@@ -69,3 +69,21 @@ def test_a_place_name_broken_by_a_line_wrap_is_one_name(extract) -> None:
     )
     assert [m.value.name for m in a.mentions_of("place")] == ["Quito", "San Salvador"]
     assert [i.place.name for i in a.incidents if i.place] == ["San Salvador"]
+
+
+def test_a_bare_name_known_only_as_a_hamlet_abroad_is_no_place_of_an_act() -> None:
+    from casefile.extract.places import stray
+    from casefile.model import Place
+
+    hamlet = Place("Raoul", "US", precision="settlement")
+    text = "Police chief Raoul said the gunmen fled."
+    at = text.index("Raoul")
+    assert stray(text, at, "Raoul", hamlet, "CO")
+    assert not stray(text, at, "Raoul", hamlet, "US")  # the document's own country
+    moved = "The gunmen fled to Raoul."
+    assert not stray(moved, moved.index("Raoul"), "Raoul", hamlet, "CO")  # "to <place>"
+    area = "Raoul Township officials said the gunmen fled."
+    assert not stray(area, 0, "Raoul", hamlet, "CO")
+    city = Place("Manchester", "GB", precision="settlement")
+    text = "Manchester said the gunmen fled."
+    assert not stray(text, 0, "Manchester", city, "CO")  # a city of 500,000 stays

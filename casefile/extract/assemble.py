@@ -413,9 +413,12 @@ class Assembler:
                 continue  # "Naval" in "155th Naval Infantry Brigade"
             if m.text in self.person_names:
                 continue  # a surname the document gives a person elsewhere
-            if self.mixed_case and self.a.language_of(m.sentence) == "en":
-                if stray(self.a.text, m.start, m.text, m.value, self.home_country()):
-                    continue  # "Francisco", "Lopez": a name, not a hamlet abroad
+            if (
+                self.mixed_case
+                and self.a.language_of(m.sentence) == "en"
+                and stray(self.a.text, m.start, m.text, m.value, self.home_country())
+            ):
+                continue  # "Francisco", "Lopez": a name, not a hamlet abroad
             out.append(m)
         return out
 

@@ -570,13 +570,18 @@ class Assembler:
         return set(people) | {p.split()[-1] for p in people if " " in p}
 
     def home_country(self) -> str | None:
-        """The country most of the document's settlements and regions lie in."""
+        """The country most of the document's settlements and regions lie in (in mixed-case
+        English, of those that are not a bare one-word name: see ``places``)."""
         if not hasattr(self, "_home"):
-            countries = Counter(
-                m.value.country
+            found = [
+                m
                 for m in self.a.mentions_of("place")
                 if m.value.country and m.value.precision != "country"
-            )
+            ]
+            if self.mixed_case:
+                named = [m for m in found if not stray(self.a.text, m.start, m.text, m.value, "?")]
+                found = named or found
+            countries = Counter(m.value.country for m in found)
             self._home = countries.most_common(1)[0][0] if countries else None
         return self._home
 

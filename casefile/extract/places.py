@@ -84,10 +84,14 @@ class Places(BaseStage):
 
 # A word before a toponym that introduces it as a place.
 _INTRODUCED = re.compile(
-    r"\b(?:in|near|at|from|of|to|outside|into|across|toward|towards|around|between|and)\s+"
-    r"(?:the\s+)?$",
+    r"(?:\b(?:in|near|at|from|to|outside|into|across|toward|towards|around|between)|"
+    r"\b(?:villages?|towns?|city|settlements?|hamlets?|municipality|province|region) of)\s+"
+    # "in <A> and <B>", "villages of <A>, <B> and <C>": each one introduced
+    r"(?:the\s+)?(?:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?(?:,\s+|,?\s+and\s+))*$",
     re.I,
 )
+# A capitalised word right after a name: the name goes on ("<given name> <surname>").
+_NAME_GOES_ON = re.compile(r"[ \t]+[A-Z][\w'’-]*")
 
 
 # A word after a name that makes it the name of an area ("<name> Township", "<name> Oblast").
@@ -98,23 +102,28 @@ _AREA_AFTER = re.compile(
 )
 
 
-# The most people a place may have to be taken, bare, for a person's or a firm's name.
-STRAY_POPULATION = 100_000
+# The most people a place may have to be taken, bare, for a person's or a firm's name (that
+# of a notable place: places.NOTABLE_POPULATION).
+STRAY_POPULATION = 500_000
 
 
 def stray(text: str, start: int, name: str, place: Place, home: str | None) -> bool:
-    """A one-word name that nothing introduces as a place ("in", "near", "<name> Township"),
-    which the gazetteer knows only as a small settlement in another country than the
-    document's other places: a person's or a firm's name ("Francisco", "Lopez", "Banco") more
-    often than a hamlet abroad."""
+    """A one-word name that nothing introduces as a place ("in", "near", "<name> Township")
+    or that opens a longer name ("<name> <Surname>"), which the gazetteer knows only as a
+    settlement short of a notable city in another country than the document's other places:
+    a person's or a firm's name ("Francisco", "Lopez") more often than a hamlet abroad."""
+    after = text[start + len(name) : start + len(name) + 30]
     return (
         bool(home)
         and place.precision == "settlement"
         and bool(place.country)
         and place.country != home
         and not re.search(r"[\s-]", name.strip())
-        and not _INTRODUCED.search(text[max(0, start - 30) : start])
-        and not _AREA_AFTER.match(text[start + len(name) : start + len(name) + 30])
+        and (
+            not _INTRODUCED.search(text[max(0, start - 30) : start])
+            or bool(_NAME_GOES_ON.match(after))
+        )
+        and not _AREA_AFTER.match(after)
         and all(
             c.population < STRAY_POPULATION for c in Gazetteer.default().candidates(name.strip())
         )

@@ -84,6 +84,10 @@ def test_a_bare_name_known_only_as_a_hamlet_abroad_is_no_place_of_an_act() -> No
     assert not stray(moved, moved.index("Raoul"), "Raoul", hamlet, "CO")  # "to <place>"
     area = "Raoul Township officials said the gunmen fled."
     assert not stray(area, 0, "Raoul", hamlet, "CO")
+    listed = "Two farms burned in the villages of Tarvia and Raoul."
+    assert not stray(listed, listed.index("Raoul"), "Raoul", hamlet, "CO")
+    name = "Shots were fired at Raoul Mendez as he left."  # introduced, but a name goes on
+    assert stray(name, name.index("Raoul"), "Raoul", hamlet, "CO")
     city = Place("Manchester", "GB", precision="settlement")
     text = "Manchester said the gunmen fled."
     assert not stray(text, 0, "Manchester", city, "CO")  # a city of 500,000 stays

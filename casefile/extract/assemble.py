@@ -95,6 +95,13 @@ AND_JOINED = re.compile(r"^\s*and\s+(?:(?:his|her|their|its|the)\s+)?$", re.I)
 PART_REACH = 60  # characters before a place that may hold its figure
 PART_WORDS = 5  # words before a place that may hold its figure in a toll told place by place
 CLAUSE_MARK = re.compile(r"[,;:()\[\]]")
+# A place named as the point a distance is measured from ("45 km south of <town>"): the act
+# was elsewhere.
+DISTANCE_FROM = re.compile(
+    r"\b\d[\d,.]*\s*(?:km|kilometers|kilometres|miles|mi|meters|metres|m)\b[\s\w-]{0,25}?"
+    r"\b(?:from|of|outside)\s+(?:the\s+)?$",
+    re.I,
+)
 
 
 @dataclass
@@ -413,6 +420,8 @@ class Assembler:
                 continue  # "Naval" in "155th Naval Infantry Brigade"
             if m.text in self.person_names:
                 continue  # a surname the document gives a person elsewhere
+            if DISTANCE_FROM.search(self.a.text[max(0, m.start - 60) : m.start]):
+                continue  # "180 km from <city>": the act was not there
             if (
                 self.mixed_case
                 and self.a.language_of(m.sentence) == "en"

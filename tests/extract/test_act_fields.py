@@ -1,6 +1,7 @@
-"""Who did an act: a passive act with no agent of its own takes the agent of the deed it came
-of ("were killed during an operation by the army": events._cause_agent), and a count of the
-agents is no count of the victims (events._counts_agents)."""
+"""Fields of an act read from the parse, on sentences written for these tests: who did it (a
+passive act takes the agent of the deed it came of, events._cause_agent; a count of the agents
+is no count of the victims, events._counts_agents) and where (a place a distance is measured
+from is not the act's, assemble.DISTANCE_FROM)."""
 
 from __future__ import annotations
 
@@ -46,3 +47,10 @@ def test_a_count_of_those_who_did_it_is_no_count_of_victims(extract) -> None:
     a = extract("On Monday four armed men shot a shopkeeper in the market of Tarvia.")
     counts = [i.count.best for i in a.incidents if i.count]
     assert counts == [1]
+
+
+def test_a_place_a_distance_is_measured_from_is_not_where_the_act_was(extract) -> None:
+    far = extract("On Monday gunmen shot dead a farmer on a road 40 km north of Kharkiv.")
+    assert [i.place for i in far.incidents] == [None]
+    near = extract("On Monday gunmen shot dead a farmer in Izium, 120 km from Kharkiv.")
+    assert [i.place.name for i in near.incidents if i.place] == ["Izium"]

@@ -306,6 +306,10 @@ def _agent_tokens(trigger: Token) -> tuple[list[Token], str]:
                 return [accused[0], *(t for t in accused[0].lefts)], "parse:accused"
         elif above.dep_ in ("dobj", "nsubjpass") and above.head.lemma_ in ACCUSING_LEMMAS:
             return [above, *above.lefts], "parse:accused"  # "of" hung from the accused
+    # "the Front claimed responsibility for the attack": who claims it
+    claimed = _claimant(trigger)
+    if claimed is not None:
+        return claimed, "parse:claim"
     # a noun trigger's own modifiers: "a Russian strike", "an attack by the RSF"
     if trigger.pos_ in ("NOUN", "PROPN"):
         for c in trigger.children:
@@ -359,6 +363,30 @@ def _agent_tokens(trigger: Token) -> tuple[list[Token], str]:
             continue
         break
     return [], ""
+
+
+# "claimed responsibility for", "took credit for": the claimant says it did the act.
+CLAIM_NOUNS = frozenset(["responsibility", "credit", "authorship"])
+CLAIM_LEMMAS = frozenset(["claim", "assume", "accept", "admit", "take", "acknowledge"])
+
+
+def _claimant(trigger: Token) -> list[Token] | None:
+    """Who claims the act ("<group> claimed responsibility for the bombing"): the subject of
+    the claim; an empty list where no one does ("no group has claimed responsibility");
+    None where the act is not the object of a claim."""
+    prep = trigger.head
+    if trigger.dep_ != "pobj" or prep.lower_ != "for":
+        return None
+    noun = prep.head
+    verb = noun.head
+    if noun.lemma_.lower() not in CLAIM_NOUNS or verb.lemma_.lower() not in CLAIM_LEMMAS:
+        return None
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if not subjects or any(c.dep_ == "det" and c.lower_ == "no" for c in subjects[0].children):
+        return []
+    # the claimant's own words, not a clause about it ("a group headed by a priest")
+    clauses = {t.i for c in subjects[0].subtree if c.dep_ in ("acl", "relcl") for t in c.subtree}
+    return [t for t in _phrase(subjects[0]) if t.i not in clauses]
 
 
 def _cause_agent(verb: Token) -> list[Token]:

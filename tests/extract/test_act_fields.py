@@ -1,5 +1,6 @@
 """Fields of an act read from the parse, on sentences written for these tests: who did it (a
-passive act takes the agent of the deed it came of, events._cause_agent; a count of the agents
+passive act takes the agent of the deed it came of, events._cause_agent; who claims an act did
+it, events._claimant; a count of the agents
 is no count of the victims, events._counts_agents) and where (a place a distance is measured
 from is not the act's, assemble.DISTANCE_FROM)."""
 
@@ -54,3 +55,13 @@ def test_a_place_a_distance_is_measured_from_is_not_where_the_act_was(extract) -
     assert [i.place for i in far.incidents] == [None]
     near = extract("On Monday gunmen shot dead a farmer in Izium, 120 km from Kharkiv.")
     assert [i.place.name for i in near.incidents if i.place] == ["Izium"]
+
+
+def test_who_claims_an_act_did_it(extract) -> None:
+    text = "claimed responsibility for the bombing of the bus station in Tarvia, which killed four."
+    a = extract("The Red Star Front " + text)
+    assert [[p.name for p in i.perpetrators] for i in a.incidents] == [["Red Star Front"]]
+    b = extract("A group led by Colonel Ivan Petrenko " + text)  # the group, not its leader
+    assert agents(b) and not any("Petrenko" in x for x in agents(b))
+    c = extract("No group has " + text)
+    assert agents(c) == []

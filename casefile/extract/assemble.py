@@ -220,6 +220,7 @@ class Assembler:
         self.model = model or Settings().model  # the spaCy model whose lexicon names words
         self.words = concepts()
         self._opening: dict[tuple[str, int], bool] = {}
+        self._elsewhere: dict[tuple[int, int], bool] = {}
         self.told = {e.sentence for e in analysis.events}  # sentences that tell an act
 
     # -- step 1: grouping --------------------------------------------------------------
@@ -420,14 +421,8 @@ class Assembler:
                 continue  # "Naval" in "155th Naval Infantry Brigade"
             if m.text in self.person_names:
                 continue  # a surname the document gives a person elsewhere
-            if DISTANCE_FROM.search(self.a.text[max(0, m.start - 60) : m.start]):
-                continue  # "180 km from <city>": the act was not there
-            if (
-                self.mixed_case
-                and self.a.language_of(m.sentence) == "en"
-                and stray(self.a.text, m.start, m.text, m.value, self.home_country())
-            ):
-                continue  # "Francisco", "Lopez": a name, not a hamlet abroad
+            if self.elsewhere(m):
+                continue
             out.append(m)
         return out
 
@@ -565,6 +560,21 @@ class Assembler:
             )
 
         return min(places, key=rank).value  # type: ignore[no-any-return]
+
+    def elsewhere(self, m: Mention) -> bool:
+        """The toponym does not say where an act was: the point a distance is measured from
+        ("180 km from <city>"), or in mixed-case English a name read as a hamlet abroad
+        ("Francisco", "Lopez": places.stray). Judged once per mention."""
+        key = (m.start, m.end)
+        if key not in self._elsewhere:
+            self._elsewhere[key] = bool(
+                DISTANCE_FROM.search(self.a.text[max(0, m.start - 60) : m.start])
+            ) or (
+                self.mixed_case
+                and self.a.language_of(m.sentence) == "en"
+                and stray(self.a.text, m.start, m.text, m.value, self.home_country())
+            )
+        return self._elsewhere[key]
 
     @cached_property
     def mixed_case(self) -> bool:

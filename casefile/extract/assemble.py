@@ -655,7 +655,7 @@ class Assembler:
                 if m.value.kind == "group":
                     names.setdefault(m.value.name, m.value)
                 continue
-            if m.kind != "org" or _one_common_word(m.text, self.model):
+            if m.kind != "org" or (not self.mixed_case and _one_common_word(m.text, self.model)):
                 continue  # "URBAN" of "URBAN GUERRILLAS", tagged in upper-case text
             language = self.a.language_of(m.sentence)
             after = re.match(

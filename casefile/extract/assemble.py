@@ -26,6 +26,7 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
 
 from .. import registry
+from ..config import Settings
 from ..knowledge.demonyms import demonyms
 from ..knowledge.gazetteer import Gazetteer
 from ..knowledge.orbat import Orbat
@@ -59,6 +60,8 @@ from .fields import (
     summary,
 )
 from .geo import RANK, km
+from .places import stray
+from .truecase import is_english_word, shouting
 from .types import concepts, type_specs
 
 # Types whose acts one report may tell with either word: the dead of a strike are its victims.
@@ -98,6 +101,13 @@ AND_JOINED = re.compile(r"^\s*and\s+(?:(?:his|her|their|its|the)\s+)?$", re.I)
 PART_REACH = 60  # characters before a place that may hold its figure
 PART_WORDS = 5  # words before a place that may hold its figure in a toll told place by place
 CLAUSE_MARK = re.compile(r"[,;:()\[\]]")
+# A place named as the point a distance is measured from ("45 km south of <town>"): the act
+# was elsewhere.
+DISTANCE_FROM = re.compile(
+    r"\b\d[\d,.]*\s*(?:km|kilometers|kilometres|miles|mi|meters|metres|m)\b[\s\w-]{0,25}?"
+    r"\b(?:from|of|outside)\s+(?:the\s+)?$",
+    re.I,
+)
 
 
 @dataclass
@@ -234,10 +244,12 @@ def places_conflict(a: list[Place], b: list[Place]) -> bool:
 class Assembler:
     """Groups one document's event mentions and fills each incident's fields."""
 
-    def __init__(self, analysis: Analysis) -> None:
+    def __init__(self, analysis: Analysis, model: str | None = None) -> None:
         self.a = analysis
+        self.model = model or Settings().model  # the spaCy model whose lexicon names words
         self.words = concepts()
         self._opening: dict[tuple[str, int], bool] = {}
+        self._elsewhere: dict[tuple[int, int], bool] = {}
         self.told = {e.sentence for e in analysis.events}  # sentences that tell an act
 
     # -- step 1: grouping --------------------------------------------------------------
@@ -477,6 +489,8 @@ class Assembler:
                 continue  # "Naval" in "155th Naval Infantry Brigade"
             if m.text in self.person_names:
                 continue  # a surname the document gives a person elsewhere
+            if self.elsewhere(m):
+                continue
             out.append(m)
         return out
 
@@ -678,6 +692,27 @@ class Assembler:
                 return p  # type: ignore[no-any-return]
         return None
 
+    def elsewhere(self, m: Mention) -> bool:
+        """The toponym does not say where an act was: the point a distance is measured from
+        ("180 km from <city>"), or in mixed-case English a name read as a hamlet abroad
+        ("Francisco", "Lopez": places.stray). Judged once per mention."""
+        key = (m.start, m.end)
+        if key not in self._elsewhere:
+            self._elsewhere[key] = bool(
+                DISTANCE_FROM.search(self.a.text[max(0, m.start - 60) : m.start])
+            ) or (
+                self.mixed_case
+                and self.a.language_of(m.sentence) == "en"
+                and stray(self.a.text, m.start, m.text, m.value, self.home_country())
+            )
+        return self._elsewhere[key]
+
+    @cached_property
+    def mixed_case(self) -> bool:
+        """The text is in mixed case (upper-case text keeps only names a place word
+        introduces: places.v4)."""
+        return not shouting(self.a.text)
+
     @cached_property
     def person_names(self) -> set[str]:
         """The names and surnames of the people the document names."""
@@ -685,13 +720,18 @@ class Assembler:
         return set(people) | {p.split()[-1] for p in people if " " in p}
 
     def home_country(self) -> str | None:
-        """The country most of the document's settlements and regions lie in."""
+        """The country most of the document's settlements and regions lie in (in mixed-case
+        English, of those that are not a bare one-word name: see ``places``)."""
         if not hasattr(self, "_home"):
-            countries = Counter(
-                m.value.country
+            found = [
+                m
                 for m in self.a.mentions_of("place")
                 if m.value.country and m.value.precision != "country"
-            )
+            ]
+            if self.mixed_case:
+                named = [m for m in found if not stray(self.a.text, m.start, m.text, m.value, "?")]
+                found = named or found
+            countries = Counter(m.value.country for m in found)
             self._home = countries.most_common(1)[0][0] if countries else None
         return self._home
 
@@ -716,6 +756,10 @@ class Assembler:
             main = self.principal_agent()
             if main:
                 found.append(main)
+        if not found and self.described(g):
+            group = self.armed_group()
+            if group:
+                found.append(group)
         return found
 
     def side_unit(self, force: Actor) -> Actor | None:
@@ -804,6 +848,53 @@ class Assembler:
                 if side and f"{side} forces" in forces:
                     out.append(m.value)
         return out
+
+    def described(self, g: Group) -> bool:
+        """The act's agent is described as members of an armed group, not named ("the
+        rebels", "urban guerrillas": concepts.yaml ``group_member``)."""
+        for m in g.args(AGENT):
+            if isinstance(m.value, Actor) and m.value.kind == UNNAMED:
+                head = m.value.name.split()[-1]
+                if self.words.find("group_member", self.a.language_of(m.sentence), head):
+                    return True
+        return False
+
+    @cached_property
+    def _armed_groups(self) -> list[Actor]:
+        """The non-state armed groups the document names: a group of the table of armed
+        groups, or an organisation with a word of an armed group's name in it ("... Liberation
+        Front") or right after it ("<initials> guerrillas"); a name and its initials are one
+        group, named by its initials."""
+        names: dict[str, Actor] = {}
+        for m in self.a.mentions_of("actor") + self.a.mentions_of("org"):
+            if isinstance(m.value, Actor):
+                if m.value.kind == "group":
+                    names.setdefault(m.value.name, m.value)
+                continue
+            if m.kind != "org" or (not self.mixed_case and _one_common_word(m.text, self.model)):
+                continue  # "URBAN" of "URBAN GUERRILLAS", tagged in upper-case text
+            language = self.a.language_of(m.sentence)
+            after = re.match(
+                r"\s*(?:\[[^\]]{0,80}\]\s*)?([\w'’-]+)", self.a.text[m.end : m.end + 90]
+            )
+            if self.words.find("group_name", language, m.text) or (
+                after and self.words.find("group_member", language, after[1])
+            ):
+                name = re.sub(r"^the\s+", "", " ".join(m.text.split()), flags=re.I)
+                names.setdefault(name.upper() if name.isupper() else name, Actor(name, "group"))
+        short = {m.text for m in self.a.mentions_of("org") if re.fullmatch(r"[A-Z]{2,6}", m.text)}
+        out: dict[str, Actor] = {}
+        for n, actor in names.items():
+            initials = "".join(w[0] for w in re.findall(r"[\w'’-]+", n) if w[0].isupper())
+            if initials.upper() in short:  # "... Liberation Front" and "<its initials>"
+                actor = Actor(initials.upper(), "group")
+            out.setdefault(actor.name, actor)
+        return list(out.values())
+
+    def armed_group(self) -> Actor | None:
+        """The one non-state armed group the document names, if it names one only."""
+        groups = self._armed_groups
+        return groups[0] if len(groups) == 1 else None
 
     def named_force(self) -> Actor | None:
         """The force the document's actor mentions name most often, if one."""
@@ -925,6 +1016,11 @@ def _right_after(text: str, end: int, start: int) -> bool:
     return end <= start and not CLAUSE_MARK.search(between) and len(between.split()) <= 2
 
 
+def _one_common_word(name: str, model: str) -> bool:
+    words = name.split()
+    return len(words) == 1 and is_english_word(words[0].lower(), model)
+
+
 def _actor(m: Mention) -> Actor | None:
     """The actor a mention names: a unit or force as resolved, a state's forces by its name or
     demonym as agent ("Russia struck", "a Russian strike"), another group by its name."""
@@ -975,7 +1071,7 @@ class IncidentsV2(BaseStage):
     assigns = ("incidents",)
 
     def __call__(self, analysis: Analysis) -> None:
-        assembler = Assembler(analysis)
+        assembler = Assembler(analysis, self.settings.model)
         groups = assembler.groups()
         denied = assembler.denied(groups)
         if denied is not None:

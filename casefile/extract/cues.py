@@ -69,8 +69,12 @@ def sentence_triggers(text: str, language: str) -> list[tuple[int, int, TriggerC
             for m in matches:
                 key = (m.start(), m.end(), spec.type)
                 old = found.get(key)
-                if old is None or (old.support and not rule.support):
-                    found[key] = TriggerCue(spec.type, rule.support, weakened)
+                if (
+                    old is None
+                    or (old.support and not rule.support)
+                    or (old.target and not rule.target and not rule.support)
+                ):
+                    found[key] = TriggerCue(spec.type, rule.support, weakened, rule.target)
     return [(a, b, cue) for (a, b, _), cue in sorted(found.items())]
 
 

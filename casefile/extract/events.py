@@ -1,6 +1,6 @@
 """Event mentions: each trigger of an incident type, with its arguments and a score.
 
-The ``cues.v2`` stage marks trigger words by the rules of the incident type files
+The ``cues.v5`` stage marks trigger words by the rules of the incident type files
 (``extract/types/``). This stage turns each trigger into an :class:`EventMention`:
 
 1. its sentence is parsed (spaCy's tagger, parser and lemmatiser, English only, and only the
@@ -131,11 +131,12 @@ UNNAMED = "unnamed"
 
 @dataclass
 class TriggerCue:
-    """What ``cues.v2`` knows of a trigger word: the type and the rule that found it."""
+    """What ``cues.v5`` knows of a trigger word: the type and the rule that found it."""
 
     type: str
     support: bool = False
     weakened: tuple[str, ...] = ()
+    target: bool = False  # the rule holds only where the parse shows a civilian target
 
     def __str__(self) -> str:  # a trigger mention reads as its type, as v1's did
         return self.type
@@ -322,6 +323,10 @@ def _agent_tokens(trigger: Token) -> tuple[list[Token], str]:
                 return [accused[0], *(t for t in accused[0].lefts)], "parse:accused"
         elif above.dep_ in ("dobj", "nsubjpass") and above.head.lemma_ in ACCUSING_LEMMAS:
             return [above, *above.lefts], "parse:accused"  # "of" hung from the accused
+    # "the Front claimed responsibility for the attack": who claims it
+    claimed = _claimant(trigger)
+    if claimed is not None:
+        return claimed, "parse:claim"
     # a noun trigger's own modifiers: "a Russian strike", "an attack by the RSF"
     if trigger.pos_ in ("NOUN", "PROPN"):
         for c in trigger.children:
@@ -370,6 +375,8 @@ def _agent_tokens(trigger: Token) -> tuple[list[Token], str]:
                     for a in c.children:
                         if _by_agent(a):
                             return [t for p in a.children for t in _phrase(p)], "parse:agent"
+        if passive and (cause := _cause_agent(cur)):
+            return cause, "parse:cause"  # "were killed in an operation by the army"
         if cur.dep_ == "relcl" and not passive:  # "soldiers who executed ..."
             return [cur.head], "parse:relcl"
         if cur.dep_ == "acl" and (cur.tag_ == "VBG" or any(c.dep_ == "dobj" for c in cur.children)):
@@ -384,6 +391,55 @@ def _agent_tokens(trigger: Token) -> tuple[list[Token], str]:
             continue
         break
     return [], ""
+
+
+# "claimed responsibility for", "took credit for": the claimant says it did the act.
+CLAIM_NOUNS = frozenset(["responsibility", "credit", "authorship"])
+CLAIM_LEMMAS = frozenset(["claim", "assume", "accept", "admit", "take", "acknowledge"])
+
+
+def _claimant(trigger: Token) -> list[Token] | None:
+    """Who claims the act ("<group> claimed responsibility for the bombing"): the subject of
+    the claim; an empty list where no one does ("no group has claimed responsibility");
+    None where the act is not the object of a claim."""
+    prep = trigger.head
+    if trigger.dep_ != "pobj" or prep.lower_ != "for":
+        return None
+    noun = prep.head
+    verb = noun.head
+    if noun.lemma_.lower() not in CLAIM_NOUNS or verb.lemma_.lower() not in CLAIM_LEMMAS:
+        return None
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if not subjects or any(c.dep_ == "det" and c.lower_ == "no" for c in subjects[0].children):
+        return []
+    # the claimant's own words, not a clause about it ("a group headed by a priest")
+    clauses = {t.i for c in subjects[0].subtree if c.dep_ in ("acl", "relcl") for t in c.subtree}
+    return [t for t in _phrase(subjects[0]) if t.i not in clauses]
+
+
+def _cause_agent(verb: Token) -> list[Token]:
+    """A passive act with no agent of its own, told as the outcome of a deed with one: the
+    ``by`` phrase of the noun its preposition governs ("were killed during an operation by the
+    army", "as a result of the raid by the militia, two were wounded")."""
+    for c in verb.children:
+        if c.dep_ != "prep":
+            continue
+        nouns = [g for g in c.children if g.dep_ == "pobj"]
+        for _ in range(2):  # "as a result of <deed> by <agent>": through one "of"
+            if not nouns:
+                break
+            noun = nouns[0]
+            for p in noun.children:
+                if p.dep_ == "prep" and p.lower_ == "by":
+                    return [t for g in p.children if g.dep_ == "pobj" for t in _phrase(g)]
+            nouns = [
+                g
+                for p in noun.children
+                if p.dep_ == "prep" and p.lower_ == "of"
+                for g in p.children
+                if g.dep_ == "pobj"
+            ]
+    return []
 
 
 # Prepositions of where, not of who: "a group of men in <town>" names no town as the agent.
@@ -553,6 +609,18 @@ class Events(BaseStage):
             }
             for e in events:
                 e.parsed = tokens[id(e)] is not None
+            # a rule that holds only for a civilian target: the parse must show one
+            events = [
+                e
+                for e in events
+                if not _cue(marks, e).target
+                or (
+                    (tok := tokens[id(e)]) is not None
+                    and _names_target(analysis, i, tok, s.start, language)
+                )
+            ]
+            if not events:
+                continue
             self._assign_arguments(analysis, i, events, doc, tokens)
             pattern = bool(words.find("pattern", language, s.text))
             harm = bool(words.find("harm", language, s.text))
@@ -579,9 +647,7 @@ class Events(BaseStage):
                 e.pattern_sentence = pattern
                 e.harm = harm
                 e.counts_cases = counts_cases
-                cue: TriggerCue = next(
-                    m.value for m in marks if (m.start, m.end) == (e.start, e.end)
-                )
+                cue = _cue(marks, e)
                 # the mention's own named features; the act (assemble.Group) pools them
                 e.features = {
                     "rule": 0.0 if e.support else 1.0,
@@ -643,6 +709,10 @@ class Events(BaseStage):
                         if all(a.mention is not m for a in e.args):
                             e.args.append(Argument(AGENT, m, via))
                     if not e.of(AGENT):
+                        glossed = _glossed(analysis, i, e.agent_span[0] if e.agent_span else -1)
+                        if glossed is not None:  # "the <initials> [<name in full>], which ..."
+                            e.args.append(Argument(AGENT, glossed, via + ":gloss"))
+                            continue
                         phrase = _armed_phrase(agent_toks, s.start, i, analysis.text, events)
                         if _refers_back(agent_toks, phrase):
                             # "They killed ...", "The group killed ...": the group named last
@@ -718,6 +788,8 @@ class Events(BaseStage):
                     elif role == TIME and not _dates_nearby(analysis, m, owner):
                         continue  # a date in another clause ("protesters on Thursday demanded
                         # ... after forces killed")
+                if role == COUNT and _counts_agents(owner, m):
+                    continue  # "four armed men shot the mayor": who did it, not the victims
                 owner.args.append(Argument(role, m, via))
         # without a parse: one person named right after the act's word ("викрали
         # волонтера", "били мене") or as its object right before it ("його затримали"),
@@ -740,6 +812,79 @@ class Events(BaseStage):
                     one = _one_victim(analysis, i, e, tok, s.start)
                     if one is not None:
                         e.args.append(Argument(COUNT, one, "parse:patient"))
+
+
+def _cue(marks: list[Mention], e: EventMention) -> TriggerCue:
+    """The cue of the trigger mention ``e`` was made from."""
+    cue: TriggerCue = next(m.value for m in marks if (m.start, m.end) == (e.start, e.end))
+    return cue
+
+
+# Prepositions that name what an act was aimed at: "an attack on the bank", "against".
+TARGET_PREPS = frozenset(["on", "against", "upon", "at"])
+# Concepts of what or whom an act's target can be: people, a person by their work, a place
+# where people live, work or travel.
+TARGET_CONCEPTS = ("civilian", "person_title", "civil_target")
+
+
+def _names_target(analysis: Analysis, i: int, tok: Token, base: int, language: str) -> bool:
+    """The act names whom or what it was done to: its patient ("gunmen shot the judge", "a
+    house was torched") or what it was aimed at ("an attack on the bank", "fired at a bus"),
+    where that is a person the text names, people, a person by their work or a place where
+    people live, work or travel (``TARGET_CONCEPTS``)."""
+    words = concepts()
+    heads = list(_patients(tok))
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in TARGET_PREPS:
+            heads += [g for g in c.children if g.dep_ == "pobj"]
+    # "the bus and its driver", "two of its guards": each one named
+    heads += [t for h in heads for t in h.conjuncts]
+    heads += [
+        g
+        for h in heads
+        for c in h.children
+        if c.dep_ == "prep" and c.lower_ == "of"
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
+    # a person by a full name (one capitalised word alone is too often a tagger's slip)
+    people = [m for m in analysis.mentions_of("person", i) if " " in m.text.strip()]
+    for head in heads:
+        at = base + head.idx
+        if any(m.start <= at < m.end for m in people):
+            return True
+        forms = [head.lower_, head.lemma_.lower()] + [
+            c.lower_ for c in head.children if c.dep_ == "compound"
+        ]
+        if any(words.find(c, language, w) for c in TARGET_CONCEPTS for w in forms):
+            return True
+    return False
+
+
+def _glossed(analysis: Analysis, i: int, at: int) -> Mention | None:
+    """The group named right before the brackets the agent's words open ("the <initials>
+    [<name in full>]", "<name> (<initials>)"): the agent is that group, not a word of its
+    gloss."""
+    if at < 0:
+        return None
+    s = analysis.sentences[i]
+    opened = re.search(r"[\[(][^\[\]()]{0,60}$", analysis.text[s.start : at + 1])
+    if opened is None:
+        return None
+    bracket = s.start + opened.start()
+    for kind in ("unit", "actor", "org"):
+        for m in analysis.mentions_of(kind, i):
+            if m.end <= bracket and not analysis.text[m.end : bracket].strip():
+                return m
+    return None
+
+
+def _counts_agents(e: EventMention, m: Mention) -> bool:
+    """The count ends with the words the parse found the act's agent in ("four armed men")."""
+    if e.agent_span is None:
+        return False
+    lo, hi = e.agent_span
+    return m.start < hi and lo < m.end and m.end <= hi + 1
 
 
 # The count role of a victim an act of the type harms: its killed, or its victims.

@@ -36,16 +36,19 @@ class Places(BaseStage):
         for i, s in enumerate(analysis.sentences):
             # the toponyms of the sentence's language (English: Gazetteer.find)
             pack = get_pack(analysis.language_of(i))
+            # a name broken by a line wrap ("San\nSalvador") is one name: the line breaks
+            # are read as spaces (the offsets stay those of the text)
+            flat = unwrap(s.text)
             here = [
                 (s.start + a, s.start + b, name, i)
-                for a, b, name in pack.toponyms(s.text)
+                for a, b, name in pack.toponyms(flat)
                 # in upper-case wire text "HAD", "TOOK" and surnames look like names
-                if (not shouting or _placed(s.text, a, name))
-                and not _given_name(s.text, b, name)
-                and not DESIGNATION.match(s.text, b)  # "Mi-8", "Su-25": a model of craft
+                if (not shouting or _placed(flat, a, name))
+                and not _given_name(flat, b, name)
+                and not DESIGNATION.match(flat, b)  # "Mi-8", "Su-25": a model of craft
             ]
-            found += _whole_names(here, s.text, s.start, i, named)
-        if shouting:  # "IN DOWNTOWN", "THE ECONOMY": a common word, unless a notable place
+            found += _whole_names(here, flat, s.start, i, named)
+        if shouting:  # "IN DOWNTOWN", "THE CITY": common words, unless a notable place
             found = [f for f in found if not self._common_word(f[2])]
         if not found:
             return
@@ -70,13 +73,68 @@ class Places(BaseStage):
                 )
 
     def _common_word(self, name: str) -> bool:
-        """A one-word name that is an English word and names no notable place."""
-        word = name.strip().lower()
-        return (
-            " " not in word
-            and is_english_word(word, self.settings.model)
-            and not _notable(name.strip())
+        """A one-word name that is an English word ("DOWNTOWN"), or "the" and English words
+        ("THE CITY", "THE GULF"), and that names no notable place. (Other names of English
+        words stay: the lexicon holds "santa", "rio" and "york".)"""
+        words = name.lower().split()
+        if len(words) > 1 and words[0] != "the":
+            return False
+        return all(is_english_word(w, self.settings.model) for w in words) and not _notable(
+            " ".join(name.split())
         )
+
+
+# A word before a toponym that introduces it as a place.
+_INTRODUCED = re.compile(
+    r"(?:\b(?:in|near|at|from|to|outside|into|across|toward|towards|around|between)|"
+    r"\b(?:villages?|towns?|city|settlements?|hamlets?|municipality|province|region) of)\s+"
+    # "in <A> and <B>", "villages of <A>, <B> and <C>": each one introduced
+    r"(?:the\s+)?(?:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?(?:,\s+|,?\s+and\s+))*$",
+    re.I,
+)
+# A capitalised word right after a name: the name goes on ("<given name> <surname>").
+_NAME_GOES_ON = re.compile(r"[ \t]+[A-Z][\w'’-]*")
+
+
+# A word after a name that makes it the name of an area ("<name> Township", "<name> Oblast").
+_AREA_AFTER = re.compile(
+    r"\s+(?:township|district|region|province|department|oblast|raion|county|municipality|"
+    r"village|city|town|state|governorate|prefecture|canton|parish)\b",
+    re.I,
+)
+
+
+# The most people a place may have to be taken, bare, for a person's or a firm's name (that
+# of a notable place: places.NOTABLE_POPULATION).
+STRAY_POPULATION = 500_000
+
+
+def stray(text: str, start: int, name: str, place: Place, home: str | None) -> bool:
+    """A one-word name that nothing introduces as a place ("in", "near", "<name> Township")
+    or that opens a longer name ("<name> <Surname>"), which the gazetteer knows only as a
+    settlement short of a notable city in another country than the document's other places:
+    a person's or a firm's name ("Francisco", "Lopez") more often than a hamlet abroad."""
+    after = text[start + len(name) : start + len(name) + 30]
+    return (
+        bool(home)
+        and place.precision == "settlement"
+        and bool(place.country)
+        and place.country != home
+        and not re.search(r"[\s-]", name.strip())
+        and (
+            not _INTRODUCED.search(text[max(0, start - 30) : start])
+            or bool(_NAME_GOES_ON.match(after))
+        )
+        and not _AREA_AFTER.match(after)
+        and all(
+            c.population < STRAY_POPULATION for c in Gazetteer.default().candidates(name.strip())
+        )
+    )
+
+
+def unwrap(text: str) -> str:
+    """``text`` with each single line break read as a space (a wrapped line), same length."""
+    return re.sub(r"(?<=\S)[ \t]*\r?\n[ \t]*(?=\S)", lambda m: " " * len(m[0]), text)
 
 
 CENTRES = ("country", "admin1")  # precisions of a name placed at its area's centre

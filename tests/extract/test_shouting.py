@@ -52,3 +52,42 @@ def test_a_common_word_is_no_place_in_capitals_unless_a_notable_one(extract) -> 
     assert [m.text for m in a.mentions_of("place")] == ["LIMA"]
     b = extract("A bomb damaged a bank in Comfort on Monday.")  # mixed case: the name stands
     assert [m.text for m in b.mentions_of("place")] == ["Comfort"]
+
+
+def test_the_and_a_common_word_is_no_place_in_capitals(extract) -> None:
+    a = extract("GUNMEN SHOT A DRIVER ON THE MAIN ROAD INTO THE CITY. A BUS WAS HIT IN LIMA.")
+    assert [m.text for m in a.mentions_of("place")] == ["LIMA"]
+
+
+def test_a_place_name_broken_by_a_line_wrap_is_one_name(extract) -> None:
+    from casefile.extract.places import unwrap
+
+    assert unwrap("IN SAN\nSALVADOR.\n\nNEXT") == "IN SAN SALVADOR.\n\nNEXT"
+    a = extract(
+        "QUITO, 4 FEB 90 (REUTER) -- [TEXT] A CAR BOMB WENT OFF OUTSIDE A BANK IN SAN\n"
+        "SALVADOR, KILLING A GUARD. THE POLICE CAME."
+    )
+    assert [m.value.name for m in a.mentions_of("place")] == ["Quito", "San Salvador"]
+    assert [i.place.name for i in a.incidents if i.place] == ["San Salvador"]
+
+
+def test_a_bare_name_known_only_as_a_hamlet_abroad_is_no_place_of_an_act() -> None:
+    from casefile.extract.places import stray
+    from casefile.model import Place
+
+    hamlet = Place("Raoul", "US", precision="settlement")
+    text = "Police chief Raoul said the gunmen fled."
+    at = text.index("Raoul")
+    assert stray(text, at, "Raoul", hamlet, "CO")
+    assert not stray(text, at, "Raoul", hamlet, "US")  # the document's own country
+    moved = "The gunmen fled to Raoul."
+    assert not stray(moved, moved.index("Raoul"), "Raoul", hamlet, "CO")  # "to <place>"
+    area = "Raoul Township officials said the gunmen fled."
+    assert not stray(area, 0, "Raoul", hamlet, "CO")
+    listed = "Two farms burned in the villages of Tarvia and Raoul."
+    assert not stray(listed, listed.index("Raoul"), "Raoul", hamlet, "CO")
+    name = "Shots were fired at Raoul Mendez as he left."  # introduced, but a name goes on
+    assert stray(name, name.index("Raoul"), "Raoul", hamlet, "CO")
+    city = Place("Manchester", "GB", precision="settlement")
+    text = "Manchester said the gunmen fled."
+    assert not stray(text, 0, "Manchester", city, "CO")  # a city of 500,000 stays

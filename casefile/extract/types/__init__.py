@@ -3,7 +3,9 @@
 A type file (``execution_of_pows.yaml`` ...) lists rules. A rule says which words tell the
 act (``triggers``) and what else the sentence must name (``needs``: alternatives, each a
 list of concepts that must all be there), what rules it out (``excludes``) and what makes
-it less likely (``weakens``). ``support: true`` rules never start an incident alone. A new
+it less likely (``weakens``). ``support: true`` rules never start an incident alone;
+``target: true`` rules hold only where the parse shows the act done to a person, people or a
+civilian object (events: ``_names_target``). A new
 type is a new file; a new language is a new key in each list.
 
 Word lists are compiled into one regular expression per concept and language: an entry is a
@@ -55,6 +57,7 @@ class Rule:
     excludes: tuple[str, ...] = ()
     weakens: tuple[str, ...] = ()
     support: bool = False
+    target: bool = False  # holds only where the act's own target is a person or civil object
 
     def trigger(self, language: str) -> re.Pattern[str] | None:
         return self.triggers.get(language) or self.triggers.get(DEFAULT_LANGUAGE)
@@ -148,6 +151,7 @@ def _rule(raw: dict[str, Any], where: str, words: Concepts) -> Rule:
         excludes=tuple(raw.get("excludes") or ()),
         weakens=tuple(raw.get("weakens") or ()),
         support=bool(raw.get("support", False)),
+        target=bool(raw.get("target", False)),
     )
 
 

@@ -1,0 +1,67 @@
+"""Fields of an act read from the parse, on sentences written for these tests: who did it (a
+passive act takes the agent of the deed it came of, events._cause_agent; who claims an act did
+it, events._claimant; a count of the agents
+is no count of the victims, events._counts_agents) and where (a place a distance is measured
+from is not the act's, assemble.DISTANCE_FROM)."""
+
+from __future__ import annotations
+
+import pytest
+
+from casefile.extract.events import AGENT
+from casefile.extract.pipeline import Pipeline
+from casefile.model import Analysis, Document
+
+
+@pytest.fixture(scope="module")
+def extract():
+    pipeline = Pipeline.from_settings()
+
+    def run(text: str) -> Analysis:
+        return pipeline(Document.from_text(text, name="t", published="2024-03-10", language="en"))
+
+    return run
+
+
+def agents(a: Analysis) -> list[str]:
+    return [m.text for e in a.events for m in e.of(AGENT)]
+
+
+@pytest.mark.parametrize(
+    ("text", "agent"),
+    [
+        ("Two farmers were killed during a sweep by Sudanese troops near the river.", "Sudanese"),
+        ("As a result of the raid by the Red Hand Militia, three teachers were killed.", "Militia"),
+    ],
+)
+def test_the_agent_of_the_deed_an_act_came_of(extract, text, agent) -> None:
+    found = agents(extract(text))
+    assert found and all(agent in f for f in found)
+
+
+def test_a_place_or_time_phrase_gives_no_agent(extract) -> None:
+    a = extract("Two farmers were killed during the night in a village near the river.")
+    assert agents(a) == []
+
+
+def test_a_count_of_those_who_did_it_is_no_count_of_victims(extract) -> None:
+    a = extract("On Monday four armed men shot a shopkeeper in the market of Tarvia.")
+    counts = [i.count.best for i in a.incidents if i.count]
+    assert counts == [1]
+
+
+def test_a_place_a_distance_is_measured_from_is_not_where_the_act_was(extract) -> None:
+    far = extract("On Monday gunmen shot dead a farmer on a road 40 km north of Kharkiv.")
+    assert [i.place for i in far.incidents] == [None]
+    near = extract("On Monday gunmen shot dead a farmer in Izium, 120 km from Kharkiv.")
+    assert [i.place.name for i in near.incidents if i.place] == ["Izium"]
+
+
+def test_who_claims_an_act_did_it(extract) -> None:
+    text = "claimed responsibility for the bombing of the bus station in Tarvia, which killed four."
+    a = extract("The Red Star Front " + text)
+    assert [[p.name for p in i.perpetrators] for i in a.incidents] == [["Red Star Front"]]
+    b = extract("A group led by Colonel Ivan Petrenko " + text)  # the group, not its leader
+    assert agents(b) and not any("Petrenko" in x for x in agents(b))
+    c = extract("No group has " + text)
+    assert agents(c) == []

@@ -54,7 +54,8 @@ _WORD = (
     r"|sixteen|seventeen|eighteen|nineteen|a dozen|dozens|hundreds|a hundred|one hundred)"
 )
 _DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?![\d:.,]\d)"
-NUM = rf"(?:{_DIGITS}|{_WORD})"
+_THOUSANDS = r"(?:\d{1,3}(?:\.\d)?\s+thousand)"  # "122 thousand", "1.5 thousand"
+NUM = rf"(?:{_THOUSANDS}|{_DIGITS}|{_WORD})"
 
 VICTIM_NOUN = (
     r"(?:people|persons|civilians?|residents|children|child|kids|women|men|POWs?|"
@@ -118,6 +119,8 @@ def number(text: str) -> int | None:
     t = text.lower().strip().replace("–", "-")
     if re.fullmatch(_DIGITS, t):
         return int(t.replace(",", ""))
+    if re.fullmatch(_THOUSANDS, t):
+        return round(float(t.split()[0]) * 1000)
     if t in _UNITS:
         return _UNITS[t]
     if t in ("a dozen",):

@@ -27,7 +27,8 @@ CASES = re.compile(
 ACTS = re.compile(
     rf"(?P<q>at least |more than |over |nearly |about |some |another )?(?P<n>{NUM})\s+"
     r"(?:(?:new|more|separate|other|such|further|extrajudicial|summary|arbitrary|unlawful|"
-    r"human rights|enforced|documented|recorded|verified|confirmed|reported|alleged)\s+){0,2}"
+    r"human rights|enforced|documented|recorded|verified|confirmed|reported|alleged|possible|"
+    r"suspected|potential)\s+){0,2}"
     r"(?:(?P<victims>killings|executions|murders)|(?P<cases>violations|abuses|abductions|"
     r"disappearances|massacres|attacks on civilians|war crimes|crimes))\b",
     re.I,
@@ -108,10 +109,16 @@ class Statistics(BaseStage):
             counted_acts = bool(ACTS.search(s.text)) and bool(
                 concepts().find("tally", language, s.text) or SPREAD.search(s.text)
             )  # "UNAMA documented 218 killings", "30 massacres this year"
+            # a body counting cases counts them wherever it names ("In <town>, the mission
+            # documented 9 cases of ...")
+            counted_cases = bool(CASES.search(s.text)) and bool(
+                concepts().find("tally", language, s.text)
+            )
             if not (
                 is_aggregate(s.text, found, places)
                 or is_tally(s.text, found, places, language)
                 or counted_acts
+                or counted_cases
             ):
                 continue
             cases = list(CASES.finditer(s.text))

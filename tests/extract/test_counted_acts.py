@@ -37,3 +37,17 @@ def test_cases_of_a_disappearance_are_cases(stats) -> None:
 
 def test_a_few_killings_told_by_a_witness_are_no_statistic(stats) -> None:
     assert stats("A farmer said he saw two killings in his village on Monday.") == []
+
+
+def test_cases_a_body_documented_count_though_the_sentence_names_a_town(stats) -> None:
+    got = stats("In Herat, the mission has documented at least 9 instances of rights violations.")
+    assert got == [(9, "cases")]
+
+
+def test_possible_crimes_and_thousands_are_counted(stats) -> None:
+    assert stats("Investigators have identified more than 8,000 possible war crimes.") == [
+        (8000, "cases")
+    ]
+    assert stats("We have registered more than 95 thousand cases of war crimes.") == [
+        (95000, "cases")
+    ]

@@ -106,3 +106,10 @@ def test_a_span_of_time_is_no_count() -> None:
 
 def test_dozens_counted_by_a_number_word() -> None:
     assert [c.count.low for c in find_counts("more than two dozen civilians were killed")] == [24]
+
+
+def test_thousands_in_digits_and_a_word() -> None:
+    assert number("95 thousand") == 95000 and number("1.5 thousand") == 1500
+    assert [c.count.low for c in find_counts("more than 20 thousand residents were deported")] == [
+        20000
+    ]

@@ -251,6 +251,8 @@ class Assembler:
         self._opening: dict[tuple[str, int], bool] = {}
         self._elsewhere: dict[tuple[int, int], bool] = {}
         self.told = {e.sentence for e in analysis.events}  # sentences that tell an act
+        self.kept: list[Group] = []  # the acts ``groups`` keeps (none before it runs)
+        self._side_unit: dict[str, Actor | None] = {}  # force name -> its one unit named
 
     # -- step 1: grouping --------------------------------------------------------------
     def opens_with(self, concept: str, i: int) -> bool:
@@ -652,7 +654,7 @@ class Assembler:
         ):
             # without a parse, an act placed no nearer than its country ("з України"): the
             # places in that country of the lead, or of a document that tells this one act
-            one_act = len(getattr(self, "kept", ())) <= 1
+            one_act = len(self.kept) <= 1
             where = range(len(self.a.sentences)) if one_act else [0]
             countries = {m.value.country for m in places}
             places += [
@@ -767,8 +769,10 @@ class Assembler:
         (``side_units``, commanding units left out): a report about a unit's soldiers tells
         their act with "Russian troops" elsewhere. A unit of the other side (the victims')
         does not count; two of the force's side leave the force."""
-        units = self.side_units(range(len(self.a.sentences)), {force.name})
-        return units[0] if len(units) == 1 else None
+        if force.name not in self._side_unit:  # asked once per incident, one answer a document
+            units = self.side_units(range(len(self.a.sentences)), {force.name})
+            self._side_unit[force.name] = units[0] if len(units) == 1 else None
+        return self._side_unit[force.name]
 
     def unparsed_perpetrators(self, g: Group, found: list[Actor]) -> list[Actor]:
         """Who did an act told in a language without a parse, the most specific first:
@@ -783,7 +787,7 @@ class Assembler:
         3. the agent the document names most often for its acts, the force it names most;
         4. the pack's ``default_agent`` where the act happened in its countries (a
            Ukrainian report of a strike on Ukraine that names no attacker)."""
-        one_act = len(getattr(self, "kept", ())) <= 1
+        one_act = len(self.kept) <= 1
         where = range(len(self.a.sentences)) if one_act else g.sentences
         charged = self.charged(where)
         if charged:

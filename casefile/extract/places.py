@@ -104,11 +104,6 @@ _AREA_AFTER = re.compile(
 )
 
 
-# The most people a place may have to be taken, bare, for a person's or a firm's name (that
-# of a notable place: places.NOTABLE_POPULATION).
-STRAY_POPULATION = 500_000
-
-
 def stray(text: str, start: int, name: str, place: Place, home: str | None) -> bool:
     """A one-word name that nothing introduces as a place ("in", "near", "<name> Township")
     or that opens a longer name ("<name> <Surname>"), which the gazetteer knows only as a
@@ -127,7 +122,9 @@ def stray(text: str, start: int, name: str, place: Place, home: str | None) -> b
         )
         and not _AREA_AFTER.match(after)
         and all(
-            c.population < STRAY_POPULATION for c in Gazetteer.default().candidates(name.strip())
+            # short of a notable city: taken, bare, for a person's or a firm's name
+            c.population < NOTABLE_POPULATION
+            for c in Gazetteer.default().candidates(name.strip())
         )
     )
 

@@ -20,8 +20,8 @@ DEFAULT_STAGES = [
     "casefile.entities.v5",
     "casefile.counts.v5",
     "casefile.statements.v3",
-    "casefile.events.v4",
-    "casefile.incidents.v5",
+    "casefile.events.v5",
+    "casefile.incidents.v6",
     "casefile.statistics.v4",
     "casefile.persons.v2",
 ]

@@ -148,6 +148,8 @@ class Group:
             "weakened": min(e.features["weakened"] for e in usable),
             "pattern": float(all(e.pattern_sentence for e in self.events) and len(roles) < 2),
             "aggregate": min(e.features["aggregate"] for e in self.events),
+            "quoted": min(e.features["quoted"] for e in self.events),
+            "generic": min(e.features["generic"] for e in self.events),
             "has_agent": float(AGENT in roles),
             "has_place": float(PLACE in roles),
             "has_time": float(TIME in roles),
@@ -1055,11 +1057,11 @@ WEAPON_NAME = re.compile(
 )
 
 
-@registry.stages.register("casefile.incidents.v5")
+@registry.stages.register("casefile.incidents.v6")
 class IncidentsV2(BaseStage):
     """Group event mentions into incidents (scored, explainable joins) and fill their fields."""
 
-    name = "casefile.incidents.v5"
+    name = "casefile.incidents.v6"
     requires = (
         "sentences",
         "events",

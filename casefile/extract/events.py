@@ -545,6 +545,46 @@ def _negated(trigger: Token) -> bool:
 
 
 _MODALS = frozenset(["will", "would", "could", "might", "may", "must", "should", "shall"])
+# Quotation marks: (opening, closing); a straight quote both opens and closes.
+QUOTES = (("“", "”"), ("«", "»"), ('"', '"'))
+QUOTED_WORDS = 6  # a quotation of fewer words is a name or a term, not a speaker's words
+
+
+def _in_quotation(text: str, at: int) -> bool:
+    """The act is told in a speaker's own words: ``text[at]`` lies inside a quotation of at
+    least ``QUOTED_WORDS`` words that opens in its paragraph ("This is another proof that
+    they kill ...," he said), not in quotes around a name or a term."""
+    start = text.rfind("\n", 0, at) + 1
+    for opening, closing in QUOTES:
+        before = text[start:at]
+        if opening == closing:
+            inside = before.count(opening) % 2 == 1
+        else:
+            inside = before.count(opening) > before.count(closing)
+        if not inside:
+            continue
+        begin = before.rfind(opening) + start + 1
+        end = text.find(closing, at)
+        end = end if end != -1 else len(text)
+        if len(text[begin:end].split()) >= QUOTED_WORDS:
+            return True
+    return False
+
+
+def _present(trigger: Token) -> bool:
+    """The act's verb is in the simple or continuous present ("they kill civilians",
+    "Russia is killing civilians", "prisoners are tortured"): told as a practice, not one
+    act done; the perfect ("has killed") tells one."""
+    if not trigger.tag_.startswith("VB"):
+        return False
+    verb = trigger
+    while verb.dep_ == "conj" and not any(c.dep_.startswith("aux") for c in verb.children):
+        verb = verb.head  # "is shelling towns and killing people": the first verb's tense
+    verbs = [trigger, *[c for c in verb.children if c.dep_ in ("aux", "auxpass")]]
+    if any(v.lemma_ == "have" for v in verbs):
+        return False
+    finite = [v for v in verbs if v.tag_ in ("VBZ", "VBP", "VBD", "MD")]
+    return bool(finite) and all(v.tag_ in ("VBZ", "VBP") for v in finite)
 
 
 def _intent(trigger: Token, intent_rx: re.Pattern[str] | None) -> bool:
@@ -566,11 +606,11 @@ def _intent(trigger: Token, intent_rx: re.Pattern[str] | None) -> bool:
 
 
 # -- the stage -----------------------------------------------------------------------------
-@registry.stages.register("casefile.events.v4")
+@registry.stages.register("casefile.events.v5")
 class Events(BaseStage):
     """Event mentions from triggers: arguments by the dependency parse, and a scored guess."""
 
-    name = "casefile.events.v4"
+    name = "casefile.events.v5"
     requires = (
         "sentences",
         "mentions.trigger",
@@ -653,6 +693,8 @@ class Events(BaseStage):
                     "rule": 0.0 if e.support else 1.0,
                     "weakened": float(len(_weakening(analysis, e, cue.weakened, language, events))),
                     "aggregate": float(aggregate),
+                    "quoted": float(_in_quotation(analysis.text, e.start)),
+                    "generic": float(tok is not None and _present(tok)),
                 }
             analysis.events.extend(events)
 

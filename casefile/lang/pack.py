@@ -490,7 +490,9 @@ class LanguagePack:
         if self.settings["dates"] == "english":
             from ..extract.lexicon import TOLD_VERB
 
-            return bool(TOLD_VERB.search(before))
+            told = [m.end() for m in TOLD_VERB.finditer(before)]
+            # "reports say that on 3 May ...": a date inside what was said is the act's
+            return bool(told) and not _COMPLEMENT.search(before, told[-1])
         return any(
             " " not in c.phrase.strip() for c in self.cues(before, ["attribution", "publication"])
         )
@@ -784,6 +786,7 @@ class LanguagePack:
 
 
 _TOLD_REACH = 50  # characters between a verb of reporting and the date it is told on
+_COMPLEMENT = re.compile(r"\b(?:that|how)\b", re.I)  # opens the clause of what was told
 _SOURCE_WORDS = 12  # words at most between a cue of attribution and the source it names
 # a stop inside a sentence ends an abbreviation ("в.о. голови"), not a clause
 _CLAUSE_BREAK = re.compile(r"[;:!?()«»\"“”„…]|\s[-–—]\s")

@@ -506,3 +506,31 @@ def test_a_nationality_named_as_the_victim_counts_and_a_countrys_army_takes_its_
     assert [i.count.best for i in a.incidents if i.count] == [1]
     b = extract("Sudan's army bombed a market in Omdurman on Sunday, killing at least 30 people.")
     assert [[p.name for p in i.perpetrators] for i in b.incidents] == [["Sudanese army"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "quoted"),
+    [
+        ('"They shelled our school and killed two teachers," the mayor said.', 1.0),
+        ('A drone hit what the army called a "legitimate target", killing two civilians.', 0.0),
+        ("A drone hit a bus in Kherson, killing two civilians.", 0.0),
+    ],
+)
+def test_an_act_told_in_a_speakers_own_words_is_marked_quoted(extract, text, quoted) -> None:
+    a = extract(text)
+    assert a.events and {e.features["quoted"] for e in a.events} == {quoted}
+
+
+@pytest.mark.parametrize(
+    ("text", "generic"),
+    [
+        ("The occupiers are killing civilians in the villages.", 1.0),
+        ("The occupiers kill civilians and shell the towns.", 1.0),
+        ("The occupiers killed two civilians in the village.", 0.0),
+        ("The occupiers have killed two civilians in the village.", 0.0),
+    ],
+)
+def test_an_act_told_in_the_present_is_marked_generic(extract, text, generic) -> None:
+    a = extract(text)
+    kills = [e for e in a.events if e.type == "killing_of_civilians"]
+    assert kills and kills[0].features["generic"] == generic

@@ -195,6 +195,8 @@ def test_a_units_honorific_name_is_skipped() -> None:
         ("The monitors' report, released on Monday, counts the dead.", "on Monday", True),
         ("According to officials, on Sunday a drone hit a bus.", "on Sunday", False),
         ("The strike came on Sunday evening.", "on Sunday", False),
+        ("Witnesses say that on Sunday a drone hit a bus.", "on Sunday", False),
+        ("The mayor told reporters how on 2 May shells fell.", "on 2 May", False),
     ],
 )
 def test_a_date_after_a_verb_of_reporting_says_when_it_was_told(

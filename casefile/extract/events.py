@@ -320,7 +320,7 @@ def _agent_tokens(trigger: Token) -> tuple[list[Token], str]:
         if above.lemma_ in ACCUSING_LEMMAS:  # "accused the brigade of killing"
             accused = [c for c in above.children if c.dep_ in ("dobj", "nsubjpass")]
             if accused:
-                return [accused[0], *(t for t in accused[0].lefts)], "parse:accused"
+                return _phrase(accused[0]), "parse:accused"
         elif above.dep_ in ("dobj", "nsubjpass") and above.head.lemma_ in ACCUSING_LEMMAS:
             return [above, *above.lefts], "parse:accused"  # "of" hung from the accused
     # "the Front claimed responsibility for the attack": who claims it
@@ -1061,6 +1061,14 @@ def _agent_mentions(analysis: Analysis, i: int, toks: list[Token], base: int) ->
         if named:
             return [max(named, key=lambda m: m.end)]
     holding = [m for m in inside if m.start <= at < m.end]
+    # "a Russian soldier, Ivan Petrov,": the person named beside the head says who
+    named = [
+        m
+        for m in analysis.mentions_of("person", i)
+        if any(m.start <= base + t.idx < m.end for t in head.children if t.dep_ == "appos")
+    ]
+    if named and all(m.kind != "person" for m in holding):
+        return named
     if holding or not inside:
         return holding
     return [min(inside, key=lambda m: min(abs(m.start - at), abs(m.end - at)))]

@@ -534,3 +534,17 @@ def test_an_act_told_in_the_present_is_marked_generic(extract, text, generic) ->
     a = extract(text)
     kills = [e for e in a.events if e.type == "killing_of_civilians"]
     assert kills and kills[0].features["generic"] == generic
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A court sentenced 21-year-old Russian soldier Ivan Petrenko to life imprisonment for "
+        "the murder of an unarmed civilian.",
+        "Russian soldier Ivan Petrenko and another soldier shot a civilian in the village.",
+        "A Russian soldier, Ivan Petrenko, shot a civilian in the village.",
+    ],
+)
+def test_the_person_named_beside_the_agent_is_the_perpetrator(extract, text) -> None:
+    a = extract(text)
+    assert [[p.name for p in i.perpetrators] for i in a.incidents] == [["Ivan Petrenko"]]

@@ -27,7 +27,7 @@ from functools import cached_property, lru_cache
 
 from .. import registry
 from ..config import Settings
-from ..knowledge.demonyms import demonyms
+from ..knowledge.demonyms import demonym_of_code, demonyms
 from ..knowledge.gazetteer import Gazetteer
 from ..knowledge.orbat import Orbat
 from ..lang import get_pack
@@ -37,6 +37,7 @@ from ..vocab import INCIDENT_TYPES as T
 from .base import BaseStage
 from .dates import DateMatch
 from .events import (
+    INSTITUTION_NOUNS,
     AGENT,
     COUNT,
     PLACE,
@@ -757,6 +758,8 @@ class Assembler:
         if [f.kind for f in found] == ["force"]:  # "Russian troops", and one Russian unit named
             found = [self.side_unit(found[0]) or found[0]]
         if not found:
+            found = self.home_institution(g)
+        if not found:
             main = self.principal_agent()
             if main:
                 found.append(main)
@@ -854,6 +857,19 @@ class Assembler:
                 if side and f"{side} forces" in forces:
                     out.append(m.value)
         return out
+
+    def home_institution(self, g: Group) -> list[Actor]:
+        """An agent named only as "the army" or "the military": that of the country the
+        report's places lie in (``home_country``), as the report would name it in full
+        ("the Sudanese army")."""
+        country = self.home_country()
+        side = demonym_of_code(country) if country else None
+        for m in g.args(AGENT):
+            if isinstance(m.value, Actor) and m.value.kind == UNNAMED and side:
+                noun = m.value.name.lower().removeprefix("the ").strip()
+                if noun in INSTITUTION_NOUNS:
+                    return [Actor(f"{side} {noun}", "force")]
+        return []
 
     def described(self, g: Group) -> bool:
         """The act's agent is described as members of an armed group, not named ("the

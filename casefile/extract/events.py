@@ -386,6 +386,14 @@ def _agent_tokens(trigger: Token) -> tuple[list[Token], str]:
         if cur.dep_ in SHARES_SUBJECT and cur.head.i != cur.i:
             cur = cur.head
             continue
+        if cur.dep_ == "pcomp" and cur.head.lower_ in ("of", "for", "with"):
+            # "accused the army of carrying out a strike": the accused did it
+            above = cur.head.head
+            if above.dep_ in ("dobj", "nsubjpass") and above.head.lemma_ in ACCUSING_LEMMAS:
+                return _phrase(above), "parse:accused"
+            accused = [c for c in above.children if c.dep_ in ("dobj", "nsubjpass")]
+            if above.lemma_ in ACCUSING_LEMMAS and accused:
+                return _phrase(accused[0]), "parse:accused"
         if cur.dep_ == "pcomp" and cur.head.lower_ == "by" and cur.head.head.pos_ == "VERB":
             cur = cur.head.head  # "committed crimes by forcibly transferring": who committed
             continue

@@ -27,3 +27,19 @@ def demonym_nouns() -> frozenset[str]:
     return frozenset(
         w for d in set(demonyms().values()) for w in (d.lower(), d.lower() + "s") if " " not in d
     )
+
+
+@cache
+def demonym_of_code(code: str) -> str | None:
+    """The demonym of the country with ISO code ``code`` ("SD" -> "Sudanese"), by the
+    gazetteer's country records; None for a country the table does not know."""
+    from .gazetteer import Gazetteer
+
+    gazetteer = Gazetteer.default()
+    for name, demonym in demonyms().items():
+        if any(
+            c.country == code and c.feature_code.startswith("PCL")
+            for c in gazetteer.candidates(name)
+        ):
+            return demonym
+    return None

@@ -548,3 +548,18 @@ def test_an_act_told_in_the_present_is_marked_generic(extract, text, generic) ->
 def test_the_person_named_beside_the_agent_is_the_perpetrator(extract, text) -> None:
     a = extract(text)
     assert [[p.name for p in i.perpetrators] for i in a.incidents] == [["Ivan Petrenko"]]
+
+
+def test_the_accused_of_carrying_out_an_act_is_its_agent(extract) -> None:
+    a = extract(
+        "The monitors accused the Ethiopian army of carrying out an air strike on a market "
+        "in Mekelle that killed twelve civilians."
+    )
+    assert [[p.name for p in i.perpetrators] for i in a.incidents] == [["Ethiopian army"]]
+
+
+def test_the_army_unqualified_is_that_of_the_country_the_report_is_about(extract) -> None:
+    a = extract(
+        "Residents said the army bombed a market in El Fasher on Monday, killing 30 civilians."
+    )
+    assert [[p.name for p in i.perpetrators] for i in a.incidents] == [["Sudanese army"]]

@@ -37,9 +37,9 @@ from ..vocab import INCIDENT_TYPES as T
 from .base import BaseStage
 from .dates import DateMatch
 from .events import (
-    INSTITUTION_NOUNS,
     AGENT,
     COUNT,
+    INSTITUTION_NOUNS,
     PLACE,
     TIME,
     UNNAMED,

@@ -1025,6 +1025,24 @@ class Assembler:
         return CERTAINTY.REPORTED
 
 
+def told_together(incidents: list[Incident]) -> list[Incident]:
+    """Acts of different types told in one sentence ("killed 131 civilians ... in a campaign
+    of murder, rape and kidnapping") happened together: one that its own sentences give no
+    date or place takes those of the other, the one with the most sentences first."""
+    out = []
+    for inc in incidents:
+        others = sorted(
+            (o for o in incidents if o.type != inc.type and set(o.spans) & set(inc.spans)),
+            key=lambda o: -len(o.spans),
+        )
+        if others and (inc.date is None or inc.place is None):
+            date = inc.date or next((o.date for o in others if o.date), None)
+            place = inc.place or next((o.place for o in others if o.place), None)
+            inc = replace(inc, date=date, place=place)
+        out.append(inc)
+    return out
+
+
 def _branch(name: str) -> bool:
     """A service branch, district or fleet of the order of battle ("Long-Range Aviation"),
     not a unit that takes part in an act."""
@@ -1098,8 +1116,8 @@ class IncidentsV2(BaseStage):
         denied = assembler.denied(groups)
         if denied is not None:
             denied.denied = True
-        for g in groups:
-            incident = assembler.incident(g)
+        incidents = told_together([assembler.incident(g) for g in groups])
+        for g, incident in zip(groups, incidents, strict=True):
             parts = assembler.parts(g)
             if len(parts) < 2:
                 analysis.incidents.append(incident)

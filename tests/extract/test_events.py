@@ -563,3 +563,20 @@ def test_the_army_unqualified_is_that_of_the_country_the_report_is_about(extract
         "Residents said the army bombed a market in El Fasher on Monday, killing 30 civilians."
     )
     assert [[p.name for p in i.perpetrators] for i in a.incidents] == [["Sudanese army"]]
+
+
+def test_acts_told_in_one_sentence_share_the_date_and_place_one_of_them_is_given(extract) -> None:
+    a = extract(
+        "Rebels killed at least 40 civilians in a campaign of murder, rape and abductions, the "
+        "UN said. The rebels killed the civilians in Bunia on 29 November. Peacekeepers "
+        "reached the town on 2 December."
+    )
+    got = {
+        (i.type, i.date.start if i.date else None, i.place.name if i.place else None)
+        for i in a.incidents
+    }
+    assert got == {
+        ("killing_of_civilians", "2023-11-29", "Bunia"),
+        ("sexual_violence", "2023-11-29", "Bunia"),
+        ("unlawful_detention", "2023-11-29", "Bunia"),
+    }

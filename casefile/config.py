@@ -16,7 +16,7 @@ DEFAULT_STAGES = [
     "casefile.dates.v5",
     "casefile.places.v4",
     "casefile.units.v4",
-    "casefile.cues.v5",
+    "casefile.cues.v6",
     "casefile.entities.v5",
     "casefile.counts.v5",
     "casefile.statements.v3",

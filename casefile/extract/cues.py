@@ -75,14 +75,21 @@ def sentence_triggers(text: str, language: str) -> list[tuple[int, int, TriggerC
                     or (old.target and not rule.target and not rule.support)
                 ):
                     found[key] = TriggerCue(spec.type, rule.support, weakened, rule.target)
-    return [(a, b, cue) for (a, b, _), cue in sorted(found.items())]
+    # a word inside a longer phrase of another type is that phrase's ("beaten to death" is a
+    # killing, not a beating)
+    phrases = [(a, b, k) for (a, b, k), cue in found.items() if not cue.support]
+    return [
+        (a, b, cue)
+        for (a, b, kind), cue in sorted(found.items())
+        if not any(k != kind and x <= a and b <= y and y - x > b - a for x, y, k in phrases)
+    ]
 
 
-@registry.stages.register("casefile.cues.v5")
+@registry.stages.register("casefile.cues.v6")
 class CuesV2(BaseStage):
     """Mark incident triggers by the type files' rules, evidence cues and certainty hedges."""
 
-    name = "casefile.cues.v5"
+    name = "casefile.cues.v6"
     requires = ("sentences",)
     assigns = ("mentions.trigger", "mentions.evidence", "mentions.hedge")
 

@@ -65,3 +65,8 @@ def test_a_weaker_reading_is_marked() -> None:
     cues = sentence_triggers("A missile hit the market, killing five civilians.", "en")
     killing = [c for _, _, c in cues if c.type == "killing_of_civilians"]
     assert killing and killing[0].weakened == ("weapon",)
+
+
+def test_a_word_inside_a_longer_phrase_of_another_type_is_that_phrases() -> None:
+    text = "A human rights defender was beaten to death on her way home."
+    assert {cue.type for _, _, cue in sentence_triggers(text, "en")} == {"killing_of_civilians"}

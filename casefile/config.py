@@ -19,7 +19,7 @@ DEFAULT_STAGES = [
     "casefile.cues.v6",
     "casefile.entities.v5",
     "casefile.counts.v5",
-    "casefile.statements.v3",
+    "casefile.statements.v4",
     "casefile.events.v5",
     "casefile.incidents.v6",
     "casefile.statistics.v4",

@@ -27,7 +27,7 @@ from functools import cached_property, lru_cache
 
 from .. import registry
 from ..config import Settings
-from ..knowledge.demonyms import demonym_of_code, demonyms
+from ..knowledge.demonyms import demonyms
 from ..knowledge.gazetteer import Gazetteer
 from ..knowledge.orbat import Orbat
 from ..lang import get_pack
@@ -39,7 +39,6 @@ from .dates import DateMatch
 from .events import (
     AGENT,
     COUNT,
-    INSTITUTION_NOUNS,
     PLACE,
     TIME,
     UNNAMED,
@@ -61,7 +60,7 @@ from .fields import (
     summary,
 )
 from .geo import RANK, km
-from .places import stray
+from .places import home_country, home_institution, stray
 from .truecase import is_english_word, shouting
 from .types import concepts, type_specs
 
@@ -725,19 +724,9 @@ class Assembler:
         return set(people) | {p.split()[-1] for p in people if " " in p}
 
     def home_country(self) -> str | None:
-        """The country most of the document's settlements and regions lie in (in mixed-case
-        English, of those that are not a bare one-word name: see ``places``)."""
+        """The country most of the document's settlements and regions lie in, once."""
         if not hasattr(self, "_home"):
-            found = [
-                m
-                for m in self.a.mentions_of("place")
-                if m.value.country and m.value.precision != "country"
-            ]
-            if self.mixed_case:
-                named = [m for m in found if not stray(self.a.text, m.start, m.text, m.value, "?")]
-                found = named or found
-            countries = Counter(m.value.country for m in found)
-            self._home = countries.most_common(1)[0][0] if countries else None
+            self._home = home_country(self.a)
         return self._home
 
     def perpetrators(self, g: Group) -> list[Actor]:
@@ -860,15 +849,12 @@ class Assembler:
 
     def home_institution(self, g: Group) -> list[Actor]:
         """An agent named only as "the army" or "the military": that of the country the
-        report's places lie in (``home_country``), as the report would name it in full
-        ("the Sudanese army")."""
-        country = self.home_country()
-        side = demonym_of_code(country) if country else None
+        report's places lie in (``places.home_institution``)."""
         for m in g.args(AGENT):
-            if isinstance(m.value, Actor) and m.value.kind == UNNAMED and side:
-                noun = m.value.name.lower().removeprefix("the ").strip()
-                if noun in INSTITUTION_NOUNS:
-                    return [Actor(f"{side} {noun}", "force")]
+            if isinstance(m.value, Actor) and m.value.kind == UNNAMED:
+                name = home_institution(self.a, m.value.name)
+                if name:
+                    return [Actor(name, "force")]
         return []
 
     def described(self, g: Group) -> bool:

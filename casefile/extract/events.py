@@ -49,6 +49,7 @@ from ..model import Actor, Analysis, Count, Mention
 from .base import BaseStage
 from .counts import CountMatch
 from .entities import ner_model
+from .lexicon import INSTITUTION_NOUNS
 from .statistics import CASES, is_aggregate
 from .truecase import sentence_texts
 from .types import concepts
@@ -460,7 +461,7 @@ def _weapon(tok: Token) -> bool:
     return bool(rx and rx.fullmatch(tok.lower_))
 
 
-def _phrase_head(toks: list[Token]) -> Token | None:
+def phrase_head(toks: list[Token]) -> Token | None:
     """The token of a phrase whose head lies outside it (or is itself: the root)."""
     return next((t for t in toks if t.head not in toks or t.head.i == t.i), None)
 
@@ -739,7 +740,7 @@ class Events(BaseStage):
                         s.start + max(t.idx + len(t.text) for t in agent_toks),
                     )
                     named = _agent_mentions(analysis, i, agent_toks, s.start)
-                    root = _phrase_head(agent_toks)
+                    root = phrase_head(agent_toks)
                     if (
                         root is not None
                         and _institution(agent_toks, root) is not None
@@ -764,9 +765,9 @@ class Events(BaseStage):
                             e.args.append(Argument(AGENT, glossed, via + ":gloss"))
                             continue
                         phrase = _armed_phrase(agent_toks, s.start, i, analysis.text, events)
-                        if _refers_back(agent_toks, phrase):
+                        if refers_back(agent_toks, phrase):
                             # "They killed ...", "The group killed ...": the group named last
-                            earlier = _antecedent(analysis, i, s.start + agent_toks[0].idx)
+                            earlier = antecedent(analysis, i, s.start + agent_toks[0].idx)
                             if earlier is not None:
                                 e.args.append(Argument(AGENT, earlier, via + ":antecedent"))
                                 continue
@@ -1018,11 +1019,6 @@ FORCE_NOUNS = frozenset(
 )
 
 
-# A state's armed institution by its own name ("the Sudanese army", "the Myanmar military"):
-# kept as the text names it, which says more than "<nationality> forces".
-INSTITUTION_NOUNS = frozenset(["army", "military"])
-
-
 # Nouns of a unit's kind: "the brigade" names a unit the sentence named before.
 UNIT_NOUNS = frozenset(
     ["brigade", "regiment", "battalion", "division", "army", "corps", "detachment", "company"]
@@ -1034,7 +1030,7 @@ def _agent_mentions(analysis: Analysis, i: int, toks: list[Token], base: int) ->
     closest to it; a mention inside another ("Russian" in "Russian soldiers") gives way."""
     lo = base + min(t.idx for t in toks)
     hi = base + max(t.idx + len(t.text) for t in toks)
-    head = _phrase_head(toks) or toks[0]
+    head = phrase_head(toks) or toks[0]
     at = base + head.idx
     inside = [
         m
@@ -1186,7 +1182,7 @@ def _armed_phrase(
     rx = concepts().pattern("armed_actor", "en")
     if rx is None:
         return None
-    head = _phrase_head(toks)
+    head = phrase_head(toks)
     if head is None or not rx.fullmatch(head.lower_):
         return None
     words = [t for t in toks if t.dep_ not in ("det", "nummod", "punct", "relcl", "acl")]
@@ -1281,10 +1277,10 @@ def _weakening(
     ]
 
 
-def _refers_back(toks: list[Token], phrase: Mention | None) -> bool:
+def refers_back(toks: list[Token], phrase: Mention | None) -> bool:
     """The agent is a pronoun ("they") or a definite phrase that names no one ("the group",
     "the militants"): it stands for a group the text named before."""
-    head = _phrase_head(toks)
+    head = phrase_head(toks)
     if head is None:
         return False
     if head.tag_ == "PRP" and head.lower_ == "they":  # "he": a person, not a group
@@ -1301,7 +1297,7 @@ def _refers_back(toks: list[Token], phrase: Mention | None) -> bool:
 GROUP_NOUNS = frozenset(["group", "movement", "organisation", "organization", "rebels", "militia"])
 
 
-def _antecedent(analysis: Analysis, i: int, at: int, back: int = 2) -> Mention | None:
+def antecedent(analysis: Analysis, i: int, at: int, back: int = 2) -> Mention | None:
     """The unit or armed actor named last before ``at``: in sentence ``i``, else in the
     ``back`` sentences before; one the text does not name (an unnamed kind) is none.
     Organisations are left out: the one named last is most often the news agency or the UN
@@ -1324,7 +1320,7 @@ def _they(analysis: Analysis, e: EventMention) -> Mention | None:
     if e.sentence < 1 or not _cue_before(analysis, e, "they", analysis.language_of(e.sentence)):
         return None
     before = analysis.sentences[e.sentence - 1].end
-    return _antecedent(analysis, e.sentence - 1, before, back=1)
+    return antecedent(analysis, e.sentence - 1, before, back=1)
 
 
 def _cue_before(analysis: Analysis, e: EventMention, concept: str, language: str) -> bool:

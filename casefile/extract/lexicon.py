@@ -146,3 +146,6 @@ REPORTING_VERB = _rx(*_TELLING, r"according to", r"citing", r"cited", r"conclude
 # ... and of making a text public ("a report released on Monday"); not "according to", after
 # which the date is the act's
 TOLD_VERB = _rx(*_TELLING, r"released", r"issued", r"aired")
+
+# A state's armed institutions, named by their head noun ("the Sudanese army").
+INSTITUTION_NOUNS = frozenset(["army", "military"])

@@ -8,15 +8,18 @@ oblast's city, not a namesake elsewhere).
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from .. import registry
+from ..knowledge.demonyms import demonym_of_code
 from ..knowledge.gazetteer import Gazetteer
 from ..lang import get_pack
 from ..model import Analysis, Mention, Place
 from ..resolve.geocode import geocode_all
 from .base import BaseStage
+from .lexicon import INSTITUTION_NOUNS
 from .truecase import is_english_word
 from .truecase import shouting as is_shouting
 
@@ -127,6 +130,30 @@ def stray(text: str, start: int, name: str, place: Place, home: str | None) -> b
             for c in Gazetteer.default().candidates(name.strip())
         )
     )
+
+
+def home_country(analysis: Analysis) -> str | None:
+    """The country most of the document's settlements and regions lie in (in mixed-case
+    English, of those that are not a bare one-word name: ``stray``)."""
+    found = [
+        m
+        for m in analysis.mentions_of("place")
+        if m.value.country and m.value.precision != "country"
+    ]
+    if not is_shouting(analysis.text):
+        named = [m for m in found if not stray(analysis.text, m.start, m.text, m.value, "?")]
+        found = named or found
+    countries = Counter(m.value.country for m in found)
+    return countries.most_common(1)[0][0] if countries else None
+
+
+def home_institution(analysis: Analysis, noun: str) -> str | None:
+    """An armed institution named only as "the army" or "the military": that of the country
+    the report's places lie in, as the report would name it in full ("the Sudanese army")."""
+    noun = noun.lower().removeprefix("the ").strip()
+    country = home_country(analysis) if noun in INSTITUTION_NOUNS else None
+    side = demonym_of_code(country) if country else None
+    return f"{side} {noun}" if side else None
 
 
 def unwrap(text: str) -> str:

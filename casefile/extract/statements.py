@@ -8,14 +8,16 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from .. import registry
 from ..lang import LanguagePack, get_pack
-from ..model import Analysis, Mention, Statement
+from ..model import Actor, Analysis, Mention, Statement
 from ..vocab import STATEMENT_KINDS as K
 from .base import BaseStage
-from .events import ACCUSING_LEMMAS, parse_sentences
+from .events import ACCUSING_LEMMAS, antecedent, parse_sentences, phrase_head, refers_back
+from .lexicon import INSTITUTION_NOUNS
+from .places import home_institution
 from .types import concepts
 
 CUES: dict[str, re.Pattern[str]] = {
@@ -162,6 +164,11 @@ def _parsed_speakers(analysis: Analysis, i: int, cue: re.Match[str], doc: Doc) -
                 c.subtree if c.dep_ != "agent" else (x for p in c.children for x in p.subtree)
             )
         ]
+        # the speaker's own words, not a clause about it ("the army, which has been
+        # fighting <group>, denied ...")
+        clauses = {x.i for t in subject if t.dep_ in ("relcl", "acl") for x in t.subtree}
+        subject = sorted((t for t in subject if t.i not in clauses), key=lambda t: t.i)
+        subject = [t for n, t in enumerate(subject) if t.i - subject[0].i == n]  # unbroken
         if subject:
             lo = s.start + min(t.idx for t in subject)
             hi = s.start + max(t.idx + len(t.text) for t in subject)
@@ -171,6 +178,9 @@ def _parsed_speakers(analysis: Analysis, i: int, cue: re.Match[str], doc: Doc) -
                     if kind == "person":
                         return list(dict.fromkeys(m.text for m in inside))
                     return [_org_speaker(inside[0])]
+            unnamed = _unnamed_speaker(analysis, i, subject, s.start)
+            if unnamed:
+                return [unnamed]
             if verb.dep_ != "ccomp":
                 return []  # a pronoun or a common noun: the fallbacks decide
         if verb.dep_ == "pcomp" and verb.head.head.lemma_ in ACCUSING_LEMMAS:
@@ -181,6 +191,24 @@ def _parsed_speakers(analysis: Analysis, i: int, cue: re.Match[str], doc: Doc) -
             break
         verb = verb.head
     return []
+
+
+def _unnamed_speaker(analysis: Analysis, i: int, toks: list[Token], base: int) -> str | None:
+    """A speaker the subject names only by a common noun: "the group" or "they", the armed
+    group named last before (``events.antecedent``); "the army", the army of the country the
+    report is about (``places.home_institution``)."""
+    head = phrase_head(toks)
+    if head is None:
+        return None
+    if head.lower_ in INSTITUTION_NOUNS and not any(
+        c.dep_ in ("amod", "compound", "poss") for c in head.children
+    ):
+        return home_institution(analysis, head.lower_)
+    if refers_back(toks, None):
+        earlier = antecedent(analysis, i, base + toks[0].idx)
+        if earlier is not None and isinstance(earlier.value, Actor):
+            return earlier.value.name
+    return None
 
 
 def _org_speaker(m: Mention) -> str:
@@ -195,12 +223,20 @@ def _target(analysis: Analysis, i: int) -> str | None:
     return norp[0].text if norp else None
 
 
-@registry.stages.register("casefile.statements.v3")
+@registry.stages.register("casefile.statements.v4")
 class Statements(BaseStage):
     """Incitement, orders, honours and denials, each with its speaker and target."""
 
-    name = "casefile.statements.v3"
-    requires = ("sentences", "mentions.person", "mentions.org", "mentions.unit", "mentions.date")
+    name = "casefile.statements.v4"
+    requires = (
+        "sentences",
+        "mentions.person",
+        "mentions.org",
+        "mentions.unit",
+        "mentions.date",
+        "mentions.place",
+        "mentions.actor",
+    )
     assigns = ("statements", "parses")
 
     def __call__(self, analysis: Analysis) -> None:

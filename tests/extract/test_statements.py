@@ -64,3 +64,20 @@ def test_a_leader_telling_his_own_men_to_spare_no_one_gives_an_order() -> None:
         Document.from_text("Senator John Smith said the Ukrainians should all be killed.", name="t")
     )
     assert [s.kind for s in b.statements] == ["incitement"]  # a call, not a denial besides
+
+
+def test_a_group_that_denies_is_the_armed_group_named_before(statements) -> None:
+    got = statements(
+        "M23 rebels killed at least 40 civilians in the village last month. The group "
+        "denied being behind the massacre."
+    )
+    assert got == [("denial", "M23")]
+
+
+def test_the_army_that_denies_is_the_home_countrys_not_the_one_it_fights(statements) -> None:
+    got = statements(
+        "A drone strike hit a market in El Fasher. The army, which has been fighting the "
+        "Rapid Support Forces since 2023, did not confirm the strike but denied targeting "
+        "civilians."
+    )
+    assert got == [("denial", "Sudanese army")]

@@ -682,7 +682,25 @@ class Assembler:
         best: Place = min(places, key=rank).value
         if best.precision == "admin1" and not any(e.parsed for e in g.events):
             return self.place_within(g, best) or best
+        if best.precision == "country":
+            return self.one_place_in(g, best) or best
         return best
+
+    def one_place_in(self, g: Group, country: Place) -> Place | None:
+        """An act placed no nearer than its country ("a missile struck a mall in central
+        <country>"): the one place in that country its own sentences name, of the finest
+        precision they give ("... in <city>, the governor said"); none where they name two."""
+        inside = [
+            m.value
+            for i in g.sentences
+            for m in self.places(self.a.mentions_of("place", i))
+            if m.value.country == country.country and m.value.precision != "country"
+        ]
+        finest = min((RANK.get(p.precision, 4) for p in inside), default=None)
+        names = {p.name for p in inside if RANK.get(p.precision, 4) == finest}
+        if len(names) != 1:
+            return None
+        return next(p for p in inside if p.name in names)
 
     def place_within(self, g: Group, region: Place) -> Place | None:
         """Without a parse, the settlement or district a region the act's sentences name is

@@ -512,6 +512,8 @@ def _attachment(
         return "other"
     pred = _predicate(trigger)
     act_chain = {trigger.i, pred.i}  # the act's own clause, not the one above
+    if not where and _sequel(trigger, pred):
+        act_chain = {trigger.i}  # "missing on Wednesday after a strike": the sequel's day
     if (
         pred.dep_ in ("advcl", "conj")
         and pred.tag_ == "VBG"
@@ -529,6 +531,22 @@ def _attachment(
         if tells:
             return "report"
     return "other"
+
+
+# Prepositions that make an act the cause or setting of what the verb tells ("were missing
+# on Wednesday after a strike"): the verb's date is the sequel's, not the act's.
+SEQUEL_PREPS = frozenset(["after", "following", "before", "since"])
+
+
+def _sequel(trigger: Token, pred: Token) -> bool:
+    """The verb ``pred`` governs the act's word through "after", "following", ... : it tells
+    what followed the act, not the act."""
+    cur = trigger
+    while cur.i != pred.i and cur.head.i != cur.i:
+        cur = cur.head
+        if cur.dep_ == "prep" and cur.lower_ in SEQUEL_PREPS:
+            return True
+    return False
 
 
 def _modifies(path: list[Token]) -> bool:

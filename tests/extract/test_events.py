@@ -580,3 +580,22 @@ def test_acts_told_in_one_sentence_share_the_date_and_place_one_of_them_is_given
         ("sexual_violence", "2023-11-29", "Bunia"),
         ("unlawful_detention", "2023-11-29", "Bunia"),
     }
+
+
+def test_an_act_placed_in_its_country_takes_the_one_town_its_sentences_name(extract) -> None:
+    a = extract(
+        "A missile struck a shopping mall in central Ukraine on Monday, killing eight people. "
+        '"Eight people died and 30 were hurt in Kremenchuk because of the rocket shelling," '
+        "the governor wrote."
+    )
+    assert [i.place.name if i.place else None for i in a.incidents] == ["Kremenchuk"]
+
+
+def test_the_day_of_what_followed_an_act_does_not_date_it(extract) -> None:
+    a = extract(
+        "Dozens of people were missing on Wednesday after a Russian missile strike on a "
+        "shopping mall in Kremenchuk."
+    )
+    assert [(e.type, e.of(TIME)) for e in a.events] and all(not e.of(TIME) for e in a.events)
+    b = extract("Two people were killed on Monday after a missile strike on a mall in Kremenchuk.")
+    assert [i.date.start for i in b.incidents if i.date] == ["2024-03-04"]

@@ -70,3 +70,15 @@ def test_a_weaker_reading_is_marked() -> None:
 def test_a_word_inside_a_longer_phrase_of_another_type_is_that_phrases() -> None:
     text = "A human rights defender was beaten to death on her way home."
     assert {cue.type for _, _, cue in sentence_triggers(text, "en")} == {"killing_of_civilians"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russian forces killed 250 Ukrainian infantry soldiers near the river.",
+        "The troops killed dozens of enemy fighters, the ministry said at 10 pm local time.",
+        "Rebels who kidnapped a soldier last year killed two more soldiers in an ambush.",
+    ],
+)
+def test_words_that_begin_with_a_civilian_word_are_not_civilians(text: str) -> None:
+    assert "killing_of_civilians" not in {cue.type for _, _, cue in sentence_triggers(text, "en")}

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from casefile.extract.cues import sentence_triggers
+from casefile.extract.types import concepts
 
 
 @pytest.mark.parametrize(
@@ -82,3 +83,17 @@ def test_a_word_inside_a_longer_phrase_of_another_type_is_that_phrases() -> None
 )
 def test_words_that_begin_with_a_civilian_word_are_not_civilians(text: str) -> None:
     assert "killing_of_civilians" not in {cue.type for _, _, cue in sentence_triggers(text, "en")}
+
+
+@pytest.mark.parametrize(
+    ("concept", "text"),
+    [
+        ("detention_place", "a campaign of killings in the province"),
+        ("intent", "planes bombed the market"),
+        ("civil_object", "a homemade bomb went off"),
+        ("weapon", "coal miners went home"),
+        ("person_title", "a presidential decree"),
+    ],
+)
+def test_a_concept_word_does_not_take_a_longer_word_of_other_sense(concept: str, text: str) -> None:
+    assert not concepts().find(concept, "en", text)

@@ -46,6 +46,7 @@ from ..errors import ConfigError
 from ..knowledge.demonyms import demonym_nouns, demonyms
 from ..lang import get_pack
 from ..model import Actor, Analysis, Count, Mention
+from ..vocab import INCIDENT_TYPES as T
 from .base import BaseStage
 from .counts import CountMatch
 from .entities import ner_model
@@ -538,6 +539,24 @@ def _attachment(
 SEQUEL_PREPS = frozenset(["after", "following", "before", "since"])
 
 
+def _victims_named_before(
+    analysis: Analysis, i: int, events: list[EventMention], language: str
+) -> None:
+    """A killing whose sentence names no civilian, only a pronoun ("the occupiers opened
+    fire, shooting them"), is of the people the sentences before name: prisoners of war
+    there (concepts.yaml ``pow``) make it an execution of prisoners."""
+    words = concepts()
+    text = analysis.sentences[i].text
+    if words.find("civilian", language, text):
+        return
+    before = [analysis.sentences[j].text for j in (i - 1, i - 2) if j >= 0]
+    if not any(words.find("pow", language, t) for t in before):
+        return
+    for e in events:
+        if e.type == T.KILLING_OF_CIVILIANS:
+            e.type = T.EXECUTION_OF_POWS
+
+
 def _sequel(trigger: Token, pred: Token) -> bool:
     """The verb ``pred`` governs the act's word through "after", "following", ... : it tells
     what followed the act, not the act."""
@@ -670,6 +689,7 @@ class Events(BaseStage):
             s = analysis.sentences[i]
             doc = parses.get(i)
             events = [self._event(m, i) for m in sorted(marks, key=lambda m: m.start)]
+            _victims_named_before(analysis, i, events, language)
             tokens = {
                 id(e): _token_at(doc, e.start - s.start, e.end - s.start) if doc else None
                 for e in events

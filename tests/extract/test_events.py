@@ -599,3 +599,13 @@ def test_the_day_of_what_followed_an_act_does_not_date_it(extract) -> None:
     assert [(e.type, e.of(TIME)) for e in a.events] and all(not e.of(TIME) for e in a.events)
     b = extract("Two people were killed on Monday after a missile strike on a mall in Kremenchuk.")
     assert [i.date.start for i in b.incidents if i.date] == ["2024-03-04"]
+
+
+def test_a_killing_of_people_a_pronoun_names_is_of_the_prisoners_named_before(extract) -> None:
+    a = extract(
+        "Four Ukrainian soldiers surrendered to the assault group near the village. They were "
+        "lined up by a wall. Then the attackers opened fire on them."
+    )
+    assert {e.type for e in a.events if e.sentence == 2} == {"execution_of_pows"}
+    b = extract("Soldiers stopped a car at the checkpoint. Then they opened fire on them.")
+    assert {e.type for e in b.events} <= {"killing_of_civilians", "attack_on_civilians"}

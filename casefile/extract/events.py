@@ -633,10 +633,21 @@ def _present(trigger: Token) -> bool:
     return bool(finite) and all(v.tag_ in ("VBZ", "VBP") for v in finite)
 
 
-def _intent(trigger: Token, intent_rx: re.Pattern[str] | None) -> bool:
-    """An act threatened, planned or possible, not told as done."""
+def _intent(
+    trigger: Token, intent_rx: re.Pattern[str] | None, plotted_rx: re.Pattern[str] | None = None
+) -> bool:
+    """An act threatened, planned or possible, not told as done: also the object of a verb
+    that plots or urges it (concepts.yaml ``plotted``: "incited the murder", "planned an
+    attack")."""
     pred = _predicate(trigger)
     if any(c.dep_ == "aux" and c.lower_ in _MODALS for c in pred.children):
+        return True
+    if (
+        plotted_rx is not None
+        and trigger.dep_ == "dobj"
+        and trigger.head.i == pred.i
+        and plotted_rx.fullmatch(pred.lemma_.lower())
+    ):
         return True
     cur = pred
     for _ in range(3):  # "threatened to execute", "plans to strike", "want to take ... hostage"
@@ -685,6 +696,7 @@ class Events(BaseStage):
         for i, marks in sorted(by_sentence.items()):
             language = analysis.language_of(i)
             intent_rx = words.pattern("intent", language)
+            plotted_rx = words.pattern("plotted", language)
             pack = get_pack(language)
             s = analysis.sentences[i]
             doc = parses.get(i)
@@ -723,7 +735,7 @@ class Events(BaseStage):
                 tok = tokens[id(e)]
                 if tok is not None:
                     e.negated = _negated(tok)
-                    e.intent = _intent(tok, intent_rx)
+                    e.intent = _intent(tok, intent_rx, plotted_rx)
                 else:
                     e.negated = _cue_before(analysis, e, "negation", language)
                     # without a parse: an intent word before it, or the verb's own mood (an

@@ -609,3 +609,16 @@ def test_a_killing_of_people_a_pronoun_names_is_of_the_prisoners_named_before(ex
     assert {e.type for e in a.events if e.sentence == 2} == {"execution_of_pows"}
     b = extract("Soldiers stopped a car at the checkpoint. Then they opened fire on them.")
     assert {e.type for e in b.events} <= {"killing_of_civilians", "attack_on_civilians"}
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("His posts incited the murder of the governor, the court found.", True),
+        ("The cell planned an attack on the embassy in the capital.", True),
+        ("Gunmen murdered the governor outside his home.", False),
+    ],
+)
+def test_an_act_plotted_or_urged_is_no_act(extract, text: str, intent: bool) -> None:
+    a = extract(text)
+    assert a.events and all(e.intent is intent for e in a.events)

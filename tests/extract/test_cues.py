@@ -65,3 +65,24 @@ def test_a_weaker_reading_is_marked() -> None:
     cues = sentence_triggers("A missile hit the market, killing five civilians.", "en")
     killing = [c for _, _, c in cues if c.type == "killing_of_civilians"]
     assert killing and killing[0].weakened == ("weapon",)
+
+
+@pytest.mark.parametrize(
+    ("code", "strike", "toll"),
+    [
+        ("uk", "Окупанти вдарили ракетами по Дніпру.", "Загинули троє мешканців міста."),
+        ("ru", "Армия атаковала Белгород беспилотниками.", "Погибли двое жителей."),
+    ],
+)
+def test_a_strike_and_its_toll_in_the_next_sentence(code: str, strike: str, toll: str) -> None:
+    assert not sentence_triggers(strike, code)  # alone it names no harm to people
+    types = {cue.type for _, _, cue in sentence_triggers(strike, code, toll)}
+    assert types == {"attack_on_civilians"}
+    # a toll of soldiers in the next sentence makes no attack on civilians
+    soldiers = {"uk": "Загинули двоє військових.", "ru": "Погибли двое военных."}[code]
+    assert not sentence_triggers(strike, code, soldiers)
+
+
+def test_a_toll_in_the_next_sentence_reaches_no_english_rule() -> None:
+    # English reads the act's arguments from its parse; the rule with a reach is not its own
+    assert not sentence_triggers("Russia struck Dnipro with missiles.", "en", "Three people died.")

@@ -83,7 +83,9 @@ def sentence_triggers(
                     or (old.support and not rule.support)
                     or (old.target and not rule.target and not rule.support)
                 ):
-                    found[key] = TriggerCue(spec.type, rule.support, weakened, rule.target)
+                    found[key] = TriggerCue(
+                        spec.type, rule.support, weakened, rule.target, rule.reach
+                    )
     return [(a, b, cue) for (a, b, _), cue in sorted(found.items())]
 
 

@@ -137,6 +137,7 @@ class TriggerCue:
     support: bool = False
     weakened: tuple[str, ...] = ()
     target: bool = False  # the rule holds only where the parse shows a civilian target
+    reach: int = 0  # what the rule needs was named up to this many sentences after
 
     def __str__(self) -> str:  # a trigger mention reads as its type, as v1's did
         return self.type
@@ -644,10 +645,14 @@ class Events(BaseStage):
                     e.intent = _cue_before(analysis, e, "intent", language) or pack.unrealised(
                         analysis.text, e.start, e.end
                     )
-                e.pattern_sentence = pattern
-                e.harm = harm
-                e.counts_cases = counts_cases
                 cue = _cue(marks, e)
+                e.pattern_sentence = pattern
+                # a rule with a reach found the harm it needs in the sentences after
+                e.harm = harm or any(
+                    words.find("harm", language, analysis.sentences[j].text)
+                    for j in range(i + 1, min(i + 1 + cue.reach, len(analysis.sentences)))
+                )
+                e.counts_cases = counts_cases
                 # the mention's own named features; the act (assemble.Group) pools them
                 e.features = {
                     "rule": 0.0 if e.support else 1.0,

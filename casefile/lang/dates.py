@@ -134,6 +134,9 @@ class CyrillicDates:
         mon, yw = _alt(list(self.months)), _alt(table["year_words"])
         cue, frm, to = _alt(table["cues"]), _alt(table["range_from"]), _alt(table["range_to"])
         night, night_to = _alt(table["night"]), _alt(table["night_to"])
+        # "у ніч" after its preposition, or an adverb of the night ("уночі на 8 липня")
+        adverbs = table.get("night_adverbs") or []
+        night = rf"(?:(?:[уві]|во)\s+(?:{night}))" + (rf"|(?:{_alt(adverbs)})" if adverbs else "")
         day = r"(?:[0-3]?\d)(?:-?(?:го|е|ого|ге|те|ме|я|ое))?"
         b, e = r"(?<![\w-])", r"(?![\w])"
         year_after = rf"(?:\s+(?P<y>(?:19|20)\d\d)(?:\s*(?:{yw})(?!\w))?)?"
@@ -149,7 +152,7 @@ class CyrillicDates:
             ),
             (
                 re.compile(
-                    rf"""{b}(?:[уві]|во)\s+(?:{night})\s+(?:{night_to})\s+
+                    rf"""{b}(?:{night})\s+(?:{night_to})\s+
                     (?P<wd>{_alt(list(self.weekdays))}){e}""",
                     re.I | re.X,
                 ),
@@ -157,7 +160,7 @@ class CyrillicDates:
             ),
             (
                 re.compile(
-                    rf"""{b}(?:(?P<night>(?:[уві]|во)\s+(?:{night})\s+
+                    rf"""{b}(?:(?P<night>(?:{night})\s+
                               (?:(?:{frm})\s+(?P<n1>[0-3]?\d)\s+)?(?:{night_to})\s+)
                         |(?P<from>{frm})\s+)?
                     (?P<d1>{day})(?:\s*(?:-|–|—|(?:{to})\s|і\s|та\s|и\s)\s*(?P<d2>{day}))?

@@ -1,0 +1,74 @@
+"""Ukrainian and Russian reports in phrasings the rules were not built on (issue #12):
+each written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from casefile.extract.pipeline import Pipeline
+from casefile.model import Analysis, Document
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def extract():
+    pipeline = Pipeline.from_settings()
+
+    def run(text: str, language: str, published: str) -> Analysis:
+        doc = Document.from_text(text, name="t", published=published, language=language)
+        return pipeline(doc)
+
+    return run
+
+
+@pytest.mark.parametrize(
+    ("code", "text", "place", "count", "date"),
+    [
+        (
+            "uk",
+            "Уночі на 3 травня окупанти атакували Черкаси ударними безпілотниками. "
+            "Загинула літня жінка, ще двоє мешканців поранені.",
+            "Cherkasy",
+            1,
+            ("2025-05-02", "2025-05-03"),
+        ),
+        (
+            "ru",
+            "В среду армия нанесла ракетный удар по Полтаве. "
+            "Погибли три человека, еще девять ранены.",
+            "Poltava",
+            3,
+            ("2025-04-30", "2025-04-30"),
+        ),
+    ],
+)
+def test_a_strike_and_its_toll_told_in_two_sentences(
+    extract, code: str, text: str, place: str, count: int, date: tuple[str, str]
+) -> None:
+    (inc,) = extract(text, code, "2025-05-03").incidents
+    assert inc.type == "attack_on_civilians"
+    assert inc.place is not None and inc.place.name == place
+    assert inc.count is not None and inc.count.best == count
+    assert inc.date is not None and (inc.date.start, inc.date.end) == date
+
+
+@pytest.mark.parametrize(
+    ("code", "text"),
+    [
+        (
+            "uk",
+            "За версією слідства, 2 березня 2025 року підлеглі за його наказом "
+            "обстріляли житловий квартал Херсона, загинули двоє цивільних.",
+        ),
+        (
+            "ru",
+            "По версии следствия, 2 марта 2025 года подчиненные по его приказу "
+            "обстреляли жилой квартал Херсона, погибли двое мирных жителей.",
+        ),
+    ],
+)
+def test_an_act_done_on_an_order_was_done(extract, code: str, text: str) -> None:
+    (inc,) = extract(text, code, "2025-03-20").incidents
+    assert inc.type == "attack_on_civilians"
+    assert inc.date is not None and inc.date.start == "2025-03-02"

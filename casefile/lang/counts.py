@@ -35,8 +35,10 @@ class CountMatch:
 
 # Digits, with thin or plain spaces as thousands separators, and a case ending ("5-ти").
 # A time of day ("13:25") and a share ("80%") are no counts.
+# A decimal counts only with a scale word after it ("19,5 тис.", "1.2 млн": find).
 _DIGITS = re.compile(
-    r"(?<![\d.,:])\d{1,3}(?:[  \u202f]\d{3})+(?![\d.,:]\d|\s?%)"
+    r"(?<![\d.,:])\d+[.,]\d{1,2}(?![\d.,:]|\s?%)"
+    r"|(?<![\d.,:])\d{1,3}(?:[  \u202f]\d{3})+(?![\d.,:]\d|\s?%)"
     r"|(?<![\d.,:])\d+(?![\d]|[.,:]\d|\s?%)"
 )
 _DIGIT_ENDING = re.compile(r"-?(?:ти|х|ох|ьох|ми|ма|ом|м|и)(?!\w)")
@@ -153,6 +155,7 @@ class WordCounts:
                 if _ORDINAL_ENDING.match(text, end):
                     i += 1
                     continue
+                decimal = re.fullmatch(r"(\d+)[.,](\d+)", tok)
                 current = int(re.sub(r"\D", "", tok))
                 j = i + 1
                 ending = _DIGIT_ENDING.match(text, end)
@@ -163,9 +166,18 @@ class WordCounts:
                 # "240 тисяч", "1,5 млн": digits and a scale word
                 scale = self._scale(tokens[j][2]) if j < len(tokens) else None
                 if scale and not text[end : tokens[j][0]].strip():
-                    current *= scale
+                    if decimal:  # "19,5 тис.": 19 500
+                        whole, part = decimal.groups()
+                        current = int(whole) * scale + int(part) * scale // 10 ** len(part)
+                    else:
+                        current *= scale
                     end = tokens[j][1]
+                    if text[end : end + 1] == "." and len(tokens[j][2]) <= 4:
+                        end += 1  # "тис.", "млн.": the abbreviation's stop ends no clause
                     j += 1
+                elif decimal:
+                    i = j
+                    continue  # "2,5 км": a measure, no count
             else:
                 while j < len(tokens) and not tokens[j][2][0].isdigit():
                     w = tokens[j][2]

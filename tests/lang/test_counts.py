@@ -157,3 +157,19 @@ def test_the_role_word_right_before_a_count_is_its_role() -> None:
     text = "Вони поранили 4 цивільних та 9 – розстріляли."
     found = [(c.count.best, c.role) for c in get_pack("uk").victim_counts(text)]
     assert found == [(4, "injured"), (9, "killed")]
+
+
+@pytest.mark.parametrize(
+    ("code", "text", "found"),
+    [
+        ("uk", "розшукують понад 17,5 тис. зниклих", [(17500, "at_least")]),
+        ("uk", "загинули 2,4 тисячі цивільних", [(2400, "")]),
+        ("ru", "около 1,25 млн переселенцев", [(1250000, "about")]),
+        ("ru", "в 3,5 км от села погибли 2 человека", [(2, "")]),  # a measure is no count
+        ("uk", "о 14.30 загинули 4 людини", [(4, "")]),  # nor a time of day
+    ],
+)
+def test_a_decimal_counts_with_its_scale_word(
+    code: str, text: str, found: list[tuple[int, str]]
+) -> None:
+    assert [(c.value, c.bound) for c in get_pack(code).counts(text)] == found

@@ -72,3 +72,26 @@ def test_an_act_done_on_an_order_was_done(extract, code: str, text: str) -> None
     (inc,) = extract(text, code, "2025-03-20").incidents
     assert inc.type == "attack_on_civilians"
     assert inc.date is not None and inc.date.start == "2025-03-02"
+
+
+@pytest.mark.parametrize(
+    ("code", "text", "value"),
+    [
+        (
+            "ru",
+            "Наблюдатели ООН зафиксировали гибель 41 мирного жителя Украины в прошлом месяце.",
+            41,
+        ),
+        ("uk", "Минулого місяця місія ООН задокументувала загибель 52 цивільних.", 52),
+        (
+            "uk",
+            "З початку вторгнення прокурори встановили понад 17,5 тис. депортованих дітей.",
+            17500,
+        ),
+    ],
+)
+def test_a_counting_body_s_figure_of_last_month_or_of_deported_children(
+    extract, code: str, text: str, value: int
+) -> None:
+    a = extract(text, code, "2024-12-05")
+    assert [(s.value, s.counted) for s in a.statistics] == [(value, "victims")]

@@ -19,7 +19,8 @@ either language. ``CyrillicDates(table).find(text, published)`` does it in three
    do: a month or day without a year takes the publication year unless that puts it
    after ``published`` (then the year before); a cue of "since" ("з 2022 року") runs to
    ``published``; "last week" is the Monday-to-Sunday week before the publication week;
-   "the night before the 8th" is the 7th to the 8th.
+   "the night before the 8th" is the 7th to the 8th; "у вихідні" is the last Saturday and
+   Sunday begun by publication.
 
 Without ``published`` the expressions that need it are skipped.
 """
@@ -152,8 +153,8 @@ class CyrillicDates:
             ),
             (
                 re.compile(
-                    rf"""{b}(?:{night})\s+(?:{night_to})\s+
-                    (?P<wd>{_alt(list(self.weekdays))}){e}""",
+                    rf"""{b}(?:{night})\s+(?:(?:{frm})\s+(?:{_alt(list(self.weekdays))})\s+)?
+                    (?:{night_to})\s+(?P<wd>{_alt(list(self.weekdays))}){e}""",
                     re.I | re.X,
                 ),
                 self._night_weekday,
@@ -398,6 +399,9 @@ class CyrillicDates:
             lo = hi = (p.year - 1, None, None)
         elif kind == "this_year":
             lo = hi = (p.year, None, None)
+        elif kind == "weekend":  # the last Saturday and Sunday begun by publication
+            saturday = p - timedelta(days=(p.weekday() - 5) % 7)
+            lo, hi = _day(saturday), _day(min(p, saturday + timedelta(days=1)))
         elif kind in ("past_day", "past_night"):
             lo, hi = _day(p - timedelta(days=1)), _day(p)
         else:

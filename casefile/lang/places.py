@@ -73,6 +73,18 @@ _PERSON_OVER_PLACE = 5000
 _COMMON_OVER_PLACE = 100_000
 
 
+# A settlement whose population the gazetteer does not know (0) counts as a small town's:
+# a town named as written is not lost to another place's alternate name ("Білозерка" is
+# Bilozerka, not the town that once bore the name).
+_UNKNOWN_POPULATION = 1000
+
+
+def _people(cand: Candidate) -> int:
+    if cand.population or cand.feature_class != "P":
+        return cand.population
+    return _UNKNOWN_POPULATION
+
+
 _MIN_SKELETON = 4  # letters a word needs to be looked up by its consonants
 _MIN_NAME = 3  # letters a word needs to be a toponym at all
 
@@ -118,6 +130,14 @@ class InflectedPlaces:
             if roads
             else None
         )
+        # "у селі Зайцеве", "с. Липці", "смт Білозерка": the word after one of these is a
+        # settlement's name, though the dictionary reads it as a surname or a common word
+        settlements = [re.escape(str(w)) for w in table.get("settlement_nouns", [])]
+        self.settlement_before = (
+            re.compile(r"(?<![\w'’])(?:" + "|".join(settlements) + r")[ \xa0]*\Z", re.I)
+            if settlements
+            else None
+        )
         self.vowels = set(str(table.get("vowels", "")))
         self.countries = set(countries)
         self.lemma = lemma
@@ -156,7 +176,7 @@ class InflectedPlaces:
                 weight = 1.0 if cand.match == "name" else _ALTERNATE_WEIGHT
                 if i == 0 and cand.match == "name":
                     weight = _AS_WRITTEN_WEIGHT  # "Подолы" is Podoly before "Подол" is Podil
-                score = ((cand.population + 1) * weight, -i)
+                score = ((_people(cand) + 1) * weight, -i)
                 if best is None or score > best[0]:
                     best = (score, form, cand)
         if best is None:
@@ -164,6 +184,23 @@ class InflectedPlaces:
         _, form, cand = best
         if cand.population < _PERSON_OVER_PLACE and self.person(word):
             return None  # "Захарова" is the spokeswoman before the hamlet of Zakharovo
+        return form, cand.place.name, cand
+
+    def resolve_named(self, word: str) -> tuple[str, str, Candidate] | None:
+        """A word a settlement noun introduces: its forms as a settlement's name, the
+        surname reading ignored ("у селі Зайцеве" is Zaitseve, not Zaitsev's)."""
+        best: tuple[tuple[float, int], str, Candidate] | None = None
+        for i, form in enumerate(self.forms(word)):
+            for cand in self._lookup(form):
+                if cand.feature_class != "P":
+                    continue
+                weight = 1.0 if cand.match == "name" else _ALTERNATE_WEIGHT
+                score = ((_people(cand) + 1) * weight, -i)
+                if best is None or score > best[0]:
+                    best = (score, form, cand)
+        if best is None:
+            return self.resolve(word)
+        _, form, cand = best
         return form, cand.place.name, cand
 
     def _sounded(self, word: str) -> tuple[str, str, Candidate] | None:
@@ -221,8 +258,14 @@ class InflectedPlaces:
                 out.append(PlaceMatch(start, area_end, text[start:area_end], form, name, cand))
                 pos = area_end
                 continue
-            hit = self.resolve(word)
+            named = self.settlement_before is not None and bool(
+                self.settlement_before.search(text, max(0, start - 20), start)
+            )
+            hit = self.resolve(word) if not named else self.resolve_named(word)
             if hit is None:
+                continue
+            if named:
+                out.append(PlaceMatch(start, end, word, *hit))
                 continue
             if self.road_end is not None and self.road_end.search(text, max(0, start - 60), start):
                 continue  # an end of a road ("траса Київ – Житомир"), not the act's place

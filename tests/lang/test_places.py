@@ -141,3 +141,24 @@ def test_on_a_city_named_region_is_the_region_in_it_the_city() -> None:
 )
 def test_a_settlement_of_two_words_in_any_case(code: str, text: str, name: str) -> None:
     assert [p.name for p in get_pack(code).places(text)] == [name]
+
+
+@pytest.mark.parametrize(
+    ("code", "text", "name"),
+    [
+        ("uk", "окупанти увірвалися в с. Циркуни вранці", "Tsyrkuny"),  # "с." opens no sentence
+        ("uk", "обстріляли у с. Липці будинок", "Lyptsi"),  # "липці" is also a common word
+        ("uk", "у селі Зайцеве загинув чоловік", "Zaitseve"),  # read also as a surname's
+        ("ru", "в поселке Зайцево погиб мужчина", "Zaitseve"),
+    ],
+)
+def test_the_word_a_settlement_noun_introduces_is_its_name(
+    code: str, text: str, name: str
+) -> None:
+    assert [m.name for m in get_pack(code).places(text)] == [name]
+
+
+def test_a_village_of_unknown_population_named_as_written_is_itself() -> None:
+    # the gazetteer counts no people in Bilozerka; a town once so named is another place
+    hit = get_pack("uk").place("Білозерка")
+    assert hit is not None and hit.name == "Bilozerka"

@@ -98,6 +98,7 @@ TOLERANCE_KM = {"settlement": 30, "district": 60, "admin1": 250}
 DATE_BACK = 3  # sentences before an act that may state its date, where nothing parses it
 FOLD_REACH = 3  # sentences between a detention and the torture it began, without a parse
 AND_JOINED = re.compile(r"^\s*and\s+(?:(?:his|her|their|its|the)\s+)?$", re.I)
+DISTRICT_REACH = 60.0  # km from a district's point within which a town may lie in it
 PART_REACH = 60  # characters before a place that may hold its figure
 PART_WORDS = 5  # words before a place that may hold its figure in a toll told place by place
 CLAUSE_MARK = re.compile(r"[,;:()\[\]]")
@@ -678,19 +679,28 @@ class Assembler:
             )
 
         best: Place = min(places, key=rank).value
-        if best.precision == "admin1" and not any(e.parsed for e in g.events):
+        if best.precision in ("admin1", "district") and not any(e.parsed for e in g.events):
             return self.place_within(g, best) or best
         return best
 
     def place_within(self, g: Group, region: Place) -> Place | None:
         """Without a parse, the settlement or district a region the act's sentences name is
         narrowed to by a sentence between its tellings, or one right before or after them
-        ("на Київщині ... . Під час окупації Гостомеля ..."): the first inside the region."""
+        ("на Київщині ... . Під час окупації Гостомеля ..."): the first inside the region;
+        a district likewise to a settlement of its region within ``DISTRICT_REACH``."""
         first, last = g.sentences[0], g.sentences[-1]
         where = range(max(first - 1, 0), min(last + 2, len(self.a.sentences)))
         for m in self.places([m for i in where for m in self.a.mentions_of("place", i)]):
             p = m.value
-            if p.precision in ("settlement", "district") and p.admin1 == region.name:
+            if region.precision == "district":
+                # a district: a settlement of its region near it
+                if (
+                    p.precision == "settlement"
+                    and p.admin1 == region.admin1
+                    and km(p, region) <= DISTRICT_REACH
+                ):
+                    return p  # type: ignore[no-any-return]
+            elif p.precision in ("settlement", "district") and p.admin1 == region.name:
                 return p  # type: ignore[no-any-return]
         return None
 

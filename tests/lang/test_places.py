@@ -152,9 +152,7 @@ def test_a_settlement_of_two_words_in_any_case(code: str, text: str, name: str) 
         ("ru", "в поселке Зайцево погиб мужчина", "Zaitseve"),
     ],
 )
-def test_the_word_a_settlement_noun_introduces_is_its_name(
-    code: str, text: str, name: str
-) -> None:
+def test_the_word_a_settlement_noun_introduces_is_its_name(code: str, text: str, name: str) -> None:
     assert [m.name for m in get_pack(code).places(text)] == [name]
 
 

@@ -95,3 +95,16 @@ def test_a_counting_body_s_figure_of_last_month_or_of_deported_children(
 ) -> None:
     a = extract(text, code, "2024-12-05")
     assert [(s.value, s.counted) for s in a.statistics] == [(value, "victims")]
+
+
+def test_a_district_is_narrowed_to_the_town_a_sentence_of_the_act_names(extract) -> None:
+    a = extract(
+        "Окупанти катували мешканців Ізюмського району Харківської області.\n"
+        "За даними слідства, у квітні 2022 року в місті Балаклія військові рф затримали "
+        "трьох чоловіків і катували їх у підвалі.",
+        "uk",
+        "2024-06-01",
+    )
+    (inc,) = a.incidents
+    assert inc.type == "torture"
+    assert inc.place is not None and inc.place.name == "Balakliia"

@@ -793,7 +793,8 @@ class Assembler:
         2. the agents named nearest the act's triggers, a force ("Russian forces") giving
            way to the units of its side that the act's sentences name, or a document that
            tells one act names ("their killers from the 2nd battalion"): of a chain of
-           command only its last unit, which the others command;
+           command only its last unit, which the others command; where none is named, the
+           units the sentence right before or after the act names;
         3. the agent the document names most often for its acts, the force it names most;
         4. the pack's ``default_agent`` where the act happened in its countries (a
            Ukrainian report of a strike on Ukraine that names no attacker)."""
@@ -808,6 +809,12 @@ class Assembler:
                 units = self.side_units(range(len(self.a.sentences)), {f.name for f in found})
             if units:
                 return units
+        if not found:
+            # the units the sentence right before or after the act names ("... killed a man
+            # in Bucha. They were privates of the 234th regiment"), of either side
+            first, last = g.sentences[0], g.sentences[-1]
+            around = [i for i in (first - 1, last + 1) if 0 <= i < len(self.a.sentences)]
+            found += self.side_units(around, {"Russian forces", "Ukrainian forces"})
         if not found:
             main = self.principal_agent() or self.named_force()
             if main:

@@ -108,3 +108,31 @@ def test_a_district_is_narrowed_to_the_town_a_sentence_of_the_act_names(extract)
     (inc,) = a.incidents
     assert inc.type == "torture"
     assert inc.place is not None and inc.place.name == "Balakliia"
+
+
+def test_the_unit_the_next_sentence_names_did_an_act_told_without_its_doer(extract) -> None:
+    a = extract(
+        "Журналисты выяснили, кто в марте 2022 года застрелил двух мирных жителей в Ирпене. "
+        "Это были солдаты 234-го десантно-штурмового полка.",
+        "ru",
+        "2024-06-01",
+    )
+    (inc,) = a.incidents
+    assert inc.type == "killing_of_civilians"
+    assert [p.name for p in inc.perpetrators] == ["234th Air Assault Regiment"]
+
+
+@pytest.mark.parametrize(
+    ("code", "text"),
+    [
+        (
+            "ru",
+            "По данным СБУ, этот удар нанесли экипажи 52-го тяжелого бомбардировочного авиаполка.",
+        ),
+        ("uk", "За даними СБУ, цей удар завдали екіпажі 52-го важкого бомбардувального авіаполку."),
+    ],
+)
+def test_an_aviation_regiment_named_by_its_compound_noun(code: str, text: str) -> None:
+    from casefile.lang import get_pack
+
+    assert [n for _, _, n in get_pack(code).units(text)] == ["52nd Heavy Bomber Aviation Regiment"]

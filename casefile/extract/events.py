@@ -744,6 +744,12 @@ class Events(BaseStage):
                     m = min(named, key=lambda m: (m.end > e.start, abs(m.start - e.start)))
                     m, via = _person_named_after(analysis, i, _chain_head(analysis, i, m))
                     e.args.append(Argument(AGENT, m, via))
+                    if m.kind == "person":
+                        # "<name> і його спільник <name>": the person joined to it too
+                        for p in analysis.mentions_of("person", i):
+                            if p.start >= m.end and pack.joins(analysis.text[m.end : p.start]):
+                                e.args.append(Argument(AGENT, p, via + ":joined"))
+                                m = p
                     if m.end <= e.start:
                         # the words of its clause up to the act's word name who did it
                         # ("військові 64-ї бригади розстріляли ..."): not its victims

@@ -266,6 +266,20 @@ class LanguagePack:
         before = WORD.findall(text[max(0, start - 40) : start])
         return not (before and self.lemma(before[-1]) in self._phase_verbs)
 
+    def joins(self, between: str) -> bool:
+        """Whether the words between two names join them as one party ("... і його
+        заступник ...", "... и ..."): a joining word of ``numbers.yaml``'s ``and_words``
+        first, then at most three lower-case words. English never (its parse says)."""
+        if self._counts is None:
+            return False
+        words = between.replace(",", " ").split()
+        return (
+            bool(words)
+            and words[0].lower() in self._counts.and_words
+            and len(words) <= 4
+            and all(w[:1].islower() for w in words[1:])
+        )
+
     def object_of(self, verb: str, phrase: str) -> bool:
         """Whether ``phrase``, named after the verb ``verb``, can only be its object: the
         verb is a finite verb and the phrase's last word is in neither the nominative (a

@@ -136,3 +136,27 @@ def test_an_aviation_regiment_named_by_its_compound_noun(code: str, text: str) -
     from casefile.lang import get_pack
 
     assert [n for _, _, n in get_pack(code).units(text)] == ["52nd Heavy Bomber Aviation Regiment"]
+
+
+@pytest.mark.parametrize(
+    ("code", "text", "names"),
+    [
+        (
+            "ru",
+            "Военнослужащий 18-й армии Павел Орлов и его сослуживец Денис Егоров в мае "
+            "2022 года пытали трех жителей Херсона.",
+            ["Pavel Orlov", "Denis Yegorov"],
+        ),
+        (
+            "uk",
+            "Військовий 18-ї армії Павло Орлов та його спільник Денис Єгоров у травні "
+            "2022 року катували трьох мешканців Херсона.",
+            ["Pavlo Orlov", "Denys Yehorov"],
+        ),
+    ],
+)
+def test_a_second_person_joined_to_the_doer_did_it_too(
+    extract, code: str, text: str, names: list[str]
+) -> None:
+    (inc,) = extract(text, code, "2024-06-01").incidents
+    assert [p.name for p in inc.perpetrators] == names

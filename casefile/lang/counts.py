@@ -261,7 +261,8 @@ class WordCounts:
         stands in that clause already ("жінка і двоє дітей" is left to its count) and no
         word of ``subset_words`` before it makes the person one of a count told before
         ("серед загиблих"). One joined to a count after it by "and" adds to that count in
-        ``counted`` ("жінка та її двоє дітей": 3)."""
+        ``counted`` ("жінка та її двоє дітей": 3), and so does one joined after it, told
+        with no role of its own ("двоє дорослих і дитина": 3)."""
         if self.singular is None or not self.single_nouns:
             return []
         out: list[VictimCount] = []
@@ -285,6 +286,25 @@ class WordCounts:
                     start,
                     v.end,
                     text[start : v.end],
+                    replace(v.count, best=(v.count.best or 0) + 1),
+                    v.role,
+                )
+                continue
+            after = [
+                v
+                for v in counted
+                if v.end <= start and self._joins_after(text[v.end : start])
+            ]
+            if after and pair is None and not any(
+                w[2] in self.roles for w in words[k + 1 : k + 3] if w[1] <= until
+            ):
+                # "двоє дорослих і дитина": one more than the count it is joined to
+                v = after[-1]
+                i = counted.index(v)
+                counted[i] = VictimCount(
+                    v.start,
+                    end,
+                    text[v.start : end],
                     replace(v.count, best=(v.count.best or 0) + 1),
                     v.role,
                 )
@@ -359,6 +379,15 @@ class WordCounts:
             and words[0] in self.and_words
             and (len(words) == 1 or words[1] in self.and_owners)
         )
+
+    def _joins_after(self, between: str) -> bool:
+        """Whether one person after a count is joined to it: at most two words of the
+        count's own noun phrase ("двоє дорослих"), then a word of ``and_words``, in one
+        clause ("двоє дорослих і дитина")."""
+        if _CLAUSE_END.search(between):
+            return False
+        words = [w.lower() for w in WORD.findall(between)]
+        return 1 <= len(words) <= 3 and normalise_apostrophes(words[-1]) in self.and_words
 
     def _pair(self, text: str, words: list[tuple[int, int, str]], k: int) -> int | None:
         """The index of a second person joined to the one at ``k`` ("чоловік і жінка",

@@ -173,3 +173,18 @@ def test_a_decimal_counts_with_its_scale_word(
     code: str, text: str, found: list[tuple[int, str]]
 ) -> None:
     assert [(c.value, c.bound) for c in get_pack(code).counts(text)] == found
+
+
+@pytest.mark.parametrize(
+    ("code", "text", "found"),
+    [
+        ("ru", "погибли трое взрослых и ребенок", [(4, "killed")]),
+        ("uk", "поранено двох жінок та підлітка", [(3, "injured")]),
+        # one with a role of its own is no part of the count before
+        ("uk", "загинули двоє людей і поранена дитина", [(2, "killed")]),
+    ],
+)
+def test_one_person_joined_after_a_count_adds_one(
+    code: str, text: str, found: list[tuple[int, str]]
+) -> None:
+    assert [(v.count.best, v.role) for v in get_pack(code).victim_counts(text)] == found

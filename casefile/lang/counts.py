@@ -291,12 +291,12 @@ class WordCounts:
                 )
                 continue
             after = [
-                v
-                for v in counted
-                if v.end <= start and self._joins_after(text[v.end : start])
+                v for v in counted if v.end <= start and self._joins_after(text[v.end : start])
             ]
-            if after and pair is None and not any(
-                w[2] in self.roles for w in words[k + 1 : k + 3] if w[1] <= until
+            if (
+                after
+                and pair is None
+                and not any(w[2] in self.roles for w in words[k + 1 : k + 3] if w[1] <= until)
             ):
                 # "двоє дорослих і дитина": one more than the count it is joined to
                 v = after[-1]

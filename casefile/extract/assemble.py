@@ -80,12 +80,17 @@ JOIN_FEATURES: dict[str, float] = {
     "far": -0.2,  # more than three sentences apart
     "compatible_type": -0.3,  # attack and killing: one act told with two words
     "date_conflict": -4.0,  # two stated dates that do not overlap
+    "time_conflict": -4.0,  # two sentences told at different times of day ("о 06:30")
     "place_conflict": -4.0,  # two settlements (or regions) too far apart
     "new_act_cue": -1.4,  # "another", "a second", "separately" opening the sentence
     "continues_cue": 0.8,  # "the strike", "it", "the victims" opening the sentence
     "same_agent": 0.4,
     "other_agent": -0.8,
 }
+
+# A time of day: an hour and its minutes ("06:30", "14.00"), not a date ("12.09.2025") nor
+# a decimal of a figure ("19,5").
+CLOCK = re.compile(r"(?<![\d.,:])(?P<h>[01]?\d|2[0-3])[:.](?P<m>[0-5]\d)(?![\d.,:]\d|\d)")
 
 # Counts by the role they were found in, for acts that kill and acts that do not.
 COUNT_ROLES = {
@@ -283,6 +288,13 @@ class Assembler:
                     [m.value for m in _own(group.events, TIME)], [m.value for m in _own([e], TIME)]
                 )
             ),
+            "time_conflict": float(
+                gap > 0
+                and not e.parsed  # a parse tells which clause a time is of
+                and bool(mine := self.clock(e.sentence))
+                and bool(seen := {t for g in group.events for t in self.clock(g.sentence)})
+                and not mine & seen
+            ),
             "place_conflict": float(
                 places_conflict(
                     [m.value for m in self.places(_own(group.events, PLACE))],
@@ -297,6 +309,17 @@ class Assembler:
             "continues_cue": float(gap > 0 and self.opens_with("continues", e.sentence)),
             "same_agent": float(bool(agents & theirs)),
             "other_agent": float(bool(agents and theirs and not agents & theirs)),
+        }
+
+    def clock(self, i: int) -> set[tuple[int, int]]:
+        """The times of day sentence ``i`` states ("06:30", "о 14.00 год"), as (hour,
+        minute); not a time a figure is told as of ("станом на 16:00")."""
+        text = self.a.sentences[i].text
+        pack = get_pack(self.a.language_of(i))
+        return {
+            (int(m["h"]), int(m["m"]))
+            for m in CLOCK.finditer(text)
+            if not pack.as_of(text[max(0, m.start() - 15) : m.start()])
         }
 
     @staticmethod

@@ -647,10 +647,13 @@ class Events(BaseStage):
                     )
                 cue = _cue(marks, e)
                 e.pattern_sentence = pattern
-                # a rule with a reach found the harm it needs in the sentences after
+                # a rule with a reach found the harm it needs in the sentences after; without
+                # a parse, the sentence right after that tells no act of its own gives the
+                # harm of this one ("... ударив ракетами по селу. Загинули двоє чоловіків.")
+                reach = max(cue.reach, int(tok is None and (i + 1) not in by_sentence))
                 e.harm = harm or any(
                     words.find("harm", language, analysis.sentences[j].text)
-                    for j in range(i + 1, min(i + 1 + cue.reach, len(analysis.sentences)))
+                    for j in range(i + 1, min(i + 1 + reach, len(analysis.sentences)))
                 )
                 e.counts_cases = counts_cases
                 # the mention's own named features; the act (assemble.Group) pools them

@@ -160,3 +160,41 @@ def test_a_second_person_joined_to_the_doer_did_it_too(
 ) -> None:
     (inc,) = extract(text, code, "2024-06-01").incidents
     assert [p.name for p in inc.perpetrators] == names
+
+
+def test_strikes_listed_at_their_times_of_day_are_acts_apart(extract) -> None:
+    a = extract(
+        "На Херсонщині внаслідок ворожих ударів загинули троє людей.\n\n"
+        "Близько 07:10 окупанти атакували дроном автобус у Бериславі.\n"
+        "Загинув водій.\n\n"
+        "Близько 09:40 противник завдав удару артилерією по житловому кварталу у "
+        "Каховці.\nЗагинули двоє жінок.",
+        "uk",
+        "2024-09-02",
+    )
+    by_place = {i.place.name: i.count.best for i in a.incidents if i.place and i.count}
+    assert by_place.get("Kakhovka") == 2
+
+
+def test_a_toll_told_as_of_a_time_does_not_part_the_act(extract) -> None:
+    a = extract(
+        "Близько 11:20 росіяни вдарили ракетою по торговому центру в Кременчуці.\n"
+        "Станом на 18:00 відомо про 12 загиблих.",
+        "uk",
+        "2024-09-02",
+    )
+    (inc,) = a.incidents
+    assert inc.place is not None and inc.place.name == "Kremenchuk"
+    assert inc.count is not None and inc.count.best == 12
+
+
+@pytest.mark.parametrize(
+    ("code", "text"),
+    [
+        ("ru", "3 мая российские крылатые ракеты попали в жилой дом в Умани, погибли 20 человек."),
+        ("uk", "3 травня противник вдарив по житловому будинку в Умані, загинули 20 людей."),
+    ],
+)
+def test_the_adversary_and_its_missiles_are_russian_forces(extract, code: str, text: str) -> None:
+    (inc,) = extract(text, code, "2024-05-05").incidents
+    assert [p.name for p in inc.perpetrators] == ["Russian forces"]

@@ -853,6 +853,7 @@ class Assembler:
         """The people and units named where the sentences charge someone with an act
         (``LanguagePack.charged``), not those named as the source of the charge."""
         out: list[Actor] = []
+        commanding = {p for link in self.a.units for p in link.parents}
         for i in sentences:
             s = self.a.sentences[i]
             pack = get_pack(self.a.language_of(i))
@@ -870,6 +871,8 @@ class Assembler:
                     continue  # "у вбивстві Петра Іваненка": the victim
                 if m.kind == "unit" and _branch(m.value.name):
                     continue  # "командувачу дальньої авіації": the accused's title
+                if m.kind == "unit" and m.value.name in commanding:
+                    continue  # of a chain of command, the unit the others command
                 actor = m.value if m.kind == "unit" else _actor(m)
                 if actor is not None and actor.name not in {f.name for f in out}:
                     out.append(actor)

@@ -198,3 +198,36 @@ def test_a_toll_told_as_of_a_time_does_not_part_the_act(extract) -> None:
 def test_the_adversary_and_its_missiles_are_russian_forces(extract, code: str, text: str) -> None:
     (inc,) = extract(text, code, "2024-05-05").incidents
     assert [p.name for p in inc.perpetrators] == ["Russian forces"]
+
+
+@pytest.mark.parametrize(
+    ("code", "text", "name"),
+    [
+        (
+            "uk",
+            "Слідчі встановили причетність командира взводу Максима Гордієнка до злочину. "
+            "У квітні 2022 року його підлеглі розстріляли двох полонених біля Ізюма.",
+            "Maksym Hordiienko",
+        ),
+        (
+            "ru",
+            "Следователи идентифицировали военного Игоря Лаптева. В апреле 2022 года он "
+            "застрелил двух мирных жителей в Изюме.",
+            "Igor Laptev",
+        ),
+    ],
+)
+def test_who_investigators_identified_did_the_act(extract, code: str, text: str, name: str) -> None:
+    (inc,) = extract(text, code, "2024-05-05").incidents
+    assert name in [p.name for p in inc.perpetrators]
+
+
+def test_a_charge_names_the_unit_not_those_that_command_it(extract) -> None:
+    a = extract(
+        "Прокурори повідомили про підозру військовим 3-го батальйону 76-ї десантно-штурмової "
+        "дивізії, які у березні 2022 року розстріляли чотирьох цивільних у Бучі.",
+        "uk",
+        "2024-05-05",
+    )
+    (inc,) = a.incidents
+    assert [p.name for p in inc.perpetrators] == ["3rd Battalion, 76th Air Assault Division"]

@@ -47,6 +47,7 @@ from .dates import CyrillicDates, DateMatch
 from .morph import (
     WORD,
     common_word,
+    given_name,
     lemmatizer,
     nominatives,
     normalise_apostrophes,
@@ -610,6 +611,7 @@ class LanguagePack:
                 self._person_word,
                 functools.partial(common_word, self.code),
                 nominatives=functools.partial(nominatives, self.code),
+                given=functools.partial(given_name, self.code),
             )
         return EnglishPlaces()
 

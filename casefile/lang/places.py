@@ -65,6 +65,8 @@ _NEXT_CAP_WORD = re.compile(
 _SECOND_NEXT_WORD = re.compile(r"\s+\S+\s+([а-яіїєґё][а-яіїєґё.-]*)")
 _MATCHES_KEPT = ("name", "alternate")  # not a base name's area, nor a sound-alike
 _ALTERNATE_WEIGHT = 0.2
+_OTHER_NAME_WEIGHT = 0.001  # an alternate name that is no spelling of the place's own
+_SPELLING_RATIO = 60  # rapidfuzz ratio from which an alternate name is a spelling of the name
 _AS_WRITTEN_WEIGHT = 5.0
 # A word the dictionary reads as a person's name is a place only if this populous.
 _PERSON_OVER_PLACE = 5000
@@ -103,6 +105,7 @@ class InflectedPlaces:
         common: Callable[[str], bool] = lambda word: False,
         gazetteer: Callable[[], Gazetteer] = Gazetteer.default,
         nominatives: Callable[[str], tuple[str, ...]] = lambda word: (),
+        given: Callable[[str], bool] = lambda word: False,
     ) -> None:
         self.endings = [(str(a), str(b)) for a, b in table["endings"]]
         self.names = {str(k).lower(): str(v) for k, v in table.get("names", {}).items()}
@@ -147,6 +150,7 @@ class InflectedPlaces:
         self.common = common
         self._gazetteer = gazetteer
         self.nominatives = nominatives
+        self.given = given
         self.resolve = lru_cache(maxsize=50_000)(self._resolve)
 
     # -- one name ---------------------------------------------------------------------
@@ -173,7 +177,7 @@ class InflectedPlaces:
             for cand in self._lookup(form):
                 # the most populous, an alternate name weighing a fifth (the old name
                 # "Pokrovsk" of Engels loses to Pokrovsk); then the earlier form
-                weight = 1.0 if cand.match == "name" else _ALTERNATE_WEIGHT
+                weight = 1.0 if cand.match == "name" else self._alternate_weight(form, cand)
                 if i == 0 and cand.match == "name":
                     weight = _AS_WRITTEN_WEIGHT  # "Подолы" is Podoly before "Подол" is Podil
                 score = ((_people(cand) + 1) * weight, -i)
@@ -186,6 +190,15 @@ class InflectedPlaces:
             return None  # "Захарова" is the spokeswoman before the hamlet of Zakharovo
         return form, cand.place.name, cand
 
+    def _alternate_weight(self, form: str, cand: Candidate) -> float:
+        """How much a match by an alternate name counts: a spelling of the place's own
+        name ("Харьков" for Kharkiv) a fifth, another name it bore or was confused with
+        ("Александровка" for Donetsk, "Білозерка" for Skadovka) next to nothing."""
+        latin = self.romanize(form).lower()
+        if ratio(latin, cand.place.name.lower()) >= _SPELLING_RATIO:
+            return _ALTERNATE_WEIGHT
+        return _OTHER_NAME_WEIGHT
+
     def resolve_named(self, word: str) -> tuple[str, str, Candidate] | None:
         """A word a settlement noun introduces: its forms as a settlement's name, the
         surname reading ignored ("у селі Зайцеве" is Zaitseve, not Zaitsev's)."""
@@ -194,7 +207,7 @@ class InflectedPlaces:
             for cand in self._lookup(form):
                 if cand.feature_class != "P":
                     continue
-                weight = 1.0 if cand.match == "name" else _ALTERNATE_WEIGHT
+                weight = 1.0 if cand.match == "name" else self._alternate_weight(form, cand)
                 score = ((_people(cand) + 1) * weight, -i)
                 if best is None or score > best[0]:
                     best = (score, form, cand)
@@ -274,6 +287,14 @@ class InflectedPlaces:
             before = _PREVIOUS_WORD.search(text, 0, start)
             if before and before.group(1)[:1].isupper() and self.person(before.group(1)):
                 continue  # "Олександр Гусак": a surname after a given name
+            after = _NEXT_CAP_WORD.match(text, end)
+            if (
+                after
+                and hit[2].population < _COMMON_OVER_PLACE
+                and self.given(word)
+                and self.person(after.group(1))
+            ):
+                continue  # "Максима Гордієнка": a given name before a surname
             if (
                 hit[2].population < _COMMON_OVER_PLACE
                 and _OPENS.search(text, 0, start)

@@ -160,3 +160,14 @@ def test_a_village_of_unknown_population_named_as_written_is_itself() -> None:
     # the gazetteer counts no people in Bilozerka; a town once so named is another place
     hit = get_pack("uk").place("Білозерка")
     assert hit is not None and hit.name == "Bilozerka"
+
+
+def test_a_given_name_before_a_surname_is_no_village() -> None:
+    # "Максима" is also a village's name; before a surname it is a man's
+    assert get_pack("uk").places("наказ командира роти Максима Гордієнка") == []
+
+
+def test_a_name_another_place_once_bore_is_no_spelling_of_it() -> None:
+    # "Александровка" is among a city's old names: the villages named so come first
+    hit = get_pack("ru").place("Александровке")
+    assert hit is not None and hit.name != "Donetsk"

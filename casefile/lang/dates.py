@@ -239,16 +239,27 @@ class CyrillicDates:
         # ... 7 березня": 2022), where that day is not after publication
         out = []
         stated: _PD | None = None  # the last date stated with its year and month
+        # without a publication date, the year a day told without one is in: that of the
+        # last date stated with a year, else the one year the text states if just one
+        years = {c.hi[0] for c in kept if c.hi is not None and not c.relative}
+        year: int | None = years.pop() if len(years) == 1 else None
         for c in kept:
-            match = self._finish(text, c, p, stated)
+            match = self._finish(text, c, p, stated, year if p is None else None)
             if match is not None:
                 out.append(match)
-            if c.hi is not None and c.hi[1] is not None and not c.relative and c.month_day is None:
-                stated = c.hi
+            if c.hi is not None and not c.relative and c.month_day is None:
+                year = c.hi[0]
+                if c.hi[1] is not None:
+                    stated = c.hi
         return out
 
     def _finish(
-        self, text: str, c: _Cand, p: date | None, stated: _PD | None = None
+        self,
+        text: str,
+        c: _Cand,
+        p: date | None,
+        stated: _PD | None = None,
+        year: int | None = None,
     ) -> DateMatch | None:
         lo, hi, relative, named = c.lo, c.hi, c.relative, c.named
         if c.month_day is not None:
@@ -256,6 +267,8 @@ class CyrillicDates:
             month, d1, d2 = c.month_day
             last = d2 or d1
             y = _story_year(stated, month, last or 1, p)
+            if y is None and p is None and year is not None:
+                y = year  # no publication date: the year the text states
             if y is None:
                 if p is None:
                     return None

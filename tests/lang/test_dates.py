@@ -138,3 +138,23 @@ def test_a_day_without_its_year_takes_the_storys_year(
 ) -> None:
     found = get_pack(code).dates(text, published)
     assert found[-1].range.start == day
+
+
+@pytest.mark.parametrize(
+    ("code", "text", "expected"),
+    [
+        ("uk", "Це сталося у 2022 році. 5 березня окупанти увійшли", "2022-03-05"),
+        ("ru", "События 2023 года. 8 мая оккупанты", "2023-05-08"),
+    ],
+)
+def test_without_a_publication_date_a_day_takes_the_one_year_the_text_states(
+    code: str, text: str, expected: str
+) -> None:
+    days = [
+        m for m in get_pack(code).dates(text, None) if m.range.start and len(m.range.start) == 10
+    ]
+    assert [m.range.start for m in days] == [expected]
+
+
+def test_without_a_publication_date_or_a_year_a_day_is_no_date() -> None:
+    assert get_pack("uk").dates("5 березня окупанти увійшли", None) == []

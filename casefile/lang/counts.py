@@ -112,6 +112,8 @@ class WordCounts:
         self.not_before = forms(table.get("not_people_before", []))
         self.weak = {norm(w) for w in table.get("weak", [])}
         self.single_nouns = forms(table.get("single_nouns", []))
+        # words after which a single noun is an adjective of many ("цивільне населення")
+        self.collective = {norm(w) for w in table.get("collective_after", [])}
         self.subset = {norm(w) for w in table.get("subset_words", [])}
         self.and_words = {norm(w) for w in table.get("and_words", [])}
         self.and_owners = {norm(w) for w in table.get("and_owners", [])}
@@ -269,6 +271,8 @@ class WordCounts:
         for k, (start, end, lem) in enumerate(words):
             if lem not in self.single_nouns or not self.singular(text[start:end]):
                 continue
+            if k + 1 < len(words) and words[k + 1][2] in self.collective:
+                continue  # "цивільне населення": many, not one
             if any(v.start <= start < v.end for v in out):
                 continue  # the second of a pair counted with the first
             pair = self._pair(text, words, k)
@@ -345,6 +349,8 @@ class WordCounts:
         for k, m in enumerate(after):
             word = m.group()
             if self._lem(word) in self.single_nouns and self.singular(word):
+                if k + 1 < len(after) and self._lem(after[k + 1].group()) in self.collective:
+                    return None  # "знищували цивільне населення"
                 return m.start(), m.end()
             if k == 0 and self._object_pronoun(word, after[1:2]):
                 return m.start(), m.end()  # "били мене", "пытали его"

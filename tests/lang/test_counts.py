@@ -188,3 +188,9 @@ def test_one_person_joined_after_a_count_adds_one(
     code: str, text: str, found: list[tuple[int, str]]
 ) -> None:
     assert [(v.count.best, v.role) for v in get_pack(code).victim_counts(text)] == found
+
+
+def test_a_civilian_is_one_and_the_civilian_population_many() -> None:
+    uk = get_pack("uk")
+    assert [v.count.best for v in uk.victim_counts("загинула цивільна, ще двоє поранені")] == [1, 2]
+    assert uk.victim_counts("постраждало цивільне населення") == []

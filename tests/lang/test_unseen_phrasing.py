@@ -231,3 +231,17 @@ def test_a_charge_names_the_unit_not_those_that_command_it(extract) -> None:
     )
     (inc,) = a.incidents
     assert [p.name for p in inc.perpetrators] == ["3rd Battalion, 76th Air Assault Division"]
+
+
+def test_he_after_a_sentence_naming_the_soldier_and_one_civilian_shot(extract) -> None:
+    a = extract(
+        "Суд заочно засудив російського військового до 11 років ув'язнення. "
+        "За даними слідства, 3 березня 2022 року він застрелив цивільного у Гостомелі.",
+        "uk",
+        "2024-06-05",
+    )
+    (inc,) = a.incidents
+    assert inc.type == "killing_of_civilians"
+    assert inc.date is not None and inc.date.start == "2022-03-03"
+    assert inc.count is not None and inc.count.best == 1
+    assert [p.name for p in inc.perpetrators] == ["Russian forces"]

@@ -629,7 +629,8 @@ class LanguagePack:
     def places(self, text: str) -> list[PlaceMatch]:
         """Toponyms in ``text`` with the gazetteer's English names, spans as written. After
         a preposition of ``pack.yaml``'s ``region_prepositions``, a city whose oblast bears
-        its name is the oblast ("на Запоріжжі": the region; "у Запоріжжі": the city)."""
+        its name is the oblast ("на Запоріжжі": the region; "у Запоріжжі": the city), unless
+        the name is in the accusative ("удар на Одесу": the city aimed at)."""
         found = self._places.find(text)
         words = self.settings.get("region_prepositions") or []
         if not words:
@@ -643,12 +644,21 @@ class LanguagePack:
                 if c.feature_class == "P"
                 and c.admin1 == f"{m.name} Oblast"
                 and before.search(text, max(0, m.start - 5), m.start)
+                and not self._aimed_at(m.text)
                 else None
             )
             if region is not None:
                 m = PlaceMatch(m.start, m.end, m.text, m.form, region.name, region.candidate)
             out.append(m)
         return out
+
+    def _aimed_at(self, word: str) -> bool:
+        """The toponym is in the accusative or nominative, not the locative: "атака на
+        Одесу" aims at the city, where "на Одещині", "на Запоріжжі" say where."""
+        if self.settings["morphology"] != "pymorphy3":
+            return False
+        tags = tag_of(self.code, word.split()[-1])
+        return bool({"accs", "nomn"} & tags) and not {"loct", "datv"} & tags
 
     def place(self, name: str) -> PlaceMatch | None:
         """One toponym in any case form ("Харкові") read as a place, or None."""

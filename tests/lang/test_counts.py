@@ -194,3 +194,11 @@ def test_a_civilian_is_one_and_the_civilian_population_many() -> None:
     uk = get_pack("uk")
     assert [v.count.best for v in uk.victim_counts("загинула цивільна, ще двоє поранені")] == [1, 2]
     assert uk.victim_counts("постраждало цивільне населення") == []
+
+
+@pytest.mark.parametrize(
+    ("code", "text"),
+    [("uk", "загинуло літнє подружжя"), ("ru", "погибли пожилые супруги")],
+)
+def test_a_married_couple_is_two(code: str, text: str) -> None:
+    assert [v.count.best for v in get_pack(code).victim_counts(text)] == [2]

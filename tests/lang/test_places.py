@@ -171,3 +171,9 @@ def test_a_name_another_place_once_bore_is_no_spelling_of_it() -> None:
     # "Александровка" is among a city's old names: the villages named so come first
     hit = get_pack("ru").place("Александровке")
     assert hit is not None and hit.name != "Donetsk"
+
+
+def test_a_city_aimed_at_after_na_is_the_city_not_its_region() -> None:
+    uk = get_pack("uk")
+    assert [m.name for m in uk.places("ракетна атака на Одесу")] == ["Odesa"]
+    assert [m.name for m in uk.places("вибухи на Одещині")] == ["Odesa Oblast"]

@@ -245,3 +245,18 @@ def test_he_after_a_sentence_naming_the_soldier_and_one_civilian_shot(extract) -
     assert inc.date is not None and inc.date.start == "2022-03-03"
     assert inc.count is not None and inc.count.best == 1
     assert [p.name for p in inc.perpetrators] == ["Russian forces"]
+
+
+@pytest.mark.parametrize(
+    ("code", "text"),
+    [
+        (
+            "ru",
+            "Бывший пленный рассказал, что в колонии его избивали. Так же обращались и с "
+            "другими украинскими военнопленными.",
+        ),
+    ],
+)
+def test_prisoners_of_a_side_are_not_its_forces(extract, code: str, text: str) -> None:
+    (inc,) = extract(text, code, "2024-06-05").incidents
+    assert not {p.name for p in inc.perpetrators} & {"Ukrainian forces", "Russian forces"}

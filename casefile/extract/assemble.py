@@ -92,6 +92,9 @@ JOIN_FEATURES: dict[str, float] = {
 # a decimal of a figure ("19,5").
 CLOCK = re.compile(r"(?<![\d.,:])(?P<h>[01]?\d|2[0-3])[:.](?P<m>[0-5]\d)(?![\d.,:]\d|\d)")
 
+# Prisoners of war named with their side (types/concepts.yaml) and the force that holds them.
+CAPTORS = {"ukrainian_captives": "Russian forces", "russian_captives": "Ukrainian forces"}
+
 # Counts by the role they were found in, for acts that kill and acts that do not.
 COUNT_ROLES = {
     T.EXECUTION_OF_POWS: ("killed", "victims"),
@@ -817,7 +820,8 @@ class Assembler:
            way to the units of its side that the act's sentences name, or a document that
            tells one act names ("their killers from the 2nd battalion"): of a chain of
            command only its last unit, which the others command; where none is named, the
-           units the sentence right before or after the act names;
+           units the sentence right before or after the act names, else the captor of the
+           prisoners of war of one side that the act's sentences name (``CAPTORS``);
         3. the agent the document names most often for its acts, the force it names most;
         4. the pack's ``default_agent`` where the act happened in its countries (a
            Ukrainian report of a strike on Ukraine that names no attacker)."""
@@ -832,12 +836,22 @@ class Assembler:
                 units = self.side_units(range(len(self.a.sentences)), {f.name for f in found})
             if units:
                 return units
+        first, last = g.sentences[0], g.sentences[-1]
+        around = [i for i in (first - 1, last + 1) if 0 <= i < len(self.a.sentences)]
         if not found:
             # the units the sentence right before or after the act names ("... killed a man
             # in Bucha. They were privates of the 234th regiment"), of either side
-            first, last = g.sentences[0], g.sentences[-1]
-            around = [i for i in (first - 1, last + 1) if 0 <= i < len(self.a.sentences)]
             found += self.side_units(around, {"Russian forces", "Ukrainian forces"})
+        if not found:
+            # the captor of the prisoners of war of one side the act's sentences (or those
+            # right before or after) name ("катували українських військовополонених")
+            for concept, captor in CAPTORS.items():
+                if any(
+                    concepts().find(concept, self.a.language_of(i), self.a.sentences[i].text)
+                    for i in [*around, *g.sentences]
+                ):
+                    found.append(Actor(captor, "force"))
+                    break
         if not found:
             main = self.principal_agent() or self.named_force()
             if main:

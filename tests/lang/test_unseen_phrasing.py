@@ -257,6 +257,8 @@ def test_he_after_a_sentence_naming_the_soldier_and_one_civilian_shot(extract) -
         ),
     ],
 )
-def test_prisoners_of_a_side_are_not_its_forces(extract, code: str, text: str) -> None:
+def test_prisoners_of_a_side_are_not_its_forces_but_held_by_the_other(
+    extract, code: str, text: str
+) -> None:
     (inc,) = extract(text, code, "2024-06-05").incidents
-    assert not {p.name for p in inc.perpetrators} & {"Ukrainian forces", "Russian forces"}
+    assert [p.name for p in inc.perpetrators] == ["Russian forces"]

@@ -1,6 +1,6 @@
 """The assembler: event mentions grouped into incidents, each given its fields.
 
-It knows no language: it reads the event mentions of ``events.v4`` (type, trigger,
+It knows no language: it reads the event mentions of ``events.v5`` (type, trigger,
 arguments with roles, score) and the cue words of ``types/concepts.yaml``.
 
 1. Mentions are read in text order. Each joins the open incident it scores best with, by the
@@ -748,7 +748,7 @@ class Assembler:
     @cached_property
     def mixed_case(self) -> bool:
         """The text is in mixed case (upper-case text keeps only names a place word
-        introduces: places.v4)."""
+        introduces: places.v5)."""
         return not shouting(self.a.text)
 
     @cached_property
@@ -1112,11 +1112,11 @@ WEAPON_NAME = re.compile(
 )
 
 
-@registry.stages.register("casefile.incidents.v5")
+@registry.stages.register("casefile.incidents.v6")
 class IncidentsV2(BaseStage):
     """Group event mentions into incidents (scored, explainable joins) and fill their fields."""
 
-    name = "casefile.incidents.v5"
+    name = "casefile.incidents.v6"
     requires = (
         "sentences",
         "events",

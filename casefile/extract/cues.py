@@ -89,11 +89,11 @@ def sentence_triggers(
     return [(a, b, cue) for (a, b, _), cue in sorted(found.items())]
 
 
-@registry.stages.register("casefile.cues.v5")
+@registry.stages.register("casefile.cues.v6")
 class CuesV2(BaseStage):
     """Mark incident triggers by the type files' rules, evidence cues and certainty hedges."""
 
-    name = "casefile.cues.v5"
+    name = "casefile.cues.v6"
     requires = ("sentences",)
     assigns = ("mentions.trigger", "mentions.evidence", "mentions.hedge")
 

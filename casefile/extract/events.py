@@ -1,6 +1,6 @@
 """Event mentions: each trigger of an incident type, with its arguments and a score.
 
-The ``cues.v5`` stage marks trigger words by the rules of the incident type files
+The ``cues.v6`` stage marks trigger words by the rules of the incident type files
 (``extract/types/``). This stage turns each trigger into an :class:`EventMention`:
 
 1. its sentence is parsed (spaCy's tagger, parser and lemmatiser, English only, and only the
@@ -15,7 +15,7 @@ The ``cues.v5`` stage marks trigger words by the rules of the incident type file
    what weakens it) that the assembler pools into an act's features and scores with the
    fitted weights of extract/weights.yaml (``score_features``).
 
-The assembler (``incidents.v5``) groups these mentions into incidents.
+The assembler (``incidents.v6``) groups these mentions into incidents.
 
 Languages. Nothing here branches on a language: the trigger words, cue words and negations
 come from ``types/*.yaml`` per ``Document.language``; the parse is used where the language
@@ -131,7 +131,7 @@ UNNAMED = "unnamed"
 
 @dataclass
 class TriggerCue:
-    """What ``cues.v5`` knows of a trigger word: the type and the rule that found it."""
+    """What ``cues.v6`` knows of a trigger word: the type and the rule that found it."""
 
     type: str
     support: bool = False
@@ -567,11 +567,11 @@ def _intent(trigger: Token, intent_rx: re.Pattern[str] | None) -> bool:
 
 
 # -- the stage -----------------------------------------------------------------------------
-@registry.stages.register("casefile.events.v4")
+@registry.stages.register("casefile.events.v5")
 class Events(BaseStage):
     """Event mentions from triggers: arguments by the dependency parse, and a scored guess."""
 
-    name = "casefile.events.v4"
+    name = "casefile.events.v5"
     requires = (
         "sentences",
         "mentions.trigger",

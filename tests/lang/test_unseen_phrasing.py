@@ -262,3 +262,16 @@ def test_prisoners_of_a_side_are_not_its_forces_but_held_by_the_other(
 ) -> None:
     (inc,) = extract(text, code, "2024-06-05").incidents
     assert [p.name for p in inc.perpetrators] == ["Russian forces"]
+
+
+@pytest.mark.parametrize(
+    ("code", "text"),
+    [
+        ("uk", "Бойовики підрозділу «Ахмат» утримували волонтерів у підвалі."),
+        ("ru", "Бойцы батальона «Ахмат» удерживали волонтеров в подвале."),
+    ],
+)
+def test_the_akhmat_formation_by_its_name(code: str, text: str) -> None:
+    from casefile.lang import get_pack
+
+    assert [n for _, _, n in get_pack(code).units(text)] == ["Akhmat Spetsnaz"]

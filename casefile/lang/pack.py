@@ -612,8 +612,13 @@ class LanguagePack:
                 functools.partial(common_word, self.code),
                 nominatives=functools.partial(nominatives, self.code),
                 given=functools.partial(given_name, self.code),
+                adjective=self._adjective_word,
             )
         return EnglishPlaces()
+
+    def _adjective_word(self, word: str) -> bool:
+        """A word the dictionary reads as an adjective first ("Красного")."""
+        return "ADJF" in tag_of(self.code, word)
 
     def _person_word(self, word: str) -> bool:
         """A word that names a person: so read by the dictionary, or a known surname."""

@@ -106,6 +106,7 @@ class InflectedPlaces:
         gazetteer: Callable[[], Gazetteer] = Gazetteer.default,
         nominatives: Callable[[str], tuple[str, ...]] = lambda word: (),
         given: Callable[[str], bool] = lambda word: False,
+        adjective: Callable[[str], bool] = lambda word: False,
     ) -> None:
         self.endings = [(str(a), str(b)) for a, b in table["endings"]]
         self.names = {str(k).lower(): str(v) for k, v in table.get("names", {}).items()}
@@ -151,6 +152,7 @@ class InflectedPlaces:
         self._gazetteer = gazetteer
         self.nominatives = nominatives
         self.given = given
+        self.adjective = adjective
         self.resolve = lru_cache(maxsize=50_000)(self._resolve)
 
     # -- one name ---------------------------------------------------------------------
@@ -288,6 +290,13 @@ class InflectedPlaces:
             if before and before.group(1)[:1].isupper() and self.person(before.group(1)):
                 continue  # "Олександр Гусак": a surname after a given name
             after = _NEXT_CAP_WORD.match(text, end)
+            if (
+                after
+                and self.adjective(word)
+                and self.resolve(after.group(1)) is None
+                and self._area(text, after.group(1), after.end()) is None
+            ):
+                continue  # "Красного Креста": an adjective of a name that is no place
             if (
                 after
                 and hit[2].population < _COMMON_OVER_PLACE

@@ -177,3 +177,15 @@ def test_a_city_aimed_at_after_na_is_the_city_not_its_region() -> None:
     uk = get_pack("uk")
     assert [m.name for m in uk.places("ракетна атака на Одесу")] == ["Odesa"]
     assert [m.name for m in uk.places("вибухи на Одещині")] == ["Odesa Oblast"]
+
+
+@pytest.mark.parametrize(
+    ("code", "text", "names"),
+    [
+        ("ru", "передал данные Международному комитету Красного Креста", []),
+        ("uk", "звернулися до Червоного Хреста", []),
+        ("uk", "удар по Покровську Донецької області", ["Pokrovsk", "Donetsk Oblast"]),
+    ],
+)
+def test_an_adjective_of_a_name_that_is_no_place(code: str, text: str, names: list[str]) -> None:
+    assert [m.name for m in get_pack(code).places(text)] == names

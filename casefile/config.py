@@ -13,16 +13,16 @@ from .errors import ConfigError
 
 DEFAULT_STAGES = [
     "casefile.sentences.v2",
-    "casefile.dates.v5",
-    "casefile.places.v4",
-    "casefile.units.v4",
+    "casefile.dates.v6",
+    "casefile.places.v5",
+    "casefile.units.v5",
     "casefile.cues.v6",
-    "casefile.entities.v5",
-    "casefile.counts.v5",
+    "casefile.entities.v6",
+    "casefile.counts.v6",
     "casefile.statements.v4",
     "casefile.events.v5",
     "casefile.incidents.v6",
-    "casefile.statistics.v4",
+    "casefile.statistics.v5",
     "casefile.persons.v2",
 ]
 

@@ -1,6 +1,6 @@
 """The assembler: event mentions grouped into incidents, each given its fields.
 
-It knows no language: it reads the event mentions of ``events.v4`` (type, trigger,
+It knows no language: it reads the event mentions of ``events.v5`` (type, trigger,
 arguments with roles, score) and the cue words of ``types/concepts.yaml``.
 
 1. Mentions are read in text order. Each joins the open incident it scores best with, by the
@@ -80,12 +80,20 @@ JOIN_FEATURES: dict[str, float] = {
     "far": -0.2,  # more than three sentences apart
     "compatible_type": -0.3,  # attack and killing: one act told with two words
     "date_conflict": -4.0,  # two stated dates that do not overlap
+    "time_conflict": -4.0,  # two sentences told at different times of day ("о 06:30")
     "place_conflict": -4.0,  # two settlements (or regions) too far apart
     "new_act_cue": -1.4,  # "another", "a second", "separately" opening the sentence
     "continues_cue": 0.8,  # "the strike", "it", "the victims" opening the sentence
     "same_agent": 0.4,
     "other_agent": -0.8,
 }
+
+# A time of day: an hour and its minutes ("06:30", "14.00"), not a date ("12.09.2025") nor
+# a decimal of a figure ("19,5").
+CLOCK = re.compile(r"(?<![\d.,:])(?P<h>[01]?\d|2[0-3])[:.](?P<m>[0-5]\d)(?![\d.,:]\d|\d)")
+
+# Prisoners of war named with their side (types/concepts.yaml) and the force that holds them.
+CAPTORS = {"ukrainian_captives": "Russian forces", "russian_captives": "Ukrainian forces"}
 
 # Counts by the role they were found in, for acts that kill and acts that do not.
 COUNT_ROLES = {
@@ -98,6 +106,7 @@ TOLERANCE_KM = {"settlement": 30, "district": 60, "admin1": 250}
 DATE_BACK = 3  # sentences before an act that may state its date, where nothing parses it
 FOLD_REACH = 3  # sentences between a detention and the torture it began, without a parse
 AND_JOINED = re.compile(r"^\s*and\s+(?:(?:his|her|their|its|the)\s+)?$", re.I)
+DISTRICT_REACH = 60.0  # km from a district's point within which a town may lie in it
 PART_REACH = 60  # characters before a place that may hold its figure
 PART_WORDS = 5  # words before a place that may hold its figure in a toll told place by place
 CLAUSE_MARK = re.compile(r"[,;:()\[\]]")
@@ -284,6 +293,13 @@ class Assembler:
                     [m.value for m in _own(group.events, TIME)], [m.value for m in _own([e], TIME)]
                 )
             ),
+            "time_conflict": float(
+                gap > 0
+                and not e.parsed  # a parse tells which clause a time is of
+                and bool(mine := self.clock(e.sentence))
+                and bool(seen := {t for g in group.events for t in self.clock(g.sentence)})
+                and not mine & seen
+            ),
             "place_conflict": float(
                 places_conflict(
                     [m.value for m in self.places(_own(group.events, PLACE))],
@@ -298,6 +314,17 @@ class Assembler:
             "continues_cue": float(gap > 0 and self.opens_with("continues", e.sentence)),
             "same_agent": float(bool(agents & theirs)),
             "other_agent": float(bool(agents and theirs and not agents & theirs)),
+        }
+
+    def clock(self, i: int) -> set[tuple[int, int]]:
+        """The times of day sentence ``i`` states ("06:30", "о 14.00 год"), as (hour,
+        minute); not a time a figure is told as of ("станом на 16:00")."""
+        text = self.a.sentences[i].text
+        pack = get_pack(self.a.language_of(i))
+        return {
+            (int(m["h"]), int(m["m"]))
+            for m in CLOCK.finditer(text)
+            if not pack.as_of(text[max(0, m.start() - 15) : m.start()])
         }
 
     @staticmethod
@@ -680,7 +707,7 @@ class Assembler:
             )
 
         best: Place = min(places, key=rank).value
-        if best.precision == "admin1" and not any(e.parsed for e in g.events):
+        if best.precision in ("admin1", "district") and not any(e.parsed for e in g.events):
             return self.place_within(g, best) or best
         if best.precision == "country":
             return self.one_place_in(g, best) or best
@@ -705,12 +732,21 @@ class Assembler:
     def place_within(self, g: Group, region: Place) -> Place | None:
         """Without a parse, the settlement or district a region the act's sentences name is
         narrowed to by a sentence between its tellings, or one right before or after them
-        ("на Київщині ... . Під час окупації Гостомеля ..."): the first inside the region."""
+        ("на Київщині ... . Під час окупації Гостомеля ..."): the first inside the region;
+        a district likewise to a settlement of its region within ``DISTRICT_REACH``."""
         first, last = g.sentences[0], g.sentences[-1]
         where = range(max(first - 1, 0), min(last + 2, len(self.a.sentences)))
         for m in self.places([m for i in where for m in self.a.mentions_of("place", i)]):
             p = m.value
-            if p.precision in ("settlement", "district") and p.admin1 == region.name:
+            if region.precision == "district":
+                # a district: a settlement of its region near it
+                if (
+                    p.precision == "settlement"
+                    and p.admin1 == region.admin1
+                    and km(p, region) <= DISTRICT_REACH
+                ):
+                    return p  # type: ignore[no-any-return]
+            elif p.precision in ("settlement", "district") and p.admin1 == region.name:
                 return p  # type: ignore[no-any-return]
         return None
 
@@ -732,7 +768,7 @@ class Assembler:
     @cached_property
     def mixed_case(self) -> bool:
         """The text is in mixed case (upper-case text keeps only names a place word
-        introduces: places.v4)."""
+        introduces: places.v5)."""
         return not shouting(self.a.text)
 
     @cached_property
@@ -795,7 +831,9 @@ class Assembler:
         2. the agents named nearest the act's triggers, a force ("Russian forces") giving
            way to the units of its side that the act's sentences name, or a document that
            tells one act names ("their killers from the 2nd battalion"): of a chain of
-           command only its last unit, which the others command;
+           command only its last unit, which the others command; where none is named, the
+           units the sentence right before or after the act names, else the captor of the
+           prisoners of war of one side that the act's sentences name (``CAPTORS``);
         3. the agent the document names most often for its acts, the force it names most;
         4. the pack's ``default_agent`` where the act happened in its countries (a
            Ukrainian report of a strike on Ukraine that names no attacker)."""
@@ -810,6 +848,22 @@ class Assembler:
                 units = self.side_units(range(len(self.a.sentences)), {f.name for f in found})
             if units:
                 return units
+        first, last = g.sentences[0], g.sentences[-1]
+        around = [i for i in (first - 1, last + 1) if 0 <= i < len(self.a.sentences)]
+        if not found:
+            # the units the sentence right before or after the act names ("... killed a man
+            # in Bucha. They were privates of the 234th regiment"), of either side
+            found += self.side_units(around, {"Russian forces", "Ukrainian forces"})
+        if not found:
+            # the captor of the prisoners of war of one side the act's sentences (or those
+            # right before or after) name ("катували українських військовополонених")
+            for concept, captor in CAPTORS.items():
+                if any(
+                    concepts().find(concept, self.a.language_of(i), self.a.sentences[i].text)
+                    for i in [*around, *g.sentences]
+                ):
+                    found.append(Actor(captor, "force"))
+                    break
         if not found:
             main = self.principal_agent() or self.named_force()
             if main:
@@ -825,6 +879,7 @@ class Assembler:
         """The people and units named where the sentences charge someone with an act
         (``LanguagePack.charged``), not those named as the source of the charge."""
         out: list[Actor] = []
+        commanding = {p for link in self.a.units for p in link.parents}
         for i in sentences:
             s = self.a.sentences[i]
             pack = get_pack(self.a.language_of(i))
@@ -842,6 +897,8 @@ class Assembler:
                     continue  # "у вбивстві Петра Іваненка": the victim
                 if m.kind == "unit" and _branch(m.value.name):
                     continue  # "командувачу дальньої авіації": the accused's title
+                if m.kind == "unit" and m.value.name in commanding:
+                    continue  # of a chain of command, the unit the others command
                 actor = m.value if m.kind == "unit" else _actor(m)
                 if actor is not None and actor.name not in {f.name for f in out}:
                     out.append(actor)

@@ -289,11 +289,11 @@ def find_counts(text: str) -> list[CountMatch]:
     return out
 
 
-@registry.stages.register("casefile.counts.v5")
+@registry.stages.register("casefile.counts.v6")
 class Counts(BaseStage):
     """Find numbers of victims with their role, by the document's language pack."""
 
-    name = "casefile.counts.v5"
+    name = "casefile.counts.v6"
     requires = ("sentences", "mentions.date", "mentions.unit")
     assigns = ("mentions.count",)
 

@@ -41,20 +41,29 @@ def _evidence_and_hedges(analysis: Analysis, marked: set[int]) -> None:
                     )
 
 
-def sentence_triggers(text: str, language: str) -> list[tuple[int, int, TriggerCue]]:
+def sentence_triggers(
+    text: str, language: str, after: str | None = None
+) -> list[tuple[int, int, TriggerCue]]:
     """Every trigger word of ``text`` by the rules of the incident type files: each match of a
-    rule's triggers in a sentence that names what the rule needs and nothing it excludes."""
+    rule's triggers in a sentence that names what the rule needs and nothing it excludes.
+
+    With ``after`` (the sentences after this one, as far as a rule's ``reach``), only the
+    rules with a reach are tried, and what they need may be named in ``text`` or ``after``:
+    the caller asks so for a sentence that has no trigger of its own."""
     words = concepts()
     present: dict[str, bool] = {}
+    scope = text if after is None else text + "\n" + after
 
     def has(name: str) -> bool:
         if name not in present:
-            present[name] = bool(words.find(name, language, text))
+            present[name] = bool(words.find(name, language, scope))
         return present[name]
 
     found: dict[tuple[int, int, str], TriggerCue] = {}
     for spec in type_specs():
         for rule in spec.rules:
+            if (after is not None) != bool(rule.reach):
+                continue
             rx = rule.trigger(language)
             if rx is None:
                 continue
@@ -74,7 +83,9 @@ def sentence_triggers(text: str, language: str) -> list[tuple[int, int, TriggerC
                     or (old.support and not rule.support)
                     or (old.target and not rule.target and not rule.support)
                 ):
-                    found[key] = TriggerCue(spec.type, rule.support, weakened, rule.target)
+                    found[key] = TriggerCue(
+                        spec.type, rule.support, weakened, rule.target, rule.reach
+                    )
     # a word inside a longer phrase of another type is that phrase's ("beaten to death" is a
     # killing, not a beating)
     phrases = [(a, b, k) for (a, b, k), cue in found.items() if not cue.support]
@@ -95,9 +106,17 @@ class CuesV2(BaseStage):
 
     def __call__(self, analysis: Analysis) -> None:
         marked: set[int] = set()
-        for i, s in enumerate(analysis.sentences):
-            # each sentence by its own language (a quoted post: Analysis.language_of)
-            for a, b, cue in sentence_triggers(s.text, analysis.language_of(i)):
+        sentences = analysis.sentences
+        # each sentence by its own language (a quoted post: Analysis.language_of)
+        own = [sentence_triggers(s.text, analysis.language_of(i)) for i, s in enumerate(sentences)]
+        for i, s in enumerate(sentences):
+            found = own[i]
+            if not found and i + 1 < len(sentences) and not own[i + 1]:
+                # a strike told in one sentence, its toll in the next (a rule's ``reach``)
+                language = analysis.language_of(i)
+                if analysis.language_of(i + 1) == language:
+                    found = sentence_triggers(s.text, language, sentences[i + 1].text)
+            for a, b, cue in found:
                 analysis.mentions.append(
                     Mention("trigger", s.start + a, s.start + b, s.text[a:b], cue, i)
                 )

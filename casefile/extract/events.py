@@ -1,6 +1,6 @@
 """Event mentions: each trigger of an incident type, with its arguments and a score.
 
-The ``cues.v5`` stage marks trigger words by the rules of the incident type files
+The ``cues.v6`` stage marks trigger words by the rules of the incident type files
 (``extract/types/``). This stage turns each trigger into an :class:`EventMention`:
 
 1. its sentence is parsed (spaCy's tagger, parser and lemmatiser, English only, and only the
@@ -15,7 +15,7 @@ The ``cues.v5`` stage marks trigger words by the rules of the incident type file
    what weakens it) that the assembler pools into an act's features and scores with the
    fitted weights of extract/weights.yaml (``score_features``).
 
-The assembler (``incidents.v5``) groups these mentions into incidents.
+The assembler (``incidents.v6``) groups these mentions into incidents.
 
 Languages. Nothing here branches on a language: the trigger words, cue words and negations
 come from ``types/*.yaml`` per ``Document.language``; the parse is used where the language
@@ -133,12 +133,13 @@ UNNAMED = "unnamed"
 
 @dataclass
 class TriggerCue:
-    """What ``cues.v5`` knows of a trigger word: the type and the rule that found it."""
+    """What ``cues.v6`` knows of a trigger word: the type and the rule that found it."""
 
     type: str
     support: bool = False
     weakened: tuple[str, ...] = ()
     target: bool = False  # the rule holds only where the parse shows a civilian target
+    reach: int = 0  # what the rule needs was named up to this many sentences after
 
     def __str__(self) -> str:  # a trigger mention reads as its type, as v1's did
         return self.type
@@ -743,10 +744,17 @@ class Events(BaseStage):
                     e.intent = _cue_before(analysis, e, "intent", language) or pack.unrealised(
                         analysis.text, e.start, e.end
                     )
-                e.pattern_sentence = pattern
-                e.harm = harm
-                e.counts_cases = counts_cases
                 cue = _cue(marks, e)
+                e.pattern_sentence = pattern
+                # a rule with a reach found the harm it needs in the sentences after; without
+                # a parse, the sentence right after that tells no act of its own gives the
+                # harm of this one ("... ударив ракетами по селу. Загинули двоє чоловіків.")
+                reach = max(cue.reach, int(tok is None and (i + 1) not in by_sentence))
+                e.harm = harm or any(
+                    words.find("harm", language, analysis.sentences[j].text)
+                    for j in range(i + 1, min(i + 1 + reach, len(analysis.sentences)))
+                )
+                e.counts_cases = counts_cases
                 # the mention's own named features; the act (assemble.Group) pools them
                 e.features = {
                     "rule": 0.0 if e.support else 1.0,
@@ -840,6 +848,12 @@ class Events(BaseStage):
                     m = min(named, key=lambda m: (m.end > e.start, abs(m.start - e.start)))
                     m, via = _person_named_after(analysis, i, _chain_head(analysis, i, m))
                     e.args.append(Argument(AGENT, m, via))
+                    if m.kind == "person":
+                        # "<name> і його спільник <name>": the person joined to it too
+                        for p in analysis.mentions_of("person", i):
+                            if p.start >= m.end and pack.joins(analysis.text[m.end : p.start]):
+                                e.args.append(Argument(AGENT, p, via + ":joined"))
+                                m = p
                     if m.end <= e.start:
                         # the words of its clause up to the act's word name who did it
                         # ("військові 64-ї бригади розстріляли ..."): not its victims

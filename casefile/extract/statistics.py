@@ -88,11 +88,11 @@ def _category(text: str) -> str:
     return VICTIM_CATEGORIES.UNKNOWN
 
 
-@registry.stages.register("casefile.statistics.v4")
+@registry.stages.register("casefile.statistics.v5")
 class Statistics(BaseStage):
     """Aggregate figures of cases and victims, one Statistic per part of a breakdown."""
 
-    name = "casefile.statistics.v4"
+    name = "casefile.statistics.v5"
     requires = ("sentences", "mentions.count", "mentions.date", "mentions.place")
     assigns = ("statistics",)
 

@@ -35,8 +35,10 @@ class CountMatch:
 
 # Digits, with thin or plain spaces as thousands separators, and a case ending ("5-ти").
 # A time of day ("13:25") and a share ("80%") are no counts.
+# A decimal counts only with a scale word after it ("19,5 тис.", "1.2 млн": find).
 _DIGITS = re.compile(
-    r"(?<![\d.,:])\d{1,3}(?:[  \u202f]\d{3})+(?![\d.,:]\d|\s?%)"
+    r"(?<![\d.,:])\d+[.,]\d{1,2}(?![\d.,:]|\s?%)"
+    r"|(?<![\d.,:])\d{1,3}(?:[  \u202f]\d{3})+(?![\d.,:]\d|\s?%)"
     r"|(?<![\d.,:])\d+(?![\d]|[.,:]\d|\s?%)"
 )
 _DIGIT_ENDING = re.compile(r"-?(?:ти|х|ох|ьох|ми|ма|ом|м|и)(?!\w)")
@@ -110,6 +112,8 @@ class WordCounts:
         self.not_before = forms(table.get("not_people_before", []))
         self.weak = {norm(w) for w in table.get("weak", [])}
         self.single_nouns = forms(table.get("single_nouns", []))
+        # words after which a single noun is an adjective of many ("цивільне населення")
+        self.collective = {norm(w) for w in table.get("collective_after", [])}
         self.subset = {norm(w) for w in table.get("subset_words", [])}
         self.and_words = {norm(w) for w in table.get("and_words", [])}
         self.and_owners = {norm(w) for w in table.get("and_owners", [])}
@@ -153,6 +157,7 @@ class WordCounts:
                 if _ORDINAL_ENDING.match(text, end):
                     i += 1
                     continue
+                decimal = re.fullmatch(r"(\d+)[.,](\d+)", tok)
                 current = int(re.sub(r"\D", "", tok))
                 j = i + 1
                 ending = _DIGIT_ENDING.match(text, end)
@@ -163,9 +168,18 @@ class WordCounts:
                 # "240 тисяч", "1,5 млн": digits and a scale word
                 scale = self._scale(tokens[j][2]) if j < len(tokens) else None
                 if scale and not text[end : tokens[j][0]].strip():
-                    current *= scale
+                    if decimal:  # "19,5 тис.": 19 500
+                        whole, part = decimal.groups()
+                        current = int(whole) * scale + int(part) * scale // 10 ** len(part)
+                    else:
+                        current *= scale
                     end = tokens[j][1]
+                    if text[end : end + 1] == "." and len(tokens[j][2]) <= 4:
+                        end += 1  # "тис.", "млн.": the abbreviation's stop ends no clause
                     j += 1
+                elif decimal:
+                    i = j
+                    continue  # "2,5 км": a measure, no count
             else:
                 while j < len(tokens) and not tokens[j][2][0].isdigit():
                     w = tokens[j][2]
@@ -249,13 +263,16 @@ class WordCounts:
         stands in that clause already ("жінка і двоє дітей" is left to its count) and no
         word of ``subset_words`` before it makes the person one of a count told before
         ("серед загиблих"). One joined to a count after it by "and" adds to that count in
-        ``counted`` ("жінка та її двоє дітей": 3)."""
+        ``counted`` ("жінка та її двоє дітей": 3), and so does one joined after it, told
+        with no role of its own ("двоє дорослих і дитина": 3)."""
         if self.singular is None or not self.single_nouns:
             return []
         out: list[VictimCount] = []
         for k, (start, end, lem) in enumerate(words):
             if lem not in self.single_nouns or not self.singular(text[start:end]):
                 continue
+            if k + 1 < len(words) and words[k + 1][2] in self.collective:
+                continue  # "цивільне населення": many, not one
             if any(v.start <= start < v.end for v in out):
                 continue  # the second of a pair counted with the first
             pair = self._pair(text, words, k)
@@ -273,6 +290,25 @@ class WordCounts:
                     start,
                     v.end,
                     text[start : v.end],
+                    replace(v.count, best=(v.count.best or 0) + 1),
+                    v.role,
+                )
+                continue
+            after = [
+                v for v in counted if v.end <= start and self._joins_after(text[v.end : start])
+            ]
+            if (
+                after
+                and pair is None
+                and not any(w[2] in self.roles for w in words[k + 1 : k + 3] if w[1] <= until)
+            ):
+                # "двоє дорослих і дитина": one more than the count it is joined to
+                v = after[-1]
+                i = counted.index(v)
+                counted[i] = VictimCount(
+                    v.start,
+                    end,
+                    text[v.start : end],
                     replace(v.count, best=(v.count.best or 0) + 1),
                     v.role,
                 )
@@ -313,6 +349,8 @@ class WordCounts:
         for k, m in enumerate(after):
             word = m.group()
             if self._lem(word) in self.single_nouns and self.singular(word):
+                if k + 1 < len(after) and self._lem(after[k + 1].group()) in self.collective:
+                    return None  # "знищували цивільне населення"
                 return m.start(), m.end()
             if k == 0 and self._object_pronoun(word, after[1:2]):
                 return m.start(), m.end()  # "били мене", "пытали его"
@@ -347,6 +385,15 @@ class WordCounts:
             and words[0] in self.and_words
             and (len(words) == 1 or words[1] in self.and_owners)
         )
+
+    def _joins_after(self, between: str) -> bool:
+        """Whether one person after a count is joined to it: at most two words of the
+        count's own noun phrase ("двоє дорослих"), then a word of ``and_words``, in one
+        clause ("двоє дорослих і дитина")."""
+        if _CLAUSE_END.search(between):
+            return False
+        words = [w.lower() for w in WORD.findall(between)]
+        return 1 <= len(words) <= 3 and normalise_apostrophes(words[-1]) in self.and_words
 
     def _pair(self, text: str, words: list[tuple[int, int, str]], k: int) -> int | None:
         """The index of a second person joined to the one at ``k`` ("чоловік і жінка",

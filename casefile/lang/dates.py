@@ -19,7 +19,8 @@ either language. ``CyrillicDates(table).find(text, published)`` does it in three
    do: a month or day without a year takes the publication year unless that puts it
    after ``published`` (then the year before); a cue of "since" ("з 2022 року") runs to
    ``published``; "last week" is the Monday-to-Sunday week before the publication week;
-   "the night before the 8th" is the 7th to the 8th.
+   "the night before the 8th" is the 7th to the 8th; "у вихідні" is the last Saturday and
+   Sunday begun by publication.
 
 Without ``published`` the expressions that need it are skipped.
 """
@@ -134,6 +135,9 @@ class CyrillicDates:
         mon, yw = _alt(list(self.months)), _alt(table["year_words"])
         cue, frm, to = _alt(table["cues"]), _alt(table["range_from"]), _alt(table["range_to"])
         night, night_to = _alt(table["night"]), _alt(table["night_to"])
+        # "у ніч" after its preposition, or an adverb of the night ("уночі на 8 липня")
+        adverbs = table.get("night_adverbs") or []
+        night = rf"(?:(?:[уві]|во)\s+(?:{night}))" + (rf"|(?:{_alt(adverbs)})" if adverbs else "")
         day = r"(?:[0-3]?\d)(?:-?(?:го|е|ого|ге|те|ме|я|ое))?"
         b, e = r"(?<![\w-])", r"(?![\w])"
         year_after = rf"(?:\s+(?P<y>(?:19|20)\d\d)(?:\s*(?:{yw})(?!\w))?)?"
@@ -149,15 +153,15 @@ class CyrillicDates:
             ),
             (
                 re.compile(
-                    rf"""{b}(?:[уві]|во)\s+(?:{night})\s+(?:{night_to})\s+
-                    (?P<wd>{_alt(list(self.weekdays))}){e}""",
+                    rf"""{b}(?:{night})\s+(?:(?:{frm})\s+(?:{_alt(list(self.weekdays))})\s+)?
+                    (?:{night_to})\s+(?P<wd>{_alt(list(self.weekdays))}){e}""",
                     re.I | re.X,
                 ),
                 self._night_weekday,
             ),
             (
                 re.compile(
-                    rf"""{b}(?:(?P<night>(?:[уві]|во)\s+(?:{night})\s+
+                    rf"""{b}(?:(?P<night>(?:{night})\s+
                               (?:(?:{frm})\s+(?P<n1>[0-3]?\d)\s+)?(?:{night_to})\s+)
                         |(?P<from>{frm})\s+)?
                     (?P<d1>{day})(?:\s*(?:-|–|—|(?:{to})\s|і\s|та\s|и\s)\s*(?P<d2>{day}))?
@@ -235,16 +239,27 @@ class CyrillicDates:
         # ... 7 березня": 2022), where that day is not after publication
         out = []
         stated: _PD | None = None  # the last date stated with its year and month
+        # without a publication date, the year a day told without one is in: that of the
+        # last date stated with a year, else the one year the text states if just one
+        years = {c.hi[0] for c in kept if c.hi is not None and not c.relative}
+        year: int | None = years.pop() if len(years) == 1 else None
         for c in kept:
-            match = self._finish(text, c, p, stated)
+            match = self._finish(text, c, p, stated, year if p is None else None)
             if match is not None:
                 out.append(match)
-            if c.hi is not None and c.hi[1] is not None and not c.relative and c.month_day is None:
-                stated = c.hi
+            if c.hi is not None and not c.relative and c.month_day is None:
+                year = c.hi[0]
+                if c.hi[1] is not None:
+                    stated = c.hi
         return out
 
     def _finish(
-        self, text: str, c: _Cand, p: date | None, stated: _PD | None = None
+        self,
+        text: str,
+        c: _Cand,
+        p: date | None,
+        stated: _PD | None = None,
+        year: int | None = None,
     ) -> DateMatch | None:
         lo, hi, relative, named = c.lo, c.hi, c.relative, c.named
         if c.month_day is not None:
@@ -252,6 +267,8 @@ class CyrillicDates:
             month, d1, d2 = c.month_day
             last = d2 or d1
             y = _story_year(stated, month, last or 1, p)
+            if y is None and p is None and year is not None:
+                y = year  # no publication date: the year the text states
             if y is None:
                 if p is None:
                     return None
@@ -395,6 +412,9 @@ class CyrillicDates:
             lo = hi = (p.year - 1, None, None)
         elif kind == "this_year":
             lo = hi = (p.year, None, None)
+        elif kind == "weekend":  # the last Saturday and Sunday begun by publication
+            saturday = p - timedelta(days=(p.weekday() - 5) % 7)
+            lo, hi = _day(saturday), _day(min(p, saturday + timedelta(days=1)))
         elif kind in ("past_day", "past_night"):
             lo, hi = _day(p - timedelta(days=1)), _day(p)
         else:

@@ -134,6 +134,13 @@ def person_word(lang: str, word: str) -> bool:
     return any(_PERSON_GRAMMEMES & p.tag.grammemes for p in parses[:2] if p.is_known)
 
 
+def given_name(lang: str, word: str) -> bool:
+    """Whether pymorphy3's dictionary knows ``word`` as a given name in any reading
+    ("Максима": also a village, yet a name before a surname)."""
+    parses = _analyzer(lang).parse(normalise_apostrophes(word.lower()))
+    return any("Name" in p.tag.grammemes for p in parses if p.is_known)
+
+
 def common_word(lang: str, word: str) -> bool:
     """Whether pymorphy3's dictionary knows ``word`` as an ordinary word: not a name of a
     person or a place ("Джерело", "Українських" at a sentence's start), or an adjective in

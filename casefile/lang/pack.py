@@ -47,6 +47,7 @@ from .dates import CyrillicDates, DateMatch
 from .morph import (
     WORD,
     common_word,
+    given_name,
     lemmatizer,
     nominatives,
     normalise_apostrophes,
@@ -265,6 +266,20 @@ class LanguagePack:
             return False
         before = WORD.findall(text[max(0, start - 40) : start])
         return not (before and self.lemma(before[-1]) in self._phase_verbs)
+
+    def joins(self, between: str) -> bool:
+        """Whether the words between two names join them as one party ("... і його
+        заступник ...", "... и ..."): a joining word of ``numbers.yaml``'s ``and_words``
+        first, then at most three lower-case words. English never (its parse says)."""
+        if self._counts is None:
+            return False
+        words = between.replace(",", " ").split()
+        return (
+            bool(words)
+            and words[0].lower() in self._counts.and_words
+            and len(words) <= 4
+            and all(w[:1].islower() for w in words[1:])
+        )
 
     def object_of(self, verb: str, phrase: str) -> bool:
         """Whether ``phrase``, named after the verb ``verb``, can only be its object: the
@@ -598,8 +613,14 @@ class LanguagePack:
                 self._person_word,
                 functools.partial(common_word, self.code),
                 nominatives=functools.partial(nominatives, self.code),
+                given=functools.partial(given_name, self.code),
+                adjective=self._adjective_word,
             )
         return EnglishPlaces()
+
+    def _adjective_word(self, word: str) -> bool:
+        """A word the dictionary reads as an adjective first ("Красного")."""
+        return "ADJF" in tag_of(self.code, word)
 
     def _person_word(self, word: str) -> bool:
         """A word that names a person: so read by the dictionary, or a known surname."""
@@ -615,7 +636,8 @@ class LanguagePack:
     def places(self, text: str) -> list[PlaceMatch]:
         """Toponyms in ``text`` with the gazetteer's English names, spans as written. After
         a preposition of ``pack.yaml``'s ``region_prepositions``, a city whose oblast bears
-        its name is the oblast ("на Запоріжжі": the region; "у Запоріжжі": the city)."""
+        its name is the oblast ("на Запоріжжі": the region; "у Запоріжжі": the city), unless
+        the name is in the accusative ("удар на Одесу": the city aimed at)."""
         found = self._places.find(text)
         words = self.settings.get("region_prepositions") or []
         if not words:
@@ -629,12 +651,21 @@ class LanguagePack:
                 if c.feature_class == "P"
                 and c.admin1 == f"{m.name} Oblast"
                 and before.search(text, max(0, m.start - 5), m.start)
+                and not self._aimed_at(m.text)
                 else None
             )
             if region is not None:
                 m = PlaceMatch(m.start, m.end, m.text, m.form, region.name, region.candidate)
             out.append(m)
         return out
+
+    def _aimed_at(self, word: str) -> bool:
+        """The toponym is in the accusative or nominative, not the locative: "атака на
+        Одесу" aims at the city, where "на Одещині", "на Запоріжжі" say where."""
+        if self.settings["morphology"] != "pymorphy3":
+            return False
+        tags = tag_of(self.code, word.split()[-1])
+        return bool({"accs", "nomn"} & tags) and not {"loct", "datv"} & tags
 
     def place(self, name: str) -> PlaceMatch | None:
         """One toponym in any case form ("Харкові") read as a place, or None."""

@@ -65,12 +65,26 @@ _NEXT_CAP_WORD = re.compile(
 _SECOND_NEXT_WORD = re.compile(r"\s+\S+\s+([а-яіїєґё][а-яіїєґё.-]*)")
 _MATCHES_KEPT = ("name", "alternate")  # not a base name's area, nor a sound-alike
 _ALTERNATE_WEIGHT = 0.2
+_OTHER_NAME_WEIGHT = 0.001  # an alternate name that is no spelling of the place's own
+_SPELLING_RATIO = 60  # rapidfuzz ratio from which an alternate name is a spelling of the name
 _AS_WRITTEN_WEIGHT = 5.0
 # A word the dictionary reads as a person's name is a place only if this populous.
 _PERSON_OVER_PLACE = 5000
 # An ordinary word the dictionary knows, capitalised only because it opens a sentence or a
 # line, is a place only if this populous ("Джерело:" is a source, not a village).
 _COMMON_OVER_PLACE = 100_000
+
+
+# A settlement whose population the gazetteer does not know (0) counts as a small town's:
+# a town named as written is not lost to another place's alternate name ("Білозерка" is
+# Bilozerka, not the town that once bore the name).
+_UNKNOWN_POPULATION = 1000
+
+
+def _people(cand: Candidate) -> int:
+    if cand.population or cand.feature_class != "P":
+        return cand.population
+    return _UNKNOWN_POPULATION
 
 
 _MIN_SKELETON = 4  # letters a word needs to be looked up by its consonants
@@ -91,6 +105,8 @@ class InflectedPlaces:
         common: Callable[[str], bool] = lambda word: False,
         gazetteer: Callable[[], Gazetteer] = Gazetteer.default,
         nominatives: Callable[[str], tuple[str, ...]] = lambda word: (),
+        given: Callable[[str], bool] = lambda word: False,
+        adjective: Callable[[str], bool] = lambda word: False,
     ) -> None:
         self.endings = [(str(a), str(b)) for a, b in table["endings"]]
         self.names = {str(k).lower(): str(v) for k, v in table.get("names", {}).items()}
@@ -118,6 +134,14 @@ class InflectedPlaces:
             if roads
             else None
         )
+        # "у селі Зайцеве", "с. Липці", "смт Білозерка": the word after one of these is a
+        # settlement's name, though the dictionary reads it as a surname or a common word
+        settlements = [re.escape(str(w)) for w in table.get("settlement_nouns", [])]
+        self.settlement_before = (
+            re.compile(r"(?<![\w'’])(?:" + "|".join(settlements) + r")[ \xa0]*\Z", re.I)
+            if settlements
+            else None
+        )
         self.vowels = set(str(table.get("vowels", "")))
         self.countries = set(countries)
         self.lemma = lemma
@@ -127,6 +151,8 @@ class InflectedPlaces:
         self.common = common
         self._gazetteer = gazetteer
         self.nominatives = nominatives
+        self.given = given
+        self.adjective = adjective
         self.resolve = lru_cache(maxsize=50_000)(self._resolve)
 
     # -- one name ---------------------------------------------------------------------
@@ -153,10 +179,10 @@ class InflectedPlaces:
             for cand in self._lookup(form):
                 # the most populous, an alternate name weighing a fifth (the old name
                 # "Pokrovsk" of Engels loses to Pokrovsk); then the earlier form
-                weight = 1.0 if cand.match == "name" else _ALTERNATE_WEIGHT
+                weight = 1.0 if cand.match == "name" else self._alternate_weight(form, cand)
                 if i == 0 and cand.match == "name":
                     weight = _AS_WRITTEN_WEIGHT  # "Подолы" is Podoly before "Подол" is Podil
-                score = ((cand.population + 1) * weight, -i)
+                score = ((_people(cand) + 1) * weight, -i)
                 if best is None or score > best[0]:
                     best = (score, form, cand)
         if best is None:
@@ -164,6 +190,32 @@ class InflectedPlaces:
         _, form, cand = best
         if cand.population < _PERSON_OVER_PLACE and self.person(word):
             return None  # "Захарова" is the spokeswoman before the hamlet of Zakharovo
+        return form, cand.place.name, cand
+
+    def _alternate_weight(self, form: str, cand: Candidate) -> float:
+        """How much a match by an alternate name counts: a spelling of the place's own
+        name ("Харьков" for Kharkiv) a fifth, another name it bore or was confused with
+        ("Александровка" for Donetsk, "Білозерка" for Skadovka) next to nothing."""
+        latin = self.romanize(form).lower()
+        if ratio(latin, cand.place.name.lower()) >= _SPELLING_RATIO:
+            return _ALTERNATE_WEIGHT
+        return _OTHER_NAME_WEIGHT
+
+    def resolve_named(self, word: str) -> tuple[str, str, Candidate] | None:
+        """A word a settlement noun introduces: its forms as a settlement's name, the
+        surname reading ignored ("у селі Зайцеве" is Zaitseve, not Zaitsev's)."""
+        best: tuple[tuple[float, int], str, Candidate] | None = None
+        for i, form in enumerate(self.forms(word)):
+            for cand in self._lookup(form):
+                if cand.feature_class != "P":
+                    continue
+                weight = 1.0 if cand.match == "name" else self._alternate_weight(form, cand)
+                score = ((_people(cand) + 1) * weight, -i)
+                if best is None or score > best[0]:
+                    best = (score, form, cand)
+        if best is None:
+            return self.resolve(word)
+        _, form, cand = best
         return form, cand.place.name, cand
 
     def _sounded(self, word: str) -> tuple[str, str, Candidate] | None:
@@ -221,8 +273,14 @@ class InflectedPlaces:
                 out.append(PlaceMatch(start, area_end, text[start:area_end], form, name, cand))
                 pos = area_end
                 continue
-            hit = self.resolve(word)
+            named = self.settlement_before is not None and bool(
+                self.settlement_before.search(text, max(0, start - 20), start)
+            )
+            hit = self.resolve(word) if not named else self.resolve_named(word)
             if hit is None:
+                continue
+            if named:
+                out.append(PlaceMatch(start, end, word, *hit))
                 continue
             if self.road_end is not None and self.road_end.search(text, max(0, start - 60), start):
                 continue  # an end of a road ("траса Київ – Житомир"), not the act's place
@@ -231,6 +289,21 @@ class InflectedPlaces:
             before = _PREVIOUS_WORD.search(text, 0, start)
             if before and before.group(1)[:1].isupper() and self.person(before.group(1)):
                 continue  # "Олександр Гусак": a surname after a given name
+            after = _NEXT_CAP_WORD.match(text, end)
+            if (
+                after
+                and self.adjective(word)
+                and self.resolve(after.group(1)) is None
+                and self._area(text, after.group(1), after.end()) is None
+            ):
+                continue  # "Красного Креста": an adjective of a name that is no place
+            if (
+                after
+                and hit[2].population < _COMMON_OVER_PLACE
+                and self.given(word)
+                and self.person(after.group(1))
+            ):
+                continue  # "Максима Гордієнка": a given name before a surname
             if (
                 hit[2].population < _COMMON_OVER_PLACE
                 and _OPENS.search(text, 0, start)

@@ -167,13 +167,22 @@ class Feature:
 
 
 def name_match(c: Candidate, ev: Evidence) -> float:
-    """How the name matched: 0 for the place's own name, less for other names."""
+    """How the name matched: 0 for the place's own name, less for other names, and less
+    still for an alternate name that is no spelling of its own."""
     if c.match == "base" and ev.mention.level:
         return 0.0  # "Kursk" followed by "Oblast": the oblast's name less its suffix
     if c.match == "skeleton":  # as an alternate name where only vowels differ, else -3 .. -1
         sim = _vowel_similarity(ev.mention.name, c.place.name)
         return -0.6 if sim == 1.0 else -3.0 + 2.0 * sim
+    if c.match == "alternate" and _vowel_similarity(ev.mention.name, c.place.name) < SPELLING:
+        return OTHER_NAME  # a name it bore or shares ("Aleksandrovka" for Donetsk)
     return {"name": 0.0, "alternate": -0.6, "base": -2.5}[c.match]
+
+
+# From this similarity an alternate name is a spelling of the place's own ("Kharkov");
+# below, another name it bore or shares, which weighs less.
+SPELLING = 0.6
+OTHER_NAME = -1.6
 
 
 _ONE_VOWEL = str.maketrans("eiou", "aaaa")

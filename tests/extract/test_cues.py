@@ -97,3 +97,24 @@ def test_words_that_begin_with_a_civilian_word_are_not_civilians(text: str) -> N
 )
 def test_a_concept_word_does_not_take_a_longer_word_of_other_sense(concept: str, text: str) -> None:
     assert not concepts().find(concept, "en", text)
+
+
+@pytest.mark.parametrize(
+    ("code", "strike", "toll"),
+    [
+        ("uk", "Окупанти вдарили ракетами по Дніпру.", "Загинули троє мешканців міста."),
+        ("ru", "Армия атаковала Белгород беспилотниками.", "Погибли двое жителей."),
+    ],
+)
+def test_a_strike_and_its_toll_in_the_next_sentence(code: str, strike: str, toll: str) -> None:
+    assert not sentence_triggers(strike, code)  # alone it names no harm to people
+    types = {cue.type for _, _, cue in sentence_triggers(strike, code, toll)}
+    assert types == {"attack_on_civilians"}
+    # a toll of soldiers in the next sentence makes no attack on civilians
+    soldiers = {"uk": "Загинули двоє військових.", "ru": "Погибли двое военных."}[code]
+    assert not sentence_triggers(strike, code, soldiers)
+
+
+def test_a_toll_in_the_next_sentence_reaches_no_english_rule() -> None:
+    # English reads the act's arguments from its parse; the rule with a reach is not its own
+    assert not sentence_triggers("Russia struck Dnipro with missiles.", "en", "Three people died.")

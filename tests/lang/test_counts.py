@@ -157,3 +157,48 @@ def test_the_role_word_right_before_a_count_is_its_role() -> None:
     text = "Вони поранили 4 цивільних та 9 – розстріляли."
     found = [(c.count.best, c.role) for c in get_pack("uk").victim_counts(text)]
     assert found == [(4, "injured"), (9, "killed")]
+
+
+@pytest.mark.parametrize(
+    ("code", "text", "found"),
+    [
+        ("uk", "розшукують понад 17,5 тис. зниклих", [(17500, "at_least")]),
+        ("uk", "загинули 2,4 тисячі цивільних", [(2400, "")]),
+        ("ru", "около 1,25 млн переселенцев", [(1250000, "about")]),
+        ("ru", "в 3,5 км от села погибли 2 человека", [(2, "")]),  # a measure is no count
+        ("uk", "о 14.30 загинули 4 людини", [(4, "")]),  # nor a time of day
+    ],
+)
+def test_a_decimal_counts_with_its_scale_word(
+    code: str, text: str, found: list[tuple[int, str]]
+) -> None:
+    assert [(c.value, c.bound) for c in get_pack(code).counts(text)] == found
+
+
+@pytest.mark.parametrize(
+    ("code", "text", "found"),
+    [
+        ("ru", "погибли трое взрослых и ребенок", [(4, "killed")]),
+        ("uk", "поранено двох жінок та підлітка", [(3, "injured")]),
+        # one with a role of its own is no part of the count before
+        ("uk", "загинули двоє людей і поранена дитина", [(2, "killed")]),
+    ],
+)
+def test_one_person_joined_after_a_count_adds_one(
+    code: str, text: str, found: list[tuple[int, str]]
+) -> None:
+    assert [(v.count.best, v.role) for v in get_pack(code).victim_counts(text)] == found
+
+
+def test_a_civilian_is_one_and_the_civilian_population_many() -> None:
+    uk = get_pack("uk")
+    assert [v.count.best for v in uk.victim_counts("загинула цивільна, ще двоє поранені")] == [1, 2]
+    assert uk.victim_counts("постраждало цивільне населення") == []
+
+
+@pytest.mark.parametrize(
+    ("code", "text"),
+    [("uk", "загинуло літнє подружжя"), ("ru", "погибли пожилые супруги")],
+)
+def test_a_married_couple_is_two(code: str, text: str) -> None:
+    assert [v.count.best for v in get_pack(code).victim_counts(text)] == [2]

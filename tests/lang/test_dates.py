@@ -28,6 +28,8 @@ def one(code: str, text: str, published: str | None) -> tuple[str, str | None, s
         ("8 липня 2022 року", None, "2022-07-08", "2022-07-08"),
         ("минулого тижня окупанти", WED, "2024-07-01", "2024-07-07"),
         ("у ніч на 8 липня", WED, "2024-07-07", "2024-07-08"),
+        ("уночі на 8 липня", WED, "2024-07-07", "2024-07-08"),
+        ("вночі проти неділі", WED, "2024-07-06", "2024-07-07"),
         ("у ніч з 5 на 6 червня 2023 року", None, "2023-06-05", "2023-06-06"),
         ("з 7 по 9 березня 2022 року", None, "2022-03-07", "2022-03-09"),
         ("7-9 березня 2022 року", None, "2022-03-07", "2022-03-09"),
@@ -45,6 +47,9 @@ def one(code: str, text: str, published: str | None) -> tuple[str, str | None, s
         ("у ніч на суботу", WED, "2024-07-05", "2024-07-06"),
         ("минулої ночі", WED, "2024-07-09", "2024-07-10"),
         ("протягом доби", WED, "2024-07-09", "2024-07-10"),
+        ("напередодні", WED, "2024-07-09", "2024-07-09"),
+        ("у ніч з п'ятниці на суботу", WED, "2024-07-05", "2024-07-06"),
+        ("у вихідні", WED, "2024-07-06", "2024-07-07"),
     ],
 )
 def test_ukrainian_phrase_resolves(
@@ -69,6 +74,10 @@ def test_ukrainian_phrase_resolves(
         ("с 27 мая по 4 июня 2023 года", None, "2023-05-27", "2023-06-04"),
         ("в ночь на понедельник", WED, "2024-07-07", "2024-07-08"),
         ("этой ночью", WED, "2024-07-09", "2024-07-10"),
+        ("накануне", WED, "2024-07-09", "2024-07-09"),
+        ("в ночь с субботы на воскресенье", WED, "2024-07-06", "2024-07-07"),
+        ("в минувшие выходные", WED, "2024-07-06", "2024-07-07"),
+        ("в выходные", "2024-07-06", "2024-07-06", "2024-07-06"),  # a Saturday: so far
     ],
 )
 def test_russian_phrase_resolves(
@@ -129,3 +138,23 @@ def test_a_day_without_its_year_takes_the_storys_year(
 ) -> None:
     found = get_pack(code).dates(text, published)
     assert found[-1].range.start == day
+
+
+@pytest.mark.parametrize(
+    ("code", "text", "expected"),
+    [
+        ("uk", "Це сталося у 2022 році. 5 березня окупанти увійшли", "2022-03-05"),
+        ("ru", "События 2023 года. 8 мая оккупанты", "2023-05-08"),
+    ],
+)
+def test_without_a_publication_date_a_day_takes_the_one_year_the_text_states(
+    code: str, text: str, expected: str
+) -> None:
+    days = [
+        m for m in get_pack(code).dates(text, None) if m.range.start and len(m.range.start) == 10
+    ]
+    assert [m.range.start for m in days] == [expected]
+
+
+def test_without_a_publication_date_or_a_year_a_day_is_no_date() -> None:
+    assert get_pack("uk").dates("5 березня окупанти увійшли", None) == []

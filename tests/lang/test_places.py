@@ -141,3 +141,51 @@ def test_on_a_city_named_region_is_the_region_in_it_the_city() -> None:
 )
 def test_a_settlement_of_two_words_in_any_case(code: str, text: str, name: str) -> None:
     assert [p.name for p in get_pack(code).places(text)] == [name]
+
+
+@pytest.mark.parametrize(
+    ("code", "text", "name"),
+    [
+        ("uk", "окупанти увірвалися в с. Циркуни вранці", "Tsyrkuny"),  # "с." opens no sentence
+        ("uk", "обстріляли у с. Липці будинок", "Lyptsi"),  # "липці" is also a common word
+        ("uk", "у селі Зайцеве загинув чоловік", "Zaitseve"),  # read also as a surname's
+        ("ru", "в поселке Зайцево погиб мужчина", "Zaitseve"),
+    ],
+)
+def test_the_word_a_settlement_noun_introduces_is_its_name(code: str, text: str, name: str) -> None:
+    assert [m.name for m in get_pack(code).places(text)] == [name]
+
+
+def test_a_village_of_unknown_population_named_as_written_is_itself() -> None:
+    # the gazetteer counts no people in Bilozerka; a town once so named is another place
+    hit = get_pack("uk").place("Білозерка")
+    assert hit is not None and hit.name == "Bilozerka"
+
+
+def test_a_given_name_before_a_surname_is_no_village() -> None:
+    # "Максима" is also a village's name; before a surname it is a man's
+    assert get_pack("uk").places("наказ командира роти Максима Гордієнка") == []
+
+
+def test_a_name_another_place_once_bore_is_no_spelling_of_it() -> None:
+    # "Александровка" is among a city's old names: the villages named so come first
+    hit = get_pack("ru").place("Александровке")
+    assert hit is not None and hit.name != "Donetsk"
+
+
+def test_a_city_aimed_at_after_na_is_the_city_not_its_region() -> None:
+    uk = get_pack("uk")
+    assert [m.name for m in uk.places("ракетна атака на Одесу")] == ["Odesa"]
+    assert [m.name for m in uk.places("вибухи на Одещині")] == ["Odesa Oblast"]
+
+
+@pytest.mark.parametrize(
+    ("code", "text", "names"),
+    [
+        ("ru", "передал данные Международному комитету Красного Креста", []),
+        ("uk", "звернулися до Червоного Хреста", []),
+        ("uk", "удар по Покровську Донецької області", ["Pokrovsk", "Donetsk Oblast"]),
+    ],
+)
+def test_an_adjective_of_a_name_that_is_no_place(code: str, text: str, names: list[str]) -> None:
+    assert [m.name for m in get_pack(code).places(text)] == names

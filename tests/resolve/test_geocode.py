@@ -214,3 +214,13 @@ def test_a_long_document_resolves_every_mention_of_a_name_alike() -> None:
     kharkiv = by_name["Kharkiv"][0]
     assert kharkiv is not None and (kharkiv.country, kharkiv.precision) == ("UA", "settlement")
     assert sum(found[0] is not None for found in by_name.values()) > 1900
+
+
+def test_a_name_another_place_once_bore_weighs_less_than_its_own_spelling() -> None:
+    # "Bilozerka" is among the alternate names of a bigger town nearby, and no spelling of
+    # that town's own name: the village named so wins in its region
+    place = geocode("Bilozerka", "Occupiers detained a farmer in Bilozerka, Kherson Oblast.")
+    assert place is not None and place.name == "Bilozerka"
+    # a spelling of a city's own name still finds the city
+    place = geocode("Kharkov", "A missile hit Kharkov.", country_hint="UA")
+    assert place is not None and place.name == "Kharkiv"

@@ -5,7 +5,9 @@ act (``triggers``) and what else the sentence must name (``needs``: alternatives
 list of concepts that must all be there), what rules it out (``excludes``) and what makes
 it less likely (``weakens``). ``support: true`` rules never start an incident alone;
 ``target: true`` rules hold only where the parse shows the act done to a person, people or a
-civilian object (events: ``_names_target``). A new
+civilian object (events: ``_names_target``); ``reach: 1`` lets the sentence after the
+trigger's own give what the rule needs, and holds only where the trigger's sentence has no
+trigger of another rule (a strike in one sentence, its toll in the next). A new
 type is a new file; a new language is a new key in each list.
 
 Word lists are compiled into one regular expression per concept and language: an entry is a
@@ -58,6 +60,9 @@ class Rule:
     weakens: tuple[str, ...] = ()
     support: bool = False
     target: bool = False  # holds only where the act's own target is a person or civil object
+    # how many sentences after the trigger's own may give what ``needs`` asks (and what
+    # ``excludes`` and ``weakens`` name): a strike told in one sentence, its toll in the next
+    reach: int = 0
 
     def trigger(self, language: str) -> re.Pattern[str] | None:
         return self.triggers.get(language) or self.triggers.get(DEFAULT_LANGUAGE)
@@ -152,6 +157,7 @@ def _rule(raw: dict[str, Any], where: str, words: Concepts) -> Rule:
         weakens=tuple(raw.get("weakens") or ()),
         support=bool(raw.get("support", False)),
         target=bool(raw.get("target", False)),
+        reach=int(raw.get("reach", 0) or 0),
     )
 
 

@@ -1,0 +1,277 @@
+"""Ukrainian and Russian reports in phrasings the rules were not built on (issue #12):
+each written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from casefile.extract.pipeline import Pipeline
+from casefile.model import Analysis, Document
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def extract():
+    pipeline = Pipeline.from_settings()
+
+    def run(text: str, language: str, published: str) -> Analysis:
+        doc = Document.from_text(text, name="t", published=published, language=language)
+        return pipeline(doc)
+
+    return run
+
+
+@pytest.mark.parametrize(
+    ("code", "text", "place", "count", "date"),
+    [
+        (
+            "uk",
+            "Уночі на 3 травня окупанти атакували Черкаси ударними безпілотниками. "
+            "Загинула літня жінка, ще двоє мешканців поранені.",
+            "Cherkasy",
+            1,
+            ("2025-05-02", "2025-05-03"),
+        ),
+        (
+            "ru",
+            "В среду армия нанесла ракетный удар по Полтаве. "
+            "Погибли три человека, еще девять ранены.",
+            "Poltava",
+            3,
+            ("2025-04-30", "2025-04-30"),
+        ),
+    ],
+)
+def test_a_strike_and_its_toll_told_in_two_sentences(
+    extract, code: str, text: str, place: str, count: int, date: tuple[str, str]
+) -> None:
+    (inc,) = extract(text, code, "2025-05-03").incidents
+    assert inc.type == "attack_on_civilians"
+    assert inc.place is not None and inc.place.name == place
+    assert inc.count is not None and inc.count.best == count
+    assert inc.date is not None and (inc.date.start, inc.date.end) == date
+
+
+@pytest.mark.parametrize(
+    ("code", "text"),
+    [
+        (
+            "uk",
+            "За версією слідства, 2 березня 2025 року підлеглі за його наказом "
+            "обстріляли житловий квартал Херсона, загинули двоє цивільних.",
+        ),
+        (
+            "ru",
+            "По версии следствия, 2 марта 2025 года подчиненные по его приказу "
+            "обстреляли жилой квартал Херсона, погибли двое мирных жителей.",
+        ),
+    ],
+)
+def test_an_act_done_on_an_order_was_done(extract, code: str, text: str) -> None:
+    (inc,) = extract(text, code, "2025-03-20").incidents
+    assert inc.type == "attack_on_civilians"
+    assert inc.date is not None and inc.date.start == "2025-03-02"
+
+
+@pytest.mark.parametrize(
+    ("code", "text", "value"),
+    [
+        (
+            "ru",
+            "Наблюдатели ООН зафиксировали гибель 41 мирного жителя Украины в прошлом месяце.",
+            41,
+        ),
+        ("uk", "Минулого місяця місія ООН задокументувала загибель 52 цивільних.", 52),
+        (
+            "uk",
+            "З початку вторгнення прокурори встановили понад 17,5 тис. депортованих дітей.",
+            17500,
+        ),
+    ],
+)
+def test_a_counting_body_s_figure_of_last_month_or_of_deported_children(
+    extract, code: str, text: str, value: int
+) -> None:
+    a = extract(text, code, "2024-12-05")
+    assert [(s.value, s.counted) for s in a.statistics] == [(value, "victims")]
+
+
+def test_a_district_is_narrowed_to_the_town_a_sentence_of_the_act_names(extract) -> None:
+    a = extract(
+        "Окупанти катували мешканців Ізюмського району Харківської області.\n"
+        "За даними слідства, у квітні 2022 року в місті Балаклія військові рф затримали "
+        "трьох чоловіків і катували їх у підвалі.",
+        "uk",
+        "2024-06-01",
+    )
+    (inc,) = a.incidents
+    assert inc.type == "torture"
+    assert inc.place is not None and inc.place.name == "Balakliia"
+
+
+def test_the_unit_the_next_sentence_names_did_an_act_told_without_its_doer(extract) -> None:
+    a = extract(
+        "Журналисты выяснили, кто в марте 2022 года застрелил двух мирных жителей в Ирпене. "
+        "Это были солдаты 234-го десантно-штурмового полка.",
+        "ru",
+        "2024-06-01",
+    )
+    (inc,) = a.incidents
+    assert inc.type == "killing_of_civilians"
+    assert [p.name for p in inc.perpetrators] == ["234th Air Assault Regiment"]
+
+
+@pytest.mark.parametrize(
+    ("code", "text"),
+    [
+        (
+            "ru",
+            "По данным СБУ, этот удар нанесли экипажи 52-го тяжелого бомбардировочного авиаполка.",
+        ),
+        ("uk", "За даними СБУ, цей удар завдали екіпажі 52-го важкого бомбардувального авіаполку."),
+    ],
+)
+def test_an_aviation_regiment_named_by_its_compound_noun(code: str, text: str) -> None:
+    from casefile.lang import get_pack
+
+    assert [n for _, _, n in get_pack(code).units(text)] == ["52nd Heavy Bomber Aviation Regiment"]
+
+
+@pytest.mark.parametrize(
+    ("code", "text", "names"),
+    [
+        (
+            "ru",
+            "Военнослужащий 18-й армии Павел Орлов и его сослуживец Денис Егоров в мае "
+            "2022 года пытали трех жителей Херсона.",
+            ["Pavel Orlov", "Denis Yegorov"],
+        ),
+        (
+            "uk",
+            "Військовий 18-ї армії Павло Орлов та його спільник Денис Єгоров у травні "
+            "2022 року катували трьох мешканців Херсона.",
+            ["Pavlo Orlov", "Denys Yehorov"],
+        ),
+    ],
+)
+def test_a_second_person_joined_to_the_doer_did_it_too(
+    extract, code: str, text: str, names: list[str]
+) -> None:
+    (inc,) = extract(text, code, "2024-06-01").incidents
+    assert [p.name for p in inc.perpetrators] == names
+
+
+def test_strikes_listed_at_their_times_of_day_are_acts_apart(extract) -> None:
+    a = extract(
+        "На Херсонщині внаслідок ворожих ударів загинули троє людей.\n\n"
+        "Близько 07:10 окупанти атакували дроном автобус у Бериславі.\n"
+        "Загинув водій.\n\n"
+        "Близько 09:40 противник завдав удару артилерією по житловому кварталу у "
+        "Каховці.\nЗагинули двоє жінок.",
+        "uk",
+        "2024-09-02",
+    )
+    by_place = {i.place.name: i.count.best for i in a.incidents if i.place and i.count}
+    assert by_place.get("Kakhovka") == 2
+
+
+def test_a_toll_told_as_of_a_time_does_not_part_the_act(extract) -> None:
+    a = extract(
+        "Близько 11:20 росіяни вдарили ракетою по торговому центру в Кременчуці.\n"
+        "Станом на 18:00 відомо про 12 загиблих.",
+        "uk",
+        "2024-09-02",
+    )
+    (inc,) = a.incidents
+    assert inc.place is not None and inc.place.name == "Kremenchuk"
+    assert inc.count is not None and inc.count.best == 12
+
+
+@pytest.mark.parametrize(
+    ("code", "text"),
+    [
+        ("ru", "3 мая российские крылатые ракеты попали в жилой дом в Умани, погибли 20 человек."),
+        ("uk", "3 травня противник вдарив по житловому будинку в Умані, загинули 20 людей."),
+    ],
+)
+def test_the_adversary_and_its_missiles_are_russian_forces(extract, code: str, text: str) -> None:
+    (inc,) = extract(text, code, "2024-05-05").incidents
+    assert [p.name for p in inc.perpetrators] == ["Russian forces"]
+
+
+@pytest.mark.parametrize(
+    ("code", "text", "name"),
+    [
+        (
+            "uk",
+            "Слідчі встановили причетність командира взводу Максима Гордієнка до злочину. "
+            "У квітні 2022 року його підлеглі розстріляли двох полонених біля Ізюма.",
+            "Maksym Hordiienko",
+        ),
+        (
+            "ru",
+            "Следователи идентифицировали военного Игоря Лаптева. В апреле 2022 года он "
+            "застрелил двух мирных жителей в Изюме.",
+            "Igor Laptev",
+        ),
+    ],
+)
+def test_who_investigators_identified_did_the_act(extract, code: str, text: str, name: str) -> None:
+    (inc,) = extract(text, code, "2024-05-05").incidents
+    assert name in [p.name for p in inc.perpetrators]
+
+
+def test_a_charge_names_the_unit_not_those_that_command_it(extract) -> None:
+    a = extract(
+        "Прокурори повідомили про підозру військовим 3-го батальйону 76-ї десантно-штурмової "
+        "дивізії, які у березні 2022 року розстріляли чотирьох цивільних у Бучі.",
+        "uk",
+        "2024-05-05",
+    )
+    (inc,) = a.incidents
+    assert [p.name for p in inc.perpetrators] == ["3rd Battalion, 76th Air Assault Division"]
+
+
+def test_he_after_a_sentence_naming_the_soldier_and_one_civilian_shot(extract) -> None:
+    a = extract(
+        "Суд заочно засудив російського військового до 11 років ув'язнення. "
+        "За даними слідства, 3 березня 2022 року він застрелив цивільного у Гостомелі.",
+        "uk",
+        "2024-06-05",
+    )
+    (inc,) = a.incidents
+    assert inc.type == "killing_of_civilians"
+    assert inc.date is not None and inc.date.start == "2022-03-03"
+    assert inc.count is not None and inc.count.best == 1
+    assert [p.name for p in inc.perpetrators] == ["Russian forces"]
+
+
+@pytest.mark.parametrize(
+    ("code", "text"),
+    [
+        (
+            "ru",
+            "Бывший пленный рассказал, что в колонии его избивали. Так же обращались и с "
+            "другими украинскими военнопленными.",
+        ),
+    ],
+)
+def test_prisoners_of_a_side_are_not_its_forces_but_held_by_the_other(
+    extract, code: str, text: str
+) -> None:
+    (inc,) = extract(text, code, "2024-06-05").incidents
+    assert [p.name for p in inc.perpetrators] == ["Russian forces"]
+
+
+@pytest.mark.parametrize(
+    ("code", "text"),
+    [
+        ("uk", "Бойовики підрозділу «Ахмат» утримували волонтерів у підвалі."),
+        ("ru", "Бойцы батальона «Ахмат» удерживали волонтеров в подвале."),
+    ],
+)
+def test_the_akhmat_formation_by_its_name(code: str, text: str) -> None:
+    from casefile.lang import get_pack
+
+    assert [n for _, _, n in get_pack(code).units(text)] == ["Akhmat Spetsnaz"]

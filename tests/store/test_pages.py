@@ -575,9 +575,10 @@ def test_a_case_page_reads_twice_its_cases_where_reads_end_with_a_whole_day(
 def test_a_case_count_reads_the_reviewed_where_the_unreviewed_leave_it_open(
     fused: Store, cap: int, total: int, exact: bool
 ) -> None:
-    """The cases of a list counted as far as a limit: the unreviewed incidents' cases first;
-    where those alone pass the limit, the total is the limit (the reviewed are not read),
-    else the cases the reviews bring count too (here one only a review makes)."""
+    """The cases of a list counted as far as a limit: the first part's cases (the unreviewed
+    from the list's first day on) first; where those alone pass the limit, the total is the
+    limit (the other parts are not read), else the cases the others bring count too (here
+    one only a review makes)."""
     ids = [i.id for i in fused.view.page_incidents(IncidentQuery(limit=None)).items]
     with fused.writer() as w:  # ids[2] (alone before) put in a case of its own making
         w.put_review("incident", ids[2], "ana", {"status": "edited", "case_id": "case-d"})
@@ -590,9 +591,9 @@ def test_a_case_count_reads_the_reviewed_where_the_unreviewed_leave_it_open(
 
 
 def test_a_case_count_past_the_limit_leaves_the_reviewed_unread(fused: Store) -> None:
-    """PostgreSQL tests the unreviewed parts' count first, once, and runs none of the
-    reviewed parts where it is past the limit (a list of 2023 at a million looked up each of
-    the 2,023 incidents whose review moved a date into it: bench/list_queries.py)."""
+    """PostgreSQL counts the first part's cases first, once, and runs none of the other
+    parts where those are past the limit (a list of 2023 at a million looked up each of the
+    2,023 incidents whose review moved a date into it: bench/list_queries.py)."""
     from sqlalchemy import event
 
     if fused.engine.dialect.name != "postgresql":
@@ -605,12 +606,14 @@ def test_a_case_count_past_the_limit_leaves_the_reviewed_unread(fused: Store) ->
         assert fused.view.page_cases(q).total == 2
     finally:
         event.remove(fused.engine, "before_cursor_execute", keep)
-    statement, params = next((st, p) for st, p in seen if st.startswith("WITH unreviewed"))
+    statement, params = next((st, p) for st, p in seen if st.startswith("WITH lead"))
     with fused.engine.connect() as c:
         explain = "EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF) " + statement
         plan = [row[0] for row in c.exec_driver_sql(explain, params)]
     gates = [n for n, line in enumerate(plan) if "One-Time Filter" in line]
-    assert len(gates) == 2, plan  # the reviews that moved a date, and the others
+    # from the day on (3 cases past the limit of 2), then before it on a partial date, the
+    # intervals, the reviews that moved a date and the others
+    assert len(gates) == 4, plan
     read = [line for line in plan[gates[0] :] if "on reviews" in line or "Limit" in line]
     assert read and all("never executed" in line for line in read), plan
 

@@ -1153,7 +1153,9 @@ class View:
         # 1,719 incidents of its first month, dated to the month only, by a bitmap and a sort
         # (4 ms; bench/list_queries.py)
         led = first(lead).cte("lead")
-        settled = select(func.count(led.c.case.distinct())).scalar_subquery() > cap
+        # (counted once, a CTE of one row, which each part's condition reads)
+        gate = select((func.count(led.c.case.distinct()) > cap).label("past")).cte("gate")
+        settled = select(gate.c.past).scalar_subquery()
         gated = [first(part).where(~settled) for part in others]
         m = union_all(select(led.c.case, led.c.part), *gated).subquery().c
         # counted by the database (the rows stay there): the cases, and the longest part

@@ -560,9 +560,9 @@ def test_a_case_page_reads_twice_its_cases_where_reads_end_with_a_whole_day(
     asked: list[int] = []
     keys = view.View._keys
 
-    def counted(self: view.View, q: IncidentQuery, day, past, n: int, *extra, ties=False):
+    def counted(self: view.View, q: IncidentQuery, day, past, n: int, *extra, **kw):
         asked.append(n)
-        return keys(self, q, day, past, n, *extra, ties=ties)
+        return keys(self, q, day, past, n, *extra, **kw)
 
     monkeypatch.setattr(view.View, "_keys", counted)
     page = fused.view.page_cases(IncidentQuery(limit=2))

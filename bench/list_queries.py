@@ -238,8 +238,11 @@ QUERIES: dict[str, IncidentQuery] = {
 }
 
 
-def measure(store: Store, repeat: int, explain: bool) -> list[tuple[str, str, float, float, int]]:
-    """(list, query, p50 ms, p95 ms, total) for each query, incidents then cases."""
+def measure(
+    store: Store, repeat: int, explain: bool, only: list[str] | None = None
+) -> list[tuple[str, str, float, float, int]]:
+    """(list, query, p50 ms, p95 ms, total) for each query, incidents then cases; with
+    ``only``, the lists whose "kind: name" (``cases: type + region``) holds one of those."""
     out = []
     calls: list[tuple[str, str, Callable[[], Any]]] = []
     for name, q in QUERIES.items():  # counted as far as the API counts
@@ -255,10 +258,12 @@ def measure(store: Store, repeat: int, explain: bool) -> list[tuple[str, str, fl
         )
     # deep in the list: the last page but one, by the cursor of the page before (keyset)
     # and by offset
+    wanted = lambda kind, name: not only or any(w in f"{kind}: {name}" for w in only)  # noqa: E731
     typed = IncidentQuery(type="execution_of_pows", count_limit=COUNT_LIMIT)
-    found = min(store.view.page_incidents(typed).total, COUNT_LIMIT)  # (or its estimate)
+    deeply = not only or any("page" in w or w in "incidents: type, page" for w in only)
+    found = min(store.view.page_incidents(typed).total, COUNT_LIMIT) if deeply else 0
     pages = max(1, found // 50 - 1)
-    deep = replace(typed, after=_cursor_at(store, typed, pages))
+    deep = replace(typed, after=_cursor_at(store, typed, pages) if deeply else None)
     by_offset = replace(typed, offset=pages * 50)
     label = f"type, page {pages + 1}"
     calls.append(("incidents", f"{label} by cursor", lambda: store.view.page_incidents(deep)))
@@ -266,6 +271,9 @@ def measure(store: Store, repeat: int, explain: bool) -> list[tuple[str, str, fl
     for name in ("type", "type + region", "type + region + year", "date range (3 months)"):
         capped = replace(QUERIES[name], count_limit=CASE_COUNT_LIMIT)  # as the API counts
         calls.append(("cases", name, lambda q=capped: store.view.page_cases(q)))
+    calls = [c for c in calls if wanted(c[0], c[1])]
+    if not calls:
+        raise SystemExit(f"--only {only}: no list of the bench is named so")
     server = _server_processes(store)
     # What this process holds so far (casefile, SQLAlchemy, FastAPI's models ...) is never
     # freed: kept out of the collector's full passes, each of which took 250 ms here and fell
@@ -343,7 +351,7 @@ def _cursor_at(store: Store, q: IncidentQuery, pages: int) -> str | None:
 
 
 def _explain(store: Store, call: Callable[[], Any]) -> str:
-    """EXPLAIN ANALYZE of the first statement ``call`` runs (the page's)."""
+    """EXPLAIN ANALYZE of the first query ``call`` runs (the page's: a SET is no query)."""
     seen: list[tuple[str, Any]] = []
 
     def keep(conn: Any, cursor: Any, statement: str, params: Any, *_: Any) -> None:
@@ -354,7 +362,7 @@ def _explain(store: Store, call: Callable[[], Any]) -> str:
         call()
     finally:
         event.remove(store.engine, "before_cursor_execute", keep)
-    statement, params = seen[0]
+    statement, params = next(x for x in seen if x[0].lstrip().startswith(("SELECT", "WITH")))
     with store.engine.connect() as c:
         rows = c.exec_driver_sql("EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF) " + statement, params)
         return "\n".join("    " + r[0] for r in rows)
@@ -422,6 +430,13 @@ def main() -> None:
     ap.add_argument("--repeat", type=int, default=30)
     ap.add_argument("--explain", action="store_true", help="EXPLAIN ANALYZE each (PostgreSQL)")
     ap.add_argument("--build-only", action="store_true", help="build the store, measure nothing")
+    ap.add_argument(
+        "--only",
+        action="append",
+        metavar="TEXT",
+        help='measure only the lists whose "kind: name" holds TEXT ("cases: type + region +'
+        ' year", "incidents: date range"); repeatable',
+    )
     args = ap.parse_args()
     os.environ.setdefault("CASEFILE_SECRET", "bench-secret-not-for-real-use-0123456789")
     os.environ.setdefault("XDG_STATE_HOME", tempfile.mkdtemp(prefix="casefile-bench-state-"))
@@ -433,7 +448,7 @@ def main() -> None:
             if args.build_only:
                 return
             print(f"{args.backend}, {args.incidents:,} incidents, {args.repeat} runs each")
-            measure(store, args.repeat, args.explain)
+            measure(store, args.repeat, args.explain, args.only)
         print(f"load average after: {os.getloadavg()[0]:.2f}")
 
     if args.db:

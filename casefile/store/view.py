@@ -348,10 +348,29 @@ class View:
         ordered: bool = False,
         machine_only: bool = False,
         loose: bool = False,
+        built: tuple[list[Select[Any]], list[Select[Any]]] | None = None,
     ) -> Select[Any] | CompoundSelect:
+        """The union of View._parts (which see; ``built``: those, built already for these
+        arguments), each changed by ``each``."""
+        machine, reviewed = built or self._parts(
+            q, *names, ordered=ordered, machine_only=machine_only, loose=loose
+        )
+        parts = machine + reviewed
+        if each is not None:
+            parts = [each(part) for part in parts]
+        return union_all(*parts)
+
+    def _parts(
+        self,
+        q: IncidentQuery,
+        *names: str,
+        ordered: bool = False,
+        machine_only: bool = False,
+        loose: bool = False,
+    ) -> tuple[list[Select[Any]], list[Select[Any]]]:
         """The incidents ``q`` matches, as the named columns of their values in force
-        (``id``, an incidents column, ``status``, ``case``, or a sort key of _SORT_KEYS);
-        ``each`` changes each part (a page takes the top of each, see page_incidents);
+        (``id``, an incidents column, ``status``, ``case``, or a sort key of _SORT_KEYS), in
+        disjoint parts: those no analyst reviewed, and the reviewed (each a list of parts);
         ``ordered``: each part is read in the list's order as far as a page (see _searched).
 
         The incidents come in two parts, on both backends, so that the indexes of
@@ -383,6 +402,7 @@ class View:
         parts = [machine]
         if q.since:
             parts = self._since_parts(q, names, reviewed, ordered, loose)
+        unreviewed = len(parts)
         if reviewed is not None:
             narrowed = _narrowed(q, self._sqlite)
             if "date_start" in read:  # 2a. (a date edit sets the group's key, date_start)
@@ -392,9 +412,7 @@ class View:
                 edited = and_(edited, r.c.date_start.is_(None))  # 2b.
             joined = and_(edited, narrowed, r.c.target_id == i.c.id)
             parts.append(self._filtered(q, _effective, r.join(i, joined), names, ordered))
-        if each is not None:
-            parts = [each(part) for part in parts]
-        return union_all(*parts)
+        return parts[:unreviewed], parts[unreviewed:]
 
     def _since_parts(
         self,
@@ -705,10 +723,19 @@ class View:
                 (part if cap is None else part.limit(cap + 1)).subquery()
             )
 
-        cols = [*i.c, *(c.label("r_" + c.name) for c in r.c), d.c.name.label("document_name")]
-        src = i.outerjoin(
-            r, and_(r.c.target_type == "incident", r.c.target_id == i.c.id)
-        ).outerjoin(d, d.c.id == i.c.document_id)
+        def by_id(chunk: list[str]) -> Select[Any]:
+            """The rows of these incidents, with their reviews and document names. The
+            reviews are those of the ids, by their own index: PostgreSQL joined a page of 50
+            to every review (a scan of the table: 10,000 at a million incidents, 1 ms)."""
+            rv = select(r).where(
+                r.c.target_type == "incident", _among(r.c.target_id, chunk, self._sqlite)
+            )
+            rs = rv.subquery("r")
+            rc = rs.c
+            cols = [*i.c, *(c.label("r_" + c.name) for c in rc), d.c.name.label("document_name")]
+            src = i.outerjoin(rs, rc.target_id == i.c.id).outerjoin(d, d.c.id == i.c.document_id)
+            return select(*cols).select_from(src).where(_among(i.c.id, chunk, self._sqlite))
+
         with self.engine.connect() as c:
             estimate, counted = None, None
             found: Sequence[Any]
@@ -740,8 +767,7 @@ class View:
                     total = estimate
             rows: dict[str, Any] = {}
             for chunk in _chunks(ids, 500):
-                by_id = _among(i.c.id, chunk, self._sqlite)
-                got = c.execute(select(*cols).select_from(src).where(by_id))
+                got = c.execute(by_id(chunk))
                 rows.update({row["id"]: row for row in got.mappings()})
             spans = self._spans(c, "incidents", ids)
         items = [_reviewed_incident(rows[x], spans.get(x, [])) for x in ids if x in rows]
@@ -990,9 +1016,12 @@ class View:
             return self._all_cases(q)
         after = decode_cursor(q.after, len(_CASE_KEYS)) if q.after else None
         want = q.offset + q.limit
-        found = self._walk_cases(q, after, want)
+        # the list's parts, built once for the walk's reads and the count (SQLAlchemy's
+        # building of a union of five parts is a third of what this process spends on a page)
+        built = self._parts(q, *_WALK_NAMES)
+        found = self._walk_cases(q, after, want, built)
         page = found[q.offset : want]
-        total, exact = self._count_cases(q)
+        total, exact = self._count_cases(q, built)
         ids = [case_id for case_id, _ in page]
         cases = self._cases(ids)
         more = len(found) >= want
@@ -1001,24 +1030,30 @@ class View:
         return CasePage(total, q.limit, q.offset, items, nxt, exact)
 
     def _walk_cases(
-        self, q: IncidentQuery, after: list[Any] | None, want: int
+        self,
+        q: IncidentQuery,
+        after: list[Any] | None,
+        want: int,
+        built: tuple[list[Select[Any]], list[Select[Any]]] | None = None,
     ) -> list[tuple[str, str]]:
         """The first ``want`` (case id, start) after the cursor ``after``, in the case list's
-        order (see page_cases).
+        order (see page_cases; ``built``: the parts of ``q``'s list, View._parts of
+        _WALK_NAMES).
 
         On PostgreSQL each read ends with a whole day (``FETCH ... WITH TIES``): every case
         seen is settled, and the next read starts after that day. A month-only date (1,700
         incidents on ``2024-03`` at a million) is read once, in full, where a read of 1,000
-        ended inside it and settled nothing. SQLite has no WITH TIES: a case is settled
+        ended inside it and settled nothing; so the first read need not be longer than twice
+        the page (CASE_WALK_DAYS). SQLite has no WITH TIES: a case is settled
         once the walk is past its day, and the next read starts on the last one's last day
         (read again, a bound on the day alone)."""
         walk = replace(q, sort="date", after=None, offset=0, count_limit=None)
-        chunk = max(CASE_WALK, 2 * want)
         ties = not self._sqlite
+        chunk = max(CASE_WALK_DAYS if ties else CASE_WALK, 2 * want)
         day, past = (after[0] if after else None), False  # every incident from the cursor's day
         seen: dict[str, str] = {}  # case -> start, as first seen in the walk
         while True:
-            rows = self._keys(walk, day, past, chunk, "case", ties=ties)
+            rows = self._keys(walk, day, past, chunk, "case", ties=ties, built=built)
             for start, case_id in rows:
                 seen.setdefault(str(case_id), str(start))
             done = len(rows) < chunk
@@ -1049,6 +1084,7 @@ class View:
         n: int,
         *extra: str,
         ties: bool = False,
+        built: tuple[list[Select[Any]], list[Select[Any]]] | None = None,
     ) -> list[tuple[Any, ...]]:
         """(date_last, ``extra`` columns...) of the first ``n`` incidents ``q`` matches
         (``q.sort``: "date") that start on or after ``day`` (a start as date_last holds it;
@@ -1071,9 +1107,17 @@ class View:
                 s = s.where(p.c.date_last > day if past else p.c.date_last >= day)
             return select(*first(s, p.c).subquery().c)
 
-        m = self._matching(q, *names, each=top).subquery("matching").c
+        m = self._matching(q, *names, each=top, built=built).subquery("matching").c
         s = first(select(m.date_last, *(m[x] for x in extra)), m)
         with self.engine.connect() as c:  # (rows as they come: Row is a tuple already)
+            if not self._sqlite:
+                # planned for the values at hand on each call (the transaction's setting):
+                # psycopg prepares a statement run five times, and PostgreSQL then took a
+                # plan for any values, which read the reviews that moved a date in no order
+                # and sorted them (each of 2,023 incidents looked up for a list of 2023,
+                # 7 ms of server time) where one for the values reads them in order as far
+                # as the walk (3 ms; bench/list_queries.py)
+                c.execute(sql("SET LOCAL plan_cache_mode = force_custom_plan"))
             return list(c.execute(s).all())
 
     def _case_starts(self, q: IncidentQuery, case_ids: list[str]) -> dict[str, str]:
@@ -1086,10 +1130,13 @@ class View:
                 out.update({str(k): str(v) for k, v in c.execute(s).all()})
         return out
 
-    def _count_cases(self, q: IncidentQuery) -> tuple[int, bool]:
+    def _count_cases(
+        self, q: IncidentQuery, built: tuple[list[Select[Any]], list[Select[Any]]] | None = None
+    ) -> tuple[int, bool]:
         """How many cases ``q`` matches, and whether that is all of them: with
         ``q.count_limit``, the cases of the first ``count_limit`` + 1 matching incidents of
-        each part (a floor where a part had more)."""
+        each part (a floor where a part had more; ``built``: the parts, View._parts of
+        _WALK_NAMES)."""
         cap = q.count_limit
         if cap is None:
             m = self._matching(q, "case").subquery().c
@@ -1109,7 +1156,22 @@ class View:
             return select(head.c.case, literal(next(parts)).label("part"))
 
         names = ("case", "date_last", "id") if dated else ("case",)
-        m = self._matching(q, *names, each=first).subquery().c
+        unreviewed, reviewed = built or self._parts(q, *names)
+        lead, *others = unreviewed + reviewed
+        # The first part read first (kept, a CTE named twice): where its cases alone are past
+        # the cap, the total is the cap whatever the others add, and those are not read (a
+        # condition of no row, which the planners test once, first). It is the longest as a
+        # rule (the unreviewed from the list's first day on): a list of 2023 looked up each
+        # of the 2,023 incidents whose review moved a date into it, to read its type and
+        # region (5 ms of a 13 ms count at a million), and a three months' range read the
+        # 1,719 incidents of its first month, dated to the month only, by a bitmap and a sort
+        # (4 ms; bench/list_queries.py)
+        led = first(lead).cte("lead")
+        # (counted once, a CTE of one row, which each part's condition reads)
+        gate = select((func.count(led.c.case.distinct()) > cap).label("past")).cte("gate")
+        settled = select(gate.c.past).scalar_subquery()
+        gated = [first(part).where(~settled) for part in others]
+        m = union_all(select(led.c.case, led.c.part), *gated).subquery().c
         # counted by the database (the rows stay there): the cases, and the longest part
         per_part = func.count().over(partition_by=m.part).label("n")
         w = select(m.case, per_part).subquery().c
@@ -2076,6 +2138,13 @@ _CASE_KEYS = [("start", False), ("case_id", False)]
 # Incidents the case list reads at first, in one go (View._walk_cases): enough for a page of
 # cases past a day of a few hundred incidents (a month-only date), the common case, in one read
 CASE_WALK = 1000
+# ... where a read ends with a whole day (PostgreSQL: a month-only date comes whole whatever
+# the read's length), twice the page's cases at least: a read of 1,000 for a page of 50 read
+# 800 incidents more than it needed, in every part of the list
+CASE_WALK_DAYS = 100
+# The columns of View._matching that the case walk reads (View._keys: the date order's keys
+# and the case), which the case count reads too
+_WALK_NAMES = ("id", "date_last", "case")
 _NULLABLE = {"place_name", "count_best", "confidence"}  # sort keys that can be NULL: they come last
 
 

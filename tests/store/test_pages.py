@@ -368,6 +368,7 @@ def test_case_pages_of_fused_cases_follow_their_earliest_match(
     from casefile.store import view
 
     monkeypatch.setattr(view, "CASE_WALK", walk)
+    monkeypatch.setattr(view, "CASE_WALK_DAYS", walk)  # (PostgreSQL's reads of whole days)
     whole = fused.view.page_cases(replace(q, limit=None))
     expected = [c.id for c in whole.items]
     assert len(expected) == len(set(expected)) == whole.total
@@ -546,3 +547,107 @@ def test_text_finds_the_summary_in_force_or_the_document(listed: Store) -> None:
     # a reviewed incident is still found by its document's text (PostgreSQL: as an array)
     told = listed.view.page_incidents(IncidentQuery(text="report 2 of")).items
     assert [i.id for i in told] == [by_summary["Act 2."]]
+
+
+def test_a_case_page_reads_twice_its_cases_where_reads_end_with_a_whole_day(
+    fused: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """PostgreSQL's reads of the case walk end with a whole day (a month-only date comes
+    whole whatever the read's length): the first reads twice the page (CASE_WALK_DAYS, at
+    least), not CASE_WALK, which SQLite reads so as to pass such a day in one go."""
+    from casefile.store import view
+
+    asked: list[int] = []
+    keys = view.View._keys
+
+    def counted(self: view.View, q: IncidentQuery, day, past, n: int, *extra, **kw):
+        asked.append(n)
+        return keys(self, q, day, past, n, *extra, **kw)
+
+    monkeypatch.setattr(view.View, "_keys", counted)
+    page = fused.view.page_cases(IncidentQuery(limit=2))
+    assert len(page.items) == 2
+    sqlite = fused.engine.dialect.name == "sqlite"
+    assert asked[0] == (view.CASE_WALK if sqlite else view.CASE_WALK_DAYS)
+
+
+@pytest.mark.parametrize(("cap", "total", "exact"), [(2, 2, False), (3, 3, False), (5, 4, True)])
+def test_a_case_count_reads_the_reviewed_where_the_unreviewed_leave_it_open(
+    fused: Store, cap: int, total: int, exact: bool
+) -> None:
+    """The cases of a list counted as far as a limit: the first part's cases (the unreviewed
+    from the list's first day on) first; where those alone pass the limit, the total is the
+    limit (the other parts are not read), else the cases the others bring count too (here
+    one only a review makes)."""
+    ids = [i.id for i in fused.view.page_incidents(IncidentQuery(limit=None)).items]
+    with fused.writer() as w:  # ids[2] (alone before) put in a case of its own making
+        w.put_review("incident", ids[2], "ana", {"status": "edited", "case_id": "case-d"})
+    # dated 0-6: a (0, 4), b (1, 5), c (3; 6 by review), d (2, by review): 3 cases unreviewed
+    q = IncidentQuery(since="2022-01-01", until="2030", limit=2, count_limit=cap)
+    whole = fused.view.page_cases(replace(q, limit=None, count_limit=None))
+    assert sorted(c.id for c in whole.items) == ["case-a", "case-b", "case-c", "case-d"]
+    page = fused.view.page_cases(q)
+    assert (page.total, page.total_exact) == (total, exact)
+
+
+def test_a_case_count_past_the_limit_leaves_the_reviewed_unread(fused: Store) -> None:
+    """PostgreSQL counts the first part's cases first, once, and runs none of the other
+    parts where those are past the limit (a list of 2023 at a million looked up each of the
+    2,023 incidents whose review moved a date into it: bench/list_queries.py)."""
+    from sqlalchemy import event
+
+    if fused.engine.dialect.name != "postgresql":
+        pytest.skip("a PostgreSQL plan")
+    seen: list[tuple[str, object]] = []
+    keep = lambda c, cur, st, p, *a: seen.append((st, p))  # noqa: E731
+    q = IncidentQuery(since="2022-01-01", until="2030", limit=2, count_limit=2)
+    event.listen(fused.engine, "before_cursor_execute", keep)
+    try:
+        assert fused.view.page_cases(q).total == 2
+    finally:
+        event.remove(fused.engine, "before_cursor_execute", keep)
+    statement, params = next((st, p) for st, p in seen if st.startswith("WITH lead"))
+    with fused.engine.connect() as c:
+        explain = "EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF) " + statement
+        plan = [row[0] for row in c.exec_driver_sql(explain, params)]
+    gates = [n for n, line in enumerate(plan) if "One-Time Filter" in line]
+    # from the day on (3 cases past the limit of 2), then before it on a partial date, the
+    # intervals, the reviews that moved a date and the others
+    assert len(gates) == 4, plan
+    read = [line for line in plan[gates[0] :] if "on reviews" in line or "Limit" in line]
+    assert read and all("never executed" in line for line in read), plan
+
+
+def _statements(store: Store, call) -> list[str]:
+    from sqlalchemy import event
+
+    seen: list[str] = []
+    keep = lambda c, cur, st, p, *a: seen.append(st)  # noqa: E731
+    event.listen(store.engine, "before_cursor_execute", keep)
+    try:
+        call()
+    finally:
+        event.remove(store.engine, "before_cursor_execute", keep)
+    return seen
+
+
+def test_the_case_walk_is_planned_for_its_values(fused: Store) -> None:
+    """PostgreSQL plans the case walk for the values at hand on every call: psycopg prepares
+    a statement run five times, and the plan PostgreSQL then kept for any values read the
+    reviews that moved a date in no order, every one of them (bench/list_queries.py)."""
+    if fused.engine.dialect.name != "postgresql":
+        pytest.skip("a PostgreSQL setting")
+    seen = _statements(fused, lambda: fused.view.page_cases(IncidentQuery(limit=2)))
+    walk = next(n for n, st in enumerate(seen) if st.startswith("SELECT matching.date_last"))
+    assert seen[walk - 1] == "SET LOCAL plan_cache_mode = force_custom_plan"
+    with fused.engine.connect() as c:  # (the transaction's own: the session keeps its plans)
+        assert c.exec_driver_sql("SHOW plan_cache_mode").scalar_one() == "auto"
+
+
+def test_a_page_s_rows_join_only_their_own_reviews(listed: Store) -> None:
+    """A page's rows are read with the reviews of those ids alone, found by the reviews' own
+    index (PostgreSQL joined a page to every review, a scan of the table)."""
+    seen = _statements(listed, lambda: listed.view.page_incidents(IncidentQuery(limit=3)))
+    rows = next(st for st in seen if st.startswith("SELECT incidents.id, incidents.document_id"))
+    reviews = rows[rows.index("(SELECT reviews.") :].split(") AS r", 1)[0]
+    assert "reviews.target_id" in reviews and ("ANY" in reviews or " IN " in reviews), rows

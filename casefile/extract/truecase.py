@@ -59,7 +59,12 @@ _CALENDAR = frozenset(
 
 def shouting(text: str, sample: int = 5000) -> bool:
     """Whether ``text`` is mostly upper case (judged on its first ``sample`` characters)."""
-    head = text[:sample]
+    return _shouting(text[:sample])
+
+
+@lru_cache(maxsize=16)
+def _shouting(head: str) -> bool:
+    # the stages ask it of one document's text several times
     upper, lower = len(_UPPER.findall(head)), len(_LOWER.findall(head))
     return upper > SHOUTING_RATIO * lower and upper > 0
 

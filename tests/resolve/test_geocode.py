@@ -214,3 +214,22 @@ def test_a_long_document_resolves_every_mention_of_a_name_alike() -> None:
     kharkiv = by_name["Kharkiv"][0]
     assert kharkiv is not None and (kharkiv.country, kharkiv.precision) == ("UA", "settlement")
     assert sum(found[0] is not None for found in by_name.values()) > 1900
+
+
+def test_the_shares_of_near_places_in_an_area_and_a_country() -> None:
+    from casefile.resolve.geocode import Evidence, Mention, same_admin1, same_country
+
+    near = [
+        Place("A", "UA", "Kharkiv Oblast"),
+        Place("B", "UA", "Kharkiv Oblast"),
+        Place("C", "RU", "Kharkiv Oblast"),  # an area of one name in another country
+        Place("D", "UA", None),
+        Place("E", None, None),
+    ]
+    ev = Evidence(Mention("X"), near)
+    gaz = Gazetteer.default()
+    kharkiv = gaz.candidates("Kharkiv")[0]
+    assert kharkiv.admin1 == "Kharkiv Oblast" and kharkiv.country == "UA"
+    assert same_admin1(kharkiv, ev) == 2 / 3
+    assert same_country(kharkiv, ev) == 3 / 4
+    assert same_admin1(kharkiv, Evidence(Mention("X"), near[3:])) == 0.0

@@ -46,6 +46,7 @@ from ..errors import ConfigError
 from ..knowledge.demonyms import demonym_nouns, demonyms
 from ..lang import get_pack
 from ..model import Actor, Analysis, Count, Mention
+from .attributes import index_attribute_ruler
 from .base import BaseStage
 from .counts import CountMatch
 from .entities import ner_model
@@ -202,6 +203,8 @@ def parser_model(name: str) -> Language:
             "or set 'model' to an installed model"
         ) from None
     nlp.tokenizer = ner.tokenizer
+    if "attribute_ruler" in nlp.pipe_names:  # the same matches, found faster
+        index_attribute_ruler(nlp.get_pipe("attribute_ruler"))
     return nlp
 
 

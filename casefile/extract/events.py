@@ -205,7 +205,16 @@ def parser_model(name: str) -> Language:
     nlp.tokenizer = ner.tokenizer
     if "attribute_ruler" in nlp.pipe_names:  # the same matches, found faster
         index_attribute_ruler(nlp.get_pipe("attribute_ruler"))
+    _LOADED[name] = nlp
     return nlp
+
+
+_LOADED: dict[str, Language] = {}
+
+
+def loaded_parser(name: str) -> Language | None:
+    """The parse model ``name`` if :func:`parser_model` has loaded it, else None."""
+    return _LOADED.get(name)
 
 
 def parse_sentences(analysis: Analysis, indexes: list[int], model: str) -> dict[int, Doc]:

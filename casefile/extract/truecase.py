@@ -71,8 +71,11 @@ def _shouting(head: str) -> bool:
 
 @lru_cache(maxsize=2)
 def _lexicon(model: str) -> tuple[frozenset[str], tuple[tuple[str, str], ...]]:
-    """English words (lower case) and suffix rules, from the model's lemmatizer tables."""
-    nlp = spacy.load(model, exclude=["ner", "parser", "tagger", "tok2vec"])
+    """English words (lower case) and suffix rules, from the model's lemmatizer tables (those
+    of the parse model where it is loaded already, else of the lemmatizer loaded alone)."""
+    from .events import loaded_parser
+
+    nlp = loaded_parser(model) or spacy.load(model, exclude=["ner", "parser", "tagger", "tok2vec"])
     lookups = nlp.get_pipe("lemmatizer").lookups  # type: ignore[attr-defined]
     words: set[str] = set(STOP_WORDS)
     index = lookups.get_table("lemma_index")

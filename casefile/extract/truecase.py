@@ -145,6 +145,12 @@ def sentence_texts(analysis: Analysis, indexes: Iterable[int], model: str) -> li
     case-normalised copy where the document shouts (offsets are the same either way)."""
     if not shouting(analysis.text):
         return [analysis.sentences[i].text for i in indexes]
-    places = [m.text for m in analysis.mentions if m.kind == "place"]
-    text = normalise_case(analysis.text, model, places)
+    places = tuple(m.text for m in analysis.mentions if m.kind == "place")
+    text = _normalised(analysis.text, model, places)
     return [text[analysis.sentences[i].start : analysis.sentences[i].end] for i in indexes]
+
+
+@lru_cache(maxsize=4)
+def _normalised(text: str, model: str, names: tuple[str, ...]) -> str:
+    # the entities, events and statements stages each read a shouting document's copy
+    return normalise_case(text, model, names)

@@ -17,6 +17,7 @@ from ..model import Analysis, Mention
 from . import lexicon as lx
 from .base import BaseStage
 from .events import TriggerCue
+from .gate import may_match
 from .types import FIRST_LETTERS, concepts, type_specs
 
 
@@ -38,6 +39,8 @@ def _evidence_and_hedges(analysis: Analysis, marked: set[int]) -> None:
             continue
         for kind, cues in (("evidence", lx.EVIDENCE_CUES), ("hedge", lx.HEDGE_CUES)):
             for value, rx in cues.items():
+                if not may_match(rx, s.text):
+                    continue  # most sentences name none of the cue's words
                 for m in rx.finditer(s.text):
                     analysis.mentions.append(
                         Mention(kind, s.start + m.start(), s.start + m.end(), m.group(), value, i)

@@ -16,6 +16,7 @@ from ..model import Analysis, Mention, Statement
 from ..vocab import STATEMENT_KINDS as K
 from .base import BaseStage
 from .events import ACCUSING_LEMMAS, parse_sentences
+from .gate import may_match
 from .types import concepts
 
 CUES: dict[str, re.Pattern[str]] = {
@@ -212,7 +213,11 @@ class Statements(BaseStage):
         last: str | None = None
         cued = {
             i: _one_reading(
-                [(kind, cue) for kind, rx in CUES.items() if (cue := rx.search(s.text))]
+                [
+                    (kind, cue)
+                    for kind, rx in CUES.items()
+                    if may_match(rx, s.text) and (cue := rx.search(s.text))
+                ]
             )
             for i, s in enumerate(analysis.sentences)
         }

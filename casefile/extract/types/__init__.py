@@ -25,6 +25,7 @@ import yaml
 
 from ...errors import ConfigError
 from ...vocab import INCIDENT_TYPES
+from ..gate import may_match
 
 DEFAULT_LANGUAGE = "en"
 _WORD = r"[\w'’-]*"
@@ -120,7 +121,7 @@ class Concepts:
         """Where ``text`` names the concept: its words, less those inside a phrase of a
         concept its ``unless`` lists ("prisoners" is no POW in "political prisoners")."""
         rx = self.pattern(name, language)
-        spans = [m.span() for m in rx.finditer(text)] if rx else []
+        spans = [m.span() for m in rx.finditer(text)] if rx and may_match(rx, text) else []
         for other in self.entries.get(name, {}).get("unless", []) if spans else []:
             blocked = self.find(other, language, text)
             spans = [s for s in spans if not any(a <= s[0] < b for a, b in blocked)]

@@ -64,6 +64,8 @@ SIDE_FORCES = {
 
 
 def find_forces(text: str) -> list[tuple[int, int, Actor]]:
+    if not may_match(_FORCE, text):
+        return []  # no word a force's name begins with
     out = []
     for m in _FORCE.finditer(text):
         if m.group("occ"):

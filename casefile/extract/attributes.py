@@ -5,9 +5,9 @@ some lemmas from the tagger's tags and a few words (about 180 rules). spaCy find
 rules hold with a Matcher whose ``IN``, ``NOT_IN`` and ``REGEX`` conditions are Python calls
 made for every token and every such condition; on the sentences the events stage parses
 that took a sixth of the parse. :class:`RuleIndex` finds the same matches by looking up
-each token's tag and lower-case form among the rules that name them, and the ruler's own
-``set_annotations`` applies them as before, so the tokens get exactly what the ruler gives
-them (``tests/extract/test_attributes.py`` compares the two).
+each token's tag, lower-case form, label and spacing among the rules that name them, and
+the ruler's own ``set_annotations`` applies them as before, so the tokens get exactly what
+the ruler gives them (``tests/extract/test_attributes.py`` compares the two).
 
 Only rules of the kinds that model has are read: one or more tokens, each a dict of
 ``TAG``, ``LOWER``, ``DEP`` (a string, or ``IN``/``NOT_IN`` a list, or for ``LOWER`` a

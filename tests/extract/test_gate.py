@@ -7,7 +7,7 @@ import re
 import pytest
 
 from casefile.extract import lexicon as lx
-from casefile.extract.entities import STATEMENT_CUE
+from casefile.extract.entities import _FORCE, STATEMENT_CUE
 from casefile.extract.gate import may_match, prefixes
 from casefile.extract.statements import CUES
 from casefile.extract.types import compile_entries
@@ -34,6 +34,7 @@ def test_the_prefixes_of_a_word_list() -> None:
         "The \u212aILLING was filmed by a drone.",  # the Kelvin sign: ignoring case, a "k"
         "“Guards” status was conferred on the brigade, which was praised by the minister.",
         "They denied it and called the footage a provocation.",
+        "Pro-Russian fighters and the armed forces of the Russian Federation shelled it.",
     ],
 )
 def test_a_gated_pattern_finds_what_it_finds_alone(text: str) -> None:
@@ -42,6 +43,7 @@ def test_a_gated_pattern_finds_what_it_finds_alone(text: str) -> None:
         *lx.EVIDENCE_CUES.values(),
         *lx.HEDGE_CUES.values(),
         STATEMENT_CUE,
+        _FORCE,
         compile_entries(["kill*", "shot", "mass grave*", "set fire to"]),
     ]
     for rx in patterns:

@@ -8,13 +8,17 @@ out while catching "a missile hit a railway station, killing 30".
 
 from __future__ import annotations
 
+import re
+from functools import cache
+
 from .. import registry
 from ..lang import get_pack
 from ..model import Analysis, Mention
 from . import lexicon as lx
 from .base import BaseStage
 from .events import TriggerCue
-from .types import concepts, type_specs
+from .gate import may_match
+from .types import FIRST_LETTERS, concepts, type_specs
 
 
 def _evidence_and_hedges(analysis: Analysis, marked: set[int]) -> None:
@@ -35,10 +39,57 @@ def _evidence_and_hedges(analysis: Analysis, marked: set[int]) -> None:
             continue
         for kind, cues in (("evidence", lx.EVIDENCE_CUES), ("hedge", lx.HEDGE_CUES)):
             for value, rx in cues.items():
+                if not may_match(rx, s.text):
+                    continue  # most sentences name none of the cue's words
                 for m in rx.finditer(s.text):
                     analysis.mentions.append(
                         Mention(kind, s.start + m.start(), s.start + m.end(), m.group(), value, i)
                     )
+
+
+# Where a trigger word can begin (as in types.compile_entries), and its first letters.
+_WORD_START = re.compile(rf"(?<![\w'’-])(?=(\S{{{FIRST_LETTERS}}}))")
+
+
+@cache
+def _trigger_starts(language: str) -> dict[str, tuple[str, ...]] | None:
+    """The first words of every rule's trigger words in ``language``, by their first
+    letters (None: some rule's triggers may begin with any word)."""
+    out: dict[str, set[str]] = {}
+    for spec in type_specs():
+        for rule in spec.rules:
+            if rule.trigger(language) is None:
+                continue
+            starts = rule.trigger_starts(language)
+            if starts is None:
+                return None
+            for word in starts:
+                out.setdefault(word[:FIRST_LETTERS], set()).add(word)
+    return {k: tuple(sorted(v)) for k, v in out.items()}
+
+
+def trigger_starts_in(text: str, language: str) -> set[str] | None:
+    """The first words of trigger words (``_trigger_starts``) that words of ``text`` begin
+    with; a rule whose triggers begin with none of them cannot match in ``text``, and most
+    sentences hold none at all. One scan of the words instead of every rule's pattern tried
+    at every character. None where that cannot be told: a word with a letter outside ASCII
+    (a pattern that ignores case may match it to another letter, the Kelvin sign to "k"), or
+    a rule whose triggers may begin with any word."""
+    starts = _trigger_starts(language)
+    if starts is None:
+        return None
+    found = set()
+    for m in _WORD_START.finditer(text):
+        head = m.group(1)
+        if not head.isascii():
+            return None
+        for word in starts.get(head.lower(), ()):
+            at = text[m.start() : m.start() + len(word)]
+            if not at.isascii():
+                return None
+            if at.lower() == word:
+                found.add(word)
+    return found
 
 
 def sentence_triggers(
@@ -50,6 +101,9 @@ def sentence_triggers(
     With ``after`` (the sentences after this one, as far as a rule's ``reach``), only the
     rules with a reach are tried, and what they need may be named in ``text`` or ``after``:
     the caller asks so for a sentence that has no trigger of its own."""
+    begun = trigger_starts_in(text, language)
+    if begun is not None and not begun:
+        return []
     words = concepts()
     present: dict[str, bool] = {}
     scope = text if after is None else text + "\n" + after
@@ -67,6 +121,8 @@ def sentence_triggers(
             rx = rule.trigger(language)
             if rx is None:
                 continue
+            if begun is not None and (rule.trigger_starts(language) or set()).isdisjoint(begun):
+                continue  # none of its trigger words begins here
             matches = list(rx.finditer(text))
             if not matches:
                 continue

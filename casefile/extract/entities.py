@@ -22,6 +22,7 @@ from ..knowledge.groups import find_groups
 from ..lang import get_pack
 from ..model import Actor, Analysis, Mention
 from .base import BaseStage
+from .gate import may_match
 from .truecase import sentence_texts
 from .types import concepts
 
@@ -63,6 +64,8 @@ SIDE_FORCES = {
 
 
 def find_forces(text: str) -> list[tuple[int, int, Actor]]:
+    if not may_match(_FORCE, text):
+        return []  # no word a force's name begins with
     out = []
     for m in _FORCE.finditer(text):
         if m.group("occ"):
@@ -125,7 +128,7 @@ def candidate_sentences(analysis: Analysis) -> list[int]:
         if m.kind in ("trigger", "count") and m.sentence >= 0:
             keep.update((m.sentence - 1, m.sentence, m.sentence + 1))
     for i, s in enumerate(analysis.sentences):
-        if STATEMENT_CUE.search(s.text):
+        if may_match(STATEMENT_CUE, s.text) and STATEMENT_CUE.search(s.text):
             keep.add(i)
     return sorted(i for i in keep if 0 <= i < len(analysis.sentences))
 

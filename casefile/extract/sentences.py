@@ -7,11 +7,14 @@ import re
 from collections.abc import Callable, Iterator
 from functools import lru_cache
 from itertools import pairwise
+from typing import Any
 
 import spacy
 from spacy.language import Language
+from spacy.tokenizer import Tokenizer
 
 from .. import registry
+from ..errors import CasefileError
 from ..lang import get_pack, pack_codes, sentence_language
 from ..model import Analysis, Sentence
 from .base import BaseStage
@@ -33,12 +36,45 @@ _MAX_WORD = 200
 _LONG_WORD = re.compile(rf"\S{{{_MAX_WORD + 1},}}")
 
 
-@lru_cache(maxsize=1)
-def sentencizer() -> Language:
+@lru_cache(maxsize=4)
+def sentencizer(model: str | None = None) -> Language:
+    """spaCy's rule-based sentencizer after an English tokenizer. With ``model`` (the name of
+    the spaCy model the entities stage runs), the model's own tokenizer and vocabulary where
+    its rules are English's (the same splits): each word is then made a lexeme once, not once
+    here and once for the model, and the sentences the model reads later are tokenized from
+    the tokenizer's cache."""
     nlp = spacy.blank("en")
+    shared = _model_tokenizer(model, nlp.tokenizer) if model else None
+    if shared is not None:
+        nlp = spacy.blank("en", vocab=shared.vocab)
+        nlp.tokenizer = shared
     nlp.add_pipe("sentencizer")
     nlp.max_length = _MAX_CHUNK + 1000
     return nlp
+
+
+def _model_tokenizer(model: str, english: Tokenizer) -> Tokenizer | None:
+    """The tokenizer of the NER model ``model`` if it splits as ``english`` does (None if not,
+    or if the model is not installed: the entities stage says so)."""
+    from .entities import ner_model
+
+    try:
+        tokenizer = ner_model(model).tokenizer
+    except (CasefileError, OSError):
+        return None
+    if not isinstance(tokenizer, Tokenizer) or _rules(tokenizer) != _rules(english):
+        return None
+    return tokenizer
+
+
+def _rules(t: Tokenizer) -> tuple[Any, ...]:
+    """What a tokenizer splits by: its special cases and its patterns."""
+    patterns = (t.prefix_search, t.suffix_search, t.infix_finditer, t.token_match, t.url_match)
+    return (
+        t.rules,
+        t.faster_heuristics,
+        *(getattr(getattr(f, "__self__", None), "pattern", f) for f in patterns),
+    )
 
 
 def paragraphs(text: str) -> list[tuple[int, str]]:
@@ -81,12 +117,16 @@ def _hard_wrapped(lines: list[str]) -> bool:
 
 
 def split_sentences(
-    text: str, max_chars: int = 0, check: Callable[[], None] | None = None
+    text: str,
+    max_chars: int = 0,
+    check: Callable[[], None] | None = None,
+    model: str | None = None,
 ) -> list[Sentence]:
     """Sentences of ``text`` with their offsets. A sentence longer than ``max_chars`` (0: no
     limit) is split at the last whitespace before the limit (or at the limit where there is
     none), so no later stage ever sees an unbounded sentence. ``check`` is called per
-    paragraph piece (the document's budget)."""
+    paragraph piece (the document's budget). ``model``: the spaCy model that reads the
+    sentences later, whose tokenizer is used where it splits the same (``sentencizer``)."""
     pieces: list[tuple[int, str]] = []
     for start, chunk in paragraphs(text):
         while len(chunk) > _MAX_CHUNK:
@@ -96,7 +136,7 @@ def split_sentences(
             start, chunk = start + cut, chunk[cut:]
         pieces += _cut_long_words(start, chunk)
     out: list[Sentence] = []
-    nlp = sentencizer()
+    nlp = sentencizer(model)
     for (start, chunk), doc in zip(pieces, nlp.pipe(c for _, c in pieces), strict=True):
         if check is not None:
             check()
@@ -148,7 +188,9 @@ class Sentences(BaseStage):
         # sentence at most max_sentence_chars long, the budget checked as the text is read
         text = analysis.text
         pack = get_pack(analysis.document.language)
-        spans = pack.sentences(text, self.settings.max_sentence_chars, analysis.check_budget)
+        spans = pack.sentences(
+            text, self.settings.max_sentence_chars, analysis.check_budget, self.settings.model
+        )
         # a sentence in another language than the document's (a quoted post) says so, and
         # the stages read it with that language's pack (Analysis.language_of)
         known = pack_codes()

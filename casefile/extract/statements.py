@@ -16,6 +16,7 @@ from ..model import Actor, Analysis, Mention, Statement
 from ..vocab import STATEMENT_KINDS as K
 from .base import BaseStage
 from .events import ACCUSING_LEMMAS, antecedent, parse_sentences, phrase_head, refers_back
+from .gate import may_match
 from .lexicon import INSTITUTION_NOUNS
 from .places import home_institution
 from .types import concepts
@@ -248,7 +249,11 @@ class Statements(BaseStage):
         last: str | None = None
         cued = {
             i: _one_reading(
-                [(kind, cue) for kind, rx in CUES.items() if (cue := rx.search(s.text))]
+                [
+                    (kind, cue)
+                    for kind, rx in CUES.items()
+                    if may_match(rx, s.text) and (cue := rx.search(s.text))
+                ]
             )
             for i, s in enumerate(analysis.sentences)
         }

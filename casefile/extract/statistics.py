@@ -4,6 +4,7 @@ with their breakdowns ("57 in 2022, 11 in 2023 ..."), period, as-of date and sou
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from .. import registry
 from ..lang import LanguagePack, get_pack
@@ -14,7 +15,7 @@ from .base import BaseStage
 from .counts import NUM, CountMatch, number
 from .types import concepts
 
-CASES = re.compile(
+_CASES = re.compile(
     rf"(?P<q>at least |more than |over |nearly |about |some )?(?P<n>{NUM})\s+"
     r"(?:(?:new|more|separate|other|such|"
     rf"criminal|war crimes?|recorded|documented|known|verified|confirmed|reported)\s+){{0,2}}"
@@ -22,9 +23,13 @@ CASES = re.compile(
     rf"criminal investigations)\b",
     re.I,
 )
+# The nouns every match of CASES ends in: a sentence without one is not searched position by
+# position (the pattern begins with an optional group, so the engine tries it at every
+# character).
+_CASES_NOUNS = ("cases", "instances", "incidents", "investigations", "proceedings", "episodes")
 # Acts counted by their noun ("218 extrajudicial killings", "33 human rights violations"):
 # a killing, an execution or a murder has one victim each; other acts are cases.
-ACTS = re.compile(
+_ACTS = re.compile(
     rf"(?P<q>at least |more than |over |nearly |about |some |another )?(?P<n>{NUM})\s+"
     r"(?:(?:new|more|separate|other|such|further|extrajudicial|summary|arbitrary|unlawful|"
     r"human rights|enforced|documented|recorded|verified|confirmed|reported|alleged|possible|"
@@ -33,6 +38,38 @@ ACTS = re.compile(
     r"disappearances|massacres|attacks on civilians|war crimes|crimes))\b",
     re.I,
 )
+_ACTS_NOUNS = (
+    *("killings", "executions", "murders", "violations", "abuses", "abductions"),
+    *("disappearances", "massacres", "civilians", "crimes"),
+)
+
+
+class Gated:
+    """A pattern searched only in text that holds one of ``words``: the same matches as the
+    pattern's own, where every match of it holds one of them (lower case), found without
+    trying the pattern at every character of a sentence that holds none. Text with a letter
+    outside ASCII is asked of the words as a pattern that ignores case, as ``pattern`` does
+    (it may match such a letter to another: "ſ" to "s")."""
+
+    def __init__(self, pattern: re.Pattern[str], words: tuple[str, ...]) -> None:
+        self.pattern, self.words = pattern, words
+        self.gate = re.compile("|".join(map(re.escape, words)), re.I)
+
+    def _may_match(self, text: str) -> bool:
+        if not text.isascii():
+            return self.gate.search(text) is not None
+        low = text.lower()
+        return any(w in low for w in self.words)
+
+    def search(self, text: str) -> re.Match[str] | None:
+        return self.pattern.search(text) if self._may_match(text) else None
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        return self.pattern.finditer(text) if self._may_match(text) else iter(())
+
+
+CASES = Gated(_CASES, _CASES_NOUNS)
+ACTS = Gated(_ACTS, _ACTS_NOUNS)
 SPREAD = re.compile(
     r"\b(?:since|so far|to date|in (?:the (?:past|last) )?24 hours|"
     r"over the (?:winter|summer|spring|autumn|past|last|course)"

@@ -59,15 +59,23 @@ _CALENDAR = frozenset(
 
 def shouting(text: str, sample: int = 5000) -> bool:
     """Whether ``text`` is mostly upper case (judged on its first ``sample`` characters)."""
-    head = text[:sample]
+    return _shouting(text[:sample])
+
+
+@lru_cache(maxsize=16)
+def _shouting(head: str) -> bool:
+    # the stages ask it of one document's text several times
     upper, lower = len(_UPPER.findall(head)), len(_LOWER.findall(head))
     return upper > SHOUTING_RATIO * lower and upper > 0
 
 
 @lru_cache(maxsize=2)
 def _lexicon(model: str) -> tuple[frozenset[str], tuple[tuple[str, str], ...]]:
-    """English words (lower case) and suffix rules, from the model's lemmatizer tables."""
-    nlp = spacy.load(model, exclude=["ner", "parser", "tagger", "tok2vec"])
+    """English words (lower case) and suffix rules, from the model's lemmatizer tables (those
+    of the parse model where it is loaded already, else of the lemmatizer loaded alone)."""
+    from .events import loaded_parser
+
+    nlp = loaded_parser(model) or spacy.load(model, exclude=["ner", "parser", "tagger", "tok2vec"])
     lookups = nlp.get_pipe("lemmatizer").lookups  # type: ignore[attr-defined]
     words: set[str] = set(STOP_WORDS)
     index = lookups.get_table("lemma_index")
@@ -137,6 +145,12 @@ def sentence_texts(analysis: Analysis, indexes: Iterable[int], model: str) -> li
     case-normalised copy where the document shouts (offsets are the same either way)."""
     if not shouting(analysis.text):
         return [analysis.sentences[i].text for i in indexes]
-    places = [m.text for m in analysis.mentions if m.kind == "place"]
-    text = normalise_case(analysis.text, model, places)
+    places = tuple(m.text for m in analysis.mentions if m.kind == "place")
+    text = _normalised(analysis.text, model, places)
     return [text[analysis.sentences[i].start : analysis.sentences[i].end] for i in indexes]
+
+
+@lru_cache(maxsize=4)
+def _normalised(text: str, model: str, names: tuple[str, ...]) -> str:
+    # the entities, events and statements stages each read a shouting document's copy
+    return normalise_case(text, model, names)

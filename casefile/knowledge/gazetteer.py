@@ -233,6 +233,7 @@ class Gazetteer:
         self._skel_hi = lines
         self._findable: dict[str, bool] = {}
         self._probes: dict[str, tuple[str, bool]] = {}
+        self._rows: dict[int, _Row] = {}
         # an armed group's name is no place ("Hamas")
         stop = [*_read_lines(DATA_DIR / "not_places.txt"), *group_names()]
         self._stop = frozenset(name_key(w) for w in stop)
@@ -302,6 +303,15 @@ class Gazetteer:
         return self._line(i + 1).decode("utf-8").split("\t")
 
     def _row(self, i: int) -> _Row:
+        """Row ``i``, parsed once (and kept: the same places come up again and again)."""
+        row = self._rows.get(i)
+        if row is None:
+            if len(self._rows) > 100_000:
+                self._rows.clear()
+            row = self._rows[i] = self._parse_row(i)
+        return row
+
+    def _parse_row(self, i: int) -> _Row:
         code, name, lat, lon, cc, a1, a2, pop, gid, extra = self._fields(i)
         return _Row(
             code,
@@ -340,8 +350,10 @@ class Gazetteer:
     # -- lookups -----------------------------------------------------------
 
     def _entries(self, key: str, skeleton: bool = False) -> Iterable[tuple[int, int]]:
-        lo, hi = (self._skel_lo, self._skel_hi) if skeleton else (self._index_lo, self._index_hi)
-        line, _ = self._lookup(key, lo, hi)
+        if skeleton:
+            line, _ = self._lookup(key, self._skel_lo, self._skel_hi)
+        else:
+            line, _ = self._probe(key)
         if line:
             for e in line.split(" "):
                 n = int(e)

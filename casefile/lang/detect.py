@@ -8,6 +8,7 @@ keeps it fast; a text it cannot place, or too short to tell, gives None. Only th
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import Any
 
@@ -37,9 +38,12 @@ def detect_language(text: str) -> str | None:
 
 
 _CYRILLIC = frozenset(range(0x0400, 0x0500))
+_ANY_CYRILLIC = re.compile("[\u0400-\u04ff]")
 
 
 def _cyrillic_share(text: str) -> float:
+    if not _ANY_CYRILLIC.search(text):
+        return 0.0  # the common case, found without looking at each letter
     letters = [ch for ch in text if ch.isalpha()]
     if not letters:
         return 0.0

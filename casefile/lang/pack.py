@@ -110,18 +110,23 @@ class LanguagePack:
         return [(m.start(), m.end(), lemma(m.group())) for m in WORD.finditer(text)]
 
     def sentences(
-        self, text: str, max_chars: int = 0, check: Callable[[], None] | None = None
+        self,
+        text: str,
+        max_chars: int = 0,
+        check: Callable[[], None] | None = None,
+        model: str | None = None,
     ) -> list[tuple[int, int]]:
         """Sentence spans. With ``sentences: rules`` a line break ends one, and so does
         ``.!?…`` before a capital, unless the word before the stop is one of the pack's
         abbreviations or an initial; ``sentences: spacy`` is English's splitter
         (``casefile.extract.sentences``: paragraphs, then spaCy's sentencizer). A sentence
         longer than ``max_chars`` (0: no limit) is cut, as the extraction budget asks;
-        ``check`` is the document's budget, called as the text is read."""
+        ``check`` is the document's budget, called as the text is read; ``model``, the spaCy
+        model the entities stage runs, lends English's splitter its tokenizer."""
         from ..extract.sentences import bounded, split_sentences
 
         if self.settings.get("sentences") == "spacy":
-            return [(s.start, s.end) for s in split_sentences(text, max_chars, check)]
+            return [(s.start, s.end) for s in split_sentences(text, max_chars, check, model)]
         return [
             piece
             for a, b in self._rule_sentences(text, check)

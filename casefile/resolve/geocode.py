@@ -27,6 +27,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 
 import numpy as np
 from rapidfuzz import fuzz
@@ -158,6 +159,19 @@ class Evidence:
     near: Sequence[Place] = ()
     country_hint: str | None = None
 
+    @cached_property
+    def in_admin1(self) -> tuple[Counter[tuple[str | None, str | None]], int]:
+        """How many of the ``near`` places with a first-level area lie in each (area,
+        country), and how many have one: counted once for all of a mention's candidates."""
+        places = [p for p in self.near if p.admin1]
+        return Counter((p.admin1, p.country) for p in places), len(places)
+
+    @cached_property
+    def in_country(self) -> tuple[Counter[str], int]:
+        """How many of the ``near`` places with a country lie in each, and how many have one."""
+        countries = [p.country for p in self.near if p.country]
+        return Counter(countries), len(countries)
+
 
 @dataclass(frozen=True)
 class Feature:
@@ -278,18 +292,18 @@ def near_places(c: Candidate, ev: Evidence) -> float:
 
 def same_admin1(c: Candidate, ev: Evidence) -> float:
     """Share of the document's other places in the same first-level area."""
-    places = [p for p in ev.near if p.admin1]
-    if not places or not c.admin1:
+    counts, n = ev.in_admin1
+    if not n or not c.admin1:
         return 0.0
-    return sum(p.admin1 == c.admin1 and p.country == c.country for p in places) / len(places)
+    return counts[(c.admin1, c.country)] / n
 
 
 def same_country(c: Candidate, ev: Evidence) -> float:
     """Share of the document's other places in the same country."""
-    places = [p for p in ev.near if p.country]
-    if not places or not c.country:
+    counts, n = ev.in_country
+    if not n or not c.country:
         return 0.0
-    return sum(p.country == c.country for p in places) / len(places)
+    return counts[c.country] / n
 
 
 def hinted_country(c: Candidate, ev: Evidence) -> float:

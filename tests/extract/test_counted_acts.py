@@ -51,3 +51,24 @@ def test_possible_crimes_and_thousands_are_counted(stats) -> None:
     assert stats("We have registered more than 95 thousand cases of war crimes.") == [
         (95000, "cases")
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Prosecutors opened 12 new criminal proceedings and 3 more investigations.",
+        "The mission recorded 40 attacks on civilians and 7 war crimes.",
+        "Monitors documented 218 extrajudicial killings in the region.",
+        "The talks resumed on Monday with 12 delegates.",
+        "The mission’s staff recorded 40 more cases.",
+        "Prosecutors opened 12 new criminal ca\u017fes.",  # a long s, which ignoring case is "s"
+    ],
+)
+def test_the_gated_patterns_find_what_the_patterns_find(text: str) -> None:
+    from casefile.extract.statistics import ACTS, CASES
+
+    for gated in (CASES, ACTS):
+        assert [m.span() for m in gated.finditer(text)] == [
+            m.span() for m in gated.pattern.finditer(text)
+        ]
+        assert bool(gated.search(text)) == bool(gated.pattern.search(text))

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from casefile.extract.cues import sentence_triggers
+from casefile.extract import cues
+from casefile.extract.cues import sentence_triggers, trigger_starts_in
 from casefile.extract.types import concepts
 
 
@@ -118,3 +119,27 @@ def test_a_strike_and_its_toll_in_the_next_sentence(code: str, strike: str, toll
 def test_a_toll_in_the_next_sentence_reaches_no_english_rule() -> None:
     # English reads the act's arguments from its parse; the rule with a reach is not its own
     assert not sentence_triggers("Russia struck Dnipro with missiles.", "en", "Three people died.")
+
+
+def test_sentences_without_a_trigger_word_are_not_searched_rule_by_rule() -> None:
+    starts = trigger_starts_in("The talks resumed in Geneva on Monday.", "en")
+    assert starts == set()
+    found = trigger_starts_in("A missile hit the station, killing 30 civilians.", "en")
+    assert found is not None and {"hit", "kill"} <= found
+    # a letter outside ASCII may match a trigger's letter when case is ignored: not told
+    assert trigger_starts_in("The \u212aILLING went on.", "en") is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A missile hit the railway station, killing 30 civilians.",
+        "The \u212aILLED were 30 civilians after a missile hit the station.",
+        "Soldiers shot 16 Ukrainian prisoners of war near the village.",
+        "The talks resumed in Geneva on Monday.",
+    ],
+)
+def test_the_word_scan_finds_what_every_rule_finds(text: str, monkeypatch) -> None:
+    fast = sentence_triggers(text, "en")
+    monkeypatch.setattr(cues, "trigger_starts_in", lambda text, language: None)
+    assert sentence_triggers(text, "en") == fast

@@ -35,3 +35,18 @@ def test_places_demonyms_and_sentence_starts() -> None:
 def test_inflected_dictionary_words_are_lower() -> None:
     cased = normalise_case("THE HOUSES WERE TORCHED AND LOOTED", MODEL)
     assert cased == "The houses were torched and looted"
+
+
+def test_the_dictionary_is_the_same_read_from_the_parse_model(monkeypatch) -> None:
+    from casefile.config import Settings
+    from casefile.extract import events, truecase
+
+    model = Settings().model
+    events.parser_model(model)
+    truecase._lexicon.cache_clear()
+    shared = truecase._lexicon(model)
+    monkeypatch.setattr(events, "_LOADED", {})
+    truecase._lexicon.cache_clear()
+    alone = truecase._lexicon(model)
+    truecase._lexicon.cache_clear()
+    assert shared == alone and len(shared[0]) > 10_000

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from casefile.errors import ConfigError
-from casefile.extract.types import Concepts, compile_entries, concepts, type_specs
+from casefile.extract.types import Concepts, compile_entries, concepts, first_words, type_specs
 from casefile.vocab import INCIDENT_TYPES
 
 
@@ -54,3 +54,19 @@ def test_a_concepts_words_inside_a_phrase_it_is_unless_do_not_count() -> None:
     words = concepts()
     assert words.find("pow", "en", "The guards shot the prisoners in the yard.")
     assert not words.find("pow", "en", "A bomb hit the office of a group of political prisoners.")
+
+
+def test_first_words_are_what_every_match_begins_with() -> None:
+    # a stem for "word*", the first word of a phrase; any word may begin "* x" or "ab"
+    assert first_words(["Kill*", "set fire to", "shelled"]) == {"kill", "set", "shelled"}
+    assert first_words(["* bodies", "shelled"]) is None
+    assert first_words(["ab*", "shelled"]) is None
+
+
+def test_every_match_begins_with_a_first_word() -> None:
+    entries = ["kill*", "set fire to", "found * bod*", "вбил*"]
+    rx, starts = compile_entries(entries), first_words(entries)
+    assert rx is not None and starts is not None
+    text = "Troops KILLED two; they set  fire to it and found the bodies; окупанти вбили"
+    for m in rx.finditer(text):
+        assert any(m.group().lower().startswith(w) for w in starts)

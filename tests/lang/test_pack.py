@@ -191,3 +191,12 @@ def test_a_bare_numbered_division_is_the_one_of_its_number_a_brigade_is_not() ->
 def test_long_range_aviation_of_the_aerospace_forces() -> None:
     found = get_pack("ru").units("удар нанесли самолеты дальней авиации ВКС России")
     assert [n for _, _, n in found] == ["Long-Range Aviation", "Russian Aerospace Forces"]
+
+
+def test_the_cyrillic_share_of_a_sentence_without_cyrillic_is_nothing() -> None:
+    from casefile.lang.detect import _cyrillic_share
+
+    assert _cyrillic_share("Shelling in the Kharkiv region, 3 killed.") == 0.0
+    assert _cyrillic_share("1, 2, 3") == 0.0
+    assert _cyrillic_share("Обстріл Харкова") == 1.0
+    assert _cyrillic_share("Kyiv (Київ)") == 0.5

@@ -224,3 +224,22 @@ def test_a_name_another_place_once_bore_weighs_less_than_its_own_spelling() -> N
     # a spelling of a city's own name still finds the city
     place = geocode("Kharkov", "A missile hit Kharkov.", country_hint="UA")
     assert place is not None and place.name == "Kharkiv"
+
+
+def test_the_shares_of_near_places_in_an_area_and_a_country() -> None:
+    from casefile.resolve.geocode import Evidence, Mention, same_admin1, same_country
+
+    near = [
+        Place("A", "UA", "Kharkiv Oblast"),
+        Place("B", "UA", "Kharkiv Oblast"),
+        Place("C", "RU", "Kharkiv Oblast"),  # an area of one name in another country
+        Place("D", "UA", None),
+        Place("E", None, None),
+    ]
+    ev = Evidence(Mention("X"), near)
+    gaz = Gazetteer.default()
+    kharkiv = gaz.candidates("Kharkiv")[0]
+    assert kharkiv.admin1 == "Kharkiv Oblast" and kharkiv.country == "UA"
+    assert same_admin1(kharkiv, ev) == 2 / 3
+    assert same_country(kharkiv, ev) == 3 / 4
+    assert same_admin1(kharkiv, Evidence(Mention("X"), near[3:])) == 0.0

@@ -18,7 +18,7 @@ covers inflection in English, Ukrainian and Russian alike without a lemmatiser.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -27,6 +27,7 @@ import yaml
 
 from ...errors import ConfigError
 from ...vocab import INCIDENT_TYPES
+from ..gate import may_match
 
 DEFAULT_LANGUAGE = "en"
 _WORD = r"[\w'’-]*"
@@ -50,6 +51,24 @@ def compile_entries(entries: list[str]) -> re.Pattern[str] | None:
     return re.compile(r"(?<![\w'’-])(?:" + "|".join(alternatives) + r")(?![\w'’-])", re.I)
 
 
+# The shortest first word ``first_words`` gives.
+FIRST_LETTERS = 3
+
+
+def first_words(entries: list[str]) -> frozenset[str] | None:
+    """The first word (lower case) of every entry, or its stem for ``word*``: text that
+    ``compile_entries(entries)`` matches has a word that begins with one of them. None where
+    an entry begins with ``*`` or a word shorter than ``FIRST_LETTERS``."""
+    out = set()
+    for entry in {e.strip().lower() for e in entries if e and e.strip()}:
+        first = entry.split()[0]
+        stem = first[:-1] if first.endswith("*") else first
+        if len(stem) < FIRST_LETTERS:
+            return None
+        out.add(stem)
+    return frozenset(out)
+
+
 @dataclass(frozen=True)
 class Rule:
     """One way a sentence can tell an act of a type."""
@@ -63,9 +82,15 @@ class Rule:
     # how many sentences after the trigger's own may give what ``needs`` asks (and what
     # ``excludes`` and ``weakens`` name): a strike told in one sentence, its toll in the next
     reach: int = 0
+    # language -> the first words of the trigger words (``first_words``)
+    starts: dict[str, frozenset[str] | None] = field(default_factory=dict)
 
     def trigger(self, language: str) -> re.Pattern[str] | None:
         return self.triggers.get(language) or self.triggers.get(DEFAULT_LANGUAGE)
+
+    def trigger_starts(self, language: str) -> frozenset[str] | None:
+        """``first_words`` of what ``trigger(language)`` matches (None: any word)."""
+        return self.starts.get(language if language in self.triggers else DEFAULT_LANGUAGE)
 
 
 @dataclass(frozen=True)
@@ -101,7 +126,7 @@ class Concepts:
         """Where ``text`` names the concept: its words, less those inside a phrase of a
         concept its ``unless`` lists ("prisoners" is no POW in "political prisoners")."""
         rx = self.pattern(name, language)
-        spans = [m.span() for m in rx.finditer(text)] if rx else []
+        spans = [m.span() for m in rx.finditer(text)] if rx and may_match(rx, text) else []
         for other in self.entries.get(name, {}).get("unless", []) if spans else []:
             blocked = self.find(other, language, text)
             spans = [s for s in spans if not any(a <= s[0] < b for a, b in blocked)]
@@ -146,6 +171,7 @@ def _rule(raw: dict[str, Any], where: str, words: Concepts) -> Rule:
         if expanded:
             by_lang[lang] = expanded
     compiled = {lang: rx for lang, e in by_lang.items() if (rx := compile_entries(e))}
+    starts = {lang: first_words(by_lang[lang]) for lang in compiled}
     for group in [*raw.get("needs", []), raw.get("excludes", []), raw.get("weakens", [])]:
         for name in group:
             if name not in words:
@@ -158,6 +184,7 @@ def _rule(raw: dict[str, Any], where: str, words: Concepts) -> Rule:
         support=bool(raw.get("support", False)),
         target=bool(raw.get("target", False)),
         reach=int(raw.get("reach", 0) or 0),
+        starts=starts,
     )
 
 

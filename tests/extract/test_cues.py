@@ -143,3 +143,19 @@ def test_the_word_scan_finds_what_every_rule_finds(text: str, monkeypatch) -> No
     fast = sentence_triggers(text, "en")
     monkeypatch.setattr(cues, "trigger_starts_in", lambda text, language: None)
     assert sentence_triggers(text, "en") == fast
+
+
+@pytest.mark.parametrize(
+    ("concept", "language", "text"),
+    [
+        ("kill", "uk", "удари по стратегічних об'єктах"),
+        ("harm", "ru", "сообщили в телеграм-канале"),
+        ("civilian", "ru", "все детали позже"),
+        ("civil_object", "uk", "стріляли з автомата"),
+        ("military_target", "uk", "воював у складі бригади"),
+    ],
+)
+def test_a_ukrainian_or_russian_concept_word_takes_no_word_of_other_sense(
+    concept: str, language: str, text: str
+) -> None:
+    assert not concepts().find(concept, language, text)

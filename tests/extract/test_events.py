@@ -567,9 +567,9 @@ def test_the_army_unqualified_is_that_of_the_country_the_report_is_about(extract
 
 def test_acts_told_in_one_sentence_share_the_date_and_place_one_of_them_is_given(extract) -> None:
     a = extract(
-        "Rebels killed at least 40 civilians in a campaign of murder, rape and abductions, the "
-        "UN said. The rebels killed the civilians in Bunia on 29 November. Peacekeepers "
-        "reached the town on 2 December."
+        "Rebels killed at least 40 civilians, raped 12 women and abducted 20 people in a "
+        "campaign of terror, the UN said. The rebels killed the civilians in Bunia on 29 "
+        "November. Peacekeepers reached the town on 2 December."
     )
     got = {
         (i.type, i.date.start if i.date else None, i.place.name if i.place else None)

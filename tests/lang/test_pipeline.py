@@ -469,7 +469,7 @@ def test_who_did_it_in_one_sentence(
         # the accused named after the verb that charges them
         (
             "У катуванні полонених обвинувачується командир роти Іван Козлов.\n"
-            "Він бив полонених у Бучі в березні 2022 року.",
+            "Він бив трьох полонених у Бучі в березні 2022 року.",
             "uk",
             ["Ivan Kozlov"],
         ),

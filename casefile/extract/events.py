@@ -316,32 +316,40 @@ def _passive(tok: Token) -> bool:
     return any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children)
 
 
+def _accused(tok: Token) -> list[Token] | None:
+    """Who is accused, convicted or sentenced of the act ``tok`` tells, where ``tok`` hangs
+    from "of", "for", "with" or "over" ("accused the brigade of killing", "sentenced <name>
+    to life for the murder", "notified a soldier of suspicion of killing"); None where it
+    does not."""
+    if tok.dep_ not in ("pcomp", "pobj") or tok.head.lower_ not in ("of", "for", "with", "over"):
+        return None
+    above = tok.head.head
+    if above.lemma_ in ACCUSING_NOUNS and above.dep_ == "pobj":
+        # "notified a soldier of suspicion of killing": the one the suspicion is for
+        holder = above.head.head
+        if holder.pos_ in ("NOUN", "PROPN"):
+            return [holder, *holder.lefts]
+        accused = [c for c in holder.children if c.dep_ in ("dobj", "nsubjpass")]
+        if accused:
+            return [accused[0], *accused[0].lefts]
+    if above.pos_ == "NOUN" and above.dep_ == "pobj" and above.head.head.lemma_ in ACCUSING_LEMMAS:
+        above = above.head.head  # "sentenced <name> to life imprisonment for the murder"
+    if above.lemma_ in ACCUSING_LEMMAS:  # "accused the brigade of killing"
+        accused = [c for c in above.children if c.dep_ in ("dobj", "nsubjpass")]
+        if accused:
+            return _phrase(accused[0])
+    elif above.dep_ in ("dobj", "nsubjpass") and above.head.lemma_ in ACCUSING_LEMMAS:
+        return [above, *above.lefts]  # "of" hung from the accused
+    return None
+
+
 def _agent_tokens(trigger: Token) -> tuple[list[Token], str]:
     """Tokens of the act's agent, and how they were found."""
     # "accused the brigade of killing civilians", "sentenced <name> for the murder of": the
     # accused is the agent
-    if trigger.dep_ in ("pcomp", "pobj") and trigger.head.lower_ in ("of", "for", "with", "over"):
-        above = trigger.head.head
-        if above.lemma_ in ACCUSING_NOUNS and above.dep_ == "pobj":
-            # "notified a soldier of suspicion of killing": the one the suspicion is for
-            holder = above.head.head
-            if holder.pos_ in ("NOUN", "PROPN"):
-                return [holder, *holder.lefts], "parse:accused"
-            accused = [c for c in holder.children if c.dep_ in ("dobj", "nsubjpass")]
-            if accused:
-                return [accused[0], *accused[0].lefts], "parse:accused"
-        if (
-            above.pos_ == "NOUN"
-            and above.dep_ == "pobj"
-            and above.head.head.lemma_ in ACCUSING_LEMMAS
-        ):
-            above = above.head.head  # "sentenced <name> to life imprisonment for the murder"
-        if above.lemma_ in ACCUSING_LEMMAS:  # "accused the brigade of killing"
-            accused = [c for c in above.children if c.dep_ in ("dobj", "nsubjpass")]
-            if accused:
-                return _phrase(accused[0]), "parse:accused"
-        elif above.dep_ in ("dobj", "nsubjpass") and above.head.lemma_ in ACCUSING_LEMMAS:
-            return [above, *above.lefts], "parse:accused"  # "of" hung from the accused
+    accused = _accused(trigger)
+    if accused is not None:
+        return accused, "parse:accused"
     # "the Front claimed responsibility for the attack": who claims it
     claimed = _claimant(trigger)
     if claimed is not None:
@@ -405,14 +413,8 @@ def _agent_tokens(trigger: Token) -> tuple[list[Token], str]:
         if cur.dep_ in SHARES_SUBJECT and cur.head.i != cur.i:
             cur = cur.head
             continue
-        if cur.dep_ == "pcomp" and cur.head.lower_ in ("of", "for", "with"):
-            # "accused the army of carrying out a strike": the accused did it
-            above = cur.head.head
-            if above.dep_ in ("dobj", "nsubjpass") and above.head.lemma_ in ACCUSING_LEMMAS:
-                return _phrase(above), "parse:accused"
-            accused = [c for c in above.children if c.dep_ in ("dobj", "nsubjpass")]
-            if above.lemma_ in ACCUSING_LEMMAS and accused:
-                return _phrase(accused[0]), "parse:accused"
+        if cur.dep_ == "pcomp" and (accused := _accused(cur)) is not None:
+            return accused, "parse:accused"  # "accused the army of carrying out a strike"
         if cur.dep_ == "pcomp" and cur.head.lower_ == "by" and cur.head.head.pos_ == "VERB":
             cur = cur.head.head  # "committed crimes by forcibly transferring": who committed
             continue

@@ -174,23 +174,34 @@ class InflectedPlaces:
         """(nominative, English name, candidate) of an inflected toponym, or None."""
         if len(word) < _MIN_NAME:
             return None  # "Ко" is among Kyiv's alternate names, and a preposition
-        best: tuple[tuple[float, int], str, Candidate] | None = None
-        for i, form in enumerate(self.forms(word)):
-            for cand in self._lookup(form):
-                # the most populous, an alternate name weighing a fifth (the old name
-                # "Pokrovsk" of Engels loses to Pokrovsk); then the earlier form
-                weight = 1.0 if cand.match == "name" else self._alternate_weight(form, cand)
-                if i == 0 and cand.match == "name":
-                    weight = _AS_WRITTEN_WEIGHT  # "Подолы" is Podoly before "Подол" is Podil
-                score = ((_people(cand) + 1) * weight, -i)
-                if best is None or score > best[0]:
-                    best = (score, form, cand)
+        best = self._most_likely(word, settlements_only=False)
         if best is None:
             return self._sounded(word)
         _, form, cand = best
         if cand.population < _PERSON_OVER_PLACE and self.person(word):
             return None  # "Захарова" is the spokeswoman before the hamlet of Zakharovo
         return form, cand.place.name, cand
+
+    def _most_likely(
+        self, word: str, settlements_only: bool
+    ) -> tuple[tuple[float, int], str, Candidate] | None:
+        """(score, form, candidate) of the best reading of ``word``'s forms: the most
+        populous, an alternate name weighing a fifth (the old name "Pokrovsk" of Engels loses
+        to Pokrovsk) and the word as written, read as a name, more ("Подолы" is Podoly before
+        "Подол" is Podil; not for a word a settlement noun introduces, ``settlements_only``);
+        then the earlier form."""
+        best: tuple[tuple[float, int], str, Candidate] | None = None
+        for i, form in enumerate(self.forms(word)):
+            for cand in self._lookup(form):
+                if settlements_only and cand.feature_class != "P":
+                    continue
+                weight = 1.0 if cand.match == "name" else self._alternate_weight(form, cand)
+                if not settlements_only and i == 0 and cand.match == "name":
+                    weight = _AS_WRITTEN_WEIGHT
+                score = ((_people(cand) + 1) * weight, -i)
+                if best is None or score > best[0]:
+                    best = (score, form, cand)
+        return best
 
     def _alternate_weight(self, form: str, cand: Candidate) -> float:
         """How much a match by an alternate name counts: a spelling of the place's own
@@ -204,15 +215,7 @@ class InflectedPlaces:
     def resolve_named(self, word: str) -> tuple[str, str, Candidate] | None:
         """A word a settlement noun introduces: its forms as a settlement's name, the
         surname reading ignored ("у селі Зайцеве" is Zaitseve, not Zaitsev's)."""
-        best: tuple[tuple[float, int], str, Candidate] | None = None
-        for i, form in enumerate(self.forms(word)):
-            for cand in self._lookup(form):
-                if cand.feature_class != "P":
-                    continue
-                weight = 1.0 if cand.match == "name" else self._alternate_weight(form, cand)
-                score = ((_people(cand) + 1) * weight, -i)
-                if best is None or score > best[0]:
-                    best = (score, form, cand)
+        best = self._most_likely(word, settlements_only=True)
         if best is None:
             return self.resolve(word)
         _, form, cand = best

@@ -20,8 +20,8 @@ DEFAULT_STAGES = [
     "casefile.entities.v6",
     "casefile.counts.v6",
     "casefile.statements.v4",
-    "casefile.events.v5",
-    "casefile.incidents.v6",
+    "casefile.events.v6",
+    "casefile.incidents.v7",
     "casefile.statistics.v5",
     "casefile.persons.v2",
 ]

@@ -131,6 +131,11 @@ class Group:
     @property
     def type(self) -> str:
         types = {e.type for e in self.events}
+        # a killing told beside an attack is a strike's toll where the report names a weapon
+        # of war; in a report that names none ("gunmen stormed the village and set houses on
+        # fire, killing forty") the attack words tell the killing
+        if T.KILLING_OF_CIVILIANS in types and not any(e.armed for e in self.events):
+            types.discard(T.ATTACK_ON_CIVILIANS)
         for t in PRECEDENCE:
             if t in types:
                 return t
@@ -1152,11 +1157,11 @@ WEAPON_NAME = re.compile(
 )
 
 
-@registry.stages.register("casefile.incidents.v6")
+@registry.stages.register("casefile.incidents.v7")
 class IncidentsV2(BaseStage):
     """Group event mentions into incidents (scored, explainable joins) and fill their fields."""
 
-    name = "casefile.incidents.v6"
+    name = "casefile.incidents.v7"
     requires = (
         "sentences",
         "events",

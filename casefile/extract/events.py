@@ -169,6 +169,7 @@ class EventMention:
     parsed: bool = False  # its sentence had a dependency parse
     pattern_sentence: bool = False  # its sentence speaks of a pattern ("widespread")
     harm: bool = False  # its sentence names harm to people or things (killed, damaged)
+    armed: bool = False  # its document names a weapon of war (a strike, shelling, a bomb)
     counts_cases: bool = False  # its sentence counts cases ("75 cases of ..."): a statistic
     agent_span: tuple[int, int] | None = None  # the words the parse found its agent in
 
@@ -682,11 +683,11 @@ def _intent(
 
 
 # -- the stage -----------------------------------------------------------------------------
-@registry.stages.register("casefile.events.v5")
+@registry.stages.register("casefile.events.v6")
 class Events(BaseStage):
     """Event mentions from triggers: arguments by the dependency parse, and a scored guess."""
 
-    name = "casefile.events.v5"
+    name = "casefile.events.v6"
     requires = (
         "sentences",
         "mentions.trigger",
@@ -708,6 +709,10 @@ class Events(BaseStage):
             by_sentence.setdefault(m.sentence, []).append(m)
         if not by_sentence:
             return
+        armed = any(
+            words.find("weapon", analysis.language_of(j), s.text)
+            for j, s in enumerate(analysis.sentences)
+        )
         # the parse where a sentence's language has one (English); each sentence's words by
         # its own language (a quoted post: Analysis.language_of)
         english = [i for i in sorted(by_sentence) if analysis.language_of(i) == "en"]
@@ -764,6 +769,7 @@ class Events(BaseStage):
                     )
                 cue = _cue(marks, e)
                 e.pattern_sentence = pattern
+                e.armed = armed
                 # a rule with a reach found the harm it needs in the sentences after; without
                 # a parse, the sentence right after that tells no act of its own gives the
                 # harm of this one ("... ударив ракетами по селу. Загинули двоє чоловіків.")

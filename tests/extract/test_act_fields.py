@@ -65,3 +65,26 @@ def test_who_claims_an_act_did_it(extract) -> None:
     assert agents(b) and not any("Petrenko" in x for x in agents(b))
     c = extract("No group has " + text)
     assert agents(c) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # no weapon of war anywhere: the raid and the torching tell the killing itself
+        (
+            "Gunmen raided a farming village on Friday, killing at least thirty residents. "
+            "Survivors said the attackers torched homes and cut people down with knives.",
+            "killing_of_civilians",
+        ),
+        # a weapon named: the deaths are the strike's toll
+        (
+            "Troops attacked the town on Friday and killed at least thirty residents. "
+            "Survivors said the attackers set houses on fire with artillery shells.",
+            "attack_on_civilians",
+        ),
+    ],
+)
+def test_a_killing_beside_an_attack_is_a_strike_only_where_a_weapon_is_named(
+    extract, text, kind
+) -> None:
+    assert [i.type for i in extract(text).incidents] == [kind]

@@ -127,6 +127,7 @@ class Group:
     extra: list[int] = field(default_factory=list)  # sentences that only add to the act
     counts: list[Mention] = field(default_factory=list)  # counts those sentences give
     denied: bool = False  # a denial in the document speaks of this act
+    retold: list[EventMention] = field(default_factory=list)  # weak mentions that retell it
 
     @property
     def type(self) -> str:
@@ -367,12 +368,38 @@ class Assembler:
     def groups(self) -> list[Group]:
         """The acts likely enough to be incidents (``start_threshold``), with what the
         sentences right after them add."""
-        kept = [g for g in self.candidates() if g.score >= weights()["start_threshold"]]
+        groups = self.candidates()
+        kept = [g for g in groups if g.score >= weights()["start_threshold"]]
+        self.fold_retellings(kept, [g for g in groups if g not in kept])
         kept = self.fold_detentions(kept)
         self.add_told_after(kept)
         self.add_told_between(kept)
         self.kept = kept
         return kept
+
+    def fold_retellings(self, kept: list[Group], rest: list[Group]) -> None:
+        """Mentions too weak to be an act of their own that retell the one act of their type
+        the document tells (no date or place of their own that disagrees, no cue of another
+        act) give that act the date it lacks: a report that comes back to it ("residents
+        said the strike on Monday came without warning")."""
+        for r in rest:
+            if any(self.opens_with("new_act", e.sentence) for e in r.events):
+                continue  # "an earlier strike on Monday": another act
+            into = [k for k in kept if self.retells(r, k)]
+            if len(into) == 1:
+                into[0].retold += r.events
+
+    def retells(self, g: Group, other: Group) -> bool:
+        """Act ``g`` may retell ``other``: of its type (or one compatible), and neither the
+        dates nor the places their own mentions state disagree."""
+        if g.type != other.type and frozenset({g.type, other.type}) not in COMPATIBLE:
+            return False
+        return not dates_conflict(
+            [m.value for m in _own(other.events, TIME)], [m.value for m in _own(g.events, TIME)]
+        ) and not places_conflict(
+            [m.value for m in self.places(_own(other.events, PLACE))],
+            [m.value for m in self.places(_own(g.events, PLACE))],
+        )
 
     def fold_detentions(self, groups: list[Group]) -> list[Group]:
         """Without a parse, a detention told within ``FOLD_REACH`` sentences of a torture
@@ -554,14 +581,7 @@ class Assembler:
         return incident
 
     def date(self, g: Group) -> DateRange | None:
-        dates = [
-            (m, a.via)
-            for e in g.events
-            for a in e.args
-            if a.role == TIME
-            for m in [a.mention]
-            if not SPAN_CUE.match(m.text)
-        ]
+        dates = self.dates_of(g.events) or self.dates_of(g.retold)
         if not dates:
             if any(e.parsed for e in g.events):
                 return self.date_around(g)
@@ -578,6 +598,17 @@ class Assembler:
         if not any(e.parsed for e in g.events) and len(found.start or "") < 10:
             return self.day_within(g, found) or found
         return found
+
+    @staticmethod
+    def dates_of(events: list[EventMention]) -> list[tuple[Mention, str]]:
+        return [
+            (m, a.via)
+            for e in events
+            for a in e.args
+            if a.role == TIME
+            for m in [a.mention]
+            if not SPAN_CUE.match(m.text)
+        ]
 
     def day_within(self, g: Group, coarse: DateRange) -> DateRange | None:
         """Without a parse, the day a month or year the act's clause names is narrowed to

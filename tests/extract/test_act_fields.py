@@ -88,3 +88,35 @@ def test_a_killing_beside_an_attack_is_a_strike_only_where_a_weapon_is_named(
     extract, text, kind
 ) -> None:
     assert [i.type for i in extract(text).incidents] == [kind]
+
+
+RETOLD = (
+    "A missile strike hit a crowded market in the town of Kupiansk, killing 14 civilians. "
+    "Rescuers worked through the night. Traders said the market had been busy. "
+    "The mayor appealed for blood donations. Schools were closed for the week. "
+    "{last}"
+)
+
+
+@pytest.mark.parametrize(
+    ("last", "day"),
+    [
+        ("Residents said the strike on Monday came without warning.", "2024-03-04"),
+        ("An earlier strike on Monday had hit the same district.", None),  # another act
+    ],
+)
+def test_a_weak_retelling_gives_the_act_the_date_it_lacks(last, day) -> None:
+    from casefile.extract.assemble import Assembler, Group
+
+    pipeline = Pipeline.from_settings()
+    doc = Document.from_text(
+        RETOLD.format(last=last), name="t", published="2024-03-06", language="en"
+    )
+    analysis = pipeline(doc)
+    assembler = Assembler(analysis)
+    first = Group([e for e in analysis.events if e.sentence == 0])
+    weak = Group([e for e in analysis.events if e.sentence == 5])
+    assert first.events and weak.events and assembler.date(first) is None
+    assembler.fold_retellings([first], [weak])
+    found = assembler.date(first)
+    assert (found.start if found else None) == day

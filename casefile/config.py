@@ -18,7 +18,7 @@ DEFAULT_STAGES = [
     "casefile.units.v5",
     "casefile.cues.v6",
     "casefile.entities.v6",
-    "casefile.counts.v6",
+    "casefile.counts.v7",
     "casefile.statements.v4",
     "casefile.events.v6",
     "casefile.incidents.v7",

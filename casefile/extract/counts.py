@@ -65,8 +65,9 @@ VICTIM_NOUN = (
     r"individuals|Ukrainians|Russians|teenagers|minors|boys|girls|adults|drone operators|"
     r"paratroopers|volunteers|participants|dead|killed|wounded|injured|of (?:them|whom))"
 )
-# Up to four modifiers between the number and the noun: "16 captured Ukrainian", "six unarmed".
-_MODS = r"(?:[\w'’-]+\s+){0,4}?"
+# Up to four modifiers between the number and the noun: "16 captured Ukrainian", "six unarmed";
+# never another figure ("in 2013 of 288 civilians": the year counts no one, the 288 does).
+_MODS = r"(?:(?!\d)[\w'’-]+\s+){0,4}?"
 
 
 def _q(name: str = "q") -> str:
@@ -171,7 +172,10 @@ def role_of(window: str) -> str:
 
 # A count of some of those just counted: ", including three children," "(among them two boys)".
 SUBSET_BEFORE = re.compile(
-    r"(?:\bincluding|\bamong them|\bof whom|\bamong whom|\bof them)\s*$", re.I
+    r"(?:\bincluding|\bamong them|\bof whom|\bamong whom|\bof them)\s*"
+    # the next ones of a list of them: "including seven women and 12 children"
+    rf"(?:(?:{NUM}|an?)\s+(?:[\w'’-]+\s+){{0,3}}?[\w'’-]+(?:\s*,\s*(?:and\s+)?|\s+and\s+))*$",
+    re.I,
 )
 SUBSET_AFTER = re.compile(
     r"^\s*[,(]\s*(?:including|among them|of whom|among whom)\b[^,()]*[,)]", re.I
@@ -182,7 +186,7 @@ def _role_around(text: str, m: re.Match[str]) -> str:
     """The role named after the number ("30 dead"), past a count of some of them (", including
     three children,"), else the nearest one before it; a count of some of those just
     counted is a ``subset``, no toll of its own."""
-    if SUBSET_BEFORE.search(text[max(0, m.start() - 14) : m.start()]):
+    if SUBSET_BEFORE.search(text[max(0, m.start() - 80) : m.start()]):
         return "subset"
     # the verb right before a count is its role ("killing a woman and injuring nine")
     right_before = text[max(0, m.start() - 16) : m.start()]
@@ -289,11 +293,11 @@ def find_counts(text: str) -> list[CountMatch]:
     return out
 
 
-@registry.stages.register("casefile.counts.v6")
+@registry.stages.register("casefile.counts.v7")
 class Counts(BaseStage):
     """Find numbers of victims with their role, by the document's language pack."""
 
-    name = "casefile.counts.v6"
+    name = "casefile.counts.v7"
     requires = ("sentences", "mentions.date", "mentions.unit")
     assigns = ("mentions.count",)
 

@@ -113,3 +113,31 @@ def test_thousands_in_digits_and_a_word() -> None:
     assert [c.count.low for c in find_counts("more than 20 thousand residents were deported")] == [
         20000
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # each count of the list after "including" is some of those counted
+        (
+            "Gunmen shot 40 villagers, including six women and 15 children.",
+            [(40, "killed"), (6, "subset"), (15, "subset")],
+        ),
+        (
+            "The blast killed 30 people, including a priest, two women and 11 children.",
+            [(30, "killed"), (1, "subset"), (2, "subset"), (11, "subset")],
+        ),
+        # places listed after "including" are no count: the toll after them is one
+        (
+            "Shells hit several towns, including Lyman and Siversk, and 9 people were killed.",
+            [(9, "killed")],
+        ),
+    ],
+)
+def test_every_count_of_a_list_after_including_is_a_subset(text, expected) -> None:
+    assert [(c.count.best, c.role) for c in find_counts(text)] == expected
+
+
+def test_a_year_before_a_count_does_not_swallow_it() -> None:
+    found = [(c.count.best, c.role) for c in find_counts("a massacre in 2016 of 73 civilians")]
+    assert found == [(73, "victims")]

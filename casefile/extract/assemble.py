@@ -134,8 +134,13 @@ class Group:
         types = {e.type for e in self.events}
         # a killing told beside an attack is a strike's toll where the report names a weapon
         # of war; in a report that names none ("gunmen stormed the village and set houses on
-        # fire, killing forty") the attack words tell the killing
-        if T.KILLING_OF_CIVILIANS in types and not any(e.armed for e in self.events):
+        # fire, killing forty"), or where the killing is told more than twice as often as the
+        # attack (a massacre, and an air raid told in passing), the act is the killing
+        said = Counter(e.type for e in self.events)
+        if T.KILLING_OF_CIVILIANS in types and (
+            not any(e.armed for e in self.events)
+            or said[T.KILLING_OF_CIVILIANS] > 2 * said[T.ATTACK_ON_CIVILIANS]
+        ):
             types.discard(T.ATTACK_ON_CIVILIANS)
         for t in PRECEDENCE:
             if t in types:

@@ -82,9 +82,20 @@ def test_who_claims_an_act_did_it(extract) -> None:
             "Survivors said the attackers set houses on fire with artillery shells.",
             "attack_on_civilians",
         ),
+        # a weapon named, but the killing told more than twice as often as the air raid
+        (
+            "Investigators said on Sunday they had found a mass grave near the village of "
+            "Hamdaniya. "
+            "The bodies were those of villagers killed by the militants last year. "
+            "The militants executed the men in front of their families. "
+            "Witnesses said the killings in the village went on for three days under air strikes. "
+            "Relatives said the militants murdered the men because they refused to join them. "
+            "Survivors said the militants shot dozens of men in the village square.",
+            "killing_of_civilians",
+        ),
     ],
 )
-def test_a_killing_beside_an_attack_is_a_strike_only_where_a_weapon_is_named(
+def test_a_killing_beside_an_attack_is_a_strike_only_where_a_weapon_and_the_attack_tell_it(
     extract, text, kind
 ) -> None:
     assert [i.type for i in extract(text).incidents] == [kind]

@@ -14,9 +14,9 @@ from .errors import ConfigError
 DEFAULT_STAGES = [
     "casefile.sentences.v2",
     "casefile.dates.v6",
-    "casefile.places.v5",
+    "casefile.places.v6",
     "casefile.units.v5",
-    "casefile.cues.v6",
+    "casefile.cues.v7",
     "casefile.entities.v6",
     "casefile.counts.v7",
     "casefile.statements.v4",

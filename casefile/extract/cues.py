@@ -140,7 +140,12 @@ def sentence_triggers(
                     or (old.target and not rule.target and not rule.support)
                 ):
                     found[key] = TriggerCue(
-                        spec.type, rule.support, weakened, rule.target, rule.reach
+                        spec.type,
+                        rule.support,
+                        weakened,
+                        rule.target,
+                        rule.reach,
+                        rule.not_describing,
                     )
     # a word inside a longer phrase of another type is that phrase's ("beaten to death" is a
     # killing, not a beating)
@@ -152,11 +157,11 @@ def sentence_triggers(
     ]
 
 
-@registry.stages.register("casefile.cues.v6")
+@registry.stages.register("casefile.cues.v7")
 class CuesV2(BaseStage):
     """Mark incident triggers by the type files' rules, evidence cues and certainty hedges."""
 
-    name = "casefile.cues.v6"
+    name = "casefile.cues.v7"
     requires = ("sentences",)
     assigns = ("mentions.trigger", "mentions.evidence", "mentions.hedge")
 

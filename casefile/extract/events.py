@@ -141,6 +141,7 @@ class TriggerCue:
     weakened: tuple[str, ...] = ()
     target: bool = False  # the rule holds only where the parse shows a civilian target
     reach: int = 0  # what the rule needs was named up to this many sentences after
+    not_describing: tuple[str, ...] = ()  # concepts it is no act as an adjective of
 
     def __str__(self) -> str:  # a trigger mention reads as its type, as v1's did
         return self.type
@@ -594,6 +595,13 @@ def _modifies(path: list[Token]) -> bool:
     return all(t.dep_ in ("compound", "amod", "nmod", "poss") for t in path)
 
 
+def _describes(trigger: Token, nouns: tuple[str, ...], language: str) -> bool:
+    """The act's word is an adjective of a noun of one of the concepts ``nouns`` ("detained
+    servicemen", "the two detained Ukrainian soldiers"): it tells who they are."""
+    words = concepts()
+    return trigger.dep_ == "amod" and any(words.find(c, language, trigger.head.text) for c in nouns)
+
+
 def _negated(trigger: Token) -> bool:
     """The act's word or its verb is negated ("was not executed", "no prisoners were shot",
     "did not report torture")."""
@@ -741,6 +749,13 @@ class Events(BaseStage):
                     (tok := tokens[id(e)]) is not None
                     and _names_target(analysis, i, tok, s.start, language)
                 )
+            ]
+            # "two detained servicemen": the word says who the soldiers are, it tells no act
+            events = [
+                e
+                for e in events
+                if (tok := tokens[id(e)]) is None
+                or not _describes(tok, _cue(marks, e).not_describing, language)
             ]
             if not events:
                 continue

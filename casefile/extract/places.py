@@ -24,12 +24,12 @@ from .truecase import is_english_word
 from .truecase import shouting as is_shouting
 
 
-@registry.stages.register("casefile.places.v5")
+@registry.stages.register("casefile.places.v6")
 class Places(BaseStage):
     """Find toponyms (any case form, by language pack) and geocode them with a precision."""
 
-    name = "casefile.places.v5"
-    requires = ("sentences",)
+    name = "casefile.places.v6"
+    requires = ("sentences", "mentions.date")
     assigns = ("mentions.place",)
 
     def __call__(self, analysis: Analysis) -> None:
@@ -53,6 +53,9 @@ class Places(BaseStage):
             found += _whole_names(here, flat, s.start, i, named)
         if shouting:  # "IN DOWNTOWN", "THE CITY": common words, unless a notable place
             found = [f for f in found if not self._common_word(f[2])]
+        # a name inside a date is its month or day ("Jan. 9", "Mar 3"), no place
+        dates = [(m.start, m.end) for m in analysis.mentions if m.kind == "date"]
+        found = [f for f in found if not any(a <= f[0] < b for a, b in dates)]
         if not found:
             return
         # resolved together: each name in the light of the document's others

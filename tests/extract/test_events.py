@@ -622,3 +622,17 @@ def test_a_killing_of_people_a_pronoun_names_is_of_the_prisoners_named_before(ex
 def test_an_act_plotted_or_urged_is_no_act(extract, text: str, intent: bool) -> None:
     a = extract(text)
     assert a.events and all(e.intent is intent for e in a.events)
+
+
+def test_a_trigger_that_only_describes_soldiers_tells_no_act(extract) -> None:
+    # a type rule's `not_describing`: "detained" as an adjective of soldiers says who they are
+    shot = extract("A marine took part in the shooting of three detained Ukrainian soldiers.")
+    assert [e.type for e in shot.events] == ["execution_of_pows"]
+    held = extract("Military police detained three soldiers in the town of Izium.")
+    assert [e.type for e in held.events] == ["unlawful_detention"]
+
+
+def test_a_month_in_a_date_is_no_place(extract) -> None:
+    a = extract("Troops shot two unarmed prisoners of war on Jan. 9, prosecutors said.")
+    assert a.mentions_of("place") == []
+    assert [i.date.start for i in a.incidents if i.date] == ["2024-01-09"]

@@ -7,7 +7,9 @@ it less likely (``weakens``). ``support: true`` rules never start an incident al
 ``target: true`` rules hold only where the parse shows the act done to a person, people or a
 civilian object (events: ``_names_target``); ``reach: 1`` lets the sentence after the
 trigger's own give what the rule needs, and holds only where the trigger's sentence has no
-trigger of another rule (a strike in one sentence, its toll in the next). A new
+trigger of another rule (a strike in one sentence, its toll in the next);
+``not_describing: [soldier]``: a trigger the parse shows to be an adjective of a noun of
+those concepts tells who they are, not an act ("two detained servicemen"). A new
 type is a new file; a new language is a new key in each list.
 
 Word lists are compiled into one regular expression per concept and language: an entry is a
@@ -82,6 +84,8 @@ class Rule:
     # how many sentences after the trigger's own may give what ``needs`` asks (and what
     # ``excludes`` and ``weakens`` name): a strike told in one sentence, its toll in the next
     reach: int = 0
+    # concepts whose nouns the trigger word may only describe (an adjective of them): no act
+    not_describing: tuple[str, ...] = ()
     # language -> the first words of the trigger words (``first_words``)
     starts: dict[str, frozenset[str] | None] = field(default_factory=dict)
 
@@ -172,7 +176,12 @@ def _rule(raw: dict[str, Any], where: str, words: Concepts) -> Rule:
             by_lang[lang] = expanded
     compiled = {lang: rx for lang, e in by_lang.items() if (rx := compile_entries(e))}
     starts = {lang: first_words(by_lang[lang]) for lang in compiled}
-    for group in [*raw.get("needs", []), raw.get("excludes", []), raw.get("weakens", [])]:
+    for group in [
+        *raw.get("needs", []),
+        raw.get("excludes", []),
+        raw.get("weakens", []),
+        raw.get("not_describing", []),
+    ]:
         for name in group:
             if name not in words:
                 raise ConfigError(f"incident types: {where}: unknown concept {name!r}")
@@ -184,6 +193,7 @@ def _rule(raw: dict[str, Any], where: str, words: Concepts) -> Rule:
         support=bool(raw.get("support", False)),
         target=bool(raw.get("target", False)),
         reach=int(raw.get("reach", 0) or 0),
+        not_describing=tuple(raw.get("not_describing") or ()),
         starts=starts,
     )
 

@@ -382,6 +382,32 @@ class Assembler:
         self.kept = kept
         return kept
 
+    def same_act(
+        self, groups: list[Group], incidents: list[Incident]
+    ) -> tuple[list[Group], list[Incident]]:
+        """Incidents the joins left apart that can only be one act told twice (``_same_act``:
+        one type, stated day, town and perpetrators) become one, unless the later is told
+        as one more of its kind ("another strike", "a second attack"): its spans join the
+        likelier one, which keeps its fields and takes the count and perpetrators it lacks."""
+        out: list[tuple[Group, Incident]] = []
+        for g, inc in zip(groups, incidents, strict=True):
+            into = None
+            if not any(self.opens_with("another_act", i) for i in g.sentences):
+                into = next((k for k, (_, o) in enumerate(out) if _same_act(o, inc)), None)
+            if into is None:
+                out.append((g, inc))
+                continue
+            og, o = out[into]
+            first, second = (o, inc) if (o.confidence or 0) >= (inc.confidence or 0) else (inc, o)
+            merged = replace(
+                first,
+                spans=sorted({*o.spans, *inc.spans}),
+                count=first.count or second.count,
+                perpetrators=first.perpetrators or second.perpetrators,
+            )
+            out[into] = (og, merged)
+        return [g for g, _ in out], [i for _, i in out]
+
     def fold_retellings(self, kept: list[Group], rest: list[Group]) -> None:
         """Mentions too weak to be an act of their own that retell the one act of their type
         the document tells (no date or place of their own that disagrees, no cue of another
@@ -1127,6 +1153,23 @@ class Assembler:
         return CERTAINTY.REPORTED
 
 
+def _same_act(a: Incident, b: Incident) -> bool:
+    """Two incidents that can only be one act told twice: of one type (or compatible ones),
+    on the one stated day, in the one town, by the same perpetrators where both name some."""
+    if a.type != b.type and frozenset({a.type, b.type}) not in COMPATIBLE:
+        return False
+    for inc in (a, b):
+        d = inc.date
+        if not (d and d.start and d.start == d.end and len(d.start) == 10):
+            return False
+        if not (inc.place and inc.place.precision == "settlement"):
+            return False
+    if (a.date, a.place.name) != (b.date, b.place.name):  # type: ignore[union-attr]
+        return False
+    pa, pb = {p.name for p in a.perpetrators}, {p.name for p in b.perpetrators}
+    return not (pa and pb and not pa & pb)
+
+
 def told_together(incidents: list[Incident]) -> list[Incident]:
     """Acts of different types told in one sentence ("killed 131 civilians ... in a campaign
     of murder, rape and kidnapping") happened together: one that its own sentences give no
@@ -1219,6 +1262,7 @@ class IncidentsV2(BaseStage):
         if denied is not None:
             denied.denied = True
         incidents = told_together([assembler.incident(g) for g in groups])
+        groups, incidents = assembler.same_act(groups, incidents)
         for g, incident in zip(groups, incidents, strict=True):
             parts = assembler.parts(g)
             if len(parts) < 2:

@@ -636,3 +636,15 @@ def test_a_month_in_a_date_is_no_place(extract) -> None:
     a = extract("Troops shot two unarmed prisoners of war on Jan. 9, prosecutors said.")
     assert a.mentions_of("place") == []
     assert [i.date.start for i in a.incidents if i.date] == ["2024-01-09"]
+
+
+def test_one_act_told_twice_on_one_day_in_one_town_is_one_incident(extract) -> None:
+    first = "On March 3 a Russian missile hit a school in Kharkiv, injuring six people. "
+    told_again = extract(first + "Russian shelling also killed one person in Kharkiv on March 3.")
+    assert [(i.place.name, len(i.spans)) for i in told_again.incidents if i.place] == [
+        ("Kharkiv", 2)
+    ]
+    assert [i.count.best for i in told_again.incidents if i.count] == [1]
+    # one more of its kind: two acts, though on the same day in the same town
+    another = extract(first + "Another Russian strike killed one person in Kharkiv on March 3.")
+    assert len(another.incidents) == 2

@@ -19,7 +19,7 @@ DEFAULT_STAGES = [
     "casefile.cues.v6",
     "casefile.entities.v6",
     "casefile.counts.v6",
-    "casefile.statements.v4",
+    "casefile.statements.v5",
     "casefile.events.v5",
     "casefile.incidents.v6",
     "casefile.statistics.v5",

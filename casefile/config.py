@@ -22,7 +22,7 @@ DEFAULT_STAGES = [
     "casefile.statements.v5",
     "casefile.events.v5",
     "casefile.incidents.v6",
-    "casefile.statistics.v5",
+    "casefile.statistics.v6",
     "casefile.persons.v2",
 ]
 

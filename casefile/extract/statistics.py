@@ -34,13 +34,44 @@ _ACTS = re.compile(
     r"(?:(?:new|more|separate|other|such|further|extrajudicial|summary|arbitrary|unlawful|"
     r"human rights|enforced|documented|recorded|verified|confirmed|reported|alleged|possible|"
     r"suspected|potential)\s+){0,2}"
-    r"(?:(?P<victims>killings|executions|murders)|(?P<cases>violations|abuses|abductions|"
-    r"disappearances|massacres|attacks on civilians|war crimes|crimes))\b",
+    r"[\"“']?(?:(?P<victims>killings|executions|murders)|(?P<cases>violations|abuses|abductions|"
+    r"disappearances|massacres|attacks on civilians|war crimes|crimes|"
+    r"torture (?:chambers|rooms|cells|sites)))\b",
     re.I,
 )
 _ACTS_NOUNS = (
     *("killings", "executions", "murders", "violations", "abuses", "abductions"),
-    *("disappearances", "massacres", "civilians", "crimes"),
+    *("disappearances", "massacres", "civilians", "crimes", "torture"),
+)
+# A count that tells no figure of a tally: one person told by an article ("a local
+# official says ..."), or a figure in millions or billions read as its first word.
+_UNCOUNTED = re.compile(r"an?\s|\S+\s+(?:million|billion)\b", re.I)
+# Lives a conflict or a campaign took, over a period: "claiming over 40,000 lives since ...".
+_LIVES = re.compile(
+    rf"\b(?:claim\w*|cost\w*|took|taken|taking) (?:the )?(?P<q>at least |more than |over |"
+    rf"nearly |about |some )?(?P<n>{NUM}) (?:civilian |human )?lives\b",
+    re.I,
+)
+# A toll told in a sentence that counts many acts: "98 villagers have been slaughtered",
+# "eleven local leaders were assassinated".
+_TOLL = re.compile(
+    rf"(?<![\w,.])(?P<n>{NUM}) (?:[\w-]+ ){{1,3}}?(?:have been|had been|were|was) "
+    r"(?:killed|slaughtered|murdered|massacred|executed|assassinated)\b",
+    re.I,
+)
+# A part of a whole that died: "at least 200 of the 5,000 prisoners ... died in captivity".
+_PART = re.compile(
+    rf"(?P<n>{NUM}) of (?:the |these |those )?{NUM} (?:[\w'’-]+ ){{0,8}}?"
+    r"(?:died|were killed|have died|had died|were executed|perished)\b",
+    re.I,
+)
+# Cases of killing (one victim each), where no figure of victims follows: "recorded 60 cases
+# of executions of prisoners in 20 incidents" counts 60 victims; "75 cases of the execution
+# of 268 prisoners" counts cases and victims apart.
+_CASES_OF_KILLING = re.compile(
+    rf"(?P<n>{NUM}) (?:cases|instances) of (?:the )?(?:extrajudicial |summary )?"
+    r"(?:executions?|killings?|murders?)\b(?! of (?:at least |more than |over |about )?\d)",
+    re.I,
 )
 
 
@@ -125,11 +156,11 @@ def _category(text: str) -> str:
     return VICTIM_CATEGORIES.UNKNOWN
 
 
-@registry.stages.register("casefile.statistics.v5")
+@registry.stages.register("casefile.statistics.v6")
 class Statistics(BaseStage):
     """Aggregate figures of cases and victims, one Statistic per part of a breakdown."""
 
-    name = "casefile.statistics.v5"
+    name = "casefile.statistics.v6"
     requires = ("sentences", "mentions.count", "mentions.date", "mentions.place")
     assigns = ("statistics",)
 
@@ -138,14 +169,25 @@ class Statistics(BaseStage):
         if pack.has_statistic_cues:  # the language's own words (English: the patterns above)
             _by_pack(analysis, pack)
             return
+        from .events import dateline_end  # (events reads this module's patterns)
+
         language = pack.code
         for i, s in enumerate(analysis.sentences):
             counts = analysis.mentions_of("count", i)
-            places = [m.value for m in analysis.mentions_of("place", i)]
+            # where a wire story was filed is no place of what it counts
+            filed = s.start + dateline_end(s.text)
+            places = [m.value for m in analysis.mentions_of("place", i) if m.start >= filed]
             found = [c.value for c in counts]
-            counted_acts = bool(ACTS.search(s.text)) and bool(
-                concepts().find("tally", language, s.text) or SPREAD.search(s.text)
-            )  # "UNAMA documented 218 killings", "30 massacres this year"
+            spread = bool(SPREAD.search(s.text))
+            many = [  # many acts counted: "30 massacres", "218 killings"
+                m for m in ACTS.finditer(s.text) if (number(m.group("n")) or 0) >= MIN_TALLY
+            ]
+            counted_acts = bool(many) or (
+                bool(ACTS.search(s.text))
+                and bool(concepts().find("tally", language, s.text) or spread)
+            )  # "UNAMA documented 218 killings", "three massacres between <date> and <date>"
+            # "claiming 40,000 lives since <year>", "200 of the 5,000 ... since <date> died"
+            lives = spread and bool(_LIVES.search(s.text) or _PART.search(s.text))
             # a body counting cases counts them wherever it names ("In <town>, the mission
             # documented 9 cases of ...")
             counted_cases = bool(CASES.search(s.text)) and bool(
@@ -156,11 +198,14 @@ class Statistics(BaseStage):
                 or is_tally(s.text, found, places, language)
                 or counted_acts
                 or counted_cases
+                or lives
             ):
                 continue
             cases = list(CASES.finditer(s.text))
             acts = list(ACTS.finditer(s.text))
-            if not any(concepts().find(c, language, s.text) for c in _HARM_OR_VIOLATION):
+            if not lives and not any(
+                concepts().find(c, language, s.text) for c in _HARM_OR_VIOLATION
+            ):
                 continue
             category = _category(s.text)
             parts = list(BREAKDOWN.finditer(s.text))
@@ -192,17 +237,31 @@ class Statistics(BaseStage):
                 seen.add((value, counted))
                 analysis.statistics.append(Statistic(value, counted, category, per, as_of, by, sp))
 
+            killing = {  # cases of killing, one victim each (no figure of victims follows)
+                m.start("n"): number(m.group("n")) for m in _CASES_OF_KILLING.finditer(s.text)
+            }
             for m in cases:
                 n = number(m.group("n"))
                 if n is not None:
-                    add(n, COUNTED.CASES)
+                    add(n, COUNTED.VICTIMS if m.start("n") in killing else COUNTED.CASES)
             for m in acts:
                 n = number(m.group("n"))
-                if n is not None and n >= MIN_TALLY:  # a few are told as incidents
+                # a few are told as incidents, but for acts (not victims) counted over a
+                # period ("three massacres between <date> and <date>")
+                if n is not None and (n >= MIN_TALLY or (spread and m.group("cases"))):
                     add(n, COUNTED.VICTIMS if m.group("victims") else COUNTED.CASES)
+            for rx in (_LIVES, _TOLL, _PART):
+                for m in rx.finditer(s.text):
+                    n = number(m.group("n"))
+                    if n is not None:
+                        add(n, COUNTED.VICTIMS)
             if counts:
                 for c in counts:
-                    if c.value.role in ("killed", "victims") and c.value.count.best is not None:
+                    if (
+                        c.value.role in ("killed", "victims")
+                        and c.value.count.best is not None
+                        and not _UNCOUNTED.match(c.text)
+                    ):
                         add(c.value.count.best, COUNTED.VICTIMS)
             if seen:
                 counted = (

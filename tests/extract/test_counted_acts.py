@@ -53,12 +53,67 @@ def test_possible_crimes_and_thousands_are_counted(stats) -> None:
     ]
 
 
+def test_cases_of_killing_count_victims_unless_their_victims_are_counted_apart(stats) -> None:
+    got = stats(
+        "Since May 2023 the monitors have recorded 52 cases of executions of captured "
+        "soldiers in 19 separate incidents."
+    )
+    assert got == [(19, "cases"), (52, "victims")]
+    got = stats("Prosecutors are investigating 61 cases of the execution of 204 captured soldiers.")
+    assert (61, "cases") in got and (204, "victims") in got
+
+
+def test_many_acts_counted_with_their_toll_are_a_statistic(stats) -> None:
+    assert stats("In these 27 massacres, 84 farmers have been slaughtered.") == [
+        (27, "cases"),
+        (84, "victims"),
+    ]
+
+
+def test_a_few_massacres_a_body_counts_over_a_period_are_cases(stats) -> None:
+    got = stats(
+        "The rights group reported that between March 3 and 19, twelve people were killed in "
+        "four massacres and seven local leaders were assassinated."
+    )
+    assert got == [(4, "cases"), (7, "victims"), (12, "victims")]
+
+
+def test_lives_a_conflict_claimed_over_years(stats) -> None:
+    got = stats(
+        "The insurgency has gone on, claiming more than 30,000 lives and displacing three "
+        "million people since 2011."
+    )
+    assert got == [(30000, "victims")]
+
+
+def test_a_part_of_the_prisoners_that_died_since_a_date(stats) -> None:
+    got = stats(
+        "At least 140 of the 3,000 prisoners released since the war began died in custody, "
+        "the agency said."
+    )
+    assert (140, "victims") in got  # (the whole, 3,000, may be counted besides)
+
+
+def test_torture_rooms_found_are_cases(stats) -> None:
+    got = stats('Officials say more than 12 such "torture rooms" have been found in the region.')
+    assert got == [(12, "cases")]
+
+
+def test_the_city_a_wire_story_was_filed_in_is_no_place_of_the_tally(stats) -> None:
+    got = stats(
+        "ODESA, Ukraine (AP) - A regional official says shelling has killed seven civilians over "
+        "the past 24 hours in the southern province."
+    )
+    assert got == [(7, "victims")]
+
+
 @pytest.mark.parametrize(
     "text",
     [
         "Prosecutors opened 12 new criminal proceedings and 3 more investigations.",
         "The mission recorded 40 attacks on civilians and 7 war crimes.",
         "Monitors documented 218 extrajudicial killings in the region.",
+        'Police found 14 more "torture cells" in the district.',
         "The talks resumed on Monday with 12 delegates.",
         "The mission’s staff recorded 40 more cases.",
         "Prosecutors opened 12 new criminal ca\u017fes.",  # a long s, which ignoring case is "s"

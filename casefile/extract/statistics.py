@@ -30,7 +30,8 @@ _CASES_NOUNS = ("cases", "instances", "incidents", "investigations", "proceeding
 # Acts counted by their noun ("218 extrajudicial killings", "33 human rights violations"):
 # a killing, an execution or a murder has one victim each; other acts are cases.
 _ACTS = re.compile(
-    rf"(?P<q>at least |more than |over |nearly |about |some |another )?(?P<n>{NUM})\s+"
+    # (not the end of a range of days: "the November 29-30 massacres")
+    rf"(?P<q>at least |more than |over |nearly |about |some |another )?(?<![-–])(?P<n>{NUM})\s+"
     r"(?:(?:new|more|separate|other|such|further|extrajudicial|summary|arbitrary|unlawful|"
     r"human rights|enforced|documented|recorded|verified|confirmed|reported|alleged|possible|"
     r"suspected|potential)\s+){0,2}"
@@ -63,6 +64,17 @@ _TOLL = re.compile(
 _PART = re.compile(
     rf"(?P<n>{NUM}) of (?:the |these |those )?{NUM} (?:[\w'’-]+ ){{0,8}}?"
     r"(?:died|were killed|have died|had died|were executed|perished)\b",
+    re.I,
+)
+# People prosecuted for crimes, each a case: "509 people have been notified of suspicion",
+# "80 servicemen have already been convicted", "eight of whom we have convicted", "we have
+# notified 300 people of suspicion", "97 suspects".
+_PERSONS = r"(?:people|persons|individuals|servicem[ae]n|soldiers|officers|perpetrators|suspects)"
+_PROSECUTED = re.compile(
+    rf"(?<![\w,.-])(?P<n>{NUM}) (?:(?:[\w'’-]+ ){{0,3}}?{_PERSONS}|of whom)"
+    r"(?: [\w'’]+){0,3}? (?:notified|convicted|sentenced|charged|indicted|prosecuted)\b"
+    rf"|\bnotified (?P<n2>{NUM}) {_PERSONS} of suspicion"
+    rf"|(?<![\w,.-])(?P<n3>{NUM}) suspects\b",
     re.I,
 )
 # Cases of killing (one victim each), where no figure of victims follows: "recorded 60 cases
@@ -172,6 +184,7 @@ class Statistics(BaseStage):
         from .events import dateline_end  # (events reads this module's patterns)
 
         language = pack.code
+        told: set[tuple[int, str]] = set()  # the document's figures
         for i, s in enumerate(analysis.sentences):
             counts = analysis.mentions_of("count", i)
             # where a wire story was filed is no place of what it counts
@@ -188,6 +201,12 @@ class Statistics(BaseStage):
             )  # "UNAMA documented 218 killings", "three massacres between <date> and <date>"
             # "claiming 40,000 lives since <year>", "200 of the 5,000 ... since <date> died"
             lives = spread and bool(_LIVES.search(s.text) or _PART.search(s.text))
+            prosecuted = [  # people prosecuted for crimes (a few: "eight of whom")
+                (n, m)
+                for m in _PROSECUTED.finditer(s.text)
+                if (n := number(m.group("n") or m.group("n2") or m.group("n3"))) is not None
+                and (n >= MIN_TALLY or "whom" in m.group().lower())
+            ]
             # a body counting cases counts them wherever it names ("In <town>, the mission
             # documented 9 cases of ...")
             counted_cases = bool(CASES.search(s.text)) and bool(
@@ -199,6 +218,7 @@ class Statistics(BaseStage):
                 or counted_acts
                 or counted_cases
                 or lives
+                or prosecuted
             ):
                 continue
             cases = list(CASES.finditer(s.text))
@@ -228,6 +248,7 @@ class Statistics(BaseStage):
                 per: DateRange | None = period,
                 sp: list = span,
                 seen: set[tuple[int, str]] = seen,
+                told: set[tuple[int, str]] = told,
                 category: str = category,
                 as_of: str | None = as_of,
                 by: str | None = by,
@@ -235,6 +256,9 @@ class Statistics(BaseStage):
                 if (value, counted) in seen:
                     return
                 seen.add((value, counted))
+                if (value, counted) in told:
+                    return  # a figure told again (the lead, then the body)
+                told.add((value, counted))
                 analysis.statistics.append(Statistic(value, counted, category, per, as_of, by, sp))
 
             killing = {  # cases of killing, one victim each (no figure of victims follows)
@@ -250,6 +274,8 @@ class Statistics(BaseStage):
                 # period ("three massacres between <date> and <date>")
                 if n is not None and (n >= MIN_TALLY or (spread and m.group("cases"))):
                     add(n, COUNTED.VICTIMS if m.group("victims") else COUNTED.CASES)
+            for n, _ in prosecuted:
+                add(n, COUNTED.CASES)
             for rx in (_LIVES, _TOLL, _PART):
                 for m in rx.finditer(s.text):
                     n = number(m.group("n"))
@@ -261,6 +287,10 @@ class Statistics(BaseStage):
                         c.value.role in ("killed", "victims")
                         and c.value.count.best is not None
                         and not _UNCOUNTED.match(c.text)
+                        and not any(  # the prosecuted are no victims
+                            c.start < s.start + m.end() and s.start + m.start() < c.end
+                            for _, m in prosecuted
+                        )
                     ):
                         add(c.value.count.best, COUNTED.VICTIMS)
             if seen:

@@ -107,6 +107,32 @@ def test_the_city_a_wire_story_was_filed_in_is_no_place_of_the_tally(stats) -> N
     assert got == [(7, "victims")]
 
 
+def test_people_prosecuted_for_crimes_are_cases_not_victims(stats) -> None:
+    got = stats(
+        "312 people have been notified of suspicion of war crimes; 45 people have already "
+        "been convicted since 2022."
+    )
+    assert got == [(45, "cases"), (312, "cases")]
+    got = stats("The list names 64 suspects of murder, six of whom have already been convicted.")
+    assert got == [(6, "cases"), (64, "cases")]
+
+
+def test_a_figure_told_again_is_one_statistic(stats) -> None:
+    got = stats(
+        "Prosecutors are investigating 23 cases of the killing of 41 prisoners. The office "
+        "said it was investigating 23 cases of the killing of 41 prisoners of war."
+    )
+    assert got == [(23, "cases"), (41, "victims")]
+
+
+def test_the_end_of_a_range_of_days_counts_no_acts(stats) -> None:
+    got = stats(
+        "In a report on the March 14-15 massacres in two villages, the mission found the "
+        "killings were revenge for clashes."
+    )
+    assert got == []
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -333,7 +333,8 @@ _HARM_OR_VIOLATION = ("casualty", "kill", "pow", "violation")
 def _by_pack(analysis: Analysis, pack: LanguagePack) -> None:
     """Statistics in a language whose pack lists the cues: in each aggregate sentence
     (``is_aggregate`` with the pack, or a running total) that names harm or victims, each
-    count of cases (``LanguagePack.case_counts``), and each count of the killed, injured
+    count of cases (``LanguagePack.case_counts``) and of people prosecuted
+    (``LanguagePack.prosecuted_counts``: in any sentence), and each count of the killed, injured
     or victims where the sentence makes it a running total or one of a long period
     (``LanguagePack.cumulative``), or names a body that counts (the ``tally`` concept)
     and spreads the figure (``LanguagePack.spread``)."""
@@ -351,9 +352,14 @@ def _by_pack(analysis: Analysis, pack: LanguagePack) -> None:
         # них 40 дітей загинули ...")
         cumulative = pack.cumulative(s.text) or (running and i not in told)
         running = bool(found and cumulative)
-        if not (is_aggregate(s.text, found, places, pack) or (found and cumulative)):
+        # people prosecuted for crimes ("понад 1100 осіб отримали підозри"): cases
+        prosecuted = [c for c in pack.prosecuted_counts(s.text) if c.value >= MIN_TALLY]
+        if not (is_aggregate(s.text, found, places, pack) or (found and cumulative) or prosecuted):
             continue
         cases = pack.case_counts(s.text)
+        cases += [
+            c for c in prosecuted if not any(c.start < x.end and x.start < c.end for x in cases)
+        ]
         if not cases and not any(words.find(c, lang, s.text) for c in _VICTIM_CONCEPTS):
             continue
         # civilians before soldiers: "військової адміністрації" names no soldier
@@ -385,6 +391,9 @@ def _by_pack(analysis: Analysis, pack: LanguagePack) -> None:
                 if c.value.count.best is not None
                 and c.value.role in ("killed", "injured", "victims")
                 and (c.start, c.end) not in case_spans
+                and not any(  # the prosecuted are no victims
+                    c.start < s.start + p.end and s.start + p.start < c.end for p in prosecuted
+                )
             ]
         for value, counted in values:
             if counted == COUNTED.VICTIMS and value < MIN_TALLY:

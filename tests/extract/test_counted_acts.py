@@ -153,3 +153,24 @@ def test_the_gated_patterns_find_what_the_patterns_find(text: str) -> None:
             m.span() for m in gated.pattern.finditer(text)
         ]
         assert bool(gated.search(text)) == bool(gated.pattern.search(text))
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "value"),
+    [
+        ("uk", "За даними слідства, вже понад 350 осіб отримали підозри у справах.", 350),
+        ("uk", "Наразі засуджено 75 військових армії РФ.", 75),
+        ("ru", "По данным ведомства, уже 420 человек получили подозрения.", 420),
+    ],
+)
+def test_people_prosecuted_are_cases_in_a_pack_language(language, text, value) -> None:
+    pipeline = Pipeline.from_settings()
+    doc = Document.from_text(text, name="t", published="2024-01-02", language=language)
+    got = [(s.value, s.counted) for s in pipeline(doc).statistics]
+    assert got == [(value, "cases")]
+
+
+def test_a_prison_term_is_no_prosecuted_count() -> None:
+    from casefile.lang import get_pack
+
+    assert get_pack("uk").prosecuted_counts("Суд засудив його до 12 років позбавлення волі.") == []

@@ -150,7 +150,9 @@ def _speakers(
         if orgs:
             return [_org_speaker(orgs[-1])]
         # the capitalised subject right before the verb: "The DPR Ombudsman called ..."
-        subject = re.search(r"((?:[A-Z][\w'’.-]*\s+){1,4})$", s.text[: cue.start()])
+        if s.text.isupper():
+            return []  # every word is capitalised: no subject to tell by case
+        subject = re.search(r"((?:[A-Z][\w'’.-]*[ \t]+){1,4})$", s.text[: cue.start()])
         named = re.sub(r"^(?:The|A|An)\s+", "", subject.group(1).strip()) if subject else ""
         return [named] if named else []
     if kind in (K.INCITEMENT, K.HONOUR):
@@ -419,8 +421,17 @@ class Statements(BaseStage):
         english = [i for i, cues in cued.items() if cues and analysis.language_of(i) == "en"]
         if english:  # English has a parser
             parse_sentences(analysis, english, self.settings.model)
+        words = concepts()
         for i, s in enumerate(analysis.sentences):
             for kind, cue in cued[i]:
+                if (
+                    kind == K.ORDER
+                    and not _CRIME_WORDS.search(s.text)
+                    and not any(
+                        words.find(c, analysis.language_of(i), s.text) for c in _HARM_CONCEPTS
+                    )
+                ):
+                    continue  # an order to do no harm ("recalled by order of the ministry")
                 for speaker in _speakers(analysis, i, cue, kind, last, refined):
                     if kind == K.DENIAL and cue.group("blame") and not _state(speaker):
                         continue  # a person or a governor blaming the other side accuses
@@ -486,6 +497,12 @@ def _full_name(analysis: Analysis, name: str) -> str:
     return name
 
 
+# Words of crimes besides harm's (concepts.yaml) that an English order may come with.
+_CRIME_WORDS = re.compile(
+    r"\b(?:open(?:ed|ing)? fire|fir(?:e|ed|ing) (?:at|on|upon)|tortur\w*|rap(?:e|ed)|"
+    r"deport\w*|prisoners?|captives?|civilians?)\b",
+    re.I,
+)
 # Words of harm that an order or a call must come with to link a leader to a crime
 # (concepts.yaml), in a language read by its pack's cue lists.
 _HARM_CONCEPTS = ("kill", "weapon", "harm")

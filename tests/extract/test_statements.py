@@ -169,3 +169,19 @@ def test_the_giver_of_an_order_in_a_pack_language_follows_on_the_orders_of() -> 
     assert run("Боец Иван Петров застрелил пленных по приказу командира Олега Сидорова.") == [
         ("order", "Oleg Sidorov")
     ]
+
+
+def test_an_order_to_do_no_harm_is_no_statement(statements) -> None:
+    got = statements(
+        "Fighting went on near Djibo in Burkina Faso. The residents were ordered by the "
+        "military to dig trenches around the town."
+    )
+    assert got == []
+    got = statements("The ambassador returned home for talks by order of the State Department.")
+    assert got == []
+    got = statements("Major Ivan Petrov was convicted for ordering his men to open fire on cars.")
+    assert got == [("order", "Ivan Petrov")]
+
+
+def test_an_upper_case_text_gives_no_capitalised_words_as_a_speaker(statements) -> None:
+    assert statements("THEY HAVE NOW SEEN THAT THIS STORY IS ENTIRELY FALSE.") == []

@@ -66,13 +66,16 @@ CUES: dict[str, re.Pattern[str]] = {
         r"(?:are|were|is|was) lying\b|of lying\b|"
         r"(?:rejected|rejects|dismissed|dismisses|refuted|refutes|disputed)\b.{0,40}?"
         r"\b(?:accusations?|claims?|allegations?|reports?|charges?)|"
-        r"(?:called|calls|dismissed|described|branded)\b.{0,80}?"
+        # told in the passive: "the accusations were rejected by ..."
+        r"(?:accusations?|claims?|allegations?|charges?) (?:\w+ ){0,3}?(?:was|were|has been|"
+        r"have been) (?:\w+ )?(?:rejected|dismissed|refuted|denied)\b|"
+        r"(?:called|calls|dismissed|described|branded|rejected|rejects|denounced)\b.{0,80}?"
         r"\b(?:provocation|fake|staged|hoax|lies?|fabrication|fabricated|baseless|groundless|"
         r"false|untrue|disinformation)|"
         # "its troops are not targeting cities": the harm to civilians denied
         r"(?:not|never) (?:been )?(?:deliberately )?(?:target|strik|attack|shell)\w* "
         r"(?:\w+ ){0,2}?(?:civilians?|cities|towns|residential|populat\w+)\b|"
-        r"(?:was|were) staged|"
+        r"(?:was|were|had been|has been|have been) (?:\w+ )?staged|"
         # a counter-claim: the other side did it (a denial only where a state makes it)
         r"(?P<blame>blamed (?:Ukraine|Kyiv|Ukrainian\w*)|accused (?:Ukraine|Kyiv|Ukrainian \w+) of|"
         r"(?:claim(?:s|ed)?|suggest(?:s|ed)|insist(?:s|ed)|said|says|alleg(?:es|ed)) (?:that )?"
@@ -144,6 +147,9 @@ def _speakers(
         if group:
             return [min(group, key=lambda m: abs(m.start - cue_at)).text]
     if kind == K.DENIAL:
+        told = _according_to(analysis, i)
+        if told:
+            return [told]
         if RUSSIA_SPEAKER.search(re.split(r"[,;:]", s.text[: cue.start()])[-1]):
             return ["Russia"]
         orgs = [m for m in analysis.mentions_of("org", i) if m.end <= cue_at]
@@ -154,6 +160,8 @@ def _speakers(
             return []  # every word is capitalised: no subject to tell by case
         subject = re.search(r"((?:[A-Z][\w'’.-]*[ \t]+){1,4})$", s.text[: cue.start()])
         named = re.sub(r"^(?:The|A|An)\s+", "", subject.group(1).strip()) if subject else ""
+        if re.fullmatch(r"(?:He|She|It|They|We|I|This|That|These|Those)\b.*", named):
+            return []  # a pronoun names no one
         return [named] if named else []
     if kind in (K.INCITEMENT, K.HONOUR):
         before = [m for m in people if m.end <= cue_at]
@@ -258,6 +266,20 @@ def _subject_speakers(
     return []
 
 
+def _according_to(analysis: Analysis, i: int) -> str | None:
+    """The source a sentence reports from ("according to the ministry, the footage is a
+    fake"): the person, body or state named right after "according to"."""
+    s = analysis.sentences[i]
+    for m in re.finditer(r"\baccording to\s+", s.text, re.I):
+        at = s.start + m.end()
+        for kind in SPEAKER_KINDS:
+            named = [x for x in analysis.mentions_of(kind, i) if at <= x.start <= at + 30]
+            if named:
+                first = min(named, key=lambda x: x.start)
+                return first.text if kind == "person" else _org_speaker(first)
+    return None
+
+
 def _giver(analysis: Analysis, i: int, cue: re.Match[str], doc: Doc) -> list[str]:
     """Who gave an order told as "on the orders of X": the person, body or unit X names,
     else X itself where it names a command ("the Russian military command"); one told only
@@ -347,6 +369,14 @@ def _unnamed_speaker(analysis: Analysis, i: int, toks: list[Token], base: int) -
         earlier = antecedent(analysis, i, base + toks[0].idx)
         if earlier is not None and isinstance(earlier.value, Actor):
             return earlier.value.name
+    if head.tag_ == "PRP" and head.lower_ in ("he", "she"):
+        # "<name> spoke on Monday. He denied ...": the person named last before
+        at = base + head.idx
+        for j in range(i, max(-1, i - 3), -1):
+            people = [m for m in analysis.mentions_of("person", j) if m.end <= at]
+            if people:
+                return max(people, key=lambda m: m.start).text
+        return None
     if head.tag_ == "PRP" and head.lower_ == "it":
         # "<state> said ... and it had struck": the state or body that is a subject before;
         # "<state> did not comment. It has struck ... though it denies targeting civilians":

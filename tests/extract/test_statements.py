@@ -185,3 +185,31 @@ def test_an_order_to_do_no_harm_is_no_statement(statements) -> None:
 
 def test_an_upper_case_text_gives_no_capitalised_words_as_a_speaker(statements) -> None:
     assert statements("THEY HAVE NOW SEEN THAT THIS STORY IS ENTIRELY FALSE.") == []
+
+
+def test_a_denial_told_according_to_its_source(statements) -> None:
+    got = statements("According to Ivan Petrenko, the report by the United Nations is a fake.")
+    assert got == [("denial", "Ivan Petrenko")]
+
+
+def test_accusations_rejected_in_the_passive(statements) -> None:
+    assert statements("The accusations were flatly rejected by the Kremlin on Tuesday.") == [
+        ("denial", "Russia")
+    ]
+
+
+def test_he_who_denies_is_the_person_named_before(statements) -> None:
+    got = statements(
+        "Ivan Petrenko, the regional governor, met reporters on Monday. He denied that his "
+        "police had beaten anyone."
+    )
+    assert got == [("denial", "Ivan Petrenko")]
+
+
+def test_footage_rejected_as_made_up_or_said_to_have_been_staged(statements) -> None:
+    assert statements("Ivan Petrenko rejected the footage as a fabrication.") == [
+        ("denial", "Ivan Petrenko")
+    ]
+    assert statements("Ivan Petrenko said the video had been staged.") == [
+        ("denial", "Ivan Petrenko")
+    ]

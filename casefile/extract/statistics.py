@@ -124,6 +124,11 @@ SPREAD = re.compile(
 BREAKDOWN = re.compile(
     r"(?P<n>\d[\d,]*)\s+(?:(?:so far|in all|thus far)\s+)?in\s+(?P<y>(?:19|20)\d\d)\b"
 )
+# ... told year first, as in a list or a table: "2022: 57, 2023: 11", "in 2022 – 57"
+# (not a range of years, "2022 - 2024", nor a date, "2022-03-15")
+BREAKDOWN_YEAR_FIRST = re.compile(
+    r"\b(?P<y>(?:19|20)\d\d)\s*(?::|\s[–—-])\s*(?P<n>[1-9][\d,]*)\b(?<!\b(?:19|20)\d\d)"
+)
 AS_OF = re.compile(r"\bas of\b", re.I)
 # The least number of victims a tally counts where a language pack reads statistics: a
 # day's toll of a few is told as incidents (measured on gold/train's Ukrainian and Russian
@@ -228,7 +233,7 @@ class Statistics(BaseStage):
             ):
                 continue
             category = _category(s.text)
-            parts = list(BREAKDOWN.finditer(s.text))
+            parts = list(BREAKDOWN.finditer(s.text)) + list(BREAKDOWN_YEAR_FIRST.finditer(s.text))
             # the years of a breakdown ("57 in 2022, 11 in 2023") are its parts' periods,
             # not the total's
             dates = [

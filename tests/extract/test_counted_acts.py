@@ -133,6 +133,14 @@ def test_the_end_of_a_range_of_days_counts_no_acts(stats) -> None:
     assert got == []
 
 
+def test_a_breakdown_told_year_first_gives_one_statistic_a_year(stats) -> None:
+    got = stats(
+        "Since 2022 prosecutors have opened 80 criminal cases of torture of prisoners "
+        "(2022: 61, 2023 – 19)."
+    )
+    assert got == [(19, "cases"), (61, "cases"), (80, "cases")]
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -64,7 +64,7 @@ def test_cases_of_killing_count_victims_unless_their_victims_are_counted_apart(s
 
 
 def test_many_acts_counted_with_their_toll_are_a_statistic(stats) -> None:
-    assert stats("In these 27 massacres, 84 farmers have been slaughtered.") == [
+    assert stats("Over those 27 massacres, 84 farmers were slaughtered in all.") == [
         (27, "cases"),
         (84, "victims"),
     ]

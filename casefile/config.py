@@ -19,10 +19,10 @@ DEFAULT_STAGES = [
     "casefile.cues.v7",
     "casefile.entities.v6",
     "casefile.counts.v7",
-    "casefile.statements.v4",
+    "casefile.statements.v5",
     "casefile.events.v6",
     "casefile.incidents.v7",
-    "casefile.statistics.v5",
+    "casefile.statistics.v6",
     "casefile.persons.v2",
 ]
 

@@ -43,32 +43,49 @@ CUES: dict[str, re.Pattern[str]] = {
         re.I,
     ),
     K.ORDER: re.compile(
-        # a leader telling his own men: "told his fighters not to take prisoners"
-        r"\b(?:(?:told|instructed|commanded|ordered|urged) (?:his|their|her) (?:\w+ ){0,2}"
-        r"(?:men|fighters|troops|soldiers|subordinates|servicemen|units)\b.{0,40}?"
-        r"(?:no prisoners|not to take (?:any )?prisoners|kill|shoot|execut|finish)\w*|"
+        # a leader telling his own men: "told his fighters not to take prisoners", "ordered
+        # all of his commanders ... to kill"
+        r"\b(?:(?P<own>(?:told|instructed|commanded|ordered|urged) "
+        r"(?:all (?:of )?)?(?:his|their|her) (?:\w+ ){0,2}"
+        r"(?:men|fighters|troops|soldiers|subordinates|servicemen|units|commanders|forces)\b"
+        r".{0,40}?(?:no prisoners|not to take (?:any )?prisoners|kill|shoot|execut|finish)\w*)|"
+        # an instruction not to take prisoners: "were ordered to take no prisoners"
+        r"order(?:ed|s)? (?:\w+ ){0,5}?(?:not to take (?:any )?prisoners|to take no prisoners)|"
         r"order(?:ed|s|ing)? (?:to |his |the |their )?(?:\w+ ){0,3}"
         r"(?:kill|shoot|execut|destroy|attack|strike|shell|fire|blow)\w*|"
-        r"gave (?:the |an )?orders? to|issued (?:the |an )?orders?|on (?:the )?orders? of"
+        r"gave (?:the |an )?orders? to|issued (?:the |an )?orders?|(?:on|by|at) (?:the )?orders? of"
         r"|ordered by|"
         r"(?:capture|take) the commander and kill|kill the rest|(?:were|was) ordered)",
         re.I,
     ),
     K.DENIAL: re.compile(
         r"\b(?:denied|denies|deny|denying|denials?|"
-        r"(?:is|are|was|were) (?:a |an |all )?"
+        r"(?:is|are|was|were) (?:a |an |all )?(?:\w+ ){0,2}?"
         r"(?:lies?|fake|false|untrue|fabrication|provocation)\b|"
+        # "told the council that the others were lying about ...", "accused them of lying"
+        r"(?:are|were|is|was) lying\b|of lying\b|"
         r"(?:rejected|rejects|dismissed|dismisses|refuted|refutes|disputed)\b.{0,40}?"
         r"\b(?:accusations?|claims?|allegations?|reports?|charges?)|"
-        r"(?:called|calls|dismissed|described|branded)\b.{0,80}?"
+        # told in the passive: "the accusations were rejected by ..."
+        r"(?:accusations?|claims?|allegations?|charges?) (?:\w+ ){0,3}?(?:was|were|has been|"
+        r"have been) (?:\w+ )?(?:rejected|dismissed|refuted|denied)\b|"
+        r"(?:called|calls|dismissed|described|branded|rejected|rejects|denounced)\b.{0,80}?"
         r"\b(?:provocation|fake|staged|hoax|lies?|fabrication|fabricated|baseless|groundless|"
         r"false|untrue|disinformation)|"
-        r"blamed (?:Ukraine|Kyiv|Ukrainian\w*)|accused (?:Ukraine|Kyiv|Ukrainian \w+) of"
-        r"|(?:was|were) staged|"
+        # "its troops are not targeting cities": the harm to civilians denied
+        r"(?:not|never) (?:been )?(?:deliberately )?(?:target|strik|attack|shell)\w* "
+        r"(?:\w+ ){0,2}?(?:civilians?|cities|towns|residential|populat\w+)\b|"
+        r"(?:was|were|had been|has been|have been) (?:\w+ )?staged|"
+        # a counter-claim: the other side did it (a denial only where a state makes it)
+        r"(?P<blame>blamed (?:Ukraine|Kyiv|Ukrainian\w*)|accused (?:Ukraine|Kyiv|Ukrainian \w+) of|"
         r"(?:claim(?:s|ed)?|suggest(?:s|ed)|insist(?:s|ed)|said|says|alleg(?:es|ed)) (?:that )?"
         r"(?:a |the )?"
         r"(?:Ukrain\w+|Kyiv|HIMARS)\b.{0,60}?"
-        r"\b(?:killed|strike|struck|shelled|HIMARS|missile|rocket|responsible|fired|shot))",
+        r"\b(?:killed|strike|struck|shelled|HIMARS|missile|rocket|responsible|fired|shot)|"
+        # ... or the strike hit a military target ("it had hit a nearby arms depot")
+        r"(?:struck|hit|targeted|destroyed) (?:a |an |the )?(?:\w+ ){0,2}?"
+        r"(?:military|arms|ammunition|weapons?) "
+        r"(?:depot|facilit|target|site|warehouse|storage)\w*))",
         re.I,
     ),
 }
@@ -78,12 +95,12 @@ SPEECH = re.compile(
     r"added|claimed|claims|announced|signed|awarded|ordered|demanded|threatened|denied|insisted)\b",
     re.I,
 )
-# Russian state bodies speak for "Russia"; named people keep their names.
+# Words for the Russian state as a whole speak for "Russia"; a named body (a ministry) and
+# named people keep their names: the most specific speaker the text gives.
 STATE_SPEAKERS = re.compile(
     r"^(?:the )?(?:Russian|Russia['’]s) "
-    r"(?:Defen[cs]e Ministry|Ministry of Defen[cs]e|MoD|Foreign Ministry|"
-    r"government|officials|authorities|propaganda|side|Federation)"
-    r"|^(?:the )?Kremlin$|^Moscow$|^Russia$",
+    r"(?:government|officials|authorities|propaganda|side|Federation)"
+    r"|^(?:the )?Kremlin$|^Moscow$|^Russians?$",
     re.I,
 )
 RUSSIA_SPEAKER = re.compile(
@@ -94,7 +111,12 @@ RUSSIA_SPEAKER = re.compile(
 
 
 def _speakers(
-    analysis: Analysis, i: int, cue: re.Match[str], kind: str, last: str | None
+    analysis: Analysis,
+    i: int,
+    cue: re.Match[str],
+    kind: str,
+    last: str | None,
+    refined: dict[str, str],
 ) -> list[str]:
     """Who makes the statement: a person the sentence makes speak or act ("Putin signed",
     "awarded ... by Vladimir Putin"), else the last such person before (quotes run over
@@ -102,8 +124,11 @@ def _speakers(
     s = analysis.sentences[i]
     cue_at = s.start + cue.start()
     doc = analysis.parses.get(i)
+    if doc is not None and kind == K.ORDER and re.search(r"\borders? of$", cue.group(), re.I):
+        # "killed on the orders of the command": the giver follows; who acted is no speaker
+        return _giver(analysis, i, cue, doc)
     if doc is not None:
-        parsed = _parsed_speakers(analysis, i, cue, doc)
+        parsed = _parsed_speakers(analysis, i, cue, doc, refined)
         if parsed:
             return parsed
     people = analysis.mentions_of("person", i)
@@ -122,14 +147,21 @@ def _speakers(
         if group:
             return [min(group, key=lambda m: abs(m.start - cue_at)).text]
     if kind == K.DENIAL:
-        if RUSSIA_SPEAKER.search(s.text):
+        told = _according_to(analysis, i)
+        if told:
+            return [told]
+        if RUSSIA_SPEAKER.search(re.split(r"[,;:]", s.text[: cue.start()])[-1]):
             return ["Russia"]
         orgs = [m for m in analysis.mentions_of("org", i) if m.end <= cue_at]
         if orgs:
             return [_org_speaker(orgs[-1])]
         # the capitalised subject right before the verb: "The DPR Ombudsman called ..."
-        subject = re.search(r"((?:[A-Z][\w'’.-]*\s+){1,4})$", s.text[: cue.start()])
+        if s.text.isupper():
+            return []  # every word is capitalised: no subject to tell by case
+        subject = re.search(r"((?:[A-Z][\w'’.-]*[ \t]+){1,4})$", s.text[: cue.start()])
         named = re.sub(r"^(?:The|A|An)\s+", "", subject.group(1).strip()) if subject else ""
+        if re.fullmatch(r"(?:He|She|It|They|We|I|This|That|These|Those)\b.*", named):
+            return []  # a pronoun names no one
         return [named] if named else []
     if kind in (K.INCITEMENT, K.HONOUR):
         before = [m for m in people if m.end <= cue_at]
@@ -141,12 +173,16 @@ def _speakers(
 SPEAKER_KINDS = ("person", "org", "unit", "gpe")
 
 
-def _parsed_speakers(analysis: Analysis, i: int, cue: re.Match[str], doc: Doc) -> list[str]:
+def _parsed_speakers(
+    analysis: Analysis, i: int, cue: re.Match[str], doc: Doc, refined: dict[str, str]
+) -> list[str]:
     """The speakers the parse gives: the subject of the cue's verb ("the ministry denied",
     "Medvedev and Kadyrov called for ..."), or its ``by`` agent ("was ordered by the
     commander"), or the subject of the verb that reports it ("'... lies,' said X"), or the
-    accused of "convicted for ordering"; the people, else the body or state, named there."""
-    s = analysis.sentences[i]
+    accused of "convicted for ordering"; the people, else the body or state, named there.
+    A subject the sentence makes more specific ("Kyiv denied it, with its press centre
+    saying ...") gives the specific one, and ``refined`` keeps it for the subject's name.
+    The subject of a copula ("the story is a provocation") is what is denied, not who."""
     span = doc.char_span(cue.start(), cue.end(), alignment_mode="expand")
     if span is None or not len(span):
         return []
@@ -155,7 +191,11 @@ def _parsed_speakers(analysis: Analysis, i: int, cue: re.Match[str], doc: Doc) -
         if verb.pos_ in ("VERB", "AUX"):
             break
         verb = verb.head
+    if verb.dep_ in ("aux", "auxpass"):
+        verb = verb.head  # "were lying": the verb
     subject_deps = {"nsubj", "agent"}
+    if verb.lemma_ == "be" and verb.i == span[0].i:
+        subject_deps = set()  # "<claim> is a lie": the claim is no speaker
     for _ in range(4):  # the cue's verb, then the verbs it hangs from
         subject = [
             t
@@ -168,29 +208,149 @@ def _parsed_speakers(analysis: Analysis, i: int, cue: re.Match[str], doc: Doc) -
         # the speaker's own words, not a clause about it ("the army, which has been
         # fighting <group>, denied ...")
         clauses = {x.i for t in subject if t.dep_ in ("relcl", "acl") for x in t.subtree}
+        whole = subject
         subject = sorted((t for t in subject if t.i not in clauses), key=lambda t: t.i)
         subject = [t for n, t in enumerate(subject) if t.i - subject[0].i == n]  # unbroken
         if subject:
-            lo = s.start + min(t.idx for t in subject)
-            hi = s.start + max(t.idx + len(t.text) for t in subject)
-            for kind in SPEAKER_KINDS:
-                inside = [m for m in analysis.mentions_of(kind, i) if lo <= m.start and m.end <= hi]
-                if inside:
-                    if kind == "person":
-                        return list(dict.fromkeys(m.text for m in inside))
-                    return [_org_speaker(inside[0])]
-            unnamed = _unnamed_speaker(analysis, i, subject, s.start)
-            if unnamed:
-                return [unnamed]
+            names = _subject_speakers(analysis, i, subject, whole)
+            specific = _with_its(analysis, i, verb)
+            if specific:
+                refined.update(dict.fromkeys(names, specific))
+                return [specific]
+            if names:
+                return names
             if verb.dep_ != "ccomp":
                 return []  # a pronoun or a common noun: the fallbacks decide
         if verb.dep_ == "pcomp" and verb.head.head.lemma_ in ACCUSING_LEMMAS:
             verb = verb.head.head  # "convicted for ordering": the convicted
             subject_deps = {"nsubj", "nsubjpass", "dobj"}
             continue
-        if verb.dep_ not in ("xcomp", "ccomp", "conj", "advcl", "relcl") or verb.head.i == verb.i:
+        subject_deps = {"nsubj", "agent"}
+        if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
+            verb = verb.head.head  # "called for taking no prisoners": who called
+            continue
+        if (
+            verb.dep_ not in ("xcomp", "ccomp", "conj", "advcl", "relcl", "parataxis")
+            or verb.head.i == verb.i
+        ):
             break
         verb = verb.head
+    return []
+
+
+def _subject_speakers(
+    analysis: Analysis, i: int, subject: list[Token], whole: list[Token]
+) -> list[str]:
+    """Who a subject names: the people (in it, else in its apposition), else the body or
+    state, else the group or institution it stands for, else the proper name the parse
+    reads as it though no mention holds it ("Kyiv denied ...")."""
+    s = analysis.sentences[i]
+    lo = s.start + min(t.idx for t in subject)
+    hi = s.start + max(t.idx + len(t.text) for t in subject)
+    named = _named_in_apposition(analysis, i, whole, lo, hi)
+    if named:
+        return named
+    for kind in SPEAKER_KINDS:
+        inside = [m for m in analysis.mentions_of(kind, i) if lo <= m.start and m.end <= hi]
+        if inside:
+            if kind == "person":
+                return list(dict.fromkeys(m.text for m in inside))
+            return [_org_speaker(inside[0])]
+    unnamed = _unnamed_speaker(analysis, i, subject, s.start)
+    if unnamed:
+        return [unnamed]
+    words = [t for t in subject if t.dep_ != "det"]
+    if words and all(t.pos_ == "PROPN" for t in words):
+        name = " ".join(t.text for t in words)
+        return ["Russia" if STATE_SPEAKERS.search(name) else name]
+    return []
+
+
+def _according_to(analysis: Analysis, i: int) -> str | None:
+    """The source a sentence reports from ("according to the ministry, the footage is a
+    fake"): the person, body or state named right after "according to"."""
+    s = analysis.sentences[i]
+    for m in re.finditer(r"\baccording to\s+", s.text, re.I):
+        at = s.start + m.end()
+        for kind in SPEAKER_KINDS:
+            named = [x for x in analysis.mentions_of(kind, i) if at <= x.start <= at + 30]
+            if named:
+                first = min(named, key=lambda x: x.start)
+                return first.text if kind == "person" else _org_speaker(first)
+    return None
+
+
+def _giver(analysis: Analysis, i: int, cue: re.Match[str], doc: Doc) -> list[str]:
+    """Who gave an order told as "on the orders of X": the person, body or unit X names,
+    else X itself where it names a command ("the Russian military command"); one told only
+    as "his commander" is no one the text names."""
+    s = analysis.sentences[i]
+    span = doc.char_span(cue.start(), cue.end(), alignment_mode="expand")
+    of = next((t for t in reversed(span) if t.lower_ == "of"), None) if span is not None else None
+    obj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    if obj is None:
+        return []
+    toks = [t for t in obj.subtree if not t.is_punct]
+    lo = s.start + toks[0].idx
+    hi = s.start + toks[-1].idx + len(toks[-1].text)
+    for kind in SPEAKER_KINDS:
+        inside = [m for m in analysis.mentions_of(kind, i) if lo <= m.start and m.end <= hi]
+        if inside:
+            return [inside[0].text if kind == "person" else _org_speaker(inside[0])]
+    if obj.lower_ not in COMMAND_NOUNS or any(c.dep_ == "poss" for c in obj.children):
+        return []
+    words = [t for t in obj.lefts if t.dep_ in ("amod", "compound")] + [obj]
+    return [" ".join(t.text for t in words)]
+
+
+# Nouns of those who command: "on the orders of the Russian military command".
+COMMAND_NOUNS = frozenset(["command", "commander", "commanders", "leadership", "headquarters"])
+
+
+def _with_its(analysis: Analysis, i: int, verb: Token) -> str | None:
+    """A more specific speaker the sentence adds to its subject ("Kyiv denied it, with its
+    press centre saying ..."): the body or person that speaks for it."""
+    s = analysis.sentences[i]
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ != "with":
+            continue
+        for t in prep.subtree:
+            if t.dep_ != "nsubj" or not any(
+                c.dep_ == "poss" and c.lower_ in ("its", "their") for c in t.children
+            ):
+                continue
+            toks = [x for x in t.subtree if x.dep_ not in ("poss", "det") and not x.is_punct]
+            lo = s.start + toks[0].idx
+            hi = s.start + toks[-1].idx + len(toks[-1].text)
+            if any(
+                lo <= m.end and m.start <= hi
+                for kind in ("person", "org", "unit")
+                for m in analysis.mentions_of(kind, i)
+            ) or any(x.text[:1].isupper() for x in toks):
+                return analysis.text[lo:hi]
+    return None
+
+
+def _named_in_apposition(
+    analysis: Analysis, i: int, subject: list[Token], lo: int, hi: int
+) -> list[str]:
+    """People a subject names only in apposition, past a clause about them ("two officials
+    who hold office in <state>, namely A and B, called for ..."): the speakers, from the
+    first one set in apposition ("namely", "including", or the parse's ``appos``) on."""
+    s = analysis.sentences[i]
+    people = analysis.mentions_of("person", i)
+    if not subject or any(lo <= m.start and m.end <= hi for m in people):
+        return []  # the subject names them itself
+    start = s.start + min(t.idx for t in subject)
+    end = s.start + max(t.idx + len(t.text) for t in subject)
+    inside = [m for m in people if start <= m.start and m.end <= end]
+    apposed = {s.start + t.idx for t in subject if t.dep_ == "appos"}
+    for n, m in enumerate(inside):
+        before = analysis.text[max(s.start, m.start - 16) : m.start]
+        if re.search(r"\b(?:namely|including|such as|notably)\W*$", before, re.I) or any(
+            m.start <= a < m.end for a in apposed
+        ):
+            return list(dict.fromkeys(x.text for x in inside[n:]))
     return []
 
 
@@ -209,11 +369,41 @@ def _unnamed_speaker(analysis: Analysis, i: int, toks: list[Token], base: int) -
         earlier = antecedent(analysis, i, base + toks[0].idx)
         if earlier is not None and isinstance(earlier.value, Actor):
             return earlier.value.name
+    if head.tag_ == "PRP" and head.lower_ in ("he", "she"):
+        # "<name> spoke on Monday. He denied ...": the person named last before
+        at = base + head.idx
+        for j in range(i, max(-1, i - 3), -1):
+            people = [m for m in analysis.mentions_of("person", j) if m.end <= at]
+            if people:
+                return max(people, key=lambda m: m.start).text
+        return None
+    if head.tag_ == "PRP" and head.lower_ == "it":
+        # "<state> said ... and it had struck": the state or body that is a subject before;
+        # "<state> did not comment. It has struck ... though it denies targeting civilians":
+        # the state or body the sentences before name first (their subject, most often)
+        subjects = [
+            m
+            for kind in ("gpe", "org")
+            for m in analysis.mentions_of(kind, i)
+            if m.end <= base + head.idx
+            and any(t.dep_ == "nsubj" and m.start <= base + t.idx < m.end for t in head.doc)
+        ]
+        if subjects:
+            return _org_speaker(max(subjects, key=lambda m: m.start))
+        for j in range(i - 1, max(-1, i - 3), -1):
+            named = [m for kind in ("gpe", "org") for m in analysis.mentions_of(kind, j)]
+            if named:
+                return _org_speaker(min(named, key=lambda m: m.start))
     return None
 
 
+def _state(speaker: str) -> bool:
+    """A speaker that is a state or a body of one ("Russia", "the Russian Defense Ministry")."""
+    return bool(STATE_SPEAKERS.search(speaker) or RUSSIA_SPEAKER.search(speaker))
+
+
 def _org_speaker(m: Mention) -> str:
-    return "Russia" if STATE_SPEAKERS.search(m.text) else m.text
+    return "Russia" if STATE_SPEAKERS.search(m.text) else re.sub(r"^the\s+", "", m.text, flags=re.I)
 
 
 def _target(analysis: Analysis, i: int) -> str | None:
@@ -224,11 +414,11 @@ def _target(analysis: Analysis, i: int) -> str | None:
     return norp[0].text if norp else None
 
 
-@registry.stages.register("casefile.statements.v4")
+@registry.stages.register("casefile.statements.v5")
 class Statements(BaseStage):
     """Incitement, orders, honours and denials, each with its speaker and target."""
 
-    name = "casefile.statements.v4"
+    name = "casefile.statements.v5"
     requires = (
         "sentences",
         "mentions.person",
@@ -247,6 +437,7 @@ class Statements(BaseStage):
             return
         found: set[tuple[str, str]] = set()  # one statement of each kind by each speaker
         last: str | None = None
+        refined: dict[str, str] = {}  # a subject -> the more specific speaker told for it
         cued = {
             i: _one_reading(
                 [
@@ -260,9 +451,20 @@ class Statements(BaseStage):
         english = [i for i, cues in cued.items() if cues and analysis.language_of(i) == "en"]
         if english:  # English has a parser
             parse_sentences(analysis, english, self.settings.model)
+        words = concepts()
         for i, s in enumerate(analysis.sentences):
             for kind, cue in cued[i]:
-                for speaker in _speakers(analysis, i, cue, kind, last):
+                if (
+                    kind == K.ORDER
+                    and not _CRIME_WORDS.search(s.text)
+                    and not any(
+                        words.find(c, analysis.language_of(i), s.text) for c in _HARM_CONCEPTS
+                    )
+                ):
+                    continue  # an order to do no harm ("recalled by order of the ministry")
+                for speaker in _speakers(analysis, i, cue, kind, last, refined):
+                    if kind == K.DENIAL and cue.group("blame") and not _state(speaker):
+                        continue  # a person or a governor blaming the other side accuses
                     speaker = _full_name(analysis, speaker)
                     if (kind, speaker) in found:
                         continue
@@ -284,21 +486,33 @@ class Statements(BaseStage):
             ]
             if speaking:
                 last = speaking[-1].text
+        if refined:  # the most specific speaker the text gives, once
+            kept: set[tuple[str, str]] = set()
+            statements = []
+            for st in analysis.statements:
+                st.speaker = refined.get(st.speaker, st.speaker)
+                if (st.kind, st.speaker) not in kept:
+                    kept.add((st.kind, st.speaker))
+                    statements.append(st)
+            analysis.statements[:] = statements
 
 
 def _one_reading(cues: list[tuple[str, re.Match[str]]]) -> list[tuple[str, re.Match[str]]]:
-    """One reading of words two cues share: an order to one's own men that holds the words
-    of a call ("told his fighters to take no prisoners") is an order, not incitement
-    besides; a call that others be killed is no denial that blames them ("said Ukrainians
-    should all be killed")."""
+    """One reading of words two cues share: an order to one's own men that holds or is
+    followed by the words of a call ("told his fighters to take no prisoners") is an order,
+    not incitement besides; a call that others be killed is no denial that blames them
+    ("said Ukrainians should all be killed")."""
 
     def within(kind: str, c: re.Match[str]) -> bool:
         return any(k == kind and o.start() < c.end() and c.start() < o.end() for k, o in cues)
 
+    # a leader telling his own men what to do: the words of a call that follow are the
+    # order's ("ordered his commanders not to take prisoners and to kill all who surrender")
+    own = min((c.start() for k, c in cues if k == K.ORDER and c.group("own")), default=None)
     return [
         (k, c)
         for k, c in cues
-        if not (k == K.INCITEMENT and within(K.ORDER, c))
+        if not (k == K.INCITEMENT and (within(K.ORDER, c) or (own is not None and c.start() > own)))
         and not (k == K.DENIAL and within(K.INCITEMENT, c))
     ]
 
@@ -313,6 +527,12 @@ def _full_name(analysis: Analysis, name: str) -> str:
     return name
 
 
+# Words of crimes besides harm's (concepts.yaml) that an English order may come with.
+_CRIME_WORDS = re.compile(
+    r"\b(?:open(?:ed|ing)? fire|fir(?:e|ed|ing) (?:at|on|upon)|tortur\w*|rap(?:e|ed)|"
+    r"deport\w*|prisoners?|captives?|civilians?)\b",
+    re.I,
+)
 # Words of harm that an order or a call must come with to link a leader to a crime
 # (concepts.yaml), in a language read by its pack's cue lists.
 _HARM_CONCEPTS = ("kill", "weapon", "harm")
@@ -320,8 +540,9 @@ _HARM_CONCEPTS = ("kill", "weapon", "harm")
 
 def _by_pack(analysis: Analysis, pack: LanguagePack) -> None:
     """Statements by the pack's cue phrases (``LanguagePack.statement_cues``): the first of
-    each kind whose sentence names its speaker (``_pack_speaker``); an order or a call to
-    kill only in a sentence that names an act of harm."""
+    each kind whose sentence names its speaker (``_pack_speaker``; for an order told "on
+    the orders of", the person named after it); an order or a call to kill only in a
+    sentence that names an act of harm."""
     language = pack.code
     words = concepts()
     found: set[str] = set()
@@ -333,7 +554,13 @@ def _by_pack(analysis: Analysis, pack: LanguagePack) -> None:
                 words.find(c, language, s.text) for c in _HARM_CONCEPTS
             ):
                 continue
-            speaker = _pack_speaker(analysis, i, s.start + cue.start, cue.kind, pack)
+            given_by = cue.kind == K.ORDER and any(
+                b.start <= cue.start < b.end for b in pack.cues(s.text, ["order_by"])
+            )
+            if given_by:  # "<soldier> shot them on the orders of <giver>": the giver only
+                speaker = _giver_named(analysis, i, s.start + cue.end)
+            else:
+                speaker = _pack_speaker(analysis, i, s.start + cue.start, cue.kind, pack)
             if not speaker:
                 continue
             found.add(cue.kind)
@@ -375,6 +602,13 @@ def _pack_speaker(
     _, _, rank, side = min(ranks, key=lambda r: abs(s.start + r[0] - cue_at))
     side = side or _side(analysis)
     return f"{side} {rank}" if side else rank
+
+
+def _giver_named(analysis: Analysis, i: int, after: int) -> str | None:
+    """The person named right after an "on the orders of" cue (a pack's ``order_by``):
+    who gave the order; None where it is told only by rank ("своего командира")."""
+    people = [m for m in analysis.mentions_of("person", i) if after <= m.start <= after + 60]
+    return str(getattr(people[0].value, "name", people[0].text)) if people else None
 
 
 def _side(analysis: Analysis) -> str | None:

@@ -30,17 +30,60 @@ _CASES_NOUNS = ("cases", "instances", "incidents", "investigations", "proceeding
 # Acts counted by their noun ("218 extrajudicial killings", "33 human rights violations"):
 # a killing, an execution or a murder has one victim each; other acts are cases.
 _ACTS = re.compile(
-    rf"(?P<q>at least |more than |over |nearly |about |some |another )?(?P<n>{NUM})\s+"
+    # (not the end of a range of days: "the November 29-30 massacres")
+    rf"(?P<q>at least |more than |over |nearly |about |some |another )?(?<![-–])(?P<n>{NUM})\s+"
     r"(?:(?:new|more|separate|other|such|further|extrajudicial|summary|arbitrary|unlawful|"
     r"human rights|enforced|documented|recorded|verified|confirmed|reported|alleged|possible|"
     r"suspected|potential)\s+){0,2}"
-    r"(?:(?P<victims>killings|executions|murders)|(?P<cases>violations|abuses|abductions|"
-    r"disappearances|massacres|attacks on civilians|war crimes|crimes))\b",
+    r"[\"“']?(?:(?P<victims>killings|executions|murders)|(?P<cases>violations|abuses|abductions|"
+    r"disappearances|massacres|attacks on civilians|war crimes|crimes|"
+    r"torture (?:chambers|rooms|cells|sites)))\b",
     re.I,
 )
 _ACTS_NOUNS = (
     *("killings", "executions", "murders", "violations", "abuses", "abductions"),
-    *("disappearances", "massacres", "civilians", "crimes"),
+    *("disappearances", "massacres", "civilians", "crimes", "torture"),
+)
+# A count that tells no figure of a tally: one person told by an article ("a local
+# official says ..."), or a figure in millions or billions read as its first word.
+_UNCOUNTED = re.compile(r"an?\s|\S+\s+(?:million|billion)\b", re.I)
+# Lives a conflict or a campaign took, over a period: "claiming over 40,000 lives since ...".
+_LIVES = re.compile(
+    rf"\b(?:claim\w*|cost\w*|took|taken|taking) (?:the )?(?P<q>at least |more than |over |"
+    rf"nearly |about |some )?(?P<n>{NUM}) (?:civilian |human )?lives\b",
+    re.I,
+)
+# A toll told in a sentence that counts many acts: "98 villagers have been slaughtered",
+# "eleven local leaders were assassinated".
+_TOLL = re.compile(
+    rf"(?<![\w,.])(?P<n>{NUM}) (?:[\w-]+ ){{1,3}}?(?:have been|had been|were|was) "
+    r"(?:killed|slaughtered|murdered|massacred|executed|assassinated)\b",
+    re.I,
+)
+# A part of a whole that died: "at least 200 of the 5,000 prisoners ... died in captivity".
+_PART = re.compile(
+    rf"(?P<n>{NUM}) of (?:the |these |those )?{NUM} (?:[\w'’-]+ ){{0,8}}?"
+    r"(?:died|were killed|have died|had died|were executed|perished)\b",
+    re.I,
+)
+# People prosecuted for crimes, each a case: "509 people have been notified of suspicion",
+# "80 servicemen have already been convicted", "eight of whom we have convicted", "we have
+# notified 300 people of suspicion", "97 suspects".
+_PERSONS = r"(?:people|persons|individuals|servicem[ae]n|soldiers|officers|perpetrators|suspects)"
+_PROSECUTED = re.compile(
+    rf"(?<![\w,.-])(?P<n>{NUM}) (?:(?:[\w'’-]+ ){{0,3}}?{_PERSONS}|of whom)"
+    r"(?: [\w'’]+){0,3}? (?:notified|convicted|sentenced|charged|indicted|prosecuted)\b"
+    rf"|\bnotified (?P<n2>{NUM}) {_PERSONS} of suspicion"
+    rf"|(?<![\w,.-])(?P<n3>{NUM}) suspects\b",
+    re.I,
+)
+# Cases of killing (one victim each), where no figure of victims follows: "recorded 60 cases
+# of executions of prisoners in 20 incidents" counts 60 victims; "75 cases of the execution
+# of 268 prisoners" counts cases and victims apart.
+_CASES_OF_KILLING = re.compile(
+    rf"(?P<n>{NUM}) (?:cases|instances) of (?:the )?(?:extrajudicial |summary )?"
+    r"(?:executions?|killings?|murders?)\b(?! of (?:at least |more than |over |about )?\d)",
+    re.I,
 )
 
 
@@ -80,6 +123,11 @@ SPREAD = re.compile(
 )
 BREAKDOWN = re.compile(
     r"(?P<n>\d[\d,]*)\s+(?:(?:so far|in all|thus far)\s+)?in\s+(?P<y>(?:19|20)\d\d)\b"
+)
+# ... told year first, as in a list or a table: "2022: 57, 2023: 11", "in 2022 – 57"
+# (not a range of years, "2022 - 2024", nor a date, "2022-03-15")
+BREAKDOWN_YEAR_FIRST = re.compile(
+    r"\b(?P<y>(?:19|20)\d\d)\s*(?::|\s[–—-])\s*(?P<n>[1-9][\d,]*)\b(?<!\b(?:19|20)\d\d)"
 )
 AS_OF = re.compile(r"\bas of\b", re.I)
 # The least number of victims a tally counts where a language pack reads statistics: a
@@ -125,11 +173,11 @@ def _category(text: str) -> str:
     return VICTIM_CATEGORIES.UNKNOWN
 
 
-@registry.stages.register("casefile.statistics.v5")
+@registry.stages.register("casefile.statistics.v6")
 class Statistics(BaseStage):
     """Aggregate figures of cases and victims, one Statistic per part of a breakdown."""
 
-    name = "casefile.statistics.v5"
+    name = "casefile.statistics.v6"
     requires = ("sentences", "mentions.count", "mentions.date", "mentions.place")
     assigns = ("statistics",)
 
@@ -138,14 +186,32 @@ class Statistics(BaseStage):
         if pack.has_statistic_cues:  # the language's own words (English: the patterns above)
             _by_pack(analysis, pack)
             return
+        from .events import dateline_end  # (events reads this module's patterns)
+
         language = pack.code
+        told: set[tuple[int, str]] = set()  # the document's figures
         for i, s in enumerate(analysis.sentences):
             counts = analysis.mentions_of("count", i)
-            places = [m.value for m in analysis.mentions_of("place", i)]
+            # where a wire story was filed is no place of what it counts
+            filed = s.start + dateline_end(s.text)
+            places = [m.value for m in analysis.mentions_of("place", i) if m.start >= filed]
             found = [c.value for c in counts]
-            counted_acts = bool(ACTS.search(s.text)) and bool(
-                concepts().find("tally", language, s.text) or SPREAD.search(s.text)
-            )  # "UNAMA documented 218 killings", "30 massacres this year"
+            spread = bool(SPREAD.search(s.text))
+            many = [  # many acts counted: "30 massacres", "218 killings"
+                m for m in ACTS.finditer(s.text) if (number(m.group("n")) or 0) >= MIN_TALLY
+            ]
+            counted_acts = bool(many) or (
+                bool(ACTS.search(s.text))
+                and bool(concepts().find("tally", language, s.text) or spread)
+            )  # "UNAMA documented 218 killings", "three massacres between <date> and <date>"
+            # "claiming 40,000 lives since <year>", "200 of the 5,000 ... since <date> died"
+            lives = spread and bool(_LIVES.search(s.text) or _PART.search(s.text))
+            prosecuted = [  # people prosecuted for crimes (a few: "eight of whom")
+                (n, m)
+                for m in _PROSECUTED.finditer(s.text)
+                if (n := number(m.group("n") or m.group("n2") or m.group("n3"))) is not None
+                and (n >= MIN_TALLY or "whom" in m.group().lower())
+            ]
             # a body counting cases counts them wherever it names ("In <town>, the mission
             # documented 9 cases of ...")
             counted_cases = bool(CASES.search(s.text)) and bool(
@@ -156,14 +222,18 @@ class Statistics(BaseStage):
                 or is_tally(s.text, found, places, language)
                 or counted_acts
                 or counted_cases
+                or lives
+                or prosecuted
             ):
                 continue
             cases = list(CASES.finditer(s.text))
             acts = list(ACTS.finditer(s.text))
-            if not any(concepts().find(c, language, s.text) for c in _HARM_OR_VIOLATION):
+            if not lives and not any(
+                concepts().find(c, language, s.text) for c in _HARM_OR_VIOLATION
+            ):
                 continue
             category = _category(s.text)
-            parts = list(BREAKDOWN.finditer(s.text))
+            parts = list(BREAKDOWN.finditer(s.text)) + list(BREAKDOWN_YEAR_FIRST.finditer(s.text))
             # the years of a breakdown ("57 in 2022, 11 in 2023") are its parts' periods,
             # not the total's
             dates = [
@@ -183,6 +253,7 @@ class Statistics(BaseStage):
                 per: DateRange | None = period,
                 sp: list = span,
                 seen: set[tuple[int, str]] = seen,
+                told: set[tuple[int, str]] = told,
                 category: str = category,
                 as_of: str | None = as_of,
                 by: str | None = by,
@@ -190,19 +261,42 @@ class Statistics(BaseStage):
                 if (value, counted) in seen:
                     return
                 seen.add((value, counted))
+                if (value, counted) in told:
+                    return  # a figure told again (the lead, then the body)
+                told.add((value, counted))
                 analysis.statistics.append(Statistic(value, counted, category, per, as_of, by, sp))
 
+            killing = {  # cases of killing, one victim each (no figure of victims follows)
+                m.start("n"): number(m.group("n")) for m in _CASES_OF_KILLING.finditer(s.text)
+            }
             for m in cases:
                 n = number(m.group("n"))
                 if n is not None:
-                    add(n, COUNTED.CASES)
+                    add(n, COUNTED.VICTIMS if m.start("n") in killing else COUNTED.CASES)
             for m in acts:
                 n = number(m.group("n"))
-                if n is not None and n >= MIN_TALLY:  # a few are told as incidents
+                # a few are told as incidents, but for acts (not victims) counted over a
+                # period ("three massacres between <date> and <date>")
+                if n is not None and (n >= MIN_TALLY or (spread and m.group("cases"))):
                     add(n, COUNTED.VICTIMS if m.group("victims") else COUNTED.CASES)
+            for n, _ in prosecuted:
+                add(n, COUNTED.CASES)
+            for rx in (_LIVES, _TOLL, _PART):
+                for m in rx.finditer(s.text):
+                    n = number(m.group("n"))
+                    if n is not None:
+                        add(n, COUNTED.VICTIMS)
             if counts:
                 for c in counts:
-                    if c.value.role in ("killed", "victims") and c.value.count.best is not None:
+                    if (
+                        c.value.role in ("killed", "victims")
+                        and c.value.count.best is not None
+                        and not _UNCOUNTED.match(c.text)
+                        and not any(  # the prosecuted are no victims
+                            c.start < s.start + m.end() and s.start + m.start() < c.end
+                            for _, m in prosecuted
+                        )
+                    ):
                         add(c.value.count.best, COUNTED.VICTIMS)
             if seen:
                 counted = (
@@ -244,7 +338,8 @@ _HARM_OR_VIOLATION = ("casualty", "kill", "pow", "violation")
 def _by_pack(analysis: Analysis, pack: LanguagePack) -> None:
     """Statistics in a language whose pack lists the cues: in each aggregate sentence
     (``is_aggregate`` with the pack, or a running total) that names harm or victims, each
-    count of cases (``LanguagePack.case_counts``), and each count of the killed, injured
+    count of cases (``LanguagePack.case_counts``) and of people prosecuted
+    (``LanguagePack.prosecuted_counts``: in any sentence), and each count of the killed, injured
     or victims where the sentence makes it a running total or one of a long period
     (``LanguagePack.cumulative``), or names a body that counts (the ``tally`` concept)
     and spreads the figure (``LanguagePack.spread``)."""
@@ -262,9 +357,14 @@ def _by_pack(analysis: Analysis, pack: LanguagePack) -> None:
         # них 40 дітей загинули ...")
         cumulative = pack.cumulative(s.text) or (running and i not in told)
         running = bool(found and cumulative)
-        if not (is_aggregate(s.text, found, places, pack) or (found and cumulative)):
+        # people prosecuted for crimes ("понад 1100 осіб отримали підозри"): cases
+        prosecuted = [c for c in pack.prosecuted_counts(s.text) if c.value >= MIN_TALLY]
+        if not (is_aggregate(s.text, found, places, pack) or (found and cumulative) or prosecuted):
             continue
         cases = pack.case_counts(s.text)
+        cases += [
+            c for c in prosecuted if not any(c.start < x.end and x.start < c.end for x in cases)
+        ]
         if not cases and not any(words.find(c, lang, s.text) for c in _VICTIM_CONCEPTS):
             continue
         # civilians before soldiers: "військової адміністрації" names no soldier
@@ -296,6 +396,9 @@ def _by_pack(analysis: Analysis, pack: LanguagePack) -> None:
                 if c.value.count.best is not None
                 and c.value.role in ("killed", "injured", "victims")
                 and (c.start, c.end) not in case_spans
+                and not any(  # the prosecuted are no victims
+                    c.start < s.start + p.end and s.start + p.start < c.end for p in prosecuted
+                )
             ]
         for value, counted in values:
             if counted == COUNTED.VICTIMS and value < MIN_TALLY:

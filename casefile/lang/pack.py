@@ -393,6 +393,31 @@ class LanguagePack:
                 out.append(c)
         return out
 
+    @cached_property
+    def _prosecuted_people(self) -> frozenset[str]:
+        words = str(self.table("cues").get("prosecuted_people") or "").split()
+        return frozenset(normalise_apostrophes(self.lemma(w)) for w in words)
+
+    def prosecuted_counts(self, text: str) -> list[CountMatch]:
+        """Counts of people prosecuted for crimes ("понад 1100 осіб отримали підозри",
+        "засуджено 120 осіб"): a count of ``cues.yaml``'s ``prosecuted_people`` (its next
+        word) with a ``prosecuted`` cue within some words before or after it."""
+        if not self._prosecuted_people:
+            return []
+        cues = self.cues(text, ["prosecuted"])
+        out = []
+        for c in self.counts(text):
+            after = WORD.findall(text, c.end, min(len(text), c.end + 30))[:1]
+            if not any(
+                normalise_apostrophes(self.lemma(w)) in self._prosecuted_people for w in after
+            ):
+                continue
+            if any(
+                c.end <= q.start <= c.end + 40 or c.start - 30 <= q.end <= c.start for q in cues
+            ):
+                out.append(c)
+        return out
+
     def spread(self, text: str) -> bool:
         """Whether ``text`` spreads a figure over time or places ("з початку", "за добу")."""
         return bool(self.cues(text, ["spread"]))

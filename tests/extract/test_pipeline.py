@@ -190,7 +190,7 @@ def test_statements_honour_incitement_denial(extract) -> None:
     kinds = {(s.kind, s.speaker) for s in a.statements}
     assert ("honour", "Vladimir Putin") in kinds
     assert ("incitement", "Dmitry Medvedev") in kinds
-    assert ("denial", "Russia") in kinds
+    assert ("denial", "Russian Defense Ministry") in kinds  # the most specific speaker
     honour = next(s for s in a.statements if s.kind == "honour")
     assert honour.target == "64th Motorized Rifle Brigade"
 

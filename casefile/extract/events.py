@@ -50,7 +50,7 @@ from ..vocab import INCIDENT_TYPES as T
 from .attributes import index_attribute_ruler
 from .base import BaseStage
 from .counts import CountMatch
-from .entities import ner_model
+from .entities import forces_by_concept, ner_model
 from .lexicon import INSTITUTION_NOUNS
 from .statistics import CASES, is_aggregate
 from .truecase import sentence_texts
@@ -861,11 +861,21 @@ class Events(BaseStage):
                     if (m.start < e.end or not pack.object_of(verb, m.text))
                     # nor who tells of it ("як повідомляють окупанти")
                     and not pack.told_by(s.text, m.start - s.start, m.end - s.start)
+                    # nor who blames someone for it ("окупанти звинуватили у обстрілі ЗСУ")
+                    and not (
+                        m.end <= e.start
+                        and concepts().find("blame", pack.code, analysis.text[m.end : e.start])
+                    )
                 ]
                 if named:
                     m = min(named, key=lambda m: (m.end > e.start, abs(m.start - e.start)))
-                    m, via = _person_named_after(analysis, i, _chain_head(analysis, i, m))
+                    head = _chain_head(analysis, i, m)
+                    m, via = _person_named_after(analysis, i, head)
                     e.args.append(Argument(AGENT, m, via))
+                    unit = _unit_of(analysis, i, head) if m is not head else None
+                    if unit is not None:
+                        # "військовий 36-ї армії РФ <name>": the person and his unit
+                        e.args.append(Argument(AGENT, unit, via + ":unit"))
                     if m.kind == "person":
                         # "<name> і його спільник <name>": the person joined to it too
                         for p in analysis.mentions_of("person", i):
@@ -1195,11 +1205,40 @@ def _counts_the_charged(pack: Any, sentence: str, m: Mention, e: EventMention) -
 
 def _person_named_after(analysis: Analysis, i: int, m: Mention) -> tuple[Mention, str]:
     """The person an agent phrase goes on to name, with nothing but a space between ("a
-    Ukrainian soldier <name>" in a language without a parse): the person did the act."""
+    Ukrainian soldier <name>" in a language without a parse), or the name of the unit's
+    army ("64-ї бригади ЗС РФ <name>"): the person did the act."""
     for p in analysis.mentions_of("person", i):
-        if m.end <= p.start and not analysis.text[m.end : p.start].strip():
+        if m.end <= p.start and _nothing_but_forces(analysis, i, m.end, p.start):
             return p, "nearest:named"
     return m, "nearest"
+
+
+def _nothing_but_forces(analysis: Analysis, i: int, a: int, b: int) -> bool:
+    """Whether ``text[a:b]`` holds nothing but blanks and the words of a whole side's forces
+    ("ЗС РФ", "армії РФ"; ``concepts.yaml`` ``russian_forces``, ``ukrainian_forces``)."""
+    between = analysis.text[a:b]
+    if not between.strip():
+        return True
+    if _CLAUSE_MARK.search(between):
+        return False
+    rest = list(between)
+    for x, y, _actor in forces_by_concept(between, analysis.language_of(i)):
+        rest[x:y] = " " * (y - x)
+    return not "".join(rest).strip()
+
+
+def _unit_of(analysis: Analysis, i: int, m: Mention) -> Mention | None:
+    """The unit an agent phrase names, for a language without a parse: the phrase itself,
+    or the unit it overlaps or follows across nothing but a space ("36-ї армії" of "армії
+    РФ", which names the army's side): the first unit of its chain of command."""
+    if m.kind == "unit":
+        return m
+    if m.kind != "actor":
+        return None
+    for u in sorted(analysis.mentions_of("unit", i), key=lambda u: -u.start):
+        if u.start < m.start and (u.end > m.start or not analysis.text[u.end : m.start].strip()):
+            return _chain_head(analysis, i, u)
+    return None
 
 
 def _chain_head(analysis: Analysis, i: int, m: Mention) -> Mention:

@@ -549,18 +549,19 @@ class Assembler:
         return incident
 
     def date(self, g: Group) -> DateRange | None:
+        tally = self.tally_sentences(g)
         dates = [
             (m, a.via)
             for e in g.events
             for a in e.args
             if a.role == TIME
             for m in [a.mention]
-            if not SPAN_CUE.match(m.text)
+            if not SPAN_CUE.match(m.text) and m.sentence not in tally
         ]
         if not dates:
             if any(e.parsed for e in g.events):
                 return self.date_around(g)
-            return self.nearby_date(g) or self.focal_day
+            return self.nearby_date(g, tally) or self.focal_day
         best = max(
             dates,
             key=lambda d: (
@@ -573,6 +574,18 @@ class Assembler:
         if not any(e.parsed for e in g.events) and len(found.start or "") < 10:
             return self.day_within(g, found) or found
         return found
+
+    @staticmethod
+    def tally_sentences(g: Group) -> set[int]:
+        """Without a parse, the sentences of an act that tell it only as part of a tally
+        ("since the invasion began, 150 prisoners have been executed": ``aggregate``) while
+        others tell it alone: their dates are the tally's period, not the act's day."""
+        if any(e.parsed for e in g.events):
+            return set()
+        alone = {e.sentence for e in g.events if not e.features.get("aggregate")}
+        if not alone:
+            return set()
+        return {e.sentence for e in g.events if e.features.get("aggregate")} - alone
 
     def day_within(self, g: Group, coarse: DateRange) -> DateRange | None:
         """Without a parse, the day a month or year the act's clause names is narrowed to
@@ -632,7 +645,7 @@ class Assembler:
         pack = get_pack(self.a.language_of(m.sentence))
         return pack.told_on(sentence.text, m.start - sentence.start)
 
-    def nearby_date(self, g: Group) -> DateRange | None:
+    def nearby_date(self, g: Group, tally: set[int] | frozenset[int] = frozenset()) -> DateRange | None:
         """Without a parse, a date its own sentences hold for another word, else one stated
         in the sentences around the act that tell no act of another type: those between
         its tellings, up to ``DATE_BACK`` before it (a report opens with when, then tells
@@ -641,6 +654,7 @@ class Assembler:
         own = [
             m
             for i in g.sentences
+            if i not in tally  # a tally's period (``tally_sentences``)
             for m in self.a.mentions_of("date", i)
             if not SPAN_CUE.match(m.text) and not self.told_on(m)
         ]

@@ -55,6 +55,7 @@ class DateMatch:
 
 
 _PD = tuple[int, int | None, int | None]  # (year, month or None, day or None)
+_SINCE_REACH = 80  # characters between "since the start of" and the date it names
 
 
 def reference_date(published: str | date | None) -> date | None:
@@ -132,6 +133,12 @@ class CyrillicDates:
         self.days = {norm(k): int(v) for k, v in table["days"].items()}
         self.periods = {" ".join(norm(k).split()): v for k, v in table["periods"].items()}
         self.since = {norm(w) for w in table["since"]}
+        phrases = table.get("since_phrases") or []
+        self._since_before = (
+            re.compile(rf"(?<!\w)(?:{_alt(phrases)})(?:\s+[\w'-]+){{0,3}}?\s+\Z", re.I)
+            if phrases
+            else None
+        )
         # "три дні тому": the number words and the units of days ("тиждень": 7)
         self.ago_numbers = {norm(k): int(v) for k, v in (table.get("ago_numbers") or {}).items()}
         self.ago_units = {norm(k): int(v) for k, v in (table.get("ago_units") or {}).items()}
@@ -258,6 +265,13 @@ class CyrillicDates:
             if all(c.end <= k.start or c.start >= k.end for k in kept):
                 kept.append(c)
         kept.sort(key=lambda c: c.start)
+        # a date after "since the start of" and a few words ("з початку повномасштабного
+        # вторгнення 24 лютого 2022 року"): since that date
+        if self._since_before is not None:
+            for c in kept:
+                m = self._since_before.search(scan, max(0, c.start - _SINCE_REACH), c.start)
+                if m is not None and c.lo is not None and not c.relative:
+                    c.start, c.since = m.start(), True
         # 3. open ends from the publication date; a day without its year takes the year
         # of the last date before it that states one with its month ("5 березня 2022 року
         # ... 7 березня": 2022), where that day is not after publication

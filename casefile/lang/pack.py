@@ -784,7 +784,8 @@ class LanguagePack:
 
     def _name_case(self, words: list[str]) -> set[tuple[str, str]] | None:
         """The (case, gender) reading every word of a name agrees in, the likeliest by
-        pymorphy3's scores summed over the words, the nominative first on a tie
+        pymorphy3's scores summed over the words, the nominative first on a tie, then a
+        man's name
         ("Алексея Кулемзина": genitive masculine, so Кулемзин, not the woman's name
         Кулемзина; "Петро Іваненко": not the vocative of Петра, a case news never uses).
         None where they share none."""
@@ -804,7 +805,9 @@ class LanguagePack:
                 scores = {r: s + best[r] for r, s in scores.items() if r in best}
         if not scores:
             return None
-        top = max(scores, key=lambda r: (round(scores[r], 6), r[0] == "nomn"))
+        # on a tie the nominative, then the man's reading ("Петру Сидорову": the dative of
+        # Петро Сидоров, not the accusative of the woman's name Петра Сидорова)
+        top = max(scores, key=lambda r: (round(scores[r], 6), r[0] == "nomn", r[1] == "masc"))
         return {top}
 
     def _nominative(self, word: str, agree: set[tuple[str, str]] | None = None) -> str:

@@ -273,8 +273,10 @@ class InflectedPlaces:
             area = self._area(text, word, end) or self._two_words(text, word, end)
             if area is not None:
                 form, name, cand, area_end = area
-                out.append(PlaceMatch(start, area_end, text[start:area_end], form, name, cand))
                 pos = area_end
+                if self._city_district(text, form, area_end):
+                    continue  # "Дніпровський район Херсона": a district of the city after it
+                out.append(PlaceMatch(start, area_end, text[start:area_end], form, name, cand))
                 continue
             named = self.settlement_before is not None and bool(
                 self.settlement_before.search(text, max(0, start - 20), start)
@@ -315,6 +317,20 @@ class InflectedPlaces:
                 continue  # "Джерело:" opening a line is a source, not the village Dzherelo
             out.append(PlaceMatch(start, end, word, *hit))
         return out
+
+    def _city_district(self, text: str, form: str, end: int) -> bool:
+        """Whether the raion ``form`` ("Дніпровський район") that ends at ``end`` is
+        followed, across a space, by a city in the genitive ("... район Херсона"): a
+        district of that city, which the gazetteer's raion of that name (elsewhere) is not."""
+        if form.split()[-1] not in self.masc_nouns:
+            return False
+        after = _NEXT_CAP_WORD.match(text, end)
+        if after is None or not text[end : after.start(1)].strip() == "":
+            return False
+        if self._area(text, after.group(1), after.end()) is not None:
+            return False  # "Харківський район Харківської області": the raion's oblast
+        hit = self.resolve(after.group(1))
+        return hit is not None and hit[2].feature_class == "P"
 
     def _area(self, text: str, word: str, end: int) -> tuple[str, str, Candidate, int] | None:
         """An adjective and an area noun: "Харківської області" is Kharkiv Oblast."""

@@ -13,15 +13,15 @@ from .errors import ConfigError
 
 DEFAULT_STAGES = [
     "casefile.sentences.v2",
-    "casefile.dates.v6",
-    "casefile.places.v5",
-    "casefile.units.v5",
+    "casefile.dates.v7",
+    "casefile.places.v6",
+    "casefile.units.v6",
     "casefile.cues.v6",
-    "casefile.entities.v6",
-    "casefile.counts.v6",
-    "casefile.statements.v4",
-    "casefile.events.v5",
-    "casefile.incidents.v6",
+    "casefile.entities.v7",
+    "casefile.counts.v7",
+    "casefile.statements.v5",
+    "casefile.events.v6",
+    "casefile.incidents.v7",
     "casefile.statistics.v5",
     "casefile.persons.v2",
 ]

@@ -1,6 +1,6 @@
 """The assembler: event mentions grouped into incidents, each given its fields.
 
-It knows no language: it reads the event mentions of ``events.v5`` (type, trigger,
+It knows no language: it reads the event mentions of ``events.v6`` (type, trigger,
 arguments with roles, score) and the cue words of ``types/concepts.yaml``.
 
 1. Mentions are read in text order. Each joins the open incident it scores best with, by the
@@ -243,6 +243,15 @@ def _apart(p: Place, q: Place) -> bool:
     return km(p, q) > max(TOLERANCE_KM[p.precision or ""], TOLERANCE_KM[q.precision or ""])
 
 
+def _finest(places: list[Place], unparsed: bool) -> list[Place]:
+    """Without a parse, the settlements of an act's places where it names any: a digest
+    that opens with its region ("росіяни атакували 8 районів області") and goes on town by
+    town tells one act a town, which the region they share would join."""
+    if not unparsed:
+        return places
+    return [p for p in places if p.precision == "settlement"] or places
+
+
 def places_conflict(a: list[Place], b: list[Place]) -> bool:
     """Every place of one lies beyond the reach of every place of the other."""
     pa = [p for p in a if p.precision in TOLERANCE_KM]
@@ -278,6 +287,7 @@ class Assembler:
     def join_features(self, group: Group, e: EventMention) -> dict[str, float]:
         last = group.events[-1]
         gap = e.sentence - last.sentence
+        unparsed = not e.parsed and _unparsed(group)
         same_type = e.type in {g.type for g in group.events}
         compatible = any(frozenset({e.type, g.type}) in COMPATIBLE for g in group.events)
         agents = {a.name for m in e.of(AGENT) if (a := _actor(m))}
@@ -302,8 +312,8 @@ class Assembler:
             ),
             "place_conflict": float(
                 places_conflict(
-                    [m.value for m in self.places(_own(group.events, PLACE))],
-                    [m.value for m in self.places(_own([e], PLACE))],
+                    _finest([m.value for m in self.places(_own(group.events, PLACE))], unparsed),
+                    _finest([m.value for m in self.places(_own([e], PLACE))], unparsed),
                 )
             ),
             "new_act_cue": float(
@@ -645,7 +655,9 @@ class Assembler:
         pack = get_pack(self.a.language_of(m.sentence))
         return pack.told_on(sentence.text, m.start - sentence.start)
 
-    def nearby_date(self, g: Group, tally: set[int] | frozenset[int] = frozenset()) -> DateRange | None:
+    def nearby_date(
+        self, g: Group, tally: set[int] | frozenset[int] = frozenset()
+    ) -> DateRange | None:
         """Without a parse, a date its own sentences hold for another word, else one stated
         in the sentences around the act that tell no act of another type: those between
         its tellings, up to ``DATE_BACK`` before it (a report opens with when, then tells
@@ -674,7 +686,11 @@ class Assembler:
             stated = [
                 m
                 for m in self.a.mentions_of("date", i)
-                if explicit(m.value) and not SPAN_CUE.match(m.text) and not self.told_on(m)
+                # the lead's period reckoned from publication ("Минулої доби росіяни
+                # атакували 8 районів області"): a digest's acts, told town by town after it
+                if (explicit(m.value) or (i == 0 < first))
+                and not SPAN_CUE.match(m.text)
+                and not self.told_on(m)
             ]
             if stated:
                 return stated[0].value.range  # type: ignore[no-any-return]
@@ -1166,11 +1182,11 @@ WEAPON_NAME = re.compile(
 )
 
 
-@registry.stages.register("casefile.incidents.v6")
+@registry.stages.register("casefile.incidents.v7")
 class IncidentsV2(BaseStage):
     """Group event mentions into incidents (scored, explainable joins) and fill their fields."""
 
-    name = "casefile.incidents.v6"
+    name = "casefile.incidents.v7"
     requires = (
         "sentences",
         "events",

@@ -289,11 +289,11 @@ def find_counts(text: str) -> list[CountMatch]:
     return out
 
 
-@registry.stages.register("casefile.counts.v6")
+@registry.stages.register("casefile.counts.v7")
 class Counts(BaseStage):
     """Find numbers of victims with their role, by the document's language pack."""
 
-    name = "casefile.counts.v6"
+    name = "casefile.counts.v7"
     requires = ("sentences", "mentions.date", "mentions.unit")
     assigns = ("mentions.count",)
 

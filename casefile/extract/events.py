@@ -15,7 +15,7 @@ The ``cues.v6`` stage marks trigger words by the rules of the incident type file
    what weakens it) that the assembler pools into an act's features and scores with the
    fitted weights of extract/weights.yaml (``score_features``).
 
-The assembler (``incidents.v6``) groups these mentions into incidents.
+The assembler (``incidents.v7``) groups these mentions into incidents.
 
 Languages. Nothing here branches on a language: the trigger words, cue words and negations
 come from ``types/*.yaml`` per ``Document.language``; the parse is used where the language
@@ -682,11 +682,11 @@ def _intent(
 
 
 # -- the stage -----------------------------------------------------------------------------
-@registry.stages.register("casefile.events.v5")
+@registry.stages.register("casefile.events.v6")
 class Events(BaseStage):
     """Event mentions from triggers: arguments by the dependency parse, and a scored guess."""
 
-    name = "casefile.events.v5"
+    name = "casefile.events.v6"
     requires = (
         "sentences",
         "mentions.trigger",
@@ -869,19 +869,20 @@ class Events(BaseStage):
                 ]
                 if named:
                     m = min(named, key=lambda m: (m.end > e.start, abs(m.start - e.start)))
-                    head = _chain_head(analysis, i, m)
-                    m, via = _person_named_after(analysis, i, head)
+                    phrase = _chain_head(analysis, i, m)
+                    m, via = _person_named_after(analysis, i, phrase)
                     e.args.append(Argument(AGENT, m, via))
-                    unit = _unit_of(analysis, i, head) if m is not head else None
-                    if unit is not None:
-                        # "військовий 36-ї армії РФ <name>": the person and his unit
-                        e.args.append(Argument(AGENT, unit, via + ":unit"))
+                    named_after = m is not phrase
                     if m.kind == "person":
                         # "<name> і його спільник <name>": the person joined to it too
                         for p in analysis.mentions_of("person", i):
                             if p.start >= m.end and pack.joins(analysis.text[m.end : p.start]):
                                 e.args.append(Argument(AGENT, p, via + ":joined"))
                                 m = p
+                    unit = _unit_of(analysis, i, phrase) if named_after else None
+                    if unit is not None:
+                        # "військовий 36-ї армії РФ <name>": the person and his unit
+                        e.args.append(Argument(AGENT, unit, via + ":unit"))
                     if m.end <= e.start:
                         # the words of its clause up to the act's word name who did it
                         # ("військові 64-ї бригади розстріляли ..."): not its victims

@@ -24,11 +24,11 @@ from .truecase import is_english_word
 from .truecase import shouting as is_shouting
 
 
-@registry.stages.register("casefile.places.v5")
+@registry.stages.register("casefile.places.v6")
 class Places(BaseStage):
     """Find toponyms (any case form, by language pack) and geocode them with a precision."""
 
-    name = "casefile.places.v5"
+    name = "casefile.places.v6"
     requires = ("sentences",)
     assigns = ("mentions.place",)
 

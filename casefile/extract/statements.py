@@ -224,11 +224,11 @@ def _target(analysis: Analysis, i: int) -> str | None:
     return norp[0].text if norp else None
 
 
-@registry.stages.register("casefile.statements.v4")
+@registry.stages.register("casefile.statements.v5")
 class Statements(BaseStage):
     """Incitement, orders, honours and denials, each with its speaker and target."""
 
-    name = "casefile.statements.v4"
+    name = "casefile.statements.v5"
     requires = (
         "sentences",
         "mentions.person",

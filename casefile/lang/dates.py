@@ -202,7 +202,8 @@ class CyrillicDates:
                 # "три дні тому", "2 дня назад", "тиждень тому": days back from publication
                 re.compile(
                     rf"""{b}(?:(?P<n>\d{{1,2}}|{_alt(list(self.ago_numbers) or ["-"])})\s+)?
-                    (?P<u>{_alt(list(self.ago_units) or ["-"])})\s+(?:{_alt(table.get("ago") or ["-"])}){e}""",
+                    (?P<u>{_alt(list(self.ago_units) or ["-"])})\s+
+                    (?:{_alt(table.get("ago") or ["-"])}){e}""",
                     re.I | re.X,
                 ),
                 self._ago,
@@ -269,9 +270,9 @@ class CyrillicDates:
         # вторгнення 24 лютого 2022 року"): since that date
         if self._since_before is not None:
             for c in kept:
-                m = self._since_before.search(scan, max(0, c.start - _SINCE_REACH), c.start)
-                if m is not None and c.lo is not None and not c.relative:
-                    c.start, c.since = m.start(), True
+                cue = self._since_before.search(scan, max(0, c.start - _SINCE_REACH), c.start)
+                if cue is not None and c.lo is not None and not c.relative:
+                    c.start, c.since = cue.start(), True
         # 3. open ends from the publication date; a day without its year takes the year
         # of the last date before it that states one with its month ("5 березня 2022 року
         # ... 7 березня": 2022), where that day is not after publication

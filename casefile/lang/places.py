@@ -325,7 +325,7 @@ class InflectedPlaces:
         if form.split()[-1] not in self.masc_nouns:
             return False
         after = _NEXT_CAP_WORD.match(text, end)
-        if after is None or not text[end : after.start(1)].strip() == "":
+        if after is None or text[end : after.start(1)].strip():
             return False
         if self._area(text, after.group(1), after.end()) is not None:
             return False  # "Харківський район Харківської області": the raion's oblast

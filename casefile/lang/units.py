@@ -217,7 +217,10 @@ class CyrillicUnits:
                 and not modifiers
                 and only is not None
                 and text[start].isdigit()
-                and (noun in _ONLY_NOUNS or (noun in _EITHER_NOUNS and self._russian(text, start, end)))
+                and (
+                    noun in _ONLY_NOUNS
+                    or (noun in _EITHER_NOUNS and self._russian(text, start, end))
+                )
             ):
                 name = only(_ordinal(number), noun)
             if name is not None:

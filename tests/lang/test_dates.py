@@ -158,3 +158,45 @@ def test_without_a_publication_date_a_day_takes_the_one_year_the_text_states(
 
 def test_without_a_publication_date_or_a_year_a_day_is_no_date() -> None:
     assert get_pack("uk").dates("5 березня окупанти увійшли", None) == []
+
+
+@pytest.mark.parametrize(
+    ("code", "text", "start", "end"),
+    [
+        ("uk", "07.07 близько 14:00 пролунали вибухи", "2024-07-07", "2024-07-07"),
+        ("ru", "29.12 около полудня", "2023-12-29", "2023-12-29"),  # not after publication
+        ("uk", "станом на 06.07.24", "2024-07-06", "2024-07-06"),
+        ("uk", "три дні тому окупанти", "2024-07-07", "2024-07-07"),
+        ("uk", "2 тижні тому", "2024-06-26", "2024-06-26"),
+        ("uk", "тиждень тому", "2024-07-03", "2024-07-03"),
+        ("ru", "пять дней назад", "2024-07-05", "2024-07-05"),
+        ("ru", "неделю назад", "2024-07-03", "2024-07-03"),
+        ("uk", "Вночі окупанти атакували місто", "2024-07-09", "2024-07-10"),
+        ("ru", "Ночью враг атаковал город", "2024-07-09", "2024-07-10"),
+        ("ru", "ночью на 8 июля", "2024-07-07", "2024-07-08"),
+        (
+            "uk",
+            "з початку повномасштабного вторгнення 24 лютого 2022 року",
+            "2022-02-24",
+            "2024-07-10",
+        ),
+        ("ru", "с начала войны 24 февраля 2022 года", "2022-02-24", "2024-07-10"),
+    ],
+)
+def test_days_in_digits_days_ago_the_night_and_since_the_start_of(
+    code: str, text: str, start: str, end: str
+) -> None:
+    assert one(code, text, WED)[1:] == (start, end)
+
+
+@pytest.mark.parametrize(
+    ("code", "text"),
+    [
+        ("uk", "о 10.30 пролунав вибух"),  # a time of day
+        ("uk", "збитки сягнули 10.05 млн гривень"),  # a figure
+        ("uk", "кілька днів тому"),  # how many days, the text does not say
+        ("ru", "несколько дней назад"),
+    ],
+)
+def test_not_a_day_in_digits_nor_a_number_of_days_ago(code: str, text: str) -> None:
+    assert get_pack(code).dates(text, WED) == []

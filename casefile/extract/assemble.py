@@ -126,6 +126,7 @@ class Group:
     events: list[EventMention] = field(default_factory=list)
     extra: list[int] = field(default_factory=list)  # sentences that only add to the act
     counts: list[Mention] = field(default_factory=list)  # counts those sentences give
+    agents: list[Mention] = field(default_factory=list)  # agents of acts folded into it
     denied: bool = False  # a denial in the document speaks of this act
 
     @property
@@ -142,6 +143,8 @@ class Group:
 
     def args(self, role: str) -> list[Mention]:
         found = [m for e in self.events for m in e.of(role)]
+        if role == AGENT:
+            return found + self.agents
         return found + self.counts if role == COUNT else found
 
     @property
@@ -409,6 +412,9 @@ class Assembler:
                 continue
             into.extra = sorted(set(into.extra) | set(g.sentences))
             into.counts += [m for e in g.events for m in e.of(COUNT)]
+            # the people or units who held them are the torturers the report names
+            # ("рядовий <name> утримував у підвалі ... . Окупанти били їх")
+            into.agents += [m for m in g.args(AGENT) if m.kind in ("person", "unit")]
         return out
 
     def spread(self, i: int) -> bool:
@@ -825,6 +831,10 @@ class Assembler:
                     if m.value.name not in {f.name for f in found}:
                         found.append(m.value)
         if any(f.kind == "unit" for f in found):  # the unit says more than "Russian forces"
+            found = [f for f in found if f.kind != "force"]
+        if _unparsed(g) and any(f.kind == "person" for f in found):
+            # without a parse, a person is an agent only as the verb's subject, one named
+            # after his unit or side, or the charged: he says more than "Russian forces"
             found = [f for f in found if f.kind != "force"]
         if not any(e.parsed for e in g.events):
             return self.unparsed_perpetrators(g, found)

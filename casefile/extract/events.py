@@ -45,6 +45,7 @@ from .. import registry
 from ..errors import ConfigError
 from ..knowledge.demonyms import demonym_nouns, demonyms
 from ..lang import get_pack
+from ..lang.morph import tag_of
 from ..model import Actor, Analysis, Count, Mention
 from ..vocab import INCIDENT_TYPES as T
 from .attributes import index_attribute_ruler
@@ -867,6 +868,26 @@ class Events(BaseStage):
                         and concepts().find("blame", pack.code, analysis.text[m.end : e.start])
                     )
                 ]
+                # people who are the verb's subject: in the nominative, in its clause right
+                # before it ("командир взводу <name> та рядовий <name> утримували ..."); the
+                # first of those joined to one another
+                subjects = _subjects(analysis, i, e, pack)
+                if subjects and not any(subjects[-1].end <= m.end <= e.start for m in named):
+                    first = subjects[0]
+                    e.args.append(Argument(AGENT, first, "nearest:subject"))
+                    for p in subjects[1:]:
+                        e.args.append(Argument(AGENT, p, "nearest:subject:joined"))
+                    units = [
+                        u
+                        for u in analysis.mentions_of("unit", i)
+                        if u.end <= first.start
+                        and _nothing_but_forces(analysis, i, u.end, first.start)
+                    ]
+                    if units:  # "командир взводу 36-ї армії <name>": his unit too
+                        unit = _chain_head(analysis, i, max(units, key=lambda u: u.end))
+                        e.args.append(Argument(AGENT, unit, "nearest:subject:unit"))
+                    e.agent_span = (first.start, e.start)
+                    continue
                 if named:
                     m = min(named, key=lambda m: (m.end > e.start, abs(m.start - e.start)))
                     phrase = _chain_head(analysis, i, m)
@@ -879,10 +900,10 @@ class Events(BaseStage):
                             if p.start >= m.end and pack.joins(analysis.text[m.end : p.start]):
                                 e.args.append(Argument(AGENT, p, via + ":joined"))
                                 m = p
-                    unit = _unit_of(analysis, i, phrase) if named_after else None
-                    if unit is not None:
+                    his_unit = _unit_of(analysis, i, phrase) if named_after else None
+                    if his_unit is not None:
                         # "військовий 36-ї армії РФ <name>": the person and his unit
-                        e.args.append(Argument(AGENT, unit, via + ":unit"))
+                        e.args.append(Argument(AGENT, his_unit, via + ":unit"))
                     if m.end <= e.start:
                         # the words of its clause up to the act's word name who did it
                         # ("військові 64-ї бригади розстріляли ..."): not its victims
@@ -1214,6 +1235,38 @@ def _person_named_after(analysis: Analysis, i: int, m: Mention) -> tuple[Mention
     return m, "nearest"
 
 
+_SUBJECT_REACH = 80  # characters between a person and the verb whose subject they are
+
+
+def _subjects(analysis: Analysis, i: int, e: EventMention, pack: Any) -> list[Mention]:
+    """Without a parse, the people named as the subject of the act's verb: the last person
+    named before it in its clause ("у серпні 2022 року рядовий <name> катував ...") with
+    a name in the nominative and no verb of telling beside it, and those joined before it
+    ("<name> та його підлеглий <name>"), in text order."""
+    if not {"VERB"} & tag_of(pack.code, analysis.text[e.start : e.end]):
+        return []
+    s = analysis.sentences[i]
+    people = [
+        p
+        for p in analysis.mentions_of("person", i)
+        if p.end <= e.start
+        and e.start - p.end <= _SUBJECT_REACH
+        and not _CLAUSE_MARK.search(analysis.text[p.end : e.start])
+    ]
+    if not people:
+        return []
+    last = max(people, key=lambda p: p.end)
+    if pack.name_case(last.text) != "nomn" or pack.told_by(
+        s.text, last.start - s.start, last.end - s.start
+    ):
+        return []
+    out = [last]
+    for p in sorted(people, key=lambda p: -p.start):
+        if p.end <= out[0].start and pack.joins(analysis.text[p.end : out[0].start]):
+            out.insert(0, p)
+    return out
+
+
 def _nothing_but_forces(analysis: Analysis, i: int, a: int, b: int) -> bool:
     """Whether ``text[a:b]`` holds nothing but blanks and the words of a whole side's forces
     ("ЗС РФ", "армії РФ"; ``concepts.yaml`` ``russian_forces``, ``ukrainian_forces``)."""
@@ -1225,6 +1278,10 @@ def _nothing_but_forces(analysis: Analysis, i: int, a: int, b: int) -> bool:
     rest = list(between)
     for x, y, _actor in forces_by_concept(between, analysis.language_of(i)):
         rest[x:y] = " " * (y - x)
+    for m in analysis.mentions_of("actor", i):  # "армії РФ", its army word the unit's own
+        if getattr(m.value, "kind", None) == "force" and m.start < b and a < m.end:
+            x, y = max(m.start, a) - a, min(m.end, b) - a
+            rest[x:y] = " " * (y - x)
     return not "".join(rest).strip()
 
 

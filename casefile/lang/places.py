@@ -292,8 +292,15 @@ class InflectedPlaces:
             if self.adjective_forms and hit[0].lower().endswith(self.adjective_forms):
                 continue  # "Донецької обласної прокуратури": an adjective, not Donetskyi
             before = _PREVIOUS_WORD.search(text, 0, start)
-            if before and before.group(1)[:1].isupper() and self.person(before.group(1)):
-                continue  # "Олександр Гусак": a surname after a given name
+            if (
+                before
+                and before.group(1)[:1].isupper()
+                and (
+                    self.person(before.group(1))
+                    or (self.given(before.group(1)) and self.person(word))
+                )
+            ):
+                continue  # "Олександр Гусак", "Максим Жуков": a surname after a given name
             after = _NEXT_CAP_WORD.match(text, end)
             if (
                 after

@@ -483,3 +483,48 @@ def test_a_mans_name_in_the_dative_is_not_a_womans_in_the_accusative(
     from casefile.lang import get_pack
 
     assert get_pack(code).person_name(name).name == english
+
+
+@pytest.mark.parametrize(
+    ("code", "text", "names"),
+    [
+        (
+            "uk",
+            "Заочно засуджено двох російських військових, які катували жителів Херсонщини.\n\n"
+            "Суд встановив, що у серпні 2022 року командир взводу Андрій Ковальов та рядовий "
+            "Сергій Мельников утримували у підвалі в Олешках трьох цивільних. Окупанти били "
+            "їх та погрожували розстрілом.",
+            ["Andrii Kovalov", "Serhii Melnykov"],
+        ),
+        (
+            "ru",
+            "Заочно осуждены двое российских военных, которые пытали жителей Херсонщины.\n\n"
+            "Суд установил, что в августе 2022 года командир взвода Андрей Ковалев и рядовой "
+            "Сергей Мельников удерживали в подвале в Алешках троих мирных жителей. Оккупанты "
+            "избивали их и угрожали расстрелом.",
+            ["Andrey Kovalev", "Sergey Melnikov"],
+        ),
+        (
+            "uk",
+            "У березні 2022 року командир роти 36-ї загальновійськової армії Петро Гуменюк "
+            "та його підлеглий Максим Жуков утримували у підвалі в Бородянці чотирьох "
+            "цивільних. Окупанти били затриманих.",
+            ["Petro Humeniuk", "Maksym Zhukov", "36th Combined Arms Army"],
+        ),
+    ],
+)
+def test_the_people_named_as_the_subject_of_a_detention_did_the_torture_it_began(
+    extract, code: str, text: str, names: list[str]
+) -> None:
+    (inc,) = extract(text, code, "2025-04-15").incidents
+    assert inc.type == "torture"
+    assert [p.name for p in inc.perpetrators] == names
+
+
+def test_a_given_name_by_its_rarer_reading_before_a_surname_is_a_person() -> None:
+    from casefile.lang import get_pack
+
+    pack = get_pack("uk")
+    text = "його підлеглий Максим Жуков утримував"
+    assert [p.name for _, _, p in pack.persons(text)] == ["Maksym Zhukov"]
+    assert pack.places(text) == []

@@ -697,13 +697,37 @@ class LanguagePack:
             }
             return names.pop() if len(names) == 1 else None
 
-        return self._units.find(
+        found = self._units.find(
             text,
             found,
             lambda name: canonical_unit(name, kb),
             lambda parent: [c.name for c in kb.children(parent)],
             only,
         )
+        return sorted(found + self._quoted_units(text, found, kb))
+
+    def _quoted_units(
+        self, text: str, found: list[tuple[int, int, str]], kb: Any
+    ) -> list[tuple[int, int, str]]:
+        """Formations named by a name in quotes in any case form ("батальйону «Спарти»",
+        "з «Ахмату»", "центру «Рубікон»"): the order of battle's unit with that name or
+        alias, as written, in the nominative or romanised (no guess at a near spelling)."""
+        out = []
+        for m in _QUOTED_NAME.finditer(text):
+            a, b = m.span(1)
+            if any(s < b and a < e for s, e, _ in found):
+                continue
+            name = m.group(1)
+            forms = [name]
+            if " " not in name:
+                forms += list(nominatives(self.code, name))
+            forms += [self.romanize(f) for f in list(forms)]
+            for form in dict.fromkeys(forms):
+                record = kb.resolve(form, fuzzy=False)
+                if record is not None:
+                    out.append((a, b, record.name))
+                    break
+        return out
 
     def unit_links(
         self, text: str, found: list[tuple[int, int, str]]
@@ -831,6 +855,8 @@ _SOURCE_WORDS = 12  # words at most between a cue of attribution and the source 
 _CLAUSE_BREAK = re.compile(r"[;:!?()«»\"“”„…]|\s[-–—]\s")
 _STOP = re.compile(r"([.!?…]+)[\"»”)]*\s+(?=[\"«„“(]?[A-ZА-ЯІЇЄҐЁ0-9])")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+# A name of one to three words in quotes ("«Спарта»", "„Ахмат“", "\"Рубікон\"")
+_QUOTED_NAME = re.compile(r"[«„“\"]([A-ZА-ЯІЇЄҐЁ][\w'’ʼ-]*(?:\s[\w'’ʼ-]+){0,2})[»“”\"]")
 
 
 def _next_word_at(text: str, at: int) -> int:

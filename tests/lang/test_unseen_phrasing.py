@@ -528,3 +528,25 @@ def test_a_given_name_by_its_rarer_reading_before_a_surname_is_a_person() -> Non
     text = "його підлеглий Максим Жуков утримував"
     assert [p.name for _, _, p in pack.persons(text)] == ["Maksym Zhukov"]
     assert pack.places(text) == []
+
+
+@pytest.mark.parametrize(
+    ("code", "text", "names"),
+    [
+        ("uk", "бойовики батальйону «Спарта» розстріляли", ["Sparta Battalion"]),
+        ("uk", "кадирівці з «Ахмату» катували", ["Akhmat Spetsnaz"]),
+        (
+            "uk",
+            "оператори центру «Рубікон» атакували",
+            ["Rubikon Center for Advanced Unmanned Technologies"],
+        ),
+        ("ru", "бойцы «Ахмата» пытали", ["Akhmat Spetsnaz"]),
+        ("ru", "сообщили «Новости Донбасса»", []),  # a name in quotes that is no unit
+    ],
+)
+def test_a_formation_named_in_quotes_in_any_case_form(
+    code: str, text: str, names: list[str]
+) -> None:
+    from casefile.lang import get_pack
+
+    assert [n for _, _, n in get_pack(code).units(text)] == names

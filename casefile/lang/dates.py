@@ -134,6 +134,11 @@ class CyrillicDates:
         self.periods = {" ".join(norm(k).split()): v for k, v in table["periods"].items()}
         self.since = {norm(w) for w in table["since"]}
         phrases = table.get("since_phrases") or []
+        # events whose first day the text need not state ("повномасштабного вторгнення")
+        self.since_events = {
+            " ".join(norm(k).split()): date.fromisoformat(str(v))
+            for k, v in (table.get("since_events") or {}).items()
+        }
         self._since_before = (
             re.compile(rf"(?<!\w)(?:{_alt(phrases)})(?:\s+[\w'-]+){{0,3}}?\s+\Z", re.I)
             if phrases
@@ -230,6 +235,15 @@ class CyrillicDates:
                 ),
                 self._year,
             ),
+            (
+                # "з початку повномасштабного вторгнення": since the day that event began
+                re.compile(
+                    rf"""{b}(?:{_alt(phrases or ["-"])})\s+
+                    (?P<ev>{_alt(list(self.since_events) or ["-"])}){e}""",
+                    re.I | re.X,
+                ),
+                self._since_event,
+            ),
             (re.compile(rf"{b}(?P<w>{_alt(list(self.days))}){e}", re.I), self._rel_day),
             (re.compile(rf"{b}(?P<w>{_alt(list(self.periods))}){e}", re.I), self._period),
             (
@@ -273,6 +287,12 @@ class CyrillicDates:
                 cue = self._since_before.search(scan, max(0, c.start - _SINCE_REACH), c.start)
                 if cue is not None and c.lo is not None and not c.relative:
                     c.start, c.since = cue.start(), True
+            # "з початку повномасштабного вторгнення 24 лютого 2022 року": one date
+            kept = [
+                c
+                for c in kept
+                if not any(o is not c and o.start <= c.start and c.end < o.end for o in kept)
+            ]
         # 3. open ends from the publication date; a day without its year takes the year
         # of the last date before it that states one with its month ("5 березня 2022 року
         # ... 7 березня": 2022), where that day is not after publication
@@ -448,6 +468,14 @@ class CyrillicDates:
         if not y <= y2 <= y + 50:
             return None
         return _Cand(m.start(), m.end(), (y, None, None), (y2, None, None), since=cue in self.since)
+
+    def _since_event(self, m: re.Match[str], p: date | None) -> _Cand | None:
+        """Since an event the pack knows the first day of ("з початку повномасштабного
+        вторгнення": 24 February 2022), to publication."""
+        day = self.since_events[" ".join(m["ev"].lower().split())]
+        if p is not None and day > p:
+            return None
+        return _Cand(m.start(), m.end(), _day(day), _day(day), since=True)
 
     def _rel_day(self, m: re.Match[str], p: date | None) -> _Cand | None:
         if p is None:

@@ -297,6 +297,8 @@ def test_the_akhmat_formation_by_its_name(code: str, text: str) -> None:
             "Ukrainian",
         ),
         ("uk", "ЗСУ вдарили по Бєлгороду, заявили в Москві. Загинули двоє цивільних.", "Ukrainian"),
+        ("uk", "Внаслідок російської атаки на Суми загинули двоє мирних жителів.", "Russian"),
+        ("ru", "В результате российской атаки на Сумы погибли двое мирных жителей.", "Russian"),
     ],
 )
 def test_a_side_named_by_a_word_of_its_own(extract, code: str, text: str, side: str) -> None:

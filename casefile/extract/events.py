@@ -763,6 +763,8 @@ class Events(BaseStage):
                     e.intent = _cue_before(analysis, e, "intent", language) or pack.unrealised(
                         analysis.text, e.start, e.end
                     )
+                    if e.intent and _carried_out(analysis, i, language):
+                        e.intent = False  # "наказав стратити ... . Наказ виконали": done
                 cue = _cue(marks, e)
                 e.pattern_sentence = pattern
                 # a rule with a reach found the harm it needs in the sentences after; without
@@ -977,6 +979,18 @@ class Events(BaseStage):
                     one = _one_victim(analysis, i, e, tok, s.start)
                     if one is not None:
                         e.args.append(Argument(COUNT, one, "parse:patient"))
+
+
+def _carried_out(analysis: Analysis, i: int, language: str) -> bool:
+    """Whether sentence ``i`` or the one after it says the order it tells was carried out
+    ("Наказ виконали його підлеглі", "приказ был выполнен"; concept ``carried_out``): the
+    act ordered was done, for a language without a parse."""
+    words = concepts()
+    return any(
+        words.find("carried_out", language, analysis.sentences[j].text)
+        for j in (i, i + 1)
+        if j < len(analysis.sentences)
+    )
 
 
 def _cue(marks: list[Mention], e: EventMention) -> TriggerCue:

@@ -581,3 +581,42 @@ def test_a_figure_since_a_day_long_before_publication_is_a_running_total(
     assert (value, "victims", category) in stats
     (stat,) = [s for s in a.statistics if s.value == value]
     assert stat.period is not None and stat.period.start == "2022-02-24"
+
+
+@pytest.mark.parametrize(
+    ("code", "text", "names"),
+    [
+        (
+            "uk",
+            "Слідство встановило, що 9 січня 2025 року командир роти 30-ї мотострілецької "
+            "бригади ЗС РФ Антон Козлов наказав стратити двох українських військових, які "
+            "потрапили в полон. Наказ виконали його підлеглі.",
+            ["Anton Kozlov", "30th Motorized Rifle Brigade"],
+        ),
+        (
+            "ru",
+            "Следствие установило, что 9 января 2025 года командир роты 30-й мотострелковой "
+            "бригады ВС РФ Антон Козлов приказал казнить двух украинских военных, попавших "
+            "в плен. Приказ выполнили его подчиненные.",
+            ["Anton Kozlov", "30th Motorized Rifle Brigade"],
+        ),
+    ],
+)
+def test_an_order_said_to_be_carried_out_is_an_act(
+    extract, code: str, text: str, names: list[str]
+) -> None:
+    a = extract(text, code, "2025-11-03")
+    (inc,) = a.incidents
+    assert inc.type == "execution_of_pows"
+    assert inc.date is not None and inc.date.start == "2025-01-09"
+    assert [p.name for p in inc.perpetrators] == names
+    assert [s.kind for s in a.statements] == ["order"]
+
+
+def test_an_order_not_said_to_be_carried_out_stays_an_order(extract) -> None:
+    a = extract(
+        "Командир роти наказав стратити двох українських військових, які потрапили в полон.",
+        "uk",
+        "2025-11-03",
+    )
+    assert a.incidents == []

@@ -620,3 +620,19 @@ def test_an_order_not_said_to_be_carried_out_stays_an_order(extract) -> None:
         "2025-11-03",
     )
     assert a.incidents == []
+
+
+@pytest.mark.parametrize(
+    ("code", "text", "name"),
+    [
+        ("uk", "обстріл в Артемівську", "Bakhmut"),
+        ("uk", "у Красноармійську загинули", "Pokrovsk"),
+        ("uk", "у Дзержинську", "Toretsk"),
+        ("ru", "в Артемовске погибли", "Bakhmut"),
+        ("ru", "в Красноармейске", "Pokrovsk"),
+    ],
+)
+def test_a_renamed_town_by_its_old_name(code: str, text: str, name: str) -> None:
+    from casefile.lang import get_pack
+
+    assert [m.name for m in get_pack(code).places(text)] == [name]

@@ -246,6 +246,23 @@ def _apart(p: Place, q: Place) -> bool:
     return km(p, q) > max(TOLERANCE_KM[p.precision or ""], TOLERANCE_KM[q.precision or ""])
 
 
+def _one_side(forces: set[str], units: set[str]) -> bool:
+    """Whether ``forces`` are one side's forces ("Russian forces") and every name of
+    ``units`` a unit of that side in the order of battle ("Russian Airborne Forces"): one
+    party named twice, not two (without a parse, an order and its carrying out)."""
+    if not forces or not all(f.endswith(" forces") for f in forces):
+        return False
+    orbat = Orbat.default()
+    for name in units:
+        record = orbat.resolve(name, fuzzy=False) or orbat.resolve(
+            name.rsplit(", ", 1)[-1], fuzzy=False
+        )
+        side = demonyms().get(record.affiliation.lower()) if record else None
+        if not side or f"{side} forces" not in forces:
+            return False
+    return True
+
+
 def _finest(places: list[Place], unparsed: bool) -> list[Place]:
     """Without a parse, the settlements of an act's places where it names any: a digest
     that opens with its region ("росіяни атакували 8 районів області") and goes on town by
@@ -326,7 +343,10 @@ class Assembler:
             ),
             "continues_cue": float(gap > 0 and self.opens_with("continues", e.sentence)),
             "same_agent": float(bool(agents & theirs)),
-            "other_agent": float(bool(agents and theirs and not agents & theirs)),
+            "other_agent": float(
+                bool(agents and theirs and not agents & theirs)
+                and not (unparsed and (_one_side(agents, theirs) or _one_side(theirs, agents)))
+            ),
         }
 
     def clock(self, i: int) -> set[tuple[int, int]]:

@@ -635,3 +635,18 @@ def test_a_renamed_town_by_its_old_name(code: str, text: str, name: str) -> None
     from casefile.lang import get_pack
 
     assert [m.name for m in get_pack(code).places(text)] == [name]
+
+
+def test_a_side_and_its_unit_named_for_an_order_and_its_carrying_out_are_one_party(
+    extract,
+) -> None:
+    a = extract(
+        "Російські військові застрелили цивільного на Київщині.\n"
+        "У березні 2022 року в Ірпені командир підрозділу повітрянодесантних військ наказав "
+        "розстріляти чоловіка. Наказ виконали його підлеглі.",
+        "uk",
+        "2024-05-01",
+    )
+    (inc,) = a.incidents
+    assert inc.place is not None and inc.place.name == "Irpin"
+    assert [p.name for p in inc.perpetrators] == ["Russian Airborne Forces"]

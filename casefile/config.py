@@ -22,7 +22,7 @@ DEFAULT_STAGES = [
     "casefile.statements.v5",
     "casefile.events.v6",
     "casefile.incidents.v7",
-    "casefile.statistics.v6",
+    "casefile.statistics.v5",
     "casefile.persons.v2",
 ]
 

@@ -5,11 +5,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from datetime import date
 
 from .. import registry
 from ..lang import LanguagePack, get_pack
-from ..lang.dates import reference_date
 from ..model import Analysis, DateRange, Place, Statistic
 from ..vocab import COUNTED, VICTIM_CATEGORIES
 from . import lexicon as lx
@@ -127,11 +125,11 @@ def _category(text: str) -> str:
     return VICTIM_CATEGORIES.UNKNOWN
 
 
-@registry.stages.register("casefile.statistics.v6")
+@registry.stages.register("casefile.statistics.v5")
 class Statistics(BaseStage):
     """Aggregate figures of cases and victims, one Statistic per part of a breakdown."""
 
-    name = "casefile.statistics.v6"
+    name = "casefile.statistics.v5"
     requires = ("sentences", "mentions.count", "mentions.date", "mentions.place")
     assigns = ("statistics",)
 
@@ -243,23 +241,6 @@ _VICTIM_CONCEPTS = ("harm", "kill", "pow", "civilian")
 _HARM_OR_VIOLATION = ("casualty", "kill", "pow", "violation")
 
 
-_LONG_AGO = 30  # days from the start of an interval "since" to publication: a running total
-
-
-def _since_long_ago(r: DateRange, published: date | None) -> bool:
-    """Whether a date runs "since" a day long before to publication ("з 24 лютого 2022
-    року": the interval a Ukrainian or Russian "since" resolves to): a running total."""
-    if published is None or r.end != published.isoformat() or not r.start:
-        return False
-    try:
-        start = date.fromisoformat(
-            (r.start + "-01-01")[:10] if len(r.start) == 4 else (r.start + "-01")[:10]
-        )
-    except ValueError:
-        return False
-    return (published - start).days >= _LONG_AGO
-
-
 def _by_pack(analysis: Analysis, pack: LanguagePack) -> None:
     """Statistics in a language whose pack lists the cues: in each aggregate sentence
     (``is_aggregate`` with the pack, or a running total) that names harm or victims, each
@@ -272,7 +253,6 @@ def _by_pack(analysis: Analysis, pack: LanguagePack) -> None:
     seen: set[tuple[int, str]] = set()  # a figure told again (the lead, then the body)
     told = {e.sentence for e in analysis.events}
     running = False  # the sentence before gave a running total
-    published = reference_date(analysis.document.published)
     for i, s in enumerate(analysis.sentences):
         counts = analysis.mentions_of("count", i)
         places = [m.value for m in analysis.mentions_of("place", i)]
@@ -280,13 +260,7 @@ def _by_pack(analysis: Analysis, pack: LanguagePack) -> None:
         # a running total names places without telling an act there ("з початку вторгнення
         # у Маріуполі"); the sentence after one that tells no act goes on with it ("Із
         # них 40 дітей загинули ...")
-        cumulative = (
-            pack.cumulative(s.text)
-            or (running and i not in told)
-            or any(
-                _since_long_ago(m.value.range, published) for m in analysis.mentions_of("date", i)
-            )
-        )
+        cumulative = pack.cumulative(s.text) or (running and i not in told)
         running = bool(found and cumulative)
         if not (is_aggregate(s.text, found, places, pack) or (found and cumulative)):
             continue

@@ -554,35 +554,6 @@ def test_a_formation_named_in_quotes_in_any_case_form(
 
 
 @pytest.mark.parametrize(
-    ("code", "text", "value", "category"),
-    [
-        (
-            "uk",
-            "Моніторингова місія ООН зафіксувала загибель 13 580 цивільних в Україні з 24 "
-            "лютого 2022 року.",
-            13580,
-            "civilian",
-        ),
-        (
-            "ru",
-            "По данным прокуратуры, с 24 февраля 2022 года российские военные казнили не "
-            "менее 177 украинских военнопленных.",
-            177,
-            "pow",
-        ),
-    ],
-)
-def test_a_figure_since_a_day_long_before_publication_is_a_running_total(
-    extract, code: str, text: str, value: int, category: str
-) -> None:
-    a = extract(text, code, "2025-06-10")
-    stats = [(s.value, s.counted, s.category) for s in a.statistics]
-    assert (value, "victims", category) in stats
-    (stat,) = [s for s in a.statistics if s.value == value]
-    assert stat.period is not None and stat.period.start == "2022-02-24"
-
-
-@pytest.mark.parametrize(
     ("code", "text", "names"),
     [
         (

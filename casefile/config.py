@@ -13,11 +13,11 @@ from .errors import ConfigError
 
 DEFAULT_STAGES = [
     "casefile.sentences.v2",
-    "casefile.dates.v6",
+    "casefile.dates.v7",
     "casefile.places.v6",
-    "casefile.units.v5",
+    "casefile.units.v6",
     "casefile.cues.v7",
-    "casefile.entities.v6",
+    "casefile.entities.v7",
     "casefile.counts.v7",
     "casefile.statements.v5",
     "casefile.events.v6",

@@ -1,6 +1,6 @@
 """The assembler: event mentions grouped into incidents, each given its fields.
 
-It knows no language: it reads the event mentions of ``events.v5`` (type, trigger,
+It knows no language: it reads the event mentions of ``events.v6`` (type, trigger,
 arguments with roles, score) and the cue words of ``types/concepts.yaml``.
 
 1. Mentions are read in text order. Each joins the open incident it scores best with, by the
@@ -126,6 +126,7 @@ class Group:
     events: list[EventMention] = field(default_factory=list)
     extra: list[int] = field(default_factory=list)  # sentences that only add to the act
     counts: list[Mention] = field(default_factory=list)  # counts those sentences give
+    agents: list[Mention] = field(default_factory=list)  # agents of acts folded into it
     denied: bool = False  # a denial in the document speaks of this act
     retold: list[EventMention] = field(default_factory=list)  # weak mentions that retell it
 
@@ -153,6 +154,8 @@ class Group:
 
     def args(self, role: str) -> list[Mention]:
         found = [m for e in self.events for m in e.of(role)]
+        if role == AGENT:
+            return found + self.agents
         return found + self.counts if role == COUNT else found
 
     @property
@@ -254,6 +257,32 @@ def _apart(p: Place, q: Place) -> bool:
     return km(p, q) > max(TOLERANCE_KM[p.precision or ""], TOLERANCE_KM[q.precision or ""])
 
 
+def _one_side(forces: set[str], units: set[str]) -> bool:
+    """Whether ``forces`` are one side's forces ("Russian forces") and every name of
+    ``units`` a unit of that side in the order of battle ("Russian Airborne Forces"): one
+    party named twice, not two (without a parse, an order and its carrying out)."""
+    if not forces or not all(f.endswith(" forces") for f in forces):
+        return False
+    orbat = Orbat.default()
+    for name in units:
+        record = orbat.resolve(name, fuzzy=False) or orbat.resolve(
+            name.rsplit(", ", 1)[-1], fuzzy=False
+        )
+        side = demonyms().get(record.affiliation.lower()) if record else None
+        if not side or f"{side} forces" not in forces:
+            return False
+    return True
+
+
+def _finest(places: list[Place], unparsed: bool) -> list[Place]:
+    """Without a parse, the settlements of an act's places where it names any: a digest
+    that opens with its region ("росіяни атакували 8 районів області") and goes on town by
+    town tells one act a town, which the region they share would join."""
+    if not unparsed:
+        return places
+    return [p for p in places if p.precision == "settlement"] or places
+
+
 def places_conflict(a: list[Place], b: list[Place]) -> bool:
     """Every place of one lies beyond the reach of every place of the other."""
     pa = [p for p in a if p.precision in TOLERANCE_KM]
@@ -289,6 +318,7 @@ class Assembler:
     def join_features(self, group: Group, e: EventMention) -> dict[str, float]:
         last = group.events[-1]
         gap = e.sentence - last.sentence
+        unparsed = not e.parsed and _unparsed(group)
         same_type = e.type in {g.type for g in group.events}
         compatible = any(frozenset({e.type, g.type}) in COMPATIBLE for g in group.events)
         agents = {a.name for m in e.of(AGENT) if (a := _actor(m))}
@@ -313,8 +343,8 @@ class Assembler:
             ),
             "place_conflict": float(
                 places_conflict(
-                    [m.value for m in self.places(_own(group.events, PLACE))],
-                    [m.value for m in self.places(_own([e], PLACE))],
+                    _finest([m.value for m in self.places(_own(group.events, PLACE))], unparsed),
+                    _finest([m.value for m in self.places(_own([e], PLACE))], unparsed),
                 )
             ),
             "new_act_cue": float(
@@ -324,7 +354,10 @@ class Assembler:
             ),
             "continues_cue": float(gap > 0 and self.opens_with("continues", e.sentence)),
             "same_agent": float(bool(agents & theirs)),
-            "other_agent": float(bool(agents and theirs and not agents & theirs)),
+            "other_agent": float(
+                bool(agents and theirs and not agents & theirs)
+                and not (unparsed and (_one_side(agents, theirs) or _one_side(theirs, agents)))
+            ),
         }
 
     def clock(self, i: int) -> set[tuple[int, int]]:
@@ -462,6 +495,9 @@ class Assembler:
                 continue
             into.extra = sorted(set(into.extra) | set(g.sentences))
             into.counts += [m for e in g.events for m in e.of(COUNT)]
+            # the people or units who held them are the torturers the report names
+            # ("рядовий <name> утримував у підвалі ... . Окупанти били їх")
+            into.agents += [m for m in g.args(AGENT) if m.kind in ("person", "unit")]
         return out
 
     def spread(self, i: int) -> bool:
@@ -612,11 +648,12 @@ class Assembler:
         return incident
 
     def date(self, g: Group) -> DateRange | None:
-        dates = self.dates_of(g.events) or self.dates_of(g.retold)
+        tally = self.tally_sentences(g)
+        dates = self.dates_of(g.events, tally) or self.dates_of(g.retold, tally)
         if not dates:
             if any(e.parsed for e in g.events):
                 return self.date_around(g)
-            return self.nearby_date(g) or self.focal_day
+            return self.nearby_date(g, tally) or self.focal_day
         best = max(
             dates,
             key=lambda d: (
@@ -631,15 +668,29 @@ class Assembler:
         return found
 
     @staticmethod
-    def dates_of(events: list[EventMention]) -> list[tuple[Mention, str]]:
+    def dates_of(events: list[EventMention], tally: set[int]) -> list[tuple[Mention, str]]:
+        """The dates the parse (or nearness) gives these mentions, but for those of a tally's
+        sentences (``tally_sentences``)."""
         return [
             (m, a.via)
             for e in events
             for a in e.args
             if a.role == TIME
             for m in [a.mention]
-            if not SPAN_CUE.match(m.text)
+            if not SPAN_CUE.match(m.text) and m.sentence not in tally
         ]
+
+    @staticmethod
+    def tally_sentences(g: Group) -> set[int]:
+        """Without a parse, the sentences of an act that tell it only as part of a tally
+        ("since the invasion began, 150 prisoners have been executed": ``aggregate``) while
+        others tell it alone: their dates are the tally's period, not the act's day."""
+        if any(e.parsed for e in g.events):
+            return set()
+        alone = {e.sentence for e in g.events if not e.features.get("aggregate")}
+        if not alone:
+            return set()
+        return {e.sentence for e in g.events if e.features.get("aggregate")} - alone
 
     def day_within(self, g: Group, coarse: DateRange) -> DateRange | None:
         """Without a parse, the day a month or year the act's clause names is narrowed to
@@ -699,7 +750,9 @@ class Assembler:
         pack = get_pack(self.a.language_of(m.sentence))
         return pack.told_on(sentence.text, m.start - sentence.start)
 
-    def nearby_date(self, g: Group) -> DateRange | None:
+    def nearby_date(
+        self, g: Group, tally: set[int] | frozenset[int] = frozenset()
+    ) -> DateRange | None:
         """Without a parse, a date its own sentences hold for another word, else one stated
         in the sentences around the act that tell no act of another type: those between
         its tellings, up to ``DATE_BACK`` before it (a report opens with when, then tells
@@ -708,6 +761,7 @@ class Assembler:
         own = [
             m
             for i in g.sentences
+            if i not in tally  # a tally's period (``tally_sentences``)
             for m in self.a.mentions_of("date", i)
             if not SPAN_CUE.match(m.text) and not self.told_on(m)
         ]
@@ -727,7 +781,11 @@ class Assembler:
             stated = [
                 m
                 for m in self.a.mentions_of("date", i)
-                if explicit(m.value) and not SPAN_CUE.match(m.text) and not self.told_on(m)
+                # the lead's period reckoned from publication ("Минулої доби росіяни
+                # атакували 8 районів області"): a digest's acts, told town by town after it
+                if (explicit(m.value) or (i == 0 < first))
+                and not SPAN_CUE.match(m.text)
+                and not self.told_on(m)
             ]
             if stated:
                 return stated[0].value.range  # type: ignore[no-any-return]
@@ -862,6 +920,10 @@ class Assembler:
                     if m.value.name not in {f.name for f in found}:
                         found.append(m.value)
         if any(f.kind == "unit" for f in found):  # the unit says more than "Russian forces"
+            found = [f for f in found if f.kind != "force"]
+        if _unparsed(g) and any(f.kind == "person" for f in found):
+            # without a parse, a person is an agent only as the verb's subject, one named
+            # after his unit or side, or the charged: he says more than "Russian forces"
             found = [f for f in found if f.kind != "force"]
         if not any(e.parsed for e in g.events):
             return self.unparsed_perpetrators(g, found)

@@ -15,7 +15,7 @@ The ``cues.v6`` stage marks trigger words by the rules of the incident type file
    what weakens it) that the assembler pools into an act's features and scores with the
    fitted weights of extract/weights.yaml (``score_features``).
 
-The assembler (``incidents.v6``) groups these mentions into incidents.
+The assembler (``incidents.v7``) groups these mentions into incidents.
 
 Languages. Nothing here branches on a language: the trigger words, cue words and negations
 come from ``types/*.yaml`` per ``Document.language``; the parse is used where the language
@@ -45,12 +45,13 @@ from .. import registry
 from ..errors import ConfigError
 from ..knowledge.demonyms import demonym_nouns, demonyms
 from ..lang import get_pack
+from ..lang.morph import tag_of
 from ..model import Actor, Analysis, Count, Mention
 from ..vocab import INCIDENT_TYPES as T
 from .attributes import index_attribute_ruler
 from .base import BaseStage
 from .counts import CountMatch
-from .entities import ner_model
+from .entities import forces_by_concept, ner_model
 from .lexicon import INSTITUTION_NOUNS
 from .statistics import CASES, is_aggregate
 from .truecase import sentence_texts
@@ -782,6 +783,8 @@ class Events(BaseStage):
                     e.intent = _cue_before(analysis, e, "intent", language) or pack.unrealised(
                         analysis.text, e.start, e.end
                     )
+                    if e.intent and _carried_out(analysis, i, language):
+                        e.intent = False  # "наказав стратити ... . Наказ виконали": done
                 cue = _cue(marks, e)
                 e.pattern_sentence = pattern
                 e.armed = armed
@@ -882,17 +885,48 @@ class Events(BaseStage):
                     if (m.start < e.end or not pack.object_of(verb, m.text))
                     # nor who tells of it ("як повідомляють окупанти")
                     and not pack.told_by(s.text, m.start - s.start, m.end - s.start)
+                    # nor who blames someone for it ("окупанти звинуватили у обстрілі ЗСУ")
+                    and not (
+                        m.end <= e.start
+                        and concepts().find("blame", pack.code, analysis.text[m.end : e.start])
+                    )
                 ]
+                # people who are the verb's subject: in the nominative, in its clause right
+                # before it ("командир взводу <name> та рядовий <name> утримували ..."); the
+                # first of those joined to one another
+                subjects = _subjects(analysis, i, e, pack)
+                if subjects and not any(subjects[-1].end <= m.end <= e.start for m in named):
+                    first = subjects[0]
+                    e.args.append(Argument(AGENT, first, "nearest:subject"))
+                    for p in subjects[1:]:
+                        e.args.append(Argument(AGENT, p, "nearest:subject:joined"))
+                    units = [
+                        u
+                        for u in analysis.mentions_of("unit", i)
+                        if u.end <= first.start
+                        and _nothing_but_forces(analysis, i, u.end, first.start)
+                    ]
+                    if units:  # "командир взводу 36-ї армії <name>": his unit too
+                        unit = _chain_head(analysis, i, max(units, key=lambda u: u.end))
+                        e.args.append(Argument(AGENT, unit, "nearest:subject:unit"))
+                    e.agent_span = (first.start, e.start)
+                    continue
                 if named:
                     m = min(named, key=lambda m: (m.end > e.start, abs(m.start - e.start)))
-                    m, via = _person_named_after(analysis, i, _chain_head(analysis, i, m))
+                    phrase = _chain_head(analysis, i, m)
+                    m, via = _person_named_after(analysis, i, phrase)
                     e.args.append(Argument(AGENT, m, via))
+                    named_after = m is not phrase
                     if m.kind == "person":
                         # "<name> і його спільник <name>": the person joined to it too
                         for p in analysis.mentions_of("person", i):
                             if p.start >= m.end and pack.joins(analysis.text[m.end : p.start]):
                                 e.args.append(Argument(AGENT, p, via + ":joined"))
                                 m = p
+                    his_unit = _unit_of(analysis, i, phrase) if named_after else None
+                    if his_unit is not None:
+                        # "військовий 36-ї армії РФ <name>": the person and his unit
+                        e.args.append(Argument(AGENT, his_unit, via + ":unit"))
                     if m.end <= e.start:
                         # the words of its clause up to the act's word name who did it
                         # ("військові 64-ї бригади розстріляли ..."): not its victims
@@ -966,6 +1000,18 @@ class Events(BaseStage):
                     one = _one_victim(analysis, i, e, tok, s.start)
                     if one is not None:
                         e.args.append(Argument(COUNT, one, "parse:patient"))
+
+
+def _carried_out(analysis: Analysis, i: int, language: str) -> bool:
+    """Whether sentence ``i`` or the one after it says the order it tells was carried out
+    ("Наказ виконали його підлеглі", "приказ был выполнен"; concept ``carried_out``): the
+    act ordered was done, for a language without a parse."""
+    words = concepts()
+    return any(
+        words.find("carried_out", language, analysis.sentences[j].text)
+        for j in (i, i + 1)
+        if j < len(analysis.sentences)
+    )
 
 
 def _cue(marks: list[Mention], e: EventMention) -> TriggerCue:
@@ -1216,11 +1262,76 @@ def _counts_the_charged(pack: Any, sentence: str, m: Mention, e: EventMention) -
 
 def _person_named_after(analysis: Analysis, i: int, m: Mention) -> tuple[Mention, str]:
     """The person an agent phrase goes on to name, with nothing but a space between ("a
-    Ukrainian soldier <name>" in a language without a parse): the person did the act."""
+    Ukrainian soldier <name>" in a language without a parse), or the name of the unit's
+    army ("64-ї бригади ЗС РФ <name>"): the person did the act."""
     for p in analysis.mentions_of("person", i):
-        if m.end <= p.start and not analysis.text[m.end : p.start].strip():
+        if m.end <= p.start and _nothing_but_forces(analysis, i, m.end, p.start):
             return p, "nearest:named"
     return m, "nearest"
+
+
+_SUBJECT_REACH = 80  # characters between a person and the verb whose subject they are
+
+
+def _subjects(analysis: Analysis, i: int, e: EventMention, pack: Any) -> list[Mention]:
+    """Without a parse, the people named as the subject of the act's verb: the last person
+    named before it in its clause ("у серпні 2022 року рядовий <name> катував ...") with
+    a name in the nominative and no verb of telling beside it, and those joined before it
+    ("<name> та його підлеглий <name>"), in text order."""
+    if not {"VERB"} & tag_of(pack.code, analysis.text[e.start : e.end]):
+        return []
+    s = analysis.sentences[i]
+    people = [
+        p
+        for p in analysis.mentions_of("person", i)
+        if p.end <= e.start
+        and e.start - p.end <= _SUBJECT_REACH
+        and not _CLAUSE_MARK.search(analysis.text[p.end : e.start])
+    ]
+    if not people:
+        return []
+    last = max(people, key=lambda p: p.end)
+    if pack.name_case(last.text) != "nomn" or pack.told_by(
+        s.text, last.start - s.start, last.end - s.start
+    ):
+        return []
+    out = [last]
+    for p in sorted(people, key=lambda p: -p.start):
+        if p.end <= out[0].start and pack.joins(analysis.text[p.end : out[0].start]):
+            out.insert(0, p)
+    return out
+
+
+def _nothing_but_forces(analysis: Analysis, i: int, a: int, b: int) -> bool:
+    """Whether ``text[a:b]`` holds nothing but blanks and the words of a whole side's forces
+    ("ЗС РФ", "армії РФ"; ``concepts.yaml`` ``russian_forces``, ``ukrainian_forces``)."""
+    between = analysis.text[a:b]
+    if not between.strip():
+        return True
+    if _CLAUSE_MARK.search(between):
+        return False
+    rest = list(between)
+    for x, y, _actor in forces_by_concept(between, analysis.language_of(i)):
+        rest[x:y] = " " * (y - x)
+    for m in analysis.mentions_of("actor", i):  # "армії РФ", its army word the unit's own
+        if getattr(m.value, "kind", None) == "force" and m.start < b and a < m.end:
+            x, y = max(m.start, a) - a, min(m.end, b) - a
+            rest[x:y] = " " * (y - x)
+    return not "".join(rest).strip()
+
+
+def _unit_of(analysis: Analysis, i: int, m: Mention) -> Mention | None:
+    """The unit an agent phrase names, for a language without a parse: the phrase itself,
+    or the unit it overlaps or follows across nothing but a space ("36-ї армії" of "армії
+    РФ", which names the army's side): the first unit of its chain of command."""
+    if m.kind == "unit":
+        return m
+    if m.kind != "actor":
+        return None
+    for u in sorted(analysis.mentions_of("unit", i), key=lambda u: -u.start):
+        if u.start < m.start and (u.end > m.start or not analysis.text[u.end : m.start].strip()):
+            return _chain_head(analysis, i, u)
+    return None
 
 
 def _chain_head(analysis: Analysis, i: int, m: Mention) -> Mention:

@@ -331,11 +331,23 @@ class WordCounts:
             )
             if any(text[a:b].lower() in self.subset for a, b, _ in words[:k] if a >= since):
                 continue  # "серед загиблих чоловік": one of those counted already
-            if role is None or _NUMBER.search(text, since, until):
+            if role is None or self._people_number(text, words, since, until):
                 continue  # no role, or a number in the clause ("5 чоловік"; not "45-річний")
             count = Count(best=2 if pair is not None else 1)
             out.append(VictimCount(start, end, text[start:end], count, role))
         return out
+
+    def _people_number(
+        self, text: str, words: list[tuple[int, int, str]], since: int, until: int
+    ) -> bool:
+        """Whether ``text[since:until]`` holds a number that may count people: not an
+        age or a measure told by the word after it ("жінка 67 років", "мужчина 60 лет": the
+        pack's ``not_people_after``)."""
+        for m in _NUMBER.finditer(text, since, until):
+            after = next((lem for s, _, lem in words if s >= m.end()), None)
+            if after is None or after not in self.not_after:
+                return True
+        return False
 
     def one_after(self, text: str, at: int) -> tuple[int, int] | None:
         """The span of one person an act's word at ``text[:at]`` is done to, told without a

@@ -55,6 +55,7 @@ class DateMatch:
 
 
 _PD = tuple[int, int | None, int | None]  # (year, month or None, day or None)
+_SINCE_REACH = 80  # characters between "since the start of" and the date it names
 
 
 def reference_date(published: str | date | None) -> date | None:
@@ -132,6 +133,21 @@ class CyrillicDates:
         self.days = {norm(k): int(v) for k, v in table["days"].items()}
         self.periods = {" ".join(norm(k).split()): v for k, v in table["periods"].items()}
         self.since = {norm(w) for w in table["since"]}
+        phrases = table.get("since_phrases") or []
+        # events whose first day the text need not state ("повномасштабного вторгнення")
+        self.since_events = {
+            " ".join(norm(k).split()): date.fromisoformat(str(v))
+            for k, v in (table.get("since_events") or {}).items()
+        }
+        self._since_before = (
+            re.compile(rf"(?<!\w)(?:{_alt(phrases)})(?:\s+[\w'-]+){{0,3}}?\s+\Z", re.I)
+            if phrases
+            else None
+        )
+        # "три дні тому": the number words and the units of days ("тиждень": 7)
+        self.ago_numbers = {norm(k): int(v) for k, v in (table.get("ago_numbers") or {}).items()}
+        self.ago_units = {norm(k): int(v) for k, v in (table.get("ago_units") or {}).items()}
+        self.ago_alone = {norm(w) for w in table.get("ago_alone") or []}  # "тиждень тому"
         mon, yw = _alt(list(self.months)), _alt(table["year_words"])
         cue, frm, to = _alt(table["cues"]), _alt(table["range_from"]), _alt(table["range_to"])
         night, night_to = _alt(table["night"]), _alt(table["night_to"])
@@ -172,9 +188,30 @@ class CyrillicDates:
             ),
             (
                 re.compile(
-                    r"(?<![\d.])(?P<d>[0-3]?\d)\.(?P<m>[01]?\d)\.(?P<y>(?:19|20)\d\d)(?!\d)"
+                    r"(?<![\d.])(?P<d>[0-3]?\d)\.(?P<m>[01]?\d)\.(?P<y>(?:19|20)\d\d|\d\d)(?![\d.]\d|\d)"
                 ),
                 self._numeric,
+            ),
+            (
+                # "10.03 близько 14:00": a day and month, both of two digits, with no year;
+                # not a time ("о 10.30") nor a figure ("10.05 млн", "12.03%")
+                re.compile(
+                    rf"""(?<![\d.,])(?:(?P<at>{_alt(table.get("time_prepositions") or ["-"])})\s+)?
+                    (?P<d>[0-3]\d)\.(?P<m>[01]\d)(?![\d.,]?\d|\s*%|\s*[^\W\d_]{{1,4}}\.?\s*\d)
+                    (?!\s*(?:{_alt(table.get("figure_words") or ["-"])})(?!\w))""",
+                    re.I | re.X,
+                ),
+                self._day_month_numeric,
+            ),
+            (
+                # "три дні тому", "2 дня назад", "тиждень тому": days back from publication
+                re.compile(
+                    rf"""{b}(?:(?P<n>\d{{1,2}}|{_alt(list(self.ago_numbers) or ["-"])})\s+)?
+                    (?P<u>{_alt(list(self.ago_units) or ["-"])})\s+
+                    (?:{_alt(table.get("ago") or ["-"])}){e}""",
+                    re.I | re.X,
+                ),
+                self._ago,
             ),
             (
                 re.compile(
@@ -197,6 +234,15 @@ class CyrillicDates:
                     re.I | re.X,
                 ),
                 self._year,
+            ),
+            (
+                # "з початку повномасштабного вторгнення": since the day that event began
+                re.compile(
+                    rf"""{b}(?:{_alt(phrases or ["-"])})\s+
+                    (?P<ev>{_alt(list(self.since_events) or ["-"])}){e}""",
+                    re.I | re.X,
+                ),
+                self._since_event,
             ),
             (re.compile(rf"{b}(?P<w>{_alt(list(self.days))}){e}", re.I), self._rel_day),
             (re.compile(rf"{b}(?P<w>{_alt(list(self.periods))}){e}", re.I), self._period),
@@ -234,6 +280,19 @@ class CyrillicDates:
             if all(c.end <= k.start or c.start >= k.end for k in kept):
                 kept.append(c)
         kept.sort(key=lambda c: c.start)
+        # a date after "since the start of" and a few words ("з початку повномасштабного
+        # вторгнення 24 лютого 2022 року"): since that date
+        if self._since_before is not None:
+            for c in kept:
+                cue = self._since_before.search(scan, max(0, c.start - _SINCE_REACH), c.start)
+                if cue is not None and c.lo is not None and not c.relative:
+                    c.start, c.since = cue.start(), True
+            # "з початку повномасштабного вторгнення 24 лютого 2022 року": one date
+            kept = [
+                c
+                for c in kept
+                if not any(o is not c and o.start <= c.start and c.end < o.end for o in kept)
+            ]
         # 3. open ends from the publication date; a day without its year takes the year
         # of the last date before it that states one with its month ("5 березня 2022 року
         # ... 7 березня": 2022), where that day is not after publication
@@ -338,9 +397,33 @@ class CyrillicDates:
 
     def _numeric(self, m: re.Match[str], p: date | None) -> _Cand | None:
         y, mo, d = int(m["y"]), int(m["m"]), int(m["d"])
+        if y < 100:  # "09.03.25": the century of publication, else this one
+            y += (p.year // 100 * 100) if p is not None else 2000
         if not _valid(y, mo, d):
             return None
         return _Cand(m.start(), m.end(), (y, mo, d), (y, mo, d))
+
+    def _day_month_numeric(self, m: re.Match[str], p: date | None) -> _Cand | None:
+        """A day and month in digits with no year ("10.03"): its year as for "10 березня"."""
+        if m["at"]:
+            return None  # "о 10.30": a time of day
+        mo, d = int(m["m"]), int(m["d"])
+        if not _valid(2000, mo, d):  # 29.02 is valid in a leap year
+            return None
+        return _Cand(m.start("d"), m.end(), month_day=(mo, d, None))
+
+    def _ago(self, m: re.Match[str], p: date | None) -> _Cand | None:
+        """A number of days or weeks before publication ("три дні тому"): that day."""
+        if p is None:
+            return None
+        n = m["n"]
+        if not n and m["u"].lower() not in self.ago_alone:
+            return None  # "кілька днів тому": how many, the text does not say
+        count = 1 if not n else int(n) if n.isdigit() else self.ago_numbers[n.lower()]
+        if not 0 < count <= 31:
+            return None
+        d = _day(p - timedelta(days=count * self.ago_units[m["u"].lower()]))
+        return _Cand(m.start(), m.end(), d, d, relative=True)
 
     def _month(self, m: re.Match[str], p: date | None) -> _Cand | None:
         month = self.months[m["mon"].lower()]
@@ -385,6 +468,14 @@ class CyrillicDates:
         if not y <= y2 <= y + 50:
             return None
         return _Cand(m.start(), m.end(), (y, None, None), (y2, None, None), since=cue in self.since)
+
+    def _since_event(self, m: re.Match[str], p: date | None) -> _Cand | None:
+        """Since an event the pack knows the first day of ("з початку повномасштабного
+        вторгнення": 24 February 2022), to publication."""
+        day = self.since_events[" ".join(m["ev"].lower().split())]
+        if p is not None and day > p:
+            return None
+        return _Cand(m.start(), m.end(), _day(day), _day(day), since=True)
 
     def _rel_day(self, m: re.Match[str], p: date | None) -> _Cand | None:
         if p is None:

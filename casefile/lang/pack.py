@@ -722,13 +722,37 @@ class LanguagePack:
             }
             return names.pop() if len(names) == 1 else None
 
-        return self._units.find(
+        found = self._units.find(
             text,
             found,
             lambda name: canonical_unit(name, kb),
             lambda parent: [c.name for c in kb.children(parent)],
             only,
         )
+        return sorted(found + self._quoted_units(text, found, kb))
+
+    def _quoted_units(
+        self, text: str, found: list[tuple[int, int, str]], kb: Any
+    ) -> list[tuple[int, int, str]]:
+        """Formations named by a name in quotes in any case form ("батальйону «Спарти»",
+        "з «Ахмату»", "центру «Рубікон»"): the order of battle's unit with that name or
+        alias, as written, in the nominative or romanised (no guess at a near spelling)."""
+        out = []
+        for m in _QUOTED_NAME.finditer(text):
+            a, b = m.span(1)
+            if any(s < b and a < e for s, e, _ in found):
+                continue
+            name = m.group(1)
+            forms = [name]
+            if " " not in name:
+                forms += list(nominatives(self.code, name))
+            forms += [self.romanize(f) for f in list(forms)]
+            for form in dict.fromkeys(forms):
+                record = kb.resolve(form, fuzzy=False)
+                if record is not None:
+                    out.append((a, b, record.name))
+                    break
+        return out
 
     def unit_links(
         self, text: str, found: list[tuple[int, int, str]]
@@ -809,7 +833,8 @@ class LanguagePack:
 
     def _name_case(self, words: list[str]) -> set[tuple[str, str]] | None:
         """The (case, gender) reading every word of a name agrees in, the likeliest by
-        pymorphy3's scores summed over the words, the nominative first on a tie
+        pymorphy3's scores summed over the words, the nominative first on a tie, then a
+        man's name
         ("Алексея Кулемзина": genitive masculine, so Кулемзин, not the woman's name
         Кулемзина; "Петро Іваненко": not the vocative of Петра, a case news never uses).
         None where they share none."""
@@ -829,7 +854,9 @@ class LanguagePack:
                 scores = {r: s + best[r] for r, s in scores.items() if r in best}
         if not scores:
             return None
-        top = max(scores, key=lambda r: (round(scores[r], 6), r[0] == "nomn"))
+        # on a tie the nominative, then the man's reading ("Петру Сидорову": the dative of
+        # Петро Сидоров, not the accusative of the woman's name Петра Сидорова)
+        top = max(scores, key=lambda r: (round(scores[r], 6), r[0] == "nomn", r[1] == "masc"))
         return {top}
 
     def _nominative(self, word: str, agree: set[tuple[str, str]] | None = None) -> str:
@@ -853,6 +880,8 @@ _SOURCE_WORDS = 12  # words at most between a cue of attribution and the source 
 _CLAUSE_BREAK = re.compile(r"[;:!?()«»\"“”„…]|\s[-–—]\s")
 _STOP = re.compile(r"([.!?…]+)[\"»”)]*\s+(?=[\"«„“(]?[A-ZА-ЯІЇЄҐЁ0-9])")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+# A name of one to three words in quotes ("«Спарта»", "„Ахмат“", "\"Рубікон\"")
+_QUOTED_NAME = re.compile(r"[«„“\"]([A-ZА-ЯІЇЄҐЁ][\w'’ʼ-]*(?:\s[\w'’ʼ-]+){0,2})[»“”\"]")
 
 
 def _next_word_at(text: str, at: int) -> int:

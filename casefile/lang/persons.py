@@ -2,7 +2,8 @@
 
 No spaCy model names people in these languages, so :class:`MorphPersons` reads pymorphy3's
 grammemes: a run of capitalised words (at most three) is a person when one of them is a
-given name (``Name``) and another a surname, a patronymic or any capitalised word after the
+given name (``Name``; by a less likely reading of the word only with a surname after it:
+"Максим Жуков") and another a surname, a patronymic or any capitalised word after the
 given name ("Олександр Гуз", "Гуза Олександра", "Мария Ивановна Петрова"), or when the word
 is a known person's form (``knowledge/data/persons.yaml``: "Зеленський"). Each person comes
 with its English name (:meth:`LanguagePack.person_name`).
@@ -34,6 +35,8 @@ class MorphPersons:
         out: set[str] = set()
         for p in parses[:3]:
             out |= {"Name", "Surn", "Patr", "Geox"} & set(p.tag.grammemes)
+        if any("Name" in p.tag.grammemes for p in parses[3:]):
+            out.add("name?")  # a given name by a less likely reading ("Максим": a maxim)
         return out
 
     def find(self, text: str) -> list[tuple[int, int]]:
@@ -52,6 +55,8 @@ class MorphPersons:
         for i, t in enumerate(tags):
             if i <= used:
                 continue
+            if "name?" in t and i + 1 < len(words) and next_to(i, i + 1) and "Surn" in tags[i + 1]:
+                t = t | {"Name"}  # a rarer reading as a given name, a surname after it
             if "Name" in t and "Geox" not in t:
                 lo = hi = i
                 if i + 1 < len(words) and next_to(i, i + 1) and "Patr" in tags[i + 1]:

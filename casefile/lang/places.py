@@ -273,8 +273,10 @@ class InflectedPlaces:
             area = self._area(text, word, end) or self._two_words(text, word, end)
             if area is not None:
                 form, name, cand, area_end = area
-                out.append(PlaceMatch(start, area_end, text[start:area_end], form, name, cand))
                 pos = area_end
+                if self._city_district(text, form, area_end):
+                    continue  # "Дніпровський район Херсона": a district of the city after it
+                out.append(PlaceMatch(start, area_end, text[start:area_end], form, name, cand))
                 continue
             named = self.settlement_before is not None and bool(
                 self.settlement_before.search(text, max(0, start - 20), start)
@@ -290,8 +292,15 @@ class InflectedPlaces:
             if self.adjective_forms and hit[0].lower().endswith(self.adjective_forms):
                 continue  # "Донецької обласної прокуратури": an adjective, not Donetskyi
             before = _PREVIOUS_WORD.search(text, 0, start)
-            if before and before.group(1)[:1].isupper() and self.person(before.group(1)):
-                continue  # "Олександр Гусак": a surname after a given name
+            if (
+                before
+                and before.group(1)[:1].isupper()
+                and (
+                    self.person(before.group(1))
+                    or (self.given(before.group(1)) and self.person(word))
+                )
+            ):
+                continue  # "Олександр Гусак", "Максим Жуков": a surname after a given name
             after = _NEXT_CAP_WORD.match(text, end)
             if (
                 after
@@ -315,6 +324,20 @@ class InflectedPlaces:
                 continue  # "Джерело:" opening a line is a source, not the village Dzherelo
             out.append(PlaceMatch(start, end, word, *hit))
         return out
+
+    def _city_district(self, text: str, form: str, end: int) -> bool:
+        """Whether the raion ``form`` ("Дніпровський район") that ends at ``end`` is
+        followed, across a space, by a city in the genitive ("... район Херсона"): a
+        district of that city, which the gazetteer's raion of that name (elsewhere) is not."""
+        if form.split()[-1] not in self.masc_nouns:
+            return False
+        after = _NEXT_CAP_WORD.match(text, end)
+        if after is None or text[end : after.start(1)].strip():
+            return False
+        if self._area(text, after.group(1), after.end()) is not None:
+            return False  # "Харківський район Харківської області": the raion's oblast
+        hit = self.resolve(after.group(1))
+        return hit is not None and hit[2].feature_class == "P"
 
     def _area(self, text: str, word: str, end: int) -> tuple[str, str, Candidate, int] | None:
         """An adjective and an area noun: "Харківської області" is Kharkiv Oblast."""

@@ -48,6 +48,13 @@ _SUBUNITS = ("Battalion", "Company")
 # Echelons a bare number may name by itself: Ukraine's forces field brigades and corps, so
 # "80-ї бригади" may be either side's; divisions, armies and regiments are Russia's.
 _ONLY_NOUNS = ("Division", "Army", "Regiment")
+# Echelons both sides field: a bare number names the one formation of the order of battle
+# (Russia's) only where the words beside it say the unit is Russian ("бойовики 64-ї
+# бригади", "64-й бригады ВС РФ"; ``units.yaml``'s ``russian_side``).
+_EITHER_NOUNS = ("Brigade",)
+_SIDE_BEFORE = 40  # characters before a unit that may say its side
+_SIDE_AFTER = 12  # characters after it ("64-ї бригади РФ")
+_SIDE_WORDS = 2  # words right before it that may say its side ("окупанти з")
 
 
 def _ordinal(number: int) -> str:
@@ -76,9 +83,29 @@ class CyrillicUnits:
                 if key:
                     self.named[key] = str(english)
         self._named_longest = max((len(k) for k in self.named), default=0)
+        side = [re.escape(str(p)).replace(r"\*", r"\w*") for p in table.get("russian_side", [])]
+        other = [re.escape(str(p)).replace(r"\*", r"\w*") for p in table.get("ukrainian_side", [])]
+        self._side = re.compile(r"(?<!\w)(?:" + "|".join(side) + r")(?!\w)", re.I) if side else None
+        self._other = (
+            re.compile(r"(?<!\w)(?:" + "|".join(other) + r")(?!\w)", re.I) if other else None
+        )
         phrases = [re.escape(str(p)).replace(r"\*", r"\w*") for p in table.get("part_of", [])]
         if phrases:
             self.part_of = re.compile(r"(?<!\w)(?:" + "|".join(phrases) + r")(?!\w)", re.I)
+
+    def _russian(self, text: str, start: int, end: int) -> bool:
+        """Whether the two words of its clause right before a unit mention, or those right
+        after it, say it is Russian ("окупанти з 64-ї бригади", "64-ї бригади ЗС РФ"), and none
+        says it is Ukrainian."""
+        if self._side is None:
+            return False
+        before = re.split(r"[.,;:!?()«»\"—–]", text[max(0, start - _SIDE_BEFORE) : start])[-1]
+        # the two words right before it: the noun phrase the unit ends ("російські
+        # військові 64-ї бригади"), not a verb's subject ("окупанти стратили бійців ...")
+        near = " ".join(before.split()[-_SIDE_WORDS:]) + " " + text[end : end + _SIDE_AFTER]
+        if self._other is not None and self._other.search(near):
+            return False
+        return bool(self._side.search(near))
 
     def _lem(self, word: str) -> str:
         return normalise_apostrophes(self.lemma(word))
@@ -190,7 +217,10 @@ class CyrillicUnits:
                 and not modifiers
                 and only is not None
                 and text[start].isdigit()
-                and noun in _ONLY_NOUNS
+                and (
+                    noun in _ONLY_NOUNS
+                    or (noun in _EITHER_NOUNS and self._russian(text, start, end))
+                )
             ):
                 name = only(_ordinal(number), noun)
             if name is not None:

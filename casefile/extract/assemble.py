@@ -408,6 +408,7 @@ class Assembler:
         sentences right after them add."""
         groups = self.candidates()
         kept = [g for g in groups if g.score >= weights()["start_threshold"]]
+        kept = self.fold_told_before(kept)
         self.fold_retellings(kept, [g for g in groups if g not in kept])
         kept = self.fold_detentions(kept)
         self.add_told_after(kept)
@@ -440,6 +441,29 @@ class Assembler:
             )
             out[into] = (og, merged)
         return [g for g, _ in out], [i for _, i in out]
+
+    def fold_told_before(self, kept: list[Group]) -> list[Group]:
+        """An act begun by what someone had said before ("officials had earlier said 270
+        were killed": the ``told_before`` feature), where an act of its type told before it
+        does not contradict it, is that act retold: no act of its own, it may give that act
+        the date it lacks."""
+        out: list[Group] = []
+        for g in kept:
+            if g.events[0].features.get("told_before"):
+                into = [
+                    k
+                    for k in out
+                    if (k.type == g.type or frozenset({k.type, g.type}) in COMPATIBLE)
+                    and not dates_conflict(
+                        [m.value for m in _own(k.events, TIME)],
+                        [m.value for m in _own(g.events, TIME)],
+                    )
+                ]
+                if into:
+                    into[-1].retold += g.events
+                    continue
+            out.append(g)
+        return out
 
     def fold_retellings(self, kept: list[Group], rest: list[Group]) -> None:
         """Mentions too weak to be an act of their own that retell the one act of their type

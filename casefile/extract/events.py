@@ -662,6 +662,24 @@ def _present(trigger: Token) -> bool:
     return bool(finite) and all(v.tag_ in ("VBZ", "VBP") for v in finite)
 
 
+def _told_before(trigger: Token, words: Any, language: str) -> bool:
+    """The act is what someone had told before: a verb of telling above it in the past
+    perfect or marked as earlier ("officials had earlier said 270 were killed", "in an
+    earlier post he had said three people died"): a toll retold, not an act of its own."""
+    for verb in trigger.ancestors:
+        if not words.find("reporting", language, verb.text):
+            continue
+        if any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in verb.children):
+            return True
+        own = {t.i for t in trigger.subtree}
+        return any(
+            words.find("told_before", language, t.text)
+            for t in verb.subtree
+            if t.i not in own
+        )
+    return False
+
+
 def _intent(
     trigger: Token, intent_rx: re.Pattern[str] | None, plotted_rx: re.Pattern[str] | None = None
 ) -> bool:
@@ -804,6 +822,7 @@ class Events(BaseStage):
                     "aggregate": float(aggregate),
                     "quoted": float(_in_quotation(analysis.text, e.start)),
                     "generic": float(tok is not None and _present(tok)),
+                    "told_before": float(tok is not None and _told_before(tok, words, language)),
                 }
             analysis.events.extend(events)
 

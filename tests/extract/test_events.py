@@ -648,3 +648,17 @@ def test_one_act_told_twice_on_one_day_in_one_town_is_one_incident(extract) -> N
     # one more of its kind: two acts, though on the same day in the same town
     another = extract(first + "Another Russian strike killed one person in Kharkiv on March 3.")
     assert len(another.incidents) == 2
+
+
+def test_a_toll_someone_had_told_before_is_the_act_retold(extract) -> None:
+    text = (
+        "Rebels of the Northern Front killed at least 40 civilians in the village of Varenka "
+        "in late May, investigators said on Thursday. Earlier, officials in the capital said "
+        "more than 90 people were killed in attacks in the province."
+    )
+    a = extract(text)
+    assert [e.features["told_before"] for e in a.events] == [0.0, 1.0]
+    assert [(i.count.best if i.count else None) for i in a.incidents] == [40]
+    # told as what was said, not as said before: an act of its own may follow
+    b = extract(text.replace("Earlier, officials", "Officials"))
+    assert [e.features["told_before"] for e in b.events] == [0.0, 0.0]

@@ -673,9 +673,7 @@ def _told_before(trigger: Token, words: Any, language: str) -> bool:
             return True
         own = {t.i for t in trigger.subtree}
         return any(
-            words.find("told_before", language, t.text)
-            for t in verb.subtree
-            if t.i not in own
+            words.find("told_before", language, t.text) for t in verb.subtree if t.i not in own
         )
     return False
 

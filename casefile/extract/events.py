@@ -372,6 +372,10 @@ def _agent_tokens(trigger: Token) -> tuple[list[Token], str]:
         # the kind of "a guided aerial bomb" (whose verb's subject dropped it)
         if mods:
             return [t for c in mods for t in c.subtree], "parse:modifier"
+        inst = None if _acted_upon(trigger) else _institution_modifier(trigger)
+        if inst is not None:  # "an army drone strike": the army, whoever's it is; not
+            # the owner of the "military helicopters" the act destroyed
+            return [inst], "parse:modifier"
     verb = _predicate(trigger).lemma_
     if verb in FINDING_LEMMAS:
         return [], ""  # "soldiers found the bodies": the finders are not the agents
@@ -1265,8 +1269,14 @@ def _armed_phrase(
     if rx is None:
         return None
     head = phrase_head(toks)
-    if head is None or not rx.fullmatch(head.lower_):
+    if head is None:
         return None
+    if not rx.fullmatch(head.lower_):
+        inst = _institution_modifier(head)
+        if inst is None:
+            return None
+        head = inst  # "an army airstrike killed ...": the army did
+        toks = [t for t in toks if t.i <= inst.i]
     words = [t for t in toks if t.dep_ not in ("det", "nummod", "punct", "relcl", "acl")]
     words = [t for t in words if t.i <= head.i and not t.is_stop]
     if not words:
@@ -1311,6 +1321,27 @@ def _institution(toks: list[Token], head: Token) -> Token | None:
         ),
         None,
     )
+
+
+def _acted_upon(noun: Token) -> bool:
+    """The noun names what an act was done to: its verb's object ("destroyed three army
+    helicopters"), a passive verb's subject, or the target of "an attack on"."""
+    return noun.dep_ in ("dobj", "nsubjpass") or (
+        noun.dep_ == "pobj" and noun.head.lower_ in TARGET_PREPS
+    )
+
+
+def _institution_modifier(noun: Token) -> Token | None:
+    """A state's armed institution named by a word that modifies ``noun`` through a run of
+    modifiers ("an army drone strike", "a military airstrike"): who made the strike."""
+    for t in noun.lefts:
+        if t.dep_ not in ("compound", "amod", "nmod"):
+            continue
+        if t.lower_ in INSTITUTION_NOUNS:
+            return t
+        if t.pos_ in ("NOUN", "PROPN") and (inner := _institution_modifier(t)) is not None:
+            return inner
+    return None
 
 
 # Words that open another clause between a date and an act: "on Thursday protesters

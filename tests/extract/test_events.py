@@ -270,7 +270,7 @@ def test_a_states_military_is_named_as_written_also_before_its_people(extract) -
     a = extract("Videos show Syrian military personnel shooting 41 civilians in Damascus.")
     assert [[p.name for p in i.perpetrators] for i in a.incidents] == [["Syrian military"]]
     b = extract("Nigerian army officers shot five villagers in Kaduna.")
-    assert [[p.name for p in i.perpetrators] for i in b.incidents] == [["Nigerian army"]]
+    assert [[p.name for p in i.perpetrators] for i in b.incidents] == [["Nigerian Army"]]
 
 
 def test_an_armed_group_named_by_its_initials_is_the_agent(extract) -> None:
@@ -292,11 +292,22 @@ def test_also_before_a_reporting_verb_is_no_new_act(extract) -> None:
     assert len([i for i in a.incidents if i.type == "attack_on_civilians"]) == 1
 
 
-def test_a_states_army_is_named_as_the_text_names_it(extract) -> None:
+def test_a_states_forces_take_the_name_the_armed_groups_table_gives_them(extract) -> None:
     a = extract("The Ethiopian military summarily executed dozens of civilians in a town.")
-    assert [[p.name for p in i.perpetrators] for i in a.incidents] == [["Ethiopian military"]]
+    assert [[p.name for p in i.perpetrators] for i in a.incidents] == [
+        ["Ethiopian National Defense Force"]
+    ]
     b = extract("Israeli troops shot dead two teenagers in Jenin on Monday.")
-    assert [[p.name for p in i.perpetrators] for i in b.incidents] == [["Israeli forces"]]
+    assert [[p.name for p in i.perpetrators] for i in b.incidents] == [["Israel Defense Forces"]]
+    c = extract("Nigerian soldiers opened fire on a crowd of traders in Zaria, killing nine.")
+    assert [[p.name for p in i.perpetrators] for i in c.incidents] == [["Nigerian Army"]]
+
+
+def test_a_states_army_the_table_does_not_name_is_named_as_the_text_names_it(extract) -> None:
+    a = extract("The Chadian army summarily executed dozens of civilians in a town.")
+    assert [[p.name for p in i.perpetrators] for i in a.incidents] == [["Chadian army"]]
+    b = extract("Chadian troops shot dead two herders near Abeche on Monday.")
+    assert [[p.name for p in i.perpetrators] for i in b.incidents] == [["Chadian forces"]]
 
 
 def test_a_wish_to_take_hostages_is_an_intent(extract) -> None:
@@ -505,7 +516,7 @@ def test_a_nationality_named_as_the_victim_counts_and_a_countrys_army_takes_its_
     a = extract("Soldiers shot dead a 16-year-old Palestinian near Hebron on Tuesday.")
     assert [i.count.best for i in a.incidents if i.count] == [1]
     b = extract("Sudan's army bombed a market in Omdurman on Sunday, killing at least 30 people.")
-    assert [[p.name for p in i.perpetrators] for i in b.incidents] == [["Sudanese army"]]
+    assert [[p.name for p in i.perpetrators] for i in b.incidents] == [["Sudanese Armed Forces"]]
 
 
 @pytest.mark.parametrize(
@@ -555,14 +566,28 @@ def test_the_accused_of_carrying_out_an_act_is_its_agent(extract) -> None:
         "The monitors accused the Ethiopian army of carrying out an air strike on a market "
         "in Mekelle that killed twelve civilians."
     )
-    assert [[p.name for p in i.perpetrators] for i in a.incidents] == [["Ethiopian army"]]
+    assert [[p.name for p in i.perpetrators] for i in a.incidents] == [
+        ["Ethiopian National Defense Force"]
+    ]
 
 
 def test_the_army_unqualified_is_that_of_the_country_the_report_is_about(extract) -> None:
     a = extract(
         "Residents said the army bombed a market in El Fasher on Monday, killing 30 civilians."
     )
-    assert [[p.name for p in i.perpetrators] for i in a.incidents] == [["Sudanese army"]]
+    assert [[p.name for p in i.perpetrators] for i in a.incidents] == [["Sudanese Armed Forces"]]
+
+
+def test_the_army_named_before_the_act_noun_is_its_agent(extract) -> None:
+    a = extract("Mourners in Kaduna State buried 30 villagers killed by an army drone strike.")
+    assert [[p.name for p in i.perpetrators] for i in a.incidents] == [["Nigerian Army"]]
+    b = extract("A military airstrike on the market in El Fasher wounded 12 traders on Monday.")
+    assert [[p.name for p in i.perpetrators] for i in b.incidents] == [["Sudanese Armed Forces"]]
+
+
+def test_the_army_that_owns_what_an_act_destroyed_is_not_its_agent(extract) -> None:
+    a = extract("Rebels shelled the airport in El Fasher and destroyed two army helicopters.")
+    assert all("Sudanese Armed Forces" not in [p.name for p in i.perpetrators] for i in a.incidents)
 
 
 def test_acts_told_in_one_sentence_share_the_date_and_place_one_of_them_is_given(extract) -> None:

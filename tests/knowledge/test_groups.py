@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from casefile.knowledge.gazetteer import Gazetteer
-from casefile.knowledge.groups import find_groups
+from casefile.model import Actor
+from casefile.knowledge.groups import canonical_force, find_groups
 
 
 def test_a_group_is_found_by_its_name_or_initials_as_written() -> None:
@@ -22,3 +23,16 @@ def test_a_state_force_in_the_table_is_a_force() -> None:
 def test_a_groups_name_is_never_found_as_a_place() -> None:
     found = Gazetteer.default().find("Hamas fighters crossed near Kharkiv.")
     assert [text for _, _, text in found] == ["Kharkiv"]
+
+
+def test_a_states_forces_named_by_its_demonym_take_the_tables_name() -> None:
+    assert canonical_force("Israeli soldiers") == Actor("Israel Defense Forces", "force")
+    assert canonical_force("the Sudanese military") == Actor("Sudanese Armed Forces", "force")
+    assert canonical_force("Nigeria's army") == Actor("Nigerian Army", "force")
+    assert canonical_force("Russian forces") is None  # no entry: the name stays
+    assert canonical_force("Syrian military intelligence") is None  # another body
+
+
+def test_a_state_force_is_found_by_its_aliases_not_its_descriptive_name() -> None:
+    found = find_groups("Tatmadaw jets bombed the village; the Myanmar military denied it.")
+    assert [(a, b, actor.name) for a, b, actor in found] == [(0, 8, "Myanmar military")]

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from casefile.knowledge.gazetteer import Gazetteer
-from casefile.model import Actor
 from casefile.knowledge.groups import canonical_force, find_groups
+from casefile.model import Actor
 
 
 def test_a_group_is_found_by_its_name_or_initials_as_written() -> None:

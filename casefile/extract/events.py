@@ -114,6 +114,8 @@ ACCUSING_LEMMAS = frozenset(
     ]
 )
 FINDING_LEMMAS = frozenset(["find", "discover", "uncover", "exhume", "recover", "locate"])
+# Words of a court's finding: who is found guilty of an act did it.
+VERDICT_WORDS = frozenset(["guilty", "culpable", "responsible"])
 # Verbs whose date says when an act was told, charged or its traces found, not when it
 # happened ("accused ... on Tuesday", "bodies found on Sunday" do not date the killing); a
 # place they name is still where the act was (bodies found in a cellar of <town>).
@@ -324,6 +326,19 @@ def _accused(tok: Token) -> list[Token] | None:
     if tok.dep_ not in ("pcomp", "pobj") or tok.head.lower_ not in ("of", "for", "with", "over"):
         return None
     above = tok.head.head
+    if above.lower_ in VERDICT_WORDS and tok.head.lower_ == "of":
+        # "the court found two soldiers guilty of shooting", "<name> was found guilty of"
+        if above.dep_ == "amod" and above.head.pos_ in ("NOUN", "PROPN"):
+            # "found two soldiers, <name> and <name>, guilty of": the word read as theirs
+            return [t for t in _phrase(above.head) if t not in set(above.subtree)]
+        verb = above.head
+        for dep in ("dobj", "nsubjpass", "nsubj"):
+            if dep == "nsubj" and verb.lemma_ in FINDING_LEMMAS:
+                break  # "the court found ...": the court only judged
+            accused = [c for c in verb.children if c.dep_ == dep]
+            if accused:
+                return _phrase(accused[0])
+        return None
     if above.lemma_ in ACCUSING_NOUNS and above.dep_ == "pobj":
         # "notified a soldier of suspicion of killing": the one the suspicion is for
         holder = above.head.head
@@ -343,7 +358,51 @@ def _accused(tok: Token) -> list[Token] | None:
     return None
 
 
-def _agent_tokens(trigger: Token) -> tuple[list[Token], str]:
+# Verbs by which a body tells its own deed: "the army said it struck", "admitted it shelled".
+OWNING_LEMMAS = frozenset(["say", "state", "announce", "confirm", "claim", "admit", "acknowledge"])
+
+
+def _speaker_of(subject: Token, verb: Token) -> Token | None:
+    """Who "it" or "they" is where a body tells its own deed ("the army said it struck a
+    school"): the subject of the telling verb whose clause the act's verb is, where it names
+    no person (a spokesman telling of "it" speaks for a body named elsewhere)."""
+    if subject.lower_ not in ("it", "they", "we") or verb.dep_ != "ccomp":
+        return None
+    teller = verb.head
+    if teller.lemma_ not in OWNING_LEMMAS:
+        return None
+    speakers = [c for c in teller.children if c.dep_ == "nsubj"]
+    if not speakers or speakers[0].ent_type_ == "PERSON":
+        return None
+    # a body that does such deeds: armed men by their noun ("the military"), or one named
+    # ("the IDF", "Hamas"); not an office or a ministry that tells of them
+    rx = concepts().pattern("armed_actor", "en")
+    head = speakers[0]
+    if head.pos_ == "PROPN" or (rx is not None and rx.fullmatch(head.lower_)):
+        return head
+    return None
+
+
+def _deed_agent(noun: Token, depth: int) -> tuple[list[Token], str] | None:
+    """The agent of the deed ``noun`` names, where a relative clause tells its harm ("in a
+    raid that killed twelve": who made the raid); None where the noun names a doer ("the
+    gunmen who killed") or no agent is found."""
+    rx = concepts().pattern("armed_actor", "en")
+    if depth >= 2 or noun.pos_ != "NOUN" or (rx is not None and rx.fullmatch(noun.lower_)):
+        return None
+    pred = _predicate(noun)
+    if pred.dep_ == "pcomp" and pred.head.head.pos_ == "VERB" and not _passive(pred.head.head):
+        # "fired on civilians queueing for bread in an incident that ...": the deed is the
+        # firing, whose subject did it, not the queueing
+        subjects = [c for c in pred.head.head.children if c.dep_ == "nsubj"]
+        return (_phrase(subjects[0]), "parse:nsubj:deed") if subjects else None
+    toks, via = _agent_tokens(noun, depth + 1)
+    if not toks or via in ("parse:acl", "parse:relcl"):
+        return None  # "civilians fleeing ... in an incident that killed": not the doers
+    return toks, via + ":deed"
+
+
+def _agent_tokens(trigger: Token, depth: int = 0) -> tuple[list[Token], str]:
     """Tokens of the act's agent, and how they were found."""
     # "accused the brigade of killing civilians", "sentenced <name> for the murder of": the
     # accused is the agent
@@ -398,7 +457,18 @@ def _agent_tokens(trigger: Token) -> tuple[list[Token], str]:
                     and cur.pos_ == "VERB"
                     and (cur.i == trigger.i or (trigger.dep_ == "dobj" and trigger.head.i == cur.i))
                 ):
+                    if (deed := _deed_agent(cur.head, depth)) is not None:
+                        return deed  # "opened fire ... in a raid that killed twelve"
                     return [cur.head, *cur.head.lefts], "parse:relcl"  # "commanders who ordered"
+                if cur.i == trigger.i and (speaker := _speaker_of(c, cur)) is not None:
+                    return _phrase(speaker), "parse:nsubj:speaker"
+                if c.lower_ in ("that", "which") and c.tag_ == "WDT":
+                    # "an incident that the ministry said killed 112": the incident's agent
+                    told = cur
+                    while told.dep_ in ("ccomp", "xcomp", "conj") and told.head.i != told.i:
+                        told = told.head
+                    if told.dep_ == "relcl" and (deed := _deed_agent(told.head, depth)):
+                        return deed
                 return _phrase(c), "parse:nsubj"
         if passive:  # "was beaten and given shocks by <agent>": one agent for both verbs
             for c in cur.children:
@@ -498,7 +568,8 @@ def _phrase(head: Token) -> list[Token]:
         if c.dep_ == "prep" and c.lower_ in LOCATIVE_PREPS
         for t in c.subtree
     }
-    kept = {t.i for t in head.subtree if t.i not in cut and not t.is_punct}
+    # a bracket does not break the run: "the Rapid Support Forces (RSF) and allied militias"
+    kept = {t.i for t in head.subtree if t.i not in cut and (not t.is_punct or t.text in "()[]")}
     lo = hi = head.i  # the unbroken run of words around the head
     while lo - 1 in kept:
         lo -= 1
@@ -819,40 +890,10 @@ class Events(BaseStage):
                         s.start + min(t.idx for t in agent_toks),
                         s.start + max(t.idx + len(t.text) for t in agent_toks),
                     )
-                    named = _agent_mentions(analysis, i, agent_toks, s.start)
-                    root = phrase_head(agent_toks)
-                    if (
-                        root is not None
-                        and _institution(agent_toks, root) is not None
-                        and all(m.kind in ("norp", "gpe") for m in named)
-                    ):
-                        named = []  # "the Ethiopian military": the institution, named below
-                    if root is not None and _weapon(root):
-                        # "a Mi-35 helicopter fired": the model is no agent; its owner is
-                        named = [m for m in named if m.kind in OWNER_KINDS]
-                    for m in named:
-                        if m.kind == "person" and not (
-                            via == "parse:accused" or (via == "parse:nsubj" and tok.pos_ == "VERB")
-                        ):
-                            continue  # "<name> condemned the attack": a person who did the
-                            # act is its verb's own subject, or the one charged with it
-                        m = _outside_chain(analysis, i, m)
-                        if all(a.mention is not m for a in e.args):
-                            e.args.append(Argument(AGENT, m, via))
-                    if not e.of(AGENT):
-                        glossed = _glossed(analysis, i, e.agent_span[0] if e.agent_span else -1)
-                        if glossed is not None:  # "the <initials> [<name in full>], which ..."
-                            e.args.append(Argument(AGENT, glossed, via + ":gloss"))
-                            continue
-                        phrase = _armed_phrase(agent_toks, s.start, i, analysis.text, events)
-                        if refers_back(agent_toks, phrase):
-                            # "They killed ...", "The group killed ...": the group named last
-                            earlier = antecedent(analysis, i, s.start + agent_toks[0].idx)
-                            if earlier is not None:
-                                e.args.append(Argument(AGENT, earlier, via + ":antecedent"))
-                                continue
-                        if phrase is not None:
-                            e.args.append(Argument(AGENT, phrase, via + ":phrase"))
+                    main, *joined = _conjoined(agent_toks)
+                    self._add_agents(analysis, i, e, tok, main, via, events, first=True)
+                    for part in joined:  # "the RSF and allied militias": each one
+                        self._add_agents(analysis, i, e, tok, part, via + ":joined", events)
         if doc is None:  # no parse: the actor named nearest the trigger, before it first
             pack = get_pack(analysis.language_of(i))
             for e in events:
@@ -949,6 +990,64 @@ class Events(BaseStage):
                     one = _one_victim(analysis, i, e, tok, s.start)
                     if one is not None:
                         e.args.append(Argument(COUNT, one, "parse:patient"))
+
+    @staticmethod
+    def _add_agents(
+        analysis: Analysis,
+        i: int,
+        e: EventMention,
+        tok: Token,
+        agent_toks: list[Token],
+        via: str,
+        events: list[EventMention],
+        first: bool = False,
+    ) -> None:
+        """The agents one phrase names (``agent_toks``: the whole agent, or one of the
+        agents joined by "and") to the act ``e``."""
+        s = analysis.sentences[i]
+        before = len(e.of(AGENT))
+        named = _agent_mentions(analysis, i, agent_toks, s.start)
+        root = phrase_head(agent_toks)
+        if (
+            root is not None
+            and _institution(agent_toks, root) is not None
+            and all(m.kind in ("norp", "gpe") for m in named)
+        ):
+            named = []  # "the Ethiopian military": the institution, named below
+        if root is not None and _weapon(root):
+            # "a Mi-35 helicopter fired": the model is no agent; its owner is
+            named = [m for m in named if m.kind in OWNER_KINDS]
+        for m in named:
+            if m.kind == "person" and not (
+                via.startswith("parse:accused")
+                or (via.startswith("parse:nsubj") and tok.pos_ == "VERB")
+            ):
+                continue  # "<name> condemned the attack": a person who did the
+                # act is its verb's own subject, or the one charged with it
+            m = _outside_chain(analysis, i, m)
+            if all(a.mention is not m for a in e.args):
+                e.args.append(Argument(AGENT, m, via))
+        if len(e.of(AGENT)) > before:
+            return
+        if first:
+            glossed = _glossed(analysis, i, e.agent_span[0] if e.agent_span else -1)
+            if glossed is not None:  # "the <initials> [<name in full>], which ..."
+                e.args.append(Argument(AGENT, glossed, via + ":gloss"))
+                return
+        phrase = _armed_phrase(agent_toks, s.start, i, analysis.text, events)
+        if first and refers_back(agent_toks, phrase):
+            # "They killed ...", "The group killed ...": the group named last
+            earlier = antecedent(analysis, i, s.start + agent_toks[0].idx)
+            if earlier is not None:
+                e.args.append(Argument(AGENT, earlier, via + ":antecedent"))
+                return
+        if phrase is not None and not first and phrase.value.kind == UNNAMED:
+            if any(t.lower_ in ALLIED_WORDS for t in agent_toks):
+                # "the RSF and allied militias": named by the ones they are allied to
+                name = phrase.value.name
+                phrase = Mention("actor", phrase.start, phrase.end, name, Actor(name, "group"), i)
+        if phrase is not None:
+            e.args.append(Argument(AGENT, phrase, via + ":phrase"))
 
 
 def _cue(marks: list[Mention], e: EventMention) -> TriggerCue:
@@ -1140,7 +1239,9 @@ def _agent_mentions(analysis: Analysis, i: int, toks: list[Token], base: int) ->
     ]
     units = [m for m in inside if m.kind == "unit"]
     if units:  # "soldiers of the 30th Brigade (2nd Army, ...)": the first unit, not its chain
-        return [min(units, key=lambda m: m.start)]
+        # and the person the phrase names by its head ("<unit> fighter <name>"): both
+        people = [m for m in inside if m.kind == "person" and m.start <= at < m.end]
+        return [*people, min(units, key=lambda m: m.start)]
     if not inside and head.lower_ in UNIT_NOUNS and any(t.lower_ == "the" for t in head.children):
         # "the brigade": the unit of that kind named last before it in the sentence
         named = [
@@ -1155,7 +1256,14 @@ def _agent_mentions(analysis: Analysis, i: int, toks: list[Token], base: int) ->
     named = [
         m
         for m in analysis.mentions_of("person", i)
-        if any(m.start <= base + t.idx < m.end for t in head.children if t.dep_ == "appos")
+        if any(
+            m.start <= base + u.idx < m.end
+            for t in head.children
+            # "two soldiers, <name> and <name>,": the names in apposition, which the parser
+            # reads now and then as joined to the noun
+            if t.dep_ == "appos" or (t.dep_ == "conj" and t.pos_ == "PROPN" and head.pos_ == "NOUN")
+            for u in (t, *t.conjuncts)
+        )
     ]
     if named and all(m.kind != "person" for m in holding):
         return named
@@ -1300,7 +1408,10 @@ def _armed_phrase(
         return Mention("actor", start, end, name, Actor(name, UNNAMED), i)
     side_name = " ".join(demonyms().get(t.lower_, t.text) for t in side)  # "Sudan's": Sudanese
     if side and (inst := _institution(toks, head)) is not None:
-        name, kind = f"{side_name} {inst.lower_}", "force"  # "the Ethiopian military": as named
+        # "the Ethiopian military": as named; the body of it that a noun between names
+        # ("Syrian military intelligence personnel": its intelligence)
+        body = [t.lower_ for t in toks if inst.i < t.i < head.i and t.lower_ in BODY_NOUNS]
+        name, kind = " ".join([side_name, inst.lower_, *body]), "force"
     elif side and head.lower_ in FORCE_NOUNS:  # "Israeli troops": a state's forces
         name, kind = f"{side_name} forces", "force"
     return Mention("actor", start, end, name, Actor(name, kind), i)
@@ -1329,6 +1440,37 @@ def _acted_upon(noun: Token) -> bool:
     return noun.dep_ in ("dobj", "nsubjpass") or (
         noun.dep_ == "pobj" and noun.head.lower_ in TARGET_PREPS
     )
+
+
+# Nouns of a state's body within its armed institution: "military intelligence", "army
+# police", named as the body that acted.
+BODY_NOUNS = frozenset(["intelligence", "counterintelligence", "police", "aviation"])
+
+
+# Words that name armed men by whom they fight beside ("allied militias"): joined to a named
+# agent, they are an agent of their own.
+ALLIED_WORDS = frozenset(["allied", "affiliated", "aligned", "associated", "proxy", "allies"])
+
+
+def _conjoined(toks: list[Token]) -> list[list[Token]]:
+    """The agent phrase ``toks`` split at "and": the first agent's words, then each agent
+    joined to it ("the RSF and allied militias", "<name> and <name>"); one part where the
+    phrase joins none."""
+    head = phrase_head(toks)
+    if head is None:
+        return [toks]
+    inside = {t.i for t in toks}
+    joined = [c for c in head.conjuncts if c.i in inside and c.i > head.i]
+    if not joined:
+        return [toks]
+    cut = {t.i for c in joined for t in c.subtree}
+    first = [t for t in toks if t.i not in cut and t.dep_ != "cc"]
+    parts = [first]
+    for c in joined:
+        own = {t.i for d in c.children if d.dep_ == "conj" for t in d.subtree}
+        part = [t for t in c.subtree if t.i in inside and t.i not in own and t.dep_ != "cc"]
+        parts.append([t for t in part if not t.is_punct])
+    return [p for p in parts if p]
 
 
 def _institution_modifier(noun: Token) -> Token | None:

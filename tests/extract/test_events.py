@@ -647,3 +647,78 @@ def test_a_killing_of_people_a_pronoun_names_is_of_the_prisoners_named_before(ex
 def test_an_act_plotted_or_urged_is_no_act(extract, text: str, intent: bool) -> None:
     a = extract(text)
     assert a.events and all(e.intent is intent for e in a.events)
+
+
+def _perps(extract, text: str) -> list[list[str]]:
+    return [sorted(p.name for p in i.perpetrators) for i in extract(text).incidents]
+
+
+def test_agents_joined_by_and_are_each_an_agent(extract) -> None:
+    assert _perps(
+        extract, "The RSF and allied militias killed dozens of civilians in El Fasher on 10 May."
+    ) == [["Rapid Support Forces", "allied militias"]]
+    assert _perps(
+        extract, "Ivan Petrov and Oleg Sidorov were convicted of killing a civilian in Bucha."
+    ) == [["Ivan Petrov", "Oleg Sidorov"]]
+
+
+def test_unnamed_men_joined_to_no_named_agent_stay_unnamed(extract) -> None:
+    got = _perps(extract, "Police and soldiers shot dead five protesters in Khartoum on Monday.")
+    assert got == [[]]
+
+
+def test_who_a_court_finds_guilty_of_an_act_did_it(extract) -> None:
+    assert _perps(
+        extract,
+        "A court in Kyiv found two Russian soldiers, Ivan Petrov and Oleg Sidorov, guilty of "
+        "shooting a civilian in Bucha in March 2022.",
+    ) == [["Ivan Petrov", "Oleg Sidorov"]]
+    assert _perps(
+        extract,
+        "Two soldiers, Pavlo Hrytsenko and Roman Kovalchuk, were found guilty of murdering a "
+        "farmer in Kupiansk.",
+    ) == [["Pavlo Hrytsenko", "Roman Kovalchuk"]]
+
+
+def test_the_people_a_phrase_names_with_their_unit_are_agents_with_it(extract) -> None:
+    assert _perps(
+        extract,
+        "Wagner fighters Pavel Ivanov and Sergei Orlov were accused of executing two prisoners "
+        "near Bakhmut in 2023.",
+    ) == [["Pavel Ivanov", "Sergei Orlov", "Wagner Group"]]
+
+
+def test_the_harm_of_a_deed_told_in_a_relative_clause_is_its_doers(extract) -> None:
+    assert _perps(
+        extract,
+        "RSF fighters attacked the village of Wad al-Nura in a raid that killed 100 farmers.",
+    ) == [["Rapid Support Forces"]]
+    a = extract(
+        "Israeli troops in the northern Gaza Strip opened fire on a crowd on Thursday in an "
+        "incident that the ministry said killed 40 people."
+    )
+    killing = [e for e in a.events if e.type == "killing_of_civilians"]
+    assert [[m.mention.text for m in e.args if m.role == "agent"] for e in killing] == [["Israeli"]]
+
+
+def test_a_body_telling_of_its_own_deed_did_it(extract) -> None:
+    assert _perps(extract, "The IDF said it struck a school in Gaza City on Saturday.") == [
+        ["Israel Defense Forces"]
+    ]
+    assert _perps(
+        extract, "Hamas said it shelled the town of Sderot, wounding three residents."
+    ) == [["Hamas"]]
+
+
+def test_an_office_telling_of_it_did_not_do_it(extract) -> None:
+    a = extract(
+        "The prosecutor's office said it had evidence of the execution of nine prisoners "
+        "of war near Bakhmut."
+    )
+    assert all(i.perpetrators == [] for i in a.incidents)
+
+
+def test_the_body_of_an_armed_institution_that_acted_is_named(extract) -> None:
+    assert _perps(
+        extract, "Syrian military intelligence officers tortured 40 detainees near Damascus."
+    )[:1] == [["Syrian military intelligence"]]

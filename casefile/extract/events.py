@@ -1041,11 +1041,14 @@ class Events(BaseStage):
             if earlier is not None:
                 e.args.append(Argument(AGENT, earlier, via + ":antecedent"))
                 return
-        if phrase is not None and not first and phrase.value.kind == UNNAMED:
-            if any(t.lower_ in ALLIED_WORDS for t in agent_toks):
-                # "the RSF and allied militias": named by the ones they are allied to
-                name = phrase.value.name
-                phrase = Mention("actor", phrase.start, phrase.end, name, Actor(name, "group"), i)
+        if (
+            phrase is not None
+            and not first
+            and phrase.value.kind == UNNAMED
+            and any(t.lower_ in ALLIED_WORDS for t in agent_toks)
+        ):  # "the RSF and allied militias": named by the ones they are allied to
+            name = phrase.value.name
+            phrase = Mention("actor", phrase.start, phrase.end, name, Actor(name, "group"), i)
         if phrase is not None:
             e.args.append(Argument(AGENT, phrase, via + ":phrase"))
 

@@ -1014,6 +1014,22 @@ class Events(BaseStage):
             and all(m.kind in ("norp", "gpe") for m in named)
         ):
             named = []  # "the Ethiopian military": the institution, named below
+        if via.startswith("parse:modifier") and tok.lemma_.lower() in PLACE_NAMED_ACTS:
+            # "the <town> massacre": a massacre is named by where it was; only a group the
+            # stages know by name did it ("the RSF massacre")
+            named = [
+                m
+                for m in named
+                if m.kind in ("unit", "actor") or m.text.strip().lower() in demonyms()
+            ]
+            if not named:
+                return
+        if (
+            root is not None
+            and root.lower_ in CIVILIAN_ARMED_NOUNS
+            and all(m.kind in ("norp", "gpe") for m in named)
+        ):
+            named = []  # "Israeli settlers": armed civilians, not their state's forces
         if root is not None and _weapon(root):
             # "a Mi-35 helicopter fired": the model is no agent; its owner is
             named = [m for m in named if m.kind in OWNER_KINDS]
@@ -1225,6 +1241,15 @@ def _agent_mentions(analysis: Analysis, i: int, toks: list[Token], base: int) ->
         for kind in AGENT_KINDS
         for m in analysis.mentions_of(kind, i)
         if m.start < hi and lo < m.end  # within, or ending in it ("Al-" of "Al-Shabaab")
+    ]
+    # a group the table knows, or a unit, inside a name the tagger made of more words ("JNIM
+    # Militants" an organisation): the group, not the longer name
+    known = [m for m in inside if m.kind in ("unit", "actor")]
+    inside = [
+        m
+        for m in inside
+        if m.kind in ("unit", "actor")
+        or not any(m.start <= k.start and k.end <= m.end for k in known)
     ]
     rank = {kind: n for n, kind in enumerate(AGENT_KINDS)}  # a unit before a force ...
     inside = [
@@ -1443,6 +1468,14 @@ def _acted_upon(noun: Token) -> bool:
     return noun.dep_ in ("dobj", "nsubjpass") or (
         noun.dep_ == "pobj" and noun.head.lower_ in TARGET_PREPS
     )
+
+
+# Acts that reports name by the place they happened: "the <town> massacre".
+PLACE_NAMED_ACTS = frozenset(["massacre"])
+
+
+# Armed civilians, whose nationality does not make them their state's forces.
+CIVILIAN_ARMED_NOUNS = frozenset(["settlers", "vigilantes", "gang", "gangs", "mob", "mobs"])
 
 
 # Nouns of a state's body within its armed institution: "military intelligence", "army

@@ -722,3 +722,38 @@ def test_the_body_of_an_armed_institution_that_acted_is_named(extract) -> None:
     assert _perps(
         extract, "Syrian military intelligence officers tortured 40 detainees near Damascus."
     )[:1] == [["Syrian military intelligence"]]
+
+
+def test_a_group_the_table_knows_inside_a_longer_tagged_name_is_that_group(extract) -> None:
+    assert _perps(
+        extract,
+        "JNIM Militants opened fire on villagers digging trenches near Djibo on Saturday, "
+        "killing 50 people.",
+    ) == [["JNIM"]]
+
+
+def test_forces_named_by_who_commands_them_are_the_home_countrys(extract) -> None:
+    assert _perps(
+        extract, "Government forces shelled a market in El Fasher on Monday, killing 20 civilians."
+    ) == [["Sudanese Armed Forces"]]
+    assert _perps(
+        extract,
+        "The junta bombed a village school in Sagaing Region on Monday, killing 11 children.",
+    ) == [["Myanmar military"]]
+
+
+def test_armed_settlers_are_not_their_states_forces(extract) -> None:
+    assert _perps(
+        extract,
+        "Israeli settlers attacked the village of Huwara on Sunday, killing a Palestinian man.",
+    ) == [["Israeli settlers"]]
+
+
+def test_a_massacre_named_by_its_place_names_no_agent(extract) -> None:
+    a = extract(
+        "Survivors of the Kolomyia massacre told reporters that 40 villagers were shot on 3 May."
+    )
+    assert all(i.perpetrators == [] for i in a.incidents)
+    assert _perps(extract, "The RSF massacre in Geneina killed 200 people in June 2023.") == [
+        ["Rapid Support Forces"]
+    ]

@@ -36,3 +36,13 @@ def test_a_states_forces_named_by_its_demonym_take_the_tables_name() -> None:
 def test_a_state_force_is_found_by_its_aliases_not_its_descriptive_name() -> None:
     found = find_groups("Tatmadaw jets bombed the village; the Myanmar military denied it.")
     assert [(a, b, actor.name) for a, b, actor in found] == [(0, 8, "Myanmar military")]
+
+
+def test_groups_of_iraq_afghanistan_the_congo_and_haiti_are_known() -> None:
+    found = find_groups("PMF units, ISIS-K cells, FDLR rebels and Gran Grif gangsters.")
+    assert [actor.name for _, _, actor in found] == [
+        "Popular Mobilization Forces",
+        "Islamic State Khorasan Province",
+        "Democratic Forces for the Liberation of Rwanda",
+        "Gran Grif",
+    ]

@@ -1033,6 +1033,7 @@ class Events(BaseStage):
         if root is not None and _weapon(root):
             # "a Mi-35 helicopter fired": the model is no agent; its owner is
             named = [m for m in named if m.kind in OWNER_KINDS]
+        named = [_as_person(m) for m in named]
         for m in named:
             if m.kind == "person" and not (
                 via.startswith("parse:accused")
@@ -1468,6 +1469,30 @@ def _acted_upon(noun: Token) -> bool:
     return noun.dep_ in ("dobj", "nsubjpass") or (
         noun.dep_ == "pobj" and noun.head.lower_ in TARGET_PREPS
     )
+
+
+# Words that end a state's name, not a person's: "Syrian Arab Republic".
+STATE_WORDS = frozenset(["republic", "federation", "kingdom", "emirates", "union", "state"])
+
+
+def _as_person(m: Mention) -> Mention:
+    """A person the tagger took for a place or a nationality with their nationality ("Russian
+    Ivan Petrov" a place): the person, by their name; any other mention as it is."""
+    if m.kind not in ("gpe", "norp"):
+        return m
+    words = m.text.split()
+    for n in (1, 2):  # "Russian", "North Korean"
+        side, rest = " ".join(words[:n]), words[n:]
+        if (
+            side.lower() in demonyms()
+            and len(rest) >= 2
+            and all(w[:1].isupper() and w[1:].islower() for w in rest)
+            and not any(w.lower() in STATE_WORDS for w in rest)
+        ):
+            name = " ".join(rest)
+            start = m.end - len(name)
+            return Mention("person", start, m.end, name, "PERSON", m.sentence)
+    return m
 
 
 # Acts that reports name by the place they happened: "the <town> massacre".

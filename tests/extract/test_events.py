@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from casefile.extract.events import AGENT, PLACE, TIME, dateline_end
+from casefile.extract.events import AGENT, PLACE, TIME, _as_person, dateline_end
 from casefile.extract.pipeline import Pipeline
-from casefile.model import Analysis, Document
+from casefile.model import Analysis, Document, Mention
 
 
 @pytest.fixture(scope="module")
@@ -757,3 +757,10 @@ def test_a_massacre_named_by_its_place_names_no_agent(extract) -> None:
     assert _perps(extract, "The RSF massacre in Geneina killed 200 people in June 2023.") == [
         ["Rapid Support Forces"]
     ]
+
+
+def test_a_person_the_tagger_took_for_a_place_with_their_nationality_is_the_person() -> None:
+    got = _as_person(Mention("gpe", 10, 31, "Russian Ivan Petrenko", "GPE", 0))
+    assert (got.kind, got.text, got.start, got.end) == ("person", "Ivan Petrenko", 18, 31)
+    state = Mention("gpe", 0, 20, "Syrian Arab Republic", "GPE", 0)
+    assert _as_person(state) is state

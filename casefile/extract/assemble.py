@@ -1,6 +1,6 @@
 """The assembler: event mentions grouped into incidents, each given its fields.
 
-It knows no language: it reads the event mentions of ``events.v5`` (type, trigger,
+It knows no language: it reads the event mentions of ``events.v6`` (type, trigger,
 arguments with roles, score) and the cue words of ``types/concepts.yaml``.
 
 1. Mentions are read in text order. Each joins the open incident it scores best with, by the
@@ -1164,11 +1164,11 @@ WEAPON_NAME = re.compile(
 )
 
 
-@registry.stages.register("casefile.incidents.v6")
+@registry.stages.register("casefile.incidents.v7")
 class IncidentsV2(BaseStage):
     """Group event mentions into incidents (scored, explainable joins) and fill their fields."""
 
-    name = "casefile.incidents.v6"
+    name = "casefile.incidents.v7"
     requires = (
         "sentences",
         "events",

@@ -15,7 +15,7 @@ The ``cues.v6`` stage marks trigger words by the rules of the incident type file
    what weakens it) that the assembler pools into an act's features and scores with the
    fitted weights of extract/weights.yaml (``score_features``).
 
-The assembler (``incidents.v6``) groups these mentions into incidents.
+The assembler (``incidents.v7``) groups these mentions into incidents.
 
 Languages. Nothing here branches on a language: the trigger words, cue words and negations
 come from ``types/*.yaml`` per ``Document.language``; the parse is used where the language
@@ -757,11 +757,11 @@ def _intent(
 
 
 # -- the stage -----------------------------------------------------------------------------
-@registry.stages.register("casefile.events.v5")
+@registry.stages.register("casefile.events.v6")
 class Events(BaseStage):
     """Event mentions from triggers: arguments by the dependency parse, and a scored guess."""
 
-    name = "casefile.events.v5"
+    name = "casefile.events.v6"
     requires = (
         "sentences",
         "mentions.trigger",

@@ -383,6 +383,43 @@ def _speaker_of(subject: Token, verb: Token) -> Token | None:
     return None
 
 
+# Verbs that lay an act on someone: "an attack blamed on", "killings attributed to".
+BLAMING_LEMMAS = frozenset(["blame", "attribute", "ascribe"])
+# Verbs that say who someone is thought to be: "gunmen, believed to be members of <group>".
+BELIEF_LEMMAS = frozenset(["believe", "suspect", "think", "say", "report"])
+
+
+def _blamed(verb: Token) -> list[Token]:
+    """Whom a verb that lays an act on someone names ("blamed on the ADF", "attributed to
+    <group>"); none for another verb."""
+    if verb.lemma_ not in BLAMING_LEMMAS:
+        return []
+    return next(
+        (
+            _phrase(g)
+            for p in verb.children
+            if p.dep_ == "prep" and p.lower_ in ("on", "to")
+            for g in p.children
+            if g.dep_ == "pobj"
+        ),
+        [],
+    )
+
+
+def _believed(subject: Token, verb: Token) -> list[Token]:
+    """What the agent ``subject`` is believed to be ("gunmen, believed to be members of the
+    <group>, killed ..."): the words of that description, from a clause on the subject or
+    from the verb of belief the parser made its head; none where there is no such clause."""
+    out: list[Token] = []
+    for v in [c for c in subject.children if c.dep_ == "acl"] + [verb]:
+        if v.lemma_ not in BELIEF_LEMMAS or v.tag_ not in ("VBN", "VBD"):
+            continue
+        for x in v.children:
+            if x.dep_ == "xcomp":  # "to be members of ..."
+                out += [t for a in x.children if a.dep_ == "attr" for t in a.subtree]
+    return out
+
+
 def _deed_agent(noun: Token, depth: int) -> tuple[list[Token], str] | None:
     """The agent of the deed ``noun`` names, where a relative clause tells its harm ("in a
     raid that killed twelve": who made the raid); None where the noun names a doer ("the
@@ -418,6 +455,11 @@ def _agent_tokens(trigger: Token, depth: int = 0) -> tuple[list[Token], str]:
         for c in trigger.children:
             if c.dep_ == "prep" and c.lower_ == "by":
                 return [t for p in c.children if p.dep_ == "pobj" for t in p.subtree], "parse:by"
+            if c.dep_ == "acl" and (blamed := _blamed(c)):  # "an attack blamed on the ADF"
+                return blamed, "parse:blamed"
+        if trigger.dep_ in ("nsubjpass", "dobj") and (blamed := _blamed(trigger.head)):
+            # "the killings were attributed to <group>", "officials blamed the attack on"
+            return blamed, "parse:blamed"
         mods = [
             c
             for c in trigger.children
@@ -443,8 +485,9 @@ def _agent_tokens(trigger: Token, depth: int = 0) -> tuple[list[Token], str]:
     ):
         return [], ""  # "officials reported the murder", "an investigation into the murder"
     cur = _predicate(trigger)
+    joined = False  # the act's verb is joined to cur's: "arrested and tortured" share a doer
     for _ in range(4):
-        if cur.i != trigger.i and cur.lemma_ in ACCUSING_LEMMAS:
+        if cur.i != trigger.i and cur.lemma_ in ACCUSING_LEMMAS and not joined:
             return [], ""  # "prosecutors charged a colonel over the shelling": the accusers
         passive = _passive(cur)
         for c in cur.children:
@@ -469,7 +512,7 @@ def _agent_tokens(trigger: Token, depth: int = 0) -> tuple[list[Token], str]:
                         told = told.head
                     if told.dep_ == "relcl" and (deed := _deed_agent(told.head, depth)):
                         return deed
-                return _phrase(c), "parse:nsubj"
+                return _phrase(c) + _believed(c, cur), "parse:nsubj"
         if passive:  # "was beaten and given shocks by <agent>": one agent for both verbs
             for c in cur.children:
                 if c.dep_ == "conj" and c.tag_ == "VBN":
@@ -485,6 +528,7 @@ def _agent_tokens(trigger: Token, depth: int = 0) -> tuple[list[Token], str]:
             # noun with a clause: an active verb with an object has the noun as its agent
             return [t for t in _phrase(cur.head) if t not in set(cur.subtree)], "parse:acl"
         if cur.dep_ in SHARES_SUBJECT and cur.head.i != cur.i:
+            joined = joined or cur.dep_ == "conj"
             cur = cur.head
             continue
         if cur.dep_ == "pcomp" and (accused := _accused(cur)) is not None:
@@ -535,6 +579,8 @@ def _cause_agent(verb: Token) -> list[Token]:
             for p in noun.children:
                 if p.dep_ == "prep" and p.lower_ == "by":
                     return [t for g in p.children if g.dep_ == "pobj" for t in _phrase(g)]
+                if p.dep_ == "acl" and (blamed := _blamed(p)):  # "in an attack blamed on"
+                    return blamed
             nouns = [
                 g
                 for p in noun.children
@@ -565,7 +611,9 @@ def _phrase(head: Token) -> list[Token]:
     cut = {
         t.i
         for c in head.subtree
-        if c.dep_ == "prep" and c.lower_ in LOCATIVE_PREPS
+        if c.dep_ == "prep"
+        and c.lower_ in LOCATIVE_PREPS
+        and c.head.lemma_ not in BLAMING_LEMMAS  # "an attack blamed on <group>": who
         for t in c.subtree
     }
     # a bracket does not break the run: "the Rapid Support Forces (RSF) and allied militias"

@@ -764,3 +764,30 @@ def test_a_person_the_tagger_took_for_a_place_with_their_nationality_is_the_pers
     assert (got.kind, got.text, got.start, got.end) == ("person", "Ivan Petrenko", 18, 31)
     state = Mention("gpe", 0, 20, "Syrian Arab Republic", "GPE", 0)
     assert _as_person(state) is state
+
+
+def test_who_an_act_is_blamed_on_did_it(extract) -> None:
+    assert _perps(
+        extract, "Twelve civilians were killed in an attack blamed on the ADF in Lubero on Monday."
+    ) == [["Allied Democratic Forces"]]
+    assert _perps(
+        extract, "An attack blamed on the ADF killed 20 villagers in Lubero on Monday."
+    ) == [["Allied Democratic Forces"]]
+    assert _perps(
+        extract,
+        "The killings of 30 farmers near Djibo on Sunday were attributed to JNIM fighters.",
+    ) == [["JNIM"]]
+
+
+def test_who_arrests_and_tortures_does_both(extract) -> None:
+    assert _perps(
+        extract, "Taliban authorities arrested and tortured a former army officer in Herat in 2022."
+    ) == [["Taliban"]]
+
+
+def test_the_group_gunmen_are_believed_to_belong_to_did_it(extract) -> None:
+    assert _perps(
+        extract,
+        "Unidentified gunmen, believed to be members of the Gran Grif gang, killed 10 people "
+        "in Liancourt on Monday.",
+    ) == [["Gran Grif"]]

@@ -591,6 +591,8 @@ def _cause_agent(verb: Token) -> list[Token]:
     return []
 
 
+# What armed men wear, which says whose they are: "men in RSF uniforms".
+DRESS_NOUNS = frozenset(["uniform", "uniforms", "fatigues", "camouflage", "insignia"])
 # Prepositions of where, not of who: "a group of men in <town>" names no town as the agent.
 LOCATIVE_PREPS = frozenset(["in", "at", "near", "on", "outside", "inside", "around", "across"])
 
@@ -614,6 +616,8 @@ def _phrase(head: Token) -> list[Token]:
         if c.dep_ == "prep"
         and c.lower_ in LOCATIVE_PREPS
         and c.head.lemma_ not in BLAMING_LEMMAS  # "an attack blamed on <group>": who
+        # "men in RSF uniforms": whose men, not where
+        and not any(g.lemma_.lower() in DRESS_NOUNS for g in c.children)
         for t in c.subtree
     }
     # a bracket does not break the run: "the Rapid Support Forces (RSF) and allied militias"
@@ -1081,7 +1085,7 @@ class Events(BaseStage):
         if root is not None and _weapon(root):
             # "a Mi-35 helicopter fired": the model is no agent; its owner is
             named = [m for m in named if m.kind in OWNER_KINDS]
-        named = [_as_person(m) for m in named]
+        named = [_as_person(m) for m in named if not _common_noun(m)]
         for m in named:
             if m.kind == "person" and not (
                 via.startswith("parse:accused")
@@ -1521,6 +1525,13 @@ def _acted_upon(noun: Token) -> bool:
 
 # Words that end a state's name, not a person's: "Syrian Arab Republic".
 STATE_WORDS = frozenset(["republic", "federation", "kingdom", "emirates", "union", "state"])
+
+
+def _common_noun(m: Mention) -> bool:
+    """The tagger took an armed actor's common noun for a name, capitalised as the sentence's
+    first word ("Jihadists killed ...", "Militants"): no one is named."""
+    rx = concepts().pattern("armed_actor", "en")
+    return m.kind in ("org", "norp", "person") and bool(rx and rx.fullmatch(m.text.strip().lower()))
 
 
 def _as_person(m: Mention) -> Mention:

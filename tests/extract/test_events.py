@@ -791,3 +791,15 @@ def test_the_group_gunmen_are_believed_to_belong_to_did_it(extract) -> None:
         "Unidentified gunmen, believed to be members of the Gran Grif gang, killed 10 people "
         "in Liancourt on Monday.",
     ) == [["Gran Grif"]]
+
+
+def test_men_in_a_groups_uniforms_are_its_men(extract) -> None:
+    assert _perps(extract, "Men in RSF uniforms raped at least 20 women in Geneina in June.") == [
+        ["Rapid Support Forces"]
+    ]
+
+
+def test_an_armed_actors_noun_the_tagger_took_for_a_name_names_no_one(extract) -> None:
+    assert _perps(
+        extract, "Jihadists linked to al-Qaeda killed 60 villagers near Djibo on Sunday."
+    ) == [[]]

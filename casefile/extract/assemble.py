@@ -812,8 +812,9 @@ class Assembler:
             return self.unparsed_perpetrators(g, found)
         if [f.kind for f in found] == ["force"]:  # "Russian troops", and one Russian unit named
             found = [self.side_unit(found[0]) or found[0]]
-        if not found:
-            found = self.home_institution(g)
+        if all(f.kind == "group" for f in found):
+            # "the army and allied militias": the army too, the home country's
+            found += self.home_institution(g)
         if not found:
             main = self.principal_agent()
             if main:

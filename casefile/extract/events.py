@@ -1104,6 +1104,12 @@ class Events(BaseStage):
                 e.args.append(Argument(AGENT, glossed, via + ":gloss"))
                 return
         phrase = _armed_phrase(agent_toks, s.start, i, analysis.text, events)
+        if phrase is None and not first and agent_toks[0].lower_ in ALLIED_WORDS:
+            # "and allied militias" the parser read as a verb and its object
+            a, b = s.start + agent_toks[0].idx, s.start + agent_toks[-1].idx
+            b += len(agent_toks[-1].text)
+            name = analysis.text[a:b]
+            phrase = Mention("actor", a, b, name, Actor(name, UNNAMED), i)
         if first and refers_back(agent_toks, phrase):
             # "They killed ...", "The group killed ...": the group named last
             earlier = antecedent(analysis, i, s.start + agent_toks[0].idx)
@@ -1581,8 +1587,9 @@ def _conjoined(toks: list[Token]) -> list[list[Token]]:
         return [toks]
     inside = {t.i for t in toks}
     joined = [c for c in head.conjuncts if c.i in inside and c.i > head.i]
+    allied = _allied_after(toks)
     if not joined:
-        return [toks]
+        return [toks, allied] if allied else [toks]
     cut = {t.i for c in joined for t in c.subtree}
     first = [t for t in toks if t.i not in cut and t.dep_ != "cc"]
     parts = [first]
@@ -1590,7 +1597,27 @@ def _conjoined(toks: list[Token]) -> list[list[Token]]:
         own = {t.i for d in c.children if d.dep_ == "conj" for t in d.subtree}
         part = [t for t in c.subtree if t.i in inside and t.i not in own and t.dep_ != "cc"]
         parts.append([t for t in part if not t.is_punct])
-    return [p for p in parts if p]
+    return [p for p in [*parts, allied] if p]
+
+
+def _allied_after(toks: list[Token]) -> list[Token]:
+    """Armed men named by their alliance right after the agent's phrase, which the parser
+    now and then reads as a verb joined to the act's ("killed by the RSF and allied
+    militias"): their words; none where the words after the phrase are no such men."""
+    last = max(toks, key=lambda t: t.i)
+    doc = last.doc
+    rx = concepts().pattern("armed_actor", "en")
+    words = doc[last.i + 1 : last.i + 4]
+    if (
+        len(words) == 3
+        and words[0].lower_ == "and"
+        and words[1].lower_ in ALLIED_WORDS
+        and rx is not None
+        and rx.fullmatch(words[2].lower_)
+        and words[1].i not in {t.i for t in toks}
+    ):
+        return [words[1], words[2]]
+    return []
 
 
 def _institution_modifier(noun: Token) -> Token | None:

@@ -803,3 +803,18 @@ def test_an_armed_actors_noun_the_tagger_took_for_a_name_names_no_one(extract) -
     assert _perps(
         extract, "Jihadists linked to al-Qaeda killed 60 villagers near Djibo on Sunday."
     ) == [[]]
+
+
+def test_allied_men_after_the_agent_are_agents_though_parsed_as_a_verb(extract) -> None:
+    assert _perps(
+        extract,
+        "Over 2,000 civilians were killed by the Rapid Support Forces (RSF) and allied militias "
+        "in Ardamata in November.",
+    ) == [["Rapid Support Forces", "allied militias"]]
+
+
+def test_the_army_joined_to_allied_men_is_the_home_countrys(extract) -> None:
+    assert _perps(
+        extract,
+        "Hundreds of people were killed by the army and allied militias in El Fasher in May.",
+    ) == [["Sudanese Armed Forces", "allied militias"]]

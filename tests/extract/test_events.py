@@ -740,6 +740,9 @@ def test_forces_named_by_who_commands_them_are_the_home_countrys(extract) -> Non
         extract,
         "The junta bombed a village school in Sagaing Region on Monday, killing 11 children.",
     ) == [["Myanmar military"]]
+    assert _perps(
+        extract, "The regime bombed a market in Aleppo on Tuesday, killing 30 civilians."
+    ) == [["Syrian military"]]
 
 
 def test_armed_settlers_are_not_their_states_forces(extract) -> None:

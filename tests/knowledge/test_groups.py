@@ -31,6 +31,8 @@ def test_a_states_forces_named_by_its_demonym_take_the_tables_name() -> None:
     assert canonical_force("Nigeria's army") == Actor("Nigerian Army", "force")
     assert canonical_force("Russian forces") is None  # no entry: the name stays
     assert canonical_force("Syrian military intelligence") is None  # another body
+    [(_, _, actor)] = find_groups("Assad forces shelled the town.")
+    assert actor == Actor("Syrian military", "force")
 
 
 def test_a_state_force_is_found_by_its_aliases_not_its_descriptive_name() -> None:

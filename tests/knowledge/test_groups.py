@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import pytest
+
+from casefile.errors import KnowledgeError
+from casefile.knowledge import groups
 from casefile.knowledge.gazetteer import Gazetteer
 from casefile.knowledge.groups import canonical_force, find_groups
 from casefile.model import Actor
@@ -48,3 +52,19 @@ def test_groups_of_iraq_afghanistan_the_congo_and_haiti_are_known() -> None:
         "Democratic Forces for the Liberation of Rwanda",
         "Gran Grif",
     ]
+
+
+def test_a_state_force_of_a_country_without_a_demonym_is_a_clear_error(
+    tmp_path, monkeypatch
+) -> None:
+    bad = tmp_path / "armed_groups.yaml"
+    bad.write_text("- name: Army of Nowhere\n  kind: force\n  country: Nowhereland\n")
+    monkeypatch.setattr(groups, "DATA", bad)
+    for cached in (groups._rows, groups._table, groups.state_forces):
+        cached.cache_clear()
+    try:
+        with pytest.raises(KnowledgeError, match="no demonym for country 'Nowhereland'"):
+            groups.state_forces()
+    finally:
+        for cached in (groups._rows, groups._table, groups.state_forces):
+            cached.cache_clear()

@@ -591,6 +591,8 @@ def _cause_agent(verb: Token) -> list[Token]:
     return []
 
 
+# A name's suffix that makes armed men kin of a group, not the group: "<group>-linked".
+LINKED_TO = re.compile(r"[-‐–]\s?(?:linked|affiliated|aligned|inspired|allied|connected)\b", re.I)
 # What armed men wear, which says whose they are: "men in RSF uniforms".
 DRESS_NOUNS = frozenset(["uniform", "uniforms", "fatigues", "camouflage", "insignia"])
 # Prepositions of where, not of who: "a group of men in <town>" names no town as the agent.
@@ -620,8 +622,9 @@ def _phrase(head: Token) -> list[Token]:
         and not any(g.lemma_.lower() in DRESS_NOUNS for g in c.children)
         for t in c.subtree
     }
-    # a bracket does not break the run: "the Rapid Support Forces (RSF) and allied militias"
-    kept = {t.i for t in head.subtree if t.i not in cut and (not t.is_punct or t.text in "()[]")}
+    # a bracket or a hyphen does not break the run: "the Rapid Support Forces (RSF) and
+    # allied militias", "Hamas-led gunmen"
+    kept = {t.i for t in head.subtree if t.i not in cut and (not t.is_punct or t.text in "()[]-")}
     lo = hi = head.i  # the unbroken run of words around the head
     while lo - 1 in kept:
         lo -= 1
@@ -1085,7 +1088,13 @@ class Events(BaseStage):
         if root is not None and _weapon(root):
             # "a Mi-35 helicopter fired": the model is no agent; its owner is
             named = [m for m in named if m.kind in OWNER_KINDS]
-        named = [_as_person(m) for m in named if not _common_noun(m)]
+        named = [
+            _as_person(m)
+            for m in named
+            if not _common_noun(m)
+            # "<group>-linked militants": men close to the group, not the group
+            and not LINKED_TO.match(analysis.text, m.end)
+        ]
         for m in named:
             if m.kind == "person" and not (
                 via.startswith("parse:accused")
@@ -1491,7 +1500,9 @@ def _armed_phrase(
         # a sentence's first word is capitalised whatever it is: "Unknown gunmen"
         and (not t.is_sent_start or t.pos_ == "PROPN" or t.lower_ in demonyms())
     ]
-    if not side:  # "gunmen", "a group of unknown men": an agent, but no one named
+    if not side or LINKED_TO.search(name):
+        # "gunmen", "a group of unknown men", "<group>-linked militants": an agent, but no
+        # one named
         return Mention("actor", start, end, name, Actor(name, UNNAMED), i)
     side_name = " ".join(demonyms().get(t.lower_, t.text) for t in side)  # "Sudan's": Sudanese
     if side and (inst := _institution(toks, head)) is not None:

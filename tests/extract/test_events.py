@@ -821,3 +821,15 @@ def test_the_army_joined_to_allied_men_is_the_home_countrys(extract) -> None:
         extract,
         "Hundreds of people were killed by the army and allied militias in El Fasher in May.",
     ) == [["Sudanese Armed Forces", "allied militias"]]
+
+
+def test_the_group_that_leads_armed_men_did_what_they_did(extract) -> None:
+    assert _perps(extract, "Hamas-led gunmen killed 50 residents of the kibbutz on 7 October.") == [
+        ["Hamas"]
+    ]
+
+
+def test_men_linked_to_a_group_are_not_that_group(extract) -> None:
+    assert _perps(
+        extract, "Al Qaeda-linked militants shot dead 100 villagers near Barsalogho in August."
+    ) == [[]]

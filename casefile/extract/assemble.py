@@ -29,6 +29,7 @@ from .. import registry
 from ..config import Settings
 from ..knowledge.demonyms import demonyms
 from ..knowledge.gazetteer import Gazetteer
+from ..knowledge.groups import canonical_force
 from ..knowledge.orbat import Orbat
 from ..lang import get_pack
 from ..model import Actor, Analysis, Count, DateRange, Incident, Mention, Place
@@ -933,6 +934,17 @@ class Assembler:
         return self._home
 
     def perpetrators(self, g: Group) -> list[Actor]:
+        """Who did the act (``agents``), a state's forces by the name the armed groups table
+        gives them ("Israeli troops": the Israel Defense Forces), each once."""
+        out: list[Actor] = []
+        for actor in self.agents(g):
+            if actor.kind in ("force", "group"):
+                actor = canonical_force(actor.name) or actor
+            if actor.name not in {a.name for a in out}:
+                out.append(actor)
+        return out
+
+    def agents(self, g: Group) -> list[Actor]:
         found: list[Actor] = []
         for m in g.args(AGENT):
             actor = _actor(m)
@@ -953,8 +965,9 @@ class Assembler:
             return self.unparsed_perpetrators(g, found)
         if [f.kind for f in found] == ["force"]:  # "Russian troops", and one Russian unit named
             found = [self.side_unit(found[0]) or found[0]]
-        if not found:
-            found = self.home_institution(g)
+        if all(f.kind == "group" for f in found):
+            # "the army and allied militias": the army too, the home country's
+            found += self.home_institution(g)
         if not found:
             main = self.principal_agent()
             if main:

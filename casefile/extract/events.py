@@ -115,6 +115,8 @@ ACCUSING_LEMMAS = frozenset(
     ]
 )
 FINDING_LEMMAS = frozenset(["find", "discover", "uncover", "exhume", "recover", "locate"])
+# Words of a court's finding: who is found guilty of an act did it.
+VERDICT_WORDS = frozenset(["guilty", "culpable", "responsible"])
 # Verbs whose date says when an act was told, charged or its traces found, not when it
 # happened ("accused ... on Tuesday", "bodies found on Sunday" do not date the killing); a
 # place they name is still where the act was (bodies found in a cellar of <town>).
@@ -327,6 +329,19 @@ def _accused(tok: Token) -> list[Token] | None:
     if tok.dep_ not in ("pcomp", "pobj") or tok.head.lower_ not in ("of", "for", "with", "over"):
         return None
     above = tok.head.head
+    if above.lower_ in VERDICT_WORDS and tok.head.lower_ == "of":
+        # "the court found two soldiers guilty of shooting", "<name> was found guilty of"
+        if above.dep_ == "amod" and above.head.pos_ in ("NOUN", "PROPN"):
+            # "found two soldiers, <name> and <name>, guilty of": the word read as theirs
+            return [t for t in _phrase(above.head) if t not in set(above.subtree)]
+        verb = above.head
+        for dep in ("dobj", "nsubjpass", "nsubj"):
+            if dep == "nsubj" and verb.lemma_ in FINDING_LEMMAS:
+                break  # "the court found ...": the court only judged
+            accused = [c for c in verb.children if c.dep_ == dep]
+            if accused:
+                return _phrase(accused[0])
+        return None
     if above.lemma_ in ACCUSING_NOUNS and above.dep_ == "pobj":
         # "notified a soldier of suspicion of killing": the one the suspicion is for
         holder = above.head.head
@@ -346,7 +361,88 @@ def _accused(tok: Token) -> list[Token] | None:
     return None
 
 
-def _agent_tokens(trigger: Token) -> tuple[list[Token], str]:
+# Verbs by which a body tells its own deed: "the army said it struck", "admitted it shelled".
+OWNING_LEMMAS = frozenset(["say", "state", "announce", "confirm", "claim", "admit", "acknowledge"])
+
+
+def _speaker_of(subject: Token, verb: Token) -> Token | None:
+    """Who "it" or "they" is where a body tells its own deed ("the army said it struck a
+    school"): the subject of the telling verb whose clause the act's verb is, where it names
+    no person (a spokesman telling of "it" speaks for a body named elsewhere)."""
+    if subject.lower_ not in ("it", "they", "we") or verb.dep_ != "ccomp":
+        return None
+    teller = verb.head
+    if teller.lemma_ not in OWNING_LEMMAS:
+        return None
+    speakers = [c for c in teller.children if c.dep_ == "nsubj"]
+    if not speakers or speakers[0].ent_type_ == "PERSON":
+        return None
+    # a body that does such deeds: armed men by their noun ("the military"), or one named
+    # ("the IDF", "Hamas"); not an office or a ministry that tells of them
+    rx = concepts().pattern("armed_actor", "en")
+    head = speakers[0]
+    if head.pos_ == "PROPN" or (rx is not None and rx.fullmatch(head.lower_)):
+        return head
+    return None
+
+
+# Verbs that lay an act on someone: "an attack blamed on", "killings attributed to".
+BLAMING_LEMMAS = frozenset(["blame", "attribute", "ascribe"])
+# Verbs that say who someone is thought to be: "gunmen, believed to be members of <group>".
+BELIEF_LEMMAS = frozenset(["believe", "suspect", "think", "say", "report"])
+
+
+def _blamed(verb: Token) -> list[Token]:
+    """Whom a verb that lays an act on someone names ("blamed on the ADF", "attributed to
+    <group>"); none for another verb."""
+    if verb.lemma_ not in BLAMING_LEMMAS:
+        return []
+    return next(
+        (
+            _phrase(g)
+            for p in verb.children
+            if p.dep_ == "prep" and p.lower_ in ("on", "to")
+            for g in p.children
+            if g.dep_ == "pobj"
+        ),
+        [],
+    )
+
+
+def _believed(subject: Token, verb: Token) -> list[Token]:
+    """What the agent ``subject`` is believed to be ("gunmen, believed to be members of the
+    <group>, killed ..."): the words of that description, from a clause on the subject or
+    from the verb of belief the parser made its head; none where there is no such clause."""
+    out: list[Token] = []
+    for v in [c for c in subject.children if c.dep_ == "acl"] + [verb]:
+        if v.lemma_ not in BELIEF_LEMMAS or v.tag_ not in ("VBN", "VBD"):
+            continue
+        for x in v.children:
+            if x.dep_ == "xcomp":  # "to be members of ..."
+                out += [t for a in x.children if a.dep_ == "attr" for t in a.subtree]
+    return out
+
+
+def _deed_agent(noun: Token, depth: int) -> tuple[list[Token], str] | None:
+    """The agent of the deed ``noun`` names, where a relative clause tells its harm ("in a
+    raid that killed twelve": who made the raid); None where the noun names a doer ("the
+    gunmen who killed") or no agent is found."""
+    rx = concepts().pattern("armed_actor", "en")
+    if depth >= 2 or noun.pos_ != "NOUN" or (rx is not None and rx.fullmatch(noun.lower_)):
+        return None
+    pred = _predicate(noun)
+    if pred.dep_ == "pcomp" and pred.head.head.pos_ == "VERB" and not _passive(pred.head.head):
+        # "fired on civilians queueing for bread in an incident that ...": the deed is the
+        # firing, whose subject did it, not the queueing
+        subjects = [c for c in pred.head.head.children if c.dep_ == "nsubj"]
+        return (_phrase(subjects[0]), "parse:nsubj:deed") if subjects else None
+    toks, via = _agent_tokens(noun, depth + 1)
+    if not toks or via in ("parse:acl", "parse:relcl"):
+        return None  # "civilians fleeing ... in an incident that killed": not the doers
+    return toks, via + ":deed"
+
+
+def _agent_tokens(trigger: Token, depth: int = 0) -> tuple[list[Token], str]:
     """Tokens of the act's agent, and how they were found."""
     # "accused the brigade of killing civilians", "sentenced <name> for the murder of": the
     # accused is the agent
@@ -362,6 +458,11 @@ def _agent_tokens(trigger: Token) -> tuple[list[Token], str]:
         for c in trigger.children:
             if c.dep_ == "prep" and c.lower_ == "by":
                 return [t for p in c.children if p.dep_ == "pobj" for t in p.subtree], "parse:by"
+            if c.dep_ == "acl" and (blamed := _blamed(c)):  # "an attack blamed on the ADF"
+                return blamed, "parse:blamed"
+        if trigger.dep_ in ("nsubjpass", "dobj") and (blamed := _blamed(trigger.head)):
+            # "the killings were attributed to <group>", "officials blamed the attack on"
+            return blamed, "parse:blamed"
         mods = [
             c
             for c in trigger.children
@@ -375,6 +476,10 @@ def _agent_tokens(trigger: Token) -> tuple[list[Token], str]:
         # the kind of "a guided aerial bomb" (whose verb's subject dropped it)
         if mods:
             return [t for c in mods for t in c.subtree], "parse:modifier"
+        inst = None if _acted_upon(trigger) else _institution_modifier(trigger)
+        if inst is not None:  # "an army drone strike": the army, whoever's it is; not
+            # the owner of the "military helicopters" the act destroyed
+            return [inst], "parse:modifier"
     verb = _predicate(trigger).lemma_
     if verb in FINDING_LEMMAS:
         return [], ""  # "soldiers found the bodies": the finders are not the agents
@@ -383,8 +488,9 @@ def _agent_tokens(trigger: Token) -> tuple[list[Token], str]:
     ):
         return [], ""  # "officials reported the murder", "an investigation into the murder"
     cur = _predicate(trigger)
+    joined = False  # the act's verb is joined to cur's: "arrested and tortured" share a doer
     for _ in range(4):
-        if cur.i != trigger.i and cur.lemma_ in ACCUSING_LEMMAS:
+        if cur.i != trigger.i and cur.lemma_ in ACCUSING_LEMMAS and not joined:
             return [], ""  # "prosecutors charged a colonel over the shelling": the accusers
         passive = _passive(cur)
         for c in cur.children:
@@ -397,8 +503,19 @@ def _agent_tokens(trigger: Token) -> tuple[list[Token], str]:
                     and cur.pos_ == "VERB"
                     and (cur.i == trigger.i or (trigger.dep_ == "dobj" and trigger.head.i == cur.i))
                 ):
+                    if (deed := _deed_agent(cur.head, depth)) is not None:
+                        return deed  # "opened fire ... in a raid that killed twelve"
                     return [cur.head, *cur.head.lefts], "parse:relcl"  # "commanders who ordered"
-                return _phrase(c), "parse:nsubj"
+                if cur.i == trigger.i and (speaker := _speaker_of(c, cur)) is not None:
+                    return _phrase(speaker), "parse:nsubj:speaker"
+                if c.lower_ in ("that", "which") and c.tag_ == "WDT":
+                    # "an incident that the ministry said killed 112": the incident's agent
+                    told = cur
+                    while told.dep_ in ("ccomp", "xcomp", "conj") and told.head.i != told.i:
+                        told = told.head
+                    if told.dep_ == "relcl" and (deed := _deed_agent(told.head, depth)):
+                        return deed
+                return _phrase(c) + _believed(c, cur), "parse:nsubj"
         if passive:  # "was beaten and given shocks by <agent>": one agent for both verbs
             for c in cur.children:
                 if c.dep_ == "conj" and c.tag_ == "VBN":
@@ -414,6 +531,7 @@ def _agent_tokens(trigger: Token) -> tuple[list[Token], str]:
             # noun with a clause: an active verb with an object has the noun as its agent
             return [t for t in _phrase(cur.head) if t not in set(cur.subtree)], "parse:acl"
         if cur.dep_ in SHARES_SUBJECT and cur.head.i != cur.i:
+            joined = joined or cur.dep_ == "conj"
             cur = cur.head
             continue
         if cur.dep_ == "pcomp" and (accused := _accused(cur)) is not None:
@@ -464,6 +582,8 @@ def _cause_agent(verb: Token) -> list[Token]:
             for p in noun.children:
                 if p.dep_ == "prep" and p.lower_ == "by":
                     return [t for g in p.children if g.dep_ == "pobj" for t in _phrase(g)]
+                if p.dep_ == "acl" and (blamed := _blamed(p)):  # "in an attack blamed on"
+                    return blamed
             nouns = [
                 g
                 for p in noun.children
@@ -474,6 +594,10 @@ def _cause_agent(verb: Token) -> list[Token]:
     return []
 
 
+# A name's suffix that makes armed men kin of a group, not the group: "<group>-linked".
+LINKED_TO = re.compile(r"[-‐–]\s?(?:linked|affiliated|aligned|inspired|allied|connected)\b", re.I)
+# What armed men wear, which says whose they are: "men in RSF uniforms".
+DRESS_NOUNS = frozenset(["uniform", "uniforms", "fatigues", "camouflage", "insignia"])
 # Prepositions of where, not of who: "a group of men in <town>" names no town as the agent.
 LOCATIVE_PREPS = frozenset(["in", "at", "near", "on", "outside", "inside", "around", "across"])
 
@@ -494,10 +618,16 @@ def _phrase(head: Token) -> list[Token]:
     cut = {
         t.i
         for c in head.subtree
-        if c.dep_ == "prep" and c.lower_ in LOCATIVE_PREPS
+        if c.dep_ == "prep"
+        and c.lower_ in LOCATIVE_PREPS
+        and c.head.lemma_ not in BLAMING_LEMMAS  # "an attack blamed on <group>": who
+        # "men in RSF uniforms": whose men, not where
+        and not any(g.lemma_.lower() in DRESS_NOUNS for g in c.children)
         for t in c.subtree
     }
-    kept = {t.i for t in head.subtree if t.i not in cut and not t.is_punct}
+    # a bracket or a hyphen does not break the run: "the Rapid Support Forces (RSF) and
+    # allied militias", "Hamas-led gunmen"
+    kept = {t.i for t in head.subtree if t.i not in cut and (not t.is_punct or t.text in "()[]-")}
     lo = hi = head.i  # the unbroken run of words around the head
     while lo - 1 in kept:
         lo -= 1
@@ -856,40 +986,10 @@ class Events(BaseStage):
                         s.start + min(t.idx for t in agent_toks),
                         s.start + max(t.idx + len(t.text) for t in agent_toks),
                     )
-                    named = _agent_mentions(analysis, i, agent_toks, s.start)
-                    root = phrase_head(agent_toks)
-                    if (
-                        root is not None
-                        and _institution(agent_toks, root) is not None
-                        and all(m.kind in ("norp", "gpe") for m in named)
-                    ):
-                        named = []  # "the Ethiopian military": the institution, named below
-                    if root is not None and _weapon(root):
-                        # "a Mi-35 helicopter fired": the model is no agent; its owner is
-                        named = [m for m in named if m.kind in OWNER_KINDS]
-                    for m in named:
-                        if m.kind == "person" and not (
-                            via == "parse:accused" or (via == "parse:nsubj" and tok.pos_ == "VERB")
-                        ):
-                            continue  # "<name> condemned the attack": a person who did the
-                            # act is its verb's own subject, or the one charged with it
-                        m = _outside_chain(analysis, i, m)
-                        if all(a.mention is not m for a in e.args):
-                            e.args.append(Argument(AGENT, m, via))
-                    if not e.of(AGENT):
-                        glossed = _glossed(analysis, i, e.agent_span[0] if e.agent_span else -1)
-                        if glossed is not None:  # "the <initials> [<name in full>], which ..."
-                            e.args.append(Argument(AGENT, glossed, via + ":gloss"))
-                            continue
-                        phrase = _armed_phrase(agent_toks, s.start, i, analysis.text, events)
-                        if refers_back(agent_toks, phrase):
-                            # "They killed ...", "The group killed ...": the group named last
-                            earlier = antecedent(analysis, i, s.start + agent_toks[0].idx)
-                            if earlier is not None:
-                                e.args.append(Argument(AGENT, earlier, via + ":antecedent"))
-                                continue
-                        if phrase is not None:
-                            e.args.append(Argument(AGENT, phrase, via + ":phrase"))
+                    main, *joined = _conjoined(agent_toks)
+                    self._add_agents(analysis, i, e, tok, main, via, events, first=True)
+                    for part in joined:  # "the RSF and allied militias": each one
+                        self._add_agents(analysis, i, e, tok, part, via + ":joined", events)
         if doc is None:  # no parse: the actor named nearest the trigger, before it first
             pack = get_pack(analysis.language_of(i))
             for e in events:
@@ -1017,6 +1117,96 @@ class Events(BaseStage):
                     one = _one_victim(analysis, i, e, tok, s.start)
                     if one is not None:
                         e.args.append(Argument(COUNT, one, "parse:patient"))
+
+    @staticmethod
+    def _add_agents(
+        analysis: Analysis,
+        i: int,
+        e: EventMention,
+        tok: Token,
+        agent_toks: list[Token],
+        via: str,
+        events: list[EventMention],
+        first: bool = False,
+    ) -> None:
+        """The agents one phrase names (``agent_toks``: the whole agent, or one of the
+        agents joined by "and") to the act ``e``."""
+        s = analysis.sentences[i]
+        before = len(e.of(AGENT))
+        named = _agent_mentions(analysis, i, agent_toks, s.start)
+        root = phrase_head(agent_toks)
+        if (
+            root is not None
+            and _institution(agent_toks, root) is not None
+            and all(m.kind in ("norp", "gpe") for m in named)
+        ):
+            named = []  # "the Ethiopian military": the institution, named below
+        if via.startswith("parse:modifier") and tok.lemma_.lower() in PLACE_NAMED_ACTS:
+            # "the <town> massacre": a massacre is named by where it was; only a group the
+            # stages know by name did it ("the RSF massacre")
+            named = [
+                m
+                for m in named
+                if m.kind in ("unit", "actor") or m.text.strip().lower() in demonyms()
+            ]
+            if not named:
+                return
+        if (
+            root is not None
+            and root.lower_ in CIVILIAN_ARMED_NOUNS
+            and all(m.kind in ("norp", "gpe") for m in named)
+        ):
+            named = []  # "Israeli settlers": armed civilians, not their state's forces
+        if root is not None and _weapon(root):
+            # "a Mi-35 helicopter fired": the model is no agent; its owner is
+            named = [m for m in named if m.kind in OWNER_KINDS]
+        named = [
+            _as_person(m)
+            for m in named
+            if not _common_noun(m)
+            # "<group>-linked militants": men close to the group, not the group
+            and not LINKED_TO.match(analysis.text, m.end)
+        ]
+        for m in named:
+            if m.kind == "person" and not (
+                via.startswith("parse:accused")
+                or (via.startswith("parse:nsubj") and tok.pos_ == "VERB")
+            ):
+                continue  # "<name> condemned the attack": a person who did the
+                # act is its verb's own subject, or the one charged with it
+            m = _outside_chain(analysis, i, m)
+            if all(a.mention is not m for a in e.args):
+                e.args.append(Argument(AGENT, m, via))
+        if len(e.of(AGENT)) > before:
+            return
+        if first:
+            glossed = _glossed(analysis, i, e.agent_span[0] if e.agent_span else -1)
+            if glossed is not None:  # "the <initials> [<name in full>], which ..."
+                e.args.append(Argument(AGENT, glossed, via + ":gloss"))
+                return
+        phrase = _armed_phrase(agent_toks, s.start, i, analysis.text, events)
+        if phrase is None and not first and agent_toks[0].lower_ in ALLIED_WORDS:
+            # "and allied militias" the parser read as a verb and its object
+            a, b = s.start + agent_toks[0].idx, s.start + agent_toks[-1].idx
+            b += len(agent_toks[-1].text)
+            name = analysis.text[a:b]
+            phrase = Mention("actor", a, b, name, Actor(name, UNNAMED), i)
+        if first and refers_back(agent_toks, phrase):
+            # "They killed ...", "The group killed ...": the group named last
+            earlier = antecedent(analysis, i, s.start + agent_toks[0].idx)
+            if earlier is not None:
+                e.args.append(Argument(AGENT, earlier, via + ":antecedent"))
+                return
+        if (
+            phrase is not None
+            and not first
+            and phrase.value.kind == UNNAMED
+            and any(t.lower_ in ALLIED_WORDS for t in agent_toks)
+        ):  # "the RSF and allied militias": named by the ones they are allied to
+            name = phrase.value.name
+            phrase = Mention("actor", phrase.start, phrase.end, name, Actor(name, "group"), i)
+        if phrase is not None:
+            e.args.append(Argument(AGENT, phrase, via + ":phrase"))
 
 
 def _carried_out(analysis: Analysis, i: int, language: str) -> bool:
@@ -1204,6 +1394,15 @@ def _agent_mentions(analysis: Analysis, i: int, toks: list[Token], base: int) ->
         for m in analysis.mentions_of(kind, i)
         if m.start < hi and lo < m.end  # within, or ending in it ("Al-" of "Al-Shabaab")
     ]
+    # a group the table knows, or a unit, inside a name the tagger made of more words ("JNIM
+    # Militants" an organisation): the group, not the longer name
+    known = [m for m in inside if m.kind in ("unit", "actor")]
+    inside = [
+        m
+        for m in inside
+        if m.kind in ("unit", "actor")
+        or not any(m.start <= k.start and k.end <= m.end for k in known)
+    ]
     rank = {kind: n for n, kind in enumerate(AGENT_KINDS)}  # a unit before a force ...
     inside = [
         m
@@ -1220,7 +1419,9 @@ def _agent_mentions(analysis: Analysis, i: int, toks: list[Token], base: int) ->
     ]
     units = [m for m in inside if m.kind == "unit"]
     if units:  # "soldiers of the 30th Brigade (2nd Army, ...)": the first unit, not its chain
-        return [min(units, key=lambda m: m.start)]
+        # and the person the phrase names by its head ("<unit> fighter <name>"): both
+        people = [m for m in inside if m.kind == "person" and m.start <= at < m.end]
+        return [*people, min(units, key=lambda m: m.start)]
     if not inside and head.lower_ in UNIT_NOUNS and any(t.lower_ == "the" for t in head.children):
         # "the brigade": the unit of that kind named last before it in the sentence
         named = [
@@ -1235,7 +1436,14 @@ def _agent_mentions(analysis: Analysis, i: int, toks: list[Token], base: int) ->
     named = [
         m
         for m in analysis.mentions_of("person", i)
-        if any(m.start <= base + t.idx < m.end for t in head.children if t.dep_ == "appos")
+        if any(
+            m.start <= base + u.idx < m.end
+            for t in head.children
+            # "two soldiers, <name> and <name>,": the names in apposition, which the parser
+            # reads now and then as joined to the noun
+            if t.dep_ == "appos" or (t.dep_ == "conj" and t.pos_ == "PROPN" and head.pos_ == "NOUN")
+            for u in (t, *t.conjuncts)
+        )
     ]
     if named and all(m.kind != "person" for m in holding):
         return named
@@ -1414,8 +1622,14 @@ def _armed_phrase(
     if rx is None:
         return None
     head = phrase_head(toks)
-    if head is None or not rx.fullmatch(head.lower_):
+    if head is None:
         return None
+    if not rx.fullmatch(head.lower_):
+        inst = _institution_modifier(head)
+        if inst is None:
+            return None
+        head = inst  # "an army airstrike killed ...": the army did
+        toks = [t for t in toks if t.i <= inst.i]
     words = [t for t in toks if t.dep_ not in ("det", "nummod", "punct", "relcl", "acl")]
     words = [t for t in words if t.i <= head.i and not t.is_stop]
     if not words:
@@ -1435,11 +1649,16 @@ def _armed_phrase(
         # a sentence's first word is capitalised whatever it is: "Unknown gunmen"
         and (not t.is_sent_start or t.pos_ == "PROPN" or t.lower_ in demonyms())
     ]
-    if not side:  # "gunmen", "a group of unknown men": an agent, but no one named
+    if not side or LINKED_TO.search(name):
+        # "gunmen", "a group of unknown men", "<group>-linked militants": an agent, but no
+        # one named
         return Mention("actor", start, end, name, Actor(name, UNNAMED), i)
     side_name = " ".join(demonyms().get(t.lower_, t.text) for t in side)  # "Sudan's": Sudanese
     if side and (inst := _institution(toks, head)) is not None:
-        name, kind = f"{side_name} {inst.lower_}", "force"  # "the Ethiopian military": as named
+        # "the Ethiopian military": as named; the body of it that a noun between names
+        # ("Syrian military intelligence personnel": its intelligence)
+        body = [t.lower_ for t in toks if inst.i < t.i < head.i and t.lower_ in BODY_NOUNS]
+        name, kind = " ".join([side_name, inst.lower_, *body]), "force"
     elif side and head.lower_ in FORCE_NOUNS:  # "Israeli troops": a state's forces
         name, kind = f"{side_name} forces", "force"
     return Mention("actor", start, end, name, Actor(name, kind), i)
@@ -1460,6 +1679,118 @@ def _institution(toks: list[Token], head: Token) -> Token | None:
         ),
         None,
     )
+
+
+def _acted_upon(noun: Token) -> bool:
+    """The noun names what an act was done to: its verb's object ("destroyed three army
+    helicopters"), a passive verb's subject, or the target of "an attack on"."""
+    return noun.dep_ in ("dobj", "nsubjpass") or (
+        noun.dep_ == "pobj" and noun.head.lower_ in TARGET_PREPS
+    )
+
+
+# Words that end a state's name, not a person's: "Syrian Arab Republic".
+STATE_WORDS = frozenset(["republic", "federation", "kingdom", "emirates", "union", "state"])
+
+
+def _common_noun(m: Mention) -> bool:
+    """The tagger took an armed actor's common noun for a name, capitalised as the sentence's
+    first word ("Jihadists killed ...", "Militants"): no one is named."""
+    rx = concepts().pattern("armed_actor", "en")
+    return m.kind in ("org", "norp", "person") and bool(rx and rx.fullmatch(m.text.strip().lower()))
+
+
+def _as_person(m: Mention) -> Mention:
+    """A person the tagger took for a place or a nationality with their nationality ("Russian
+    Ivan Petrov" a place): the person, by their name; any other mention as it is."""
+    if m.kind not in ("gpe", "norp"):
+        return m
+    words = m.text.split()
+    for n in (1, 2):  # "Russian", "North Korean"
+        side, rest = " ".join(words[:n]), words[n:]
+        if (
+            side.lower() in demonyms()
+            and len(rest) >= 2
+            and all(w[:1].isupper() and w[1:].islower() for w in rest)
+            and not any(w.lower() in STATE_WORDS for w in rest)
+        ):
+            name = " ".join(rest)
+            start = m.end - len(name)
+            return Mention("person", start, m.end, name, "PERSON", m.sentence)
+    return m
+
+
+# Acts that reports name by the place they happened: "the <town> massacre".
+PLACE_NAMED_ACTS = frozenset(["massacre"])
+
+
+# Armed civilians, whose nationality does not make them their state's forces.
+CIVILIAN_ARMED_NOUNS = frozenset(["settlers", "vigilantes", "gang", "gangs", "mob", "mobs"])
+
+
+# Nouns of a state's body within its armed institution: "military intelligence", "army
+# police", named as the body that acted.
+BODY_NOUNS = frozenset(["intelligence", "counterintelligence", "police", "aviation"])
+
+
+# Words that name armed men by whom they fight beside ("allied militias"): joined to a named
+# agent, they are an agent of their own.
+ALLIED_WORDS = frozenset(["allied", "affiliated", "aligned", "associated", "proxy", "allies"])
+
+
+def _conjoined(toks: list[Token]) -> list[list[Token]]:
+    """The agent phrase ``toks`` split at "and": the first agent's words, then each agent
+    joined to it ("the RSF and allied militias", "<name> and <name>"); one part where the
+    phrase joins none."""
+    head = phrase_head(toks)
+    if head is None:
+        return [toks]
+    inside = {t.i for t in toks}
+    joined = [c for c in head.conjuncts if c.i in inside and c.i > head.i]
+    allied = _allied_after(toks)
+    if not joined:
+        return [toks, allied] if allied else [toks]
+    cut = {t.i for c in joined for t in c.subtree}
+    first = [t for t in toks if t.i not in cut and t.dep_ != "cc"]
+    parts = [first]
+    for c in joined:
+        own = {t.i for d in c.children if d.dep_ == "conj" for t in d.subtree}
+        part = [t for t in c.subtree if t.i in inside and t.i not in own and t.dep_ != "cc"]
+        parts.append([t for t in part if not t.is_punct])
+    return [p for p in [*parts, allied] if p]
+
+
+def _allied_after(toks: list[Token]) -> list[Token]:
+    """Armed men named by their alliance right after the agent's phrase, which the parser
+    now and then reads as a verb joined to the act's ("killed by the RSF and allied
+    militias"): their words; none where the words after the phrase are no such men."""
+    last = max(toks, key=lambda t: t.i)
+    doc = last.doc
+    rx = concepts().pattern("armed_actor", "en")
+    words = doc[last.i + 1 : last.i + 4]
+    if (
+        len(words) == 3
+        and words[0].lower_ == "and"
+        and words[1].lower_ in ALLIED_WORDS
+        and rx is not None
+        and rx.fullmatch(words[2].lower_)
+        and words[1].i not in {t.i for t in toks}
+    ):
+        return [words[1], words[2]]
+    return []
+
+
+def _institution_modifier(noun: Token) -> Token | None:
+    """A state's armed institution named by a word that modifies ``noun`` through a run of
+    modifiers ("an army drone strike", "a military airstrike"): who made the strike."""
+    for t in noun.lefts:
+        if t.dep_ not in ("compound", "amod", "nmod"):
+            continue
+        if t.lower_ in INSTITUTION_NOUNS:
+            return t
+        if t.pos_ in ("NOUN", "PROPN") and (inner := _institution_modifier(t)) is not None:
+            return inner
+    return None
 
 
 # Words that open another clause between a date and an act: "on Thursday protesters

@@ -150,11 +150,24 @@ def home_country(analysis: Analysis) -> str | None:
     return countries.most_common(1)[0][0] if countries else None
 
 
+# The forces of a state named by who commands them, not by the state: "government forces",
+# "regime troops", "junta soldiers" are those of the country the report is about.
+STATE_FORCES = re.compile(
+    r"(?:government|regime|federal|junta|security)(?:-led)?\s+(?:forces|troops|soldiers)"
+    r"|junta|regime"
+)
+
+
 def home_institution(analysis: Analysis, noun: str) -> str | None:
     """An armed institution named only as "the army" or "the military": that of the country
-    the report's places lie in, as the report would name it in full ("the Sudanese army")."""
+    the report's places lie in, as the report would name it in full ("the Sudanese army");
+    forces named by who commands them ("government forces"): that country's forces."""
     noun = noun.lower().removeprefix("the ").strip()
-    country = home_country(analysis) if noun in INSTITUTION_NOUNS else None
+    if STATE_FORCES.fullmatch(noun):
+        noun = "forces"
+    elif noun not in INSTITUTION_NOUNS:
+        return None
+    country = home_country(analysis)
     side = demonym_of_code(country) if country else None
     return f"{side} {noun}" if side else None
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from casefile.extract.events import AGENT, PLACE, TIME, dateline_end
+from casefile.extract.events import AGENT, PLACE, TIME, _as_person, dateline_end
 from casefile.extract.pipeline import Pipeline
-from casefile.model import Analysis, Document
+from casefile.model import Analysis, Document, Mention
 
 
 @pytest.fixture(scope="module")
@@ -270,7 +270,7 @@ def test_a_states_military_is_named_as_written_also_before_its_people(extract) -
     a = extract("Videos show Syrian military personnel shooting 41 civilians in Damascus.")
     assert [[p.name for p in i.perpetrators] for i in a.incidents] == [["Syrian military"]]
     b = extract("Nigerian army officers shot five villagers in Kaduna.")
-    assert [[p.name for p in i.perpetrators] for i in b.incidents] == [["Nigerian army"]]
+    assert [[p.name for p in i.perpetrators] for i in b.incidents] == [["Nigerian Army"]]
 
 
 def test_an_armed_group_named_by_its_initials_is_the_agent(extract) -> None:
@@ -292,11 +292,22 @@ def test_also_before_a_reporting_verb_is_no_new_act(extract) -> None:
     assert len([i for i in a.incidents if i.type == "attack_on_civilians"]) == 1
 
 
-def test_a_states_army_is_named_as_the_text_names_it(extract) -> None:
+def test_a_states_forces_take_the_name_the_armed_groups_table_gives_them(extract) -> None:
     a = extract("The Ethiopian military summarily executed dozens of civilians in a town.")
-    assert [[p.name for p in i.perpetrators] for i in a.incidents] == [["Ethiopian military"]]
+    assert [[p.name for p in i.perpetrators] for i in a.incidents] == [
+        ["Ethiopian National Defense Force"]
+    ]
     b = extract("Israeli troops shot dead two teenagers in Jenin on Monday.")
-    assert [[p.name for p in i.perpetrators] for i in b.incidents] == [["Israeli forces"]]
+    assert [[p.name for p in i.perpetrators] for i in b.incidents] == [["Israel Defense Forces"]]
+    c = extract("Nigerian soldiers opened fire on a crowd of traders in Zaria, killing nine.")
+    assert [[p.name for p in i.perpetrators] for i in c.incidents] == [["Nigerian Army"]]
+
+
+def test_a_states_army_the_table_does_not_name_is_named_as_the_text_names_it(extract) -> None:
+    a = extract("The Chadian army summarily executed dozens of civilians in a town.")
+    assert [[p.name for p in i.perpetrators] for i in a.incidents] == [["Chadian army"]]
+    b = extract("Chadian troops shot dead two herders near Abeche on Monday.")
+    assert [[p.name for p in i.perpetrators] for i in b.incidents] == [["Chadian forces"]]
 
 
 def test_a_wish_to_take_hostages_is_an_intent(extract) -> None:
@@ -505,7 +516,7 @@ def test_a_nationality_named_as_the_victim_counts_and_a_countrys_army_takes_its_
     a = extract("Soldiers shot dead a 16-year-old Palestinian near Hebron on Tuesday.")
     assert [i.count.best for i in a.incidents if i.count] == [1]
     b = extract("Sudan's army bombed a market in Omdurman on Sunday, killing at least 30 people.")
-    assert [[p.name for p in i.perpetrators] for i in b.incidents] == [["Sudanese army"]]
+    assert [[p.name for p in i.perpetrators] for i in b.incidents] == [["Sudanese Armed Forces"]]
 
 
 @pytest.mark.parametrize(
@@ -555,14 +566,28 @@ def test_the_accused_of_carrying_out_an_act_is_its_agent(extract) -> None:
         "The monitors accused the Ethiopian army of carrying out an air strike on a market "
         "in Mekelle that killed twelve civilians."
     )
-    assert [[p.name for p in i.perpetrators] for i in a.incidents] == [["Ethiopian army"]]
+    assert [[p.name for p in i.perpetrators] for i in a.incidents] == [
+        ["Ethiopian National Defense Force"]
+    ]
 
 
 def test_the_army_unqualified_is_that_of_the_country_the_report_is_about(extract) -> None:
     a = extract(
         "Residents said the army bombed a market in El Fasher on Monday, killing 30 civilians."
     )
-    assert [[p.name for p in i.perpetrators] for i in a.incidents] == [["Sudanese army"]]
+    assert [[p.name for p in i.perpetrators] for i in a.incidents] == [["Sudanese Armed Forces"]]
+
+
+def test_the_army_named_before_the_act_noun_is_its_agent(extract) -> None:
+    a = extract("Mourners in Kaduna State buried 30 villagers killed by an army drone strike.")
+    assert [[p.name for p in i.perpetrators] for i in a.incidents] == [["Nigerian Army"]]
+    b = extract("A military airstrike on the market in El Fasher wounded 12 traders on Monday.")
+    assert [[p.name for p in i.perpetrators] for i in b.incidents] == [["Sudanese Armed Forces"]]
+
+
+def test_the_army_that_owns_what_an_act_destroyed_is_not_its_agent(extract) -> None:
+    a = extract("Rebels shelled the airport in El Fasher and destroyed two army helicopters.")
+    assert all("Sudanese Armed Forces" not in [p.name for p in i.perpetrators] for i in a.incidents)
 
 
 def test_acts_told_in_one_sentence_share_the_date_and_place_one_of_them_is_given(extract) -> None:
@@ -662,3 +687,189 @@ def test_a_toll_someone_had_told_before_is_the_act_retold(extract) -> None:
     # told as what was said, not as said before: an act of its own may follow
     b = extract(text.replace("Earlier, officials", "Officials"))
     assert [e.features["told_before"] for e in b.events] == [0.0, 0.0]
+
+
+def _perps(extract, text: str) -> list[list[str]]:
+    return [sorted(p.name for p in i.perpetrators) for i in extract(text).incidents]
+
+
+def test_agents_joined_by_and_are_each_an_agent(extract) -> None:
+    assert _perps(
+        extract, "The RSF and allied militias killed dozens of civilians in El Fasher on 10 May."
+    ) == [["Rapid Support Forces", "allied militias"]]
+    assert _perps(
+        extract, "Ivan Petrov and Oleg Sidorov were convicted of killing a civilian in Bucha."
+    ) == [["Ivan Petrov", "Oleg Sidorov"]]
+
+
+def test_unnamed_men_joined_to_no_named_agent_stay_unnamed(extract) -> None:
+    got = _perps(extract, "Police and soldiers shot dead five protesters in Khartoum on Monday.")
+    assert got == [[]]
+
+
+def test_who_a_court_finds_guilty_of_an_act_did_it(extract) -> None:
+    assert _perps(
+        extract,
+        "A court in Kyiv found two Russian soldiers, Ivan Petrov and Oleg Sidorov, guilty of "
+        "shooting a civilian in Bucha in March 2022.",
+    ) == [["Ivan Petrov", "Oleg Sidorov"]]
+    assert _perps(
+        extract,
+        "Two soldiers, Pavlo Hrytsenko and Roman Kovalchuk, were found guilty of murdering a "
+        "farmer in Kupiansk.",
+    ) == [["Pavlo Hrytsenko", "Roman Kovalchuk"]]
+
+
+def test_the_people_a_phrase_names_with_their_unit_are_agents_with_it(extract) -> None:
+    assert _perps(
+        extract,
+        "Wagner fighters Pavel Ivanov and Sergei Orlov were accused of executing two prisoners "
+        "near Bakhmut in 2023.",
+    ) == [["Pavel Ivanov", "Sergei Orlov", "Wagner Group"]]
+
+
+def test_the_harm_of_a_deed_told_in_a_relative_clause_is_its_doers(extract) -> None:
+    assert _perps(
+        extract,
+        "RSF fighters attacked the village of Wad al-Nura in a raid that killed 100 farmers.",
+    ) == [["Rapid Support Forces"]]
+    a = extract(
+        "Israeli troops in the northern Gaza Strip opened fire on a crowd on Thursday in an "
+        "incident that the ministry said killed 40 people."
+    )
+    killing = [e for e in a.events if e.type == "killing_of_civilians"]
+    assert [[m.mention.text for m in e.args if m.role == "agent"] for e in killing] == [["Israeli"]]
+
+
+def test_a_body_telling_of_its_own_deed_did_it(extract) -> None:
+    assert _perps(extract, "The IDF said it struck a school in Gaza City on Saturday.") == [
+        ["Israel Defense Forces"]
+    ]
+    assert _perps(
+        extract, "Hamas said it shelled the town of Sderot, wounding three residents."
+    ) == [["Hamas"]]
+
+
+def test_an_office_telling_of_it_did_not_do_it(extract) -> None:
+    a = extract(
+        "The prosecutor's office said it had evidence of the execution of nine prisoners "
+        "of war near Bakhmut."
+    )
+    assert all(i.perpetrators == [] for i in a.incidents)
+
+
+def test_the_body_of_an_armed_institution_that_acted_is_named(extract) -> None:
+    assert _perps(
+        extract, "Syrian military intelligence officers tortured 40 detainees near Damascus."
+    )[:1] == [["Syrian military intelligence"]]
+
+
+def test_a_group_the_table_knows_inside_a_longer_tagged_name_is_that_group(extract) -> None:
+    assert _perps(
+        extract,
+        "JNIM Militants opened fire on villagers digging trenches near Djibo on Saturday, "
+        "killing 50 people.",
+    ) == [["JNIM"]]
+
+
+def test_forces_named_by_who_commands_them_are_the_home_countrys(extract) -> None:
+    assert _perps(
+        extract, "Government forces shelled a market in El Fasher on Monday, killing 20 civilians."
+    ) == [["Sudanese Armed Forces"]]
+    assert _perps(
+        extract,
+        "The junta bombed a village school in Sagaing Region on Monday, killing 11 children.",
+    ) == [["Myanmar military"]]
+    assert _perps(
+        extract, "The regime bombed a market in Aleppo on Tuesday, killing 30 civilians."
+    ) == [["Syrian military"]]
+
+
+def test_armed_settlers_are_not_their_states_forces(extract) -> None:
+    assert _perps(
+        extract,
+        "Israeli settlers attacked the village of Huwara on Sunday, killing a Palestinian man.",
+    ) == [["Israeli settlers"]]
+
+
+def test_a_massacre_named_by_its_place_names_no_agent(extract) -> None:
+    a = extract(
+        "Survivors of the Kolomyia massacre told reporters that 40 villagers were shot on 3 May."
+    )
+    assert all(i.perpetrators == [] for i in a.incidents)
+    assert _perps(extract, "The RSF massacre in Geneina killed 200 people in June 2023.") == [
+        ["Rapid Support Forces"]
+    ]
+
+
+def test_a_person_the_tagger_took_for_a_place_with_their_nationality_is_the_person() -> None:
+    got = _as_person(Mention("gpe", 10, 31, "Russian Ivan Petrenko", "GPE", 0))
+    assert (got.kind, got.text, got.start, got.end) == ("person", "Ivan Petrenko", 18, 31)
+    state = Mention("gpe", 0, 20, "Syrian Arab Republic", "GPE", 0)
+    assert _as_person(state) is state
+
+
+def test_who_an_act_is_blamed_on_did_it(extract) -> None:
+    assert _perps(
+        extract, "Twelve civilians were killed in an attack blamed on the ADF in Lubero on Monday."
+    ) == [["Allied Democratic Forces"]]
+    assert _perps(
+        extract, "An attack blamed on the ADF killed 20 villagers in Lubero on Monday."
+    ) == [["Allied Democratic Forces"]]
+    assert _perps(
+        extract,
+        "The killings of 30 farmers near Djibo on Sunday were attributed to JNIM fighters.",
+    ) == [["JNIM"]]
+
+
+def test_who_arrests_and_tortures_does_both(extract) -> None:
+    assert _perps(
+        extract, "Taliban authorities arrested and tortured a former army officer in Herat in 2022."
+    ) == [["Taliban"]]
+
+
+def test_the_group_gunmen_are_believed_to_belong_to_did_it(extract) -> None:
+    assert _perps(
+        extract,
+        "Unidentified gunmen, believed to be members of the Gran Grif gang, killed 10 people "
+        "in Liancourt on Monday.",
+    ) == [["Gran Grif"]]
+
+
+def test_men_in_a_groups_uniforms_are_its_men(extract) -> None:
+    assert _perps(extract, "Men in RSF uniforms raped at least 20 women in Geneina in June.") == [
+        ["Rapid Support Forces"]
+    ]
+
+
+def test_an_armed_actors_noun_the_tagger_took_for_a_name_names_no_one(extract) -> None:
+    assert _perps(
+        extract, "Jihadists linked to al-Qaeda killed 60 villagers near Djibo on Sunday."
+    ) == [[]]
+
+
+def test_allied_men_after_the_agent_are_agents_though_parsed_as_a_verb(extract) -> None:
+    assert _perps(
+        extract,
+        "Over 2,000 civilians were killed by the Rapid Support Forces (RSF) and allied militias "
+        "in Ardamata in November.",
+    ) == [["Rapid Support Forces", "allied militias"]]
+
+
+def test_the_army_joined_to_allied_men_is_the_home_countrys(extract) -> None:
+    assert _perps(
+        extract,
+        "Hundreds of people were killed by the army and allied militias in El Fasher in May.",
+    ) == [["Sudanese Armed Forces", "allied militias"]]
+
+
+def test_the_group_that_leads_armed_men_did_what_they_did(extract) -> None:
+    assert _perps(extract, "Hamas-led gunmen killed 50 residents of the kibbutz on 7 October.") == [
+        ["Hamas"]
+    ]
+
+
+def test_men_linked_to_a_group_are_not_that_group(extract) -> None:
+    assert _perps(
+        extract, "Al Qaeda-linked militants shot dead 100 villagers near Barsalogho in August."
+    ) == [[]]

@@ -11,6 +11,7 @@ import re
 from spacy.tokens import Doc, Token
 
 from .. import registry
+from ..knowledge.groups import canonical_force
 from ..lang import LanguagePack, get_pack
 from ..model import Actor, Analysis, Mention, Statement
 from ..vocab import STATEMENT_KINDS as K
@@ -466,6 +467,10 @@ class Statements(BaseStage):
                     if kind == K.DENIAL and cue.group("blame") and not _state(speaker):
                         continue  # a person or a governor blaming the other side accuses
                     speaker = _full_name(analysis, speaker)
+                    # a state's forces by the name the table gives them ("Sudanese Armed
+                    # Forces" for "the Sudanese army"), as perpetrators are named
+                    force = canonical_force(speaker)
+                    speaker = force.name if force else speaker
                     if (kind, speaker) in found:
                         continue
                     found.add((kind, speaker))

@@ -80,7 +80,7 @@ def test_the_army_that_denies_is_the_home_countrys_not_the_one_it_fights(stateme
         "Rapid Support Forces since 2023, did not confirm the strike but denied targeting "
         "civilians."
     )
-    assert got == [("denial", "Sudanese army")]
+    assert got == [("denial", "Sudanese Armed Forces")]
 
 
 def test_an_order_told_as_on_the_orders_of_is_the_givers(statements) -> None:
@@ -213,3 +213,11 @@ def test_footage_rejected_as_made_up_or_said_to_have_been_staged(statements) -> 
     assert statements("Ivan Petrenko said the video had been staged.") == [
         ("denial", "Ivan Petrenko")
     ]
+
+
+def test_a_state_force_that_denies_takes_its_canonical_name(statements) -> None:
+    got = statements(
+        "An air strike hit a market in El Fasher, North Darfur, killing 30 civilians, "
+        "witnesses said. The army denied targeting civilians."
+    )
+    assert got == [("denial", "Sudanese Armed Forces")]

@@ -902,15 +902,16 @@ class Assembler:
 
     def elsewhere(self, m: Mention) -> bool:
         """The toponym does not say where an act was: the point a distance is measured from
-        ("180 km from <city>"), or in mixed-case English a name read as a hamlet abroad
-        ("Francisco", "Lopez": places.stray). Judged once per mention."""
+        ("180 km from <city>"), or in English a name read as a hamlet abroad ("Francisco",
+        "Lopez": places.stray; in upper-case text too, where a place word may introduce a
+        person's or a work's name: "AT THE <GIVEN NAME> <SURNAME> AIRPORT"). Judged once per
+        mention."""
         key = (m.start, m.end)
         if key not in self._elsewhere:
             self._elsewhere[key] = bool(
                 DISTANCE_FROM.search(self.a.text[max(0, m.start - 60) : m.start])
             ) or (
-                self.mixed_case
-                and self.a.language_of(m.sentence) == "en"
+                self.a.language_of(m.sentence) == "en"
                 and stray(self.a.text, m.start, m.text, m.value, self.home_country())
             )
         return self._elsewhere[key]

@@ -98,8 +98,9 @@ _INTRODUCED = re.compile(
     r"(?:the\s+)?(?:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?(?:,\s+|,?\s+and\s+))*$",
     re.I,
 )
-# A capitalised word right after a name: the name goes on ("<given name> <surname>").
-_NAME_GOES_ON = re.compile(r"[ \t]+[A-Z][\w'’-]*")
+# A capitalised word right after a name: the name goes on ("<given name> <surname>"), or
+# one joined to it by a hyphen ("<name>-<name> pipeline", a compound name of a work).
+_NAME_GOES_ON = re.compile(r"(?:[ \t]+|-)[A-Z][\w'’-]*")
 
 
 # A word after a name that makes it the name of an area ("<name> Township", "<name> Oblast").

@@ -91,3 +91,24 @@ def test_a_bare_name_known_only_as_a_hamlet_abroad_is_no_place_of_an_act() -> No
     city = Place("Manchester", "GB", precision="settlement")
     text = "Manchester said the gunmen fled."
     assert not stray(text, 0, "Manchester", city, "CO")  # a city of 500,000 stays
+
+
+def test_a_bare_name_joined_by_a_hyphen_opens_a_compound_name() -> None:
+    from casefile.extract.places import stray
+    from casefile.model import Place
+
+    hamlet = Place("Raoul", "US", precision="settlement")
+    text = "A BLAST WAS HEARD AT THE RAOUL-PUNTA VERDE GAS LINE."  # a work named for its two ends
+    assert stray(text, text.index("RAOUL"), "RAOUL", hamlet, "CO")
+
+
+def test_an_upper_case_name_of_a_hamlet_abroad_does_not_place_the_act(extract) -> None:
+    # "JOSE" is a hamlet in France to the gazetteer; here it opens a person's name that
+    # names an airport, in a report whose places lie in Colombia
+    a = extract(
+        "BOGOTA, 4 SEP 89 (RADIO) -- [TEXT] GUNMEN KILLED TWO TAXI DRIVERS AT THE JOSE "
+        "ANTONIO PINZON AIRPORT TODAY. THE MAYOR OF MEDELLIN AND THE GOVERNOR OF "
+        "ANTIOQUIA CONDEMNED THE CRIME."
+    )
+    assert a.incidents
+    assert all(i.place is None or i.place.country == "CO" for i in a.incidents)

@@ -67,3 +67,17 @@ def test_a_bombing_of_a_military_target_is_weakened() -> None:
     cues = sentence_triggers("Troops blew up a bridge used by enemy tanks near the front.", "en")
     attacks = [cue for _, _, cue in cues if cue.type == "attack_on_civilians"]
     assert attacks and all("military_target" in cue.weakened for cue in attacks)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Relatives came for the bodies of the two military men killed in the ambush.",
+        "Gunmen killed a lieutenant and a sergeant as the people watched.",
+    ],
+)
+def test_a_killing_of_military_men_or_ranks_is_weakened(text: str) -> None:
+    kills = [
+        cue for _, _, cue in sentence_triggers(text, "en") if cue.type == "killing_of_civilians"
+    ]
+    assert kills and all("soldier" in cue.weakened for cue in kills)

@@ -18,11 +18,13 @@ arguments with roles, score) and the cue words of ``types/concepts.yaml``.
 
 from __future__ import annotations
 
+import calendar
 import math
 import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
+from datetime import date
 from functools import cached_property, lru_cache
 
 from .. import registry
@@ -1336,6 +1338,36 @@ WEAPON_NAME = re.compile(
 )
 
 
+# An act dated this many days or more before the report, in a report that also tells an act
+# of the year before it, is the news's background ("the newspaper's director was murdered in
+# 1986"), not an act the report tells.
+BACKGROUND_DAYS = 365
+
+
+def _day(value: str | None, last: bool) -> date | None:
+    """The first (or last) day of a partial-ISO date ("2024", "2024-08", "2024-08-17")."""
+    m = re.fullmatch(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?", (value or "")[:10])
+    if not m:
+        return None
+    year, month, day = int(m[1]), int(m[2] or (12 if last else 1)), m[3]
+    if day:
+        return date(year, month, int(day))
+    if not last:
+        return date(year, month, 1)
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def years_before(incidents: list[Incident], published: str | None) -> list[bool]:
+    """For each incident: whether it is background, dated ``BACKGROUND_DAYS`` or more before
+    ``published`` while another incident of the report is dated within that span of it (a
+    report of old acts alone, a war-crimes inquiry or a trial, keeps them all)."""
+    pub = _day(published, last=False)
+    ends = [_day(i.date.end or i.date.start, last=True) if i.date else None for i in incidents]
+    old = [bool(pub and e and (pub - e).days >= BACKGROUND_DAYS) for e in ends]
+    recent = any(bool(pub and e and not o) for e, o in zip(ends, old, strict=True))
+    return [o and recent for o in old]
+
+
 @registry.stages.register("casefile.incidents.v7")
 class IncidentsV2(BaseStage):
     """Group event mentions into incidents (scored, explainable joins) and fill their fields."""
@@ -1363,6 +1395,11 @@ class IncidentsV2(BaseStage):
             denied.denied = True
         incidents = told_together([assembler.incident(g) for g in groups])
         groups, incidents = assembler.same_act(groups, incidents)
+        keep = [
+            not background for background in years_before(incidents, analysis.document.published)
+        ]
+        groups = [g for g, k in zip(groups, keep, strict=True) if k]
+        incidents = [inc for inc, k in zip(incidents, keep, strict=True) if k]
         for g, incident in zip(groups, incidents, strict=True):
             parts = assembler.parts(g)
             if len(parts) < 2:

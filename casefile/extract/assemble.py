@@ -688,8 +688,10 @@ class Assembler:
             ),
         )
         found: DateRange = best[0].value.range
-        if not any(e.parsed for e in g.events) and len(found.start or "") < 10:
-            return self.day_within(g, found) or found
+        if len(found.start or "") < 10:
+            if not any(e.parsed for e in g.events):
+                return self.day_within(g, found) or found
+            return self.day_within(g, found, own=True) or found
         return found
 
     @staticmethod
@@ -717,13 +719,15 @@ class Assembler:
             return set()
         return {e.sentence for e in g.events if e.features.get("aggregate")} - alone
 
-    def day_within(self, g: Group, coarse: DateRange) -> DateRange | None:
+    def day_within(self, g: Group, coarse: DateRange, own: bool = False) -> DateRange | None:
         """Without a parse, the day a month or year the act's clause names is narrowed to
         by a sentence between its tellings, or the one right before them ("In January
         ... . On 14 January the troops shelled ... ."): a stated day inside it, not one
-        it was told on."""
+        it was told on. With a parse (``own``), a day its own sentences state inside it
+        ("the worst case came on 3 May, when ... . Most killings this year ...")."""
         first, last = g.sentences[0], g.sentences[-1]
-        for i in range(max(first - 1, 0), last + 1):
+        where = g.sentences if own else range(max(first - 1, 0), last + 1)
+        for i in where:
             s = self.a.sentences[i]
             pack = get_pack(self.a.language_of(i))
             for m in self.a.mentions_of("date", i):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from casefile.extract.assemble import Assembler, Group
 from casefile.extract.events import AGENT, PLACE, TIME, _as_person, dateline_end
 from casefile.extract.pipeline import Pipeline
 from casefile.model import Analysis, Document, Mention
@@ -873,3 +874,18 @@ def test_men_linked_to_a_group_are_not_that_group(extract) -> None:
     assert _perps(
         extract, "Al Qaeda-linked militants shot dead 100 villagers near Barsalogho in August."
     ) == [[]]
+
+
+def test_a_year_an_act_is_dated_to_narrows_to_the_day_its_own_sentences_state(extract) -> None:
+    a = extract(
+        "Monitors have documented many killings of captured soldiers. "
+        "The largest single case of such executions occurred on February 2, when Russian "
+        "troops executed twelve Ukrainian soldiers near Avdiivka. Earlier, monitors reported "
+        "that most executions of Ukrainian soldiers by Russian forces occurred in 2024."
+    )
+    # the day's clause told apart from the act's (as grouping may), the year told with it
+    act = [e for e in a.events if e.sentence == 1 and e.of(AGENT)]
+    year = [e for e in a.events if e.sentence == 2 and e.of(TIME)]
+    assert act and year
+    date = Assembler(a).date(Group(events=[*act, *year]))
+    assert date is not None and (date.start, date.end) == ("2024-02-02", "2024-02-02")

@@ -23,6 +23,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
 from functools import cached_property, lru_cache
 
 from .. import registry
@@ -92,6 +93,31 @@ JOIN_FEATURES: dict[str, float] = {
 # A time of day: an hour and its minutes ("06:30", "14.00"), not a date ("12.09.2025") nor
 # a decimal of a figure ("19,5").
 CLOCK = re.compile(r"(?<![\d.,:])(?P<h>[01]?\d|2[0-3])[:.](?P<m>[0-5]\d)(?![\d.,:]\d|\d)")
+
+# An hour on a twelve-hour clock ("9.45 p.m.", "11pm", "2 a.m."): its half of the day.
+MERIDIEM = re.compile(
+    r"(?<![\d.,:])(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<m>[0-5]\d))?\s?(?P<half>[ap])\.?m\b\.?", re.I
+)
+
+
+def clock_hours(text: str) -> list[int]:
+    """The hours (0-23) of the times of day ``text`` states where their half of the day is
+    plain: a twelve-hour time with "a.m."/"p.m.", a 24-hour time past noon ("21:45") or
+    written with its leading zero ("03:10"); not "5.30" (which half?)."""
+    hours = []
+    taken: list[tuple[int, int]] = []
+    for m in MERIDIEM.finditer(text):
+        h = int(m["h"]) % 12 + (12 if m["half"].lower() == "p" else 0)
+        hours.append(h)
+        taken.append(m.span())
+    for m in CLOCK.finditer(text):
+        if any(a <= m.start() < b for a, b in taken):
+            continue
+        h = int(m["h"])
+        if h >= 13 or (m["h"].startswith("0") and len(m["h"]) == 2):
+            hours.append(h)
+    return hours
+
 
 # Prisoners of war named with their side (types/concepts.yaml) and the force that holds them.
 CAPTORS = {"ukrainian_captives": "Russian forces", "russian_captives": "Ukrainian forces"}
@@ -673,6 +699,32 @@ class Assembler:
         return incident
 
     def date(self, g: Group) -> DateRange | None:
+        found = self._date(g)
+        return self.night_side(g, found) if found else found
+
+    def night_side(self, g: Group, night: DateRange) -> DateRange:
+        """A night across two days ("overnight", "in the night of 1 to 2 May") narrowed to
+        the day its own sentences' time of day falls on: the evening's ("hit at 9.45
+        p.m.") or the small hours' ("at 03:10"); the night where they give none, or both,
+        or midnight."""
+        start, end = night.start or "", night.end or ""
+        if len(start) != 10 or len(end) != 10 or start == end:
+            return night
+        try:
+            if date.fromisoformat(end) - date.fromisoformat(start) != timedelta(days=1):
+                return night
+        except ValueError:
+            return night
+        hours = [h for i in g.sentences for h in clock_hours(self.a.sentences[i].text)]
+        evening = any(18 <= h <= 23 for h in hours)
+        small_hours = any(1 <= h <= 5 for h in hours)
+        if evening and not small_hours:
+            return DateRange(start, start)
+        if small_hours and not evening:
+            return DateRange(end, end)
+        return night
+
+    def _date(self, g: Group) -> DateRange | None:
         tally = self.tally_sentences(g)
         dates = self.dates_of(g.events, tally) or self.dates_of(g.retold, tally)
         if not dates:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from casefile.extract.assemble import Assembler, Group
+from casefile.extract.assemble import Assembler, Group, clock_hours
 from casefile.extract.events import AGENT, PLACE, TIME, _as_person, dateline_end
 from casefile.extract.pipeline import Pipeline
 from casefile.model import Analysis, Document, Mention
@@ -889,3 +889,29 @@ def test_a_year_an_act_is_dated_to_narrows_to_the_day_its_own_sentences_state(ex
     assert act and year
     date = Assembler(a).date(Group(events=[*act, *year]))
     assert date is not None and (date.start, date.end) == ("2024-02-02", "2024-02-02")
+
+
+@pytest.mark.parametrize(
+    ("clock", "day"),
+    [
+        ("9.45 p.m.", ("2024-03-09", "2024-03-09")),  # the evening before
+        ("21:45", ("2024-03-09", "2024-03-09")),
+        ("02:30", ("2024-03-10", "2024-03-10")),  # the small hours of the day after
+        ("2 a.m.", ("2024-03-10", "2024-03-10")),
+        ("midnight", ("2024-03-09", "2024-03-10")),  # no side: the night
+    ],
+)
+def test_a_night_narrows_to_the_day_of_the_time_the_act_was_told_at(extract, clock, day) -> None:
+    a = extract(
+        "Rescuers searched the rubble of a block of flats in Sumy on Sunday after an overnight "
+        "Russian missile strike killed four people. The apartments in Sumy were hit by a ballistic "
+        f"missile at {clock} local time, the regional police said."
+    )
+    assert [(i.date.start, i.date.end) if i.date else None for i in a.incidents] == [day]
+
+
+def test_clock_hours_reads_only_times_whose_half_of_the_day_is_plain() -> None:
+    assert clock_hours("hit at 9.45 p.m. and again at 11pm") == [21, 23]
+    assert clock_hours("sirens at 21:10, a blast at 03:05") == [21, 3]
+    assert clock_hours("the shelling began at 5.30 and the count rose to 12.09.2025") == []
+    assert clock_hours("a 12 a.m. curfew") == [0]

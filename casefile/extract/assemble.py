@@ -130,6 +130,7 @@ COUNT_ROLES = {
 }
 OTHER_COUNT_ROLES = ("victims", "killed")
 TOLERANCE_KM = {"settlement": 30, "district": 60, "admin1": 250}
+LEAD = 1  # the last sentence of a lead or heading that may date the acts told after it
 DATE_BACK = 3  # sentences before an act that may state its date, where nothing parses it
 FOLD_REACH = 3  # sentences between a detention and the torture it began, without a parse
 AND_JOINED = re.compile(r"^\s*and\s+(?:(?:his|her|their|its|the)\s+)?$", re.I)
@@ -798,14 +799,22 @@ class Assembler:
     def date_around(self, g: Group) -> DateRange | None:
         """An act whose own clause names no date: a stated date of the two sentences before
         it, where they tell no other act ("On 3 May ... . A drone hit a bus, killing two."),
-        else the one day a document dates everything it states to (a report of one day)."""
-        for i in (g.sentences[0] - 1, g.sentences[0] - 2):
-            if i < 0 or i in self.told:
+        or the one day the lead states (up to ``LEAD``) where no sentence from it to the act
+        tells an act (a debunk that dates the act once, then tells it); never a dateline's
+        day nor one something was told on; else the one day a document dates everything it
+        states to (a report of one day)."""
+        for i in range(g.sentences[0] - 1, -1, -1):
+            if i in self.told:
                 break
             stated = [m for m in self.a.mentions_of("date", i) if explicit(m.value)]
-            stated = [m for m in stated if not SPAN_CUE.match(m.text)]
-            if stated:
+            stated = [m for m in stated if not SPAN_CUE.match(m.text) and not self.told_on(m)]
+            if i == 0:  # a dateline's date is the day the report was filed
+                stated = [m for m in stated if m.start >= dateline_end(self.a.text)]
+            one = len({(m.value.range.start, m.value.range.end) for m in stated}) == 1
+            if stated and (i >= g.sentences[0] - 2 or (i <= LEAD and one)):
                 return stated[-1].value.range  # type: ignore[no-any-return]
+            if stated:
+                break
         return self.focal_day
 
     @cached_property

@@ -915,3 +915,20 @@ def test_clock_hours_reads_only_times_whose_half_of_the_day_is_plain() -> None:
     assert clock_hours("sirens at 21:10, a blast at 03:05") == [21, 3]
     assert clock_hours("the shelling began at 5.30 and the count rose to 12.09.2025") == []
     assert clock_hours("a 12 a.m. curfew") == [0]
+
+
+def test_an_undated_act_takes_the_day_the_lead_gives_where_nothing_between_tells_an_act(
+    extract,
+) -> None:
+    def dates(lead: str) -> list[str | None]:
+        a = extract(
+            lead + " Bloggers wrote that an arms depot stood there. Neither claim is new. "
+            "The facts are different. Russian drones struck a kindergarten in Hlukhiv, "
+            "killing three teachers. On May 16, the mayor named the dead."
+        )
+        return [i.date.start if i.date else None for i in a.incidents]
+
+    assert dates("On May 14, rumours spread about the town of Hlukhiv.") == ["2023-05-14"]
+    # a day something was told on, or the dateline's, is no day of the act
+    assert "2023-05-14" not in dates("The monitors said on May 14 that rumours spread.")
+    assert "2023-05-14" not in dates("KHARKIV, May 14 (Wire) - Rumours spread about Hlukhiv.")

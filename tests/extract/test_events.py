@@ -932,3 +932,11 @@ def test_an_undated_act_takes_the_day_the_lead_gives_where_nothing_between_tells
     # a day something was told on, or the dateline's, is no day of the act
     assert "2023-05-14" not in dates("The monitors said on May 14 that rumours spread.")
     assert "2023-05-14" not in dates("KHARKIV, May 14 (Wire) - Rumours spread about Hlukhiv.")
+
+
+def test_an_undated_act_takes_no_day_the_sentence_before_was_told_on(extract) -> None:
+    a = extract(
+        "The governor said on March 4 that the city would rebuild its schools. "
+        "A drone hit a bus near the market in Kherson, killing two civilians."
+    )
+    assert [i.date.start if i.date else None for i in a.incidents] == [None]

@@ -24,7 +24,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import date, timedelta
 from functools import cached_property, lru_cache
 
 from .. import registry
@@ -95,6 +95,31 @@ JOIN_FEATURES: dict[str, float] = {
 # a decimal of a figure ("19,5").
 CLOCK = re.compile(r"(?<![\d.,:])(?P<h>[01]?\d|2[0-3])[:.](?P<m>[0-5]\d)(?![\d.,:]\d|\d)")
 
+# An hour on a twelve-hour clock ("9.45 p.m.", "11pm", "2 a.m."): its half of the day.
+MERIDIEM = re.compile(
+    r"(?<![\d.,:])(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<m>[0-5]\d))?\s?(?P<half>[ap])\.?m\b\.?", re.I
+)
+
+
+def clock_hours(text: str) -> list[int]:
+    """The hours (0-23) of the times of day ``text`` states where their half of the day is
+    plain: a twelve-hour time with "a.m."/"p.m.", a 24-hour time past noon ("21:45") or
+    written with its leading zero ("03:10"); not "5.30" (which half?)."""
+    hours = []
+    taken: list[tuple[int, int]] = []
+    for m in MERIDIEM.finditer(text):
+        h = int(m["h"]) % 12 + (12 if m["half"].lower() == "p" else 0)
+        hours.append(h)
+        taken.append(m.span())
+    for m in CLOCK.finditer(text):
+        if any(a <= m.start() < b for a, b in taken):
+            continue
+        h = int(m["h"])
+        if h >= 13 or (m["h"].startswith("0") and len(m["h"]) == 2):
+            hours.append(h)
+    return hours
+
+
 # Prisoners of war named with their side (types/concepts.yaml) and the force that holds them.
 CAPTORS = {"ukrainian_captives": "Russian forces", "russian_captives": "Ukrainian forces"}
 
@@ -106,6 +131,7 @@ COUNT_ROLES = {
 }
 OTHER_COUNT_ROLES = ("victims", "killed")
 TOLERANCE_KM = {"settlement": 30, "district": 60, "admin1": 250}
+LEAD = 1  # the last sentence of a lead or heading that may date the acts told after it
 DATE_BACK = 3  # sentences before an act that may state its date, where nothing parses it
 FOLD_REACH = 3  # sentences between a detention and the torture it began, without a parse
 AND_JOINED = re.compile(r"^\s*and\s+(?:(?:his|her|their|its|the)\s+)?$", re.I)
@@ -675,6 +701,32 @@ class Assembler:
         return incident
 
     def date(self, g: Group) -> DateRange | None:
+        found = self._date(g)
+        return self.night_side(g, found) if found else found
+
+    def night_side(self, g: Group, night: DateRange) -> DateRange:
+        """A night across two days ("overnight", "in the night of 1 to 2 May") narrowed to
+        the day its own sentences' time of day falls on: the evening's ("hit at 9.45
+        p.m.") or the small hours' ("at 03:10"); the night where they give none, or both,
+        or midnight."""
+        start, end = night.start or "", night.end or ""
+        if len(start) != 10 or len(end) != 10 or start == end:
+            return night
+        try:
+            if date.fromisoformat(end) - date.fromisoformat(start) != timedelta(days=1):
+                return night
+        except ValueError:
+            return night
+        hours = [h for i in g.sentences for h in clock_hours(self.a.sentences[i].text)]
+        evening = any(18 <= h <= 23 for h in hours)
+        small_hours = any(1 <= h <= 5 for h in hours)
+        if evening and not small_hours:
+            return DateRange(start, start)
+        if small_hours and not evening:
+            return DateRange(end, end)
+        return night
+
+    def _date(self, g: Group) -> DateRange | None:
         tally = self.tally_sentences(g)
         dates = self.dates_of(g.events, tally) or self.dates_of(g.retold, tally)
         if not dates:
@@ -690,8 +742,10 @@ class Assembler:
             ),
         )
         found: DateRange = best[0].value.range
-        if not any(e.parsed for e in g.events) and len(found.start or "") < 10:
-            return self.day_within(g, found) or found
+        if len(found.start or "") < 10:
+            if not any(e.parsed for e in g.events):
+                return self.day_within(g, found) or found
+            return self.day_within(g, found, own=True) or found
         return found
 
     @staticmethod
@@ -719,13 +773,15 @@ class Assembler:
             return set()
         return {e.sentence for e in g.events if e.features.get("aggregate")} - alone
 
-    def day_within(self, g: Group, coarse: DateRange) -> DateRange | None:
+    def day_within(self, g: Group, coarse: DateRange, own: bool = False) -> DateRange | None:
         """Without a parse, the day a month or year the act's clause names is narrowed to
         by a sentence between its tellings, or the one right before them ("In January
         ... . On 14 January the troops shelled ... ."): a stated day inside it, not one
-        it was told on."""
+        it was told on. With a parse (``own``), a day its own sentences state inside it
+        ("the worst case came on 3 May, when ... . Most killings this year ...")."""
         first, last = g.sentences[0], g.sentences[-1]
-        for i in range(max(first - 1, 0), last + 1):
+        where = g.sentences if own else range(max(first - 1, 0), last + 1)
+        for i in where:
             s = self.a.sentences[i]
             pack = get_pack(self.a.language_of(i))
             for m in self.a.mentions_of("date", i):
@@ -744,14 +800,22 @@ class Assembler:
     def date_around(self, g: Group) -> DateRange | None:
         """An act whose own clause names no date: a stated date of the two sentences before
         it, where they tell no other act ("On 3 May ... . A drone hit a bus, killing two."),
-        else the one day a document dates everything it states to (a report of one day)."""
-        for i in (g.sentences[0] - 1, g.sentences[0] - 2):
-            if i < 0 or i in self.told:
+        or the one day the lead states (up to ``LEAD``) where no sentence from it to the act
+        tells an act (a debunk that dates the act once, then tells it); never a dateline's
+        day nor one something was told on; else the one day a document dates everything it
+        states to (a report of one day)."""
+        for i in range(g.sentences[0] - 1, -1, -1):
+            if i in self.told:
                 break
             stated = [m for m in self.a.mentions_of("date", i) if explicit(m.value)]
-            stated = [m for m in stated if not SPAN_CUE.match(m.text)]
-            if stated:
+            stated = [m for m in stated if not SPAN_CUE.match(m.text) and not self.told_on(m)]
+            if i == 0:  # a dateline's date is the day the report was filed
+                stated = [m for m in stated if m.start >= dateline_end(self.a.text)]
+            one = len({(m.value.range.start, m.value.range.end) for m in stated}) == 1
+            if stated and (i >= g.sentences[0] - 2 or (i <= LEAD and one)):
                 return stated[-1].value.range  # type: ignore[no-any-return]
+            if stated:
+                break
         return self.focal_day
 
     @cached_property

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from casefile.extract.assemble import Assembler, Group, clock_hours
 from casefile.extract.events import AGENT, PLACE, TIME, _as_person, dateline_end
 from casefile.extract.pipeline import Pipeline
 from casefile.model import Analysis, Document, Mention
@@ -873,3 +874,69 @@ def test_men_linked_to_a_group_are_not_that_group(extract) -> None:
     assert _perps(
         extract, "Al Qaeda-linked militants shot dead 100 villagers near Barsalogho in August."
     ) == [[]]
+
+
+def test_a_year_an_act_is_dated_to_narrows_to_the_day_its_own_sentences_state(extract) -> None:
+    a = extract(
+        "Monitors have documented many killings of captured soldiers. "
+        "The largest single case of such executions occurred on February 2, when Russian "
+        "troops executed twelve Ukrainian soldiers near Avdiivka. Earlier, monitors reported "
+        "that most executions of Ukrainian soldiers by Russian forces occurred in 2024."
+    )
+    # the day's clause told apart from the act's (as grouping may), the year told with it
+    act = [e for e in a.events if e.sentence == 1 and e.of(AGENT)]
+    year = [e for e in a.events if e.sentence == 2 and e.of(TIME)]
+    assert act and year
+    date = Assembler(a).date(Group(events=[*act, *year]))
+    assert date is not None and (date.start, date.end) == ("2024-02-02", "2024-02-02")
+
+
+@pytest.mark.parametrize(
+    ("clock", "day"),
+    [
+        ("9.45 p.m.", ("2024-03-09", "2024-03-09")),  # the evening before
+        ("21:45", ("2024-03-09", "2024-03-09")),
+        ("02:30", ("2024-03-10", "2024-03-10")),  # the small hours of the day after
+        ("2 a.m.", ("2024-03-10", "2024-03-10")),
+        ("midnight", ("2024-03-09", "2024-03-10")),  # no side: the night
+    ],
+)
+def test_a_night_narrows_to_the_day_of_the_time_the_act_was_told_at(extract, clock, day) -> None:
+    a = extract(
+        "Rescuers searched the rubble of a block of flats in Sumy on Sunday after an overnight "
+        "Russian missile strike killed four people. The apartments in Sumy were hit by a ballistic "
+        f"missile at {clock} local time, the regional police said."
+    )
+    assert [(i.date.start, i.date.end) if i.date else None for i in a.incidents] == [day]
+
+
+def test_clock_hours_reads_only_times_whose_half_of_the_day_is_plain() -> None:
+    assert clock_hours("hit at 9.45 p.m. and again at 11pm") == [21, 23]
+    assert clock_hours("sirens at 21:10, a blast at 03:05") == [21, 3]
+    assert clock_hours("the shelling began at 5.30 and the count rose to 12.09.2025") == []
+    assert clock_hours("a 12 a.m. curfew") == [0]
+
+
+def test_an_undated_act_takes_the_day_the_lead_gives_where_nothing_between_tells_an_act(
+    extract,
+) -> None:
+    def dates(lead: str) -> list[str | None]:
+        a = extract(
+            lead + " Bloggers wrote that an arms depot stood there. Neither claim is new. "
+            "The facts are different. Russian drones struck a kindergarten in Hlukhiv, "
+            "killing three teachers. On May 16, the mayor named the dead."
+        )
+        return [i.date.start if i.date else None for i in a.incidents]
+
+    assert dates("On May 14, rumours spread about the town of Hlukhiv.") == ["2023-05-14"]
+    # a day something was told on, or the dateline's, is no day of the act
+    assert "2023-05-14" not in dates("The monitors said on May 14 that rumours spread.")
+    assert "2023-05-14" not in dates("KHARKIV, May 14 (Wire) - Rumours spread about Hlukhiv.")
+
+
+def test_an_undated_act_takes_no_day_the_sentence_before_was_told_on(extract) -> None:
+    a = extract(
+        "The governor said on March 4 that the city would rebuild its schools. "
+        "A drone hit a bus near the market in Kherson, killing two civilians."
+    )
+    assert [i.date.start if i.date else None for i in a.incidents] == [None]

@@ -345,6 +345,24 @@ def test_a_toll_told_place_by_place_is_one_act_per_place(extract) -> None:
     assert len({i.trigger for i in a.incidents}) == len(a.incidents)  # each its own key
 
 
+def test_acts_named_together_then_told_first_second_are_two_acts(extract) -> None:
+    a = extract(
+        "Investigators said on Monday they had found two mass graves of villagers shot by the "
+        "militia near the quarry. The first grave, by a farm, contained 12 bodies, an "
+        "investigator said. The second grave lay by the road and held 7 bodies, he said."
+    )
+    got = sorted(i.count.best for i in a.incidents if i.count)
+    assert got == [7, 12]
+
+
+def test_one_ordinal_sentence_is_no_part(extract) -> None:
+    a = extract(
+        "Gunmen killed 9 villagers near the quarry on Monday. The first victim was a teacher "
+        "and 3 bodies lay in the school, police said."
+    )
+    assert len(a.incidents) == 1
+
+
 def test_a_ukrainian_toll_told_place_by_place(extract) -> None:
     a = extract(
         "Окупанти вбили чотирьох мирних жителів: 3 у Костянтинівці і 1 в Слов'янську.",

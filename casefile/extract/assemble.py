@@ -112,6 +112,7 @@ PART_REACH = 60  # characters before a place that may hold its figure
 ORDINAL_REACH = 4  # sentences after an act's first that may tell its acts one by one
 ORDINAL_WORDS = 3  # words that open a sentence and may hold its ordinal ("The second grave")
 PART_WORDS = 5  # words before a place that may hold its figure in a toll told place by place
+AS_OF = re.compile(r"\b(?:by|as of|until|till)\s*$", re.I)  # a day a figure is told as of
 CLAUSE_MARK = re.compile(r"[,;:()\[\]]")
 # A place named as the point a distance is measured from ("45 km south of <town>"): the act
 # was elsewhere.
@@ -575,6 +576,8 @@ class Assembler:
                     break
                 if self.spread(j):
                     break  # "since the invasion began, 3,854 killed": a total, not its toll
+                if self.other_day(g, j):
+                    break  # "the attack on Tuesday left 28 dead": the toll of another act
                 counts = [
                     m
                     for m in self.a.mentions_of("count", j)
@@ -583,6 +586,22 @@ class Assembler:
                 if counts:
                     g.extra.append(j)
                     g.counts.extend(counts)
+
+    def other_day(self, g: Group, j: int) -> bool:
+        """Sentence ``j`` states a day (``_dated``), not one a figure is told as of, and none
+        of its days falls within the act's date: what it tells is of another day."""
+        pack = get_pack(self.a.language_of(j))
+        days = [
+            m.value
+            for m in self.a.mentions_of("date", j)
+            if _dated(m.value)
+            # "by Tuesday the toll had risen": a day the act's figure is told as of
+            and not AS_OF.search(self.a.text[max(0, m.start - 15) : m.start])
+            and not AS_OF.search(m.text.split()[0])
+            and not pack.as_of(self.a.text[max(0, m.start - 15) : m.start])
+        ]
+        when = self.date(g) if days else None
+        return when is not None and not any(_overlap(d.range, when) for d in days)
 
     def parts(self, g: Group) -> list[tuple[Place, int, tuple[int, int]]]:
         """A toll the act's sentences tell place by place: each settlement with the figure

@@ -363,6 +363,22 @@ def test_one_ordinal_sentence_is_no_part(extract) -> None:
     assert len(a.incidents) == 1
 
 
+def test_a_toll_of_another_day_told_after_an_act_is_not_its_toll(extract) -> None:
+    a = extract(
+        "A Russian missile struck a school in Odesa on Monday, killing 4 people, the governor "
+        "said. The city is still mourning the raid on Thursday, 5 March, which left 9 people dead."
+    )
+    assert [i.count.best for i in a.incidents if i.count] == [4]
+
+
+def test_a_toll_told_as_of_a_later_day_is_the_acts_toll(extract) -> None:
+    a = extract(
+        "A Russian missile struck a school in Odesa on Monday, killing 4 people, the governor "
+        "said. By Tuesday the toll had risen to 9 people dead."
+    )
+    assert [i.count.best for i in a.incidents if i.count] == [9]
+
+
 def test_a_ukrainian_toll_told_place_by_place(extract) -> None:
     a = extract(
         "Окупанти вбили чотирьох мирних жителів: 3 у Костянтинівці і 1 в Слов'янську.",

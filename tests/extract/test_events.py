@@ -355,6 +355,16 @@ def test_acts_named_together_then_told_first_second_are_two_acts(extract) -> Non
     assert got == [7, 12]
 
 
+def test_ukrainian_acts_told_first_second_are_two_acts(extract) -> None:
+    a = extract(
+        "Поліція повідомила, що окупанти розстріляли мирних жителів у селі біля Ізюма, і "
+        "слідчі знайшли два масові поховання. Перше поховання містило 12 тіл, сказав "
+        "слідчий. У другому похованні біля дороги було 7 тіл.",
+        language="uk",
+    )
+    assert sorted(i.count.best for i in a.incidents if i.count) == [7, 12]
+
+
 def test_one_ordinal_sentence_is_no_part(extract) -> None:
     a = extract(
         "Gunmen killed 9 villagers near the quarry on Monday. The first victim was a teacher "

@@ -137,7 +137,10 @@ FOLD_REACH = 3  # sentences between a detention and the torture it began, withou
 AND_JOINED = re.compile(r"^\s*and\s+(?:(?:his|her|their|its|the)\s+)?$", re.I)
 DISTRICT_REACH = 60.0  # km from a district's point within which a town may lie in it
 PART_REACH = 60  # characters before a place that may hold its figure
+ORDINAL_REACH = 4  # sentences after an act's first that may tell its acts one by one
+ORDINAL_WORDS = 3  # words that open a sentence and may hold its ordinal ("The second grave")
 PART_WORDS = 5  # words before a place that may hold its figure in a toll told place by place
+AS_OF = re.compile(r"\b(?:by|as of|until|till)\s*$", re.I)  # a day a figure is told as of
 CLAUSE_MARK = re.compile(r"[,;:()\[\]]")
 # A place named as the point a distance is measured from ("45 km south of <town>"): the act
 # was elsewhere.
@@ -601,6 +604,8 @@ class Assembler:
                     break
                 if self.spread(j):
                     break  # "since the invasion began, 3,854 killed": a total, not its toll
+                if self.other_day(g, j):
+                    break  # "the attack on Tuesday left 28 dead": the toll of another act
                 counts = [
                     m
                     for m in self.a.mentions_of("count", j)
@@ -609,6 +614,22 @@ class Assembler:
                 if counts:
                     g.extra.append(j)
                     g.counts.extend(counts)
+
+    def other_day(self, g: Group, j: int) -> bool:
+        """Sentence ``j`` states a day (``_dated``), not one a figure is told as of, and none
+        of its days falls within the act's date: what it tells is of another day."""
+        pack = get_pack(self.a.language_of(j))
+        days = [
+            m.value
+            for m in self.a.mentions_of("date", j)
+            if _dated(m.value)
+            # "by Tuesday the toll had risen": a day the act's figure is told as of
+            and not AS_OF.search(self.a.text[max(0, m.start - 15) : m.start])
+            and not AS_OF.search(m.text.split()[0])
+            and not pack.as_of(self.a.text[max(0, m.start - 15) : m.start])
+        ]
+        when = self.date(g) if days else None
+        return when is not None and not any(_overlap(d.range, when) for d in days)
 
     def parts(self, g: Group) -> list[tuple[Place, int, tuple[int, int]]]:
         """A toll the act's sentences tell place by place: each settlement with the figure
@@ -630,6 +651,33 @@ class Assembler:
         if len({p.name for p, _, _ in out}) < 2:
             return []
         return out
+
+    def ordinal(self, i: int) -> str | None:
+        """The ordinal word among the first ``ORDINAL_WORDS`` of sentence ``i`` ("The second
+        grave ..."), lower-cased; None where there is none."""
+        words = re.findall(r"[\w'’-]+", self.a.sentences[i].text)[:ORDINAL_WORDS]
+        language = self.a.language_of(i)
+        return next((w.lower() for w in words if self.words.find("ordinal", language, w)), None)
+
+    def ordinal_parts(self, g: Group) -> list[tuple[int, Count]]:
+        """Acts the report tells one by one after naming them together ("two graves were
+        found. The first held ... bodies. The second held ..."): each sentence within
+        ``ORDINAL_REACH`` after the act's first that opens with an ordinal, tells no other
+        act and counts the killed, with its figure. Fewer than two such sentences with
+        different ordinals: no parts."""
+        first = g.sentences[0]
+        out: list[tuple[int, Count]] = []
+        seen: set[str] = set()
+        for j in range(first + 1, min(first + 1 + ORDINAL_REACH, len(self.a.sentences))):
+            if j in self.told and j not in g.sentences:
+                continue  # the sentence tells an act of its own
+            word = self.ordinal(j)
+            counts = [m for m in self.a.mentions_of("count", j) if m.value.role == "killed"]
+            if word is None or word in seen or not counts:
+                continue
+            seen.add(word)
+            out.append((j, combine_counts(self.joined(counts[:1]))))
+        return out if len(out) >= 2 else []
 
     def figure_before(
         self, base: int, m: Mention, dates: list[Mention], language: str
@@ -1465,6 +1513,20 @@ class IncidentsV2(BaseStage):
         groups = [g for g, k in zip(groups, keep, strict=True) if k]
         incidents = [inc for inc, k in zip(incidents, keep, strict=True) if k]
         for g, incident in zip(groups, incidents, strict=True):
+            ordinals = assembler.ordinal_parts(g)
+            if ordinals:
+                # acts named together, then told one by one ("the first ... . The second ...")
+                for j, toll in ordinals:
+                    told = analysis.sentences[j]
+                    analysis.incidents.append(
+                        replace(
+                            incident,
+                            count=toll,
+                            spans=[(told.start, told.end)],
+                            trigger=(told.start, told.end),
+                        )
+                    )
+                continue
             parts = assembler.parts(g)
             if len(parts) < 2:
                 analysis.incidents.append(incident)

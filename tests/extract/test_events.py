@@ -346,6 +346,50 @@ def test_a_toll_told_place_by_place_is_one_act_per_place(extract) -> None:
     assert len({i.trigger for i in a.incidents}) == len(a.incidents)  # each its own key
 
 
+def test_acts_named_together_then_told_first_second_are_two_acts(extract) -> None:
+    a = extract(
+        "Investigators said on Monday they had found two mass graves of villagers shot by the "
+        "militia near the quarry. The first grave, by a farm, contained 12 bodies, an "
+        "investigator said. The second grave lay by the road and held 7 bodies, he said."
+    )
+    got = sorted(i.count.best for i in a.incidents if i.count)
+    assert got == [7, 12]
+
+
+def test_ukrainian_acts_told_first_second_are_two_acts(extract) -> None:
+    a = extract(
+        "Поліція повідомила, що окупанти розстріляли мирних жителів у селі біля Ізюма, і "
+        "слідчі знайшли два масові поховання. Перше поховання містило 12 тіл, сказав "
+        "слідчий. У другому похованні біля дороги було 7 тіл.",
+        language="uk",
+    )
+    assert sorted(i.count.best for i in a.incidents if i.count) == [7, 12]
+
+
+def test_one_ordinal_sentence_is_no_part(extract) -> None:
+    a = extract(
+        "Gunmen killed 9 villagers near the quarry on Monday. The first victim was a teacher "
+        "and 3 bodies lay in the school, police said."
+    )
+    assert len(a.incidents) == 1
+
+
+def test_a_toll_of_another_day_told_after_an_act_is_not_its_toll(extract) -> None:
+    a = extract(
+        "A Russian missile struck a school in Odesa on Monday, killing 4 people, the governor "
+        "said. The city is still mourning the raid on Thursday, 5 March, which left 9 people dead."
+    )
+    assert [i.count.best for i in a.incidents if i.count] == [4]
+
+
+def test_a_toll_told_as_of_a_later_day_is_the_acts_toll(extract) -> None:
+    a = extract(
+        "A Russian missile struck a school in Odesa on Monday, killing 4 people, the governor "
+        "said. By Tuesday the toll had risen to 9 people dead."
+    )
+    assert [i.count.best for i in a.incidents if i.count] == [9]
+
+
 def test_a_ukrainian_toll_told_place_by_place(extract) -> None:
     a = extract(
         "Окупанти вбили чотирьох мирних жителів: 3 у Костянтинівці і 1 в Слов'янську.",

@@ -12,7 +12,7 @@ from ..model import Analysis, DateRange, Place, Statistic
 from ..vocab import COUNTED, VICTIM_CATEGORIES
 from . import lexicon as lx
 from .base import BaseStage
-from .counts import NUM, CountMatch, number
+from .counts import NUM, CountMatch, may_hold_counts, number
 from .types import concepts
 
 _CASES = re.compile(
@@ -192,6 +192,8 @@ class Statistics(BaseStage):
         told: set[tuple[int, str]] = set()  # the document's figures
         for i, s in enumerate(analysis.sentences):
             counts = analysis.mentions_of("count", i)
+            if not counts and not may_hold_counts(s.text):
+                continue  # no figure at all: nothing to count (a cheap test first)
             # where a wire story was filed is no place of what it counts
             filed = s.start + dateline_end(s.text)
             places = [m.value for m in analysis.mentions_of("place", i) if m.start >= filed]

@@ -429,6 +429,8 @@ class LanguagePack:
 
     def as_of(self, before: str) -> bool:
         """Whether the words ``before`` a date make it the date a figure is told as of."""
+        if not self.table("cues").get("as_of"):
+            return False  # a pack that lists none (its cue matcher is not even built)
         return any(c.end >= len(before.rstrip()) for c in self.cues(before, ["as_of"]))
 
     def charged(self, sentence: str) -> bool:

@@ -200,3 +200,13 @@ def test_the_cyrillic_share_of_a_sentence_without_cyrillic_is_nothing() -> None:
     assert _cyrillic_share("1, 2, 3") == 0.0
     assert _cyrillic_share("Обстріл Харкова") == 1.0
     assert _cyrillic_share("Kyiv (Київ)") == 0.5
+
+
+def test_a_pack_that_lists_no_as_of_cues_reads_none_without_building_its_matcher() -> None:
+    from casefile import registry
+
+    en = registry.languages.get("en")()  # a fresh pack: nothing cached yet
+    assert en.as_of("the toll as of ") is False
+    assert "_cues" not in en.__dict__  # the cue matcher (and its lemmatiser) never built
+    uk = get_pack("uk")
+    assert uk.as_of("станом на ")

@@ -173,7 +173,7 @@ class EventMention:
     parsed: bool = False  # its sentence had a dependency parse
     pattern_sentence: bool = False  # its sentence speaks of a pattern ("widespread")
     harm: bool = False  # its sentence names harm to people or things (killed, damaged)
-    armed: bool = False  # its document names a weapon of war (a strike, shelling, a bomb)
+    armed: bool = False  # its document names a weapon of war (read where it tells acts of two types)
     counts_cases: bool = False  # its sentence counts cases ("75 cases of ..."): a statistic
     agent_span: tuple[int, int] | None = None  # the words the parse found its agent in
 
@@ -864,7 +864,9 @@ class Events(BaseStage):
             by_sentence.setdefault(m.sentence, []).append(m)
         if not by_sentence:
             return
-        armed = any(
+        # whether the document names a weapon of war: read only where acts of more than one
+        # type are told (the assembler weighs it only then: ``Group.type``)
+        armed = len({m.value.type for m in triggers}) > 1 and any(
             words.find("weapon", analysis.language_of(j), s.text)
             for j, s in enumerate(analysis.sentences)
         )

@@ -429,9 +429,13 @@ class LanguagePack:
 
     def as_of(self, before: str) -> bool:
         """Whether the words ``before`` a date make it the date a figure is told as of."""
-        if not self.table("cues").get("as_of"):
+        if not self._lists_as_of:
             return False  # a pack that lists none (its cue matcher is not even built)
         return any(c.end >= len(before.rstrip()) for c in self.cues(before, ["as_of"]))
+
+    @cached_property
+    def _lists_as_of(self) -> bool:
+        return bool(self.table("cues").get("as_of"))
 
     def charged(self, sentence: str) -> bool:
         """Whether ``sentence`` charges someone with an act, for a language without a

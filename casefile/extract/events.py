@@ -173,7 +173,9 @@ class EventMention:
     parsed: bool = False  # its sentence had a dependency parse
     pattern_sentence: bool = False  # its sentence speaks of a pattern ("widespread")
     harm: bool = False  # its sentence names harm to people or things (killed, damaged)
-    armed: bool = False  # its document names a weapon of war (read where it tells acts of two types)
+    armed: bool = (
+        False  # its document names a weapon of war (read where it tells acts of two types)
+    )
     counts_cases: bool = False  # its sentence counts cases ("75 cases of ..."): a statistic
     agent_span: tuple[int, int] | None = None  # the words the parse found its agent in
 

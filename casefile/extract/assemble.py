@@ -477,20 +477,13 @@ class Assembler:
     def fold_told_before(self, kept: list[Group]) -> list[Group]:
         """An act begun by what someone had said before ("officials had earlier said 270
         were killed": the ``told_before`` feature), where an act of its type told before it
-        does not contradict it, is that act retold: no act of its own, it may give that act
-        the date it lacks."""
+        states no other date, is that act retold: no act of its own, it may give that act the
+        date it lacks."""
         out: list[Group] = []
         for g in kept:
             if g.events[0].features.get("told_before"):
-                into = [
-                    k
-                    for k in out
-                    if (k.type == g.type or frozenset({k.type, g.type}) in COMPATIBLE)
-                    and not dates_conflict(
-                        [m.value for m in _own(k.events, TIME)],
-                        [m.value for m in _own(g.events, TIME)],
-                    )
-                ]
+                # a retelling may name the wider region ("in the province"): dates only
+                into = [k for k in out if self.retells(g, k, places=False)]
                 if into:
                     into[-1].retold += g.events
                     continue
@@ -509,14 +502,16 @@ class Assembler:
             if len(into) == 1:
                 into[0].retold += r.events
 
-    def retells(self, g: Group, other: Group) -> bool:
+    def retells(self, g: Group, other: Group, places: bool = True) -> bool:
         """Act ``g`` may retell ``other``: of its type (or one compatible), and neither the
-        dates nor the places their own mentions state disagree."""
+        dates nor (with ``places``) the places their own mentions state disagree."""
         if g.type != other.type and frozenset({g.type, other.type}) not in COMPATIBLE:
             return False
-        return not dates_conflict(
+        if dates_conflict(
             [m.value for m in _own(other.events, TIME)], [m.value for m in _own(g.events, TIME)]
-        ) and not places_conflict(
+        ):
+            return False
+        return not places or not places_conflict(
             [m.value for m in self.places(_own(other.events, PLACE))],
             [m.value for m in self.places(_own(g.events, PLACE))],
         )

@@ -475,7 +475,7 @@ class Assembler:
         return [g for g, _ in out], [i for _, i in out]
 
     def fold_told_before(self, kept: list[Group]) -> list[Group]:
-        """An act begun by what someone had said before ("officials had earlier said 270
+        """An act begun by what someone had said before ("officials had earlier said 90
         were killed": the ``told_before`` feature), where an act of its type told before it
         states no other date, is that act retold: no act of its own, it may give that act the
         date it lacks."""

@@ -796,8 +796,8 @@ def _present(trigger: Token) -> bool:
 
 def _told_before(trigger: Token, words: Any, language: str) -> bool:
     """The act is what someone had told before: a verb of telling above it in the past
-    perfect or marked as earlier ("officials had earlier said 270 were killed", "in an
-    earlier post he had said three people died"): a toll retold, not an act of its own."""
+    perfect or marked as earlier ("officials had earlier said 90 were killed", "in a
+    previous statement she gave a toll of four"): a toll retold, not an act of its own."""
     for verb in trigger.ancestors:
         if not words.find("reporting", language, verb.text):
             continue

@@ -66,7 +66,7 @@ _PART = re.compile(
     r"(?:died|were killed|have died|had died|were executed|perished)\b",
     re.I,
 )
-# People prosecuted for crimes, each a case: "509 people have been notified of suspicion",
+# People prosecuted for crimes, each a case: "412 people were notified of suspicion",
 # "80 servicemen have already been convicted", "eight of whom we have convicted", "we have
 # notified 300 people of suspicion", "97 suspects".
 _PERSONS = r"(?:people|persons|individuals|servicem[ae]n|soldiers|officers|perpetrators|suspects)"

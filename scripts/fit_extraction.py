@@ -95,7 +95,7 @@ def labels(scorer: Any, gold: dict[str, Any], records: list[dict]) -> list[int |
 def join_pairs(pipeline: Pipeline, gold: dict[str, Any]) -> list[tuple[dict[str, float], int]]:
     """(join features, same act?) for every earlier mention a mention could join, where the
     gold tells which required incident each of the two belongs to (by its spans and type)."""
-    from casefile.extract.assemble import COMPATIBLE, Group
+    from casefile.extract.assemble import Group, kindred
 
     doc = Document.from_text(
         gold["text"],
@@ -110,7 +110,7 @@ def join_pairs(pipeline: Pipeline, gold: dict[str, Any]) -> list[tuple[dict[str,
     def owner(e: Any) -> int | None:
         for n, g in enumerate(golds):
             types = g["type"] if isinstance(g["type"], list) else [g["type"]]
-            fits = e.type in types or any(frozenset({e.type, t}) in COMPATIBLE for t in types)
+            fits = any(kindred(e.type, t) for t in types)
             if fits and any(a <= e.start < b for a, b in g.get("spans") or []):
                 return n
         return None
@@ -121,7 +121,7 @@ def join_pairs(pipeline: Pipeline, gold: dict[str, Any]) -> list[tuple[dict[str,
         for x, gx in events[:k]:
             if ge is None or gx is None:
                 continue
-            if x.type != e.type and frozenset({x.type, e.type}) not in COMPATIBLE:
+            if not kindred(x.type, e.type):
                 continue
             out.append((assembler.join_features(Group([x]), e), int(ge == gx)))
     return out

@@ -262,9 +262,18 @@ def dates_conflict(a: list[DateMatch], b: list[DateMatch]) -> bool:
     return bool(fa and fb) and not any(_overlap(x.range, y.range) for x in fa for y in fb)
 
 
+def kindred(a: str, b: str) -> bool:
+    """Two incident types one act may be told with: the same, or ``COMPATIBLE``."""
+    return a == b or frozenset({a, b}) in COMPATIBLE
+
+
+def _one_day(r: DateRange | None) -> bool:
+    """The range is one day, to the day ("2024-03-10")."""
+    return bool(r and r.start and r.start == r.end and len(r.start) == 10)
+
+
 def _dated(d: DateMatch) -> bool:
-    r = d.range
-    return explicit(d) or bool(r.start and r.start == r.end and len(r.start) == 10)
+    return explicit(d) or _one_day(d.range)
 
 
 def _named_place(p: Place) -> bool:
@@ -505,7 +514,7 @@ class Assembler:
     def retells(self, g: Group, other: Group, places: bool = True) -> bool:
         """Act ``g`` may retell ``other``: of its type (or one compatible), and neither the
         dates nor (with ``places``) the places their own mentions state disagree."""
-        if g.type != other.type and frozenset({g.type, other.type}) not in COMPATIBLE:
+        if not kindred(g.type, other.type):
             return False
         if dates_conflict(
             [m.value for m in _own(other.events, TIME)], [m.value for m in _own(g.events, TIME)]
@@ -578,8 +587,7 @@ class Assembler:
             candidates = [
                 (self.join_score(self.join_features(g, e)), n)
                 for n, g in enumerate(groups)
-                if e.type in {x.type for x in g.events}
-                or any(frozenset({e.type, x.type}) in COMPATIBLE for x in g.events)
+                if any(kindred(e.type, x.type) for x in g.events)
             ]
             best = max(candidates, default=None)
             if best is not None and best[0] > 0:
@@ -829,9 +837,8 @@ class Assembler:
             pack = get_pack(self.a.language_of(i))
             for m in self.a.mentions_of("date", i):
                 r = m.value.range
-                day = bool(r.start and r.start == r.end and len(r.start) == 10)
                 if (
-                    day
+                    _one_day(r)
                     and explicit(m.value)
                     and _overlap(r, coarse)
                     and not SPAN_CUE.match(m.text)
@@ -873,7 +880,7 @@ class Assembler:
             for m in self.a.mentions_of("date")
             if (explicit(m.value) or m.sentence not in self.told) and not self.told_on(m)
             for r in [m.value.range]
-            if r.start and r.start == r.end and len(r.start) == 10
+            if _one_day(r)
         }
         return DateRange(*days.pop()) if len(days) == 1 else None
 
@@ -1365,13 +1372,10 @@ class Assembler:
 def _same_act(a: Incident, b: Incident) -> bool:
     """Two incidents that can only be one act told twice: of one type (or compatible ones),
     on the one stated day, in the one town, by the same perpetrators where both name some."""
-    if a.type != b.type and frozenset({a.type, b.type}) not in COMPATIBLE:
+    if not kindred(a.type, b.type):
         return False
     for inc in (a, b):
-        d = inc.date
-        if not (d and d.start and d.start == d.end and len(d.start) == 10):
-            return False
-        if not (inc.place and inc.place.precision == "settlement"):
+        if not _one_day(inc.date) or not (inc.place and inc.place.precision == "settlement"):
             return False
     if (a.date, a.place.name) != (b.date, b.place.name):  # type: ignore[union-attr]
         return False

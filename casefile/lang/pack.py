@@ -93,9 +93,16 @@ class LanguagePack:
         return str(self.settings.get("name", self.code))
 
     def table(self, name: str) -> dict[str, Any]:
-        """One of the pack's data files, e.g. ``table("numbers")``; {} if it has none."""
-        path = Path(self.settings["folder"]) / f"{name}.yaml"
-        return _read(path) if path.exists() else {}
+        """One of the pack's data files, e.g. ``table("numbers")``; {} if it has none. Read
+        once per pack (hot paths ask for them per sentence); callers must not change it."""
+        if name not in self._tables:
+            path = Path(self.settings["folder"]) / f"{name}.yaml"
+            self._tables[name] = _read(path) if path.exists() else {}
+        return self._tables[name]
+
+    @cached_property
+    def _tables(self) -> dict[str, dict[str, Any]]:
+        return {}
 
     # -- words ----------------------------------------------------------------------
 
@@ -429,13 +436,9 @@ class LanguagePack:
 
     def as_of(self, before: str) -> bool:
         """Whether the words ``before`` a date make it the date a figure is told as of."""
-        if not self._lists_as_of:
+        if not self.table("cues").get("as_of"):
             return False  # a pack that lists none (its cue matcher is not even built)
         return any(c.end >= len(before.rstrip()) for c in self.cues(before, ["as_of"]))
-
-    @cached_property
-    def _lists_as_of(self) -> bool:
-        return bool(self.table("cues").get("as_of"))
 
     def charged(self, sentence: str) -> bool:
         """Whether ``sentence`` charges someone with an act, for a language without a

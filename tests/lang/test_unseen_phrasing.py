@@ -5,21 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from casefile.extract.pipeline import Pipeline
-from casefile.model import Analysis, Document
-
 pytestmark = pytest.mark.slow
-
-
-@pytest.fixture(scope="module")
-def extract():
-    pipeline = Pipeline.from_settings()
-
-    def run(text: str, language: str, published: str) -> Analysis:
-        doc = Document.from_text(text, name="t", published=published, language=language)
-        return pipeline(doc)
-
-    return run
 
 
 @pytest.mark.parametrize(

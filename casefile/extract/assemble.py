@@ -64,6 +64,7 @@ from .fields import (
 )
 from .geo import RANK, km
 from .places import home_country, home_institution, stray
+from .statistics import SPREAD
 from .truecase import is_english_word, shouting
 from .types import concepts, type_specs
 
@@ -341,6 +342,7 @@ class Assembler:
         self.model = model or Settings().model  # the spaCy model whose lexicon names words
         self.words = concepts()
         self._opening: dict[tuple[str, int], bool] = {}
+        self._tallies: dict[int, bool] = {}
         self._elsewhere: dict[tuple[int, int], bool] = {}
         self.told = {e.sentence for e in analysis.events}  # sentences that tell an act
         self.kept: list[Group] = []  # the acts ``groups`` keeps (none before it runs)
@@ -449,6 +451,7 @@ class Assembler:
         sentences right after them add."""
         groups = self.candidates()
         kept = [g for g in groups if g.score >= weights()["start_threshold"]]
+        kept = self.without_tallies(kept)
         kept = self.fold_told_before(kept)
         self.fold_retellings(kept, [g for g in groups if g not in kept])
         kept = self.fold_detentions(kept)
@@ -456,6 +459,32 @@ class Assembler:
         self.add_told_between(kept)
         self.kept = kept
         return kept
+
+    def tally(self, e: EventMention) -> bool:
+        """The mention tells a tally, not one act: its sentence counts many (``aggregate``)
+        over a spread of time or places ("since the invasion", "across the country") and
+        names no day (a day's toll over a region is that day's act). A tally and an act never join: the
+        month's total is neither the toll nor the date of an act of that month."""
+        i = e.sentence
+        if i not in self._tallies:
+            text = self.a.sentences[i].text
+            pack = get_pack(self.a.language_of(i))
+            spread = pack.spread(text) if pack.has_statistic_cues else bool(SPREAD.search(text))
+            day = any(_one_day(m.value.range) for m in self.a.mentions_of("date", i))
+            self._tallies[i] = spread and not day
+        return bool(e.features.get("aggregate")) and self._tallies[i]
+
+    def without_tallies(self, kept: list[Group]) -> list[Group]:
+        """A tally (``tally``) is no act of its own where the report also tells one act of
+        its kind: the month's total before the strikes told one by one is the report's
+        statistic (the statistics stage keeps it). A report that tells only the tally keeps
+        it as an act."""
+        acts = [g for g in kept if not all(self.tally(e) for e in g.events)]
+        return [
+            g
+            for g in kept
+            if g in acts or not any(kindred(g.type, x.type) for a in acts for x in a.events)
+        ]
 
     def same_act(
         self, groups: list[Group], incidents: list[Incident]
@@ -588,6 +617,7 @@ class Assembler:
                 (self.join_score(self.join_features(g, e)), n)
                 for n, g in enumerate(groups)
                 if any(kindred(e.type, x.type) for x in g.events)
+                and all(self.tally(x) == self.tally(e) for x in g.events)
             ]
             best = max(candidates, default=None)
             if best is not None and best[0] > 0:

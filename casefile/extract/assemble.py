@@ -463,8 +463,9 @@ class Assembler:
     def tally(self, e: EventMention) -> bool:
         """The mention tells a tally, not one act: its sentence counts many (``aggregate``)
         over a spread of time or places ("since the invasion", "across the country") and
-        names no day (a day's toll over a region is that day's act). A tally and an act never join: the
-        month's total is neither the toll nor the date of an act of that month."""
+        names no day (a day's toll over a region is that day's act). A tally and an act
+        never join: a month's total is neither the toll nor the date of an act of that
+        month."""
         i = e.sentence
         if i not in self._tallies:
             text = self.a.sentences[i].text

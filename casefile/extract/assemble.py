@@ -997,8 +997,8 @@ class Assembler:
         def rank(m: Mention) -> tuple[bool, int, bool, int, int]:
             return (
                 bool(home and m.value.country and m.value.country != home),
-                RANK.get(m.value.precision, 4),
                 id(m) not in parsed,
+                RANK.get(m.value.precision, 4),
                 -named[m.value.name],
                 m.start,
             )

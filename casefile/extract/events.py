@@ -729,10 +729,13 @@ def _modifies(path: list[Token]) -> bool:
 
 
 def _describes(trigger: Token, nouns: tuple[str, ...], language: str) -> bool:
-    """The act's word is an adjective of a noun of one of the concepts ``nouns`` ("detained
-    servicemen", "the two detained Ukrainian soldiers"): it tells who they are."""
+    """The act's word is an adjective or the first word of a compound of a noun of one of the
+    concepts ``nouns`` ("detained servicemen", "the two detained Ukrainian soldiers", "a tank
+    commander"): it tells who they are."""
     words = concepts()
-    return trigger.dep_ == "amod" and any(words.find(c, language, trigger.head.text) for c in nouns)
+    return trigger.dep_ in ("amod", "compound") and any(
+        words.find(c, language, trigger.head.text) for c in nouns
+    )
 
 
 def _negated(trigger: Token) -> bool:

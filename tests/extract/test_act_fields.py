@@ -131,3 +131,22 @@ def test_a_weak_retelling_gives_the_act_the_date_it_lacks(last, day) -> None:
     assembler.fold_retellings([first], [weak])
     found = assembler.date(first)
     assert (found.start if found else None) == day
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The tank commander admitted he had shot an elderly farmer at his gate in the village.",
+        "Drone operators of the brigade were seen near the village, where a farmer was shot.",
+    ],
+)
+def test_a_weapon_that_names_who_serves_it_tells_no_attack(extract, text) -> None:
+    # "tank", "drone" only name the commander and the operators (concept weapon_crew)
+    assert "attack_on_civilians" not in {i.type for i in extract(text).incidents}
+
+
+def test_the_place_the_parse_gives_the_act_beats_a_finer_one_it_was_only_near(extract) -> None:
+    a = extract(
+        "A court in Lviv jailed a soldier on Tuesday for killing a civilian in the Kherson region."
+    )
+    assert [i.place.name if i.place else None for i in a.incidents] == ["Kherson Oblast"]

@@ -9,7 +9,8 @@ civilian object (events: ``_names_target``); ``reach: 1`` lets the sentence afte
 trigger's own give what the rule needs, and holds only where the trigger's sentence has no
 trigger of another rule (a strike in one sentence, its toll in the next);
 ``not_describing: [soldier]``: a trigger the parse shows to be an adjective of a noun of
-those concepts tells who they are, not an act ("two detained servicemen"). A new
+those concepts, or the first word of a compound with it, tells who they are, not an act
+("two detained servicemen", "a tank commander"). A new
 type is a new file; a new language is a new key in each list.
 
 Word lists are compiled into one regular expression per concept and language: an entry is a

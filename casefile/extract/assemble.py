@@ -994,7 +994,7 @@ class Assembler:
         parsed = {id(a.mention) for e in g.events for a in e.args if a.via == "parse"}
         home = self.home_country()
 
-        def rank(m: Mention) -> tuple[bool, int, bool, int, int]:
+        def rank(m: Mention) -> tuple[bool, bool, int, int, int]:
             return (
                 bool(home and m.value.country and m.value.country != home),
                 id(m) not in parsed,

@@ -13,7 +13,7 @@ from collections import Counter
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from .. import registry
-from ..knowledge.demonyms import demonym_of_code
+from ..knowledge.demonyms import demonym_nouns, demonym_of_code
 from ..knowledge.gazetteer import Gazetteer
 from ..lang import get_pack
 from ..model import Analysis, Mention, Place
@@ -49,6 +49,8 @@ class Places(BaseStage):
                 if (not shouting or _placed(flat, a, name))
                 and not _given_name(flat, b, name)
                 and not DESIGNATION.match(flat, b)  # "Mi-8", "Su-25": a model of craft
+                # a nationality word is no place, though a town abroad may be spelt like it
+                and name.strip().lower() not in demonym_nouns()
             ]
             found += _whole_names(here, flat, s.start, i, named)
         if shouting:  # "IN DOWNTOWN", "THE CITY": common words, unless a notable place

@@ -150,3 +150,10 @@ def test_the_place_the_parse_gives_the_act_beats_a_finer_one_it_was_only_near(ex
         "A court in Lviv jailed a soldier on Tuesday for killing a civilian in the Kherson region."
     )
     assert [i.place.name if i.place else None for i in a.incidents] == ["Kherson Oblast"]
+
+
+@pytest.mark.parametrize("word", ["Syrian", "Malian"])
+def test_a_nationality_word_is_no_place(extract, word) -> None:
+    # the gazetteer holds towns abroad spelt like some nationality words
+    a = extract(f"{word} troops killed four farmers near the border on Monday.")
+    assert word not in {m.text for m in a.mentions if m.kind == "place"}

@@ -157,3 +157,17 @@ def test_a_nationality_word_is_no_place(extract, word) -> None:
     # the gazetteer holds towns abroad spelt like some nationality words
     a = extract(f"{word} troops killed four farmers near the border on Monday.")
     assert word not in {m.text for m in a.mentions if m.kind == "place"}
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Army soldiers executed 31 villagers at a market on Friday.", "killing_of_civilians"),
+        (
+            "Militiamen executed six captured soldiers at a checkpoint on Friday.",
+            "execution_of_pows",
+        ),
+    ],
+)
+def test_soldiers_who_execute_civilians_are_no_prisoners(extract, text, kind) -> None:
+    assert [i.type for i in extract(text).incidents] == [kind]

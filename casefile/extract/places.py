@@ -14,7 +14,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from .. import registry
 from ..knowledge.demonyms import demonym_nouns, demonym_of_code
-from ..knowledge.gazetteer import Gazetteer
+from ..knowledge.gazetteer import Gazetteer, name_key
 from ..lang import get_pack
 from ..model import Analysis, Mention, Place
 from ..resolve.geocode import geocode_all
@@ -67,6 +67,7 @@ class Places(BaseStage):
             spans=[(a, b) for a, b, _, _ in found],
             fill_unknown=False,
         )
+        places = _without_strays_abroad(found, places)
         for (start, end, name, i), place in zip(found, places, strict=True):
             # the geocoder put a name it lacks at its region's or country's centre
             fallback = place is not None and place.geonameid is None and place.precision in CENTRES
@@ -173,6 +174,34 @@ def home_institution(analysis: Analysis, noun: str) -> str | None:
     country = home_country(analysis)
     side = demonym_of_code(country) if country else None
     return f"{side} {noun}" if side else None
+
+
+# Countries whose places our reports name by many spellings (the geocoder's focus): a
+# place of one of them by another spelling in a report on another of them stays.
+WAR_COUNTRIES = frozenset({"UA", "RU", "BY"})
+
+
+def _without_strays_abroad(
+    found: list[tuple[int, int, str, int]], places: list[Place | None]
+) -> list[Place | None]:
+    """A settlement the gazetteer knows only by another spelling ("Tabayin": a village in
+    Iran by one of its other names) in a country none of the document's other places lie
+    in, where they agree on one country, is a place the gazetteer lacks (None): the stage
+    then keeps it by the text's word, in that country, where a word such as "the town of"
+    or "township" introduces it."""
+    out = list(places)
+    for k, ((_, _, name, _), place) in enumerate(zip(found, places, strict=True)):
+        if place is None or place.precision != "settlement" or not place.country:
+            continue
+        if name_key(place.name) == name_key(name):
+            continue
+        others = {p.country for j, p in enumerate(places) if j != k and p and p.country}
+        if len(others) != 1 or place.country in others:
+            continue
+        if {place.country} | others <= WAR_COUNTRIES:
+            continue
+        out[k] = None
+    return out
 
 
 def unwrap(text: str) -> str:

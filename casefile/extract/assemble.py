@@ -904,7 +904,8 @@ class Assembler:
         """The day every day-precise date the document gives names, if there is one: dates
         it states, and days reckoned from publication ("on Sunday", "overnight") in
         sentences that tell no act (those an act's clause does not hold are another
-        clause's); none that says when something was told or published ("said on Sunday",
+        clause's), where every day the parse gives an act is that day; none that says when
+        something was told or published ("said on Sunday",
         "footage published on 11 March")."""
         days = {
             (r.start, r.end)
@@ -913,7 +914,17 @@ class Assembler:
             for r in [m.value.range]
             if _one_day(r)
         }
-        return DateRange(*days.pop()) if len(days) == 1 else None
+        # the days the parse gives acts: one of them the day above is not leaves it
+        # another clause's ("struck on Monday ... . Ministers meet on Tuesday.")
+        of_acts = {
+            (r.start, r.end)
+            for e in self.a.events
+            for a in e.args
+            if a.role == TIME
+            for r in [a.mention.value.range]
+            if _one_day(r)
+        }
+        return DateRange(*days.pop()) if len(days) == 1 and of_acts <= days else None
 
     def told_on(self, m: Mention) -> bool:
         """Whether the date ``m`` says when something was told or published, by its

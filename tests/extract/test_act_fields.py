@@ -178,3 +178,16 @@ def test_a_town_known_only_by_another_spelling_abroad_is_not_taken(extract) -> N
     # other place lies in Myanmar
     a = extract("Jets bombed a monastery in Tabayin township in the Sagaing region on Monday.")
     assert {m.value.country for m in a.mentions if m.kind == "place"} == {"MM"}
+
+
+def test_an_act_without_a_date_takes_no_day_of_a_meeting_when_the_lead_dates_another(
+    extract,
+) -> None:
+    a = extract(
+        "Russian drones struck a school in Sumy on Friday, killing a guard. "
+        "In Poltava, a missile hit a warehouse, killing two workers. "
+        "Ministers are to meet in Brussels on Sunday."
+    )
+    days = {i.place.name: i.date for i in a.incidents if i.place}
+    assert days["Sumy"] is not None and days["Sumy"].start == "2024-03-08"
+    assert days["Poltava"] is None or days["Poltava"].start != "2024-03-10"

@@ -288,10 +288,13 @@ def _apart(p: Place, q: Place) -> bool:
     if _named_place(p) and _named_place(q):
         if p.name in q.name or q.name in p.name:
             return False
-        if p.precision != "settlement" or q.precision != "settlement":
+        mapped = p.lat is not None and q.lat is not None
+        if mapped and (p.precision != "settlement" or q.precision != "settlement"):
             return True  # two villages placed by their district: different names, two places
-        if p.lat is None or q.lat is None:
+        if not mapped and p.precision == q.precision == "settlement":
             return True  # a village not on the map and another: different names, two places
+        if not mapped:
+            return False  # a village not on the map may lie in the region named
     if p.lat is None or q.lat is None or p.precision not in TOLERANCE_KM:
         return False
     if q.precision not in TOLERANCE_KM:

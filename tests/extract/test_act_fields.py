@@ -191,3 +191,14 @@ def test_an_act_without_a_date_takes_no_day_of_a_meeting_when_the_lead_dates_ano
     days = {i.place.name: i.date for i in a.incidents if i.place}
     assert days["Sumy"] is not None and days["Sumy"].start == "2024-03-08"
     assert days["Poltava"] is None or days["Poltava"].start != "2024-03-10"
+
+
+def test_a_village_not_on_the_map_may_lie_in_the_region_the_lead_names(extract) -> None:
+    # the gazetteer lacks the village: the next sentence tells the same strike, with its day
+    a = extract(
+        "An air strike on a clinic in the Magway region killed nine people. "
+        "The jets bombed the village of Ywa Thit Gyi shortly before dawn on Wednesday while "
+        "patients slept."
+    )
+    assert len(a.incidents) == 1
+    assert a.incidents[0].date is not None and a.incidents[0].date.start == "2024-03-06"

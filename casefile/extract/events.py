@@ -260,7 +260,11 @@ def _token_at(doc: Doc, offset: int, end: int | None = None) -> Token | None:
 
 def _predicate(tok: Token) -> Token:
     """The verb an act's word belongs to: itself if a verb, else the verb governing the noun
-    ("launched a strike", "the strike killed")."""
+    ("launched a strike", "the strike killed"). An act's word the tagger took for an
+    auxiliary ("In <town>, shelling damaged a school": "shelling" as the aux of "damaged")
+    is the subject of the verb it hangs from."""
+    if tok.dep_ in ("aux", "auxpass") and tok.head.pos_ == "VERB" and tok.head is not tok:
+        return tok.head
     if tok.pos_ in ("VERB", "AUX"):
         return tok
     cur = tok

@@ -244,9 +244,15 @@ def namesake(c: Candidate, ev: Evidence) -> float:
     """-1 for an admin area when a settlement of the same name in it is also a candidate.
 
     A bare "Alexandria" or "Aleppo" means the city more often than the governorate
-    named after it; the area needs its suffix ("Aleppo Governorate") or context.
+    named after it; the area needs its suffix ("Aleppo Governorate") or context. Also
+    where the area matched by its name less the suffix ("Kherson" for Kherson Oblast):
+    a town of the oblast named beside it must not pull the city's name to the oblast.
     """
-    if c.feature_code not in ("ADM1", "ADM2") or ev.mention.level or c.match != "name":
+    if (
+        c.feature_code not in ("ADM1", "ADM2")
+        or ev.mention.level
+        or c.match not in ("name", "base")
+    ):
         return 0.0
     return (
         -1.0

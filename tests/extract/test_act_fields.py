@@ -202,3 +202,16 @@ def test_a_village_not_on_the_map_may_lie_in_the_region_the_lead_names(extract) 
     )
     assert len(a.incidents) == 1
     assert a.incidents[0].date is not None and a.incidents[0].date.start == "2024-03-06"
+
+
+def test_an_act_word_the_tagger_took_for_an_auxiliary_keeps_its_clauses_place(extract) -> None:
+    a = extract(
+        "In Kherson, a drone hit a minibus, killing the driver. "
+        "In Beryslav, shelling damaged a clinic and two shops."
+    )
+    # "shelling" (tagged as the auxiliary of "damaged") is placed in Beryslav, 65 km away: its
+    # own act, not part of the strike in Kherson (the city, not the oblast it shares a name
+    # with, geocode.namesake)
+    first = [i for i in a.incidents if min(s for s, _ in i.spans) == 0]
+    assert len(first) == 1 and first[0].place is not None and first[0].place.name == "Kherson"
+    assert max(e for _, e in first[0].spans) < a.text.index("In Beryslav")

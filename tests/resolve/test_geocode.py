@@ -243,3 +243,12 @@ def test_the_shares_of_near_places_in_an_area_and_a_country() -> None:
     assert same_admin1(kharkiv, ev) == 2 / 3
     assert same_country(kharkiv, ev) == 3 / 4
     assert same_admin1(kharkiv, Evidence(Mention("X"), near[3:])) == 0.0
+
+
+def test_a_bare_city_name_beside_a_town_of_its_oblast_is_the_city() -> None:
+    # the oblast is named after the city; a town in it must not pull the name to the oblast
+    text = "In Mykolaiv, a missile hit a hotel. In Voznesensk, a drone hit a bus."
+    names = ["Mykolaiv", "Voznesensk"]
+    spans = [(text.index(n), text.index(n) + len(n)) for n in names]
+    places = geocode_all(names, text, spans=spans, fill_unknown=False)
+    assert [p.precision if p else None for p in places] == ["settlement", "settlement"]

@@ -944,7 +944,7 @@ class Events(BaseStage):
                 reach = max(cue.reach, int(tok is None and (i + 1) not in by_sentence))
                 e.harm = harm or any(
                     words.find("harm", language, analysis.sentences[j].text)
-                    for j in range(i + 1, min(i + 1 + reach, len(analysis.sentences)))
+                    for j in _after(analysis, i, reach, set(by_sentence) if tok is None else None)
                 )
                 e.counts_cases = counts_cases
                 # the mention's own named features; the act (assemble.Group) pools them
@@ -1497,6 +1497,24 @@ def _person_named_after(analysis: Analysis, i: int, m: Mention) -> tuple[Mention
         if m.end <= p.start and _nothing_but_forces(analysis, i, m.end, p.start):
             return p, "nearest:named"
     return m, "nearest"
+
+
+def _after(analysis: Analysis, i: int, reach: int, acts: set[int] | None) -> list[int]:
+    """The ``reach`` sentences after sentence ``i``; given the sentences that tell ``acts``
+    (a text without a parse), past those that tell none and only name the report's source
+    ("... атакували Суми. Про це повідомили в ОВА. Загинула жінка.": ``source_line``)."""
+    out: list[int] = []
+    j = i + 1
+    while len(out) < reach and j < len(analysis.sentences):
+        s = analysis.sentences[j]
+        if (
+            acts is None
+            or j in acts
+            or get_pack(analysis.language_of(j)).source_line(s.text) is None
+        ):
+            out.append(j)
+        j += 1
+    return out
 
 
 _SUBJECT_REACH = 80  # characters between a person and the verb whose subject they are

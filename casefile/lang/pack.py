@@ -457,6 +457,12 @@ class LanguagePack:
         value = self.settings.get("default_agent")
         return str(value) if value else None
 
+    def dated_on_publication(self, kind: str) -> bool:
+        """Whether an act of type ``kind`` that a report dates nowhere happened on the day
+        the report was published (``pack.yaml``'s ``dated_on_publication``): a news post or
+        an official's post about a strike is written the day it struck."""
+        return kind in (self.settings.get("dated_on_publication") or [])
+
     def default_agent_in(self, country: str | None) -> bool:
         """Whether an act in ``country`` (None: not known) takes the ``default_agent``."""
         countries = self.settings.get("default_agent_countries") or []
@@ -535,7 +541,8 @@ class LanguagePack:
     def told_on(self, sentence: str, at: int) -> bool:
         """Whether the date at ``sentence[at:]`` says when something was told: a verb of
         reporting or of making a text public ("повідомив", "сообщили", "said", "a report
-        released") shortly before it in its clause. Phrases that name a source ("за
+        released") shortly before it in its clause, or of a step of a case right before
+        it ("затримали 18 березня", "задержали в среду": ``procedure``). Phrases that name a source ("за
         даними", "according to") do not count: the date after them is the act's. For text
         without a parse (an act's own clause is read from the parse:
         ``events._attachment``). English reads its verbs from ``extract.lexicon``
@@ -548,7 +555,11 @@ class LanguagePack:
             # "reports say that on 3 May ...": a date inside what was said is the act's
             return bool(told) and not _COMPLEMENT.search(before, told[-1])
         return any(
-            " " not in c.phrase.strip() for c in self.cues(before, ["attribution", "publication"])
+            " " not in c.phrase.strip()
+            # a step of a case dates itself only right before the date ("затримали 18
+            # березня"), not the act named after it ("після обстрілу Херсона 19 вересня")
+            and (c.kind != "procedure" or len(WORD.findall(before[c.end :])) <= 1)
+            for c in self.cues(before, ["attribution", "publication", "procedure"])
         )
 
     def reports_about(self, sentence: str, start: int, end: int) -> bool:

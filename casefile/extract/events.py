@@ -1016,11 +1016,20 @@ class Events(BaseStage):
                 # before it ("командир взводу <name> та рядовий <name> утримували ..."); the
                 # first of those joined to one another
                 subjects = _subjects(analysis, i, e, pack)
-                if subjects and not any(subjects[-1].end <= m.end <= e.start for m in named):
+                # "<name> з 90-ї дивізії, який ... розстріляв": the units before the comma
+                # of a relative clause are the subject's own
+                own_end = subjects[-1].end if subjects else 0
+                if subjects and pack.relative_clause(analysis.text[own_end : e.start]):
+                    own_end = analysis.text.index(",", own_end)
+                own = [m for m in named if subjects and subjects[-1].end <= m.end <= own_end]
+                if subjects and not any(own_end < m.end <= e.start for m in named):
                     first = subjects[0]
                     e.args.append(Argument(AGENT, first, "nearest:subject"))
                     for p in subjects[1:]:
                         e.args.append(Argument(AGENT, p, "nearest:subject:joined"))
+                    for u in own:
+                        if u.kind == "unit":
+                            e.args.append(Argument(AGENT, u, "nearest:subject:unit"))
                     units = [
                         u
                         for u in analysis.mentions_of("unit", i)
@@ -1523,8 +1532,9 @@ _SUBJECT_REACH = 80  # characters between a person and the verb whose subject th
 def _subjects(analysis: Analysis, i: int, e: EventMention, pack: Any) -> list[Mention]:
     """Without a parse, the people named as the subject of the act's verb: the last person
     named before it in its clause ("у серпні 2022 року рядовий <name> катував ...") with
-    a name in the nominative and no verb of telling beside it, and those joined before it
-    ("<name> та його підлеглий <name>"), in text order."""
+    a name in the nominative and no verb of telling beside it, or right before a relative
+    clause whose verb it is, in any case ("<name>, який ... вбив": ``relative_clause``),
+    and those joined before it ("<name> та його підлеглий <name>"), in text order."""
     if not {"VERB"} & tag_of(pack.code, analysis.text[e.start : e.end]):
         return []
     s = analysis.sentences[i]
@@ -1533,17 +1543,22 @@ def _subjects(analysis: Analysis, i: int, e: EventMention, pack: Any) -> list[Me
         for p in analysis.mentions_of("person", i)
         if p.end <= e.start
         and e.start - p.end <= _SUBJECT_REACH
-        and not _CLAUSE_MARK.search(analysis.text[p.end : e.start])
+        and (
+            not _CLAUSE_MARK.search(between := analysis.text[p.end : e.start])
+            or pack.relative_clause(between)
+        )
     ]
     if not people:
         return []
     last = max(people, key=lambda p: p.end)
-    if pack.name_case(last.text) != "nomn" or pack.told_by(
+    # "військовому рф Івану Петрову, який ... вбив": the relative pronoun is the subject
+    relative = pack.relative_clause(analysis.text[last.end : e.start])
+    if (not relative and pack.name_case(last.text) != "nomn") or pack.told_by(
         s.text, last.start - s.start, last.end - s.start
     ):
         return []
     out = [last]
-    for p in sorted(people, key=lambda p: -p.start):
+    for p in sorted(analysis.mentions_of("person", i), key=lambda p: -p.start):
         if p.end <= out[0].start and pack.joins(analysis.text[p.end : out[0].start]):
             out.insert(0, p)
     return out

@@ -632,7 +632,7 @@ class LanguagePack:
         березні 2022 року вбив ...", "«Грім» і «Сокіл», які стратили ..."): a
         comma and a word of ``cues.yaml``'s ``relatives``, no other clause break."""
         m = _RELATIVE.fullmatch(between)
-        words = {str(w) for w in self.table("cues").get("relatives") or []}
+        words = set(str(self.table("cues").get("relatives") or "").split())
         return m is not None and m["word"].lower() in words
 
     @cached_property

@@ -1015,7 +1015,7 @@ class Events(BaseStage):
                 # people who are the verb's subject: in the nominative, in its clause right
                 # before it ("командир взводу <name> та рядовий <name> утримували ..."); the
                 # first of those joined to one another
-                subjects = _subjects(analysis, i, e, pack)
+                subjects = _subjects(analysis, i, e, pack) or _ordered(analysis, i, e, pack)
                 # "<name> з 90-ї дивізії, який ... розстріляв": the units before the comma
                 # of a relative clause are the subject's own
                 own_end = subjects[-1].end if subjects else 0
@@ -1562,6 +1562,29 @@ def _subjects(analysis: Analysis, i: int, e: EventMention, pack: Any) -> list[Me
         if p.end <= out[0].start and pack.joins(analysis.text[p.end : out[0].start]):
             out.insert(0, p)
     return out
+
+
+def _ordered(analysis: Analysis, i: int, e: EventMention, pack: Any) -> list[Mention]:
+    """Without a parse, an act told by the infinitive an order governs, said to be carried
+    out ("командир <name> наказав підлеглим <name> та <name> розстріляти полоненого. Ті
+    виконали наказ"): the people its clause names from the order's giver before the cue of
+    an ``order`` to the verb (the giver and those who carried it out), in text order."""
+    if not {"INFN", "infn"} & tag_of(pack.code, analysis.text[e.start : e.end]):
+        return []
+    s = analysis.sentences[i]
+    orders = [
+        c
+        for c in pack.statement_cues(s.text)
+        if c.kind == "order"
+        and s.start + c.end <= e.start
+        and not _CLAUSE_MARK.search(analysis.text[s.start + c.end : e.start])
+    ]
+    if not orders:
+        return []
+    cue = orders[-1]
+    opening = _CLAUSE_MARK.split(s.text[: cue.start])[-1]
+    start = s.start + cue.start - len(opening)
+    return [p for p in analysis.mentions_of("person", i) if start <= p.start and p.end <= e.start]
 
 
 def _nothing_but_forces(analysis: Analysis, i: int, a: int, b: int) -> bool:

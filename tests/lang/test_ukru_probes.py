@@ -208,3 +208,29 @@ def test_a_spokesman_who_calls_a_strike_a_provocation_did_not_strike(extract) ->
     text = "Песков назвал провокацией обвинения в ударе по Сумам, где погибли 30 человек."
     inc = _one(extract, text, "ru", "2025-02-10")
     assert "Dmitry Peskov" not in [p.name for p in inc.perpetrators]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("code", "text", "perpetrators"),
+    [
+        (
+            "uk",
+            "Командир роти Павло Гуров наказав підлеглим Артему Сорокіну та Івану Козлову "
+            "розстріляти полоненого. Ті виконали наказ.",
+            ["Pavlo Hurov", "Artem Sorokin", "Ivan Kozlov"],
+        ),
+        (
+            "ru",
+            "Командир взвода Олег Гуров приказал подчиненным Сергею Сорокину и Ивану Козлову "
+            "расстрелять пленного. Подчиненные выполнили приказ.",
+            ["Oleg Gurov", "Sergey Sorokin", "Ivan Kozlov"],
+        ),
+    ],
+)
+def test_an_order_carried_out_was_done_by_its_giver_and_those_told(
+    extract, code: str, text: str, perpetrators: list[str]
+) -> None:
+    inc = _one(extract, text, code, "2025-02-10")
+    assert inc.type == "execution_of_pows"
+    assert [p.name for p in inc.perpetrators] == perpetrators

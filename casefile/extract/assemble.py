@@ -38,7 +38,7 @@ from ..model import Actor, Analysis, Count, DateRange, Incident, Mention, Place
 from ..vocab import CERTAINTY, VICTIM_CATEGORIES
 from ..vocab import INCIDENT_TYPES as T
 from .base import BaseStage
-from .dates import DateMatch
+from .dates import DateMatch, resolve_published
 from .events import (
     AGENT,
     COUNT,
@@ -632,12 +632,20 @@ class Assembler:
 
     def add_told_after(self, groups: list[Group]) -> None:
         """Sentences right after an act that tell no act but give its toll ("Later the death
-        toll rose to 52") join it: up to two sentences, until the next act is told."""
+        toll rose to 52") join it: up to two sentences, until the next act is told; a line
+        that only names the report's source is passed over ("Про це повідомили в ОВА":
+        ``LanguagePack.source_line``)."""
         told = {e.sentence for e in self.a.events}
         for g in groups:
             i = g.sentences[-1]
-            for j in (i + 1, i + 2):
-                if j >= len(self.a.sentences) or j in told:
+            after: list[int] = []
+            j = i + 1
+            while len(after) < 2 and j < len(self.a.sentences):
+                if j in told or not self.source_only(j):
+                    after.append(j)
+                j += 1
+            for j in after:
+                if j in told:
                     break
                 if self.spread(j):
                     break  # "since the invasion began, 3,854 killed": a total, not its toll
@@ -651,6 +659,12 @@ class Assembler:
                 if counts:
                     g.extra.append(j)
                     g.counts.extend(counts)
+
+    def source_only(self, j: int) -> bool:
+        """Sentence ``j`` only names the source of the report around it (its language
+        pack's ``source_line``: "Про це повідомили ...", "Джерело: ..."; English: never)."""
+        pack = get_pack(self.a.language_of(j))
+        return pack.source_line(self.a.sentences[j].text) is not None
 
     def other_day(self, g: Group, j: int) -> bool:
         """Sentence ``j`` states a day (``_dated``), not one a figure is told as of, and none
@@ -768,7 +782,7 @@ class Assembler:
         incident = Incident(
             type=kind,
             summary=summary(sents[0].text),
-            date=self.date(g),
+            date=self.date(g) or self.publication_day(g, kind),
             place=self.place(g),
             perpetrators=self.perpetrators(g),
             victim_category=self.category(kind, g),
@@ -788,6 +802,25 @@ class Assembler:
     def date(self, g: Group) -> DateRange | None:
         found = self._date(g)
         return self.night_side(g, found) if found else found
+
+    def publication_day(self, g: Group, kind: str) -> DateRange | None:
+        """The day an act the report dates nowhere was told, where the act's language pack
+        dates such acts by it (``LanguagePack.dated_on_publication``: a Ukrainian post of
+        a strike with no date): the day of publication in a report that states no date,
+        the one day it was told on in one that states only that ("про це повідомили 19
+        вересня"); none in a report that states another date."""
+        pack = get_pack(self.a.language_of(g.sentences[0]))
+        if not pack.dated_on_publication(kind):
+            return None
+        dates = self.a.mentions_of("date")
+        if any(not self.told_on(m) for m in dates):
+            return None
+        told = {(m.value.range.start, m.value.range.end) for m in dates}
+        if told:
+            day = DateRange(*told.pop())
+            return day if not told and _one_day(day) else None
+        published = resolve_published(self.a.document.published) or ""
+        return DateRange(published, published) if len(published) == 10 else None
 
     def night_side(self, g: Group, night: DateRange) -> DateRange:
         """A night across two days ("overnight", "in the night of 1 to 2 May") narrowed to

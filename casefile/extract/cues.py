@@ -172,14 +172,24 @@ class CuesV2(BaseStage):
         own = [sentence_triggers(s.text, analysis.language_of(i)) for i, s in enumerate(sentences)]
         for i, s in enumerate(sentences):
             found = own[i]
-            if not found and i + 1 < len(sentences) and not own[i + 1]:
+            j = i + 1
+            if j + 1 < len(sentences) and not own[j] and _source_only(analysis, j):
+                j += 1  # "... атакували Суми. Про це повідомили в ОВА. Загинула жінка."
+            if not found and j < len(sentences) and not own[j]:
                 # a strike told in one sentence, its toll in the next (a rule's ``reach``)
                 language = analysis.language_of(i)
-                if analysis.language_of(i + 1) == language:
-                    found = sentence_triggers(s.text, language, sentences[i + 1].text)
+                if analysis.language_of(j) == language:
+                    found = sentence_triggers(s.text, language, sentences[j].text)
             for a, b, cue in found:
                 analysis.mentions.append(
                     Mention("trigger", s.start + a, s.start + b, s.text[a:b], cue, i)
                 )
                 marked.update((i - 1, i, i + 1))
         _evidence_and_hedges(analysis, marked)
+
+
+def _source_only(analysis: Analysis, i: int) -> bool:
+    """Whether sentence ``i`` only names the source of the report around it ("Про це
+    повідомили в ОВА.", "Джерело: ...": ``LanguagePack.source_line``), a line a strike and
+    its toll told around it reach across."""
+    return get_pack(analysis.language_of(i)).source_line(analysis.sentences[i].text) is not None

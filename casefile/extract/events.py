@@ -951,7 +951,7 @@ class Events(BaseStage):
                 reach = max(cue.reach, int(tok is None and (i + 1) not in by_sentence))
                 e.harm = harm or any(
                     words.find("harm", language, analysis.sentences[j].text)
-                    for j in range(i + 1, min(i + 1 + reach, len(analysis.sentences)))
+                    for j in _after(analysis, i, reach, set(by_sentence) if tok is None else None)
                 )
                 e.counts_cases = counts_cases
                 # the mention's own named features; the act (assemble.Group) pools them
@@ -1022,12 +1022,21 @@ class Events(BaseStage):
                 # people who are the verb's subject: in the nominative, in its clause right
                 # before it ("командир взводу <name> та рядовий <name> утримували ..."); the
                 # first of those joined to one another
-                subjects = _subjects(analysis, i, e, pack)
-                if subjects and not any(subjects[-1].end <= m.end <= e.start for m in named):
+                subjects = _subjects(analysis, i, e, pack) or _ordered(analysis, i, e, pack)
+                # "<name> з 90-ї дивізії, який ... розстріляв": the units before the comma
+                # of a relative clause are the subject's own
+                own_end = subjects[-1].end if subjects else 0
+                if subjects and pack.relative_clause(analysis.text[own_end : e.start]):
+                    own_end = analysis.text.index(",", own_end)
+                own = [m for m in named if subjects and subjects[-1].end <= m.end <= own_end]
+                if subjects and not any(own_end < m.end <= e.start for m in named):
                     first = subjects[0]
                     e.args.append(Argument(AGENT, first, "nearest:subject"))
                     for p in subjects[1:]:
                         e.args.append(Argument(AGENT, p, "nearest:subject:joined"))
+                    for u in own:
+                        if u.kind == "unit":
+                            e.args.append(Argument(AGENT, u, "nearest:subject:unit"))
                     units = [
                         u
                         for u in analysis.mentions_of("unit", i)
@@ -1506,14 +1515,33 @@ def _person_named_after(analysis: Analysis, i: int, m: Mention) -> tuple[Mention
     return m, "nearest"
 
 
+def _after(analysis: Analysis, i: int, reach: int, acts: set[int] | None) -> list[int]:
+    """The ``reach`` sentences after sentence ``i``; given the sentences that tell ``acts``
+    (a text without a parse), past those that tell none and only name the report's source
+    ("... атакували Суми. Про це повідомили в ОВА. Загинула жінка.": ``source_line``)."""
+    out: list[int] = []
+    j = i + 1
+    while len(out) < reach and j < len(analysis.sentences):
+        s = analysis.sentences[j]
+        if (
+            acts is None
+            or j in acts
+            or get_pack(analysis.language_of(j)).source_line(s.text) is None
+        ):
+            out.append(j)
+        j += 1
+    return out
+
+
 _SUBJECT_REACH = 80  # characters between a person and the verb whose subject they are
 
 
 def _subjects(analysis: Analysis, i: int, e: EventMention, pack: Any) -> list[Mention]:
     """Without a parse, the people named as the subject of the act's verb: the last person
     named before it in its clause ("у серпні 2022 року рядовий <name> катував ...") with
-    a name in the nominative and no verb of telling beside it, and those joined before it
-    ("<name> та його підлеглий <name>"), in text order."""
+    a name in the nominative and no verb of telling beside it, or right before a relative
+    clause whose verb it is, in any case ("<name>, який ... вбив": ``relative_clause``),
+    and those joined before it ("<name> та його підлеглий <name>"), in text order."""
     if not {"VERB"} & tag_of(pack.code, analysis.text[e.start : e.end]):
         return []
     s = analysis.sentences[i]
@@ -1522,20 +1550,48 @@ def _subjects(analysis: Analysis, i: int, e: EventMention, pack: Any) -> list[Me
         for p in analysis.mentions_of("person", i)
         if p.end <= e.start
         and e.start - p.end <= _SUBJECT_REACH
-        and not _CLAUSE_MARK.search(analysis.text[p.end : e.start])
+        and (
+            not _CLAUSE_MARK.search(between := analysis.text[p.end : e.start])
+            or pack.relative_clause(between)
+        )
     ]
     if not people:
         return []
     last = max(people, key=lambda p: p.end)
-    if pack.name_case(last.text) != "nomn" or pack.told_by(
+    # "військовому рф Івану Петрову, який ... вбив": the relative pronoun is the subject
+    relative = pack.relative_clause(analysis.text[last.end : e.start])
+    if (not relative and pack.name_case(last.text) != "nomn") or pack.told_by(
         s.text, last.start - s.start, last.end - s.start
     ):
         return []
     out = [last]
-    for p in sorted(people, key=lambda p: -p.start):
+    for p in sorted(analysis.mentions_of("person", i), key=lambda p: -p.start):
         if p.end <= out[0].start and pack.joins(analysis.text[p.end : out[0].start]):
             out.insert(0, p)
     return out
+
+
+def _ordered(analysis: Analysis, i: int, e: EventMention, pack: Any) -> list[Mention]:
+    """Without a parse, an act told by the infinitive an order governs, said to be carried
+    out ("командир <name> наказав підлеглим <name> та <name> розстріляти полоненого. Ті
+    виконали наказ"): the people its clause names from the order's giver before the cue of
+    an ``order`` to the verb (the giver and those who carried it out), in text order."""
+    if not {"INFN", "infn"} & tag_of(pack.code, analysis.text[e.start : e.end]):
+        return []
+    s = analysis.sentences[i]
+    orders = [
+        c
+        for c in pack.statement_cues(s.text)
+        if c.kind == "order"
+        and s.start + c.end <= e.start
+        and not _CLAUSE_MARK.search(analysis.text[s.start + c.end : e.start])
+    ]
+    if not orders:
+        return []
+    cue = orders[-1]
+    opening = _CLAUSE_MARK.split(s.text[: cue.start])[-1]
+    start = s.start + cue.start - len(opening)
+    return [p for p in analysis.mentions_of("person", i) if start <= p.start and p.end <= e.start]
 
 
 def _nothing_but_forces(analysis: Analysis, i: int, a: int, b: int) -> bool:

@@ -457,6 +457,12 @@ class LanguagePack:
         value = self.settings.get("default_agent")
         return str(value) if value else None
 
+    def dated_on_publication(self, kind: str) -> bool:
+        """Whether an act of type ``kind`` that a report dates nowhere happened on the day
+        the report was published (``pack.yaml``'s ``dated_on_publication``): a news post or
+        an official's post about a strike is written the day it struck."""
+        return kind in (self.settings.get("dated_on_publication") or [])
+
     def default_agent_in(self, country: str | None) -> bool:
         """Whether an act in ``country`` (None: not known) takes the ``default_agent``."""
         countries = self.settings.get("default_agent_countries") or []
@@ -535,8 +541,10 @@ class LanguagePack:
     def told_on(self, sentence: str, at: int) -> bool:
         """Whether the date at ``sentence[at:]`` says when something was told: a verb of
         reporting or of making a text public ("повідомив", "сообщили", "said", "a report
-        released") shortly before it in its clause. Phrases that name a source ("за
-        даними", "according to") do not count: the date after them is the act's. For text
+        released") shortly before it in its clause, or of a step of a case right before
+        it ("затримали 18 березня", "задержали в среду": ``procedure``). Phrases that name
+        a source ("за даними", "according to") do not count: the date after them is the
+        act's. For text
         without a parse (an act's own clause is read from the parse:
         ``events._attachment``). English reads its verbs from ``extract.lexicon``
         (``TOLD_VERB``: a regex, no lemmatizer to load); the others their cue lists."""
@@ -548,7 +556,11 @@ class LanguagePack:
             # "reports say that on 3 May ...": a date inside what was said is the act's
             return bool(told) and not _COMPLEMENT.search(before, told[-1])
         return any(
-            " " not in c.phrase.strip() for c in self.cues(before, ["attribution", "publication"])
+            " " not in c.phrase.strip()
+            # a step of a case dates itself only right before the date ("затримали 18
+            # березня"), not the act named after it ("після обстрілу Херсона 19 вересня")
+            and (c.kind != "procedure" or len(WORD.findall(before[c.end :])) <= 1)
+            for c in self.cues(before, ["attribution", "publication", "procedure"])
         )
 
     def reports_about(self, sentence: str, start: int, end: int) -> bool:
@@ -559,17 +571,26 @@ class LanguagePack:
         stand between the verb and the name ("повідомив голова обласної військової
         адміністрації ..."), but not after a phrase of ``not_source`` ("повідомили про
         підозру": a notice of suspicion names the suspect); in a line that opens with a
-        source header ("Джерело:"), every name is a source; a name in the dative before a
-        notice of suspicion is the suspect ("Сергею Иванову сообщено о подозрении")."""
+        source header ("Джерело:"), every name is a source; a name before a notice of
+        suspicion in any case but the nominative (the dative, or the accusative the
+        dictionary reads a given name in) is the suspect ("Сергею Иванову сообщено о
+        подозрении")."""
         if self.settings["dates"] == "english":
             return self.reports(sentence[max(0, start - 30) : min(len(sentence), end + 30)])
         if self.source_line(sentence) == "header":
             return True
-        for c in self.cues(sentence, ["attribution", "not_source"]):
+        found = self.cues(sentence, ["attribution", "not_source"])
+        notices = [(c.start, c.end) for c in found if c.kind == "not_source"]
+        for c in found:
+            if c.kind == "attribution" and any(a <= c.start and c.end <= b for a, b in notices):
+                continue  # the verb of "повідомлено про підозру": the phrase decides
             if c.kind != "attribution" and c.end <= start:
                 continue  # "повідомили про підозру": the name after it is the suspect
-            if c.kind != "attribution" and self.name_case(sentence[start:end]) == "datv":
-                continue  # "<кому> повідомлено про підозру": the suspect, told of it
+            if c.kind != "attribution" and self.name_case(sentence[start:end]) not in (
+                "nomn",
+                None,
+            ):
+                continue  # "<кому> повідомлено про підозру": the suspect (no subject), told of it
             a, b = (c.end, start) if c.end <= start else (end, c.start)
             if c.start < end and start < c.end:
                 return True
@@ -604,6 +625,15 @@ class LanguagePack:
             if self.lemma(m.group(1)) in self._clause_openers:
                 return True
         return False
+
+    def relative_clause(self, between: str) -> bool:
+        """Whether ``between`` (the text from a name to a verb after it) opens a relative
+        clause whose verb it is, the name its subject ("військовому рф <name>, який у
+        березні 2022 року вбив ...", "«Грім» і «Сокіл», які стратили ..."): a
+        comma and a word of ``cues.yaml``'s ``relatives``, no other clause break."""
+        m = _RELATIVE.fullmatch(between)
+        words = set(str(self.table("cues").get("relatives") or "").split())
+        return m is not None and m["word"].lower() in words
 
     @cached_property
     def _clause_openers(self) -> frozenset[str]:
@@ -799,7 +829,36 @@ class LanguagePack:
         from .persons import MorphPersons
 
         finder = MorphPersons(self.code, KnownPersons.default().get)
-        return [(a, b, self.person_name(text[a:b])) for a, b in finder.find(text)]
+        found = [(a, b, self.person_name(text[a:b])) for a, b in finder.find(text)]
+        return sorted(found + self.call_signs(text, found), key=lambda f: f[0])
+
+    def call_signs(
+        self, text: str, found: list[tuple[int, int, PersonName]]
+    ) -> list[tuple[int, int, PersonName]]:
+        """People named by a call sign in quotes right after a word of ``cues.yaml``'s
+        ``call_sign`` ("з позивним «Грім»", "взводный «Сокол»"; those joined after it:
+        "«Грім» і «Сокіл»"), the name romanised as written; none inside a name ``found``."""
+        out: list[tuple[int, int, PersonName]] = []
+        for c in self.cues(text, ["call_sign"]):
+            at = c.end
+            while m := _CALL_SIGN.match(text, at):
+                a, b = m.span("name")
+                a, b = a - 1, b + 1  # the quotes too: "«Грім» і «Сокіл»" joins two names
+                if not any(x < b and a < y for x, y, _ in found):
+                    name = m["name"]
+                    out.append((a, b, PersonName(self.romanize(name), name, False)))
+                at = m.end()
+                joined = _JOINED.match(text, at)
+                word = joined["word"] if joined else None
+                if not joined or (word is not None and word.lower() not in self._and_words):
+                    break
+                at = joined.end()
+        return out
+
+    @cached_property
+    def _and_words(self) -> frozenset[str]:
+        """The words that join two names ("і", "и": ``dates.yaml``'s ``and``)."""
+        return frozenset(str(w).lower() for w in self.table("dates").get("and") or [])
 
     def person_name(self, name: str) -> PersonName:
         """A person's English name: the knowledge base's spelling, else the romanisation
@@ -889,6 +948,13 @@ _SOURCE_WORDS = 12  # words at most between a cue of attribution and the source 
 _CLAUSE_BREAK = re.compile(r"[;:!?()«»\"“”„…]|\s[-–—]\s")
 _STOP = re.compile(r"([.!?…]+)[\"»”)]*\s+(?=[\"«„“(]?[A-ZА-ЯІЇЄҐЁ0-9])")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+# a call sign in quotes: one or two capitalised words ("«Грім»", "\"Сокол\"")
+_CALL_SIGN = re.compile(
+    r"[ \xa0]*[«\"“„](?P<name>[A-ZА-ЯІЇЄҐЁ][\w'’ʼ-]{1,20}(?: [A-ZА-ЯІЇЄҐЁ][\w'’ʼ-]{1,20})?)[»\"”“]"
+)
+# a name's own words up to a comma, a relative pronoun, then the clause up to its verb
+_RELATIVE = re.compile(r"[»\"”]?[^,;:.!?()«»\"—–]*,\s*(?P<word>\w+)\b[^,;:.!?()«»\"—–]*")
+_JOINED = re.compile(r"[ \xa0]*(?:,|(?P<word>\w+))")
 # A name of one to three words in quotes ("«Спарта»", "„Ахмат“", "\"Рубікон\"")
 _QUOTED_NAME = re.compile(r"[«„“\"]([A-ZА-ЯІЇЄҐЁ][\w'’ʼ-]*(?:\s[\w'’ʼ-]+){0,2})[»“”\"]")
 

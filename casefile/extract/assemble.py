@@ -456,7 +456,9 @@ class Assembler:
         kept = [g for g in groups if g.score >= weights()["start_threshold"]]
         kept = self.without_tallies(kept)
         kept = self.fold_told_before(kept)
-        self.fold_retellings(kept, [g for g in groups if g not in kept])
+        self.fold_retellings(
+            kept, [g for g in groups if g not in kept and not all(self.tally(e) for e in g.events)]
+        )
         kept = self.fold_detentions(kept)
         self.add_told_after(kept)
         self.add_told_between(kept)
@@ -975,7 +977,8 @@ class Assembler:
         """Without a parse, a date its own sentences hold for another word, else one stated
         in the sentences around the act that tell no act of another type: those between
         its tellings, up to ``DATE_BACK`` before it (a report opens with when, then tells
-        what), then the one right after ("... said the prosecutors today, 12 September");
+        what), then the two right after ("... said the prosecutors today, 12 September";
+        "The prosecutors report it. The crime took place on 14 October.");
         never a date it was told on."""
         own = [
             m
@@ -989,7 +992,7 @@ class Assembler:
         types = {e.type for e in g.events}
         first, last = g.sentences[0], g.sentences[-1]
         between = [i for i in range(first + 1, last) if i not in g.sentences]
-        around = [*between, *range(first - 1, first - DATE_BACK - 1, -1), last + 1]
+        around = [*between, *range(first - 1, first - DATE_BACK - 1, -1), last + 1, last + 2]
         for i in around:
             if not 0 <= i < len(self.a.sentences):
                 continue

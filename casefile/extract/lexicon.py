@@ -91,7 +91,8 @@ HEDGE_CUES: dict[str, re.Pattern[str]] = {
         ),
         r"blamed (?:Ukraine|Kyiv|Ukrainian\w*|Russia|Moscow)",
         r"accused (?:Ukraine|Kyiv) of",
-        r"staged",
+        # "the video was staged", not "staged mock executions" (a deed)
+        r"(?:was|were|is|are|been|being) staged",
         r"fabricat\w+",
         r"provocation",
     ),

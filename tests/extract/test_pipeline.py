@@ -166,6 +166,12 @@ def test_hierarchy_stated_in_ukrainian_and_russian(language: str, text: str) -> 
             "disputed",
         ),
         ("Russian troops shot three POWs near Avdiivka; Moscow denied the killings.", "disputed"),
+        ("Moscow said the video of the shooting of three POWs was staged.", "disputed"),
+        (
+            "Russian troops shot three POWs near Avdiivka after they staged a mock trial, "
+            "prosecutors said.",
+            "reported",
+        ),
     ],
 )
 def test_certainty(extract, text: str, certainty: str) -> None:

@@ -891,8 +891,9 @@ class Assembler:
         return None
 
     def date_around(self, g: Group) -> DateRange | None:
-        """An act whose own clause names no date: a stated date of the two sentences before
-        it, where they tell no other act ("On 3 May ... . A drone hit a bus, killing two."),
+        """An act whose own clause names no date: a stated date, or a day reckoned from
+        publication ("on Sunday morning"), of the two sentences before it, where they tell no
+        other act ("On 3 May ... . A drone hit a bus, killing two."),
         or the one day the lead states (up to ``LEAD``) where no sentence from it to the act
         tells an act (a debunk that dates the act once, then tells it); never a dateline's
         day nor one something was told on; else the one day a document dates everything it
@@ -900,7 +901,11 @@ class Assembler:
         for i in range(g.sentences[0] - 1, -1, -1):
             if i in self.told:
                 break
-            stated = [m for m in self.a.mentions_of("date", i) if explicit(m.value)]
+            stated = [
+                m
+                for m in self.a.mentions_of("date", i)
+                if explicit(m.value) or _one_day(m.value.range)
+            ]
             stated = [m for m in stated if not SPAN_CUE.match(m.text) and not self.told_on(m)]
             # a dateline's date is the day the report was filed
             stated = [m for m in stated if m.start >= filed_end(self.a, i)]

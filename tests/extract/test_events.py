@@ -1061,3 +1061,14 @@ def test_a_vague_span_or_a_tallys_period_gives_way_to_the_day_inside_it(extract,
     a = extract(text, published="2024-03-11")  # a Monday
     date = Assembler(a).date(Group(events=list(a.events)))  # the two told as one act
     assert date is not None and (date.start, date.end) == (day, day)
+
+
+def test_an_undated_act_takes_a_weekday_the_sentence_before_states(extract) -> None:
+    a = extract(
+        "Air raid sirens sounded across Kherson on Sunday morning. A drone hit a bus near the "
+        "market, killing two civilians. On Monday, the city buried the dead.",
+        published="2024-03-12",  # a Tuesday
+    )
+    assert [(i.date.start, i.date.end) if i.date else None for i in a.incidents] == [
+        ("2024-03-10", "2024-03-10")
+    ]

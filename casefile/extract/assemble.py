@@ -852,7 +852,7 @@ class Assembler:
             for a in e.args
             if a.role == TIME
             for m in [a.mention]
-            if not SPAN_CUE.match(m.text) and m.sentence not in tally
+            if (not SPAN_CUE.match(m.text) or _recent_since(m)) and m.sentence not in tally
         ]
 
     @staticmethod
@@ -1506,6 +1506,21 @@ WEAPON_NAME = re.compile(
 # of the year before it, is the news's background ("the newspaper's director was murdered in
 # 1986"), not an act the report tells.
 BACKGROUND_DAYS = 365
+
+
+# "since Sunday morning": an act still going on, begun this many days or fewer before
+RECENT_SINCE_DAYS = 7
+
+
+def _recent_since(m: Mention) -> bool:
+    """A span "since" a day at most ``RECENT_SINCE_DAYS`` before publication (its end): the
+    days of an act still going on, not a tally's period."""
+    r = m.value.range
+    return (
+        m.text[:5].lower() == "since"
+        and _one_day(DateRange(r.start, r.start))
+        and 0 < _span_days(r) <= RECENT_SINCE_DAYS + 1
+    )
 
 
 def _span_days(r: DateRange) -> int:

@@ -42,6 +42,8 @@ Choices a reader should know (the tests' tables show each):
   are two weekdays in order ("on Sunday and Monday"); a breakdown ("57 in 2022, 11 in
   2023") stays one match per part. "Saturday night into Sunday" and "the night of 9/10
   March" are the two days.
+- A day without its year that falls up to two weeks after ``published`` is one to come
+  ("the vote on 31 May", told on 25 May): no match, rather than the year before.
 - "over the weekend" is the weekend begun by ``published``, else the last one; "the end
   of last month" is that calendar month (only "the last month" is the rolling one).
 - A bare year needs a cue ("in 2022", "since 2022", "mid-2023", "2022-2023", "the
@@ -250,6 +252,9 @@ _PREFIX = re.compile(
     \Z""",
     re.IGNORECASE | re.VERBOSE,
 )
+# A day told without its year that falls this many days or fewer after publication is one
+# to come ("the vote on 31 May", told on 25 May), not the one of the year before
+_AHEAD_DAYS = 14
 _PREFIX_WINDOW = 45
 _PREFIX_GAP = frozenset(" \t\r\n\xa0,-")
 # The words a run of cue words can end with: the last word of each part of _PREFIX.
@@ -954,6 +959,10 @@ def _finish(text: str, a: _Atom, p: date | None) -> DateMatch | None:
         if p is None:
             return None
         (m1, d1), (m2, d2) = a.md
+        if d2 is not None and _valid(p.year, m2, d2):
+            ahead = (date(p.year, m2, d2) - p).days
+            if 0 < ahead <= _AHEAD_DAYS:
+                return None  # "a stoppage from 31 May", told on 25 May: days to come
         y2 = _latest_year((m2, d2), p)
         if y2 is None:
             return None

@@ -234,3 +234,12 @@ def test_a_date_that_names_the_days_of_what_follows_is_a_date() -> None:
 def test_two_weekdays_out_of_order_stay_apart() -> None:
     found = [(m.text, m.range.start) for m in find_dates("on Monday and Sunday", TUE)]
     assert found == [("on Monday", "2024-03-25"), ("Sunday", "2024-03-24")]
+
+
+def test_a_day_without_its_year_just_after_publication_is_to_come() -> None:
+    # told on 26 March: 2 April is a day to come, not one of the year before
+    assert find_dates("the strike called for 2 April", TUE) == []
+    assert find_dates("a stoppage from March 30", TUE) == []
+    # further on, the latest such day before publication, as before
+    found = [(m.text, m.range.start) for m in find_dates("on 12 April", TUE)]
+    assert found == [("on 12 April", "2023-04-12")]

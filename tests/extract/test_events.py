@@ -1072,3 +1072,19 @@ def test_an_undated_act_takes_a_weekday_the_sentence_before_states(extract) -> N
     assert [(i.date.start, i.date.end) if i.date else None for i in a.incidents] == [
         ("2024-03-10", "2024-03-10")
     ]
+
+
+@pytest.mark.parametrize(
+    ("since", "day"),
+    [
+        ("since Saturday morning", ("2024-03-09", "2024-03-12")),  # an act still going on
+        ("since January", None),  # a tally's period is no act's date
+    ],
+)
+def test_an_act_told_since_a_recent_day_spans_the_days_to_publication(extract, since, day) -> None:
+    a = extract(
+        f"Artillery fire has killed at least 14 civilians in Kherson {since}, the regional "
+        "health department said.",
+        published="2024-03-12",  # a Tuesday
+    )
+    assert [(i.date.start, i.date.end) if i.date else None for i in a.incidents] == [day]

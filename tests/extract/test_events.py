@@ -1088,3 +1088,25 @@ def test_an_act_told_since_a_recent_day_spans_the_days_to_publication(extract, s
         published="2024-03-12",  # a Tuesday
     )
     assert [(i.date.start, i.date.end) if i.date else None for i in a.incidents] == [day]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "Окупанти розстріляли водія\n\n09 березня 2024, 11:20\n\nРосійські військові "
+            "розстріляли водія, який віз воду в окуповану Каховку. Про це розповіли сусіди.",
+            "uk",
+        ),
+        (
+            "09.03.2024 11:20\n\nУкраинские военные обстреляли рынок в Горловке. Погибла "
+            "женщина, сообщил глава города.",
+            "ru",
+        ),
+    ],
+)
+def test_a_posted_line_in_ukrainian_or_russian_does_not_date_the_act(
+    extract, text, language
+) -> None:
+    a = extract(text, published="2024-03-09", language=language)
+    assert a.incidents and all(i.date is None for i in a.incidents)

@@ -1110,3 +1110,19 @@ def test_a_posted_line_in_ukrainian_or_russian_does_not_date_the_act(
 ) -> None:
     a = extract(text, published="2024-03-09", language=language)
     assert a.incidents and all(i.date is None for i in a.incidents)
+
+
+def test_an_act_told_as_of_last_week_is_not_the_one_told_before_it(extract) -> None:
+    a = extract(
+        "Missiles hit Ukrainian cities\n\nKYIV (Wire) - Russia fired missiles at several "
+        "Ukrainian cities on Monday, killing at least 20 people and hitting a clinic in the "
+        "capital, officials said.\n\n\u201cIt was terrifying,\u201d one nurse said.\n\n"
+        "In Sumy, a missile hit an office block, killing at least nine people. Last week, a "
+        "drone attack on the city had killed a woman.",
+        published="2024-07-09",  # a Tuesday
+    )
+    at = a.text.index("office")
+    sumy = [i for i in a.incidents if any(s <= at < e for s, e in i.spans)]
+    assert [(i.date.start, i.date.end) if i.date else None for i in sumy] == [
+        ("2024-07-08", "2024-07-08")
+    ]

@@ -46,7 +46,7 @@ from .events import (
     TIME,
     UNNAMED,
     EventMention,
-    dateline_end,
+    filed_end,
     score_features,
     weights,
 )
@@ -132,6 +132,14 @@ COUNT_ROLES = {
 }
 OTHER_COUNT_ROLES = ("victims", "killed")
 TOLERANCE_KM = {"settlement": 30, "district": 60, "admin1": 250}
+# What may stand around the date on a line that tells when a page was posted ("March 7, 2024
+# 12:00AM EST", "Updated: 8 March 2024, 14:05 GMT"): no act is dated by it
+STAMP = re.compile(
+    r"[\W_]*(?:(?:first\s+|last\s+)?(?:published|updated|posted|issued|released|date)\b[\W_]*)?"
+    r"(?:(?:at\s+)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\b\.?)?\s*(?:[A-Z]{2,4}\b)?(?:\s*[+-]\d{1,4})?)?"
+    r"[\W_]*",
+    re.IGNORECASE,
+)
 LEAD = 1  # the last sentence of a lead or heading that may date the acts told after it
 DATE_BACK = 3  # sentences before an act that may state its date, where nothing parses it
 FOLD_REACH = 3  # sentences between a detention and the torture it began, without a parse
@@ -765,7 +773,7 @@ class Assembler:
                     continue  # "according to Kyiv": its government, not where
                 if SPEAKS_AFTER.match(self.a.text[m.end : m.end + 30]):
                     continue  # "Moscow denied"
-            if m.sentence == 0 and m.end <= dateline_end(self.a.text):
+            if m.end <= filed_end(self.a, m.sentence):
                 continue
             if any(p.start <= m.start < p.end for p in self.a.mentions_of("person", m.sentence)):
                 continue
@@ -849,24 +857,59 @@ class Assembler:
     def _date(self, g: Group) -> DateRange | None:
         tally = self.tally_sentences(g)
         dates = self.dates_of(g.events, tally) or self.dates_of(g.retold, tally)
+        after = self.told_when(g)
         if not dates:
+            if after:
+                return after[0].value.range  # type: ignore[no-any-return]
             if any(e.parsed for e in g.events):
                 return self.date_around(g)
             return self.nearby_date(g, tally) or self.focal_day
-        best = max(
-            dates,
-            key=lambda d: (
-                explicit(d[0].value),
-                d[1] == "parse",
-                len(d[0].value.range.start or "") + len(d[0].value.range.end or ""),
-            ),
-        )
+
+        def rank(d: tuple[Mention, str]) -> tuple[bool, bool, int]:
+            r = d[0].value.range
+            return explicit(d[0].value), d[1] == "parse", len(r.start or "") + len(r.end or "")
+
+        best = max(dates, key=rank)
         found: DateRange = best[0].value.range
+        # a span only reckoned from publication ("over the weekend") or a tally's period
+        # ("ten were killed between 1 and 11 April") gives way to a day alike inside it
+        # that the act is told on ("the market was hit on Sunday"; "on 11 April, three ...")
+        tallies = {e.sentence for e in g.events if e.features.get("aggregate")} - {
+            e.sentence for e in g.events if not e.features.get("aggregate")
+        }
+        if not explicit(best[0].value) or best[0].sentence in tallies:
+            inner = [
+                r
+                for d in dates
+                if rank(d) == rank(best) and _within(r := d[0].value.range, found) and r != found
+            ]
+            if inner:
+                found = min(inner, key=_span_days)
         if len(found.start or "") < 10:
+            within = [m.value.range for m in after if _one_day(m.value.range)]
+            within = [r for r in within if _overlap(r, found)]
+            if within:
+                return within[0]  # type: ignore[no-any-return]
             if not any(e.parsed for e in g.events):
                 return self.day_within(g, found) or found
             return self.day_within(g, found, own=True) or found
         return found
+
+    def told_when(self, g: Group) -> list[Mention]:
+        """The dates of the sentence right after the act, where it tells no act of its own
+        but comes back to this one to say when it happened ("The attack took place in the
+        early hours of Saturday."): it opens with the act (``act_again``) and has a verb of
+        happening (``happened``); none it was told on, nor a span ("since ...")."""
+        j = g.sentences[-1] + 1
+        if j >= len(self.a.sentences) or j in self.told or not self.opens_with("act_again", j):
+            return []
+        if not self.words.find("happened", self.a.language_of(j), self.a.sentences[j].text):
+            return []
+        return [
+            m
+            for m in self.a.mentions_of("date", j)
+            if not SPAN_CUE.match(m.text) and not self.told_on(m)
+        ]
 
     @staticmethod
     def dates_of(events: list[EventMention], tally: set[int]) -> list[tuple[Mention, str]]:
@@ -878,7 +921,7 @@ class Assembler:
             for a in e.args
             if a.role == TIME
             for m in [a.mention]
-            if not SPAN_CUE.match(m.text) and m.sentence not in tally
+            if (not SPAN_CUE.match(m.text) or _recent_since(m)) and m.sentence not in tally
         ]
 
     @staticmethod
@@ -917,8 +960,9 @@ class Assembler:
         return None
 
     def date_around(self, g: Group) -> DateRange | None:
-        """An act whose own clause names no date: a stated date of the two sentences before
-        it, where they tell no other act ("On 3 May ... . A drone hit a bus, killing two."),
+        """An act whose own clause names no date: a stated date, or a day reckoned from
+        publication ("on Sunday morning"), of the two sentences before it, where they tell no
+        other act ("On 3 May ... . A drone hit a bus, killing two."),
         or the one day the lead states (up to ``LEAD``) where no sentence from it to the act
         tells an act (a debunk that dates the act once, then tells it); never a dateline's
         day nor one something was told on; else the one day a document dates everything it
@@ -926,10 +970,14 @@ class Assembler:
         for i in range(g.sentences[0] - 1, -1, -1):
             if i in self.told:
                 break
-            stated = [m for m in self.a.mentions_of("date", i) if explicit(m.value)]
+            stated = [
+                m
+                for m in self.a.mentions_of("date", i)
+                if explicit(m.value) or _one_day(m.value.range)
+            ]
             stated = [m for m in stated if not SPAN_CUE.match(m.text) and not self.told_on(m)]
-            if i == 0:  # a dateline's date is the day the report was filed
-                stated = [m for m in stated if m.start >= dateline_end(self.a.text)]
+            # a dateline's date is the day the report was filed
+            stated = [m for m in stated if m.start >= filed_end(self.a, i)]
             one = len({(m.value.range.start, m.value.range.end) for m in stated}) == 1
             if stated and (i >= g.sentences[0] - 2 or (i <= LEAD and one)):
                 return stated[-1].value.range  # type: ignore[no-any-return]
@@ -966,10 +1014,15 @@ class Assembler:
 
     def told_on(self, m: Mention) -> bool:
         """Whether the date ``m`` says when something was told or published, by its
-        sentence's language pack ("..., повідомив прокурор 2 березня", "said on Monday")."""
+        sentence's language pack ("..., повідомив прокурор 2 березня", "said on Monday"), or
+        is a page's stamp: a line that holds the date alone, with a time or a word such as
+        "Updated" (``STAMP``)."""
         sentence = self.a.sentences[m.sentence]
+        start, end = m.start - sentence.start, m.end - sentence.start
+        if STAMP.fullmatch(sentence.text[:start]) and STAMP.fullmatch(sentence.text[end:]):
+            return True
         pack = get_pack(self.a.language_of(m.sentence))
-        return pack.told_on(sentence.text, m.start - sentence.start)
+        return pack.told_on(sentence.text, start)
 
     def nearby_date(
         self, g: Group, tally: set[int] | frozenset[int] = frozenset()
@@ -1534,6 +1587,34 @@ WEAPON_NAME = re.compile(
 # of the year before it, is the news's background ("the newspaper's director was murdered in
 # 1986"), not an act the report tells.
 BACKGROUND_DAYS = 365
+
+
+# "since Sunday morning": an act still going on, begun this many days or fewer before
+RECENT_SINCE_DAYS = 7
+
+
+def _recent_since(m: Mention) -> bool:
+    """A span "since" a day at most ``RECENT_SINCE_DAYS`` before publication (its end): the
+    days of an act still going on, not a tally's period."""
+    r = m.value.range
+    return (
+        m.text[:5].lower() == "since"
+        and _one_day(DateRange(r.start, r.start))
+        and 0 < _span_days(r) <= RECENT_SINCE_DAYS + 1
+    )
+
+
+def _span_days(r: DateRange) -> int:
+    """How many days the interval ``r`` spans (0 where it cannot be read)."""
+    lo, hi = _day(r.start or r.end, last=False), _day(r.end or r.start, last=True)
+    return (hi - lo).days + 1 if lo and hi else 0
+
+
+def _within(inner: DateRange, outer: DateRange) -> bool:
+    """Whether the interval ``inner`` lies within ``outer`` (both readable)."""
+    a, b = _day(inner.start or inner.end, False), _day(inner.end or inner.start, True)
+    c, d = _day(outer.start or outer.end, False), _day(outer.end or outer.start, True)
+    return bool(a and b and c and d) and c <= a and b <= d  # type: ignore[operator]
 
 
 def _day(value: str | None, last: bool) -> date | None:

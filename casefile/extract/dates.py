@@ -38,8 +38,14 @@ Choices a reader should know (the tests' tables show each):
   2023-12..2024-02. "the winter", "over the winter" is the latest winter begun on
   or before ``published``.
 - Two dates joined by "and" are one interval where they share a month or a year
-  ("on February 25 and 26", "in March and April 2023"); a breakdown ("57 in 2022,
-  11 in 2023") stays one match per part.
+  ("on February 25 and 26", "in March and April 2023", "in December and January"), or
+  are two weekdays in order ("on Sunday and Monday"); a breakdown ("57 in 2022, 11 in
+  2023") stays one match per part. "Saturday night into Sunday" and "the night of 9/10
+  March" are the two days.
+- A day without its year that falls up to two weeks after ``published`` is one to come
+  ("the vote on 31 May", told on 25 May): no match, rather than the year before.
+- "over the weekend" is the weekend begun by ``published``, else the last one; "the end
+  of last month" is that calendar month (only "the last month" is the rolling one).
 - A bare year needs a cue ("in 2022", "since 2022", "mid-2023", "2022-2023", "the
   1990s"): "2000 people" and "the 2022 invasion" are not dates. A bare month needs
   one too ("in May", "last May"), and must be capitalised, which keeps the verbs
@@ -180,7 +186,7 @@ _MONTH_FIRST = re.compile(
 )
 _DAY_FIRST = re.compile(
     rf"""(?P<d1>\d(?<![\w.,:/]\d)\d?(?i:st|nd|rd|th)?)(?![\w:]|[.,]\d)
-    (?i:(?:\s*(?P<conn>{_DASH_RX}|to|through|until|till|and|&)\s*(?P<d2>{_DAY_RX}))?
+    (?i:(?:\s*(?P<conn>{_DASH_RX}|to|through|until|till|and|&|/)\s*(?P<d2>{_DAY_RX}))?
         \s+(?:of\s+)?)
     (?P<mon>[JFMASOND]{_MONTH_TAIL})
     (?i:(?:,?\s+(?P<y>{_YEAR_RX})
@@ -200,6 +206,7 @@ _RELATIVE = re.compile(
     (?i:
       (?<=y)(?P<yday>esterday)(?:\s+(?:morning|afternoon|evening|night))?
     | (?<=o)(?P<onight>vernight)
+    | (?<=o)ver\s+the\s+(?P<owkend>weekend)
     | (?<=t)(?P<today>o(?:day|night)|his\s+(?:morning|afternoon|evening))
     | (?<=l)(?P<lnight>ast\s+night)
     | (?<=[lp])(?:ast|revious)\s+(?P<past_n>\d{{1,3}}|{_NUMBER_RX})
@@ -245,6 +252,9 @@ _PREFIX = re.compile(
     \Z""",
     re.IGNORECASE | re.VERBOSE,
 )
+# A day told without its year that falls this many days or fewer after publication is one
+# to come ("the vote on 31 May", told on 25 May), not the one of the year before
+_AHEAD_DAYS = 14
 _PREFIX_WINDOW = 45
 _PREFIX_GAP = frozenset(" \t\r\n\xa0,-")
 # The words a run of cue words can end with: the last word of each part of _PREFIX.
@@ -254,9 +264,15 @@ _PREFIX_LAST_WORDS = frozenset({
     "mid", "late", "last", "this", "next", *_WEEKDAYS,
 })  # fmt: skip
 _NEXT_WORD = re.compile(r"\s+([A-Za-z][A-Za-z'’-]*)")
-_JOIN = re.compile(rf"\s*(?:{_DASH_RX}|to|until|till|through|thru)\s*\Z", re.IGNORECASE)
+_JOIN = re.compile(rf"\s*(?:{_DASH_RX}|to|until|till|through|thru|into)\s*\Z", re.IGNORECASE)
 _JOIN_AND = re.compile(r"\s*,?\s*(?:and|&)\s*\Z", re.IGNORECASE)
 _OF_AFTER = re.compile(r"\s+of\b", re.IGNORECASE)
+# A cued full month and "and" right before a month ("in December and January")
+_CUES_RX = "|".join(c.replace(" ", r"\s+") for c in sorted(_MONTH_CUES, key=len, reverse=True))
+_AND_MONTH_BEFORE = re.compile(
+    rf"(?<![\w])(?i:{_CUES_RX})\s+(?:{'|'.join(m.capitalize() for m in _FULL_MONTHS)})"
+    r"\s+(?i:and|&)\s+\Z"
+)
 _DBY_BEFORE = re.compile(r"(?<![\w])the\s+day\s+before\s+\Z", re.IGNORECASE)
 _NUMBER_RANGE_AFTER = re.compile(rf"\s*(?:{_DASH_RX}|to|and|or)\s*\d", re.IGNORECASE)
 _ORD_DIGITS = re.compile(r"(?:st|nd|rd|th)\Z", re.IGNORECASE)
@@ -501,7 +517,8 @@ def _month_only(
         y = p.year if pre.rel == "this" or month < p.month else p.year - 1
         lo = (y, month, None)
         return [_Atom(pre.start, end, core, pre.prep, lo=lo, hi=lo, relative=True)]
-    if pre.prep in _MONTH_CUES or pre.qual:
+    if pre.prep in _MONTH_CUES or pre.qual or _AND_MONTH_BEFORE.search(ctx.text, 0, core):
+        # "in December and January": the second month takes the first one's cue
         return [_Atom(pre.start, end, core, pre.prep, md=((month, None), (month, None)))]
     return []
 
@@ -558,7 +575,8 @@ def _relative(ctx: _Ctx, m: re.Match[str]) -> list[_Atom]:
             return [_Atom(core - len(before[-1]) - 1, end, core, blocked=True)]  # "USA Today"
         if text[core - 1 : core] in _QUOTES and text[end : end + 1] in _QUOTES:
             return []  # a programme called "Today"
-    rel = "this" if m["el"] else (m["k"] + m["rel"]).lower() if m["rel"] else ""
+    # "over the weekend" is "this weekend": the one begun by publication, else the last
+    rel = "this" if m["el"] or m["owkend"] else (m["k"] + m["rel"]).lower() if m["rel"] else ""
     pre = ctx.prefix(core)
     if rel == "next":
         return [_Atom(pre.start, end, core, pre.prep, blocked=True)]
@@ -566,7 +584,10 @@ def _relative(ctx: _Ctx, m: re.Match[str]) -> list[_Atom]:
         return []
     # "last week" is the calendar week before; "the last week", "the past week" the
     # seven days up to publication
-    rolling = bool(m["past_n"]) or rel == "past" or (rel == "last" and pre.the >= 0)
+    # ("the end of last month" is in the calendar month: its "the" is the qualifier's)
+    rolling = (
+        bool(m["past_n"]) or rel == "past" or (rel == "last" and pre.the >= 0 and not pre.qual)
+    )
     start = pre.the if rolling and pre.the >= 0 and pre.start == core else pre.start
 
     def one(lo: _PD, hi: _PD | None = None, at: int = start) -> list[_Atom]:
@@ -585,7 +606,7 @@ def _relative(ctx: _Ctx, m: re.Match[str]) -> list[_Atom]:
         return one(_day(p))
     if m["past_n"]:
         return one(_rolling_start(p, m["past_u"].lower(), _count(m["past_n"])), _day(p))
-    unit = (m["el_unit"] or m["unit"]).lower()
+    unit = (m["el_unit"] or m["unit"] or m["owkend"]).lower()
     if rolling and unit != "weekend":
         return one(_rolling_start(p, unit, 1), _day(p))
     monday = p - timedelta(days=p.weekday())
@@ -883,8 +904,13 @@ def _join_ranges(text: str, atoms: list[_Atom]) -> list[_Atom]:
             gap = text[a.end : b.core]
             # "and" joins after "between", and where the first end lacks the year the
             # second gives: "in March and April 2023"
-            listed = a.prep == "between" or (
-                a.md is not None and b.lo is not None and not b.relative
+            listed = (
+                a.prep == "between"
+                or (a.md is not None and b.lo is not None and not b.relative)
+                # "in December and January": two months, the year of neither said
+                or (a.md is not None and b.md is not None and a.md[1][1] is None is b.md[0][1])
+                # "on Tuesday and Wednesday": two days of the week, the days between them
+                or bool(_WEEKDAY.match(text, a.core) and _WEEKDAY.match(text, b.core))
             )
             if _JOIN.match(gap) or (listed and _JOIN_AND.match(gap)):
                 joined = _join(a, b)
@@ -933,6 +959,10 @@ def _finish(text: str, a: _Atom, p: date | None) -> DateMatch | None:
         if p is None:
             return None
         (m1, d1), (m2, d2) = a.md
+        if d2 is not None and _valid(p.year, m2, d2):
+            ahead = (date(p.year, m2, d2) - p).days
+            if 0 < ahead <= _AHEAD_DAYS:
+                return None  # "a stoppage from 31 May", told on 25 May: days to come
         y2 = _latest_year((m2, d2), p)
         if y2 is None:
             return None

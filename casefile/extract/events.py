@@ -1080,7 +1080,7 @@ class Events(BaseStage):
         # dates, places, counts: the trigger whose clause they hang from, else the nearest;
         # none from the dateline, which tells when and where the story was filed
         pack = get_pack(analysis.language_of(i))
-        filed = s.start + dateline_end(s.text) if i == 0 else -1
+        filed = filed_end(analysis, i)
         for kind, role in (("date", TIME), ("place", PLACE), ("count", COUNT)):
             for m in analysis.mentions_of(kind, i):
                 if m.end <= filed and role != COUNT:
@@ -1662,7 +1662,10 @@ DATELINE = re.compile(
     r"^\s*(?:[A-Z][A-Z .'’-]{2,40}(?:\s*\([^)]{1,40}\))?(?:,\s*[A-Z][\w .'’-]{1,40})?"
     r"(?:,\s*[A-Z][\w .]{1,20})?(?:,\s*\d{1,2}\s+[A-Z]{3,9}\.?\s+\d{2,4})?"
     # "<City>, <day> <Mon> <yy> (<AGENCY>) -- ": a city in any case, where a date follows it
-    r"|[A-Z][\w .'’-]{2,40}(?:\s*\([^)]{1,40}\))?,\s*\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+\d{2,4})"
+    r"|[A-Z][\w .'’-]{2,40}(?:\s*\([^)]{1,40}\))?,\s*\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+\d{2,4}"
+    # "<Month> <day> (<Agency>) - " and "(<Agency>) - ": a wire story filed without its city,
+    # the agency's name in capitals ("March 7 (Reuters) - ", "(AP) — ")
+    r"|(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*)?(?=\([A-Z]))"
     r"\s*(?:\([^)]{1,40}\))?\s*(?:[-–—]{1,2}|:)\s"
 )
 
@@ -1671,6 +1674,23 @@ def dateline_end(text: str) -> int:
     """Where the dateline that opens ``text`` ends (0 if none)."""
     m = DATELINE.match(text)
     return m.end() if m else 0
+
+
+# A dateline opens the first sentence, or the first of a line among the first ones (after a
+# headline and a line of when it was posted)
+DATELINE_SENTENCES = 3
+
+
+def filed_end(analysis: Analysis, i: int) -> int:
+    """Where the dateline that opens sentence ``i`` ends, as an offset into the text (-1
+    where it opens none): the first sentence's, or that of a sentence among the first
+    ``DATELINE_SENTENCES`` that opens a line ("Strike kills five\n\nKYIV, March 7 (Reuters) -
+    ...")."""
+    s = analysis.sentences[i]
+    if i and not (i < DATELINE_SENTENCES and analysis.text[: s.start].rstrip(" \t").endswith("\n")):
+        return -1
+    n = dateline_end(s.text)
+    return s.start + n if n else -1
 
 
 def _without_dateline(text: str, original: str | None = None) -> str:

@@ -108,6 +108,14 @@ def test_dates_resolves_on_the_21st(text: str, published: str, start: str, end: 
         ("between December 28 and January 3", TUE, "2023-12-28", "2024-01-03"),
         ("on February 25 and 26.", "2026-02-26", "2026-02-25", "2026-02-26"),
         ("on Saturday", "2024-03-26T08:00:00+02:00", "2024-03-23", "2024-03-23"),
+        # two months joined by "and", the second taking the first one's cue
+        ("in December and January", TUE, "2023-12", "2024-01"),
+        # a night written with a slash, or from one day into the next
+        ("on the night of 9/10 March", TUE, "2024-03-09", "2024-03-10"),
+        ("late Saturday night into Sunday", TUE, "2024-03-23", "2024-03-24"),
+        ("over the weekend", TUE, "2024-03-23", "2024-03-24"),
+        ("at the end of last month", TUE, "2024-02", "2024-02"),
+        ("on Sunday and Monday", TUE, "2024-03-24", "2024-03-25"),
     ],
 )
 def test_dates_resolves_relative_to_published(
@@ -221,3 +229,17 @@ def test_a_date_that_names_the_days_of_what_follows_is_a_date() -> None:
     ]
     assert found == [("June 3-4", "2023-06-03", "2023-06-04")]
     assert [m.text for m in find_dates("In May 12 people died.", "2023-07-01")] == ["In May"]
+
+
+def test_two_weekdays_out_of_order_stay_apart() -> None:
+    found = [(m.text, m.range.start) for m in find_dates("on Monday and Sunday", TUE)]
+    assert found == [("on Monday", "2024-03-25"), ("Sunday", "2024-03-24")]
+
+
+def test_a_day_without_its_year_just_after_publication_is_to_come() -> None:
+    # told on 26 March: 2 April is a day to come, not one of the year before
+    assert find_dates("the strike called for 2 April", TUE) == []
+    assert find_dates("a stoppage from March 30", TUE) == []
+    # further on, the latest such day before publication, as before
+    found = [(m.text, m.range.start) for m in find_dates("on 12 April", TUE)]
+    assert found == [("on 12 April", "2023-04-12")]

@@ -984,3 +984,146 @@ def test_an_undated_act_takes_no_day_the_sentence_before_was_told_on(extract) ->
         "A drone hit a bus near the market in Kherson, killing two civilians."
     )
     assert [i.date.start if i.date else None for i in a.incidents] == [None]
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "March 9 (Wire) - ",  # a wire story filed without its city
+        "Drones hit Kharkiv school\n\nKHARKIV, March 9 (Wire) - ",  # after a headline
+    ],
+)
+def test_a_dateline_after_a_headline_or_without_a_city_does_not_date_the_act(
+    extract, opening
+) -> None:
+    text = (
+        opening + "Russian drones hit a school in Kharkiv late on Friday, killing two "
+        "civilians, the mayor said on Saturday."
+    )
+    a = extract(text, published="2024-03-09")  # a Saturday
+    assert dateline_end(text[text.rfind("\n") + 1 :]) > 0
+    assert {(i.date.start, i.date.end) for i in a.incidents if i.date} == {
+        ("2024-03-08", "2024-03-08")
+    }
+
+
+def test_a_line_that_tells_when_the_page_was_posted_does_not_date_the_act(extract) -> None:
+    a = extract(
+        "Soldiers shot men who gave up\n\nMarch 9, 2024 10:00AM EST\n\n"
+        "Russian forces shot three Ukrainian soldiers who had surrendered near Krynky, the "
+        "monitors said today.",
+        published="2024-03-09",
+    )
+    assert a.incidents and all(i.date is None for i in a.incidents)
+
+
+@pytest.mark.parametrize(
+    ("act", "after", "day"),
+    [
+        (  # no date of its own: the day the next sentence says it happened on
+            "A Russian drone hit a block of flats in Odesa, killing nine people, officials "
+            "said on Sunday.",
+            "The attack took place in the small hours of Saturday, the governor said. Rescue "
+            "teams were still at the site on Monday.",
+            ("2024-03-09", "2024-03-09"),
+        ),
+        (  # a month of its own: the day inside it
+            "Gunmen killed 14 villagers in the Mopti region late last month, officials said.",
+            "It happened on the night of Feb. 24, a local official said.",
+            ("2024-02-24", "2024-02-24"),
+        ),
+    ],
+)
+def test_an_act_takes_the_day_the_next_sentence_says_it_happened_on(
+    extract, act, after, day
+) -> None:
+    a = extract(act + " " + after, published="2024-03-12")  # a Tuesday
+    dates = [(i.date.start, i.date.end) if i.date else None for i in a.incidents]
+    assert dates and all(d == day for d in dates)
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        (  # a span reckoned from publication, then the day
+            "Shelling killed 19 people at a bus station in Horlivka last week, officials said. "
+            "On Tuesday morning, shells hit the station, killing 19 and wounding 30.",
+            "2024-03-05",
+        ),
+        (  # a tally's period, then the day of the act
+            "Monitors reported that between March 1 and 9, 15 people were murdered in Cauca in "
+            "five massacres. On March 9, gunmen killed four farmers in the village of El Bordo.",
+            "2024-03-09",
+        ),
+    ],
+)
+def test_a_vague_span_or_a_tallys_period_gives_way_to_the_day_inside_it(extract, text, day) -> None:
+    a = extract(text, published="2024-03-11")  # a Monday
+    date = Assembler(a).date(Group(events=list(a.events)))  # the two told as one act
+    assert date is not None and (date.start, date.end) == (day, day)
+
+
+def test_an_undated_act_takes_a_weekday_the_sentence_before_states(extract) -> None:
+    a = extract(
+        "Air raid sirens sounded across Kherson on Sunday morning. A drone hit a bus near the "
+        "market, killing two civilians. On Monday, the city buried the dead.",
+        published="2024-03-12",  # a Tuesday
+    )
+    assert [(i.date.start, i.date.end) if i.date else None for i in a.incidents] == [
+        ("2024-03-10", "2024-03-10")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("since", "day"),
+    [
+        ("since Saturday morning", ("2024-03-09", "2024-03-12")),  # an act still going on
+        ("since January", None),  # a tally's period is no act's date
+    ],
+)
+def test_an_act_told_since_a_recent_day_spans_the_days_to_publication(extract, since, day) -> None:
+    a = extract(
+        f"Artillery fire has killed at least 14 civilians in Kherson {since}, the regional "
+        "health department said.",
+        published="2024-03-12",  # a Tuesday
+    )
+    assert [(i.date.start, i.date.end) if i.date else None for i in a.incidents] == [day]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "Окупанти розстріляли водія\n\n09 березня 2024, 11:20\n\nРосійські військові "
+            "розстріляли водія, який віз воду в окуповану Каховку. Про це розповіли сусіди.",
+            "uk",
+        ),
+        (
+            "09.03.2024 11:20\n\nУкраинские военные обстреляли рынок в Горловке. Погибла "
+            "женщина, сообщил глава города.",
+            "ru",
+        ),
+    ],
+)
+def test_a_posted_line_in_ukrainian_or_russian_does_not_date_the_act(
+    extract, text, language
+) -> None:
+    a = extract(text, published="2024-03-09", language=language)
+    assert a.incidents and all(i.date is None for i in a.incidents)
+
+
+def test_an_act_told_as_of_last_week_is_not_the_one_told_before_it(extract) -> None:
+    a = extract(
+        "Russian missiles hit clinic in Kyiv, killing dozens across Ukraine\n\nKYIV, Ukraine "
+        "(Wire) \u2014 Russia launched a barrage of missiles at Ukrainian cities on Monday, "
+        "killing at least 30 people and striking a clinic in the capital, officials said.\n\n"
+        "The daytime attack on the clinic killed two adults and injured 16 people, officials "
+        "said. Nurses had to move patients outside.\n\n\u201cThis is a horrible crime,\u201d "
+        "said one of the nurses.\n\nIn Sumy, a missile hit an office block, killing at least "
+        "nine people. Last week, a glide bomb attack on the city had killed one person.",
+        published="2024-07-09",  # a Tuesday
+    )
+    at = a.text.index("office")
+    sumy = [i for i in a.incidents if any(s <= at < e for s, e in i.spans)]
+    # no day of its own (the story's Monday, or none), never last week's
+    assert sumy and all(i.date is None or i.date.start == "2024-07-08" for i in sumy)

@@ -197,6 +197,10 @@ def test_a_units_honorific_name_is_skipped() -> None:
         ("The strike came on Sunday evening.", "on Sunday", False),
         ("Witnesses say that on Sunday a drone hit a bus.", "on Sunday", False),
         ("The mayor told reporters how on 2 May shells fell.", "on 2 May", False),
+        # the day it became known, not the day of the act; "as is known" is no telling
+        ("Про побиття полоненого стало відомо 6 березня.", "6 березня", True),
+        ("Як відомо, 6 березня окупанти обстріляли місто.", "6 березня", False),
+        ("Военные убили мужчину, это стало известно 4 марта.", "4 марта", True),
     ],
 )
 def test_a_date_after_a_verb_of_reporting_says_when_it_was_told(

@@ -854,6 +854,21 @@ class Assembler:
             return DateRange(end, end)
         return night
 
+    def shifted_day(self, g: Group) -> DateRange | None:
+        """An act whose sentence opens with a shift from the act told before it ("Two days
+        earlier, a strike on <city> killed 11": ``LanguagePack.day_shift``) and names no
+        date of its own: the day of that act, shifted; None where that act has no day."""
+        i = g.sentences[0]
+        shift = get_pack(self.a.language_of(i)).day_shift(self.a.sentences[i].text)
+        before = [k for k in self.kept if k is not g and k.sentences[0] < i]
+        if shift is None or not before:
+            return None
+        day = self.date(max(before, key=lambda k: k.sentences[0]))
+        if day is None or day.start is None or not _one_day(day):
+            return None
+        moved = (date.fromisoformat(day.start) + timedelta(days=shift)).isoformat()
+        return DateRange(moved, moved)
+
     def _date(self, g: Group) -> DateRange | None:
         tally = self.tally_sentences(g)
         dates = self.dates_of(g.events, tally) or self.dates_of(g.retold, tally)
@@ -861,6 +876,8 @@ class Assembler:
         if not dates:
             if after:
                 return after[0].value.range  # type: ignore[no-any-return]
+            if (shifted := self.shifted_day(g)) is not None:
+                return shifted
             if any(e.parsed for e in g.events):
                 return self.date_around(g)
             return self.nearby_date(g, tally) or self.focal_day

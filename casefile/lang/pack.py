@@ -855,6 +855,29 @@ class LanguagePack:
                 at = joined.end()
         return out
 
+    def day_shift(self, sentence: str) -> int | None:
+        """The days the sentence's opening shifts its act from the act told before it ("Two
+        days earlier, ...": -2; "The next day, ...": 1), by ``dates.yaml``'s ``shift_*``
+        tables; None where it opens with none."""
+        table = self.table("dates")
+        head = " ".join(re.findall(r"[\w'’-]+", sentence)[:4]).lower()
+        for phrase, days in (table.get("shift_phrases") or {}).items():
+            if head.startswith(phrase):
+                return int(days)
+        words = head.split()
+        if len(words) < 3:
+            return None
+        numbers = table.get("numbers") or {}
+        n = int(words[0]) if words[0].isdigit() else numbers.get(words[0])
+        unit = (table.get("shift_units") or {}).get(words[1])
+        if n is None or unit is None:
+            return None
+        if words[2] in (table.get("shift_back") or []):
+            return -int(n) * int(unit)
+        if words[2] in (table.get("shift_forward") or []):
+            return int(n) * int(unit)
+        return None
+
     @cached_property
     def _and_words(self) -> frozenset[str]:
         """The words that join two names ("і", "и": ``dates.yaml``'s ``and``)."""

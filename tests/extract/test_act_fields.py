@@ -215,3 +215,19 @@ def test_an_act_word_the_tagger_took_for_an_auxiliary_keeps_its_clauses_place(ex
     first = [i for i in a.incidents if min(s for s, _ in i.spans) == 0]
     assert len(first) == 1 and first[0].place is not None and first[0].place.name == "Kherson"
     assert max(e for _, e in first[0].spans) < a.text.index("In Beryslav")
+
+
+@pytest.mark.parametrize(
+    ("opening", "day"),
+    [("Two days earlier", "2024-03-03"), ("The next day", "2024-03-06"), ("Meanwhile", None)],
+)
+def test_an_act_told_days_from_another_takes_that_day_shifted(extract, opening, day) -> None:
+    a = extract(
+        "Russian troops shelled a bakery in Orikhiv on March 5, killing two women. "
+        f"{opening}, a drone strike on a bus in Kherson killed four passengers."
+    )
+    kherson = [i for i in a.incidents if i.place and i.place.name == "Kherson"]
+    assert len(kherson) == 1
+    assert (kherson[0].date.start if kherson[0].date else None) in (
+        (day,) if day else (None, "2024-03-05")
+    )

@@ -336,7 +336,18 @@ def _subject_speakers(
 # Nouns of a state's bodies that speak for it when a nationality names whose ("the Syrian
 # government", "Israel's military", "the Myanmar junta").
 STATE_BODY_NOUNS = frozenset(
-    "army military government authorities junta regime ministry forces police navy".split()
+    [
+        "army",
+        "military",
+        "government",
+        "authorities",
+        "junta",
+        "regime",
+        "ministry",
+        "forces",
+        "police",
+        "navy",
+    ]
 )
 
 
@@ -603,9 +614,30 @@ class Statements(BaseStage):
 # Words between a call and the harm it names that make it no call to harm: "called for an
 # investigation into the killings", "urged them to stop the shelling".
 _NOT_A_CALL_TO_HARM = frozenset(
-    "stop end halt cease prevent avoid refrain investigate investigation inquiry probe "
-    "accountability justice punishment punish condemn condemnation prosecution prosecute "
-    "protection protect ban".split()
+    [
+        "stop",
+        "end",
+        "halt",
+        "cease",
+        "prevent",
+        "avoid",
+        "refrain",
+        "investigate",
+        "investigation",
+        "inquiry",
+        "probe",
+        "accountability",
+        "justice",
+        "punishment",
+        "punish",
+        "condemn",
+        "condemnation",
+        "prosecution",
+        "prosecute",
+        "protection",
+        "protect",
+        "ban",
+    ]
 )
 _HARM_WORD = re.compile(rf"{_HARM}|death|genocide|mercy|no ?one", re.I)
 

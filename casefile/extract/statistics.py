@@ -69,7 +69,8 @@ _TOLL = re.compile(
 # documented executions reached 147", "the total now stands at 210 dead". ``what`` is the
 # tally's own words, which tell victims from cases.
 _RISEN = re.compile(
-    r"\b(?P<what>(?:[\w'’-]+ ){0,2}?(?:toll|number|total|tally|count)\b(?: of)?(?: [\w'’-]+){0,8}?) "
+    r"\b(?P<what>(?:[\w'’-]+ ){0,2}?(?:toll|number|total|tally|count)\b(?: of)?"
+    r"(?: [\w'’-]+){0,8}?) "
     r"(?:has |had |have )?(?:now |since |so far |already )?"
     r"(?:rose|risen|rises|climbed|climbs|increased|jumped|grew|grown|reached|reaches|stands|"
     r"stood|hit|passed|surpassed|exceeded|exceeds|topped)"

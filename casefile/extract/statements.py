@@ -118,8 +118,11 @@ CUES: dict[str, re.Pattern[str]] = {
         r"(?:rejected|rejects|disclaimed|disclaims|disowned) (?:any )?"
         r"(?:responsibility|involvement|role)\b|"
         # "its troops are not targeting cities": the harm to civilians denied
-        r"(?:not|never) (?:been )?(?:deliberately )?(?:target|strik|attack|shell)\w* "
+        r"(?:not|never) (?:been )?(?:deliberately )?(?:target|strik|attack|shell|fight|harm|bomb)\w* "
         r"(?:\w+ ){0,2}?(?:civilians?|cities|towns|residential|populat\w+)\b|"
+        # "had not been involved in the killings"
+        r"(?:not|never|no) (?:been )?involve(?:d|ment) in (?:the |any |these )?(?:\w+ ){0,2}?"
+        r"(?:killings?|attacks?|massacres?|strikes?|shelling|abuses|crimes|violence|shooting)\b|"
         # "does not use chemical weapons": a banned means denied
         r"(?:not|never) (?:use|used|uses|using|deploy\w*) (?:\w+ ){0,2}?"
         r"(?:chemical|cluster|banned|prohibited|incendiary|phosphorus) (?:weapons|munitions|arms)|"
@@ -140,8 +143,9 @@ CUES: dict[str, re.Pattern[str]] = {
         r"\b(?:killed|strike|struck|shelled|HIMARS|missile|rocket|responsible|fired|shot)|"
         # ... or the strike hit a military target ("it had hit a nearby arms depot")
         r"(?:struck|hit|targeted|destroyed) (?:a |an |the )?(?:\w+ ){0,2}?"
-        r"(?:military|arms|ammunition|weapons?) "
-        r"(?:depot|facilit|target|site|warehouse|storage)\w*))",
+        r"(?:(?:military|arms|ammunition|weapons?) "
+        r"(?:depot|facilit|target|site|warehouse|storage)\w*|"
+        r"(?:\w+ )?(?:command (?:centre|center|post)|headquarters|launch (?:site|pad)s?))))",
         re.I,
     ),
 }
@@ -230,7 +234,40 @@ def _speakers(
     if kind in (K.INCITEMENT, K.HONOUR):
         before = [m for m in people if m.end <= cue_at]
         return [before[-1].text] if before else [last] if last else []
+    if kind == K.ORDER:
+        ranked = _rank_speaker(analysis, i, cue_at)
+        return [ranked] if ranked else []
     return []
+
+
+# Who gives an order named only by rank: "his commander", "a deputy brigade commander",
+# "a Russian officer" (with the side that names it, else the side of the document's forces).
+RANK_NOUN = re.compile(
+    r"\b(?P<rank>(?:(?:deputy|senior|battalion|company|brigade|platoon|regiment(?:al)?|unit|"
+    r"squad|field|military) ){0,2}(?:commander|commanding officer|officer|superior))\b",
+    re.I,
+)
+
+
+def _rank_speaker(analysis: Analysis, i: int, cue_at: int) -> str | None:
+    """An order's giver the sentence names by rank only: "Russian commander" for "ordered by
+    his commander" in a report on Russian forces; the rank nearest the cue."""
+    s = analysis.sentences[i]
+    ranks = list(RANK_NOUN.finditer(s.text))
+    if not ranks:
+        return None
+    r = min(ranks, key=lambda m: abs(s.start + m.start() - cue_at))
+    at = s.start + r.start()
+    side = next(
+        (
+            m.text
+            for m in analysis.mentions_of("norp", i)
+            if m.end <= at and not analysis.text[m.end : at].strip()
+        ),
+        None,
+    ) or _side(analysis)
+    rank = r.group("rank").lower()
+    return f"{side} {rank}" if side else None
 
 
 # Who a parse can name as the one who speaks: people first, then bodies, then states.
@@ -405,8 +442,10 @@ def _giver(analysis: Analysis, i: int, cue: re.Match[str], doc: Doc) -> list[str
         inside = [m for m in analysis.mentions_of(kind, i) if lo <= m.start and m.end <= hi]
         if inside:
             return [inside[0].text if kind == "person" else _org_speaker(inside[0])]
-    if obj.lower_ not in COMMAND_NOUNS or any(c.dep_ == "poss" for c in obj.children):
-        return []
+    if any(c.dep_ == "poss" for c in obj.children) or obj.lower_ not in COMMAND_NOUNS:
+        # "on the orders of their battalion commander": the rank, with the side
+        ranked = _rank_speaker(analysis, i, lo) if obj.lower_ in COMMAND_NOUNS else None
+        return [ranked] if ranked else []
     words = [t for t in obj.lefts if t.dep_ in ("amod", "compound")] + [obj]
     return [" ".join(t.text for t in words)]
 
@@ -506,8 +545,15 @@ def _unnamed_speaker(analysis: Analysis, i: int, toks: list[Token], base: int) -
 
 
 def _state(speaker: str) -> bool:
-    """A speaker that is a state or a body of one ("Russia", "the Russian Defense Ministry")."""
-    return bool(STATE_SPEAKERS.search(speaker) or RUSSIA_SPEAKER.search(speaker))
+    """A speaker that is a state or a body of one ("Russia", "the Russian Defense Ministry",
+    "the Israeli army", a state's forces by their name)."""
+    force = canonical_force(speaker)
+    return bool(
+        STATE_SPEAKERS.search(speaker)
+        or RUSSIA_SPEAKER.search(speaker)
+        or (force is not None and force.kind == "force")
+        or re.search(r"\b(?:army|military|government|ministry|junta)$", speaker, re.I)
+    )
 
 
 def _org_speaker(m: Mention) -> str:

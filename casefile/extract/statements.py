@@ -118,7 +118,8 @@ CUES: dict[str, re.Pattern[str]] = {
         r"(?:rejected|rejects|disclaimed|disclaims|disowned) (?:any )?"
         r"(?:responsibility|involvement|role)\b|"
         # "its troops are not targeting cities": the harm to civilians denied
-        r"(?:not|never) (?:been )?(?:deliberately )?(?:target|strik|attack|shell|fight|harm|bomb)\w* "
+        r"(?:not|never) (?:been )?(?:deliberately )?"
+        r"(?:target|strik|attack|shell|fight|harm|bomb)\w* "
         r"(?:\w+ ){0,2}?(?:civilians?|cities|towns|residential|populat\w+)\b|"
         # "had not been involved in the killings"
         r"(?:not|never|no) (?:been )?involve(?:d|ment) in (?:the |any |these )?(?:\w+ ){0,2}?"

@@ -47,11 +47,11 @@ _TELL = r"(?:tell|tells|told|telling|instruct(?:ed|s|ing)?|command(?:ed|s|ing)?|
 # Who a unit's praise goes to.
 _TROOPS = (
     r"(?:brigades?|regiments?|divisions?|units?|battalions?|soldiers|troops|servicemen|fighters|"
-    r"paratroopers|marines|pilots|gunners|crews?|guardsmen|forces)"
+    r"paratroopers|marines|pilots|gunners|crews?|guardsmen|forces|personnel|operators)\b"
 )
 CUES: dict[str, re.Pattern[str]] = {
     K.HONOUR: re.compile(
-        r"\b(?:(?:awarded|conferred|bestowed|presented)\b.{0,60}?"
+        r"\b(?:(?:award(?:ed|s|ing)?|confer(?:red|s|ring)?|bestow(?:ed|s|ing)?|presented)\b.{0,60}?"
         r"\b(?:titles?|medals?|orders?|Hero|honou?rs?|awards?|decorations?)"
         # "granted the brigade the honorary name", "decorated them with medals"
         r"|(?:grant(?:ed|s|ing)?|decorat(?:ed|es|ing)|handed)\b.{0,60}?"
@@ -60,7 +60,7 @@ CUES: dict[str, re.Pattern[str]] = {
         r"|honorific (?:title|name|status|of)"
         r"|Hero of (?:Russia|the Russian Federation)|"
         r"(?:praised|commended|thanked|congratulat\w+|hailed|lauded|saluted) "
-        rf"(?:the |its |their |his )?(?:\w+ ){{0,4}}{_TROOPS}"
+        rf"(?:the |its |their |his )?(?:[\w-]+ ){{0,7}}?{_TROOPS}"
         r"|Order of Courage)\b",
         re.I,
     ),
@@ -88,7 +88,7 @@ CUES: dict[str, re.Pattern[str]] = {
         r"(?:kill|shoot|execut|destroy|attack|strike|shell|fire|blow)\w*|"
         # "instructed them to shoot", "told the gunner to fire on"
         rf"{_TELL} (?:\w+ ){{0,3}}?to (?:{_HARM}|open fire|fire (?:on|at)|finish)\w*|"
-        r"(?:gave|give|gives|given|giving|issued|issue|issues|issuing) (?:the |an |a )?"
+        r"(?:gave|give|gives|given|giving|issued|issue|issues|issuing) (?:the |an |a )?(?:\w+ )?"
         r"(?:orders?|instructions?|commands?|directives?) to|issued (?:the |an )?orders?|"
         r"(?:on|by|at|under) (?:the )?(?:direct )?(?:orders?|instructions?) (?:of|from)"
         r"|ordered by|"
@@ -141,12 +141,14 @@ CUES: dict[str, re.Pattern[str]] = {
         r"(?:claim(?:s|ed)?|suggest(?:s|ed)|insist(?:s|ed)|said|says|alleg(?:es|ed)) (?:that )?"
         r"(?:a |the )?"
         r"(?:Ukrain\w+|Kyiv|HIMARS)\b.{0,60}?"
-        r"\b(?:killed|strike|struck|shelled|HIMARS|missile|rocket|responsible|fired|shot)|"
+        r"\b(?:killed|strike|struck|shelled|HIMARS|missile|rocket|responsible|fired|shot|staged)|"
         # ... or the strike hit a military target ("it had hit a nearby arms depot")
         r"(?:struck|hit|targeted|destroyed) (?:a |an |the )?(?:\w+ ){0,2}?"
         r"(?:(?:military|arms|ammunition|weapons?) "
         r"(?:depot|facilit|target|site|warehouse|storage)\w*|"
-        r"(?:\w+ )?(?:command (?:centre|center|post)|headquarters|launch (?:site|pad)s?))))",
+        r"(?:\w+ )?(?:command (?:centre|center|post)|headquarters|launch (?:site|pad)s?)|"
+        # "it hit a gathering of foreign mercenaries", "a temporary base of militants"
+        r"(?:\w+ ){0,4}?(?:mercenaries|militants|military personnel|deployment points?))))",
         re.I,
     ),
 }

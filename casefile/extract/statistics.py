@@ -235,10 +235,33 @@ class Statistics(BaseStage):
             ]
             # many killed where a settlement is named, over a long run: "at least 2,000
             # civilians have been killed in <town> over the past year"
-            long_run = bool(LONG_RUN.search(s.text)) and any(
-                c.value.role in ("killed", "victims") and (c.value.count.best or 0) >= 100
+            # the victims of an abuse the sentence names ("kidnapped 20,000 residents")
+            abused = any(concepts().find(c, language, s.text) for c in ("violation", "kill"))
+            long_run = any(
+                c.value.role in ("killed", "victims")
+                and not _UNCOUNTED.match(c.text)
+                and (
+                    (
+                        (c.value.count.best or 0) >= HUGE
+                        and (
+                            c.value.role == "killed"
+                            # (troops sent to do harm are not its victims)
+                            or (abused and not concepts().find("soldier", language, c.text))
+                        )
+                    )
+                    or (LONG_RUN.search(s.text) and (c.value.count.best or 0) >= 100)
+                )
                 for c in counts
             )
+            # a table told as prose: "killed: 11,126; injured: 21,863" as of a date or over a
+            # period
+            labelled = [
+                (n, m)
+                for m in _LABELLED.finditer(s.text)
+                if (n := number(m.group("n"))) is not None
+                and n >= MIN_TALLY
+                and (spread or tallied or AS_OF.search(s.text) or LONG_RUN.search(s.text))
+            ]
             counted_acts = bool(many) or (
                 bool(ACTS.search(s.text))
                 and bool(concepts().find("tally", language, s.text) or spread)
@@ -265,6 +288,7 @@ class Statistics(BaseStage):
                 or prosecuted
                 or risen
                 or long_run
+                or labelled
             ):
                 continue
             cases = list(CASES.finditer(s.text))
@@ -327,6 +351,8 @@ class Statistics(BaseStage):
                     add(n, COUNTED.CASES if m.group("cases") else COUNTED.VICTIMS)
             for n, _ in prosecuted:
                 add(n, COUNTED.CASES)
+            for n, _ in labelled:
+                add(n, COUNTED.VICTIMS)
             for n, m in risen:
                 add(n, _counted_by(m.group("what"), language) or COUNTED.VICTIMS)
             for rx in (_LIVES, _TOLL, _PART):
@@ -389,11 +415,21 @@ _CASE_WORDS = re.compile(
 )
 # A long run of time, over which a toll at one place is a statistic: "since the war began",
 # "over the past year", "so far this year".
+# So many killed that no one act's toll is meant: a tally ("at least 10,500 people have died
+# in the fighting").
+HUGE = 1000
+# A figure of the dead set after a label, as in a table: "killed: 11,126", "dead – 420".
+_LABELLED = re.compile(
+    rf"\b(?:killed|dead|deaths|died|executed)\s*[:–—]\s*(?:at least |more than |over )?"
+    rf"(?P<n>{NUM})\b",
+    re.I,
+)
 LONG_RUN = re.compile(
     r"\b(?:since (?:the (?:start|beginning|outbreak)|(?:the )?(?:war|conflict|invasion|fighting|"
     r"siege|coup)|(?:19|20)\d\d|(?:January|February|March|April|May|June|July|August|September|"
     r"October|November|December)\b)|so far this year|to date|over the (?:past|last) "
-    r"(?:year|\w+ (?:years|months))|throughout the (?:war|conflict|year))",
+    r"(?:year|\w+ (?:years|months))|throughout the (?:war|conflict|year)|"
+    r"in the first (?:half|quarter|\w+ (?:months|weeks)) of)",
     re.I,
 )
 

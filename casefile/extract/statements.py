@@ -92,14 +92,16 @@ CUES: dict[str, re.Pattern[str]] = {
         r"(?:orders?|instructions?|commands?|directives?) to|issued (?:the |an )?orders?|"
         r"(?:on|by|at|under) (?:the )?(?:direct )?(?:orders?|instructions?) (?:of|from)"
         r"|ordered by|"
-        r"(?:capture|take) the commander and kill|kill the rest|(?:were|was) ordered)",
+        r"(?:capture|take) the commander and kill|kill the rest|(?:were|was) ordered|"
+        # the order quoted: "told them: 'Shoot them all'"
+        rf"{_TELL} (?:\w+ ){{0,3}}?[:,]?\s*[\"“'‘](?:{_HARM}|finish|fire))",
         re.I,
     ),
     K.DENIAL: re.compile(
         r"\b(?:denied|denies|deny|denying|denials?|"
         r"(?:is|are|was|were) (?:a |an |all )?(?:\w+ ){0,2}?"
         r"(?:lies?|fake|false|untrue|fabrication|fabricated|provocation|baseless|groundless|"
-        r"unfounded)\b|"
+        r"unfounded|absurd|nonsense|slander)\b|"
         # "told the council that the others were lying about ...", "accused them of lying"
         r"(?:are|were|is|was) lying\b|of lying\b|"
         r"(?:rejected|rejects|dismissed|dismisses|refuted|refutes|disputed|contested|"
@@ -111,21 +113,21 @@ CUES: dict[str, re.Pattern[str]] = {
         r"have been) (?:\w+ )?(?:rejected|dismissed|refuted|denied)\b|"
         r"(?:called|calls|dismissed|described|branded|rejected|rejects|denounced)\b.{0,80}?"
         r"\b(?:provocation|fake|staged|hoax|lies?|fabrication|fabricated|baseless|groundless|"
-        r"false|untrue|disinformation)|"
+        r"false|untrue|disinformation|absurd|nonsense|slander\w*|unsubstantiated)|"
         # responsibility not taken: "refused to accept responsibility", "disclaimed any role"
         r"(?:refused|refuses|declined|declines) to (?:accept|take|acknowledge|admit|assume) "
         r"(?:any )?(?:responsibility|blame|involvement)|"
         r"(?:rejected|rejects|disclaimed|disclaims|disowned) (?:any )?"
         r"(?:responsibility|involvement|role)\b|"
         # "its troops are not targeting cities": the harm to civilians denied
-        r"(?:not|never) (?:been )?(?:deliberately )?"
+        r"(?:not|never|\w+n['’]t) (?:been )?(?:deliberately )?"
         r"(?:target|strik|attack|shell|fight|harm|bomb)\w* "
         r"(?:\w+ ){0,2}?(?:civilians?|cities|towns|residential|populat\w+)\b|"
         # "had not been involved in the killings"
         r"(?:not|never|no) (?:been )?involve(?:d|ment) in (?:the |any |these )?(?:\w+ ){0,2}?"
         r"(?:killings?|attacks?|massacres?|strikes?|shelling|abuses|crimes|violence|shooting)\b|"
         # "does not use chemical weapons": a banned means denied
-        r"(?:not|never) (?:use|used|uses|using|deploy\w*) (?:\w+ ){0,2}?"
+        r"(?:not|never|\w+n['’]t) (?:use|used|uses|using|deploy\w*) (?:\w+ ){0,2}?"
         r"(?:chemical|cluster|banned|prohibited|incendiary|phosphorus) (?:weapons|munitions|arms)|"
         # "its forces only strike military targets", "it targets only militants", "takes
         # measures to avoid harm to civilians"
@@ -195,7 +197,7 @@ def _speakers(
         # "killed on the orders of the command": the giver follows; who acted is no speaker
         return _giver(analysis, i, cue, doc)
     if doc is not None:
-        parsed = _parsed_speakers(analysis, i, cue, doc, refined)
+        parsed = _parsed_speakers(analysis, i, cue, doc, refined, kind)
         if parsed:
             return parsed
     people = analysis.mentions_of("person", i)
@@ -273,12 +275,21 @@ def _rank_speaker(analysis: Analysis, i: int, cue_at: int) -> str | None:
     return f"{side} {rank}" if side else None
 
 
+# Verbs that report what someone says: the one who says a denial makes it.
+REPORTING_LEMMAS = frozenset(
+    ["say", "tell", "insist", "claim", "state", "stress", "add", "write", "assert", "maintain"]
+)
 # Who a parse can name as the one who speaks: people first, then bodies, then states.
 SPEAKER_KINDS = ("person", "org", "unit", "gpe")
 
 
 def _parsed_speakers(
-    analysis: Analysis, i: int, cue: re.Match[str], doc: Doc, refined: dict[str, str]
+    analysis: Analysis,
+    i: int,
+    cue: re.Match[str],
+    doc: Doc,
+    refined: dict[str, str],
+    kind: str | None = None,
 ) -> list[str]:
     """The speakers the parse gives: the subject of the cue's verb ("the ministry denied",
     "Medvedev and Kadyrov called for ..."), or its ``by`` agent ("was ordered by the
@@ -286,7 +297,9 @@ def _parsed_speakers(
     accused of "convicted for ordering"; the people, else the body or state, named there.
     A subject the sentence makes more specific ("Kyiv denied it, with its press centre
     saying ...") gives the specific one, and ``refined`` keeps it for the subject's name.
-    The subject of a copula ("the story is a provocation") is what is denied, not who."""
+    The subject of a copula ("the story is a provocation") is what is denied, not who; so is
+    the subject of a denial someone reports ("<spokesman> said its forces do not target
+    civilians": the spokesman denies, not the forces)."""
     span = doc.char_span(cue.start(), cue.end(), alignment_mode="expand")
     if span is None or not len(span):
         return []
@@ -297,6 +310,13 @@ def _parsed_speakers(
         verb = verb.head
     if verb.dep_ in ("aux", "auxpass"):
         verb = verb.head  # "were lying": the verb
+    if (
+        kind == K.DENIAL
+        and verb.dep_ == "ccomp"
+        and verb.head.lemma_ in REPORTING_LEMMAS
+        and any(c.dep_ == "nsubj" for c in verb.head.children)
+    ):
+        verb = verb.head  # who reports the denial makes it
     subject_deps = {"nsubj", "agent"}
     if verb.lemma_ == "be" and verb.i == span[0].i:
         subject_deps = set()  # "<claim> is a lie": the claim is no speaker

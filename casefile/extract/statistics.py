@@ -243,11 +243,9 @@ class Statistics(BaseStage):
                 and (
                     (
                         (c.value.count.best or 0) >= HUGE
-                        and (
-                            c.value.role == "killed"
-                            # (troops sent to do harm are not its victims)
-                            or (abused and not concepts().find("soldier", language, c.text))
-                        )
+                        and (c.value.role == "killed" or abused)
+                        # (troops, whether sent to do harm or lost in battle, are not its victims)
+                        and not concepts().find("soldier", language, c.text)
                     )
                     or (LONG_RUN.search(s.text) and (c.value.count.best or 0) >= 100)
                 )

@@ -124,7 +124,7 @@ def test_an_order_given_by_rank_only_names_the_side_and_rank(
     ("text", "speaker"),
     [
         (
-            "Putin signed a decree granting the brigade the honorary name of guards for its heroism.",
+            "Putin signed a decree granting the brigade the honorary name of guards.",
             "Putin",
         ),
         ("Shoigu hailed the paratroopers for their courage in the operation.", "Shoigu"),

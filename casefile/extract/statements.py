@@ -49,6 +49,10 @@ _TROOPS = (
     r"(?:brigades?|regiments?|divisions?|units?|battalions?|soldiers|troops|servicemen|fighters|"
     r"paratroopers|marines|pilots|gunners|crews?|guardsmen|forces|personnel|operators)\b"
 )
+# A word the cues pass over, quoted or not ("called for 'the annihilation' of ..."), and a
+# quote mark before the harm ("urged troops to 'destroy' them").
+_Q = r"[\"“”'‘’«»]?"
+_WORDS = rf"(?:{_Q}[\w-]+{_Q},? )"
 CUES: dict[str, re.Pattern[str]] = {
     K.HONOUR: re.compile(
         r"\b(?:(?:award(?:ed|s|ing)?|confer(?:red|s|ring)?|bestow(?:ed|s|ing)?|presented)\b.{0,60}?"
@@ -65,11 +69,11 @@ CUES: dict[str, re.Pattern[str]] = {
         re.I,
     ),
     K.INCITEMENT: re.compile(
-        rf"\b(?:(?P<call>{_CALL} (?:\w+ ){{0,5}}?"
+        rf"\b(?:(?P<call>{_CALL} {_Q}{_WORDS}{{0,5}}?{_Q}"
         rf"(?:{_HARM}\w*|death|genocide|(?:show|showing|shows) no mercy|spare no ?one))|"
         r"(?:take|taking) no prisoners|no prisoners"
         r"|(?:should|must|ought to|need to|needs to|have to|has to) (?:all |simply |just )?be "
-        rf"(?:\w+ )?{_HARMED}|"
+        rf"{_Q}(?:\w+ )?{_Q}{_HARMED}|"
         r"exterminat\w+"
         r"|wipe (?:them |it )?out|"
         r"(?:kill|destroy|execute) (?:them|all|every)\b|only one rule)",
@@ -81,13 +85,13 @@ CUES: dict[str, re.Pattern[str]] = {
         rf"\b(?:(?P<own>(?:{_TELL}|urg(?:e|ed|es|ing)) "
         r"(?:all (?:of )?)?(?:his|their|her) (?:\w+ ){0,2}"
         r"(?:men|fighters|troops|soldiers|subordinates|servicemen|units|commanders|forces)\b"
-        r".{0,40}?(?:no prisoners|not to take (?:any )?prisoners|kill|shoot|execut|finish)\w*)|"
+        rf".{{0,40}}?(?:no prisoners|not to take (?:any )?prisoners|{_HARM}|finish)\w*)|"
         # an instruction not to take prisoners: "were ordered to take no prisoners"
         r"order(?:ed|s)? (?:\w+ ){0,5}?(?:not to take (?:any )?prisoners|to take no prisoners)|"
-        r"order(?:ed|s|ing)? (?:to |his |the |their )?(?:\w+ ){0,3}"
-        r"(?:kill|shoot|execut|destroy|attack|strike|shell|fire|blow)\w*|"
+        rf"order(?:ed|s|ing)? (?:to |his |the |their )?{_WORDS}{{0,3}}{_Q}"
+        rf"(?:{_HARM}|attack|strike|shell|fire|blow)\w*|"
         # "instructed them to shoot", "told the gunner to fire on"
-        rf"{_TELL} (?:\w+ ){{0,3}}?to (?:{_HARM}|open fire|fire (?:on|at)|finish)\w*|"
+        rf"{_TELL} (?:\w+ ){{0,3}}?to {_Q}(?:{_HARM}|open fire|fire (?:on|at)|finish)\w*|"
         r"(?:gave|give|gives|given|giving|issued|issue|issues|issuing) (?:the |an |a )?(?:\w+ )?"
         r"(?:orders?|instructions?|commands?|directives?) to|issued (?:the |an )?orders?|"
         r"(?:on|by|at|under) (?:the )?(?:direct )?(?:orders?|instructions?) (?:of|from)"

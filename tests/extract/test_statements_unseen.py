@@ -62,6 +62,28 @@ def test_a_call_to_harm_in_other_words_is_incitement(statements, text: str, spea
         "The court found that Oleg Sidorov had incited the murder of Vladimir Putin in a speech.",
     ],
 )
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            'Blogger Ivan Petrenko called on the troops to "destroy" the city and its residents.',
+            "Ivan Petrenko",
+        ),
+        (
+            'The rapporteur condemned a post by the minister Avi Cohen calling for "the '
+            'annihilation" of the enclave.',
+            "Avi Cohen",
+        ),
+        (
+            'Ramzan Kadyrov said that enemy soldiers who surrender should be "destroyed".',
+            "Ramzan Kadyrov",
+        ),
+    ],
+)
+def test_a_call_with_its_harm_in_quotes(statements, text: str, speaker: str) -> None:
+    assert statements(text) == [("incitement", speaker)]
+
+
 def test_a_call_that_asks_no_harm_is_no_incitement(statements, text: str) -> None:
     assert statements(text) == []
 

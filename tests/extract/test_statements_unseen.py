@@ -55,14 +55,6 @@ def test_a_call_to_harm_in_other_words_is_incitement(statements, text: str, spea
 
 
 @pytest.mark.parametrize(
-    "text",
-    [
-        "The UN rapporteur Maria Lopez called for an investigation into the killings of prisoners.",
-        "Ivan Petrenko urged the soldiers not to kill the captured men.",
-        "The court found that Oleg Sidorov had incited the murder of Vladimir Putin in a speech.",
-    ],
-)
-@pytest.mark.parametrize(
     ("text", "speaker"),
     [
         (
@@ -84,6 +76,14 @@ def test_a_call_with_its_harm_in_quotes(statements, text: str, speaker: str) -> 
     assert statements(text) == [("incitement", speaker)]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The UN rapporteur Maria Lopez called for an investigation into the killings of prisoners.",
+        "Ivan Petrenko urged the soldiers not to kill the captured men.",
+        "The court found that Oleg Sidorov had incited the murder of Vladimir Putin in a speech.",
+    ],
+)
 def test_a_call_that_asks_no_harm_is_no_incitement(statements, text: str) -> None:
     assert statements(text) == []
 

@@ -70,10 +70,11 @@ _TOLL = re.compile(
 # tally's own words, which tell victims from cases.
 _RISEN = re.compile(
     r"\b(?P<what>(?:[\w'’-]+ ){0,2}?(?:toll|number|total|tally|count)\b(?: of)?"
-    r"(?: [\w'’-]+){0,8}?) "
+    r"(?: [\w'’-]+){0,12}?) "
     r"(?:has |had |have )?(?:now |since |so far |already )?"
     r"(?:rose|risen|rises|climbed|climbs|increased|jumped|grew|grown|reached|reaches|stands|"
-    r"stood|hit|passed|surpassed|exceeded|exceeds|topped)"
+    r"stood|hit|passed|surpassed|exceeded|exceeds|topped|is|was|totals|totalled|totaled|"
+    r"amounts to|amounted to)"
     r"(?: now)? (?:to |at )?(?:at least |more than |over |nearly |about |some |almost )?"
     rf"(?P<n>{NUM})\b",
     re.I,
@@ -231,7 +232,13 @@ class Statistics(BaseStage):
                 if (n := number(m.group("n"))) is not None
                 and n >= MIN_TALLY
                 and _counted_by(m.group("what"), language) is not None
-                and (spread or tallied or bool(_RUNNING.search(m.group("what"))))
+                and (
+                    spread
+                    or tallied
+                    # as of a day, not of an hour of the day an act's toll is told at
+                    or bool(re.search(r"\bas of (?!\d{1,2}[:.]\d\d)", s.text, re.I))
+                    or bool(_RUNNING.search(m.group("what")))
+                )
             ]
             # many killed where a settlement is named, over a long run: "at least 2,000
             # civilians have been killed in <town> over the past year"
@@ -404,7 +411,7 @@ class Statistics(BaseStage):
 # A tally that says it runs over the whole: "the total number", "the overall toll".
 _RUNNING = re.compile(
     r"\b(?:total|overall|cumulative|killings|executions|massacres|murders|cases|crimes|"
-    r"violations|incidents|investigations)\b",
+    r"violations|incidents|investigations|proceedings)\b",
     re.I,
 )
 # Cases a tally counts by its words: "the number of criminal cases", "investigations".
@@ -437,6 +444,12 @@ def _counted_by(what: str, language: str) -> str | None:
     toll", "the number of executed prisoners"), cases where they name cases or acts ("the
     number of criminal cases"); None where they name neither (a tally of something else)."""
     words = concepts()
+    if re.search(r"\bof (?:[\w-]+ ){0,2}?" + _CASE_WORDS.pattern, what, re.I):
+        return COUNTED.CASES  # what is counted comes first: "the number of proceedings over ..."
+    if re.search(r"\b(?:injur|wound|hurt)\w*", what, re.I) and not re.search(
+        r"\b(?:kill\w*|dead|deaths?|died|execut\w*)\b", what, re.I
+    ):
+        return None  # the injured, no victims of a tally of the dead
     if any(words.find(c, language, what) for c in ("casualty", "kill", "pow")) or re.search(
         r"\btoll\b", what, re.I
     ):

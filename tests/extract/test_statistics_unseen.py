@@ -75,6 +75,34 @@ def test_a_tally_in_other_words(stats, text: str, want: list) -> None:
     assert stats(text) == want
 
 
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "The total number of prisoners of war executed on the battlefield is 177, the "
+            "prosecutor said.",
+            [(177, "victims")],
+        ),
+        # what is counted comes first: proceedings, though they are over a killing
+        (
+            "The number of criminal proceedings over the killing of civilians in the region "
+            "totals 2,450.",
+            [(2450, "cases")],
+        ),
+        # the injured are no victims of a tally of the dead
+        (
+            "As of 1 June, the number of children killed was 558 and the number injured was 1,300.",
+            [(558, "victims")],
+        ),
+        # a toll as of an hour of the day is an act's
+        ("As of 10:00, the death toll from the strike rose to 45, the official reported.", []),
+        ("As of 21:50, the injury toll rose to 25, the official reported.", []),
+    ],
+)
+def test_a_tally_told_as_what_it_is_or_totals(stats, text: str, want: list) -> None:
+    assert stats(text) == want
+
+
 def test_a_tally_in_thousands_told_in_words(stats) -> None:
     got = stats(
         "Nearly two thousand civilians have been killed in the region since the war resumed."

@@ -797,6 +797,10 @@ _CRIME_WORDS = re.compile(
 # Words of harm that an order or a call must come with to link a leader to a crime
 # (concepts.yaml), in a language read by its pack's cue lists.
 _HARM_CONCEPTS = ("kill", "weapon", "harm")
+# ... or, for a call whose own words name the harm, people it is to be done to.
+_PEOPLE_CONCEPTS = ("civilian", "pow", "soldier")
+# A people named by its nationality in Ukrainian or Russian ("українців", "украинцев").
+_NATIONALS = re.compile(r"\b(?:українц|украинц|росіян|россиян|русских)\w*", re.I)
 
 
 def _by_pack(analysis: Analysis, pack: LanguagePack) -> None:
@@ -811,8 +815,19 @@ def _by_pack(analysis: Analysis, pack: LanguagePack) -> None:
         for cue in pack.statement_cues(s.text):
             if cue.kind in found:
                 continue
-            if cue.kind in (K.ORDER, K.INCITEMENT) and not any(
-                words.find(c, language, s.text) for c in _HARM_CONCEPTS
+            if (
+                cue.kind in (K.ORDER, K.INCITEMENT)
+                and not any(words.find(c, language, s.text) for c in _HARM_CONCEPTS)
+                # a call's own words name the harm ("закликав знищувати"): it needs only the
+                # people it is to be done to
+                and not (
+                    cue.kind == K.INCITEMENT
+                    and (
+                        any(words.find(c, language, s.text) for c in _PEOPLE_CONCEPTS)
+                        or analysis.mentions_of("norp", i)
+                        or _NATIONALS.search(s.text)
+                    )
+                )
             ):
                 continue
             given_by = cue.kind == K.ORDER and any(

@@ -105,7 +105,7 @@ CUES: dict[str, re.Pattern[str]] = {
         r"\b(?:denied|denies|deny|denying|denials?|"
         r"(?:is|are|was|were) (?:a |an |all )?(?:\w+ ){0,2}?"
         r"(?:lies?|fake|false|untrue|fabrication|fabricated|provocation|baseless|groundless|"
-        r"unfounded|absurd|nonsense|slander)\b|"
+        r"unfounded|absurd|nonsense|slander|fiction|invention|invented|made up(?! of))\b|"
         # "told the council that the others were lying about ...", "accused them of lying"
         r"(?:are|were|is|was) lying\b|of lying\b|"
         r"(?:rejected|rejects|dismissed|dismisses|refuted|refutes|disputed|contested|"
@@ -205,7 +205,14 @@ def _speakers(
         if parsed:
             return parsed
     people = analysis.mentions_of("person", i)
-    speaking = [m for m in people if SPEECH.match(analysis.text[m.end : m.end + 40])]
+    speaking = [
+        m
+        for m in people
+        if SPEECH.match(analysis.text[m.end : m.end + 40])
+        or re.match(r"\s*:\s*[\"“«]", analysis.text[m.end : m.end + 6])  # 'X: "..."'
+    ]
+    if kind == K.DENIAL and speaking and re.match(r"\s*:", analysis.text[speaking[0].end :]):
+        return [speaking[0].text]  # the quote is his: no subject inside it speaks
     by = [
         m
         for m in people
@@ -378,7 +385,11 @@ def _subject_speakers(
     named = _named_in_apposition(analysis, i, whole, lo, hi)
     if named:
         return named
+    state = _state_body(analysis, i, subject)
     for kind in SPEAKER_KINDS:
+        if kind == "gpe" and state:
+            # "the Russian embassy in <city>", "the Myanmar military": the body, not a place
+            return [state]
         inside = [m for m in analysis.mentions_of(kind, i) if lo <= m.start and m.end <= hi]
         if inside:
             if kind == "person":
@@ -387,7 +398,6 @@ def _subject_speakers(
     unnamed = _unnamed_speaker(analysis, i, subject, s.start)
     if unnamed:
         return [unnamed]
-    state = _state_body(analysis, i, subject)
     if state:
         return [state]
     words = [t for t in subject if t.dep_ != "det"]
@@ -411,6 +421,8 @@ STATE_BODY_NOUNS = frozenset(
         "forces",
         "police",
         "navy",
+        "embassy",
+        "mission",
     ]
 )
 
@@ -431,7 +443,8 @@ def _state_body(analysis: Analysis, i: int, subject: list[Token]) -> str | None:
         return None
     first = min(t.i for c in mods for t in c.subtree)
     name = head.doc[first : head.i + 1].text
-    return "Russia" if STATE_SPEAKERS.search(name) else name
+    # (Russia's bodies named so speak for Russia, as its state's words do)
+    return "Russia" if STATE_SPEAKERS.search(name) or RUSSIA_SPEAKER.match(name) else name
 
 
 def _according_to(analysis: Analysis, i: int) -> str | None:

@@ -211,3 +211,20 @@ def test_who_receives_a_title_gives_nothing(statements) -> None:
 )
 def test_a_denial_in_other_words(statements, text: str, speaker: str) -> None:
     assert statements(text) == [("denial", speaker)]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a state's body named by its nationality is the speaker, not a place in its name
+        (
+            "The Myanmar military has denied committing atrocities in the villages.",
+            "Myanmar military",
+        ),
+        ('The Russian embassy in Washington called the report "another lie".', "Russian embassy"),
+        # who opens a quote with a colon says it
+        ('Peskov: "The footage from the town is a fake."', "Peskov"),
+    ],
+)
+def test_who_denies_named_by_a_body_or_before_a_colon(statements, text: str, speaker: str) -> None:
+    assert statements(text) == [("denial", speaker)]

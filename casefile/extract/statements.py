@@ -246,7 +246,9 @@ def _speakers(
     if kind == K.HONOUR and re.search(
         r"\b(?:was|were|been|being|is|are)\s+(?:\w+\s+){0,2}$", s.text[: cue.start()], re.I
     ):
-        return []  # "<name> was named a Hero of ...": who receives it gives nothing
+        # "<name> was named a Hero of ...": who receives it gives nothing; the giver is the
+        # one who spoke before, if any
+        return [last] if last else []
     if kind in (K.INCITEMENT, K.HONOUR):
         before = [m for m in people if m.end <= cue_at]
         return [before[-1].text] if before else [last] if last else []

@@ -168,6 +168,12 @@ def test_an_honour_granted_or_praise_hailed(statements, text: str, speaker: str)
 
 def test_who_receives_a_title_gives_nothing(statements) -> None:
     assert statements("The battalion commander, Ivan Petrov, was named a Hero of Russia.") == []
+    # the giver is the one who spoke before
+    got = statements(
+        "Vladimir Putin signed a decree on Monday. The 64th brigade was awarded the honorary "
+        "title of Guards."
+    )
+    assert got == [("honour", "Vladimir Putin")]
 
 
 @pytest.mark.parametrize(

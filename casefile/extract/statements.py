@@ -85,7 +85,7 @@ CUES: dict[str, re.Pattern[str]] = {
         rf"\b(?:(?P<own>(?:{_TELL}|urg(?:e|ed|es|ing)) "
         r"(?:all (?:of )?)?(?:his|their|her) (?:\w+ ){0,2}"
         r"(?:men|fighters|troops|soldiers|subordinates|servicemen|units|commanders|forces)\b"
-        rf".{{0,40}}?(?:no prisoners|not to take (?:any )?prisoners|{_HARM}|finish)\w*)|"
+        rf".{{0,40}}?(?:no prisoners|not to take (?:any )?prisoners|no mercy|{_HARM}|finish)\w*)|"
         # an instruction not to take prisoners: "were ordered to take no prisoners"
         r"order(?:ed|s)? (?:\w+ ){0,5}?(?:not to take (?:any )?prisoners|to take no prisoners)|"
         rf"order(?:ed|s|ing)? (?:to |his |the |their )?{_WORDS}{{0,3}}{_Q}"
@@ -356,8 +356,14 @@ def _parsed_speakers(
                 return [specific]
             if names:
                 return names
-            if verb.dep_ != "ccomp":
-                return []  # a pronoun or a common noun: the fallbacks decide
+            head = phrase_head(subject)
+            if verb.dep_ != "ccomp" or (
+                kind == K.ORDER and head is not None and head.pos_ != "PRON"
+            ):
+                # a pronoun or a common noun: the fallbacks decide; an order told by a common
+                # noun is not given by who reports it ("a soldier says his commander told them
+                # to shoot"), though one told by a pronoun is ("X said he had ordered ...")
+                return []
         if verb.dep_ == "pcomp" and verb.head.head.lemma_ in ACCUSING_LEMMAS:
             verb = verb.head.head  # "convicted for ordering": the convicted
             subject_deps = {"nsubj", "nsubjpass", "dobj"}
@@ -806,7 +812,7 @@ def _full_name(analysis: Analysis, name: str) -> str:
 # Words of crimes besides harm's (concepts.yaml) that an English order may come with.
 _CRIME_WORDS = re.compile(
     r"\b(?:open(?:ed|ing)? fire|fir(?:e|ed|ing) (?:at|on|upon)|tortur\w*|rap(?:e|ed)|"
-    r"deport\w*|prisoners?|captives?|civilians?)\b",
+    r"deport\w*|prisoners?|captives?|civilians?|no mercy)\b",
     re.I,
 )
 # Words of harm that an order or a call must come with to link a leader to a crime

@@ -234,3 +234,19 @@ def test_a_denial_in_other_words(statements, text: str, speaker: str) -> None:
 )
 def test_who_denies_named_by_a_body_or_before_a_colon(statements, text: str, speaker: str) -> None:
     assert statements(text) == [("denial", speaker)]
+
+
+def test_an_order_told_by_a_witness_is_the_commanders_not_the_witness(statements) -> None:
+    got = statements(
+        "Russian forces held the town. In a video, a Wagner fighter says his commander told "
+        "them to shoot anyone who tried to flee."
+    )
+    assert got == [("order", "Russian commander")]
+
+
+def test_telling_ones_own_fighters_to_show_no_mercy_is_an_order(statements) -> None:
+    got = statements(
+        "The militia commander, Omar Haroun, told his fighters in a speech to show no mercy to "
+        "the villagers."
+    )
+    assert got == [("order", "Omar Haroun")]

@@ -103,7 +103,7 @@ CUES: dict[str, re.Pattern[str]] = {
     ),
     K.DENIAL: re.compile(
         r"\b(?:denied|denies|deny|denying|denials?|"
-        r"(?:is|are|was|were) (?:a |an |all )?(?:\w+ ){0,2}?"
+        rf"(?:is|are|was|were) {_Q}(?:a |an |all )?{_Q}{_WORDS}{{0,2}}?{_Q}"
         r"(?:lies?|fake|false|untrue|fabrication|fabricated|provocation|baseless|groundless|"
         r"unfounded|absurd|nonsense|slander|fiction|invention|invented|made up(?! of))\b|"
         # "told the council that the others were lying about ...", "accused them of lying"

@@ -250,3 +250,8 @@ def test_telling_ones_own_fighters_to_show_no_mercy_is_an_order(statements) -> N
         "the villagers."
     )
     assert got == [("order", "Omar Haroun")]
+
+
+def test_a_claim_called_a_quoted_fiction_is_denied(statements) -> None:
+    got = statements('The envoy Vasily Petrov said the accusations were "pure fiction".')
+    assert got == [("denial", "Vasily Petrov")]

@@ -46,8 +46,14 @@ _TENS = {
     "eighty": 80,
     "ninety": 90,
 }
+# Hundreds and thousands in words: "two hundred", "nine thousand", "a thousand".
+_WORD_SCALE = (
+    r"(?:(?:a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
+    r"thirty|forty|fifty|sixty|seventy|eighty|ninety)[- ](?:hundred|thousand))\b"
+)
+_SCALES = {"hundred": 100, "thousand": 1000}
 _WORD = (
-    r"(?:(?:two|three|four|five|six|seven|eight|nine|ten) dozen"
+    rf"(?:{_WORD_SCALE}|(?:two|three|four|five|six|seven|eight|nine|ten) dozen"
     r"|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
     r"(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?"
     r"|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen"
@@ -128,8 +134,10 @@ def number(text: str) -> int | None:
         return 12
     if t.endswith(" dozen") and t[: -len(" dozen")] in _UNITS:  # "two dozen": 24
         return _UNITS[t[: -len(" dozen")]] * 12
-    if t in ("a hundred", "one hundred"):
-        return 100
+    scaled = re.fullmatch(r"(\w+)[- ](hundred|thousand)", t)
+    if scaled:  # "nine thousand": 9000, "a hundred": 100
+        n = 1 if scaled[1] == "a" else _UNITS.get(scaled[1]) or _TENS.get(scaled[1])
+        return n * _SCALES[scaled[2]] if n else None
     if t in ("dozens", "hundreds"):
         return None
     m = re.fullmatch(r"(\w+)[- ](\w+)", t)

@@ -22,23 +22,59 @@ from .lexicon import INSTITUTION_NOUNS
 from .places import home_institution
 from .types import concepts
 
+# Word classes the cues share (stems; a cue adds the endings). What a call or an order asks
+# done to people: to kill them, destroy them, drive them out.
+_HARM = (
+    r"(?:kill|murder|destr|annihilat|exterminat|liquidat|eliminat|execut|expel|expuls|deport|"
+    r"drown|hang|hanged|shoot|shot|slaughter|massacr|genocid|ethnic(?:ally)? cleans|"
+    r"wip(?:e|ed|es|ing) (?:\w+ ){0,2}?out|(?:driv(?:e|en|es|ing)|drove) (?:\w+ ){0,3}?out|burn|"
+    r"rap(?:e|ed|ing)|eras(?:e|ed|ing)|flatten|raz(?:e|ed|ing)|starv|nuk(?:e|ed|ing))"
+)
+# ... told as a participle after "should be" / "must be".
+_HARMED = (
+    r"(?:killed|murdered|destroyed|annihilated|exterminated|liquidated|eliminated|executed|"
+    r"expelled|deported|drowned|hanged|hung|shot|slaughtered|massacred|burned|burnt|"
+    r"wiped (?:off|out)|driven out|razed|erased|gassed|nuked)"
+)
+# Verbs of a call on others: "called for", "urged", "demanded", "incited".
+_CALL = (
+    r"(?:call(?:ed|s|ing)? (?:for|on|upon)|urg(?:e|ed|es|ing)|demand(?:ed|s|ing)?|"
+    r"incit(?:e|ed|es|ing)|exhort(?:ed|s|ing)?|appeal(?:ed|s|ing)? (?:for|to)|"
+    r"advocat(?:e|ed|es|ing)|encourag(?:e|ed|es|ing))"
+)
+# Verbs of telling someone what to do (an order when it is a leader's to his own men).
+_TELL = r"(?:tell|tells|told|telling|instruct(?:ed|s|ing)?|command(?:ed|s|ing)?|order(?:ed|s|ing)?)"
+# Who a unit's praise goes to.
+_TROOPS = (
+    r"(?:brigades?|regiments?|divisions?|units?|battalions?|soldiers|troops|servicemen|fighters|"
+    r"paratroopers|marines|pilots|gunners|crews?|guardsmen|forces|personnel|operators)\b"
+)
+# A word the cues pass over, quoted or not ("called for 'the annihilation' of ..."), and a
+# quote mark before the harm ("urged troops to 'destroy' them").
+_Q = r"[\"“”'‘’«»]?"
+_WORDS = rf"(?:{_Q}[\w-]+{_Q},? )"
 CUES: dict[str, re.Pattern[str]] = {
     K.HONOUR: re.compile(
-        r"\b(?:(?:awarded|conferred|bestowed|presented)\b.{0,60}?"
+        r"\b(?:(?:award(?:ed|s|ing)?|confer(?:red|s|ring)?|bestow(?:ed|s|ing)?|presented)\b.{0,60}?"
         r"\b(?:titles?|medals?|orders?|Hero|honou?rs?|awards?|decorations?)"
-        r"|(?:honorary|[\"“]?Guards[\"”]?) (?:title|status)"
+        # "granted the brigade the honorary name", "decorated them with medals"
+        r"|(?:grant(?:ed|s|ing)?|decorat(?:ed|es|ing)|handed)\b.{0,60}?"
+        r"\b(?:titles?|medals?|Order of|Hero|honorary|awards?|decorations?)"
+        r"|(?:honorary|[\"“]?Guards[\"”]?) (?:title|status|name|rank|honorific|designation)"
+        r"|honorific (?:title|name|status|of)"
         r"|Hero of (?:Russia|the Russian Federation)|"
-        r"(?:praised|commended|thanked|congratulat\w+) (?:the |its |their )?(?:\w+ ){0,4}"
-        r"(?:brigade|regiment|division|unit|soldiers|troops|servicemen|fighters)"
+        r"(?:praised|commended|thanked|congratulat\w+|hailed|lauded|saluted) "
+        rf"(?:the |its |their |his )?(?:[\w-]+ ){{0,7}}?{_TROOPS}"
         r"|Order of Courage)\b",
         re.I,
     ),
     K.INCITEMENT: re.compile(
-        r"\b(?:(?:call(?:ed|s|ing)?|urg(?:ed|es|ing)) (?:for|on) (?:\w+ ){0,4}"
-        r"(?:kill\w*|destr\w+|execut\w+|exterminat\w+|liquidat\w+|death|genocide)|"
+        rf"\b(?:(?P<call>{_CALL} {_Q}{_WORDS}{{0,5}}?{_Q}"
+        rf"(?:{_HARM}\w*|death|genocide|(?:show|showing|shows) no mercy|spare no ?one))|"
         r"(?:take|taking) no prisoners|no prisoners"
-        r"|should (?:all )?be (?:killed|destroyed|executed|shot|exterminated|liquidated)|"
-        r"must be (?:killed|destroyed|exterminated|liquidated|eliminated)|exterminat\w+"
+        r"|(?:should|must|ought to|need to|needs to|have to|has to) (?:all |simply |just )?be "
+        rf"{_Q}(?:\w+ )?{_Q}{_HARMED}|"
+        r"exterminat\w+"
         r"|wipe (?:them |it )?out|"
         r"(?:kill|destroy|execute) (?:them|all|every)\b|only one rule)",
         re.I,
@@ -46,47 +82,79 @@ CUES: dict[str, re.Pattern[str]] = {
     K.ORDER: re.compile(
         # a leader telling his own men: "told his fighters not to take prisoners", "ordered
         # all of his commanders ... to kill"
-        r"\b(?:(?P<own>(?:told|instructed|commanded|ordered|urged) "
+        rf"\b(?:(?P<own>(?:{_TELL}|urg(?:e|ed|es|ing)) "
         r"(?:all (?:of )?)?(?:his|their|her) (?:\w+ ){0,2}"
         r"(?:men|fighters|troops|soldiers|subordinates|servicemen|units|commanders|forces)\b"
-        r".{0,40}?(?:no prisoners|not to take (?:any )?prisoners|kill|shoot|execut|finish)\w*)|"
+        rf".{{0,40}}?(?:no prisoners|not to take (?:any )?prisoners|no mercy|{_HARM}|finish)\w*)|"
         # an instruction not to take prisoners: "were ordered to take no prisoners"
         r"order(?:ed|s)? (?:\w+ ){0,5}?(?:not to take (?:any )?prisoners|to take no prisoners)|"
-        r"order(?:ed|s|ing)? (?:to |his |the |their )?(?:\w+ ){0,3}"
-        r"(?:kill|shoot|execut|destroy|attack|strike|shell|fire|blow)\w*|"
-        r"gave (?:the |an )?orders? to|issued (?:the |an )?orders?|(?:on|by|at) (?:the )?orders? of"
+        rf"order(?:ed|s|ing)? (?:to |his |the |their )?{_WORDS}{{0,3}}{_Q}"
+        rf"(?:{_HARM}|attack|strike|shell|fire|blow)\w*|"
+        # "instructed them to shoot", "told the gunner to fire on"
+        rf"{_TELL} (?:\w+ ){{0,3}}?to {_Q}(?:{_HARM}|open fire|fire (?:on|at)|finish)\w*|"
+        r"(?:gave|give|gives|given|giving|issued|issue|issues|issuing) (?:the |an |a )?(?:\w+ )?"
+        r"(?:orders?|instructions?|commands?|directives?) to|issued (?:the |an )?orders?|"
+        r"(?:on|by|at|under) (?:the )?(?:direct )?(?:orders?|instructions?) (?:of|from)"
         r"|ordered by|"
-        r"(?:capture|take) the commander and kill|kill the rest|(?:were|was) ordered)",
+        r"(?:capture|take) the commander and kill|kill the rest|(?:were|was) ordered|"
+        # the order quoted: "told them: 'Shoot them all'"
+        rf"{_TELL} (?:\w+ ){{0,3}}?[:,]?\s*[\"“'‘](?:{_HARM}|finish|fire))",
         re.I,
     ),
     K.DENIAL: re.compile(
         r"\b(?:denied|denies|deny|denying|denials?|"
-        r"(?:is|are|was|were) (?:a |an |all )?(?:\w+ ){0,2}?"
-        r"(?:lies?|fake|false|untrue|fabrication|provocation)\b|"
+        rf"(?:is|are|was|were) {_Q}(?:a |an |all )?{_Q}{_WORDS}{{0,2}}?{_Q}"
+        r"(?:lies?|fake|false|untrue|fabrication|fabricated|provocation|baseless|groundless|"
+        r"unfounded|absurd|nonsense|slander|fiction|invention|invented|made up(?! of))\b|"
         # "told the council that the others were lying about ...", "accused them of lying"
         r"(?:are|were|is|was) lying\b|of lying\b|"
-        r"(?:rejected|rejects|dismissed|dismisses|refuted|refutes|disputed)\b.{0,40}?"
-        r"\b(?:accusations?|claims?|allegations?|reports?|charges?)|"
+        r"(?:rejected|rejects|dismissed|dismisses|refuted|refutes|disputed|contested|"
+        r"repudiated)\b.{0,40}?"
+        r"\b(?:accusations?|claims?|allegations?|reports?|charges?|findings|conclusions|"
+        r"version|account)|"
         # told in the passive: "the accusations were rejected by ..."
         r"(?:accusations?|claims?|allegations?|charges?) (?:\w+ ){0,3}?(?:was|were|has been|"
         r"have been) (?:\w+ )?(?:rejected|dismissed|refuted|denied)\b|"
         r"(?:called|calls|dismissed|described|branded|rejected|rejects|denounced)\b.{0,80}?"
         r"\b(?:provocation|fake|staged|hoax|lies?|fabrication|fabricated|baseless|groundless|"
-        r"false|untrue|disinformation)|"
+        r"false|untrue|disinformation|absurd|nonsense|slander\w*|unsubstantiated)|"
+        # responsibility not taken: "refused to accept responsibility", "disclaimed any role"
+        r"(?:refused|refuses|declined|declines) to (?:accept|take|acknowledge|admit|assume) "
+        r"(?:any )?(?:responsibility|blame|involvement)|"
+        r"(?:rejected|rejects|disclaimed|disclaims|disowned) (?:any )?"
+        r"(?:responsibility|involvement|role)\b|"
         # "its troops are not targeting cities": the harm to civilians denied
-        r"(?:not|never) (?:been )?(?:deliberately )?(?:target|strik|attack|shell)\w* "
+        r"(?:not|never|\w+n['’]t) (?:been )?(?:deliberately )?"
+        r"(?:target|strik|attack|shell|fight|harm|bomb)\w* "
         r"(?:\w+ ){0,2}?(?:civilians?|cities|towns|residential|populat\w+)\b|"
+        # "had not been involved in the killings"
+        r"(?:not|never|no) (?:been )?involve(?:d|ment) in (?:the |any |these )?(?:\w+ ){0,2}?"
+        r"(?:killings?|attacks?|massacres?|strikes?|shelling|abuses|crimes|violence|shooting)\b|"
+        # "does not use chemical weapons": a banned means denied
+        r"(?:not|never|\w+n['’]t) (?:use|used|uses|using|deploy\w*) (?:\w+ ){0,2}?"
+        r"(?:chemical|cluster|banned|prohibited|incendiary|phosphorus) (?:weapons|munitions|arms)|"
+        # "its forces only strike military targets", "it targets only militants", "takes
+        # measures to avoid harm to civilians"
+        r"(?:only|solely|exclusively) (?:target|strik|attack|hit)\w* (?:\w+ ){0,3}?"
+        r"(?:military|militants?|terrorists?|combatants?|legitimate|armed)\b|"
+        r"(?:target|strik|attack|hit)\w* (?:only|solely|exclusively) (?:\w+ ){0,3}?"
+        r"(?:military|militants?|terrorists?|combatants?|legitimate|armed)\b|"
+        r"(?:measures|precautions|steps) to (?:avoid|minimi[sz]e|mitigate|reduce) "
+        r"(?:\w+ ){0,2}?(?:harm|civilian)|"
         r"(?:was|were|had been|has been|have been) (?:\w+ )?staged|"
         # a counter-claim: the other side did it (a denial only where a state makes it)
         r"(?P<blame>blamed (?:Ukraine|Kyiv|Ukrainian\w*)|accused (?:Ukraine|Kyiv|Ukrainian \w+) of|"
         r"(?:claim(?:s|ed)?|suggest(?:s|ed)|insist(?:s|ed)|said|says|alleg(?:es|ed)) (?:that )?"
         r"(?:a |the )?"
         r"(?:Ukrain\w+|Kyiv|HIMARS)\b.{0,60}?"
-        r"\b(?:killed|strike|struck|shelled|HIMARS|missile|rocket|responsible|fired|shot)|"
+        r"\b(?:killed|strike|struck|shelled|HIMARS|missile|rocket|responsible|fired|shot|staged)|"
         # ... or the strike hit a military target ("it had hit a nearby arms depot")
         r"(?:struck|hit|targeted|destroyed) (?:a |an |the )?(?:\w+ ){0,2}?"
-        r"(?:military|arms|ammunition|weapons?) "
-        r"(?:depot|facilit|target|site|warehouse|storage)\w*))",
+        r"(?:(?:military|arms|ammunition|weapons?) "
+        r"(?:depot|facilit|target|site|warehouse|storage)\w*|"
+        r"(?:\w+ )?(?:command (?:centre|center|post)|headquarters|launch (?:site|pad)s?)|"
+        # "it hit a gathering of foreign mercenaries", "a temporary base of militants"
+        r"(?:\w+ ){0,4}?(?:mercenaries|militants|military personnel|deployment points?))))",
         re.I,
     ),
 }
@@ -125,15 +193,26 @@ def _speakers(
     s = analysis.sentences[i]
     cue_at = s.start + cue.start()
     doc = analysis.parses.get(i)
-    if doc is not None and kind == K.ORDER and re.search(r"\borders? of$", cue.group(), re.I):
+    if (
+        doc is not None
+        and kind == K.ORDER
+        and re.search(r"\b(?:orders?|instructions?) (?:of|from)$", cue.group(), re.I)
+    ):
         # "killed on the orders of the command": the giver follows; who acted is no speaker
         return _giver(analysis, i, cue, doc)
     if doc is not None:
-        parsed = _parsed_speakers(analysis, i, cue, doc, refined)
+        parsed = _parsed_speakers(analysis, i, cue, doc, refined, kind)
         if parsed:
             return parsed
     people = analysis.mentions_of("person", i)
-    speaking = [m for m in people if SPEECH.match(analysis.text[m.end : m.end + 40])]
+    speaking = [
+        m
+        for m in people
+        if SPEECH.match(analysis.text[m.end : m.end + 40])
+        or re.match(r"\s*:\s*[\"“«]", analysis.text[m.end : m.end + 6])  # 'X: "..."'
+    ]
+    if kind == K.DENIAL and speaking and re.match(r"\s*:", analysis.text[speaking[0].end :]):
+        return [speaking[0].text]  # the quote is his: no subject inside it speaks
     by = [
         m
         for m in people
@@ -164,18 +243,66 @@ def _speakers(
         if re.fullmatch(r"(?:He|She|It|They|We|I|This|That|These|Those)\b.*", named):
             return []  # a pronoun names no one
         return [named] if named else []
+    if kind == K.HONOUR and re.search(
+        r"\b(?:was|were|been|being|is|are)\s+(?:\w+\s+){0,2}$", s.text[: cue.start()], re.I
+    ):
+        # "<name> was named a Hero of ...": who receives it gives nothing; the giver is the
+        # one who spoke before, if any
+        return [last] if last else []
     if kind in (K.INCITEMENT, K.HONOUR):
         before = [m for m in people if m.end <= cue_at]
         return [before[-1].text] if before else [last] if last else []
+    if kind == K.ORDER:
+        ranked = _rank_speaker(analysis, i, cue_at)
+        return [ranked] if ranked else []
     return []
 
 
+# Who gives an order named only by rank: "his commander", "a deputy brigade commander",
+# "a Russian officer" (with the side that names it, else the side of the document's forces).
+RANK_NOUN = re.compile(
+    r"\b(?P<rank>(?:(?:deputy|senior|battalion|company|brigade|platoon|regiment(?:al)?|unit|"
+    r"squad|field|military) ){0,2}(?:commander|commanding officer|officer|superior))\b",
+    re.I,
+)
+
+
+def _rank_speaker(analysis: Analysis, i: int, cue_at: int) -> str | None:
+    """An order's giver the sentence names by rank only: "Russian commander" for "ordered by
+    his commander" in a report on Russian forces; the rank nearest the cue."""
+    s = analysis.sentences[i]
+    ranks = list(RANK_NOUN.finditer(s.text))
+    if not ranks:
+        return None
+    r = min(ranks, key=lambda m: abs(s.start + m.start() - cue_at))
+    at = s.start + r.start()
+    side = next(
+        (
+            m.text
+            for m in analysis.mentions_of("norp", i)
+            if m.end <= at and not analysis.text[m.end : at].strip()
+        ),
+        None,
+    ) or _side(analysis)
+    rank = r.group("rank").lower()
+    return f"{side} {rank}" if side else None
+
+
+# Verbs that report what someone says: the one who says a denial makes it.
+REPORTING_LEMMAS = frozenset(
+    ["say", "tell", "insist", "claim", "state", "stress", "add", "write", "assert", "maintain"]
+)
 # Who a parse can name as the one who speaks: people first, then bodies, then states.
 SPEAKER_KINDS = ("person", "org", "unit", "gpe")
 
 
 def _parsed_speakers(
-    analysis: Analysis, i: int, cue: re.Match[str], doc: Doc, refined: dict[str, str]
+    analysis: Analysis,
+    i: int,
+    cue: re.Match[str],
+    doc: Doc,
+    refined: dict[str, str],
+    kind: str | None = None,
 ) -> list[str]:
     """The speakers the parse gives: the subject of the cue's verb ("the ministry denied",
     "Medvedev and Kadyrov called for ..."), or its ``by`` agent ("was ordered by the
@@ -183,7 +310,9 @@ def _parsed_speakers(
     accused of "convicted for ordering"; the people, else the body or state, named there.
     A subject the sentence makes more specific ("Kyiv denied it, with its press centre
     saying ...") gives the specific one, and ``refined`` keeps it for the subject's name.
-    The subject of a copula ("the story is a provocation") is what is denied, not who."""
+    The subject of a copula ("the story is a provocation") is what is denied, not who; so is
+    the subject of a denial someone reports ("<spokesman> said its forces do not target
+    civilians": the spokesman denies, not the forces)."""
     span = doc.char_span(cue.start(), cue.end(), alignment_mode="expand")
     if span is None or not len(span):
         return []
@@ -194,6 +323,13 @@ def _parsed_speakers(
         verb = verb.head
     if verb.dep_ in ("aux", "auxpass"):
         verb = verb.head  # "were lying": the verb
+    if (
+        kind == K.DENIAL
+        and verb.dep_ == "ccomp"
+        and verb.head.lemma_ in REPORTING_LEMMAS
+        and any(c.dep_ == "nsubj" for c in verb.head.children)
+    ):
+        verb = verb.head  # who reports the denial makes it
     subject_deps = {"nsubj", "agent"}
     if verb.lemma_ == "be" and verb.i == span[0].i:
         subject_deps = set()  # "<claim> is a lie": the claim is no speaker
@@ -220,8 +356,14 @@ def _parsed_speakers(
                 return [specific]
             if names:
                 return names
-            if verb.dep_ != "ccomp":
-                return []  # a pronoun or a common noun: the fallbacks decide
+            head = phrase_head(subject)
+            if verb.dep_ != "ccomp" or (
+                kind == K.ORDER and head is not None and head.pos_ != "PRON"
+            ):
+                # a pronoun or a common noun: the fallbacks decide; an order told by a common
+                # noun is not given by who reports it ("a soldier says his commander told them
+                # to shoot"), though one told by a pronoun is ("X said he had ordered ...")
+                return []
         if verb.dep_ == "pcomp" and verb.head.head.lemma_ in ACCUSING_LEMMAS:
             verb = verb.head.head  # "convicted for ordering": the convicted
             subject_deps = {"nsubj", "nsubjpass", "dobj"}
@@ -251,7 +393,11 @@ def _subject_speakers(
     named = _named_in_apposition(analysis, i, whole, lo, hi)
     if named:
         return named
+    state = _state_body(analysis, i, subject)
     for kind in SPEAKER_KINDS:
+        if kind == "gpe" and state:
+            # "the Russian embassy in <city>", "the Myanmar military": the body, not a place
+            return [state]
         inside = [m for m in analysis.mentions_of(kind, i) if lo <= m.start and m.end <= hi]
         if inside:
             if kind == "person":
@@ -260,11 +406,53 @@ def _subject_speakers(
     unnamed = _unnamed_speaker(analysis, i, subject, s.start)
     if unnamed:
         return [unnamed]
+    if state:
+        return [state]
     words = [t for t in subject if t.dep_ != "det"]
     if words and all(t.pos_ == "PROPN" for t in words):
         name = " ".join(t.text for t in words)
         return ["Russia" if STATE_SPEAKERS.search(name) else name]
     return []
+
+
+# Nouns of a state's bodies that speak for it when a nationality names whose ("the Syrian
+# government", "Israel's military", "the Myanmar junta").
+STATE_BODY_NOUNS = frozenset(
+    [
+        "army",
+        "military",
+        "government",
+        "authorities",
+        "junta",
+        "regime",
+        "ministry",
+        "forces",
+        "police",
+        "navy",
+        "embassy",
+        "mission",
+    ]
+)
+
+
+def _state_body(analysis: Analysis, i: int, subject: list[Token]) -> str | None:
+    """A state's body a subject names by its nationality and a common noun: "The Syrian
+    government denied ..." -> "Syrian government" (a state's words for itself, "the Russian
+    government", speak for the state)."""
+    head = phrase_head(subject)
+    if head is None or head.lower_ not in STATE_BODY_NOUNS:
+        return None
+    s = analysis.sentences[i]
+    nations = [m for kind in ("norp", "gpe") for m in analysis.mentions_of(kind, i)]
+    mods = [c for c in head.lefts if c.dep_ in ("amod", "compound", "poss")]
+    if not any(
+        any(m.start <= s.start + t.idx < m.end for m in nations) for c in mods for t in c.subtree
+    ):
+        return None
+    first = min(t.i for c in mods for t in c.subtree)
+    name = head.doc[first : head.i + 1].text
+    # (Russia's bodies named so speak for Russia, as its state's words do)
+    return "Russia" if STATE_SPEAKERS.search(name) or RUSSIA_SPEAKER.match(name) else name
 
 
 def _according_to(analysis: Analysis, i: int) -> str | None:
@@ -287,7 +475,11 @@ def _giver(analysis: Analysis, i: int, cue: re.Match[str], doc: Doc) -> list[str
     as "his commander" is no one the text names."""
     s = analysis.sentences[i]
     span = doc.char_span(cue.start(), cue.end(), alignment_mode="expand")
-    of = next((t for t in reversed(span) if t.lower_ == "of"), None) if span is not None else None
+    of = (
+        next((t for t in reversed(span) if t.lower_ in ("of", "from")), None)
+        if span is not None
+        else None
+    )
     obj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
     if obj is None:
         return []
@@ -298,8 +490,10 @@ def _giver(analysis: Analysis, i: int, cue: re.Match[str], doc: Doc) -> list[str
         inside = [m for m in analysis.mentions_of(kind, i) if lo <= m.start and m.end <= hi]
         if inside:
             return [inside[0].text if kind == "person" else _org_speaker(inside[0])]
-    if obj.lower_ not in COMMAND_NOUNS or any(c.dep_ == "poss" for c in obj.children):
-        return []
+    if any(c.dep_ == "poss" for c in obj.children) or obj.lower_ not in COMMAND_NOUNS:
+        # "on the orders of their battalion commander": the rank, with the side
+        ranked = _rank_speaker(analysis, i, lo) if obj.lower_ in COMMAND_NOUNS else None
+        return [ranked] if ranked else []
     words = [t for t in obj.lefts if t.dep_ in ("amod", "compound")] + [obj]
     return [" ".join(t.text for t in words)]
 
@@ -399,8 +593,15 @@ def _unnamed_speaker(analysis: Analysis, i: int, toks: list[Token], base: int) -
 
 
 def _state(speaker: str) -> bool:
-    """A speaker that is a state or a body of one ("Russia", "the Russian Defense Ministry")."""
-    return bool(STATE_SPEAKERS.search(speaker) or RUSSIA_SPEAKER.search(speaker))
+    """A speaker that is a state or a body of one ("Russia", "the Russian Defense Ministry",
+    "the Israeli army", a state's forces by their name)."""
+    force = canonical_force(speaker)
+    return bool(
+        STATE_SPEAKERS.search(speaker)
+        or RUSSIA_SPEAKER.search(speaker)
+        or (force is not None and force.kind == "force")
+        or re.search(r"\b(?:army|military|government|ministry|junta)$", speaker, re.I)
+    )
 
 
 def _org_speaker(m: Mention) -> str:
@@ -463,10 +664,12 @@ class Statements(BaseStage):
                     )
                 ):
                     continue  # an order to do no harm ("recalled by order of the ministry")
+                if kind == K.INCITEMENT and not _calls_for_harm(analysis, i, cue):
+                    continue
                 for speaker in _speakers(analysis, i, cue, kind, last, refined):
                     if kind == K.DENIAL and cue.group("blame") and not _state(speaker):
                         continue  # a person or a governor blaming the other side accuses
-                    speaker = _full_name(analysis, speaker)
+                    speaker = _full_name(analysis, RANK.sub("", speaker) or speaker)
                     # a state's forces by the name the table gives them ("Sudanese Armed
                     # Forces" for "the Sudanese army"), as perpetrators are named
                     force = canonical_force(speaker)
@@ -502,6 +705,72 @@ class Statements(BaseStage):
             analysis.statements[:] = statements
 
 
+# Words between a call and the harm it names that make it no call to harm: "called for an
+# investigation into the killings", "urged them to stop the shelling".
+_NOT_A_CALL_TO_HARM = frozenset(
+    [
+        "stop",
+        "end",
+        "halt",
+        "cease",
+        "prevent",
+        "avoid",
+        "refrain",
+        "investigate",
+        "investigation",
+        "inquiry",
+        "probe",
+        "accountability",
+        "justice",
+        "punishment",
+        "punish",
+        "condemn",
+        "condemnation",
+        "prosecution",
+        "prosecute",
+        "protection",
+        "protect",
+        "ban",
+    ]
+)
+_HARM_WORD = re.compile(rf"{_HARM}|death|genocide|mercy|no ?one", re.I)
+
+
+def _calls_for_harm(analysis: Analysis, i: int, cue: re.Match[str]) -> bool:
+    """Whether a call ("urged", "demanded", "called for") asks harm done, by the parse: the
+    harm word hangs from the call through words of harm or of telling only, without a
+    negation ("urged them not to kill") or a word that turns it round ("called for an end to
+    the killing", "demanded an investigation into the executions"); and it is harm to more
+    than one named person ("incited the murder of <a leader>" calls for no atrocity)."""
+    doc = analysis.parses.get(i)
+    if doc is None or cue.group("call") is None:
+        return True
+    span = doc.char_span(cue.start("call"), cue.end("call"), alignment_mode="expand")
+    if span is None or len(span) < 2:
+        return True
+    call = span[0]
+    harm = next((t for t in reversed(span) if _HARM_WORD.match(t.text)), None)
+    if harm is None:
+        return True
+    s = analysis.sentences[i]
+    people = analysis.mentions_of("person", i)
+    for prep in (c for c in harm.children if c.dep_ == "prep" and c.lower_ == "of"):
+        for obj in (c for c in prep.children if c.dep_ == "pobj"):
+            at = s.start + obj.idx
+            if obj.pos_ == "PROPN" and any(m.start <= at < m.end for m in people):
+                return False  # one named person's killing
+    t = harm
+    for _ in range(8):
+        if any(c.dep_ == "neg" for c in t.children) or t.lemma_.lower() in _NOT_A_CALL_TO_HARM:
+            return False
+        if t.i == call.i or t.head.i == t.i:
+            return True
+        if t.i != harm.i and t.pos_ == "NOUN" and not _HARM_WORD.match(t.text):
+            return False  # the harm told of something else the call asks for
+        t = t.head
+    return True
+
+
 def _one_reading(cues: list[tuple[str, re.Match[str]]]) -> list[tuple[str, re.Match[str]]]:
     """One reading of words two cues share: an order to one's own men that holds or is
     followed by the words of a call ("told his fighters to take no prisoners") is an order,
@@ -522,6 +791,14 @@ def _one_reading(cues: list[tuple[str, re.Match[str]]]) -> list[tuple[str, re.Ma
     ]
 
 
+# A military rank a person's name is told with ("Major Pavel Orlov"): no part of the name.
+RANK = re.compile(
+    r"^(?:(?:(?:Lieutenant|Major|Brigadier|Colonel|Senior|Junior|Maj\.|Lt\.) )?"
+    r"(?:General|Colonel|Major|Captain|Lieutenant|Sergeant|Corporal|Private|Commander|"
+    r"Gen\.|Col\.|Maj\.|Capt\.|Lt\.|Sgt\.|Cpl\.)\s+)+(?=[A-Z])"
+)
+
+
 def _full_name(analysis: Analysis, name: str) -> str:
     """'Medvedev' -> 'Dmitry Medvedev' when the document names him in full somewhere."""
     if " " in name:
@@ -535,12 +812,16 @@ def _full_name(analysis: Analysis, name: str) -> str:
 # Words of crimes besides harm's (concepts.yaml) that an English order may come with.
 _CRIME_WORDS = re.compile(
     r"\b(?:open(?:ed|ing)? fire|fir(?:e|ed|ing) (?:at|on|upon)|tortur\w*|rap(?:e|ed)|"
-    r"deport\w*|prisoners?|captives?|civilians?)\b",
+    r"deport\w*|prisoners?|captives?|civilians?|no mercy)\b",
     re.I,
 )
 # Words of harm that an order or a call must come with to link a leader to a crime
 # (concepts.yaml), in a language read by its pack's cue lists.
 _HARM_CONCEPTS = ("kill", "weapon", "harm")
+# ... or, for a call whose own words name the harm, people it is to be done to.
+_PEOPLE_CONCEPTS = ("civilian", "pow", "soldier")
+# A people named by its nationality in Ukrainian or Russian ("українців", "украинцев").
+_NATIONALS = re.compile(r"\b(?:українц|украинц|росіян|россиян|русских)\w*", re.I)
 
 
 def _by_pack(analysis: Analysis, pack: LanguagePack) -> None:
@@ -555,8 +836,19 @@ def _by_pack(analysis: Analysis, pack: LanguagePack) -> None:
         for cue in pack.statement_cues(s.text):
             if cue.kind in found:
                 continue
-            if cue.kind in (K.ORDER, K.INCITEMENT) and not any(
-                words.find(c, language, s.text) for c in _HARM_CONCEPTS
+            if (
+                cue.kind in (K.ORDER, K.INCITEMENT)
+                and not any(words.find(c, language, s.text) for c in _HARM_CONCEPTS)
+                # a call's own words name the harm ("закликав знищувати"): it needs only the
+                # people it is to be done to
+                and not (
+                    cue.kind == K.INCITEMENT
+                    and (
+                        any(words.find(c, language, s.text) for c in _PEOPLE_CONCEPTS)
+                        or analysis.mentions_of("norp", i)
+                        or _NATIONALS.search(s.text)
+                    )
+                )
             ):
                 continue
             given_by = cue.kind == K.ORDER and any(

@@ -34,15 +34,20 @@ _ACTS = re.compile(
     rf"(?P<q>at least |more than |over |nearly |about |some |another )?(?<![-–])(?P<n>{NUM})\s+"
     r"(?:(?:new|more|separate|other|such|further|extrajudicial|summary|arbitrary|unlawful|"
     r"human rights|enforced|documented|recorded|verified|confirmed|reported|alleged|possible|"
-    r"suspected|potential)\s+){0,2}"
+    r"suspected|potential|civilian|conflict-related|war-related)\s+){0,2}"
     r"[\"“']?(?:(?P<victims>killings|executions|murders)|(?P<cases>violations|abuses|abductions|"
     r"disappearances|massacres|attacks on civilians|war crimes|crimes|"
-    r"torture (?:chambers|rooms|cells|sites)))\b",
+    r"arrests|detentions|deportations|rapes|"
+    # attacks counted by what they hit: "23 attacks on hospitals", "40 attacks on health care"
+    r"attacks (?:on|against) (?:\w+ ){0,2}?(?:hospitals?|health|medical|schools?|humanitarian|"
+    r"aid|ambulances?|shelters?|camps?|markets?|homes|residential|places of worship)|"
+    r"torture (?:chambers|rooms|cells|sites))|(?P<deaths>deaths))\b",
     re.I,
 )
 _ACTS_NOUNS = (
     *("killings", "executions", "murders", "violations", "abuses", "abductions"),
     *("disappearances", "massacres", "civilians", "crimes", "torture"),
+    *("arrests", "detentions", "deportations", "rapes", "attacks", "deaths"),
 )
 # A count that tells no figure of a tally: one person told by an article ("a local
 # official says ..."), or a figure in millions or billions read as its first word.
@@ -58,6 +63,20 @@ _LIVES = re.compile(
 _TOLL = re.compile(
     rf"(?<![\w,.])(?P<n>{NUM}) (?:[\w-]+ ){{1,3}}?(?:have been|had been|were|was) "
     r"(?:killed|slaughtered|murdered|massacred|executed|assassinated)\b",
+    re.I,
+)
+# A tally told as what it rose to: "the death toll has risen to 540", "the number of
+# documented executions reached 147", "the total now stands at 210 dead". ``what`` is the
+# tally's own words, which tell victims from cases.
+_RISEN = re.compile(
+    r"\b(?P<what>(?:[\w'’-]+ ){0,2}?(?:toll|number|total|tally|count)\b(?: of)?"
+    r"(?: [\w'’-]+){0,12}?) "
+    r"(?:has |had |have )?(?:now |since |so far |already )?"
+    r"(?:rose|risen|rises|climbed|climbs|increased|jumped|grew|grown|reached|reaches|stands|"
+    r"stood|hit|passed|surpassed|exceeded|exceeds|topped|is|was|totals|totalled|totaled|"
+    r"amounts to|amounted to)"
+    r"(?: now)? (?:to |at )?(?:at least |more than |over |nearly |about |some |almost )?"
+    rf"(?P<n>{NUM})\b",
     re.I,
 )
 # A part of a whole that died: "at least 200 of the 5,000 prisoners ... died in captivity".
@@ -199,8 +218,54 @@ class Statistics(BaseStage):
             places = [m.value for m in analysis.mentions_of("place", i) if m.start >= filed]
             found = [c.value for c in counts]
             spread = bool(SPREAD.search(s.text))
+            tallied = bool(concepts().find("tally", language, s.text))
             many = [  # many acts counted: "30 massacres", "218 killings"
-                m for m in ACTS.finditer(s.text) if (number(m.group("n")) or 0) >= MIN_TALLY
+                m
+                for m in ACTS.finditer(s.text)
+                if (number(m.group("n")) or 0) >= MIN_TALLY
+                # deaths are an act's toll but where counted over a period or by a body
+                and (not m.group("deaths") or spread or tallied)
+            ]
+            risen = [  # "the number of documented executions rose to 147"
+                (n, m)
+                for m in _RISEN.finditer(s.text)
+                if (n := number(m.group("n"))) is not None
+                and n >= MIN_TALLY
+                and _counted_by(m.group("what"), language) is not None
+                and (
+                    spread
+                    or tallied
+                    # as of a day, not of an hour of the day an act's toll is told at
+                    or bool(re.search(r"\bas of (?!\d{1,2}[:.]\d\d)", s.text, re.I))
+                    or bool(_RUNNING.search(m.group("what")))
+                )
+            ]
+            # many killed where a settlement is named, over a long run: "at least 2,000
+            # civilians have been killed in <town> over the past year"
+            # the victims of an abuse the sentence names ("kidnapped 20,000 residents")
+            abused = any(concepts().find(c, language, s.text) for c in ("violation", "kill"))
+            long_run = any(
+                c.value.role in ("killed", "victims")
+                and not _UNCOUNTED.match(c.text)
+                and (
+                    (
+                        (c.value.count.best or 0) >= HUGE
+                        and (c.value.role == "killed" or abused)
+                        # (troops, whether sent to do harm or lost in battle, are not its victims)
+                        and not concepts().find("soldier", language, c.text)
+                    )
+                    or (LONG_RUN.search(s.text) and (c.value.count.best or 0) >= 100)
+                )
+                for c in counts
+            )
+            # a table told as prose: "killed: 11,126; injured: 21,863" as of a date or over a
+            # period
+            labelled = [
+                (n, m)
+                for m in _LABELLED.finditer(s.text)
+                if (n := number(m.group("n"))) is not None
+                and n >= MIN_TALLY
+                and (spread or tallied or AS_OF.search(s.text) or LONG_RUN.search(s.text))
             ]
             counted_acts = bool(many) or (
                 bool(ACTS.search(s.text))
@@ -226,12 +291,20 @@ class Statistics(BaseStage):
                 or counted_cases
                 or lives
                 or prosecuted
+                or risen
+                or long_run
+                or labelled
             ):
                 continue
             cases = list(CASES.finditer(s.text))
-            acts = list(ACTS.finditer(s.text))
-            if not lives and not any(
-                concepts().find(c, language, s.text) for c in _HARM_OR_VIOLATION
+            acts = [m for m in ACTS.finditer(s.text) if not m.group("deaths") or spread or tallied]
+            # acts counted that are abuses by their noun ("3,200 arbitrary arrests", "23 attacks
+            # on hospitals") need no further word of harm
+            abuses = any(m.group("cases") for m in many)
+            if (
+                not lives
+                and not abuses
+                and not any(concepts().find(c, language, s.text) for c in _HARM_OR_VIOLATION)
             ):
                 continue
             category = _category(s.text)
@@ -280,9 +353,13 @@ class Statistics(BaseStage):
                 # a few are told as incidents, but for acts (not victims) counted over a
                 # period ("three massacres between <date> and <date>")
                 if n is not None and (n >= MIN_TALLY or (spread and m.group("cases"))):
-                    add(n, COUNTED.VICTIMS if m.group("victims") else COUNTED.CASES)
+                    add(n, COUNTED.CASES if m.group("cases") else COUNTED.VICTIMS)
             for n, _ in prosecuted:
                 add(n, COUNTED.CASES)
+            for n, _ in labelled:
+                add(n, COUNTED.VICTIMS)
+            for n, m in risen:
+                add(n, _counted_by(m.group("what"), language) or COUNTED.VICTIMS)
             for rx in (_LIVES, _TOLL, _PART):
                 for m in rx.finditer(s.text):
                     n = number(m.group("n"))
@@ -294,9 +371,9 @@ class Statistics(BaseStage):
                         c.value.role in ("killed", "victims")
                         and c.value.count.best is not None
                         and not _UNCOUNTED.match(c.text)
-                        and not any(  # the prosecuted are no victims
+                        and not any(  # the prosecuted are no victims, nor cases counted
                             c.start < s.start + m.end() and s.start + m.start() < c.end
-                            for _, m in prosecuted
+                            for m in [m for _, m in prosecuted] + cases
                         )
                     ):
                         add(c.value.count.best, COUNTED.VICTIMS)
@@ -329,6 +406,57 @@ class Statistics(BaseStage):
             if lx.REPORTING_VERB.search(around):
                 return re.sub(r"^the\s+", "", m.text, flags=re.I)
         return None
+
+
+# A tally that says it runs over the whole: "the total number", "the overall toll".
+_RUNNING = re.compile(
+    r"\b(?:total|overall|cumulative|killings|executions|massacres|murders|cases|crimes|"
+    r"violations|incidents|investigations|proceedings)\b",
+    re.I,
+)
+# Cases a tally counts by its words: "the number of criminal cases", "investigations".
+_CASE_WORDS = re.compile(
+    r"\b(?:cases|investigations|proceedings|crimes|violations|incidents|episodes|attacks)\b", re.I
+)
+# A long run of time, over which a toll at one place is a statistic: "since the war began",
+# "over the past year", "so far this year".
+# So many killed that no one act's toll is meant: a tally ("at least 10,500 people have died
+# in the fighting").
+HUGE = 1000
+# A figure of the dead set after a label, as in a table: "killed: 11,126", "dead – 420".
+_LABELLED = re.compile(
+    rf"\b(?:killed|dead|deaths|died|executed)\s*[:–—]\s*(?:at least |more than |over )?"
+    rf"(?P<n>{NUM})\b",
+    re.I,
+)
+LONG_RUN = re.compile(
+    r"\b(?:since (?:the (?:start|beginning|outbreak)|(?:the )?(?:war|conflict|invasion|fighting|"
+    r"siege|coup)|(?:19|20)\d\d|(?:January|February|March|April|May|June|July|August|September|"
+    r"October|November|December)\b)|so far this year|to date|over the (?:past|last) "
+    r"(?:year|\w+ (?:years|months))|throughout the (?:war|conflict|year)|"
+    r"in the first (?:half|quarter|\w+ (?:months|weeks)) of)",
+    re.I,
+)
+
+
+def _counted_by(what: str, language: str) -> str | None:
+    """What a tally's words count: victims where they name the dead or harm ("the death
+    toll", "the number of executed prisoners"), cases where they name cases or acts ("the
+    number of criminal cases"); None where they name neither (a tally of something else)."""
+    words = concepts()
+    if re.search(r"\bof (?:[\w-]+ ){0,2}?" + _CASE_WORDS.pattern, what, re.I):
+        return COUNTED.CASES  # what is counted comes first: "the number of proceedings over ..."
+    if re.search(r"\b(?:injur|wound|hurt)\w*", what, re.I) and not re.search(
+        r"\b(?:kill\w*|dead|deaths?|died|execut\w*)\b", what, re.I
+    ):
+        return None  # the injured, no victims of a tally of the dead
+    if any(words.find(c, language, what) for c in ("casualty", "kill", "pow")) or re.search(
+        r"\btoll\b", what, re.I
+    ):
+        return COUNTED.VICTIMS
+    if _CASE_WORDS.search(what) or words.find("violation", language, what):
+        return COUNTED.CASES
+    return None
 
 
 # Concepts (types/concepts.yaml) a sentence must name for its figures to count victims.

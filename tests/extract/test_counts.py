@@ -64,6 +64,24 @@ def test_number_words(word: str, value: int | None) -> None:
 
 
 @pytest.mark.parametrize(
+    ("word", "value"),
+    [
+        ("nine thousand", 9000),
+        ("two hundred", 200),
+        ("a thousand", 1000),
+        ("forty thousand", 40000),
+    ],
+)
+def test_hundreds_and_thousands_in_words(word: str, value: int) -> None:
+    assert number(word) == value
+
+
+def test_a_figure_in_thousands_in_words_is_read_whole() -> None:
+    (c,) = [c for c in find_counts("nearly two thousand civilians were killed") if c.count.best]
+    assert c.count.best == 2000
+
+
+@pytest.mark.parametrize(
     ("text", "role"),
     [
         ("Gunmen shot dead a judge outside the courthouse.", "killed"),

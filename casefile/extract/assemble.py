@@ -397,7 +397,8 @@ class Assembler:
             "same_agent": float(bool(agents & theirs)),
             "other_agent": float(
                 bool(agents and theirs and not agents & theirs)
-                and not (unparsed and (_one_side(agents, theirs) or _one_side(theirs, agents)))
+                # a side's forces and a unit of that side: one party named twice, not two
+                and not (_one_side(agents, theirs) or _one_side(theirs, agents))
             ),
         }
 
@@ -963,10 +964,11 @@ class Assembler:
         parsed = {id(a.mention) for e in g.events for a in e.args if a.via == "parse"}
         home = self.home_country()
 
-        def rank(m: Mention) -> tuple[bool, int, bool, int, int]:
+        def rank(m: Mention) -> tuple[bool, int, bool, bool, int, int]:
             return (
                 bool(home and m.value.country and m.value.country != home),
-                RANK.get(m.value.precision, 4),
+                RANK["settlement"] if _village(m.value) else RANK.get(m.value.precision, 4),
+                not self.introduced(m),  # "in the village of <name>": where, precisely
                 id(m) not in parsed,
                 -named[m.value.name],
                 m.start,
@@ -978,6 +980,14 @@ class Assembler:
         if best.precision == "country":
             return self.one_place_in(g, best) or best
         return best
+
+    def introduced(self, m: Mention) -> bool:
+        """A word of a settlement introduces the toponym ("the village of <name>", "<name>
+        village"): the text names the act's place precisely."""
+        return bool(
+            SETTLEMENT_BEFORE.search(self.a.text[max(0, m.start - 30) : m.start])
+            or SETTLEMENT_AFTER.match(self.a.text, m.end)
+        )
 
     def one_place_in(self, g: Group, country: Place) -> Place | None:
         """An act placed no nearer than its country ("a missile struck a mall in central
@@ -1072,11 +1082,10 @@ class Assembler:
                 for m in self.a.mentions_of("unit", i):
                     if m.value.name not in {f.name for f in found}:
                         found.append(m.value)
-        if any(f.kind == "unit" for f in found):  # the unit says more than "Russian forces"
-            found = [f for f in found if f.kind != "force"]
-        if _unparsed(g) and any(f.kind == "person" for f in found):
-            # without a parse, a person is an agent only as the verb's subject, one named
-            # after his unit or side, or the charged: he says more than "Russian forces"
+        if any(f.kind in ("unit", "person") for f in found):
+            # the unit says more than "Russian forces"; so does a person, who is an agent only
+            # as the act's verb's subject, one named after his unit or side, or the charged
+            # ("<name> and another Russian soldier shot ...": the man named)
             found = [f for f in found if f.kind != "force"]
         if not any(e.parsed for e in g.events):
             return self.unparsed_perpetrators(g, found)
@@ -1401,6 +1410,28 @@ def told_together(incidents: list[Incident]) -> list[Incident]:
     return out
 
 
+# Words that introduce a settlement's name, before or after it.
+SETTLEMENT_BEFORE = re.compile(r"\b(?:villages?|towns?|settlements?|hamlets?) of\s+$", re.I)
+SETTLEMENT_AFTER = re.compile(r"\s+(?:village|hamlet)\b", re.I)
+
+
+def _village(place: Place) -> bool:
+    """A village the gazetteer places at its raion's centre (``PPLV``, precision district):
+    named as finely as a settlement, though its coordinates are coarse ("in the village of
+    <name> near <city>": the village, not the city)."""
+    if place.precision != "district" or place.lat is None:
+        return False
+    return _is_village(place.name, place.lat, place.lon)
+
+
+@lru_cache(maxsize=4096)
+def _is_village(name: str, lat: float, lon: float | None) -> bool:
+    return any(
+        c.feature_code == "PPLV" and c.place.lat == lat and c.place.lon == lon
+        for c in Gazetteer.default().candidates(name)
+    )
+
+
 def _branch(name: str) -> bool:
     """A service branch, district or fleet of the order of battle ("Long-Range Aviation"),
     not a unit that takes part in an act."""
@@ -1430,6 +1461,8 @@ def _actor(m: Mention) -> Actor | None:
         return Actor(f"{side} forces", "force") if side else None
     if m.kind in ("norp", "gpe"):
         demonym = demonyms().get(name.lower())
+        if demonym is None and m.kind == "norp" and name.endswith("s"):
+            demonym = demonyms().get(name[:-1].lower())  # "the Ukrainians opened fire"
         if demonym:
             return Actor(f"{demonym} forces", "force")
         if m.kind == "gpe" and not name.isupper():

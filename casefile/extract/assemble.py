@@ -42,6 +42,7 @@ from .dates import DateMatch
 from .events import (
     AGENT,
     COUNT,
+    NON_STATE_NOUNS,
     PLACE,
     TIME,
     UNNAMED,
@@ -1231,6 +1232,8 @@ class Assembler:
             if isinstance(m.value, Actor) and m.value.kind == UNNAMED:
                 head = m.value.name.split()[-1]
                 if self.words.find("group_member", self.a.language_of(m.sentence), head):
+                    return True
+                if head.lower() in NON_STATE_NOUNS:  # "Sudan's paramilitary group"
                     return True
         return False
 

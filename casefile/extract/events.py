@@ -368,6 +368,23 @@ def _accused(tok: Token) -> list[Token] | None:
 SHOWING_LEMMAS = frozenset(["show", "depict", "capture", "film", "record", "see", "watch"])
 
 
+def _shown(verb: Token) -> Token | None:
+    """Who a verb of showing shows doing the act's "-ing" verb ("footage showing soldiers
+    shooting ..."): the object of the verb it hangs from, or of a verb of showing the parser
+    made its sibling ("posted footage showing soldiers ..., shooting ...")."""
+    showing = [verb.head] if verb.head.lemma_ in SHOWING_LEMMAS else []
+    showing += [
+        c
+        for c in verb.head.children
+        if c.i < verb.i and c.dep_ == "advcl" and c.tag_ == "VBG" and c.lemma_ in SHOWING_LEMMAS
+    ]
+    for v in showing:
+        shown = [c for c in v.children if c.dep_ == "dobj" and c.i < verb.i]
+        if shown:
+            return shown[0]
+    return None
+
+
 # Verbs by which a body tells its own deed: "the army said it struck", "admitted it shelled".
 OWNING_LEMMAS = frozenset(["say", "state", "announce", "confirm", "claim", "admit", "acknowledge"])
 
@@ -546,11 +563,9 @@ def _agent_tokens(trigger: Token, depth: int = 0) -> tuple[list[Token], str]:
             # "a soldier shooting six POWs"; "militants killed forty people" parsed as a
             # noun with a clause: an active verb with an object has the noun as its agent
             return [t for t in _phrase(cur.head) if t not in set(cur.subtree)], "parse:acl"
-        if cur.tag_ == "VBG" and cur.head.lemma_ in SHOWING_LEMMAS:
+        if cur.tag_ == "VBG" and (shown := _shown(cur)) is not None:
             # "footage showing soldiers of <unit> shooting prisoners": who is shown does it
-            shown = [c for c in cur.head.children if c.dep_ == "dobj" and c.i < cur.i]
-            if shown:
-                return _phrase(shown[0]), "parse:shown"
+            return _phrase(shown), "parse:shown"
         if cur.dep_ in SHARES_SUBJECT and cur.head.i != cur.i:
             joined = joined or cur.dep_ == "conj"
             cur = cur.head
@@ -1526,9 +1541,7 @@ def _unit_beside(analysis: Analysis, i: int, head: Token, base: int) -> list[Men
         for t in head.children
         if t.dep_ in ("appos", "prep") and (t.dep_ == "appos" or t.lower_ == "of")
     ]
-    units = [
-        m for m in analysis.mentions_of("unit", i) if any(a <= m.start < b for a, b in spans)
-    ]
+    units = [m for m in analysis.mentions_of("unit", i) if any(a <= m.start < b for a, b in spans)]
     return [min(units, key=lambda m: m.start)] if units else []
 
 

@@ -81,7 +81,9 @@ class Places(BaseStage):
 
     def _words_only(self, name: str) -> bool:
         """Every word of ``name`` is an English word ("Russian", "Border"): no name."""
-        return all(is_english_word(w.lower(), self.settings.model) for w in re.findall(r"\w+", name))
+        return all(
+            is_english_word(w.lower(), self.settings.model) for w in re.findall(r"\w+", name)
+        )
 
     def _common_word(self, name: str) -> bool:
         """A one-word name that is an English word ("DOWNTOWN"), or "the" and English words

@@ -1065,12 +1065,28 @@ class Assembler:
         """Who did the act (``agents``), a state's forces by the name the armed groups table
         gives them ("Israeli troops": the Israel Defense Forces), each once."""
         out: list[Actor] = []
-        for actor in self.agents(g):
+        for actor in self.agents(g) + self.ordered_by(g):
             if actor.kind in ("force", "group"):
                 actor = canonical_force(actor.name) or actor
             if actor.name not in {a.name for a in out}:
                 out.append(actor)
+        if any(a.kind == "person" for a in out):  # the man who ordered it says more
+            out = [a for a in out if a.kind != "force"]
         return out
+
+    def ordered_by(self, g: Group) -> list[Actor]:
+        """The people who ordered the act: the speakers of the orders (statements.v5) its
+        sentences tell ("<rank> <name> ordered his men to fire on ...", "on the orders of
+        <name>, soldiers shot ..."), where the document names them as people."""
+        spans = [(self.a.sentences[i].start, self.a.sentences[i].end) for i in g.sentences]
+        people = {m.text for m in self.a.mentions_of("person")}
+        return [
+            Actor(st.speaker, "person")
+            for st in self.a.statements
+            if st.kind == "order"
+            and st.speaker in people
+            and any(a < y and x < b for x, y in st.spans for a, b in spans)
+        ]
 
     def agents(self, g: Group) -> list[Actor]:
         found: list[Actor] = []
@@ -1470,11 +1486,23 @@ def _actor(m: Mention) -> Actor | None:
             return Actor(f"{demonym} forces", "force")
         if m.kind == "gpe" and not name.isupper():
             return None  # a place named as the agent ("Kyiv said") is not a group
+    if m.kind == "org" and MILITARY_RANK.match(name):
+        return Actor(MILITARY_RANK.sub("", name), "person")  # "Sergeant <name>" an org
     if m.kind in ("org", "norp", "gpe"):
         return Actor(name, "group")
     if m.kind == "person":  # "sentenced <name> for the murder of ...": by their English name
-        return Actor(getattr(m.value, "name", None) or name, "person")
+        name = getattr(m.value, "name", None) or name
+        return Actor(MILITARY_RANK.sub("", name) or name, "person")  # "Sergeant <name>"
     return None
+
+
+# A military rank the tagger took into a person's name ("Sergeant <name>", "Lt. Col. <name>").
+MILITARY_RANK = re.compile(
+    r"^(?:(?:Senior|Junior|Lance|Staff|Master|First|Second)\s+)?"
+    r"(?:Private|Pvt\.|Sergeant|Sgt\.|Corporal|Cpl\.|Lieutenant|Lt\.|Colonel|Col\.|"
+    r"Major|Maj\.|Captain|Capt\.|General|Gen\.|Ensign|Warrant Officer)"
+    r"(?:\s+(?:Colonel|Col\.|General|Gen\.))?\s+(?=[A-Z])"
+)
 
 
 # Weapon names the tagger takes for organisations: "Iskander-K", "HIMARS", "FPV", "Shahed".

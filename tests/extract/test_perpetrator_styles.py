@@ -173,3 +173,19 @@ def test_a_village_named_by_the_text_outranks_a_town_named_with_it(extract) -> N
         "Husarivka, prosecutors said."
     )
     assert places(a) == ["Husarivka"]
+
+
+def test_the_officer_who_ordered_the_act_is_a_perpetrator(extract) -> None:
+    a = extract(
+        "On the orders of Colonel Vadim Lebedev, soldiers of the 1st Guards Tank Army shot "
+        "three civilians who tried to leave the village of Staryi Saltiv in March 2022, the SBU said."
+    )
+    assert perpetrators(a) == [{"Vadim Lebedev", "1st Tank Army"}]
+
+
+def test_a_rank_is_no_part_of_a_soldier_s_name(extract) -> None:
+    a = extract(
+        "The court found that Sergeant Oleg Rybakov and Private Denis Frolov of the 37th "
+        "Motorized Rifle Brigade tortured a man in Katiuzhanka in March 2022."
+    )
+    assert perpetrators(a) == [{"Oleg Rybakov", "Denis Frolov", "37th Motorized Rifle Brigade"}]

@@ -178,7 +178,8 @@ def test_a_village_named_by_the_text_outranks_a_town_named_with_it(extract) -> N
 def test_the_officer_who_ordered_the_act_is_a_perpetrator(extract) -> None:
     a = extract(
         "On the orders of Colonel Vadim Lebedev, soldiers of the 1st Guards Tank Army shot "
-        "three civilians who tried to leave the village of Staryi Saltiv in March 2022, the SBU said."
+        "three civilians who tried to leave the village of Staryi Saltiv in March 2022, the "
+        "SBU said."
     )
     assert perpetrators(a) == [{"Vadim Lebedev", "1st Tank Army"}]
 

@@ -1094,6 +1094,17 @@ class Assembler:
             actor = _actor(m)
             if actor and actor.name not in {f.name for f in found}:
                 found.append(actor)
+        if len({f.name for f in found if f.kind == "force"}) > 1:
+            # two sides' forces for one act: the side a denial blames is a counter-claim
+            # ("Moscow denied it and blamed a Ukrainian missile"), not who the report says did it
+            denying = self.denial_sentences
+            told = {
+                a.name
+                for m in g.args(AGENT)
+                if m.sentence not in denying and (a := _actor(m)) is not None
+            }
+            if told:
+                found = [f for f in found if f.name in told]
         if not found:  # units named in the act's sentences
             for i in g.sentences:
                 for m in self.a.mentions_of("unit", i):
@@ -1371,6 +1382,15 @@ class Assembler:
                 out.append(m.value.count)
             last = m
         return out
+
+    @cached_property
+    def denial_sentences(self) -> set[int]:
+        """The sentences that tell a denial (statements.v5)."""
+        return {
+            self.a.sentence_at(st.spans[0][0])
+            for st in self.a.statements
+            if st.kind == "denial" and st.spans
+        }
 
     def denied(self, groups: list[Group]) -> Group | None:
         """The act a denial in the document speaks of: the one told nearest to it."""

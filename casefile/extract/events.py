@@ -491,6 +491,14 @@ def _agent_tokens(trigger: Token, depth: int = 0) -> tuple[list[Token], str]:
         for c in trigger.children:
             if c.dep_ == "prep" and c.lower_ == "by":
                 return [t for p in c.children if p.dep_ == "pobj" for t in p.subtree], "parse:by"
+        # "executions of prisoners by <agent>", the parser hanging "by" from the victims
+        for c in trigger.children:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                for victims in (g for g in c.children if g.dep_ == "pobj"):
+                    for b in victims.children:
+                        if b.dep_ == "prep" and b.lower_ == "by":
+                            toks = [t for p in b.children if p.dep_ == "pobj" for t in p.subtree]
+                            return toks, "parse:by"
             if c.dep_ == "acl" and (blamed := _blamed(c)):  # "an attack blamed on the ADF"
                 return blamed, "parse:blamed"
         if trigger.dep_ in ("nsubjpass", "dobj") and (blamed := _blamed(trigger.head)):
@@ -530,6 +538,8 @@ def _agent_tokens(trigger: Token, depth: int = 0) -> tuple[list[Token], str]:
             if c.dep_ == "agent" or (cur.tag_ == "VBN" and cur.dep_ == "conj" and _by_agent(c)):
                 return [t for p in c.children for t in _phrase(p)], "parse:agent"
             if c.dep_ == "nsubj" and not passive:
+                if cur.i != trigger.i and any(t.i == trigger.i for t in c.subtree):
+                    return [], ""  # "80% of the executions occurred in 2024": the act itself
                 if (
                     cur.dep_ == "relcl"
                     and c.lower_ in ("who", "that", "which")
@@ -557,6 +567,10 @@ def _agent_tokens(trigger: Token, depth: int = 0) -> tuple[list[Token], str]:
                             return [t for p in a.children for t in _phrase(p)], "parse:agent"
         if passive and (cause := _cause_agent(cur)):
             return cause, "parse:cause"  # "were killed in an operation by the army"
+        if passive and any(c.dep_ == "nsubjpass" for c in cur.children) and cur.dep_ != "conj":
+            # "the men were lined up before they were shot": the clause above has the victims
+            # for its subject, not the killers
+            break
         if cur.dep_ == "relcl" and not passive:  # "soldiers who executed ..."
             return [cur.head], "parse:relcl"
         if cur.dep_ == "acl" and (cur.tag_ == "VBG" or any(c.dep_ == "dobj" for c in cur.children)):

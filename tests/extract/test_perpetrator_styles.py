@@ -190,3 +190,28 @@ def test_a_rank_is_no_part_of_a_soldier_s_name(extract) -> None:
         "Motorized Rifle Brigade tortured a man in Katiuzhanka in March 2022."
     )
     assert perpetrators(a) == [{"Oleg Rybakov", "Denis Frolov", "37th Motorized Rifle Brigade"}]
+
+
+def test_the_victims_of_a_passive_clause_are_not_its_agents(extract) -> None:
+    a = extract(
+        "Prosecutors opened a case over the execution of 16 Ukrainian soldiers near Pokrovsk. "
+        "A drone video shows the unarmed men lined up before they were shot."
+    )
+    assert all("Ukrainian forces" not in p for p in perpetrators(a))
+
+
+def test_the_act_as_the_subject_names_no_agent(extract) -> None:
+    a = extract(
+        "Earlier it emerged that about 80% of all executions of Ukrainian servicemen by "
+        "Russian forces took place in 2024."
+    )
+    assert all("Ukrainian forces" not in p for p in perpetrators(a))
+
+
+def test_a_denial_blaming_the_other_side_is_a_counter_claim(extract) -> None:
+    a = extract(
+        "A Russian missile hit a hospital in Kyiv on Monday, killing two doctors, officials "
+        "said. Moscow denied it had targeted the hospital and blamed a Ukrainian air defence "
+        "missile."
+    )
+    assert perpetrators(a) == [{"Russian forces"}]

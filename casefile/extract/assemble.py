@@ -1126,6 +1126,10 @@ class Assembler:
             main = self.principal_agent()
             if main:
                 found.append(main)
+        if not found and g.type == T.EXECUTION_OF_POWS:
+            # the captor of the prisoners of one side the act's sentences name ("the
+            # execution of 16 Ukrainian soldiers"): the other side
+            found += self.captor(g.sentences)
         if not found and self.described(g):
             group = self.armed_group()
             if group:
@@ -1177,13 +1181,7 @@ class Assembler:
         if not found:
             # the captor of the prisoners of war of one side the act's sentences (or those
             # right before or after) name ("катували українських військовополонених")
-            for concept, captor in CAPTORS.items():
-                if any(
-                    concepts().find(concept, self.a.language_of(i), self.a.sentences[i].text)
-                    for i in [*around, *g.sentences]
-                ):
-                    found.append(Actor(captor, "force"))
-                    break
+            found += self.captor([*around, *g.sentences])
         if not found:
             main = self.principal_agent() or self.named_force()
             if main:
@@ -1194,6 +1192,18 @@ class Assembler:
             if pack.default_agent and pack.default_agent_in(place.country if place else None):
                 found.append(Actor(pack.default_agent, "force"))
         return found
+
+    def captor(self, sentences: Iterable[int]) -> list[Actor]:
+        """The captor of the prisoners of war of one side the sentences name (concepts
+        ``ukrainian_captives``, ``russian_captives``): the other side's forces."""
+        sentences = list(sentences)
+        for concept, captor in CAPTORS.items():
+            if any(
+                concepts().find(concept, self.a.language_of(i), self.a.sentences[i].text)
+                for i in sentences
+            ):
+                return [Actor(captor, "force")]
+        return []
 
     def charged(self, sentences: Iterable[int]) -> list[Actor]:
         """The people and units named where the sentences charge someone with an act

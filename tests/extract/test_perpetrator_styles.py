@@ -215,3 +215,11 @@ def test_a_denial_blaming_the_other_side_is_a_counter_claim(extract) -> None:
         "missile."
     )
     assert perpetrators(a) == [{"Russian forces"}]
+
+
+def test_the_captor_of_one_side_s_prisoners_executed_is_the_other_side(extract) -> None:
+    a = extract(
+        "Prosecutors opened a case over the execution of 16 Ukrainian soldiers near Pokrovsk "
+        "on Tuesday."
+    )
+    assert perpetrators(a) == [{"Russian forces"}]

@@ -1165,6 +1165,15 @@ class Assembler:
         where = range(len(self.a.sentences)) if one_act else g.sentences
         charged = self.charged(where)
         if charged:
+            if not any(c.kind == "unit" for c in charged):
+                # "the commander of a platoon of <unit> and his subordinate tortured ... . The
+                # suspects are <name> and <name>": the men and the one unit the act names
+                units = [
+                    u
+                    for u in self.side_units(g.sentences, {"Russian forces", "Ukrainian forces"})
+                    if not _branch(u.name)  # "командувачу дальньої авіації": a title
+                ]
+                charged += units if len(units) == 1 else []
             return charged
         if found and all(f.kind == "force" for f in found):
             units = self.side_units(g.sentences, {f.name for f in found})

@@ -42,6 +42,7 @@ from .dates import DateMatch, resolve_published
 from .events import (
     AGENT,
     COUNT,
+    NON_STATE_NOUNS,
     PLACE,
     TIME,
     UNNAMED,
@@ -410,7 +411,8 @@ class Assembler:
             "same_agent": float(bool(agents & theirs)),
             "other_agent": float(
                 bool(agents and theirs and not agents & theirs)
-                and not (unparsed and (_one_side(agents, theirs) or _one_side(theirs, agents)))
+                # a side's forces and a unit of that side: one party named twice, not two
+                and not (_one_side(agents, theirs) or _one_side(theirs, agents))
             ),
         }
 
@@ -1114,11 +1116,12 @@ class Assembler:
         parsed = {id(a.mention) for e in g.events for a in e.args if a.via == "parse"}
         home = self.home_country()
 
-        def rank(m: Mention) -> tuple[bool, bool, int, int, int]:
+        def rank(m: Mention) -> tuple[bool, bool, int, bool, int, int]:
             return (
                 bool(home and m.value.country and m.value.country != home),
-                id(m) not in parsed,
-                RANK.get(m.value.precision, 4),
+                id(m) not in parsed,  # the place the parse hangs from the act, else near it
+                RANK["settlement"] if _village(m.value) else RANK.get(m.value.precision, 4),
+                not self.introduced(m),  # "in the village of <name>": where, precisely
                 -named[m.value.name],
                 m.start,
             )
@@ -1129,6 +1132,14 @@ class Assembler:
         if best.precision == "country":
             return self.one_place_in(g, best) or best
         return best
+
+    def introduced(self, m: Mention) -> bool:
+        """A word of a settlement introduces the toponym ("the village of <name>", "<name>
+        village"): the text names the act's place precisely."""
+        return bool(
+            SETTLEMENT_BEFORE.search(self.a.text[max(0, m.start - 30) : m.start])
+            or SETTLEMENT_AFTER.match(self.a.text, m.end)
+        )
 
     def one_place_in(self, g: Group, country: Place) -> Place | None:
         """An act placed no nearer than its country ("a missile struck a mall in central
@@ -1205,12 +1216,28 @@ class Assembler:
         """Who did the act (``agents``), a state's forces by the name the armed groups table
         gives them ("Israeli troops": the Israel Defense Forces), each once."""
         out: list[Actor] = []
-        for actor in self.agents(g):
+        for actor in self.agents(g) + self.ordered_by(g):
             if actor.kind in ("force", "group"):
                 actor = canonical_force(actor.name) or actor
             if actor.name not in {a.name for a in out}:
                 out.append(actor)
+        if any(a.kind == "person" for a in out):  # the man who ordered it says more
+            out = [a for a in out if a.kind != "force"]
         return out
+
+    def ordered_by(self, g: Group) -> list[Actor]:
+        """The people who ordered the act: the speakers of the orders (statements.v5) its
+        sentences tell ("<rank> <name> ordered his men to fire on ...", "on the orders of
+        <name>, soldiers shot ..."), where the document names them as people."""
+        spans = [(self.a.sentences[i].start, self.a.sentences[i].end) for i in g.sentences]
+        people = {m.text for m in self.a.mentions_of("person")}
+        return [
+            Actor(st.speaker, "person")
+            for st in self.a.statements
+            if st.kind == "order"
+            and st.speaker in people
+            and any(a < y and x < b for x, y in st.spans for a, b in spans)
+        ]
 
     def agents(self, g: Group) -> list[Actor]:
         found: list[Actor] = []
@@ -1218,16 +1245,26 @@ class Assembler:
             actor = _actor(m)
             if actor and actor.name not in {f.name for f in found}:
                 found.append(actor)
+        if len({f.name for f in found if f.kind == "force"}) > 1:
+            # two sides' forces for one act: the side a denial blames is a counter-claim
+            # ("Moscow denied it and blamed a Ukrainian missile"), not who the report says did it
+            denying = self.denial_sentences
+            told = {
+                a.name
+                for m in g.args(AGENT)
+                if m.sentence not in denying and (a := _actor(m)) is not None
+            }
+            if told:
+                found = [f for f in found if f.name in told]
         if not found:  # units named in the act's sentences
             for i in g.sentences:
                 for m in self.a.mentions_of("unit", i):
                     if m.value.name not in {f.name for f in found}:
                         found.append(m.value)
-        if any(f.kind == "unit" for f in found):  # the unit says more than "Russian forces"
-            found = [f for f in found if f.kind != "force"]
-        if _unparsed(g) and any(f.kind == "person" for f in found):
-            # without a parse, a person is an agent only as the verb's subject, one named
-            # after his unit or side, or the charged: he says more than "Russian forces"
+        if any(f.kind in ("unit", "person") for f in found):
+            # the unit says more than "Russian forces"; so does a person, who is an agent only
+            # as the act's verb's subject, one named after his unit or side, or the charged
+            # ("<name> and another Russian soldier shot ...": the man named)
             found = [f for f in found if f.kind != "force"]
         if not any(e.parsed for e in g.events):
             return self.unparsed_perpetrators(g, found)
@@ -1240,6 +1277,10 @@ class Assembler:
             main = self.principal_agent()
             if main:
                 found.append(main)
+        if not found and g.type == T.EXECUTION_OF_POWS:
+            # the captor of the prisoners of one side the act's sentences name ("the
+            # execution of 16 Ukrainian soldiers"): the other side
+            found += self.captor(g.sentences)
         if not found and self.described(g):
             group = self.armed_group()
             if group:
@@ -1275,6 +1316,15 @@ class Assembler:
         where = range(len(self.a.sentences)) if one_act else g.sentences
         charged = self.charged(where)
         if charged:
+            if not any(c.kind == "unit" for c in charged):
+                # "the commander of a platoon of <unit> and his subordinate tortured ... . The
+                # suspects are <name> and <name>": the men and the one unit the act names
+                units = [
+                    u
+                    for u in self.side_units(g.sentences, {"Russian forces", "Ukrainian forces"})
+                    if not _branch(u.name)  # "командувачу дальньої авіації": a title
+                ]
+                charged += units if len(units) == 1 else []
             return charged
         if found and all(f.kind == "force" for f in found):
             units = self.side_units(g.sentences, {f.name for f in found})
@@ -1291,13 +1341,7 @@ class Assembler:
         if not found:
             # the captor of the prisoners of war of one side the act's sentences (or those
             # right before or after) name ("катували українських військовополонених")
-            for concept, captor in CAPTORS.items():
-                if any(
-                    concepts().find(concept, self.a.language_of(i), self.a.sentences[i].text)
-                    for i in [*around, *g.sentences]
-                ):
-                    found.append(Actor(captor, "force"))
-                    break
+            found += self.captor([*around, *g.sentences])
         if not found:
             main = self.principal_agent() or self.named_force()
             if main:
@@ -1308,6 +1352,18 @@ class Assembler:
             if pack.default_agent and pack.default_agent_in(place.country if place else None):
                 found.append(Actor(pack.default_agent, "force"))
         return found
+
+    def captor(self, sentences: Iterable[int]) -> list[Actor]:
+        """The captor of the prisoners of war of one side the sentences name (concepts
+        ``ukrainian_captives``, ``russian_captives``): the other side's forces."""
+        sentences = list(sentences)
+        for concept, captor in CAPTORS.items():
+            if any(
+                concepts().find(concept, self.a.language_of(i), self.a.sentences[i].text)
+                for i in sentences
+            ):
+                return [Actor(captor, "force")]
+        return []
 
     def charged(self, sentences: Iterable[int]) -> list[Actor]:
         """The people and units named where the sentences charge someone with an act
@@ -1373,6 +1429,8 @@ class Assembler:
             if isinstance(m.value, Actor) and m.value.kind == UNNAMED:
                 head = m.value.name.split()[-1]
                 if self.words.find("group_member", self.a.language_of(m.sentence), head):
+                    return True
+                if head.lower() in NON_STATE_NOUNS:  # "Sudan's paramilitary group"
                     return True
         return False
 
@@ -1495,6 +1553,15 @@ class Assembler:
             last = m
         return out
 
+    @cached_property
+    def denial_sentences(self) -> set[int]:
+        """The sentences that tell a denial (statements.v5)."""
+        return {
+            self.a.sentence_at(st.spans[0][0])
+            for st in self.a.statements
+            if st.kind == "denial" and st.spans
+        }
+
     def denied(self, groups: list[Group]) -> Group | None:
         """The act a denial in the document speaks of: the one told nearest to it."""
         denials = [
@@ -1552,6 +1619,28 @@ def told_together(incidents: list[Incident]) -> list[Incident]:
     return out
 
 
+# Words that introduce a settlement's name, before or after it.
+SETTLEMENT_BEFORE = re.compile(r"\b(?:villages?|towns?|settlements?|hamlets?) of\s+$", re.I)
+SETTLEMENT_AFTER = re.compile(r"\s+(?:village|hamlet)\b", re.I)
+
+
+def _village(place: Place) -> bool:
+    """A village the gazetteer places at its raion's centre (``PPLV``, precision district):
+    named as finely as a settlement, though its coordinates are coarse ("in the village of
+    <name> near <city>": the village, not the city)."""
+    if place.precision != "district" or place.lat is None:
+        return False
+    return _is_village(place.name, place.lat, place.lon)
+
+
+@lru_cache(maxsize=4096)
+def _is_village(name: str, lat: float, lon: float | None) -> bool:
+    return any(
+        c.feature_code == "PPLV" and c.place.lat == lat and c.place.lon == lon
+        for c in Gazetteer.default().candidates(name)
+    )
+
+
 def _branch(name: str) -> bool:
     """A service branch, district or fleet of the order of battle ("Long-Range Aviation"),
     not a unit that takes part in an act."""
@@ -1581,15 +1670,29 @@ def _actor(m: Mention) -> Actor | None:
         return Actor(f"{side} forces", "force") if side else None
     if m.kind in ("norp", "gpe"):
         demonym = demonyms().get(name.lower())
+        if demonym is None and m.kind == "norp" and name.endswith("s"):
+            demonym = demonyms().get(name[:-1].lower())  # "the Ukrainians opened fire"
         if demonym:
             return Actor(f"{demonym} forces", "force")
         if m.kind == "gpe" and not name.isupper():
             return None  # a place named as the agent ("Kyiv said") is not a group
+    if m.kind == "org" and MILITARY_RANK.match(name):
+        return Actor(MILITARY_RANK.sub("", name), "person")  # "Sergeant <name>" an org
     if m.kind in ("org", "norp", "gpe"):
         return Actor(name, "group")
     if m.kind == "person":  # "sentenced <name> for the murder of ...": by their English name
-        return Actor(getattr(m.value, "name", None) or name, "person")
+        name = getattr(m.value, "name", None) or name
+        return Actor(MILITARY_RANK.sub("", name) or name, "person")  # "Sergeant <name>"
     return None
+
+
+# A military rank the tagger took into a person's name ("Sergeant <name>", "Lt. Col. <name>").
+MILITARY_RANK = re.compile(
+    r"^(?:(?:Senior|Junior|Lance|Staff|Master|First|Second)\s+)?"
+    r"(?:Private|Pvt\.|Sergeant|Sgt\.|Corporal|Cpl\.|Lieutenant|Lt\.|Colonel|Col\.|"
+    r"Major|Maj\.|Captain|Capt\.|General|Gen\.|Ensign|Warrant Officer)"
+    r"(?:\s+(?:Colonel|Col\.|General|Gen\.))?\s+(?=[A-Z])"
+)
 
 
 # Weapon names the tagger takes for organisations: "Iskander-K", "HIMARS", "FPV", "Shahed".

@@ -367,6 +367,28 @@ def _accused(tok: Token) -> list[Token] | None:
     return None
 
 
+# Verbs of showing or seeing, whose object an "-ing" clause tells of: "a video shows two
+# soldiers shooting", "residents saw men dragging".
+SHOWING_LEMMAS = frozenset(["show", "depict", "capture", "film", "record", "see", "watch"])
+
+
+def _shown(verb: Token) -> Token | None:
+    """Who a verb of showing shows doing the act's "-ing" verb ("footage showing soldiers
+    shooting ..."): the object of the verb it hangs from, or of a verb of showing the parser
+    made its sibling ("posted footage showing soldiers ..., shooting ...")."""
+    showing = [verb.head] if verb.head.lemma_ in SHOWING_LEMMAS else []
+    showing += [
+        c
+        for c in verb.head.children
+        if c.i < verb.i and c.dep_ == "advcl" and c.tag_ == "VBG" and c.lemma_ in SHOWING_LEMMAS
+    ]
+    for v in showing:
+        shown = [c for c in v.children if c.dep_ == "dobj" and c.i < verb.i]
+        if shown:
+            return shown[0]
+    return None
+
+
 # Verbs by which a body tells its own deed: "the army said it struck", "admitted it shelled".
 OWNING_LEMMAS = frozenset(["say", "state", "announce", "confirm", "claim", "admit", "acknowledge"])
 
@@ -387,9 +409,18 @@ def _speaker_of(subject: Token, verb: Token) -> Token | None:
     # ("the IDF", "Hamas"); not an office or a ministry that tells of them
     rx = concepts().pattern("armed_actor", "en")
     head = speakers[0]
+    if head.lower_ in STATE_BODY_NOUNS:
+        # "Russia's Defence Ministry said it struck ...": the country's forces did, not the
+        # ministry that tells of it
+        owner = [c for c in head.children if c.dep_ == "poss" and c.pos_ == "PROPN"]
+        return owner[0] if owner else None
     if head.pos_ == "PROPN" or (rx is not None and rx.fullmatch(head.lower_)):
         return head
     return None
+
+
+# Nouns of a state's offices that speak for its forces: "the Defence Ministry said it ...".
+STATE_BODY_NOUNS = frozenset(["ministry", "government", "office", "department", "staff"])
 
 
 # Verbs that lay an act on someone: "an attack blamed on", "killings attributed to".
@@ -464,6 +495,14 @@ def _agent_tokens(trigger: Token, depth: int = 0) -> tuple[list[Token], str]:
         for c in trigger.children:
             if c.dep_ == "prep" and c.lower_ == "by":
                 return [t for p in c.children if p.dep_ == "pobj" for t in p.subtree], "parse:by"
+        # "executions of prisoners by <agent>", the parser hanging "by" from the victims
+        for c in trigger.children:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                for victims in (g for g in c.children if g.dep_ == "pobj"):
+                    for b in victims.children:
+                        if b.dep_ == "prep" and b.lower_ == "by":
+                            toks = [t for p in b.children if p.dep_ == "pobj" for t in p.subtree]
+                            return toks, "parse:by"
             if c.dep_ == "acl" and (blamed := _blamed(c)):  # "an attack blamed on the ADF"
                 return blamed, "parse:blamed"
         if trigger.dep_ in ("nsubjpass", "dobj") and (blamed := _blamed(trigger.head)):
@@ -503,6 +542,8 @@ def _agent_tokens(trigger: Token, depth: int = 0) -> tuple[list[Token], str]:
             if c.dep_ == "agent" or (cur.tag_ == "VBN" and cur.dep_ == "conj" and _by_agent(c)):
                 return [t for p in c.children for t in _phrase(p)], "parse:agent"
             if c.dep_ == "nsubj" and not passive:
+                if cur.i != trigger.i and any(t.i == trigger.i for t in c.subtree):
+                    return [], ""  # "80% of the executions occurred in 2024": the act itself
                 if (
                     cur.dep_ == "relcl"
                     and c.lower_ in ("who", "that", "which")
@@ -530,12 +571,19 @@ def _agent_tokens(trigger: Token, depth: int = 0) -> tuple[list[Token], str]:
                             return [t for p in a.children for t in _phrase(p)], "parse:agent"
         if passive and (cause := _cause_agent(cur)):
             return cause, "parse:cause"  # "were killed in an operation by the army"
+        if passive and any(c.dep_ == "nsubjpass" for c in cur.children) and cur.dep_ != "conj":
+            # "the men were lined up before they were shot": the clause above has the victims
+            # for its subject, not the killers
+            break
         if cur.dep_ == "relcl" and not passive:  # "soldiers who executed ..."
             return [cur.head], "parse:relcl"
         if cur.dep_ == "acl" and (cur.tag_ == "VBG" or any(c.dep_ == "dobj" for c in cur.children)):
             # "a soldier shooting six POWs"; "militants killed forty people" parsed as a
             # noun with a clause: an active verb with an object has the noun as its agent
             return [t for t in _phrase(cur.head) if t not in set(cur.subtree)], "parse:acl"
+        if cur.tag_ == "VBG" and (shown := _shown(cur)) is not None:
+            # "footage showing soldiers of <unit> shooting prisoners": who is shown does it
+            return _phrase(shown), "parse:shown"
         if cur.dep_ in SHARES_SUBJECT and cur.head.i != cur.i:
             joined = joined or cur.dep_ == "conj"
             cur = cur.head
@@ -1090,6 +1138,8 @@ class Events(BaseStage):
                     continue  # "..., повідомив прокурор 2 березня": when it was told
                 if doc is None and role == PLACE and _within(m, analysis.mentions_of("actor", i)):
                     continue  # "Кадыровцы" is a force, not the village it also names
+                if role == PLACE and _within(m, analysis.mentions_of("unit", i)):
+                    continue  # "Rifle" of "<n>th Motorized Rifle Brigade": a word of its name
                 if doc is None and role == COUNT and _counts_the_charged(pack, s.text, m, owner):
                     continue  # "обвинувачення трьом військовим у розстрілі ...": the accused
                 if doc is not None and role != COUNT:
@@ -1173,10 +1223,16 @@ class Events(BaseStage):
                 return
         if (
             root is not None
-            and root.lower_ in CIVILIAN_ARMED_NOUNS
+            and (
+                root.lower_ in CIVILIAN_ARMED_NOUNS
+                or root.lower_ in NON_STATE_NOUNS
+                or any(c.lower_ in NON_STATE_NOUNS for c in root.children if c.dep_ == "amod")
+            )
             and all(m.kind in ("norp", "gpe") for m in named)
         ):
-            named = []  # "Israeli settlers": armed civilians, not their state's forces
+            # "Israeli settlers": armed civilians, not their state's forces; "Sudan's
+            # paramilitary group", "a Syrian rebel group": men of the country, not its forces
+            named = []
         if root is not None and _weapon(root):
             # "a Mi-35 helicopter fired": the model is no agent; its owner is
             named = [m for m in named if m.kind in OWNER_KINDS]
@@ -1214,6 +1270,20 @@ class Events(BaseStage):
         if first and refers_back(agent_toks, phrase):
             # "They killed ...", "The group killed ...": the group named last
             earlier = antecedent(analysis, i, s.start + agent_toks[0].idx)
+            if earlier is not None:
+                e.args.append(Argument(AGENT, earlier, via + ":antecedent"))
+                return
+        if (
+            first
+            and via == "parse:nsubj"
+            and tok.pos_ == "VERB"
+            and len(agent_toks) == 1
+            and agent_toks[0].lower_ in ("he", "she")
+        ):
+            # "a serviceman of the <unit> ... . He shot ...": the man or the unit named last,
+            # where "he" is the subject of the act's own verb ("he described the shelling"
+            # tells of it)
+            earlier = member_before(analysis, i, s.start + agent_toks[0].idx)
             if earlier is not None:
                 e.args.append(Argument(AGENT, earlier, via + ":antecedent"))
                 return
@@ -1438,10 +1508,13 @@ def _agent_mentions(analysis: Analysis, i: int, toks: list[Token], base: int) ->
         )
     ]
     units = [m for m in inside if m.kind == "unit"]
+    # "a soldier of the <unit>, <name>,": the person named beside the head says who
+    beside = _named_beside(analysis, i, head, toks, base)
     if units:  # "soldiers of the 30th Brigade (2nd Army, ...)": the first unit, not its chain
-        # and the person the phrase names by its head ("<unit> fighter <name>"): both
+        # and the person the phrase names by its head ("<unit> fighter <name>", "a soldier
+        # of <unit>, <name>,"): both
         people = [m for m in inside if m.kind == "person" and m.start <= at < m.end]
-        return [*people, min(units, key=lambda m: m.start)]
+        return [*(people or beside), min(units, key=lambda m: m.start)]
     if not inside and head.lower_ in UNIT_NOUNS and any(t.lower_ == "the" for t in head.children):
         # "the brigade": the unit of that kind named last before it in the sentence
         named = [
@@ -1452,24 +1525,54 @@ def _agent_mentions(analysis: Analysis, i: int, toks: list[Token], base: int) ->
         if named:
             return [max(named, key=lambda m: m.end)]
     holding = [m for m in inside if m.start <= at < m.end]
-    # "a Russian soldier, Ivan Petrov,": the person named beside the head says who
-    named = [
+    if beside and all(m.kind != "person" for m in holding):
+        return beside + _unit_beside(analysis, i, head, base)
+    if holding and all(m.kind == "person" for m in holding):
+        # "<name>, a sergeant of the <unit>,": the man and his unit
+        return holding + _unit_beside(analysis, i, head, base)
+    # a people that is no state's, named as a word of the phrase ("allied Arab militias"):
+    # it says who the men are, it names no one who acted
+    inside = [m for m in inside if m.kind != "norp" or m.text.strip().lower() in demonyms()]
+    if holding or not inside:
+        return holding
+    return [min(inside, key=lambda m: min(abs(m.start - at), abs(m.end - at)))]
+
+
+def _named_beside(
+    analysis: Analysis, i: int, head: Token, toks: list[Token], base: int
+) -> list[Mention]:
+    """The people named in apposition to an agent's head word ("a Russian soldier, <name>,"),
+    or to the unit its phrase goes on to name, where the parser hangs the name ("the
+    commander of <unit>, <rank> <name>,")."""
+    nouns = [head] + [
+        t for t in toks if t.i > head.i and t.dep_ == "pobj" and t.head.lower_ == "of"
+    ]
+    return [
         m
         for m in analysis.mentions_of("person", i)
         if any(
             m.start <= base + u.idx < m.end
-            for t in head.children
+            for n in nouns
+            for t in n.children
             # "two soldiers, <name> and <name>,": the names in apposition, which the parser
             # reads now and then as joined to the noun
-            if t.dep_ == "appos" or (t.dep_ == "conj" and t.pos_ == "PROPN" and head.pos_ == "NOUN")
+            if t.dep_ == "appos"
+            or (n is head and t.dep_ == "conj" and t.pos_ == "PROPN" and head.pos_ == "NOUN")
             for u in (t, *t.conjuncts)
         )
     ]
-    if named and all(m.kind != "person" for m in holding):
-        return named
-    if holding or not inside:
-        return holding
-    return [min(inside, key=lambda m: min(abs(m.start - at), abs(m.end - at)))]
+
+
+def _unit_beside(analysis: Analysis, i: int, head: Token, base: int) -> list[Mention]:
+    """The unit an apposition to an agent's head word names ("<name>, a sergeant of the
+    <unit>,", "a soldier, <name>, of the <unit>"): the first one, not its chain."""
+    spans = [
+        (base + t.left_edge.idx, base + t.right_edge.idx + len(t.right_edge.text))
+        for t in head.children
+        if t.dep_ in ("appos", "prep") and (t.dep_ == "appos" or t.lower_ == "of")
+    ]
+    units = [m for m in analysis.mentions_of("unit", i) if any(a <= m.start < b for a, b in spans)]
+    return [min(units, key=lambda m: m.start)] if units else []
 
 
 _CLAUSE_MARK = re.compile(r"[,;:.!?()«»\"—–]")
@@ -1717,7 +1820,11 @@ def _armed_phrase(
             return None
         head = inst  # "an army airstrike killed ...": the army did
         toks = [t for t in toks if t.i <= inst.i]
-    words = [t for t in toks if t.dep_ not in ("det", "nummod", "punct", "relcl", "acl")]
+    words = [
+        t
+        for t in toks
+        if t.dep_ not in ("det", "nummod", "punct", "relcl", "acl") and not t.is_space
+    ]  # a dateline's blanks are no words of it
     words = [t for t in words if t.i <= head.i and not t.is_stop]
     if not words:
         return None
@@ -1736,9 +1843,16 @@ def _armed_phrase(
         # a sentence's first word is capitalised whatever it is: "Unknown gunmen"
         and (not t.is_sent_start or t.pos_ == "PROPN" or t.lower_ in demonyms())
     ]
-    if not side or LINKED_TO.search(name):
+    if (
+        not side
+        or LINKED_TO.search(name)
+        or all(t.lower_ in COMMANDING_WORDS for t in side)
+        # "Sudan's paramilitary group": men of a country, not its forces, and not named
+        or (head.lower_ in NON_STATE_NOUNS and all(t.lower_ in demonyms() for t in side))
+    ):
         # "gunmen", "a group of unknown men", "<group>-linked militants": an agent, but no
-        # one named
+        # one named; "Junta troops", "Regime forces": the state's, named by who commands
+        # them (the assembler names them by the report's country: places.home_institution)
         return Mention("actor", start, end, name, Actor(name, UNNAMED), i)
     side_name = " ".join(demonyms().get(t.lower_, t.text) for t in side)  # "Sudan's": Sudanese
     if side and (inst := _institution(toks, head)) is not None:
@@ -1809,6 +1923,30 @@ def _as_person(m: Mention) -> Mention:
 
 # Acts that reports name by the place they happened: "the <town> massacre".
 PLACE_NAMED_ACTS = frozenset(["massacre"])
+
+
+# Nouns (or their adjectives) of armed men outside a state's forces: the country named with
+# them says where they are from, not whose forces they are.
+NON_STATE_NOUNS = frozenset(
+    [
+        "group",
+        "groups",
+        "paramilitary",
+        "paramilitaries",
+        "militia",
+        "militias",
+        "rebel",
+        "rebels",
+        "insurgent",
+        "insurgents",
+        "movement",
+    ]
+)
+
+
+# Words that name a state's forces by who commands them ("junta troops"), capitalised as a
+# sentence's first word: no side of their own (places.STATE_FORCES reads them).
+COMMANDING_WORDS = frozenset(["junta", "regime", "government", "federal"])
 
 
 # Armed civilians, whose nationality does not make them their state's forces.
@@ -1959,7 +2097,26 @@ def antecedent(analysis: Analysis, i: int, at: int, back: int = 2) -> Mention | 
             if m.end <= at and not (isinstance(m.value, Actor) and m.value.kind == UNNAMED)
         ]
         if named:
-            return max(named, key=lambda m: m.start)
+            # "the 30th Brigade (2nd Army)": the unit, not the one commanding it
+            return _outside_chain(analysis, j, max(named, key=lambda m: m.start))
+    return None
+
+
+def member_before(analysis: Analysis, i: int, at: int, back: int = 2) -> Mention | None:
+    """Whom "he" or "she" stands for as an act's agent: the person or the unit (a man of it:
+    "a serviceman of the <unit>") named last before ``at``, in sentence ``i`` or the ``back``
+    sentences before; of a chain of command ("the <brigade> of the <fleet>") the unit the
+    others command."""
+    commanding = {p for link in analysis.units for p in link.parents}
+    for j in range(i, max(-1, i - back - 1), -1):
+        named = [
+            m
+            for kind in ("person", "unit")
+            for m in analysis.mentions_of(kind, j)
+            if m.end <= at and not (m.kind == "unit" and m.value.name in commanding)
+        ]
+        if named:
+            return _outside_chain(analysis, j, max(named, key=lambda m: m.start))
     return None
 
 

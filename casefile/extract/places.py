@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
@@ -52,7 +53,7 @@ class Places(BaseStage):
                 # a nationality word is no place, though a town abroad may be spelt like it
                 and name.strip().lower() not in demonym_nouns()
             ]
-            found += _whole_names(here, flat, s.start, i, named)
+            found += _whole_names(here, flat, s.start, i, named, self._words_only)
         if shouting:  # "IN DOWNTOWN", "THE CITY": common words, unless a notable place
             found = [f for f in found if not self._common_word(f[2])]
         # a name inside a date is its month or day ("Jan. 9", "Mar 3"), no place
@@ -80,6 +81,12 @@ class Places(BaseStage):
                 analysis.mentions.append(
                     Mention("place", start, end, analysis.text[start:end], place, i)
                 )
+
+    def _words_only(self, name: str) -> bool:
+        """Every word of ``name`` is an English word ("Russian", "Border"): no name."""
+        return all(
+            is_english_word(w.lower(), self.settings.model) for w in re.findall(r"\w+", name)
+        )
 
     def _common_word(self, name: str) -> bool:
         """A one-word name that is an English word ("DOWNTOWN"), or "the" and English words
@@ -142,10 +149,17 @@ def stray(text: str, start: int, name: str, place: Place, home: str | None) -> b
 def home_country(analysis: Analysis) -> str | None:
     """The country most of the document's settlements and regions lie in (in mixed-case
     English, of those that are not a bare one-word name: ``stray``)."""
+    # not a word of a unit's or a person's name ("Rifle" of "... Motorized Rifle Brigade",
+    # a surname the document names a person by)
+    names = [(n.start, n.end) for n in analysis.mentions if n.kind in ("unit", "person")]
+    surnames = {n.text.split()[-1] for n in analysis.mentions if n.kind == "person" and n.text}
     found = [
         m
         for m in analysis.mentions_of("place")
-        if m.value.country and m.value.precision != "country"
+        if m.value.country
+        and m.value.precision != "country"
+        and not any(a <= m.start < b for a, b in names)
+        and m.text not in surnames
     ]
     if not is_shouting(analysis.text):
         named = [m for m in found if not stray(analysis.text, m.start, m.text, m.value, "?")]
@@ -210,14 +224,19 @@ def unwrap(text: str) -> str:
 
 
 CENTRES = ("country", "admin1")  # precisions of a name placed at its area's centre
-_NAME = r"[A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+){0,2}"
-# "the village of Zeleny Shlyakh", "villages of Mykolaivka and Sukhyi Yar", "near Robotyne":
-# the words say a settlement follows, so its whole name is one toponym even when the
-# gazetteer only knows its parts.
+# A name of up to three capitalised words, an Arabic article joined to the last ("Wad
+# al-Noura", "Deir el-Balah") or between them ("Tell as Sultan")
+_NAME = (
+    r"[A-Z][\w'’-]+(?:[ -](?:(?:al|el|ad|an|ar|as|ash|at|az|ed|en|es|ez)[ -])?[A-Z][\w'’-]+){0,2}"
+)
+# "the village of Zeleny Shlyakh", "villages of Mykolaivka and Sukhyi Yar", "near Robotyne",
+# "<name> village": the words say a settlement follows (or ends), so its whole name is one
+# toponym even when the gazetteer only knows its parts.
 SETTLEMENT = re.compile(
     r"\b(?:villages?|towns?|city|settlements?|hamlets?|townships?) of "
     rf"({_NAME})(?:,? and ({_NAME}))?"
     rf"|\bnear ({_NAME})"
+    rf"|(?<![\w'’-])({_NAME}) (?:village|hamlet)\b"
 )
 
 # A number joined to a name by a hyphen makes it a model's designation ("Mi-8", "Su-25").
@@ -241,15 +260,18 @@ def _whole_names(
     base: int,
     i: int,
     named: set[tuple[int, int]],
+    words_only: Callable[[str], bool] = lambda name: False,
 ) -> list[tuple[int, int, str, int]]:
     """Replace gazetteer hits inside a named settlement by the settlement's whole name; add
-    to ``named`` the spans of the names a settlement word introduces ("the town of <name>")."""
+    to ``named`` the spans of the names a settlement word introduces ("the town of <name>")
+    or ends ("<name> village", where not all its words are English words (``words_only``):
+    "a Russian village", "Border village")."""
     for m in SETTLEMENT.finditer(text):
-        for g in (1, 2, 3):
-            if not m.group(g):
+        for g in (1, 2, 3, 4):
+            if not m.group(g) or (g == 4 and words_only(m.group(g))):
                 continue
             a, b = base + m.start(g), base + m.end(g)
-            if g in (1, 2):
+            if g in (1, 2, 4):
                 named.add((a, b))
             inside = [f for f in found if a <= f[0] and f[1] <= b]
             if len(inside) == 1 and (inside[0][0], inside[0][1]) == (a, b):

@@ -148,6 +148,9 @@ def index_attribute_ruler(ruler: Any) -> bool:
     return True
 
 
+LEMMAS_KEPT = 500_000  # (form, part of speech, morphology) keys a LemmaCache holds at most
+
+
 class LemmaCache:
     """spaCy's rule lemmatizer, each (word, part of speech, morphology) looked up once.
 
@@ -182,6 +185,8 @@ class LemmaCache:
             if found is None:
                 found = strings.add(lm.lemmatize(doc[i])[0])
                 if pos:
+                    if len(self.lemmas) >= LEMMAS_KEPT:  # a long run's memory stays bounded
+                        self.lemmas.clear()
                     self.lemmas[key] = found
             out[i] = found
         doc.from_array([LEMMA], out)

@@ -6,6 +6,7 @@ import pytest
 import spacy
 
 from casefile.config import Settings
+from casefile.extract import attributes
 from casefile.extract.attributes import (
     LemmaCache,
     RuleIndex,
@@ -92,3 +93,14 @@ def test_a_lemmatizer_of_another_mode_is_left_as_it_is() -> None:
     lookup = nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
     assert not cache_lemmatizer(lookup)
     assert "pipe" not in vars(lookup)
+
+
+def test_the_cache_stays_bounded_and_right(monkeypatch) -> None:
+    monkeypatch.setattr(attributes, "LEMMAS_KEPT", 3)
+    fresh = spacy.load(Settings().model, exclude=["ner"])
+    ours = spacy.load(Settings().model, exclude=["ner"])
+    cache_lemmatizer(ours.get_pipe("lemmatizer"))
+    cache = vars(ours.get_pipe("lemmatizer"))["pipe"].__self__
+    for a, b in zip(ours.pipe(SENTENCES), fresh.pipe(SENTENCES), strict=True):
+        assert [t.lemma_ for t in a] == [t.lemma_ for t in b]
+        assert len(cache.lemmas) <= 3

@@ -17,9 +17,11 @@ Only rules of the kinds that model has are read: one or more tokens, each a dict
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
+from spacy.attrs import LEMMA, MORPH, ORTH, POS
+from spacy.errors import Errors
 from spacy.tokens import Doc, Token
 
 _ATTRS = {"TAG": "tag_", "LOWER": "lower_", "DEP": "dep_", "IS_SPACE": "is_space"}
@@ -143,4 +145,73 @@ def index_attribute_ruler(ruler: Any) -> bool:
     if not index.ok:
         return False
     ruler.match = index.match
+    return True
+
+
+LEMMAS_KEPT = 500_000  # (form, part of speech, morphology) keys a LemmaCache holds at most
+
+
+class LemmaCache:
+    """spaCy's rule lemmatizer, each (word, part of speech, morphology) looked up once.
+
+    The rule lemmatizer's lemma is a function of a token's form, coarse part of speech and
+    morphology (its own cache is keyed by them), but it is asked for every token in Python,
+    a Token made for each: on the sentences the events stage parses that was a sixth of
+    the parse. This reads the three as one array per document, asks the lemmatizer only for
+    a key not met before (and, where there is no part of speech, every time: spaCy warns
+    then), and writes the lemmas back as one array. A token that already has a lemma (the
+    attribute ruler's) keeps it unless the lemmatizer overwrites, as spaCy's does.
+    """
+
+    def __init__(self, lemmatizer: Any) -> None:
+        self.lemmatizer = lemmatizer
+        self.lemmas: dict[tuple[int, int, int], int] = {}
+
+    def __call__(self, doc: Doc) -> Doc:
+        lm = self.lemmatizer
+        if not lm._validated:
+            lm._validate_tables(Errors.E1004)
+        if not len(doc):
+            return doc
+        strings = doc.vocab.strings
+        table = doc.to_array([ORTH, POS, MORPH, LEMMA])
+        out: Any = table[:, 3].copy()
+        overwrite = lm.overwrite
+        for i, (orth, pos, morph, lemma) in enumerate(table.tolist()):
+            if lemma and not overwrite:
+                continue
+            key = (orth, pos, morph)
+            found = self.lemmas.get(key) if pos else None
+            if found is None:
+                found = strings.add(lm.lemmatize(doc[i])[0])
+                if pos:
+                    if len(self.lemmas) >= LEMMAS_KEPT:  # a long run's memory stays bounded
+                        self.lemmas.clear()
+                    self.lemmas[key] = found
+            out[i] = found
+        doc.from_array([LEMMA], out)
+        return doc
+
+    def pipe(self, stream: Iterable[Doc], *, batch_size: int = 128) -> Iterator[Doc]:
+        error_handler = self.lemmatizer.get_error_handler()
+        for doc in stream:
+            try:
+                yield self(doc)
+            except Exception as e:  # as spaCy's Pipe.pipe does
+                error_handler(self.lemmatizer.name, self.lemmatizer, [doc], e)
+
+
+def cache_lemmatizer(lemmatizer: Any) -> bool:
+    """Have a spaCy rule ``lemmatizer`` lemmatize each document through a
+    :class:`LemmaCache` when a pipeline pipes documents to it (``Language.pipe``); False, and
+    the lemmatizer left as it is, where it is not a rule lemmatizer."""
+    if getattr(lemmatizer, "mode", None) != "rule" or not hasattr(lemmatizer, "lemmatize"):
+        return False
+    # the rule lemmatizer asks whether a form is a word by ``in`` on the index's lists (57,000
+    # nouns, read one by one): the same question of a set
+    index = lemmatizer.lookups.get_table("lemma_index", {})
+    for pos in list(index):
+        if isinstance(index[pos], list):
+            index[pos] = frozenset(index[pos])
+    lemmatizer.pipe = LemmaCache(lemmatizer).pipe
     return True

@@ -48,7 +48,7 @@ from ..lang import get_pack
 from ..lang.morph import tag_of
 from ..model import Actor, Analysis, Count, Mention
 from ..vocab import INCIDENT_TYPES as T
-from .attributes import index_attribute_ruler
+from .attributes import cache_lemmatizer, index_attribute_ruler
 from .base import BaseStage
 from .counts import CountMatch
 from .entities import forces_by_concept, ner_model
@@ -215,6 +215,8 @@ def parser_model(name: str) -> Language:
     nlp.tokenizer = ner.tokenizer
     if "attribute_ruler" in nlp.pipe_names:  # the same matches, found faster
         index_attribute_ruler(nlp.get_pipe("attribute_ruler"))
+    if "lemmatizer" in nlp.pipe_names:  # each word's lemma worked out once
+        cache_lemmatizer(nlp.get_pipe("lemmatizer"))
     _LOADED[name] = nlp
     return nlp
 

@@ -6,7 +6,13 @@ import pytest
 import spacy
 
 from casefile.config import Settings
-from casefile.extract.attributes import RuleIndex, index_attribute_ruler
+from casefile.extract import attributes
+from casefile.extract.attributes import (
+    LemmaCache,
+    RuleIndex,
+    cache_lemmatizer,
+    index_attribute_ruler,
+)
 from casefile.extract.events import parser_model
 
 # Our own sentences, with the words the English rules single out ("gonna", "let's", "ain't",
@@ -55,3 +61,46 @@ def test_a_ruler_with_another_kind_of_rule_keeps_its_matcher() -> None:
     ar.add([[{"LOWER": "x", "OP": "+"}]], {"POS": "X"})
     assert not index_attribute_ruler(ar)
     assert "match" not in vars(ar)
+
+
+def test_the_parse_model_lemmatizes_through_a_cache_and_a_set_index(ruler) -> None:
+    nlp, _ = ruler
+    lemmatizer = nlp.get_pipe("lemmatizer")
+    assert isinstance(vars(lemmatizer)["pipe"].__self__, LemmaCache)
+    index = lemmatizer.lookups.get_table("lemma_index")
+    assert all(isinstance(index[pos], frozenset) for pos in index)
+
+
+def test_the_cache_gives_the_lemmas_spacy_gives() -> None:
+    # words met twice in different forms and parts of speech, and the ruler's own lemmas
+    # ("gonna", "ain't"), on a model of our own so the cache starts empty
+    texts = [
+        *SENTENCES,
+        "The shelling shelled the shelters; shelled villages were shelling back.",
+        "Better guns were better cleaned by the best gunners, who cleaned them best.",
+        "",
+    ]
+    fresh = spacy.load(Settings().model, exclude=["ner"])
+    ours = spacy.load(Settings().model, exclude=["ner"])
+    assert cache_lemmatizer(ours.get_pipe("lemmatizer"))
+    for _ in range(2):  # the second time from the cache
+        for a, b in zip(ours.pipe(texts), fresh.pipe(texts), strict=True):
+            assert [t.lemma_ for t in a] == [t.lemma_ for t in b]
+
+
+def test_a_lemmatizer_of_another_mode_is_left_as_it_is() -> None:
+    nlp = spacy.blank("en")
+    lookup = nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
+    assert not cache_lemmatizer(lookup)
+    assert "pipe" not in vars(lookup)
+
+
+def test_the_cache_stays_bounded_and_right(monkeypatch) -> None:
+    monkeypatch.setattr(attributes, "LEMMAS_KEPT", 3)
+    fresh = spacy.load(Settings().model, exclude=["ner"])
+    ours = spacy.load(Settings().model, exclude=["ner"])
+    cache_lemmatizer(ours.get_pipe("lemmatizer"))
+    cache = vars(ours.get_pipe("lemmatizer"))["pipe"].__self__
+    for a, b in zip(ours.pipe(SENTENCES), fresh.pipe(SENTENCES), strict=True):
+        assert [t.lemma_ for t in a] == [t.lemma_ for t in b]
+        assert len(cache.lemmas) <= 3

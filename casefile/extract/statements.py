@@ -53,6 +53,11 @@ _TROOPS = (
 # quote mark before the harm ("urged troops to 'destroy' them").
 _Q = r"[\"“”'‘’«»]?"
 _WORDS = rf"(?:{_Q}[\w-]+{_Q},? )"
+# The negated auxiliaries, spelt out (not "\w+n't"): a pattern whose matches begin with known
+# letters is searched only in sentences that hold them (extract.gate).
+_NOT = (
+    r"(?:do|does|did|is|are|was|were|have|has|had|wo|would|ca|could|should|must|need|ai|sha)n['’]t"
+)
 CUES: dict[str, re.Pattern[str]] = {
     K.HONOUR: re.compile(
         r"\b(?:(?:award(?:ed|s|ing)?|confer(?:red|s|ring)?|bestow(?:ed|s|ing)?|presented)\b.{0,60}?"
@@ -124,14 +129,14 @@ CUES: dict[str, re.Pattern[str]] = {
         r"(?:rejected|rejects|disclaimed|disclaims|disowned) (?:any )?"
         r"(?:responsibility|involvement|role)\b|"
         # "its troops are not targeting cities": the harm to civilians denied
-        r"(?:not|never|\w+n['’]t) (?:been )?(?:deliberately )?"
+        rf"(?:not|never|{_NOT}) (?:been )?(?:deliberately )?"
         r"(?:target|strik|attack|shell|fight|harm|bomb)\w* "
         r"(?:\w+ ){0,2}?(?:civilians?|cities|towns|residential|populat\w+)\b|"
         # "had not been involved in the killings"
         r"(?:not|never|no) (?:been )?involve(?:d|ment) in (?:the |any |these )?(?:\w+ ){0,2}?"
         r"(?:killings?|attacks?|massacres?|strikes?|shelling|abuses|crimes|violence|shooting)\b|"
         # "does not use chemical weapons": a banned means denied
-        r"(?:not|never|\w+n['’]t) (?:use|used|uses|using|deploy\w*) (?:\w+ ){0,2}?"
+        rf"(?:not|never|{_NOT}) (?:use|used|uses|using|deploy\w*) (?:\w+ ){{0,2}}?"
         r"(?:chemical|cluster|banned|prohibited|incendiary|phosphorus) (?:weapons|munitions|arms)|"
         # "its forces only strike military targets", "it targets only militants", "takes
         # measures to avoid harm to civilians"

@@ -282,6 +282,13 @@ def _one_day(r: DateRange | None) -> bool:
     return bool(r and r.start and r.start == r.end and len(r.start) == 10)
 
 
+def _two_days(r: DateRange | None) -> bool:
+    """The range is two days in a row, to the day (a night, the past 24 hours)."""
+    if not r or not r.start or not r.end or len(r.start) != 10 or len(r.end) != 10:
+        return False
+    return (date.fromisoformat(r.end) - date.fromisoformat(r.start)).days == 1
+
+
 def _dated(d: DateMatch) -> bool:
     return explicit(d) or _one_day(d.range)
 
@@ -981,7 +988,8 @@ class Assembler:
     def date_around(self, g: Group) -> DateRange | None:
         """An act whose own clause names no date: a stated date, or a day reckoned from
         publication ("on Sunday morning"), of the two sentences before it, where they tell no
-        other act ("On 3 May ... . A drone hit a bus, killing two."),
+        other act ("On 3 May ... . A drone hit a bus, killing two."; a lead's "over the past
+        day"),
         or the one day the lead states (up to ``LEAD``) where no sentence from it to the act
         tells an act (a debunk that dates the act once, then tells it); never a dateline's
         day nor one something was told on; else the one day a document dates everything it
@@ -992,7 +1000,11 @@ class Assembler:
             stated = [
                 m
                 for m in self.a.mentions_of("date", i)
-                if explicit(m.value) or _one_day(m.value.range)
+                if explicit(m.value)
+                or _one_day(m.value.range)
+                # a digest's lead: "Over the past day, the troops shelled 11 towns. In <town>
+                # ...": the day (or night) up to publication dates the acts told after it
+                or (i == 0 and _two_days(m.value.range))
             ]
             stated = [m for m in stated if not SPAN_CUE.match(m.text) and not self.told_on(m)]
             # a dateline's date is the day the report was filed

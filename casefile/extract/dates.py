@@ -212,6 +212,7 @@ _RELATIVE = re.compile(
     | (?<=[lp])(?:ast|revious)\s+(?P<past_n>\d{{1,3}}|{_NUMBER_RX})
         \s+(?P<past_u>hour|day|week|month|year)s
     | (?:(?<=e)arlier|(?<=l)ater)\s+(?P<el>this)\s+(?P<el_unit>weekend|week|month|year)
+    | (?<=p)ast\s+(?P<pday>day)
     | (?P<rel>(?<=l)ast|(?<=t)his|(?<=n)ext|(?<=p)ast)\s+(?P<unit>weekend|week|month|year)
     )\b""",
     re.VERBOSE,
@@ -586,7 +587,9 @@ def _relative(ctx: _Ctx, m: re.Match[str]) -> list[_Atom]:
     # seven days up to publication
     # ("the end of last month" is in the calendar month: its "the" is the qualifier's)
     rolling = (
-        bool(m["past_n"]) or rel == "past" or (rel == "last" and pre.the >= 0 and not pre.qual)
+        bool(m["past_n"] or m["pday"])
+        or rel == "past"
+        or (rel == "last" and pre.the >= 0 and not pre.qual)
     )
     start = pre.the if rolling and pre.the >= 0 and pre.start == core else pre.start
 
@@ -606,6 +609,8 @@ def _relative(ctx: _Ctx, m: re.Match[str]) -> list[_Atom]:
         return one(_day(p))
     if m["past_n"]:
         return one(_rolling_start(p, m["past_u"].lower(), _count(m["past_n"])), _day(p))
+    if m["pday"]:  # "over the past day": the day up to publication, as "the past 24 hours"
+        return one(_rolling_start(p, "hour", 24), _day(p))
     unit = (m["el_unit"] or m["unit"] or m["owkend"]).lower()
     if rolling and unit != "weekend":
         return one(_rolling_start(p, unit, 1), _day(p))

@@ -231,3 +231,13 @@ def test_an_act_told_days_from_another_takes_that_day_shifted(extract, opening, 
     assert (kherson[0].date.start if kherson[0].date else None) in (
         (day,) if day else (None, "2024-03-05")
     )
+
+
+def test_a_digests_lead_over_the_past_day_dates_the_acts_told_after_it(extract) -> None:
+    a = extract(
+        "Over the past day, the occupiers shelled 14 villages of the Kherson region. "
+        "In Bilozerka, a shell hit a house, killing an elderly man."
+    )
+    assert [(i.date.start, i.date.end) if i.date else None for i in a.incidents] == [
+        ("2024-03-09", "2024-03-10")
+    ]

@@ -116,6 +116,8 @@ def test_dates_resolves_on_the_21st(text: str, published: str, start: str, end: 
         ("over the weekend", TUE, "2024-03-23", "2024-03-24"),
         ("at the end of last month", TUE, "2024-02", "2024-02"),
         ("on Sunday and Monday", TUE, "2024-03-24", "2024-03-25"),
+        # the day up to publication, as "the past 24 hours"
+        ("over the past day", TUE, "2024-03-25", TUE),
     ],
 )
 def test_dates_resolves_relative_to_published(

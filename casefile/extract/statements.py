@@ -670,6 +670,7 @@ class Statements(BaseStage):
                     if kind == K.DENIAL and cue.group("blame") and not _state(speaker):
                         continue  # a person or a governor blaming the other side accuses
                     speaker = _full_name(analysis, RANK.sub("", speaker) or speaker)
+                    speaker = _body_name(analysis, i, speaker)
                     # a state's forces by the name the table gives them ("Sudanese Armed
                     # Forces" for "the Sudanese army"), as perpetrators are named
                     force = canonical_force(speaker)
@@ -799,6 +800,58 @@ RANK = re.compile(
 )
 
 
+# A defence ministry, named the one way whatever the spelling ("Russian Defense Ministry" for
+# "Russia's Ministry of Defence", "the Russian MoD", "Ministry of Defence of Russia"): the
+# state's adjective and "Defense Ministry".
+_MINISTRY = r"(?i:defen[cs]e ministry|ministry of defen[cs]e|MoD)"
+DEFENCE_MINISTRY = re.compile(
+    rf"\b(?:(?P<a>[A-Z][a-z]+(?: Federation)?)(?:['’]s)? {_MINISTRY}"
+    r"|(?i:defen[cs]e ministry|ministry of defen[cs]e) of (?:the )?"
+    r"(?P<b>[A-Z][a-z]+(?: Federation)?))(?!\w)"
+)
+# A state's name -> its adjective, for the states whose ministries speak in the reports.
+_ADJECTIVES = {
+    "russia": "Russian",
+    "russian federation": "Russian",
+    "ukraine": "Ukrainian",
+    "israel": "Israeli",
+    "belarus": "Belarusian",
+    "syria": "Syrian",
+    "sudan": "Sudanese",
+    "armenia": "Armenian",
+    "azerbaijan": "Azerbaijani",
+}
+
+
+def _ministry_name(m: re.Match[str]) -> str | None:
+    state = m.group("a") or m.group("b")
+    if state.lower() in ("the", "a", "its", "their", "his", "her"):
+        return None
+    adjective = _ADJECTIVES.get(state.lower(), state)
+    if adjective.lower().endswith(" federation"):
+        adjective = adjective.split()[0]
+    return f"{adjective} Defense Ministry"
+
+
+def _body_name(analysis: Analysis, i: int, speaker: str) -> str:
+    """A defence ministry by its one name ("Russian Defense Ministry"), whether the speaker
+    names it ("Russian Ministry of Defence") or the sentence does where the speaker is only
+    the ministry or its state ("Russia's Defence Ministry" read as "Defence Ministry" or
+    "Russia")."""
+    own = DEFENCE_MINISTRY.search(speaker)
+    if own:
+        return _ministry_name(own) or speaker
+    if speaker != "Russia" and not re.fullmatch(_MINISTRY, speaker):
+        return speaker
+    named = {
+        n for m in DEFENCE_MINISTRY.finditer(analysis.sentences[i].text) if (n := _ministry_name(m))
+    }
+    if len(named) != 1:
+        return speaker
+    (name,) = named
+    return name if speaker != "Russia" or name.startswith("Russian ") else speaker
+
+
 def _full_name(analysis: Analysis, name: str) -> str:
     """'Medvedev' -> 'Dmitry Medvedev' when the document names him in full somewhere."""
     if " " in name:
@@ -860,6 +913,7 @@ def _by_pack(analysis: Analysis, pack: LanguagePack) -> None:
                 speaker = _pack_speaker(analysis, i, s.start + cue.start, cue.kind, pack)
             if not speaker:
                 continue
+            speaker = _body_name(analysis, i, speaker)
             found.add(cue.kind)
             dates = analysis.mentions_of("date", i)
             analysis.statements.append(

@@ -434,6 +434,13 @@ class LanguagePack:
         початку вторгнення", "за тиждень"; ``cues.yaml``'s ``cumulative``), not a day's."""
         return bool(self.cues(text, ["cumulative"]))
 
+    def known(self, text: str) -> bool:
+        """Whether ``text`` tells a figure as what is known so far ("відомо про", "известно
+        о"; ``cues.yaml``'s ``known``): a tally where the figure is large."""
+        if not self.table("cues").get("known"):
+            return False
+        return bool(self.cues(text, ["known"]))
+
     def as_of(self, before: str) -> bool:
         """Whether the words ``before`` a date make it the date a figure is told as of."""
         if not self.table("cues").get("as_of"):

@@ -497,14 +497,22 @@ def _by_pack(analysis: Analysis, pack: LanguagePack) -> None:
         # a running total names places without telling an act there ("з початку вторгнення
         # у Маріуполі"); the sentence after one that tells no act goes on with it ("Із
         # них 40 дітей загинули ...")
-        # a large figure told as what is known so far ("відомо про 268 розстріляних
-        # полонених"), where no settlement names one act's place
-        known = (
-            pack.known(s.text)
-            and any((c.count.best or 0) >= MANY for c in found)
-            and not any(p.precision == "settlement" for p in places)
+        # a figure told as a running tally: what is known so far or spread over a period,
+        # where it is large ("відомо про 268 розстріляних полонених", "загалом загинули 245
+        # ..."), what a tally rose to, where large or of prisoners ("кількість страчених
+        # полонених зросла до 147"), or a figure as of a day ("станом на 1 травня"); none
+        # where a settlement names one act's place
+        large = any((c.count.best or 0) >= MANY for c in found)
+        as_of_day = any(
+            pack.as_of(analysis.text[max(s.start, m.start - 30) : m.start])
+            for m in analysis.mentions_of("date", i)
         )
-        cumulative = pack.cumulative(s.text) or (running and i not in told) or known
+        tallied = not any(p.precision == "settlement" for p in places) and (
+            ((pack.known(s.text) or pack.spread(s.text)) and large)
+            or (pack.risen(s.text) and (large or bool(words.find("pow", lang, s.text))))
+            or (as_of_day and any((c.count.best or 0) >= MIN_TALLY for c in found))
+        )
+        cumulative = pack.cumulative(s.text) or (running and i not in told) or tallied
         running = bool(found and cumulative)
         # people prosecuted for crimes ("понад 1100 осіб отримали підозри"): cases
         prosecuted = [c for c in pack.prosecuted_counts(s.text) if c.value >= MIN_TALLY]
@@ -528,7 +536,7 @@ def _by_pack(analysis: Analysis, pack: LanguagePack) -> None:
         parts = list(PACK_BREAKDOWN.finditer(s.text))
         period, as_of = None, None
         for m in analysis.mentions_of("date", i):
-            if any(s.start + b.start() <= m.start < s.start + b.end() for b in parts):
+            if any(m.start < s.start + b.end() and s.start + b.start() < m.end for b in parts):
                 continue  # a year of a breakdown is its part's period, not the total's
             if pack.as_of(analysis.text[max(s.start, m.start - 30) : m.start]):
                 as_of = m.value.range.end or m.value.range.start

@@ -441,6 +441,13 @@ class LanguagePack:
             return False
         return bool(self.cues(text, ["known"]))
 
+    def risen(self, text: str) -> bool:
+        """Whether ``text`` tells what a figure rose to ("зросла до", "выросло до";
+        ``cues.yaml``'s ``risen``)."""
+        if not self.table("cues").get("risen"):
+            return False
+        return bool(self.cues(text, ["risen"]))
+
     def as_of(self, before: str) -> bool:
         """Whether the words ``before`` a date make it the date a figure is told as of."""
         if not self.table("cues").get("as_of"):

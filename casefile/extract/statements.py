@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Token
 from .. import registry
 from ..knowledge.groups import canonical_force
 from ..lang import LanguagePack, get_pack
+from ..lang.romanize import KnownPersons
 from ..model import Actor, Analysis, Mention, Statement
 from ..vocab import STATEMENT_KINDS as K
 from .base import BaseStage
@@ -841,11 +842,15 @@ def _body_name(analysis: Analysis, i: int, speaker: str) -> str:
     own = DEFENCE_MINISTRY.search(speaker)
     if own:
         return _ministry_name(own) or speaker
+    text = analysis.sentences[i].text
     if speaker != "Russia" and not re.fullmatch(_MINISTRY, speaker):
+        # a body named with its state's possessive ("Russia's Investigative Committee"):
+        # the state's adjective, as a ministry's
+        m = re.search(rf"\b([A-Z][a-z]+)['’]s {re.escape(speaker)}\b", text)
+        if m and m.group(1).lower() in _ADJECTIVES and speaker[:1].isupper():
+            return f"{_ADJECTIVES[m.group(1).lower()]} {speaker}"
         return speaker
-    named = {
-        n for m in DEFENCE_MINISTRY.finditer(analysis.sentences[i].text) if (n := _ministry_name(m))
-    }
+    named = {n for m in DEFENCE_MINISTRY.finditer(text) if (n := _ministry_name(m))}
     if len(named) != 1:
         return speaker
     (name,) = named
@@ -853,12 +858,16 @@ def _body_name(analysis: Analysis, i: int, speaker: str) -> str:
 
 
 def _full_name(analysis: Analysis, name: str) -> str:
-    """'Medvedev' -> 'Dmitry Medvedev' when the document names him in full somewhere."""
+    """'Medvedev' -> 'Dmitry Medvedev' when the document names him in full somewhere, else
+    when he is a known person (``knowledge/data/persons.yaml``) of that surname."""
     if " " in name:
         return name
     for m in analysis.mentions:
         if m.kind == "person" and m.text.endswith(" " + name):
             return m.text
+    known = KnownPersons.default().get(name)
+    if known is not None and known.name.split()[-1].lower() == name.lower():
+        return known.name
     return name
 
 

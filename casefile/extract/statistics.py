@@ -497,19 +497,23 @@ def _by_pack(analysis: Analysis, pack: LanguagePack) -> None:
         # a running total names places without telling an act there ("з початку вторгнення
         # у Маріуполі"); the sentence after one that tells no act goes on with it ("Із
         # них 40 дітей загинули ...")
-        # a figure told as a running tally: what is known so far or spread over a period,
-        # where it is large ("відомо про 268 розстріляних полонених", "загалом загинули 245
-        # ..."), what a tally rose to, where large or of prisoners ("кількість страчених
-        # полонених зросла до 147"), or a figure as of a day ("станом на 1 травня"); none
-        # where a settlement names one act's place
+        # a figure told as a running tally: spread over a period where it is large
+        # ("загалом загинули 245 ..."), what is known of it or what it rose to, where large
+        # or of prisoners ("відомо про 268 розстріляних полонених", "маємо дані про страту
+        # 90 полонених", "кількість страчених полонених зросла до 147"), or a figure as of
+        # a day ("станом на 1 травня"); none where a settlement names one act's place (the
+        # soldiers a tally counts are the category's prisoners, as below)
         large = any((c.count.best or 0) >= MANY for c in found)
         as_of_day = any(
             pack.as_of(analysis.text[max(s.start, m.start - 30) : m.start])
             for m in analysis.mentions_of("date", i)
         )
         tallied = not any(p.precision == "settlement" for p in places) and (
-            ((pack.known(s.text) or pack.spread(s.text)) and large)
-            or (pack.risen(s.text) and (large or bool(words.find("pow", lang, s.text))))
+            (pack.spread(s.text) and large)
+            or (
+                (pack.known(s.text) or pack.risen(s.text))
+                and (large or any(words.find(c, lang, s.text) for c in ("pow", "soldier")))
+            )
             or (as_of_day and any((c.count.best or 0) >= MIN_TALLY for c in found))
         )
         cumulative = pack.cumulative(s.text) or (running and i not in told) or tallied

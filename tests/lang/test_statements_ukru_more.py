@@ -127,3 +127,29 @@ def test_a_running_tally_in_more_words(stats, code: str, text: str, want: list) 
 )
 def test_an_acts_toll_is_no_running_tally(stats, text: str) -> None:
     assert stats(text, "uk") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # a known person named by surname only: the name the knowledge base gives him
+        ("Peskov told reporters the accusations were lies.", ("denial", "Dmitry Peskov")),
+        # a body named with its state's possessive: the state's adjective
+        (
+            "Russia's Investigative Committee rejected the claims of torture.",
+            ("denial", "Russian Investigative Committee"),
+        ),
+    ],
+)
+def test_english_speakers_by_the_names_gold_gives(extract, text: str, want: tuple) -> None:
+    a = extract(text, "en", "2024-03-10")
+    assert [(s.kind, s.speaker) for s in a.statements] == [want]
+
+
+def test_data_on_the_killing_of_prisoners_is_a_tally(stats) -> None:
+    assert stats("Слідчі мають дані про страту на полі бою 57 полонених бійців.", "uk") == [
+        (57, "victims", None)
+    ]
+    assert stats("У нас есть сведения о казни 57 пленных бойцов.", "ru") == [(57, "victims", None)]
+    # data on a strike's few dead: its toll
+    assert stats("Маємо інформацію про 14 загиблих після удару по місту.", "uk") == []

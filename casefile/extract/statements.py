@@ -952,6 +952,17 @@ def _pack_speaker(
         if orgs:
             name = str(getattr(orgs[-1].value, "name", orgs[-1].text))
             return "Russia" if STATE_SPEAKERS.search(name) else name
+        # a word that speaks for a state, just before the cue ("Кремль заперечив") or with
+        # a verb of saying between ("у Кремлі назвали ... фейком"); not a state a noun cue
+        # is told of ("РФ готує провокацію")
+        s = analysis.sentences[i]
+        at = cue_at - s.start
+        for _, end, name in reversed(pack.states(s.text)):
+            if end > at:
+                continue
+            if at - end <= 3 or pack.cues(s.text[end:at], ["attribution"]):
+                return name
+            break
         return None
     if kind not in (K.ORDER, K.INCITEMENT):
         return None

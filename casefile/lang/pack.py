@@ -489,6 +489,18 @@ class LanguagePack:
             by_english.setdefault(str(english), []).append(str(phrase))
         return PhraseMatcher(by_english, self.lemmas)
 
+    @cached_property
+    def _states(self) -> PhraseMatcher:
+        by_english: dict[str, list[str]] = {}
+        for phrase, english in (self.table("cues").get("states") or {}).items():
+            by_english.setdefault(str(english), []).append(str(phrase))
+        return PhraseMatcher(by_english, self.lemmas)
+
+    def states(self, text: str) -> list[tuple[int, int, str]]:
+        """(start, end, English name) of each word that speaks for a state ("Кремль",
+        "російська сторона" -> Russia; ``cues.yaml``'s ``states``)."""
+        return [(c.start, c.end, c.kind) for c in self._states.find(text)]
+
     def ranks(self, text: str) -> list[tuple[int, int, str, str | None]]:
         """(start, end, English rank, side) of each military rank or post ``cues.yaml``'s
         ``ranks`` names ("одного з командирів" -> commander), with the side an adjective

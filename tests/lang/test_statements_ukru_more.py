@@ -153,3 +153,20 @@ def test_data_on_the_killing_of_prisoners_is_a_tally(stats) -> None:
     assert stats("У нас есть сведения о казни 57 пленных бойцов.", "ru") == [(57, "victims", None)]
     # data on a strike's few dead: its toll
     assert stats("Маємо інформацію про 14 загиблих після удару по місту.", "uk") == []
+
+
+@pytest.mark.parametrize(
+    ("code", "text", "want"),
+    [
+        # a word that speaks for a state, with a verb of saying before the noun cue
+        ("ru", "В Кремле назвали эти обвинения клеветой.", [("denial", "Russia")]),
+        ("uk", "У Кремлі назвали ці звинувачення брехнею.", [("denial", "Russia")]),
+        # a counter-claim: the other side's army did it
+        ("uk", "Російська сторона звинуватила ЗСУ у загибелі бранців.", [("denial", "Russia")]),
+        # a state a noun cue is told of makes no denial
+        ("uk", "РФ готує нову провокацію біля станції.", []),
+    ],
+)
+def test_a_state_denies_by_its_word(extract, code: str, text: str, want: list) -> None:
+    a = extract(text, code, "2024-03-10")
+    assert [(s.kind, s.speaker) for s in a.statements] == want

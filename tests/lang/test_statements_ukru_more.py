@@ -170,3 +170,10 @@ def test_data_on_the_killing_of_prisoners_is_a_tally(stats) -> None:
 def test_a_state_denies_by_its_word(extract, code: str, text: str, want: list) -> None:
     a = extract(text, code, "2024-03-10")
     assert [(s.kind, s.speaker) for s in a.statements] == want
+
+
+def test_a_figure_over_a_long_period_is_a_tally(stats) -> None:
+    assert stats("З 2022 року окупанти стратили 163 бранці.", "uk") == [(163, "victims", "2022")]
+    assert stats("В 2023 году погибли 1 400 мирных жителей.", "ru") == [(1400, "victims", "2023")]
+    # a month is an act's vague date
+    assert stats("У березні окупанти розстріляли 16 бранців.", "uk") == []

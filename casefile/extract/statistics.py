@@ -435,9 +435,6 @@ _CASE_WORDS = re.compile(
 HUGE = 1000
 # So many that a figure told as what is known so far is a tally, not one act's toll.
 MANY = 100
-# Days a date must span for a figure over it to be a running tally, not one act's toll (a
-# month is an act's vague date; "з 2022 року", "у 2023 році" are periods).
-LONG_DAYS = 60
 # A figure of the dead set after a label, as in a table: "killed: 11,126", "dead – 420".
 _LABELLED = re.compile(
     rf"\b(?:killed|dead|deaths|died|executed)\s*[:–—]\s*(?:at least |more than |over )?"
@@ -488,8 +485,6 @@ def _by_pack(analysis: Analysis, pack: LanguagePack) -> None:
     or victims where the sentence makes it a running total or one of a long period
     (``LanguagePack.cumulative``), or names a body that counts (the ``tally`` concept)
     and spreads the figure (``LanguagePack.spread``)."""
-    from .assemble import _span_days  # (the assembler reads this module's patterns)
-
     words = concepts()
     lang = pack.code
     seen: set[tuple[int, str]] = set()  # a figure told again (the lead, then the body)
@@ -502,18 +497,13 @@ def _by_pack(analysis: Analysis, pack: LanguagePack) -> None:
         # a running total names places without telling an act there ("з початку вторгнення
         # у Маріуполі"); the sentence after one that tells no act goes on with it ("Із
         # них 40 дітей загинули ...")
-        # a figure told as a running tally: over a long period ("з 2022 року", "у 2023
-        # році": two months or more, as the dates stage reads them), spread over a period
-        # where it is large ("загалом загинули 245 ..."), what is known of it or what it
-        # rose to, where large or of prisoners ("відомо про 268 розстріляних полонених",
-        # "маємо дані про страту 90 полонених", "кількість страчених полонених зросла до
-        # 147"), or a figure as of a day ("станом на 1 травня"); none where a settlement
-        # names one act's place (the soldiers a tally counts are the category's prisoners,
-        # as below)
+        # a figure told as a running tally: spread over a period where it is large
+        # ("загалом загинули 245 ..."), what is known of it or what it rose to, where large
+        # or of prisoners ("відомо про 268 розстріляних полонених", "маємо дані про страту
+        # 90 полонених", "кількість страчених полонених зросла до 147"), or a figure as of
+        # a day ("станом на 1 травня"); none where a settlement names one act's place (the
+        # soldiers a tally counts are the category's prisoners, as below)
         large = any((c.count.best or 0) >= MANY for c in found)
-        long_period = any(  # "з 2022 року", "у 2023 році", "от начала марта"
-            _span_days(m.value.range) >= LONG_DAYS for m in analysis.mentions_of("date", i)
-        )
         as_of_day = any(
             pack.as_of(analysis.text[max(s.start, m.start - 30) : m.start])
             for m in analysis.mentions_of("date", i)
@@ -524,7 +514,7 @@ def _by_pack(analysis: Analysis, pack: LanguagePack) -> None:
                 (pack.known(s.text) or pack.risen(s.text))
                 and (large or any(words.find(c, lang, s.text) for c in ("pow", "soldier")))
             )
-            or ((as_of_day or long_period) and any((c.count.best or 0) >= MIN_TALLY for c in found))
+            or (as_of_day and any((c.count.best or 0) >= MIN_TALLY for c in found))
         )
         cumulative = pack.cumulative(s.text) or (running and i not in told) or tallied
         running = bool(found and cumulative)

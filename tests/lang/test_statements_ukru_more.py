@@ -172,8 +172,25 @@ def test_a_state_denies_by_its_word(extract, code: str, text: str, want: list) -
     assert [(s.kind, s.speaker) for s in a.statements] == want
 
 
-def test_a_figure_over_a_long_period_is_a_tally(stats) -> None:
-    assert stats("З 2022 року окупанти стратили 163 бранці.", "uk") == [(163, "victims", "2022")]
-    assert stats("В 2023 году погибли 1 400 мирных жителей.", "ru") == [(1400, "victims", "2023")]
-    # a month is an act's vague date
-    assert stats("У березні окупанти розстріляли 16 бранців.", "uk") == []
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Moscow insisted the pictures had been doctored.", ("denial", "Russia")),
+        (
+            "Ivan Sidorov said the reports of the shooting were not true.",
+            ("denial", "Ivan Sidorov"),
+        ),
+        (
+            "Russia's Foreign Ministry called the findings a crude forgery.",
+            ("denial", "Russian Foreign Ministry"),
+        ),
+    ],
+)
+def test_english_denials_of_forged_evidence(extract, text: str, want: tuple) -> None:
+    a = extract(text, "en", "2024-03-10")
+    assert [(s.kind, s.speaker) for s in a.statements] == [want]
+
+
+def test_a_passive_act_is_no_denial(extract) -> None:
+    a = extract("The prisoners had been shot and the bodies were burned.", "en", "2024-03-10")
+    assert a.statements == []

@@ -972,7 +972,10 @@ def _pack_speaker(
     s = analysis.sentences[i]
     ranks = pack.ranks(s.text)
     if not ranks:
-        return None
+        # an order to kill that names no giver ("отримали наказ розстрілювати полонених"):
+        # the command of the side whose forces the report names ("Russian commander")
+        side = _side(analysis) if kind == K.ORDER else None
+        return f"{side} commander" if side else None
     _, _, rank, side = min(ranks, key=lambda r: abs(s.start + r[0] - cue_at))
     side = side or _side(analysis)
     return f"{side} {rank}" if side else rank

@@ -194,3 +194,14 @@ def test_english_denials_of_forged_evidence(extract, text: str, want: tuple) -> 
 def test_a_passive_act_is_no_denial(extract) -> None:
     a = extract("The prisoners had been shot and the bodies were burned.", "en", "2024-03-10")
     assert a.statements == []
+
+
+def test_an_order_to_kill_with_no_giver_named_is_the_command_of_the_reports_forces(
+    extract,
+) -> None:
+    a = extract(
+        "Російські військові отримували наказ не брати полонених, а вбивати їх.", "uk", "2024-03-10"
+    )
+    assert [(s.kind, s.speaker) for s in a.statements] == [("order", "Russian commander")]
+    # an order to do no harm is none, named giver or not
+    assert extract("Командир роти наказав охороняти склад.", "uk", "2024-03-10").statements == []

@@ -890,17 +890,15 @@ _NATIONALS = re.compile(r"\b(?:українц|украинц|росіян|рос
 
 
 def _by_pack(analysis: Analysis, pack: LanguagePack) -> None:
-    """Statements by the pack's cue phrases (``LanguagePack.statement_cues``): the first of
-    each kind whose sentence names its speaker (``_pack_speaker``; for an order told "on
-    the orders of", the person named after it); an order or a call to kill only in a
-    sentence that names an act of harm."""
+    """Statements by the pack's cue phrases (``LanguagePack.statement_cues``): one of each
+    kind by each speaker a cue's sentence names (``_pack_speaker``; for an order told "on
+    the orders of", the person named after it), as in English; an order or a call to kill
+    only in a sentence that names an act of harm."""
     language = pack.code
     words = concepts()
-    found: set[str] = set()
+    found: set[tuple[str, str]] = set()
     for i, s in enumerate(analysis.sentences):
         for cue in pack.statement_cues(s.text):
-            if cue.kind in found:
-                continue
             if (
                 cue.kind in (K.ORDER, K.INCITEMENT)
                 and not any(words.find(c, language, s.text) for c in _HARM_CONCEPTS)
@@ -926,7 +924,9 @@ def _by_pack(analysis: Analysis, pack: LanguagePack) -> None:
             if not speaker:
                 continue
             speaker = _body_name(analysis, i, speaker)
-            found.add(cue.kind)
+            if (cue.kind, speaker) in found:
+                continue
+            found.add((cue.kind, speaker))
             dates = analysis.mentions_of("date", i)
             analysis.statements.append(
                 Statement(

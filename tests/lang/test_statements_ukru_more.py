@@ -205,3 +205,23 @@ def test_an_order_to_kill_with_no_giver_named_is_the_command_of_the_reports_forc
     assert [(s.kind, s.speaker) for s in a.statements] == [("order", "Russian commander")]
     # an order to do no harm is none, named giver or not
     assert extract("Командир роти наказав охороняти склад.", "uk", "2024-03-10").statements == []
+
+
+def test_each_speaker_of_a_kind_makes_a_statement(extract) -> None:
+    a = extract(
+        "Дмитро Пєсков заперечив причетність армії до страти полонених. "
+        "Марія Захарова назвала відео фейком.",
+        "uk",
+        "2024-03-10",
+    )
+    assert sorted((s.kind, s.speaker) for s in a.statements) == [
+        ("denial", "Dmitry Peskov"),
+        ("denial", "Maria Zakharova"),
+    ]
+    # one speaker's denials told twice are one statement
+    a = extract(
+        "Дмитро Пєсков заперечив причетність армії. Пєсков також назвав відео фейком.",
+        "uk",
+        "2024-03-10",
+    )
+    assert [(s.kind, s.speaker) for s in a.statements] == [("denial", "Dmitry Peskov")]

@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Token
 from .. import registry
 from ..knowledge.groups import canonical_force
 from ..lang import LanguagePack, get_pack
+from ..lang.romanize import KnownPersons
 from ..model import Actor, Analysis, Mention, Statement
 from ..vocab import STATEMENT_KINDS as K
 from .base import BaseStage
@@ -108,9 +109,11 @@ CUES: dict[str, re.Pattern[str]] = {
     ),
     K.DENIAL: re.compile(
         r"\b(?:denied|denies|deny|denying|denials?|"
-        rf"(?:is|are|was|were) {_Q}(?:a |an |all )?{_Q}{_WORDS}{{0,2}}?{_Q}"
-        r"(?:lies?|fake|false|untrue|fabrication|fabricated|provocation|baseless|groundless|"
-        r"unfounded|absurd|nonsense|slander|fiction|invention|invented|made up(?! of))\b|"
+        rf"(?:is|are|was|were|had been|have been|has been) {_Q}(?:a |an |all )?{_Q}"
+        rf"{_WORDS}{{0,2}}?{_Q}"
+        r"(?:lies?|fake|faked|false|untrue|not true|fabrication|fabricated|provocation|baseless|"
+        r"groundless|unfounded|absurd|nonsense|slander|fiction|invention|invented|doctored|"
+        r"forged|forgery|falsified|hoax|made up(?! of))\b|"
         # "told the council that the others were lying about ...", "accused them of lying"
         r"(?:are|were|is|was) lying\b|of lying\b|"
         r"(?:rejected|rejects|dismissed|dismisses|refuted|refutes|disputed|contested|"
@@ -121,8 +124,9 @@ CUES: dict[str, re.Pattern[str]] = {
         r"(?:accusations?|claims?|allegations?|charges?) (?:\w+ ){0,3}?(?:was|were|has been|"
         r"have been) (?:\w+ )?(?:rejected|dismissed|refuted|denied)\b|"
         r"(?:called|calls|dismissed|described|branded|rejected|rejects|denounced)\b.{0,80}?"
-        r"\b(?:provocation|fake|staged|hoax|lies?|fabrication|fabricated|baseless|groundless|"
-        r"false|untrue|disinformation|absurd|nonsense|slander\w*|unsubstantiated)|"
+        r"\b(?:provocation|fake|faked|staged|hoax|lies?|fabrication|fabricated|baseless|"
+        r"groundless|false|untrue|disinformation|absurd|nonsense|slander\w*|unsubstantiated|"
+        r"forgery|doctored|falsified|propaganda)|"
         # responsibility not taken: "refused to accept responsibility", "disclaimed any role"
         r"(?:refused|refuses|declined|declines) to (?:accept|take|acknowledge|admit|assume) "
         r"(?:any )?(?:responsibility|blame|involvement)|"
@@ -675,6 +679,7 @@ class Statements(BaseStage):
                     if kind == K.DENIAL and cue.group("blame") and not _state(speaker):
                         continue  # a person or a governor blaming the other side accuses
                     speaker = _full_name(analysis, RANK.sub("", speaker) or speaker)
+                    speaker = _body_name(analysis, i, speaker)
                     # a state's forces by the name the table gives them ("Sudanese Armed
                     # Forces" for "the Sudanese army"), as perpetrators are named
                     force = canonical_force(speaker)
@@ -804,13 +809,73 @@ RANK = re.compile(
 )
 
 
+# A defence ministry, named the one way whatever the spelling ("Russian Defense Ministry" for
+# "Russia's Ministry of Defence", "the Russian MoD", "Ministry of Defence of Russia"): the
+# state's adjective and "Defense Ministry".
+_MINISTRY = r"(?i:defen[cs]e ministry|ministry of defen[cs]e|MoD)"
+DEFENCE_MINISTRY = re.compile(
+    rf"\b(?:(?P<a>[A-Z][a-z]+(?: Federation)?)(?:['’]s)? {_MINISTRY}"
+    r"|(?i:defen[cs]e ministry|ministry of defen[cs]e) of (?:the )?"
+    r"(?P<b>[A-Z][a-z]+(?: Federation)?))(?!\w)"
+)
+# A state's name -> its adjective, for the states whose ministries speak in the reports.
+_ADJECTIVES = {
+    "russia": "Russian",
+    "russian federation": "Russian",
+    "ukraine": "Ukrainian",
+    "israel": "Israeli",
+    "belarus": "Belarusian",
+    "syria": "Syrian",
+    "sudan": "Sudanese",
+    "armenia": "Armenian",
+    "azerbaijan": "Azerbaijani",
+}
+
+
+def _ministry_name(m: re.Match[str]) -> str | None:
+    state = m.group("a") or m.group("b")
+    if state.lower() in ("the", "a", "its", "their", "his", "her"):
+        return None
+    adjective = _ADJECTIVES.get(state.lower(), state)
+    if adjective.lower().endswith(" federation"):
+        adjective = adjective.split()[0]
+    return f"{adjective} Defense Ministry"
+
+
+def _body_name(analysis: Analysis, i: int, speaker: str) -> str:
+    """A defence ministry by its one name ("Russian Defense Ministry"), whether the speaker
+    names it ("Russian Ministry of Defence") or the sentence does where the speaker is only
+    the ministry or its state ("Russia's Defence Ministry" read as "Defence Ministry" or
+    "Russia")."""
+    own = DEFENCE_MINISTRY.search(speaker)
+    if own:
+        return _ministry_name(own) or speaker
+    text = analysis.sentences[i].text
+    if speaker != "Russia" and not re.fullmatch(_MINISTRY, speaker):
+        # a body named with its state's possessive ("Russia's Investigative Committee"):
+        # the state's adjective, as a ministry's
+        m = re.search(rf"\b([A-Z][a-z]+)['’]s {re.escape(speaker)}\b", text)
+        if m and m.group(1).lower() in _ADJECTIVES and speaker[:1].isupper():
+            return f"{_ADJECTIVES[m.group(1).lower()]} {speaker}"
+        return speaker
+    named = {n for m in DEFENCE_MINISTRY.finditer(text) if (n := _ministry_name(m))}
+    if len(named) != 1:
+        return speaker
+    (name,) = named
+    return name if speaker != "Russia" or name.startswith("Russian ") else speaker
+
+
 def _full_name(analysis: Analysis, name: str) -> str:
-    """'Medvedev' -> 'Dmitry Medvedev' when the document names him in full somewhere."""
+    """'Medvedev' -> 'Dmitry Medvedev' when the document names him in full somewhere, else
+    when he is a known person (``knowledge/data/persons.yaml``) of that surname."""
     if " " in name:
         return name
     for m in analysis.mentions:
         if m.kind == "person" and m.text.endswith(" " + name):
             return m.text
+    known = KnownPersons.default().get(name)
+    if known is not None and known.name.split()[-1].lower() == name.lower():
+        return known.name
     return name
 
 
@@ -830,17 +895,15 @@ _NATIONALS = re.compile(r"\b(?:українц|украинц|росіян|рос
 
 
 def _by_pack(analysis: Analysis, pack: LanguagePack) -> None:
-    """Statements by the pack's cue phrases (``LanguagePack.statement_cues``): the first of
-    each kind whose sentence names its speaker (``_pack_speaker``; for an order told "on
-    the orders of", the person named after it); an order or a call to kill only in a
-    sentence that names an act of harm."""
+    """Statements by the pack's cue phrases (``LanguagePack.statement_cues``): one of each
+    kind by each speaker a cue's sentence names (``_pack_speaker``; for an order told "on
+    the orders of", the person named after it), as in English; an order or a call to kill
+    only in a sentence that names an act of harm."""
     language = pack.code
     words = concepts()
-    found: set[str] = set()
+    found: set[tuple[str, str]] = set()
     for i, s in enumerate(analysis.sentences):
         for cue in pack.statement_cues(s.text):
-            if cue.kind in found:
-                continue
             if (
                 cue.kind in (K.ORDER, K.INCITEMENT)
                 and not any(words.find(c, language, s.text) for c in _HARM_CONCEPTS)
@@ -865,7 +928,10 @@ def _by_pack(analysis: Analysis, pack: LanguagePack) -> None:
                 speaker = _pack_speaker(analysis, i, s.start + cue.start, cue.kind, pack)
             if not speaker:
                 continue
-            found.add(cue.kind)
+            speaker = _body_name(analysis, i, speaker)
+            if (cue.kind, speaker) in found:
+                continue
+            found.add((cue.kind, speaker))
             dates = analysis.mentions_of("date", i)
             analysis.statements.append(
                 Statement(
@@ -894,13 +960,27 @@ def _pack_speaker(
         if orgs:
             name = str(getattr(orgs[-1].value, "name", orgs[-1].text))
             return "Russia" if STATE_SPEAKERS.search(name) else name
+        # a word that speaks for a state, just before the cue ("Кремль заперечив") or with
+        # a verb of saying between ("у Кремлі назвали ... фейком"); not a state a noun cue
+        # is told of ("РФ готує провокацію")
+        s = analysis.sentences[i]
+        at = cue_at - s.start
+        for _, end, name in reversed(pack.states(s.text)):
+            if end > at:
+                continue
+            if at - end <= 3 or pack.cues(s.text[end:at], ["attribution"]):
+                return name
+            break
         return None
     if kind not in (K.ORDER, K.INCITEMENT):
         return None
     s = analysis.sentences[i]
     ranks = pack.ranks(s.text)
     if not ranks:
-        return None
+        # an order to kill that names no giver ("отримали наказ розстрілювати полонених"):
+        # the command of the side whose forces the report names ("Russian commander")
+        side = _side(analysis) if kind == K.ORDER else None
+        return f"{side} commander" if side else None
     _, _, rank, side = min(ranks, key=lambda r: abs(s.start + r[0] - cue_at))
     side = side or _side(analysis)
     return f"{side} {rank}" if side else rank

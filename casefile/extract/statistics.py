@@ -148,6 +148,16 @@ BREAKDOWN = re.compile(
 BREAKDOWN_YEAR_FIRST = re.compile(
     r"\b(?P<y>(?:19|20)\d\d)\s*(?::|\s[–—-])\s*(?P<n>[1-9][\d,]*)\b(?<!\b(?:19|20)\d\d)"
 )
+# ... in any language, for a pack's statistics: the year, a word for it ("році", "году") and
+# the figure after a dash or a colon ("у 2023 році — 2 500"), or the figure and a short word
+# before the year ("57 у 2022 році"); figures with their thousands set apart by spaces.
+_FIGURE = r"(?P<n>[1-9]\d{0,2}(?:[ \xa0]\d{3})+|[1-9]\d*)"
+PACK_BREAKDOWN = re.compile(
+    rf"(?<![\d./-])\b(?P<y>(?:19|20)\d\d)(?:\s+\w+\.?)?\s*[:–—-]\s*{_FIGURE}(?!\d|[.,:]\d)"
+    r"(?<!\b(?:19|20)\d\d)"
+    rf"|(?<![\d.,:])(?<!\d[ \xa0]){_FIGURE.replace('?P<n>', '?P<n2>')}\s+\w{{1,2}}\s+"
+    r"(?P<y2>(?:19|20)\d\d)\b"
+)
 AS_OF = re.compile(r"\bas of\b", re.I)
 # The least number of victims a tally counts where a language pack reads statistics: a
 # day's toll of a few is told as incidents (measured on gold/train's Ukrainian and Russian
@@ -423,6 +433,8 @@ _CASE_WORDS = re.compile(
 # So many killed that no one act's toll is meant: a tally ("at least 10,500 people have died
 # in the fighting").
 HUGE = 1000
+# So many that a figure told as what is known so far is a tally, not one act's toll.
+MANY = 100
 # A figure of the dead set after a label, as in a table: "killed: 11,126", "dead – 420".
 _LABELLED = re.compile(
     rf"\b(?:killed|dead|deaths|died|executed)\s*[:–—]\s*(?:at least |more than |over )?"
@@ -485,7 +497,26 @@ def _by_pack(analysis: Analysis, pack: LanguagePack) -> None:
         # a running total names places without telling an act there ("з початку вторгнення
         # у Маріуполі"); the sentence after one that tells no act goes on with it ("Із
         # них 40 дітей загинули ...")
-        cumulative = pack.cumulative(s.text) or (running and i not in told)
+        # a figure told as a running tally: spread over a period where it is large
+        # ("загалом загинули 245 ..."), what is known of it or what it rose to, where large
+        # or of prisoners ("відомо про 268 розстріляних полонених", "маємо дані про страту
+        # 90 полонених", "кількість страчених полонених зросла до 147"), or a figure as of
+        # a day ("станом на 1 травня"); none where a settlement names one act's place (the
+        # soldiers a tally counts are the category's prisoners, as below)
+        large = any((c.count.best or 0) >= MANY for c in found)
+        as_of_day = any(
+            pack.as_of(analysis.text[max(s.start, m.start - 30) : m.start])
+            for m in analysis.mentions_of("date", i)
+        )
+        tallied = not any(p.precision == "settlement" for p in places) and (
+            (pack.spread(s.text) and large)
+            or (
+                (pack.known(s.text) or pack.risen(s.text))
+                and (large or any(words.find(c, lang, s.text) for c in ("pow", "soldier")))
+            )
+            or (as_of_day and any((c.count.best or 0) >= MIN_TALLY for c in found))
+        )
+        cumulative = pack.cumulative(s.text) or (running and i not in told) or tallied
         running = bool(found and cumulative)
         # people prosecuted for crimes ("понад 1100 осіб отримали підозри"): cases
         prosecuted = [c for c in pack.prosecuted_counts(s.text) if c.value >= MIN_TALLY]
@@ -506,8 +537,11 @@ def _by_pack(analysis: Analysis, pack: LanguagePack) -> None:
             category = VICTIM_CATEGORIES.POW
         else:
             category = VICTIM_CATEGORIES.UNKNOWN
+        parts = list(PACK_BREAKDOWN.finditer(s.text))
         period, as_of = None, None
         for m in analysis.mentions_of("date", i):
+            if any(m.start < s.start + b.end() and s.start + b.start() < m.end for b in parts):
+                continue  # a year of a breakdown is its part's period, not the total's
             if pack.as_of(analysis.text[max(s.start, m.start - 30) : m.start]):
                 as_of = m.value.range.end or m.value.range.start
             elif period is None:
@@ -530,13 +564,38 @@ def _by_pack(analysis: Analysis, pack: LanguagePack) -> None:
                     c.start < s.start + p.end and s.start + p.start < c.end for p in prosecuted
                 )
             ]
+        added: list[tuple[int, str]] = []
         for value, counted in values:
             if counted == COUNTED.VICTIMS and value < MIN_TALLY:
                 continue  # "5 killed in the past day": the toll of acts, told as incidents
             if (value, counted) in seen:
                 continue
             seen.add((value, counted))
+            added.append((value, counted))
             cat = VICTIM_CATEGORIES.UNKNOWN if counted == COUNTED.CASES else category
             analysis.statistics.append(
                 Statistic(value, counted, cat, period, as_of, by, [(s.start, s.end)])
+            )
+        if not added:
+            continue
+        # the parts of a breakdown by year ("у 2022 році — 7 000, у 2023 році — 2 500"): each
+        # counts what the sentence's figures count, over its year
+        counted = COUNTED.VICTIMS if any(k == COUNTED.VICTIMS for _, k in added) else COUNTED.CASES
+        cat = VICTIM_CATEGORIES.UNKNOWN if counted == COUNTED.CASES else category
+        for b in parts:
+            value = int(re.sub(r"\D", "", b.group("n") or b.group("n2")))
+            y = b.group("y") or b.group("y2")
+            if (value, counted) in seen or any(v == value for v, _ in added):
+                continue
+            seen.add((value, counted))
+            analysis.statistics.append(
+                Statistic(
+                    value,
+                    counted,
+                    cat,
+                    DateRange(y, y),
+                    as_of,
+                    by,
+                    [(s.start + b.start(), s.start + b.end())],
+                )
             )

@@ -434,6 +434,20 @@ class LanguagePack:
         початку вторгнення", "за тиждень"; ``cues.yaml``'s ``cumulative``), not a day's."""
         return bool(self.cues(text, ["cumulative"]))
 
+    def known(self, text: str) -> bool:
+        """Whether ``text`` tells a figure as what is known so far ("відомо про", "известно
+        о"; ``cues.yaml``'s ``known``): a tally where the figure is large."""
+        if not self.table("cues").get("known"):
+            return False
+        return bool(self.cues(text, ["known"]))
+
+    def risen(self, text: str) -> bool:
+        """Whether ``text`` tells what a figure rose to ("зросла до", "выросло до";
+        ``cues.yaml``'s ``risen``)."""
+        if not self.table("cues").get("risen"):
+            return False
+        return bool(self.cues(text, ["risen"]))
+
     def as_of(self, before: str) -> bool:
         """Whether the words ``before`` a date make it the date a figure is told as of."""
         if not self.table("cues").get("as_of"):
@@ -474,6 +488,18 @@ class LanguagePack:
         for phrase, english in (self.table("cues").get("ranks") or {}).items():
             by_english.setdefault(str(english), []).append(str(phrase))
         return PhraseMatcher(by_english, self.lemmas)
+
+    @cached_property
+    def _states(self) -> PhraseMatcher:
+        by_english: dict[str, list[str]] = {}
+        for phrase, english in (self.table("cues").get("states") or {}).items():
+            by_english.setdefault(str(english), []).append(str(phrase))
+        return PhraseMatcher(by_english, self.lemmas)
+
+    def states(self, text: str) -> list[tuple[int, int, str]]:
+        """(start, end, English name) of each word that speaks for a state ("Кремль",
+        "російська сторона" -> Russia; ``cues.yaml``'s ``states``)."""
+        return [(c.start, c.end, c.kind) for c in self._states.find(text)]
 
     def ranks(self, text: str) -> list[tuple[int, int, str, str | None]]:
         """(start, end, English rank, side) of each military rank or post ``cues.yaml``'s

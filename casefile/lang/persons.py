@@ -57,6 +57,15 @@ class MorphPersons:
                 continue
             if "name?" in t and i + 1 < len(words) and next_to(i, i + 1) and "Surn" in tags[i + 1]:
                 t = t | {"Name"}  # a rarer reading as a given name, a surname after it
+            if (
+                "Name" in t
+                and "Geox" in t
+                and i + 1 < len(words)
+                and next_to(i, i + 1)
+                and "Surn" in tags[i + 1]
+                and "Geox" not in tags[i + 1]
+            ):
+                t = t - {"Geox"}  # a given name that is a town too ("Владимир"), a surname after
             if "Name" in t and "Geox" not in t:
                 lo = hi = i
                 if i + 1 < len(words) and next_to(i, i + 1) and "Patr" in tags[i + 1]:

@@ -147,9 +147,9 @@ def test_an_order_given_by_rank_only_names_the_side_and_rank(
     [
         (
             "Putin signed a decree granting the brigade the honorary name of guards.",
-            "Putin",
+            "Vladimir Putin",  # a known person by the knowledge base's full name
         ),
-        ("Shoigu hailed the paratroopers for their courage in the operation.", "Shoigu"),
+        ("Shoigu hailed the paratroopers for their courage in the operation.", "Sergei Shoigu"),
         (
             "The Russian Defense Ministry praised elements of the 155th Naval Infantry Brigade for "
             "their actions near the village.",
@@ -158,7 +158,7 @@ def test_an_order_given_by_rank_only_names_the_side_and_rank(
         (
             "Putin signed a decree awarding the Guards honorific to the 155th Naval Infantry "
             "Brigade.",
-            "Putin",
+            "Vladimir Putin",
         ),
     ],
 )
@@ -229,7 +229,7 @@ def test_a_denial_in_other_words(statements, text: str, speaker: str) -> None:
         ),
         ('The Russian embassy in Washington called the report "another lie".', "Russian embassy"),
         # who opens a quote with a colon says it
-        ('Peskov: "The footage from the town is a fake."', "Peskov"),
+        ('Peskov: "The footage from the town is a fake."', "Dmitry Peskov"),
     ],
 )
 def test_who_denies_named_by_a_body_or_before_a_colon(statements, text: str, speaker: str) -> None:

@@ -1392,18 +1392,21 @@ KILLING_TYPES = frozenset(["killing_of_civilians", "execution_of_pows"])
 
 def _patients(tok: Token) -> list[Token]:
     """Who the act was done to: the object of an active verb, the subject of a passive one,
-    the "of" phrase of a noun ("the murder of the judge")."""
+    the "of", "on" or "against" phrase of a noun ("the murder of the judge", "the attack on
+    the mayor"), else the noun's possessor named by a noun ("the judge's murder"; not a
+    pronoun, whose antecedent may be many)."""
     pred = tok
     if tok.pos_ in ("VERB", "AUX"):
         passive = [c for c in pred.children if c.dep_ == "nsubjpass"]
         return passive or [c for c in pred.children if c.dep_ in ("dobj", "obj")]
-    return [
+    of = [
         g
         for c in tok.children
-        if c.dep_ == "prep" and c.lower_ == "of"
+        if c.dep_ == "prep" and c.lower_ in ("of", "on", "against")
         for g in c.children
         if g.dep_ == "pobj"
     ]
+    return of or [c for c in tok.children if c.dep_ == "poss" and c.tag_ in ("NN", "NNP")]
 
 
 def _one_victim(
@@ -1426,6 +1429,10 @@ def _one_victim(
             for c in ("civilian", "person_title", "pow", "soldier")
         )  # "a 17-year-old Palestinian", "two Ukrainians"
 
+    def titled(t: Token) -> bool:
+        # a name after the word for the person's work ("judge <name>", "reporter <name>")
+        return t.tag_ == "NNP" and any(human(c) for c in t.children if c.dep_ == "compound")
+
     role = "killed" if e.type in KILLING_TYPES else "victims"
     for head in _patients(tok):
         numbers = [c for c in head.children if c.dep_ == "nummod"]
@@ -1439,7 +1446,7 @@ def _one_victim(
         elif all(t.tag_ in ("NN", "NNP") for t in joined):
             at = base + head.idx
             named = any(m.start <= at < m.end for m in people)
-            if not (named or any(human(t) for t in joined)):
+            if not (named or any(human(t) or titled(t) for t in joined)):
                 continue
             lo = base + min(t.left_edge.idx for t in joined)
             hi = base + max(t.right_edge.idx + len(t.right_edge.text) for t in joined)

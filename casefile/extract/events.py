@@ -1390,6 +1390,16 @@ def _counts_agents(e: EventMention, m: Mention) -> bool:
 KILLING_TYPES = frozenset(["killing_of_civilians", "execution_of_pows"])
 
 
+def _antecedent(t: Token, verb: Token) -> Token:
+    """The noun a relative pronoun stands for ("<name>, a judge who was shot": the name; the
+    pronoun's clause hangs from the word it tells of, which may itself be a gloss of a name
+    before it), else the token itself."""
+    if t.tag_ not in ("WP", "WDT") or verb.dep_ != "relcl":
+        return t
+    head = verb.head
+    return head.head if head.dep_ == "appos" and head.head.tag_ == "NNP" else head
+
+
 def _patients(tok: Token) -> list[Token]:
     """Who the act was done to: the object of an active verb, the subject of a passive one,
     the "of", "on" or "against" phrase of a noun ("the murder of the judge", "the attack on
@@ -1398,7 +1408,8 @@ def _patients(tok: Token) -> list[Token]:
     pred = tok
     if tok.pos_ in ("VERB", "AUX"):
         passive = [c for c in pred.children if c.dep_ == "nsubjpass"]
-        return passive or [c for c in pred.children if c.dep_ in ("dobj", "obj")]
+        found = passive or [c for c in pred.children if c.dep_ in ("dobj", "obj")]
+        return [_antecedent(t, pred) for t in found]
     of = [
         g
         for c in tok.children
@@ -1450,6 +1461,16 @@ def _one_victim(
                 continue
             lo = base + min(t.left_edge.idx for t in joined)
             hi = base + max(t.right_edge.idx + len(t.right_edge.text) for t in joined)
+            if lo <= base + tok.idx < hi:
+                # the act is told in a clause of the name ("<name>, who was shot"): the
+                # name, up to the comma or pronoun that opens the clause
+                last = head
+                while last.i + 1 < len(last.doc) and last.i + 1 < tok.i:
+                    nxt = last.doc[last.i + 1]
+                    if nxt.text == "," or nxt.tag_ in ("WP", "WDT"):
+                        break
+                    last = nxt
+                hi = base + last.idx + len(last.text)
             count = Count(best=len(joined))
         else:
             continue  # plural with no number, or not a noun

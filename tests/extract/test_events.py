@@ -1148,3 +1148,14 @@ def test_one_named_person_by_their_work_or_possessed_act_is_one_victim(extract) 
     # a possessive pronoun may stand for many: no figure
     e = extract("Their murder in the village shocked the province on Tuesday.")
     assert all(x.of("count") == [] for x in e.events)
+
+
+def test_a_named_person_a_relative_clause_tells_the_act_of_is_one_victim(extract) -> None:
+    a = extract("Crowds mourned Tomas Varga Lenz, who was murdered in Szeged last spring.")
+    counts = [m for e in a.events for m in e.of("count")]
+    assert [(m.text, m.value.count.best) for m in counts] == [("Tomas Varga Lenz", 1)]
+
+
+def test_the_killing_of_a_cleric_is_a_killing_of_one_civilian(extract) -> None:
+    a = extract("Hundreds marched on Sunday over the killing of a monsignor in the north.")
+    assert [m.value.count.best for e in a.events for m in e.of("count")] == [1]

@@ -1447,7 +1447,12 @@ def _one_victim(
     role = "killed" if e.type in KILLING_TYPES else "victims"
     for head in _patients(tok):
         numbers = [c for c in head.children if c.dep_ == "nummod"]
-        joined = [head, *[c for c in head.conjuncts if c.i > head.i]]
+        # the people joined to it; a pronoun or determiner the parse joins is no person
+        # ("<name> and those who ...")
+        joined = [
+            head,
+            *[c for c in head.conjuncts if c.i > head.i and c.pos_ not in ("DET", "PRON")],
+        ]
         if numbers and human(head):
             value = pack.number(numbers[0].text)
             if value is None or value <= 0:

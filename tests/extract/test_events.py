@@ -1159,3 +1159,11 @@ def test_a_named_person_a_relative_clause_tells_the_act_of_is_one_victim(extract
 def test_the_killing_of_a_cleric_is_a_killing_of_one_civilian(extract) -> None:
     a = extract("Hundreds marched on Sunday over the killing of a monsignor in the north.")
     assert [m.value.count.best for e in a.events for m in e.of("count")] == [1]
+
+
+def test_a_determiner_the_parse_joins_to_the_victim_is_no_second_victim(extract) -> None:
+    a = extract(
+        "They demanded the trial of those guilty of the murder of monsignor Ramon Ibarra Sol "
+        "and those known to be members of the gangs."
+    )
+    assert [m.value.count.best for e in a.events for m in e.of("count")] == [1]

@@ -46,7 +46,7 @@ from ..errors import ConfigError
 from ..knowledge.demonyms import demonym_nouns, demonyms
 from ..lang import get_pack
 from ..lang.morph import tag_of
-from ..model import Actor, Analysis, Count, Mention
+from ..model import Actor, Analysis, Count, Mention, Place
 from ..vocab import INCIDENT_TYPES as T
 from .attributes import cache_lemmatizer, index_attribute_ruler
 from .base import BaseStage
@@ -1142,6 +1142,8 @@ class Events(BaseStage):
                     continue  # "Кадыровцы" is a force, not the village it also names
                 if role == PLACE and _within(m, analysis.mentions_of("unit", i)):
                     continue  # "Rifle" of "<n>th Motorized Rifle Brigade": a word of its name
+                if role == PLACE and _outside_country(analysis, m):
+                    continue  # "it was carried out outside of <country>": not where it was
                 if doc is None and role == COUNT and _counts_the_charged(pack, s.text, m, owner):
                     continue  # "обвинувачення трьом військовим у розстрілі ...": the accused
                 if doc is not None and role != COUNT:
@@ -1388,6 +1390,21 @@ def _counts_agents(e: EventMention, m: Mention) -> bool:
 
 # The count role of a victim an act of the type harms: its killed, or its victims.
 KILLING_TYPES = frozenset(["killing_of_civilians", "execution_of_pows"])
+
+
+# the words before a place that say the act was not there ("outside of", "outside the")
+OUTSIDE = re.compile(r"\boutside(?:\s+of)?(?:\s+the)?\s*$", re.I)
+
+
+def _outside_country(analysis: Analysis, m: Mention) -> bool:
+    """A country the text says the act was done outside of: not its place (outside a town is
+    near it, so only a country)."""
+    place = m.value
+    return (
+        isinstance(place, Place)
+        and place.precision == "country"
+        and OUTSIDE.search(analysis.text[max(0, m.start - 20) : m.start]) is not None
+    )
 
 
 def _antecedent(t: Token, verb: Token) -> Token:

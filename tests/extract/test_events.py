@@ -1167,3 +1167,13 @@ def test_a_determiner_the_parse_joins_to_the_victim_is_no_second_victim(extract)
         "and those known to be members of the gangs."
     )
     assert [m.value.count.best for e in a.events for m in e.of("count")] == [1]
+
+
+def test_a_country_the_act_was_done_outside_of_is_not_its_place(extract) -> None:
+    a = extract(
+        "Armed men abducted engineer Tomas Vidal Cruz, police said on Monday; the abduction "
+        "was planned outside of Chile."
+    )
+    assert [i.place for i in a.incidents] == [None]
+    b = extract("Gunmen shot dead two farmers outside Gao on Monday.")  # near a town: there
+    assert [i.place.name for i in b.incidents if i.place] == ["Gao"]

@@ -1419,9 +1419,8 @@ def _antecedent(t: Token, verb: Token) -> Token:
 
 def _patients(tok: Token) -> list[Token]:
     """Who the act was done to: the object of an active verb, the subject of a passive one,
-    the "of", "on" or "against" phrase of a noun ("the murder of the judge", "the attack on
-    the mayor"), else the noun's possessor named by a noun ("the judge's murder"; not a
-    pronoun, whose antecedent may be many)."""
+    the "of" phrase of a noun ("the murder of the judge"), else the noun's possessor named by
+    a noun ("the judge's murder"; not a pronoun, whose antecedent may be many)."""
     pred = tok
     if tok.pos_ in ("VERB", "AUX"):
         passive = [c for c in pred.children if c.dep_ == "nsubjpass"]
@@ -1430,7 +1429,7 @@ def _patients(tok: Token) -> list[Token]:
     of = [
         g
         for c in tok.children
-        if c.dep_ == "prep" and c.lower_ in ("of", "on", "against")
+        if c.dep_ == "prep" and c.lower_ == "of"
         for g in c.children
         if g.dep_ == "pobj"
     ]

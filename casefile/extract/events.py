@@ -46,7 +46,7 @@ from ..errors import ConfigError
 from ..knowledge.demonyms import demonym_nouns, demonyms
 from ..lang import get_pack
 from ..lang.morph import tag_of
-from ..model import Actor, Analysis, Count, Mention
+from ..model import Actor, Analysis, Count, Mention, Place
 from ..vocab import INCIDENT_TYPES as T
 from .attributes import cache_lemmatizer, index_attribute_ruler
 from .base import BaseStage
@@ -1142,6 +1142,8 @@ class Events(BaseStage):
                     continue  # "Кадыровцы" is a force, not the village it also names
                 if role == PLACE and _within(m, analysis.mentions_of("unit", i)):
                     continue  # "Rifle" of "<n>th Motorized Rifle Brigade": a word of its name
+                if role == PLACE and _outside_country(analysis, m):
+                    continue  # "it was carried out outside of <country>": not where it was
                 if doc is None and role == COUNT and _counts_the_charged(pack, s.text, m, owner):
                     continue  # "обвинувачення трьом військовим у розстрілі ...": the accused
                 if doc is not None and role != COUNT:
@@ -1390,20 +1392,48 @@ def _counts_agents(e: EventMention, m: Mention) -> bool:
 KILLING_TYPES = frozenset(["killing_of_civilians", "execution_of_pows"])
 
 
+# the words before a place that say the act was not there ("outside of", "outside the")
+OUTSIDE = re.compile(r"\boutside(?:\s+of)?(?:\s+the)?\s*$", re.I)
+
+
+def _outside_country(analysis: Analysis, m: Mention) -> bool:
+    """A country the text says the act was done outside of: not its place (outside a town is
+    near it, so only a country)."""
+    place = m.value
+    return (
+        isinstance(place, Place)
+        and place.precision == "country"
+        and OUTSIDE.search(analysis.text[max(0, m.start - 20) : m.start]) is not None
+    )
+
+
+def _antecedent(t: Token, verb: Token) -> Token:
+    """The noun a relative pronoun stands for ("<name>, a judge who was shot": the name; the
+    pronoun's clause hangs from the word it tells of, which may itself be a gloss of a name
+    before it), else the token itself."""
+    if t.tag_ not in ("WP", "WDT") or verb.dep_ != "relcl":
+        return t
+    head = verb.head
+    return head.head if head.dep_ == "appos" and head.head.tag_ == "NNP" else head
+
+
 def _patients(tok: Token) -> list[Token]:
     """Who the act was done to: the object of an active verb, the subject of a passive one,
-    the "of" phrase of a noun ("the murder of the judge")."""
+    the "of" phrase of a noun ("the murder of the judge"), else the noun's possessor named by
+    a noun ("the judge's murder"; not a pronoun, whose antecedent may be many)."""
     pred = tok
     if tok.pos_ in ("VERB", "AUX"):
         passive = [c for c in pred.children if c.dep_ == "nsubjpass"]
-        return passive or [c for c in pred.children if c.dep_ in ("dobj", "obj")]
-    return [
+        found = passive or [c for c in pred.children if c.dep_ in ("dobj", "obj")]
+        return [_antecedent(t, pred) for t in found]
+    of = [
         g
         for c in tok.children
         if c.dep_ == "prep" and c.lower_ == "of"
         for g in c.children
         if g.dep_ == "pobj"
     ]
+    return of or [c for c in tok.children if c.dep_ == "poss" and c.tag_ in ("NN", "NNP")]
 
 
 def _one_victim(
@@ -1426,10 +1456,19 @@ def _one_victim(
             for c in ("civilian", "person_title", "pow", "soldier")
         )  # "a 17-year-old Palestinian", "two Ukrainians"
 
+    def titled(t: Token) -> bool:
+        # a name after the word for the person's work ("judge <name>", "reporter <name>")
+        return t.tag_ == "NNP" and any(human(c) for c in t.children if c.dep_ == "compound")
+
     role = "killed" if e.type in KILLING_TYPES else "victims"
     for head in _patients(tok):
         numbers = [c for c in head.children if c.dep_ == "nummod"]
-        joined = [head, *[c for c in head.conjuncts if c.i > head.i]]
+        # the people joined to it; a pronoun or determiner the parse joins is no person
+        # ("<name> and those who ...")
+        joined = [
+            head,
+            *[c for c in head.conjuncts if c.i > head.i and c.pos_ not in ("DET", "PRON")],
+        ]
         if numbers and human(head):
             value = pack.number(numbers[0].text)
             if value is None or value <= 0:
@@ -1439,10 +1478,20 @@ def _one_victim(
         elif all(t.tag_ in ("NN", "NNP") for t in joined):
             at = base + head.idx
             named = any(m.start <= at < m.end for m in people)
-            if not (named or any(human(t) for t in joined)):
+            if not (named or any(human(t) or titled(t) for t in joined)):
                 continue
             lo = base + min(t.left_edge.idx for t in joined)
             hi = base + max(t.right_edge.idx + len(t.right_edge.text) for t in joined)
+            if lo <= base + tok.idx < hi:
+                # the act is told in a clause of the name ("<name>, who was shot"): the
+                # name, up to the comma or pronoun that opens the clause
+                last = head
+                while last.i + 1 < len(last.doc) and last.i + 1 < tok.i:
+                    nxt = last.doc[last.i + 1]
+                    if nxt.text == "," or nxt.tag_ in ("WP", "WDT"):
+                        break
+                    last = nxt
+                hi = base + last.idx + len(last.text)
             count = Count(best=len(joined))
         else:
             continue  # plural with no number, or not a noun

@@ -1131,3 +1131,46 @@ def test_an_act_told_as_of_last_week_is_not_the_one_told_before_it(extract) -> N
     sumy = [i for i in a.incidents if any(s <= at < e for s, e in i.spans)]
     # no day of its own (the story's Monday, or none), never last week's
     assert sumy and all(i.date is None or i.date.start == "2024-07-08" for i in sumy)
+
+
+def test_one_named_person_by_their_work_or_whose_act_it_was_is_one_victim(extract) -> None:
+    # the passive subject named after the word for their work
+    a = extract("Judge Elena Ferrer Quintana was shot dead by gunmen in Culiacan on Monday.")
+    assert [i.count.best for i in a.incidents if i.count] == [1]
+    b = extract("Reporter Moussa Keita Toure was abducted by armed men near Gao on Saturday.")
+    assert [i.count.best for i in b.incidents if i.count] == [1]
+    # the person whose murder it was
+    c = extract("Officials met on Sunday. The governor's assassination in Tunja shocked them.")
+    assert [i.count.best for i in c.incidents if i.count] == [1]
+    # a possessive pronoun may stand for many: no figure
+    e = extract("Their murder in the village shocked the province on Tuesday.")
+    assert all(x.of("count") == [] for x in e.events)
+
+
+def test_a_named_person_a_relative_clause_tells_the_act_of_is_one_victim(extract) -> None:
+    a = extract("Crowds mourned Tomas Varga Lenz, who was murdered in Szeged last spring.")
+    counts = [m for e in a.events for m in e.of("count")]
+    assert [(m.text, m.value.count.best) for m in counts] == [("Tomas Varga Lenz", 1)]
+
+
+def test_the_killing_of_a_cleric_is_a_killing_of_one_civilian(extract) -> None:
+    a = extract("Hundreds marched on Sunday over the killing of a monsignor in the north.")
+    assert [m.value.count.best for e in a.events for m in e.of("count")] == [1]
+
+
+def test_a_determiner_the_parse_joins_to_the_victim_is_no_second_victim(extract) -> None:
+    a = extract(
+        "They demanded the trial of those guilty of the murder of monsignor Ramon Ibarra Sol "
+        "and those known to be members of the gangs."
+    )
+    assert [m.value.count.best for e in a.events for m in e.of("count")] == [1]
+
+
+def test_a_country_the_act_was_done_outside_of_is_not_its_place(extract) -> None:
+    a = extract(
+        "Armed men abducted engineer Tomas Vidal Cruz, police said on Monday; the abduction "
+        "was planned outside of Chile."
+    )
+    assert [i.place for i in a.incidents] == [None]
+    b = extract("Gunmen shot dead two farmers outside Gao on Monday.")  # near a town: there
+    assert [i.place.name for i in b.incidents if i.place] == ["Gao"]

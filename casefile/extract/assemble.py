@@ -1240,6 +1240,40 @@ class Assembler:
         ]
 
     def agents(self, g: Group) -> list[Actor]:
+        found = self.named_agents(g)
+        return self.identified(g, found) or found
+
+    def identified(self, g: Group, found: list[Actor]) -> list[Actor]:
+        """The doer a sentence right after the act names, where the act names no person: a
+        sentence that opens by saying who he is (concepts.yaml ``identifies_doer``: "He is a
+        private of <unit>, <name>", "Його звати <name>, він служить у <unit>") and names a
+        person and a unit of the side the act's forces are of (either side where it names
+        none): the person and his unit, which say more than the force. Empty if none."""
+        if any(f.kind == "person" for f in found):
+            return []
+        after = g.sentences[-1] + 1
+        if after >= len(self.a.sentences) or after in g.sentences:
+            return []
+        s = self.a.sentences[after]
+        head = s.text.lstrip(" \"'«“—-")
+        spans = self.words.find("identifies_doer", self.a.language_of(after), head[:60])
+        if not spans or spans[0][0] != 0:
+            return []
+        people = [a for m in self.a.mentions_of("person", after) if (a := _actor(m)) is not None]
+        forces = {f.name for f in found if f.kind == "force"} or {
+            "Russian forces",
+            "Ukrainian forces",
+        }
+        units = self.side_units([after], forces)
+        if not people or not units:
+            return []
+        out: list[Actor] = []
+        for a in people + units + [f for f in found if f.kind not in ("force", "unit")]:
+            if a.name not in {o.name for o in out}:
+                out.append(a)
+        return out
+
+    def named_agents(self, g: Group) -> list[Actor]:
         found: list[Actor] = []
         for m in g.args(AGENT):
             actor = _actor(m)

@@ -223,3 +223,50 @@ def test_the_captor_of_one_side_s_prisoners_executed_is_the_other_side(extract) 
         "on Tuesday."
     )
     assert perpetrators(a) == [{"Russian forces"}]
+
+
+def _extract_in(language: str, text: str) -> Analysis:
+    doc = Document.from_text(text, name="t", language=language)
+    doc.published = "2022-06-01"
+    return Pipeline.from_settings()(doc)
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "person"),
+    [
+        (
+            "en",
+            "On 4 March 2022 a soldier shot a pensioner dead in his yard in Lukashivka, in "
+            "Chernihiv region. He is a private of the 74th Separate Guards Motorized Rifle "
+            "Brigade, Gleb Arkadievich Zotov. He has been charged in absentia.",
+            "Gleb Arkadievich Zotov",
+        ),
+        (
+            "uk",
+            "4 березня 2022 року військовий застрелив пенсіонера у дворі в Лукашівці на "
+            "Чернігівщині. Це рядовий 74-ї окремої гвардійської мотострілецької бригади Гліб "
+            "Аркадійович Зотов. Йому заочно повідомили про підозру.",
+            "Hlib Arkadiiovych Zotov",
+        ),
+        (
+            "ru",
+            "4 марта 2022 года российский военный убил пенсионера во дворе в Лукашовке "
+            "Черниговской области. Его зовут Глеб Аркадьевич Зотов, он служит в 74-й "
+            "отдельной гвардейской мотострелковой бригаде. Ему заочно сообщили о подозрении.",
+            "Gleb Arkadyevich Zotov",
+        ),
+    ],
+)
+def test_the_doer_named_in_the_sentence_after_the_act(language, text, person) -> None:
+    # the sentence right after the act says who the soldier is: him and his unit
+    a = _extract_in(language, text)
+    assert perpetrators(a) == [{person, "74th Motorized Rifle Brigade"}]
+
+
+def test_a_victim_identified_after_the_act_is_no_doer(extract) -> None:
+    # the man the sentence after the act names serves the other side: the victim
+    a = extract(
+        "Russian troops shot a man at a checkpoint near Irpin in March 2022. He was a "
+        "volunteer of the 112th Territorial Defence Brigade, Taras Levchuk."
+    )
+    assert all("Taras Levchuk" not in p for p in perpetrators(a))

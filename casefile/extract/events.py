@@ -1615,9 +1615,25 @@ def _person_named_after(analysis: Analysis, i: int, m: Mention) -> tuple[Mention
     Ukrainian soldier <name>" in a language without a parse), or the name of the unit's
     army ("64-ї бригади ЗС РФ <name>"): the person did the act."""
     for p in analysis.mentions_of("person", i):
-        if m.end <= p.start and _nothing_but_forces(analysis, i, m.end, p.start):
+        if m.end <= p.start and (
+            _nothing_but_forces(analysis, i, m.end, p.start)
+            or _call_sign_between(analysis, i, m.end, p.start)
+        ):
             return p, "nearest:named"
     return m, "nearest"
+
+
+def _call_sign_between(analysis: Analysis, i: int, a: int, b: int) -> bool:
+    """Whether ``text[a:b]`` holds nothing but the words that give a man by his call sign
+    (concepts.yaml ``call_sign``: "військовий з позивним «<name>»", "a soldier with the call
+    sign <name>"), and the side's forces ("військовий ЗС РФ з позивним")."""
+    between = analysis.text[a:b]
+    spans = concepts().find("call_sign", analysis.language_of(i), between)
+    if not spans:
+        return False
+    x, y = spans[-1]
+    rest = between[y:].strip(" '\"«»“”„")
+    return not rest and _nothing_but_forces(analysis, i, a, a + x)
 
 
 def _after(analysis: Analysis, i: int, reach: int, acts: set[int] | None) -> list[int]:

@@ -270,3 +270,34 @@ def test_a_victim_identified_after_the_act_is_no_doer(extract) -> None:
         "volunteer of the 112th Territorial Defence Brigade, Taras Levchuk."
     )
     assert all("Taras Levchuk" not in p for p in perpetrators(a))
+
+
+def test_soldiers_identified_by_name_after_the_act(extract) -> None:
+    a = extract(
+        "Two soldiers tortured a farmer in Kupiansk on 9 April 2022. They were identified as "
+        "Gleb Zotov and Pavel Sergeyev of the 4th Guards Tank Division."
+    )
+    assert perpetrators(a) == [{"Gleb Zotov", "Pavel Sergeyev", "4th Tank Division"}]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "person"),
+    [
+        (
+            "uk",
+            "14 квітня 2022 року окупант з позивним «Сокіл» застрелив літнього чоловіка на "
+            "вулиці в Ірпені, повідомила прокуратура.",
+            "Sokil",
+        ),
+        (
+            "ru",
+            "14 апреля 2022 года оккупант с позывным «Сокол» застрелил пожилого мужчину на "
+            "улице в Ирпене, сообщила прокуратура.",
+            "Sokol",
+        ),
+    ],
+)
+def test_a_soldier_given_by_his_call_sign(language, text, person) -> None:
+    # the man the agent phrase goes on to give by his call sign did it
+    a = _extract_in(language, text)
+    assert perpetrators(a) == [{person}]

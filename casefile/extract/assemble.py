@@ -1248,8 +1248,11 @@ class Assembler:
         sentence that opens by saying who he is (concepts.yaml ``identifies_doer``: "He is a
         private of <unit>, <name>", "Його звати <name>, він служить у <unit>") and names a
         person and a unit of the side the act's forces are of (either side where it names
-        none): the person and his unit, which say more than the force. Empty if none."""
-        if any(f.kind == "person" for f in found):
+        none): the person and his unit, which say more than the force. Where the act names a
+        person and no unit, such a sentence naming no one else gives his unit ("He serves in
+        <unit>"). Empty if none."""
+        named = any(f.kind == "person" for f in found)
+        if named and any(f.kind == "unit" for f in found):
             return []
         after = g.sentences[-1] + 1
         if after >= len(self.a.sentences) or after in g.sentences:
@@ -1265,6 +1268,9 @@ class Assembler:
             "Ukrainian forces",
         }
         units = self.side_units([after], forces)
+        if named and units and not people:
+            # "<name> shot a man. He serves in <unit>.": the man named and his unit
+            return found + units
         if not people or not units:
             return []
         out: list[Actor] = []

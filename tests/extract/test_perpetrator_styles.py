@@ -301,3 +301,15 @@ def test_a_soldier_given_by_his_call_sign(language, text, person) -> None:
     # the man the agent phrase goes on to give by his call sign did it
     a = _extract_in(language, text)
     assert perpetrators(a) == [{person}]
+
+
+def test_the_unit_of_a_named_doer_told_after_the_act() -> None:
+    # the act names the man, the sentence after it says where he serves
+    a = _extract_in(
+        "uk",
+        "Заочно повідомлено про підозру російському військовому Глібу Зотову, який 6 травня "
+        "2022 року застрелив цивільного у Маріуполі. Він служить у 74-й окремій "
+        "мотострілецькій бригаді.",
+    )
+    assert len(a.incidents) == 1
+    assert "74th Motorized Rifle Brigade" in perpetrators(a)[0]

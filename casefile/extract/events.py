@@ -990,7 +990,10 @@ class Events(BaseStage):
                     e.intent = _cue_before(analysis, e, "intent", language) or pack.unrealised(
                         analysis.text, e.start, e.end
                     )
-                    if e.intent and _carried_out(analysis, i, language):
+                    if e.intent and (
+                        _carried_out(analysis, i, language)
+                        or _ordered_with_toll(analysis, i, e, language)
+                    ):
                         e.intent = False  # "наказав стратити ... . Наказ виконали": done
                 cue = _cue(marks, e)
                 e.pattern_sentence = pattern
@@ -1311,6 +1314,21 @@ def _carried_out(analysis: Analysis, i: int, language: str) -> bool:
         for j in (i, i + 1)
         if j < len(analysis.sentences)
     )
+
+
+def _ordered_with_toll(analysis: Analysis, i: int, e: EventMention, language: str) -> bool:
+    """Whether the act is one its sentence tells as ordered (concept ``order_word`` before
+    it: "командир наказав підлеглим обстріляти будинки") and the rest of the sentence, or
+    the one after it, tells its dead or wounded (concept ``casualty``: "..., загинули троє
+    людей"): the order was carried out, for a language without a parse."""
+    words = concepts()
+    s = analysis.sentences[i]
+    if not words.find("order_word", language, analysis.text[s.start : e.start]):
+        return False
+    after = [analysis.text[e.end : s.end]]
+    if i + 1 < len(analysis.sentences):
+        after.append(analysis.sentences[i + 1].text)
+    return any(words.find("casualty", language, text) for text in after)
 
 
 def _cue(marks: list[Mention], e: EventMention) -> TriggerCue:

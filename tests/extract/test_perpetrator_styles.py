@@ -313,3 +313,35 @@ def test_the_unit_of_a_named_doer_told_after_the_act() -> None:
     )
     assert len(a.incidents) == 1
     assert "74th Motorized Rifle Brigade" in perpetrators(a)[0]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "person"),
+    [
+        (
+            "uk",
+            "За даними слідства, 9 березня 2022 року командир роти Гліб Зотов наказав "
+            "підлеглим обстріляти житлові будинки в Охтирці, загинули четверо мирних жителів.",
+            "Hlib Zotov",
+        ),
+        (
+            "ru",
+            "По версии следствия, 9 марта 2022 года командир роты Глеб Зотов приказал "
+            "подчинённым обстрелять жилые дома в Ахтырке. Погибли четыре мирных жителя.",
+            "Gleb Zotov",
+        ),
+    ],
+)
+def test_an_ordered_act_whose_toll_is_told_was_done(language, text, person) -> None:
+    # the order's act took lives: it was carried out, by the man who ordered it
+    a = _extract_in(language, text)
+    assert perpetrators(a) == [{person}]
+
+
+def test_an_order_with_no_toll_stays_an_intent() -> None:
+    a = _extract_in(
+        "uk",
+        "За даними слідства, 9 березня 2022 року командир роти Гліб Зотов наказав "
+        "підлеглим обстріляти житлові будинки в Охтирці.",
+    )
+    assert a.incidents == []

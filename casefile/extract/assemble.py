@@ -1231,13 +1231,27 @@ class Assembler:
         <name>, soldiers shot ..."), where the document names them as people."""
         spans = [(self.a.sentences[i].start, self.a.sentences[i].end) for i in g.sentences]
         people = {m.text for m in self.a.mentions_of("person")}
-        return [
+        out = [
             Actor(st.speaker, "person")
             for st in self.a.statements
             if st.kind == "order"
             and st.speaker in people
             and any(a < y and x < b for x, y in st.spans for a, b in spans)
         ]
+        # "за наказом командира роти <name> військові обстріляли ...", "по приказу <name>":
+        # the man the words of an order go on to name, his title between
+        for i in g.sentences:
+            s = self.a.sentences[i]
+            for _, end in self.words.find("on_orders_of", self.a.language_of(i), s.text):
+                for m in self.a.mentions_of("person", i):
+                    between = self.a.text[s.start + end : m.start]
+                    if m.start >= s.start + end and len(between) <= _ORDER_REACH:
+                        if not re.search(r"[,;:.()]", between):
+                            actor = _actor(m)
+                            if actor and actor.name not in {o.name for o in out}:
+                                out.append(actor)
+                            break
+        return out
 
     def agents(self, g: Group) -> list[Actor]:
         found = self.named_agents(g)
@@ -1697,6 +1711,10 @@ def _right_after(text: str, end: int, start: int) -> bool:
 def _one_common_word(name: str, model: str) -> bool:
     words = name.split()
     return len(words) == 1 and is_english_word(words[0].lower(), model)
+
+
+# Characters between the words of an order and the name of who gave it (his title).
+_ORDER_REACH = 60
 
 
 def _actor(m: Mention) -> Actor | None:

@@ -345,3 +345,27 @@ def test_an_order_with_no_toll_stays_an_intent() -> None:
         "підлеглим обстріляти житлові будинки в Охтирці.",
     )
     assert a.incidents == []
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "person"),
+    [
+        (
+            "uk",
+            "11 березня 2022 року за наказом командира роти Гліба Зотова військові обстріляли "
+            "житлові будинки в Охтирці, загинули четверо мирних жителів.",
+            "Hlib Zotov",
+        ),
+        (
+            "ru",
+            "11 марта 2022 года по приказу командира роты Глеба Зотова военные обстреляли "
+            "жилые дома в Ахтырке, погибли четыре мирных жителя.",
+            "Gleb Zotov",
+        ),
+    ],
+)
+def test_the_man_an_order_phrase_names_ordered_the_act(language, text, person) -> None:
+    # "on the orders of <title> <name>, soldiers shelled ...": he is a perpetrator
+    a = _extract_in(language, text)
+    assert len(a.incidents) == 1
+    assert person in perpetrators(a)[0]

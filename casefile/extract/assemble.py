@@ -1245,12 +1245,15 @@ class Assembler:
             for _, end in self.words.find("on_orders_of", self.a.language_of(i), s.text):
                 for m in self.a.mentions_of("person", i):
                     between = self.a.text[s.start + end : m.start]
-                    if m.start >= s.start + end and len(between) <= _ORDER_REACH:
-                        if not re.search(r"[,;:.()]", between):
-                            actor = _actor(m)
-                            if actor and actor.name not in {o.name for o in out}:
-                                out.append(actor)
-                            break
+                    if (
+                        m.start >= s.start + end
+                        and len(between) <= _ORDER_REACH
+                        and not re.search(r"[,;:.()]", between)
+                    ):
+                        actor = _actor(m)
+                        if actor and actor.name not in {o.name for o in out}:
+                            out.append(actor)
+                        break
         return out
 
     def agents(self, g: Group) -> list[Actor]:

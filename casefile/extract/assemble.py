@@ -1263,7 +1263,9 @@ class Assembler:
     def identified(self, g: Group, found: list[Actor]) -> list[Actor]:
         """The doer a sentence right after the act names, where the act names no person: a
         sentence that opens by saying who he is (concepts.yaml ``identifies_doer``: "He is a
-        private of <unit>, <name>", "Його звати <name>, він служить у <unit>") and names a
+        private of <unit>, <name>", "Його звати <name>, він служить у <unit>"), or says before
+        the names that he was identified (``identified_as``: "Investigators identified them
+        as <name> and <name>", "Слідчі встановили їхні особи: це ..."), and names a
         person and a unit of the side the act's forces are of (either side where it names
         none): the person and his unit, which say more than the force. Where the act names a
         person and no unit, such a sentence naming no one else gives his unit ("He serves in
@@ -1276,10 +1278,15 @@ class Assembler:
             return []
         s = self.a.sentences[after]
         head = s.text.lstrip(" \"'«“—-")
-        spans = self.words.find("identifies_doer", self.a.language_of(after), head[:60])
-        if not spans or spans[0][0] != 0:
+        language = self.a.language_of(after)
+        spans = self.words.find("identifies_doer", language, head[:60])
+        persons = self.a.mentions_of("person", after)
+        told = self.words.find("identified_as", language, s.text)
+        if not (spans and spans[0][0] == 0) and not (
+            told and persons and s.start + told[0][1] <= persons[0].start
+        ):
             return []
-        people = [a for m in self.a.mentions_of("person", after) if (a := _actor(m)) is not None]
+        people = [a for m in persons if (a := _actor(m)) is not None]
         forces = {f.name for f in found if f.kind == "force"} or {
             "Russian forces",
             "Ukrainian forces",

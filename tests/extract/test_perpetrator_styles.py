@@ -369,3 +369,27 @@ def test_the_man_an_order_phrase_names_ordered_the_act(language, text, person) -
     a = _extract_in(language, text)
     assert len(a.incidents) == 1
     assert person in perpetrators(a)[0]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "people"),
+    [
+        (
+            "en",
+            "Two soldiers tortured a farmer in Kupiansk on 9 April 2022. Police later "
+            "identified them as Gleb Zotov and Pavel Sergeyev, both of the 4th Guards Tank "
+            "Division.",
+            {"Gleb Zotov", "Pavel Sergeyev"},
+        ),
+        (
+            "ru",
+            "9 апреля 2022 года двое российских военных пытали фермера в Купянске. Полиция "
+            "установила их личности — это Глеб Зотов и Павел Сергеев из 4-й танковой дивизии.",
+            {"Gleb Zotov", "Pavel Sergeyev"},
+        ),
+    ],
+)
+def test_doers_identified_later_in_the_sentence_after(language, text, people) -> None:
+    # the sentence after the act says, before the names, that they were identified
+    a = _extract_in(language, text)
+    assert perpetrators(a) == [people | {"4th Tank Division"}]

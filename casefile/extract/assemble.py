@@ -27,6 +27,8 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from functools import cached_property, lru_cache
 
+import pycountry
+
 from .. import registry
 from ..config import Settings
 from ..knowledge.demonyms import demonyms
@@ -1341,6 +1343,15 @@ class Assembler:
             main = self.principal_agent()
             if main:
                 found.append(main)
+        if not found:
+            # a report about one unit ("the 64th brigade, suspected of the killings in <town>")
+            # that tells an act with no doer: the one unit it names of a side other than the
+            # country the act happened in
+            place = self.place(g)
+            home = _country_demonym(place.country if place else None)
+            units = self.side_units(range(len(self.a.sentences)), _SIDES - {f"{home} forces"})
+            if len(units) == 1:  # not of the country it happened in: its defenders'
+                found += units
         if not found and g.type == T.EXECUTION_OF_POWS:
             # the captor of the prisoners of one side the act's sentences name ("the
             # execution of 16 Ukrainian soldiers"): the other side
@@ -1721,6 +1732,15 @@ def _right_after(text: str, end: int, start: int) -> bool:
 def _one_common_word(name: str, model: str) -> bool:
     words = name.split()
     return len(words) == 1 and is_english_word(words[0].lower(), model)
+
+
+_SIDES = {"Russian forces", "Ukrainian forces"}
+
+
+def _country_demonym(code: str | None) -> str | None:
+    """The demonym of a country by its ISO code ("UA": "Ukrainian"), None if unknown."""
+    found = pycountry.countries.get(alpha_2=code.upper()) if code else None
+    return demonyms().get(found.name.lower()) if found else None
 
 
 # Characters between the words of an order and the name of who gave it (his title).

@@ -393,3 +393,23 @@ def test_doers_identified_later_in_the_sentence_after(language, text, people) ->
     # the sentence after the act says, before the names, that they were identified
     a = _extract_in(language, text)
     assert perpetrators(a) == [people | {"4th Tank Division"}]
+
+
+def test_a_report_about_one_unit_gives_it_an_act_with_no_doer(extract) -> None:
+    # the report names one unit, suspected of the acts it tells without a doer
+    a = extract(
+        "The Kremlin gave an honorary title to a tank regiment that Kyiv accuses of abuses in "
+        "Trostianets. Ukraine says the 59th Guards Tank Regiment occupied the town in March "
+        "2022. On March 20, 2022, six civilians were killed in Trostianets, prosecutors said."
+    )
+    assert perpetrators(a) and all(p == {"59th Tank Regiment"} for p in perpetrators(a))
+
+
+def test_the_one_unit_of_the_country_attacked_is_no_doer(extract) -> None:
+    # the brigade that defends the town is named; the act's doer is not
+    a = extract(
+        "A missile hit a bus station in Belgorod on 12 May 2023, killing four civilians. "
+        "Soldiers of Russia's 4th Guards Tank Division helped carry the wounded."
+    )
+    assert perpetrators(a)
+    assert all("4th Tank Division" not in p for p in perpetrators(a))

@@ -1263,7 +1263,8 @@ class Assembler:
         return self.identified(g, found) or found
 
     def identified(self, g: Group, found: list[Actor]) -> list[Actor]:
-        """The doer a sentence right after the act names, where the act names no person: a
+        """The doer a sentence right after the act names (or the one after that, past one that
+        tells no act and names no one), where the act names no person: a
         sentence that opens by saying who he is (concepts.yaml ``identifies_doer``: "He is a
         private of <unit>, <name>", "Його звати <name>, він служить у <unit>"), or says before
         the names that he was identified (``identified_as``: "Investigators identified them
@@ -1276,6 +1277,22 @@ class Assembler:
         if named and any(f.kind == "unit" for f in found):
             return []
         after = g.sentences[-1] + 1
+        told = {e.sentence for e in self.a.events}
+        if (
+            after + 1 < len(self.a.sentences)
+            and after not in told
+            and not self.a.mentions_of("person", after)
+            and not self.a.mentions_of("unit", after)
+        ):
+            # past one sentence that tells no act and names no one ("He was charged in
+            # absentia."): the one after it may say who he is
+            first = self.identified_in(g, found, after)
+            return first or self.identified_in(g, found, after + 1)
+        return self.identified_in(g, found, after)
+
+    def identified_in(self, g: Group, found: list[Actor], after: int) -> list[Actor]:
+        """``identified`` by sentence ``after``."""
+        named = any(f.kind == "person" for f in found)
         if after >= len(self.a.sentences) or after in g.sentences:
             return []
         s = self.a.sentences[after]

@@ -413,3 +413,13 @@ def test_the_one_unit_of_the_country_attacked_is_no_doer(extract) -> None:
     )
     assert perpetrators(a)
     assert all("4th Tank Division" not in p for p in perpetrators(a))
+
+
+def test_the_doer_named_past_a_sentence_that_names_no_one(extract) -> None:
+    # "... . He was charged in absentia. He is a private of <unit>, <name>."
+    a = extract(
+        "On 4 March 2022 a soldier shot a pensioner dead in his yard in Lukashivka. He has "
+        "been charged in absentia. He is a private of the 74th Separate Guards Motorized "
+        "Rifle Brigade, Gleb Arkadievich Zotov."
+    )
+    assert perpetrators(a) == [{"Gleb Arkadievich Zotov", "74th Motorized Rifle Brigade"}]

@@ -27,6 +27,8 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from functools import cached_property, lru_cache
 
+import pycountry
+
 from .. import registry
 from ..config import Settings
 from ..knowledge.demonyms import demonyms
@@ -1243,15 +1245,96 @@ class Assembler:
         <name>, soldiers shot ..."), where the document names them as people."""
         spans = [(self.a.sentences[i].start, self.a.sentences[i].end) for i in g.sentences]
         people = {m.text for m in self.a.mentions_of("person")}
-        return [
+        out = [
             Actor(st.speaker, "person")
             for st in self.a.statements
             if st.kind == "order"
             and st.speaker in people
             and any(a < y and x < b for x, y in st.spans for a, b in spans)
         ]
+        # "за наказом командира роти <name> військові обстріляли ...", "по приказу <name>":
+        # the man the words of an order go on to name, his title between
+        for i in g.sentences:
+            s = self.a.sentences[i]
+            for _, end in self.words.find("on_orders_of", self.a.language_of(i), s.text):
+                for m in self.a.mentions_of("person", i):
+                    between = self.a.text[s.start + end : m.start]
+                    if (
+                        m.start >= s.start + end
+                        and len(between) <= _ORDER_REACH
+                        and not re.search(r"[,;:.()]", between)
+                    ):
+                        actor = _actor(m)
+                        if actor and actor.name not in {o.name for o in out}:
+                            out.append(actor)
+                        break
+        return out
 
     def agents(self, g: Group) -> list[Actor]:
+        found = self.named_agents(g)
+        return self.identified(g, found) or found
+
+    def identified(self, g: Group, found: list[Actor]) -> list[Actor]:
+        """The doer a sentence right after the act names (or the one after that, past one that
+        tells no act and names no one), where the act names no person: a
+        sentence that opens by saying who he is (concepts.yaml ``identifies_doer``: "He is a
+        private of <unit>, <name>", "Його звати <name>, він служить у <unit>"), or says before
+        the names that he was identified (``identified_as``: "Investigators identified them
+        as <name> and <name>", "Слідчі встановили їхні особи: це ..."), and names a
+        person and a unit of the side the act's forces are of (either side where it names
+        none): the person and his unit, which say more than the force. Where the act names a
+        person and no unit, such a sentence naming no one else gives his unit ("He serves in
+        <unit>"). Empty if none."""
+        named = any(f.kind == "person" for f in found)
+        if named and any(f.kind == "unit" for f in found):
+            return []
+        after = g.sentences[-1] + 1
+        told = {e.sentence for e in self.a.events}
+        if (
+            after + 1 < len(self.a.sentences)
+            and after not in told
+            and not self.a.mentions_of("person", after)
+            and not self.a.mentions_of("unit", after)
+        ):
+            # past one sentence that tells no act and names no one ("He was charged in
+            # absentia."): the one after it may say who he is
+            first = self.identified_in(g, found, after)
+            return first or self.identified_in(g, found, after + 1)
+        return self.identified_in(g, found, after)
+
+    def identified_in(self, g: Group, found: list[Actor], after: int) -> list[Actor]:
+        """``identified`` by sentence ``after``."""
+        named = any(f.kind == "person" for f in found)
+        if after >= len(self.a.sentences) or after in g.sentences:
+            return []
+        s = self.a.sentences[after]
+        head = s.text.lstrip(" \"'«“—-")
+        language = self.a.language_of(after)
+        spans = self.words.find("identifies_doer", language, head[:60])
+        persons = self.a.mentions_of("person", after)
+        told = self.words.find("identified_as", language, s.text)
+        if not (spans and spans[0][0] == 0) and not (
+            told and persons and s.start + told[0][1] <= persons[0].start
+        ):
+            return []
+        people = [a for m in persons if (a := _actor(m)) is not None]
+        forces = {f.name for f in found if f.kind == "force"} or {
+            "Russian forces",
+            "Ukrainian forces",
+        }
+        units = self.side_units([after], forces)
+        if named and units and not people:
+            # "<name> shot a man. He serves in <unit>.": the man named and his unit
+            return found + units
+        if not people or not units:
+            return []
+        out: list[Actor] = []
+        for a in people + units + [f for f in found if f.kind not in ("force", "unit")]:
+            if a.name not in {o.name for o in out}:
+                out.append(a)
+        return out
+
+    def named_agents(self, g: Group) -> list[Actor]:
         found: list[Actor] = []
         for m in g.args(AGENT):
             actor = _actor(m)
@@ -1289,6 +1372,15 @@ class Assembler:
             main = self.principal_agent()
             if main:
                 found.append(main)
+        if not found:
+            # a report about one unit ("the 64th brigade, suspected of the killings in <town>")
+            # that tells an act with no doer: the one unit it names of a side other than the
+            # country the act happened in
+            place = self.place(g)
+            home = _country_demonym(place.country if place else None)
+            units = self.side_units(range(len(self.a.sentences)), _SIDES - {f"{home} forces"})
+            if len(units) == 1:  # not of the country it happened in: its defenders'
+                found += units
         if not found and g.type == T.EXECUTION_OF_POWS:
             # the captor of the prisoners of one side the act's sentences name ("the
             # execution of 16 Ukrainian soldiers"): the other side
@@ -1669,6 +1761,19 @@ def _right_after(text: str, end: int, start: int) -> bool:
 def _one_common_word(name: str, model: str) -> bool:
     words = name.split()
     return len(words) == 1 and is_english_word(words[0].lower(), model)
+
+
+_SIDES = {"Russian forces", "Ukrainian forces"}
+
+
+def _country_demonym(code: str | None) -> str | None:
+    """The demonym of a country by its ISO code ("UA": "Ukrainian"), None if unknown."""
+    found = pycountry.countries.get(alpha_2=code.upper()) if code else None
+    return demonyms().get(found.name.lower()) if found else None
+
+
+# Characters between the words of an order and the name of who gave it (his title).
+_ORDER_REACH = 60
 
 
 def _actor(m: Mention) -> Actor | None:

@@ -990,7 +990,10 @@ class Events(BaseStage):
                     e.intent = _cue_before(analysis, e, "intent", language) or pack.unrealised(
                         analysis.text, e.start, e.end
                     )
-                    if e.intent and _carried_out(analysis, i, language):
+                    if e.intent and (
+                        _carried_out(analysis, i, language)
+                        or _ordered_with_toll(analysis, i, e, language)
+                    ):
                         e.intent = False  # "наказав стратити ... . Наказ виконали": done
                 cue = _cue(marks, e)
                 e.pattern_sentence = pattern
@@ -1313,6 +1316,21 @@ def _carried_out(analysis: Analysis, i: int, language: str) -> bool:
         for j in (i, i + 1)
         if j < len(analysis.sentences)
     )
+
+
+def _ordered_with_toll(analysis: Analysis, i: int, e: EventMention, language: str) -> bool:
+    """Whether the act is one its sentence tells as ordered (concept ``order_word`` before
+    it: "командир наказав підлеглим обстріляти будинки") and the rest of the sentence, or
+    the one after it, tells its dead or wounded (concept ``casualty``: "..., загинули троє
+    людей"): the order was carried out, for a language without a parse."""
+    words = concepts()
+    s = analysis.sentences[i]
+    if not words.find("order_word", language, analysis.text[s.start : e.start]):
+        return False
+    after = [analysis.text[e.end : s.end]]
+    if i + 1 < len(analysis.sentences):
+        after.append(analysis.sentences[i + 1].text)
+    return any(words.find("casualty", language, text) for text in after)
 
 
 def _cue(marks: list[Mention], e: EventMention) -> TriggerCue:
@@ -1664,9 +1682,25 @@ def _person_named_after(analysis: Analysis, i: int, m: Mention) -> tuple[Mention
     Ukrainian soldier <name>" in a language without a parse), or the name of the unit's
     army ("64-ї бригади ЗС РФ <name>"): the person did the act."""
     for p in analysis.mentions_of("person", i):
-        if m.end <= p.start and _nothing_but_forces(analysis, i, m.end, p.start):
+        if m.end <= p.start and (
+            _nothing_but_forces(analysis, i, m.end, p.start)
+            or _call_sign_between(analysis, i, m.end, p.start)
+        ):
             return p, "nearest:named"
     return m, "nearest"
+
+
+def _call_sign_between(analysis: Analysis, i: int, a: int, b: int) -> bool:
+    """Whether ``text[a:b]`` holds nothing but the words that give a man by his call sign
+    (concepts.yaml ``call_sign``: "військовий з позивним «<name>»", "a soldier with the call
+    sign <name>"), and the side's forces ("військовий ЗС РФ з позивним")."""
+    between = analysis.text[a:b]
+    spans = concepts().find("call_sign", analysis.language_of(i), between)
+    if not spans:
+        return False
+    x, y = spans[-1]
+    rest = between[y:].strip(" '\"«»“”„")
+    return not rest and _nothing_but_forces(analysis, i, a, a + x)
 
 
 def _after(analysis: Analysis, i: int, reach: int, acts: set[int] | None) -> list[int]:

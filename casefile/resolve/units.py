@@ -136,6 +136,7 @@ _MODIFIERS: dict[str, tuple[str, ...]] = {
     "Army": ("army",),
 }
 _MODIFIER = {variant: canon for canon, variants in _MODIFIERS.items() for variant in variants}
+_TYPE_WORDS = frozenset(w for variant in _MODIFIER for w in variant.split())
 _NOUNS = {
     "brigade": "Brigade",
     "regiment": "Regiment",
@@ -468,6 +469,13 @@ def _numbered(text: str) -> str | None:
     number, rest, by_word = _split_ordinal(text)
     if not number or not rest:
         return None
+    # a capitalised word that is neither a type word nor a noun is a name of honour
+    # ("1st Slavic Motorized Rifle Brigade", "5-ї Тацинської бригади"): left out below
+    titles = {
+        t.strip(".,'").casefold()
+        for t in re.split(r"[\s/-]+", rest)
+        if t[:1].isupper() and t.strip(".,'").casefold() not in _TYPE_WORDS
+    }
     rest = rest.casefold()
     if re.search(r"[а-яіїєґ]", rest):
         for pattern, english in _CYRILLIC:
@@ -484,7 +492,9 @@ def _numbered(text: str) -> str | None:
     if not nouns:
         return None
     noun = words.pop(nouns[-1])
-    for kept in (words, [w for w in words if w not in _SOFT_HONORIFICS]):
+    soft = [w for w in words if w not in _SOFT_HONORIFICS]
+    untitled = [w for w in soft if w not in titles]  # a type word must be left
+    for kept in (words, soft, untitled if untitled and len(soft) - len(untitled) <= 2 else soft):
         modifier = _MODIFIER.get(" ".join(kept), "" if not kept else None)
         if modifier is not None:
             break

@@ -223,3 +223,203 @@ def test_the_captor_of_one_side_s_prisoners_executed_is_the_other_side(extract) 
         "on Tuesday."
     )
     assert perpetrators(a) == [{"Russian forces"}]
+
+
+def _extract_in(language: str, text: str) -> Analysis:
+    doc = Document.from_text(text, name="t", language=language)
+    doc.published = "2022-06-01"
+    return Pipeline.from_settings()(doc)
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "person"),
+    [
+        (
+            "en",
+            "On 4 March 2022 a soldier shot a pensioner dead in his yard in Lukashivka, in "
+            "Chernihiv region. He is a private of the 74th Separate Guards Motorized Rifle "
+            "Brigade, Gleb Arkadievich Zotov. He has been charged in absentia.",
+            "Gleb Arkadievich Zotov",
+        ),
+        (
+            "uk",
+            "4 березня 2022 року військовий застрелив пенсіонера у дворі в Лукашівці на "
+            "Чернігівщині. Це рядовий 74-ї окремої гвардійської мотострілецької бригади Гліб "
+            "Аркадійович Зотов. Йому заочно повідомили про підозру.",
+            "Hlib Arkadiiovych Zotov",
+        ),
+        (
+            "ru",
+            "4 марта 2022 года российский военный убил пенсионера во дворе в Лукашовке "
+            "Черниговской области. Его зовут Глеб Аркадьевич Зотов, он служит в 74-й "
+            "отдельной гвардейской мотострелковой бригаде. Ему заочно сообщили о подозрении.",
+            "Gleb Arkadyevich Zotov",
+        ),
+    ],
+)
+def test_the_doer_named_in_the_sentence_after_the_act(language, text, person) -> None:
+    # the sentence right after the act says who the soldier is: him and his unit
+    a = _extract_in(language, text)
+    assert perpetrators(a) == [{person, "74th Motorized Rifle Brigade"}]
+
+
+def test_a_victim_identified_after_the_act_is_no_doer(extract) -> None:
+    # the man the sentence after the act names serves the other side: the victim
+    a = extract(
+        "Russian troops shot a man at a checkpoint near Irpin in March 2022. He was a "
+        "volunteer of the 112th Territorial Defence Brigade, Taras Levchuk."
+    )
+    assert all("Taras Levchuk" not in p for p in perpetrators(a))
+
+
+def test_soldiers_identified_by_name_after_the_act(extract) -> None:
+    a = extract(
+        "Two soldiers tortured a farmer in Kupiansk on 9 April 2022. They were identified as "
+        "Gleb Zotov and Pavel Sergeyev of the 4th Guards Tank Division."
+    )
+    assert perpetrators(a) == [{"Gleb Zotov", "Pavel Sergeyev", "4th Tank Division"}]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "person"),
+    [
+        (
+            "uk",
+            "14 квітня 2022 року окупант з позивним «Сокіл» застрелив літнього чоловіка на "
+            "вулиці в Ірпені, повідомила прокуратура.",
+            "Sokil",
+        ),
+        (
+            "ru",
+            "14 апреля 2022 года оккупант с позывным «Сокол» застрелил пожилого мужчину на "
+            "улице в Ирпене, сообщила прокуратура.",
+            "Sokol",
+        ),
+    ],
+)
+def test_a_soldier_given_by_his_call_sign(language, text, person) -> None:
+    # the man the agent phrase goes on to give by his call sign did it
+    a = _extract_in(language, text)
+    assert perpetrators(a) == [{person}]
+
+
+def test_the_unit_of_a_named_doer_told_after_the_act() -> None:
+    # the act names the man, the sentence after it says where he serves
+    a = _extract_in(
+        "uk",
+        "Заочно повідомлено про підозру російському військовому Глібу Зотову, який 6 травня "
+        "2022 року застрелив цивільного у Маріуполі. Він служить у 74-й окремій "
+        "мотострілецькій бригаді.",
+    )
+    assert len(a.incidents) == 1
+    assert "74th Motorized Rifle Brigade" in perpetrators(a)[0]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "person"),
+    [
+        (
+            "uk",
+            "За даними слідства, 9 березня 2022 року командир роти Гліб Зотов наказав "
+            "підлеглим обстріляти житлові будинки в Охтирці, загинули четверо мирних жителів.",
+            "Hlib Zotov",
+        ),
+        (
+            "ru",
+            "По версии следствия, 9 марта 2022 года командир роты Глеб Зотов приказал "
+            "подчинённым обстрелять жилые дома в Ахтырке. Погибли четыре мирных жителя.",
+            "Gleb Zotov",
+        ),
+    ],
+)
+def test_an_ordered_act_whose_toll_is_told_was_done(language, text, person) -> None:
+    # the order's act took lives: it was carried out, by the man who ordered it
+    a = _extract_in(language, text)
+    assert perpetrators(a) == [{person}]
+
+
+def test_an_order_with_no_toll_stays_an_intent() -> None:
+    a = _extract_in(
+        "uk",
+        "За даними слідства, 9 березня 2022 року командир роти Гліб Зотов наказав "
+        "підлеглим обстріляти житлові будинки в Охтирці.",
+    )
+    assert a.incidents == []
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "person"),
+    [
+        (
+            "uk",
+            "11 березня 2022 року за наказом командира роти Гліба Зотова військові обстріляли "
+            "житлові будинки в Охтирці, загинули четверо мирних жителів.",
+            "Hlib Zotov",
+        ),
+        (
+            "ru",
+            "11 марта 2022 года по приказу командира роты Глеба Зотова военные обстреляли "
+            "жилые дома в Ахтырке, погибли четыре мирных жителя.",
+            "Gleb Zotov",
+        ),
+    ],
+)
+def test_the_man_an_order_phrase_names_ordered_the_act(language, text, person) -> None:
+    # "on the orders of <title> <name>, soldiers shelled ...": he is a perpetrator
+    a = _extract_in(language, text)
+    assert len(a.incidents) == 1
+    assert person in perpetrators(a)[0]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "people"),
+    [
+        (
+            "en",
+            "Two soldiers tortured a farmer in Kupiansk on 9 April 2022. Police later "
+            "identified them as Gleb Zotov and Pavel Sergeyev, both of the 4th Guards Tank "
+            "Division.",
+            {"Gleb Zotov", "Pavel Sergeyev"},
+        ),
+        (
+            "ru",
+            "9 апреля 2022 года двое российских военных пытали фермера в Купянске. Полиция "
+            "установила их личности — это Глеб Зотов и Павел Сергеев из 4-й танковой дивизии.",
+            {"Gleb Zotov", "Pavel Sergeyev"},
+        ),
+    ],
+)
+def test_doers_identified_later_in_the_sentence_after(language, text, people) -> None:
+    # the sentence after the act says, before the names, that they were identified
+    a = _extract_in(language, text)
+    assert perpetrators(a) == [people | {"4th Tank Division"}]
+
+
+def test_a_report_about_one_unit_gives_it_an_act_with_no_doer(extract) -> None:
+    # the report names one unit, suspected of the acts it tells without a doer
+    a = extract(
+        "The Kremlin gave an honorary title to a tank regiment that Kyiv accuses of abuses in "
+        "Trostianets. Ukraine says the 59th Guards Tank Regiment occupied the town in March "
+        "2022. On March 20, 2022, six civilians were killed in Trostianets, prosecutors said."
+    )
+    assert perpetrators(a) and all(p == {"59th Tank Regiment"} for p in perpetrators(a))
+
+
+def test_the_one_unit_of_the_country_attacked_is_no_doer(extract) -> None:
+    # the brigade that defends the town is named; the act's doer is not
+    a = extract(
+        "A missile hit a bus station in Belgorod on 12 May 2023, killing four civilians. "
+        "Soldiers of Russia's 4th Guards Tank Division helped carry the wounded."
+    )
+    assert perpetrators(a)
+    assert all("4th Tank Division" not in p for p in perpetrators(a))
+
+
+def test_the_doer_named_past_a_sentence_that_names_no_one(extract) -> None:
+    # "... . He was charged in absentia. He is a private of <unit>, <name>."
+    a = extract(
+        "On 4 March 2022 a soldier shot a pensioner dead in his yard in Lukashivka. He has "
+        "been charged in absentia. He is a private of the 74th Separate Guards Motorized "
+        "Rifle Brigade, Gleb Arkadievich Zotov."
+    )
+    assert perpetrators(a) == [{"Gleb Arkadievich Zotov", "74th Motorized Rifle Brigade"}]

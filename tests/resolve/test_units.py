@@ -276,3 +276,24 @@ def test_find_units_rejects(text: str) -> None:
 
 def test_unit_pattern_is_compiled() -> None:
     assert UNIT_PATTERN.search("the 30th MRB") is not None
+
+
+@pytest.mark.parametrize(
+    ("mention", "name"),
+    [
+        ("4th Carpathian Motorized Rifle Brigade", "4th Motorized Rifle Brigade"),
+        ("the 7th Guards Volzhskaya Tank Regiment", "7th Tank Regiment"),
+        ("9-ї окремої Донської мотострілецької бригади", "9th Motorized Rifle Brigade"),
+        ("9-й отдельной Донской мотострелковой бригады", "9th Motorized Rifle Brigade"),
+    ],
+)
+def test_a_name_of_honour_between_ordinal_and_type_is_left_out(mention: str, name: str) -> None:
+    # a capitalised word that is no type word names the unit's honour, not its kind
+    assert normalise_unit(mention) == name
+
+
+def test_a_name_of_honour_alone_is_no_type() -> None:
+    assert normalise_unit("4th Carpathian Brigade") is None
+    assert find_units("gunners of the 4th Carpathian Motorized Rifle Brigade fired") == [
+        (15, 53, "4th Motorized Rifle Brigade")
+    ]

@@ -13,17 +13,17 @@ from .errors import ConfigError
 
 DEFAULT_STAGES = [
     "casefile.sentences.v2",
-    "casefile.dates.v7",
-    "casefile.places.v6",
-    "casefile.units.v6",
-    "casefile.cues.v7",
-    "casefile.entities.v7",
-    "casefile.counts.v7",
-    "casefile.statements.v5",
-    "casefile.events.v6",
-    "casefile.incidents.v7",
-    "casefile.statistics.v6",
-    "casefile.persons.v2",
+    "casefile.dates.v8",
+    "casefile.places.v7",
+    "casefile.units.v7",
+    "casefile.cues.v8",
+    "casefile.entities.v8",
+    "casefile.counts.v8",
+    "casefile.statements.v6",
+    "casefile.events.v7",
+    "casefile.incidents.v8",
+    "casefile.statistics.v7",
+    "casefile.persons.v3",
 ]
 
 

@@ -157,11 +157,11 @@ def sentence_triggers(
     ]
 
 
-@registry.stages.register("casefile.cues.v7")
+@registry.stages.register("casefile.cues.v8")
 class CuesV2(BaseStage):
     """Mark incident triggers by the type files' rules, evidence cues and certainty hedges."""
 
-    name = "casefile.cues.v7"
+    name = "casefile.cues.v8"
     requires = ("sentences",)
     assigns = ("mentions.trigger", "mentions.evidence", "mentions.hedge")
 

@@ -141,11 +141,11 @@ class OrgName:
     name: str
 
 
-@registry.stages.register("casefile.entities.v7")
+@registry.stages.register("casefile.entities.v8")
 class Entities(BaseStage):
     """People, organisations and places from spaCy NER on candidate sentences; forces by rule."""
 
-    name = "casefile.entities.v7"
+    name = "casefile.entities.v8"
     requires = ("sentences", "mentions.trigger", "mentions.place", "mentions.unit")
     assigns = ("mentions.person", "mentions.org", "mentions.actor")
 

@@ -897,11 +897,11 @@ def _intent(
 
 
 # -- the stage -----------------------------------------------------------------------------
-@registry.stages.register("casefile.events.v6")
+@registry.stages.register("casefile.events.v7")
 class Events(BaseStage):
     """Event mentions from triggers: arguments by the dependency parse, and a scored guess."""
 
-    name = "casefile.events.v6"
+    name = "casefile.events.v7"
     requires = (
         "sentences",
         "mentions.trigger",

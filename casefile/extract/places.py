@@ -25,11 +25,11 @@ from .truecase import is_english_word
 from .truecase import shouting as is_shouting
 
 
-@registry.stages.register("casefile.places.v6")
+@registry.stages.register("casefile.places.v7")
 class Places(BaseStage):
     """Find toponyms (any case form, by language pack) and geocode them with a precision."""
 
-    name = "casefile.places.v6"
+    name = "casefile.places.v7"
     requires = ("sentences", "mentions.date")
     assigns = ("mentions.place",)
 

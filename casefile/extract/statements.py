@@ -625,11 +625,11 @@ def _target(analysis: Analysis, i: int) -> str | None:
     return norp[0].text if norp else None
 
 
-@registry.stages.register("casefile.statements.v5")
+@registry.stages.register("casefile.statements.v6")
 class Statements(BaseStage):
     """Incitement, orders, honours and denials, each with its speaker and target."""
 
-    name = "casefile.statements.v5"
+    name = "casefile.statements.v6"
     requires = (
         "sentences",
         "mentions.person",

@@ -52,11 +52,11 @@ def _closing(text: str, open_at: int) -> int:
     return -1
 
 
-@registry.stages.register("casefile.units.v6")
+@registry.stages.register("casefile.units.v7")
 class Units(BaseStage):
     """Find and canonicalise unit mentions; read the chains of command the text states."""
 
-    name = "casefile.units.v6"
+    name = "casefile.units.v7"
     requires = ("sentences",)
     assigns = ("mentions.unit", "units")
 

@@ -284,13 +284,6 @@ def _one_day(r: DateRange | None) -> bool:
     return bool(r and r.start and r.start == r.end and len(r.start) == 10)
 
 
-def _two_days(r: DateRange | None) -> bool:
-    """The range is two days in a row, to the day (a night, the past 24 hours)."""
-    if not r or not r.start or not r.end or len(r.start) != 10 or len(r.end) != 10:
-        return False
-    return (date.fromisoformat(r.end) - date.fromisoformat(r.start)).days == 1
-
-
 def _dated(d: DateMatch) -> bool:
     return explicit(d) or _one_day(d.range)
 
@@ -1006,7 +999,7 @@ class Assembler:
                 or _one_day(m.value.range)
                 # a digest's lead: "Over the past day, the troops shelled 11 towns. In <town>
                 # ...": the day (or night) up to publication dates the acts told after it
-                or (i == 0 and _two_days(m.value.range))
+                or (i == 0 and _span_days(m.value.range) == 2)
             ]
             stated = [m for m in stated if not SPAN_CUE.match(m.text) and not self.told_on(m)]
             # a dateline's date is the day the report was filed

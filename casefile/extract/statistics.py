@@ -428,8 +428,6 @@ _RUNNING = re.compile(
 _CASE_WORDS = re.compile(
     r"\b(?:cases|investigations|proceedings|crimes|violations|incidents|episodes|attacks)\b", re.I
 )
-# A long run of time, over which a toll at one place is a statistic: "since the war began",
-# "over the past year", "so far this year".
 # So many killed that no one act's toll is meant: a tally ("at least 10,500 people have died
 # in the fighting").
 HUGE = 1000
@@ -441,6 +439,8 @@ _LABELLED = re.compile(
     rf"(?P<n>{NUM})\b",
     re.I,
 )
+# A long run of time, over which a toll at one place is a statistic: "since the war began",
+# "over the past year", "so far this year".
 LONG_RUN = re.compile(
     r"\b(?:since (?:the (?:start|beginning|outbreak)|(?:the )?(?:war|conflict|invasion|fighting|"
     r"siege|coup)|(?:19|20)\d\d|(?:January|February|March|April|May|June|July|August|September|"

@@ -66,8 +66,9 @@ from .fields import (
     summary,
 )
 from .geo import RANK, km
+from .lexicon import MILITARY_RANK
 from .places import home_country, home_institution, stray
-from .statistics import SPREAD
+from .statistics import spreads
 from .truecase import is_english_word, shouting
 from .types import concepts, type_specs
 
@@ -485,9 +486,7 @@ class Assembler:
         month."""
         i = e.sentence
         if i not in self._tallies:
-            text = self.a.sentences[i].text
-            pack = get_pack(self.a.language_of(i))
-            spread = pack.spread(text) if pack.has_statistic_cues else bool(SPREAD.search(text))
+            spread = spreads(self.a.sentences[i].text, get_pack(self.a.language_of(i)))
             day = any(_one_day(m.value.range) for m in self.a.mentions_of("date", i))
             self._tallies[i] = spread and not day
         return bool(e.features.get("aggregate")) and self._tallies[i]
@@ -1794,15 +1793,6 @@ def _actor(m: Mention) -> Actor | None:
         name = getattr(m.value, "name", None) or name
         return Actor(MILITARY_RANK.sub("", name) or name, "person")  # "Sergeant <name>"
     return None
-
-
-# A military rank the tagger took into a person's name ("Sergeant <name>", "Lt. Col. <name>").
-MILITARY_RANK = re.compile(
-    r"^(?:(?:Senior|Junior|Lance|Staff|Master|First|Second)\s+)?"
-    r"(?:Private|Pvt\.|Sergeant|Sgt\.|Corporal|Cpl\.|Lieutenant|Lt\.|Colonel|Col\.|"
-    r"Major|Maj\.|Captain|Capt\.|General|Gen\.|Ensign|Warrant Officer)"
-    r"(?:\s+(?:Colonel|Col\.|General|Gen\.))?\s+(?=[A-Z])"
-)
 
 
 # Weapon names the tagger takes for organisations: "Iskander-K", "HIMARS", "FPV", "Shahed".

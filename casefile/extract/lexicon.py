@@ -150,3 +150,13 @@ TOLD_VERB = _rx(*_TELLING, r"released", r"issued", r"aired")
 
 # A state's armed institutions, named by their head noun ("the Sudanese army").
 INSTITUTION_NOUNS = frozenset(["army", "military"])
+
+# Military ranks before a name, as the tagger takes them into it ("Sergeant <name>", "Lt.
+# Col. <name>", "Major General <name>"): a rank is no part of a person's name.
+MILITARY_RANK = re.compile(
+    r"^(?:(?:(?:Lieutenant|Major|Brigadier|Colonel|Senior|Junior|Lance|Staff|Master|First|"
+    r"Second|Maj\.|Lt\.)\s+)?"
+    r"(?:Private|Pvt\.|Sergeant|Sgt\.|Corporal|Cpl\.|Lieutenant|Lt\.|Colonel|Col\.|"
+    r"Major|Maj\.|Captain|Capt\.|General|Gen\.|Ensign|Warrant Officer|Commander)"
+    r"(?:\s+(?:Colonel|Col\.|General|Gen\.))?\s+)+(?=[A-Z])"
+)

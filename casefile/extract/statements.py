@@ -19,7 +19,7 @@ from ..vocab import STATEMENT_KINDS as K
 from .base import BaseStage
 from .events import ACCUSING_LEMMAS, antecedent, parse_sentences, phrase_head, refers_back
 from .gate import may_match
-from .lexicon import INSTITUTION_NOUNS
+from .lexicon import INSTITUTION_NOUNS, MILITARY_RANK
 from .places import home_institution
 from .types import concepts
 
@@ -678,7 +678,7 @@ class Statements(BaseStage):
                 for speaker in _speakers(analysis, i, cue, kind, last, refined):
                     if kind == K.DENIAL and cue.group("blame") and not _state(speaker):
                         continue  # a person or a governor blaming the other side accuses
-                    speaker = _full_name(analysis, RANK.sub("", speaker) or speaker)
+                    speaker = _full_name(analysis, MILITARY_RANK.sub("", speaker) or speaker)
                     speaker = _body_name(analysis, i, speaker)
                     # a state's forces by the name the table gives them ("Sudanese Armed
                     # Forces" for "the Sudanese army"), as perpetrators are named
@@ -799,14 +799,6 @@ def _one_reading(cues: list[tuple[str, re.Match[str]]]) -> list[tuple[str, re.Ma
         if not (k == K.INCITEMENT and (within(K.ORDER, c) or (own is not None and c.start() > own)))
         and not (k == K.DENIAL and within(K.INCITEMENT, c))
     ]
-
-
-# A military rank a person's name is told with ("Major Pavel Orlov"): no part of the name.
-RANK = re.compile(
-    r"^(?:(?:(?:Lieutenant|Major|Brigadier|Colonel|Senior|Junior|Maj\.|Lt\.) )?"
-    r"(?:General|Colonel|Major|Captain|Lieutenant|Sergeant|Corporal|Private|Commander|"
-    r"Gen\.|Col\.|Maj\.|Capt\.|Lt\.|Sgt\.|Cpl\.)\s+)+(?=[A-Z])"
-)
 
 
 # A defence ministry, named the one way whatever the spelling ("Russian Defense Ministry" for

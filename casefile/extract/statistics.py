@@ -165,6 +165,14 @@ AS_OF = re.compile(r"\bas of\b", re.I)
 MIN_TALLY = 10
 
 
+def spreads(text: str, pack: LanguagePack | None = None) -> bool:
+    """The text spreads a figure over time or places ("since the invasion", "across the
+    country"): by the pack's words where it lists statistic cues, else ``SPREAD``."""
+    if pack is not None and pack.has_statistic_cues:
+        return pack.spread(text)
+    return bool(SPREAD.search(text))
+
+
 def is_aggregate(
     text: str, counts: list[CountMatch], places: list[Place], pack: LanguagePack | None = None
 ) -> bool:
@@ -173,10 +181,9 @@ def is_aggregate(
     ``pack`` that lists statistic cues gives the words of cases and spread instead."""
     if any(p.precision == "settlement" for p in places):
         return False
-    if pack is not None and pack.has_statistic_cues:
-        if pack.case_counts(text) or (counts and pack.spread(text)):
-            return True
-    elif CASES.search(text) or (counts and SPREAD.search(text)):
+    own = pack is not None and pack.has_statistic_cues
+    cases = pack.case_counts(text) if own and pack is not None else CASES.search(text)
+    if cases or (counts and spreads(text, pack)):
         return True
 
     regional = places and all(p.precision in ("admin1", "country") for p in places)

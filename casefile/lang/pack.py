@@ -658,8 +658,11 @@ class LanguagePack:
         березні 2022 року вбив ...", "«Грім» і «Сокіл», які стратили ..."): a
         comma and a word of ``cues.yaml``'s ``relatives``, no other clause break."""
         m = _RELATIVE.fullmatch(between)
-        words = set(str(self.table("cues").get("relatives") or "").split())
-        return m is not None and m["word"].lower() in words
+        return m is not None and m["word"].lower() in self._relatives
+
+    @cached_property
+    def _relatives(self) -> frozenset[str]:
+        return frozenset(str(self.table("cues").get("relatives") or "").split())
 
     @cached_property
     def _clause_openers(self) -> frozenset[str]:

@@ -437,16 +437,17 @@ class LanguagePack:
     def known(self, text: str) -> bool:
         """Whether ``text`` tells a figure as what is known so far ("відомо про", "известно
         о"; ``cues.yaml``'s ``known``): a tally where the figure is large."""
-        if not self.table("cues").get("known"):
-            return False
-        return bool(self.cues(text, ["known"]))
+        return self._listed_cue(text, "known")
 
     def risen(self, text: str) -> bool:
         """Whether ``text`` tells what a figure rose to ("зросла до", "выросло до";
         ``cues.yaml``'s ``risen``)."""
-        if not self.table("cues").get("risen"):
-            return False
-        return bool(self.cues(text, ["risen"]))
+        return self._listed_cue(text, "risen")
+
+    def _listed_cue(self, text: str, key: str) -> bool:
+        """Whether ``text`` holds a cue of ``cues.yaml``'s list ``key``; False for a pack
+        that lists none (its cue matcher is not built for it)."""
+        return bool(self.table("cues").get(key)) and bool(self.cues(text, [key]))
 
     def as_of(self, before: str) -> bool:
         """Whether the words ``before`` a date make it the date a figure is told as of."""

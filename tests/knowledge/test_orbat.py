@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
@@ -70,10 +69,12 @@ def test_records_use_the_closed_echelons(kb: Orbat) -> None:
     assert {u.echelon for u in kb} <= set(ECHELONS)
 
 
-def test_builtin_loads_fast() -> None:
-    started = time.perf_counter()
-    Orbat().load(BUILTIN_UNITS)
-    assert time.perf_counter() - started < 0.5
+def test_builtin_loads() -> None:
+    # how fast it loads is bench/orbat_load.py's to print (a timed assertion here failed
+    # whenever the machine stalled for half a second)
+    kb = Orbat()
+    kb.load(BUILTIN_UNITS)
+    assert kb.get("30th Motorized Rifle Brigade") is not None
 
 
 def test_default_returns_independent_copies(kb: Orbat, write) -> None:

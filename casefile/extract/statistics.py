@@ -137,7 +137,10 @@ SPREAD = re.compile(
     r"over the (?:winter|summer|spring|autumn|past|last|course)"
     r"|during the (?:winter|summer|spring|autumn|period|war)|"
     r"throughout|across|between\s+\w+\.?\s+\d|from\s+\w+\s+\d{1,4}\s+to|per (?:day|week|month)|"
-    r"nationwide|overall|in all)\b",
+    r"nationwide|overall|in all|"
+    # a part of a longer run told on its own: "in January alone", "last week alone"
+    r"(?:(?:19|20)\d\d|January|February|March|April|May|June|July|August|September|October|"
+    r"November|December|week|month|year|weekend|quarter|summer|winter|spring|autumn) alone)\b",
     re.I,
 )
 BREAKDOWN = re.compile(
@@ -392,6 +395,16 @@ class Statistics(BaseStage):
                             c.start < s.start + m.end() and s.start + m.start() < c.end
                             for m in [m for _, m in prosecuted] + cases
                         )
+                    ):
+                        add(c.value.count.best, COUNTED.VICTIMS)
+                # a part of a tally's victims ("12,605 civilians, including 669 children") is
+                # one more figure of it, as a breakdown's parts are
+                whole = [c.start for c in counts if (c.value.count.best, COUNTED.VICTIMS) in seen]
+                for c in counts:
+                    if (
+                        c.value.role == "subset"
+                        and c.value.count.best is not None
+                        and any(w < c.start for w in whole)
                     ):
                         add(c.value.count.best, COUNTED.VICTIMS)
             if seen:

@@ -115,6 +115,24 @@ def test_episodes_of_torture_are_cases_not_victims_besides(stats) -> None:
     assert got == [(72, "cases")]
 
 
+def test_the_parts_of_a_tally_are_its_figures_too(stats) -> None:
+    got = stats(
+        "Since the invasion began, the monitors have verified the deaths of 9,870 civilians, "
+        "including 512 children."
+    )
+    assert got == [(512, "victims"), (9870, "victims")]
+
+
+def test_a_strike_toll_has_no_parts_to_count(stats) -> None:
+    # the one act's toll is no tally, so neither are its parts
+    assert stats("The missile killed four people, including two children, in the village.") == []
+
+
+def test_a_period_told_alone_is_part_of_a_tally(stats) -> None:
+    got = stats("In March alone, at least 164 civilians were killed, the monitors said.")
+    assert got == [(164, "victims")]
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -714,7 +714,7 @@ def _attachment(
 ) -> str:
     """How a date or place (sentence offsets) relates to the act: "act" where it hangs from the
     act's clause, "report" where it hangs from a verb of ``telling`` first, "doer" where a
-    place (``where``) names the act's subject, "other" elsewhere.
+    place (``where``) names the act's subject or a passive's agent, "other" elsewhere.
     A verb of finding tells even as the act's own word ("bodies found on Sunday")."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span):
@@ -730,6 +730,8 @@ def _attachment(
         and not any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in pred.children)
     ):
         act_chain.add(pred.head.i)  # "went door to door in <town> on <day>, killing ...": one act
+    if where and span.root.dep_ == "pobj" and span.root.head.dep_ == "agent":
+        return "doer"  # a passive's "by" names who did it ("staged by <capital>"), not where
     path = _clause_path(span.root, trigger)
     for k, (prev, tok) in enumerate(pairwise(path)):
         if where and tok.i in act_chain and prev.dep_ == "nsubj" and _modifies(path[:k]):

@@ -77,7 +77,8 @@ CUES: dict[str, re.Pattern[str]] = {
     K.INCITEMENT: re.compile(
         rf"\b(?:(?P<call>{_CALL} {_Q}{_WORDS}{{0,5}}?{_Q}"
         rf"(?:{_HARM}\w*|death|genocide|(?:show|showing|shows) no mercy|spare no ?one))|"
-        r"(?:take|taking) no prisoners|no prisoners"
+        # (not a deed told: "the fighters who had taken no prisoners", "they took no prisoners")
+        r"(?:take|taking) no prisoners|(?<!\btaken )(?<!\btook )no prisoners"
         r"|(?:should|must|ought to|need to|needs to|have to|has to) (?:all |simply |just )?be "
         rf"{_Q}(?:\w+ )?{_Q}{_HARMED}|"
         r"exterminat\w+"

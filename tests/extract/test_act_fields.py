@@ -241,3 +241,12 @@ def test_a_digests_lead_over_the_past_day_dates_the_acts_told_after_it(extract) 
     assert [(i.date.start, i.date.end) if i.date else None for i in a.incidents] == [
         ("2024-03-09", "2024-03-10")
     ]
+
+
+def test_a_capital_named_as_who_staged_it_is_no_place(extract) -> None:
+    # a passive's "by" names who did it: the capital stands for its government
+    a = extract(
+        "Moscow denied that its troops had shelled the clinic, calling the reports a fabrication "
+        "staged by Kyiv."
+    )
+    assert a.incidents and all(i.place is None for i in a.incidents)

@@ -160,6 +160,12 @@ def test_an_order_given_by_rank_only_names_the_side_and_rank(
             "Brigade.",
             "Vladimir Putin",
         ),
+        # praise for a deed told ("had taken no prisoners") is no call to do it
+        (
+            "Oleg Sidorov praised the fighters of the assault battalion who, he boasted, had taken "
+            "no prisoners in the battle for the ridge.",
+            "Oleg Sidorov",
+        ),
     ],
 )
 def test_an_honour_granted_or_praise_hailed(statements, text: str, speaker: str) -> None:

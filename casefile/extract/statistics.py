@@ -162,6 +162,14 @@ PACK_BREAKDOWN = re.compile(
     r"(?P<y2>(?:19|20)\d\d)\b"
 )
 AS_OF = re.compile(r"\bas of\b", re.I)
+# A sentence that goes on with the figure told just before it: "Of these, 62 were ...",
+# "Among them, at least 40 children".
+PART_OF_BEFORE = re.compile(
+    r"^\W*(?:of (?:these|them|those|this number|this total|the total|which)|"
+    r"among (?:them|these|those|the victims|the dead))\W+"
+    rf"(?:(?:at least|more than|over|nearly|about|some|almost)\s+)?(?P<n>{NUM})\b",
+    re.I,
+)
 # The least number of victims a tally counts where a language pack reads statistics: a
 # day's toll of a few is told as incidents (measured on gold/train's Ukrainian and Russian
 # documents, where every statistic under ten was a day's toll).
@@ -229,10 +237,30 @@ class Statistics(BaseStage):
 
         language = pack.code
         told: set[tuple[int, str]] = set()  # the document's figures
+        last: tuple[int, Statistic] | None = None  # the last sentence's figure, and its index
         for i, s in enumerate(analysis.sentences):
             counts = analysis.mentions_of("count", i)
             if not counts and not may_hold_counts(s.text):
                 continue  # no figure at all: nothing to count (a cheap test first)
+            part = PART_OF_BEFORE.match(s.text)
+            if part and last is not None and last[0] == i - 1:
+                # "Of these, 62 were recorded in 2024": a part of the figure just told
+                n, whole = number(part.group("n")), last[1]
+                if n is not None and n < whole.value and (n, whole.counted) not in told:
+                    told.add((n, whole.counted))
+                    period, as_of = self._period(analysis, s.start, analysis.mentions_of("date", i))
+                    analysis.statistics.append(
+                        Statistic(
+                            n,
+                            whole.counted,
+                            whole.category,
+                            period,
+                            as_of,
+                            whole.by,
+                            [(s.start, s.end)],
+                        )
+                    )
+                continue
             # where a wire story was filed is no place of what it counts
             filed = s.start + dateline_end(s.text)
             places = [m.value for m in analysis.mentions_of("place", i) if m.start >= filed]
@@ -411,6 +439,12 @@ class Statistics(BaseStage):
                 counted = (
                     COUNTED.VICTIMS if any(k == COUNTED.VICTIMS for _, k in seen) else COUNTED.CASES
                 )
+                whole = max(
+                    (x for x in analysis.statistics if x.spans == span and x.counted == counted),
+                    key=lambda x: x.value,
+                    default=None,
+                )
+                last = (i, whole) if whole is not None else last
                 for b in parts:
                     n = number(b.group("n"))
                     if n is not None and not any(v == n for v, _ in seen):

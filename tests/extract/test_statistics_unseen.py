@@ -123,6 +123,16 @@ def test_the_parts_of_a_tally_are_its_figures_too(stats) -> None:
     assert got == [(512, "victims"), (9870, "victims")]
 
 
+def test_a_part_told_in_the_next_sentence_is_a_figure_of_the_same_count(stats) -> None:
+    got = stats(
+        "The prosecutors have opened 240 criminal proceedings into the torture of prisoners of "
+        "war. Of these, 35 concern the southern front."
+    )
+    assert got == [(35, "cases"), (240, "cases")]
+    # not after a sentence that tells no figure, nor a part larger than the whole
+    assert stats("The village was shelled on Monday. Of them, 35 were children.") == []
+
+
 def test_a_strike_toll_has_no_parts_to_count(stats) -> None:
     # the one act's toll is no tally, so neither are its parts
     assert stats("The missile killed four people, including two children, in the village.") == []

@@ -427,24 +427,24 @@ class Statistics(BaseStage):
                         add(c.value.count.best, COUNTED.VICTIMS)
                 # a part of a tally's victims ("12,605 civilians, including 669 children") is
                 # one more figure of it, as a breakdown's parts are
-                whole = [c.start for c in counts if (c.value.count.best, COUNTED.VICTIMS) in seen]
+                wholes = [c.start for c in counts if (c.value.count.best, COUNTED.VICTIMS) in seen]
                 for c in counts:
                     if (
                         c.value.role == "subset"
                         and c.value.count.best is not None
-                        and any(w < c.start for w in whole)
+                        and any(w < c.start for w in wholes)
                     ):
                         add(c.value.count.best, COUNTED.VICTIMS)
             if seen:
                 counted = (
                     COUNTED.VICTIMS if any(k == COUNTED.VICTIMS for _, k in seen) else COUNTED.CASES
                 )
-                whole = max(
+                largest = max(
                     (x for x in analysis.statistics if x.spans == span and x.counted == counted),
                     key=lambda x: x.value,
                     default=None,
                 )
-                last = (i, whole) if whole is not None else last
+                last = (i, largest) if largest is not None else last
                 for b in parts:
                     n = number(b.group("n"))
                     if n is not None and not any(v == n for v, _ in seen):

@@ -92,7 +92,8 @@ CUES: dict[str, re.Pattern[str]] = {
         rf"\b(?:(?P<own>(?:{_TELL}|urg(?:e|ed|es|ing)) "
         r"(?:all (?:of )?)?(?:his|their|her) (?:\w+ ){0,2}"
         r"(?:men|fighters|troops|soldiers|subordinates|servicemen|units|commanders|forces)\b"
-        rf".{{0,40}}?(?:no prisoners|not to take (?:any )?prisoners|no mercy|{_HARM}|finish)\w*)|"
+        rf".{{0,40}}?(?:no prisoners|not to take (?:any )?prisoners|no mercy|spare no ?one|"
+        rf"{_HARM}|finish)\w*)|"
         # an instruction not to take prisoners: "were ordered to take no prisoners"
         r"order(?:ed|s)? (?:\w+ ){0,5}?(?:not to take (?:any )?prisoners|to take no prisoners)|"
         rf"order(?:ed|s|ing)? (?:to |his |the |their )?{_WORDS}{{0,3}}{_Q}"
@@ -875,7 +876,7 @@ def _full_name(analysis: Analysis, name: str) -> str:
 # Words of crimes besides harm's (concepts.yaml) that an English order may come with.
 _CRIME_WORDS = re.compile(
     r"\b(?:open(?:ed|ing)? fire|fir(?:e|ed|ing) (?:at|on|upon)|tortur\w*|rap(?:e|ed)|"
-    r"deport\w*|prisoners?|captives?|civilians?|no mercy)\b",
+    r"deport\w*|prisoners?|captives?|civilians?|no mercy|spare no ?one)\b",
     re.I,
 )
 # Words of harm that an order or a call must come with to link a leader to a crime

@@ -111,6 +111,12 @@ def test_a_call_that_asks_no_harm_is_no_incitement(statements, text: str) -> Non
             "two detained men.",
             "Pavel Orlov",
         ),
+        # a leader telling his own men to spare no one
+        (
+            "In a recorded message, militia leader Ahmed Salih told his fighters to spare no one "
+            "in the camp.",
+            "Ahmed Salih",
+        ),
     ],
 )
 def test_an_order_told_by_instruction_or_command(statements, text: str, speaker: str) -> None:

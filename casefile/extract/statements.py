@@ -11,7 +11,9 @@ import re
 from spacy.tokens import Doc, Token
 
 from .. import registry
+from ..knowledge.demonyms import demonyms
 from ..knowledge.groups import canonical_force
+from ..knowledge.orbat import Orbat
 from ..lang import LanguagePack, get_pack
 from ..lang.romanize import KnownPersons
 from ..model import Actor, Analysis, Mention, Statement
@@ -278,6 +280,13 @@ RANK_NOUN = re.compile(
 )
 
 
+def _rank_only(speaker: str) -> str | None:
+    """The side of a speaker named only by side and rank ("Russian officer", "Russian deputy
+    brigade commander"): a report's unnamed officers of one side cannot be told apart."""
+    side, _, rank = speaker.partition(" ")
+    return side if rank and RANK_NOUN.fullmatch(rank) else None
+
+
 def _rank_speaker(analysis: Analysis, i: int, cue_at: int) -> str | None:
     """An order's giver the sentence names by rank only: "Russian commander" for "ordered by
     his commander" in a report on Russian forces; the rank nearest the cue."""
@@ -405,7 +414,11 @@ def _subject_speakers(
     if named:
         return named
     state = _state_body(analysis, i, subject)
+    head = phrase_head(subject)
+    ranked = head is not None and RANK_NOUN.fullmatch(head.text) is not None
     for kind in SPEAKER_KINDS:
+        if ranked and kind != "person":
+            break  # "the commander of an assault company of <unit>": a rank, not the unit
         if kind == "gpe" and state:
             # "the Russian embassy in <city>", "the Myanmar military": the body, not a place
             return [state]
@@ -686,8 +699,13 @@ class Statements(BaseStage):
                     # Forces" for "the Sudanese army"), as perpetrators are named
                     force = canonical_force(speaker)
                     speaker = force.name if force else speaker
-                    if (kind, speaker) in found:
-                        continue
+                    if (kind, speaker) in found or (
+                        _rank_only(speaker)
+                        and any(
+                            k == kind and _rank_only(x) == _rank_only(speaker) for k, x in found
+                        )
+                    ):
+                        continue  # one speaker; officers of one side told only by rank: one
                     found.add((kind, speaker))
                     dates = analysis.mentions_of("date", i)
                     analysis.statements.append(
@@ -715,6 +733,18 @@ class Statements(BaseStage):
                     kept.add((st.kind, st.speaker))
                     statements.append(st)
             analysis.statements[:] = statements
+        # an officer told only by rank where the report names who gave such a statement ("the
+        # battalion commander who ordered ..." and, later, his name): the named one
+        people = {m.text for m in analysis.mentions_of("person")}
+        named = {
+            st.kind
+            for st in analysis.statements
+            if not _rank_only(st.speaker)
+            and any(st.speaker in p or p in st.speaker for p in people)
+        }
+        analysis.statements[:] = [
+            st for st in analysis.statements if not (_rank_only(st.speaker) and st.kind in named)
+        ]
 
 
 # Words between a call and the harm it names that make it no call to harm: "called for an
@@ -988,11 +1018,20 @@ def _giver_named(analysis: Analysis, i: int, after: int) -> str | None:
 
 
 def _side(analysis: Analysis) -> str | None:
-    """The side whose forces the document names most: "Russian" for "Russian forces"."""
+    """The side whose forces the document names most: "Russian" for "Russian forces"; where
+    it names none, the side the order of battle gives its units ("71st Motorized Rifle
+    Regiment": Russian)."""
     names = [
         str(m.value.name).removesuffix(" forces")
         for m in analysis.mentions_of("actor")
         if getattr(m.value, "kind", None) == "force"
         and str(getattr(m.value, "name", "")).endswith(" forces")
     ]
+    if not names:
+        orbat = Orbat.default()
+        for m in analysis.mentions_of("unit"):
+            record = orbat.resolve(str(getattr(m.value, "name", m.text)), fuzzy=False)
+            side = demonyms().get(record.affiliation.lower()) if record else None
+            if side:
+                names.append(side)
     return max(sorted(set(names)), key=names.count) if names else None

@@ -140,6 +140,12 @@ def test_an_order_told_by_instruction_or_command(statements, text: str, speaker:
             "Russian forces held the town. The commander gave a criminal order to shoot the men.",
             "Russian commander",
         ),
+        # a rank of a unit: the rank, with the side the order of battle gives the unit
+        (
+            "The deputy commander of a reconnaissance company of the 71st Motorized Rifle "
+            "Regiment gave the order to shoot the two prisoners.",
+            "Russian deputy commander",
+        ),
     ],
 )
 def test_an_order_given_by_rank_only_names_the_side_and_rank(
@@ -267,3 +273,21 @@ def test_telling_ones_own_fighters_to_show_no_mercy_is_an_order(statements) -> N
 def test_a_claim_called_a_quoted_fiction_is_denied(statements) -> None:
     got = statements('The envoy Vasily Petrov said the accusations were "pure fiction".')
     assert got == [("denial", "Vasily Petrov")]
+
+
+def test_officers_of_one_side_told_only_by_rank_are_one_speaker(statements) -> None:
+    got = statements(
+        "Russian forces held the village. Investigators identified a Russian officer who ordered "
+        "the shooting of the prisoners. "
+        "The company commander later gave the order to kill the wounded as well."
+    )
+    assert [kind for kind, _ in got] == ["order"]
+
+
+def test_an_officer_told_by_rank_is_the_one_the_report_names(statements) -> None:
+    got = statements(
+        "Russian forces held the town in March. A court upheld the sentence of a battalion "
+        "commander who ordered his men to fire on civilians. Lieutenant Colonel Oleg Sidorov "
+        "ordered his subordinates to shoot at passing cars, the court found."
+    )
+    assert got == [("order", "Oleg Sidorov")]

@@ -14,6 +14,7 @@ from .. import registry
 from ..lang import get_pack
 from ..model import Analysis, Count, Mention
 from .base import BaseStage
+from .types import concepts
 
 _UNITS = {
     "one": 1,
@@ -209,7 +210,9 @@ def _role_around(text: str, m: re.Match[str]) -> str:
     before = text[max(0, m.start() - 60) : m.start()]
     kills = [k.end() for k in KILLED_WORDS.finditer(before)]
     hurts = [h.end() for h in INJURED_WORDS.finditer(before)]
-    if kills or hurts:
+    # people taken or held after the killing ("killed 40 and arrested 2,000"): not the killed
+    took = max((b for _, b in concepts().find("taking", "en", before)), default=-1)
+    if (kills or hurts) and took < max(kills + hurts):
         return "killed" if max(kills, default=-1) > max(hurts, default=-1) else "injured"
     return "victims"
 

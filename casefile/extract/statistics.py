@@ -79,6 +79,14 @@ _RISEN = re.compile(
     rf"(?P<n>{NUM})\b",
     re.I,
 )
+# A figure that brings a running total to another: "bringing the total since <date> to more
+# than 43,000", "brings the death toll to 210".
+_BRINGING = re.compile(
+    r"\bbring(?:s|ing)?\s+(?:the|its|their)\s+(?:[\w'’-]+ ){0,2}?(?:toll|total|number|tally|count)"
+    r"\b(?: [\w'’,-]+){0,8}? to (?:at least |more than |over |nearly |about |some |almost )?"
+    rf"(?P<n>{NUM})\b",
+    re.I,
+)
 # A part of a whole that died: "at least 200 of the 5,000 prisoners ... died in captivity".
 _PART = re.compile(
     rf"(?P<n>{NUM}) of (?:the |these |those )?{NUM} (?:[\w'’-]+ ){{0,8}}?"
@@ -137,6 +145,11 @@ SPREAD = re.compile(
     r"over the (?:winter|summer|spring|autumn|past|last|course)"
     r"|during the (?:winter|summer|spring|autumn|period|war)|"
     r"throughout|across|between\s+\w+\.?\s+\d|from\s+\w+\s+\d{1,4}\s+to|per (?:day|week|month)|"
+    # days of a month, told day first: "between 1 and 30 June", "from 1 to 15 May"
+    r"(?:between|from)\s+\d{1,2}(?:st|nd|rd|th)?\s+(?:and|to)\s+\d{1,2}(?:st|nd|rd|th)?\s+"
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b|"
+    # a time into a war: "three years into the war", "100 days into the invasion"
+    r"(?:years?|months?|weeks?|days?) into the (?:war|invasion|conflict|fighting|siege)|"
     r"nationwide|overall|in all|"
     # a part of a longer run told on its own: "in January alone", "last week alone"
     r"(?:(?:19|20)\d\d|January|February|March|April|May|June|July|August|September|October|"
@@ -445,6 +458,12 @@ class Statistics(BaseStage):
                     default=None,
                 )
                 last = (i, largest) if largest is not None else last
+                # "..., bringing the total since <date> to 43,000": the running total of
+                # what the figure before counts
+                for m in _BRINGING.finditer(s.text):
+                    n = number(m.group("n"))
+                    if n is not None and n >= MIN_TALLY:
+                        add(n, counted, None)
                 for b in parts:
                     n = number(b.group("n"))
                     if n is not None and not any(v == n for v, _ in seen):

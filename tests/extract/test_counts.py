@@ -159,3 +159,8 @@ def test_every_count_of_a_list_after_including_is_a_subset(text, expected) -> No
 def test_a_year_before_a_count_does_not_swallow_it() -> None:
     found = [(c.count.best, c.role) for c in find_counts("a massacre in 2016 of 73 civilians")]
     assert found == [(73, "victims")]
+
+
+def test_people_taken_after_a_killing_are_not_its_killed() -> None:
+    found = find_counts("The militia has killed 310 villagers and abducted more than 1,500 people")
+    assert [(c.count.best, c.role) for c in found] == [(310, "killed"), (1500, "victims")]

@@ -133,6 +133,32 @@ def test_a_part_told_in_the_next_sentence_is_a_figure_of_the_same_count(stats) -
     assert stats("The village was shelled on Monday. Of them, 35 were children.") == []
 
 
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # days of a month told day first
+        (
+            "Between 1 and 31 May, 58 civilians were killed in attacks on villages in the "
+            "province, the agency said.",
+            [(58, "victims")],
+        ),
+        # a time into a war
+        (
+            "Two years into the war, 23 aid workers have been killed in the region.",
+            [(23, "victims")],
+        ),
+        # a figure that brings a running total to another
+        (
+            "Since Friday the ministry has recorded 310 deaths, bringing the total since the "
+            "siege began to more than 9,400.",
+            [(310, "victims"), (9400, "victims")],
+        ),
+    ],
+)
+def test_a_figure_spread_over_days_or_a_war_or_brought_to_a_total(stats, text, want) -> None:
+    assert stats(text) == want
+
+
 def test_a_strike_toll_has_no_parts_to_count(stats) -> None:
     # the one act's toll is no tally, so neither are its parts
     assert stats("The missile killed four people, including two children, in the village.") == []

@@ -366,6 +366,16 @@ def _accused(tok: Token) -> list[Token] | None:
             return _phrase(accused[0])
     elif above.dep_ in ("dobj", "nsubjpass") and above.head.lemma_ in ACCUSING_LEMMAS:
         return [above, *above.lefts]  # "of" hung from the accused
+    elif (
+        above.dep_ == "pobj"
+        and above.head.lower_ == "of"
+        and above.head.head.dep_ in ("dobj", "nsubjpass")
+        and above.head.head.head.lemma_ in ACCUSING_LEMMAS
+    ):
+        # "accuses soldiers of the brigade of shooting": "of shooting" hung from the group the
+        # accused belong to; the accused are the verb's object, with their group
+        held = above.head.head
+        return list(held.doc[held.left_edge.i : above.i + 1])
     return None
 
 
@@ -1278,7 +1288,9 @@ class Events(BaseStage):
             phrase = Mention("actor", a, b, name, Actor(name, UNNAMED), i)
         if first and refers_back(agent_toks, phrase):
             # "They killed ...", "The group killed ...": the group named last
-            earlier = antecedent(analysis, i, s.start + agent_toks[0].idx)
+            earlier = antecedent(
+                analysis, i, s.start + agent_toks[0].idx, kind=unit_kind(agent_toks)
+            )
             if earlier is not None:
                 e.args.append(Argument(AGENT, earlier, via + ":antecedent"))
                 return
@@ -2163,25 +2175,56 @@ def refers_back(toks: list[Token], phrase: Mention | None) -> bool:
         phrase is not None and isinstance(phrase.value, Actor) and phrase.value.kind == UNNAMED
     )
     definite = any(c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in head.children)
-    return definite and (unnamed or head.lower_ in GROUP_NOUNS)
+    if definite and (unnamed or head.lower_ in GROUP_NOUNS):
+        return True
+    # men of a group named before: "soldiers of the brigade", "members of the group"
+    return any(
+        p.lower_ in GROUP_NOUNS and any(d.dep_ == "det" and d.lower_ == "the" for d in p.children)
+        for c in head.children
+        if c.dep_ == "prep" and c.lower_ == "of"
+        for p in c.children
+        if p.dep_ == "pobj"
+    )
 
 
 # Nouns that stand for a group named before ("the group killed ..."), besides the armed
 # actors' nouns of concepts.yaml.
-GROUP_NOUNS = frozenset(["group", "movement", "organisation", "organization", "rebels", "militia"])
+# ... and a unit named before by its kind ("the brigade", "the regiment"): the unit of that
+# kind named last.
+UNIT_KIND_NOUNS = frozenset(["brigade", "regiment", "battalion", "division", "unit"])
+GROUP_NOUNS = frozenset(
+    ["group", "movement", "organisation", "organization", "rebels", "militia", *UNIT_KIND_NOUNS]
+)
 
 
-def antecedent(analysis: Analysis, i: int, at: int, back: int = 2) -> Mention | None:
+def unit_kind(toks: list[Token]) -> str | None:
+    """The kind of unit a phrase refers back to ("the brigade", "soldiers of the brigade"):
+    a kind a unit's name holds ("brigade"), None for a group or "the unit"."""
+    head = phrase_head(toks)
+    if head is None:
+        return None
+    for t in (head, *(p for c in head.children if c.lower_ == "of" for p in c.children)):
+        if t.lower_ in UNIT_KIND_NOUNS and t.lower_ != "unit":
+            return t.lower_
+    return None
+
+
+def antecedent(
+    analysis: Analysis, i: int, at: int, back: int = 2, kind: str | None = None
+) -> Mention | None:
     """The unit or armed actor named last before ``at``: in sentence ``i``, else in the
-    ``back`` sentences before; one the text does not name (an unnamed kind) is none.
+    ``back`` sentences before; one the text does not name (an unnamed kind) is none; with a
+    ``kind`` of unit ("brigade"), the unit of that kind.
     Organisations are left out: the one named last is most often the news agency or the UN
     that tells."""
     for j in range(i, max(-1, i - back - 1), -1):
         named = [
             m
-            for kind in ("unit", "actor")
-            for m in analysis.mentions_of(kind, j)
-            if m.end <= at and not (isinstance(m.value, Actor) and m.value.kind == UNNAMED)
+            for k in ("unit", "actor")
+            for m in analysis.mentions_of(k, j)
+            if m.end <= at
+            and not (isinstance(m.value, Actor) and m.value.kind == UNNAMED)
+            and (kind is None or kind in m.text.lower())
         ]
         if named:
             # "the 30th Brigade (2nd Army)": the unit, not the one commanding it

@@ -423,3 +423,23 @@ def test_the_doer_named_past_a_sentence_that_names_no_one(extract) -> None:
         "Rifle Brigade, Gleb Arkadievich Zotov."
     )
     assert perpetrators(a) == [{"Gleb Arkadievich Zotov", "74th Motorized Rifle Brigade"}]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Soldiers of the brigade shot four captured Ukrainian soldiers near the village in May.",
+        "Ukrainian prosecutors accuse soldiers of the brigade of shooting four captured Ukrainian "
+        "soldiers near the village in May.",
+    ],
+)
+def test_men_of_a_unit_named_before_by_its_kind_are_that_unit(extract, sentence) -> None:
+    a = extract(
+        "The 74th Separate Guards Motorized Rifle Brigade, part of the 41st Combined Arms Army of "
+        "the Central Military District, has held positions near Pokrovsk since the spring. "
+        + sentence
+    )
+    # the act's own agent, not only the document's one unit
+    agents = [x.mention.text for e in a.events for x in e.args if x.role == "agent"]
+    assert agents == ["74th Separate Guards Motorized Rifle Brigade"]
+    assert perpetrators(a) == [{"74th Motorized Rifle Brigade"}]

@@ -319,10 +319,14 @@ class Analysis:
         default_factory=dict, repr=False, compare=False
     )
     _indexed: int = field(default=-1, repr=False, compare=False)
+    # The text as the stages read it (set by the sentences stage): the document's, with the
+    # line breaks of hard-wrapped paragraphs read as spaces. Same length, so every offset
+    # into it is an offset into the document's text.
+    reading: str | None = field(default=None, repr=False, compare=False)
 
     @property
     def text(self) -> str:
-        return self.document.text
+        return self.reading if self.reading is not None else self.document.text
 
     def check_budget(self) -> None:
         """Raise BudgetError if this document has used up its time (a no-op without one).

@@ -105,6 +105,19 @@ def paragraphs(text: str) -> list[tuple[int, str]]:
     return out
 
 
+def unwrapped(text: str) -> str:
+    """``text`` with the line breaks inside its paragraphs (``paragraphs``: hard-wrapped
+    lines) read as spaces: the same length, so offsets into it are offsets into ``text``."""
+    if "\n" not in text:
+        return text
+    out = list(text)
+    for start, chunk in paragraphs(text):
+        for k, c in enumerate(chunk):
+            if c in "\r\n":
+                out[start + k] = " "
+    return "".join(out)
+
+
 def _hard_wrapped(lines: list[str]) -> bool:
     """Most lines end near one width (a wire service's 70-80 columns): the text is wrapped,
     and a line break there is not a paragraph break."""
@@ -181,9 +194,13 @@ class Sentences(BaseStage):
     """Split the text into sentences with their offsets, by the document's language pack."""
 
     name = "casefile.sentences.v2"
-    assigns = ("sentences",)
+    assigns = ("sentences", "reading")
 
     def __call__(self, analysis: Analysis) -> None:
+        # a hard-wrapped paragraph (a PDF's or a wire's lines) is read as one line: its line
+        # breaks are spaces to every stage after (names and phrases run across them)
+        reading = unwrapped(analysis.document.text)
+        analysis.reading = reading if reading != analysis.document.text else None
         # the splitter of the document's language (English: split_sentences above), each
         # sentence at most max_sentence_chars long, the budget checked as the text is read
         text = analysis.text

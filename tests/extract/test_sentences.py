@@ -53,3 +53,42 @@ def test_short_upper_case_wire_copy_is_joined_across_its_line_breaks() -> None:
         "UP LAST NIGHT."
     )
     assert len(split_sentences(text)) == 1
+
+
+def test_a_hard_wrapped_paragraph_is_read_with_spaces_for_its_line_breaks() -> None:
+    from casefile.extract.sentences import unwrapped
+
+    text = (
+        "Ukrainian prosecutors said on Friday that soldiers of the Russian army shot\n"
+        "two civilians in the village of Kamianka in the Kharkiv region on 3 March,\n"
+        "according to witnesses interviewed by the investigators last month.\n"
+        "\n"
+        "A second paragraph."
+    )
+    read = unwrapped(text)
+    assert len(read) == len(text)  # every offset still points into the document
+    assert read.count("\n") == 2  # the paragraph break stays
+    assert "shot two civilians" in read and "region on 3 March, according" in read
+
+
+def test_a_wrapped_report_gives_what_the_unwrapped_one_does() -> None:
+    from casefile.extract.pipeline import Pipeline
+    from casefile.model import Document
+
+    # wrapped at about 75 columns, as a PDF's or an e-mail's text: a figure and what it
+    # counts on two lines
+    wrapped = (
+        "The prosecutor general told a briefing in Kyiv on Tuesday that his office\n"
+        "had registered more than 130,000 war crimes since the invasion and that 92\n"
+        "Russian servicemen have already been convicted by Ukrainian courts for\n"
+        "crimes against civilians and prisoners of war, most of them in their\n"
+        "absence."
+    )
+    pipeline = Pipeline.from_settings()
+
+    def stats(text: str) -> list[tuple[int, str]]:
+        a = pipeline(Document.from_text(text, name="t", published="2024-06-30", language="en"))
+        assert a.document.text == text  # the document keeps its own text
+        return sorted((s.value, s.counted) for s in a.statistics)
+
+    assert stats(wrapped) == stats(wrapped.replace("\n", " ")) == [(92, "cases"), (130000, "cases")]

@@ -588,7 +588,44 @@ class LanguagePack:
             # березня"), not the act named after it ("після обстрілу Херсона 19 вересня")
             and (c.kind != "procedure" or len(WORD.findall(before[c.end :])) <= 1)
             for c in self.cues(before, ["attribution", "publication", "procedure"])
-        )
+        ) or self._told_after(sentence, at, before)
+
+    def _told_after(self, sentence: str, at: int, before: str) -> bool:
+        """Whether the date at ``sentence[at:]`` opens its clause (nothing before it there
+        but a phrase that points back, ``source_back``: "Про це 11 жовтня повідомила
+        пресслужба") and a verb of reporting follows it in that clause, with no other verb
+        between, only the teller (at most ``_TOLD_SUBJECT`` words: "Вчера, 19 июня, Офис
+        генпрокурора сообщил о ..."). Pieces between commas before the verb's are the
+        date's own (at most ``_TOLD_DATE_WORDS`` words each: "Сьогодні, 12 вересня, ...");
+        a word that opens a clause leaves the date the act's ("24 листопада, як повідомили
+        в ОВА, окупанти ...")."""
+        head = WORD.findall(before)
+        if head and not (len(head) <= 2 and self.cues(before, ["source_back"])):
+            return False
+        pieces = re.split(r"[,;:.!?()«»\"—–]", sentence[at : at + _TOLD_AHEAD])
+        for piece in pieces:
+            verbs = [
+                c
+                for c in self.cues(piece, ["attribution", "publication"])
+                if " " not in c.phrase.strip()
+            ]
+            words = WORD.findall(piece[: verbs[0].start] if verbs else piece)
+            if any(
+                self.lemma(w) in self._clause_openers
+                or w.lower() in self._asides
+                or {"VERB", "INFN", "PRTS", "GRND"} & tag_of(self.code, w)
+                for w in words
+            ):
+                return False
+            if verbs:
+                return len(words) <= _TOLD_DATE_WORDS + _TOLD_SUBJECT
+            if len(words) > _TOLD_DATE_WORDS:
+                return False
+        return False
+
+    @cached_property
+    def _asides(self) -> frozenset[str]:
+        return frozenset(str(w).lower() for w in self.table("cues").get("asides") or [])
 
     def reports_about(self, sentence: str, start: int, end: int) -> bool:
         """Whether ``sentence`` tells ``sentence[start:end]`` (a body or a person) as the
@@ -995,6 +1032,9 @@ class LanguagePack:
 
 
 _TOLD_REACH = 50  # characters between a verb of reporting and the date it is told on
+_TOLD_AHEAD = 90  # characters after a date in which a verb of reporting may follow it
+_TOLD_DATE_WORDS = 4  # words of a date ("24 листопада 2024 року")
+_TOLD_SUBJECT = 5  # words of the teller between a date and the verb after it
 _COMPLEMENT = re.compile(r"\b(?:that|how)\b", re.I)  # opens the clause of what was told
 _SOURCE_WORDS = 12  # words at most between a cue of attribution and the source it names
 # a stop inside a sentence ends an abbreviation ("в.о. голови"), not a clause

@@ -582,13 +582,16 @@ class LanguagePack:
             told = [m.end() for m in TOLD_VERB.finditer(before)]
             # "reports say that on 3 May ...": a date inside what was said is the act's
             return bool(told) and not _COMPLEMENT.search(before, told[-1])
-        return any(
-            " " not in c.phrase.strip()
-            # a step of a case dates itself only right before the date ("затримали 18
-            # березня"), not the act named after it ("після обстрілу Херсона 19 вересня")
-            and (c.kind != "procedure" or len(WORD.findall(before[c.end :])) <= 1)
-            for c in self.cues(before, ["attribution", "publication", "procedure"])
-        ) or self._told_after(sentence, at, before)
+        return (
+            any(
+                " " not in c.phrase.strip()
+                # a step of a case dates itself only right before the date ("затримали 18
+                # березня"), not the act named after it ("після обстрілу Херсона 19 вересня")
+                and (c.kind != "procedure" or len(WORD.findall(before[c.end :])) <= 1)
+                for c in self.cues(before, ["attribution", "publication", "procedure"])
+            )
+            or self._told_after(sentence, at, before)
+        )
 
     def _told_after(self, sentence: str, at: int, before: str) -> bool:
         """Whether the date at ``sentence[at:]`` opens its clause (nothing before it there

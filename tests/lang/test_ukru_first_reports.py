@@ -12,7 +12,12 @@ from casefile.lang import get_pack
     ("code", "sentence", "at_word", "told"),
     [
         # the date opens the clause and the teller's verb follows it: when it was told
-        ("ru", "Вчера, 7 марта, прокуратура области сообщила о гибели двух мужчин", "7 марта", True),
+        (
+            "ru",
+            "Вчера, 7 марта, прокуратура области сообщила о гибели двух мужчин",
+            "7 марта",
+            True,
+        ),
         ("ru", "Вчера, 7 марта, прокуратура области сообщила о гибели двух мужчин", "Вчера", True),
         ("uk", "Про це 2 квітня повідомила пресслужба поліції", "2 квітня", True),
         ("uk", "Сьогодні, 9 травня, оприлюднила звіт місія", "9 травня", True),
@@ -27,3 +32,59 @@ def test_a_date_a_verb_of_telling_follows_is_when_it_was_told(
     code: str, sentence: str, at_word: str, told: bool
 ) -> None:
     assert get_pack(code).told_on(sentence, sentence.index(at_word)) is told
+
+
+@pytest.mark.parametrize(
+    ("code", "text", "name"),
+    [
+        # a battalion the grammar reads with its type is named by the regiment after it
+        (
+            "uk",
+            "солдати 3-го танкового батальйону 1065-го артилерійського полку",
+            "3rd Tank Battalion, 1065th Artillery Regiment",
+        ),
+        (
+            "ru",
+            "солдаты 1-го мотострелкового батальона 1008-го мотострелкового полка",
+            "1st Motorized Rifle Battalion, 1008th Motorized Rifle Regiment",
+        ),
+    ],
+)
+def test_a_battalion_with_its_type_is_named_by_its_regiment(
+    code: str, text: str, name: str
+) -> None:
+    assert name in [n for _, _, n in get_pack(code).units(text)]
+
+
+@pytest.mark.parametrize(
+    ("code", "text"),
+    [
+        ("uk", "бійці 24-ї окремої бригади спецпризначення"),
+        ("ru", "бойцы 24-й отдельной бригады спецназначения"),
+    ],
+)
+def test_a_spetsnaz_brigade_named_in_short(code: str, text: str) -> None:
+    assert [n for _, _, n in get_pack(code).units(text)] == ["24th Spetsnaz Brigade"]
+
+
+def _perpetrators(extract, text: str, language: str) -> list[list[str]]:
+    analysis = extract(text, language, "2024-05-06")
+    return [sorted(p.name for p in i.perpetrators) for i in analysis.incidents]
+
+
+def test_units_joined_before_the_act_are_each_its_perpetrator(extract) -> None:
+    text = (
+        "Бойовики 25-ї окремої мотострілецької бригади та 155-ї окремої бригади морської "
+        "піхоти стратили трьох полонених поблизу Покровська."
+    )
+    assert _perpetrators(extract, text, "uk") == [
+        ["155th Naval Infantry Brigade", "25th Motorized Rifle Brigade"]
+    ]
+
+
+def test_a_unit_named_as_part_of_a_larger_one_is_the_perpetrator(extract) -> None:
+    text = (
+        "Военнослужащие 64-й отдельной мотострелковой бригады из состава 35-й "
+        "общевойсковой армии расстреляли двух пленных под Курском."
+    )
+    assert _perpetrators(extract, text, "ru") == [["64th Motorized Rifle Brigade"]]

@@ -550,8 +550,12 @@ def _by_pack(analysis: Analysis, pack: LanguagePack) -> None:
             )
             or (as_of_day and any((c.count.best or 0) >= MIN_TALLY for c in found))
             # a large figure over a month or more ("у липні загинули 219 цивільних", "с 24
-            # февраля 2022 года погибли 11 126"): a tally of that period
-            or (large and any(_long(m.value.range) for m in analysis.mentions_of("date", i)))
+            # февраля 2022 года погибли 11 126") in a sentence that tells no act: a tally
+            or (
+                large
+                and i not in told
+                and any(_long(m.value.range) for m in analysis.mentions_of("date", i))
+            )
         )
         cumulative = pack.cumulative(s.text) or (running and i not in told) or tallied
         running = bool(found and cumulative)

@@ -174,6 +174,7 @@ class Group:
     agents: list[Mention] = field(default_factory=list)  # agents of acts folded into it
     denied: bool = False  # a denial in the document speaks of this act
     retold: list[EventMention] = field(default_factory=list)  # weak mentions that retell it
+    stamps: int = 0  # lines before it that only stamp the page with a date (``stamp_lines``)
 
     @property
     def type(self) -> str:
@@ -222,7 +223,9 @@ class Group:
             "has_place": float(PLACE in roles),
             "has_time": float(TIME in roles),
             "has_count": float(COUNT in roles),
-            "lead": float(self.events[0].sentence <= 1),
+            # among the first two sentences but for a page's stamp ("25.11.2024 14:20"
+            # between the headline and the body)
+            "lead": float(self.events[0].sentence - self.stamps <= 1),
             "harm": float(any(e.harm for e in self.events)),
             "mentions": math.log(len(self.events)),
         }
@@ -640,8 +643,23 @@ class Assembler:
             if best is not None and best[0] > 0:
                 groups[best[1]].events.append(e)
             else:
-                groups.append(Group([e]))
+                stamps = sum(1 for i in self.stamp_lines if i < e.sentence)
+                groups.append(Group([e], stamps=stamps))
         return groups
+
+    @cached_property
+    def stamp_lines(self) -> set[int]:
+        """The sentences that hold nothing but one date, with a time or a word such as
+        "Updated" (``STAMP``): a page's stamp of when it was posted, no sentence of the
+        report."""
+        out = set()
+        for i, s in enumerate(self.a.sentences):
+            dates = self.a.mentions_of("date", i)
+            if len(dates) == 1:
+                a, b = dates[0].start - s.start, dates[0].end - s.start
+                if STAMP.fullmatch(s.text[:a]) and STAMP.fullmatch(s.text[b:]):
+                    out.add(i)
+        return out
 
     def add_told_after(self, groups: list[Group]) -> None:
         """Sentences right after an act that tell no act but give its toll ("Later the death

@@ -110,3 +110,14 @@ def test_a_large_figure_over_a_month_or_more_is_a_statistic(
 ) -> None:
     analysis = extract(text, language, "2024-09-02")
     assert sorted(s.value for s in analysis.statistics) == values
+
+
+def test_a_page_stamp_between_the_headline_and_the_body_leaves_the_body_its_lead(extract) -> None:
+    text = (
+        "Ворог обстріляв Нікополь: є загиблі\n\n"
+        "03.09.2024 09:15\n\n"
+        "Близько 07:30 російські військові обстріляли Південний район Нікополя. "
+        "Загинула 52-річна жінка, повідомила ОВА."
+    )
+    analysis = extract(text, "uk", "2024-09-03")
+    assert [i.type for i in analysis.incidents] == ["attack_on_civilians"]

@@ -121,3 +121,18 @@ def test_a_page_stamp_between_the_headline_and_the_body_leaves_the_body_its_lead
     )
     analysis = extract(text, "uk", "2024-09-03")
     assert [i.type for i in analysis.incidents] == ["attack_on_civilians"]
+
+
+@pytest.mark.parametrize(
+    ("code", "text", "start", "end"),
+    [
+        ("uk", "наприкінці травня – на початку червня 2023 року", "2023-05", "2023-06"),
+        ("ru", "в конце апреля – начале мая 2022 года", "2022-04", "2022-05"),
+        ("ru", "в середине сентября - в конце октября 2022 года", "2022-09", "2022-10"),
+    ],
+)
+def test_two_months_each_with_its_part_are_one_range(
+    code: str, text: str, start: str, end: str
+) -> None:
+    found = get_pack(code).dates(text, "2024-06-11")
+    assert [(d.range.start, d.range.end) for d in found] == [(start, end)]

@@ -1251,10 +1251,24 @@ class Assembler:
 
     def ordered_by(self, g: Group) -> list[Actor]:
         """The people who ordered the act: the speakers of the orders (statements.v5) its
-        sentences tell ("<rank> <name> ordered his men to fire on ...", "on the orders of
-        <name>, soldiers shot ..."), where the document names them as people."""
+        sentences tell (without a parse, also the one right before them where it tells no
+        act), "<rank> <name> ordered his men to fire on ...", "on the orders of <name>,
+        soldiers shot ...", where the document names them as people."""
         spans = [(self.a.sentences[i].start, self.a.sentences[i].end) for i in g.sentences]
-        people = {m.text for m in self.a.mentions_of("person")}
+        before = g.sentences[0] - 1
+        if (
+            before >= 0
+            and not any(e.parsed for e in g.events)
+            and not any(
+                e.sentence == before and not e.intent and not e.negated for e in self.a.events
+            )
+        ):
+            # without a parse, the order told right before the act in a sentence that tells
+            # no act of its own ("<rank> <name> наказав розстріляти полонених. Чотирьох
+            # убили.")
+            spans.append((self.a.sentences[before].start, self.a.sentences[before].end))
+        # the name as written, or as romanised (a Ukrainian or Russian speaker's name)
+        people = {n for m in self.a.mentions_of("person") for n in (m.text, _name_of(m))}
         out = [
             Actor(st.speaker, "person")
             for st in self.a.statements
@@ -1840,6 +1854,11 @@ def _recent_since(m: Mention) -> bool:
         and _one_day(DateRange(r.start, r.start))
         and 0 < _span_days(r) <= RECENT_SINCE_DAYS + 1
     )
+
+
+def _name_of(m: Mention) -> str:
+    """The English name of a person mention (its text where it has none)."""
+    return str(getattr(m.value, "name", None) or m.text)
 
 
 def _span_days(r: DateRange) -> int:

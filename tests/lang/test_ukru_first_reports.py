@@ -136,3 +136,26 @@ def test_two_months_each_with_its_part_are_one_range(
 ) -> None:
     found = get_pack(code).dates(text, "2024-06-11")
     assert [(d.range.start, d.range.end) for d in found] == [(start, end)]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "who"),
+    [
+        (
+            "Майор Андрій Волков наказав підлеглим розстріляти полонених. "
+            "Трьох українських військовополонених убили поблизу Вовчанська.",
+            "uk",
+            "Andrii Volkov",
+        ),
+        (
+            "Капитан Олег Зуев отдал приказ расстрелять пленных. "
+            "Пятеро украинских военнопленных были убиты под Часовым Яром.",
+            "ru",
+            "Oleg Zuyev",
+        ),
+    ],
+)
+def test_the_man_who_ordered_the_act_in_the_sentence_before_is_its_perpetrator(
+    extract, text: str, language: str, who: str
+) -> None:
+    assert who in _perpetrators(extract, text, language)[0]

@@ -894,6 +894,11 @@ class Assembler:
         tally = self.tally_sentences(g)
         dates = self.dates_of(g.events, tally) or self.dates_of(g.retold, tally)
         after = self.told_when(g)
+        if after and not any(e.parsed for e in g.events):
+            # without a parse, the date a sentence says the act happened on ("Розстріл
+            # стався 27 листопада") over the one nearest its word ("на початку грудня
+            # з'явилося відео, на якому військові розстрілюють ...")
+            return after[0].value.range  # type: ignore[no-any-return]
         if not dates:
             if after:
                 return after[0].value.range  # type: ignore[no-any-return]
@@ -937,8 +942,19 @@ class Assembler:
         """The dates of the sentence right after the act, where it tells no act of its own
         but comes back to this one to say when it happened ("The attack took place in the
         early hours of Saturday."): it opens with the act (``act_again``) and has a verb of
-        happening (``happened``); none it was told on, nor a span ("since ...")."""
+        happening (``happened``); none it was told on, nor a span ("since ..."). Without a
+        parse, the sentence after one that tells no act may be it, and its date comes
+        first (``_date``)."""
         j = g.sentences[-1] + 1
+        if (
+            j + 1 < len(self.a.sentences)
+            and not any(e.parsed for e in g.events)
+            and j not in self.told
+            and not self.opens_with("act_again", j)
+        ):
+            # without a parse, past one sentence that tells no act ("На відео — бійці
+            # 9-ї бригади. Розстріл стався 27 листопада.")
+            j += 1
         if j >= len(self.a.sentences) or j in self.told or not self.opens_with("act_again", j):
             return []
         if not self.words.find("happened", self.a.language_of(j), self.a.sentences[j].text):

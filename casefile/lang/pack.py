@@ -396,9 +396,17 @@ class LanguagePack:
             if c.value < 2:
                 continue  # "ще один випадок катування" tells one act, not a figure
             after = WORD.findall(text, c.end, min(len(text), c.end + 60))[:3]
+            if after and normalise_apostrophes(after[0].lower()) in self._month_words:
+                continue  # "6 грудня розпочали розслідування": a day, not a figure
             if any(normalise_apostrophes(self.lemma(w)) in self._case_nouns for w in after):
                 out.append(c)
         return out
+
+    @cached_property
+    def _month_words(self) -> frozenset[str]:
+        """Every form of a month's name (``dates.yaml``'s ``months``), lower case."""
+        months = self.table("dates").get("months") or {}
+        return frozenset(normalise_apostrophes(str(f)) for forms in months.values() for f in forms)
 
     @cached_property
     def _prosecuted_people(self) -> frozenset[str]:

@@ -159,3 +159,34 @@ def test_the_man_who_ordered_the_act_in_the_sentence_before_is_its_perpetrator(
     extract, text: str, language: str, who: str
 ) -> None:
     assert who in _perpetrators(extract, text, language)[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "day"),
+    [
+        (
+            "Наприкінці жовтня в мережі з'явилося відео, на якому окупанти розстрілюють двох "
+            "українських полонених. На записі видно бійців 36-ї армії. "
+            "Розстріл стався 19 жовтня поблизу Кураховього.",
+            "uk",
+            "2024-10-19",
+        ),
+        (
+            "В середине октября в сети появилось видео, где военные расстреливают двух "
+            "украинских пленных. Расстрел произошел 9 октября.",
+            "ru",
+            "2024-10-09",
+        ),
+    ],
+)
+def test_the_day_a_sentence_says_the_act_happened_on_dates_it(
+    extract, text: str, language: str, day: str
+) -> None:
+    analysis = extract(text, language, "2024-11-04")
+    assert [(i.date.start, i.date.end) for i in analysis.incidents if i.date] == [(day, day)]
+
+
+def test_a_day_before_a_step_of_a_case_counts_no_cases() -> None:
+    pack = get_pack("uk")
+    assert pack.case_counts("Поліція 14 березня відкрила провадження") == []
+    assert [c.value for c in pack.case_counts("Слідчі відкрили 23 кримінальні провадження")] == [23]

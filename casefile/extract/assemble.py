@@ -1156,13 +1156,22 @@ class Assembler:
         parsed = {id(a.mention) for e in g.events for a in e.args if a.via == "parse"}
         home = self.home_country()
 
-        def rank(m: Mention) -> tuple[bool, bool, int, bool, int, int]:
+        unparsed = not any(e.parsed for e in g.events)
+
+        def near(m: Mention) -> int:
+            """Without a parse, how far the place stands from the act's word in its
+            sentence ("Суд у Києві засудив військового, який катував людей у Бучі": Bucha)."""
+            gaps = [abs(m.start - e.start) for e in g.events if e.sentence == m.sentence]
+            return min(gaps) if unparsed and gaps else 0
+
+        def rank(m: Mention) -> tuple[bool, bool, int, bool, int, int, int]:
             return (
                 bool(home and m.value.country and m.value.country != home),
                 id(m) not in parsed,  # the place the parse hangs from the act, else near it
                 RANK["settlement"] if _village(m.value) else RANK.get(m.value.precision, 4),
                 not self.introduced(m),  # "in the village of <name>": where, precisely
                 -named[m.value.name],
+                near(m),
                 m.start,
             )
 

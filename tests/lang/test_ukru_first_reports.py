@@ -190,3 +190,12 @@ def test_a_day_before_a_step_of_a_case_counts_no_cases() -> None:
     pack = get_pack("uk")
     assert pack.case_counts("Поліція 14 березня відкрила провадження") == []
     assert [c.value for c in pack.case_counts("Слідчі відкрили 23 кримінальні провадження")] == [23]
+
+
+def test_without_a_parse_the_place_nearest_the_act_is_its_place(extract) -> None:
+    text = (
+        "Суд у Львові заочно засудив російського військового, який у березні 2022 року "
+        "катував цивільних у Бородянці."
+    )
+    analysis = extract(text, "uk", "2024-11-20")
+    assert [i.place.name for i in analysis.incidents if i.place] == ["Borodianka"]

@@ -199,3 +199,16 @@ def test_without_a_parse_the_place_nearest_the_act_is_its_place(extract) -> None
     )
     analysis = extract(text, "uk", "2024-11-20")
     assert [i.place.name for i in analysis.incidents if i.place] == ["Borodianka"]
+
+
+@pytest.mark.parametrize(
+    ("code", "text", "name"),
+    [
+        ("uk", "росіяни обстріляли Синельниківщину", "Synelnykivskyi Raion"),
+        ("uk", "на Краматорщині загинули двоє", "Kramatorskyi Raion"),
+        ("ru", "на Никопольщине погиб мужчина", "Nikopolskyi Raion"),
+        ("uk", "на Харківщині", "Kharkiv Oblast"),  # an oblast so named: its own entry
+    ],
+)
+def test_a_district_named_after_its_town(code: str, text: str, name: str) -> None:
+    assert [m.name for m in get_pack(code).places(text)] == [name]

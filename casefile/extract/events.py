@@ -1653,7 +1653,8 @@ _CLAUSE_MARK = re.compile(r"[,;:.!?()«»\"—–]")
 
 def _state_as_agent(analysis: Analysis, i: int, e: EventMention, pack: Any) -> Mention | None:
     """Without a parse, a country named as the subject right before the act's verb, at most
-    a word between ("Украина атаковала Донецк", "Росія знову вдарила"): its forces."""
+    a word between ("Украина атаковала Донецк", "Росія знову вдарила"), or a verb and the
+    act's adjectives ("Россия нанесла массированный удар"): its forces."""
     for m in analysis.mentions_of("place", i):
         between = analysis.text[m.end : e.start]
         side = demonyms().get(str(m.value.name).lower())
@@ -1661,7 +1662,7 @@ def _state_as_agent(analysis: Analysis, i: int, e: EventMention, pack: Any) -> M
             m.value.precision == "country"
             and side
             and m.end <= e.start
-            and len(between.split()) <= 1
+            and (len(between.split()) <= 1 or pack.light_verb_phrase(between))
             and not _CLAUSE_MARK.search(between)
             and pack.may_be_subject(m.text)
         ):

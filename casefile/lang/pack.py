@@ -293,6 +293,20 @@ class LanguagePack:
             and all(w[:1].islower() for w in words[1:])
         )
 
+    def light_verb_phrase(self, between: str) -> bool:
+        """Whether ``between`` (the words from a subject to the noun of an act) is one finite
+        verb and at most ``_LIGHT_ADJECTIVES`` adjectives ("нанесла массированный ракетный"
+        before "удар", "здійснила масований" before "обстріл"): the act is the verb's
+        object, the subject its doer. Only for a language read by pymorphy3."""
+        if self.settings["morphology"] != "pymorphy3":
+            return False
+        words = WORD.findall(between)
+        if not 2 <= len(words) <= 1 + _LIGHT_ADJECTIVES:
+            return False
+        if "VERB" not in tag_of(self.code, words[0]):
+            return False
+        return all({"ADJF", "PRTF"} & tag_of(self.code, w) for w in words[1:])
+
     def object_of(self, verb: str, phrase: str) -> bool:
         """Whether ``phrase``, named after the verb ``verb``, can only be its object: the
         verb is a finite verb and the phrase's last word is in neither the nominative (a
@@ -1042,6 +1056,7 @@ class LanguagePack:
         return word
 
 
+_LIGHT_ADJECTIVES = 3  # adjectives between a light verb and the act's noun
 _TOLD_REACH = 50  # characters between a verb of reporting and the date it is told on
 _TOLD_AHEAD = 90  # characters after a date in which a verb of reporting may follow it
 _TOLD_DATE_WORDS = 4  # words of a date ("24 листопада 2024 року")

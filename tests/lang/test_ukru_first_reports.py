@@ -212,3 +212,24 @@ def test_without_a_parse_the_place_nearest_the_act_is_its_place(extract) -> None
 )
 def test_a_district_named_after_its_town(code: str, text: str, name: str) -> None:
     assert [m.name for m in get_pack(code).places(text)] == [name]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "force"),
+    [
+        (
+            "Утром Россия нанесла массированный ракетный удар по Днепру, погибли 9 человек.",
+            "ru",
+            "Russian forces",
+        ),
+        (
+            "Вночі Україна завдала масованого удару по Бєлгороду, загинули двоє людей.",
+            "uk",
+            "Ukrainian forces",
+        ),
+    ],
+)
+def test_a_state_that_dealt_the_blow_is_its_forces(
+    extract, text: str, language: str, force: str
+) -> None:
+    assert _perpetrators(extract, text, language) == [[force]]

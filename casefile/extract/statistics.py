@@ -4,9 +4,7 @@ with their breakdowns ("57 in 2022, 11 in 2023 ..."), period, as-of date and sou
 from __future__ import annotations
 
 import re
-from calendar import monthrange
 from collections.abc import Iterator
-from datetime import date
 
 from .. import registry
 from ..lang import LanguagePack, get_pack
@@ -480,31 +478,6 @@ def _counted_by(what: str, language: str) -> str | None:
     return None
 
 
-LONG_DAYS = 28  # days a period spans at least for a large figure over it to be a tally
-
-
-def _long(r: DateRange) -> bool:
-    """Whether the interval ``r`` spans ``LONG_DAYS`` or more (a whole month, a year, since
-    a day long past); False where it cannot be read."""
-    try:
-        lo = date.fromisoformat(_bound(r.start or r.end, first=True))
-        hi = date.fromisoformat(_bound(r.end or r.start, first=False))
-    except (TypeError, ValueError):
-        return False
-    return (hi - lo).days + 1 >= LONG_DAYS
-
-
-def _bound(value: str | None, first: bool) -> str:
-    """A date of ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` as the first or last day it names."""
-    v = value or ""
-    if len(v) == 4:
-        return f"{v}-01-01" if first else f"{v}-12-31"
-    if len(v) == 7:
-        y, m = int(v[:4]), int(v[5:])
-        return f"{v}-01" if first else f"{v}-{monthrange(y, m)[1]:02d}"
-    return v
-
-
 # Concepts (types/concepts.yaml) a sentence must name for its figures to count victims.
 _VICTIM_CONCEPTS = ("harm", "kill", "pow", "civilian")
 # ... and for English figures of cases or victims: the dead or wounded, victims, or an abuse.
@@ -549,13 +522,6 @@ def _by_pack(analysis: Analysis, pack: LanguagePack) -> None:
                 and (large or any(words.find(c, lang, s.text) for c in ("pow", "soldier")))
             )
             or (as_of_day and any((c.count.best or 0) >= MIN_TALLY for c in found))
-            # a large figure over a month or more ("у липні загинули 219 цивільних", "с 24
-            # февраля 2022 года погибли 11 126") in a sentence that tells no act: a tally
-            or (
-                large
-                and i not in told
-                and any(_long(m.value.range) for m in analysis.mentions_of("date", i))
-            )
         )
         cumulative = pack.cumulative(s.text) or (running and i not in told) or tallied
         running = bool(found and cumulative)

@@ -90,28 +90,6 @@ def test_a_unit_named_as_part_of_a_larger_one_is_the_perpetrator(extract) -> Non
     assert _perpetrators(extract, text, "ru") == [["64th Motorized Rifle Brigade"]]
 
 
-@pytest.mark.parametrize(
-    ("text", "language", "values"),
-    [
-        # a large figure over a month the sentence names: that month's tally
-        (
-            "У серпні на Херсонщині загинули 143 цивільних, ще 512 дістали поранень.",
-            "uk",
-            [143, 512],
-        ),
-        # ... or since a day long past
-        ("С 1 марта 2022 года в области погибли 2 340 мирных жителей.", "ru", [2340]),
-        # a small one is an act's toll, told as an incident
-        ("У серпні на Херсонщині загинули 14 цивільних.", "uk", []),
-    ],
-)
-def test_a_large_figure_over_a_month_or_more_is_a_statistic(
-    extract, text: str, language: str, values: list[int]
-) -> None:
-    analysis = extract(text, language, "2024-09-02")
-    assert sorted(s.value for s in analysis.statistics) == values
-
-
 def test_a_page_stamp_between_the_headline_and_the_body_leaves_the_body_its_lead(extract) -> None:
     text = (
         "Ворог обстріляв Нікополь: є загиблі\n\n"

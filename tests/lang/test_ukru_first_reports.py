@@ -211,3 +211,20 @@ def test_a_state_that_dealt_the_blow_is_its_forces(
     extract, text: str, language: str, force: str
 ) -> None:
     assert _perpetrators(extract, text, language) == [[force]]
+
+
+@pytest.mark.parametrize(
+    ("code", "text", "cumulative"),
+    [
+        ("uk", "За два роки повномасштабної війни в області загинули 640 цивільних", True),
+        ("uk", "Відтоді, як почалася війна, у громаді загинули 120 людей", True),
+        ("ru", "За два года войны в регионе погибли 310 мирных жителей", True),
+        ("ru", "С тех пор, как началась война, в городе погибли 150 человек", True),
+        # one day of the war is no running total
+        ("uk", "У перший день війни окупанти вбили 14 людей", False),
+    ],
+)
+def test_a_figure_over_the_years_of_the_war_is_a_running_total(
+    code: str, text: str, cumulative: bool
+) -> None:
+    assert get_pack(code).cumulative(text) is cumulative

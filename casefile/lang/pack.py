@@ -650,7 +650,7 @@ class LanguagePack:
 
     @cached_property
     def _asides(self) -> frozenset[str]:
-        return frozenset(str(w).lower() for w in self.table("cues").get("asides") or [])
+        return frozenset(str(self.table("cues").get("asides") or "").lower().split())
 
     def reports_about(self, sentence: str, start: int, end: int) -> bool:
         """Whether ``sentence`` tells ``sentence[start:end]`` (a body or a person) as the

@@ -228,3 +228,14 @@ def test_a_figure_over_the_years_of_the_war_is_a_running_total(
     code: str, text: str, cumulative: bool
 ) -> None:
     assert get_pack(code).cumulative(text) is cumulative
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("унаслідок удару загинули тринадцятеро людей", 13),
+        ("серед поранених вісімнадцятеро дітей", 18),
+    ],
+)
+def test_collective_numerals_above_ten(text: str, value: int) -> None:
+    assert [c.value for c in get_pack("uk").counts(text)] == [value]

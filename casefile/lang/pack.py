@@ -921,7 +921,10 @@ class LanguagePack:
         from .persons import MorphPersons
 
         finder = MorphPersons(self.code, KnownPersons.default().get)
-        found = [(a, b, self.person_name(text[a:b])) for a, b in finder.find(text)]
+        found = [
+            (a, b, self.person_name(text[a:b], self._rank_cases(text[:a])))
+            for a, b in finder.find(text)
+        ]
         return sorted(found + self.call_signs(text, found), key=lambda f: f[0])
 
     def call_signs(
@@ -975,11 +978,39 @@ class LanguagePack:
         """The words that join two names ("і", "и": ``dates.yaml``'s ``and``)."""
         return frozenset(str(w).lower() for w in self.table("dates").get("and") or [])
 
-    def person_name(self, name: str) -> PersonName:
+    def _rank_cases(self, before: str) -> frozenset[str]:
+        """The cases the rank or title before a name may stand in ("капітана" before
+        "Романа Кравцова": the genitive or accusative; "командира роти Олександра
+        Іванова"), the nearest of ``cues.yaml``'s ``rank_words`` among the
+        ``_RANK_WORDS`` words of its clause before the name; none where none stands there."""
+        if self.settings["morphology"] != "pymorphy3" or not self._rank_words:
+            return frozenset()
+        from .morph import _analyzer
+
+        clause = re.split(r"[,;:.!?()«»\"—–]", before[-_TOLD_REACH:])[-1]
+        for word in reversed(WORD.findall(clause)[-_RANK_WORDS:]):
+            parses = _analyzer(self.code).parse(normalise_apostrophes(word.lower()))
+            cases = frozenset(
+                str(p.tag.case)
+                for p in parses
+                if normalise_apostrophes(p.normal_form) in self._rank_words and p.tag.case
+            )
+            if cases:
+                return cases
+        return frozenset()
+
+    @cached_property
+    def _rank_words(self) -> frozenset[str]:
+        words = str(self.table("cues").get("rank_words") or "").split()
+        return frozenset(normalise_apostrophes(w.lower()) for w in words)
+
+    def person_name(self, name: str, cases: frozenset[str] = frozenset()) -> PersonName:
         """A person's English name: the knowledge base's spelling, else the romanisation
-        of the nominative (an inflected name is read back by pymorphy3)."""
+        of the nominative (an inflected name is read back by pymorphy3), in the case of
+        the rank before it where ``cases`` gives it ("капітана Романа Кравцова": Roman
+        Kravtsov, not the woman's name in the nominative)."""
         words = name.split()
-        agree = self._name_case(words)
+        agree = self._name_case(words, cases)
         nominative = " ".join(self._nominative(w, agree) for w in words)
         known = KnownPersons.default().get(nominative)
         if known is not None:
@@ -1014,7 +1045,9 @@ class LanguagePack:
             if {"Name", "Surn", "Patr"} & set(p.tag.grammemes) and p.tag.number != "plur"
         ]
 
-    def _name_case(self, words: list[str]) -> set[tuple[str, str]] | None:
+    def _name_case(
+        self, words: list[str], cases: frozenset[str] = frozenset()
+    ) -> set[tuple[str, str]] | None:
         """The (case, gender) reading every word of a name agrees in, the likeliest by
         pymorphy3's scores summed over the words, the nominative first on a tie, then a
         man's name
@@ -1037,6 +1070,8 @@ class LanguagePack:
                 scores = {r: s + best[r] for r, s in scores.items() if r in best}
         if not scores:
             return None
+        if cases and any(r[0] in cases for r in scores):
+            scores = {r: v for r, v in scores.items() if r[0] in cases}
         # on a tie the nominative, then the man's reading ("Петру Сидорову": the dative of
         # Петро Сидоров, not the accusative of the woman's name Петра Сидорова)
         top = max(scores, key=lambda r: (round(scores[r], 6), r[0] == "nomn", r[1] == "masc"))
@@ -1056,6 +1091,7 @@ class LanguagePack:
         return word
 
 
+_RANK_WORDS = 4  # words before a name among which its rank or title may stand
 _LIGHT_ADJECTIVES = 3  # adjectives between a light verb and the act's noun
 _TOLD_REACH = 50  # characters between a verb of reporting and the date it is told on
 _TOLD_AHEAD = 90  # characters after a date in which a verb of reporting may follow it

@@ -239,3 +239,16 @@ def test_a_figure_over_the_years_of_the_war_is_a_running_total(
 )
 def test_collective_numerals_above_ten(text: str, value: int) -> None:
     assert [c.value for c in get_pack("uk").counts(text)] == [value]
+
+
+@pytest.mark.parametrize(
+    ("code", "text", "name"),
+    [
+        # a name read in the case of the rank or title before it, not the woman's nominative
+        ("uk", "вирок для лейтенанта Валентина Соколова", "Valentyn Sokolov"),
+        ("ru", "приговор для командира взвода Александра Соколова", "Aleksandr Sokolov"),
+        ("uk", "сержантові Олені Коваль", "Olena Koval"),
+    ],
+)
+def test_a_name_after_a_rank_is_read_in_its_case(code: str, text: str, name: str) -> None:
+    assert [p.name for _, _, p in get_pack(code).persons(text)] == [name]

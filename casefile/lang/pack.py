@@ -925,7 +925,58 @@ class LanguagePack:
             (a, b, self.person_name(text[a:b], self._rank_cases(text[:a])))
             for a, b in finder.find(text)
         ]
+        found += self.ranked_persons(text, found)
         return sorted(found + self.call_signs(text, found), key=lambda f: f[0])
+
+    def ranked_persons(
+        self, text: str, found: list[tuple[int, int, PersonName]]
+    ) -> list[tuple[int, int, PersonName]]:
+        """Two capitalised words right after a rank (``cues.yaml``'s ``rank_words``) that
+        the dictionary reads as no person, each a word it does not know or a name's and
+        none a place's ("полковнику Азатбеку Омурбекову"): a person, each word read back
+        to the nominative by the rank's case (``pack.yaml``'s ``name_endings``: "Омурбекову"
+        -> "Омурбеков"); none inside a name ``found``."""
+        if self.settings["morphology"] != "pymorphy3" or not self._rank_words:
+            return []
+        out: list[tuple[int, int, PersonName]] = []
+        for m in _RANKED.finditer(text):
+            a, b = m.start("name"), m.end("name")
+            if any(x < b and a < y for x, y, _ in found):
+                continue
+            cases = self._rank_cases(text[:a])
+            words = m["name"].split()
+            if not cases or not all(self._name_word(w) for w in words):
+                continue
+            agree = self._name_case(words, cases)
+            nominative = " ".join(self._by_case(w, agree, cases) for w in words)
+            out.append((a, b, PersonName(self.romanize(nominative), m["name"], False)))
+        return out
+
+    def _name_word(self, word: str) -> bool:
+        """A word of a person's name the dictionary lacks or reads as one, and no place."""
+        tags = tag_of(self.code, word)
+        return "Geox" not in tags and (
+            unknown_word(self.code, word) or bool({"Name", "Surn", "Patr"} & tags)
+        )
+
+    def _by_case(self, word: str, agree: set[tuple[str, str]] | None, cases: frozenset[str]) -> str:
+        """The nominative of a word of a name after a rank: the dictionary's, where it reads
+        the word in the rank's case, else by ``name_endings`` of that case."""
+        readings = {
+            (str(p.tag.case), str(p.tag.gender))
+            for p in self._name_parses(word)
+            if str(p.tag.case) in cases
+        }
+        if readings:
+            if agree and any(r[0] in cases for r in agree):
+                return self._nominative(word, agree)
+            return self._nominative(word, readings)
+        table = self.settings.get("name_endings") or {}
+        for case in sorted(cases):
+            for ending, nominative in table.get(case) or []:
+                if word.endswith(str(ending)) and len(word) > len(str(ending)) + 2:
+                    return word[: len(word) - len(str(ending))] + str(nominative or "")
+        return word
 
     def call_signs(
         self, text: str, found: list[tuple[int, int, PersonName]]
@@ -1011,7 +1062,9 @@ class LanguagePack:
         Kravtsov, not the woman's name in the nominative)."""
         words = name.split()
         agree = self._name_case(words, cases)
-        nominative = " ".join(self._nominative(w, agree) for w in words)
+        nominative = " ".join(
+            self._by_case(w, agree, cases) if cases else self._nominative(w, agree) for w in words
+        )
         known = KnownPersons.default().get(nominative)
         if known is not None:
             return PersonName(known.name, name, True)
@@ -1091,6 +1144,11 @@ class LanguagePack:
         return word
 
 
+# a lower-case word (a rank) and two capitalised ones after it (a name)
+_RANKED = re.compile(
+    r"(?<![\w'’ʼ-])[а-яіїєґё'’ʼ-]+[ \xa0]+"
+    r"(?P<name>[А-ЯІЇЄҐЁ][а-яіїєґё'’ʼ]+[ \xa0][А-ЯІЇЄҐЁ][а-яіїєґё'’ʼ-]+)(?![\w'’ʼ-])"
+)
 _RANK_WORDS = 4  # words before a name among which its rank or title may stand
 _LIGHT_ADJECTIVES = 3  # adjectives between a light verb and the act's noun
 _TOLD_REACH = 50  # characters between a verb of reporting and the date it is told on

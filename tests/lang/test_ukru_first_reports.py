@@ -252,3 +252,19 @@ def test_collective_numerals_above_ten(text: str, value: int) -> None:
 )
 def test_a_name_after_a_rank_is_read_in_its_case(code: str, text: str, name: str) -> None:
     assert [p.name for _, _, p in get_pack(code).persons(text)] == [name]
+
+
+@pytest.mark.parametrize(
+    ("code", "text", "name"),
+    [
+        # a name the dictionary lacks, after a rank: a person, read back by the rank's case
+        ("uk", "Підозру повідомлено полковнику Нурланбеку Джумабекову.", "Nurlanbek Dzhumabekov"),
+        ("ru", "Обвинение предъявлено майору Нурланбеку Джумабекову.", "Nurlanbek Dzhumabekov"),
+        ("uk", "вирок для сержанта Жаргала Доржиєва", "Zharhal Dorzhyiev"),
+        # capitalised words of a body after a rank: no person
+        ("uk", "Це був полковник Збройних Сил.", None),
+    ],
+)
+def test_an_unknown_name_after_a_rank_is_a_person(code: str, text: str, name: str | None) -> None:
+    found = [p.name for _, _, p in get_pack(code).persons(text)]
+    assert found == ([name] if name else [])

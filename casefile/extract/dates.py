@@ -846,6 +846,10 @@ def _resolve_published_str(value: str) -> str | None:
         if not _valid(y, mo, d):
             return None
         return _iso((y, mo, d))
+    m = _DOTTED.match(value)
+    if m:  # "05.11.2024": day first, as every country that writes dots between them does
+        d, mo, y = int(m[1]), int(m[2]), int(m[3])
+        return _iso((y, mo, d)) if _valid(y, mo, d) else None
     try:  # RFC 2822, as feeds write it: the date as written, in its own time zone
         return parsedate_to_datetime(value).date().isoformat()
     except (TypeError, ValueError, IndexError):
@@ -865,6 +869,10 @@ def _resolve_published_str(value: str) -> str | None:
         },
     )
     return parsed.date().isoformat() if parsed else None
+
+
+# a publication date with dots, day first ("05.11.2024", "05.11.2024 10:35")
+_DOTTED = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})(?=$|[T ,]\s*\d|\s*$)")
 
 
 def _reference(published: str | date | None) -> date | None:

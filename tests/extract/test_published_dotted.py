@@ -1,5 +1,5 @@
-"""A publication date written with dots is day first (issue #12: Ukrainian and Russian
-sites write "05.11.2024" for 5 November)."""
+"""Publication dates as Ukrainian and Russian sites write them (issue #12): with dots, day
+first ("05.11.2024" for 5 November), or in words ("5 листопада 2024")."""
 
 from __future__ import annotations
 
@@ -18,4 +18,16 @@ from casefile.extract.dates import resolve_published
     ],
 )
 def test_a_dotted_publication_date_is_day_first(value: str, day: str | None) -> None:
+    assert resolve_published(value) == day
+
+
+@pytest.mark.parametrize(
+    ("value", "day"),
+    [
+        ("3 квітня 2023", "2023-04-03"),
+        ("3 апреля 2023 г., 18:05", "2023-04-03"),
+        ("квітень 2023", None),  # no day
+    ],
+)
+def test_a_publication_date_in_ukrainian_or_russian_words(value: str, day: str | None) -> None:
     assert resolve_published(value) == day

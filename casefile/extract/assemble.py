@@ -174,6 +174,7 @@ class Group:
     agents: list[Mention] = field(default_factory=list)  # agents of acts folded into it
     denied: bool = False  # a denial in the document speaks of this act
     retold: list[EventMention] = field(default_factory=list)  # weak mentions that retell it
+    stamps: int = 0  # lines before it that only stamp the page with a date (``stamp_lines``)
 
     @property
     def type(self) -> str:
@@ -222,7 +223,9 @@ class Group:
             "has_place": float(PLACE in roles),
             "has_time": float(TIME in roles),
             "has_count": float(COUNT in roles),
-            "lead": float(self.events[0].sentence <= 1),
+            # among the first two sentences but for a page's stamp ("25.11.2024 14:20"
+            # between the headline and the body)
+            "lead": float(self.events[0].sentence - self.stamps <= 1),
             "harm": float(any(e.harm for e in self.events)),
             "mentions": math.log(len(self.events)),
         }
@@ -640,8 +643,23 @@ class Assembler:
             if best is not None and best[0] > 0:
                 groups[best[1]].events.append(e)
             else:
-                groups.append(Group([e]))
+                stamps = sum(1 for i in self.stamp_lines if i < e.sentence)
+                groups.append(Group([e], stamps=stamps))
         return groups
+
+    @cached_property
+    def stamp_lines(self) -> set[int]:
+        """The sentences that hold nothing but one date, with a time or a word such as
+        "Updated" (``STAMP``): a page's stamp of when it was posted, no sentence of the
+        report."""
+        out = set()
+        for i, s in enumerate(self.a.sentences):
+            dates = self.a.mentions_of("date", i)
+            if len(dates) == 1:
+                a, b = dates[0].start - s.start, dates[0].end - s.start
+                if STAMP.fullmatch(s.text[:a]) and STAMP.fullmatch(s.text[b:]):
+                    out.add(i)
+        return out
 
     def add_told_after(self, groups: list[Group]) -> None:
         """Sentences right after an act that tell no act but give its toll ("Later the death
@@ -876,6 +894,11 @@ class Assembler:
         tally = self.tally_sentences(g)
         dates = self.dates_of(g.events, tally) or self.dates_of(g.retold, tally)
         after = self.told_when(g)
+        if after and not any(e.parsed for e in g.events):
+            # without a parse, the date a sentence says the act happened on ("Розстріл
+            # стався 27 листопада") over the one nearest its word ("на початку грудня
+            # з'явилося відео, на якому військові розстрілюють ...")
+            return after[0].value.range  # type: ignore[no-any-return]
         if not dates:
             if after:
                 return after[0].value.range  # type: ignore[no-any-return]
@@ -919,8 +942,19 @@ class Assembler:
         """The dates of the sentence right after the act, where it tells no act of its own
         but comes back to this one to say when it happened ("The attack took place in the
         early hours of Saturday."): it opens with the act (``act_again``) and has a verb of
-        happening (``happened``); none it was told on, nor a span ("since ...")."""
+        happening (``happened``); none it was told on, nor a span ("since ..."). Without a
+        parse, the sentence after one that tells no act may be it, and its date comes
+        first (``_date``)."""
         j = g.sentences[-1] + 1
+        if (
+            j + 1 < len(self.a.sentences)
+            and not any(e.parsed for e in g.events)
+            and j not in self.told
+            and not self.opens_with("act_again", j)
+        ):
+            # without a parse, past one sentence that tells no act ("На відео — бійці
+            # 9-ї бригади. Розстріл стався 27 листопада.")
+            j += 1
         if j >= len(self.a.sentences) or j in self.told or not self.opens_with("act_again", j):
             return []
         if not self.words.find("happened", self.a.language_of(j), self.a.sentences[j].text):
@@ -1122,13 +1156,22 @@ class Assembler:
         parsed = {id(a.mention) for e in g.events for a in e.args if a.via == "parse"}
         home = self.home_country()
 
-        def rank(m: Mention) -> tuple[bool, bool, int, bool, int, int]:
+        unparsed = not any(e.parsed for e in g.events)
+
+        def near(m: Mention) -> int:
+            """Without a parse, how far the place stands from the act's word in its
+            sentence ("Суд у Києві засудив військового, який катував людей у Бучі": Bucha)."""
+            gaps = [abs(m.start - e.start) for e in g.events if e.sentence == m.sentence]
+            return min(gaps) if unparsed and gaps else 0
+
+        def rank(m: Mention) -> tuple[bool, bool, int, bool, int, int, int]:
             return (
                 bool(home and m.value.country and m.value.country != home),
                 id(m) not in parsed,  # the place the parse hangs from the act, else near it
                 RANK["settlement"] if _village(m.value) else RANK.get(m.value.precision, 4),
                 not self.introduced(m),  # "in the village of <name>": where, precisely
                 -named[m.value.name],
+                near(m),
                 m.start,
             )
 
@@ -1233,10 +1276,24 @@ class Assembler:
 
     def ordered_by(self, g: Group) -> list[Actor]:
         """The people who ordered the act: the speakers of the orders (statements.v5) its
-        sentences tell ("<rank> <name> ordered his men to fire on ...", "on the orders of
-        <name>, soldiers shot ..."), where the document names them as people."""
+        sentences tell (without a parse, also the one right before them where it tells no
+        act), "<rank> <name> ordered his men to fire on ...", "on the orders of <name>,
+        soldiers shot ...", where the document names them as people."""
         spans = [(self.a.sentences[i].start, self.a.sentences[i].end) for i in g.sentences]
-        people = {m.text for m in self.a.mentions_of("person")}
+        before = g.sentences[0] - 1
+        if (
+            before >= 0
+            and not any(e.parsed for e in g.events)
+            and not any(
+                e.sentence == before and not e.intent and not e.negated for e in self.a.events
+            )
+        ):
+            # without a parse, the order told right before the act in a sentence that tells
+            # no act of its own ("<rank> <name> наказав розстріляти полонених. Чотирьох
+            # убили.")
+            spans.append((self.a.sentences[before].start, self.a.sentences[before].end))
+        # the name as written, or as romanised (a Ukrainian or Russian speaker's name)
+        people = {n for m in self.a.mentions_of("person") for n in (m.text, _name_of(m))}
         out = [
             Actor(st.speaker, "person")
             for st in self.a.statements
@@ -1822,6 +1879,11 @@ def _recent_since(m: Mention) -> bool:
         and _one_day(DateRange(r.start, r.start))
         and 0 < _span_days(r) <= RECENT_SINCE_DAYS + 1
     )
+
+
+def _name_of(m: Mention) -> str:
+    """The English name of a person mention (its text where it has none)."""
+    return str(getattr(m.value, "name", None) or m.text)
 
 
 def _span_days(r: DateRange) -> int:

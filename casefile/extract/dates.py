@@ -820,8 +820,10 @@ def resolve_published(value: object) -> str | None:
     """The document's ``published`` field as ``YYYY-MM-DD`` (or a partial ISO date).
 
     Takes an ISO date or datetime string (the date as written, not moved to UTC),
-    a ``date`` or ``datetime``, or None; other strings ("16 Feb 2024", RFC 2822)
-    go to dateparser. Returns None for what cannot be read.
+    a ``date`` or ``datetime``, or None; a date with dots is day first ("05.11.2024"), one
+    in Ukrainian or Russian words is read by those packs ("5 листопада 2024"); other
+    strings ("16 Feb 2024", RFC 2822) go to dateparser. Returns None for what cannot be
+    read.
     """
     if value is None:
         return None
@@ -846,6 +848,19 @@ def _resolve_published_str(value: str) -> str | None:
         if not _valid(y, mo, d):
             return None
         return _iso((y, mo, d))
+    m = _DOTTED.match(value)
+    if m:  # "05.11.2024": day first, as every country that writes dots between them does
+        d, mo, y = int(m[1]), int(m[2]), int(m[3])
+        return _iso((y, mo, d)) if _valid(y, mo, d) else None
+    if _CYRILLIC_LETTER.search(value):  # "25 листопада 2024", "25 ноября 2024 г."
+        from ..lang import get_pack
+
+        for code in ("uk", "ru"):
+            for found in get_pack(code).dates(value, None):
+                r = found.range
+                if r.start and r.start == r.end and len(r.start) == 10:
+                    return str(r.start)
+        return None
     try:  # RFC 2822, as feeds write it: the date as written, in its own time zone
         return parsedate_to_datetime(value).date().isoformat()
     except (TypeError, ValueError, IndexError):
@@ -865,6 +880,11 @@ def _resolve_published_str(value: str) -> str | None:
         },
     )
     return parsed.date().isoformat() if parsed else None
+
+
+_CYRILLIC_LETTER = re.compile(r"[\u0400-\u04ff]")
+# a publication date with dots, day first ("05.11.2024", "05.11.2024 10:35")
+_DOTTED = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})(?=$|[T ,]\s*\d|\s*$)")
 
 
 def _reference(published: str | date | None) -> date | None:

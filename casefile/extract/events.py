@@ -1125,6 +1125,10 @@ class Events(BaseStage):
                             if p.start >= m.end and pack.joins(analysis.text[m.end : p.start]):
                                 e.args.append(Argument(AGENT, p, via + ":joined"))
                                 m = p
+                    if not named_after and phrase.kind == "unit" and phrase.end <= e.start:
+                        # "військові 155-ї бригади та 40-ї бригади розстріляли": each unit
+                        for u in _joined_units(analysis, i, phrase, pack):
+                            e.args.append(Argument(AGENT, u, via + ":joined"))
                     his_unit = _unit_of(analysis, i, phrase) if named_after else None
                     if his_unit is not None:
                         # "військовий 36-ї армії РФ <name>": the person and his unit
@@ -1663,7 +1667,8 @@ _CLAUSE_MARK = re.compile(r"[,;:.!?()«»\"—–]")
 
 def _state_as_agent(analysis: Analysis, i: int, e: EventMention, pack: Any) -> Mention | None:
     """Without a parse, a country named as the subject right before the act's verb, at most
-    a word between ("Украина атаковала Донецк", "Росія знову вдарила"): its forces."""
+    a word between ("Украина атаковала Донецк", "Росія знову вдарила"), or a verb and the
+    act's adjectives ("Россия нанесла массированный удар"): its forces."""
     for m in analysis.mentions_of("place", i):
         between = analysis.text[m.end : e.start]
         side = demonyms().get(str(m.value.name).lower())
@@ -1671,7 +1676,7 @@ def _state_as_agent(analysis: Analysis, i: int, e: EventMention, pack: Any) -> M
             m.value.precision == "country"
             and side
             and m.end <= e.start
-            and len(between.split()) <= 1
+            and (len(between.split()) <= 1 or pack.light_verb_phrase(between))
             and not _CLAUSE_MARK.search(between)
             and pack.may_be_subject(m.text)
         ):
@@ -1831,16 +1836,47 @@ def _unit_of(analysis: Analysis, i: int, m: Mention) -> Mention | None:
 def _chain_head(analysis: Analysis, i: int, m: Mention) -> Mention:
     """The first unit of a genitive chain of command a unit mention ends ("військові 810-ї
     бригади Чорноморського флоту": the brigade, not the fleet), for a language without a
-    parse: units that follow each other with nothing but a space between."""
+    parse: units that follow each other with nothing but a space between, or a unit the
+    units stage read as part of the next across the words that say so ("военнослужащие
+    25-й бригады из состава 6-й армии": the brigade)."""
     units = sorted(analysis.mentions_of("unit", i), key=lambda u: u.start)
     while m.kind == "unit":
         before = [
-            u for u in units if u.end <= m.start and not analysis.text[u.end : m.start].strip()
+            u
+            for u in units
+            if u.end <= m.start
+            and (not analysis.text[u.end : m.start].strip() or _stated_part_of(analysis, u, m))
         ]
         if not before:
             break
         m = before[-1]
     return m
+
+
+def _joined_units(analysis: Analysis, i: int, m: Mention, pack: Any) -> list[Mention]:
+    """The units joined to the unit ``m`` before it as one party ("бойовики 35-ї бригади та
+    74-ї бригади", "бойцы 2-го батальона 64-й бригады и 3-го батальона ..."), each the
+    first of its chain of command (``_chain_head``), nearest first; for a language
+    without a parse."""
+    units = sorted(analysis.mentions_of("unit", i), key=lambda u: u.start)
+    out: list[Mention] = []
+    while True:
+        before = [u for u in units if u.end <= m.start]
+        if not before or not pack.joins(analysis.text[before[-1].end : m.start]):
+            return out
+        m = _chain_head(analysis, i, before[-1])
+        out.append(m)
+
+
+def _stated_part_of(analysis: Analysis, child: Mention, parent: Mention) -> bool:
+    """Whether the text states the unit ``child`` names as part of the one ``parent`` names,
+    in a span that holds both (a chain the units stage read)."""
+    return any(
+        link.name == child.value.name
+        and parent.value.name in link.parents
+        and any(a <= child.start and parent.end <= b for a, b in link.spans)
+        for link in analysis.units
+    )
 
 
 def _outside_chain(analysis: Analysis, i: int, m: Mention) -> Mention:

@@ -150,6 +150,9 @@ class CyrillicDates:
         self.ago_alone = {norm(w) for w in table.get("ago_alone") or []}  # "тиждень тому"
         mon, yw = _alt(list(self.months)), _alt(table["year_words"])
         cue, frm, to = _alt(table["cues"]), _alt(table["range_from"]), _alt(table["range_to"])
+        # the last word of a cue of two ("на початку"): the second month of a range may drop
+        # the preposition ("в конце февраля – начале марта")
+        cue_tail = _alt(sorted({str(c).split()[-1] for c in table["cues"] if " " in str(c)}))
         night, night_to = _alt(table["night"]), _alt(table["night_to"])
         # "у ніч" after its preposition, or an adverb of the night ("уночі на 8 липня")
         adverbs = table.get("night_adverbs") or []
@@ -217,7 +220,7 @@ class CyrillicDates:
                 re.compile(
                     rf"""{b}(?:(?P<cue>{cue})\s+)?(?P<mon>{mon})
                     \s*(?:-|–|—|\s(?:{to}|{_alt(table.get("and", []))})\s)\s*
-                    (?P<mon2>{mon}){e}{year_after}""",
+                    (?:(?:{cue}|{cue_tail})\s+)?(?P<mon2>{mon}){e}{year_after}""",
                     re.I | re.X,
                 ),
                 self._months,
@@ -446,7 +449,8 @@ class CyrillicDates:
         )
 
     def _months(self, m: re.Match[str], p: date | None) -> _Cand | None:
-        """Two months as one range: "у лютому та березні 2022 року", "з липня по вересень"."""
+        """Two months as one range: "у лютому та березні 2022 року", "з липня по вересень",
+        "наприкінці лютого – на початку березня 2022 року"."""
         m1, m2 = self.months[m["mon"].lower()], self.months[m["mon2"].lower()]
         if m["y"]:
             y2 = int(m["y"])

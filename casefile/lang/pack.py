@@ -293,6 +293,20 @@ class LanguagePack:
             and all(w[:1].islower() for w in words[1:])
         )
 
+    def light_verb_phrase(self, between: str) -> bool:
+        """Whether ``between`` (the words from a subject to the noun of an act) is one finite
+        verb and at most ``_LIGHT_ADJECTIVES`` adjectives ("нанесла массированный ракетный"
+        before "удар", "здійснила масований" before "обстріл"): the act is the verb's
+        object, the subject its doer. Only for a language read by pymorphy3."""
+        if self.settings["morphology"] != "pymorphy3":
+            return False
+        words = WORD.findall(between)
+        if not 2 <= len(words) <= 1 + _LIGHT_ADJECTIVES:
+            return False
+        if "VERB" not in tag_of(self.code, words[0]):
+            return False
+        return all({"ADJF", "PRTF"} & tag_of(self.code, w) for w in words[1:])
+
     def object_of(self, verb: str, phrase: str) -> bool:
         """Whether ``phrase``, named after the verb ``verb``, can only be its object: the
         verb is a finite verb and the phrase's last word is in neither the nominative (a
@@ -396,9 +410,17 @@ class LanguagePack:
             if c.value < 2:
                 continue  # "ще один випадок катування" tells one act, not a figure
             after = WORD.findall(text, c.end, min(len(text), c.end + 60))[:3]
+            if after and normalise_apostrophes(after[0].lower()) in self._month_words:
+                continue  # "6 грудня розпочали розслідування": a day, not a figure
             if any(normalise_apostrophes(self.lemma(w)) in self._case_nouns for w in after):
                 out.append(c)
         return out
+
+    @cached_property
+    def _month_words(self) -> frozenset[str]:
+        """Every form of a month's name (``dates.yaml``'s ``months``), lower case."""
+        months = self.table("dates").get("months") or {}
+        return frozenset(normalise_apostrophes(str(f)) for forms in months.values() for f in forms)
 
     @cached_property
     def _prosecuted_people(self) -> frozenset[str]:
@@ -582,13 +604,53 @@ class LanguagePack:
             told = [m.end() for m in TOLD_VERB.finditer(before)]
             # "reports say that on 3 May ...": a date inside what was said is the act's
             return bool(told) and not _COMPLEMENT.search(before, told[-1])
-        return any(
-            " " not in c.phrase.strip()
-            # a step of a case dates itself only right before the date ("затримали 18
-            # березня"), not the act named after it ("після обстрілу Херсона 19 вересня")
-            and (c.kind != "procedure" or len(WORD.findall(before[c.end :])) <= 1)
-            for c in self.cues(before, ["attribution", "publication", "procedure"])
+        return (
+            any(
+                " " not in c.phrase.strip()
+                # a step of a case dates itself only right before the date ("затримали 18
+                # березня"), not the act named after it ("після обстрілу Херсона 19 вересня")
+                and (c.kind != "procedure" or len(WORD.findall(before[c.end :])) <= 1)
+                for c in self.cues(before, ["attribution", "publication", "procedure"])
+            )
+            or self._told_after(sentence, at, before)
         )
+
+    def _told_after(self, sentence: str, at: int, before: str) -> bool:
+        """Whether the date at ``sentence[at:]`` opens its clause (nothing before it there
+        but a phrase that points back, ``source_back``: "Про це 11 жовтня повідомила
+        пресслужба") and a verb of reporting follows it in that clause, with no other verb
+        between, only the teller (at most ``_TOLD_SUBJECT`` words: "Вчера, 19 июня, Офис
+        генпрокурора сообщил о ..."). Pieces between commas before the verb's are the
+        date's own (at most ``_TOLD_DATE_WORDS`` words each: "Сьогодні, 12 вересня, ...");
+        a word that opens a clause leaves the date the act's ("24 листопада, як повідомили
+        в ОВА, окупанти ...")."""
+        head = WORD.findall(before)
+        if head and not (len(head) <= 2 and self.cues(before, ["source_back"])):
+            return False
+        pieces = re.split(r"[,;:.!?()«»\"—–]", sentence[at : at + _TOLD_AHEAD])
+        for piece in pieces:
+            verbs = [
+                c
+                for c in self.cues(piece, ["attribution", "publication"])
+                if " " not in c.phrase.strip()
+            ]
+            words = WORD.findall(piece[: verbs[0].start] if verbs else piece)
+            if any(
+                self.lemma(w) in self._clause_openers
+                or w.lower() in self._asides
+                or {"VERB", "INFN", "PRTS", "GRND"} & tag_of(self.code, w)
+                for w in words
+            ):
+                return False
+            if verbs:
+                return len(words) <= _TOLD_DATE_WORDS + _TOLD_SUBJECT
+            if len(words) > _TOLD_DATE_WORDS:
+                return False
+        return False
+
+    @cached_property
+    def _asides(self) -> frozenset[str]:
+        return frozenset(str(self.table("cues").get("asides") or "").lower().split())
 
     def reports_about(self, sentence: str, start: int, end: int) -> bool:
         """Whether ``sentence`` tells ``sentence[start:end]`` (a body or a person) as the
@@ -859,8 +921,62 @@ class LanguagePack:
         from .persons import MorphPersons
 
         finder = MorphPersons(self.code, KnownPersons.default().get)
-        found = [(a, b, self.person_name(text[a:b])) for a, b in finder.find(text)]
+        found = [
+            (a, b, self.person_name(text[a:b], self._rank_cases(text[:a])))
+            for a, b in finder.find(text)
+        ]
+        found += self.ranked_persons(text, found)
         return sorted(found + self.call_signs(text, found), key=lambda f: f[0])
+
+    def ranked_persons(
+        self, text: str, found: list[tuple[int, int, PersonName]]
+    ) -> list[tuple[int, int, PersonName]]:
+        """Two capitalised words right after a rank (``cues.yaml``'s ``rank_words``) that
+        the dictionary reads as no person, each a word it does not know or a name's and
+        none a place's ("полковнику Азатбеку Омурбекову"): a person, each word read back
+        to the nominative by the rank's case (``pack.yaml``'s ``name_endings``: "Омурбекову"
+        -> "Омурбеков"); none inside a name ``found``."""
+        if self.settings["morphology"] != "pymorphy3" or not self._rank_words:
+            return []
+        out: list[tuple[int, int, PersonName]] = []
+        for m in _RANKED.finditer(text):
+            a, b = m.start("name"), m.end("name")
+            if any(x < b and a < y for x, y, _ in found):
+                continue
+            cases = self._rank_cases(text[:a])
+            words = m["name"].split()
+            if not cases or not all(self._name_word(w) for w in words):
+                continue
+            agree = self._name_case(words, cases)
+            nominative = " ".join(self._by_case(w, agree, cases) for w in words)
+            out.append((a, b, PersonName(self.romanize(nominative), m["name"], False)))
+        return out
+
+    def _name_word(self, word: str) -> bool:
+        """A word of a person's name the dictionary lacks or reads as one, and no place."""
+        tags = tag_of(self.code, word)
+        return "Geox" not in tags and (
+            unknown_word(self.code, word) or bool({"Name", "Surn", "Patr"} & tags)
+        )
+
+    def _by_case(self, word: str, agree: set[tuple[str, str]] | None, cases: frozenset[str]) -> str:
+        """The nominative of a word of a name after a rank: the dictionary's, where it reads
+        the word in the rank's case, else by ``name_endings`` of that case."""
+        readings = {
+            (str(p.tag.case), str(p.tag.gender))
+            for p in self._name_parses(word)
+            if str(p.tag.case) in cases
+        }
+        if readings:
+            if agree and any(r[0] in cases for r in agree):
+                return self._nominative(word, agree)
+            return self._nominative(word, readings)
+        table = self.settings.get("name_endings") or {}
+        for case in sorted(cases):
+            for ending, nominative in table.get(case) or []:
+                if word.endswith(str(ending)) and len(word) > len(str(ending)) + 2:
+                    return word[: len(word) - len(str(ending))] + str(nominative or "")
+        return word
 
     def call_signs(
         self, text: str, found: list[tuple[int, int, PersonName]]
@@ -913,12 +1029,42 @@ class LanguagePack:
         """The words that join two names ("і", "и": ``dates.yaml``'s ``and``)."""
         return frozenset(str(w).lower() for w in self.table("dates").get("and") or [])
 
-    def person_name(self, name: str) -> PersonName:
+    def _rank_cases(self, before: str) -> frozenset[str]:
+        """The cases the rank or title before a name may stand in ("капітана" before
+        "Романа Кравцова": the genitive or accusative; "командира роти Олександра
+        Іванова"), the nearest of ``cues.yaml``'s ``rank_words`` among the
+        ``_RANK_WORDS`` words of its clause before the name; none where none stands there."""
+        if self.settings["morphology"] != "pymorphy3" or not self._rank_words:
+            return frozenset()
+        from .morph import _analyzer
+
+        clause = re.split(r"[,;:.!?()«»\"—–]", before[-_TOLD_REACH:])[-1]
+        for word in reversed(WORD.findall(clause)[-_RANK_WORDS:]):
+            parses = _analyzer(self.code).parse(normalise_apostrophes(word.lower()))
+            cases = frozenset(
+                str(p.tag.case)
+                for p in parses
+                if normalise_apostrophes(p.normal_form) in self._rank_words and p.tag.case
+            )
+            if cases:
+                return cases
+        return frozenset()
+
+    @cached_property
+    def _rank_words(self) -> frozenset[str]:
+        words = str(self.table("cues").get("rank_words") or "").split()
+        return frozenset(normalise_apostrophes(w.lower()) for w in words)
+
+    def person_name(self, name: str, cases: frozenset[str] = frozenset()) -> PersonName:
         """A person's English name: the knowledge base's spelling, else the romanisation
-        of the nominative (an inflected name is read back by pymorphy3)."""
+        of the nominative (an inflected name is read back by pymorphy3), in the case of
+        the rank before it where ``cases`` gives it ("капітана Романа Кравцова": Roman
+        Kravtsov, not the woman's name in the nominative)."""
         words = name.split()
-        agree = self._name_case(words)
-        nominative = " ".join(self._nominative(w, agree) for w in words)
+        agree = self._name_case(words, cases)
+        nominative = " ".join(
+            self._by_case(w, agree, cases) if cases else self._nominative(w, agree) for w in words
+        )
         known = KnownPersons.default().get(nominative)
         if known is not None:
             return PersonName(known.name, name, True)
@@ -952,7 +1098,9 @@ class LanguagePack:
             if {"Name", "Surn", "Patr"} & set(p.tag.grammemes) and p.tag.number != "plur"
         ]
 
-    def _name_case(self, words: list[str]) -> set[tuple[str, str]] | None:
+    def _name_case(
+        self, words: list[str], cases: frozenset[str] = frozenset()
+    ) -> set[tuple[str, str]] | None:
         """The (case, gender) reading every word of a name agrees in, the likeliest by
         pymorphy3's scores summed over the words, the nominative first on a tie, then a
         man's name
@@ -975,6 +1123,8 @@ class LanguagePack:
                 scores = {r: s + best[r] for r, s in scores.items() if r in best}
         if not scores:
             return None
+        if cases and any(r[0] in cases for r in scores):
+            scores = {r: v for r, v in scores.items() if r[0] in cases}
         # on a tie the nominative, then the man's reading ("Петру Сидорову": the dative of
         # Петро Сидоров, not the accusative of the woman's name Петра Сидорова)
         top = max(scores, key=lambda r: (round(scores[r], 6), r[0] == "nomn", r[1] == "masc"))
@@ -994,7 +1144,17 @@ class LanguagePack:
         return word
 
 
+# a lower-case word (a rank) and two capitalised ones after it (a name)
+_RANKED = re.compile(
+    r"(?<![\w'’ʼ-])[а-яіїєґё'’ʼ-]+[ \xa0]+"
+    r"(?P<name>[А-ЯІЇЄҐЁ][а-яіїєґё'’ʼ]+[ \xa0][А-ЯІЇЄҐЁ][а-яіїєґё'’ʼ-]+)(?![\w'’ʼ-])"
+)
+_RANK_WORDS = 4  # words before a name among which its rank or title may stand
+_LIGHT_ADJECTIVES = 3  # adjectives between a light verb and the act's noun
 _TOLD_REACH = 50  # characters between a verb of reporting and the date it is told on
+_TOLD_AHEAD = 90  # characters after a date in which a verb of reporting may follow it
+_TOLD_DATE_WORDS = 4  # words of a date ("24 листопада 2024 року")
+_TOLD_SUBJECT = 5  # words of the teller between a date and the verb after it
 _COMPLEMENT = re.compile(r"\b(?:that|how)\b", re.I)  # opens the clause of what was told
 _SOURCE_WORDS = 12  # words at most between a cue of attribution and the source it names
 # a stop inside a sentence ends an abbreviation ("в.о. голови"), not a clause

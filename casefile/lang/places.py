@@ -110,6 +110,8 @@ class InflectedPlaces:
     ) -> None:
         self.endings = [(str(a), str(b)) for a, b in table["endings"]]
         self.names = {str(k).lower(): str(v) for k, v in table.get("names", {}).items()}
+        # "Нікопольщина": the district named after its town ("Нікопольський район")
+        self.area_suffixes = {str(k): str(v) for k, v in (table.get("area_suffixes") or {}).items()}
         areas = table.get("areas", {})
         self.adj_nominative = {
             str(k): str(v) for k, v in areas.get("adjective_nominative", {}).items()
@@ -251,6 +253,10 @@ class InflectedPlaces:
             return found[:1]
         if gz.is_stoplisted(form):
             return []
+        for suffix, area in self.area_suffixes.items():
+            if form.endswith(suffix) and len(form) - len(suffix) >= _MIN_NAME:
+                found = gz.candidates(form[: -len(suffix)] + area, skeletons=False)
+                return [c for c in found if c.match in _MATCHES_KEPT][:1]
         # the gazetteer keys Cyrillic by the Ukrainian romanisation: a Russian name is also
         # asked in its own ("Белгород" is "Belgorod", not "Belhorod")
         spellings = dict.fromkeys((form, self.romanize(form)))

@@ -12,7 +12,8 @@ English word):
 2. a mention the knowledge base does not know, followed by the unit it belongs to
    ("237-го полку 76-ї дивізії"), is looked for among that unit's children with the same
    number and noun (the 237th Air Assault Regiment of the 76th Air Assault Division);
-3. a battalion or company followed by its parent is named "<ordinal> Battalion, <parent>";
+3. a battalion or company followed by its parent is named "<ordinal> Battalion, <parent>",
+   with its type where the text gives one ("2nd Motorized Rifle Battalion, <parent>");
 4. an ordinal in words with no modifier ("третьому корпусі") is a unit only with its
    parent after it: alone it is as often a building's section or a school's class;
 5. formations without a number, ``units.yaml``'s ``named`` ("Південного військового
@@ -225,6 +226,14 @@ class CyrillicUnits:
                 name = only(_ordinal(number), noun)
             if name is not None:
                 found[(start, end)] = name
+        # "2-го мотострілецького батальйону 1194-го полку" read by the grammar alone: a
+        # battalion or company is named by the unit it belongs to (3. above), the last first
+        for (start, end), name in sorted(found.items(), reverse=True):
+            parent = next(
+                (n for (s, _e), n in sorted(found.items()) if 0 <= s - end <= _PARENT_GAP), None
+            )
+            if parent is not None and ", " not in name and name.rsplit(" ", 1)[-1] in _SUBUNITS:
+                found[(start, end)] = f"{name}, {parent}"
         return sorted((s, e, n) for (s, e), n in found.items())
 
 

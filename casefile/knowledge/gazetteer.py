@@ -37,6 +37,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
+from rapidfuzz import fuzz
 
 from casefile.errors import KnowledgeError
 from casefile.model import Place
@@ -138,6 +139,17 @@ def skeleton(key: str) -> str:
     """
     s = key.replace("kh", "h").replace("g", "h")
     return _DOUBLED.sub(r"\1", _VOWELS.sub("", s))
+
+
+# Vowels that the Russian and Ukrainian forms of one name (and their romanisations) trade:
+# "a"/"o" (akanye: "Rabotino", "Robotyne"), "i"/"y"/"e" ("Rabotino", "Robotyne").
+_VOWEL_CLASS = str.maketrans("aoiyeu", "aaiiiu")
+
+
+def vowel_likeness(a: str, b: str) -> float:
+    """How alike two name keys are once vowels the two languages trade count as one
+    (0..100, rapidfuzz's ratio)."""
+    return float(fuzz.ratio(a.translate(_VOWEL_CLASS), b.translate(_VOWEL_CLASS)))
 
 
 # Trailing words that say what kind of area a name is ("Kursk Oblast", "Rapides
@@ -397,7 +409,15 @@ class Gazetteer:
                     if name_key(self._fields(row)[1])[:1] == k[:1]:
                         best.setdefault(row, 3)
         out = [self.get(row, MATCHES[flag]) for row, flag in best.items()]
-        out.sort(key=lambda c: (MATCHES.index(c.match), -c.population))
+        # among names that share only a consonant skeleton, the one whose vowels are nearest
+        # (Russian "a" for Ukrainian "o": "Rabotino" is Robotyne, not Rybotyn), then the
+        # most populous
+        near = {
+            row: vowel_likeness(key, name_key(self._fields(row)[1]))
+            for row, flag in best.items()
+            if flag == 3
+        }
+        out.sort(key=lambda c: (MATCHES.index(c.match), -near.get(c.id, 0.0), -c.population))
         return out
 
     def admin1(self, name: str, country: str | None = None) -> Candidate | None:

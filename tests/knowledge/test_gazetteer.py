@@ -99,6 +99,12 @@ def test_russian_form_falls_back_to_the_skeleton() -> None:
     assert "Robotyne" in names
 
 
+@pytest.mark.parametrize("name", ["Rabotino", "Работино"])
+def test_of_names_sharing_a_skeleton_the_one_with_the_nearest_vowels_comes_first(name) -> None:
+    # Russian "a" for Ukrainian "o": Robotyne, not the larger Rybotyn of the same consonants
+    assert candidates(name)[0].place.name == "Robotyne"
+
+
 def test_skeleton_fallback_can_be_turned_off() -> None:
     assert candidates("Rabotino") and not Gazetteer.default().candidates(
         "Rabotino", skeletons=False

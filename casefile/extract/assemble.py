@@ -49,6 +49,7 @@ from .events import (
     TIME,
     UNNAMED,
     EventMention,
+    assailant,
     filed_end,
     score_features,
     weights,
@@ -361,7 +362,8 @@ class Assembler:
         self._elsewhere: dict[tuple[int, int], bool] = {}
         self.told = {e.sentence for e in analysis.events}  # sentences that tell an act
         self.kept: list[Group] = []  # the acts ``groups`` keeps (none before it runs)
-        self._side_unit: dict[str, Actor | None] = {}  # force name -> its one unit named
+        # (force name, paragraphs, type) -> the one unit of its side they name
+        self._side_unit: dict[tuple[str, frozenset[int], str], Actor | None] = {}
 
     # -- step 1: grouping --------------------------------------------------------------
     def opens_with(self, concept: str, i: int) -> bool:
@@ -1356,7 +1358,7 @@ class Assembler:
         if not any(e.parsed for e in g.events):
             return self.unparsed_perpetrators(g, found)
         if [f.kind for f in found] == ["force"]:  # "Russian troops", and one Russian unit named
-            found = [self.side_unit(found[0]) or found[0]]
+            found = [self.side_unit(found[0], g) or found[0]]
         if all(f.kind == "group" for f in found):
             # "the army and allied militias": the army too, the home country's
             found += self.home_institution(g)
@@ -1381,17 +1383,49 @@ class Assembler:
             group = self.armed_group()
             if group:
                 found.append(group)
+        if not found:
+            found += self.assailant_before(g)
         return found
 
-    def side_unit(self, force: Actor) -> Actor | None:
-        """The one unit of the force's side that the document names, if it names just one
-        (``side_units``, commanding units left out): a report about a unit's soldiers tells
-        their act with "Russian troops" elsewhere. A unit of the other side (the victims')
-        does not count; two of the force's side leave the force."""
-        if force.name not in self._side_unit:  # asked once per incident, one answer a document
-            units = self.side_units(range(len(self.a.sentences)), {force.name})
-            self._side_unit[force.name] = units[0] if len(units) == 1 else None
-        return self._side_unit[force.name]
+    def assailant_before(self, g: Group) -> list[Actor]:
+        """Who the sentence right before the act, in its paragraph, names as the subject of
+        an assault ("<force> shelled the town. A woman was killed."): the act it led to
+        (``events.assailant``); none where that sentence names none."""
+        j = g.sentences[0] - 1
+        if j < 0 or self.paragraph[j] != self.paragraph[g.sentences[0]]:
+            return []
+        m = assailant(self.a, j, self.model)
+        actor = _actor(m) if m is not None else None
+        return [actor] if actor is not None else []
+
+    def side_unit(self, force: Actor, g: Group) -> Actor | None:
+        """The one unit of the force's side that the act's paragraphs, or sentences telling
+        an act of its kind, name, if they name just one (``side_units``, commanding units
+        left out): a report about a unit's soldiers tells their act with "Russian troops"
+        elsewhere ("A soldier was charged with a murder. ... he and his unit shot ...").
+        A unit of the other side (the victims') does not count; two of the force's side
+        leave the force; a unit named only in another paragraph that tells no such act (an
+        assessment's next section, where it advanced) is no doer of this act."""
+        paragraphs = frozenset(self.paragraph[i] for i in g.sentences)
+        key = (force.name, paragraphs, g.type)
+        if key not in self._side_unit:  # asked once per incident, one answer a paragraph
+            kin = {e.sentence for e in self.a.events if kindred(e.type, g.type)}
+            sentences = [i for i, p in enumerate(self.paragraph) if p in paragraphs or i in kin]
+            units = self.side_units(sentences, {force.name})
+            self._side_unit[key] = units[0] if len(units) == 1 else None
+        return self._side_unit[key]
+
+    @cached_property
+    def paragraph(self) -> list[int]:
+        """Each sentence's paragraph, counted from 0: a line break between two sentences
+        parts them."""
+        out: list[int] = []
+        n, end = 0, 0
+        for s in self.a.sentences:
+            n += "\n" in self.a.text[end : s.start]
+            out.append(n)
+            end = s.end
+        return out
 
     def unparsed_perpetrators(self, g: Group, found: list[Actor]) -> list[Actor]:
         """Who did an act told in a language without a parse, the most specific first:

@@ -17,7 +17,7 @@ from spacy.language import Language
 
 from .. import registry
 from ..errors import ConfigError
-from ..knowledge.demonyms import demonym_nouns
+from ..knowledge.demonyms import demonym_nouns, demonyms
 from ..knowledge.groups import find_groups
 from ..lang import get_pack
 from ..model import Actor, Analysis, Mention
@@ -201,6 +201,8 @@ class Entities(BaseStage):
                     "LOC": "gpe",
                     "FAC": "fac",
                 }.get(ent.label_)
+                if kind == "org" and _country_name(ent.text):
+                    kind = "gpe"  # "Burkina Faso's army": the tagger's organisation a country
                 if kind:
                     start = base + ent.start_char
                     if kind == "person":  # "Russian Ivan Petrov": the man is Ivan Petrov
@@ -216,6 +218,12 @@ class Entities(BaseStage):
                         )
                     )
         _drop_places_in_names(analysis)
+
+
+def _country_name(name: str) -> bool:
+    """The name is a country's, possessive or not ("Burkina Faso's")."""
+    name = re.sub(r"^the\s+|['’]s$", "", name.strip(), flags=re.I)
+    return name.lower() in demonyms() and name.lower() not in demonym_nouns()
 
 
 def _nationality_before(name: str) -> int:

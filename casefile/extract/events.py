@@ -652,6 +652,9 @@ def _cause_agent(verb: Token) -> list[Token]:
 
 # A name's suffix that makes armed men kin of a group, not the group: "<group>-linked".
 LINKED_TO = re.compile(r"[-‐–]\s?(?:linked|affiliated|aligned|inspired|allied|connected)\b", re.I)
+# A name's suffix that makes it the backer of the men the phrase names, not one of them:
+# "the <country>-backed <group>", "<state>-sponsored militias".
+BACKED_BY = re.compile(r"[-‐–]\s?(?:backed|supported|sponsored|funded|armed|trained)\b", re.I)
 # What armed men wear, which says whose they are: "men in RSF uniforms".
 DRESS_NOUNS = frozenset(["uniform", "uniforms", "fatigues", "camouflage", "insignia"])
 # Prepositions of where, not of who: "a group of men in <town>" names no town as the agent.
@@ -689,6 +692,12 @@ def _phrase(head: Token) -> list[Token]:
         lo -= 1
     while hi + 1 in kept:
         hi += 1
+    # without the blanks of a dateline the parse saw in its place ("GOMA, <country> (AP) — ")
+    doc = head.doc
+    while lo < head.i and doc[lo].is_space:
+        lo += 1
+    while hi > head.i and doc[hi].is_space:
+        hi -= 1
     return [t for t in head.subtree if lo <= t.i <= hi]
 
 
@@ -1229,6 +1238,17 @@ class Events(BaseStage):
             if not named:
                 return
         if (
+            via.startswith("parse:modifier")
+            and root is not None
+            and root.dep_ == "poss"
+            and not any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children)
+            and named
+            and all(m.kind in ("person", "org") for m in named)
+        ):
+            # "<name>'s murder", "<name>'s decapitation": whose death it was, not who did it
+            # ("<name>'s killing of <victims>", "<country>'s bombing": who did it)
+            return
+        if (
             root is not None
             and (
                 root.lower_ in CIVILIAN_ARMED_NOUNS
@@ -1551,7 +1571,9 @@ def _agent_mentions(analysis: Analysis, i: int, toks: list[Token], base: int) ->
         m
         for kind in AGENT_KINDS
         for m in analysis.mentions_of(kind, i)
-        if m.start < hi and lo < m.end  # within, or ending in it ("Al-" of "Al-Shabaab")
+        if m.start < hi
+        and lo < m.end  # within, or ending in it ("Al-" of "Al-Shabaab")
+        and not _common_noun(m)  # "Jihadists from <group>": the group names them
     ]
     # a group the table knows, or a unit, inside a name the tagger made of more words ("JNIM
     # Militants" an organisation): the group, not the longer name
@@ -1576,6 +1598,9 @@ def _agent_mentions(analysis: Analysis, i: int, toks: list[Token], base: int) ->
             for o in inside
         )
     ]
+    if any(not BACKED_BY.match(analysis.text, m.end) for m in inside):
+        # "rebels of the <country>-backed <group>": the group, not who backs it
+        inside = [m for m in inside if not BACKED_BY.match(analysis.text, m.end)]
     units = [m for m in inside if m.kind == "unit"]
     # "a soldier of the <unit>, <name>,": the person named beside the head says who
     beside = _named_beside(analysis, i, head, toks, base)
@@ -1583,7 +1608,11 @@ def _agent_mentions(analysis: Analysis, i: int, toks: list[Token], base: int) ->
         # and the person the phrase names by its head ("<unit> fighter <name>", "a soldier
         # of <unit>, <name>,"): both
         people = [m for m in inside if m.kind == "person" and m.start <= at < m.end]
-        return [*(people or beside), min(units, key=lambda m: m.start)]
+        # "the <army>'s <division>": of a chain the phrase states, the unit the others command
+        named = {m.value.name for m in units}
+        commanding = {p for link in analysis.units if link.name in named for p in link.parents}
+        own = [m for m in units if m.value.name not in commanding] or units
+        return [*(people or beside), min(own, key=lambda m: m.start)]
     if not inside and head.lower_ in UNIT_NOUNS and any(t.lower_ == "the" for t in head.children):
         # "the brigade": the unit of that kind named last before it in the sentence
         named = [
@@ -1593,6 +1622,19 @@ def _agent_mentions(analysis: Analysis, i: int, toks: list[Token], base: int) ->
         ]
         if named:
             return [max(named, key=lambda m: m.end)]
+    if not any(m.start <= at < m.end for m in inside):
+        # "fighters of the <group's> affiliate <name>", "rebels from the <name> group": the
+        # group the men are of, named by the object of "of", not a word before it
+        at = next(
+            (
+                base + g.idx
+                for c in head.children
+                if c.dep_ == "prep" and c.lower_ in ("of", "from")
+                for g in c.children
+                if g.dep_ == "pobj"
+            ),
+            at,
+        )
     holding = [m for m in inside if m.start <= at < m.end]
     if beside and all(m.kind != "person" for m in holding):
         return beside + _unit_beside(analysis, i, head, base)
@@ -1626,7 +1668,17 @@ def _named_beside(
             # "two soldiers, <name> and <name>,": the names in apposition, which the parser
             # reads now and then as joined to the noun
             if t.dep_ == "appos"
-            or (n is head and t.dep_ == "conj" and t.pos_ == "PROPN" and head.pos_ == "NOUN")
+            or (
+                t.dep_ == "conj"
+                and t.pos_ == "PROPN"
+                and (
+                    (n is head and head.pos_ == "NOUN")
+                    # "the commander of <unit>, <name>, and ...": read as joined to the unit
+                    or (
+                        n is not head and t.left_edge.i > 0 and t.doc[t.left_edge.i - 1].text == ","
+                    )
+                )
+            )
             for u in (t, *t.conjuncts)
         )
     ]
@@ -1939,7 +1991,10 @@ def _armed_phrase(
         # one named; "Junta troops", "Regime forces": the state's, named by who commands
         # them (the assembler names them by the report's country: places.home_institution)
         return Mention("actor", start, end, name, Actor(name, UNNAMED), i)
-    side_name = " ".join(demonyms().get(t.lower_, t.text) for t in side)  # "Sudan's": Sudanese
+    # "Sudan's": Sudanese; "Burkina Faso's": the country's name of more words, as one
+    side_name = demonyms().get(" ".join(t.lower_ for t in side)) or " ".join(
+        demonyms().get(t.lower_, t.text) for t in side
+    )
     if side and (inst := _institution(toks, head)) is not None:
         # "the Ethiopian military": as named; the body of it that a noun between names
         # ("Syrian military intelligence personnel": its intelligence)
@@ -2045,7 +2100,10 @@ BODY_NOUNS = frozenset(["intelligence", "counterintelligence", "police", "aviati
 
 # Words that name armed men by whom they fight beside ("allied militias"): joined to a named
 # agent, they are an agent of their own.
-ALLIED_WORDS = frozenset(["allied", "affiliated", "aligned", "associated", "proxy", "allies"])
+# "foreign fighters" beside a state's army: men who fight with it from elsewhere.
+ALLIED_WORDS = frozenset(
+    ["allied", "affiliated", "aligned", "associated", "proxy", "allies", "foreign"]
+)
 
 
 def _conjoined(toks: list[Token]) -> list[list[Token]]:
@@ -2059,7 +2117,8 @@ def _conjoined(toks: list[Token]) -> list[list[Token]]:
     joined = [c for c in head.conjuncts if c.i in inside and c.i > head.i]
     allied = _allied_after(toks)
     if not joined:
-        return [toks, allied] if allied else [toks]
+        split = _misread_conjunction(toks, head)
+        return split or ([toks, allied] if allied else [toks])
     cut = {t.i for c in joined for t in c.subtree}
     first = [t for t in toks if t.i not in cut and t.dep_ != "cc"]
     parts = [first]
@@ -2068,6 +2127,28 @@ def _conjoined(toks: list[Token]) -> list[list[Token]]:
         part = [t for t in c.subtree if t.i in inside and t.i not in own and t.dep_ != "cc"]
         parts.append([t for t in part if not t.is_punct])
     return [p for p in [*parts, allied] if p]
+
+
+def _misread_conjunction(toks: list[Token], head: Token) -> list[list[Token]]:
+    """ "The army and foreign fighters", which the parser now and then reads as one noun
+    phrase ("army" modifying "fighters"): the two agents, where an armed actor's noun ends
+    the words before "and" and heads the phrase; none where the phrase is no such pair."""
+    rx = concepts().pattern("armed_actor", "en")
+    if rx is None or not rx.fullmatch(head.lower_):
+        return []
+    for k, t in enumerate(toks[1:-1], start=1):
+        before = toks[k - 1]
+        if (
+            t.lower_ == "and"
+            and t.i < head.i
+            and before.i != head.i
+            and before.pos_ in ("NOUN", "PROPN")
+            and rx.fullmatch(before.lower_)
+        ):
+            # "The" of "The army" hangs from the head: no word of the first agent's own
+            first = [w for w in toks[:k] if w.dep_ != "det" or w.head in toks[:k]]
+            return [first, toks[k + 1 :]]
+    return []
 
 
 def _allied_after(toks: list[Token]) -> list[Token]:
@@ -2184,6 +2265,77 @@ def antecedent(analysis: Analysis, i: int, at: int, back: int = 2) -> Mention | 
         if named:
             # "the 30th Brigade (2nd Army)": the unit, not the one commanding it
             return _outside_chain(analysis, j, max(named, key=lambda m: m.start))
+    return None
+
+
+# Verbs of an assault whose subject, named in the sentence before an act told without a
+# doer, did it: "<force> shelled the town. A woman was killed."
+ASSAULT_LEMMAS = frozenset(
+    [
+        "attack",
+        "strike",
+        "shell",
+        "bomb",
+        "bombard",
+        "pound",
+        "hit",
+        "target",
+        "raid",
+        "storm",
+        "assault",
+        "overrun",
+        "invade",
+        "occupy",
+        "ambush",
+        "launch",
+        "fire",
+        "drop",
+        "torch",
+        "burn",
+    ]
+)
+
+
+def assailant(analysis: Analysis, i: int, model: str) -> Mention | None:
+    """The unit or armed actor sentence ``i`` names as the subject of a verb of assault
+    ("Russian forces shelled the town", "Russia launched a missile attack"), or, where it
+    says so of itself, as the subject of a telling whose clause has "it" or "they" do it
+    ("<state>'s military said it had struck ..."); None where it names none or the
+    sentence has no parse (not English)."""
+    if analysis.language_of(i) != "en":
+        return None
+    named = [
+        m
+        for kind in ("unit", "actor", "gpe", "norp")
+        for m in analysis.mentions_of(kind, i)
+        if not (isinstance(m.value, Actor) and m.value.kind == UNNAMED)
+        # a state by its name or people ("Russia launched ..."), not a town
+        and (m.kind not in ("gpe", "norp") or m.text.strip().lower() in demonyms())
+    ]
+    if not named:
+        return None
+    doc = parse_sentences(analysis, [i], model)[i]
+    base = analysis.sentences[i].start
+    for m in sorted(named, key=lambda m: m.start):
+        span = doc.char_span(m.start - base, m.end - base, alignment_mode="expand")
+        if span is None:
+            continue
+        root = span.root
+        while root.dep_ in ("poss", "compound", "amod") and root.head.i != root.i:
+            root = root.head  # "Russia's military", "<group> fighters", "Russian troops"
+        if root.dep_ != "nsubj":
+            continue
+        verb = root.head
+        if verb.lemma_.lower() in ASSAULT_LEMMAS:
+            return m
+        if verb.lemma_.lower() in REPORTING_LEMMAS:
+            for clause in verb.children:
+                if clause.dep_ == "ccomp" and clause.lemma_.lower() in ASSAULT_LEMMAS:
+                    if any(
+                        c.dep_ == "nsubj" and c.lower_ in ("it", "they", "we")
+                        for c in clause.children
+                    ):
+                        return m
     return None
 
 

@@ -1609,8 +1609,8 @@ def _agent_mentions(analysis: Analysis, i: int, toks: list[Token], base: int) ->
         # of <unit>, <name>,"): both
         people = [m for m in inside if m.kind == "person" and m.start <= at < m.end]
         # "the <army>'s <division>": of a chain the phrase states, the unit the others command
-        named = {m.value.name for m in units}
-        commanding = {p for link in analysis.units if link.name in named for p in link.parents}
+        unit_names = {m.value.name for m in units}
+        commanding = {p for link in analysis.units if link.name in unit_names for p in link.parents}
         own = [m for m in units if m.value.name not in commanding] or units
         return [*(people or beside), min(own, key=lambda m: m.start)]
     if not inside and head.lower_ in UNIT_NOUNS and any(t.lower_ == "the" for t in head.children):
@@ -2330,12 +2330,15 @@ def assailant(analysis: Analysis, i: int, model: str) -> Mention | None:
             return m
         if verb.lemma_.lower() in REPORTING_LEMMAS:
             for clause in verb.children:
-                if clause.dep_ == "ccomp" and clause.lemma_.lower() in ASSAULT_LEMMAS:
-                    if any(
+                if (
+                    clause.dep_ == "ccomp"
+                    and clause.lemma_.lower() in ASSAULT_LEMMAS
+                    and any(
                         c.dep_ == "nsubj" and c.lower_ in ("it", "they", "we")
                         for c in clause.children
-                    ):
-                        return m
+                    )
+                ):
+                    return m
     return None
 
 

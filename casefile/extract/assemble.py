@@ -1237,8 +1237,20 @@ class Assembler:
         """The people who ordered the act: the speakers of the orders (statements.v5) its
         sentences tell ("<rank> <name> ordered his men to fire on ...", "on the orders of
         <name>, soldiers shot ..."), where the document names them as people."""
-        spans = [(self.a.sentences[i].start, self.a.sentences[i].end) for i in g.sentences]
-        people = {m.text for m in self.a.mentions_of("person")}
+        # the act's sentences, and those right before and after them in their paragraph
+        # ("<name> ordered the prisoners shot. His men killed five.", "... shot five
+        # prisoners. Their commander, <name>, ordered the killings.")
+        told = [*g.sentences]
+        for j, k in ((g.sentences[0] - 1, g.sentences[0]), (g.sentences[-1] + 1, g.sentences[-1])):
+            if 0 <= j < len(self.a.sentences) and self.paragraph[j] == self.paragraph[k]:
+                told.append(j)
+        spans = [(self.a.sentences[i].start, self.a.sentences[i].end) for i in told]
+        # by the name as written, or the English one a language pack gave it
+        people = {m.text for m in self.a.mentions_of("person")} | {
+            name
+            for m in self.a.mentions_of("person")
+            if isinstance(name := getattr(m.value, "name", None), str)
+        }
         out = [
             Actor(st.speaker, "person")
             for st in self.a.statements

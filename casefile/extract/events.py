@@ -1090,6 +1090,9 @@ class Events(BaseStage):
                 own_end = subjects[-1].end if subjects else 0
                 if subjects and pack.relative_clause(analysis.text[own_end : e.start]):
                     own_end = analysis.text.index(",", own_end)
+                elif subjects and (end := _apposition_end(analysis, i, own_end, e.start)):
+                    # "<name>, навідник <unit>, у березні катував ...": the unit his own
+                    own_end = end
                 own = [m for m in named if subjects and subjects[-1].end <= m.end <= own_end]
                 if subjects and not any(own_end < m.end <= e.start for m in named):
                     first = subjects[0]
@@ -1793,6 +1796,7 @@ def _subjects(analysis: Analysis, i: int, e: EventMention, pack: Any) -> list[Me
         and (
             not _CLAUSE_MARK.search(between := analysis.text[p.end : e.start])
             or pack.relative_clause(between)
+            or _apposition_end(analysis, i, p.end, e.start) is not None
         )
     ]
     if not people:
@@ -1809,6 +1813,24 @@ def _subjects(analysis: Analysis, i: int, e: EventMention, pack: Any) -> list[Me
         if p.end <= out[0].start and pack.joins(analysis.text[p.end : out[0].start]):
             out.insert(0, p)
     return out
+
+
+# ", <his post> of <unit>, <the rest of the clause>": an apposition between commas after a
+# name, then the words up to the act's verb, with no other clause break
+_APPOSITION = re.compile(r"\s*,(?P<apposition>[^,;:.()«»\"—–]{1,120}),[^,;:.()«»\"—–]*")
+
+
+def _apposition_end(analysis: Analysis, i: int, start: int, end: int) -> int | None:
+    """Where an apposition that names a unit ends, between a name (ending at ``start``)
+    and the act's verb (at ``end``): "<name>, a gunner of <unit>, in March shot ..."; the
+    offset of its closing comma, None where the words between are no such apposition."""
+    m = _APPOSITION.fullmatch(analysis.text, start, end)
+    if m is None:
+        return None
+    a, b = m.span("apposition")
+    if any(a <= u.start and u.end <= b for u in analysis.mentions_of("unit", i)):
+        return b
+    return None
 
 
 def _ordered(analysis: Analysis, i: int, e: EventMention, pack: Any) -> list[Mention]:

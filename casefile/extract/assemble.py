@@ -1319,8 +1319,14 @@ class Assembler:
         spans = self.words.find("identifies_doer", language, head[:60])
         persons = self.a.mentions_of("person", after)
         told = self.words.find("identified_as", language, s.text)
-        if not (spans and spans[0][0] == 0) and not (
-            told and persons and s.start + told[0][1] <= persons[0].start
+        # "identified the perpetrators as servicemen of <unit>": a unit named after the words
+        units_told = bool(told) and any(
+            m.start >= s.start + told[0][1] for m in self.a.mentions_of("unit", after)
+        )
+        if (
+            not (spans and spans[0][0] == 0)
+            and not (told and persons and s.start + told[0][1] <= persons[0].start)
+            and not units_told
         ):
             return []
         people = [a for m in persons if (a := _actor(m)) is not None]
@@ -1332,6 +1338,10 @@ class Assembler:
         if named and units and not people:
             # "<name> shot a man. He serves in <unit>.": the man named and his unit
             return found + units
+        if units and not people and not any(f.kind == "unit" for f in found):
+            # "... shot three prisoners. They identified the soldiers as men of <unit>.": the
+            # unit, which says more than the force
+            return units
         if not people or not units:
             return []
         out: list[Actor] = []

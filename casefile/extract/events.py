@@ -1246,11 +1246,20 @@ class Events(BaseStage):
             and root.dep_ == "poss"
             and not any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children)
             and named
-            and all(m.kind in ("person", "org") for m in named)
+            # a name the tagger took for a body or a people that is none (a person's name
+            # is no agent of a noun's modifier: below)
+            and all(
+                m.kind == "org"
+                or (m.kind == "norp" and _possessed(m.text).lower() not in demonyms())
+                for m in named
+            )
         ):
             # "<name>'s murder", "<name>'s decapitation": whose death it was, not who did it
-            # ("<name>'s killing of <victims>", "<country>'s bombing": who did it)
-            return
+            # ("<name>'s killing of <victims>", "<country>'s bombing": who did it); the act
+            # has a doer the text does not name, as "gunmen" is one
+            named = [
+                Mention("actor", m.start, m.end, m.text, Actor(m.text, UNNAMED), i) for m in named
+            ]
         if (
             root is not None
             and (
@@ -1601,9 +1610,9 @@ def _agent_mentions(analysis: Analysis, i: int, toks: list[Token], base: int) ->
             for o in inside
         )
     ]
-    if any(not BACKED_BY.match(analysis.text, m.end) for m in inside):
-        # "rebels of the <country>-backed <group>": the group, not who backs it
-        inside = [m for m in inside if not BACKED_BY.match(analysis.text, m.end)]
+    # "rebels of the <country>-backed <group>", "<country>-backed militiamen": the men, not
+    # who backs them
+    inside = [m for m in inside if not BACKED_BY.match(analysis.text, m.end)]
     units = [m for m in inside if m.kind == "unit"]
     # "a soldier of the <unit>, <name>,": the person named beside the head says who
     beside = _named_beside(analysis, i, head, toks, base)
@@ -2005,6 +2014,7 @@ def _armed_phrase(
     if (
         not side
         or LINKED_TO.search(name)
+        or BACKED_BY.search(name)  # "<country>-backed fighters": named by who backs them
         or all(t.lower_ in COMMANDING_WORDS for t in side)
         # "Sudan's paramilitary group": men of a country, not its forces, and not named
         or (head.lower_ in NON_STATE_NOUNS and all(t.lower_ in demonyms() for t in side))
@@ -2081,6 +2091,11 @@ def _as_person(m: Mention) -> Mention:
             start = m.end - len(name)
             return Mention("person", start, m.end, name, "PERSON", m.sentence)
     return m
+
+
+def _possessed(name: str) -> str:
+    """A name without the possessive that ends it ("Sudan's": "Sudan")."""
+    return re.sub(r"['’]s$", "", name.strip())
 
 
 # Acts that reports name by the place they happened: "the <town> massacre".

@@ -581,8 +581,24 @@ def _agent_tokens(trigger: Token, depth: int = 0) -> tuple[list[Token], str]:
             return [cur.head], "parse:relcl"
         if cur.dep_ == "acl" and (cur.tag_ == "VBG" or any(c.dep_ == "dobj" for c in cur.children)):
             # "a soldier shooting six POWs"; "militants killed forty people" parsed as a
-            # noun with a clause: an active verb with an object has the noun as its agent
-            return [t for t in _phrase(cur.head) if t not in set(cur.subtree)], "parse:acl"
+            # noun with a clause: an active verb with an object has the noun as its agent;
+            # of nouns joined by "and" ("fighters of <group> and allied factions executed"),
+            # all of them
+            noun = cur.head
+            while noun.dep_ == "conj" and noun.head.i != noun.i and noun.head.pos_ in NOUNS:
+                noun = noun.head
+            allied = noun.head if noun.dep_ == "dobj" else None
+            if allied is not None and allied.lower_ in ALLIED_WORDS:
+                # "the RSF and allied militias killed ...", "allied" read as a verb whose
+                # subject is the RSF: its subject, the militias joined after it
+                subjects = [c for c in allied.children if c.dep_ == "nsubj"]
+                if subjects:
+                    toks = _phrase(subjects[0])
+                    while toks and toks[-1].dep_ == "cc":
+                        toks = toks[:-1]
+                    return toks, "parse:acl"
+            clause = set(cur.subtree)
+            return [t for t in _phrase(noun) if t not in clause], "parse:acl"
         if cur.tag_ == "VBG" and (shown := _shown(cur)) is not None:
             # "footage showing soldiers of <unit> shooting prisoners": who is shown does it
             return _phrase(shown), "parse:shown"
@@ -598,6 +614,8 @@ def _agent_tokens(trigger: Token, depth: int = 0) -> tuple[list[Token], str]:
         break
     return [], ""
 
+
+NOUNS = ("NOUN", "PROPN")
 
 # "claimed responsibility for", "took credit for": the claimant says it did the act.
 CLAIM_NOUNS = frozenset(["responsibility", "credit", "authorship"])
@@ -2195,16 +2213,18 @@ def _allied_after(toks: list[Token]) -> list[Token]:
     last = max(toks, key=lambda t: t.i)
     doc = last.doc
     rx = concepts().pattern("armed_actor", "en")
-    words = doc[last.i + 1 : last.i + 4]
-    if (
-        len(words) == 3
-        and words[0].lower_ == "and"
-        and words[1].lower_ in ALLIED_WORDS
-        and rx is not None
-        and rx.fullmatch(words[2].lower_)
-        and words[1].i not in {t.i for t in toks}
-    ):
-        return [words[1], words[2]]
+    words = doc[last.i + 1 : last.i + 5]
+    for n in (3, 4):  # "and allied militias", "and allied Arab militias"
+        if (
+            len(words) >= n
+            and words[0].lower_ == "and"
+            and words[1].lower_ in ALLIED_WORDS
+            and rx is not None
+            and rx.fullmatch(words[n - 1].lower_)
+            and all(not rx.fullmatch(w.lower_) for w in words[2 : n - 1])
+            and words[1].i not in {t.i for t in toks}
+        ):
+            return list(words[1:n])
     return []
 
 

@@ -206,3 +206,37 @@ def test_without_a_parse_a_suspect_before_an_apposition_naming_his_unit(extract)
     found = everyone(a)
     assert "64th Motorized Rifle Brigade" in found
     assert any("Smyrnov" in p or "Smirnov" in p for p in found)
+
+
+@pytest.mark.parametrize(
+    ("agent", "doers"),
+    [
+        # the act's verb read as a clause of the second noun joined by "and"
+        (
+            "Fighters from Hayat Tahrir al-Sham (HTS) and allied factions",
+            {"Hayat Tahrir al-Sham", "allied factions"},
+        ),
+        # "allied" read as a verb whose subject is the group
+        (
+            "The Rapid Support Forces (RSF) and allied Arab militias",
+            {"Rapid Support Forces", "allied Arab militias"},
+        ),
+    ],
+)
+def test_a_group_and_its_allies_both_did_it(extract, agent: str, doers: set[str]) -> None:
+    a = extract(
+        f"{agent} killed at least 120 civilians in the town of Al-Jeneina in West Darfur "
+        "between January 10 and 14, 2025, Human Rights Watch said today."
+        if "Rapid" in agent
+        else f"{agent} executed at least 20 captured government soldiers near Aleppo on "
+        "November 30, 2024, a monitor said."
+    )
+    assert perpetrators(a) == [doers]
+
+
+def test_a_battalion_numbered_after_its_kind(extract) -> None:
+    a = extract(
+        "Residents said troops from Light Infantry Battalion 33 arrived in the village of Let "
+        "Yet Kone on March 4, 2025, burned more than 200 houses and killed seven villagers."
+    )
+    assert perpetrators(a) == [{"Light Infantry Battalion 33"}]

@@ -52,6 +52,7 @@ from .events import (
     assailant,
     filed_end,
     score_features,
+    tells_of_act,
     weights,
 )
 from .fields import (
@@ -1367,10 +1368,12 @@ class Assembler:
             }
             if told:
                 found = [f for f in found if f.name in told]
-        if not found:  # units named in the act's sentences
+        if not found:  # units named in the act's sentences, not those that tell of it
             for i in g.sentences:
                 for m in self.a.mentions_of("unit", i):
-                    if m.value.name not in {f.name for f in found}:
+                    if m.value.name not in {f.name for f in found} and not tells_of_act(
+                        self.a, i, m, g.events
+                    ):
                         found.append(m.value)
         if any(f.kind in ("unit", "person") for f in found):
             # the unit says more than "Russian forces"; so does a person, who is an agent only

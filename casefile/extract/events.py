@@ -2399,6 +2399,39 @@ def assailant(analysis: Analysis, i: int, model: str) -> Mention | None:
     return None
 
 
+# Verbs whose subject tells of, looks into or speaks of an act named by a noun in their
+# object, and did not do it: "<unit> condemned the execution of ...", "<unit> published
+# footage of the killing", "<body> opened an investigation into ...".
+TELLING_LEMMAS = (
+    REPORTING_LEMMAS
+    | FINDING_LEMMAS
+    | ACCUSING_LEMMAS
+    | frozenset(["investigate", "open", "mourn", "deny", "film", "demand", "call"])
+)
+
+
+def tells_of_act(analysis: Analysis, i: int, m: Mention, events: list[EventMention]) -> bool:
+    """The mention is the subject of a verb of telling (``TELLING_LEMMAS``) whose words after
+    it hold the noun of an act sentence ``i`` tells: who tells of the act, not who did it;
+    False where the sentence has no parse."""
+    doc = analysis.parses.get(i)
+    if doc is None:
+        return False
+    base = analysis.sentences[i].start
+    span = doc.char_span(m.start - base, m.end - base, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    while root.dep_ in ("compound", "poss", "amod") and root.head.i != root.i:
+        root = root.head  # "<unit>'s commander", "<unit> soldiers"
+    if root.dep_ != "nsubj" or root.head.lemma_.lower() not in TELLING_LEMMAS:
+        return False
+    verb = root.head
+    told = {t.i for t in verb.subtree} - {t.i for t in root.subtree}
+    acts = [_token_at(doc, e.start - base, e.end - base) for e in events if e.sentence == i]
+    return any(tok is not None and tok.pos_ in NOUNS and tok.i in told for tok in acts)
+
+
 def member_before(analysis: Analysis, i: int, at: int, back: int = 2) -> Mention | None:
     """Whom "he" or "she" stands for as an act's agent: the person or the unit (a man of it:
     "a serviceman of the <unit>") named last before ``at``, in sentence ``i`` or the ``back``

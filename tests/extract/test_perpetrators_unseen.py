@@ -240,3 +240,18 @@ def test_a_battalion_numbered_after_its_kind(extract) -> None:
         "Yet Kone on March 4, 2025, burned more than 200 houses and killed seven villagers."
     )
     assert perpetrators(a) == [{"Light Infantry Battalion 33"}]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ukraine's 47th Mechanized Brigade condemned the execution of three of its soldiers "
+        "near Avdiivka on February 18, 2024.",
+        "The 3rd Assault Brigade published footage of the execution of two Ukrainian soldiers "
+        "near Bakhmut on March 5, 2025.",
+    ],
+)
+def test_a_unit_that_tells_of_the_act_did_not_do_it(extract, text: str) -> None:
+    a = extract(text)
+    assert a.incidents
+    assert not any("Brigade" in p for p in everyone(a))

@@ -97,6 +97,8 @@ REPORTING_LEMMAS = frozenset(
 )
 # Nouns of a charge: "notified a soldier of suspicion of killing" names the suspect.
 ACCUSING_NOUNS = frozenset(["suspicion", "charge", "accusation", "indictment"])
+# What a court or a state issues or imposes against whom it holds responsible for an act.
+WARRANT_NOUNS = frozenset(["warrant", "sanction"])
 # Verbs whose object is the one said to have done the act ("accused X of killing") and verbs
 # of finding, whose subject found the act's traces and did not do it.
 ACCUSING_LEMMAS = frozenset(
@@ -350,6 +352,23 @@ def _accused(tok: Token) -> list[Token] | None:
             if accused:
                 return _phrase(accused[0])
         return None
+    # "issued arrest warrants for <name> over the deportation", "imposed sanctions on <name>
+    # for the killings": whom the warrant or the sanction is for
+    holders = [above] if above.lemma_.lower() in WARRANT_NOUNS else []
+    if above.pos_ == "VERB":
+        holders += [
+            c for c in above.children if c.dep_ == "dobj" and c.lemma_.lower() in WARRANT_NOUNS
+        ]
+    for noun in holders:
+        for p in noun.children:
+            whom = [g for g in p.children if g.dep_ == "pobj"]
+            if (
+                p.dep_ == "prep"
+                and p.lower_ in ("for", "against", "on")
+                and whom
+                and whom[0] is not tok
+            ):
+                return _phrase(whom[0])
     if above.lemma_ in ACCUSING_NOUNS and above.dep_ == "pobj":
         # "notified a soldier of suspicion of killing": the one the suspicion is for
         holder = above.head.head

@@ -255,3 +255,12 @@ def test_a_unit_that_tells_of_the_act_did_not_do_it(extract, text: str) -> None:
     a = extract(text)
     assert a.incidents
     assert not any("Brigade" in p for p in everyone(a))
+
+
+def test_whom_a_warrant_is_issued_for_did_it_not_the_court(extract) -> None:
+    a = extract(
+        "The International Criminal Court issued arrest warrants for Vladimir Putin and Maria "
+        "Lvova-Belova over the unlawful deportation of Ukrainian children from occupied areas "
+        "of Ukraine to Russia."
+    )
+    assert perpetrators(a) == [{"Vladimir Putin", "Maria Lvova-Belova"}]

@@ -2071,6 +2071,14 @@ def _armed_phrase(
         name, kind = " ".join([side_name, inst.lower_, *body]), "force"
     elif side and head.lower_ in FORCE_NOUNS:  # "Israeli troops": a state's forces
         name, kind = f"{side_name} forces", "force"
+    elif (
+        words[0] is side[0]
+        and words[-2:-1] == side[-1:]
+        and all(t.pos_ == "PROPN" and t.lower_ not in demonyms() for t in side)
+    ):
+        # "<name> officers", "<name> fighters": the body or group by its name, its men's
+        # noun left out
+        name = text[base + side[0].idx : base + side[-1].idx + len(side[-1].text)]
     return Mention("actor", start, end, name, Actor(name, kind), i)
 
 

@@ -264,3 +264,11 @@ def test_whom_a_warrant_is_issued_for_did_it_not_the_court(extract) -> None:
         "of Ukraine to Russia."
     )
     assert perpetrators(a) == [{"Vladimir Putin", "Maria Lvova-Belova"}]
+
+
+def test_a_body_named_with_its_mens_noun_is_named_by_its_name(extract) -> None:
+    a = extract(
+        "Released prisoners said FSB officers tortured them with electric shocks during "
+        "interrogations in Kherson in 2022."
+    )
+    assert perpetrators(a) == [{"FSB"}]

@@ -49,8 +49,10 @@ from .events import (
     TIME,
     UNNAMED,
     EventMention,
+    assailant,
     filed_end,
     score_features,
+    tells_of_act,
     weights,
 )
 from .fields import (
@@ -364,7 +366,8 @@ class Assembler:
         self._elsewhere: dict[tuple[int, int], bool] = {}
         self.told = {e.sentence for e in analysis.events}  # sentences that tell an act
         self.kept: list[Group] = []  # the acts ``groups`` keeps (none before it runs)
-        self._side_unit: dict[str, Actor | None] = {}  # force name -> its one unit named
+        # (force name, paragraphs, type) -> the one unit of its side they name
+        self._side_unit: dict[tuple[str, frozenset[int], str], Actor | None] = {}
 
     # -- step 1: grouping --------------------------------------------------------------
     def opens_with(self, concept: str, i: int) -> bool:
@@ -1276,24 +1279,22 @@ class Assembler:
 
     def ordered_by(self, g: Group) -> list[Actor]:
         """The people who ordered the act: the speakers of the orders (statements.v5) its
-        sentences tell (without a parse, also the one right before them where it tells no
-        act), "<rank> <name> ordered his men to fire on ...", "on the orders of <name>,
-        soldiers shot ...", where the document names them as people."""
-        spans = [(self.a.sentences[i].start, self.a.sentences[i].end) for i in g.sentences]
-        before = g.sentences[0] - 1
-        if (
-            before >= 0
-            and not any(e.parsed for e in g.events)
-            and not any(
-                e.sentence == before and not e.intent and not e.negated for e in self.a.events
-            )
-        ):
-            # without a parse, the order told right before the act in a sentence that tells
-            # no act of its own ("<rank> <name> наказав розстріляти полонених. Чотирьох
-            # убили.")
-            spans.append((self.a.sentences[before].start, self.a.sentences[before].end))
-        # the name as written, or as romanised (a Ukrainian or Russian speaker's name)
-        people = {n for m in self.a.mentions_of("person") for n in (m.text, _name_of(m))}
+        sentences tell ("<rank> <name> ordered his men to fire on ...", "on the orders of
+        <name>, soldiers shot ..."), where the document names them as people."""
+        # the act's sentences, and those right before and after them in their paragraph
+        # ("<name> ordered the prisoners shot. His men killed five.", "... shot five
+        # prisoners. Their commander, <name>, ordered the killings.")
+        told = [*g.sentences]
+        for j, k in ((g.sentences[0] - 1, g.sentences[0]), (g.sentences[-1] + 1, g.sentences[-1])):
+            if 0 <= j < len(self.a.sentences) and self.paragraph[j] == self.paragraph[k]:
+                told.append(j)
+        spans = [(self.a.sentences[i].start, self.a.sentences[i].end) for i in told]
+        # by the name as written, or the English one a language pack gave it
+        people = {m.text for m in self.a.mentions_of("person")} | {
+            name
+            for m in self.a.mentions_of("person")
+            if isinstance(name := getattr(m.value, "name", None), str)
+        }
         out = [
             Actor(st.speaker, "person")
             for st in self.a.statements
@@ -1362,8 +1363,14 @@ class Assembler:
         spans = self.words.find("identifies_doer", language, head[:60])
         persons = self.a.mentions_of("person", after)
         told = self.words.find("identified_as", language, s.text)
-        if not (spans and spans[0][0] == 0) and not (
-            told and persons and s.start + told[0][1] <= persons[0].start
+        # "identified the perpetrators as servicemen of <unit>": a unit named after the words
+        units_told = bool(told) and any(
+            m.start >= s.start + told[0][1] for m in self.a.mentions_of("unit", after)
+        )
+        if (
+            not (spans and spans[0][0] == 0)
+            and not (told and persons and s.start + told[0][1] <= persons[0].start)
+            and not units_told
         ):
             return []
         people = [a for m in persons if (a := _actor(m)) is not None]
@@ -1375,6 +1382,10 @@ class Assembler:
         if named and units and not people:
             # "<name> shot a man. He serves in <unit>.": the man named and his unit
             return found + units
+        if units and not people and not any(f.kind == "unit" for f in found):
+            # "... shot three prisoners. They identified the soldiers as men of <unit>.": the
+            # unit, which says more than the force
+            return units
         if not people or not units:
             return []
         out: list[Actor] = []
@@ -1400,10 +1411,12 @@ class Assembler:
             }
             if told:
                 found = [f for f in found if f.name in told]
-        if not found:  # units named in the act's sentences
+        if not found:  # units named in the act's sentences, not those that tell of it
             for i in g.sentences:
                 for m in self.a.mentions_of("unit", i):
-                    if m.value.name not in {f.name for f in found}:
+                    if m.value.name not in {f.name for f in found} and not tells_of_act(
+                        self.a, i, m, g.events
+                    ):
                         found.append(m.value)
         if any(f.kind in ("unit", "person") for f in found):
             # the unit says more than "Russian forces"; so does a person, who is an agent only
@@ -1413,7 +1426,7 @@ class Assembler:
         if not any(e.parsed for e in g.events):
             return self.unparsed_perpetrators(g, found)
         if [f.kind for f in found] == ["force"]:  # "Russian troops", and one Russian unit named
-            found = [self.side_unit(found[0]) or found[0]]
+            found = [self.side_unit(found[0], g) or found[0]]
         if all(f.kind == "group" for f in found):
             # "the army and allied militias": the army too, the home country's
             found += self.home_institution(g)
@@ -1438,17 +1451,49 @@ class Assembler:
             group = self.armed_group()
             if group:
                 found.append(group)
+        if not found:
+            found += self.assailant_before(g)
         return found
 
-    def side_unit(self, force: Actor) -> Actor | None:
-        """The one unit of the force's side that the document names, if it names just one
-        (``side_units``, commanding units left out): a report about a unit's soldiers tells
-        their act with "Russian troops" elsewhere. A unit of the other side (the victims')
-        does not count; two of the force's side leave the force."""
-        if force.name not in self._side_unit:  # asked once per incident, one answer a document
-            units = self.side_units(range(len(self.a.sentences)), {force.name})
-            self._side_unit[force.name] = units[0] if len(units) == 1 else None
-        return self._side_unit[force.name]
+    def assailant_before(self, g: Group) -> list[Actor]:
+        """Who the sentence right before the act, in its paragraph, names as the subject of
+        an assault ("<force> shelled the town. A woman was killed."): the act it led to
+        (``events.assailant``); none where that sentence names none."""
+        j = g.sentences[0] - 1
+        if j < 0 or self.paragraph[j] != self.paragraph[g.sentences[0]]:
+            return []
+        m = assailant(self.a, j, self.model)
+        actor = _actor(m) if m is not None else None
+        return [actor] if actor is not None else []
+
+    def side_unit(self, force: Actor, g: Group) -> Actor | None:
+        """The one unit of the force's side that the act's paragraphs, or sentences telling
+        an act of its kind, name, if they name just one (``side_units``, commanding units
+        left out): a report about a unit's soldiers tells their act with "Russian troops"
+        elsewhere ("A soldier was charged with a murder. ... he and his unit shot ...").
+        A unit of the other side (the victims') does not count; two of the force's side
+        leave the force; a unit named only in another paragraph that tells no such act (an
+        assessment's next section, where it advanced) is no doer of this act."""
+        paragraphs = frozenset(self.paragraph[i] for i in g.sentences)
+        key = (force.name, paragraphs, g.type)
+        if key not in self._side_unit:  # asked once per incident, one answer a paragraph
+            kin = {e.sentence for e in self.a.events if kindred(e.type, g.type)}
+            sentences = [i for i, p in enumerate(self.paragraph) if p in paragraphs or i in kin]
+            units = self.side_units(sentences, {force.name})
+            self._side_unit[key] = units[0] if len(units) == 1 else None
+        return self._side_unit[key]
+
+    @cached_property
+    def paragraph(self) -> list[int]:
+        """Each sentence's paragraph, counted from 0: a line break between two sentences
+        parts them."""
+        out: list[int] = []
+        n, end = 0, 0
+        for s in self.a.sentences:
+            n += "\n" in self.a.text[end : s.start]
+            out.append(n)
+            end = s.end
+        return out
 
     def unparsed_perpetrators(self, g: Group, found: list[Actor]) -> list[Actor]:
         """Who did an act told in a language without a parse, the most specific first:
@@ -1879,11 +1924,6 @@ def _recent_since(m: Mention) -> bool:
         and _one_day(DateRange(r.start, r.start))
         and 0 < _span_days(r) <= RECENT_SINCE_DAYS + 1
     )
-
-
-def _name_of(m: Mention) -> str:
-    """The English name of a person mention (its text where it has none)."""
-    return str(getattr(m.value, "name", None) or m.text)
 
 
 def _span_days(r: DateRange) -> int:

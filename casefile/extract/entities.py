@@ -17,7 +17,7 @@ from spacy.language import Language
 
 from .. import registry
 from ..errors import ConfigError
-from ..knowledge.demonyms import demonym_nouns
+from ..knowledge.demonyms import demonym_nouns, demonyms
 from ..knowledge.groups import find_groups
 from ..lang import get_pack
 from ..model import Actor, Analysis, Mention
@@ -201,21 +201,33 @@ class Entities(BaseStage):
                     "LOC": "gpe",
                     "FAC": "fac",
                 }.get(ent.label_)
+                if kind == "org" and _country_name(ent.text):
+                    kind = "gpe"  # "Burkina Faso's army": the tagger's organisation a country
                 if kind:
                     start = base + ent.start_char
+                    end = base + ent.end_char
                     if kind == "person":  # "Russian Ivan Petrov": the man is Ivan Petrov
                         start += _nationality_before(ent.text)
+                    if kind == "org" and UNIT_TYPE_LAST.search(ent.text):
+                        # "Light Infantry Battalion 33": a unit numbered after its kind, the
+                        # number the tagger left out
+                        number = NUMBER_AFTER.match(analysis.text, end)
+                        end = number.end() if number else end
                     analysis.mentions.append(
-                        Mention(
-                            kind,
-                            start,
-                            base + ent.end_char,
-                            analysis.text[start : base + ent.end_char],
-                            ent.label_,
-                            i,
-                        )
+                        Mention(kind, start, end, analysis.text[start:end], ent.label_, i)
                     )
         _drop_places_in_names(analysis)
+
+
+# A unit's name that ends in its kind, and the number that may follow it in the text.
+UNIT_TYPE_LAST = re.compile(r"\b(?:Battalion|Regiment|Brigade|Division|Company)$")
+NUMBER_AFTER = re.compile(r"\s(?:No\.\s?)?\d{1,4}(?![\d,.]?\d)")
+
+
+def _country_name(name: str) -> bool:
+    """The name is a country's, possessive or not ("Burkina Faso's")."""
+    name = re.sub(r"^the\s+|['’]s$", "", name.strip(), flags=re.I)
+    return name.lower() in demonyms() and name.lower() not in demonym_nouns()
 
 
 def _nationality_before(name: str) -> int:

@@ -97,6 +97,8 @@ REPORTING_LEMMAS = frozenset(
 )
 # Nouns of a charge: "notified a soldier of suspicion of killing" names the suspect.
 ACCUSING_NOUNS = frozenset(["suspicion", "charge", "accusation", "indictment"])
+# What a court or a state issues or imposes against whom it holds responsible for an act.
+WARRANT_NOUNS = frozenset(["warrant", "sanction"])
 # Verbs whose object is the one said to have done the act ("accused X of killing") and verbs
 # of finding, whose subject found the act's traces and did not do it.
 ACCUSING_LEMMAS = frozenset(
@@ -350,6 +352,23 @@ def _accused(tok: Token) -> list[Token] | None:
             if accused:
                 return _phrase(accused[0])
         return None
+    # "issued arrest warrants for <name> over the deportation", "imposed sanctions on <name>
+    # for the killings": whom the warrant or the sanction is for
+    holders = [above] if above.lemma_.lower() in WARRANT_NOUNS else []
+    if above.pos_ == "VERB":
+        holders += [
+            c for c in above.children if c.dep_ == "dobj" and c.lemma_.lower() in WARRANT_NOUNS
+        ]
+    for noun in holders:
+        for p in noun.children:
+            whom = [g for g in p.children if g.dep_ == "pobj"]
+            if (
+                p.dep_ == "prep"
+                and p.lower_ in ("for", "against", "on")
+                and whom
+                and whom[0] is not tok
+            ):
+                return _phrase(whom[0])
     if above.lemma_ in ACCUSING_NOUNS and above.dep_ == "pobj":
         # "notified a soldier of suspicion of killing": the one the suspicion is for
         holder = above.head.head
@@ -591,8 +610,24 @@ def _agent_tokens(trigger: Token, depth: int = 0) -> tuple[list[Token], str]:
             return [cur.head], "parse:relcl"
         if cur.dep_ == "acl" and (cur.tag_ == "VBG" or any(c.dep_ == "dobj" for c in cur.children)):
             # "a soldier shooting six POWs"; "militants killed forty people" parsed as a
-            # noun with a clause: an active verb with an object has the noun as its agent
-            return [t for t in _phrase(cur.head) if t not in set(cur.subtree)], "parse:acl"
+            # noun with a clause: an active verb with an object has the noun as its agent;
+            # of nouns joined by "and" ("fighters of <group> and allied factions executed"),
+            # all of them
+            noun = cur.head
+            while noun.dep_ == "conj" and noun.head.i != noun.i and noun.head.pos_ in NOUNS:
+                noun = noun.head
+            allied = noun.head if noun.dep_ == "dobj" else None
+            if allied is not None and allied.lower_ in ALLIED_WORDS:
+                # "the RSF and allied militias killed ...", "allied" read as a verb whose
+                # subject is the RSF: its subject, the militias joined after it
+                subjects = [c for c in allied.children if c.dep_ == "nsubj"]
+                if subjects:
+                    toks = _phrase(subjects[0])
+                    while toks and toks[-1].dep_ == "cc":
+                        toks = toks[:-1]
+                    return toks, "parse:acl"
+            clause = set(cur.subtree)
+            return [t for t in _phrase(noun) if t not in clause], "parse:acl"
         if cur.tag_ == "VBG" and (shown := _shown(cur)) is not None:
             # "footage showing soldiers of <unit> shooting prisoners": who is shown does it
             return _phrase(shown), "parse:shown"
@@ -608,6 +643,8 @@ def _agent_tokens(trigger: Token, depth: int = 0) -> tuple[list[Token], str]:
         break
     return [], ""
 
+
+NOUNS = ("NOUN", "PROPN")
 
 # "claimed responsibility for", "took credit for": the claimant says it did the act.
 CLAIM_NOUNS = frozenset(["responsibility", "credit", "authorship"])
@@ -662,6 +699,9 @@ def _cause_agent(verb: Token) -> list[Token]:
 
 # A name's suffix that makes armed men kin of a group, not the group: "<group>-linked".
 LINKED_TO = re.compile(r"[-‐–]\s?(?:linked|affiliated|aligned|inspired|allied|connected)\b", re.I)
+# A name's suffix that makes it the backer of the men the phrase names, not one of them:
+# "the <country>-backed <group>", "<state>-sponsored militias".
+BACKED_BY = re.compile(r"[-‐–]\s?(?:backed|supported|sponsored|funded|armed|trained)\b", re.I)
 # What armed men wear, which says whose they are: "men in RSF uniforms".
 DRESS_NOUNS = frozenset(["uniform", "uniforms", "fatigues", "camouflage", "insignia"])
 # Prepositions of where, not of who: "a group of men in <town>" names no town as the agent.
@@ -699,6 +739,12 @@ def _phrase(head: Token) -> list[Token]:
         lo -= 1
     while hi + 1 in kept:
         hi += 1
+    # without the blanks of a dateline the parse saw in its place ("GOMA, <country> (AP) — ")
+    doc = head.doc
+    while lo < head.i and doc[lo].is_space:
+        lo += 1
+    while hi > head.i and doc[hi].is_space:
+        hi -= 1
     return [t for t in head.subtree if lo <= t.i <= hi]
 
 
@@ -1093,6 +1139,9 @@ class Events(BaseStage):
                 own_end = subjects[-1].end if subjects else 0
                 if subjects and pack.relative_clause(analysis.text[own_end : e.start]):
                     own_end = analysis.text.index(",", own_end)
+                elif subjects and (end := _apposition_end(analysis, i, own_end, e.start)):
+                    # "<name>, навідник <unit>, у березні катував ...": the unit his own
+                    own_end = end
                 own = [m for m in named if subjects and subjects[-1].end <= m.end <= own_end]
                 if subjects and not any(own_end < m.end <= e.start for m in named):
                     first = subjects[0]
@@ -1244,6 +1293,26 @@ class Events(BaseStage):
             ]
             if not named:
                 return
+        if (
+            via.startswith("parse:modifier")
+            and root is not None
+            and root.dep_ == "poss"
+            and not any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children)
+            and named
+            # a name the tagger took for a body or a people that is none (a person's name
+            # is no agent of a noun's modifier: below)
+            and all(
+                m.kind == "org"
+                or (m.kind == "norp" and _possessed(m.text).lower() not in demonyms())
+                for m in named
+            )
+        ):
+            # "<name>'s murder", "<name>'s decapitation": whose death it was, not who did it
+            # ("<name>'s killing of <victims>", "<country>'s bombing": who did it); the act
+            # has a doer the text does not name, as "gunmen" is one
+            named = [
+                Mention("actor", m.start, m.end, m.text, Actor(m.text, UNNAMED), i) for m in named
+            ]
         if (
             root is not None
             and (
@@ -1569,7 +1638,9 @@ def _agent_mentions(analysis: Analysis, i: int, toks: list[Token], base: int) ->
         m
         for kind in AGENT_KINDS
         for m in analysis.mentions_of(kind, i)
-        if m.start < hi and lo < m.end  # within, or ending in it ("Al-" of "Al-Shabaab")
+        if m.start < hi
+        and lo < m.end  # within, or ending in it ("Al-" of "Al-Shabaab")
+        and not _common_noun(m)  # "Jihadists from <group>": the group names them
     ]
     # a group the table knows, or a unit, inside a name the tagger made of more words ("JNIM
     # Militants" an organisation): the group, not the longer name
@@ -1594,6 +1665,9 @@ def _agent_mentions(analysis: Analysis, i: int, toks: list[Token], base: int) ->
             for o in inside
         )
     ]
+    # "rebels of the <country>-backed <group>", "<country>-backed militiamen": the men, not
+    # who backs them
+    inside = [m for m in inside if not BACKED_BY.match(analysis.text, m.end)]
     units = [m for m in inside if m.kind == "unit"]
     # "a soldier of the <unit>, <name>,": the person named beside the head says who
     beside = _named_beside(analysis, i, head, toks, base)
@@ -1601,7 +1675,11 @@ def _agent_mentions(analysis: Analysis, i: int, toks: list[Token], base: int) ->
         # and the person the phrase names by its head ("<unit> fighter <name>", "a soldier
         # of <unit>, <name>,"): both
         people = [m for m in inside if m.kind == "person" and m.start <= at < m.end]
-        return [*(people or beside), min(units, key=lambda m: m.start)]
+        # "the <army>'s <division>": of a chain the phrase states, the unit the others command
+        unit_names = {m.value.name for m in units}
+        commanding = {p for link in analysis.units if link.name in unit_names for p in link.parents}
+        own = [m for m in units if m.value.name not in commanding] or units
+        return [*(people or beside), min(own, key=lambda m: m.start)]
     if not inside and head.lower_ in UNIT_NOUNS and any(t.lower_ == "the" for t in head.children):
         # "the brigade": the unit of that kind named last before it in the sentence
         named = [
@@ -1611,6 +1689,19 @@ def _agent_mentions(analysis: Analysis, i: int, toks: list[Token], base: int) ->
         ]
         if named:
             return [max(named, key=lambda m: m.end)]
+    if not any(m.start <= at < m.end for m in inside):
+        # "fighters of the <group's> affiliate <name>", "rebels from the <name> group": the
+        # group the men are of, named by the object of "of", not a word before it
+        at = next(
+            (
+                base + g.idx
+                for c in head.children
+                if c.dep_ == "prep" and c.lower_ in ("of", "from")
+                for g in c.children
+                if g.dep_ == "pobj"
+            ),
+            at,
+        )
     holding = [m for m in inside if m.start <= at < m.end]
     if beside and all(m.kind != "person" for m in holding):
         return beside + _unit_beside(analysis, i, head, base)
@@ -1644,7 +1735,17 @@ def _named_beside(
             # "two soldiers, <name> and <name>,": the names in apposition, which the parser
             # reads now and then as joined to the noun
             if t.dep_ == "appos"
-            or (n is head and t.dep_ == "conj" and t.pos_ == "PROPN" and head.pos_ == "NOUN")
+            or (
+                t.dep_ == "conj"
+                and t.pos_ == "PROPN"
+                and (
+                    (n is head and head.pos_ == "NOUN")
+                    # "the commander of <unit>, <name>, and ...": read as joined to the unit
+                    or (
+                        n is not head and t.left_edge.i > 0 and t.doc[t.left_edge.i - 1].text == ","
+                    )
+                )
+            )
             for u in (t, *t.conjuncts)
         )
     ]
@@ -1760,6 +1861,7 @@ def _subjects(analysis: Analysis, i: int, e: EventMention, pack: Any) -> list[Me
         and (
             not _CLAUSE_MARK.search(between := analysis.text[p.end : e.start])
             or pack.relative_clause(between)
+            or _apposition_end(analysis, i, p.end, e.start) is not None
         )
     ]
     if not people:
@@ -1776,6 +1878,24 @@ def _subjects(analysis: Analysis, i: int, e: EventMention, pack: Any) -> list[Me
         if p.end <= out[0].start and pack.joins(analysis.text[p.end : out[0].start]):
             out.insert(0, p)
     return out
+
+
+# ", <his post> of <unit>, <the rest of the clause>": an apposition between commas after a
+# name, then the words up to the act's verb, with no other clause break
+_APPOSITION = re.compile(r"\s*,(?P<apposition>[^,;:.()«»\"—–]{1,120}),[^,;:.()«»\"—–]*")
+
+
+def _apposition_end(analysis: Analysis, i: int, start: int, end: int) -> int | None:
+    """Where an apposition that names a unit ends, between a name (ending at ``start``)
+    and the act's verb (at ``end``): "<name>, a gunner of <unit>, in March shot ..."; the
+    offset of its closing comma, None where the words between are no such apposition."""
+    m = _APPOSITION.fullmatch(analysis.text, start, end)
+    if m is None:
+        return None
+    a, b = m.span("apposition")
+    if any(a <= u.start and u.end <= b for u in analysis.mentions_of("unit", i)):
+        return b
+    return None
 
 
 def _ordered(analysis: Analysis, i: int, e: EventMention, pack: Any) -> list[Mention]:
@@ -1981,6 +2101,7 @@ def _armed_phrase(
     if (
         not side
         or LINKED_TO.search(name)
+        or BACKED_BY.search(name)  # "<country>-backed fighters": named by who backs them
         or all(t.lower_ in COMMANDING_WORDS for t in side)
         # "Sudan's paramilitary group": men of a country, not its forces, and not named
         or (head.lower_ in NON_STATE_NOUNS and all(t.lower_ in demonyms() for t in side))
@@ -1989,7 +2110,10 @@ def _armed_phrase(
         # one named; "Junta troops", "Regime forces": the state's, named by who commands
         # them (the assembler names them by the report's country: places.home_institution)
         return Mention("actor", start, end, name, Actor(name, UNNAMED), i)
-    side_name = " ".join(demonyms().get(t.lower_, t.text) for t in side)  # "Sudan's": Sudanese
+    # "Sudan's": Sudanese; "Burkina Faso's": the country's name of more words, as one
+    side_name = demonyms().get(" ".join(t.lower_ for t in side)) or " ".join(
+        demonyms().get(t.lower_, t.text) for t in side
+    )
     if side and (inst := _institution(toks, head)) is not None:
         # "the Ethiopian military": as named; the body of it that a noun between names
         # ("Syrian military intelligence personnel": its intelligence)
@@ -1997,6 +2121,14 @@ def _armed_phrase(
         name, kind = " ".join([side_name, inst.lower_, *body]), "force"
     elif side and head.lower_ in FORCE_NOUNS:  # "Israeli troops": a state's forces
         name, kind = f"{side_name} forces", "force"
+    elif (
+        words[0] is side[0]
+        and words[-2:-1] == side[-1:]
+        and all(t.pos_ == "PROPN" and t.lower_ not in demonyms() for t in side)
+    ):
+        # "<name> officers", "<name> fighters": the body or group by its name, its men's
+        # noun left out
+        name = text[base + side[0].idx : base + side[-1].idx + len(side[-1].text)]
     return Mention("actor", start, end, name, Actor(name, kind), i)
 
 
@@ -2056,6 +2188,11 @@ def _as_person(m: Mention) -> Mention:
     return m
 
 
+def _possessed(name: str) -> str:
+    """A name without the possessive that ends it ("Sudan's": "Sudan")."""
+    return re.sub(r"['’]s$", "", name.strip())
+
+
 # Acts that reports name by the place they happened: "the <town> massacre".
 PLACE_NAMED_ACTS = frozenset(["massacre"])
 
@@ -2095,7 +2232,10 @@ BODY_NOUNS = frozenset(["intelligence", "counterintelligence", "police", "aviati
 
 # Words that name armed men by whom they fight beside ("allied militias"): joined to a named
 # agent, they are an agent of their own.
-ALLIED_WORDS = frozenset(["allied", "affiliated", "aligned", "associated", "proxy", "allies"])
+# "foreign fighters" beside a state's army: men who fight with it from elsewhere.
+ALLIED_WORDS = frozenset(
+    ["allied", "affiliated", "aligned", "associated", "proxy", "allies", "foreign"]
+)
 
 
 def _conjoined(toks: list[Token]) -> list[list[Token]]:
@@ -2109,7 +2249,8 @@ def _conjoined(toks: list[Token]) -> list[list[Token]]:
     joined = [c for c in head.conjuncts if c.i in inside and c.i > head.i]
     allied = _allied_after(toks)
     if not joined:
-        return [toks, allied] if allied else [toks]
+        split = _misread_conjunction(toks, head)
+        return split or ([toks, allied] if allied else [toks])
     cut = {t.i for c in joined for t in c.subtree}
     first = [t for t in toks if t.i not in cut and t.dep_ != "cc"]
     parts = [first]
@@ -2120,6 +2261,28 @@ def _conjoined(toks: list[Token]) -> list[list[Token]]:
     return [p for p in [*parts, allied] if p]
 
 
+def _misread_conjunction(toks: list[Token], head: Token) -> list[list[Token]]:
+    """ "The army and foreign fighters", which the parser now and then reads as one noun
+    phrase ("army" modifying "fighters"): the two agents, where an armed actor's noun ends
+    the words before "and" and heads the phrase; none where the phrase is no such pair."""
+    rx = concepts().pattern("armed_actor", "en")
+    if rx is None or not rx.fullmatch(head.lower_):
+        return []
+    for k, t in enumerate(toks[1:-1], start=1):
+        before = toks[k - 1]
+        if (
+            t.lower_ == "and"
+            and t.i < head.i
+            and before.i != head.i
+            and before.pos_ in ("NOUN", "PROPN")
+            and rx.fullmatch(before.lower_)
+        ):
+            # "The" of "The army" hangs from the head: no word of the first agent's own
+            first = [w for w in toks[:k] if w.dep_ != "det" or w.head in toks[:k]]
+            return [first, toks[k + 1 :]]
+    return []
+
+
 def _allied_after(toks: list[Token]) -> list[Token]:
     """Armed men named by their alliance right after the agent's phrase, which the parser
     now and then reads as a verb joined to the act's ("killed by the RSF and allied
@@ -2127,16 +2290,18 @@ def _allied_after(toks: list[Token]) -> list[Token]:
     last = max(toks, key=lambda t: t.i)
     doc = last.doc
     rx = concepts().pattern("armed_actor", "en")
-    words = doc[last.i + 1 : last.i + 4]
-    if (
-        len(words) == 3
-        and words[0].lower_ == "and"
-        and words[1].lower_ in ALLIED_WORDS
-        and rx is not None
-        and rx.fullmatch(words[2].lower_)
-        and words[1].i not in {t.i for t in toks}
-    ):
-        return [words[1], words[2]]
+    words = doc[last.i + 1 : last.i + 5]
+    for n in (3, 4):  # "and allied militias", "and allied Arab militias"
+        if (
+            len(words) >= n
+            and words[0].lower_ == "and"
+            and words[1].lower_ in ALLIED_WORDS
+            and rx is not None
+            and rx.fullmatch(words[n - 1].lower_)
+            and all(not rx.fullmatch(w.lower_) for w in words[2 : n - 1])
+            and words[1].i not in {t.i for t in toks}
+        ):
+            return list(words[1:n])
     return []
 
 
@@ -2266,6 +2431,113 @@ def antecedent(
             # "the 30th Brigade (2nd Army)": the unit, not the one commanding it
             return _outside_chain(analysis, j, max(named, key=lambda m: m.start))
     return None
+
+
+# Verbs of an assault whose subject, named in the sentence before an act told without a
+# doer, did it: "<force> shelled the town. A woman was killed."
+ASSAULT_LEMMAS = frozenset(
+    [
+        "attack",
+        "strike",
+        "shell",
+        "bomb",
+        "bombard",
+        "pound",
+        "hit",
+        "target",
+        "raid",
+        "storm",
+        "assault",
+        "overrun",
+        "invade",
+        "occupy",
+        "ambush",
+        "launch",
+        "fire",
+        "drop",
+        "torch",
+        "burn",
+    ]
+)
+
+
+def assailant(analysis: Analysis, i: int, model: str) -> Mention | None:
+    """The unit or armed actor sentence ``i`` names as the subject of a verb of assault
+    ("Russian forces shelled the town", "Russia launched a missile attack"), or, where it
+    says so of itself, as the subject of a telling whose clause has "it" or "they" do it
+    ("<state>'s military said it had struck ..."); None where it names none or the
+    sentence has no parse (not English)."""
+    if analysis.language_of(i) != "en":
+        return None
+    named = [
+        m
+        for kind in ("unit", "actor", "gpe", "norp")
+        for m in analysis.mentions_of(kind, i)
+        if not (isinstance(m.value, Actor) and m.value.kind == UNNAMED)
+        # a state by its name or people ("Russia launched ..."), not a town
+        and (m.kind not in ("gpe", "norp") or m.text.strip().lower() in demonyms())
+    ]
+    if not named:
+        return None
+    doc = parse_sentences(analysis, [i], model)[i]
+    base = analysis.sentences[i].start
+    for m in sorted(named, key=lambda m: m.start):
+        span = doc.char_span(m.start - base, m.end - base, alignment_mode="expand")
+        if span is None:
+            continue
+        root = span.root
+        while root.dep_ in ("poss", "compound", "amod") and root.head.i != root.i:
+            root = root.head  # "Russia's military", "<group> fighters", "Russian troops"
+        if root.dep_ != "nsubj":
+            continue
+        verb = root.head
+        if verb.lemma_.lower() in ASSAULT_LEMMAS:
+            return m
+        if verb.lemma_.lower() in REPORTING_LEMMAS:
+            for clause in verb.children:
+                if (
+                    clause.dep_ == "ccomp"
+                    and clause.lemma_.lower() in ASSAULT_LEMMAS
+                    and any(
+                        c.dep_ == "nsubj" and c.lower_ in ("it", "they", "we")
+                        for c in clause.children
+                    )
+                ):
+                    return m
+    return None
+
+
+# Verbs whose subject tells of, looks into or speaks of an act named by a noun in their
+# object, and did not do it: "<unit> condemned the execution of ...", "<unit> published
+# footage of the killing", "<body> opened an investigation into ...".
+TELLING_LEMMAS = (
+    REPORTING_LEMMAS
+    | FINDING_LEMMAS
+    | ACCUSING_LEMMAS
+    | frozenset(["investigate", "open", "mourn", "deny", "film", "demand", "call"])
+)
+
+
+def tells_of_act(analysis: Analysis, i: int, m: Mention, events: list[EventMention]) -> bool:
+    """The mention is the subject of a verb of telling (``TELLING_LEMMAS``) whose words after
+    it hold the noun of an act sentence ``i`` tells: who tells of the act, not who did it;
+    False where the sentence has no parse."""
+    doc = analysis.parses.get(i)
+    if doc is None:
+        return False
+    base = analysis.sentences[i].start
+    span = doc.char_span(m.start - base, m.end - base, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    while root.dep_ in ("compound", "poss", "amod") and root.head.i != root.i:
+        root = root.head  # "<unit>'s commander", "<unit> soldiers"
+    if root.dep_ != "nsubj" or root.head.lemma_.lower() not in TELLING_LEMMAS:
+        return False
+    verb = root.head
+    told = {t.i for t in verb.subtree} - {t.i for t in root.subtree}
+    acts = [_token_at(doc, e.start - base, e.end - base) for e in events if e.sentence == i]
+    return any(tok is not None and tok.pos_ in NOUNS and tok.i in told for tok in acts)
 
 
 def member_before(analysis: Analysis, i: int, at: int, back: int = 2) -> Mention | None:

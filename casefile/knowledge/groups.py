@@ -54,7 +54,10 @@ def _table() -> tuple[re.Pattern[str] | None, dict[str, Actor]]:
     if not by_alias:
         return None, {}
     names = sorted(by_alias, key=len, reverse=True)
-    rx = re.compile(r"(?<![\w'’-])(?:" + "|".join(map(re.escape, names)) + r")(?![\w'’-])")
+    # whole words, or a possessive's ("the RSF's attack", "Hamas's fighters")
+    rx = re.compile(
+        r"(?<![\w'’-])(?:" + "|".join(map(re.escape, names)) + r")(?:(?![\w'’-])|(?=['’]s\b))"
+    )
     return rx, by_alias
 
 

@@ -40,6 +40,7 @@ from ..model import Actor, Analysis, Count, DateRange, Incident, Mention, Place
 from ..vocab import CERTAINTY, VICTIM_CATEGORIES
 from ..vocab import INCIDENT_TYPES as T
 from .base import BaseStage
+from .counts import RISEN
 from .dates import DateMatch, resolve_published
 from .events import (
     AGENT,
@@ -296,7 +297,21 @@ def _named_place(p: Place) -> bool:
     )
 
 
+def _inside(p: Place, q: Place) -> bool:
+    """``q`` is the region (admin1) ``p`` lies in: "a town in Idlib province", where the
+    gazetteer names the province as its capital is named."""
+    return (
+        q.precision == "admin1"
+        and p.precision != "admin1"
+        and bool(q.admin1)
+        and p.admin1 == q.admin1
+        and p.country == q.country
+    )
+
+
 def _apart(p: Place, q: Place) -> bool:
+    if _inside(p, q) or _inside(q, p):
+        return False
     if _named_place(p) and _named_place(q):
         if p.name in q.name or q.name in p.name:
             return False
@@ -662,16 +677,27 @@ class Assembler:
                     break
                 if self.spread(j):
                     break  # "since the invasion began, 3,854 killed": a total, not its toll
-                if self.other_day(g, j):
-                    break  # "the attack on Tuesday left 28 dead": the toll of another act
                 counts = [
                     m
                     for m in self.a.mentions_of("count", j)
                     if m.value.role in ("killed", "injured")
                 ]
+                if self.other_day(g, j) and not self.risen(j, counts):
+                    if not counts:
+                        continue  # "rescuers searched the rubble on Wednesday": no toll
+                    break  # "the attack on Tuesday left 28 dead": the toll of another act
                 if counts:
                     g.extra.append(j)
                     g.counts.extend(counts)
+
+    def risen(self, j: int, counts: list[Mention]) -> bool:
+        """Sentence ``j`` tells what the toll rose to ("by Monday the toll had risen to 13",
+        English: ``counts.RISEN`` in a count's words; other languages: the pack's ``risen``):
+        the day it names is the day the figure is told as of, not another act's."""
+        if any(RISEN.search(m.text) for m in counts):
+            return True
+        pack = get_pack(self.a.language_of(j))
+        return bool(counts) and pack.risen(self.a.sentences[j].text)
 
     def source_only(self, j: int) -> bool:
         """Sentence ``j`` only names the source of the report around it (its language

@@ -106,6 +106,10 @@ TOLL_RX = re.compile(
     rf"|\bbringing the (?:death toll|number [\w ]{{0,40}}?|toll) to\s+{_q('q3')}(?P<k>{NUM})\b)",
     re.I,
 )
+# The words of a toll told as what it rose to (TOLL_RX): a later figure of the same act.
+RISEN = re.compile(
+    r"\b(?:risen|rose|rises|increased|increases|climbed|reached|grew|went up|bringing)\b", re.I
+)
 _AGE = re.compile(r"^\s*-?\s*(?:year|month|week|day)s?[- ]old", re.I)
 _DURATION = re.compile(r"^\s*(?:year|month|week|day|hour|minute)s?\b(?![- ]old)", re.I)
 KILLED_WORDS = re.compile(

@@ -1,0 +1,56 @@
+"""Date, place and count of an act told in styles the gold documents rarely use, on sentences
+written for these tests: a town and the province it lies in are one place
+(assemble._inside)."""
+
+from __future__ import annotations
+
+import pytest
+
+from casefile.extract.assemble import places_conflict
+from casefile.extract.pipeline import Pipeline
+from casefile.model import Analysis, Document, Place
+
+
+@pytest.fixture(scope="module")
+def extract():
+    pipeline = Pipeline.from_settings()
+
+    def run(text: str, published: str = "2024-03-10") -> Analysis:
+        return pipeline(Document.from_text(text, name="t", published=published, language="en"))
+
+    return run
+
+
+def test_a_town_and_the_province_it_lies_in_are_one_place(extract) -> None:
+    a = extract(
+        "A government air strike on a bakery in the town of Saraqib in Idlib province "
+        "killed seven people on Friday."
+    )
+    assert [
+        (i.place.name if i.place else None, i.count.best if i.count else None) for i in a.incidents
+    ] == [("Saraqib", 7)]
+
+
+def test_a_province_named_as_its_capital_holds_its_towns() -> None:
+    town = Place("Saraqib", "SY", "Idlib", 35.86, 36.8, "settlement")
+    province = Place("Idlib", "SY", "Idlib", 35.86, 36.62, "admin1")
+    other = Place("Hama", "SY", "Hama", 35.2, 36.7, "admin1")
+    assert not places_conflict([town], [province])
+    assert not places_conflict([province], [town])
+    assert places_conflict([town], [other])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a sentence of another day with no toll is passed over
+        "A Russian glide bomb hit a clinic in Kupiansk on Thursday, killing four people. "
+        "Rescue teams cleared the debris on Friday. The toll rose to six by evening.",
+        # the day a risen toll is told on is not another act's
+        "A Russian glide bomb hit a clinic in Kupiansk on Thursday, killing four people. "
+        "The regional governor said on Saturday that the death toll had risen to six.",
+    ],
+)
+def test_the_toll_a_later_sentence_says_it_rose_to(extract, text) -> None:
+    a = extract(text, published="2024-03-10")
+    assert [(i.count.low, i.count.best) for i in a.incidents if i.count] == [(4, 6)]

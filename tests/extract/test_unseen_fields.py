@@ -54,3 +54,38 @@ def test_a_province_named_as_its_capital_holds_its_towns() -> None:
 def test_the_toll_a_later_sentence_says_it_rose_to(extract, text) -> None:
     a = extract(text, published="2024-03-10")
     assert [(i.count.low, i.count.best) for i in a.incidents if i.count] == [(4, 6)]
+
+
+def _places(a: Analysis) -> list[str | None]:
+    return [i.place.name if i.place else None for i in a.incidents]
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # an event named like a place is no place (extract/places.py, _venue_name)
+        ("Armed men stormed the Vesna dance festival on Saturday, killing 40 people.", None),
+        # a hospital's name before the town it is in
+        (
+            "A drone hit the Kamal Adwan hospital in Beit Lahia on Monday, killing two people.",
+            "Bayt Lāhyā",
+        ),
+        # a town's hospital in its region stays the town
+        (
+            "A drone hit the Izium central hospital in Kharkiv Oblast on Monday, killing two.",
+            "Izium",
+        ),
+        (
+            "A drone hit the Kherson regional hospital in Kherson on Monday, killing two people.",
+            "Kherson",
+        ),
+        # a community by its kind, which the NER reads as a person's name
+        ("Gunmen shot dead eleven residents of Kibbutz Be'eri on Saturday.", "Be'eri"),
+        (
+            "Gunmen opened fire on a party near Kibbutz Re'im on Saturday, killing 30 people.",
+            "Re'im",
+        ),
+    ],
+)
+def test_a_venue_or_community_named_like_a_place(extract, text, place) -> None:
+    assert _places(extract(text, published="2023-10-20")) == [place]

@@ -89,3 +89,16 @@ def _places(a: Analysis) -> list[str | None]:
 )
 def test_a_venue_or_community_named_like_a_place(extract, text, place) -> None:
     assert _places(extract(text, published="2023-10-20")) == [place]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Soldiers crammed 25 villagers into the cellar of a farm in Yahidne for a week.",
+        "Militiamen herded 25 residents into a school basement in Yahidne.",
+    ],
+)
+def test_people_crammed_into_a_place_of_detention(extract, text) -> None:
+    a = extract(text)
+    found = [(i.type, i.count.best if i.count else None) for i in a.incidents]
+    assert found == [("unlawful_detention", 25)]

@@ -45,6 +45,7 @@ from .dates import DateMatch, resolve_published
 from .events import (
     AGENT,
     COUNT,
+    DATELINE_SENTENCES,
     NON_STATE_NOUNS,
     PLACE,
     TIME,
@@ -1122,6 +1123,24 @@ class Assembler:
         if not places and not any(e.parsed for e in g.events):
             # without a parse: the places its sentences name (those it was told between)
             places = self.places([m for i in g.sentences for m in self.a.mentions_of("place", i)])
+        if not places and self.mixed_case:
+            # a place the parse hangs from nothing ("... before troops swept through the
+            # village of <name>"): one its sentences name that no other act's parse takes,
+            # nearer than a country (upper-case wire text: names too unsure, places.v5)
+            others = {
+                id(a.mention)
+                for e in self.a.events
+                if e not in g.events
+                for a in e.args
+                if a.role == PLACE
+            }
+            places = [
+                m
+                for m in self.places(
+                    [m for e in g.events for m in self.a.mentions_of("place", e.sentence)]
+                )
+                if id(m) not in others and m.value.precision != "country"
+            ]
         if not places:  # the sentences around the act, where they tell no other act
             told = {e.sentence for e in self.a.events}
             for i in (g.sentences[0] - 1,):  # the lead or the next sentence often tell another
@@ -1143,7 +1162,9 @@ class Assembler:
                 if not countries or m.value.country in countries
             ]
         if not places:
-            return None
+            # the lead's act, told in the dateline's sentence or the next
+            lead = g.sentences[0] <= self.dateline_at + 1
+            return self.dateline_place if lead else None
         named = Counter(m.value.name for m in places)
         parsed = {id(a.mention) for e in g.events for a in e.args if a.via == "parse"}
         home = self.home_country()
@@ -1164,6 +1185,27 @@ class Assembler:
         if best.precision == "country":
             return self.one_place_in(g, best) or best
         return best
+
+    @cached_property
+    def dateline(self) -> tuple[int, Place | None]:
+        """The sentence a wire story's dateline opens and the town it names ("<TOWN>,
+        <Country> (AP) — "), for the lead's act where it names no place of its own nor has
+        one told around it: a reporter filing from a town not a capital files from where
+        it happened. A capital's dateline is a bureau's."""
+        for i in range(min(DATELINE_SENTENCES, len(self.a.sentences))):
+            filed = filed_end(self.a, i)
+            for m in self.a.mentions_of("place", i):
+                if m.end <= filed and m.value.precision == "settlement" and not _capital(m.value):
+                    return i, m.value
+        return -2, None
+
+    @property
+    def dateline_at(self) -> int:
+        return self.dateline[0]
+
+    @property
+    def dateline_place(self) -> Place | None:
+        return self.dateline[1]
 
     def introduced(self, m: Mention) -> bool:
         """A word of a settlement introduces the toponym ("the village of <name>", "<name>

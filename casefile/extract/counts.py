@@ -98,11 +98,12 @@ COUNT_RX = re.compile(
 TOLL_RX = re.compile(
     r"(?:\b(?:killing|killed|executed|executing|shot|shooting|wounding|injuring|injured|wounded)"
     rf"\s+{_q('q1')}(?P<n>{NUM})\b"
-    r"|\b(?:death toll|toll|number of (?:the )?"
+    # "the death toll from Saturday's strike on <town> has risen to 21"
+    r"|\b(?:(?:death toll|toll)(?:\s+(?:from|of|in)\s+[^.;:!?]{1,60}?)?|number of (?:the )?"
     r"(?:dead|victims|people killed|fatalities|those killed|killed)(?: [\w ]{0,40}?)?)"
     r"\s+(?:has |had )?"
     r"(?:risen|rose|rises|increased|increases|climbed|reached|stands|stood|is|was|grew|went up)"
-    rf"(?: to)?\s+{_q('q2')}(?P<m>{NUM})\b"
+    rf"(?: to| at)?\s+{_q('q2')}(?P<m>{NUM})\b"
     rf"|\bbringing the (?:death toll|number [\w ]{{0,40}}?|toll) to\s+{_q('q3')}(?P<k>{NUM})\b)",
     re.I,
 )

@@ -102,3 +102,36 @@ def test_people_crammed_into_a_place_of_detention(extract, text) -> None:
     a = extract(text)
     found = [(i.type, i.count.best if i.count else None) for i in a.incidents]
     assert found == [("unlawful_detention", 25)]
+
+
+def test_a_place_the_parse_hangs_from_no_act(extract) -> None:
+    a = extract(
+        "The prosecutor of the region, whose office covers Hoptivka, said the garage had "
+        "served as a torture cell while the troops held the area."
+    )
+    assert _places(a) == ["Hoptivka"]
+
+
+@pytest.mark.parametrize(
+    ("dateline", "place"),
+    [
+        ("SLOVIANSK, Ukraine (AP) — ", "Sloviansk"),
+        # a capital's dateline is a bureau's, not where it happened
+        ("KYIV, Ukraine (AP) — ", None),
+    ],
+)
+def test_the_town_of_a_dateline_places_the_lead_act(extract, dateline, place) -> None:
+    a = extract(dateline + "A rocket slammed into a busy market on Monday morning, killing six.")
+    assert _places(a) == [place]
+
+
+@pytest.mark.parametrize(
+    ("text", "best"),
+    [
+        ("The death toll from Friday's strike on the Dnipro hostel has risen to 14.", 14),
+        ("The toll of the shelling of the Kherson bus stop stood at 7 on Sunday.", 7),
+    ],
+)
+def test_a_toll_told_with_the_act_it_is_of(extract, text, best) -> None:
+    a = extract(text)
+    assert [i.count.best for i in a.incidents if i.count] == [best]

@@ -135,3 +135,14 @@ def test_the_town_of_a_dateline_places_the_lead_act(extract, dateline, place) ->
 def test_a_toll_told_with_the_act_it_is_of(extract, text, best) -> None:
     a = extract(text)
     assert [i.count.best for i in a.incidents if i.count] == [best]
+
+
+def test_the_next_sentence_tells_when_the_victims_were_killed(extract) -> None:
+    a = extract(
+        "The bodies of nine civilians were found in a pit near Motyzhyn last week, police "
+        "said. The victims were shot in March, investigators believe.",
+        published="2022-05-04",
+    )
+    assert [(i.date.start, i.date.end) if i.date else None for i in a.incidents] == [
+        ("2022-03", "2022-03")
+    ]

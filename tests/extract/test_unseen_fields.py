@@ -139,8 +139,8 @@ def test_a_toll_told_with_the_act_it_is_of(extract, text, best) -> None:
 
 def test_the_next_sentence_tells_when_the_victims_were_killed(extract) -> None:
     a = extract(
-        "The bodies of nine civilians were found in a pit near Motyzhyn last week, police "
-        "said. The victims were shot in March, investigators believe.",
+        "The bodies of nine civilians were found in a mass grave near the village of Motyzhyn "
+        "last week, police said. The victims were shot in March, investigators believe.",
         published="2022-05-04",
     )
     assert [(i.date.start, i.date.end) if i.date else None for i in a.incidents] == [

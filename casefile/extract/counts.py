@@ -303,6 +303,22 @@ def find_counts(text: str) -> list[CountMatch]:
                 CountMatch(m.start(), m.end(), m.group(), Count(best=1), _role_around(text, m))
             )
     out.sort(key=lambda c: c.start)
+    return _shared_roles(text, out)
+
+
+# Figures joined by "and" ("a man and a woman were killed"): one clause's victims.
+_AND_BETWEEN = re.compile(r"\s*,?\s*and\s*", re.I)
+
+
+def _shared_roles(text: str, counts: list[CountMatch]) -> list[CountMatch]:
+    """A figure of no role of its own joined by "and" to the next, which has one ("a
+    63-year-old man and a woman of 78 were killed"), takes that role: one clause's victims."""
+    out = list(counts)
+    for k in range(len(out) - 2, -1, -1):
+        a, b = out[k], out[k + 1]
+        if a.role == "victims" and b.role in ("killed", "injured"):
+            if _AND_BETWEEN.fullmatch(text[a.end : b.start]):
+                out[k] = CountMatch(a.start, a.end, a.text, a.count, b.role)
     return out
 
 

@@ -39,6 +39,13 @@ def test_injured_after_killed_keeps_its_role() -> None:
     assert roles == [(23, "killed"), (28, "injured")]
 
 
+def test_figures_joined_by_and_share_the_role_told_after_them() -> None:
+    found = find_counts("A 70-year-old man and a 66-year-old woman were killed in the strike")
+    assert [(c.count.best, c.role) for c in found] == [(1, "killed"), (1, "killed")]
+    found = find_counts("two women and a young nurse were wounded")
+    assert [c.role for c in found] == ["injured", "injured"]
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -146,3 +146,11 @@ def test_the_next_sentence_tells_when_the_victims_were_killed(extract) -> None:
     assert [(i.date.start, i.date.end) if i.date else None for i in a.incidents] == [
         ("2022-03", "2022-03")
     ]
+
+
+def test_two_people_named_one_by_one_are_the_toll(extract) -> None:
+    a = extract(
+        "On 2 March 2024 Russian artillery shelled Vovchansk. A 70-year-old man and a "
+        "66-year-old woman were killed."
+    )
+    assert [i.count.best for i in a.incidents if i.count] == [2]

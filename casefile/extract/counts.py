@@ -316,9 +316,9 @@ def _shared_roles(text: str, counts: list[CountMatch]) -> list[CountMatch]:
     out = list(counts)
     for k in range(len(out) - 2, -1, -1):
         a, b = out[k], out[k + 1]
-        if a.role == "victims" and b.role in ("killed", "injured"):
-            if _AND_BETWEEN.fullmatch(text[a.end : b.start]):
-                out[k] = CountMatch(a.start, a.end, a.text, a.count, b.role)
+        joined = _AND_BETWEEN.fullmatch(text[a.end : b.start])
+        if joined and a.role == "victims" and b.role in ("killed", "injured"):
+            out[k] = CountMatch(a.start, a.end, a.text, a.count, b.role)
     return out
 
 

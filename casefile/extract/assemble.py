@@ -1180,11 +1180,32 @@ class Assembler:
             )
 
         best: Place = min(places, key=rank).value
+        if best.precision != "settlement" and (finer := self.place_told_again(g, best)):
+            return finer
         if best.precision in ("admin1", "district") and not any(e.parsed for e in g.events):
             return self.place_within(g, best) or best
         if best.precision == "country":
             return self.one_place_in(g, best) or best
         return best
+
+    def place_told_again(self, g: Group, coarse: Place) -> Place | None:
+        """The settlement the sentence right after an act names where it comes back to the
+        act, telling no other ("The attack on <name> village came on Wednesday": opening
+        with ``act_again``), for an act placed no nearer than a region or a country: one
+        not known to lie elsewhere than that region."""
+        j = g.sentences[-1] + 1
+        if j >= len(self.a.sentences) or j in self.told or not self.opens_with("act_again", j):
+            return None
+        for m in self.places(self.a.mentions_of("place", j)):
+            p = m.value
+            if p.precision != "settlement":
+                continue
+            if p.country is None or (
+                p.country == coarse.country
+                and (coarse.precision == "country" or p.admin1 in (None, coarse.admin1))
+            ):
+                return p  # type: ignore[no-any-return]
+        return None
 
     @cached_property
     def dateline(self) -> tuple[int, Place | None]:

@@ -302,6 +302,8 @@ SETTLEMENT = re.compile(
     rf"|(?<![\w'’-])({_NAME}) (?:village|hamlet)\b"
     # "Kibbutz <name>", "moshav <name>": an Israeli community by its kind
     rf"|\b(?:[Kk]ibbutz|[Mm]oshav) ({_NAME})"
+    # "<A> and <B> villages"
+    rf"|(?<![\w'’-])({_NAME}),? and ({_NAME}) (?:villages|hamlets)\b"
 )
 
 # The word of an Israeli community right before its name, and its country.
@@ -336,11 +338,13 @@ def _whole_names(
     or ends ("<name> village", where not all its words are English words (``words_only``):
     "a Russian village", "Border village")."""
     for m in SETTLEMENT.finditer(text):
-        for g in (1, 2, 3, 4, 5):
-            if not m.group(g) or (g == 4 and words_only(m.group(g))):
+        # "<A> and <B> villages" where neither is all English words ("Russian and Ukrainian")
+        pair = bool(m.group(6)) and not (words_only(m.group(6)) and words_only(m.group(7)))
+        for g in (1, 2, 3, 4, 5, 6, 7):
+            if not m.group(g) or (g == 4 and words_only(m.group(g))) or (g > 5 and not pair):
                 continue
             a, b = base + m.start(g), base + m.end(g)
-            if g in (1, 2, 4, 5):
+            if g != 3:
                 named.add((a, b))
             inside = [f for f in found if a <= f[0] and f[1] <= b]
             if len(inside) == 1 and (inside[0][0], inside[0][1]) == (a, b):

@@ -154,3 +154,23 @@ def test_two_people_named_one_by_one_are_the_toll(extract) -> None:
         "66-year-old woman were killed."
     )
     assert [i.count.best for i in a.incidents if i.count] == [2]
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # the sentence that comes back to the act names its village
+        (
+            "Militiamen attacked a village in Sudan's Gezira state, killing 40 people, "
+            "witnesses said Friday. The attack on Umm Kuraba village came on Thursday.",
+            "Umm Kuraba",
+        ),
+    ],
+)
+def test_a_village_named_after_the_region_the_act_is_told_in(extract, text, place) -> None:
+    assert _places(extract(text)) == [place]
+
+
+def test_two_villages_named_before_their_plural_noun(extract) -> None:
+    a = extract("Jets bombed Let Kone and Sin Taung villages in Magway region on Monday.")
+    assert [m.text for m in a.mentions_of("place")][:2] == ["Let Kone", "Sin Taung"]

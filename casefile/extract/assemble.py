@@ -23,6 +23,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Iterable
+from itertools import pairwise
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from functools import cached_property, lru_cache
@@ -149,6 +150,7 @@ STAMP = re.compile(
 LEAD = 1  # the last sentence of a lead or heading that may date the acts told after it
 DATE_BACK = 3  # sentences before an act that may state its date, where nothing parses it
 FOLD_REACH = 3  # sentences between a detention and the torture it began, without a parse
+AND_ONLY = re.compile(r"\s*(?:,\s*)?and(?:\s+then)?\s*", re.I)  # "detained and tortured"
 AND_JOINED = re.compile(r"^\s*and\s+(?:(?:his|her|their|its|the)\s+)?$", re.I)
 DISTRICT_REACH = 60.0  # km from a district's point within which a town may lie in it
 PART_REACH = 60  # characters before a place that may hold its figure
@@ -478,9 +480,26 @@ class Assembler:
                 out.append(e)
         return sorted(out, key=lambda e: (e.start, e.end))
 
+    def share_conjoined(self) -> None:
+        """Two acts' words joined by "and" ("detained and tortured 15 civilians", "were
+        abducted and beaten in <village>") tell one clause's when, where and how many: each
+        takes the dates, places and counts the other has and it lacks (not the agent)."""
+        by_sentence: dict[int, list[EventMention]] = {}
+        for e in self.a.events:
+            by_sentence.setdefault(e.sentence, []).append(e)
+        for events in by_sentence.values():
+            for a, b in pairwise(sorted(events, key=lambda e: e.start)):
+                if a.type == b.type or not AND_ONLY.fullmatch(self.a.text[a.end : b.start]):
+                    continue
+                for x, y in ((a, b), (b, a)):
+                    for role in (TIME, PLACE, COUNT):
+                        if not x.of(role):
+                            x.args += [arg for arg in y.args if arg.role == role]
+
     def groups(self) -> list[Group]:
         """The acts likely enough to be incidents (``start_threshold``), with what the
         sentences right after them add."""
+        self.share_conjoined()
         groups = self.candidates()
         kept = [g for g in groups if g.score >= weights()["start_threshold"]]
         kept = self.without_tallies(kept)

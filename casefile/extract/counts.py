@@ -69,7 +69,11 @@ VICTIM_NOUN = (
     r"soldiers|servicem[ae]n|service ?members|troops|defenders|fighters|marines|bodies|corpses|"
     r"victims|villagers|passengers|patients|inhabitants|detainees|captives|hostages|"
     r"individuals|Ukrainians|Russians|teenagers|minors|boys|girls|adults|drone operators|"
-    r"paratroopers|volunteers|participants|dead|killed|wounded|injured|of (?:them|whom))"
+    r"paratroopers|volunteers|participants|dead|killed|wounded|injured|of (?:them|whom)|"
+    # people by their work or their plight ("nine farmers", "40 worshippers")
+    r"farmers|peasants|workers|students|pupils|teachers|miners|herders|fishermen|worshippers|"
+    r"mourners|shoppers|journalists|medics|doctors|nurses|refugees|migrants|displaced people|"
+    r"inmates|family members|relatives|traders|vendors|drivers|guests)"
 )
 # Up to four modifiers between the number and the noun: "16 captured Ukrainian", "six unarmed";
 # never another figure ("in 2013 of 288 civilians": the year counts no one, the 288 does).

@@ -24,6 +24,9 @@ from casefile.model import Count
         ("two participants were beaten", Count(best=2), "victims"),
         ("twenty-one civilians were deported", Count(best=21), "victims"),
         ("1,200 civilians had been killed", Count(best=1200), "killed"),
+        # people named by their work
+        ("nine farmers were abducted", Count(best=9), "victims"),
+        ("40 worshippers were killed", Count(best=40), "killed"),
     ],
 )
 def test_finds_the_count(text: str, count: Count, role: str) -> None:

@@ -174,3 +174,12 @@ def test_a_village_named_after_the_region_the_act_is_told_in(extract, text, plac
 def test_two_villages_named_before_their_plural_noun(extract) -> None:
     a = extract("Jets bombed Let Kone and Sin Taung villages in Magway region on Monday.")
     assert [m.text for m in a.mentions_of("place")][:2] == ["Let Kone", "Sin Taung"]
+
+
+def test_acts_joined_by_and_share_when_where_and_how_many(extract) -> None:
+    a = extract(
+        "Witnesses said soldiers detained and tortured at least 12 men in the village of "
+        "Hoptivka in May 2022."
+    )
+    found = {i.type: (i.count.best if i.count else None) for i in a.incidents}
+    assert found == {"unlawful_detention": 12, "torture": 12}

@@ -23,10 +23,10 @@ import math
 import re
 from collections import Counter
 from collections.abc import Iterable
-from itertools import pairwise
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from functools import cached_property, lru_cache
+from itertools import pairwise
 
 import pycountry
 

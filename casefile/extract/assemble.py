@@ -918,9 +918,18 @@ class Assembler:
         moved = (date.fromisoformat(day.start) + timedelta(days=shift)).isoformat()
         return DateRange(moved, moved)
 
+    def toll_day(self, m: Mention) -> bool:
+        """The date comes after a toll told as what it rose to in its sentence ("the toll
+        rose to 12 on Monday"): the day the figure is told as of, not the act's."""
+        return any(
+            c.end <= m.start and RISEN.search(c.text)
+            for c in self.a.mentions_of("count", m.sentence)
+        )
+
     def _date(self, g: Group) -> DateRange | None:
         tally = self.tally_sentences(g)
         dates = self.dates_of(g.events, tally) or self.dates_of(g.retold, tally)
+        dates = [d for d in dates if not self.toll_day(d[0])]
         after = self.told_when(g)
         if not dates:
             if after:
@@ -1735,9 +1744,15 @@ class Assembler:
                 )
         if not any(e.parsed for e in g.events):  # without a parse: what its setting counts
             for role in COUNT_ROLES.get(kind, OTHER_COUNT_ROLES):
-                told = [m.value.count for m in g.counts if m.value.role == role]
+                told = [m for m in g.counts if m.value.role == role]
                 if told:
-                    return combine_counts(told[:1])
+                    # the first figure, and what a later sentence says it rose to
+                    risen = [
+                        m.value.count
+                        for m in told[1:]
+                        if m.sentence > told[0].sentence and self.risen(m.sentence, [m])
+                    ]
+                    return combine_counts([told[0].value.count, *risen])
         return None
 
     def joined(self, counts: list[Mention]) -> list[Count]:

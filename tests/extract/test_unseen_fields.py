@@ -183,3 +183,28 @@ def test_acts_joined_by_and_share_when_where_and_how_many(extract) -> None:
     )
     found = {i.type: (i.count.best if i.count else None) for i in a.incidents}
     assert found == {"unlawful_detention": 12, "torture": 12}
+
+
+def test_the_day_a_risen_toll_is_told_as_of_does_not_date_the_act(extract) -> None:
+    a = extract(
+        "The death toll from a drone strike on a hostel in Odesa rose to 12 on Monday. "
+        "The attack happened early on Saturday.",
+        published="2024-03-05",
+    )
+    assert [(i.date.start, i.date.end) if i.date else None for i in a.incidents] == [
+        ("2024-03-02", "2024-03-02")
+    ]
+
+
+def test_without_a_parse_the_toll_a_later_sentence_says_it_rose_to() -> None:
+    pipeline = Pipeline.from_settings()
+    a = pipeline(
+        Document.from_text(
+            "Уночі 3 березня росіяни вдарили дроном по будинку в Херсоні. Загинули четверо "
+            "людей. Згодом кількість загиблих зросла до шести.",
+            name="t",
+            published="2024-03-05",
+            language="uk",
+        )
+    )
+    assert [(i.count.low, i.count.best) for i in a.incidents if i.count] == [(4, 6)]

@@ -73,7 +73,8 @@ VICTIM_NOUN = (
     # people by their work or their plight ("nine farmers", "40 worshippers")
     r"farmers|peasants|workers|students|pupils|teachers|miners|herders|fishermen|worshippers|"
     r"mourners|shoppers|journalists|medics|doctors|nurses|refugees|migrants|displaced people|"
-    r"inmates|family members|relatives|traders|vendors|drivers|guests)"
+    r"inmates|family members|relatives|traders|vendors|drivers|guests|"
+    r"sons|daughters|brothers|sisters|grandchildren|parents)"
 )
 # Up to four modifiers between the number and the noun: "16 captured Ukrainian", "six unarmed";
 # never another figure ("in 2013 of 288 civilians": the year counts no one, the 288 does).
@@ -101,7 +102,8 @@ COUNT_RX = re.compile(
 # "killing 53", "killed 12 people", "death toll rose to 56", "bringing the number ... to 51"
 TOLL_RX = re.compile(
     r"(?:\b(?:killing|killed|executed|executing|shot|shooting|wounding|injuring|injured|wounded)"
-    rf"\s+{_q('q1')}(?P<n>{NUM})\b"
+    # "killing 10 to 15 people", "killed 100-120": a range
+    rf"\s+{_q('q1')}(?P<n>{NUM})(?:(?:\s*(?:to|–)\s*|(?<=\d)-(?=\d))(?P<n2>{NUM}))?\b"
     # "the death toll from Saturday's strike on <town> has risen to 21"
     r"|\b(?:(?:death toll|toll)(?:\s+(?:from|of|in)\s+[^.;:!?]{1,60}?)?|number of (?:the )?"
     r"(?:dead|victims|people killed|fatalities|those killed|killed)(?: [\w ]{0,40}?)?)"
@@ -230,9 +232,15 @@ SINGLE_RX = re.compile(
     r"person|teenager|pensioner|volunteer|medic|doctor|nurse|judge|magistrate|lawyer|senator|"
     r"councillor|councilor|councilman|congressman|deputy|diplomat|businessman|businesswoman|"
     r"merchant|trader|engineer|teacher|student|farmer|peasant|driver|policeman|guard|worker|"
-    r"official|leader|activist|candidate|politician)\b",
+    r"official|leader|activist|candidate|politician|"
+    # one of a family ("a mother and her three children")
+    r"mother|father|wife|husband|son|daughter|brother|sister|grandmother|grandfather)\b",
     re.I,
 )
+
+
+# A family by its size: "a family of five", "an entire family of seven".
+FAMILY_RX = re.compile(rf"\b(?:a|an|one)\s+(?:[\w'’-]+\s+)?family\s+of\s+(?P<n>{NUM})\b", re.I)
 
 
 ACTS_NEXT = re.compile(
@@ -263,10 +271,18 @@ def find_counts(text: str) -> list[CountMatch]:
         if n is None or _AGE.match(text[m.end() : m.end() + 12]):
             continue
         q = m.group("q1") or m.group("q2") or m.group("q3")
-        count = to_count(q, n, None)
+        high = number(m.group("n2")) if m.group("n2") else None
+        count = to_count(q, n, high if high is not None and high > n else None)
         if count:
             role = "injured" if INJURED_WORDS.match(m.group().split()[0]) else "killed"
             out.append(CountMatch(m.start(), m.end(), m.group(), count, role))
+            taken.append((m.start(), m.end()))
+    for m in FAMILY_RX.finditer(text):
+        n = number(m.group("n"))
+        if n is not None and not any(a < m.end() and m.start() < b for a, b in taken):
+            out.append(
+                CountMatch(m.start(), m.end(), m.group(), Count(best=n), _role_around(text, m))
+            )
             taken.append((m.start(), m.end()))
     for m in COUNT_RX.finditer(text):
         if any(a < m.end() and m.start() < b for a, b in taken):

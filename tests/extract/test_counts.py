@@ -24,6 +24,10 @@ from casefile.model import Count
         ("two participants were beaten", Count(best=2), "victims"),
         ("twenty-one civilians were deported", Count(best=21), "victims"),
         ("1,200 civilians had been killed", Count(best=1200), "killed"),
+        # a range after the verb, a family by its size
+        ("the shelling killed 8 to 11 people", Count(low=8, best=11, high=11), "killed"),
+        ("the raid killed 40-45 villagers", Count(low=40, best=45, high=45), "killed"),
+        ("the bomb killed a family of six", Count(best=6), "killed"),
         # people named by their work
         ("nine farmers were abducted", Count(best=9), "victims"),
         ("40 worshippers were killed", Count(best=40), "killed"),

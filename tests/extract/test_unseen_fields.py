@@ -208,3 +208,8 @@ def test_without_a_parse_the_toll_a_later_sentence_says_it_rose_to() -> None:
         )
     )
     assert [(i.count.low, i.count.best) for i in a.incidents if i.count] == [(4, 6)]
+
+
+def test_a_mother_and_her_children_are_counted_together(extract) -> None:
+    a = extract("A drone hit a house in Kherson on Monday, killing a mother and her two sons.")
+    assert [i.count.best for i in a.incidents if i.count] == [3]

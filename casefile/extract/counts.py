@@ -101,7 +101,8 @@ COUNT_RX = re.compile(
 )
 # "killing 53", "killed 12 people", "death toll rose to 56", "bringing the number ... to 51"
 TOLL_RX = re.compile(
-    r"(?:\b(?:killing|killed|executed|executing|shot|shooting|wounding|injuring|injured|wounded)"
+    r"(?:\b(?:killing|killed|executed|executing|shot|shooting|wounding|injuring|injured|wounded|"
+    r"murdered|murdering|massacred|massacring)"
     # "killing 10 to 15 people", "killed 100-120": a range
     rf"\s+{_q('q1')}(?P<n>{NUM})(?:(?:\s*(?:to|–)\s*|(?<=\d)-(?=\d))(?P<n2>{NUM}))?\b"
     # "the death toll from Saturday's strike on <town> has risen to 21"
@@ -117,6 +118,8 @@ TOLL_RX = re.compile(
 RISEN = re.compile(
     r"\b(?:risen|rose|rises|increased|increases|climbed|reached|grew|went up|bringing)\b", re.I
 )
+# The words before a figure of the whole some were taken from ("110 of its 1,200 residents").
+_OF_WHOLE = re.compile(r"\bof\s+(?:its|their|the|a|his|her)\s+(?:total\s+)?$", re.I)
 _AGE = re.compile(r"^\s*-?\s*(?:year|month|week|day)s?[- ]old", re.I)
 _DURATION = re.compile(r"^\s*(?:year|month|week|day|hour|minute)s?\b(?![- ]old)", re.I)
 KILLED_WORDS = re.compile(
@@ -302,6 +305,8 @@ def find_counts(text: str) -> list[CountMatch]:
             continue
         if _DURATION.match(text[num_end : num_end + 12]):
             continue  # "ten years for killing": a sentence or a span of time
+        if _OF_WHOLE.search(text[max(0, m.start() - 12) : m.start()]):
+            continue  # "110 of its 1,200 residents": the whole the victims were part of
         # years are not counts unless clearly of people ("2022 people" is rare)
         if (
             b is None

@@ -28,6 +28,9 @@ from casefile.model import Count
         ("the shelling killed 8 to 11 people", Count(low=8, best=11, high=11), "killed"),
         ("the raid killed 40-45 villagers", Count(low=40, best=45, high=45), "killed"),
         ("the bomb killed a family of six", Count(best=6), "killed"),
+        # murder verbs; the whole the victims were part of counts no one
+        ("gunmen massacred 17 villagers", Count(best=17), "killed"),
+        ("militants murdered 60 of its 900 residents", Count(best=60), "killed"),
         # people named by their work
         ("nine farmers were abducted", Count(best=9), "victims"),
         ("40 worshippers were killed", Count(best=40), "killed"),
@@ -44,6 +47,11 @@ def test_injured_after_killed_keeps_its_role() -> None:
         (c.count.best, c.role) for c in find_counts("At least 23 people were killed and 28 injured")
     ]
     assert roles == [(23, "killed"), (28, "injured")]
+
+
+def test_the_whole_some_were_taken_from_is_no_count() -> None:
+    found = find_counts("militants murdered 60 of its 900 residents")
+    assert [c.count.best for c in found] == [60]
 
 
 def test_figures_joined_by_and_share_the_role_told_after_them() -> None:

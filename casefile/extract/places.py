@@ -60,8 +60,6 @@ class Places(BaseStage):
         # a name inside a date is its month or day ("Jan. 9", "Mar 3"), no place
         dates = [(m.start, m.end) for m in analysis.mentions if m.kind == "date"]
         found = [f for f in found if not any(a <= f[0] < b for a, b in dates)]
-        # "the <name> music festival near <town>": the name is the venue's, the town the place
-        found = [f for f in found if not _event_name(analysis.text, f, analysis.language_of(f[3]))]
         if not found:
             return
         # resolved together: each name in the light of the document's others
@@ -73,8 +71,18 @@ class Places(BaseStage):
         )
         for k in _venue_names(analysis.text, found, places, analysis.language_of):
             places[k] = None
+        # "the <name> music festival": an event's name, unless the gazetteer knows the name
+        # as a town's ("the <city> book festival")
+        events = {
+            k
+            for k, (f, p) in enumerate(zip(found, places, strict=True))
+            if (p is None or p.precision != "settlement")
+            and _event_name(analysis.text, f, analysis.language_of(f[3]))
+        }
         places = _without_strays_abroad(found, places)
-        for (start, end, name, i), place in zip(found, places, strict=True):
+        for k, ((start, end, name, i), place) in enumerate(zip(found, places, strict=True)):
+            if k in events:
+                continue
             # the geocoder put a name it lacks at its region's or country's centre
             fallback = place is not None and place.geonameid is None and place.precision in CENTRES
             if (place is None or fallback) and (start, end) in named:
@@ -135,7 +143,7 @@ def _venue_word(text: str, end: int, concept: str, language: str) -> int | None:
 
 def _event_name(text: str, f: tuple[int, int, str, int], language: str) -> bool:
     """A name right before an event's word names the event ("the <name> music festival";
-    concepts.yaml ``event_venue``), never a settlement."""
+    concepts.yaml ``event_venue``), not a settlement unless the gazetteer knows it as one."""
     return _venue_word(text, f[1], "event_venue", language) is not None
 
 

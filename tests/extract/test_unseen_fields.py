@@ -65,6 +65,8 @@ def _places(a: Analysis) -> list[str | None]:
     [
         # an event named like a place is no place (extract/places.py, _venue_name)
         ("Armed men stormed the Vesna dance festival on Saturday, killing 40 people.", None),
+        # ... but a festival named for its town is in it
+        ("A missile hit the Kharkiv book festival on Saturday, killing two people.", "Kharkiv"),
         # a hospital's name before the town it is in
         (
             "A drone hit the Kamal Adwan hospital in Beit Lahia on Monday, killing two people.",

@@ -1217,14 +1217,18 @@ class Assembler:
         return best
 
     def place_told_again(self, g: Group, coarse: Place) -> Place | None:
-        """The settlement the sentence right after an act names where it comes back to the
-        act, telling no other ("The attack on <name> village came on Wednesday": opening
-        with ``act_again``), for an act placed no nearer than a region or a country: one
-        not known to lie elsewhere than that region."""
+        """For an act placed no nearer than a region or a country, a settlement a word
+        introduces in its own sentences ("in <name> village, <name> township, <region>"), or
+        the one the sentence right after it names where it comes back to the act, telling no
+        other ("The attack on <name> village came on Wednesday": opening with ``act_again``):
+        one not known to lie elsewhere than that region."""
         j = g.sentences[-1] + 1
-        if j >= len(self.a.sentences) or j in self.told or not self.opens_with("act_again", j):
-            return None
-        for m in self.places(self.a.mentions_of("place", j)):
+        again = j < len(self.a.sentences) and j not in self.told and self.opens_with("act_again", j)
+        # a settlement a word introduces in the act's own sentences ("in <name> village,
+        # <name> township, <region>"), then one the sentence coming back to it names
+        own = [m for i in g.sentences for m in self.a.mentions_of("place", i) if self.introduced(m)]
+        told = self.a.mentions_of("place", j) if again else []
+        for m in self.places(own) + self.places(told):
             p = m.value
             if p.precision != "settlement":
                 continue
@@ -1839,7 +1843,9 @@ def told_together(incidents: list[Incident]) -> list[Incident]:
 
 
 # Words that introduce a settlement's name, before or after it.
-SETTLEMENT_BEFORE = re.compile(r"\b(?:villages?|towns?|settlements?|hamlets?) of\s+$", re.I)
+SETTLEMENT_BEFORE = re.compile(
+    r"\b(?:villages?|towns?|settlements?|hamlets?|communes?) of\s+$", re.I
+)
 SETTLEMENT_AFTER = re.compile(r"\s+(?:village|hamlet)\b", re.I)
 
 

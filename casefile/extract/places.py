@@ -304,7 +304,7 @@ _NAME = (
 # "<name> village": the words say a settlement follows (or ends), so its whole name is one
 # toponym even when the gazetteer only knows its parts.
 SETTLEMENT = re.compile(
-    r"\b(?:villages?|towns?|city|settlements?|hamlets?|townships?) of "
+    r"\b(?:villages?|towns?|city|settlements?|hamlets?|townships?|communes?) of "
     rf"({_NAME})(?:,? and ({_NAME}))?"
     rf"|\bnear (?!(?:[Kk]ibbutz|[Mm]oshav) )({_NAME})"
     rf"|(?<![\w'’-])({_NAME}) (?:village|hamlet)\b"
@@ -349,7 +349,11 @@ def _whole_names(
         # "<A> and <B> villages" where neither is all English words ("Russian and Ukrainian")
         pair = bool(m.group(6)) and not (words_only(m.group(6)) and words_only(m.group(7)))
         for g in (1, 2, 3, 4, 5, 6, 7):
-            if not m.group(g) or (g == 4 and words_only(m.group(g))) or (g > 5 and not pair):
+            if (
+                not m.group(g)
+                or (g == 4 and " " not in m.group(g) and words_only(m.group(g)))
+                or (g > 5 and not pair)
+            ):
                 continue
             a, b = base + m.start(g), base + m.end(g)
             if g != 3:

@@ -215,3 +215,24 @@ def test_without_a_parse_the_toll_a_later_sentence_says_it_rose_to() -> None:
 def test_a_mother_and_her_children_are_counted_together(extract) -> None:
     a = extract("A drone hit a house in Kherson on Monday, killing a mother and her two sons.")
     assert [i.count.best for i in a.incidents if i.count] == [3]
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # a village named before its township and region, though its words are English
+        (
+            "Junta soldiers killed nine villagers in Let Taw village, Kani township, Sagaing "
+            "region, on May 9.",
+            "Let Taw",
+        ),
+        # a commune
+        (
+            "Militants killed 15 civilians in the commune of Barsalogho in the Centre-Nord "
+            "region last Saturday.",
+            "Barsalogho",
+        ),
+    ],
+)
+def test_a_settlement_a_word_introduces_before_its_region(extract, text, place) -> None:
+    assert _places(extract(text, published="2024-06-07")) == [place]

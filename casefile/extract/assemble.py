@@ -150,6 +150,9 @@ STAMP = re.compile(
 LEAD = 1  # the last sentence of a lead or heading that may date the acts told after it
 DATE_BACK = 3  # sentences before an act that may state its date, where nothing parses it
 FOLD_REACH = 3  # sentences between a detention and the torture it began, without a parse
+# Acts done to the same people where one clause tells both ("held ... and tortured him").
+SAME_VICTIMS = frozenset({T.UNLAWFUL_DETENTION, T.TORTURE, T.SEXUAL_VIOLENCE, T.DEPORTATION})
+AND_CLAUSE = re.compile(r"^[^;:.]*\band\b[^;:.]*$")
 AND_ONLY = re.compile(r"\s*(?:,\s*)?and(?:\s+then)?\s*", re.I)  # "detained and tortured"
 AND_JOINED = re.compile(r"^\s*and\s+(?:(?:his|her|their|its|the)\s+)?$", re.I)
 DISTRICT_REACH = 60.0  # km from a district's point within which a town may lie in it
@@ -483,16 +486,26 @@ class Assembler:
     def share_conjoined(self) -> None:
         """Two acts' words joined by "and" ("detained and tortured 15 civilians", "were
         abducted and beaten in <village>") tell one clause's when, where and how many: each
-        takes the dates, places and counts the other has and it lacks (not the agent)."""
+        takes the dates, places and counts the other has and it lacks (not the agent); acts
+        done to the same people (``SAME_VICTIMS``) told in one sentence with "and" between
+        ("held a farmer in a cellar and tortured him") share their count."""
         by_sentence: dict[int, list[EventMention]] = {}
         for e in self.a.events:
             by_sentence.setdefault(e.sentence, []).append(e)
         for events in by_sentence.values():
             for a, b in pairwise(sorted(events, key=lambda e: e.start)):
-                if a.type == b.type or not AND_ONLY.fullmatch(self.a.text[a.end : b.start]):
+                between = self.a.text[a.end : b.start]
+                if a.type == b.type:
+                    continue
+                if AND_ONLY.fullmatch(between):
+                    roles: tuple[str, ...] = (TIME, PLACE, COUNT)
+                elif {a.type, b.type} <= SAME_VICTIMS and AND_CLAUSE.search(between):
+                    # "held a farmer in a cellar for a week and tortured him": his count
+                    roles = (COUNT,)
+                else:
                     continue
                 for x, y in ((a, b), (b, a)):
-                    for role in (TIME, PLACE, COUNT):
+                    for role in roles:
                         if not x.of(role):
                             x.args += [arg for arg in y.args if arg.role == role]
 

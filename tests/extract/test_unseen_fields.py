@@ -236,3 +236,12 @@ def test_a_mother_and_her_children_are_counted_together(extract) -> None:
 )
 def test_a_settlement_a_word_introduces_before_its_region(extract, text, place) -> None:
     assert _places(extract(text, published="2024-06-07")) == [place]
+
+
+def test_a_person_held_and_then_tortured_is_the_torture_s_victim(extract) -> None:
+    a = extract(
+        "Soldiers held a farmer in a cellar in Hrakove for five days and tortured him with "
+        "electric shocks in April 2022."
+    )
+    found = {i.type: (i.count.best if i.count else None) for i in a.incidents}
+    assert found == {"unlawful_detention": 1, "torture": 1}

@@ -150,6 +150,14 @@ STAMP = re.compile(
 LEAD = 1  # the last sentence of a lead or heading that may date the acts told after it
 DATE_BACK = 3  # sentences before an act that may state its date, where nothing parses it
 FOLD_REACH = 3  # sentences between a detention and the torture it began, without a parse
+# What may stand between a village and the region it is told in ("<name> village, <name>
+# township, "): its kind, the names and kinds of the areas between, commas and "in".
+APPOSITION = re.compile(
+    r"(?:\s*(?:,|\bin\b|\bthe\b|\b(?:village|hamlet|township|commune|district|county)\b"
+    r"|[A-Z][\w'’-]*))*\s*",
+)
+APPOSITION_REACH = 60
+
 # Acts done to the same people where one clause tells both ("held ... and tortured him").
 SAME_VICTIMS = frozenset({T.UNLAWFUL_DETENTION, T.TORTURE, T.SEXUAL_VIOLENCE, T.DEPORTATION})
 AND_CLAUSE = re.compile(r"^[^;:.]*\band\b[^;:.]*$")
@@ -1237,9 +1245,21 @@ class Assembler:
         one not known to lie elsewhere than that region."""
         j = g.sentences[-1] + 1
         again = j < len(self.a.sentences) and j not in self.told and self.opens_with("act_again", j)
-        # a settlement a word introduces in the act's own sentences ("in <name> village,
-        # <name> township, <region>"), then one the sentence coming back to it names
-        own = [m for i in g.sentences for m in self.a.mentions_of("place", i) if self.introduced(m)]
+        # a settlement a word introduces right before the region in the act's own sentences
+        # ("in <name> village, <name> township, <region>"), then one the sentence coming
+        # back to it names
+        regions = [m for m in g.args(PLACE) if m.value == coarse]
+        own = [
+            m
+            for i in g.sentences
+            for m in self.a.mentions_of("place", i)
+            if self.introduced(m)
+            and any(
+                0 <= r.start - m.end <= APPOSITION_REACH
+                and APPOSITION.fullmatch(self.a.text[m.end : r.start])
+                for r in regions
+            )
+        ]
         told = self.a.mentions_of("place", j) if again else []
         for m in self.places(own) + self.places(told):
             p = m.value

@@ -119,7 +119,9 @@ RISEN = re.compile(
     r"\b(?:risen|rose|rises|increased|increases|climbed|reached|grew|went up|bringing)\b", re.I
 )
 # The words before a figure of the whole some were taken from ("110 of its 1,200 residents").
-_OF_WHOLE = re.compile(r"\bof\s+(?:its|their|the|a|his|her)\s+(?:total\s+)?$", re.I)
+_OF_WHOLE = re.compile(
+    rf"(?<![\w#№-])(?P<part>{NUM})\s+of\s+(?:its|their|the|a|his|her)\s+(?:total\s+)?$", re.I
+)
 _AGE = re.compile(r"^\s*-?\s*(?:year|month|week|day)s?[- ]old", re.I)
 _DURATION = re.compile(r"^\s*(?:year|month|week|day|hour|minute)s?\b(?![- ]old)", re.I)
 KILLED_WORDS = re.compile(
@@ -305,8 +307,26 @@ def find_counts(text: str) -> list[CountMatch]:
             continue
         if _DURATION.match(text[num_end : num_end + 12]):
             continue  # "ten years for killing": a sentence or a span of time
-        if _OF_WHOLE.search(text[max(0, m.start() - 12) : m.start()]):
-            continue  # "110 of its 1,200 residents": the whole the victims were part of
+        whole = _OF_WHOLE.search(text, max(0, m.start() - 40), m.start())
+        if whole:
+            # "110 of its 1,200 residents": the whole the victims were part of; "three of
+            # the 12 hostages were killed": the part is the count, where nothing else gave it
+            part = number(whole.group("part"))
+            if part is not None and not any(
+                a < m.end() and whole.start() < b
+                for a, b in taken + [(c.start, c.end) for c in out]
+            ):
+                role = _role_around(text, m)
+                out.append(
+                    CountMatch(
+                        whole.start(),
+                        m.end(),
+                        text[whole.start() : m.end()],
+                        Count(best=part),
+                        role,
+                    )
+                )
+            continue
         # years are not counts unless clearly of people ("2022 people" is rare)
         if (
             b is None

@@ -52,6 +52,10 @@ def test_injured_after_killed_keeps_its_role() -> None:
 def test_the_whole_some_were_taken_from_is_no_count() -> None:
     found = find_counts("militants murdered 60 of its 900 residents")
     assert [c.count.best for c in found] == [60]
+    found = find_counts("four of the 15 hostages were killed")
+    assert [(c.count.best, c.role) for c in found] == [(4, "killed")]
+    # the victims themselves, after "of the"
+    assert [c.count.best for c in find_counts("the shooting of the 13 prisoners")] == [13]
 
 
 def test_figures_joined_by_and_share_the_role_told_after_them() -> None:

@@ -26,6 +26,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from functools import cached_property, lru_cache
+from itertools import pairwise
 
 import pycountry
 
@@ -40,10 +41,12 @@ from ..model import Actor, Analysis, Count, DateRange, Incident, Mention, Place
 from ..vocab import CERTAINTY, VICTIM_CATEGORIES
 from ..vocab import INCIDENT_TYPES as T
 from .base import BaseStage
+from .counts import RISEN
 from .dates import DateMatch, resolve_published
 from .events import (
     AGENT,
     COUNT,
+    DATELINE_SENTENCES,
     NON_STATE_NOUNS,
     PLACE,
     TIME,
@@ -149,6 +152,18 @@ STAMP = re.compile(
 LEAD = 1  # the last sentence of a lead or heading that may date the acts told after it
 DATE_BACK = 3  # sentences before an act that may state its date, where nothing parses it
 FOLD_REACH = 3  # sentences between a detention and the torture it began, without a parse
+# What may stand between a village and the region it is told in ("<name> village, <name>
+# township, "): its kind, the names and kinds of the areas between, commas and "in".
+APPOSITION = re.compile(
+    r"(?:\s*(?:,|\bin\b|\bthe\b|\b(?:village|hamlet|township|commune|district|county)\b"
+    r"|[A-Z][\w'’-]*))*\s*",
+)
+APPOSITION_REACH = 60
+
+# Acts done to the same people where one clause tells both ("held ... and tortured him").
+SAME_VICTIMS = frozenset({T.UNLAWFUL_DETENTION, T.TORTURE, T.SEXUAL_VIOLENCE, T.DEPORTATION})
+AND_CLAUSE = re.compile(r"^[^;:.]*\band\b[^;:.]*$")
+AND_ONLY = re.compile(r"\s*(?:,\s*)?and(?:\s+then)?\s*", re.I)  # "detained and tortured"
 AND_JOINED = re.compile(r"^\s*and\s+(?:(?:his|her|their|its|the)\s+)?$", re.I)
 DISTRICT_REACH = 60.0  # km from a district's point within which a town may lie in it
 PART_REACH = 60  # characters before a place that may hold its figure
@@ -301,7 +316,21 @@ def _named_place(p: Place) -> bool:
     )
 
 
+def _inside(p: Place, q: Place) -> bool:
+    """``q`` is the region (admin1) ``p`` lies in: "a town in Idlib province", where the
+    gazetteer names the province as its capital is named."""
+    return (
+        q.precision == "admin1"
+        and p.precision != "admin1"
+        and bool(q.admin1)
+        and p.admin1 == q.admin1
+        and p.country == q.country
+    )
+
+
 def _apart(p: Place, q: Place) -> bool:
+    if _inside(p, q) or _inside(q, p):
+        return False
     if _named_place(p) and _named_place(q):
         if p.name in q.name or q.name in p.name:
             return False
@@ -468,9 +497,36 @@ class Assembler:
                 out.append(e)
         return sorted(out, key=lambda e: (e.start, e.end))
 
+    def share_conjoined(self) -> None:
+        """Two acts' words joined by "and" ("detained and tortured 15 civilians", "were
+        abducted and beaten in <village>") tell one clause's when, where and how many: each
+        takes the dates, places and counts the other has and it lacks (not the agent); acts
+        done to the same people (``SAME_VICTIMS``) told in one sentence with "and" between
+        ("held a farmer in a cellar and tortured him") share their count."""
+        by_sentence: dict[int, list[EventMention]] = {}
+        for e in self.a.events:
+            by_sentence.setdefault(e.sentence, []).append(e)
+        for events in by_sentence.values():
+            for a, b in pairwise(sorted(events, key=lambda e: e.start)):
+                between = self.a.text[a.end : b.start]
+                if a.type == b.type:
+                    continue
+                if AND_ONLY.fullmatch(between):
+                    roles: tuple[str, ...] = (TIME, PLACE, COUNT)
+                elif {a.type, b.type} <= SAME_VICTIMS and AND_CLAUSE.search(between):
+                    # "held a farmer in a cellar for a week and tortured him": his count
+                    roles = (COUNT,)
+                else:
+                    continue
+                for x, y in ((a, b), (b, a)):
+                    for role in roles:
+                        if not x.of(role):
+                            x.args += [arg for arg in y.args if arg.role == role]
+
     def groups(self) -> list[Group]:
         """The acts likely enough to be incidents (``start_threshold``), with what the
         sentences right after them add."""
+        self.share_conjoined()
         groups = self.candidates()
         kept = [g for g in groups if g.score >= weights()["start_threshold"]]
         kept = self.without_tallies(kept)
@@ -683,16 +739,27 @@ class Assembler:
                     break
                 if self.spread(j):
                     break  # "since the invasion began, 3,854 killed": a total, not its toll
-                if self.other_day(g, j):
-                    break  # "the attack on Tuesday left 28 dead": the toll of another act
                 counts = [
                     m
                     for m in self.a.mentions_of("count", j)
                     if m.value.role in ("killed", "injured")
                 ]
+                if self.other_day(g, j) and not self.risen(j, counts):
+                    if not counts:
+                        continue  # "rescuers searched the rubble on Wednesday": no toll
+                    break  # "the attack on Tuesday left 28 dead": the toll of another act
                 if counts:
                     g.extra.append(j)
                     g.counts.extend(counts)
+
+    def risen(self, j: int, counts: list[Mention]) -> bool:
+        """Sentence ``j`` tells what the toll rose to ("by Monday the toll had risen to 13",
+        English: ``counts.RISEN`` in a count's words; other languages: the pack's ``risen``):
+        the day it names is the day the figure is told as of, not another act's."""
+        if any(RISEN.search(m.text) for m in counts):
+            return True
+        pack = get_pack(self.a.language_of(j))
+        return bool(counts) and pack.risen(self.a.sentences[j].text)
 
     def source_only(self, j: int) -> bool:
         """Sentence ``j`` only names the source of the report around it (its language
@@ -893,9 +960,18 @@ class Assembler:
         moved = (date.fromisoformat(day.start) + timedelta(days=shift)).isoformat()
         return DateRange(moved, moved)
 
+    def toll_day(self, m: Mention) -> bool:
+        """The date comes after a toll told as what it rose to in its sentence ("the toll
+        rose to 12 on Monday"): the day the figure is told as of, not the act's."""
+        return any(
+            c.end <= m.start and RISEN.search(c.text)
+            for c in self.a.mentions_of("count", m.sentence)
+        )
+
     def _date(self, g: Group) -> DateRange | None:
         tally = self.tally_sentences(g)
         dates = self.dates_of(g.events, tally) or self.dates_of(g.retold, tally)
+        dates = [d for d in dates if not self.toll_day(d[0])]
         after = self.told_when(g)
         if after and not any(e.parsed for e in g.events):
             # without a parse, the date a sentence says the act happened on ("Розстріл
@@ -1133,6 +1209,25 @@ class Assembler:
         if not places and not any(e.parsed for e in g.events):
             # without a parse: the places its sentences name (those it was told between)
             places = self.places([m for i in g.sentences for m in self.a.mentions_of("place", i)])
+        if not places and self.mixed_case:
+            # a place the parse hangs from nothing ("... before troops swept through the
+            # village of <name>"): one its sentences name that no other act's parse takes
+            # and the parse does not name as who did it,
+            # nearer than a country (upper-case wire text: names too unsure, places.v5)
+            others = {
+                id(a.mention)
+                for e in self.a.events
+                if e not in g.events
+                for a in e.args
+                if a.role == PLACE
+            } | {id(m) for e in g.events for m in e.not_here}
+            places = [
+                m
+                for m in self.places(
+                    [m for e in g.events for m in self.a.mentions_of("place", e.sentence)]
+                )
+                if id(m) not in others and m.value.precision != "country"
+            ]
         if not places:  # the sentences around the act, where they tell no other act
             told = {e.sentence for e in self.a.events}
             for i in (g.sentences[0] - 1,):  # the lead or the next sentence often tell another
@@ -1154,7 +1249,9 @@ class Assembler:
                 if not countries or m.value.country in countries
             ]
         if not places:
-            return None
+            # the lead's act, told in the dateline's sentence or the next
+            lead = g.sentences[0] <= self.dateline_at + 1
+            return self.dateline_place if lead else None
         named = Counter(m.value.name for m in places)
         parsed = {id(a.mention) for e in g.events for a in e.args if a.via == "parse"}
         home = self.home_country()
@@ -1179,11 +1276,69 @@ class Assembler:
             )
 
         best: Place = min(places, key=rank).value
+        if best.precision != "settlement" and (finer := self.place_told_again(g, best)):
+            return finer
         if best.precision in ("admin1", "district") and not any(e.parsed for e in g.events):
             return self.place_within(g, best) or best
         if best.precision == "country":
             return self.one_place_in(g, best) or best
         return best
+
+    def place_told_again(self, g: Group, coarse: Place) -> Place | None:
+        """For an act placed no nearer than a region or a country, a settlement a word
+        introduces in its own sentences ("in <name> village, <name> township, <region>"), or
+        the one the sentence right after it names where it comes back to the act, telling no
+        other ("The attack on <name> village came on Wednesday": opening with ``act_again``):
+        one not known to lie elsewhere than that region."""
+        j = g.sentences[-1] + 1
+        again = j < len(self.a.sentences) and j not in self.told and self.opens_with("act_again", j)
+        # a settlement a word introduces right before the region in the act's own sentences
+        # ("in <name> village, <name> township, <region>"), then one the sentence coming
+        # back to it names
+        regions = [m for m in g.args(PLACE) if m.value == coarse]
+        own = [
+            m
+            for i in g.sentences
+            for m in self.a.mentions_of("place", i)
+            if self.introduced(m)
+            and any(
+                0 <= r.start - m.end <= APPOSITION_REACH
+                and APPOSITION.fullmatch(self.a.text[m.end : r.start])
+                for r in regions
+            )
+        ]
+        told = self.a.mentions_of("place", j) if again else []
+        for m in self.places(own) + self.places(told):
+            p = m.value
+            if p.precision != "settlement":
+                continue
+            if p.country is None or (
+                p.country == coarse.country
+                and (coarse.precision == "country" or p.admin1 in (None, coarse.admin1))
+            ):
+                return p  # type: ignore[no-any-return]
+        return None
+
+    @cached_property
+    def dateline(self) -> tuple[int, Place | None]:
+        """The sentence a wire story's dateline opens and the town it names ("<TOWN>,
+        <Country> (AP) — "), for the lead's act where it names no place of its own nor has
+        one told around it: a reporter filing from a town not a capital files from where
+        it happened. A capital's dateline is a bureau's."""
+        for i in range(min(DATELINE_SENTENCES, len(self.a.sentences))):
+            filed = filed_end(self.a, i)
+            for m in self.a.mentions_of("place", i):
+                if m.end <= filed and m.value.precision == "settlement" and not _capital(m.value):
+                    return i, m.value
+        return -2, None
+
+    @property
+    def dateline_at(self) -> int:
+        return self.dateline[0]
+
+    @property
+    def dateline_place(self) -> Place | None:
+        return self.dateline[1]
 
     def introduced(self, m: Mention) -> bool:
         """A word of a settlement introduces the toponym ("the village of <name>", "<name>
@@ -1729,9 +1884,15 @@ class Assembler:
                 )
         if not any(e.parsed for e in g.events):  # without a parse: what its setting counts
             for role in COUNT_ROLES.get(kind, OTHER_COUNT_ROLES):
-                told = [m.value.count for m in g.counts if m.value.role == role]
+                told = [m for m in g.counts if m.value.role == role]
                 if told:
-                    return combine_counts(told[:1])
+                    # the first figure, and what a later sentence says it rose to
+                    risen = [
+                        m.value.count
+                        for m in told[1:]
+                        if m.sentence > told[0].sentence and self.risen(m.sentence, [m])
+                    ]
+                    return combine_counts([told[0].value.count, *risen])
         return None
 
     def joined(self, counts: list[Mention]) -> list[Count]:
@@ -1818,7 +1979,9 @@ def told_together(incidents: list[Incident]) -> list[Incident]:
 
 
 # Words that introduce a settlement's name, before or after it.
-SETTLEMENT_BEFORE = re.compile(r"\b(?:villages?|towns?|settlements?|hamlets?) of\s+$", re.I)
+SETTLEMENT_BEFORE = re.compile(
+    r"\b(?:villages?|towns?|settlements?|hamlets?|communes?) of\s+$", re.I
+)
 SETTLEMENT_AFTER = re.compile(r"\s+(?:village|hamlet)\b", re.I)
 
 

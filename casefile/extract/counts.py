@@ -70,7 +70,12 @@ VICTIM_NOUN = (
     r"soldiers|servicem[ae]n|service ?members|troops|defenders|fighters|marines|bodies|corpses|"
     r"victims|villagers|passengers|patients|inhabitants|detainees|captives|hostages|"
     r"individuals|Ukrainians|Russians|teenagers|minors|boys|girls|adults|drone operators|"
-    r"paratroopers|volunteers|participants|dead|killed|wounded|injured|of (?:them|whom))"
+    r"paratroopers|volunteers|participants|dead|killed|wounded|injured|of (?:them|whom)|"
+    # people by their work or their plight ("nine farmers", "40 worshippers")
+    r"farmers|peasants|workers|students|pupils|teachers|miners|herders|fishermen|worshippers|"
+    r"mourners|shoppers|journalists|medics|doctors|nurses|refugees|migrants|displaced people|"
+    r"inmates|family members|relatives|traders|vendors|drivers|guests|"
+    r"sons|daughters|brothers|sisters|grandchildren|parents)"
 )
 # Up to four modifiers between the number and the noun: "16 captured Ukrainian", "six unarmed";
 # never another figure ("in 2013 of 288 civilians": the year counts no one, the 288 does).
@@ -97,15 +102,26 @@ COUNT_RX = re.compile(
 )
 # "killing 53", "killed 12 people", "death toll rose to 56", "bringing the number ... to 51"
 TOLL_RX = re.compile(
-    r"(?:\b(?:killing|killed|executed|executing|shot|shooting|wounding|injuring|injured|wounded)"
-    rf"\s+{_q('q1')}(?P<n>{NUM})\b"
-    r"|\b(?:death toll|toll|number of (?:the )?"
+    r"(?:\b(?:killing|killed|executed|executing|shot|shooting|wounding|injuring|injured|wounded|"
+    r"murdered|murdering|massacred|massacring)"
+    # "killing 10 to 15 people", "killed 100-120": a range
+    rf"\s+{_q('q1')}(?P<n>{NUM})(?:(?:\s*(?:to|–)\s*|(?<=\d)-(?=\d))(?P<n2>{NUM}))?\b"
+    # "the death toll from Saturday's strike on <town> has risen to 21"
+    r"|\b(?:(?:death toll|toll)(?:\s+(?:from|of|in)\s+[^.;:!?]{1,60}?)?|number of (?:the )?"
     r"(?:dead|victims|people killed|fatalities|those killed|killed)(?: [\w ]{0,40}?)?)"
     r"\s+(?:has |had )?"
     r"(?:risen|rose|rises|increased|increases|climbed|reached|stands|stood|is|was|grew|went up)"
-    rf"(?: to)?\s+{_q('q2')}(?P<m>{NUM})\b"
+    rf"(?: to| at)?\s+{_q('q2')}(?P<m>{NUM})\b"
     rf"|\bbringing the (?:death toll|number [\w ]{{0,40}}?|toll) to\s+{_q('q3')}(?P<k>{NUM})\b)",
     re.I,
+)
+# The words of a toll told as what it rose to (TOLL_RX): a later figure of the same act.
+RISEN = re.compile(
+    r"\b(?:risen|rose|rises|increased|increases|climbed|reached|grew|went up|bringing)\b", re.I
+)
+# The words before a figure of the whole some were taken from ("110 of its 1,200 residents").
+_OF_WHOLE = re.compile(
+    rf"(?<![\w#№-])(?P<part>{NUM})\s+of\s+(?:its|their|the|a|his|her)\s+(?:total\s+)?$", re.I
 )
 _AGE = re.compile(r"^\s*-?\s*(?:year|month|week|day)s?[- ]old", re.I)
 _DURATION = re.compile(r"^\s*(?:year|month|week|day|hour|minute)s?\b(?![- ]old)", re.I)
@@ -224,9 +240,15 @@ SINGLE_RX = re.compile(
     r"person|teenager|pensioner|volunteer|medic|doctor|nurse|judge|magistrate|lawyer|senator|"
     r"councillor|councilor|councilman|congressman|deputy|diplomat|businessman|businesswoman|"
     r"merchant|trader|engineer|teacher|student|farmer|peasant|driver|policeman|guard|worker|"
-    r"official|leader|activist|candidate|politician)\b",
+    r"official|leader|activist|candidate|politician|"
+    # one of a family ("a mother and her three children")
+    r"mother|father|wife|husband|son|daughter|brother|sister|grandmother|grandfather)\b",
     re.I,
 )
+
+
+# A family by its size: "a family of five", "an entire family of seven".
+FAMILY_RX = re.compile(rf"\b(?:a|an|one)\s+(?:[\w'’-]+\s+)?family\s+of\s+(?P<n>{NUM})\b", re.I)
 
 
 ACTS_NEXT = re.compile(
@@ -257,10 +279,18 @@ def find_counts(text: str) -> list[CountMatch]:
         if n is None or _AGE.match(text[m.end() : m.end() + 12]):
             continue
         q = m.group("q1") or m.group("q2") or m.group("q3")
-        count = to_count(q, n, None)
+        high = number(m.group("n2")) if m.group("n2") else None
+        count = to_count(q, n, high if high is not None and high > n else None)
         if count:
             role = "injured" if INJURED_WORDS.match(m.group().split()[0]) else "killed"
             out.append(CountMatch(m.start(), m.end(), m.group(), count, role))
+            taken.append((m.start(), m.end()))
+    for m in FAMILY_RX.finditer(text):
+        n = number(m.group("n"))
+        if n is not None and not any(a < m.end() and m.start() < b for a, b in taken):
+            out.append(
+                CountMatch(m.start(), m.end(), m.group(), Count(best=n), _role_around(text, m))
+            )
             taken.append((m.start(), m.end()))
     for m in COUNT_RX.finditer(text):
         if any(a < m.end() and m.start() < b for a, b in taken):
@@ -280,6 +310,26 @@ def find_counts(text: str) -> list[CountMatch]:
             continue
         if _DURATION.match(text[num_end : num_end + 12]):
             continue  # "ten years for killing": a sentence or a span of time
+        whole = _OF_WHOLE.search(text, max(0, m.start() - 40), m.start())
+        if whole:
+            # "110 of its 1,200 residents": the whole the victims were part of; "three of
+            # the 12 hostages were killed": the part is the count, where nothing else gave it
+            part = number(whole.group("part"))
+            if part is not None and not any(
+                a < m.end() and whole.start() < b
+                for a, b in taken + [(c.start, c.end) for c in out]
+            ):
+                role = _role_around(text, m)
+                out.append(
+                    CountMatch(
+                        whole.start(),
+                        m.end(),
+                        text[whole.start() : m.end()],
+                        Count(best=part),
+                        role,
+                    )
+                )
+            continue
         # years are not counts unless clearly of people ("2022 people" is rare)
         if (
             b is None
@@ -301,6 +351,22 @@ def find_counts(text: str) -> list[CountMatch]:
                 CountMatch(m.start(), m.end(), m.group(), Count(best=1), _role_around(text, m))
             )
     out.sort(key=lambda c: c.start)
+    return _shared_roles(text, out)
+
+
+# Figures joined by "and" ("a man and a woman were killed"): one clause's victims.
+_AND_BETWEEN = re.compile(r"\s*,?\s*and\s*", re.I)
+
+
+def _shared_roles(text: str, counts: list[CountMatch]) -> list[CountMatch]:
+    """A figure of no role of its own joined by "and" to the next, which has one ("a
+    63-year-old man and a woman of 78 were killed"), takes that role: one clause's victims."""
+    out = list(counts)
+    for k in range(len(out) - 2, -1, -1):
+        a, b = out[k], out[k + 1]
+        joined = _AND_BETWEEN.fullmatch(text[a.end : b.start])
+        if joined and a.role == "victims" and b.role in ("killed", "injured"):
+            out[k] = CountMatch(a.start, a.end, a.text, a.count, b.role)
     return out
 
 

@@ -615,6 +615,10 @@ def _relative(ctx: _Ctx, m: re.Match[str]) -> list[_Atom]:
     if rolling and unit != "weekend":
         return one(_rolling_start(p, unit, 1), _day(p))
     monday = p - timedelta(days=p.weekday())
+    if unit == "week" and pre.wd in _WEEKDAYS and rel in ("last", "this"):
+        # "on Thursday last week": that day of the week named
+        week = monday - timedelta(days=7) if rel == "last" else monday
+        return one(_day(week + timedelta(days=_WEEKDAYS[pre.wd])))
     if unit == "week":
         if rel == "last":
             return one(_day(monday - timedelta(days=7)), _day(monday - timedelta(days=1)))
@@ -637,11 +641,9 @@ def _ago(ctx: _Ctx, m: re.Match[str]) -> list[_Atom]:
     n, unit = _count(back["n"]), back["u"].lower()
     if unit in ("day", "week"):
         lo = _day(p - timedelta(days=n * (7 if unit == "week" else 1)))
-    elif unit == "month":
-        y, mo = _add_months(p.year, p.month, -n)
+    else:  # "a year ago": the month of publication that many years before
+        y, mo = _add_months(p.year, p.month, -n * (12 if unit == "year" else 1))
         lo = (y, mo, None)
-    else:
-        lo = (p.year - n, None, None)
     pre = ctx.prefix(back.start())
     return [_Atom(pre.start, m.end(), back.start(), pre.prep, lo=lo, hi=lo, relative=True)]
 

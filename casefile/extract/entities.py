@@ -239,8 +239,18 @@ def _nationality_before(name: str) -> int:
     return 0
 
 
+# A community's word opening what the NER took for a person's name ("Kibbutz <name>"):
+# the name is a place's (extract/places.py, COMMUNITY).
+COMMUNITY_NAME = re.compile(r"(?:[Kk]ibbutz|[Mm]oshav)\s")
+
+
 def _drop_places_in_names(analysis: Analysis) -> None:
-    """A toponym inside a person's full name ("Carlos Ruiz", "Ruiz" a town) is the name."""
+    """A toponym inside a person's full name ("Carlos Ruiz", "Ruiz" a town) is the name;
+    a "person" named as a community ("Kibbutz <name>") is the place."""
+    community = [m for m in analysis.mentions_of("person") if COMMUNITY_NAME.match(m.text)]
+    if community:
+        analysis.mentions[:] = [m for m in analysis.mentions if all(m is not x for x in community)]
+        analysis._indexed = -1
     names = [
         (m.start, m.end) for m in analysis.mentions if m.kind == "person" and " " in m.text.strip()
     ]

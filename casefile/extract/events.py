@@ -180,6 +180,9 @@ class EventMention:
     )
     counts_cases: bool = False  # its sentence counts cases ("75 cases of ..."): a statistic
     agent_span: tuple[int, int] | None = None  # the words the parse found its agent in
+    # places of its sentence the parse says are none of its own: who did it ("staged by
+    # <capital>", "<Town> gang members")
+    not_here: list[Mention] = field(default_factory=list)
 
     def of(self, role: str) -> list[Mention]:
         return [a.mention for a in self.args if a.role == role]
@@ -1229,6 +1232,8 @@ class Events(BaseStage):
                     if reported:
                         continue  # "said on Monday": when it was told, not when it happened
                     if "doer" in how.values():
+                        for e in events:  # no act's place, whatever else may take it
+                            e.not_here.append(m)
                         continue  # "<Town> gang members": who acted, not where
                     if attached:
                         owner, via = min(attached, key=lambda e: abs(e.start - m.start)), "parse"

@@ -23,6 +23,7 @@ from .base import BaseStage
 from .lexicon import INSTITUTION_NOUNS
 from .truecase import is_english_word
 from .truecase import shouting as is_shouting
+from .types import concepts
 
 
 @registry.stages.register("casefile.places.v7")
@@ -68,8 +69,20 @@ class Places(BaseStage):
             spans=[(a, b) for a, b, _, _ in found],
             fill_unknown=False,
         )
+        for k in _venue_names(analysis.text, found, places, analysis.language_of):
+            places[k] = None
+        # "the <name> music festival": an event's name, unless the gazetteer knows the name
+        # as a town's ("the <city> book festival")
+        events = {
+            k
+            for k, (f, p) in enumerate(zip(found, places, strict=True))
+            if (p is None or p.precision != "settlement")
+            and _event_name(analysis.text, f, analysis.language_of(f[3]))
+        }
         places = _without_strays_abroad(found, places)
-        for (start, end, name, i), place in zip(found, places, strict=True):
+        for k, ((start, end, name, i), place) in enumerate(zip(found, places, strict=True)):
+            if k in events:
+                continue
             # the geocoder put a name it lacks at its region's or country's centre
             fallback = place is not None and place.geonameid is None and place.precision in CENTRES
             if (place is None or fallback) and (start, end) in named:
@@ -77,6 +90,13 @@ class Places(BaseStage):
                 # in the country the sentence names ("..., in Burkina Faso"), not on the map
                 country = place.country if place else _country_after(places, found, i, end)
                 place = Place(name, country, precision="settlement")
+            if (
+                (start, end) in named
+                and COMMUNITY.search(analysis.text, 0, start)
+                and (place is None or place.country != COMMUNITY_COUNTRY)
+            ):
+                # "Kibbutz <name>" is in Israel, whatever namesake abroad a fuzzy match found
+                place = Place(name, COMMUNITY_COUNTRY, precision="settlement")
             if place is not None:
                 analysis.mentions.append(
                     Mention("place", start, end, analysis.text[start:end], place, i)
@@ -98,6 +118,57 @@ class Places(BaseStage):
         return all(is_english_word(w, self.settings.model) for w in words) and not _notable(
             " ".join(name.split())
         )
+
+
+# The lower-case words a venue's name may have before its noun ("<name> music festival"),
+# or, where a settlement follows, any words ("<name> <Name> hospital in <town>").
+_VENUE_WORDS = re.compile(r"(?:\s+[a-z][\w'’-]*){0,2}\s+$")
+_VENUE_NAME_WORDS = re.compile(r"(?:\s+[\w'’-]+){0,2}\s+$")
+# A place named right after a venue: "... in <town>", "... near the village of <name>".
+_VENUE_IN = re.compile(
+    r"(?:\s+[a-z][\w'’-]*){0,2}?,?\s+(?:in|near|outside|at)\s+(?:the\s+)?"
+    r"(?:(?:town|city|village|settlement|kibbutz|district) of\s+)?(?=[A-Z])"
+)
+
+
+def _venue_word(text: str, end: int, concept: str, language: str) -> int | None:
+    """The end of the ``concept`` word a name ending at ``end`` is the name of, if any."""
+    after = text[end : end + 60]
+    spans = concepts().find(concept, language, after)
+    between = _VENUE_WORDS if concept == "event_venue" else _VENUE_NAME_WORDS
+    if not spans or not between.fullmatch(after[: spans[0][0]] or " "):
+        return None
+    return end + spans[0][1]
+
+
+def _event_name(text: str, f: tuple[int, int, str, int], language: str) -> bool:
+    """A name right before an event's word names the event ("the <name> music festival";
+    concepts.yaml ``event_venue``), not a settlement unless the gazetteer knows it as one."""
+    return _venue_word(text, f[1], "event_venue", language) is not None
+
+
+def _venue_names(
+    text: str, found: list[tuple[int, int, str, int]], places: list[Place | None], language_of
+) -> set[int]:
+    """The names (their indexes in ``found``) right before a venue's word (concepts.yaml
+    ``named_venue``: "the <name> hospital") that a settlement of another name follows ("...
+    in <town>"): the venue's name, not where it is. "The <town> drama theatre" alone, or "in
+    <region>" after it, stays the town."""
+    out: set[int] = set()
+    for k, f in enumerate(found):
+        rest = _venue_word(text, f[1], "named_venue", language_of(f[3]))
+        to = _VENUE_IN.match(text, rest) if rest is not None else None
+        own = places[k]
+        if to and any(
+            g[0] == to.end()
+            and g[2] != f[2]
+            and place is not None
+            and place.precision == "settlement"
+            and (own is None or place.name != own.name)
+            for g, place in zip(found, places, strict=True)
+        ):
+            out.add(k)
+    return out
 
 
 # A word before a toponym that introduces it as a place.
@@ -233,11 +304,19 @@ _NAME = (
 # "<name> village": the words say a settlement follows (or ends), so its whole name is one
 # toponym even when the gazetteer only knows its parts.
 SETTLEMENT = re.compile(
-    r"\b(?:villages?|towns?|city|settlements?|hamlets?|townships?) of "
+    r"\b(?:villages?|towns?|city|settlements?|hamlets?|townships?|communes?) of "
     rf"({_NAME})(?:,? and ({_NAME}))?"
-    rf"|\bnear ({_NAME})"
+    rf"|\bnear (?!(?:[Kk]ibbutz|[Mm]oshav) )({_NAME})"
     rf"|(?<![\w'’-])({_NAME}) (?:village|hamlet)\b"
+    # "Kibbutz <name>", "moshav <name>": an Israeli community by its kind
+    rf"|\b(?:[Kk]ibbutz|[Mm]oshav) ({_NAME})"
+    # "<A> and <B> villages"
+    rf"|(?<![\w'’-])({_NAME}),? and ({_NAME}) (?:villages|hamlets)\b"
 )
+
+# The word of an Israeli community right before its name, and its country.
+COMMUNITY = re.compile(r"\b(?:[Kk]ibbutz|[Mm]oshav)\s+$")
+COMMUNITY_COUNTRY = "IL"
 
 # A number joined to a name by a hyphen makes it a model's designation ("Mi-8", "Su-25").
 DESIGNATION = re.compile(r"-\d")
@@ -267,11 +346,17 @@ def _whole_names(
     or ends ("<name> village", where not all its words are English words (``words_only``):
     "a Russian village", "Border village")."""
     for m in SETTLEMENT.finditer(text):
-        for g in (1, 2, 3, 4):
-            if not m.group(g) or (g == 4 and words_only(m.group(g))):
+        # "<A> and <B> villages" where neither is all English words ("Russian and Ukrainian")
+        pair = bool(m.group(6)) and not (words_only(m.group(6)) and words_only(m.group(7)))
+        for g in (1, 2, 3, 4, 5, 6, 7):
+            if (
+                not m.group(g)
+                or (g == 4 and " " not in m.group(g) and words_only(m.group(g)))
+                or (g > 5 and not pair)
+            ):
                 continue
             a, b = base + m.start(g), base + m.end(g)
-            if g in (1, 2, 4):
+            if g != 3:
                 named.add((a, b))
             inside = [f for f in found if a <= f[0] and f[1] <= b]
             if len(inside) == 1 and (inside[0][0], inside[0][1]) == (a, b):

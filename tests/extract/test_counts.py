@@ -24,6 +24,16 @@ from casefile.model import Count
         ("two participants were beaten", Count(best=2), "victims"),
         ("twenty-one civilians were deported", Count(best=21), "victims"),
         ("1,200 civilians had been killed", Count(best=1200), "killed"),
+        # a range after the verb, a family by its size
+        ("the shelling killed 8 to 11 people", Count(low=8, best=11, high=11), "killed"),
+        ("the raid killed 40-45 villagers", Count(low=40, best=45, high=45), "killed"),
+        ("the bomb killed a family of six", Count(best=6), "killed"),
+        # murder verbs; the whole the victims were part of counts no one
+        ("gunmen massacred 17 villagers", Count(best=17), "killed"),
+        ("militants murdered 60 of its 900 residents", Count(best=60), "killed"),
+        # people named by their work
+        ("nine farmers were abducted", Count(best=9), "victims"),
+        ("40 worshippers were killed", Count(best=40), "killed"),
     ],
 )
 def test_finds_the_count(text: str, count: Count, role: str) -> None:
@@ -37,6 +47,22 @@ def test_injured_after_killed_keeps_its_role() -> None:
         (c.count.best, c.role) for c in find_counts("At least 23 people were killed and 28 injured")
     ]
     assert roles == [(23, "killed"), (28, "injured")]
+
+
+def test_the_whole_some_were_taken_from_is_no_count() -> None:
+    found = find_counts("militants murdered 60 of its 900 residents")
+    assert [c.count.best for c in found] == [60]
+    found = find_counts("four of the 15 hostages were killed")
+    assert [(c.count.best, c.role) for c in found] == [(4, "killed")]
+    # the victims themselves, after "of the"
+    assert [c.count.best for c in find_counts("the shooting of the 13 prisoners")] == [13]
+
+
+def test_figures_joined_by_and_share_the_role_told_after_them() -> None:
+    found = find_counts("A 70-year-old man and a 66-year-old woman were killed in the strike")
+    assert [(c.count.best, c.role) for c in found] == [(1, "killed"), (1, "killed")]
+    found = find_counts("two women and a young nurse were wounded")
+    assert [c.role for c in found] == ["injured", "injured"]
 
 
 @pytest.mark.parametrize(

@@ -118,6 +118,12 @@ def test_dates_resolves_on_the_21st(text: str, published: str, start: str, end: 
         ("on Sunday and Monday", TUE, "2024-03-24", "2024-03-25"),
         # the day up to publication, as "the past 24 hours"
         ("over the past day", TUE, "2024-03-25", TUE),
+        # a weekday of a week named: that day
+        ("on Friday last week", TUE, "2024-03-22", "2024-03-22"),
+        ("on Monday this week", TUE, "2024-03-25", "2024-03-25"),
+        # years ago: the month of publication that many years before
+        ("a year ago", TUE, "2023-03", "2023-03"),
+        ("two years ago", TUE, "2022-03", "2022-03"),
     ],
 )
 def test_dates_resolves_relative_to_published(

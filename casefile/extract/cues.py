@@ -148,12 +148,15 @@ def sentence_triggers(
                         rule.not_describing,
                     )
     # a word inside a longer phrase of another type is that phrase's ("beaten to death" is a
-    # killing, not a beating)
+    # killing, not a beating), and one inside a phrase that tells no act is none (concept
+    # `not_an_act`: "a hunger strike", "the strikers")
     phrases = [(a, b, k) for (a, b, k), cue in found.items() if not cue.support]
+    idle = words.find("not_an_act", language, text) if found else []
     return [
         (a, b, cue)
         for (a, b, kind), cue in sorted(found.items())
         if not any(k != kind and x <= a and b <= y and y - x > b - a for x, y, k in phrases)
+        and not any(x <= a and b <= y for x, y in idle)
     ]
 
 

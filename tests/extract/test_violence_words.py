@@ -57,6 +57,9 @@ def test_murders_of_public_figures_are_killings(text: str) -> None:
         "The brigade's motor rifle battalion moved to the front.",  # a unit's name
         "Doctors said most of the dead had gunshot wounds.",  # a wound, not an attack
         "The bomb disposal team trained soldiers at the base.",
+        # a strike of workers (concept not_an_act)
+        "Police detained 40 nurses in the capital to end their hunger strike at the hospital.",
+        "The strikers blocked the road to the town's school for a third day.",
     ],
 )
 def test_words_that_do_not_make_an_attack_on_civilians(text: str) -> None:

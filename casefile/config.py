@@ -12,18 +12,18 @@ from typing import Any
 from .errors import ConfigError
 
 DEFAULT_STAGES = [
-    "casefile.sentences.v2",
-    "casefile.dates.v8",
-    "casefile.places.v7",
-    "casefile.units.v7",
-    "casefile.cues.v8",
-    "casefile.entities.v8",
-    "casefile.counts.v8",
-    "casefile.statements.v6",
-    "casefile.events.v7",
-    "casefile.incidents.v8",
-    "casefile.statistics.v7",
-    "casefile.persons.v3",
+    "casefile.sentences.v3",
+    "casefile.dates.v9",
+    "casefile.places.v8",
+    "casefile.units.v8",
+    "casefile.cues.v9",
+    "casefile.entities.v9",
+    "casefile.counts.v9",
+    "casefile.statements.v7",
+    "casefile.events.v8",
+    "casefile.incidents.v9",
+    "casefile.statistics.v8",
+    "casefile.persons.v4",
 ]
 
 

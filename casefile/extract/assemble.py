@@ -2126,11 +2126,11 @@ def years_before(incidents: list[Incident], published: str | None) -> list[bool]
     return [o and recent for o in old]
 
 
-@registry.stages.register("casefile.incidents.v8")
+@registry.stages.register("casefile.incidents.v9")
 class IncidentsV2(BaseStage):
     """Group event mentions into incidents (scored, explainable joins) and fill their fields."""
 
-    name = "casefile.incidents.v8"
+    name = "casefile.incidents.v9"
     requires = (
         "sentences",
         "events",

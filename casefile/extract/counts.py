@@ -370,11 +370,11 @@ def _shared_roles(text: str, counts: list[CountMatch]) -> list[CountMatch]:
     return out
 
 
-@registry.stages.register("casefile.counts.v8")
+@registry.stages.register("casefile.counts.v9")
 class Counts(BaseStage):
     """Find numbers of victims with their role, by the document's language pack."""
 
-    name = "casefile.counts.v8"
+    name = "casefile.counts.v9"
     requires = ("sentences", "mentions.date", "mentions.unit")
     assigns = ("mentions.count",)
 

@@ -958,11 +958,11 @@ def _intent(
 
 
 # -- the stage -----------------------------------------------------------------------------
-@registry.stages.register("casefile.events.v7")
+@registry.stages.register("casefile.events.v8")
 class Events(BaseStage):
     """Event mentions from triggers: arguments by the dependency parse, and a scored guess."""
 
-    name = "casefile.events.v7"
+    name = "casefile.events.v8"
     requires = (
         "sentences",
         "mentions.trigger",

@@ -43,11 +43,11 @@ NOT_PEOPLE = re.compile(
 )
 
 
-@registry.stages.register("casefile.persons.v3")
+@registry.stages.register("casefile.persons.v4")
 class Persons(BaseStage):
     """People named in the text, each once, with title and affiliation where stated."""
 
-    name = "casefile.persons.v3"
+    name = "casefile.persons.v4"
     requires = ("mentions.person",)
     assigns = ("persons",)
 

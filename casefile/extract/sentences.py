@@ -189,11 +189,11 @@ def bounded(chunk: str, a: int, b: int, max_chars: int) -> Iterator[tuple[int, i
     yield a, b
 
 
-@registry.stages.register("casefile.sentences.v2")
+@registry.stages.register("casefile.sentences.v3")
 class Sentences(BaseStage):
     """Split the text into sentences with their offsets, by the document's language pack."""
 
-    name = "casefile.sentences.v2"
+    name = "casefile.sentences.v3"
     assigns = ("sentences", "reading")
 
     def __call__(self, analysis: Analysis) -> None:

@@ -640,11 +640,11 @@ def _target(analysis: Analysis, i: int) -> str | None:
     return norp[0].text if norp else None
 
 
-@registry.stages.register("casefile.statements.v6")
+@registry.stages.register("casefile.statements.v7")
 class Statements(BaseStage):
     """Incitement, orders, honours and denials, each with its speaker and target."""
 
-    name = "casefile.statements.v6"
+    name = "casefile.statements.v7"
     requires = (
         "sentences",
         "mentions.person",

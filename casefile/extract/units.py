@@ -52,11 +52,11 @@ def _closing(text: str, open_at: int) -> int:
     return -1
 
 
-@registry.stages.register("casefile.units.v7")
+@registry.stages.register("casefile.units.v8")
 class Units(BaseStage):
     """Find and canonicalise unit mentions; read the chains of command the text states."""
 
-    name = "casefile.units.v7"
+    name = "casefile.units.v8"
     requires = ("sentences",)
     assigns = ("mentions.unit", "units")
 

@@ -122,8 +122,83 @@ def may_match(pattern: re.Pattern[str], text: str) -> bool:
     if low is None:
         return True
     if len(found) <= 16:
-        return any(p in low for p in found)
-    return not found.isdisjoint(_windows(low))
+        if not any(p in low for p in found):
+            return False
+    elif found.isdisjoint(_windows(low)):
+        return False
+    ways = _alternatives(pattern)
+    if ways is None:
+        return True
+    windows = _windows(low)
+    return any(
+        not heads.isdisjoint(windows) and all(not part.isdisjoint(windows) for part in parts)
+        for heads, parts in ways
+    )
+
+
+Way = tuple[Prefixes, tuple[Prefixes, ...]]
+
+
+@lru_cache(maxsize=512)
+def _alternatives(pattern: re.Pattern[str]) -> tuple[Way, ...] | None:
+    """For a pattern that is one alternation (``\\b(?:denied|(?:is|was) ... (?:lies|fake))``):
+    per alternative, the prefixes its matches begin with and, for each part every match of
+    it holds (a word of a list, not in an optional group), the first ``SIZE`` letters of
+    that part's matches. An alternative can match only where the text holds one of its
+    prefixes and something of each such part. None where the pattern is no such
+    alternation or no alternative has such a part (the prefixes alone then decide)."""
+    if prefixes(pattern) is None:
+        return None
+    items = list(_parser.parse(pattern.pattern, pattern.flags))
+    wide = [k for k, (op, _) in enumerate(items) if not _zero_width(op)]
+    if len(wide) != 1 or items[wide[0]][0] is not C.BRANCH:
+        return None
+    k = wide[0]
+    ways: list[Way] = []
+    for alternative in items[k][1][1]:
+        sequence = [*items[:k], *alternative, *items[k + 1 :]]
+        heads = _expand(sequence, {""})
+        if heads is None or any(len(h) < SIZE for h in heads):
+            return None
+        ways.append((frozenset(h.lower() for h in heads), _parts(sequence)))
+    return tuple(ways) if any(parts for _, parts in ways) else None
+
+
+def _zero_width(op: Any) -> bool:
+    return op is C.AT or op in (C.ASSERT, C.ASSERT_NOT)
+
+
+def _parts(sequence: list[tuple[Any, Any]]) -> tuple[Prefixes, ...]:
+    """The first ``SIZE`` letters (lower case) of every match of each part of ``sequence``
+    that every match of the sequence holds and whose matches are that long: a run of
+    letters, a group, an alternation, an item repeated at least once."""
+    items: list[list[tuple[Any, Any]]] = []
+    run = False  # whether the last item is a run of letters still open
+    for op, av in sequence:
+        if op is C.LITERAL:
+            if run:
+                items[-1].append((op, av))
+            else:
+                items.append([(op, av)])
+            run = True
+            continue
+        run = False
+        if op in (C.MAX_REPEAT, C.MIN_REPEAT):
+            if av[0] >= 1:  # an optional item: a match may lack it
+                items.append(list(av[2]))
+        elif op in (C.IN, C.SUBPATTERN, C.BRANCH):
+            items.append([(op, av)])
+    out = []
+    for item in items:
+        found = _expand(item, {""})
+        if found is None or any(len(p) < SIZE for p in found):
+            continue
+        if any(
+            not c.isascii() and (c.isalnum() or c.lower() != c.upper()) for p in found for c in p
+        ):
+            continue
+        out.append(frozenset(p.lower() for p in found))
+    return tuple(out)
 
 
 # The stages ask of one sentence for many patterns in turn: its lower case and its windows

@@ -7,7 +7,11 @@ every alternative at every character. Every match of such a pattern begins with 
 few known letters ("kil", "sho", ...): :func:`prefixes` reads them from the pattern itself,
 and :func:`may_match` is False only where the text holds none of them, which a substring
 test tells some ten times faster than the search. Where it is True the pattern is searched
-as before, so what is found never changes.
+as before, so what is found never changes. A pattern that is one alternation is read
+alternative by alternative: an alternative whose every match also holds a word of a list
+further on ("was ... false", "were lying") is possible only where the text holds one of its
+first letters and something of each such word (:func:`_alternatives`). A sentence's lower
+case and its three-letter windows are worked out once for all the patterns asked of it.
 
 Case is compared by lower-casing, which is exact only for ASCII letters; a text with a
 letter outside ASCII (which an ignore-case pattern may match to an ASCII one: the long s

@@ -130,11 +130,12 @@ def may_match(pattern: re.Pattern[str], text: str) -> bool:
             return False
     elif found.isdisjoint(_windows(low)):
         return False
-    ways = _alternatives(pattern)
-    if ways is None:
+    read = _alternatives(pattern)
+    if read is None:
         return True
+    free, ways = read
     windows = _windows(low)
-    return any(
+    return not free.isdisjoint(windows) or any(
         not heads.isdisjoint(windows) and all(not part.isdisjoint(windows) for part in parts)
         for heads, parts in ways
     )
@@ -144,13 +145,14 @@ Way = tuple[Prefixes, tuple[Prefixes, ...]]
 
 
 @lru_cache(maxsize=512)
-def _alternatives(pattern: re.Pattern[str]) -> tuple[Way, ...] | None:
+def _alternatives(pattern: re.Pattern[str]) -> tuple[Prefixes, tuple[Way, ...]] | None:
     """For a pattern that is one alternation (``\\b(?:denied|(?:is|was) ... (?:lies|fake))``):
-    per alternative, the prefixes its matches begin with and, for each part every match of
-    it holds (a word of a list, not in an optional group), the first ``SIZE`` letters of
-    that part's matches. An alternative can match only where the text holds one of its
-    prefixes and something of each such part. None where the pattern is no such
-    alternation or no alternative has such a part (the prefixes alone then decide)."""
+    the prefixes of its alternatives that need nothing more, and per other alternative the
+    prefixes its matches begin with and, for each further part every match of it holds (a
+    word of a list, not in an optional group), the first ``SIZE`` letters of that part's
+    matches. An alternative can match only where the text holds one of its prefixes and
+    something of each such part. None where the pattern is no such alternation or no
+    alternative needs more than its prefixes (they alone then decide: a word list)."""
     if prefixes(pattern) is None:
         return None
     items = list(_parser.parse(pattern.pattern, pattern.flags))
@@ -164,8 +166,13 @@ def _alternatives(pattern: re.Pattern[str]) -> tuple[Way, ...] | None:
         heads = _expand(sequence, {""})
         if heads is None or any(len(h) < SIZE for h in heads):
             return None
-        ways.append((frozenset(h.lower() for h in heads), _parts(sequence)))
-    return tuple(ways) if any(parts for _, parts in ways) else None
+        first = frozenset(h.lower() for h in heads)
+        ways.append((first, tuple(p for p in _parts(sequence) if p != first)))
+    # the prefixes of the alternatives that need nothing more (a word of a word list), and
+    # the others with what they need; None where none needs more (the prefixes decide)
+    free = frozenset().union(*(heads for heads, parts in ways if not parts))
+    needing = tuple(way for way in ways if way[1])
+    return (free, needing) if needing else None
 
 
 def _zero_width(op: Any) -> bool:

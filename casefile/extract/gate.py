@@ -7,11 +7,7 @@ every alternative at every character. Every match of such a pattern begins with 
 few known letters ("kil", "sho", ...): :func:`prefixes` reads them from the pattern itself,
 and :func:`may_match` is False only where the text holds none of them, which a substring
 test tells some ten times faster than the search. Where it is True the pattern is searched
-as before, so what is found never changes. A pattern that is one alternation is read
-alternative by alternative: an alternative whose every match also holds a word of a list
-further on ("was ... false", "were lying") is possible only where the text holds one of its
-first letters and something of each such word (:func:`_alternatives`). A sentence's lower
-case and its three-letter windows are worked out once for all the patterns asked of it.
+as before, so what is found never changes.
 
 Case is compared by lower-casing, which is exact only for ASCII letters; a text with a
 letter outside ASCII (which an ignore-case pattern may match to an ASCII one: the long s
@@ -126,90 +122,8 @@ def may_match(pattern: re.Pattern[str], text: str) -> bool:
     if low is None:
         return True
     if len(found) <= 16:
-        if not any(p in low for p in found):
-            return False
-    elif found.isdisjoint(_windows(low)):
-        return False
-    read = _alternatives(pattern)
-    if read is None:
-        return True
-    free, ways = read
-    windows = _windows(low)
-    return not free.isdisjoint(windows) or any(
-        not heads.isdisjoint(windows) and all(not part.isdisjoint(windows) for part in parts)
-        for heads, parts in ways
-    )
-
-
-Way = tuple[Prefixes, tuple[Prefixes, ...]]
-
-
-@lru_cache(maxsize=512)
-def _alternatives(pattern: re.Pattern[str]) -> tuple[Prefixes, tuple[Way, ...]] | None:
-    """For a pattern that is one alternation (``\\b(?:denied|(?:is|was) ... (?:lies|fake))``):
-    the prefixes of its alternatives that need nothing more, and per other alternative the
-    prefixes its matches begin with and, for each further part every match of it holds (a
-    word of a list, not in an optional group), the first ``SIZE`` letters of that part's
-    matches. An alternative can match only where the text holds one of its prefixes and
-    something of each such part. None where the pattern is no such alternation or no
-    alternative needs more than its prefixes (they alone then decide: a word list)."""
-    if prefixes(pattern) is None:
-        return None
-    items = list(_parser.parse(pattern.pattern, pattern.flags))
-    wide = [k for k, (op, _) in enumerate(items) if not _zero_width(op)]
-    if len(wide) != 1 or items[wide[0]][0] is not C.BRANCH:
-        return None
-    k = wide[0]
-    ways: list[Way] = []
-    for alternative in items[k][1][1]:
-        sequence = [*items[:k], *alternative, *items[k + 1 :]]
-        heads = _expand(sequence, {""})
-        if heads is None or any(len(h) < SIZE for h in heads):
-            return None
-        first = frozenset(h.lower() for h in heads)
-        ways.append((first, tuple(p for p in _parts(sequence) if p != first)))
-    # the prefixes of the alternatives that need nothing more (a word of a word list), and
-    # the others with what they need; None where none needs more (the prefixes decide)
-    free = frozenset().union(*(heads for heads, parts in ways if not parts))
-    needing = tuple(way for way in ways if way[1])
-    return (free, needing) if needing else None
-
-
-def _zero_width(op: Any) -> bool:
-    return op is C.AT or op in (C.ASSERT, C.ASSERT_NOT)
-
-
-def _parts(sequence: list[tuple[Any, Any]]) -> tuple[Prefixes, ...]:
-    """The first ``SIZE`` letters (lower case) of every match of each part of ``sequence``
-    that every match of the sequence holds and whose matches are that long: a run of
-    letters, a group, an alternation, an item repeated at least once."""
-    items: list[list[tuple[Any, Any]]] = []
-    run = False  # whether the last item is a run of letters still open
-    for op, av in sequence:
-        if op is C.LITERAL:
-            if run:
-                items[-1].append((op, av))
-            else:
-                items.append([(op, av)])
-            run = True
-            continue
-        run = False
-        if op in (C.MAX_REPEAT, C.MIN_REPEAT):
-            if av[0] >= 1:  # an optional item: a match may lack it
-                items.append(list(av[2]))
-        elif op in (C.IN, C.SUBPATTERN, C.BRANCH):
-            items.append([(op, av)])
-    out = []
-    for item in items:
-        found = _expand(item, {""})
-        if found is None or any(len(p) < SIZE for p in found):
-            continue
-        if any(
-            not c.isascii() and (c.isalnum() or c.lower() != c.upper()) for p in found for c in p
-        ):
-            continue
-        out.append(frozenset(p.lower() for p in found))
-    return tuple(out)
+        return any(p in low for p in found)
+    return not found.isdisjoint(_windows(low))
 
 
 # The stages ask of one sentence for many patterns in turn: its lower case and its windows

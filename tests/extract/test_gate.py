@@ -75,25 +75,6 @@ def test_a_text_asked_of_many_patterns_is_read_once() -> None:
     assert gate._windows.cache_info().misses == 1
     low = text.lower()
     windows = {low[i : i + 3] for i in range(len(low) - 2)}
-    by_prefix = [not (prefixes(rx) or set()).isdisjoint(windows) for rx in patterns]
-    # no more than the prefixes let through, and every pattern that matches
-    assert all(b or not f for f, b in zip(first, by_prefix, strict=True))
-    assert all(f for f, rx in zip(first, patterns, strict=True) if rx.search(text))
+    assert first == [not (prefixes(rx) or set()).isdisjoint(windows) for rx in patterns]
     assert [may_match(rx, text) for rx in patterns] == first  # from the caches: the same
     assert any(first) and not all(first)
-
-
-def test_an_alternative_is_searched_only_where_the_words_it_needs_are() -> None:
-    # "was" begins the second alternative, which also needs one of the last three words
-    rx = re.compile(r"\b(?:denied|(?:is|was|were) (?:\w+ )?(?:lies|fake|false))\b", re.I)
-    assert not may_match(rx, "The convoy was seen on the road at dawn.")
-    assert may_match(rx, "The report was entirely FALSE, an official said.")
-    assert may_match(rx, "The ministry denied it.")
-    # a run of letters after the branch is a word the alternative needs ("lying")
-    rx = re.compile(r"\b(?:denied|(?:are|were) lying)\b", re.I)
-    assert not may_match(rx, "They were flying home.")
-    assert may_match(rx, "They were lying about the strike.")
-    # an optional word is not needed: "(?:all )?" may be missing
-    rx = re.compile(r"\b(?:denied|(?:is|was) (?:all )?fake)\b", re.I)
-    assert may_match(rx, "It was fake.")
-    assert not may_match(rx, "It was all there.")

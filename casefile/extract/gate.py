@@ -116,9 +116,25 @@ def _expand(items: list[tuple[Any, Any]], heads: set[str]) -> set[str] | None:
 def may_match(pattern: re.Pattern[str], text: str) -> bool:
     """False only where ``pattern`` cannot match in ``text`` (see the module's docstring)."""
     found = prefixes(pattern)
-    if found is None or _RISKY.search(text):
+    if found is None:
         return True
-    low = text.lower()
+    low = _lowered(text)
+    if low is None:
+        return True
     if len(found) <= 16:
         return any(p in low for p in found)
-    return not found.isdisjoint(low[i : i + SIZE] for i in range(len(low) - SIZE + 1))
+    return not found.isdisjoint(_windows(low))
+
+
+# The stages ask of one sentence for many patterns in turn: its lower case and its windows
+# are worked out once (a few hundred sentences a document, so the caches hold a document's).
+@lru_cache(maxsize=1024)
+def _lowered(text: str) -> str | None:
+    """``text`` in lower case; None where it holds a letter outside ASCII (always searched)."""
+    return None if _RISKY.search(text) else text.lower()
+
+
+@lru_cache(maxsize=256)
+def _windows(low: str) -> frozenset[str]:
+    """Every ``SIZE`` characters of ``low`` in a row."""
+    return frozenset([low[i : i + SIZE] for i in range(len(low) - SIZE + 1)])

@@ -58,3 +58,23 @@ def test_a_text_without_the_words_is_not_searched() -> None:
     assert not may_match(rx, "The talks resumed on Monday.")
     assert may_match(rx, "Troops shot two men.")
     assert may_match(rx, "Ein Mann wurde erschossen, sagte der Bürgermeister.")  # ü: searched
+
+
+def test_a_text_asked_of_many_patterns_is_read_once() -> None:
+    # the statement cues have over 16 prefixes each: the text's windows are looked up, and
+    # they and its lower case are worked out once for all the patterns asked of it
+    from casefile.extract import gate
+
+    text = "Officials said the claims were baseless and dismissed the report as staged."
+    patterns = list(CUES.values())
+    assert all(len(prefixes(rx) or ()) > 16 for rx in patterns)
+    gate._lowered.cache_clear()
+    gate._windows.cache_clear()
+    first = [may_match(rx, text) for rx in patterns]
+    assert gate._lowered.cache_info().misses == 1
+    assert gate._windows.cache_info().misses == 1
+    low = text.lower()
+    windows = {low[i : i + 3] for i in range(len(low) - 2)}
+    assert first == [not (prefixes(rx) or set()).isdisjoint(windows) for rx in patterns]
+    assert [may_match(rx, text) for rx in patterns] == first  # from the caches: the same
+    assert any(first) and not all(first)

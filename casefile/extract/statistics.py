@@ -250,7 +250,7 @@ class Statistics(BaseStage):
 
         language = pack.code
         told: set[tuple[int, str]] = set()  # the document's figures
-        last: tuple[int, Statistic] | None = None  # the last sentence's figure, and its index
+        last: tuple[int, Statistic] | None = None  # the last figure told: its sentence, itself
         for i, s in enumerate(analysis.sentences):
             counts = analysis.mentions_of("count", i)
             if not counts and not may_hold_counts(s.text):

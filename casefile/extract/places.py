@@ -15,7 +15,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from .. import registry
 from ..knowledge.demonyms import demonym_nouns, demonym_of_code
-from ..knowledge.gazetteer import Gazetteer, name_key
+from ..knowledge.gazetteer import Gazetteer, fold, name_key
 from ..lang import get_pack
 from ..model import Analysis, Mention, Place
 from ..resolve.geocode import geocode_all
@@ -124,6 +124,8 @@ class Places(BaseStage):
 # or, where a settlement follows, any words ("<name> <Name> hospital in <town>").
 _VENUE_WORDS = re.compile(r"(?:\s+[a-z][\w'’-]*){0,2}\s+$")
 _VENUE_NAME_WORDS = re.compile(r"(?:\s+[\w'’-]+){0,2}\s+$")
+# "the" and up to two capitalised words right before a name: the start of a venue's name.
+_THE_NAME = re.compile(r"\bthe\s+(?:[A-Z][\w'’-]*\s+){0,2}$")
 # A place named right after a venue: "... in <town>", "... near the village of <name>".
 _VENUE_IN = re.compile(
     r"(?:\s+[a-z][\w'’-]*){0,2}?,?\s+(?:in|near|outside|at)\s+(?:the\s+)?"
@@ -159,6 +161,16 @@ def _venue_names(
         rest = _venue_word(text, f[1], "named_venue", language_of(f[3]))
         to = _VENUE_IN.match(text, rest) if rest is not None else None
         own = places[k]
+        if (
+            rest is not None
+            and own is not None
+            and fold(own.name) != fold(f[2])
+            and _THE_NAME.search(text, max(0, f[0] - 40), f[0])
+        ):
+            # "the <name> <name> restaurant": a venue's name the gazetteer knows only as
+            # another place's other name ("Riga" for a word of it), not where it is
+            out.add(k)
+            continue
         if to and any(
             g[0] == to.end()
             and g[2] != f[2]

@@ -81,6 +81,18 @@ def _places(a: Analysis) -> list[str | None]:
             "A drone hit the Kherson regional hospital in Kherson on Monday, killing two people.",
             "Kherson",
         ),
+        # a restaurant's name the gazetteer knows only as another place's other name
+        (
+            "A Russian missile struck the Ria Pizza restaurant in central Kramatorsk on Tuesday, "
+            "killing four people.",
+            "Kramatorsk",
+        ),
+        (
+            "A missile hit the Ria Pizza restaurant on Tuesday evening, killing four people.",
+            None,
+        ),
+        # ... but a cafe named for its village is in it
+        ("A missile hit the Hroza cafe on Thursday, killing 50 people.", "Hroza"),
         # a community by its kind, which the NER reads as a person's name
         ("Gunmen shot dead eleven residents of Kibbutz Be'eri on Saturday.", "Be'eri"),
         (

@@ -150,6 +150,9 @@ TOLD_VERB = _rx(*_TELLING, r"released", r"issued", r"aired")
 
 # A state's armed institutions, named by their head noun ("the Sudanese army").
 INSTITUTION_NOUNS = frozenset(["army", "military"])
+# A seat of government named for the state that acts ("the Kremlin denies targeting homes"):
+# as an act's agent, that state's forces (by the demonym).
+GOVERNMENT_SEATS = {"kremlin": "Russian", "bankova": "Ukrainian"}
 
 # Military ranks before a name, as the tagger takes them into it ("Sergeant <name>", "Lt.
 # Col. <name>", "Major General <name>"): a rank is no part of a person's name.

@@ -2044,11 +2044,6 @@ def _actor(m: Mention) -> Actor | None:
         return Actor(f"{side} forces", "force") if side else None
     if name.lower() in GOVERNMENT_SEATS:  # "the Kremlin denies targeting homes"
         return Actor(f"{GOVERNMENT_SEATS[name.lower()]} forces", "force")
-    body = STATE_BODY.match(name) if m.kind == "org" else None
-    if body and (side := demonyms().get(body.group("state").lower())):
-        # "the Russian Ministry of Defense denies the strike": the state's forces, for
-        # which its ministry speaks
-        return Actor(f"{side} forces", "force")
     if m.kind in ("norp", "gpe"):
         demonym = demonyms().get(name.lower())
         if demonym is None and m.kind == "norp" and name.endswith("s"):
@@ -2065,14 +2060,6 @@ def _actor(m: Mention) -> Actor | None:
         name = getattr(m.value, "name", None) or name
         return Actor(MILITARY_RANK.sub("", name) or name, "person")  # "Sergeant <name>"
     return None
-
-
-# A state's body that speaks for its forces, named by the state: "Russian Ministry of Defense",
-# "Russia's Defence Ministry", "the Israeli government".
-STATE_BODY = re.compile(
-    r"^(?P<state>[A-Z][a-z]+)(?:['’]s)? (?:Ministry of Defen[cs]e|Defen[cs]e Ministry|MoD|"
-    r"[Gg]overnment|General Staff)$"
-)
 
 
 # Weapon names the tagger takes for organisations: "Iskander-K", "HIMARS", "FPV", "Shahed".

@@ -1425,7 +1425,7 @@ class Assembler:
         out: list[Actor] = []
         for actor in self.agents(g) + self.ordered_by(g):
             if actor.kind in ("force", "group"):
-                actor = canonical_force(actor.name) or actor
+                actor = canonical_force(actor.name) or _state_forces(actor) or actor
             if actor.name not in {a.name for a in out}:
                 out.append(actor)
         if any(a.kind == "person" for a in out):  # the man who ordered it says more
@@ -2060,6 +2060,24 @@ def _actor(m: Mention) -> Actor | None:
         name = getattr(m.value, "name", None) or name
         return Actor(MILITARY_RANK.sub("", name) or name, "person")  # "Sergeant <name>"
     return None
+
+
+# A state's body that speaks for its forces, named by the state: "Russian Ministry of Defense",
+# "Russia's Defence Ministry", "the Israeli government".
+STATE_BODY = re.compile(
+    r"^(?P<state>[A-Z][a-z]+)(?:['’]s)? (?:Ministry of Defen[cs]e|Defen[cs]e Ministry|MoD|"
+    r"[Gg]overnment|General Staff)$"
+)
+
+
+def _state_forces(actor: Actor) -> Actor | None:
+    """The forces a state's body named as a perpetrator speaks for ("Russian Ministry of
+    Defense": Russian forces); None for another name. Read for the perpetrators only, once
+    the acts are assembled: as an agent in the joins, a ministry that denies one act is no
+    side's doer of another."""
+    body = STATE_BODY.match(actor.name)
+    side = demonyms().get(body.group("state").lower()) if body else None
+    return Actor(f"{side} forces", "force") if side else None
 
 
 # Weapon names the tagger takes for organisations: "Iskander-K", "HIMARS", "FPV", "Shahed".

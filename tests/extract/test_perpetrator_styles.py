@@ -451,3 +451,11 @@ def test_a_seat_of_government_as_agent_is_its_state_s_forces(extract) -> None:
         "Dnipro killed 40 people on Saturday."
     )
     assert perpetrators(extract(text)) == [{"Russian forces"}]
+
+
+def test_a_state_s_ministry_named_as_perpetrator_is_its_state_s_forces(extract) -> None:
+    text = (
+        "The Russian Ministry of Defense denied responsibility for the missile strike on the "
+        "railway station in Kramatorsk, which killed 50 civilians on Friday."
+    )
+    assert perpetrators(extract(text)) == [{"Russian forces"}]

@@ -41,9 +41,9 @@ class Places(BaseStage):
         for i, s in enumerate(analysis.sentences):
             # the toponyms of the sentence's language (English: Gazetteer.find)
             pack = get_pack(analysis.language_of(i))
-            # a name broken by a line wrap ("San\nSalvador") is one name: the line breaks
-            # are read as spaces (the offsets stay those of the text)
-            flat = unwrap(s.text)
+            # (a name broken by a line wrap, "San\nSalvador", is one name: the sentences
+            # stage reads a wrapped paragraph's line breaks as spaces, Analysis.reading)
+            flat = s.text
             here = [
                 (s.start + a, s.start + b, name, i)
                 for a, b, name in pack.toponyms(flat)
@@ -299,11 +299,6 @@ def _without_strays_abroad(
             continue
         out[k] = None
     return out
-
-
-def unwrap(text: str) -> str:
-    """``text`` with each single line break read as a space (a wrapped line), same length."""
-    return re.sub(r"(?<=\S)[ \t]*\r?\n[ \t]*(?=\S)", lambda m: " " * len(m[0]), text)
 
 
 CENTRES = ("country", "admin1")  # precisions of a name placed at its area's centre

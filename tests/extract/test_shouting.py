@@ -60,9 +60,6 @@ def test_the_and_a_common_word_is_no_place_in_capitals(extract) -> None:
 
 
 def test_a_place_name_broken_by_a_line_wrap_is_one_name(extract) -> None:
-    from casefile.extract.places import unwrap
-
-    assert unwrap("IN SAN\nSALVADOR.\n\nNEXT") == "IN SAN SALVADOR.\n\nNEXT"
     a = extract(
         "QUITO, 4 FEB 90 (REUTER) -- [TEXT] A CAR BOMB WENT OFF OUTSIDE A BANK IN SAN\n"
         "SALVADOR, KILLING A GUARD. THE POLICE CAME."

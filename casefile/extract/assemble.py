@@ -71,7 +71,7 @@ from .fields import (
     summary,
 )
 from .geo import RANK, km
-from .lexicon import GOVERNMENT_SEATS, MILITARY_RANK
+from .lexicon import DEFENCE_MINISTRY_WORDS, GOVERNMENT_SEATS, MILITARY_RANK
 from .places import home_country, home_institution, stray
 from .statistics import spreads
 from .truecase import is_english_word, shouting
@@ -2043,7 +2043,7 @@ def _actor(m: Mention) -> Actor | None:
         side = demonyms().get(name.split()[0].lower()) if " " in name else None
         return Actor(f"{side} forces", "force") if side else None
     if name.lower() in GOVERNMENT_SEATS:  # "the Kremlin denies targeting homes"
-        return Actor(f"{GOVERNMENT_SEATS[name.lower()]} forces", "force")
+        return Actor(f"{demonyms()[GOVERNMENT_SEATS[name.lower()].lower()]} forces", "force")
     if m.kind in ("norp", "gpe"):
         demonym = demonyms().get(name.lower())
         if demonym is None and m.kind == "norp" and name.endswith("s"):
@@ -2065,8 +2065,7 @@ def _actor(m: Mention) -> Actor | None:
 # A state's body that speaks for its forces, named by the state: "Russian Ministry of Defense",
 # "Russia's Defence Ministry", "the Israeli government".
 STATE_BODY = re.compile(
-    r"^(?P<state>[A-Z][a-z]+)(?:['’]s)? (?:Ministry of Defen[cs]e|Defen[cs]e Ministry|MoD|"
-    r"[Gg]overnment|General Staff)$"
+    rf"^(?P<state>[A-Z][a-z]+)(?:['’]s)? (?:{DEFENCE_MINISTRY_WORDS}|[Gg]overnment|General Staff)$"
 )
 
 

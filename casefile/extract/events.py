@@ -52,7 +52,7 @@ from .attributes import cache_lemmatizer, index_attribute_ruler
 from .base import BaseStage
 from .counts import CountMatch
 from .entities import forces_by_concept, ner_model
-from .lexicon import INSTITUTION_NOUNS
+from .lexicon import INSTITUTION_NOUNS, STATE_OFFICE_NOUNS
 from .statistics import CASES, is_aggregate
 from .truecase import sentence_texts
 from .types import concepts
@@ -443,7 +443,7 @@ def _speaker_of(subject: Token, verb: Token) -> Token | None:
     # ("the IDF", "Hamas"); not an office or a ministry that tells of them
     rx = concepts().pattern("armed_actor", "en")
     head = speakers[0]
-    if head.lower_ in STATE_BODY_NOUNS:
+    if head.lower_ in STATE_OFFICE_NOUNS:
         # "Russia's Defence Ministry said it struck ...": the country's forces did, not the
         # ministry that tells of it
         owner = [c for c in head.children if c.dep_ == "poss" and c.pos_ == "PROPN"]
@@ -451,10 +451,6 @@ def _speaker_of(subject: Token, verb: Token) -> Token | None:
     if head.pos_ == "PROPN" or (rx is not None and rx.fullmatch(head.lower_)):
         return head
     return None
-
-
-# Nouns of a state's offices that speak for its forces: "the Defence Ministry said it ...".
-STATE_BODY_NOUNS = frozenset(["ministry", "government", "office", "department", "staff"])
 
 
 # Verbs that lay an act on someone: "an attack blamed on", "killings attributed to".

@@ -151,8 +151,33 @@ TOLD_VERB = _rx(*_TELLING, r"released", r"issued", r"aired")
 # A state's armed institutions, named by their head noun ("the Sudanese army").
 INSTITUTION_NOUNS = frozenset(["army", "military"])
 # A seat of government named for the state that acts ("the Kremlin denies targeting homes"):
-# as an act's agent, that state's forces (by the demonym).
-GOVERNMENT_SEATS = {"kremlin": "Russian", "bankova": "Ukrainian"}
+# the state (as an act's agent, its forces; as a speaker or a title, the state).
+GOVERNMENT_SEATS = {"kremlin": "Russia", "bankova": "Ukraine"}
+
+# A state's defence ministry, however it is spelt ("Ministry of Defence", "Defense Ministry",
+# "MoD"): one alternation for the perpetrators' state bodies and the statements' speakers.
+DEFENCE_MINISTRY_WORDS = r"(?i:defen[cs]e ministry|ministry of defen[cs]e|MoD)"
+# Nouns of a state's offices that tell of what its forces did ("the Defence Ministry said it
+# struck ..."): the forces did it, not the office.
+STATE_OFFICE_NOUNS = frozenset(["ministry", "government", "office", "department", "staff"])
+# Nouns of a state's bodies that speak for it when a nationality names whose ("the Syrian
+# government", "Israel's military", "the Myanmar junta").
+STATE_BODY_NOUNS = frozenset(
+    [
+        "army",
+        "military",
+        "government",
+        "authorities",
+        "junta",
+        "regime",
+        "ministry",
+        "forces",
+        "police",
+        "navy",
+        "embassy",
+        "mission",
+    ]
+)
 
 # Military ranks before a name, as the tagger takes them into it ("Sergeant <name>", "Lt.
 # Col. <name>", "Major General <name>"): a rank is no part of a person's name.

@@ -8,6 +8,7 @@ from .. import registry
 from ..model import Analysis, Person
 from ..resolve.names import same_person
 from .base import BaseStage
+from .lexicon import GOVERNMENT_SEATS
 
 TITLE_WORDS = (
     r"President|Prime Minister|Minister|Prosecutor General|Prosecutor|Governor|Commander|General|"
@@ -28,7 +29,6 @@ TITLE_AFTER = re.compile(
 AFFILIATIONS = {
     "Ukrain": "Ukraine",
     "Russia": "Russia",
-    "Kremlin": "Russia",
     "Kyiv": "Ukraine",
     "UN": "UN",
     "United Nations": "UN",
@@ -36,6 +36,8 @@ AFFILIATIONS = {
     "Human Rights Watch": "Human Rights Watch",
     "Wagner": "Wagner Group",
 }
+# A seat of government in a title ("Kremlin spokesman") is its state.
+AFFILIATIONS.update({seat.capitalize(): state for seat, state in GOVERNMENT_SEATS.items()})
 NOT_PEOPLE = re.compile(
     r"^(?:Telegram|Facebook|Twitter|Glory|Azov|Azovstal|God|Iskander|Kh-|Tochka|"
     r"Storm|Shahed|HIMARS|Kyiv|Moscow)",

@@ -21,7 +21,13 @@ from ..vocab import STATEMENT_KINDS as K
 from .base import BaseStage
 from .events import ACCUSING_LEMMAS, antecedent, parse_sentences, phrase_head, refers_back
 from .gate import may_match
-from .lexicon import INSTITUTION_NOUNS, MILITARY_RANK
+from .lexicon import (
+    DEFENCE_MINISTRY_WORDS,
+    GOVERNMENT_SEATS,
+    INSTITUTION_NOUNS,
+    MILITARY_RANK,
+    STATE_BODY_NOUNS,
+)
 from .places import home_institution
 from .types import concepts
 
@@ -179,16 +185,17 @@ SPEECH = re.compile(
 )
 # Words for the Russian state as a whole speak for "Russia"; a named body (a ministry) and
 # named people keep their names: the most specific speaker the text gives.
+_RUSSIA_SEATS = "|".join(seat for seat, state in GOVERNMENT_SEATS.items() if state == "Russia")
 STATE_SPEAKERS = re.compile(
     r"^(?:the )?(?:Russian|Russia['’]s) "
     r"(?:government|officials|authorities|propaganda|side|Federation)"
-    r"|^(?:the )?Kremlin$|^Moscow$|^Russians?$",
+    rf"|^(?:the )?(?:{_RUSSIA_SEATS})$|^Moscow$|^Russians?$",
     re.I,
 )
 RUSSIA_SPEAKER = re.compile(
     r"\b(?:Russia|Russians|Russian "
-    r"(?:Defen[cs]e Ministry|Ministry of Defen[cs]e|MoD|officials|authorities|"
-    r"propaganda(?: media)?|side|government)|Kremlin|Moscow)\b"
+    rf"(?:{DEFENCE_MINISTRY_WORDS}|officials|authorities|"
+    rf"propaganda(?: media)?|side|government)|(?i:{_RUSSIA_SEATS})|Moscow)\b"
 )
 
 
@@ -437,26 +444,6 @@ def _subject_speakers(
         name = " ".join(t.text for t in words)
         return ["Russia" if STATE_SPEAKERS.search(name) else name]
     return []
-
-
-# Nouns of a state's bodies that speak for it when a nationality names whose ("the Syrian
-# government", "Israel's military", "the Myanmar junta").
-STATE_BODY_NOUNS = frozenset(
-    [
-        "army",
-        "military",
-        "government",
-        "authorities",
-        "junta",
-        "regime",
-        "ministry",
-        "forces",
-        "police",
-        "navy",
-        "embassy",
-        "mission",
-    ]
-)
 
 
 def _state_body(analysis: Analysis, i: int, subject: list[Token]) -> str | None:
@@ -836,31 +823,19 @@ def _one_reading(cues: list[tuple[str, re.Match[str]]]) -> list[tuple[str, re.Ma
 # A defence ministry, named the one way whatever the spelling ("Russian Defense Ministry" for
 # "Russia's Ministry of Defence", "the Russian MoD", "Ministry of Defence of Russia"): the
 # state's adjective and "Defense Ministry".
-_MINISTRY = r"(?i:defen[cs]e ministry|ministry of defen[cs]e|MoD)"
+_MINISTRY = DEFENCE_MINISTRY_WORDS
 DEFENCE_MINISTRY = re.compile(
     rf"\b(?:(?P<a>[A-Z][a-z]+(?: Federation)?)(?:['’]s)? {_MINISTRY}"
     r"|(?i:defen[cs]e ministry|ministry of defen[cs]e) of (?:the )?"
     r"(?P<b>[A-Z][a-z]+(?: Federation)?))(?!\w)"
 )
-# A state's name -> its adjective, for the states whose ministries speak in the reports.
-_ADJECTIVES = {
-    "russia": "Russian",
-    "russian federation": "Russian",
-    "ukraine": "Ukrainian",
-    "israel": "Israeli",
-    "belarus": "Belarusian",
-    "syria": "Syrian",
-    "sudan": "Sudanese",
-    "armenia": "Armenian",
-    "azerbaijan": "Azerbaijani",
-}
 
 
 def _ministry_name(m: re.Match[str]) -> str | None:
     state = m.group("a") or m.group("b")
     if state.lower() in ("the", "a", "its", "their", "his", "her"):
         return None
-    adjective = _ADJECTIVES.get(state.lower(), state)
+    adjective = demonyms().get(state.lower(), state)
     if adjective.lower().endswith(" federation"):
         adjective = adjective.split()[0]
     return f"{adjective} Defense Ministry"
@@ -879,8 +854,9 @@ def _body_name(analysis: Analysis, i: int, speaker: str) -> str:
         # a body named with its state's possessive ("Russia's Investigative Committee"):
         # the state's adjective, as a ministry's
         m = re.search(rf"\b([A-Z][a-z]+)['’]s {re.escape(speaker)}\b", text)
-        if m and m.group(1).lower() in _ADJECTIVES and speaker[:1].isupper():
-            return f"{_ADJECTIVES[m.group(1).lower()]} {speaker}"
+        adjective = demonyms().get(m.group(1).lower()) if m else None
+        if adjective and speaker[:1].isupper():
+            return f"{adjective} {speaker}"
         return speaker
     named = {n for m in DEFENCE_MINISTRY.finditer(text) if (n := _ministry_name(m))}
     if len(named) != 1:

@@ -217,6 +217,12 @@ def test_persons_merge_surnames(extract) -> None:
     assert [(p.name, p.title) for p in a.persons] == [("Andrii Kostin", "Prosecutor General")]
 
 
+@pytest.mark.parametrize(("seat", "state"), [("Kremlin", "Russia"), ("Bankova", "Ukraine")])
+def test_a_seat_of_government_in_a_title_is_its_state(extract, seat, state) -> None:
+    a = extract(f"A {seat} spokesman, Ivan Petrenko, said the shelling killed four people.")
+    assert [(p.name, p.affiliation) for p in a.persons] == [("Ivan Petrenko", state)]
+
+
 def test_an_intent_is_not_an_act(extract) -> None:
     a = extract(
         'The governor said the invaders "want to take as many civilians hostage as possible."'

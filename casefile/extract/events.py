@@ -93,6 +93,12 @@ REPORTING_LEMMAS = frozenset(
         "register",
         "condemn",
         "denounce",
+        "describe",
+        "recount",
+        "recall",
+        "testify",
+        "allege",
+        "detail",
     ]
 )
 # Nouns of a charge: "notified a soldier of suspicion of killing" names the suspect.
@@ -549,6 +555,10 @@ def _agent_tokens(trigger: Token, depth: int = 0) -> tuple[list[Token], str]:
             )
         ]  # "a Russian strike", "an RSF attack"; not the weapon of "a missile strike", nor
         # the kind of "a guided aerial bomb" (whose verb's subject dropped it)
+        held = concepts().pattern("held_people", "en")
+        if held is not None and held.fullmatch(trigger.lower_):
+            # "Ukrainian detainees": the nationality is the people's, not their captors'
+            mods = [c for c in mods if c.lower_ not in demonyms()]
         if mods:
             return [t for c in mods for t in c.subtree], "parse:modifier"
         inst = None if _acted_upon(trigger) else _institution_modifier(trigger)

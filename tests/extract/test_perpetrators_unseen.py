@@ -272,3 +272,21 @@ def test_a_body_named_with_its_mens_noun_is_named_by_its_name(extract) -> None:
         "interrogations in Kherson in 2022."
     )
     assert perpetrators(a) == [{"FSB"}]
+
+
+@pytest.mark.parametrize("telling", ["described", "recalled", "testified about"])
+def test_who_describe_an_act_did_not_do_it(extract, telling: str) -> None:
+    a = extract(
+        "The journalist was held in a remand prison near Rostov, a jail that freed Ukrainian "
+        f"detainees have {telling} as a site of routine beatings by the guards."
+    )
+    assert "Ukrainian forces" not in everyone(a)
+
+
+@pytest.mark.parametrize("telling", ["described", "recounted", "recalled"])
+def test_who_describe_an_act_told_by_a_noun_did_not_do_it(extract, telling: str) -> None:
+    a = extract(
+        f"Ukrainian soldiers freed in the exchange {telling} beatings and electric shocks at "
+        "a camp near Rostov."
+    )
+    assert "Ukrainian forces" not in everyone(a)

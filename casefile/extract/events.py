@@ -101,6 +101,28 @@ REPORTING_LEMMAS = frozenset(
         "detail",
     ]
 )
+# Verbs of learning of an act or looking into it: whose subject heard of it or examined it,
+# and did not do it ("the mission received allegations of ill-treatment", "investigators
+# gathered accounts of torture", "the commission examined the strikes").
+LEARNING_LEMMAS = frozenset(
+    [
+        "receive",
+        "gather",
+        "hear",
+        "learn",
+        "obtain",
+        "interview",
+        "examine",
+        "investigate",
+        "probe",
+        "study",
+        "review",
+        "monitor",
+        "analyse",
+        "analyze",
+        "assess",
+    ]
+)
 # Nouns of a charge: "notified a soldier of suspicion of killing" names the suspect.
 ACCUSING_NOUNS = frozenset(["suspicion", "charge", "accusation", "indictment"])
 # What a court or a state issues or imposes against whom it holds responsible for an act.
@@ -515,6 +537,21 @@ def _deed_agent(noun: Token, depth: int) -> tuple[list[Token], str] | None:
     return toks, via + ":deed"
 
 
+def _armed_by(verb: Token) -> list[Token]:
+    """The "by" phrase an active verb holds that names armed men (concept ``armed_actor``):
+    the agent of an active verb is its subject, so such a phrase belongs to the act its
+    object tells of; none where there is none."""
+    rx = concepts().pattern("armed_actor", "en")
+    if rx is None or _passive(verb):
+        return []
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ == "by":
+            toks = [t for p in c.children if p.dep_ == "pobj" for t in p.subtree]
+            if any(rx.fullmatch(t.lower_) for t in toks):
+                return toks
+    return []
+
+
 def _agent_tokens(trigger: Token, depth: int = 0) -> tuple[list[Token], str]:
     """Tokens of the act's agent, and how they were found."""
     # "accused the brigade of killing civilians", "sentenced <name> for the murder of": the
@@ -568,8 +605,17 @@ def _agent_tokens(trigger: Token, depth: int = 0) -> tuple[list[Token], str]:
     verb = _predicate(trigger).lemma_
     if verb in FINDING_LEMMAS:
         return [], ""  # "soldiers found the bodies": the finders are not the agents
+    if trigger.pos_ in ("NOUN", "PROPN") and (verb in REPORTING_LEMMAS or verb in LEARNING_LEMMAS):
+        # "received allegations of ill-treatment of prisoners by members of the armed forces":
+        # an armed body the parser hung from the active verb of telling is the act's doer
+        by = _armed_by(_predicate(trigger))
+        if by:
+            return by, "parse:by"
     if trigger.pos_ in ("NOUN", "PROPN") and (
-        verb in REPORTING_LEMMAS or verb == "be" or _under_inquiry(trigger)
+        verb in REPORTING_LEMMAS
+        or verb in LEARNING_LEMMAS
+        or verb == "be"
+        or _under_inquiry(trigger)
     ):
         return [], ""  # "officials reported the murder", "an investigation into the murder"
     cur = _predicate(trigger)

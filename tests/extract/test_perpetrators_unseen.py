@@ -290,3 +290,28 @@ def test_who_describe_an_act_told_by_a_noun_did_not_do_it(extract, telling: str)
         "a camp near Rostov."
     )
     assert "Ukrainian forces" not in everyone(a)
+
+
+def test_who_receives_or_gathers_accounts_of_an_act_did_not_do_it(extract) -> None:
+    a = extract(
+        "The UN mission continued to receive allegations of ill-treatment of detained "
+        "civilians in a penal colony near Melitopol."
+    )
+    assert "UN" not in everyone(a)
+
+
+def test_armed_men_hung_from_the_verb_of_telling_did_the_act(extract) -> None:
+    a = extract(
+        "The Monitoring Mission received allegations of beatings of captured Russian soldiers "
+        "by members of the Ukrainian armed forces near Kupiansk."
+    )
+    assert everyone(a) == {"Ukrainian forces"}
+
+
+@pytest.mark.parametrize("looking", ["examined", "investigated", "reviewed"])
+def test_who_looks_into_an_act_did_not_do_it(extract, looking: str) -> None:
+    a = extract(
+        f"The Commission also {looking} the Russian missile attacks on apartment blocks in "
+        "Kharkiv on 3 May 2023 that killed 12 civilians."
+    )
+    assert everyone(a) == {"Russian forces"}

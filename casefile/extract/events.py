@@ -2074,7 +2074,8 @@ def _outside_chain(analysis: Analysis, i: int, m: Mention) -> Mention:
 # anything happened. The parse sees blanks in its place, so that offsets stay the same.
 # A date may follow the place and the agency: "<CITY>, <day> <MON> <yy> (<AGENCY>) -- ".
 DATELINE = re.compile(
-    r"^\s*(?:[A-Z][A-Z .'’-]{2,40}(?:\s*\([^)]{1,40}\))?(?:,\s*[A-Z][\w .'’-]{1,40})?"
+    # "KYIV, July 30, 2022 - ": the year after the month and day
+    r"^\s*(?:[A-Z][A-Z .'’-]{2,40}(?:\s*\([^)]{1,40}\))?(?:,\s*[A-Z][\w .'’-]{1,40})?(?:,\s*\d{4})?"
     r"(?:,\s*[A-Z][\w .]{1,20})?(?:,\s*\d{1,2}\s+[A-Z]{3,9}\.?\s+\d{2,4})?"
     # "<City>, <day> <Mon> <yy> (<AGENCY>) -- ": a city in any case, where a date follows it
     r"|[A-Z][\w .'’-]{2,40}(?:\s*\([^)]{1,40}\))?,\s*\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+\d{2,4}"

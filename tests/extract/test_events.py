@@ -991,6 +991,7 @@ def test_an_undated_act_takes_no_day_the_sentence_before_was_told_on(extract) ->
     [
         "March 9 (Wire) - ",  # a wire story filed without its city
         "Drones hit Kharkiv school\n\nKHARKIV, March 9 (Wire) - ",  # after a headline
+        "KHARKIV, March 9, 2024 - ",  # the year after the month and day
     ],
 )
 def test_a_dateline_after_a_headline_or_without_a_city_does_not_date_the_act(

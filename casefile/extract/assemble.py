@@ -1602,6 +1602,8 @@ class Assembler:
             # the captor of the prisoners of one side the act's sentences name ("the
             # execution of 16 Ukrainian soldiers"): the other side
             found += self.captor(g.sentences)
+        if not found:
+            found += self.foreign_troops(g)
         if not found and self.described(g):
             group = self.armed_group()
             if group:
@@ -1774,6 +1776,31 @@ class Assembler:
                 if name:
                     return [Actor(name, "force")]
         return []
+
+    def foreign_troops(self, g: Group) -> list[Actor]:
+        """An act whose doers are told only as a state's troops ("soldiers went from house to
+        house": concepts.yaml ``state_troops``), in a report that names one side's forces
+        of a country other than the one the act happened in: those forces (the invader's or
+        occupier's troops). None where it names no such force, or several."""
+        told = [
+            m
+            for m in g.args(AGENT)
+            if isinstance(m.value, Actor)
+            and m.value.kind == UNNAMED
+            and self.words.find(
+                "state_troops", self.a.language_of(m.sentence), m.value.name.split()[-1]
+            )
+        ]
+        if not told:
+            return []
+        place = self.place(g)
+        home = _country_demonym(place.country if place else None)
+        forces = {
+            m.value.name
+            for m in self.a.mentions_of("actor")
+            if isinstance(m.value, Actor) and m.value.kind == "force"
+        } - {f"{home} forces"}
+        return [Actor(forces.pop(), "force")] if len(forces) == 1 and home else []
 
     def described(self, g: Group) -> bool:
         """The act's agent is described as members of an armed group, not named ("the

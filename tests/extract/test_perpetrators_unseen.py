@@ -315,3 +315,14 @@ def test_who_looks_into_an_act_did_not_do_it(extract, looking: str) -> None:
         "Kharkiv on 3 May 2023 that killed 12 civilians."
     )
     assert everyone(a) == {"Russian forces"}
+
+
+def test_soldiers_told_by_their_noun_are_the_one_foreign_force_named(extract) -> None:
+    text = (
+        "Russian troops held the village of Yahidne in Chernihiv Oblast for a month. "
+        "Survivors said soldiers shot two men who went out to fetch water."
+    )
+    assert everyone(extract(text)) == {"Russian forces"}
+    # the people's own country's soldiers are no foreign force
+    text = "Survivors in Yahidne said soldiers shot two men who went out to fetch water."
+    assert everyone(extract(text)) == set()

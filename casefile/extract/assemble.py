@@ -71,7 +71,13 @@ from .fields import (
     summary,
 )
 from .geo import RANK, km
-from .lexicon import DEFENCE_MINISTRY_WORDS, GOVERNMENT_SEATS, MILITARY_RANK
+from .lexicon import (
+    CLAIM_NOUNS,
+    DEFENCE_MINISTRY_WORDS,
+    GOVERNMENT_SEATS,
+    MILITARY_RANK,
+    REJECTING_LEMMAS,
+)
 from .places import home_country, home_institution, stray
 from .statistics import spreads
 from .truecase import is_english_word, shouting
@@ -1558,11 +1564,15 @@ class Assembler:
         if len({f.name for f in found if f.kind == "force"}) > 1:
             # two sides' forces for one act: the side a denial blames is a counter-claim
             # ("Moscow denied it and blamed a Ukrainian missile"), not who the report says did it
+            # a side named only in a claim the report rejects ("rejecting Moscow's claim that a
+            # Ukrainian missile was to blame") is no doer either
+            plain = [m for m in g.args(AGENT) if not self.rejected(m)]
+            kept = {a.name for m in plain if (a := _actor(m)) is not None}
+            if kept:
+                found = [f for f in found if f.name in kept]
             denying = self.denial_sentences
             told = {
-                a.name
-                for m in g.args(AGENT)
-                if m.sentence not in denying and (a := _actor(m)) is not None
+                a.name for m in plain if m.sentence not in denying and (a := _actor(m)) is not None
             }
             if told:
                 found = [f for f in found if f.name in told]
@@ -1947,6 +1957,26 @@ class Assembler:
             for st in self.a.statements
             if st.kind == "denial" and st.spans
         }
+
+    def rejected(self, m: Mention) -> bool:
+        """Whether mention ``m`` lies in the content of a claim its sentence rejects
+        ("rejecting Moscow's claim that a Ukrainian missile was to blame": lexicon
+        ``REJECTING_LEMMAS`` and ``CLAIM_NOUNS``), a counter-claim the report does not tell."""
+        doc = self.a.parses.get(m.sentence)
+        if doc is None:
+            return False
+        s = self.a.sentences[m.sentence]
+        span = doc.char_span(m.start - s.start, m.end - s.start, alignment_mode="expand")
+        if span is None or not len(span):
+            return False
+        for t in span.root.ancestors:
+            if (
+                t.lemma_.lower() in CLAIM_NOUNS
+                and t.dep_ == "dobj"
+                and t.head.lemma_.lower() in REJECTING_LEMMAS
+            ):
+                return True
+        return False
 
     def denied(self, groups: list[Group]) -> Group | None:
         """The act a denial in the document speaks of: the one told nearest to it."""

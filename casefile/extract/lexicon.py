@@ -188,3 +188,13 @@ MILITARY_RANK = re.compile(
     r"Major|Maj\.|Captain|Capt\.|General|Gen\.|Ensign|Warrant Officer|Commander)"
     r"(?:\s+(?:Colonel|Col\.|General|Gen\.))?\s+)+(?=[A-Z])"
 )
+
+# A claim the report's speaker rejects ("rejecting Moscow's claim that a Ukrainian missile was
+# to blame", "dismissed suggestions that ..."): the verbs of rejecting and the nouns of a claim
+# whose content they reject.
+REJECTING_LEMMAS = frozenset(
+    ["reject", "dismiss", "deny", "refute", "rebut", "contradict", "debunk", "undermine"]
+)
+CLAIM_NOUNS = frozenset(
+    ["claim", "claims", "assertion", "allegation", "suggestion", "version", "narrative"]
+)

@@ -326,3 +326,13 @@ def test_soldiers_told_by_their_noun_are_the_one_foreign_force_named(extract) ->
     # the people's own country's soldiers are no foreign force
     text = "Survivors in Yahidne said soldiers shot two men who went out to fetch water."
     assert everyone(extract(text)) == set()
+
+
+@pytest.mark.parametrize("rejecting", ["rejecting Moscow's claim", "dismissing the Kremlin's version"])
+def test_a_side_named_in_a_claim_the_report_rejects_did_not_do_it(extract, rejecting) -> None:
+    a = extract(
+        "A Russian missile struck a maternity clinic in Zaporizhzhia on Monday, killing two "
+        f"nurses, the governor said, {rejecting} that a Ukrainian air-defence missile was to "
+        "blame."
+    )
+    assert everyone(a) == {"Russian forces"}

@@ -328,7 +328,9 @@ def test_soldiers_told_by_their_noun_are_the_one_foreign_force_named(extract) ->
     assert everyone(extract(text)) == set()
 
 
-@pytest.mark.parametrize("rejecting", ["rejecting Moscow's claim", "dismissing the Kremlin's version"])
+@pytest.mark.parametrize(
+    "rejecting", ["rejecting Moscow's claim", "dismissing the Kremlin's version"]
+)
 def test_a_side_named_in_a_claim_the_report_rejects_did_not_do_it(extract, rejecting) -> None:
     a = extract(
         "A Russian missile struck a maternity clinic in Zaporizhzhia on Monday, killing two "

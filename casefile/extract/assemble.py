@@ -1106,7 +1106,15 @@ class Assembler:
         or the one day the lead states (up to ``LEAD``) where no sentence from it to the act
         tells an act (a debunk that dates the act once, then tells it); never a dateline's
         day nor one something was told on; else the one day a document dates everything it
-        states to (a report of one day)."""
+        states to (a report of one day). Not where the act's own sentence states a date the
+        parse gives another clause ("conferred a title on the brigade on April 18, although
+        officials accuse it of killing civilians"): that clause's, not a sign of the act's."""
+        first = g.sentences[0]
+        if any(
+            explicit(m.value) and not self.told_on(m) and m.start >= filed_end(self.a, first)
+            for m in self.a.mentions_of("date", first)
+        ):
+            return self.focal_day
         for i in range(g.sentences[0] - 1, -1, -1):
             if i in self.told:
                 break

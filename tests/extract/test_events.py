@@ -1175,3 +1175,15 @@ def test_a_country_the_act_was_done_outside_of_is_not_its_place(extract) -> None
     assert [i.place for i in a.incidents] == [None]
     b = extract("Gunmen shot dead two farmers outside Gao on Monday.")  # near a town: there
     assert [i.place.name for i in b.incidents if i.place] == ["Gao"]
+
+
+def test_a_date_of_another_clause_of_the_acts_sentence_does_not_let_it_borrow_one(
+    extract,
+) -> None:
+    a = extract(
+        "Russian forces launched a new push in the east on March 1. The Russian president gave "
+        "an honorary title to the 12th Tank Regiment on March 2, although Ukrainian prosecutors "
+        "accuse the regiment of killing 15 civilians in Izium.",
+        published="2024-03-10",
+    )
+    assert a.incidents and all(i.date is None for i in a.incidents)

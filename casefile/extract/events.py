@@ -852,7 +852,14 @@ def _attachment(
             return "act"
         if tells:
             return "report"
+        if not where and tok.lemma_ in INCIDENT_NOUNS and tok.pos_ == "NOUN":
+            return "act"  # "In one incident in early December, ... video shows ...": its date
     return "other"
+
+
+# Nouns a report frames one act with ("In one incident in early December ...", "In another
+# case, on 3 May, ..."): a date that qualifies them is the act's, whatever verb they hang from.
+INCIDENT_NOUNS = frozenset(["incident", "case", "episode", "instance", "occasion"])
 
 
 # Prepositions that make an act the cause or setting of what the verb tells ("were missing

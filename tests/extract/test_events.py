@@ -1187,3 +1187,15 @@ def test_a_date_of_another_clause_of_the_acts_sentence_does_not_let_it_borrow_on
         published="2024-03-10",
     )
     assert a.incidents and all(i.date is None for i in a.incidents)
+
+
+@pytest.mark.parametrize(
+    "frame", ["In one incident in early May 2023", "In one case, on 3 May 2023"]
+)
+def test_a_date_framing_one_incident_dates_the_act_the_footage_shows(extract, frame) -> None:
+    a = extract(
+        f"{frame}, near Kreminna, drone footage shows three Ukrainian soldiers walking out "
+        "of a trench with their hands up, after which Russian soldiers shot them.",
+        published="2023-06-20",
+    )
+    assert [i.date.start[:7] if i.date else None for i in a.incidents] == ["2023-05"]

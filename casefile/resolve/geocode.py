@@ -59,6 +59,8 @@ class Mention:
     span: Span | None = None
     level: str | None = None  # "admin1"/"admin2"/"admin" where a suffix word follows it
     qualifiers: list[list[Candidate]] = field(default_factory=list)  # areas named with it
+    # settlements it is said to lie a direction from ("Stepove, northwest of Avdiivka")
+    landmarks: list[list[Candidate]] = field(default_factory=list)
     candidates: list[Candidate] = field(default_factory=list)
 
 
@@ -74,6 +76,15 @@ _AFTER_COMMA = re.compile(r"\s*,\s*(?:the\s+)?(" + _PHRASE + ")")
 _IN_PARENS = re.compile(r"\s*\(\s*(?:the\s+)?(" + _PHRASE + r")[^)]{0,40}\)")
 _AFTER_IN = re.compile(r"\s+(?:in|of)\s+(?:the\s+)?(" + _PHRASE + ")")
 _QUALIFIER_CODES = frozenset({"PCLI", "ADM1", "ADM2", "RGN"})
+# A direction from a settlement right after a name (", northwest of Y", " (12 km south of
+# Y)"): the place lies near Y.
+_BEARING = re.compile(
+    r"\s*[,(]?\s*(?:about\s+|some\s+|just\s+)?(?:\d+(?:[.,]\d+)?\s*(?:km|kilometres|"
+    r"kilometers|miles)\s+)?(?:(?:north|south)(?:-?(?:east|west))?|east|west)(?:ern)?\s+of\s+"
+    r"(?:the\s+)?(" + _PHRASE + ")"
+)
+# How far a place said to lie a direction from a settlement may be from it.
+LANDMARK_KM = 75.0
 
 
 def read_context(name: str, text: str, span: Span | None, gaz: Gazetteer) -> Mention:
@@ -94,6 +105,10 @@ def read_context(name: str, text: str, span: Span | None, gaz: Gazetteer) -> Men
         if suffix:
             window = window[suffix.end() :]
         m.qualifiers += _qualifiers(window, gaz)
+        bearing = _BEARING.match(window)
+        towns = _towns(bearing.group(1), gaz) if bearing else []
+        if towns:
+            m.landmarks.append(towns)
     if levels and all(levels):
         m.level = levels[0] if len(set(levels)) == 1 else ADMIN
     return m
@@ -117,6 +132,19 @@ def _qualifiers(window: str, gaz: Gazetteer) -> list[list[Candidate]]:
         out.append(areas)
         pos = hit.end()
     return out
+
+
+def _towns(phrase: str, gaz: Gazetteer) -> list[Candidate]:
+    """The settlements a phrase (or its longest prefix) names."""
+    words = phrase.split()
+    for n in range(len(words), 0, -1):
+        name = " ".join(words[:n]).rstrip(".,")
+        found = [
+            c for c in gaz.candidates(name) if c.feature_class == "P" and c.match != "skeleton"
+        ]
+        if found:
+            return found
+    return []
 
 
 def _areas(phrase: str, gaz: Gazetteer) -> list[Candidate]:
@@ -283,6 +311,23 @@ def qualified(c: Candidate, ev: Evidence) -> float:
     return score
 
 
+def landmark(c: Candidate, ev: Evidence) -> float:
+    """+1 per settlement the mention is said to lie a direction from ("northwest of Y") that
+    the place lies within ``LANDMARK_KM`` of, -1 per one it does not."""
+    score = 0.0
+    for towns in ev.mention.landmarks:
+        if c.place.lat is None or c.place.lon is None:
+            continue
+        near = any(
+            t.place.lat is not None
+            and t.place.lon is not None
+            and _haversine(c.place.lat, c.place.lon, t.place.lat, t.place.lon) <= LANDMARK_KM
+            for t in towns
+        )
+        score += 1.0 if near else -1.0
+    return score
+
+
 def near_places(c: Candidate, ev: Evidence) -> float:
     """Closeness to the document's other places: 1 on top of one, 0.5 at 100 km."""
     best = 0.0
@@ -324,6 +369,7 @@ FEATURES: tuple[Feature, ...] = (
     Feature("kind_prior", kind_prior, 1.0),
     Feature("namesake", namesake, NAMESAKE_WEIGHT),
     Feature("qualified", qualified, 4.0),
+    Feature("landmark", landmark, 4.0),
     Feature("near_places", near_places, 2.0),
     Feature("same_admin1", same_admin1, 1.5),
     Feature("same_country", same_country, 2.0),
@@ -443,6 +489,7 @@ def geocode_all(
         if k == len(groups):
             groups.append(_Group(Mention(m.name, level=m.level)))
         groups[k].mention.qualifiers += m.qualifiers
+        groups[k].mention.landmarks += m.landmarks
         owner.append(k)
     # 2. candidates and their scores on their own
     for g in groups:

@@ -104,6 +104,20 @@ def test_qualifier_picks_the_right_namesake() -> None:
     assert place is not None and place.admin1 == "Donetsk Oblast"
 
 
+@pytest.mark.parametrize(
+    ("context", "admin1"),
+    [
+        ("Two men were shot near Stepove, northwest of Avdiivka, in December.", "Donetsk Oblast"),
+        ("A strike hit Stepove (15 km south of Dnipro) at night.", "Dnipropetrovsk Oblast"),
+    ],
+)
+def test_a_direction_from_a_town_picks_the_namesake_near_it(context: str, admin1: str) -> None:
+    place = geocode("Stepove", context)
+    assert place is not None and place.admin1 == admin1
+    scored = geocoding.rank("Stepove", context)
+    assert scored[0].contributions["landmark"] > 0  # the feature says why
+
+
 def test_near_places_pick_the_namesake_close_to_them() -> None:
     kramatorsk = Place("Kramatorsk", "UA", "Donetsk Oblast", 48.72, 37.56, "settlement")
     place = geocode("Olenivka", near=[kramatorsk])

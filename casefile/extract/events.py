@@ -1005,7 +1005,12 @@ def _intent(
         return True
     cur = pred
     for _ in range(3):  # "threatened to execute", "plans to strike", "want to take ... hostage"
-        if cur.dep_ == "xcomp" and intent_rx and intent_rx.fullmatch(cur.head.lemma_):
+        if cur.dep_ == "conj" and cur.head.pos_ == "VERB":
+            cur = cur.head  # "threatened to capture them and kill the rest": both threatened
+        infinitive = cur.dep_ == "xcomp" or (
+            cur.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children)
+        )  # "instructs soldiers to capture ...", parsed as a clause of purpose
+        if infinitive and intent_rx and intent_rx.fullmatch(cur.head.lemma_):
             return True
         if cur.dep_ not in ("xcomp", "ccomp", "dobj", "oprd") or cur.head.pos_ not in (
             "VERB",

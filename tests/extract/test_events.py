@@ -1199,3 +1199,17 @@ def test_a_date_framing_one_incident_dates_the_act_the_footage_shows(extract, fr
         published="2023-06-20",
     )
     assert [i.date.start[:7] if i.date else None for i in a.incidents] == ["2023-05"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In the intercepted audio, which the outlet said came from a Ukrainian security "
+        "official, a man repeatedly instructs fighters to seize the officer and kill the rest.",
+        "A voice in the intercepted audio instructs Russian soldiers to seize the officer and "
+        "kill the other five prisoners.",
+        "The commander threatened to capture the villagers and shoot 12 men in Kupiansk.",
+    ],
+)
+def test_an_act_instructed_or_threatened_with_another_is_not_told_as_done(extract, text) -> None:
+    assert extract(text).incidents == []

@@ -192,6 +192,7 @@ class Group:
     denied: bool = False  # a denial in the document speaks of this act
     retold: list[EventMention] = field(default_factory=list)  # weak mentions that retell it
     stamps: int = 0  # lines before it that only stamp the page with a date (``stamp_lines``)
+    toll_after: bool = False  # without a parse: a sentence right after gives its toll
 
     @property
     def type(self) -> str:
@@ -239,7 +240,9 @@ class Group:
             "has_agent": float(AGENT in roles),
             "has_place": float(PLACE in roles),
             "has_time": float(TIME in roles),
-            "has_count": float(COUNT in roles),
+            # without a parse, a toll told in the sentence right after counts as its own
+            # ("Ракета влучила в будинок. Загинули семеро людей.": Assembler.tolls_after)
+            "has_count": float(COUNT in roles or self.toll_after),
             # among the first two sentences but for a page's stamp ("25.11.2024 14:20"
             # between the headline and the body)
             "lead": float(self.events[0].sentence - self.stamps <= 1),
@@ -528,6 +531,8 @@ class Assembler:
         sentences right after them add."""
         self.share_conjoined()
         groups = self.candidates()
+        for g in groups:
+            g.toll_after = _unparsed(g) and any(self.tolls_after(g))
         kept = [g for g in groups if g.score >= weights()["start_threshold"]]
         kept = self.without_tallies(kept)
         kept = self.fold_told_before(kept)
@@ -722,35 +727,41 @@ class Assembler:
 
     def add_told_after(self, groups: list[Group]) -> None:
         """Sentences right after an act that tell no act but give its toll ("Later the death
-        toll rose to 52") join it: up to two sentences, until the next act is told; a line
-        that only names the report's source is passed over ("Про це повідомили в ОВА":
-        ``LanguagePack.source_line``)."""
-        told = {e.sentence for e in self.a.events}
+        toll rose to 52") join it (``tolls_after``)."""
         for g in groups:
-            i = g.sentences[-1]
-            after: list[int] = []
-            j = i + 1
-            while len(after) < 2 and j < len(self.a.sentences):
-                if j in told or not self.source_only(j):
-                    after.append(j)
-                j += 1
-            for j in after:
-                if j in told:
-                    break
-                if self.spread(j):
-                    break  # "since the invasion began, 3,854 killed": a total, not its toll
-                counts = [
-                    m
-                    for m in self.a.mentions_of("count", j)
-                    if m.value.role in ("killed", "injured")
-                ]
-                if self.other_day(g, j) and not self.risen(j, counts):
-                    if not counts:
-                        continue  # "rescuers searched the rubble on Wednesday": no toll
-                    break  # "the attack on Tuesday left 28 dead": the toll of another act
-                if counts:
-                    g.extra.append(j)
-                    g.counts.extend(counts)
+            for j, counts in self.tolls_after(g):
+                g.extra.append(j)
+                g.counts.extend(counts)
+
+    def tolls_after(self, g: Group) -> list[tuple[int, list[Mention]]]:
+        """The sentences right after an act that tell no act but give its toll, with the
+        counts of the killed or injured they give: up to two sentences, until the next act
+        is told; a line that only names the report's source is passed over ("Про це
+        повідомили в ОВА": ``LanguagePack.source_line``)."""
+        told = {e.sentence for e in self.a.events}
+        out: list[tuple[int, list[Mention]]] = []
+        i = g.sentences[-1]
+        after: list[int] = []
+        j = i + 1
+        while len(after) < 2 and j < len(self.a.sentences):
+            if j in told or not self.source_only(j):
+                after.append(j)
+            j += 1
+        for j in after:
+            if j in told:
+                break
+            if self.spread(j):
+                break  # "since the invasion began, 3,854 killed": a total, not its toll
+            counts = [
+                m for m in self.a.mentions_of("count", j) if m.value.role in ("killed", "injured")
+            ]
+            if self.other_day(g, j) and not self.risen(j, counts):
+                if not counts:
+                    continue  # "rescuers searched the rubble on Wednesday": no toll
+                break  # "the attack on Tuesday left 28 dead": the toll of another act
+            if counts:
+                out.append((j, counts))
+        return out
 
     def risen(self, j: int, counts: list[Mention]) -> bool:
         """Sentence ``j`` tells what the toll rose to ("by Monday the toll had risen to 13",

@@ -89,6 +89,10 @@ class WordCounts:
         self.units = {norm(k): int(v) for k, v in table["units"].items()}
         self.scales = {norm(k): int(v) for k, v in table["scales"].items()}
         self.forms = {norm(k): int(v) for k, v in table.get("forms", {}).items()}
+        # a share of the scale word after it ("полтора десятка": 15, "півтори тисячі": 1500)
+        self.fractions = {norm(k): float(v) for k, v in table.get("fractions", {}).items()}
+        # forms of a scale word that alone name no number ("десятки людей": tens of them)
+        self.vague = {norm(w) for w in table.get("vague", [])}
         self.bounds = [
             (tuple(norm(p).lower().split()), kind)
             for kind in ("at_least", "at_most", "about")
@@ -130,6 +134,12 @@ class WordCounts:
             return self.units[w]
         lem = normalise_apostrophes(self.lemma(w))
         return self.units.get(lem)
+
+    def _fraction(self, word: str) -> float | None:
+        w = normalise_apostrophes(word.lower())
+        if w in self.fractions:
+            return self.fractions[w]
+        return self.fractions.get(normalise_apostrophes(self.lemma(w)))
 
     def _scale(self, word: str) -> int | None:
         w = normalise_apostrophes(word.lower())
@@ -186,6 +196,15 @@ class WordCounts:
                     if j > i and text[tokens[j - 1][1] : tokens[j][0]].strip():
                         break  # a comma or a dash ends the number
                     scale = self._scale(w)
+                    if scale and j == i and normalise_apostrophes(w.lower()) in self.vague:
+                        break  # "десятки загиблих": no number
+                    share = self._fraction(w) if j + 1 < len(tokens) else None
+                    following = self._scale(tokens[j + 1][2]) if share else None
+                    if share and following and current is None and total == 0:
+                        total = round(share * following)  # "полтора десятка": 15
+                        end = tokens[j + 1][1]
+                        j += 2
+                        break
                     n = None if scale else self.number(w)
                     if scale and (current is not None or j == i):
                         total += (current or 1) * scale

@@ -188,7 +188,14 @@ class LanguagePack:
         if self.settings["counts"] == "words":
             singular = functools.partial(singular_word, self.code)
             noun = functools.partial(noun_word, self.code)
-            return WordCounts(self.table("numbers"), self.lemma, singular, noun)
+            table = dict(self.table("numbers"))
+            # a day of a month is no count of people ("16 березня загинула жінка"): the
+            # month names of the pack's dates.yaml follow a number as its measure does
+            months = [
+                str(w) for forms in self.table("dates").get("months", {}).values() for w in forms
+            ]
+            table["not_people_after"] = [*table.get("not_people_after", []), *months]
+            return WordCounts(table, self.lemma, singular, noun)
         return None
 
     def counts(self, text: str) -> list[CountMatch]:

@@ -1,0 +1,106 @@
+"""Unseen first reports in Ukrainian and Russian (issue #12): counts of one person told by
+"людина" / "человек", a day of a month before a person, "полтора десятка", a toll told in
+the sentence after the strike, a village named with its raion and oblast. Each phrase was
+written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from casefile.lang import get_pack
+
+
+def _counts(code: str, text: str) -> list[tuple[int | None, str]]:
+    return [(v.count.best, v.role) for v in get_pack(code).victim_counts(text)]
+
+
+@pytest.mark.parametrize(
+    ("code", "text", "expected"),
+    [
+        # "людина" / "человек" in the singular with a role word: one person
+        ("uk", "Загинула людина, ще четверо отримали поранення.", [(1, "killed"), (4, "injured")]),
+        ("ru", "Погиб человек, еще двое ранены.", [(1, "killed"), (2, "injured")]),
+        # the counted form after a number stays the number's
+        ("ru", "Погибли 6 человек.", [(6, "killed")]),
+    ],
+)
+def test_one_person_told_by_the_word_for_a_person(
+    code: str, text: str, expected: list[tuple[int, str]]
+) -> None:
+    assert _counts(code, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("code", "text"),
+    [
+        ("uk", "11 серпня в селищі під Ізюмом внаслідок удару загинула пенсіонерка"),
+        ("ru", "3 апреля в селе Белгородской области после атаки дрона погиб мужчина"),
+    ],
+)
+def test_a_day_of_the_month_is_no_count_beside_one_person(code: str, text: str) -> None:
+    assert _counts(code, text) == [(1, "killed")]
+
+
+@pytest.mark.parametrize(
+    ("code", "text", "best"),
+    [
+        ("ru", "Ранения получили полтора десятка жителей.", 15),
+        ("uk", "Поранення дістали півтора десятка мешканців.", 15),
+        ("uk", "Загинули два десятки людей.", 20),
+        ("ru", "Погиб десяток мирных жителей.", 10),
+        ("uk", "Сім'я з п'яти осіб загинула під завалами.", 5),
+        ("uk", "Загинули щонайменше сорока людей.", 40),
+    ],
+)
+def test_tens_and_a_half_of_tens(code: str, text: str, best: int) -> None:
+    assert [c for c, _ in _counts(code, text)] == [best]
+
+
+@pytest.mark.parametrize(
+    ("code", "text"),
+    [
+        ("ru", "Десятки человек погибли при обстреле."),
+        ("uk", "Десятки людей загинули внаслідок удару."),
+    ],
+)
+def test_tens_alone_name_no_number(code: str, text: str) -> None:
+    assert _counts(code, text) == []
+
+
+def test_a_toll_told_after_the_strike_keeps_the_act(extract) -> None:
+    text = (
+        "Вранці 3 листопада окупанти вдарили балістикою по Кривому Рогу. "
+        "Снаряд влучив у дев'ятиповерховий житловий будинок. "
+        "За уточненими даними, загинули 6 людей, 19 поранені."
+    )
+    analysis = extract(text, "uk", "2025-11-04")
+    found = [
+        (i.date.start if i.date else None, i.count.best if i.count else None)
+        for i in analysis.incidents
+    ]
+    assert found == [("2025-11-03", 6)]
+
+
+@pytest.mark.parametrize(
+    ("code", "text", "admin1"),
+    [
+        # a village with namesakes in many oblasts, named with its raion and oblast
+        (
+            "uk",
+            "Вчора окупанти скинули авіабомбу на с. Шевченкове Куп'янського району "
+            "Харківської області. Загинула жінка.",
+            "Kharkiv Oblast",
+        ),
+        # a village the gazetteer lacks in the oblast named: the oblast, not a namesake
+        (
+            "ru",
+            "Вчера дрон атаковал машину в селе Ольховка Курской области, погиб водитель.",
+            "Kursk Oblast",
+        ),
+    ],
+)
+def test_a_village_is_in_the_raion_and_oblast_named_with_it(
+    extract, code: str, text: str, admin1: str
+) -> None:
+    analysis = extract(text, code, "2025-10-14")
+    assert [i.place.admin1 for i in analysis.incidents if i.place] == [admin1]

@@ -1259,6 +1259,7 @@ class Assembler:
                 for m in self.places([m for i in where for m in self.a.mentions_of("place", i)])
                 if not countries or m.value.country in countries
             ]
+        places = [m for m in places if not self.court_seat(m)]
         if not places:
             # the lead's act, told in the dateline's sentence or the next
             lead = g.sentences[0] <= self.dateline_at + 1
@@ -1294,6 +1295,13 @@ class Assembler:
         if best.precision == "country":
             return self.one_place_in(g, best) or best
         return best
+
+    def court_seat(self, m: Mention) -> bool:
+        """The place is where a court sits ("районний суд м. Чернігова засудив ...": the
+        language pack's ``court_seat``; English: never, its parse says where the act was)."""
+        pack = get_pack(self.a.language_of(m.sentence))
+        s = self.a.sentences[m.sentence]
+        return pack.court_seat(self.a.text[s.start : m.start])
 
     def place_told_again(self, g: Group, coarse: Place) -> Place | None:
         """For an act placed no nearer than a region or a country, a settlement a word
@@ -1384,6 +1392,8 @@ class Assembler:
         where = range(max(first - 1, 0), min(last + 2, len(self.a.sentences)))
         for m in self.places([m for i in where for m in self.a.mentions_of("place", i)]):
             p = m.value
+            if self.court_seat(m):
+                continue  # "районний суд м. Чернігова": where the court sits
             if region.precision == "district":
                 # a district: a settlement of its region near it
                 if (

@@ -84,6 +84,7 @@ class WordCounts:
         lemma: Callable[[str], str],
         singular: Callable[[str], bool] | None = None,
         noun: Callable[[str], bool] | None = None,
+        grammemes: Callable[[str], set[str]] | None = None,
     ) -> None:
         norm = normalise_apostrophes
         self.units = {norm(k): int(v) for k, v in table["units"].items()}
@@ -116,6 +117,10 @@ class WordCounts:
         self.not_before = forms(table.get("not_people_before", []))
         self.weak = {norm(w) for w in table.get("weak", [])}
         self.single_nouns = forms(table.get("single_nouns", []))
+        # nouns of one person that count only in the nominative ("загинула людина"; the law's
+        # "спричинило загибель людини" names no one)
+        self.nominative_nouns = forms(table.get("nominative_only", []))
+        self.grammemes = grammemes
         # words after which a single noun is an adjective of many ("цивільне населення")
         self.collective = {norm(w) for w in table.get("collective_after", [])}
         self.subset = {norm(w) for w in table.get("subset_words", [])}
@@ -290,6 +295,12 @@ class WordCounts:
         for k, (start, end, lem) in enumerate(words):
             if lem not in self.single_nouns or not self.singular(text[start:end]):
                 continue
+            if (
+                lem in self.nominative_nouns
+                and self.grammemes is not None
+                and "nomn" not in self.grammemes(text[start:end])
+            ):
+                continue  # "загибель людини": the law's formula
             if k + 1 < len(words) and words[k + 1][2] in self.collective:
                 continue  # "цивільне населення": many, not one
             if any(v.start <= start < v.end for v in out):

@@ -42,6 +42,17 @@ def test_a_day_of_the_month_is_no_count_beside_one_person(code: str, text: str) 
 
 
 @pytest.mark.parametrize(
+    ("code", "text"),
+    [
+        ("uk", "Під час атаки загинув водій 1971 р.н."),
+        ("ru", "При обстреле погиб пенсионер 1949 г.р."),
+    ],
+)
+def test_a_year_of_birth_is_no_count_beside_one_person(code: str, text: str) -> None:
+    assert _counts(code, text) == [(1, "killed")]
+
+
+@pytest.mark.parametrize(
     ("code", "text", "best"),
     [
         ("ru", "Ранения получили полтора десятка жителей.", 15),
@@ -104,3 +115,67 @@ def test_a_village_is_in_the_raion_and_oblast_named_with_it(
 ) -> None:
     analysis = extract(text, code, "2025-10-14")
     assert [i.place.admin1 for i in analysis.incidents if i.place] == [admin1]
+
+
+@pytest.mark.parametrize(
+    ("code", "text", "expected"),
+    [
+        # a rank between the unit and the name: the person and his unit
+        (
+            "uk",
+            "Навідник 44-ї окремої артилерійської бригади ЗС РФ молодший сержант Петро Коваль "
+            "у травні 2023 року катував полоненого.",
+            ["44th Artillery Brigade", "Petro Koval"],
+        ),
+        (
+            "ru",
+            "Стрелок 36-й отдельной мотострелковой бригады ВС РФ рядовой Олег Никитин "
+            "в июне 2022 года пытал задержанного.",
+            ["36th Motorized Rifle Brigade", "Oleg Nikitin"],
+        ),
+    ],
+)
+def test_a_rank_between_a_unit_and_a_name_keeps_the_unit(
+    extract, code: str, text: str, expected: list[str]
+) -> None:
+    analysis = extract(text, code, "2025-10-14")
+    found = {tuple(sorted(p.name for p in i.perpetrators)) for i in analysis.incidents}
+    assert found == {tuple(expected)}
+
+
+def test_the_law_formula_of_a_death_counts_no_one_beside_the_word_for_a_person() -> None:
+    text = "Відкрито провадження за статтею про злочин, що спричинив загибель людини."
+    assert _counts("uk", text) == []
+
+
+@pytest.mark.parametrize(
+    ("code", "sentence", "at_word", "told"),
+    [
+        # a date right before a court's step, only adverbs between: the verdict's day
+        (
+            "uk",
+            "Районний суд Полтави 2 вересня 2025 року заочно засудив окупанта",
+            "2 вересня",
+            True,
+        ),
+        ("ru", "Суд Днепра 5 мая приговорил военного к 15 годам", "5 мая", True),
+        # the act's verb between: the act's day
+        ("uk", "5 травня окупанти затримали фермера, суд засудив їх", "5 травня", False),
+    ],
+)
+def test_a_date_right_before_a_court_step_is_the_verdict_day(
+    code: str, sentence: str, at_word: str, told: bool
+) -> None:
+    assert get_pack(code).told_on(sentence, sentence.index(at_word)) is told
+
+
+def test_the_city_a_court_sits_in_is_not_the_act_place(extract) -> None:
+    text = (
+        "Апеляційний суд м. Полтави 2 вересня 2025 року заочно засудив російського "
+        "військового, який під час окупації Сумщини катував цивільних. Суд встановив, що у "
+        "березні 2022 року він утримував у підвалі с. Бездрик Сумського району шістьох "
+        "чоловіків і бив їх."
+    )
+    analysis = extract(text, "uk", "2025-09-03")
+    assert {(i.place.name if i.place else None) for i in analysis.incidents} == {"Bezdryk"}
+    assert {(i.date.start if i.date else None) for i in analysis.incidents} == {"2022-03"}

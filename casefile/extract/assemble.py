@@ -96,6 +96,9 @@ JOIN_FEATURES: dict[str, float] = {
     "time_conflict": -4.0,  # two sentences told at different times of day ("о 06:30")
     "place_conflict": -4.0,  # two settlements (or regions) too far apart
     "new_act_cue": -1.4,  # "another", "a second", "separately" opening the sentence
+    # "Нагадаємо, 20 березня ...": an act reported before, on a day the act just told (and
+    # the sentence before it) does not name (``Assembler.recalled``)
+    "reminder_cue": -4.0,
     "continues_cue": 0.8,  # "the strike", "it", "the victims" opening the sentence
     "same_agent": 0.4,
     "other_agent": -0.8,
@@ -449,6 +452,7 @@ class Assembler:
                 and not self.opens_with("reporting", e.sentence)  # "He also said ..."
             ),
             "continues_cue": float(gap > 0 and self.opens_with("continues", e.sentence)),
+            "reminder_cue": float(gap > 0 and self.recalled(group, e)),
             "same_agent": float(bool(agents & theirs)),
             "other_agent": float(
                 bool(agents and theirs and not agents & theirs)
@@ -456,6 +460,24 @@ class Assembler:
                 and not (_one_side(agents, theirs) or _one_side(theirs, agents))
             ),
         }
+
+    def recalled(self, group: Group, e: EventMention) -> bool:
+        """Without a parse, the mention's sentence opens with a reminder (concept
+        ``reminder``: "Нагадаємо, ...", "Напомним, ...") and states a day of its own that
+        none of the group's sentences, nor the one before them, names: an earlier act
+        recalled ("Нагадаємо, 23 січня ... загинули 11 людей"), not the one just told
+        retold ("Напомним, город был под атакой с 06:28")."""
+        if e.parsed or not self.opens_with("reminder", e.sentence):
+            return False
+        own = [m.value for m in self.a.mentions_of("date", e.sentence) if _dated(m.value)]
+        first = min(g.sentence for g in group.events)
+        told = [
+            m.value
+            for i in range(max(first - 1, 0), e.sentence)
+            for m in self.a.mentions_of("date", i)
+            if _dated(m.value)
+        ]
+        return bool(own) and not any(_overlap(x.range, y.range) for x in own for y in told)
 
     def clock(self, i: int) -> set[tuple[int, int]]:
         """The times of day sentence ``i`` states ("06:30", "о 14.00 год"), as (hour,

@@ -1022,13 +1022,18 @@ class LanguagePack:
         "«Грім» і «Сокіл»"), the name romanised as written; none inside a name ``found``."""
         out: list[tuple[int, int, PersonName]] = []
         for c in self.cues(text, ["call_sign"]):
+            # "<name> на прізвисько «Тайфун»": the named person's own call sign names him
+            owner = next(
+                (p for _, y, p in found if _OWN_CALL_SIGN.fullmatch(text, y, c.start)), None
+            )
             at = c.end
             while m := _CALL_SIGN.match(text, at):
                 a, b = m.span("name")
                 a, b = a - 1, b + 1  # the quotes too: "«Грім» і «Сокіл»" joins two names
                 if not any(x < b and a < y for x, y, _ in found):
                     name = m["name"]
-                    out.append((a, b, PersonName(self.romanize(name), name, False)))
+                    out.append((a, b, owner or PersonName(self.romanize(name), name, False)))
+                    owner = None  # "«Грім» і «Сокіл»": the second is another's
                 at = m.end()
                 joined = _JOINED.match(text, at)
                 word = joined["word"] if joined else None
@@ -1205,6 +1210,9 @@ _RANKED = re.compile(
 )
 _RANK_WORDS = 4  # words before a name among which its rank or title may stand
 _LIGHT_ADJECTIVES = 3  # adjectives between a light verb and the act's noun
+# Between a person's name and the word of a call sign that is his own ("<name> з позивним",
+# "<name>, по прозвищу"): a comma and a preposition at most
+_OWN_CALL_SIGN = re.compile(r"\s*,?\s*(?:[^\W\d_]{1,3}\s+)?")
 _SEAT_WORDS = 3  # words between a court's noun and the place it sits in ("суд м. Чернігова")
 _TOLD_REACH = 50  # characters between a verb of reporting and the date it is told on
 _TOLD_AHEAD = 90  # characters after a date in which a verb of reporting may follow it

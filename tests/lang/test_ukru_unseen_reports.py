@@ -179,3 +179,65 @@ def test_the_city_a_court_sits_in_is_not_the_act_place(extract) -> None:
     analysis = extract(text, "uk", "2025-09-03")
     assert {(i.place.name if i.place else None) for i in analysis.incidents} == {"Bezdryk"}
     assert {(i.date.start if i.date else None) for i in analysis.incidents} == {"2022-03"}
+
+
+@pytest.mark.parametrize(
+    ("code", "text", "expected"),
+    [
+        (
+            "uk",
+            "Слідство встановило, що 3 липня 2024 року командир розрахунку Роман Жуков на "
+            "прізвисько «Сова» та його навідник Ігор Бєлов розстріляли полоненого.",
+            ["Ihor Bielov", "Roman Zhukov"],
+        ),
+        (
+            "ru",
+            "По данным следствия, 3 июля 2024 года командир расчета Роман Жуков с позывным "
+            "«Сова» и его наводчик Игорь Белов расстреляли пленного.",
+            ["Igor Belov", "Roman Zhukov"],
+        ),
+    ],
+)
+def test_a_call_sign_after_a_name_is_that_person(
+    extract, code: str, text: str, expected: list[str]
+) -> None:
+    analysis = extract(text, code, "2025-10-14")
+    found = {tuple(sorted(p.name for p in i.perpetrators)) for i in analysis.incidents}
+    assert found == {tuple(expected)}
+
+
+@pytest.mark.parametrize(
+    ("code", "text", "day"),
+    [
+        ("uk", "Вночі 4 березня окупанти обстріляли село.", "2024-03-04"),
+        ("ru", "Ночью 4 марта оккупанты обстреляли село.", "2024-03-04"),
+        ("uk", "4 березня вночі окупанти обстріляли село.", "2024-03-04"),
+    ],
+)
+def test_a_night_told_beside_its_day_is_that_day(code: str, text: str, day: str) -> None:
+    found = [(d.range.start, d.range.end) for d in get_pack(code).dates(text, "2024-03-07")]
+    assert found == [(day, day)]
+
+
+def test_a_reminder_of_an_earlier_strike_is_another_act(extract) -> None:
+    text = (
+        "Уночі 2 квітня росіяни атакували Запоріжжя дронами. Один із дронів влучив у "
+        "житловий будинок, загинули двоє людей. Нагадаємо, 20 березня внаслідок ракетного "
+        "удару по Запоріжжю загинули 5 людей."
+    )
+    analysis = extract(text, "uk", "2024-04-04")
+    found = sorted(
+        (i.date.start if i.date else "", i.count.best if i.count else None)
+        for i in analysis.incidents
+    )
+    assert found == [("2024-03-20", 5), ("2024-04-02", 2)]
+
+
+def test_a_reminder_that_retells_the_act_on_its_day_joins_it(extract) -> None:
+    text = (
+        "Утром 5 апреля российская ракета попала в жилой дом в Сумах, погибли трое "
+        "человек. Напомним, 5 апреля город был под атакой с 06:10, мэр сообщил о "
+        "ракетном ударе по жилому кварталу."
+    )
+    analysis = extract(text, "ru", "2024-04-05")
+    assert [(i.date.start if i.date else None) for i in analysis.incidents] == ["2024-04-05"]

@@ -1312,7 +1312,11 @@ class Assembler:
         best: Place = min(places, key=rank).value
         if best.precision != "settlement" and (finer := self.place_told_again(g, best)):
             return finer
-        if best.precision in ("admin1", "district") and not any(e.parsed for e in g.events):
+        if (
+            best.precision in ("admin1", "district")
+            and not any(e.parsed for e in g.events)
+            and not _village(best)  # "У Білозерці ...": a village, named as finely as can be
+        ):
             return self.place_within(g, best) or best
         if best.precision == "country":
             return self.one_place_in(g, best) or best

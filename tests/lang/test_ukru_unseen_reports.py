@@ -241,3 +241,24 @@ def test_a_reminder_that_retells_the_act_on_its_day_joins_it(extract) -> None:
     )
     analysis = extract(text, "ru", "2024-04-05")
     assert [(i.date.start if i.date else None) for i in analysis.incidents] == ["2024-04-05"]
+
+
+def test_a_village_the_gazetteer_places_by_its_district_is_not_narrowed_to_a_town(extract) -> None:
+    text = (
+        "Протягом доби окупанти обстріляли 20 населених пунктів Херсонщини. У Херсоні "
+        "через удар дрона загинув 48-річний чоловік. У Білозерці під мінометний обстріл "
+        "потрапила жінка 66 років — вона загинула на місці."
+    )
+    analysis = extract(text, "uk", "2025-06-03")
+    assert "Bilozerka" in {i.place.name for i in analysis.incidents if i.place}
+
+
+@pytest.mark.parametrize(
+    ("code", "text", "best"),
+    [
+        ("ru", "Жертвами обстрела рынка стали 9 человек.", 9),
+        ("uk", "Кількість жертв удару по вокзалу зросла до 12.", 12),
+    ],
+)
+def test_the_victims_of_a_strike_are_its_dead(code: str, text: str, best: int) -> None:
+    assert _counts(code, text) == [(best, "killed")]

@@ -102,6 +102,9 @@ JOIN_FEATURES: dict[str, float] = {
     "time_conflict": -4.0,  # two sentences told at different times of day ("о 06:30")
     "place_conflict": -4.0,  # two settlements (or regions) too far apart
     "new_act_cue": -1.4,  # "another", "a second", "separately" opening the sentence
+    # "Нагадаємо, 20 березня ...": an act reported before, on a day the act just told (and
+    # the sentence before it) does not name (``Assembler.recalled``)
+    "reminder_cue": -4.0,
     "continues_cue": 0.8,  # "the strike", "it", "the victims" opening the sentence
     "same_agent": 0.4,
     "other_agent": -0.8,
@@ -198,6 +201,7 @@ class Group:
     denied: bool = False  # a denial in the document speaks of this act
     retold: list[EventMention] = field(default_factory=list)  # weak mentions that retell it
     stamps: int = 0  # lines before it that only stamp the page with a date (``stamp_lines``)
+    toll_after: bool = False  # without a parse: a sentence right after gives its toll
 
     @property
     def type(self) -> str:
@@ -245,7 +249,9 @@ class Group:
             "has_agent": float(AGENT in roles),
             "has_place": float(PLACE in roles),
             "has_time": float(TIME in roles),
-            "has_count": float(COUNT in roles),
+            # without a parse, a toll told in the sentence right after counts as its own
+            # ("Ракета влучила в будинок. Загинули семеро людей.": Assembler.tolls_after)
+            "has_count": float(COUNT in roles or self.toll_after),
             # among the first two sentences but for a page's stamp ("25.11.2024 14:20"
             # between the headline and the body)
             "lead": float(self.events[0].sentence - self.stamps <= 1),
@@ -452,6 +458,7 @@ class Assembler:
                 and not self.opens_with("reporting", e.sentence)  # "He also said ..."
             ),
             "continues_cue": float(gap > 0 and self.opens_with("continues", e.sentence)),
+            "reminder_cue": float(gap > 0 and self.recalled(group, e)),
             "same_agent": float(bool(agents & theirs)),
             "other_agent": float(
                 bool(agents and theirs and not agents & theirs)
@@ -459,6 +466,24 @@ class Assembler:
                 and not (_one_side(agents, theirs) or _one_side(theirs, agents))
             ),
         }
+
+    def recalled(self, group: Group, e: EventMention) -> bool:
+        """Without a parse, the mention's sentence opens with a reminder (concept
+        ``reminder``: "Нагадаємо, ...", "Напомним, ...") and states a day of its own that
+        none of the group's sentences, nor the one before them, names: an earlier act
+        recalled ("Нагадаємо, 23 січня ... загинули 11 людей"), not the one just told
+        retold ("Напомним, город был под атакой с 06:28")."""
+        if e.parsed or not self.opens_with("reminder", e.sentence):
+            return False
+        own = [m.value for m in self.a.mentions_of("date", e.sentence) if _dated(m.value)]
+        first = min(g.sentence for g in group.events)
+        told = [
+            m.value
+            for i in range(max(first - 1, 0), e.sentence)
+            for m in self.a.mentions_of("date", i)
+            if _dated(m.value)
+        ]
+        return bool(own) and not any(_overlap(x.range, y.range) for x in own for y in told)
 
     def clock(self, i: int) -> set[tuple[int, int]]:
         """The times of day sentence ``i`` states ("06:30", "о 14.00 год"), as (hour,
@@ -534,6 +559,8 @@ class Assembler:
         sentences right after them add."""
         self.share_conjoined()
         groups = self.candidates()
+        for g in groups:
+            g.toll_after = _unparsed(g) and any(self.tolls_after(g))
         kept = [g for g in groups if g.score >= weights()["start_threshold"]]
         kept = self.without_tallies(kept)
         kept = self.fold_told_before(kept)
@@ -728,35 +755,41 @@ class Assembler:
 
     def add_told_after(self, groups: list[Group]) -> None:
         """Sentences right after an act that tell no act but give its toll ("Later the death
-        toll rose to 52") join it: up to two sentences, until the next act is told; a line
-        that only names the report's source is passed over ("Про це повідомили в ОВА":
-        ``LanguagePack.source_line``)."""
-        told = {e.sentence for e in self.a.events}
+        toll rose to 52") join it (``tolls_after``)."""
         for g in groups:
-            i = g.sentences[-1]
-            after: list[int] = []
-            j = i + 1
-            while len(after) < 2 and j < len(self.a.sentences):
-                if j in told or not self.source_only(j):
-                    after.append(j)
-                j += 1
-            for j in after:
-                if j in told:
-                    break
-                if self.spread(j):
-                    break  # "since the invasion began, 3,854 killed": a total, not its toll
-                counts = [
-                    m
-                    for m in self.a.mentions_of("count", j)
-                    if m.value.role in ("killed", "injured")
-                ]
-                if self.other_day(g, j) and not self.risen(j, counts):
-                    if not counts:
-                        continue  # "rescuers searched the rubble on Wednesday": no toll
-                    break  # "the attack on Tuesday left 28 dead": the toll of another act
-                if counts:
-                    g.extra.append(j)
-                    g.counts.extend(counts)
+            for j, counts in self.tolls_after(g):
+                g.extra.append(j)
+                g.counts.extend(counts)
+
+    def tolls_after(self, g: Group) -> list[tuple[int, list[Mention]]]:
+        """The sentences right after an act that tell no act but give its toll, with the
+        counts of the killed or injured they give: up to two sentences, until the next act
+        is told; a line that only names the report's source is passed over ("Про це
+        повідомили в ОВА": ``LanguagePack.source_line``)."""
+        told = {e.sentence for e in self.a.events}
+        out: list[tuple[int, list[Mention]]] = []
+        i = g.sentences[-1]
+        after: list[int] = []
+        j = i + 1
+        while len(after) < 2 and j < len(self.a.sentences):
+            if j in told or not self.source_only(j):
+                after.append(j)
+            j += 1
+        for j in after:
+            if j in told:
+                break
+            if self.spread(j):
+                break  # "since the invasion began, 3,854 killed": a total, not its toll
+            counts = [
+                m for m in self.a.mentions_of("count", j) if m.value.role in ("killed", "injured")
+            ]
+            if self.other_day(g, j) and not self.risen(j, counts):
+                if not counts:
+                    continue  # "rescuers searched the rubble on Wednesday": no toll
+                break  # "the attack on Tuesday left 28 dead": the toll of another act
+            if counts:
+                out.append((j, counts))
+        return out
 
     def risen(self, j: int, counts: list[Mention]) -> bool:
         """Sentence ``j`` tells what the toll rose to ("by Monday the toll had risen to 13",
@@ -1262,6 +1295,7 @@ class Assembler:
                 for m in self.places([m for i in where for m in self.a.mentions_of("place", i)])
                 if not countries or m.value.country in countries
             ]
+        places = [m for m in places if not self.court_seat(m)]
         if not places:
             # the lead's act, told in the dateline's sentence or the next
             lead = g.sentences[0] <= self.dateline_at + 1
@@ -1292,11 +1326,22 @@ class Assembler:
         best: Place = min(places, key=rank).value
         if best.precision != "settlement" and (finer := self.place_told_again(g, best)):
             return finer
-        if best.precision in ("admin1", "district") and not any(e.parsed for e in g.events):
+        if (
+            best.precision in ("admin1", "district")
+            and not any(e.parsed for e in g.events)
+            and not _village(best)  # "У Білозерці ...": a village, named as finely as can be
+        ):
             return self.place_within(g, best) or best
         if best.precision == "country":
             return self.one_place_in(g, best) or best
         return best
+
+    def court_seat(self, m: Mention) -> bool:
+        """The place is where a court sits ("районний суд м. Чернігова засудив ...": the
+        language pack's ``court_seat``; English: never, its parse says where the act was)."""
+        pack = get_pack(self.a.language_of(m.sentence))
+        s = self.a.sentences[m.sentence]
+        return pack.court_seat(self.a.text[s.start : m.start])
 
     def place_told_again(self, g: Group, coarse: Place) -> Place | None:
         """For an act placed no nearer than a region or a country, a settlement a word
@@ -1387,6 +1432,8 @@ class Assembler:
         where = range(max(first - 1, 0), min(last + 2, len(self.a.sentences)))
         for m in self.places([m for i in where for m in self.a.mentions_of("place", i)]):
             p = m.value
+            if self.court_seat(m):
+                continue  # "районний суд м. Чернігова": where the court sits
             if region.precision == "district":
                 # a district: a settlement of its region near it
                 if (

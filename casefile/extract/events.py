@@ -1991,8 +1991,9 @@ def _ordered(analysis: Analysis, i: int, e: EventMention, pack: Any) -> list[Men
 
 
 def _nothing_but_forces(analysis: Analysis, i: int, a: int, b: int) -> bool:
-    """Whether ``text[a:b]`` holds nothing but blanks and the words of a whole side's forces
-    ("ЗС РФ", "армії РФ"; ``concepts.yaml`` ``russian_forces``, ``ukrainian_forces``)."""
+    """Whether ``text[a:b]`` holds nothing but blanks, the words of a whole side's forces
+    ("ЗС РФ", "армії РФ"; ``concepts.yaml`` ``russian_forces``, ``ukrainian_forces``) and a
+    rank (the pack's ``rank_spans``: "... бригади ЗС РФ старший лейтенант <name>")."""
     between = analysis.text[a:b]
     if not between.strip():
         return True
@@ -2000,6 +2001,8 @@ def _nothing_but_forces(analysis: Analysis, i: int, a: int, b: int) -> bool:
         return False
     rest = list(between)
     for x, y, _actor in forces_by_concept(between, analysis.language_of(i)):
+        rest[x:y] = " " * (y - x)
+    for x, y in get_pack(analysis.language_of(i)).rank_spans(between):
         rest[x:y] = " " * (y - x)
     for m in analysis.mentions_of("actor", i):  # "армії РФ", its army word the unit's own
         if getattr(m.value, "kind", None) == "force" and m.start < b and a < m.end:

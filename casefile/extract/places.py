@@ -15,7 +15,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from .. import registry
 from ..knowledge.demonyms import demonym_nouns, demonym_of_code
-from ..knowledge.gazetteer import Gazetteer, fold, name_key
+from ..knowledge.gazetteer import Candidate, Gazetteer, fold, name_key
 from ..lang import get_pack
 from ..model import Analysis, Mention, Place
 from ..resolve.geocode import geocode_all
@@ -68,6 +68,7 @@ class Places(BaseStage):
             analysis.text,
             spans=[(a, b) for a, b, _, _ in found],
             fill_unknown=False,
+            areas=_stated_areas(analysis, found),
         )
         for k in _venue_names(analysis.text, found, places, analysis.language_of):
             places[k] = None
@@ -131,6 +132,36 @@ _VENUE_IN = re.compile(
     r"(?:\s+[a-z][\w'’-]*){0,2}?,?\s+(?:in|near|outside|at)\s+(?:the\s+)?"
     r"(?:(?:town|city|village|settlement|kibbutz|district) of\s+)?(?=[A-Z])"
 )
+
+
+_BETWEEN_AREAS = re.compile(r"[\s,]*")  # what may stand between a place and its raion, oblast
+
+
+def _stated_areas(
+    analysis: Analysis, found: list[tuple[int, int, str, int]]
+) -> list[list[list[Candidate]]]:
+    """For each toponym of a sentence in a language without the English reading of
+    qualifiers (``geocode.read_context``: "X, Y Oblast"), the areas named right after it, by
+    its language pack ("с. Шевченкове Куп'янського району Харківської області": the raion,
+    then the oblast): the toponyms that follow with only spaces or commas between and that
+    name a district or an oblast. English: none (the geocoder reads its own)."""
+    gaz = Gazetteer.default()
+    out: list[list[list[Candidate]]] = []
+    for k, (_, end, _, i) in enumerate(found):
+        stated: list[list[Candidate]] = []
+        if analysis.language_of(i) != "en":
+            for start, later_end, name, _ in found[k + 1 : k + 3]:
+                if not _BETWEEN_AREAS.fullmatch(analysis.text, end, start):
+                    break
+                areas = [
+                    c for c in gaz.candidates(name, skeletons=False) if c.feature_code in AREA_CODES
+                ]
+                if not areas:
+                    break
+                stated.append(areas)
+                end = later_end
+        out.append(stated)
+    return out
 
 
 def _venue_word(text: str, end: int, concept: str, language: str) -> int | None:
@@ -301,6 +332,7 @@ def _without_strays_abroad(
     return out
 
 
+AREA_CODES = frozenset({"ADM1", "ADM2"})  # a district or an oblast named after a place
 CENTRES = ("country", "admin1")  # precisions of a name placed at its area's centre
 # A name of up to three capitalised words, an Arabic article joined to the last ("Wad
 # al-Noura", "Deir el-Balah") or between them ("Tell as Sultan")

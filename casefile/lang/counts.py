@@ -84,11 +84,16 @@ class WordCounts:
         lemma: Callable[[str], str],
         singular: Callable[[str], bool] | None = None,
         noun: Callable[[str], bool] | None = None,
+        grammemes: Callable[[str], set[str]] | None = None,
     ) -> None:
         norm = normalise_apostrophes
         self.units = {norm(k): int(v) for k, v in table["units"].items()}
         self.scales = {norm(k): int(v) for k, v in table["scales"].items()}
         self.forms = {norm(k): int(v) for k, v in table.get("forms", {}).items()}
+        # a share of the scale word after it ("полтора десятка": 15, "півтори тисячі": 1500)
+        self.fractions = {norm(k): float(v) for k, v in table.get("fractions", {}).items()}
+        # forms of a scale word that alone name no number ("десятки людей": tens of them)
+        self.vague = {norm(w) for w in table.get("vague", [])}
         self.bounds = [
             (tuple(norm(p).lower().split()), kind)
             for kind in ("at_least", "at_most", "about")
@@ -112,6 +117,10 @@ class WordCounts:
         self.not_before = forms(table.get("not_people_before", []))
         self.weak = {norm(w) for w in table.get("weak", [])}
         self.single_nouns = forms(table.get("single_nouns", []))
+        # nouns of one person that count only in the nominative ("загинула людина"; the law's
+        # "спричинило загибель людини" names no one)
+        self.nominative_nouns = forms(table.get("nominative_only", []))
+        self.grammemes = grammemes
         # words after which a single noun is an adjective of many ("цивільне населення")
         self.collective = {norm(w) for w in table.get("collective_after", [])}
         self.subset = {norm(w) for w in table.get("subset_words", [])}
@@ -130,6 +139,12 @@ class WordCounts:
             return self.units[w]
         lem = normalise_apostrophes(self.lemma(w))
         return self.units.get(lem)
+
+    def _fraction(self, word: str) -> float | None:
+        w = normalise_apostrophes(word.lower())
+        if w in self.fractions:
+            return self.fractions[w]
+        return self.fractions.get(normalise_apostrophes(self.lemma(w)))
 
     def _scale(self, word: str) -> int | None:
         w = normalise_apostrophes(word.lower())
@@ -186,6 +201,15 @@ class WordCounts:
                     if j > i and text[tokens[j - 1][1] : tokens[j][0]].strip():
                         break  # a comma or a dash ends the number
                     scale = self._scale(w)
+                    if scale and j == i and normalise_apostrophes(w.lower()) in self.vague:
+                        break  # "десятки загиблих": no number
+                    share = self._fraction(w) if j + 1 < len(tokens) else None
+                    following = self._scale(tokens[j + 1][2]) if share else None
+                    if share and following and current is None and total == 0:
+                        total = round(share * following)  # "полтора десятка": 15
+                        end = tokens[j + 1][1]
+                        j += 2
+                        break
                     n = None if scale else self.number(w)
                     if scale and (current is not None or j == i):
                         total += (current or 1) * scale
@@ -271,6 +295,12 @@ class WordCounts:
         for k, (start, end, lem) in enumerate(words):
             if lem not in self.single_nouns or not self.singular(text[start:end]):
                 continue
+            if (
+                lem in self.nominative_nouns
+                and self.grammemes is not None
+                and "nomn" not in self.grammemes(text[start:end])
+            ):
+                continue  # "загибель людини": the law's formula
             if k + 1 < len(words) and words[k + 1][2] in self.collective:
                 continue  # "цивільне населення": many, not one
             if any(v.start <= start < v.end for v in out):

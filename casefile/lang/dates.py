@@ -108,6 +108,9 @@ def _day(d: date) -> _PD:
     return (d.year, d.month, d.day)
 
 
+_BESIDE = re.compile(r"[\s,]*")  # what may stand between a night's adverb and its day
+
+
 @dataclass
 class _Cand:
     start: int
@@ -119,6 +122,7 @@ class _Cand:
     relative: bool = False
     night: bool = False
     named: bool = False  # a month named, only the year reckoned
+    adverb: bool = False  # "вночі", "ночью": a night told by one word, no day of its own
 
 
 class CyrillicDates:
@@ -296,6 +300,20 @@ class CyrillicDates:
                 for c in kept
                 if not any(o is not c and o.start <= c.start and c.end < o.end for o in kept)
             ]
+        # a night told by one word beside a day ("вночі 10 лютого", "10 февраля ночью") is
+        # that day's night, not the last one before publication
+        kept = [
+            c
+            for c in kept
+            if not c.adverb
+            or not any(
+                o is not c
+                and not o.relative
+                and (o.month_day is not None or (o.lo is not None and o.lo[2] is not None))
+                and _BESIDE.fullmatch(scan, min(c.end, o.end), max(c.start, o.start))
+                for o in kept
+            )
+        ]
         # 3. open ends from the publication date; a day without its year takes the year
         # of the last date before it that states one with its month ("5 березня 2022 року
         # ... 7 березня": 2022), where that day is not after publication
@@ -514,7 +532,8 @@ class CyrillicDates:
             lo, hi = _day(p - timedelta(days=1)), _day(p)
         else:
             return None
-        return _Cand(m.start(), m.end(), lo, hi, relative=True)
+        adverb = kind == "past_night" and len(m.group().split()) == 1
+        return _Cand(m.start(), m.end(), lo, hi, relative=True, adverb=adverb)
 
     def _weekday(self, m: re.Match[str], p: date | None) -> _Cand | None:
         if p is None or not (m["prep"] or m["last"]):

@@ -188,7 +188,15 @@ class LanguagePack:
         if self.settings["counts"] == "words":
             singular = functools.partial(singular_word, self.code)
             noun = functools.partial(noun_word, self.code)
-            return WordCounts(self.table("numbers"), self.lemma, singular, noun)
+            table = dict(self.table("numbers"))
+            # a day of a month is no count of people ("16 березня загинула жінка"): the
+            # month names of the pack's dates.yaml follow a number as its measure does
+            months = [
+                str(w) for forms in self.table("dates").get("months", {}).values() for w in forms
+            ]
+            table["not_people_after"] = [*table.get("not_people_after", []), *months]
+            grammemes = functools.partial(tag_of, self.code)
+            return WordCounts(table, self.lemma, singular, noun, grammemes)
         return None
 
     def counts(self, text: str) -> list[CountMatch]:
@@ -613,6 +621,34 @@ class LanguagePack:
                 for c in self.cues(before, ["attribution", "publication", "procedure"])
             )
             or self._told_after(sentence, at, before)
+            or self._court_day(sentence, at)
+        )
+
+    def court_seat(self, before: str) -> bool:
+        """Whether a place right after ``before`` is where a court sits: a noun of
+        ``cues.yaml``'s ``court_seat`` among the last ``_SEAT_WORDS`` words of its clause
+        ("районний суд м. Чернігова", "Суд у Львові"), not where the act was."""
+        seats = frozenset(str(w) for w in self.table("cues").get("court_seat") or [])
+        if not seats:
+            return False
+        clause = re.split(r"[,;:!?()«»\"]", before[-80:])[-1]
+        return any(self.lemma(w) in seats for w in WORD.findall(clause)[-_SEAT_WORDS:])
+
+    def _court_day(self, sentence: str, at: int) -> bool:
+        """Whether the date at ``sentence[at:]`` is followed in its clause by a court's
+        step (``cues.yaml``'s ``court``), with nothing but the rest of the date and adverbs
+        between ("суд 10 жовтня 2025 року заочно засудив ...", "суд 3 июня приговорил"):
+        the day of the verdict, not of the act it tells of."""
+        after = re.split(r"[,;:!?()«»\"]", sentence[at : at + _TOLD_AHEAD])[0]
+        steps = self.cues(after, ["court"])
+        if not steps:
+            return False
+        words = WORD.findall(after[: steps[0].start])
+        dates = {w.lower() for w in self.table("dates").get("year_words", [])}
+        months = {str(w) for forms in self.table("dates").get("months", {}).values() for w in forms}
+        return all(
+            w.lower() in months or w.lower() in dates or "ADVB" in tag_of(self.code, w)
+            for w in words
         )
 
     def _told_after(self, sentence: str, at: int, before: str) -> bool:
@@ -986,13 +1022,18 @@ class LanguagePack:
         "«Грім» і «Сокіл»"), the name romanised as written; none inside a name ``found``."""
         out: list[tuple[int, int, PersonName]] = []
         for c in self.cues(text, ["call_sign"]):
+            # "<name> на прізвисько «Тайфун»": the named person's own call sign names him
+            owner = next(
+                (p for _, y, p in found if _OWN_CALL_SIGN.fullmatch(text, y, c.start)), None
+            )
             at = c.end
             while m := _CALL_SIGN.match(text, at):
                 a, b = m.span("name")
                 a, b = a - 1, b + 1  # the quotes too: "«Грім» і «Сокіл»" joins two names
                 if not any(x < b and a < y for x, y, _ in found):
                     name = m["name"]
-                    out.append((a, b, PersonName(self.romanize(name), name, False)))
+                    out.append((a, b, owner or PersonName(self.romanize(name), name, False)))
+                    owner = None  # "«Грім» і «Сокіл»": the second is another's
                 at = m.end()
                 joined = _JOINED.match(text, at)
                 word = joined["word"] if joined else None
@@ -1049,6 +1090,24 @@ class LanguagePack:
             if cases:
                 return cases
         return frozenset()
+
+    def rank_spans(self, text: str) -> list[tuple[int, int]]:
+        """The spans of the words of a rank in ``text`` ("рядовий", "старший лейтенант",
+        "младший сержант"): a word whose lemma is one of ``cues.yaml``'s ``rank_words``, and a
+        word of its ``rank_modifiers`` right before one."""
+        if not self._rank_words:
+            return []
+        mods = frozenset(str(self.table("cues").get("rank_modifiers") or "").split())
+        words = list(WORD.finditer(text))
+        out: list[tuple[int, int]] = []
+        for k, m in enumerate(words):
+            lem = normalise_apostrophes(self.lemma(m.group()))
+            if lem in self._rank_words:
+                out.append(m.span())
+                prev = words[k - 1] if k else None
+                if prev is not None and self.lemma(prev.group()) in mods:
+                    out.append(prev.span())
+        return sorted(out)
 
     @cached_property
     def _rank_words(self) -> frozenset[str]:
@@ -1151,6 +1210,10 @@ _RANKED = re.compile(
 )
 _RANK_WORDS = 4  # words before a name among which its rank or title may stand
 _LIGHT_ADJECTIVES = 3  # adjectives between a light verb and the act's noun
+# Between a person's name and the word of a call sign that is his own ("<name> з позивним",
+# "<name>, по прозвищу"): a comma and a preposition at most
+_OWN_CALL_SIGN = re.compile(r"\s*,?\s*(?:[^\W\d_]{1,3}\s+)?")
+_SEAT_WORDS = 3  # words between a court's noun and the place it sits in ("суд м. Чернігова")
 _TOLD_REACH = 50  # characters between a verb of reporting and the date it is told on
 _TOLD_AHEAD = 90  # characters after a date in which a verb of reporting may follow it
 _TOLD_DATE_WORDS = 4  # words of a date ("24 листопада 2024 року")

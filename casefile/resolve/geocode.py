@@ -61,6 +61,9 @@ class Mention:
     qualifiers: list[list[Candidate]] = field(default_factory=list)  # areas named with it
     # settlements it is said to lie a direction from ("Stepove, northwest of Avdiivka")
     landmarks: list[list[Candidate]] = field(default_factory=list)
+    # areas the caller read beside it (an inflected "с. X Y-ського району"): its place lies
+    # in them, or the gazetteer lacks it (``geocode_all``'s ``areas``)
+    stated: list[list[Candidate]] = field(default_factory=list)
     candidates: list[Candidate] = field(default_factory=list)
 
 
@@ -456,6 +459,7 @@ def geocode_all(
     near: Sequence[Place] = (),
     fill_unknown: bool = True,
     gazetteer: Gazetteer | None = None,
+    areas: Sequence[list[list[Candidate]]] | None = None,
 ) -> list[Place | None]:
     """Resolve a document's toponyms together, each in the light of the others.
 
@@ -474,6 +478,12 @@ def geocode_all(
        the closest resolved mention before it in the text (a street, a building),
        keeping its own name.
 
+    ``areas`` (per mention, optional) are the areas the caller read named with it where
+    this module's English reading cannot ("с. Шевченкове Куп'янського району": a
+    language pack's inflected raion): qualifiers that also bind, so that a name none
+    of whose candidates lies in them is a place the gazetteer lacks, placed at the
+    smallest of them under its own name (not a namesake elsewhere).
+
     Time and memory grow with the number of mentions, not with its square: a
     name reads the names mentioned near it (see :func:`coherence`).
     """
@@ -483,6 +493,9 @@ def geocode_all(
     index: dict[tuple[str, str | None], int] = {}
     groups: list[_Group] = []
     mentions = _read_all(names, context, spans, gaz)
+    for m, stated in zip(mentions, areas or [[] for _ in mentions], strict=True):
+        m.qualifiers += stated
+        m.stated += stated
     owner = []  # each mention's group
     for m in mentions:
         k = index.setdefault((name_key(m.name), m.level), len(index))
@@ -490,6 +503,7 @@ def geocode_all(
             groups.append(_Group(Mention(m.name, level=m.level)))
         groups[k].mention.qualifiers += m.qualifiers
         groups[k].mention.landmarks += m.landmarks
+        groups[k].mention.stated += m.stated
         owner.append(k)
     # 2. candidates and their scores on their own
     for g in groups:
@@ -506,6 +520,10 @@ def geocode_all(
         place = best.candidate.place if best is not None else None
         if best is not None and gaz.is_stoplisted(g.mention.name) and not g.mention.qualifiers:
             place = None
+        if best is not None and not all(
+            any(contains(a, best.candidate) for a in group) for group in g.mention.stated
+        ):
+            best = None  # a namesake outside the areas the text names: one the gazetteer lacks
         places.append(_from_qualifier(g.mention) if best is None else place)
     for m, k in zip(mentions, owner, strict=True):
         m.candidates = groups[k].mention.candidates

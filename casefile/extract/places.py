@@ -232,6 +232,13 @@ def stray(text: str, start: int, name: str, place: Place, home: str | None) -> b
 def home_country(analysis: Analysis) -> str | None:
     """The country most of the document's settlements and regions lie in (in mixed-case
     English, of those that are not a bare one-word name: ``stray``)."""
+    countries = place_countries(analysis)
+    return countries.most_common(1)[0][0] if countries else None
+
+
+def place_countries(analysis: Analysis, besides: Mention | None = None) -> Counter[str]:
+    """How many of the document's settlements and regions lie in each country (``home_country``);
+    ``besides``: a mention left out (a dateline's town, asking where the rest of the report is)."""
     # not a word of a unit's or a person's name ("Rifle" of "... Motorized Rifle Brigade",
     # a surname the document names a person by)
     names = [(n.start, n.end) for n in analysis.mentions if n.kind in ("unit", "person")]
@@ -243,12 +250,12 @@ def home_country(analysis: Analysis) -> str | None:
         and m.value.precision != "country"
         and not any(a <= m.start < b for a, b in names)
         and m.text not in surnames
+        and m is not besides
     ]
     if not is_shouting(analysis.text):
         named = [m for m in found if not stray(analysis.text, m.start, m.text, m.value, "?")]
         found = named or found
-    countries = Counter(m.value.country for m in found)
-    return countries.most_common(1)[0][0] if countries else None
+    return Counter(m.value.country for m in found)
 
 
 # The forces of a state named by who commands them, not by the state: "government forces",

@@ -140,6 +140,23 @@ def test_the_town_of_a_dateline_places_the_lead_act(extract, dateline, place) ->
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "HAMBURG, 4 MAR 90 (DPA) -- [TEXT] GUNMEN SHOT DEAD A GERMAN AGRONOMIST AND HIS DRIVER "
+        "ON SATURDAY, HIS EMPLOYER SAID TODAY.  THE AGRONOMIST HAD WORKED ON IRRIGATION "
+        "PROJECTS NEAR AYACUCHO AND HUANTA SINCE 1985.",
+        "Hamburg, 4 Mar 90 (DPA) -- [Text] Gunmen shot dead a German agronomist and his driver "
+        "on Saturday, his employer said today.  The agronomist had worked on irrigation "
+        "projects near Ayacucho and Huanta since 1985.",
+    ],
+)
+def test_a_dateline_town_abroad_does_not_place_the_lead_act(extract, text) -> None:
+    # the rest of the report is about another country: the wire files from its own office
+    a = extract(text, published="1990-03-04")
+    assert _places(a) == [None]
+
+
+@pytest.mark.parametrize(
     ("text", "best"),
     [
         ("The death toll from Friday's strike on the Dnipro hostel has risen to 14.", 14),

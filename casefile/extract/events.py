@@ -480,6 +480,30 @@ def _blamed(verb: Token) -> list[Token]:
     )
 
 
+# Prepositions after an act's noun that say where it was or whom it struck: a participle of
+# blame the parser hangs from their object is said of the act ("a blast in the town blamed on
+# <group>": no one is blamed for the town)
+BLAME_CLIMBS = frozenset(["in", "at", "near", "on", "outside", "inside", "of", "against"])
+
+
+def _blamed_below(noun: Token) -> list[Token]:
+    """Whom a participle of blame on the act's noun names: hung from the noun itself ("an
+    attack blamed on the ADF"), or from the object of a preposition after it ("an explosion in
+    the capital attributed to <group>", a reading the parser often gives wire copy)."""
+    for c in noun.children:
+        if c.dep_ == "acl" and (blamed := _blamed(c)):
+            return blamed
+    for c in noun.children:
+        if c.dep_ == "prep" and c.lower_ in BLAME_CLIMBS:
+            for g in c.children:
+                if g.dep_ != "pobj":
+                    continue
+                for a in g.children:
+                    if a.dep_ == "acl" and (blamed := _blamed(a)):
+                        return blamed
+    return []
+
+
 def _believed(subject: Token, verb: Token) -> list[Token]:
     """What the agent ``subject`` is believed to be ("gunmen, believed to be members of the
     <group>, killed ..."): the words of that description, from a clause on the subject or
@@ -537,8 +561,8 @@ def _agent_tokens(trigger: Token, depth: int = 0) -> tuple[list[Token], str]:
                         if b.dep_ == "prep" and b.lower_ == "by":
                             toks = [t for p in b.children if p.dep_ == "pobj" for t in p.subtree]
                             return toks, "parse:by"
-            if c.dep_ == "acl" and (blamed := _blamed(c)):  # "an attack blamed on the ADF"
-                return blamed, "parse:blamed"
+        if blamed := _blamed_below(trigger):  # "an attack blamed on the ADF"
+            return blamed, "parse:blamed"
         if trigger.dep_ in ("nsubjpass", "dobj") and (blamed := _blamed(trigger.head)):
             # "the killings were attributed to <group>", "officials blamed the attack on"
             return blamed, "parse:blamed"
@@ -688,8 +712,8 @@ def _cause_agent(verb: Token) -> list[Token]:
             for p in noun.children:
                 if p.dep_ == "prep" and p.lower_ == "by":
                     return [t for g in p.children if g.dep_ == "pobj" for t in _phrase(g)]
-                if p.dep_ == "acl" and (blamed := _blamed(p)):  # "in an attack blamed on"
-                    return blamed
+            if blamed := _blamed_below(noun):  # "in an attack blamed on"
+                return blamed
             nouns = [
                 g
                 for p in noun.children

@@ -272,3 +272,12 @@ def test_a_body_named_with_its_mens_noun_is_named_by_its_name(extract) -> None:
         "interrogations in Kherson in 2022."
     )
     assert perpetrators(a) == [{"FSB"}]
+
+
+def test_blame_the_parser_hangs_from_the_place_of_the_act(extract) -> None:
+    # the parser hangs "attributed to" from the town, not the blast: no one is blamed for a town
+    a = extract(
+        "Mourners gathered in memory of a teacher killed last month in a dynamite blast in the "
+        "mountain town attributed to the ELN."
+    )
+    assert "ELN" in everyone(a)

@@ -50,6 +50,7 @@ class Places(BaseStage):
                 # in upper-case wire text "HAD", "TOOK" and surnames look like names
                 if (not shouting or _placed(flat, a, name))
                 and not _given_name(flat, b, name)
+                and not _speaker_tag(flat, a, b)
                 and not DESIGNATION.match(flat, b)  # "Mi-8", "Su-25": a model of craft
                 # a nationality word is no place, though a town abroad may be spelt like it
                 and name.strip().lower() not in demonym_nouns()
@@ -461,6 +462,18 @@ GIVEN_NAMES = frozenset(
         "lyudmila",
     ]
 )
+
+
+# A transcript's speaker label: a name alone in brackets that opens its sentence, after
+# nothing but a dateline or the wire's other bracketed tags ("-- [Interview ...] [Text]
+# [<name>] We are ...", "[<name>] Two people were killed"): who speaks, not where
+_TAG_BEFORE = re.compile(r"(?:^|(?:--|[-–—]|\])\s*)\[\s*$")
+_TAG_AFTER = re.compile(r"\s*\]")
+
+
+def _speaker_tag(text: str, start: int, end: int) -> bool:
+    """The name at ``text[start:end]`` (a sentence) is a bracketed speaker label."""
+    return bool(_TAG_BEFORE.search(text, 0, start) and _TAG_AFTER.match(text, end))
 
 
 def _given_name(text: str, end: int, name: str) -> bool:

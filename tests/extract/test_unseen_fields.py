@@ -156,6 +156,29 @@ def test_a_dateline_town_abroad_does_not_place_the_lead_act(extract, text) -> No
     assert _places(a) == [None]
 
 
+@pytest.mark.parametrize("speaker", ["Vargas", "Mendoza"])
+def test_a_transcripts_speaker_label_is_no_place(extract, speaker) -> None:
+    # a surname that is also a town's name, in the brackets that tell who speaks
+    a = extract(
+        "Quito, 3 Mar 90 (Radio Quito) -- [Interview with the police chief by a reporter; "
+        "place and date not given]\n\n"
+        "   [Reporter] Colonel, what can you tell us about last night?\n\n"
+        f"   [{speaker}] A bomb went off in a crowded market on Tuesday, killing three women.\n",
+        published="1990-03-04",
+    )
+    assert speaker not in [m.text for m in a.mentions_of("place")]
+    assert _places(a) == [None]
+
+
+def test_a_name_in_brackets_after_a_word_is_still_a_place(extract) -> None:
+    # a translator's gloss inside a sentence says where, unlike a label opening it
+    a = extract(
+        "Gunmen shot dead a judge on Monday in the provincial capital [Mendoza], police said.",
+        published="1990-03-04",
+    )
+    assert "Mendoza" in [m.text for m in a.mentions_of("place")]
+
+
 @pytest.mark.parametrize(
     ("text", "best"),
     [

@@ -281,3 +281,12 @@ def test_blame_the_parser_hangs_from_the_place_of_the_act(extract) -> None:
         "mountain town attributed to the ELN."
     )
     assert "ELN" in everyone(a)
+
+
+def test_a_name_the_tagger_reads_to_a_closing_bracket_stops_before_it(extract) -> None:
+    # a wire's gloss of a group's initials, in brackets: the group's name holds no bracket
+    a = extract(
+        "Police blamed the pro-Cuban eln [Army of National Liberation], which kidnapped two "
+        "oil engineers near the border on Monday."
+    )
+    assert everyone(a) == {"Army of National Liberation"}

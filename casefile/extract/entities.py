@@ -270,14 +270,24 @@ COMMUNITY_NAME = re.compile(r"(?:[Kk]ibbutz|[Mm]oshav)\s")
 
 
 def _drop_places_in_names(analysis: Analysis) -> None:
-    """A toponym inside a person's full name ("Carlos Ruiz", "Ruiz" a town) is the name;
-    a "person" named as a community ("Kibbutz <name>") is the place."""
+    """A toponym inside a person's full name ("Carlos Ruiz", "Ruiz" a town) is the name, and
+    so is one inside an armed group's name, an organisation named with a word of such names
+    ("<given name> <surname> Front", "... National Liberation Front": fronts named after people
+    and ideals); a "person" named as a community ("Kibbutz <name>") is the place."""
     community = [m for m in analysis.mentions_of("person") if COMMUNITY_NAME.match(m.text)]
     if community:
         analysis.mentions[:] = [m for m in analysis.mentions if all(m is not x for x in community)]
         analysis._indexed = -1
+    words = concepts()
     names = [
-        (m.start, m.end) for m in analysis.mentions if m.kind == "person" and " " in m.text.strip()
+        (m.start, m.end)
+        for m in analysis.mentions
+        if (m.kind == "person" and " " in m.text.strip())
+        or (
+            m.kind == "org"
+            and " " in m.text.strip()
+            and words.find("group_name", analysis.language_of(m.sentence), m.text)
+        )
     ]
     if not names:
         return

@@ -170,6 +170,17 @@ def test_a_transcripts_speaker_label_is_no_place(extract, speaker) -> None:
     assert _places(a) == [None]
 
 
+def test_the_names_in_an_armed_fronts_name_are_no_places(extract) -> None:
+    # a front named after people whose surnames are also towns' names
+    a = extract(
+        "Rebels of the Mendoza Vargas Eastern Front ambushed a bus on Tuesday, killing two "
+        "passengers, the radio said.",
+        published="1990-03-04",
+    )
+    assert [m.text for m in a.mentions_of("place")] == []
+    assert _places(a) == [None]
+
+
 def test_a_name_in_brackets_after_a_word_is_still_a_place(extract) -> None:
     # a translator's gloss inside a sentence says where, unlike a label opening it
     a = extract(

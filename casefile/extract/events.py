@@ -95,6 +95,9 @@ REPORTING_LEMMAS = frozenset(
         "denounce",
     ]
 )
+# Verbs of telling whose place is where a report was made, not where its act was ("speaking
+# to reporters in <town>", "a communique issued in <town>").
+PLACE_TELLING_LEMMAS = REPORTING_LEMMAS | frozenset(["speak", "issue", "broadcast"])
 # Nouns of a charge: "notified a soldier of suspicion of killing" names the suspect.
 ACCUSING_NOUNS = frozenset(["suspicion", "charge", "accusation", "indictment"])
 # What a court or a state issues or imposes against whom it holds responsible for an act.
@@ -827,6 +830,21 @@ def _attachment(
     return "other"
 
 
+def _told_at(doc: Doc, start: int, end: int) -> bool:
+    """The place (sentence offsets) is the object of a preposition on a verb of telling itself,
+    or on its objects ("said in <town>", "speaking to reporters in <town>", "a communique
+    issued in <town>"), not a word inside what it tells."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    tok, steps = span.root, 0
+    # up through prepositions and their objects only ("to reporters in <town>"), never out
+    # of a clause
+    while tok.dep_ in ("pobj", "prep") and tok.head is not tok:
+        tok, steps = tok.head, steps + 1
+    return steps >= 2 and tok.pos_ == "VERB" and tok.lemma_ in PLACE_TELLING_LEMMAS
+
+
 # Prepositions that make an act the cause or setting of what the verb tells ("were missing
 # on Wednesday after a strike"): the verb's date is the sequel's, not the act's.
 SEQUEL_PREPS = frozenset(["after", "following", "before", "since"])
@@ -1242,7 +1260,7 @@ class Events(BaseStage):
                 if doc is None and role == COUNT and _counts_the_charged(pack, s.text, m, owner):
                     continue  # "обвинувачення трьом військовим у розстрілі ...": the accused
                 if doc is not None and role != COUNT:
-                    telling = DATE_TELLING_LEMMAS if role == TIME else REPORTING_LEMMAS
+                    telling = DATE_TELLING_LEMMAS if role == TIME else PLACE_TELLING_LEMMAS
                     how = {
                         id(e): _attachment(
                             doc, m.start - s.start, m.end - s.start, tok, telling, role == PLACE
@@ -1254,6 +1272,9 @@ class Events(BaseStage):
                     attached = [e for e in events if how[id(e)] == "act"]
                     reported = all(how[id(e)] == "report" for e in events)
                     if reported:
+                        if role == PLACE and _told_at(doc, m.start - s.start, m.end - s.start):
+                            for e in events:  # "said in <town> that ...": where it was told,
+                                e.not_here.append(m)  # no act's place, whatever may take it
                         continue  # "said on Monday": when it was told, not when it happened
                     if "doer" in how.values():
                         for e in events:  # no act's place, whatever else may take it

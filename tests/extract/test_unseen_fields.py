@@ -170,6 +170,30 @@ def test_a_transcripts_speaker_label_is_no_place(extract, speaker) -> None:
     assert _places(a) == [None]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Speaking to reporters in San Miguel, the defense minister said that guerrillas had "
+        "killed three peasants on Sunday.",
+        "The army communique, issued in Santa Ana, says that the terrorists murdered a mayor "
+        "and his two bodyguards on Sunday.",
+        "The defense minister said in San Miguel that guerrillas had killed three peasants on "
+        "Sunday.",
+    ],
+)
+def test_where_an_act_was_told_does_not_place_it(extract, text) -> None:
+    # the town hangs from the verb of telling: where the report was made, not the act
+    assert _places(extract(text, published="1990-03-04")) == [None]
+
+
+def test_the_town_of_the_act_in_a_report_is_still_its_place(extract) -> None:
+    a = extract(
+        "Guerrillas killed three peasants in San Miguel on Sunday, the defense minister said.",
+        published="1990-03-04",
+    )
+    assert _places(a) == ["San Miguel"]
+
+
 def test_the_names_in_an_armed_fronts_name_are_no_places(extract) -> None:
     # a front named after people whose surnames are also towns' names
     a = extract(

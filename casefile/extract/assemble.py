@@ -78,7 +78,7 @@ from .lexicon import (
     MILITARY_RANK,
     REJECTING_LEMMAS,
 )
-from .places import home_country, home_institution, stray
+from .places import home_country, home_institution, place_countries, stray
 from .statistics import spreads
 from .truecase import is_english_word, shouting
 from .types import concepts, type_specs
@@ -1383,12 +1383,15 @@ class Assembler:
         """The sentence a wire story's dateline opens and the town it names ("<TOWN>,
         <Country> (AP) — "), for the lead's act where it names no place of its own nor has
         one told around it: a reporter filing from a town not a capital files from where
-        it happened. A capital's dateline is a bureau's."""
+        it happened. A capital's dateline is a bureau's; so is a town abroad, where the rest
+        of the report names places only in other countries ("HAMBURG (DPA) -- ..." on an
+        act in Peru)."""
         for i in range(min(DATELINE_SENTENCES, len(self.a.sentences))):
             filed = filed_end(self.a, i)
             for m in self.a.mentions_of("place", i):
                 if m.end <= filed and m.value.precision == "settlement" and not _capital(m.value):
-                    return i, m.value
+                    rest = place_countries(self.a, besides=m)
+                    return (i, m.value) if not rest or rest[m.value.country] else (-2, None)
         return -2, None
 
     @property

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 
 import spacy
 from spacy.language import Language
@@ -213,10 +214,34 @@ class Entities(BaseStage):
                         # number the tagger left out
                         number = NUMBER_AFTER.match(analysis.text, end)
                         end = number.end() if number else end
+                    start, end = _inside_brackets(analysis.text, start, end)
+                    if end <= start:
+                        continue
                     analysis.mentions.append(
                         Mention(kind, start, end, analysis.text[start:end], ent.label_, i)
                     )
         _drop_places_in_names(analysis)
+
+
+_BRACKET = re.compile(r"[\[\]]")
+
+
+def _inside_brackets(text: str, start: int, end: int) -> tuple[int, int]:
+    """A name the tagger ran across a bracket ("<acronym> [Army of National Liberation]"
+    read to the closing bracket, a transcript's "[<speaker>] Good evening" read on into the
+    speech): its first piece between brackets, spaces trimmed (none if all are blank)."""
+    if not _BRACKET.search(text, start, end):
+        return start, end
+    cuts = [start, *(m.start() for m in _BRACKET.finditer(text, start, end)), end]
+    for a, b in pairwise(cuts):
+        a += text[a:b].startswith(("[", "]"))
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        if b > a:
+            return a, b
+    return start, start
 
 
 # A unit's name that ends in its kind, and the number that may follow it in the text.
@@ -245,14 +270,24 @@ COMMUNITY_NAME = re.compile(r"(?:[Kk]ibbutz|[Mm]oshav)\s")
 
 
 def _drop_places_in_names(analysis: Analysis) -> None:
-    """A toponym inside a person's full name ("Carlos Ruiz", "Ruiz" a town) is the name;
-    a "person" named as a community ("Kibbutz <name>") is the place."""
+    """A toponym inside a person's full name ("Carlos Ruiz", "Ruiz" a town) is the name, and
+    so is one inside an armed group's name, an organisation named with a word of such names
+    ("<given name> <surname> Front", "... National Liberation Front": fronts named after people
+    and ideals); a "person" named as a community ("Kibbutz <name>") is the place."""
     community = [m for m in analysis.mentions_of("person") if COMMUNITY_NAME.match(m.text)]
     if community:
         analysis.mentions[:] = [m for m in analysis.mentions if all(m is not x for x in community)]
         analysis._indexed = -1
+    words = concepts()
     names = [
-        (m.start, m.end) for m in analysis.mentions if m.kind == "person" and " " in m.text.strip()
+        (m.start, m.end)
+        for m in analysis.mentions
+        if (m.kind == "person" and " " in m.text.strip())
+        or (
+            m.kind == "org"
+            and " " in m.text.strip()
+            and words.find("group_name", analysis.language_of(m.sentence), m.text)
+        )
     ]
     if not names:
         return

@@ -123,6 +123,9 @@ LEARNING_LEMMAS = frozenset(
         "assess",
     ]
 )
+# Verbs of telling whose place is where a report was made, not where its act was ("speaking
+# to reporters in <town>", "a communique issued in <town>").
+PLACE_TELLING_LEMMAS = REPORTING_LEMMAS | frozenset(["speak", "issue", "broadcast"])
 # Nouns of a charge: "notified a soldier of suspicion of killing" names the suspect.
 ACCUSING_NOUNS = frozenset(["suspicion", "charge", "accusation", "indictment"])
 # What a court or a state issues or imposes against whom it holds responsible for an act.
@@ -504,6 +507,30 @@ def _blamed(verb: Token) -> list[Token]:
     )
 
 
+# Prepositions after an act's noun that say where it was or whom it struck: a participle of
+# blame the parser hangs from their object is said of the act ("a blast in the town blamed on
+# <group>": no one is blamed for the town)
+BLAME_CLIMBS = frozenset(["in", "at", "near", "on", "outside", "inside", "of", "against"])
+
+
+def _blamed_below(noun: Token) -> list[Token]:
+    """Whom a participle of blame on the act's noun names: hung from the noun itself ("an
+    attack blamed on the ADF"), or from the object of a preposition after it ("an explosion in
+    the capital attributed to <group>", a reading the parser often gives wire copy)."""
+    for c in noun.children:
+        if c.dep_ == "acl" and (blamed := _blamed(c)):
+            return blamed
+    for c in noun.children:
+        if c.dep_ == "prep" and c.lower_ in BLAME_CLIMBS:
+            for g in c.children:
+                if g.dep_ != "pobj":
+                    continue
+                for a in g.children:
+                    if a.dep_ == "acl" and (blamed := _blamed(a)):
+                        return blamed
+    return []
+
+
 def _believed(subject: Token, verb: Token) -> list[Token]:
     """What the agent ``subject`` is believed to be ("gunmen, believed to be members of the
     <group>, killed ..."): the words of that description, from a clause on the subject or
@@ -576,8 +603,8 @@ def _agent_tokens(trigger: Token, depth: int = 0) -> tuple[list[Token], str]:
                         if b.dep_ == "prep" and b.lower_ == "by":
                             toks = [t for p in b.children if p.dep_ == "pobj" for t in p.subtree]
                             return toks, "parse:by"
-            if c.dep_ == "acl" and (blamed := _blamed(c)):  # "an attack blamed on the ADF"
-                return blamed, "parse:blamed"
+        if blamed := _blamed_below(trigger):  # "an attack blamed on the ADF"
+            return blamed, "parse:blamed"
         if trigger.dep_ in ("nsubjpass", "dobj") and (blamed := _blamed(trigger.head)):
             # "the killings were attributed to <group>", "officials blamed the attack on"
             return blamed, "parse:blamed"
@@ -740,8 +767,8 @@ def _cause_agent(verb: Token) -> list[Token]:
             for p in noun.children:
                 if p.dep_ == "prep" and p.lower_ == "by":
                     return [t for g in p.children if g.dep_ == "pobj" for t in _phrase(g)]
-                if p.dep_ == "acl" and (blamed := _blamed(p)):  # "in an attack blamed on"
-                    return blamed
+            if blamed := _blamed_below(noun):  # "in an attack blamed on"
+                return blamed
             nouns = [
                 g
                 for p in noun.children
@@ -860,6 +887,21 @@ def _attachment(
 # Nouns a report frames one act with ("In one incident in early December ...", "In another
 # case, on 3 May, ..."): a date that qualifies them is the act's, whatever verb they hang from.
 INCIDENT_NOUNS = frozenset(["incident", "case", "episode", "instance", "occasion"])
+
+
+def _told_at(doc: Doc, start: int, end: int) -> bool:
+    """The place (sentence offsets) is the object of a preposition on a verb of telling itself,
+    or on its objects ("said in <town>", "speaking to reporters in <town>", "a communique
+    issued in <town>"), not a word inside what it tells."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    tok, steps = span.root, 0
+    # up through prepositions and their objects only ("to reporters in <town>"), never out
+    # of a clause
+    while tok.dep_ in ("pobj", "prep") and tok.head is not tok:
+        tok, steps = tok.head, steps + 1
+    return steps >= 2 and tok.pos_ == "VERB" and tok.lemma_ in PLACE_TELLING_LEMMAS
 
 
 # Prepositions that make an act the cause or setting of what the verb tells ("were missing
@@ -1282,7 +1324,7 @@ class Events(BaseStage):
                 if doc is None and role == COUNT and _counts_the_charged(pack, s.text, m, owner):
                     continue  # "обвинувачення трьом військовим у розстрілі ...": the accused
                 if doc is not None and role != COUNT:
-                    telling = DATE_TELLING_LEMMAS if role == TIME else REPORTING_LEMMAS
+                    telling = DATE_TELLING_LEMMAS if role == TIME else PLACE_TELLING_LEMMAS
                     how = {
                         id(e): _attachment(
                             doc, m.start - s.start, m.end - s.start, tok, telling, role == PLACE
@@ -1294,6 +1336,9 @@ class Events(BaseStage):
                     attached = [e for e in events if how[id(e)] == "act"]
                     reported = all(how[id(e)] == "report" for e in events)
                     if reported:
+                        if role == PLACE and _told_at(doc, m.start - s.start, m.end - s.start):
+                            for e in events:  # "said in <town> that ...": where it was told,
+                                e.not_here.append(m)  # no act's place, whatever may take it
                         continue  # "said on Monday": when it was told, not when it happened
                     if "doer" in how.values():
                         for e in events:  # no act's place, whatever else may take it

@@ -50,6 +50,7 @@ class Places(BaseStage):
                 # in upper-case wire text "HAD", "TOOK" and surnames look like names
                 if (not shouting or _placed(flat, a, name))
                 and not _given_name(flat, b, name)
+                and not _speaker_tag(flat, a, b)
                 and not DESIGNATION.match(flat, b)  # "Mi-8", "Su-25": a model of craft
                 # a nationality word is no place, though a town abroad may be spelt like it
                 and name.strip().lower() not in demonym_nouns()
@@ -263,6 +264,13 @@ def stray(text: str, start: int, name: str, place: Place, home: str | None) -> b
 def home_country(analysis: Analysis) -> str | None:
     """The country most of the document's settlements and regions lie in (in mixed-case
     English, of those that are not a bare one-word name: ``stray``)."""
+    countries = place_countries(analysis)
+    return countries.most_common(1)[0][0] if countries else None
+
+
+def place_countries(analysis: Analysis, besides: Mention | None = None) -> Counter[str]:
+    """How many of the document's settlements and regions lie in each country (``home_country``);
+    ``besides``: a mention left out (a dateline's town, asking where the rest of the report is)."""
     # not a word of a unit's or a person's name ("Rifle" of "... Motorized Rifle Brigade",
     # a surname the document names a person by)
     names = [(n.start, n.end) for n in analysis.mentions if n.kind in ("unit", "person")]
@@ -274,12 +282,12 @@ def home_country(analysis: Analysis) -> str | None:
         and m.value.precision != "country"
         and not any(a <= m.start < b for a, b in names)
         and m.text not in surnames
+        and m is not besides
     ]
     if not is_shouting(analysis.text):
         named = [m for m in found if not stray(analysis.text, m.start, m.text, m.value, "?")]
         found = named or found
-    countries = Counter(m.value.country for m in found)
-    return countries.most_common(1)[0][0] if countries else None
+    return Counter(m.value.country for m in found)
 
 
 # The forces of a state named by who commands them, not by the state: "government forces",
@@ -486,6 +494,18 @@ GIVEN_NAMES = frozenset(
         "lyudmila",
     ]
 )
+
+
+# A transcript's speaker label: a name alone in brackets that opens its sentence, after
+# nothing but a dateline or the wire's other bracketed tags ("-- [Interview ...] [Text]
+# [<name>] We are ...", "[<name>] Two people were killed"): who speaks, not where
+_TAG_BEFORE = re.compile(r"(?:^|(?:--|[-–—]|\])\s*)\[\s*$")
+_TAG_AFTER = re.compile(r"\s*\]")
+
+
+def _speaker_tag(text: str, start: int, end: int) -> bool:
+    """The name at ``text[start:end]`` (a sentence) is a bracketed speaker label."""
+    return bool(_TAG_BEFORE.search(text, 0, start) and _TAG_AFTER.match(text, end))
 
 
 def _given_name(text: str, end: int, name: str) -> bool:

@@ -338,3 +338,21 @@ def test_a_side_named_in_a_claim_the_report_rejects_did_not_do_it(extract, rejec
         "blame."
     )
     assert everyone(a) == {"Russian forces"}
+
+
+def test_blame_the_parser_hangs_from_the_place_of_the_act(extract) -> None:
+    # the parser hangs "attributed to" from the town, not the blast: no one is blamed for a town
+    a = extract(
+        "Mourners gathered in memory of a teacher killed last month in a dynamite blast in the "
+        "mountain town attributed to the ELN."
+    )
+    assert "ELN" in everyone(a)
+
+
+def test_a_name_the_tagger_reads_to_a_closing_bracket_stops_before_it(extract) -> None:
+    # a wire's gloss of a group's initials, in brackets: the group's name holds no bracket
+    a = extract(
+        "Police blamed the pro-Cuban eln [Army of National Liberation], which kidnapped two "
+        "oil engineers near the border on Monday."
+    )
+    assert everyone(a) == {"Army of National Liberation"}

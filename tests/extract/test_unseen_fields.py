@@ -140,6 +140,81 @@ def test_the_town_of_a_dateline_places_the_lead_act(extract, dateline, place) ->
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "HAMBURG, 4 MAR 90 (DPA) -- [TEXT] GUNMEN SHOT DEAD A GERMAN AGRONOMIST AND HIS DRIVER "
+        "ON SATURDAY, HIS EMPLOYER SAID TODAY.  THE AGRONOMIST HAD WORKED ON IRRIGATION "
+        "PROJECTS NEAR AYACUCHO AND HUANTA SINCE 1985.",
+        "Hamburg, 4 Mar 90 (DPA) -- [Text] Gunmen shot dead a German agronomist and his driver "
+        "on Saturday, his employer said today.  The agronomist had worked on irrigation "
+        "projects near Ayacucho and Huanta since 1985.",
+    ],
+)
+def test_a_dateline_town_abroad_does_not_place_the_lead_act(extract, text) -> None:
+    # the rest of the report is about another country: the wire files from its own office
+    a = extract(text, published="1990-03-04")
+    assert _places(a) == [None]
+
+
+@pytest.mark.parametrize("speaker", ["Vargas", "Mendoza"])
+def test_a_transcripts_speaker_label_is_no_place(extract, speaker) -> None:
+    # a surname that is also a town's name, in the brackets that tell who speaks
+    a = extract(
+        "Quito, 3 Mar 90 (Radio Quito) -- [Interview with the police chief by a reporter; "
+        "place and date not given]\n\n"
+        "   [Reporter] Colonel, what can you tell us about last night?\n\n"
+        f"   [{speaker}] A bomb went off in a crowded market on Tuesday, killing three women.\n",
+        published="1990-03-04",
+    )
+    assert speaker not in [m.text for m in a.mentions_of("place")]
+    assert _places(a) == [None]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Speaking to reporters in San Miguel, the defense minister said that guerrillas had "
+        "killed three peasants on Sunday.",
+        "The army communique, issued in Santa Ana, says that the terrorists murdered a mayor "
+        "and his two bodyguards on Sunday.",
+        "The defense minister said in San Miguel that guerrillas had killed three peasants on "
+        "Sunday.",
+    ],
+)
+def test_where_an_act_was_told_does_not_place_it(extract, text) -> None:
+    # the town hangs from the verb of telling: where the report was made, not the act
+    assert _places(extract(text, published="1990-03-04")) == [None]
+
+
+def test_the_town_of_the_act_in_a_report_is_still_its_place(extract) -> None:
+    a = extract(
+        "Guerrillas killed three peasants in San Miguel on Sunday, the defense minister said.",
+        published="1990-03-04",
+    )
+    assert _places(a) == ["San Miguel"]
+
+
+def test_the_names_in_an_armed_fronts_name_are_no_places(extract) -> None:
+    # a front named after people whose surnames are also towns' names
+    a = extract(
+        "Rebels of the Mendoza Vargas Eastern Front ambushed a bus on Tuesday, killing two "
+        "passengers, the radio said.",
+        published="1990-03-04",
+    )
+    assert [m.text for m in a.mentions_of("place")] == []
+    assert _places(a) == [None]
+
+
+def test_a_name_in_brackets_after_a_word_is_still_a_place(extract) -> None:
+    # a translator's gloss inside a sentence says where, unlike a label opening it
+    a = extract(
+        "Gunmen shot dead a judge on Monday in the provincial capital [Mendoza], police said.",
+        published="1990-03-04",
+    )
+    assert "Mendoza" in [m.text for m in a.mentions_of("place")]
+
+
+@pytest.mark.parametrize(
     ("text", "best"),
     [
         ("The death toll from Friday's strike on the Dnipro hostel has risen to 14.", 14),

@@ -32,7 +32,7 @@ import pycountry
 
 from .. import registry
 from ..config import Settings
-from ..knowledge.demonyms import demonyms
+from ..knowledge.demonyms import capital_demonym, demonyms
 from ..knowledge.gazetteer import Gazetteer
 from ..knowledge.groups import canonical_force
 from ..knowledge.orbat import Orbat
@@ -53,6 +53,7 @@ from .events import (
     UNNAMED,
     EventMention,
     assailant,
+    blamed_party,
     filed_end,
     score_features,
     tells_of_act,
@@ -1034,15 +1035,42 @@ class Assembler:
             # without a parse, past one sentence that tells no act ("На відео — бійці
             # 9-ї бригади. Розстріл стався 27 листопада.")
             j += 1
-        if j >= len(self.a.sentences) or j in self.told or not self.opens_with("act_again", j):
+        if j >= len(self.a.sentences) or j in self.told:
             return []
-        if not self.words.find("happened", self.a.language_of(j), self.a.sentences[j].text):
+        at = self.comes_back(j)
+        if at is None:
             return []
+        s = self.a.sentences[j]
+        if not self.words.find("happened", self.a.language_of(j), s.text[at:]):
+            return []
+        pack = get_pack(self.a.language_of(j))
         return [
             m
             for m in self.a.mentions_of("date", j)
-            if not SPAN_CUE.match(m.text) and not self.told_on(m)
+            if m.start >= s.start + at
+            and not SPAN_CUE.match(m.text)
+            # of the clause that comes back to the act: "said" before it tells no date
+            and not (
+                self.told_on(m) if not at else pack.told_on(s.text[at:], m.start - s.start - at)
+            )
         ]
+
+    def comes_back(self, j: int) -> int | None:
+        """Where the clause of sentence ``j`` that comes back to the act told before opens
+        (``act_again``: "The attack took place ..."): 0 where the sentence opens with it,
+        the end of the words of telling that open it where the clause after them does
+        ("Prosecutors said the killings took place ...": ``reporting``, within
+        ``TELLING_REACH`` characters); None where neither does."""
+        s = self.a.sentences[j]
+        language = self.a.language_of(j)
+        told = self.words.find("reporting", language, s.text[:TELLING_REACH])
+        if told:
+            rest = s.text[told[0][1] :]
+            at = told[0][1] + len(rest) - len(THAT.sub("", rest, count=1))
+            head = " ".join(re.findall(r"[\w'’-]+", s.text[at:])[:5])
+            if self.words.find("act_again", language, head):
+                return at
+        return 0 if self.opens_with("act_again", j) else None
 
     @staticmethod
     def dates_of(events: list[EventMention], tally: set[int]) -> list[tuple[Mention, str]]:
@@ -1586,6 +1614,8 @@ class Assembler:
             # "the army and allied militias": the army too, the home country's
             found += self.home_institution(g)
         if not found:
+            found += self.blamed(g)
+        if not found:
             main = self.principal_agent()
             if main:
                 found.append(main)
@@ -1610,6 +1640,31 @@ class Assembler:
             found += self.assailant_before(g)
         return found
 
+    def blamed(self, g: Group) -> list[Actor]:
+        """Whom the report lays an act told without a doer on (``events.blamed_party``: "They
+        blamed the attack on <force>", "..., blaming <group>"): in the act's sentences or the
+        one right after them in their paragraph, where that tells no other act; not in a
+        sentence with a word of denial ("Moscow denied any role and blamed ...": the
+        language pack's ``denial`` cues), whose blame is a counter-claim."""
+        where = list(g.sentences)
+        j = g.sentences[-1] + 1
+        own = {id(e) for e in g.events}
+        if (
+            j < len(self.a.sentences)
+            and self.paragraph[j] == self.paragraph[g.sentences[-1]]
+            and all(id(e) in own for e in self.a.events if e.sentence == j)
+        ):
+            where.append(j)
+        out: list[Actor] = []
+        for i in where:
+            if get_pack(self.a.language_of(i)).cues(self.a.sentences[i].text, ["denial"]):
+                continue
+            for m in blamed_party(self.a, i, self.model):
+                actor = _actor(m)
+                if actor is not None and actor.name not in {a.name for a in out}:
+                    out.append(actor)
+        return out
+
     def assailant_before(self, g: Group) -> list[Actor]:
         """Who the sentence right before the act, in its paragraph, names as the subject of
         an assault ("<force> shelled the town. A woman was killed."): the act it led to
@@ -1628,11 +1683,14 @@ class Assembler:
         elsewhere ("A soldier was charged with a murder. ... he and his unit shot ...").
         A unit of the other side (the victims') does not count; two of the force's side
         leave the force; a unit named only in another paragraph that tells no such act (an
-        assessment's next section, where it advanced) is no doer of this act."""
+        assessment's next section, where it advanced) is no doer of this act, nor is one
+        named only in the sentences of another act kept apart from this one ("In one case,
+        Russian soldiers shot ... . In another case, men of <unit> executed ...")."""
         paragraphs = frozenset(self.paragraph[i] for i in g.sentences)
         key = (force.name, paragraphs, g.type)
         if key not in self._side_unit:  # asked once per incident, one answer a paragraph
-            kin = {e.sentence for e in self.a.events if kindred(e.type, g.type)}
+            others = {i for k in self.kept if k is not g for i in k.sentences} - set(g.sentences)
+            kin = {e.sentence for e in self.a.events if kindred(e.type, g.type)} - others
             sentences = [i for i, p in enumerate(self.paragraph) if p in paragraphs or i in kin]
             units = self.side_units(sentences, {force.name})
             self._side_unit[key] = units[0] if len(units) == 1 else None
@@ -2029,6 +2087,11 @@ def _country_demonym(code: str | None) -> str | None:
     return demonyms().get(found.name.lower()) if found else None
 
 
+# Characters from a sentence's start within which its words of telling open it ("Ukrainian
+# prosecutors said ..."): the clause after them may come back to an act told before.
+TELLING_REACH = 60
+THAT = re.compile(r"^\s*(?:that\s+)?", re.I)  # what opens the clause of what was told
+
 # Characters between the words of an order and the name of who gave it (his title).
 _ORDER_REACH = 60
 
@@ -2037,7 +2100,9 @@ def _actor(m: Mention) -> Actor | None:
     """The actor a mention names: a unit or force as resolved, a state's forces by its name or
     demonym as agent ("Russia struck", "a Russian strike"), another group by its name."""
     if isinstance(m.value, Actor):
-        return None if m.value.kind == UNNAMED else m.value
+        if m.value.kind == UNNAMED:  # "Kyiv forces": a capital's troops are its state's
+            return _capital_forces(m.value.name)
+        return m.value
     name = re.sub(r"^the\s+", "", m.text.strip(), flags=re.I).removesuffix("'s").removesuffix("’s")
     if WEAPON_NAME.search(name):  # "Iskander-K", "a Russian Shahed": the weapon, not who
         side = demonyms().get(name.split()[0].lower()) if " " in name else None
@@ -2048,10 +2113,12 @@ def _actor(m: Mention) -> Actor | None:
         demonym = demonyms().get(name.lower())
         if demonym is None and m.kind == "norp" and name.endswith("s"):
             demonym = demonyms().get(name[:-1].lower())  # "the Ukrainians opened fire"
+        if demonym is None and m.kind == "gpe":
+            demonym = capital_demonym(name)  # "Moscow launched drones": its state
         if demonym:
             return Actor(f"{demonym} forces", "force")
         if m.kind == "gpe" and not name.isupper():
-            return None  # a place named as the agent ("Kyiv said") is not a group
+            return None  # a place named as the agent ("Kharkiv said") is not a group
     if m.kind == "org" and MILITARY_RANK.match(name):
         return Actor(MILITARY_RANK.sub("", name), "person")  # "Sergeant <name>" an org
     if m.kind in ("org", "norp", "gpe"):
@@ -2077,7 +2144,24 @@ def _state_forces(actor: Actor) -> Actor | None:
     side's doer of another."""
     body = STATE_BODY.match(actor.name)
     side = demonyms().get(body.group("state").lower()) if body else None
-    return Actor(f"{side} forces", "force") if side else None
+    return Actor(f"{side} forces", "force") if side else _capital_forces(actor.name)
+
+
+# A state's forces named by its capital: "Kyiv forces", "Moscow's troops", "the Khartoum army".
+CAPITAL_FORCES = re.compile(
+    r"^(?:the\s+)?(?P<capital>[A-Z][\w-]+(?:\s[A-Z][\w-]+)?)(?:['’]s)?\s+"
+    r"(?:forces|troops|army|military|soldiers|servicemen)$"
+)
+
+
+def _capital_forces(name: str) -> Actor | None:
+    """The state's forces a capital's troops are ("Kyiv forces": Ukrainian forces, by the
+    gazetteer's capitals); None for another name."""
+    m = CAPITAL_FORCES.match(name.strip())
+    side = capital_demonym(m.group("capital")) if m else None
+    if side is None:
+        return None
+    return canonical_force(f"{side} forces") or Actor(f"{side} forces", "force")
 
 
 # Weapon names the tagger takes for organisations: "Iskander-K", "HIMARS", "FPV", "Shahed".

@@ -43,7 +43,7 @@ from spacy.tokens import Doc, Token
 
 from .. import registry
 from ..errors import ConfigError
-from ..knowledge.demonyms import demonym_nouns, demonyms
+from ..knowledge.demonyms import capital_demonym, demonym_nouns, demonyms
 from ..lang import get_pack
 from ..lang.morph import tag_of
 from ..model import Actor, Analysis, Count, Mention, Place
@@ -1285,7 +1285,12 @@ class Events(BaseStage):
         if (
             root is not None
             and _institution(agent_toks, root) is not None
-            and all(m.kind in ("norp", "gpe") for m in named)
+            and all(
+                m.kind in ("norp", "gpe")
+                # a country the tagger took for a person ("<country>'s military")
+                or (m.kind == "person" and _possessed(m.text).lower() in demonyms())
+                for m in named
+            )
         ):
             named = []  # "the Ethiopian military": the institution, named below
         if via.startswith("parse:modifier") and tok.lemma_.lower() in PLACE_NAMED_ACTS:
@@ -2510,6 +2515,65 @@ def assailant(analysis: Analysis, i: int, model: str) -> Mention | None:
                 ):
                     return m
     return None
+
+
+def blamed_party(analysis: Analysis, i: int, model: str) -> list[Mention]:
+    """The units or armed actors sentence ``i`` lays an act on: the object of "on" or "to"
+    after a verb of blaming ("blamed the attack on <force>", "attributed the strike to
+    <state>"), the object of "blame" itself ("officials blamed <force>", "..., blaming
+    <group>"), whom someone holds responsible ("held <state> responsible"); none where the
+    sentence names none or has no parse (not English). A state is named by its name, its
+    people or its capital ("blamed Kyiv")."""
+    if analysis.language_of(i) != "en":
+        return []
+    named = [
+        m
+        for kind in ("unit", "actor", "gpe", "norp")
+        for m in analysis.mentions_of(kind, i)
+        if not (isinstance(m.value, Actor) and m.value.kind == UNNAMED)
+        and (
+            m.kind not in ("gpe", "norp")
+            or _possessed(m.text.strip()).lower() in demonyms()
+            or capital_demonym(_possessed(m.text.strip())) is not None
+        )
+    ]
+    if not named:
+        return []
+    doc = parse_sentences(analysis, [i], model)[i]
+    base = analysis.sentences[i].start
+    out: list[Mention] = []
+    for m in sorted(named, key=lambda m: m.start):
+        span = doc.char_span(m.start - base, m.end - base, alignment_mode="expand")
+        if span is None or any(m.start < o.end and o.start < m.end for o in out):
+            continue
+        root = span.root
+        while root.dep_ in ("poss", "compound", "amod") and root.head.i != root.i:
+            root = root.head  # "Russia's military", "<group> fighters", "Russian troops"
+        while root.dep_ == "conj" and root.head.i != root.i:
+            root = root.head  # "blamed Russia and its allies"
+        head = root.head
+        if root.dep_ == "pobj" and head.lower_ in ("on", "to"):
+            verb = head.head
+            if (
+                verb.dep_ == "dobj"
+                and verb.head.lemma_.lower() in BLAMING_LEMMAS
+                and not any(c.lower_ in ("on", "to") for c in verb.head.children)
+            ):
+                # "blamed the attack on <force>", "on" read as the attack's target (not
+                # "blamed the attack on <city> on <force>")
+                verb = verb.head
+            laid = verb.lemma_.lower() in BLAMING_LEMMAS
+        elif root.dep_ == "dobj":
+            verb = head
+            laid = verb.lemma_.lower() == "blame" or (
+                verb.lemma_.lower() == "hold"
+                and any(c.lower_ == "responsible" for c in verb.children)
+            )
+        else:
+            laid = False
+        if laid:
+            out.append(m)
+    return out
 
 
 # Verbs whose subject tells of, looks into or speaks of an act named by a noun in their

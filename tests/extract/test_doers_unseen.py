@@ -1,0 +1,117 @@
+"""Who did an act and when, in reports the project was not developed on: the side a
+report blames for an act told without a doer, a capital standing for its state's forces, a
+country the tagger took for a person, a unit of another act of the same kind, the day a
+source says the act took place (events.py, assemble.py perpetrators and dates)."""
+
+from __future__ import annotations
+
+import pytest
+
+from casefile.extract.pipeline import Pipeline
+from casefile.model import Analysis, Document
+
+
+@pytest.fixture(scope="module")
+def extract():
+    pipeline = Pipeline.from_settings()
+
+    def run(text: str, published: str | None = "2024-10-16") -> Analysis:
+        doc = Document.from_text(text, name="t", language="en")
+        doc.published = published
+        return pipeline(doc)
+
+    return run
+
+
+def perpetrators(a: Analysis) -> list[set[str]]:
+    return [{p.name for p in i.perpetrators} for i in a.incidents]
+
+
+def dates(a: Analysis) -> list[tuple[str | None, str | None] | None]:
+    return [(i.date.start, i.date.end) if i.date else None for i in a.incidents]
+
+
+@pytest.mark.parametrize(
+    ("text", "doer"),
+    [
+        (
+            "A rocket hit a crowded bakery in the town of Vuhledar on Monday, killing nine "
+            "people, local officials said. They blamed the attack on Russian troops.",
+            "Russian forces",
+        ),
+        (
+            "A guided bomb fell on a playground in the city of Sloviansk on Sunday, killing "
+            "four children. Regional authorities attributed the strike to Russia.",
+            "Russian forces",
+        ),
+        (
+            "Shells landed on a bus stop in the town of Horlivka on Saturday morning, killing "
+            "six civilians. The town's Moscow-installed mayor blamed Ukrainian forces.",
+            "Ukrainian forces",
+        ),
+        (
+            "Armed men shot dead 14 worshippers at a mosque in the village of Tawori on "
+            "Friday evening, residents said, blaming the Allied Democratic Forces.",
+            "Allied Democratic Forces",
+        ),
+    ],
+)
+def test_the_side_a_report_blames_for_an_act_told_without_a_doer(
+    extract, text: str, doer: str
+) -> None:
+    a = extract(text)
+    assert perpetrators(a) == [{doer}]
+
+
+def test_a_denial_blaming_the_other_side_names_no_doer(extract) -> None:
+    a = extract(
+        "A rocket hit a crowded bakery in the town of Vuhledar on Monday, killing nine "
+        "people, local officials said. Moscow denied any role and blamed Ukrainian troops."
+    )
+    assert perpetrators(a) == [set()]
+
+
+@pytest.mark.parametrize(
+    ("agent", "doer"),
+    [("Kyiv forces", "Ukrainian forces"), ("Moscow's troops", "Russian forces")],
+)
+def test_a_capital_named_for_its_state_s_forces(extract, agent: str, doer: str) -> None:
+    a = extract(
+        f"{agent} shelled a market in the town of Pervomaisk on Sunday, killing seven "
+        "shoppers, the local administration said."
+    )
+    assert perpetrators(a) == [{doer}]
+
+
+def test_a_country_the_tagger_takes_for_a_person_names_its_military(extract) -> None:
+    a = extract(
+        "(Dakar) – Burkina Faso's military killed at least 60 villagers, among them 15 "
+        "children, in the village of Tanwalbougou in the country's east on March 3, 2024, "
+        "Amnesty International said today."
+    )
+    assert perpetrators(a) == [{"Burkinabe military"}]
+
+
+def test_a_unit_of_another_act_of_the_same_kind_is_no_doer_of_this_one(extract) -> None:
+    a = extract(
+        "In one case, Russian soldiers near the village of Ivanivka shot two Ukrainian "
+        "prisoners of war in September 2024, the monitors found.\n\n"
+        "In another case, in late July 2024, servicemen of the Russian 810th Naval Infantry "
+        "Brigade executed five captured Ukrainian soldiers near Krynky."
+    )
+    assert perpetrators(a) == [{"Russian forces"}, {"810th Naval Infantry Brigade"}]
+
+
+@pytest.mark.parametrize(
+    "after",
+    [
+        "Ukrainian prosecutors said the killings took place on October 9.",
+        "Police said the attack occurred late on October 9.",
+    ],
+)
+def test_the_day_a_source_says_the_act_took_place(extract, after: str) -> None:
+    a = extract(
+        "A video posted on Telegram on October 12 shows Russian soldiers near the village of "
+        f"Ivanivka shooting three Ukrainian soldiers who had surrendered. {after}"
+    )
+    assert dates(a) == [("2024-10-09", "2024-10-09")]

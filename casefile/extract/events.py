@@ -1285,12 +1285,7 @@ class Events(BaseStage):
         if (
             root is not None
             and _institution(agent_toks, root) is not None
-            and all(
-                m.kind in ("norp", "gpe")
-                # a country the tagger took for a person ("<country>'s military")
-                or (m.kind == "person" and _possessed(m.text).lower() in demonyms())
-                for m in named
-            )
+            and all(m.kind in ("norp", "gpe") for m in named)
         ):
             named = []  # "the Ethiopian military": the institution, named below
         if via.startswith("parse:modifier") and tok.lemma_.lower() in PLACE_NAMED_ACTS:

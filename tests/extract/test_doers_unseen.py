@@ -115,3 +115,11 @@ def test_the_day_a_source_says_the_act_took_place(extract, after: str) -> None:
         f"Ivanivka shooting three Ukrainian soldiers who had surrendered. {after}"
     )
     assert dates(a) == [("2024-10-09", "2024-10-09")]
+
+
+def test_a_soldier_named_after_his_rank_is_named_in_full(extract) -> None:
+    a = extract(
+        "On 5 March 2022, Sergeant Artem Volkov of the 4th Guards Tank Division fired at a "
+        "house in the village of Novyi Bykiv, killing two civilians, prosecutors said."
+    )
+    assert perpetrators(a) == [{"Artem Volkov", "4th Tank Division"}]

@@ -55,6 +55,7 @@ from .events import (
     assailant,
     blamed_party,
     filed_end,
+    headline_agents,
     score_features,
     tells_of_act,
     weights,
@@ -366,6 +367,15 @@ def _one_side(forces: set[str], units: set[str]) -> bool:
     return True
 
 
+def _one_side_with_men(forces: set[str], agents: list[Mention]) -> bool:
+    """Whether the agents are units of the side of ``forces`` and men named beside them
+    ("Sergeant <name> of <unit>": the unit says whose side he is on): ``_one_side`` over
+    the units; False where they name no unit."""
+    actors = [a for m in agents if (a := _actor(m)) is not None]
+    units = {a.name for a in actors if a.kind != "person"}
+    return any(a.kind == "unit" for a in actors) and _one_side(forces, units)
+
+
 def _finest(places: list[Place], unparsed: bool) -> list[Place]:
     """Without a parse, the settlements of an act's places where it names any: a digest
     that opens with its region ("росіяни атакували 8 районів області") and goes on town by
@@ -450,8 +460,14 @@ class Assembler:
             "same_agent": float(bool(agents & theirs)),
             "other_agent": float(
                 bool(agents and theirs and not agents & theirs)
-                # a side's forces and a unit of that side: one party named twice, not two
-                and not (_one_side(agents, theirs) or _one_side(theirs, agents))
+                # a side's forces and a unit of that side (and a man named with it, "Sergeant
+                # <name> of <unit>"): one party named twice, not two
+                and not (
+                    _one_side_with_men(theirs, e.of(AGENT))
+                    or _one_side_with_men(agents, group.args(AGENT))
+                    or _one_side(agents, theirs)
+                    or _one_side(theirs, agents)
+                )
             ),
         }
 
@@ -1638,6 +1654,11 @@ class Assembler:
                 found.append(group)
         if not found:
             found += self.assailant_before(g)
+        if not found and self.a.language_of(g.sentences[0]) == "en":
+            # the doer the headline names, where the text names none ("Russian missile
+            # strike on <city> kills 20"; the text: "A missile hit ...")
+            title = self.a.document.title
+            found += list(headline_agents(title, self.model)) if title else []
         return found
 
     def blamed(self, g: Group) -> list[Actor]:

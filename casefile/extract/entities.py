@@ -226,8 +226,8 @@ def _ranked_names(analysis: Analysis, i: int) -> None:
     """People sentence ``i`` names after a military rank (``lexicon.RANKED_NAME``: "Sergeant
     <first> <last>") that the tagger named in part or not at all: one person mention of the
     full name, in place of those inside it (a first name the gazetteer took for a town is
-    the name's, as in ``_drop_places_in_names``); none over a unit or an organisation the
-    tagger found there."""
+    the name's, as in ``_drop_places_in_names``, and so is an organisation of the rank and
+    the name); none over a unit or another organisation the tagger found there."""
     s = analysis.sentences[i]
     for m in RANKED_NAME.finditer(s.text):
         if BODY_WORDS.search(m.group("name")):
@@ -238,6 +238,11 @@ def _ranked_names(analysis: Analysis, i: int) -> None:
             for kind in ("person", "place", "gpe")
             for x in analysis.mentions_of(kind, i)
             if start <= x.start and x.end <= end
+        ] + [
+            # the rank and the name the tagger took for an organisation
+            x
+            for x in analysis.mentions_of("org", i)
+            if x.start == s.start + m.start() and x.end == end
         ]
         if any(x.start == start and x.end == end for x in inside):
             continue

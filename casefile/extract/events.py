@@ -44,6 +44,7 @@ from spacy.tokens import Doc, Token
 from .. import registry
 from ..errors import ConfigError
 from ..knowledge.demonyms import capital_demonym, demonym_nouns, demonyms
+from ..knowledge.groups import find_groups
 from ..lang import get_pack
 from ..lang.morph import tag_of
 from ..model import Actor, Analysis, Count, Mention, Place
@@ -51,7 +52,7 @@ from ..vocab import INCIDENT_TYPES as T
 from .attributes import cache_lemmatizer, index_attribute_ruler
 from .base import BaseStage
 from .counts import CountMatch
-from .entities import forces_by_concept, ner_model
+from .entities import find_forces, forces_by_concept, ner_model
 from .lexicon import INSTITUTION_NOUNS
 from .statistics import CASES, is_aggregate
 from .truecase import sentence_texts
@@ -2569,6 +2570,72 @@ def blamed_party(analysis: Analysis, i: int, model: str) -> list[Mention]:
         if laid:
             out.append(m)
     return out
+
+
+# Words of a headline that tell an act whose agent the parse finds ("Russian missile strike
+# on <city> kills 20", "<group> fighters kill 40 villagers", "Army executes dozens"): verbs
+# and nouns of assault and of the acts of the incident types.
+HEADLINE_ACT_LEMMAS = ASSAULT_LEMMAS | frozenset(
+    [
+        "kill",
+        "execute",
+        "execution",
+        "shoot",
+        "murder",
+        "massacre",
+        "torture",
+        "abduct",
+        "kidnap",
+        "deport",
+        "rape",
+        "airstrike",
+        "missile",
+        "drone",
+        "shelling",
+        "bombing",
+    ]
+)
+
+
+# Verbs of a headline whose subject tells of an act or looks into it, beside TELLING_LEMMAS.
+HEADLINE_TELLING = frozenset(["allege", "instruct", "suggest", "warn", "condemn", "document"])
+
+
+@lru_cache(maxsize=256)
+def headline_agents(title: str, model: str) -> tuple[Actor, ...]:
+    """Whom a report's headline names as the doer of the act it tells (the agent of an act's
+    word, ``HEADLINE_ACT_LEMMAS``, by the parse: "Russian drone slams into block of flats",
+    "Monitor accuses <state>'s army of strike on market"): a force or armed group by the
+    rules of the entities stage (``find_forces``, the table of armed groups), a state by
+    its name, people or capital; not who only tells of it, the subject of a verb of telling
+    ("Ukraine alleges torture at ..."); empty where the headline names none."""
+    doc = parser_model(model)(title)
+    for tok in doc:
+        if tok.lemma_.lower() not in HEADLINE_ACT_LEMMAS or tok.pos_ not in ("NOUN", "VERB"):
+            continue
+        toks, _ = _agent_tokens(tok)
+        head = phrase_head(toks) if toks else None
+        if head is None or (
+            head.dep_ == "nsubj"
+            and head.head.i != tok.i
+            and head.head.lemma_.lower() in TELLING_LEMMAS | HEADLINE_TELLING
+        ):
+            continue
+        lo, hi = min(t.idx for t in toks), max(t.idx + len(t.text) for t in toks)
+        phrase = title[lo:hi]
+        found = [a for _, _, a in find_forces(phrase) + find_groups(phrase)]
+        if not found:
+            for t in toks:
+                name = t.text.removesuffix("'s").removesuffix("’s")
+                side = demonyms().get(name.lower()) or capital_demonym(name)
+                if side is None and name.lower().endswith("s"):
+                    side = demonyms().get(name[:-1].lower())  # "Russians attack ..."
+                if side and t.pos_ in ("PROPN", "ADJ", "NOUN"):
+                    found.append(Actor(f"{side} forces", "force"))
+                    break
+        if found:  # the first named: "<force> executed 20 <other side's> soldiers"
+            return (found[0],)
+    return ()
 
 
 # Verbs whose subject tells of, looks into or speaks of an act named by a noun in their

@@ -254,8 +254,9 @@ def home_country(analysis: Analysis) -> str | None:
 # The forces of a state named by who commands them, not by the state: "government forces",
 # "regime troops", "junta soldiers" are those of the country the report is about.
 STATE_FORCES = re.compile(
-    r"(?:government|regime|federal|junta|security)(?:-led)?\s+(?:forces|troops|soldiers)"
-    r"|junta|regime"
+    r"(?:military\s+)?(?:government|regime|federal|junta|security)(?:-led|['’]s)?\s+"
+    r"(?:forces|troops|soldiers)"
+    r"|(?:military\s+)?(?:junta|regime)"
 )
 
 

@@ -15,8 +15,8 @@ from casefile.model import Analysis, Document
 def extract():
     pipeline = Pipeline.from_settings()
 
-    def run(text: str, published: str | None = "2024-10-16") -> Analysis:
-        doc = Document.from_text(text, name="t", language="en")
+    def run(text: str, published: str | None = "2024-10-16", title: str | None = None) -> Analysis:
+        doc = Document.from_text(text, name="t", language="en", title=title)
         doc.published = published
         return pipeline(doc)
 
@@ -123,3 +123,56 @@ def test_a_soldier_named_after_his_rank_is_named_in_full(extract) -> None:
         "house in the village of Novyi Bykiv, killing two civilians, prosecutors said."
     )
     assert perpetrators(a) == [{"Artem Volkov", "4th Tank Division"}]
+
+
+@pytest.mark.parametrize("agent", ["The military junta's troops", "The regime's soldiers"])
+def test_troops_of_a_junta_named_by_its_possessive_are_the_state_s_forces(
+    extract, agent: str
+) -> None:
+    a = extract(
+        f"{agent} burned houses and shot dead at least 11 villagers in Yinmabin township in "
+        "Myanmar's Sagaing Region on Tuesday, residents said."
+    )
+    assert perpetrators(a) == [{"Myanmar military"}]
+
+
+def test_a_court_s_verdict_and_the_soldier_named_with_his_unit_tell_one_act(extract) -> None:
+    a = extract(
+        "A court in Sumy region sentenced a Russian artillery commander to 11 years in prison "
+        "in absentia for shelling a school in the village of Krasnopillia.\n\n"
+        "Prosecutors proved that on 7 March 2022, Lieutenant Pavel Orlov of the 4th Guards "
+        "Tank Division fired at the school, killing a teacher."
+    )
+    assert perpetrators(a) == [{"Pavel Orlov", "4th Tank Division"}]
+
+
+@pytest.mark.parametrize(
+    ("title", "doer"),
+    [
+        ("Russian missile strike on Kharkiv kills eight", "Russian forces"),
+        ("RSF fighters kill dozens in Darfur village, medics say", "Rapid Support Forces"),
+        ("Israeli airstrike on school shelter kills 20", "Israel Defense Forces"),
+    ],
+)
+def test_the_doer_the_headline_names_where_the_text_names_none(
+    extract, title: str, doer: str
+) -> None:
+    a = extract(
+        "A strike hit a crowded school in the town of Kalma on Tuesday, killing at least "
+        "eight people, local officials said.",
+        title=title,
+    )
+    assert perpetrators(a) == [{doer}]
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["Ukraine alleges torture at a village near the border", "Governor reports strike on town"],
+)
+def test_who_a_headline_says_tells_of_the_act_is_no_doer(extract, title: str) -> None:
+    a = extract(
+        "A shell hit a bakery in the village of Krasnopillia on Tuesday, killing two people, "
+        "local officials said.",
+        title=title,
+    )
+    assert perpetrators(a) == [set()]

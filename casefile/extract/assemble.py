@@ -1664,16 +1664,15 @@ class Assembler:
     def blamed(self, g: Group) -> list[Actor]:
         """Whom the report lays an act told without a doer on (``events.blamed_party``: "They
         blamed the attack on <force>", "..., blaming <group>"): in the act's sentences or the
-        one right after them in their paragraph, where that tells no other act; not in a
+        one right after them (a wire story's next paragraph), where that tells no other act;
+        not in a
         sentence with a word of denial ("Moscow denied any role and blamed ...": the
         language pack's ``denial`` cues), whose blame is a counter-claim."""
         where = list(g.sentences)
         j = g.sentences[-1] + 1
         own = {id(e) for e in g.events}
-        if (
-            j < len(self.a.sentences)
-            and self.paragraph[j] == self.paragraph[g.sentences[-1]]
-            and all(id(e) in own for e in self.a.events if e.sentence == j)
+        if j < len(self.a.sentences) and all(
+            id(e) in own for e in self.a.events if e.sentence == j
         ):
             where.append(j)
         out: list[Actor] = []

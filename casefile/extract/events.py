@@ -2517,7 +2517,8 @@ def blamed_party(analysis: Analysis, i: int, model: str) -> list[Mention]:
     """The units or armed actors sentence ``i`` lays an act on: the object of "on" or "to"
     after a verb of blaming ("blamed the attack on <force>", "attributed the strike to
     <state>"), the object of "blame" itself ("officials blamed <force>", "..., blaming
-    <group>"), whom someone holds responsible ("held <state> responsible"); none where the
+    <group>"), whom someone holds responsible ("held <state> responsible") or accuses of a
+    crime ("accused <state> of a war crime"); none where the
     sentence names none or has no parse (not English). A state is named by its name, its
     people or its capital ("blamed Kyiv")."""
     if analysis.language_of(i) != "en":
@@ -2561,9 +2562,17 @@ def blamed_party(analysis: Analysis, i: int, model: str) -> list[Mention]:
             laid = verb.lemma_.lower() in BLAMING_LEMMAS
         elif root.dep_ == "dobj":
             verb = head
-            laid = verb.lemma_.lower() == "blame" or (
-                verb.lemma_.lower() == "hold"
-                and any(c.lower_ == "responsible" for c in verb.children)
+            laid = (
+                verb.lemma_.lower() == "blame"
+                or (
+                    verb.lemma_.lower() == "hold"
+                    and any(c.lower_ == "responsible" for c in verb.children)
+                )
+                # "accused Russia of a deliberate war crime"
+                or (
+                    verb.lemma_.lower() == "accuse"
+                    and any(c.dep_ == "prep" and c.lower_ == "of" for c in verb.children)
+                )
             )
         else:
             laid = False

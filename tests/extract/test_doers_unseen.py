@@ -50,6 +50,12 @@ def dates(a: Analysis) -> list[tuple[str | None, str | None] | None]:
             "Ukrainian forces",
         ),
         (
+            "On 12 August, an explosion tore through a crowded market in the town of "
+            "Volnovakha.\n\nIt killed at least 30 shoppers.\n\n"
+            "Kyiv accused Russia of a deliberate war crime.",
+            "Russian forces",
+        ),
+        (
             "Armed men shot dead 14 worshippers at a mosque in the village of Tawori on "
             "Friday evening, residents said, blaming the Allied Democratic Forces.",
             "Allied Democratic Forces",

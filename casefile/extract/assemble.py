@@ -548,6 +548,7 @@ class Assembler:
         kept = [g for g in groups if g.score >= weights()["start_threshold"]]
         kept = self.without_tallies(kept)
         kept = self.fold_told_before(kept)
+        kept = self.fold_doers_named(kept)
         self.fold_retellings(
             kept, [g for g in groups if g not in kept and not all(self.tally(e) for e in g.events)]
         )
@@ -624,6 +625,32 @@ class Assembler:
             out.append(g)
         return out
 
+    def fold_doers_named(self, kept: list[Group]) -> list[Group]:
+        """An act whose word comes right after words that say who did an act told before
+        (concept ``doers_of_act``: "Officials said servicemen of <unit> committed the
+        executions"), in the sentence right after an act kept before it (or the one after
+        that), is that act told again to name its doers: no act of its own; its agents
+        become that act's, where neither dates nor places of the two disagree."""
+        out: list[Group] = []
+        for g in kept:
+            i = g.sentences[0]
+            s = self.a.sentences[i]
+            cues = self.words.find("doers_of_act", self.a.language_of(i), s.text)
+            named = bool(g.args(AGENT)) and any(
+                0 <= e.start - (s.start + end) <= DOERS_REACH
+                for _, end in cues
+                for e in g.events
+                if e.sentence == i
+            )
+            before = [k for k in out if 1 <= i - k.sentences[-1] <= 2]
+            if named and before and self.retells(g, before[-1], kinds=False):
+                into = before[-1]
+                into.agents += g.args(AGENT)
+                into.extra += [j for j in g.sentences if j not in into.sentences]
+                continue
+            out.append(g)
+        return out
+
     def fold_retellings(self, kept: list[Group], rest: list[Group]) -> None:
         """Mentions too weak to be an act of their own that retell the one act of their type
         the document tells (no date or place of their own that disagrees, no cue of another
@@ -636,10 +663,11 @@ class Assembler:
             if len(into) == 1:
                 into[0].retold += r.events
 
-    def retells(self, g: Group, other: Group, places: bool = True) -> bool:
-        """Act ``g`` may retell ``other``: of its type (or one compatible), and neither the
-        dates nor (with ``places``) the places their own mentions state disagree."""
-        if not kindred(g.type, other.type):
+    def retells(self, g: Group, other: Group, places: bool = True, kinds: bool = True) -> bool:
+        """Act ``g`` may retell ``other``: of its type (or one compatible; any type without
+        ``kinds``), and neither the dates nor (with ``places``) the places their own mentions
+        state disagree."""
+        if kinds and not kindred(g.type, other.type):
             return False
         if dates_conflict(
             [m.value for m in _own(other.events, TIME)], [m.value for m in _own(g.events, TIME)]
@@ -2110,6 +2138,9 @@ def _country_demonym(code: str | None) -> str | None:
 # Characters from a sentence's start within which its words of telling open it ("Ukrainian
 # prosecutors said ..."): the clause after them may come back to an act told before.
 TELLING_REACH = 60
+# Characters at most between words that say who did an act told before ("committed the") and
+# the act's word ("executions").
+DOERS_REACH = 12
 THAT = re.compile(r"^\s*(?:that\s+)?", re.I)  # what opens the clause of what was told
 
 # Characters between the words of an order and the name of who gave it (his title).

@@ -1627,6 +1627,11 @@ FORCE_NOUNS = frozenset(
 )
 
 
+# What stands between two units an agent's phrase joins ("<unit> and the <unit>", "<unit>,
+# the <unit> and ..."): both did the act.
+UNITS_JOINED = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?(?:[A-Z][a-z]+\s+)?")
+
+
 # Nouns of a unit's kind: "the brigade" names a unit the sentence named before.
 UNIT_NOUNS = frozenset(
     ["brigade", "regiment", "battalion", "division", "army", "corps", "detachment", "company"]
@@ -1684,8 +1689,16 @@ def _agent_mentions(analysis: Analysis, i: int, toks: list[Token], base: int) ->
         # "the <army>'s <division>": of a chain the phrase states, the unit the others command
         unit_names = {m.value.name for m in units}
         commanding = {p for link in analysis.units if link.name in unit_names for p in link.parents}
-        own = [m for m in units if m.value.name not in commanding] or units
-        return [*(people or beside), min(own, key=lambda m: m.start)]
+        own = sorted(
+            [m for m in units if m.value.name not in commanding] or units, key=lambda m: m.start
+        )
+        # "<unit> and the <unit>": both units, not only the first
+        joined = [own[0]]
+        for m in own[1:]:
+            if not UNITS_JOINED.fullmatch(analysis.text[joined[-1].end : m.start]):
+                break
+            joined.append(m)
+        return [*(people or beside), *joined]
     if not inside and head.lower_ in UNIT_NOUNS and any(t.lower_ == "the" for t in head.children):
         # "the brigade": the unit of that kind named last before it in the sentence
         named = [

@@ -182,3 +182,21 @@ def test_who_a_headline_says_tells_of_the_act_is_no_doer(extract, title: str) ->
         title=title,
     )
     assert perpetrators(a) == [set()]
+
+
+@pytest.mark.parametrize(
+    "after",
+    [
+        # the parse hangs the second unit where only the words between say both are doers
+        "Kyiv stated that servicemen of the Russian 810th Naval Infantry Brigade and the 76th "
+        "Guards Air Assault Division committed the executions.",
+        "Kyiv said marines of the Russian 810th Naval Infantry Brigade and the 76th Guards Air "
+        "Assault Division carried out the executions.",
+    ],
+)
+def test_the_doers_a_sentence_after_the_act_names_did_it(extract, after: str) -> None:
+    a = extract(
+        "Russian forces executed five Ukrainian POWs near Glushkovo, Kursk Oblast, on "
+        f"October 3. {after}"
+    )
+    assert perpetrators(a) == [{"810th Naval Infantry Brigade", "76th Air Assault Division"}]

@@ -200,3 +200,19 @@ def test_the_doers_a_sentence_after_the_act_names_did_it(extract, after: str) ->
         f"October 3. {after}"
     )
     assert perpetrators(a) == [{"810th Naval Infantry Brigade", "76th Air Assault Division"}]
+
+
+def test_the_enemy_of_an_invaded_country_is_the_invader_s_forces(extract) -> None:
+    a = extract(
+        "In the morning the enemy shelled the village of Bilozerka in Kherson Oblast with "
+        "artillery, killing a 64-year-old man, the regional military administration said."
+    )
+    assert perpetrators(a) == [{"Russian forces"}]
+
+
+def test_the_enemy_elsewhere_names_no_one(extract) -> None:
+    a = extract(
+        "The enemy shelled the village of Tenancingo in Cuscatlan department on Monday, "
+        "killing three peasants, the army said."
+    )
+    assert all(not ps for ps in perpetrators(a))

@@ -1052,6 +1052,12 @@ class Assembler:
             ]
             if inner:
                 found = min(inner, key=_span_days)
+            # the sentence after that comes back to the act says when inside such a span
+            # ("... killed 131 civilians last week. The victims were killed on 29 and 30
+            # November.")
+            told = [r for m in after if _within(r := m.value.range, found) and r != found]
+            if not explicit(best[0].value) and told:
+                return min(told, key=_span_days)  # type: ignore[no-any-return]
         if len(found.start or "") < 10:
             within = [m.value.range for m in after if _one_day(m.value.range)]
             within = [r for r in within if _overlap(r, found)]

@@ -216,3 +216,12 @@ def test_the_enemy_elsewhere_names_no_one(extract) -> None:
         "killing three peasants, the army said."
     )
     assert all(not ps for ps in perpetrators(a))
+
+
+def test_the_days_the_next_sentence_gives_inside_last_week(extract) -> None:
+    a = extract(
+        "Rebels killed at least 40 villagers in the village of Kitchanga last week, UN "
+        "investigators said on Wednesday.\n\nThe victims were killed on October 8 and 9 in "
+        "reprisal for clashes with a local militia."
+    )
+    assert dates(a) == [("2024-10-08", "2024-10-09")]

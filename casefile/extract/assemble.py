@@ -1698,7 +1698,8 @@ class Assembler:
     def blamed(self, g: Group) -> list[Actor]:
         """Whom the report lays an act told without a doer on (``events.blamed_party``: "They
         blamed the attack on <force>", "..., blaming <group>"): in the act's sentences or the
-        one right after them (a wire story's next paragraph), where that tells no other act;
+        one right after them (a wire story's next paragraph), where that tells no other act,
+        else in the lead paragraph's sentences before the act that tell none;
         not in a
         sentence with a word of denial ("Moscow denied any role and blamed ...": the
         language pack's ``denial`` cues), whose blame is a counter-claim."""
@@ -1709,15 +1710,21 @@ class Assembler:
             id(e) in own for e in self.a.events if e.sentence == j
         ):
             where.append(j)
-        out: list[Actor] = []
-        for i in where:
-            if get_pack(self.a.language_of(i)).cues(self.a.sentences[i].text, ["denial"]):
-                continue
-            for m in blamed_party(self.a, i, self.model):
-                actor = _actor(m)
-                if actor is not None and actor.name not in {a.name for a in out}:
-                    out.append(actor)
-        return out
+        # a lead that lays the period's toll on a party, before the acts it goes on to tell
+        # ("Between 1 and 28 February, ... . Most casualties were caused by <force>.")
+        lead = [i for i in range(g.sentences[0]) if self.paragraph[i] == 0 and i not in self.told]
+        for sentences in (where, lead):
+            out: list[Actor] = []
+            for i in sentences:
+                if get_pack(self.a.language_of(i)).cues(self.a.sentences[i].text, ["denial"]):
+                    continue
+                for m in blamed_party(self.a, i, self.model):
+                    actor = _actor(m)
+                    if actor is not None and actor.name not in {a.name for a in out}:
+                        out.append(actor)
+            if out:
+                return out
+        return []
 
     def assailant_before(self, g: Group) -> list[Actor]:
         """Who the sentence right before the act, in its paragraph, names as the subject of

@@ -2526,12 +2526,17 @@ def assailant(analysis: Analysis, i: int, model: str) -> Mention | None:
     return None
 
 
+# What a report's period counts and lays on a party: "most casualties were caused by ...".
+TOLL_NOUNS = frozenset(["casualty", "death", "victim", "killing", "injury", "damage"])
+
+
 def blamed_party(analysis: Analysis, i: int, model: str) -> list[Mention]:
     """The units or armed actors sentence ``i`` lays an act on: the object of "on" or "to"
     after a verb of blaming ("blamed the attack on <force>", "attributed the strike to
     <state>"), the object of "blame" itself ("officials blamed <force>", "..., blaming
     <group>"), whom someone holds responsible ("held <state> responsible") or accuses of a
-    crime ("accused <state> of a war crime"); none where the
+    crime ("accused <state> of a war crime"), who caused a toll ("most casualties were
+    caused by <force>": ``TOLL_NOUNS``); none where the
     sentence names none or has no parse (not English). A state is named by its name, its
     people or its capital ("blamed Kyiv")."""
     if analysis.language_of(i) != "en":
@@ -2562,7 +2567,12 @@ def blamed_party(analysis: Analysis, i: int, model: str) -> list[Mention]:
         while root.dep_ == "conj" and root.head.i != root.i:
             root = root.head  # "blamed Russia and its allies"
         head = root.head
-        if root.dep_ == "pobj" and head.lower_ in ("on", "to"):
+        if root.dep_ == "pobj" and head.dep_ == "agent" and head.head.lemma_.lower() == "cause":
+            # "most casualties were caused by <force>": whom a report's period lays its toll on
+            laid = any(
+                c.dep_ == "nsubjpass" and c.lemma_.lower() in TOLL_NOUNS for c in head.head.children
+            )
+        elif root.dep_ == "pobj" and head.lower_ in ("on", "to"):
             verb = head.head
             if (
                 verb.dep_ == "dobj"

@@ -225,3 +225,13 @@ def test_the_days_the_next_sentence_gives_inside_last_week(extract) -> None:
         "reprisal for clashes with a local militia."
     )
     assert dates(a) == [("2024-10-08", "2024-10-09")]
+
+
+def test_a_lead_that_lays_the_period_s_toll_on_a_force_names_the_doer(extract) -> None:
+    a = extract(
+        "From 1 to 30 September 2024, the monitors recorded 120 civilians killed. Most "
+        "casualties were caused by Russian armed forces using glide bombs.\n\n"
+        "On 12 September, a guided bomb hit a hospital in the town of Sviatohirsk, killing "
+        "four patients."
+    )
+    assert perpetrators(a) == [{"Russian forces"}]

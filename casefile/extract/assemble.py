@@ -32,7 +32,7 @@ import pycountry
 
 from .. import registry
 from ..config import Settings
-from ..knowledge.demonyms import demonyms
+from ..knowledge.demonyms import capital_demonym, demonyms
 from ..knowledge.gazetteer import Gazetteer
 from ..knowledge.groups import canonical_force
 from ..knowledge.orbat import Orbat
@@ -53,7 +53,9 @@ from .events import (
     UNNAMED,
     EventMention,
     assailant,
+    blamed_party,
     filed_end,
+    headline_agents,
     score_features,
     tells_of_act,
     weights,
@@ -377,6 +379,15 @@ def _one_side(forces: set[str], units: set[str]) -> bool:
     return True
 
 
+def _one_side_with_men(forces: set[str], agents: list[Mention]) -> bool:
+    """Whether the agents are units of the side of ``forces`` and men named beside them
+    ("Sergeant <name> of <unit>": the unit says whose side he is on): ``_one_side`` over
+    the units; False where they name no unit."""
+    actors = [a for m in agents if (a := _actor(m)) is not None]
+    units = {a.name for a in actors if a.kind != "person"}
+    return any(a.kind == "unit" for a in actors) and _one_side(forces, units)
+
+
 def _finest(places: list[Place], unparsed: bool) -> list[Place]:
     """Without a parse, the settlements of an act's places where it names any: a digest
     that opens with its region ("росіяни атакували 8 районів області") and goes on town by
@@ -462,8 +473,14 @@ class Assembler:
             "same_agent": float(bool(agents & theirs)),
             "other_agent": float(
                 bool(agents and theirs and not agents & theirs)
-                # a side's forces and a unit of that side: one party named twice, not two
-                and not (_one_side(agents, theirs) or _one_side(theirs, agents))
+                # a side's forces and a unit of that side (and a man named with it, "Sergeant
+                # <name> of <unit>"): one party named twice, not two
+                and not (
+                    _one_side_with_men(theirs, e.of(AGENT))
+                    or _one_side_with_men(agents, group.args(AGENT))
+                    or _one_side(agents, theirs)
+                    or _one_side(theirs, agents)
+                )
             ),
         }
 
@@ -564,6 +581,7 @@ class Assembler:
         kept = [g for g in groups if g.score >= weights()["start_threshold"]]
         kept = self.without_tallies(kept)
         kept = self.fold_told_before(kept)
+        kept = self.fold_doers_named(kept)
         self.fold_retellings(
             kept, [g for g in groups if g not in kept and not all(self.tally(e) for e in g.events)]
         )
@@ -640,6 +658,32 @@ class Assembler:
             out.append(g)
         return out
 
+    def fold_doers_named(self, kept: list[Group]) -> list[Group]:
+        """An act whose word comes right after words that say who did an act told before
+        (concept ``doers_of_act``: "Officials said servicemen of <unit> committed the
+        executions"), in the sentence right after an act kept before it (or the one after
+        that), is that act told again to name its doers: no act of its own; its agents
+        become that act's, where neither dates nor places of the two disagree."""
+        out: list[Group] = []
+        for g in kept:
+            i = g.sentences[0]
+            s = self.a.sentences[i]
+            cues = self.words.find("doers_of_act", self.a.language_of(i), s.text)
+            named = bool(g.args(AGENT)) and any(
+                0 <= e.start - (s.start + end) <= DOERS_REACH
+                for _, end in cues
+                for e in g.events
+                if e.sentence == i
+            )
+            before = [k for k in out if 1 <= i - k.sentences[-1] <= 2]
+            if named and before and self.retells(g, before[-1], kinds=False):
+                into = before[-1]
+                into.agents += g.args(AGENT)
+                into.extra += [j for j in g.sentences if j not in into.sentences]
+                continue
+            out.append(g)
+        return out
+
     def fold_retellings(self, kept: list[Group], rest: list[Group]) -> None:
         """Mentions too weak to be an act of their own that retell the one act of their type
         the document tells (no date or place of their own that disagrees, no cue of another
@@ -652,10 +696,11 @@ class Assembler:
             if len(into) == 1:
                 into[0].retold += r.events
 
-    def retells(self, g: Group, other: Group, places: bool = True) -> bool:
-        """Act ``g`` may retell ``other``: of its type (or one compatible), and neither the
-        dates nor (with ``places``) the places their own mentions state disagree."""
-        if not kindred(g.type, other.type):
+    def retells(self, g: Group, other: Group, places: bool = True, kinds: bool = True) -> bool:
+        """Act ``g`` may retell ``other``: of its type (or one compatible; any type without
+        ``kinds``), and neither the dates nor (with ``places``) the places their own mentions
+        state disagree."""
+        if kinds and not kindred(g.type, other.type):
             return False
         if dates_conflict(
             [m.value for m in _own(other.events, TIME)], [m.value for m in _own(g.events, TIME)]
@@ -1046,6 +1091,12 @@ class Assembler:
             ]
             if inner:
                 found = min(inner, key=_span_days)
+            # the sentence after that comes back to the act says when inside such a span
+            # ("... killed 131 civilians last week. The victims were killed on 29 and 30
+            # November.")
+            told = [r for m in after if _within(r := m.value.range, found) and r != found]
+            if not explicit(best[0].value) and told:
+                return min(told, key=_span_days)  # type: ignore[no-any-return]
         if len(found.start or "") < 10:
             within = [m.value.range for m in after if _one_day(m.value.range)]
             within = [r for r in within if _overlap(r, found)]
@@ -1073,15 +1124,42 @@ class Assembler:
             # without a parse, past one sentence that tells no act ("На відео — бійці
             # 9-ї бригади. Розстріл стався 27 листопада.")
             j += 1
-        if j >= len(self.a.sentences) or j in self.told or not self.opens_with("act_again", j):
+        if j >= len(self.a.sentences) or j in self.told:
             return []
-        if not self.words.find("happened", self.a.language_of(j), self.a.sentences[j].text):
+        at = self.comes_back(j)
+        if at is None:
             return []
+        s = self.a.sentences[j]
+        if not self.words.find("happened", self.a.language_of(j), s.text[at:]):
+            return []
+        pack = get_pack(self.a.language_of(j))
         return [
             m
             for m in self.a.mentions_of("date", j)
-            if not SPAN_CUE.match(m.text) and not self.told_on(m)
+            if m.start >= s.start + at
+            and not SPAN_CUE.match(m.text)
+            # of the clause that comes back to the act: "said" before it tells no date
+            and not (
+                self.told_on(m) if not at else pack.told_on(s.text[at:], m.start - s.start - at)
+            )
         ]
+
+    def comes_back(self, j: int) -> int | None:
+        """Where the clause of sentence ``j`` that comes back to the act told before opens
+        (``act_again``: "The attack took place ..."): 0 where the sentence opens with it,
+        the end of the words of telling that open it where the clause after them does
+        ("Prosecutors said the killings took place ...": ``reporting``, within
+        ``TELLING_REACH`` characters); None where neither does."""
+        s = self.a.sentences[j]
+        language = self.a.language_of(j)
+        told = self.words.find("reporting", language, s.text[:TELLING_REACH])
+        if told:
+            rest = s.text[told[0][1] :]
+            at = told[0][1] + len(rest) - len(THAT.sub("", rest, count=1))
+            head = " ".join(re.findall(r"[\w'’-]+", s.text[at:])[:5])
+            if self.words.find("act_again", language, head):
+                return at
+        return 0 if self.opens_with("act_again", j) else None
 
     @staticmethod
     def dates_of(events: list[EventMention], tally: set[int]) -> list[tuple[Mention, str]]:
@@ -1654,6 +1732,8 @@ class Assembler:
             # "the army and allied militias": the army too, the home country's
             found += self.home_institution(g)
         if not found:
+            found += self.blamed(g)
+        if not found:
             main = self.principal_agent()
             if main:
                 found.append(main)
@@ -1678,7 +1758,43 @@ class Assembler:
                 found.append(group)
         if not found:
             found += self.assailant_before(g)
+        if not found and self.a.language_of(g.sentences[0]) == "en":
+            # the doer the headline names, where the text names none ("Russian missile
+            # strike on <city> kills 20"; the text: "A missile hit ...")
+            title = self.a.document.title
+            found += list(headline_agents(title, self.model)) if title else []
         return found
+
+    def blamed(self, g: Group) -> list[Actor]:
+        """Whom the report lays an act told without a doer on (``events.blamed_party``: "They
+        blamed the attack on <force>", "..., blaming <group>"): in the act's sentences or the
+        one right after them (a wire story's next paragraph), where that tells no other act,
+        else in the lead paragraph's sentences before the act that tell none;
+        not in a
+        sentence with a word of denial ("Moscow denied any role and blamed ...": the
+        language pack's ``denial`` cues), whose blame is a counter-claim."""
+        where = list(g.sentences)
+        j = g.sentences[-1] + 1
+        own = {id(e) for e in g.events}
+        if j < len(self.a.sentences) and all(
+            id(e) in own for e in self.a.events if e.sentence == j
+        ):
+            where.append(j)
+        # a lead that lays the period's toll on a party, before the acts it goes on to tell
+        # ("Between 1 and 28 February, ... . Most casualties were caused by <force>.")
+        lead = [i for i in range(g.sentences[0]) if self.paragraph[i] == 0 and i not in self.told]
+        for sentences in (where, lead):
+            out: list[Actor] = []
+            for i in sentences:
+                if get_pack(self.a.language_of(i)).cues(self.a.sentences[i].text, ["denial"]):
+                    continue
+                for m in blamed_party(self.a, i, self.model):
+                    actor = _actor(m)
+                    if actor is not None and actor.name not in {a.name for a in out}:
+                        out.append(actor)
+            if out:
+                return out
+        return []
 
     def assailant_before(self, g: Group) -> list[Actor]:
         """Who the sentence right before the act, in its paragraph, names as the subject of
@@ -1698,11 +1814,14 @@ class Assembler:
         elsewhere ("A soldier was charged with a murder. ... he and his unit shot ...").
         A unit of the other side (the victims') does not count; two of the force's side
         leave the force; a unit named only in another paragraph that tells no such act (an
-        assessment's next section, where it advanced) is no doer of this act."""
+        assessment's next section, where it advanced) is no doer of this act, nor is one
+        named only in the sentences of another act kept apart from this one ("In one case,
+        Russian soldiers shot ... . In another case, men of <unit> executed ...")."""
         paragraphs = frozenset(self.paragraph[i] for i in g.sentences)
         key = (force.name, paragraphs, g.type)
         if key not in self._side_unit:  # asked once per incident, one answer a paragraph
-            kin = {e.sentence for e in self.a.events if kindred(e.type, g.type)}
+            others = {i for k in self.kept if k is not g for i in k.sentences} - set(g.sentences)
+            kin = {e.sentence for e in self.a.events if kindred(e.type, g.type)} - others
             sentences = [i for i, p in enumerate(self.paragraph) if p in paragraphs or i in kin]
             units = self.side_units(sentences, {force.name})
             self._side_unit[key] = units[0] if len(units) == 1 else None
@@ -2144,6 +2263,14 @@ def _country_demonym(code: str | None) -> str | None:
     return demonyms().get(found.name.lower()) if found else None
 
 
+# Characters from a sentence's start within which its words of telling open it ("Ukrainian
+# prosecutors said ..."): the clause after them may come back to an act told before.
+TELLING_REACH = 60
+# Characters at most between words that say who did an act told before ("committed the") and
+# the act's word ("executions").
+DOERS_REACH = 12
+THAT = re.compile(r"^\s*(?:that\s+)?", re.I)  # what opens the clause of what was told
+
 # Characters between the words of an order and the name of who gave it (his title).
 _ORDER_REACH = 60
 
@@ -2152,7 +2279,9 @@ def _actor(m: Mention) -> Actor | None:
     """The actor a mention names: a unit or force as resolved, a state's forces by its name or
     demonym as agent ("Russia struck", "a Russian strike"), another group by its name."""
     if isinstance(m.value, Actor):
-        return None if m.value.kind == UNNAMED else m.value
+        if m.value.kind == UNNAMED:  # "Kyiv forces": a capital's troops are its state's
+            return _capital_forces(m.value.name)
+        return m.value
     name = re.sub(r"^the\s+", "", m.text.strip(), flags=re.I).removesuffix("'s").removesuffix("’s")
     if WEAPON_NAME.search(name):  # "Iskander-K", "a Russian Shahed": the weapon, not who
         side = demonyms().get(name.split()[0].lower()) if " " in name else None
@@ -2163,10 +2292,12 @@ def _actor(m: Mention) -> Actor | None:
         demonym = demonyms().get(name.lower())
         if demonym is None and m.kind == "norp" and name.endswith("s"):
             demonym = demonyms().get(name[:-1].lower())  # "the Ukrainians opened fire"
+        if demonym is None and m.kind == "gpe":
+            demonym = capital_demonym(name)  # "Moscow launched drones": its state
         if demonym:
             return Actor(f"{demonym} forces", "force")
         if m.kind == "gpe" and not name.isupper():
-            return None  # a place named as the agent ("Kyiv said") is not a group
+            return None  # a place named as the agent ("Kharkiv said") is not a group
     if m.kind == "org" and MILITARY_RANK.match(name):
         return Actor(MILITARY_RANK.sub("", name), "person")  # "Sergeant <name>" an org
     if m.kind in ("org", "norp", "gpe"):
@@ -2191,7 +2322,24 @@ def _state_forces(actor: Actor) -> Actor | None:
     side's doer of another."""
     body = STATE_BODY.match(actor.name)
     side = demonyms().get(body.group("state").lower()) if body else None
-    return Actor(f"{side} forces", "force") if side else None
+    return Actor(f"{side} forces", "force") if side else _capital_forces(actor.name)
+
+
+# A state's forces named by its capital: "Kyiv forces", "Moscow's troops", "the Khartoum army".
+CAPITAL_FORCES = re.compile(
+    r"^(?:the\s+)?(?P<capital>[A-Z][\w-]+(?:\s[A-Z][\w-]+)?)(?:['’]s)?\s+"
+    r"(?:forces|troops|army|military|soldiers|servicemen)$"
+)
+
+
+def _capital_forces(name: str) -> Actor | None:
+    """The state's forces a capital's troops are ("Kyiv forces": Ukrainian forces, by the
+    gazetteer's capitals); None for another name."""
+    m = CAPITAL_FORCES.match(name.strip())
+    side = capital_demonym(m.group("capital")) if m else None
+    if side is None:
+        return None
+    return canonical_force(f"{side} forces") or Actor(f"{side} forces", "force")
 
 
 # Weapon names the tagger takes for organisations: "Iskander-K", "HIMARS", "FPV", "Shahed".

@@ -24,6 +24,7 @@ from ..lang import get_pack
 from ..model import Actor, Analysis, Mention
 from .base import BaseStage
 from .gate import may_match
+from .lexicon import BODY_WORDS, RANKED_NAME
 from .truecase import sentence_texts
 from .types import concepts
 
@@ -202,8 +203,9 @@ class Entities(BaseStage):
                     "LOC": "gpe",
                     "FAC": "fac",
                 }.get(ent.label_)
-                if kind == "org" and _country_name(ent.text):
-                    kind = "gpe"  # "Burkina Faso's army": the tagger's organisation a country
+                if kind in ("org", "person") and _country_name(ent.text):
+                    # "Burkina Faso's army": the tagger's organisation (or person) a country
+                    kind = "gpe"
                 if kind:
                     start = base + ent.start_char
                     end = base + ent.end_char
@@ -220,6 +222,7 @@ class Entities(BaseStage):
                     analysis.mentions.append(
                         Mention(kind, start, end, analysis.text[start:end], ent.label_, i)
                     )
+            _ranked_names(analysis, i)
         _drop_places_in_names(analysis)
 
 
@@ -242,6 +245,45 @@ def _inside_brackets(text: str, start: int, end: int) -> tuple[int, int]:
         if b > a:
             return a, b
     return start, start
+
+
+def _ranked_names(analysis: Analysis, i: int) -> None:
+    """People sentence ``i`` names after a military rank (``lexicon.RANKED_NAME``: "Sergeant
+    <first> <last>") that the tagger named in part or not at all: one person mention of the
+    full name, in place of those inside it (a first name the gazetteer took for a town is
+    the name's, as in ``_drop_places_in_names``, and so is an organisation of the rank and
+    the name); none over a unit or another organisation the tagger found there."""
+    s = analysis.sentences[i]
+    for m in RANKED_NAME.finditer(s.text):
+        if BODY_WORDS.search(m.group("name")):
+            continue
+        start, end = s.start + m.start("name"), s.start + m.end("name")
+        inside = [
+            x
+            for kind in ("person", "place", "gpe")
+            for x in analysis.mentions_of(kind, i)
+            if start <= x.start and x.end <= end
+        ] + [
+            # the rank and the name the tagger took for an organisation
+            x
+            for x in analysis.mentions_of("org", i)
+            if x.start == s.start + m.start() and x.end == end
+        ]
+        if any(x.start == start and x.end == end for x in inside):
+            continue
+        if any(
+            x.start < end and start < x.end
+            for x in analysis.mentions
+            if x.sentence == i
+            and x.kind in ("unit", "org", "place", "gpe")
+            and all(x is not y for y in inside)
+        ):
+            continue
+        analysis.mentions[:] = [x for x in analysis.mentions if all(x is not y for y in inside)]
+        analysis.mentions.append(
+            Mention("person", start, end, analysis.text[start:end], "PERSON", i)
+        )
+        analysis._indexed = -1
 
 
 # A unit's name that ends in its kind, and the number that may follow it in the text.

@@ -43,7 +43,8 @@ from spacy.tokens import Doc, Token
 
 from .. import registry
 from ..errors import ConfigError
-from ..knowledge.demonyms import demonym_nouns, demonyms
+from ..knowledge.demonyms import capital_demonym, demonym_nouns, demonyms
+from ..knowledge.groups import find_groups
 from ..lang import get_pack
 from ..lang.morph import tag_of
 from ..model import Actor, Analysis, Count, Mention, Place
@@ -51,7 +52,7 @@ from ..vocab import INCIDENT_TYPES as T
 from .attributes import cache_lemmatizer, index_attribute_ruler
 from .base import BaseStage
 from .counts import CountMatch
-from .entities import forces_by_concept, ner_model
+from .entities import find_forces, forces_by_concept, ner_model
 from .lexicon import INSTITUTION_NOUNS, STATE_OFFICE_NOUNS
 from .statistics import CASES, is_aggregate
 from .truecase import sentence_texts
@@ -1735,6 +1736,11 @@ FORCE_NOUNS = frozenset(
 )
 
 
+# What stands between two units an agent's phrase joins ("<unit> and the <unit>", "<unit>,
+# the <unit> and ..."): both did the act.
+UNITS_JOINED = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?(?:[A-Z][a-z]+\s+)?")
+
+
 # Nouns of a unit's kind: "the brigade" names a unit the sentence named before.
 UNIT_NOUNS = frozenset(
     ["brigade", "regiment", "battalion", "division", "army", "corps", "detachment", "company"]
@@ -1792,8 +1798,16 @@ def _agent_mentions(analysis: Analysis, i: int, toks: list[Token], base: int) ->
         # "the <army>'s <division>": of a chain the phrase states, the unit the others command
         unit_names = {m.value.name for m in units}
         commanding = {p for link in analysis.units if link.name in unit_names for p in link.parents}
-        own = [m for m in units if m.value.name not in commanding] or units
-        return [*(people or beside), min(own, key=lambda m: m.start)]
+        own = sorted(
+            [m for m in units if m.value.name not in commanding] or units, key=lambda m: m.start
+        )
+        # "<unit> and the <unit>": both units, not only the first
+        joined = [own[0]]
+        for m in own[1:]:
+            if not UNITS_JOINED.fullmatch(analysis.text[joined[-1].end : m.start]):
+                break
+            joined.append(m)
+        return [*(people or beside), *joined]
     if not inside and head.lower_ in UNIT_NOUNS and any(t.lower_ == "the" for t in head.children):
         # "the brigade": the unit of that kind named last before it in the sentence
         named = [
@@ -2623,6 +2637,150 @@ def assailant(analysis: Analysis, i: int, model: str) -> Mention | None:
                 ):
                     return m
     return None
+
+
+# What a report's period counts and lays on a party: "most casualties were caused by ...".
+TOLL_NOUNS = frozenset(["casualty", "death", "victim", "killing", "injury", "damage"])
+
+
+def blamed_party(analysis: Analysis, i: int, model: str) -> list[Mention]:
+    """The units or armed actors sentence ``i`` lays an act on: the object of "on" or "to"
+    after a verb of blaming ("blamed the attack on <force>", "attributed the strike to
+    <state>"), the object of "blame" itself ("officials blamed <force>", "..., blaming
+    <group>"), whom someone holds responsible ("held <state> responsible") or accuses of a
+    crime ("accused <state> of a war crime"), who caused a toll ("most casualties were
+    caused by <force>": ``TOLL_NOUNS``); none where the
+    sentence names none or has no parse (not English). A state is named by its name, its
+    people or its capital ("blamed Kyiv")."""
+    if analysis.language_of(i) != "en":
+        return []
+    named = [
+        m
+        for kind in ("unit", "actor", "gpe", "norp")
+        for m in analysis.mentions_of(kind, i)
+        if not (isinstance(m.value, Actor) and m.value.kind == UNNAMED)
+        and (
+            m.kind not in ("gpe", "norp")
+            or _possessed(m.text.strip()).lower() in demonyms()
+            or capital_demonym(_possessed(m.text.strip())) is not None
+        )
+    ]
+    if not named:
+        return []
+    doc = parse_sentences(analysis, [i], model)[i]
+    base = analysis.sentences[i].start
+    out: list[Mention] = []
+    for m in sorted(named, key=lambda m: m.start):
+        span = doc.char_span(m.start - base, m.end - base, alignment_mode="expand")
+        if span is None or any(m.start < o.end and o.start < m.end for o in out):
+            continue
+        root = span.root
+        while root.dep_ in ("poss", "compound", "amod") and root.head.i != root.i:
+            root = root.head  # "Russia's military", "<group> fighters", "Russian troops"
+        while root.dep_ == "conj" and root.head.i != root.i:
+            root = root.head  # "blamed Russia and its allies"
+        head = root.head
+        if root.dep_ == "pobj" and head.dep_ == "agent" and head.head.lemma_.lower() == "cause":
+            # "most casualties were caused by <force>": whom a report's period lays its toll on
+            laid = any(
+                c.dep_ == "nsubjpass" and c.lemma_.lower() in TOLL_NOUNS for c in head.head.children
+            )
+        elif root.dep_ == "pobj" and head.lower_ in ("on", "to"):
+            verb = head.head
+            if (
+                verb.dep_ == "dobj"
+                and verb.head.lemma_.lower() in BLAMING_LEMMAS
+                and not any(c.lower_ in ("on", "to") for c in verb.head.children)
+            ):
+                # "blamed the attack on <force>", "on" read as the attack's target (not
+                # "blamed the attack on <city> on <force>")
+                verb = verb.head
+            laid = verb.lemma_.lower() in BLAMING_LEMMAS
+        elif root.dep_ == "dobj":
+            verb = head
+            laid = (
+                verb.lemma_.lower() == "blame"
+                or (
+                    verb.lemma_.lower() == "hold"
+                    and any(c.lower_ == "responsible" for c in verb.children)
+                )
+                # "accused Russia of a deliberate war crime"
+                or (
+                    verb.lemma_.lower() == "accuse"
+                    and any(c.dep_ == "prep" and c.lower_ == "of" for c in verb.children)
+                )
+            )
+        else:
+            laid = False
+        if laid:
+            out.append(m)
+    return out
+
+
+# Words of a headline that tell an act whose agent the parse finds ("Russian missile strike
+# on <city> kills 20", "<group> fighters kill 40 villagers", "Army executes dozens"): verbs
+# and nouns of assault and of the acts of the incident types.
+HEADLINE_ACT_LEMMAS = ASSAULT_LEMMAS | frozenset(
+    [
+        "kill",
+        "execute",
+        "execution",
+        "shoot",
+        "murder",
+        "massacre",
+        "torture",
+        "abduct",
+        "kidnap",
+        "deport",
+        "rape",
+        "airstrike",
+        "missile",
+        "drone",
+        "shelling",
+        "bombing",
+    ]
+)
+
+
+# Verbs of a headline whose subject tells of an act or looks into it, beside TELLING_LEMMAS.
+HEADLINE_TELLING = frozenset(["allege", "instruct", "suggest", "warn", "condemn", "document"])
+
+
+@lru_cache(maxsize=256)
+def headline_agents(title: str, model: str) -> tuple[Actor, ...]:
+    """Whom a report's headline names as the doer of the act it tells (the agent of an act's
+    word, ``HEADLINE_ACT_LEMMAS``, by the parse: "Russian drone slams into block of flats",
+    "Monitor accuses <state>'s army of strike on market"): a force or armed group by the
+    rules of the entities stage (``find_forces``, the table of armed groups), a state by
+    its name, people or capital; not who only tells of it, the subject of a verb of telling
+    ("Ukraine alleges torture at ..."); empty where the headline names none."""
+    doc = parser_model(model)(title)
+    for tok in doc:
+        if tok.lemma_.lower() not in HEADLINE_ACT_LEMMAS or tok.pos_ not in ("NOUN", "VERB"):
+            continue
+        toks, _ = _agent_tokens(tok)
+        head = phrase_head(toks) if toks else None
+        if head is None or (
+            head.dep_ == "nsubj"
+            and head.head.i != tok.i
+            and head.head.lemma_.lower() in TELLING_LEMMAS | HEADLINE_TELLING
+        ):
+            continue
+        lo, hi = min(t.idx for t in toks), max(t.idx + len(t.text) for t in toks)
+        phrase = title[lo:hi]
+        found = [a for _, _, a in find_forces(phrase) + find_groups(phrase)]
+        if not found:
+            for t in toks:
+                name = t.text.removesuffix("'s").removesuffix("’s")
+                side = demonyms().get(name.lower()) or capital_demonym(name)
+                if side is None and name.lower().endswith("s"):
+                    side = demonyms().get(name[:-1].lower())  # "Russians attack ..."
+                if side and t.pos_ in ("PROPN", "ADJ", "NOUN"):
+                    found.append(Actor(f"{side} forces", "force"))
+                    break
+        if found:  # the first named: "<force> executed 20 <other side's> soldiers"
+            return (found[0],)
+    return ()
 
 
 # Verbs whose subject tells of, looks into or speaks of an act named by a noun in their

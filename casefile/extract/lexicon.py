@@ -198,3 +198,15 @@ REJECTING_LEMMAS = frozenset(
 CLAIM_NOUNS = frozenset(
     ["claim", "claims", "assertion", "allegation", "suggestion", "version", "narrative"]
 )
+
+# A name of two or three capitalised words after a military rank ("Sergeant <first> <last>"):
+# a person, where the tagger names none or only the surname; not a body the rank word
+# opens ("General Staff", "Major Crimes Unit": a word of a body's name in it).
+RANKED_NAME = re.compile(
+    MILITARY_RANK.pattern.removeprefix("^")
+    + r"(?P<name>[A-Z][a-z][\w'’-]*(?:\s[A-Z][a-z][\w'’-]*){1,2})(?![\w'’-])"
+)
+BODY_WORDS = re.compile(
+    r"\b(?:Staff|Command|Brigade|Regiment|Battalion|Division|Army|Forces|Corps|Fleet|"
+    r"District|Group|Unit|Crimes|Directorate|Service|Guard|Guards|Court|Office)\b"
+)

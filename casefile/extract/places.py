@@ -293,21 +293,35 @@ def place_countries(analysis: Analysis, besides: Mention | None = None) -> Count
 # The forces of a state named by who commands them, not by the state: "government forces",
 # "regime troops", "junta soldiers" are those of the country the report is about.
 STATE_FORCES = re.compile(
-    r"(?:government|regime|federal|junta|security)(?:-led)?\s+(?:forces|troops|soldiers)"
-    r"|junta|regime"
+    r"(?:military\s+)?(?:government|regime|federal|junta|security)(?:-led|['’]s)?\s+"
+    r"(?:forces|troops|soldiers)"
+    r"|(?:military\s+)?(?:junta|regime)"
 )
+
+
+# Words a report of one side names the other by ("the enemy struck the city").
+ENEMY_NOUNS = frozenset(["enemy", "aggressor"])
+# A country invaded, by ISO code, and the demonym of the forces that invaded it: a report of
+# acts there calls them "the enemy".
+INVADED = {"UA": "Russian"}
 
 
 def home_institution(analysis: Analysis, noun: str) -> str | None:
     """An armed institution named only as "the army" or "the military": that of the country
     the report's places lie in, as the report would name it in full ("the Sudanese army");
-    forces named by who commands them ("government forces"): that country's forces."""
+    forces named by who commands them ("government forces"): that country's forces; "the
+    enemy" of a country invaded (``INVADED``): the invader's forces."""
     noun = noun.lower().removeprefix("the ").strip()
+    country = home_country(analysis)
+    if noun in ENEMY_NOUNS:
+        # "the enemy shelled the town": in a report of acts in a country at war, the side
+        # that invaded it (``INVADED``: Ukraine's enemy is Russia's forces)
+        invader = INVADED.get(country or "")
+        return f"{invader} forces" if invader else None
     if STATE_FORCES.fullmatch(noun):
         noun = "forces"
     elif noun not in INSTITUTION_NOUNS:
         return None
-    country = home_country(analysis)
     side = demonym_of_code(country) if country else None
     return f"{side} {noun}" if side else None
 

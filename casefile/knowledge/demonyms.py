@@ -43,3 +43,21 @@ def demonym_of_code(code: str) -> str | None:
         ):
             return demonym
     return None
+
+
+@cache
+def capital_demonym(name: str) -> str | None:
+    """The demonym of the state whose capital ``name`` is, by the gazetteer ("Kyiv",
+    "Kiev": "Ukrainian"): a capital stands for its state ("blamed Kyiv", "Moscow's troops");
+    None for another name, or one that names capitals of two states."""
+    from .gazetteer import Gazetteer
+
+    name = " ".join(name.split())
+    if not name[:1].isupper():
+        return None
+    found = {
+        c.country
+        for c in Gazetteer.default().candidates(name, skeletons=False)
+        if c.feature_code == "PPLC" and c.match in ("name", "alternate") and c.country
+    }
+    return demonym_of_code(found.pop()) if len(found) == 1 else None

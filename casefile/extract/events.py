@@ -902,7 +902,35 @@ def _told_at(doc: Doc, start: int, end: int) -> bool:
     # of a clause
     while tok.dep_ in ("pobj", "prep") and tok.head is not tok:
         tok, steps = tok.head, steps + 1
-    return steps >= 2 and tok.pos_ == "VERB" and tok.lemma_ in PLACE_TELLING_LEMMAS
+    return steps >= 2 and tok.pos_ == "VERB" and tok.lemma_ in SPEAKING_LEMMAS
+
+
+# Verbs of speaking or issuing words, whose place is where they were spoken ("said in <town>",
+# "a communique issued in <town>"); not verbs of showing ("footage shows ... near <town>"),
+# whose place is that of what they show.
+SPEAKING_LEMMAS = frozenset(
+    [
+        "say",
+        "tell",
+        "speak",
+        "announce",
+        "state",
+        "declare",
+        "report",
+        "inform",
+        "claim",
+        "confirm",
+        "add",
+        "note",
+        "post",
+        "publish",
+        "write",
+        "tweet",
+        "issue",
+        "broadcast",
+        "release",
+    ]
+)
 
 
 # Prepositions that make an act the cause or setting of what the verb tells ("were missing

@@ -1213,3 +1213,12 @@ def test_a_date_framing_one_incident_dates_the_act_the_footage_shows(extract, fr
 )
 def test_an_act_instructed_or_threatened_with_another_is_not_told_as_done(extract, text) -> None:
     assert extract(text).incidents == []
+
+
+def test_the_place_footage_shows_an_act_near_is_its_place(extract) -> None:
+    a = extract(
+        "In one incident in early May 2023, near Stepove, Donetsk Oblast, drone footage shows "
+        "Russian soldiers shooting two Ukrainian soldiers who had surrendered.",
+        published="2023-06-20",
+    )
+    assert [i.place.name if i.place else None for i in a.incidents] == ["Stepove"]

@@ -323,6 +323,9 @@ class Analysis:
     # line breaks of hard-wrapped paragraphs read as spaces. Same length, so every offset
     # into it is an offset into the document's text.
     reading: str | None = field(default=None, repr=False, compare=False)
+    # What a batch read ahead for the stage about to run (extract/ahead.py): spaCy's Doc of
+    # a sentence by (what, sentence index, text); emptied after each stage.
+    ahead: dict[tuple[str, int, str], Any] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def text(self) -> str:

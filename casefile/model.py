@@ -326,6 +326,9 @@ class Analysis:
     # What a batch read ahead for the stage about to run (extract/ahead.py): spaCy's Doc of
     # a sentence by (what, sentence index, text); emptied after each stage.
     ahead: dict[tuple[str, int, str], Any] = field(default_factory=dict, repr=False, compare=False)
+    # What the stages work out once per document and read several times (an upper-case
+    # document's mixed-case copy: extract/truecase.py); emptied when the pipeline is done.
+    memo: dict[Any, Any] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def text(self) -> str:

@@ -183,26 +183,41 @@ class Pipeline:
         results: list[Analysis | CasefileError] = list(analyses)
         for analysis in analyses:
             analysis.budget.pause()
-        for stage in self.stages:
+        for first, *rest in self._segments():
             live = [a for a, r in zip(analyses, results, strict=True) if r is a]
-            prepare = getattr(stage, "prepare", None)
+            prepare = getattr(first, "prepare", None)
             if prepare is not None and len(live) > 1:
                 # a look-ahead only: each document's own run reads what was not prepared,
                 # and meets and reports its own failure
                 with contextlib.suppress(Exception):
                     prepare(live)
+            # each document through the stages up to the next one that prepares, in a row
+            # (what a stage caches of a document's sentences is still there for the next)
             for k, analysis in enumerate(analyses):
                 if results[k] is not analysis:
                     continue
                 analysis.budget.resume()
                 try:
-                    self._run_stage(stage, analysis)
+                    for stage in (first, *rest):
+                        self._run_stage(stage, analysis)
+                        analysis.ahead.clear()
                 except CasefileError as e:
                     results[k] = e
                 finally:
                     analysis.budget.pause()
                     analysis.ahead.clear()
         return [r if isinstance(r, CasefileError) else self._finish(r) for r in results]
+
+    def _segments(self) -> list[list[Stage]]:
+        """The stages in runs that each start with the first stage or one that prepares a
+        batch (``prepare``): the points where a batch's documents wait for each other."""
+        out: list[list[Stage]] = []
+        for stage in self.stages:
+            if not out or hasattr(stage, "prepare"):
+                out.append([stage])
+            else:
+                out[-1].append(stage)
+        return out
 
     def _start(self, document: Document) -> Analysis:
         budget = Budget(self.max_seconds, document.ref)
@@ -232,6 +247,7 @@ class Pipeline:
 
     @staticmethod
     def _finish(analysis: Analysis) -> Analysis:
+        analysis.memo.clear()
         analysis.incidents.sort(key=lambda i: i.spans[0] if i.spans else (0, 0))
         return analysis
 

@@ -4,6 +4,7 @@ alone, whatever else is in its batch, and a document that fails fails alone."""
 from __future__ import annotations
 
 import json
+import time
 from typing import Any
 
 import pytest
@@ -135,7 +136,7 @@ def test_a_failing_document_in_a_batch_loses_none_of_the_others(pipeline: Pipeli
 def test_pipe_raises_at_the_failing_document(pipeline: Pipeline) -> None:
     stages = [FailOn(s, "d2") if "entities" in s.name else s for s in pipeline.stages]
     got = []
-    with pytest.raises(CasefileError, match="d2: stage casefile.entities"):
+    with pytest.raises(CasefileError, match=r"d2: stage casefile\.entities"):
         for analysis in Pipeline(stages).pipe(documents()):
             got.append(analysis.document.name)
     assert got == ["d0", "d1"]
@@ -186,3 +187,25 @@ def test_extract_lines_reports_a_bad_line_alone_in_its_batch(pipeline: Pipeline)
         for k in (0, 1, 6)
     ]
     assert [r for r, _ in got if "error" not in r] == one_by_one
+
+
+class Slow:
+    """A stage that takes a while on every document."""
+
+    name = "test.slow.v1"
+    requires: tuple[str, ...] = ()
+    assigns: tuple[str, ...] = ()
+
+    def __call__(self, analysis: Analysis) -> None:
+        time.sleep(0.1)
+
+
+class Slower(Slow):
+    name = "test.slower.v1"
+
+
+def test_a_documents_budget_counts_its_own_time_not_its_batchs() -> None:
+    docs = [Document.from_text(f"Report number {k}.", name=f"r{k}") for k in range(4)]
+    results = list(Pipeline([Slow(), Slower()], max_seconds=0.35).outcomes(docs, batch_size=4))
+    assert all(isinstance(r, Analysis) for r in results)
+    assert all(0.15 < sum(r.timings.values()) < 0.35 for r in results if isinstance(r, Analysis))

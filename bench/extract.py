@@ -316,7 +316,7 @@ def outcomes(
 ) -> Iterator[Analysis | Exception]:
     """Each document's Analysis or error: batched, or each document alone."""
     if not one_by_one:
-        yield from pipeline.outcomes(docs)
+        yield from pipeline.outcomes(docs, settle=True)  # as casefile extract runs it
         return
     for doc in docs:
         try:

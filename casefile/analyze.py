@@ -103,7 +103,7 @@ def extract_documents(pipeline: Pipeline, docs: list[Document]) -> list[Analysis
         return []
     return [
         result if isinstance(result, Analysis) else str(result)
-        for result in pipeline.outcomes(docs, batch_size=len(docs))
+        for result in pipeline.outcomes(docs, batch_size=len(docs), settle=True)
     ]
 
 

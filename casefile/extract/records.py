@@ -67,7 +67,7 @@ def _analysed(
 ) -> Iterator[tuple[dict[str, Any], str | None]]:
     """The records of a batch's lines in order: each document's analysis, or its error."""
     documents = [item for _, item, _ in batch if isinstance(item, Document)]
-    results = pipeline.outcomes(documents, batch_size=max(1, len(documents)))
+    results = pipeline.outcomes(documents, batch_size=max(1, len(documents)), settle=True)
     for lineno, item, problem in batch:
         if not isinstance(item, Document):
             yield item, problem

@@ -3,6 +3,7 @@ alone, whatever else is in its batch, and a document that fails fails alone."""
 
 from __future__ import annotations
 
+import gc
 import json
 import time
 from typing import Any
@@ -209,3 +210,14 @@ def test_a_documents_budget_counts_its_own_time_not_its_batchs() -> None:
     results = list(Pipeline([Slow(), Slower()], max_seconds=0.35).outcomes(docs, batch_size=4))
     assert all(isinstance(r, Analysis) for r in results)
     assert all(0.15 < sum(r.timings.values()) < 0.35 for r in results if isinstance(r, Analysis))
+
+
+def test_settling_the_process_changes_no_result(pipeline: Pipeline) -> None:
+    docs = documents()
+    before = records(list(pipeline.outcomes(docs, batch_size=3)))
+    try:
+        settled = records(list(pipeline.outcomes(docs, batch_size=3, settle=True)))
+        assert gc.get_freeze_count() > 0  # the models' objects are out of the collector's way
+    finally:
+        gc.unfreeze()
+    assert settled == before

@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 
 from casefile.errors import CasefileError
+from casefile.extract import pipeline as pipeline_module
 from casefile.extract.entities import ner_model
 from casefile.extract.events import parser_model
 from casefile.extract.pipeline import Pipeline
@@ -212,7 +213,10 @@ def test_a_documents_budget_counts_its_own_time_not_its_batchs() -> None:
     assert all(0.15 < sum(r.timings.values()) < 0.35 for r in results if isinstance(r, Analysis))
 
 
-def test_settling_the_process_changes_no_result(pipeline: Pipeline) -> None:
+def test_settling_the_process_changes_no_result(
+    pipeline: Pipeline, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(pipeline_module, "_settled", False)  # whatever ran before in the process
     docs = documents()
     before = records(list(pipeline.outcomes(docs, batch_size=3)))
     try:

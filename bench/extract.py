@@ -4,7 +4,8 @@ Reads the texts of every corpus in shared/corpus (MUC-4, RAMS, WikiEvents, GeoWe
 and LGL, ECB+, UCDP headlines, CASE 2021 snippets), mixes them round-robin so that
 each corpus has an equal share until it runs out, and deals the mix into 3 shards of
 the same make-up. On each shard, in turn and in this one process, it times casefile's
-full extraction (the configured Pipeline over every document) and, as the reference,
+full extraction (the configured Pipeline over every document, in batches of 32 as
+``casefile extract`` runs it; ``--one-by-one``: each document alone) and, as the reference,
 the same spaCy model's named entity recognition alone (``nlp.pipe`` with NER and only
 what NER listens to) over the same texts. It prints documents/s and words/s (and words
 per CPU-second, steadier on a busy machine) per shard and their medians, the peak RSS
@@ -13,7 +14,7 @@ of each side and of the process, the slowest documents, then a line
 pipeline's words/s on the English, Ukrainian and Russian texts of ``shared/gold/dev``
 (read at run time, each language with its own ``Document.language``) and their ratios.
 
-    python bench/extract.py [--docs N] [--quick] [--shared PATH]
+    python bench/extract.py [--docs N] [--quick] [--shared PATH] [--one-by-one]
 
 Every text is used once: no document is run twice, so no cache can serve a repeat.
 Only if more documents are asked for than the corpora hold (about 6,400) is a text
@@ -48,7 +49,7 @@ from spacy.language import Language  # noqa: E402
 
 from casefile.config import Settings  # noqa: E402
 from casefile.extract.pipeline import Pipeline  # noqa: E402
-from casefile.model import Document  # noqa: E402
+from casefile.model import Analysis, Document  # noqa: E402
 
 SHARDS = 3
 SEED = 20240817  # fixes the order within each corpus, so runs compare
@@ -284,18 +285,23 @@ class Peak:
 
 
 def run_casefile(
-    pipeline: Pipeline, docs: list[Document], texts: list[Text], slow: list[tuple[float, Text]]
+    pipeline: Pipeline,
+    docs: list[Document],
+    texts: list[Text],
+    slow: list[tuple[float, Text]],
+    one_by_one: bool = False,
 ) -> tuple[Run, int, list[str]]:
-    """Time the pipeline over docs; per-document times go to ``slow``."""
+    """Time the pipeline over docs, in batches as ``casefile extract`` runs it
+    (``Pipeline.outcomes``) or, ``one_by_one``, each document alone; per-document times (the
+    sum of its stages' times, its share of a batch's spaCy calls included) go to ``slow``."""
     incidents, errors = 0, []
     start, cpu = time.perf_counter(), time.process_time()
-    for doc, t in zip(docs, texts, strict=True):
-        t0 = time.perf_counter()
-        try:
-            incidents += len(pipeline(doc).incidents)
-        except Exception as e:  # one failing document must not hide the figures; counted
-            errors.append(f"{t.name}: {type(e).__name__}: {e}")
-        slow.append((time.perf_counter() - t0, t))
+    for t, result in zip(texts, outcomes(pipeline, docs, one_by_one), strict=True):
+        if isinstance(result, Analysis):
+            incidents += len(result.incidents)
+            slow.append((sum(result.timings.values()), t))
+        else:  # one failing document must not hide the figures; counted
+            errors.append(f"{t.name}: {type(result).__name__}: {result}")
     run = Run(
         len(docs),
         sum(t.words for t in texts),
@@ -303,6 +309,20 @@ def run_casefile(
         time.process_time() - cpu,
     )
     return run, incidents, errors
+
+
+def outcomes(
+    pipeline: Pipeline, docs: list[Document], one_by_one: bool = False
+) -> Iterator[Analysis | Exception]:
+    """Each document's Analysis or error: batched, or each document alone."""
+    if not one_by_one:
+        yield from pipeline.outcomes(docs, settle=True)  # as casefile extract runs it
+        return
+    for doc in docs:
+        try:
+            yield pipeline(doc)
+        except Exception as e:
+            yield e
 
 
 def bare_ner(model: str) -> Language:
@@ -353,6 +373,11 @@ def main() -> None:
     ap.add_argument("--docs", type=int, default=2000, help="documents in all (default 2000)")
     ap.add_argument("--quick", action="store_true", help="200 documents, for a smoke run")
     ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared", help="shared folder")
+    ap.add_argument(
+        "--one-by-one",
+        action="store_true",
+        help="run casefile on each document alone (Pipeline.__call__), not in batches",
+    )
     args = ap.parse_args()
     n = 200 if args.quick else args.docs
     if n < SHARDS:
@@ -378,7 +403,8 @@ def main() -> None:
     settings = Settings()
     print(
         f"model {settings.model}, spaCy {spacy.__version__}, Python {platform.python_version()}, "
-        f"{os.cpu_count()} CPUs, {SHARDS} shards, casefile and bare NER in turn on each"
+        f"{os.cpu_count()} CPUs, {SHARDS} shards, casefile and bare NER in turn on each; "
+        + ("casefile on each document alone" if args.one_by_one else "casefile in batches")
     )
 
     # 2. both set up and warmed up on our own sentence
@@ -404,7 +430,7 @@ def main() -> None:
     for k, idx in enumerate(shards, 1):
         peak.start()
         run, found, errs = run_casefile(
-            pipeline, [docs[i] for i in idx], [texts[i] for i in idx], slow
+            pipeline, [docs[i] for i in idx], [texts[i] for i in idx], slow, args.one_by_one
         )
         cf_peak = max(cf_peak, peak.now())
         cf_runs.append(run)
@@ -443,10 +469,10 @@ def main() -> None:
     print(f"ratio {cf[1] / ner[1]:.2f} (casefile / bare spaCy NER)")
 
     # 5. Ukrainian and Russian beside English, on the dev gold's texts
-    by_language(pipeline, args.shared / "gold" / "dev")
+    by_language(pipeline, args.shared / "gold" / "dev", args.one_by_one)
 
 
-def by_language(pipeline: Pipeline, dev: Path, rounds: int = 3) -> None:
+def by_language(pipeline: Pipeline, dev: Path, one_by_one: bool, rounds: int = 3) -> None:
     """The pipeline's words/s on the dev gold's texts of each language (read at run time;
     each text run ``rounds`` times, each copy with its own first line, as above)."""
     texts: dict[str, list[tuple[str, str | None]]] = {}
@@ -468,8 +494,8 @@ def by_language(pipeline: Pipeline, dev: Path, rounds: int = 3) -> None:
         words = sum(len(d.text.split()) for d in docs)
         pipeline(Document.from_text("Warm-up.\n" + docs[0].text, language=code))  # untimed
         start = time.perf_counter()
-        for doc in docs:
-            pipeline(doc)
+        for _ in outcomes(pipeline, docs, one_by_one):
+            pass
         figures[code] = words / (time.perf_counter() - start)
         print(f"language {code}: {len(docs)} documents, {figures[code]:>7,.0f} words/s")
     if "en" in figures:

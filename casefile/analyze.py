@@ -1,17 +1,18 @@
 """The analyze flow: run the pipeline over stored documents and store the results.
 
 The steps are shared with ``casefile.batch.dask``, which runs the same flow on a Dask cluster:
-:func:`documents_to_analyse`, :func:`extract_document` and :func:`store_analyses`.
+:func:`documents_to_analyse`, :func:`extract_documents` and :func:`store_analyses`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from itertools import islice
 
 from .config import Settings
 from .errors import CasefileError
-from .extract.pipeline import Pipeline
+from .extract.pipeline import BATCH_SIZE, Pipeline
 from .lang import unsupported_note
 from .model import TESTIMONY, Analysis, Document
 from .store import Store
@@ -41,27 +42,32 @@ def analyze(
     pipeline = pipeline or store_pipeline(store)
     report = AnalyzeReport()
     # 1. the documents to do, a batch at a time (memory holds one batch, whatever the size)
-    for doc in documents_to_analyse(store, pipeline.name, again):
+    for batch in batched(documents_to_analyse(store, pipeline.name, again), BATCH_SIZE):
         # 2. a language casefile has no pack for is skipped, and said so (kept in the store)
-        note = unsupported(doc)
-        if note:
-            report.skipped.append((doc.ref, note))
+        notes = [unsupported(doc) for doc in batch]
+        # 3. extract the batch (each document alone in its results); an error in one
+        #    document is recorded and the others go on
+        results = iter(
+            extract_documents(pipeline, [d for d, n in zip(batch, notes, strict=True) if not n])
+        )
+        for doc, note in zip(batch, notes, strict=True):
+            if note:
+                report.skipped.append((doc.ref, note))
+                if on_item:
+                    on_item(doc, None)
+                continue
+            result = next(results)
+            if isinstance(result, str):
+                report.failed.append((doc.ref, result))
+                if on_item:
+                    on_item(doc, None)
+                continue
+            # 4. store the analysis in one transaction, replacing an older one
+            store_analyses(store, [result])
+            report.analysed += 1
+            report.incidents += len(result.incidents)
             if on_item:
-                on_item(doc, None)
-            continue
-        # 3. extract; an error in one document is recorded and the others go on
-        result = extract_document(pipeline, doc)
-        if isinstance(result, str):
-            report.failed.append((doc.ref, result))
-            if on_item:
-                on_item(doc, None)
-            continue
-        # 4. store the analysis in one transaction, replacing an older one
-        store_analyses(store, [result])
-        report.analysed += 1
-        report.incidents += len(result.incidents)
-        if on_item:
-            on_item(doc, result)
+                on_item(doc, result)
     return report
 
 
@@ -88,6 +94,24 @@ def extract_document(pipeline: Pipeline, doc: Document) -> Analysis | str:
         return pipeline(doc)
     except DOCUMENT_ERRORS as e:
         return str(e)
+
+
+def extract_documents(pipeline: Pipeline, docs: list[Document]) -> list[Analysis | str]:
+    """The analysis of each of ``docs``, or what went wrong with it (a message), the stages
+    run over them as a batch (``Pipeline.outcomes``)."""
+    if not docs:
+        return []
+    return [
+        result if isinstance(result, Analysis) else str(result)
+        for result in pipeline.outcomes(docs, batch_size=len(docs), settle=True)
+    ]
+
+
+def batched(items: Iterable[Document], size: int) -> Iterator[list[Document]]:
+    """``items`` in lists of ``size`` (the last may be shorter), read as they are needed."""
+    it = iter(items)
+    while batch := list(islice(it, size)):
+        yield batch
 
 
 def store_analyses(store: Store, analyses: Iterable[Analysis]) -> None:

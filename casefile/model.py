@@ -323,6 +323,12 @@ class Analysis:
     # line breaks of hard-wrapped paragraphs read as spaces. Same length, so every offset
     # into it is an offset into the document's text.
     reading: str | None = field(default=None, repr=False, compare=False)
+    # What a batch read ahead for the stage about to run (extract/ahead.py): spaCy's Doc of
+    # a sentence by (what, sentence index, text); emptied after each stage.
+    ahead: dict[tuple[str, int, str], Any] = field(default_factory=dict, repr=False, compare=False)
+    # What the stages work out once per document and read several times (an upper-case
+    # document's mixed-case copy: extract/truecase.py); emptied when the pipeline is done.
+    memo: dict[Any, Any] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def text(self) -> str:

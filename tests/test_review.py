@@ -8,7 +8,7 @@ import pytest
 
 from casefile.analyze import analyze
 from casefile.errors import NotFoundError, ReviewError
-from casefile.model import Analysis, Document
+from casefile.extract.pipeline import Pipeline
 from casefile.review import create_incident, judge, merge_cases, parse_text_value, split_case
 from casefile.store import Store
 from casefile.store.audit import iter_entries
@@ -201,13 +201,7 @@ def test_an_analyst_enters_testimony_and_analyze_leaves_it(stocked: Stocked) -> 
     assert second.document_id == got.document_id and second.id != got.id
     assert store.view.page_incidents(IncidentQuery(document=got.document_id)).total == 2
 
-    class Nothing:  # a pipeline that would find no incident in anything
-        name = "nothing"
-
-        def __call__(self, doc: Document) -> Analysis:
-            return Analysis(doc, extractor=self.name)
-
-    analyze(store, Nothing(), again=True)  # type: ignore[arg-type]
+    analyze(store, Pipeline([]), again=True)  # a pipeline that finds no incident in anything
     assert store.view.page_incidents(IncidentQuery(document=got.document_id)).total == 2
     actions = [e.action for e in iter_entries(store.engine)]
     assert actions.count("incident.create") == 2 and "document.import" in actions

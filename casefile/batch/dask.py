@@ -34,7 +34,7 @@ from distributed import Client, LocalCluster, Worker, WorkerPlugin, as_completed
 from ..analyze import (
     AnalyzeReport,
     documents_to_analyse,
-    extract_document,
+    extract_documents,
     store_analyses,
     unsupported,
 )
@@ -76,8 +76,8 @@ def extract_partition(plugin: str, documents: Sequence[Document]) -> list[Outcom
     """On a worker: the outcome of each document, with the worker's Pipeline."""
     pipeline = _worker_pipeline(plugin)
     out = []
-    for doc in documents:
-        result = extract_document(pipeline, doc)
+    # the partition as one batch: the stages' spaCy calls read all its documents' sentences
+    for doc, result in zip(documents, extract_documents(pipeline, list(documents)), strict=True):
         if isinstance(result, str):
             out.append(Outcome(doc.id, None, result))
         else:

@@ -22,6 +22,7 @@ from ..knowledge.demonyms import demonym_nouns, demonyms
 from ..knowledge.groups import find_groups
 from ..lang import get_pack
 from ..model import Actor, Analysis, Mention
+from .ahead import docs_for, read_ahead
 from .base import BaseStage
 from .gate import may_match
 from .lexicon import BODY_WORDS, RANKED_NAME
@@ -151,6 +152,20 @@ class Entities(BaseStage):
     requires = ("sentences", "mentions.trigger", "mentions.place", "mentions.unit")
     assigns = ("mentions.person", "mentions.org", "mentions.actor")
 
+    def prepare(self, analyses: list[Analysis]) -> None:
+        """A batch's NER in one call: the sentences each document's run will read."""
+        nlp = ner_model(self.settings.model)
+        read_ahead("ner", nlp, analyses, lambda a: list(zip(*self._ner_sentences(a), strict=True)))
+
+    def _ner_sentences(self, analysis: Analysis) -> tuple[list[int], list[str]]:
+        """The sentences the NER reads (candidates the language pack does not name people
+        in) and their texts as it reads them (an upper-case document: the mixed-case copy)."""
+        by_pack = set(_by_pack(analysis))
+        chosen = [i for i in candidate_sentences(analysis) if i not in by_pack]
+        if not chosen:
+            return [], []
+        return chosen, sentence_texts(analysis, chosen, self.settings.model)
+
     def __call__(self, analysis: Analysis) -> None:
         for i, s in enumerate(analysis.sentences):
             # "155-ї бригади ЗС РФ": the army named right after a unit is the unit's own
@@ -166,12 +181,9 @@ class Entities(BaseStage):
                     Mention("actor", s.start + a, s.start + b, s.text[a:b], actor, i)
                 )
         # no NER model for a sentence's language: its pack names the people and bodies
-        by_pack = set()
-        for i, s in enumerate(analysis.sentences):
+        for i in _by_pack(analysis):
+            s = analysis.sentences[i]
             pack = get_pack(analysis.language_of(i))
-            if not pack.names_people:
-                continue
-            by_pack.add(i)
             for a, b, person in pack.persons(s.text):
                 analysis.mentions.append(
                     Mention("person", s.start + a, s.start + b, s.text[a:b], person, i)
@@ -180,13 +192,13 @@ class Entities(BaseStage):
                 analysis.mentions.append(
                     Mention("org", s.start + a, s.start + b, s.text[a:b], OrgName(name), i)
                 )
-        chosen = [i for i in candidate_sentences(analysis) if i not in by_pack]
+        chosen, texts = self._ner_sentences(analysis)
         if not chosen:
             return
         nlp = ner_model(self.settings.model)
-        texts = sentence_texts(analysis, chosen, self.settings.model)  # upper case: a copy
         places = {(m.start, m.end) for m in analysis.mentions if m.kind == "place"}
-        for i, doc in zip(chosen, nlp.pipe(texts, batch_size=64), strict=True):
+        docs = docs_for("ner", nlp, analysis, chosen, texts)  # those a batch read, or now
+        for i, doc in zip(chosen, docs, strict=True):
             base = analysis.sentences[i].start
             for ent in doc.ents:
                 if (
@@ -284,6 +296,13 @@ def _ranked_names(analysis: Analysis, i: int) -> None:
             Mention("person", start, end, analysis.text[start:end], "PERSON", i)
         )
         analysis._indexed = -1
+
+
+def _by_pack(analysis: Analysis) -> list[int]:
+    """The sentences whose language's pack names people and bodies (no NER model for it)."""
+    return [
+        i for i in range(len(analysis.sentences)) if get_pack(analysis.language_of(i)).names_people
+    ]
 
 
 # A unit's name that ends in its kind, and the number that may follow it in the text.

@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from importlib import resources
@@ -49,6 +50,7 @@ from ..lang import get_pack
 from ..lang.morph import tag_of
 from ..model import Actor, Analysis, Count, Mention, Place
 from ..vocab import INCIDENT_TYPES as T
+from .ahead import docs_for, read_ahead
 from .attributes import cache_lemmatizer, index_attribute_ruler
 from .base import BaseStage
 from .counts import CountMatch
@@ -270,17 +272,47 @@ def parse_sentences(analysis: Analysis, indexes: list[int], model: str) -> dict[
     """The dependency parses of these sentences (a wire story's dateline blanked out; an
     upper-case document's mixed-case copy), each sentence parsed once per analysis: they are
     kept in ``analysis.parses``."""
-    todo = [i for i in indexes if i not in analysis.parses]
+    todo, texts = parse_texts(analysis, indexes, model)
     if todo:
         nlp = parser_model(model)
-        # an upper-case document is read from its mixed-case copy (same offsets)
-        cased = sentence_texts(analysis, todo, model)
-        texts = (
-            _without_dateline(text, analysis.sentences[i].text)
-            for i, text in zip(todo, cased, strict=True)
-        )
-        analysis.parses.update(zip(todo, nlp.pipe(texts, batch_size=64), strict=True))
+        # those a batch read ahead (``read_parses``), the others now
+        docs = docs_for("parse", nlp, analysis, todo, texts)
+        analysis.parses.update(zip(todo, docs, strict=True))
     return {i: analysis.parses[i] for i in indexes}
+
+
+def parse_texts(analysis: Analysis, indexes: list[int], model: str) -> tuple[list[int], list[str]]:
+    """The sentences of these not parsed yet, and their texts as the parser reads them."""
+    todo = [i for i in dict.fromkeys(indexes) if i not in analysis.parses]
+    if not todo:
+        return [], []
+    # an upper-case document is read from its mixed-case copy (same offsets)
+    cased = sentence_texts(analysis, todo, model)
+    texts = [
+        _without_dateline(text, analysis.sentences[i].text)
+        for i, text in zip(todo, cased, strict=True)
+    ]
+    return todo, texts
+
+
+def read_parses(
+    analyses: list[Analysis], indexes: Callable[[Analysis], list[int]], model: str
+) -> None:
+    """A batch's parses in one call: the sentences ``indexes`` names in each analysis (those
+    not parsed yet), for ``parse_sentences`` to find when each document's run asks."""
+    read_ahead(
+        "parse",
+        parser_model(model),
+        analyses,
+        lambda a: list(zip(*parse_texts(a, indexes(a), model), strict=True)),
+    )
+
+
+def _parsed_sentences(analysis: Analysis) -> list[int]:
+    """The sentences the events stage parses: those with a trigger, where the sentence's
+    language has a parse (English)."""
+    triggered = sorted({m.sentence for m in analysis.mentions if m.kind == "trigger"})
+    return [i for i in triggered if analysis.language_of(i) == "en"]
 
 
 # -- reading the parse ---------------------------------------------------------------------
@@ -1127,7 +1159,7 @@ class Events(BaseStage):
         )
         # the parse where a sentence's language has one (English); each sentence's words by
         # its own language (a quoted post: Analysis.language_of)
-        english = [i for i in sorted(by_sentence) if analysis.language_of(i) == "en"]
+        english = _parsed_sentences(analysis)
         parses = self._parse(analysis, english) if english else {}
         for i, marks in sorted(by_sentence.items()):
             language = analysis.language_of(i)
@@ -1216,6 +1248,10 @@ class Events(BaseStage):
 
     def _parse(self, analysis: Analysis, indexes: list[int]) -> dict[int, Doc]:
         return parse_sentences(analysis, indexes, self.settings.model)
+
+    def prepare(self, analyses: list[Analysis]) -> None:
+        """A batch's parses in one call: each document's English sentences with a trigger."""
+        read_parses(analyses, _parsed_sentences, self.settings.model)
 
     @staticmethod
     def _event(m: Mention, i: int) -> EventMention:

@@ -127,14 +127,15 @@ def may_match(pattern: re.Pattern[str], text: str) -> bool:
 
 
 # The stages ask of one sentence for many patterns in turn: its lower case and its windows
-# are worked out once (a few hundred sentences a document, so the caches hold a document's).
+# are worked out once (a few hundred sentences a document, so the caches hold a document's;
+# the windows a batch's, whose documents each stage reads in turn: Pipeline.outcomes).
 @lru_cache(maxsize=1024)
 def _lowered(text: str) -> str | None:
     """``text`` in lower case; None where it holds a letter outside ASCII (always searched)."""
     return None if _RISKY.search(text) else text.lower()
 
 
-@lru_cache(maxsize=256)
+@lru_cache(maxsize=2048)
 def _windows(low: str) -> frozenset[str]:
     """Every ``SIZE`` characters of ``low`` in a row."""
     return frozenset([low[i : i + SIZE] for i in range(len(low) - SIZE + 1)])

@@ -10,6 +10,8 @@ the Analysis stays cheap to build, to test by hand and to serialise.
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import inspect
 import time
 from collections.abc import Iterable, Iterator
@@ -38,6 +40,8 @@ class Budget:
     stage: str = ""
     timings: dict[str, float] = field(default_factory=dict)
     _calls: int = 0
+    _spent: float = 0.0  # while paused (``pause``): the time used so far
+    _charged: float = 0.0  # work done for it in a batch (``charge``), not yet in ``timings``
 
     def check(self) -> None:
         """BudgetError once the time is spent (reads the clock every 64th call: cheap)."""
@@ -45,6 +49,24 @@ class Budget:
         if not self.seconds or self._calls % 64:
             return
         self.check_now()
+
+    def pause(self) -> None:
+        """Stop the clock: a batch (``Pipeline.outcomes``) runs other documents' stages now."""
+        self._spent = time.perf_counter() - self.started
+
+    def resume(self) -> None:
+        """Start the clock again where ``pause`` stopped it."""
+        self.started = time.perf_counter() - self._spent
+
+    def charge(self, seconds: float) -> None:
+        """Count ``seconds`` of work done for this document inside a batch (its share of one
+        spaCy call over several documents' sentences) while its clock is paused."""
+        self._spent += seconds
+        self._charged += seconds
+
+    def take_charged(self) -> float:
+        charged, self._charged = self._charged, 0.0
+        return charged
 
     def check_now(self) -> None:
         spent = time.perf_counter() - self.started
@@ -73,6 +95,11 @@ class Stage(Protocol):
     assigns: tuple[str, ...]
 
     def __call__(self, analysis: Analysis) -> None: ...
+
+
+# Documents a batch of ``Pipeline.outcomes`` holds: the stages run over all of them in turn,
+# and a stage that calls spaCy reads all of their sentences in one call (``prepare``).
+BATCH_SIZE = 32
 
 
 @dataclass
@@ -113,35 +140,141 @@ class Pipeline:
     def __call__(self, document: Document) -> Analysis:
         """The document's Analysis; BudgetError if it runs past its time budget."""
         # 1. a fresh Analysis for the document, with its budget
-        budget = Budget(self.max_seconds, document.ref)
-        analysis = Analysis(document=document, extractor=self.name, budget=budget)
+        analysis = self._start(document)
         # 2. every stage in order adds mentions, then facts; the budget is checked between
         #    stages and wherever a stage's loops call check_budget()
+        for stage in self.stages:
+            self._run_stage(stage, analysis)
+        # 3. facts in document order, so output is stable
+        return self._finish(analysis)
+
+    def pipe(self, documents: Iterable[Document]) -> Iterator[Analysis]:
+        """The Analysis of each document in turn (batched as ``outcomes``); the first
+        document that fails raises its error."""
+        for result in self.outcomes(documents):
+            if isinstance(result, Analysis):
+                yield result
+            else:
+                raise result
+
+    def outcomes(
+        self, documents: Iterable[Document], batch_size: int = BATCH_SIZE, settle: bool = False
+    ) -> Iterator[Analysis | CasefileError]:
+        """For each document in order, its Analysis or the error that stopped it (what
+        ``__call__`` would have raised), the same as ``__call__`` gives document by document.
+
+        The documents are read ``batch_size`` at a time (memory holds one batch, whatever
+        the input's length). A stage with a ``prepare(analyses)`` method is first handed the
+        batch's documents, to read with spaCy in one call what each document's own run will
+        ask for (the fixed cost of a call, and the model's matrix products on a few rows,
+        shared); then each document runs it and the stages after it, up to the next one
+        that prepares. What a stage's own run finds prepared it takes, and reads the rest
+        itself: the results are each document's own, and a document that fails drops out
+        of the batch alone.
+
+        ``settle``: after the first batch (the models and tables loaded), the process's
+        objects are moved out of the garbage collector's sight (``settle_process``), for a
+        process that runs extraction (the CLI, ``analyze``, a Dask worker)."""
+        batch: list[Document] = []
+        for document in documents:
+            batch.append(document)
+            if len(batch) >= batch_size:
+                yield from self._batch(batch, settle)
+                batch = []
+        if batch:
+            yield from self._batch(batch, settle)
+
+    def _batch(self, documents: list[Document], settle: bool) -> list[Analysis | CasefileError]:
+        analyses = [self._start(document) for document in documents]
+        results: list[Analysis | CasefileError] = list(analyses)
+        for analysis in analyses:
+            analysis.budget.pause()
+        for first, *rest in self._segments():
+            live = [a for a, r in zip(analyses, results, strict=True) if r is a]
+            prepare = getattr(first, "prepare", None)
+            if prepare is not None and len(live) > 1:
+                # a look-ahead only: each document's own run reads what was not prepared,
+                # and meets and reports its own failure
+                with contextlib.suppress(Exception):
+                    prepare(live)
+            # each document through the stages up to the next one that prepares, in a row
+            # (what a stage caches of a document's sentences is still there for the next)
+            for k, analysis in enumerate(analyses):
+                if results[k] is not analysis:
+                    continue
+                analysis.budget.resume()
+                try:
+                    for stage in (first, *rest):
+                        self._run_stage(stage, analysis)
+                        analysis.ahead.clear()
+                except CasefileError as e:
+                    results[k] = e
+                finally:
+                    analysis.budget.pause()
+                    analysis.ahead.clear()
+        if settle:
+            settle_process()
+        return [r if isinstance(r, CasefileError) else self._finish(r) for r in results]
+
+    def _segments(self) -> list[list[Stage]]:
+        """The stages in runs that each start with the first stage or one that prepares a
+        batch (``prepare``): the points where a batch's documents wait for each other."""
+        out: list[list[Stage]] = []
+        for stage in self.stages:
+            if not out or hasattr(stage, "prepare"):
+                out.append([stage])
+            else:
+                out[-1].append(stage)
+        return out
+
+    def _start(self, document: Document) -> Analysis:
+        budget = Budget(self.max_seconds, document.ref)
+        return Analysis(document=document, extractor=self.name, budget=budget)
+
+    def _run_stage(self, stage: Stage, analysis: Analysis) -> None:
+        """One stage over one document, inside the document's budget; an error that is not
+        casefile's own is the stage's, said so (the per-document boundary of a stage)."""
+        budget = analysis.budget
         token = _current.set(budget)
         try:
-            for stage in self.stages:
-                budget.stage = stage.name
-                t0 = time.perf_counter()
-                try:
-                    stage(analysis)
-                except CasefileError:
-                    raise
-                except Exception as e:  # the per-document boundary of a stage
-                    raise StageError(
-                        f"{document.ref}: stage {stage.name} failed ({type(e).__name__}: "
-                        f"{str(e)[:200]}); the document is left unanalysed"
-                    ) from e
-                budget.timings[stage.name] = time.perf_counter() - t0
-                budget.check_now()
+            budget.stage = stage.name
+            t0 = time.perf_counter()
+            try:
+                stage(analysis)
+            except CasefileError:
+                raise
+            except Exception as e:
+                raise StageError(
+                    f"{analysis.document.ref}: stage {stage.name} failed ({type(e).__name__}: "
+                    f"{str(e)[:200]}); the document is left unanalysed"
+                ) from e
+            budget.timings[stage.name] = time.perf_counter() - t0 + budget.take_charged()
+            budget.check_now()
         finally:
             _current.reset(token)
-        # 3. facts in document order, so output is stable
+
+    @staticmethod
+    def _finish(analysis: Analysis) -> Analysis:
+        analysis.memo.clear()
         analysis.incidents.sort(key=lambda i: i.spans[0] if i.spans else (0, 0))
         return analysis
 
-    def pipe(self, documents: Iterable[Document]) -> Iterator[Analysis]:
-        for doc in documents:
-            yield self(doc)
+
+_settled = False
+
+
+def settle_process() -> None:
+    """Once per process: collect, then move every object the process holds to the garbage
+    collector's permanent generation (``gc.freeze``). The models, the gazetteer and the
+    tables loaded for extraction are hundreds of thousands of objects that live as long as
+    the process; each full collection walked them all again (a few per cent of extraction's
+    CPU time). Objects made later are collected as before."""
+    global _settled
+    if _settled:
+        return
+    _settled = True
+    gc.collect()
+    gc.freeze()
 
 
 def _load_builtin_stages() -> None:

@@ -19,7 +19,14 @@ from ..lang.romanize import KnownPersons
 from ..model import Actor, Analysis, Mention, Statement
 from ..vocab import STATEMENT_KINDS as K
 from .base import BaseStage
-from .events import ACCUSING_LEMMAS, antecedent, parse_sentences, phrase_head, refers_back
+from .events import (
+    ACCUSING_LEMMAS,
+    antecedent,
+    parse_sentences,
+    phrase_head,
+    read_parses,
+    refers_back,
+)
 from .gate import may_match
 from .lexicon import (
     DEFENCE_MINISTRY_WORDS,
@@ -643,6 +650,18 @@ class Statements(BaseStage):
     )
     assigns = ("statements", "parses")
 
+    def prepare(self, analyses: list[Analysis]) -> None:
+        """A batch's parses in one call: each document's English sentences with a cue (the
+        cues found are kept for the document's run)."""
+        english: dict[int, list[int]] = {}
+        for analysis in analyses:
+            if get_pack(analysis.document.language).has_statement_cues:
+                continue
+            cued = _cued(analysis)
+            analysis.ahead[_CUED] = cued
+            english[id(analysis)] = _english(analysis, cued)
+        read_parses(analyses, lambda a: english.get(id(a), []), self.settings.model)
+
     def __call__(self, analysis: Analysis) -> None:
         pack = get_pack(analysis.document.language)
         if pack.has_statement_cues:  # a language whose pack lists the cues (English: CUES)
@@ -651,17 +670,8 @@ class Statements(BaseStage):
         found: set[tuple[str, str]] = set()  # one statement of each kind by each speaker
         last: str | None = None
         refined: dict[str, str] = {}  # a subject -> the more specific speaker told for it
-        cued = {
-            i: _one_reading(
-                [
-                    (kind, cue)
-                    for kind, rx in CUES.items()
-                    if may_match(rx, s.text) and (cue := rx.search(s.text))
-                ]
-            )
-            for i, s in enumerate(analysis.sentences)
-        }
-        english = [i for i, cues in cued.items() if cues and analysis.language_of(i) == "en"]
+        cued = analysis.ahead.pop(_CUED, None) or _cued(analysis)  # a batch's, or now
+        english = _english(analysis, cued)
         if english:  # English has a parser
             parse_sentences(analysis, english, self.settings.model)
         words = concepts()
@@ -798,6 +808,28 @@ def _calls_for_harm(analysis: Analysis, i: int, cue: re.Match[str]) -> bool:
             return False  # the harm told of something else the call asks for
         t = t.head
     return True
+
+
+_CUED = ("statements.cued", -1, "")  # where a batch keeps a document's cues (Analysis.ahead)
+
+
+def _cued(analysis: Analysis) -> dict[int, list[tuple[str, re.Match[str]]]]:
+    """Each sentence's statement cues, one reading of the words two cues share."""
+    return {
+        i: _one_reading(
+            [
+                (kind, cue)
+                for kind, rx in CUES.items()
+                if may_match(rx, s.text) and (cue := rx.search(s.text))
+            ]
+        )
+        for i, s in enumerate(analysis.sentences)
+    }
+
+
+def _english(analysis: Analysis, cued: dict[int, list[tuple[str, re.Match[str]]]]) -> list[int]:
+    """The sentences with a cue the parse reads (English has a parser)."""
+    return [i for i, cues in cued.items() if cues and analysis.language_of(i) == "en"]
 
 
 def _one_reading(cues: list[tuple[str, re.Match[str]]]) -> list[tuple[str, re.Match[str]]]:

@@ -62,9 +62,9 @@ def shouting(text: str, sample: int = 5000) -> bool:
     return _shouting(text[:sample])
 
 
-@lru_cache(maxsize=16)
+@lru_cache(maxsize=256)
 def _shouting(head: str) -> bool:
-    # the stages ask it of one document's text several times
+    # the stages ask it of each document's text several times (a batch's documents in turn)
     upper, lower = len(_UPPER.findall(head)), len(_LOWER.findall(head))
     return upper > SHOUTING_RATIO * lower and upper > 0
 
@@ -146,11 +146,10 @@ def sentence_texts(analysis: Analysis, indexes: Iterable[int], model: str) -> li
     if not shouting(analysis.text):
         return [analysis.sentences[i].text for i in indexes]
     places = tuple(m.text for m in analysis.mentions if m.kind == "place")
-    text = _normalised(analysis.text, model, places)
+    # the entities, events and statements stages each read a shouting document's copy: made
+    # once per document (and set of places), kept with the document's working state
+    key = ("truecase.normalised", model, places)
+    text = analysis.memo.get(key)
+    if text is None:
+        text = analysis.memo[key] = normalise_case(analysis.text, model, places)
     return [text[analysis.sentences[i].start : analysis.sentences[i].end] for i in indexes]
-
-
-@lru_cache(maxsize=4)
-def _normalised(text: str, model: str, names: tuple[str, ...]) -> str:
-    # the entities, events and statements stages each read a shouting document's copy
-    return normalise_case(text, model, names)

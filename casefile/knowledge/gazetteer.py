@@ -119,6 +119,7 @@ def _loosen(token: str) -> str:
     return _DOUBLED.sub(r"\1", token.translate(_YJ_TO_I))
 
 
+@functools.lru_cache(maxsize=1 << 15)  # asked of the same names many times a document
 def name_key(text: str) -> str:
     """The lookup key of a name: :func:`fold` plus rules for transliteration variants.
 

@@ -10,8 +10,10 @@ from typing import Any
 import pytest
 
 from casefile.analyze import analyze
+from casefile.extract.pipeline import Pipeline
 from casefile.extract.records import extract_lines
 from casefile.ingest import ingest
+from casefile.model import Analysis
 from casefile.sources import Meta
 from casefile.store import Store
 
@@ -80,19 +82,19 @@ def test_a_jsonl_line_gives_its_language_as_a_tag(store: Store, tmp_path: Path) 
 def test_extract_jsonl_detects_the_language_of_a_line_that_gives_none() -> None:
     seen: list[str | None] = []
 
-    class Recorded:
-        def to_record(self) -> dict[str, Any]:
-            return {}
+    class Recorder:  # a stage that notes each document's language
+        name = "test.recorder.v1"
+        requires: tuple[str, ...] = ()
+        assigns: tuple[str, ...] = ()
 
-    def pipeline(doc: Any) -> Recorded:
-        seen.append(doc.language)
-        return Recorded()
+        def __call__(self, analysis: Analysis) -> None:
+            seen.append(analysis.document.language)
 
     lines = [
         json.dumps({"doc_id": "a", "text": RU}).encode(),
         json.dumps({"doc_id": "b", "text": UK, "language": "uk"}).encode(),
     ]
-    list(extract_lines(lines, "in.jsonl", pipeline))  # type: ignore[arg-type]
+    list(extract_lines(lines, "in.jsonl", Pipeline([Recorder()])))
     assert seen == ["ru", "uk"]
 
 

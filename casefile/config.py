@@ -13,17 +13,17 @@ from .errors import ConfigError
 
 DEFAULT_STAGES = [
     "casefile.sentences.v3",
-    "casefile.dates.v9",
-    "casefile.places.v8",
+    "casefile.dates.v10",
+    "casefile.places.v9",
     "casefile.units.v8",
-    "casefile.cues.v9",
-    "casefile.entities.v9",
-    "casefile.counts.v9",
-    "casefile.statements.v7",
-    "casefile.events.v8",
-    "casefile.incidents.v9",
+    "casefile.cues.v10",
+    "casefile.entities.v10",
+    "casefile.counts.v10",
+    "casefile.statements.v8",
+    "casefile.events.v9",
+    "casefile.incidents.v10",
     "casefile.statistics.v8",
-    "casefile.persons.v4",
+    "casefile.persons.v5",
 ]
 
 

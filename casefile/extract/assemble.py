@@ -2408,11 +2408,11 @@ def years_before(incidents: list[Incident], published: str | None) -> list[bool]
     return [o and recent for o in old]
 
 
-@registry.stages.register("casefile.incidents.v9")
+@registry.stages.register("casefile.incidents.v10")
 class IncidentsV2(BaseStage):
     """Group event mentions into incidents (scored, explainable joins) and fill their fields."""
 
-    name = "casefile.incidents.v9"
+    name = "casefile.incidents.v10"
     requires = (
         "sentences",
         "events",

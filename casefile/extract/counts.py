@@ -370,11 +370,11 @@ def _shared_roles(text: str, counts: list[CountMatch]) -> list[CountMatch]:
     return out
 
 
-@registry.stages.register("casefile.counts.v9")
+@registry.stages.register("casefile.counts.v10")
 class Counts(BaseStage):
     """Find numbers of victims with their role, by the document's language pack."""
 
-    name = "casefile.counts.v9"
+    name = "casefile.counts.v10"
     requires = ("sentences", "mentions.date", "mentions.unit")
     assigns = ("mentions.count",)
 

@@ -1006,11 +1006,11 @@ def _finish(text: str, a: _Atom, p: date | None) -> DateMatch | None:
     return DateMatch(a.start, a.end, text[a.start : a.end], DateRange(_iso(lo), end), relative)
 
 
-@registry.stages.register("casefile.dates.v9")
+@registry.stages.register("casefile.dates.v10")
 class Dates(BaseStage):
     """Find date expressions in the document's language, resolved against its publication."""
 
-    name = "casefile.dates.v9"
+    name = "casefile.dates.v10"
     requires = ("sentences",)
     assigns = ("mentions.date",)
 

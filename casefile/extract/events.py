@@ -1125,11 +1125,11 @@ def _intent(
 
 
 # -- the stage -----------------------------------------------------------------------------
-@registry.stages.register("casefile.events.v8")
+@registry.stages.register("casefile.events.v9")
 class Events(BaseStage):
     """Event mentions from triggers: arguments by the dependency parse, and a scored guess."""
 
-    name = "casefile.events.v8"
+    name = "casefile.events.v9"
     requires = (
         "sentences",
         "mentions.trigger",

@@ -634,11 +634,11 @@ def _target(analysis: Analysis, i: int) -> str | None:
     return norp[0].text if norp else None
 
 
-@registry.stages.register("casefile.statements.v7")
+@registry.stages.register("casefile.statements.v8")
 class Statements(BaseStage):
     """Incitement, orders, honours and denials, each with its speaker and target."""
 
-    name = "casefile.statements.v7"
+    name = "casefile.statements.v8"
     requires = (
         "sentences",
         "mentions.person",

@@ -1786,9 +1786,12 @@ class Assembler:
         for sentences in (where, lead):
             out: list[Actor] = []
             for i in sentences:
-                if get_pack(self.a.language_of(i)).cues(self.a.sentences[i].text, ["denial"]):
+                laid = blamed_party(self.a, i, self.model)
+                if laid and get_pack(self.a.language_of(i)).cues(
+                    self.a.sentences[i].text, ["denial"]
+                ):
                     continue
-                for m in blamed_party(self.a, i, self.model):
+                for m in laid:
                     actor = _actor(m)
                     if actor is not None and actor.name not in {a.name for a in out}:
                         out.append(actor)

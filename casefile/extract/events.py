@@ -2707,6 +2707,11 @@ def assailant(analysis: Analysis, i: int, model: str) -> Mention | None:
 TOLL_NOUNS = frozenset(["casualty", "death", "victim", "killing", "injury", "damage"])
 
 
+# The words every reading of ``blamed_party`` needs one of (blamed, attributed, ascribed,
+# held responsible, accused, caused by): a sentence with none is not parsed for it.
+LAYING_WORDS = re.compile(r"\b(?:blam|attribut|ascrib|responsib|accus|caus)", re.IGNORECASE)
+
+
 def blamed_party(analysis: Analysis, i: int, model: str) -> list[Mention]:
     """The units or armed actors sentence ``i`` lays an act on: the object of "on" or "to"
     after a verb of blaming ("blamed the attack on <force>", "attributed the strike to
@@ -2716,8 +2721,8 @@ def blamed_party(analysis: Analysis, i: int, model: str) -> list[Mention]:
     caused by <force>": ``TOLL_NOUNS``); none where the
     sentence names none or has no parse (not English). A state is named by its name, its
     people or its capital ("blamed Kyiv")."""
-    if analysis.language_of(i) != "en":
-        return []
+    if analysis.language_of(i) != "en" or not LAYING_WORDS.search(analysis.sentences[i].text):
+        return []  # no word that lays an act on anyone: nothing to parse the sentence for
     named = [
         m
         for kind in ("unit", "actor", "gpe", "norp")

@@ -235,3 +235,18 @@ def test_a_lead_that_lays_the_period_s_toll_on_a_force_names_the_doer(extract) -
         "four patients."
     )
     assert perpetrators(a) == [{"Russian forces"}]
+
+
+def test_a_sentence_that_lays_the_act_on_no_one_is_not_parsed_for_it() -> None:
+    from casefile.config import Settings
+    from casefile.extract.events import blamed_party
+
+    text = (
+        "Russian forces advanced near Kupiansk on Monday. "
+        "Officials blamed Russian forces for the shelling."
+    )
+    a = Pipeline.from_settings()(Document.from_text(text, name="t", published="2024-03-12"))
+    a.parses.pop(0, None)
+    assert blamed_party(a, 0, Settings().model) == []
+    assert 0 not in a.parses  # no word of blame: the parser was not run for it
+    assert [m.text for m in blamed_party(a, 1, Settings().model)] == ["Russian forces"]

@@ -2773,7 +2773,7 @@ def blamed_party(analysis: Analysis, i: int, model: str) -> list[Mention]:
                     verb.lemma_.lower() == "hold"
                     and any(c.lower_ == "responsible" for c in verb.children)
                 )
-                # "accused Russia of a deliberate war crime"
+                # "accused <state> of a war crime"
                 or (
                     verb.lemma_.lower() == "accuse"
                     and any(c.dep_ == "prep" and c.lower_ == "of" for c in verb.children)

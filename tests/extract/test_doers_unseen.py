@@ -52,7 +52,7 @@ def dates(a: Analysis) -> list[tuple[str | None, str | None] | None]:
         (
             "On 12 August, an explosion tore through a crowded market in the town of "
             "Volnovakha.\n\nIt killed at least 30 shoppers.\n\n"
-            "Kyiv accused Russia of a deliberate war crime.",
+            "Kyiv accused Moscow of an intentional war crime against civilians.",
             "Russian forces",
         ),
         (

@@ -56,6 +56,7 @@ from .events import (
     blamed_party,
     filed_end,
     headline_agents,
+    parsed_span,
     score_features,
     tells_of_act,
     weights,
@@ -2142,12 +2143,8 @@ class Assembler:
         """Whether mention ``m`` lies in the content of a claim its sentence rejects
         ("rejecting Moscow's claim that a Ukrainian missile was to blame": lexicon
         ``REJECTING_LEMMAS`` and ``CLAIM_NOUNS``), a counter-claim the report does not tell."""
-        doc = self.a.parses.get(m.sentence)
-        if doc is None:
-            return False
-        s = self.a.sentences[m.sentence]
-        span = doc.char_span(m.start - s.start, m.end - s.start, alignment_mode="expand")
-        if span is None or not len(span):
+        span = parsed_span(self.a, m)
+        if span is None:
             return False
         for t in span.root.ancestors:
             if (

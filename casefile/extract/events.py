@@ -40,7 +40,7 @@ from typing import Any
 import spacy
 import yaml
 from spacy.language import Language
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from .. import registry
 from ..errors import ConfigError
@@ -128,7 +128,33 @@ LEARNING_LEMMAS = frozenset(
 )
 # Verbs of telling whose place is where a report was made, not where its act was ("speaking
 # to reporters in <town>", "a communique issued in <town>").
-PLACE_TELLING_LEMMAS = REPORTING_LEMMAS | frozenset(["speak", "issue", "broadcast"])
+# Verbs of speaking or issuing words, whose place is where they were spoken ("said in <town>",
+# "a communique issued in <town>"); not verbs of showing ("footage shows ... near <town>"),
+# whose place is that of what they show.
+SPEAKING_LEMMAS = frozenset(
+    [
+        "say",
+        "tell",
+        "speak",
+        "announce",
+        "state",
+        "declare",
+        "report",
+        "inform",
+        "claim",
+        "confirm",
+        "add",
+        "note",
+        "post",
+        "publish",
+        "write",
+        "tweet",
+        "issue",
+        "broadcast",
+        "release",
+    ]
+)
+PLACE_TELLING_LEMMAS = REPORTING_LEMMAS | SPEAKING_LEMMAS
 # Nouns of a charge: "notified a soldier of suspicion of killing" names the suspect.
 ACCUSING_NOUNS = frozenset(["suspicion", "charge", "accusation", "indictment"])
 # What a court or a state issues or imposes against whom it holds responsible for an act.
@@ -935,34 +961,6 @@ def _told_at(doc: Doc, start: int, end: int) -> bool:
     while tok.dep_ in ("pobj", "prep") and tok.head is not tok:
         tok, steps = tok.head, steps + 1
     return steps >= 2 and tok.pos_ == "VERB" and tok.lemma_ in SPEAKING_LEMMAS
-
-
-# Verbs of speaking or issuing words, whose place is where they were spoken ("said in <town>",
-# "a communique issued in <town>"); not verbs of showing ("footage shows ... near <town>"),
-# whose place is that of what they show.
-SPEAKING_LEMMAS = frozenset(
-    [
-        "say",
-        "tell",
-        "speak",
-        "announce",
-        "state",
-        "declare",
-        "report",
-        "inform",
-        "claim",
-        "confirm",
-        "add",
-        "note",
-        "post",
-        "publish",
-        "write",
-        "tweet",
-        "issue",
-        "broadcast",
-        "release",
-    ]
-)
 
 
 # Prepositions that make an act the cause or setting of what the verb tells ("were missing
@@ -2863,15 +2861,22 @@ TELLING_LEMMAS = (
 )
 
 
+def parsed_span(analysis: Analysis, m: Mention) -> Span | None:
+    """The words of mention ``m`` in its sentence's parse; None where the sentence has none
+    or the mention's edges fall inside no word."""
+    doc = analysis.parses.get(m.sentence)
+    if doc is None:
+        return None
+    base = analysis.sentences[m.sentence].start
+    span = doc.char_span(m.start - base, m.end - base, alignment_mode="expand")
+    return span if span is not None and len(span) else None
+
+
 def tells_of_act(analysis: Analysis, i: int, m: Mention, events: list[EventMention]) -> bool:
     """The mention is the subject of a verb of telling (``TELLING_LEMMAS``) whose words after
     it hold the noun of an act sentence ``i`` tells: who tells of the act, not who did it;
     False where the sentence has no parse."""
-    doc = analysis.parses.get(i)
-    if doc is None:
-        return False
-    base = analysis.sentences[i].start
-    span = doc.char_span(m.start - base, m.end - base, alignment_mode="expand")
+    span = parsed_span(analysis, m)
     if span is None:
         return False
     root = span.root
@@ -2881,7 +2886,8 @@ def tells_of_act(analysis: Analysis, i: int, m: Mention, events: list[EventMenti
         return False
     verb = root.head
     told = {t.i for t in verb.subtree} - {t.i for t in root.subtree}
-    acts = [_token_at(doc, e.start - base, e.end - base) for e in events if e.sentence == i]
+    base = analysis.sentences[i].start
+    acts = [_token_at(span.doc, e.start - base, e.end - base) for e in events if e.sentence == i]
     return any(tok is not None and tok.pos_ in NOUNS and tok.i in told for tok in acts)
 
 

@@ -137,30 +137,28 @@ def _qualifiers(window: str, gaz: Gazetteer) -> list[list[Candidate]]:
     return out
 
 
-def _towns(phrase: str, gaz: Gazetteer) -> list[Candidate]:
-    """The settlements a phrase (or its longest prefix) names."""
+def _named(
+    phrase: str, gaz: Gazetteer, keep: Callable[[Candidate], bool], strip: str = ""
+) -> list[Candidate]:
+    """The candidates ``keep`` accepts that a phrase (or its longest prefix, trailing
+    ``strip`` characters cut) names; never by consonant skeleton."""
     words = phrase.split()
     for n in range(len(words), 0, -1):
-        name = " ".join(words[:n]).rstrip(".,")
-        found = [
-            c for c in gaz.candidates(name) if c.feature_class == "P" and c.match != "skeleton"
-        ]
+        name = " ".join(words[:n]).rstrip(strip)
+        found = [c for c in gaz.candidates(name) if keep(c) and c.match != "skeleton"]
         if found:
             return found
     return []
+
+
+def _towns(phrase: str, gaz: Gazetteer) -> list[Candidate]:
+    """The settlements a phrase (or its longest prefix) names."""
+    return _named(phrase, gaz, lambda c: c.feature_class == "P", strip=".,")
 
 
 def _areas(phrase: str, gaz: Gazetteer) -> list[Candidate]:
     """The admin areas, countries and regions a phrase (or its longest prefix) names."""
-    words = phrase.split()
-    for n in range(len(words), 0, -1):
-        found = [
-            c for c in gaz.candidates(" ".join(words[:n])) if c.feature_code in _QUALIFIER_CODES
-        ]
-        found = [c for c in found if c.match != "skeleton"]
-        if found:
-            return found
-    return []
+    return _named(phrase, gaz, lambda c: c.feature_code in _QUALIFIER_CODES)
 
 
 def contains(area: Candidate, c: Candidate) -> bool:

@@ -424,6 +424,18 @@ def _passive(tok: Token) -> bool:
     return any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children)
 
 
+def _bare_participle(tok: Token) -> bool:
+    """A past participle with no auxiliary in a clause another verb takes ("saw three
+    prisoners shot", "found two men killed"): passive in sense, so the subject the parser
+    gives it is the one the act was done to, not its doer; not one with an object of its
+    own, a past tense the tagger took for a participle ("said fighters killed 50 people")."""
+    return (
+        tok.tag_ == "VBN"
+        and tok.dep_ in ("ccomp", "xcomp", "oprd")
+        and not any(c.dep_ in ("aux", "auxpass", "dobj") for c in tok.children)
+    )
+
+
 def _accused(tok: Token) -> list[Token] | None:
     """Who is accused, convicted or sentenced of the act ``tok`` tells, where ``tok`` hangs
     from "of", "for", "with" or "over" ("accused the brigade of killing", "sentenced <name>
@@ -709,7 +721,7 @@ def _agent_tokens(trigger: Token, depth: int = 0) -> tuple[list[Token], str]:
     for _ in range(4):
         if cur.i != trigger.i and cur.lemma_ in ACCUSING_LEMMAS and not joined:
             return [], ""  # "prosecutors charged a colonel over the shelling": the accusers
-        passive = _passive(cur)
+        passive = _passive(cur) or _bare_participle(cur)
         for c in cur.children:
             if c.dep_ == "agent" or (cur.tag_ == "VBN" and cur.dep_ == "conj" and _by_agent(c)):
                 return [t for p in c.children for t in _phrase(p)], "parse:agent"
@@ -1414,6 +1426,12 @@ class Events(BaseStage):
                         # ... after forces killed")
                 if role == COUNT and _counts_agents(owner, m):
                     continue  # "four armed men shot the mayor": who did it, not the victims
+                if (
+                    role == COUNT
+                    and doc is not None
+                    and _counts_tellers(doc, m.start - s.start, m.end - s.start)
+                ):
+                    continue  # "two witnesses said ...": who told of the act, not its victims
                 owner.args.append(Argument(role, m, via))
         # without a parse: one person named right after the act's word ("викрали
         # волонтера", "били мене") or as its object right before it ("його затримали"),
@@ -1668,6 +1686,21 @@ def _counts_agents(e: EventMention, m: Mention) -> bool:
         return False
     lo, hi = e.agent_span
     return m.start < hi and lo < m.end and m.end <= hi + 1
+
+
+# Verbs whose subject tells of, learns of or comes upon an act: a figure that counts that
+# subject ("two witnesses said", "a soldier who testified ... said") counts no victims.
+TELLER_LEMMAS = REPORTING_LEMMAS | SPEAKING_LEMMAS | LEARNING_LEMMAS | FINDING_LEMMAS
+
+
+def _counts_tellers(doc: Doc, start: int, end: int) -> bool:
+    """The count (sentence offsets) is the subject of a verb of telling, learning or finding
+    (``TELLER_LEMMAS``): the people who tell of the act, not those it was done to."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    root = span.root
+    return root.dep_ == "nsubj" and root.head.lemma_.lower() in TELLER_LEMMAS
 
 
 # The count role of a victim an act of the type harms: its killed, or its victims.

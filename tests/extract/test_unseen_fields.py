@@ -332,3 +332,23 @@ def test_a_person_held_and_then_tortured_is_the_torture_s_victim(extract) -> Non
     )
     found = {i.type: (i.count.best if i.count else None) for i in a.incidents}
     assert found == {"unlawful_detention": 1, "torture": 1}
+
+
+def test_a_figure_of_those_who_tell_counts_no_victims(extract) -> None:
+    """The witness who tells of an act is its subject of telling (events.TELLER_LEMMAS), not
+    a victim; the figure of the next sentence counts them."""
+    a = extract(
+        "A Ukrainian soldier who testified before investigators said Russian troops executed "
+        "wounded comrades near Pokrovsk in October. He said he saw six prisoners shot."
+    )
+    assert [i.count.best if i.count else None for i in a.incidents] == [6]
+
+
+def test_the_subject_of_a_bare_participle_is_what_the_act_was_done_to(extract) -> None:
+    """ "saw four men shot": the participle is passive in sense (events._bare_participle), so
+    its subject is counted as the victims, not read as the doers."""
+    a = extract(
+        "Residents of Vovchansk said on Monday they had seen three civilians shot near the "
+        "bridge on Saturday."
+    )
+    assert [i.count.best if i.count else None for i in a.incidents] == [3]

@@ -2081,6 +2081,19 @@ class Assembler:
             return default
         text = " ".join(self.a.sentences[i].text for i in g.sentences)
         language = self.a.language_of(g.sentences[0])
+        # the people the act's own figure counts ("the torture of 12 civilians"), where it
+        # names them, over a word of another category elsewhere in its sentences
+        named = {
+            category
+            for m in g.args(COUNT)
+            for concept, category in (
+                ("pow", VICTIM_CATEGORIES.POW),
+                ("civilian", VICTIM_CATEGORIES.CIVILIAN),
+            )
+            if self.words.find(concept, self.a.language_of(m.sentence), m.text)
+        }
+        if len(named) == 1:
+            return named.pop()
         if self.words.find("pow", language, text):
             return VICTIM_CATEGORIES.POW
         if self.words.find("civilian", language, text):

@@ -352,3 +352,13 @@ def test_the_subject_of_a_bare_participle_is_what_the_act_was_done_to(extract) -
         "bridge on Saturday."
     )
     assert [i.count.best if i.count else None for i in a.incidents] == [3]
+
+
+def test_the_people_the_figure_counts_are_the_victims_category(extract) -> None:
+    """ "the torture of 11 civilians" held in a jail: the figure names civilians, so a word of
+    captivity later in the group ("former detainees") does not make them prisoners of war."""
+    a = extract(
+        "Investigators documented the torture of 11 civilians in a cellar under the school in "
+        "Kupiansk while the town was occupied in 2022. Former detainees described beatings."
+    )
+    assert [(i.type, i.victim_category) for i in a.incidents] == [("torture", "civilian")]

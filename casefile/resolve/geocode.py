@@ -39,6 +39,7 @@ from casefile.knowledge.gazetteer import (
     ADMIN_SUFFIXES,
     Candidate,
     Gazetteer,
+    fold,
     name_key,
 )
 from casefile.model import Place
@@ -522,12 +523,39 @@ def geocode_all(
             any(contains(a, best.candidate) for a in group) for group in g.mention.stated
         ):
             best = None  # a namesake outside the areas the text names: one the gazetteer lacks
+        if place is not None and best is not None:
+            place = _as_written(place, g.mention.name)
         places.append(_from_qualifier(g.mention) if best is None else place)
     for m, k in zip(mentions, owner, strict=True):
         m.candidates = groups[k].mention.candidates
     by_mention = [places[k] for k in owner]
     # 5. names the gazetteer lacks
     return _fill_unknown(mentions, by_mention) if fill_unknown else by_mention
+
+
+def _as_written(place: Place, written: str) -> Place:
+    """The place under the plain Latin spelling the text gives it where the gazetteer's
+    name is that spelling with diacritics or a transliteration's marks ("Rafaḩ", "Mer’āwī"
+    written "Rafah", "Merawi"): the name a reader of the text knows. Not a name in capitals
+    (a wire's upper case) nor one in another script (Kharkiv stays Kharkiv for "Харкові")."""
+    if (
+        place.name == written
+        or place.name.isascii()
+        or not written.isascii()
+        or written.isupper()
+        or not written[:1].isupper()
+    ):
+        return place
+    a, b = fold(place.name), fold(written)
+    if a != b and fuzz.ratio(a, b) < AS_WRITTEN_RATIO:
+        return place
+    return replace(place, name=written)
+
+
+# How alike (rapidfuzz ratio, 0-100) the gazetteer's name and the text's spelling must be,
+# folded to plain lower-case letters, for the text's to be shown: a final "h" or a doubled
+# letter of a transliteration ("Kabkābīyah", "Kabkabiya"), not another place.
+AS_WRITTEN_RATIO = 90
 
 
 TOP_K = 15  # candidates per name that take part in coherence

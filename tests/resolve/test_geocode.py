@@ -266,3 +266,20 @@ def test_a_bare_city_name_beside_a_town_of_its_oblast_is_the_city() -> None:
     spans = [(text.index(n), text.index(n) + len(n)) for n in names]
     places = geocode_all(names, text, spans=spans, fill_unknown=False)
     assert [p.precision if p else None for p in places] == ["settlement", "settlement"]
+
+
+@pytest.mark.parametrize(
+    ("written", "context", "shown"),
+    [
+        # the gazetteer's transliteration with its marks: the text's plain spelling is shown
+        ("Sinjar", "Mass graves were found near Sinjar in northern Iraq.", "Sinjar"),
+        ("Rafah", "Shelters in Rafah in southern Gaza were hit.", "Rafah"),
+        # capitals of a wire copy, and a name in another script, keep the gazetteer's name
+        ("SINJAR", "MASS GRAVES WERE FOUND NEAR SINJAR IN NORTHERN IRAQ.", "Sinjār"),
+        ("Харків", "Удар по місту Харків вночі.", "Kharkiv"),
+    ],
+)
+def test_a_place_is_shown_as_the_text_writes_it(written: str, context: str, shown: str) -> None:
+    start = context.index(written)
+    (place,) = geocode_all([written], context, spans=[(start, start + len(written))])
+    assert place is not None and place.name == shown

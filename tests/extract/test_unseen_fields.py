@@ -332,3 +332,30 @@ def test_a_person_held_and_then_tortured_is_the_torture_s_victim(extract) -> Non
     )
     found = {i.type: (i.count.best if i.count else None) for i in a.incidents}
     assert found == {"unlawful_detention": 1, "torture": 1}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police in the capital said gunmen shot dead three U.S. engineers on Friday.",
+        "A car bomb wrecked the U.S. consulate's garage on Friday, wounding two guards.",
+    ],
+)
+def test_a_country_before_a_noun_tells_whose_not_where(extract, text) -> None:
+    # "<country> engineers": whose the victims or the building are, not where the act was
+    assert _places(extract(text, published="1990-03-04")) == [None]
+
+
+def test_a_country_after_a_preposition_still_places_the_act(extract) -> None:
+    a = extract("Gunmen shot dead three engineers in Peru on Friday.", published="1990-03-04")
+    assert _places(a) == ["Peru"]
+
+
+def test_a_cartel_named_after_a_city_is_no_place(extract) -> None:
+    # a criminal organisation named after its home town did it; the town is not the place
+    a = extract(
+        "The suspect is a gunman paid by the Cali Cartel and is tied to the murders of two "
+        "judges last week.",
+        published="1990-03-04",
+    )
+    assert _places(a) == [None]

@@ -359,3 +359,17 @@ def test_a_cartel_named_after_a_city_is_no_place(extract) -> None:
         published="1990-03-04",
     )
     assert _places(a) == [None]
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # a bank's name that opens with a word the gazetteer knows as a small town
+        ("A bomb went off at a Banco Popular branch on Tuesday, wounding two customers.", None),
+        ("A bomb went off at the Banco de Occidente on Tuesday, wounding two customers.", None),
+        # ... but a town's name before a venue's word is where the venue is
+        ("A missile hit the Izium Drama Theatre on Monday, killing two people.", "Izium"),
+    ],
+)
+def test_a_name_that_goes_on_after_a_towns_name(extract, text, place) -> None:
+    assert _places(extract(text, published="1990-03-04")) == [place]

@@ -81,7 +81,7 @@ from .lexicon import (
     MILITARY_RANK,
     REJECTING_LEMMAS,
 )
-from .places import home_country, home_institution, place_countries, stray
+from .places import home_country, home_institution, opens_a_name, place_countries, stray
 from .statistics import spreads
 from .truecase import is_english_word, shouting
 from .types import concepts, type_specs
@@ -1540,7 +1540,10 @@ class Assembler:
                 DISTANCE_FROM.search(self.a.text[max(0, m.start - 60) : m.start])
             ) or (
                 self.a.language_of(m.sentence) == "en"
-                and stray(self.a.text, m.start, m.text, m.value, self.home_country())
+                and (
+                    stray(self.a.text, m.start, m.text, m.value, self.home_country())
+                    or (self.mixed_case and opens_a_name(self.a.text, m.start, m.text, m.value))
+                )
             )
         return self._elsewhere[key]
 

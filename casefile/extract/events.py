@@ -960,6 +960,20 @@ def _attachment(
 INCIDENT_NOUNS = frozenset(["incident", "case", "episode", "instance", "occasion"])
 
 
+def _names_whose(doc: Doc, start: int, end: int) -> bool:
+    """The name (sentence offsets) modifies a noun after it ("the <country> embassy", "two
+    <country> nationals"): it tells whose the thing or the people are, not where the act was."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    root = span.root
+    return (
+        root.dep_ in ("compound", "amod", "nmod")
+        and root.head.pos_ == "NOUN"
+        and root.head.i > span.end - 1
+    )
+
+
 def _told_at(doc: Doc, start: int, end: int) -> bool:
     """The place (sentence offsets) is the object of a preposition on a verb of telling itself,
     or on its objects ("said in <town>", "speaking to reporters in <town>", "a communique
@@ -1398,6 +1412,15 @@ class Events(BaseStage):
                     continue  # "it was carried out outside of <country>": not where it was
                 if doc is None and role == COUNT and _counts_the_charged(pack, s.text, m, owner):
                     continue  # "обвинувачення трьом військовим у розстрілі ...": the accused
+                if (
+                    doc is not None
+                    and role == PLACE
+                    and m.value.precision == "country"
+                    and _names_whose(doc, m.start - s.start, m.end - s.start)
+                ):
+                    for e in events:  # "two <country> citizens": whose they are, not where
+                        e.not_here.append(m)
+                    continue
                 if doc is not None and role != COUNT:
                     telling = DATE_TELLING_LEMMAS if role == TIME else PLACE_TELLING_LEMMAS
                     how = {

@@ -20,7 +20,8 @@ NOT_A_PLACE_AFTER = re.compile(
     r"[Mm]ilitary [Aa]dministration|"
     r"RMA|OVA|[Ss]tate [Ee]mergency|[Dd]epartment|[Cc]ourt|[Aa]uthorities|[Oo]fficials|[Mm]ayor|"
     r"Independent|Post|Times|Pravda|Herald|Observer|"
-    r"Forces|Army|Front|Militias?|Brigades?|Movement)\b"  # an armed group's name: "Rapid ..."
+    # an armed group's name ("Rapid ..."), a criminal one named after its city ("the Cali Cartel")
+    r"Forces|Army|Front|Militias?|Brigades?|Movement|[Cc]artel)\b"
 )
 # A capital or country that speaks is its government, not a place: "according to Kyiv",
 # "Moscow said", "Kyiv has denied".

@@ -261,6 +261,31 @@ def stray(text: str, start: int, name: str, place: Place, home: str | None) -> b
     )
 
 
+# The words that go on a name after a town's ("Banco de Occidente", "<town> Cartel"): a
+# capitalised word, after a space, a hyphen or a particle of a Spanish or English name.
+_OPENS_NAME = re.compile(r"(?:[ \t]+(?:(?:de|del|la|las|los|of)[ \t]+)?|-)([A-Z][\w'’-]*)")
+
+
+def opens_a_name(text: str, start: int, name: str, place: Place) -> bool:
+    """In mixed-case text: a one-word name that a capitalised word goes on from ("Banco
+    Popular", "Banco de Occidente"), which the gazetteer knows only as a settlement short of a
+    notable city: a firm's, a bank's or a person's name, not a place, unless the words after
+    it make it an area ("<name> Province") or a venue in it ("<name> Drama Theatre")."""
+    after = text[start + len(name) : start + len(name) + 40]
+    goes_on = _OPENS_NAME.match(after)
+    if goes_on is None or place.precision != "settlement" or re.search(r"[\s-]", name.strip()):
+        return False
+    if _AREA_AFTER.match(after):
+        return False
+    rest = " ".join(re.findall(r"[\w'’-]+", after[goes_on.start(1) :])[:3])
+    words = concepts()
+    if any(words.find(c, "en", rest) for c in ("named_venue", "civil_object", "settlement")):
+        return False  # "<town> Drama Theatre", "<town> City Hall": a venue there
+    return all(
+        c.population < NOTABLE_POPULATION for c in Gazetteer.default().candidates(name.strip())
+    )
+
+
 def home_country(analysis: Analysis) -> str | None:
     """The country most of the document's settlements and regions lie in (in mixed-case
     English, of those that are not a bare one-word name: ``stray``)."""

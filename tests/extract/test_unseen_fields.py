@@ -362,3 +362,44 @@ def test_the_people_the_figure_counts_are_the_victims_category(extract) -> None:
         "Kupiansk while the town was occupied in 2022. Former detainees described beatings."
     )
     assert [(i.type, i.victim_category) for i in a.incidents] == [("torture", "civilian")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police in the capital said gunmen shot dead three U.S. engineers on Friday.",
+        "A car bomb wrecked the U.S. consulate's garage on Friday, wounding two guards.",
+    ],
+)
+def test_a_country_before_a_noun_tells_whose_not_where(extract, text) -> None:
+    # "<country> engineers": whose the victims or the building are, not where the act was
+    assert _places(extract(text, published="1990-03-04")) == [None]
+
+
+def test_a_country_after_a_preposition_still_places_the_act(extract) -> None:
+    a = extract("Gunmen shot dead three engineers in Peru on Friday.", published="1990-03-04")
+    assert _places(a) == ["Peru"]
+
+
+def test_a_cartel_named_after_a_city_is_no_place(extract) -> None:
+    # a criminal organisation named after its home town did it; the town is not the place
+    a = extract(
+        "The suspect is a gunman paid by the Cali Cartel and is tied to the murders of two "
+        "judges last week.",
+        published="1990-03-04",
+    )
+    assert _places(a) == [None]
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # a bank's name that opens with a word the gazetteer knows as a small town
+        ("A bomb went off at a Banco Popular branch on Tuesday, wounding two customers.", None),
+        ("A bomb went off at the Banco de Occidente on Tuesday, wounding two customers.", None),
+        # ... but a town's name before a venue's word is where the venue is
+        ("A missile hit the Izium Drama Theatre on Monday, killing two people.", "Izium"),
+    ],
+)
+def test_a_name_that_goes_on_after_a_towns_name(extract, text, place) -> None:
+    assert _places(extract(text, published="1990-03-04")) == [place]

@@ -275,7 +275,12 @@ _AND_MONTH_BEFORE = re.compile(
     r"\s+(?i:and|&)\s+\Z"
 )
 _DBY_BEFORE = re.compile(r"(?<![\w])the\s+day\s+before\s+\Z", re.IGNORECASE)
-_NUMBER_RANGE_AFTER = re.compile(rf"\s*(?:{_DASH_RX}|to|and|or)\s*\d", re.IGNORECASE)
+# The other end of a range of figures a year-like number begins ("between 2000 and 2500",
+# "2000 to 3,000"): a larger figure; not a smaller one after "and", a figure of its own
+# ("39 were killed in 2024 and 18 this year", "11 in 2023 and 149 in 2024").
+_NUMBER_RANGE_AFTER = re.compile(
+    rf"\s*(?:{_DASH_RX}|to|and|or)\s*(?P<n>\d{{1,3}}(?:[,.]\d{{3}})+|\d+)", re.IGNORECASE
+)
 _ORD_DIGITS = re.compile(r"(?:st|nd|rd|th)\Z", re.IGNORECASE)
 
 
@@ -730,7 +735,8 @@ def _year(ctx: _Ctx, m: re.Match[str]) -> list[_Atom]:
             hi: _PD = (y2, None, None)
             return [_Atom(pre.start, end, core, pre.prep, lo=(y, None, None), hi=hi)]
         end = m.end("y")
-    if _NUMBER_RANGE_AFTER.match(text, end):
+    after = _NUMBER_RANGE_AFTER.match(text, end)
+    if after and int(re.sub(r"\D", "", after["n"])) > y:
         return []  # "between 2000 and 2500 people"
     return _single_year(pre, core, end, y, cued)
 

@@ -148,6 +148,7 @@ def test_dates_resolves_relative_to_published(
         "some 2000 people fled",
         "the 2022 invasion",
         "between 2000 and 2500 people",
+        "from 2000 to 3,000 people",
         "troops may march in",
         "next Monday",
         "after the fall of Bakhmut",
@@ -251,3 +252,15 @@ def test_a_day_without_its_year_just_after_publication_is_to_come() -> None:
     # further on, the latest such day before publication, as before
     found = [(m.text, m.range.start) for m in find_dates("on 12 April", TUE)]
     assert found == [("on 12 April", "2023-04-12")]
+
+
+@pytest.mark.parametrize(
+    ("text", "years"),
+    [
+        # a smaller figure after "and" is a figure of its own, not the end of a range
+        ("Of them, 41 died in 2023 and 17 since January.", ["2023"]),
+        ("12 in 2022, 9 in 2023 and 131 in 2024", ["2022", "2023", "2024"]),
+    ],
+)
+def test_a_year_before_another_figure_is_a_year(text: str, years: list[str]) -> None:
+    assert [m.range.start for m in find_dates(text, TUE) if len(m.range.start) == 4] == years

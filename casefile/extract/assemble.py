@@ -2140,9 +2140,9 @@ class Assembler:
             if chosen:
                 first = min(m.sentence for m in chosen)
                 later = [m.value.count for m in g.counts if m.value.role == role]
-                return combine_counts(
-                    self.joined([m for m in chosen if m.sentence == first]) + later
-                )
+                counts = self.joined([m for m in chosen if m.sentence == first])
+                exact = self.exact_after(counts, [m for m in chosen if m.sentence > first])
+                return combine_counts(([exact] if exact else counts) + later)
         if not any(e.parsed for e in g.events):  # without a parse: what its setting counts
             for role in COUNT_ROLES.get(kind, OTHER_COUNT_ROLES):
                 told = [m for m in g.counts if m.value.role == role]
@@ -2154,6 +2154,23 @@ class Assembler:
                         if m.sentence > told[0].sentence and self.risen(m.sentence, [m])
                     ]
                     return combine_counts([told[0].value.count, *risen])
+        return None
+
+    @staticmethod
+    def exact_after(first: list[Count], after: list[Mention]) -> Count | None:
+        """Where the act's first figures are only a bound ("more than two dozen", "at least
+        20": low and best, no high), the first exact figure a later telling of the act gives
+        within it, up to twice the bound ("... was hit Sunday, killing 27 people"): the toll
+        the report goes on to state; None where there is none."""
+        if not first or not all(
+            c.low is not None and c.high is None and c.best == c.low for c in first
+        ):
+            return None
+        bound = max(c.low for c in first if c.low is not None)
+        for m in sorted(after, key=lambda m: m.start):
+            c = m.value.count
+            if c.low is None and c.high is None and c.best and bound <= c.best <= 2 * bound:
+                return c  # type: ignore[no-any-return]
         return None
 
     def joined(self, counts: list[Mention]) -> list[Count]:

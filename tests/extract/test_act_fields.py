@@ -274,6 +274,27 @@ def test_an_act_of_another_kind_after_a_digests_lead_takes_its_period(extract) -
     assert (taken[0].date.start, taken[0].date.end) == ("2024-03-09", "2024-03-10")
 
 
+@pytest.mark.parametrize(
+    ("lead", "after", "best"),
+    [
+        ("More than a dozen people were killed", "killing 14 passengers", 14),
+        ("At least 20 people were killed", "killing 23 passengers", 23),
+        # a figure below the bound, or far above it, counts something else
+        ("At least 20 people were killed", "killing 9 passengers", 20),
+        ("At least 20 people were killed", "killing 90 passengers", 20),
+        # an exact figure first stays
+        ("Fourteen people were killed", "killing 16 passengers", 14),
+    ],
+)
+def test_a_bound_first_gives_way_to_the_exact_toll_told_next(extract, lead, after, best) -> None:
+    a = extract(
+        f"{lead} when Russian missiles hit a bus station in Kherson on Friday. "
+        f"The station was struck in the morning, {after} and wounding others."
+    )
+    assert len(a.incidents) == 1 and a.incidents[0].count is not None
+    assert a.incidents[0].count.best == best
+
+
 def test_a_capital_named_as_who_staged_it_is_no_place(extract) -> None:
     # a passive's "by" names who did it: the capital stands for its government
     a = extract(

@@ -55,7 +55,7 @@ from .attributes import cache_lemmatizer, index_attribute_ruler
 from .base import BaseStage
 from .counts import CountMatch
 from .entities import find_forces, forces_by_concept, ner_model
-from .lexicon import INSTITUTION_NOUNS, STATE_OFFICE_NOUNS
+from .lexicon import INSTITUTION_NOUNS, STATE_OFFICE_NOUNS, UNDERGOING_LEMMAS
 from .statistics import CASES, is_aggregate
 from .truecase import sentence_texts
 from .types import concepts
@@ -716,6 +716,8 @@ def _agent_tokens(trigger: Token, depth: int = 0) -> tuple[list[Token], str]:
             if c.dep_ == "nsubj" and not passive:
                 if cur.i != trigger.i and any(t.i == trigger.i for t in c.subtree):
                     return [], ""  # "80% of the executions occurred in 2024": the act itself
+                if cur.lemma_ in UNDERGOING_LEMMAS:
+                    return [], ""  # "nine people lost their lives": the victims, no doer
                 if (
                     cur.dep_ == "relcl"
                     and c.lower_ in ("who", "that", "which")

@@ -295,6 +295,15 @@ def test_a_bound_first_gives_way_to_the_exact_toll_told_next(extract, lead, afte
     assert a.incidents[0].count.best == best
 
 
+def test_people_who_lost_their_lives_are_the_strikes_toll(extract) -> None:
+    a = extract(
+        "Rescuers finished clearing the rubble of a school in Sumy hit by a Russian missile. "
+        "Nine people lost their lives in the strike, four of them pupils."
+    )
+    assert len(a.incidents) == 1 and a.incidents[0].count is not None
+    assert a.incidents[0].count.best == 9
+
+
 def test_a_capital_named_as_who_staged_it_is_no_place(extract) -> None:
     # a passive's "by" names who did it: the capital stands for its government
     a = extract(

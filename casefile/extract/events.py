@@ -918,6 +918,18 @@ def _attachment(
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span):
         return "other"
+    before = span.doc[span.start - 1] if span.start else None
+    if (
+        not where
+        and before is not None
+        and before.lemma_ in telling
+        and before.pos_ == "VERB"
+        and span.root.dep_ in ("npadvmod", "advmod", "prep", "tmod")
+    ):
+        # "said earlier this month it had found ...", "said Sunday they uncovered ...": a date
+        # right after the verb of telling, before what was told, is when it was told, where
+        # the parse hangs it from the clause told
+        return "report"
     pred = _predicate(trigger)
     act_chain = {trigger.i, pred.i}  # the act's own clause, not the one above
     if not where and _sequel(trigger, pred):

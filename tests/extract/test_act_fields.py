@@ -304,6 +304,27 @@ def test_people_who_lost_their_lives_are_the_strikes_toll(extract) -> None:
     assert a.incidents[0].count.best == 9
 
 
+@pytest.mark.parametrize(
+    "told",
+    ["said earlier this month", "said on Thursday", "announced last week"],
+)
+def test_a_date_right_after_a_verb_of_telling_is_when_it_was_told(extract, told) -> None:
+    a = extract(
+        f"The regional prosecutor's office {told} it had evidence of the execution of five "
+        "captured soldiers near Bakhmut."
+    )
+    assert a.incidents and all(i.date is None for i in a.incidents)
+
+
+def test_a_date_inside_what_was_told_dates_the_act(extract) -> None:
+    a = extract(
+        "The regional prosecutor's office said that on Thursday troops executed five captured "
+        "soldiers near Bakhmut."
+    )
+    assert a.incidents and a.incidents[0].date is not None
+    assert a.incidents[0].date.start == "2024-03-07"
+
+
 def test_a_capital_named_as_who_staged_it_is_no_place(extract) -> None:
     # a passive's "by" names who did it: the capital stands for its government
     a = extract(

@@ -162,6 +162,7 @@ STAMP = re.compile(
     re.IGNORECASE,
 )
 LEAD = 1  # the last sentence of a lead or heading that may date the acts told after it
+FAR_DATE = 3  # sentences after an act's first beyond which a date is far from its telling
 DATE_BACK = 3  # sentences before an act that may state its date, where nothing parses it
 FOLD_REACH = 3  # sentences between a detention and the torture it began, without a parse
 # What may stand between a village and the region it is told in ("<name> village, <name>
@@ -1057,6 +1058,20 @@ class Assembler:
         tally = self.tally_sentences(g)
         dates = self.dates_of(g.events, tally) or self.dates_of(g.retold, tally)
         dates = [d for d in dates if not self.toll_day(d[0])]
+        # a date only a sentence far on gives (``FAR_DATE``) yields to a digest's period the
+        # act's first telling follows ("Over the past day ... . In <village> a drone killed
+        # a woman. ... On the night of 3 May, missiles hit ..."): that one is another act's
+        first = g.sentences[0]
+        near = [d for d in dates if d[0].sentence <= first + FAR_DATE]
+        if near:
+            # and to a date the act's first tellings give that it does not fall within
+            dates = [
+                d
+                for d in dates
+                if d in near or any(_overlap(d[0].value.range, n[0].value.range) for n in near)
+            ]
+        elif dates and (period := self.date_around(g, digest_only=True)) is not None:
+            return period
         after = self.told_when(g)
         if after and not any(e.parsed for e in g.events):
             # without a parse, the date a sentence says the act happened on ("Розстріл
@@ -1210,7 +1225,7 @@ class Assembler:
                     return r  # type: ignore[no-any-return]
         return None
 
-    def date_around(self, g: Group) -> DateRange | None:
+    def date_around(self, g: Group, digest_only: bool = False) -> DateRange | None:
         """An act whose own clause names no date: a stated date, or a day reckoned from
         publication ("on Sunday morning"), of the two sentences before it, where they tell no
         other act ("On 3 May ... . A drone hit a bus, killing two."; a lead's "over the past
@@ -1220,16 +1235,34 @@ class Assembler:
         day nor one something was told on; else the one day a document dates everything it
         states to (a report of one day). Not where the act's own sentence states a date the
         parse gives another clause ("conferred a title on the brigade on April 18, although
-        officials accuse it of killing civilians"): that clause's, not a sign of the act's."""
+        officials accuse it of killing civilians"): that clause's, not a sign of the act's.
+        Acts told before it with no date of their own are a digest's items: past them, only
+        a digest's period (``digest_period``) of the act that leads them dates it, as one does
+        where an act told right before it states it. ``digest_only``: that period or None."""
         first = g.sentences[0]
         if any(
             explicit(m.value) and not self.told_on(m) and m.start >= filed_end(self.a, first)
             for m in self.a.mentions_of("date", first)
         ):
-            return self.focal_day
+            return None if digest_only else self.focal_day
+        digest = False  # walked back past acts told with no date (a digest's items)
         for i in range(g.sentences[0] - 1, -1, -1):
             if i in self.told:
-                break
+                # a digest: "Over the past day, the troops shelled 11 towns. In <town> a
+                # drone killed ... . In <village> ...": acts told town by town with no date
+                # of their own after one told over the day (or night) up to publication
+                dates = self.a.mentions_of("date", i)
+                period = [m for m in dates if self.digest_period(m)]
+                if period:
+                    return period[-1].value.range  # type: ignore[no-any-return]
+                if dates:
+                    break
+                digest = True
+                continue
+            if digest or digest_only:
+                if self.a.mentions_of("date", i):
+                    break
+                continue
             stated = [
                 m
                 for m in self.a.mentions_of("date", i)
@@ -1247,7 +1280,17 @@ class Assembler:
                 return stated[-1].value.range  # type: ignore[no-any-return]
             if stated:
                 break
-        return self.focal_day
+        return None if digest_only else self.focal_day
+
+    def digest_period(self, m: Mention) -> bool:
+        """A span of a day or a night reckoned from publication ("over the past day", "in the
+        past 24 hours", "overnight") that no one was told on: a digest's period."""
+        return (
+            not explicit(m.value)
+            and _span_days(m.value.range) == 2
+            and not SPAN_CUE.match(m.text)
+            and not self.told_on(m)
+        )
 
     @cached_property
     def focal_day(self) -> DateRange | None:
@@ -2113,9 +2156,9 @@ class Assembler:
             if chosen:
                 first = min(m.sentence for m in chosen)
                 later = [m.value.count for m in g.counts if m.value.role == role]
-                return combine_counts(
-                    self.joined([m for m in chosen if m.sentence == first]) + later
-                )
+                counts = self.joined([m for m in chosen if m.sentence == first])
+                exact = self.exact_after(counts, [m for m in chosen if m.sentence > first])
+                return combine_counts(([exact] if exact else counts) + later)
         if not any(e.parsed for e in g.events):  # without a parse: what its setting counts
             for role in COUNT_ROLES.get(kind, OTHER_COUNT_ROLES):
                 told = [m for m in g.counts if m.value.role == role]
@@ -2127,6 +2170,23 @@ class Assembler:
                         if m.sentence > told[0].sentence and self.risen(m.sentence, [m])
                     ]
                     return combine_counts([told[0].value.count, *risen])
+        return None
+
+    @staticmethod
+    def exact_after(first: list[Count], after: list[Mention]) -> Count | None:
+        """Where the act's first figures are only a bound ("more than two dozen", "at least
+        20": low and best, no high), the first exact figure a later telling of the act gives
+        within it, up to twice the bound ("... was hit Sunday, killing 27 people"): the toll
+        the report goes on to state; None where there is none."""
+        if not first or not all(
+            c.low is not None and c.high is None and c.best == c.low for c in first
+        ):
+            return None
+        bound = max(c.low for c in first if c.low is not None)
+        for m in sorted(after, key=lambda m: m.start):
+            c = m.value.count
+            if c.low is None and c.high is None and c.best and bound <= c.best <= 2 * bound:
+                return c  # type: ignore[no-any-return]
         return None
 
     def joined(self, counts: list[Mention]) -> list[Count]:

@@ -207,12 +207,20 @@ SUBSET_AFTER = re.compile(
 )
 
 
+# A count of some of those just counted, told as a part of them: "twelve died, five of them
+# children", "three of whom were women" (where the words after it name no role of its own).
+SUBSET_OF = re.compile(rf"\W*(?:{NUM})\s+of\s+(?:them|whom)\b", re.I)
+
+
 def _role_around(text: str, m: re.Match[str]) -> str:
     """The role named after the number ("30 dead"), past a count of some of them (", including
     three children,"), else the nearest one before it; a count of some of those just
     counted is a ``subset``, no toll of its own."""
     if SUBSET_BEFORE.search(text[max(0, m.start() - 80) : m.start()]):
         return "subset"
+    part = SUBSET_OF.match(text, m.start())
+    if part and role_of(text[part.end() : part.end() + 30]) == "victims":
+        return "subset"  # not "58 were rescued, 51 of whom were killed": the toll itself
     # the verb right before a count is its role ("killing a woman and injuring nine")
     right_before = text[max(0, m.start() - 16) : m.start()]
     for verb, role in ((KILLED_VERB_BEFORE, "killed"), (INJURED_VERB_BEFORE, "injured")):

@@ -51,6 +51,11 @@ Choices a reader should know (the tests' tables show each):
   one too ("in May", "last May"), and must be capitalised, which keeps the verbs
   "may" and "march" out. Two-digit years only in wire datelines ("10 JAN 90").
 
+- The first days of a war the document names ("on the first day of the full-scale invasion",
+  "in the early days of the war": the ``wars`` of the English date words) are its first day,
+  or its first month and the next (``war_dates``, read by the stage over the whole document,
+  which must name the war's country and be published after it began).
+
 Not supported, on purpose: future dates ("next week", "next Monday" match but
 yield nothing, so that "Monday" alone is not read as the past one); dates
 relative to an event rather than to publication ("the next day", "two days
@@ -1012,6 +1017,49 @@ def _finish(text: str, a: _Atom, p: date | None) -> DateMatch | None:
     return DateMatch(a.start, a.end, text[a.start : a.end], DateRange(_iso(lo), end), relative)
 
 
+def _war_rx() -> re.Pattern[str]:
+    def alt(words: list[str]) -> str:
+        return "|".join(
+            re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True)
+        )
+
+    return re.compile(
+        rf"\b(?:on|in|during|within)\s+the\s+(?:(?P<day>{alt(_TABLE['war_first_day'])})"
+        rf"|(?P<days>{alt(_TABLE['war_first_days'])}))\s+of\s+(?:the\s+|this\s+)?"
+        rf"(?:(?:{alt(_TABLE['war_kinds'])})\s+)*(?:{alt(_TABLE['war_nouns'])})\b"
+        # not a noun the war words name ("the first day of the war crimes trial")
+        rf"(?!\s+(?:{alt(_TABLE['war_compounds'])})\b)",
+        re.I,
+    )
+
+
+_WAR_RX = _war_rx()
+
+
+def war_dates(text: str, published: str | None) -> list[DateMatch]:
+    """The first days of a war the document names (``wars`` of the English pack's date words:
+    "on the first day of the full-scale invasion" is 24 February 2022 in a report that names
+    Ukraine; "in the early days of the war" that month and the next), where the report was
+    published on or after the war began; none where it names no such war or has no date."""
+    day = resolve_published(published)
+    if not day or len(day) < 10:
+        return []
+    out: list[DateMatch] = []
+    for war in _TABLE["wars"]:
+        start = str(war["start"])
+        if day < start or not re.search(
+            r"\b(?:" + "|".join(map(re.escape, war["names"])) + r")", text
+        ):
+            continue
+        first = date.fromisoformat(start)
+        month = start[:7]
+        after = (first.replace(day=1) + timedelta(days=32)).strftime("%Y-%m")
+        for m in _WAR_RX.finditer(text):
+            rng = DateRange(start, start) if m["day"] else DateRange(month, after)
+            out.append(DateMatch(m.start(), m.end(), m.group(), rng, relative=False))
+    return out
+
+
 @registry.stages.register("casefile.dates.v10")
 class Dates(BaseStage):
     """Find date expressions in the document's language, resolved against its publication."""
@@ -1027,7 +1075,15 @@ class Dates(BaseStage):
         published = analysis.document.published
         # sentences in another language (a quoted post) are read by their own pack
         foreign = [(i, s) for i, s in enumerate(analysis.sentences) if s.language]
-        for m in pack.dates(analysis.text, published):
+        matches: list[Any] = list(pack.dates(analysis.text, published))
+        if pack.settings["dates"] == "english":
+            # a war's first days ("on the first day of the full-scale invasion")
+            matches += [
+                w
+                for w in war_dates(analysis.text, published)
+                if not any(d.start < w.end and w.start < d.end for d in matches)
+            ]
+        for m in matches:
             i = bisect_right(starts, m.start) - 1
             if i >= 0 and analysis.sentences[i].language:
                 continue

@@ -55,7 +55,7 @@ from .attributes import cache_lemmatizer, index_attribute_ruler
 from .base import BaseStage
 from .counts import CountMatch
 from .entities import find_forces, forces_by_concept, ner_model
-from .lexicon import INSTITUTION_NOUNS, STATE_OFFICE_NOUNS
+from .lexicon import INSTITUTION_NOUNS, STATE_OFFICE_NOUNS, UNDERGOING_LEMMAS
 from .statistics import CASES, is_aggregate
 from .truecase import sentence_texts
 from .types import concepts
@@ -728,6 +728,8 @@ def _agent_tokens(trigger: Token, depth: int = 0) -> tuple[list[Token], str]:
             if c.dep_ == "nsubj" and not passive:
                 if cur.i != trigger.i and any(t.i == trigger.i for t in c.subtree):
                     return [], ""  # "80% of the executions occurred in 2024": the act itself
+                if cur.lemma_ in UNDERGOING_LEMMAS:
+                    return [], ""  # "nine people lost their lives": the victims, no doer
                 if (
                     cur.dep_ == "relcl"
                     and c.lower_ in ("who", "that", "which")
@@ -928,6 +930,18 @@ def _attachment(
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span):
         return "other"
+    before = span.doc[span.start - 1] if span.start else None
+    if (
+        not where
+        and before is not None
+        and before.lemma_ in telling
+        and before.pos_ == "VERB"
+        and span.root.dep_ in ("npadvmod", "advmod", "prep", "tmod")
+    ):
+        # "said earlier this month it had found ...", "said Sunday they uncovered ...": a date
+        # right after the verb of telling, before what was told, is when it was told, where
+        # the parse hangs it from the clause told
+        return "report"
     pred = _predicate(trigger)
     act_chain = {trigger.i, pred.i}  # the act's own clause, not the one above
     if not where and _sequel(trigger, pred):

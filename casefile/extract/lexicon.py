@@ -199,6 +199,10 @@ CLAIM_NOUNS = frozenset(
     ["claim", "claims", "assertion", "allegation", "suggestion", "version", "narrative"]
 )
 
+# Verbs whose subject undergoes the act, told in the active ("nine people lost their lives"):
+# the subject is the victims, no doer.
+UNDERGOING_LEMMAS = frozenset(["lose", "die", "perish"])
+
 # A name of two or three capitalised words after a military rank ("Sergeant <first> <last>"):
 # a person, where the tagger names none or only the surname; not a body the rank word
 # opens ("General Staff", "Major Crimes Unit": a word of a body's name in it).

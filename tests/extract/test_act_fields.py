@@ -243,6 +243,88 @@ def test_a_digests_lead_over_the_past_day_dates_the_acts_told_after_it(extract) 
     ]
 
 
+def test_a_digests_period_dates_every_village_told_after_it(extract) -> None:
+    # the acts told village by village after the lead have no date of their own: the lead's
+    # day (up to publication) dates them, not a day told four sentences later
+    a = extract(
+        "In the past 24 hours, the invaders shelled nine villages of the Sumy region. "
+        "In Krasnopillia, a drone dropped a grenade on a yard, killing a pensioner. "
+        "In Myropillia, artillery damaged a shop and a barn. "
+        "In Velyka Pysarivka, a mine blew up under a tractor and wounded its driver. "
+        "The region's officials prepare to move families out of eleven border villages. "
+        "Almost every week the troops hit the region with bombs and rockets. "
+        "Thus on the night of February 20, missiles struck a substation near Okhtyrka."
+    )
+    told = [i for i in a.incidents if min(s for s, _ in i.spans) < a.text.index("The region")]
+    assert told
+    assert all(i.date and (i.date.start, i.date.end) == ("2024-03-09", "2024-03-10") for i in told)
+
+
+def test_an_act_of_another_kind_after_a_digests_lead_takes_its_period(extract) -> None:
+    # the lead tells an act of its own (the shelling): the acts told after it, of whatever
+    # kind, are of its day, not of the one day the report states later for another act
+    a = extract(
+        "Over the past day, Russian troops shelled eleven settlements of the Kherson region. "
+        "In Antonivka, soldiers abducted a local teacher and beat him. "
+        "In Tiahynka, a drone hit a car, killing its driver. "
+        "The regional office also recalls that missiles damaged the port on February 20."
+    )
+    taken = [i for i in a.incidents if i.type == "unlawful_detention"]
+    assert len(taken) == 1 and taken[0].date is not None
+    assert (taken[0].date.start, taken[0].date.end) == ("2024-03-09", "2024-03-10")
+
+
+@pytest.mark.parametrize(
+    ("lead", "after", "best"),
+    [
+        ("More than a dozen people were killed", "killing 14 passengers", 14),
+        ("At least 20 people were killed", "killing 23 passengers", 23),
+        # a figure below the bound, or far above it, counts something else
+        ("At least 20 people were killed", "killing 9 passengers", 20),
+        ("At least 20 people were killed", "killing 90 passengers", 20),
+        # an exact figure first stays
+        ("Fourteen people were killed", "killing 16 passengers", 14),
+    ],
+)
+def test_a_bound_first_gives_way_to_the_exact_toll_told_next(extract, lead, after, best) -> None:
+    a = extract(
+        f"{lead} when Russian missiles hit a bus station in Kherson on Friday. "
+        f"The station was struck in the morning, {after} and wounding others."
+    )
+    assert len(a.incidents) == 1 and a.incidents[0].count is not None
+    assert a.incidents[0].count.best == best
+
+
+def test_people_who_lost_their_lives_are_the_strikes_toll(extract) -> None:
+    a = extract(
+        "Rescuers finished clearing the rubble of a school in Sumy hit by a Russian missile. "
+        "Nine people lost their lives in the strike, four of them pupils."
+    )
+    assert len(a.incidents) == 1 and a.incidents[0].count is not None
+    assert a.incidents[0].count.best == 9
+
+
+@pytest.mark.parametrize(
+    "told",
+    ["said earlier this month", "said on Thursday", "announced last week"],
+)
+def test_a_date_right_after_a_verb_of_telling_is_when_it_was_told(extract, told) -> None:
+    a = extract(
+        f"The regional prosecutor's office {told} it had evidence of the execution of five "
+        "captured soldiers near Bakhmut."
+    )
+    assert a.incidents and all(i.date is None for i in a.incidents)
+
+
+def test_a_date_inside_what_was_told_dates_the_act(extract) -> None:
+    a = extract(
+        "The regional prosecutor's office said that on Thursday troops executed five captured "
+        "soldiers near Bakhmut."
+    )
+    assert a.incidents and a.incidents[0].date is not None
+    assert a.incidents[0].date.start == "2024-03-07"
+
+
 def test_a_capital_named_as_who_staged_it_is_no_place(extract) -> None:
     # a passive's "by" names who did it: the capital stands for its government
     a = extract(

@@ -129,6 +129,26 @@ def test_a_count_of_some_of_those_counted_is_no_toll_of_its_own() -> None:
     assert found == [(20, "killed"), (4, "subset")]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Eight villagers died in the shelling, three of them teenagers.",
+            [(8, "killed"), (3, "subset")],
+        ),
+        ("Six people were hurt, two of whom were medics.", [(6, "injured"), (2, "subset")]),
+        # the part the words after it give a role of its own: the toll, not a part of it
+        (
+            "Crews pulled 30 people from the ruins, 22 of whom were killed.",
+            [(30, "victims"), (22, "killed")],
+        ),
+    ],
+)
+def test_a_part_told_as_of_them_is_a_subset(text, expected) -> None:
+    found = [(c.count.best, c.role) for c in find_counts(text)]
+    assert found == expected
+
+
 def test_the_verb_right_before_a_count_is_its_role() -> None:
     from casefile.extract.counts import find_counts
 

@@ -264,3 +264,53 @@ def test_a_day_without_its_year_just_after_publication_is_to_come() -> None:
 )
 def test_a_year_before_another_figure_is_a_year(text: str, years: list[str]) -> None:
     assert [m.range.start for m in find_dates(text, TUE) if len(m.range.start) == 4] == years
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        (
+            "Ukrainian officials say the shop in Sumy was shelled on the first day of the "
+            "full-scale invasion.",
+            TUE,
+            [("2022-02-24", "2022-02-24")],
+        ),
+        (
+            "A court in Kyiv heard that the tank crew fired at a bus in the early days of the war.",
+            TUE,
+            [("2022-02", "2022-03")],
+        ),
+        (
+            "Ukraine says the village was occupied during the opening weeks of Russia's invasion.",
+            TUE,
+            [("2022-02", "2022-03")],
+        ),
+        # no war the document names, or told before it began: no date
+        ("Gunmen burned a market in the early days of the war, the monitors said.", TUE, []),
+        ("Ukraine's army trained in the first days of the war games.", TUE, []),
+        ("Kyiv heard witnesses on the first day of the war crimes trial.", TUE, []),
+        ("Ukraine says its army held the line during the first days of the war.", "2021-05-04", []),
+    ],
+)
+def test_the_first_days_of_a_war_the_report_names(text, published, expected) -> None:
+    from casefile.extract.dates import war_dates
+
+    found = [(m.range.start, m.range.end) for m in war_dates(text, published)]
+    assert found == expected
+
+
+def test_a_wars_first_days_date_an_act_in_a_report_of_that_war() -> None:
+    from casefile.extract.pipeline import Pipeline
+    from casefile.model import Document
+
+    a = Pipeline.from_settings()(
+        Document.from_text(
+            "A court in Ukraine sentenced two Russian soldiers who shelled a school in Kharkiv "
+            "in the early days of the war, killing a guard.",
+            name="t",
+            published="2022-06-01",
+            language="en",
+        )
+    )
+    assert a.incidents and a.incidents[0].date is not None
+    assert (a.incidents[0].date.start, a.incidents[0].date.end) == ("2022-02", "2022-03")

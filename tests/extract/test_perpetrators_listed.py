@@ -1,0 +1,49 @@
+"""People named together in one list ("<name> and <name>") are people, though the tagger
+took one of them for an organisation (entities._listed_people); an organisation listed
+beside a person stays one."""
+
+from __future__ import annotations
+
+import pytest
+
+from casefile.extract.pipeline import Pipeline
+from casefile.model import Analysis, Document
+
+
+@pytest.fixture(scope="module")
+def extract():
+    pipeline = Pipeline.from_settings()
+
+    def run(text: str) -> Analysis:
+        doc = Document.from_text(text, name="t", language="en")
+        doc.published = "2025-03-12"
+        return pipeline(doc)
+
+    return run
+
+
+def everyone(a: Analysis) -> set[str]:
+    return {p.name for i in a.incidents for p in i.perpetrators}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russian soldiers Ivan Sidorov and Pavel Orlov tortured a farmer in the village of "
+        "Lukashivka in March 2022, prosecutors said.",
+        "A court in Chernihiv sentenced two Russian soldiers, Ivan Sidorov and Pavel Orlov, "
+        "in absentia for torturing a farmer in Lukashivka in March 2022.",
+    ],
+)
+def test_both_men_of_a_pair_are_doers(extract, text: str) -> None:
+    a = extract(text)
+    assert {"Ivan Sidorov", "Pavel Orlov"} <= everyone(a)
+    assert "Pavel Orlov" in {m.text for m in a.mentions_of("person")}
+
+
+def test_an_organisation_listed_beside_a_person_stays_one(extract) -> None:
+    a = extract(
+        "Anna Kovalenko and Amnesty International said Russian soldiers shot two farmers in "
+        "Lukashivka in March 2022."
+    )
+    assert "Amnesty International" not in {m.text for m in a.mentions_of("person")}

@@ -1281,9 +1281,28 @@ class Events(BaseStage):
                         s.start + max(t.idx + len(t.text) for t in agent_toks),
                     )
                     main, *joined = _conjoined(agent_toks)
-                    self._add_agents(analysis, i, e, tok, main, via, events, first=True)
+                    self._add_agents(
+                        analysis,
+                        i,
+                        e,
+                        tok,
+                        main,
+                        via,
+                        events,
+                        first=True,
+                        model=self.settings.model,
+                    )
                     for part in joined:  # "the RSF and allied militias": each one
-                        self._add_agents(analysis, i, e, tok, part, via + ":joined", events)
+                        self._add_agents(
+                            analysis,
+                            i,
+                            e,
+                            tok,
+                            part,
+                            via + ":joined",
+                            events,
+                            model=self.settings.model,
+                        )
         if doc is None:  # no parse: the actor named nearest the trigger, before it first
             pack = get_pack(analysis.language_of(i))
             for e in events:
@@ -1447,6 +1466,7 @@ class Events(BaseStage):
         via: str,
         events: list[EventMention],
         first: bool = False,
+        model: str | None = None,
     ) -> None:
         """The agents one phrase names (``agent_toks``: the whole agent, or one of the
         agents joined by "and") to the act ``e``."""
@@ -1539,7 +1559,7 @@ class Events(BaseStage):
         if first and refers_back(agent_toks, phrase):
             # "They killed ...", "The group killed ...": the group named last
             earlier = antecedent(
-                analysis, i, s.start + agent_toks[0].idx, kind=unit_kind(agent_toks)
+                analysis, i, s.start + agent_toks[0].idx, kind=unit_kind(agent_toks), model=model
             )
             if earlier is not None:
                 e.args.append(Argument(AGENT, earlier, via + ":antecedent"))
@@ -2605,11 +2625,19 @@ def unit_kind(toks: list[Token]) -> str | None:
 
 
 def antecedent(
-    analysis: Analysis, i: int, at: int, back: int = 2, kind: str | None = None
+    analysis: Analysis,
+    i: int,
+    at: int,
+    back: int = 2,
+    kind: str | None = None,
+    model: str | None = None,
 ) -> Mention | None:
     """The unit or armed actor named last before ``at``: in sentence ``i``, else in the
     ``back`` sentences before; one the text does not name (an unnamed kind) is none; with a
-    ``kind`` of unit ("brigade"), the unit of that kind.
+    ``kind`` of unit ("brigade"), the unit of that kind. Of a sentence that names both, the
+    doer of its verb before the one it is done to (``_patient``: "<force> captured <other
+    side's> soldiers. The soldiers then shot ...": the captors), by the sentence's parse
+    (with ``model``, parsed for the asking where it names more than one).
     Organisations are left out: the one named last is most often the news agency or the UN
     that tells."""
     for j in range(i, max(-1, i - back - 1), -1):
@@ -2622,9 +2650,38 @@ def antecedent(
             and (kind is None or kind in m.text.lower())
         ]
         if named:
+            doc = _parse_of(analysis, j, model if len(named) > 1 else None)
+            doers = [m for m in named if doc is None or not _patient(analysis, doc, j, m)]
             # "the 30th Brigade (2nd Army)": the unit, not the one commanding it
-            return _outside_chain(analysis, j, max(named, key=lambda m: m.start))
+            return _outside_chain(analysis, j, max(doers or named, key=lambda m: m.start))
     return None
+
+
+def _parse_of(analysis: Analysis, j: int, model: str | None) -> Doc | None:
+    """Sentence ``j``'s parse: the one the analysis keeps, else (with ``model``) one made
+    for the asking and not kept, so that no other rule finds a parse it did not ask for."""
+    if j in analysis.parses or model is None:
+        return analysis.parses.get(j)
+    todo, texts = parse_texts(analysis, [j], model)
+    return parser_model(model)(texts[0]) if todo else None
+
+
+def _patient(analysis: Analysis, doc: Doc, j: int, m: Mention) -> bool:
+    """The mention is what its verb is done to in sentence ``j``'s parse ``doc``: the object
+    ("captured <side's> soldiers", "captured a group of <side's> soldiers") or the passive's
+    subject ("<side's> soldiers were captured")."""
+    base = analysis.sentences[j].start
+    span = doc.char_span(m.start - base, m.end - base, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    while root.head.i != root.i and (
+        root.dep_ in ("compound", "amod", "poss", "appos")
+        # "a group of <side's> soldiers": the group's part
+        or (root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.pos_ == "NOUN")
+    ):
+        root = root.head if root.dep_ != "pobj" else root.head.head
+    return root.dep_ in ("dobj", "nsubjpass")
 
 
 # Verbs of an assault whose subject, named in the sentence before an act told without a

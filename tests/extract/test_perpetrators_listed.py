@@ -1,6 +1,8 @@
 """People named together in one list ("<name> and <name>") are people, though the tagger
 took one of them for an organisation (entities._listed_people); an organisation listed
-beside a person stays one."""
+beside a person stays one. A definite phrase that refers back ("The soldiers shot ...")
+stands for the doer of the sentence before, not for those it was done to (events.antecedent,
+events._patient)."""
 
 from __future__ import annotations
 
@@ -47,3 +49,21 @@ def test_an_organisation_listed_beside_a_person_stays_one(extract) -> None:
         "Lukashivka in March 2022."
     )
     assert "Amnesty International" not in {m.text for m in a.mentions_of("person")}
+
+
+def test_the_soldiers_of_a_capture_are_the_captors(extract) -> None:
+    # "The soldiers" refers back to who captured, not to the captured side's men
+    a = extract(
+        "Russian soldiers captured a group of Ukrainian servicemen near Vuhledar in October "
+        "2023. The soldiers then shot the prisoners, Ukraine's prosecutors said."
+    )
+    assert everyone(a) == {"Russian forces"}
+
+
+def test_the_men_taken_are_the_ones_referred_to_where_no_one_took_them(extract) -> None:
+    # the only side the sentence before names is the one it is done to: that side still
+    a = extract(
+        "Police detained three fighters of the Rapid Support Forces in Omdurman in May 2024. "
+        "The fighters had killed two traders in the market, police said."
+    )
+    assert everyone(a) <= {"Rapid Support Forces"}

@@ -2764,7 +2764,45 @@ TOLL_NOUNS = frozenset(["casualty", "death", "victim", "killing", "injury", "dam
 
 # The words every reading of ``blamed_party`` needs one of (blamed, attributed, ascribed,
 # held responsible, accused, caused by): a sentence with none is not parsed for it.
-LAYING_WORDS = re.compile(r"\b(?:blam|attribut|ascrib|responsib|accus|caus)", re.IGNORECASE)
+LAYING_WORDS = re.compile(
+    r"\b(?:blam|attribut|ascrib|responsib|accus|caus|carried out|committ|perpetrat|conducted)",
+    re.IGNORECASE,
+)
+
+# A report that comes back to an act by its noun and says who did it, in the passive: "the
+# strike was carried out by <force>", "the massacre was committed by <group>".
+DEED_NOUNS = frozenset(
+    [
+        "strike",
+        "attack",
+        "shelling",
+        "bombing",
+        "killing",
+        "massacre",
+        "execution",
+        "murder",
+        "raid",
+        "assault",
+        "abduction",
+        "shooting",
+        "airstrike",
+        "atrocity",
+        "crime",
+    ]
+)
+PERPETRATING_LEMMAS = frozenset(["commit", "perpetrate", "conduct"])
+
+
+def _perpetrated(verb: Token) -> bool:
+    """The passive verb says an act told by its noun was done ("the strike was carried out
+    by", "the killings were committed by": ``DEED_NOUNS``)."""
+    done = verb.lemma_.lower() in PERPETRATING_LEMMAS or (
+        verb.lemma_.lower() == "carry"
+        and any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children)
+    )
+    return done and any(
+        c.dep_ == "nsubjpass" and c.lemma_.lower() in DEED_NOUNS for c in verb.children
+    )
 
 
 def blamed_party(analysis: Analysis, i: int, model: str) -> list[Mention]:
@@ -2773,7 +2811,8 @@ def blamed_party(analysis: Analysis, i: int, model: str) -> list[Mention]:
     <state>"), the object of "blame" itself ("officials blamed <force>", "..., blaming
     <group>"), whom someone holds responsible ("held <state> responsible") or accuses of a
     crime ("accused <state> of a war crime"), who caused a toll ("most casualties were
-    caused by <force>": ``TOLL_NOUNS``); none where the
+    caused by <force>": ``TOLL_NOUNS``), who did an act a retelling names by its noun ("the
+    strike was carried out by <force>": ``_perpetrated``); none where the
     sentence names none or has no parse (not English). A state is named by its name, its
     people or its capital ("blamed Kyiv")."""
     if analysis.language_of(i) != "en" or not LAYING_WORDS.search(analysis.sentences[i].text):
@@ -2804,7 +2843,10 @@ def blamed_party(analysis: Analysis, i: int, model: str) -> list[Mention]:
         while root.dep_ == "conj" and root.head.i != root.i:
             root = root.head  # "blamed Russia and its allies"
         head = root.head
-        if root.dep_ == "pobj" and head.dep_ == "agent" and head.head.lemma_.lower() == "cause":
+        if root.dep_ == "pobj" and head.dep_ == "agent" and _perpetrated(head.head):
+            # "the strike was carried out by <force>": a retelling that says who did it
+            laid = True
+        elif root.dep_ == "pobj" and head.dep_ == "agent" and head.head.lemma_.lower() == "cause":
             # "most casualties were caused by <force>": whom a report's period lays its toll on
             laid = any(
                 c.dep_ == "nsubjpass" and c.lemma_.lower() in TOLL_NOUNS for c in head.head.children

@@ -67,3 +67,12 @@ def test_the_men_taken_are_the_ones_referred_to_where_no_one_took_them(extract) 
         "The fighters had killed two traders in the market, police said."
     )
     assert everyone(a) <= {"Rapid Support Forces"}
+
+
+def test_a_retelling_in_the_passive_names_the_doer(extract) -> None:
+    # the act's sentence names no doer; the next one comes back to it by its noun
+    a = extract(
+        "A rocket strike on a bus depot in Kherson on 4 May 2024 killed three drivers. "
+        "The strike was carried out by Russian forces, the regional governor said."
+    )
+    assert everyone(a) == {"Russian forces"}

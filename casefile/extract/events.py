@@ -873,8 +873,13 @@ def _phrase(head: Token) -> list[Token]:
         for t in c.subtree
     }
     # a bracket or a hyphen does not break the run: "the Rapid Support Forces (RSF) and
-    # allied militias", "Hamas-led gunmen"
-    kept = {t.i for t in head.subtree if t.i not in cut and (not t.is_punct or t.text in "()[]-")}
+    # allied militias", "Hamas-led gunmen"; nor does the comma of a list ("<name>, <name>
+    # and <name>")
+    kept = {
+        t.i
+        for t in head.subtree
+        if t.i not in cut and (not t.is_punct or t.text in "()[]-" or _listing_comma(t))
+    }
     lo = hi = head.i  # the unbroken run of words around the head
     while lo - 1 in kept:
         lo -= 1
@@ -887,6 +892,15 @@ def _phrase(head: Token) -> list[Token]:
     while hi > head.i and doc[hi].is_space:
         hi -= 1
     return [t for t in head.subtree if lo <= t.i <= hi]
+
+
+def _listing_comma(t: Token) -> bool:
+    """A comma between the items of a list of nouns: the word after it opens the next item
+    joined to the word it hangs from ("<name>, <name> and <name>")."""
+    return t.text == "," and any(
+        c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN") and c.left_edge.i == t.i + 1
+        for c in t.head.children
+    )
 
 
 def _clause_path(tok: Token, stop: Token) -> list[Token]:

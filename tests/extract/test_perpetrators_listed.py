@@ -2,7 +2,8 @@
 took one of them for an organisation (entities._listed_people); an organisation listed
 beside a person stays one. A definite phrase that refers back ("The soldiers shot ...")
 stands for the doer of the sentence before, not for those it was done to (events.antecedent,
-events._patient)."""
+events._patient). A passive retelling by the act's noun names its doer
+(events._perpetrated); a list of names charged is every name (events._listing_comma)."""
 
 from __future__ import annotations
 
@@ -76,3 +77,11 @@ def test_a_retelling_in_the_passive_names_the_doer(extract) -> None:
         "The strike was carried out by Russian forces, the regional governor said."
     )
     assert everyone(a) == {"Russian forces"}
+
+
+def test_every_man_of_a_list_charged_is_a_doer(extract) -> None:
+    a = extract(
+        "Prosecutors charged Ivan Sidorov, Pavel Orlov and Oleg Kuznetsov with the murder of a "
+        "farmer in Lukashivka in March 2022."
+    )
+    assert everyone(a) == {"Ivan Sidorov", "Pavel Orlov", "Oleg Kuznetsov"}

@@ -1843,6 +1843,23 @@ UNIT_NOUNS = frozenset(
 )
 
 
+def _tied_by_adjective(m: Mention, toks: list[Token], head: Token, base: int) -> bool:
+    """The mention hangs from the agent's head through an adjective ("fighters loyal to
+    <name>", "a group faithful to <name>"): the words tie the agent to it, it is not the
+    agent."""
+    own = [t for t in toks if m.start <= base + t.idx < m.end]
+    if not own:
+        return False
+    cur = own[-1]
+    for _ in range(12):
+        if cur.i == head.i or cur.head.i == cur.i:
+            return False
+        cur = cur.head
+        if cur.pos_ == "ADJ" and cur not in own:
+            return True
+    return False
+
+
 def _agent_mentions(analysis: Analysis, i: int, toks: list[Token], base: int) -> list[Mention]:
     """The actors named in the agent's tokens: those that hold its head word, else the one
     closest to it; a mention inside another ("Russian" in "Russian soldiers") gives way."""
@@ -1884,6 +1901,11 @@ def _agent_mentions(analysis: Analysis, i: int, toks: list[Token], base: int) ->
     # "rebels of the <country>-backed <group>", "<country>-backed militiamen": the men, not
     # who backs them
     inside = [m for m in inside if not BACKED_BY.match(analysis.text, m.end)]
+    # "fighters loyal to <name>", "a group faithful to <name>": the men, not the man whom
+    # an adjective ties them to
+    inside = [
+        m for m in inside if m.kind != "person" or not _tied_by_adjective(m, toks, head, base)
+    ]
     units = [m for m in inside if m.kind == "unit"]
     # "a soldier of the <unit>, <name>,": the person named beside the head says who
     beside = _named_beside(analysis, i, head, toks, base)

@@ -3,7 +3,8 @@ took one of them for an organisation (entities._listed_people); an organisation 
 beside a person stays one. A definite phrase that refers back ("The soldiers shot ...")
 stands for the doer of the sentence before, not for those it was done to (events.antecedent,
 events._patient). A passive retelling by the act's noun names its doer
-(events._perpetrated); a list of names charged is every name (events._listing_comma)."""
+(events._perpetrated); a list of names charged is every name (events._listing_comma); a man whom an adjective ties
+the doers to ("loyal to <name>") is none (events._tied_by_adjective)."""
 
 from __future__ import annotations
 
@@ -85,3 +86,12 @@ def test_every_man_of_a_list_charged_is_a_doer(extract) -> None:
         "farmer in Lukashivka in March 2022."
     )
     assert everyone(a) == {"Ivan Sidorov", "Pavel Orlov", "Oleg Kuznetsov"}
+
+
+def test_the_man_an_adjective_ties_the_doers_to_is_not_one(extract) -> None:
+    a = extract(
+        "A mercenary group loyal to the former colonel Pedro Ramirez attacked a truck of the "
+        "interior ministry on 26 March 1989 in El Jicote, killing a worker."
+    )
+    assert a.incidents
+    assert "Pedro Ramirez" not in everyone(a)

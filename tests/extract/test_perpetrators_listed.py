@@ -4,7 +4,9 @@ beside a person stays one. A definite phrase that refers back ("The soldiers sho
 stands for the doer of the sentence before, not for those it was done to (events.antecedent,
 events._patient). A passive retelling by the act's noun names its doer
 (events._perpetrated); a list of names charged is every name (events._listing_comma); a man whom an adjective ties
-the doers to ("loyal to <name>") is none (events._tied_by_adjective)."""
+the doers to ("loyal to <name>") is none (events._tied_by_adjective). The suspects a
+sentence after the act names are its doers beside its unit (assemble.identified_in,
+concept ``names_suspects``)."""
 
 from __future__ import annotations
 
@@ -95,3 +97,21 @@ def test_the_man_an_adjective_ties_the_doers_to_is_not_one(extract) -> None:
     )
     assert a.incidents
     assert "Pedro Ramirez" not in everyone(a)
+
+
+def test_the_suspects_named_after_the_act_are_its_doers(extract) -> None:
+    a = extract(
+        "Investigators said that on 5 March 2022 servicemen of the 5th Separate Guards Tank "
+        "Brigade beat a farmer in Lukashivka and shot him. The suspects are Sergeant Ivan "
+        "Sidorov and Private Oleg Kuznetsov."
+    )
+    assert {"Ivan Sidorov", "Oleg Kuznetsov"} <= everyone(a)
+
+
+def test_a_man_named_after_the_act_without_a_word_of_suspicion_is_no_doer(extract) -> None:
+    # the victim, named in the sentence after the act, is not the doer
+    a = extract(
+        "Russian soldiers shot a farmer in Lukashivka on 5 March 2022. He was Ivan Sidorov, "
+        "a retired teacher."
+    )
+    assert "Ivan Sidorov" not in everyone(a)

@@ -1,12 +1,13 @@
-"""People named together in one list ("<name> and <name>") are people, though the tagger
-took one of them for an organisation (entities._listed_people); an organisation listed
-beside a person stays one. A definite phrase that refers back ("The soldiers shot ...")
-stands for the doer of the sentence before, not for those it was done to (events.antecedent,
-events._patient). A passive retelling by the act's noun names its doer
-(events._perpetrated); a list of names charged is every name (events._listing_comma); a man whom an adjective ties
-the doers to ("loyal to <name>") is none (events._tied_by_adjective). The suspects a
-sentence after the act names are its doers beside its unit (assemble.identified_in,
-concept ``names_suspects``)."""
+"""Who did an act, in phrasings probed with our own sentences. People named together in one
+list ("<name> and <name>") are people, though the tagger took one of them for an
+organisation (entities._listed_people); an organisation listed beside a person stays one. A
+definite phrase that refers back ("The soldiers shot ...") stands for the doer of the
+sentence before, not for those it was done to (events.antecedent, events._patient). A
+passive retelling by the act's noun names its doer (events._perpetrated); a list of names
+charged is every name (events._listing_comma); a man whom an adjective ties the doers to
+("loyal to <name>") is none (events._tied_by_adjective). The suspects a sentence after the
+act names are its doers beside its unit (assemble.identified_in, concept
+``names_suspects``)."""
 
 from __future__ import annotations
 

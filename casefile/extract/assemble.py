@@ -1678,7 +1678,9 @@ class Assembler:
         person and a unit of the side the act's forces are of (either side where it names
         none): the person and his unit, which say more than the force. Where the act names a
         person and no unit, such a sentence naming no one else gives his unit ("He serves in
-        <unit>"). Empty if none."""
+        <unit>"). One that names the doers as suspects (``names_suspects``: "The suspects
+        are <name> and <name>") gives the people it names without a unit, beside the unit
+        the act names. Empty if none."""
         named = any(f.kind == "person" for f in found)
         if named and any(f.kind == "unit" for f in found):
             return []
@@ -1730,6 +1732,16 @@ class Assembler:
             # "... shot three prisoners. They identified the soldiers as men of <unit>.": the
             # unit, which says more than the force
             return units
+        if (
+            people
+            and not units
+            and spans
+            and spans[0][0] == 0
+            and self.words.find("names_suspects", language, head[:60])
+        ):
+            # "... detained a man and shot him. The suspects are <rank> <name> and <rank>
+            # <name>.": the men named, beside the unit the act's own sentences name
+            return people + [f for f in found if f.kind == "unit"]
         if not people or not units:
             return []
         out: list[Actor] = []

@@ -25,7 +25,7 @@ from ..model import Actor, Analysis, Mention
 from .ahead import docs_for, read_ahead
 from .base import BaseStage
 from .gate import may_match
-from .lexicon import BODY_WORDS, RANKED_NAME
+from .lexicon import BODY_WORDS, LIST_JOINER, ORGANISATION_WORDS, PERSON_NAME_SHAPE, RANKED_NAME
 from .truecase import sentence_texts
 from .types import concepts
 
@@ -235,6 +235,7 @@ class Entities(BaseStage):
                         Mention(kind, start, end, analysis.text[start:end], ent.label_, i)
                     )
             _ranked_names(analysis, i)
+            _listed_people(analysis, i)
         _drop_places_in_names(analysis)
 
 
@@ -294,6 +295,41 @@ def _ranked_names(analysis: Analysis, i: int) -> None:
         analysis.mentions[:] = [x for x in analysis.mentions if all(x is not y for y in inside)]
         analysis.mentions.append(
             Mention("person", start, end, analysis.text[start:end], "PERSON", i)
+        )
+        analysis._indexed = -1
+
+
+def _listed_people(analysis: Analysis, i: int) -> None:
+    """People named in one list with a person ("<name> and <name>", "<name>, <name> and
+    <name>") whom the tagger took for organisations: a person each, where the name has a
+    person's shape (``lexicon.PERSON_NAME_SHAPE``) and no word of a body's or an
+    organisation's name, and is no armed group of the table. The small model now and then
+    tags the second of two Slavic names as an organisation; the list says what it is."""
+    while True:
+        people = analysis.mentions_of("person", i)
+        orgs = [
+            m
+            for m in analysis.mentions_of("org", i)
+            if PERSON_NAME_SHAPE.fullmatch(m.text)
+            and not BODY_WORDS.search(m.text)
+            and not ORGANISATION_WORDS.search(m.text)
+            and not find_groups(m.text)
+        ]
+        listed = next(
+            (
+                m
+                for m in orgs
+                for p in people
+                if LIST_JOINER.fullmatch(analysis.text[p.end : m.start])
+                or LIST_JOINER.fullmatch(analysis.text[m.end : p.start])
+            ),
+            None,
+        )
+        if listed is None:
+            return
+        analysis.mentions[:] = [x for x in analysis.mentions if x is not listed]
+        analysis.mentions.append(
+            Mention("person", listed.start, listed.end, listed.text, "PERSON", i)
         )
         analysis._indexed = -1
 

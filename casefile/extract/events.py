@@ -887,8 +887,13 @@ def _phrase(head: Token) -> list[Token]:
         for t in c.subtree
     }
     # a bracket or a hyphen does not break the run: "the Rapid Support Forces (RSF) and
-    # allied militias", "Hamas-led gunmen"
-    kept = {t.i for t in head.subtree if t.i not in cut and (not t.is_punct or t.text in "()[]-")}
+    # allied militias", "Hamas-led gunmen"; nor does the comma of a list ("<name>, <name>
+    # and <name>")
+    kept = {
+        t.i
+        for t in head.subtree
+        if t.i not in cut and (not t.is_punct or t.text in "()[]-" or _listing_comma(t))
+    }
     lo = hi = head.i  # the unbroken run of words around the head
     while lo - 1 in kept:
         lo -= 1
@@ -901,6 +906,15 @@ def _phrase(head: Token) -> list[Token]:
     while hi > head.i and doc[hi].is_space:
         hi -= 1
     return [t for t in head.subtree if lo <= t.i <= hi]
+
+
+def _listing_comma(t: Token) -> bool:
+    """A comma between the items of a list of nouns: the word after it opens the next item
+    joined to the word it hangs from ("<name>, <name> and <name>")."""
+    return t.text == "," and any(
+        c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN") and c.left_edge.i == t.i + 1
+        for c in t.head.children
+    )
 
 
 def _clause_path(tok: Token, stop: Token) -> list[Token]:
@@ -1321,9 +1335,28 @@ class Events(BaseStage):
                         s.start + max(t.idx + len(t.text) for t in agent_toks),
                     )
                     main, *joined = _conjoined(agent_toks)
-                    self._add_agents(analysis, i, e, tok, main, via, events, first=True)
+                    self._add_agents(
+                        analysis,
+                        i,
+                        e,
+                        tok,
+                        main,
+                        via,
+                        events,
+                        first=True,
+                        model=self.settings.model,
+                    )
                     for part in joined:  # "the RSF and allied militias": each one
-                        self._add_agents(analysis, i, e, tok, part, via + ":joined", events)
+                        self._add_agents(
+                            analysis,
+                            i,
+                            e,
+                            tok,
+                            part,
+                            via + ":joined",
+                            events,
+                            model=self.settings.model,
+                        )
         if doc is None:  # no parse: the actor named nearest the trigger, before it first
             pack = get_pack(analysis.language_of(i))
             for e in events:
@@ -1502,6 +1535,7 @@ class Events(BaseStage):
         via: str,
         events: list[EventMention],
         first: bool = False,
+        model: str | None = None,
     ) -> None:
         """The agents one phrase names (``agent_toks``: the whole agent, or one of the
         agents joined by "and") to the act ``e``."""
@@ -1594,7 +1628,7 @@ class Events(BaseStage):
         if first and refers_back(agent_toks, phrase):
             # "They killed ...", "The group killed ...": the group named last
             earlier = antecedent(
-                analysis, i, s.start + agent_toks[0].idx, kind=unit_kind(agent_toks)
+                analysis, i, s.start + agent_toks[0].idx, kind=unit_kind(agent_toks), model=model
             )
             if earlier is not None:
                 e.args.append(Argument(AGENT, earlier, via + ":antecedent"))
@@ -1879,6 +1913,23 @@ UNIT_NOUNS = frozenset(
 )
 
 
+def _tied_by_adjective(m: Mention, toks: list[Token], head: Token, base: int) -> bool:
+    """The mention hangs from the agent's head through an adjective ("fighters loyal to
+    <name>", "a group faithful to <name>"): the words tie the agent to it, it is not the
+    agent."""
+    own = [t for t in toks if m.start <= base + t.idx < m.end]
+    if not own:
+        return False
+    cur = own[-1]
+    for _ in range(12):
+        if cur.i == head.i or cur.head.i == cur.i:
+            return False
+        cur = cur.head
+        if cur.pos_ == "ADJ" and cur not in own:
+            return True
+    return False
+
+
 def _agent_mentions(analysis: Analysis, i: int, toks: list[Token], base: int) -> list[Mention]:
     """The actors named in the agent's tokens: those that hold its head word, else the one
     closest to it; a mention inside another ("Russian" in "Russian soldiers") gives way."""
@@ -1920,6 +1971,11 @@ def _agent_mentions(analysis: Analysis, i: int, toks: list[Token], base: int) ->
     # "rebels of the <country>-backed <group>", "<country>-backed militiamen": the men, not
     # who backs them
     inside = [m for m in inside if not BACKED_BY.match(analysis.text, m.end)]
+    # "fighters loyal to <name>", "a group faithful to <name>": the men, not the man whom
+    # an adjective ties them to
+    inside = [
+        m for m in inside if m.kind != "person" or not _tied_by_adjective(m, toks, head, base)
+    ]
     units = [m for m in inside if m.kind == "unit"]
     # "a soldier of the <unit>, <name>,": the person named beside the head says who
     beside = _named_beside(analysis, i, head, toks, base)
@@ -2675,11 +2731,19 @@ def unit_kind(toks: list[Token]) -> str | None:
 
 
 def antecedent(
-    analysis: Analysis, i: int, at: int, back: int = 2, kind: str | None = None
+    analysis: Analysis,
+    i: int,
+    at: int,
+    back: int = 2,
+    kind: str | None = None,
+    model: str | None = None,
 ) -> Mention | None:
     """The unit or armed actor named last before ``at``: in sentence ``i``, else in the
     ``back`` sentences before; one the text does not name (an unnamed kind) is none; with a
-    ``kind`` of unit ("brigade"), the unit of that kind.
+    ``kind`` of unit ("brigade"), the unit of that kind. Of a sentence that names both, the
+    doer of its verb before the one it is done to (``_patient``: "<force> captured <other
+    side's> soldiers. The soldiers then shot ...": the captors), by the sentence's parse
+    (with ``model``, parsed for the asking where it names more than one).
     Organisations are left out: the one named last is most often the news agency or the UN
     that tells."""
     for j in range(i, max(-1, i - back - 1), -1):
@@ -2692,9 +2756,38 @@ def antecedent(
             and (kind is None or kind in m.text.lower())
         ]
         if named:
+            doc = _parse_of(analysis, j, model if len(named) > 1 else None)
+            doers = [m for m in named if doc is None or not _patient(analysis, doc, j, m)]
             # "the 30th Brigade (2nd Army)": the unit, not the one commanding it
-            return _outside_chain(analysis, j, max(named, key=lambda m: m.start))
+            return _outside_chain(analysis, j, max(doers or named, key=lambda m: m.start))
     return None
+
+
+def _parse_of(analysis: Analysis, j: int, model: str | None) -> Doc | None:
+    """Sentence ``j``'s parse: the one the analysis keeps, else (with ``model``) one made
+    for the asking and not kept, so that no other rule finds a parse it did not ask for."""
+    if j in analysis.parses or model is None:
+        return analysis.parses.get(j)
+    todo, texts = parse_texts(analysis, [j], model)
+    return parser_model(model)(texts[0]) if todo else None
+
+
+def _patient(analysis: Analysis, doc: Doc, j: int, m: Mention) -> bool:
+    """The mention is what its verb is done to in sentence ``j``'s parse ``doc``: the object
+    ("captured <side's> soldiers", "captured a group of <side's> soldiers") or the passive's
+    subject ("<side's> soldiers were captured")."""
+    base = analysis.sentences[j].start
+    span = doc.char_span(m.start - base, m.end - base, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    while root.head.i != root.i and (
+        root.dep_ in ("compound", "amod", "poss", "appos")
+        # "a group of <side's> soldiers": the group's part
+        or (root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.pos_ == "NOUN")
+    ):
+        root = root.head if root.dep_ != "pobj" else root.head.head
+    return root.dep_ in ("dobj", "nsubjpass")
 
 
 # Verbs of an assault whose subject, named in the sentence before an act told without a
@@ -2777,7 +2870,45 @@ TOLL_NOUNS = frozenset(["casualty", "death", "victim", "killing", "injury", "dam
 
 # The words every reading of ``blamed_party`` needs one of (blamed, attributed, ascribed,
 # held responsible, accused, caused by): a sentence with none is not parsed for it.
-LAYING_WORDS = re.compile(r"\b(?:blam|attribut|ascrib|responsib|accus|caus)", re.IGNORECASE)
+LAYING_WORDS = re.compile(
+    r"\b(?:blam|attribut|ascrib|responsib|accus|caus|carried out|committ|perpetrat|conducted)",
+    re.IGNORECASE,
+)
+
+# A report that comes back to an act by its noun and says who did it, in the passive: "the
+# strike was carried out by <force>", "the massacre was committed by <group>".
+DEED_NOUNS = frozenset(
+    [
+        "strike",
+        "attack",
+        "shelling",
+        "bombing",
+        "killing",
+        "massacre",
+        "execution",
+        "murder",
+        "raid",
+        "assault",
+        "abduction",
+        "shooting",
+        "airstrike",
+        "atrocity",
+        "crime",
+    ]
+)
+PERPETRATING_LEMMAS = frozenset(["commit", "perpetrate", "conduct"])
+
+
+def _perpetrated(verb: Token) -> bool:
+    """The passive verb says an act told by its noun was done ("the strike was carried out
+    by", "the killings were committed by": ``DEED_NOUNS``)."""
+    done = verb.lemma_.lower() in PERPETRATING_LEMMAS or (
+        verb.lemma_.lower() == "carry"
+        and any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children)
+    )
+    return done and any(
+        c.dep_ == "nsubjpass" and c.lemma_.lower() in DEED_NOUNS for c in verb.children
+    )
 
 
 def blamed_party(analysis: Analysis, i: int, model: str) -> list[Mention]:
@@ -2786,7 +2917,8 @@ def blamed_party(analysis: Analysis, i: int, model: str) -> list[Mention]:
     <state>"), the object of "blame" itself ("officials blamed <force>", "..., blaming
     <group>"), whom someone holds responsible ("held <state> responsible") or accuses of a
     crime ("accused <state> of a war crime"), who caused a toll ("most casualties were
-    caused by <force>": ``TOLL_NOUNS``); none where the
+    caused by <force>": ``TOLL_NOUNS``), who did an act a retelling names by its noun ("the
+    strike was carried out by <force>": ``_perpetrated``); none where the
     sentence names none or has no parse (not English). A state is named by its name, its
     people or its capital ("blamed Kyiv")."""
     if analysis.language_of(i) != "en" or not LAYING_WORDS.search(analysis.sentences[i].text):
@@ -2817,7 +2949,10 @@ def blamed_party(analysis: Analysis, i: int, model: str) -> list[Mention]:
         while root.dep_ == "conj" and root.head.i != root.i:
             root = root.head  # "blamed Russia and its allies"
         head = root.head
-        if root.dep_ == "pobj" and head.dep_ == "agent" and head.head.lemma_.lower() == "cause":
+        if root.dep_ == "pobj" and head.dep_ == "agent" and _perpetrated(head.head):
+            # "the strike was carried out by <force>": a retelling that says who did it
+            laid = True
+        elif root.dep_ == "pobj" and head.dep_ == "agent" and head.head.lemma_.lower() == "cause":
             # "most casualties were caused by <force>": whom a report's period lays its toll on
             laid = any(
                 c.dep_ == "nsubjpass" and c.lemma_.lower() in TOLL_NOUNS for c in head.head.children

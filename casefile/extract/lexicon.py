@@ -214,3 +214,17 @@ BODY_WORDS = re.compile(
     r"\b(?:Staff|Command|Brigade|Regiment|Battalion|Division|Army|Forces|Corps|Fleet|"
     r"District|Group|Unit|Crimes|Directorate|Service|Guard|Guards|Court|Office)\b"
 )
+
+# A personal name as a list of people writes it: two or three capitalised words ("<first>
+# <last>", "<first> <patronymic> <last>"), and the words between the items of such a list.
+PERSON_NAME_SHAPE = re.compile(r"[A-Z][a-z][\w'’-]*(?:\s[A-Z][a-z][\w'’-]*){1,2}")
+LIST_JOINER = re.compile(r"\s*(?:,|,?\s+and)\s+|\s*,\s*")
+# Words of an organisation's name besides a body's (``BODY_WORDS``): a name with one of them
+# is no person's, even in a list of people ("<name> and Amnesty International").
+ORGANISATION_WORDS = re.compile(
+    r"\b(?:International|Ministry|Council|Committee|Commission|Agency|Bureau|Institute|"
+    r"University|Party|Union|Front|Movement|Watch|Nations|News|Times|Post|Press|Network|"
+    r"Media|Bank|Company|Corporation|Association|Federation|Foundation|Centre|Center|"
+    r"Police|Department|Parliament|Assembly|Government|Church|Hospital|School|Republic|"
+    r"Authority|Organi[sz]ation|Initiative|Project|Fund|Society|Mission)\b"
+)

@@ -1856,8 +1856,9 @@ class Assembler:
            units the sentence right before or after the act names, else the captor of the
            prisoners of war of one side that the act's sentences name (``CAPTORS``);
         3. the agent the document names most often for its acts, the force it names most;
-        4. the pack's ``default_agent`` where the act happened in its countries (a
-           Ukrainian report of a strike on Ukraine that names no attacker)."""
+        4. the pack's default agent of the country the act happened in
+           (``LanguagePack.default_agent_for``: a Ukrainian report of a strike on Ukraine
+           that names no attacker means Russia's)."""
         one_act = len(self.kept) <= 1
         where = range(len(self.a.sentences)) if one_act else g.sentences
         charged = self.charged(where)
@@ -1895,8 +1896,9 @@ class Assembler:
         if not found:
             pack = get_pack(self.a.language_of(g.sentences[0]))
             place = self.place(g)
-            if pack.default_agent and pack.default_agent_in(place.country if place else None):
-                found.append(Actor(pack.default_agent, "force"))
+            agent = pack.default_agent_for(place.country if place else None, g.type)
+            if agent:
+                found.append(Actor(agent, "force"))
         return found
 
     def captor(self, sentences: Iterable[int]) -> list[Actor]:

@@ -493,13 +493,16 @@ class LanguagePack:
         names are the accused, save the sources and the victims (``Assembler.charged``)."""
         return bool(self.cues(sentence, ["charged"]))
 
-    @property
-    def default_agent(self) -> str | None:
-        """The force an act the pack's language tells without naming who did it is laid
-        at (``pack.yaml``'s ``default_agent``), where it happened in one of
-        ``default_agent_countries``: a Ukrainian report of a strike on Ukraine that names
-        no attacker means Russia's; None for languages whose reports speak for both sides."""
-        value = self.settings.get("default_agent")
+    def default_agent_for(self, country: str | None, kind: str) -> str | None:
+        """The force an act of type ``kind`` the pack's language tells without naming who
+        did it is laid at, by the country it happened in (None: not known), from
+        ``pack.yaml``'s ``default_agents``: a Ukrainian report of a strike on Ukraine that
+        names no attacker means Russia's; None where the pack names none for that country,
+        or its ``default_agent_types`` (where it lists some) leave out ``kind``."""
+        types = self.settings.get("default_agent_types")
+        if types and kind not in types:
+            return None
+        value = (self.settings.get("default_agents") or {}).get(country)
         return str(value) if value else None
 
     def dated_on_publication(self, kind: str) -> bool:
@@ -507,11 +510,6 @@ class LanguagePack:
         the report was published (``pack.yaml``'s ``dated_on_publication``): a news post or
         an official's post about a strike is written the day it struck."""
         return kind in (self.settings.get("dated_on_publication") or [])
-
-    def default_agent_in(self, country: str | None) -> bool:
-        """Whether an act in ``country`` (None: not known) takes the ``default_agent``."""
-        countries = self.settings.get("default_agent_countries") or []
-        return country is None or country in countries
 
     @cached_property
     def _ranks(self) -> PhraseMatcher:

@@ -455,6 +455,32 @@ class LanguagePack:
                 out.append(c)
         return out
 
+    @cached_property
+    def _many_nouns(self) -> frozenset[str]:
+        words = str(self.table("cues").get("many_acts") or "").split()
+        return frozenset(normalise_apostrophes(w) for w in words)
+
+    def counts_many(self, text: str) -> bool:
+        """Whether ``text`` counts many strikes or many places struck ("412 разів обстріляли
+        18 населених пунктів", "выпустили 60 снарядов", "15 ударів по 8 громадах"): a
+        number of at least ``_MANY`` with a noun of ``cues.yaml``'s ``many_acts`` (a word
+        or its lemma) among the two words after it. A region's digest of a day, not one
+        act; False for a pack that lists none."""
+        if not self._many_nouns:
+            return False
+        tokens = _NUMBER_OR_WORD.findall(text)
+        for k, token in enumerate(tokens):
+            value = self.number(token)
+            if value is None or value < _MANY:
+                continue
+            if any(
+                normalise_apostrophes(w.lower()) in self._many_nouns
+                or normalise_apostrophes(self.lemma(w)) in self._many_nouns
+                for w in tokens[k + 1 : k + 3]
+            ):
+                return True
+        return False
+
     def spread(self, text: str) -> bool:
         """Whether ``text`` spreads a figure over time or places ("з початку", "за добу")."""
         return bool(self.cues(text, ["spread"]))
@@ -1212,6 +1238,9 @@ _LIGHT_ADJECTIVES = 3  # adjectives between a light verb and the act's noun
 # "<name>, по прозвищу"): a comma and a preposition at most
 _OWN_CALL_SIGN = re.compile(r"\s*,?\s*(?:[^\W\d_]{1,3}\s+)?")
 _SEAT_WORDS = 3  # words between a court's noun and the place it sits in ("суд м. Чернігова")
+_MANY = 3  # strikes or places a digest counts at least ("3 удари", "5 населених пунктів")
+# a number in digits ("18", "18-ти") or a word: the tokens ``counts_many`` reads
+_NUMBER_OR_WORD = re.compile(r"\d+(?:-[^\W\d_]+)?|[^\W\d_](?:[^\W\d_]|['’ʼ](?=[^\W\d_]))*")
 _TOLD_REACH = 50  # characters between a verb of reporting and the date it is told on
 _TOLD_AHEAD = 90  # characters after a date in which a verb of reporting may follow it
 _TOLD_DATE_WORDS = 4  # words of a date ("24 листопада 2024 року")

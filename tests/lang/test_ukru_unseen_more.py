@@ -45,3 +45,59 @@ def test_the_default_doer_by_country_is_only_for_strikes() -> None:
     uk = get_pack("uk")
     assert uk.default_agent_for(None, "torture") == "Russian forces"
     assert uk.default_agent_for("RU", "attack_on_civilians") is None
+
+
+@pytest.mark.parametrize(
+    ("code", "text", "many"),
+    [
+        ("uk", "За добу ворог 230 разів обстріляв 14 населених пунктів області.", True),
+        ("uk", "Росіяни завдали 12 ударів по 6 громадах Сумщини.", True),
+        ("ru", "За сутки ВСУ выпустили по области 45 снарядов.", True),
+        ("ru", "Противник 20 раз обстрелял приграничные села.", True),
+        # one strike, or a toll: no digest
+        ("uk", "Росіяни двічі вдарили по Харкову, загинули 3 людини.", False),
+        ("ru", "В трех домах выбиты окна, погибли четыре человека.", False),
+    ],
+)
+def test_a_sentence_that_counts_many_strikes_or_places_is_a_digest(
+    code: str, text: str, many: bool
+) -> None:
+    assert get_pack(code).counts_many(text) is many
+
+
+@pytest.mark.parametrize(
+    ("code", "text", "region", "town"),
+    [
+        (
+            "uk",
+            "Минулої доби окупанти 230 разів обстріляли 14 населених пунктів Херсонщини. "
+            "Загинули четверо людей, ще 10 поранені.\n"
+            "У Бериславі дрон атакував автомобіль. Водій загинув.",
+            "Kherson Oblast",
+            "Beryslav",
+        ),
+        (
+            "ru",
+            "За минувшие сутки противник 40 раз обстрелял 12 населенных пунктов Запорожской "
+            "области. Погибли три человека.\nВ Степногорске снаряд попал в дом. Погиб мужчина.",
+            "Zaporizhzhia Oblast",
+            "Stepnohirsk",
+        ),
+    ],
+)
+def test_a_regions_digest_keeps_its_toll_apart_from_the_town_told_after_it(
+    extract, code: str, text: str, region: str, town: str
+) -> None:
+    analysis = extract(text, code, "2025-04-16")
+    got = sorted(
+        (i.place.name if i.place else None, i.count.best if i.count else None)
+        for i in analysis.incidents
+    )
+    assert (region, 4 if code == "uk" else 3) in got
+    assert (town, 1) in got
+
+
+def test_a_regions_single_strike_and_its_town_stay_one_act(extract) -> None:
+    text = "Вночі ворог атакував Одещину ударними дронами. В Одесі загинула жінка."
+    analysis = extract(text, "uk", "2025-04-16")
+    assert [(i.place.name, i.count.best) for i in analysis.incidents] == [("Odesa", 1)]

@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
@@ -847,19 +848,46 @@ class LanguagePack:
         """A word that names a person: so read by the dictionary, or a known surname."""
         return person_word(self.code, word) or KnownPersons.default().get(word) is not None
 
-    def toponyms(self, text: str) -> list[tuple[int, int, str]]:
+    def toponyms(self, text: str, country: str | None = None) -> list[tuple[int, int, str]]:
         """(start, end, name to geocode) of each toponym: for English the name as written
-        (``Gazetteer.find``), for an inflecting language the English name it was read as."""
+        (``Gazetteer.find``), for an inflecting language the English name it was read as
+        (in ``country`` where it can be: ``places``)."""
         if isinstance(self._places, EnglishPlaces):
             return self._places.spans(text)
-        return [(p.start, p.end, p.name) for p in self.places(text)]
+        return [(p.start, p.end, p.name) for p in self.places(text, country)]
 
-    def places(self, text: str) -> list[PlaceMatch]:
+    def document_country(self, texts: Iterable[str]) -> str | None:
+        """The country the places ``texts`` name lie in, where one holds at least
+        ``_COUNTRY_SHARE`` of them weighed by population (an oblast outweighs a hamlet of
+        the same name elsewhere: "в Николаеве ... Николаевской области" is about Ukraine);
+        countries themselves do not vote. None for English (its geocoder weighs the
+        document itself) or where no country holds that share."""
+        if isinstance(self._places, EnglishPlaces):
+            return None
+        votes: Counter[str] = Counter()
+        for text in texts:
+            for m in self._places.find(text):
+                c = m.candidate
+                if c.country and not str(c.feature_code).startswith("PCL"):
+                    votes[c.country] += max(c.population, 1)
+        total = sum(votes.values())
+        if not total:
+            return None
+        country, weight = votes.most_common(1)[0]
+        return country if weight >= _COUNTRY_SHARE * total else None
+
+    def places(self, text: str, country: str | None = None) -> list[PlaceMatch]:
         """Toponyms in ``text`` with the gazetteer's English names, spans as written. After
         a preposition of ``pack.yaml``'s ``region_prepositions``, a city whose oblast bears
         its name is the oblast ("на Запоріжжі": the region; "у Запоріжжі": the city), unless
-        the name is in the accusative ("удар на Одесу": the city aimed at)."""
-        found = self._places.find(text)
+        the name is in the accusative ("удар на Одесу": the city aimed at). With
+        ``country``, the one a document's places lie in (``document_country``), a word read
+        as a settlement elsewhere is read in that country where it can be ("в Николаеве"
+        in a report about Ukraine is Mykolaiv, not a hamlet in Rostov Oblast)."""
+        if isinstance(self._places, EnglishPlaces):
+            found = self._places.find(text)
+        else:
+            found = self._places.find(text, country)
         words = self.settings.get("region_prepositions") or []
         if not words:
             return found
@@ -1238,6 +1266,7 @@ _LIGHT_ADJECTIVES = 3  # adjectives between a light verb and the act's noun
 # "<name>, по прозвищу"): a comma and a preposition at most
 _OWN_CALL_SIGN = re.compile(r"\s*,?\s*(?:[^\W\d_]{1,3}\s+)?")
 _SEAT_WORDS = 3  # words between a court's noun and the place it sits in ("суд м. Чернігова")
+_COUNTRY_SHARE = 0.75  # of the places' weight one country must hold to read the others in it
 _MANY = 3  # strikes or places a digest counts at least ("3 удари", "5 населених пунктів")
 # a number in digits ("18", "18-ти") or a word: the tokens ``counts_many`` reads
 _NUMBER_OR_WORD = re.compile(r"\d+(?:-[^\W\d_]+)?|[^\W\d_](?:[^\W\d_]|['’ʼ](?=[^\W\d_]))*")

@@ -185,7 +185,7 @@ class InflectedPlaces:
         return form, cand.place.name, cand
 
     def _most_likely(
-        self, word: str, settlements_only: bool
+        self, word: str, settlements_only: bool, country: str | None = None
     ) -> tuple[tuple[float, int], str, Candidate] | None:
         """(score, form, candidate) of the best reading of ``word``'s forms: the most
         populous, an alternate name weighing a fifth (the old name "Pokrovsk" of Engels loses
@@ -196,6 +196,8 @@ class InflectedPlaces:
         for i, form in enumerate(self.forms(word)):
             for cand in self._lookup(form):
                 if settlements_only and cand.feature_class != "P":
+                    continue
+                if country is not None and cand.country != country:
                     continue
                 weight = 1.0 if cand.match == "name" else self._alternate_weight(form, cand)
                 if not settlements_only and i == 0 and cand.match == "name":
@@ -213,6 +215,16 @@ class InflectedPlaces:
         if ratio(latin, cand.place.name.lower()) >= _SPELLING_RATIO:
             return _ALTERNATE_WEIGHT
         return _OTHER_NAME_WEIGHT
+
+    def resolve_within(self, word: str, country: str) -> tuple[str, str, Candidate] | None:
+        """The best reading of ``word`` as a settlement of ``country``, or None: a Russian
+        spelling read in a report about Ukraine ("в Николаеве" is Mykolaiv, not the hamlet
+        Nikolayev in Rostov Oblast; "в Волчанске" is Vovchansk)."""
+        best = self._most_likely(word, settlements_only=True, country=country)
+        if best is None:
+            return None
+        _, form, cand = best
+        return form, cand.place.name, cand
 
     def resolve_named(self, word: str) -> tuple[str, str, Candidate] | None:
         """A word a settlement noun introduces: its forms as a settlement's name, the
@@ -269,8 +281,10 @@ class InflectedPlaces:
 
     # -- running text -----------------------------------------------------------------
 
-    def find(self, text: str) -> list[PlaceMatch]:
-        """Every toponym in ``text`` with its English name, in text order."""
+    def find(self, text: str, country: str | None = None) -> list[PlaceMatch]:
+        """Every toponym in ``text`` with its English name, in text order; with
+        ``country`` (the one the document's places lie in), a single word read as a
+        settlement elsewhere is read in that country where it can be (``resolve_within``)."""
         out: list[PlaceMatch] = []
         pos = 0
         while (m := _CAP_WORD.search(text, pos)) is not None:
@@ -290,6 +304,8 @@ class InflectedPlaces:
             hit = self.resolve(word) if not named else self.resolve_named(word)
             if hit is None:
                 continue
+            if country is not None and hit[2].country != country and hit[2].feature_class == "P":
+                hit = self.resolve_within(word, country) or hit
             if named:
                 out.append(PlaceMatch(start, end, word, *hit))
                 continue

@@ -101,3 +101,30 @@ def test_a_regions_single_strike_and_its_town_stay_one_act(extract) -> None:
     text = "Вночі ворог атакував Одещину ударними дронами. В Одесі загинула жінка."
     analysis = extract(text, "uk", "2025-04-16")
     assert [(i.place.name, i.count.best) for i in analysis.incidents] == [("Odesa", 1)]
+
+
+@pytest.mark.parametrize(
+    ("text", "town"),
+    [
+        # Russian spellings of Ukrainian towns that are also the own names of places in
+        # Russia: the document's oblast says which
+        ("Вечером в Николаеве ранены трое, сообщили власти Николаевской области.", "Mykolaiv"),
+        ("Авиабомба попала в дом в Волчанске Харьковской области, погибла женщина.", "Vovchansk"),
+        ("В Орехове Запорожской области снаряд попал в магазин, погиб мужчина.", "Orikhiv"),
+        # a report about Russia keeps its towns
+        ("В Белгороде дрон атаковал машину, сообщили власти Белгородской области.", "Belgorod"),
+    ],
+)
+def test_a_russian_spelling_is_read_in_the_country_the_report_is_about(
+    extract, text: str, town: str
+) -> None:
+    analysis = extract(text, "ru", "2025-04-16")
+    assert town in {m.value.name for m in analysis.mentions_of("place")}
+
+
+def test_the_country_a_documents_places_lie_in() -> None:
+    ru = get_pack("ru")
+    assert ru.document_country(["В Николаеве", "Николаевской области"]) == "UA"
+    assert ru.document_country(["в Курске и Белгороде"]) == "RU"
+    assert ru.document_country(["ничего"]) is None
+    assert get_pack("en").document_country(["in Mykolaiv"]) is None

@@ -647,6 +647,29 @@ class LanguagePack:
             )
             or self._told_after(sentence, at, before)
             or self._court_day(sentence, at)
+            or self._source_sentence(sentence, at)
+        )
+
+    def _source_sentence(self, sentence: str, at: int) -> bool:
+        """Whether the date at ``sentence[at:]`` is in a sentence that opens by pointing
+        back to what was told (``source_back``: "Об этом сообщил ...", "Про це повідомила
+        ...") after its verb of reporting, with no word that opens a clause between ("...
+        сообщил омбудсмен в Telegram в четверг, 23 января": the day it was told, across the
+        commas ``told_on``'s clause stops at; not "..., добавив, что 20 января ...")."""
+        head = sentence[:at]
+        words = WORD.findall(head)
+        if not words or not self.cues(" ".join(words[:2]), ["source_back"]):
+            return False
+        verbs = [
+            c
+            for c in self.cues(head, ["attribution", "publication"])
+            if " " not in c.phrase.strip()
+        ]
+        if not verbs:
+            return False
+        return not any(
+            self.lemma(w) in self._clause_openers or w.lower() in self._asides
+            for w in WORD.findall(head[verbs[0].end :])
         )
 
     def court_seat(self, before: str) -> bool:

@@ -128,3 +128,29 @@ def test_the_country_a_documents_places_lie_in() -> None:
     assert ru.document_country(["в Курске и Белгороде"]) == "RU"
     assert ru.document_country(["ничего"]) is None
     assert get_pack("en").document_country(["in Mykolaiv"]) is None
+
+
+@pytest.mark.parametrize(
+    ("code", "sentence", "at_word", "told"),
+    [
+        # a sentence that points back and tells who told it: its day, past the commas
+        ("ru", "Об этом сообщила прокуратура в своем канале в пятницу, 14 марта.", "14", True),
+        ("uk", "Про це повідомив голова ОВА у Telegram у середу, 9 квітня.", "9", True),
+        # a clause after the verb of telling: the day of what was told
+        ("ru", "Об этом сообщил омбудсмен, уточнив, что 2 марта пленных расстреляли.", "2", False),
+        ("uk", "Про це повідомили в поліції, зазначивши, що 5 квітня ворог вдарив.", "5", False),
+    ],
+)
+def test_a_day_in_a_sentence_that_names_who_told_the_act_is_when_it_was_told(
+    code: str, sentence: str, at_word: str, told: bool
+) -> None:
+    assert get_pack(code).told_on(sentence, sentence.index(at_word)) is told
+
+
+def test_an_execution_told_of_on_a_day_is_not_dated_by_it(extract) -> None:
+    text = (
+        "Оккупанты расстреляли троих украинских военнопленных. Об этом сообщил омбудсмен "
+        "в своем Telegram-канале во вторник, 15 апреля."
+    )
+    analysis = extract(text, "ru", "2025-04-16")
+    assert [i.date for i in analysis.incidents] == [None]

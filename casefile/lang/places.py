@@ -144,6 +144,13 @@ class InflectedPlaces:
             if settlements
             else None
         )
+        capitals = [re.escape(str(w)) for w in table.get("capital_nouns", [])]
+        self.capital_before = (
+            re.compile(r"(?<![\w'’])(?:" + "|".join(capitals) + r")[ \xa0]+\Z", re.I)
+            if capitals
+            else None
+        )
+        self.capitals = {str(k): str(v) for k, v in (table.get("capitals") or {}).items()}
         self.vowels = set(str(table.get("vowels", "")))
         self.countries = set(countries)
         self.lemma = lemma
@@ -306,6 +313,10 @@ class InflectedPlaces:
                 continue
             if country is not None and hit[2].country != country and hit[2].feature_class == "P":
                 hit = self.resolve_within(word, country) or hit
+            capital = self._capital(text, start, hit)
+            if capital is not None:
+                out.append(PlaceMatch(start, end, word, *capital))
+                continue
             if named:
                 out.append(PlaceMatch(start, end, word, *hit))
                 continue
@@ -346,6 +357,23 @@ class InflectedPlaces:
                 continue  # "Джерело:" opening a line is a source, not the village Dzherelo
             out.append(PlaceMatch(start, end, word, *hit))
         return out
+
+    def _capital(
+        self, text: str, start: int, hit: tuple[str, str, Candidate]
+    ) -> tuple[str, str, Candidate] | None:
+        """The capital a country read at ``start`` stands for after a form of "capital"
+        ("по столиці України": Kyiv; ``capital_nouns``, ``capitals``), else None."""
+        name = self.capitals.get(hit[1])
+        if name is None or self.capital_before is None or hit[2].feature_class != "A":
+            return None
+        if not self.capital_before.search(text, max(0, start - 20), start):
+            return None
+        found = [
+            c
+            for c in self._gazetteer().candidates(name, skeletons=False)
+            if c.feature_code == "PPLC"
+        ]
+        return (hit[0], found[0].place.name, found[0]) if found else None
 
     def _city_district(self, text: str, form: str, end: int) -> bool:
         """Whether the raion ``form`` ("Дніпровський район") that ends at ``end`` is

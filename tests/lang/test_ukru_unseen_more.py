@@ -154,3 +154,25 @@ def test_an_execution_told_of_on_a_day_is_not_dated_by_it(extract) -> None:
     )
     analysis = extract(text, "ru", "2025-04-16")
     assert [i.date for i in analysis.incidents] == [None]
+
+
+@pytest.mark.parametrize(
+    ("code", "text", "name"),
+    [
+        ("uk", "Ракети летіли на столицю України з півночі.", "Kyiv"),
+        ("ru", "Беспилотники атаковали столицу России ночью.", "Moscow"),
+        # a country alone stays the country
+        ("uk", "Дрони атакували Україну вночі.", "Ukraine"),
+    ],
+)
+def test_the_capital_of_a_country_is_its_capital_city(code: str, text: str, name: str) -> None:
+    assert [m.name for m in get_pack(code).places(text)] == [name]
+
+
+def test_an_attack_on_the_capital_is_placed_in_it(extract) -> None:
+    text = (
+        "Вночі окупанти вдарили ракетами по столиці України. Загинули двоє цивільних, "
+        "повідомили у міській військовій адміністрації."
+    )
+    analysis = extract(text, "uk", "2025-04-16")
+    assert [i.place.name for i in analysis.incidents] == ["Kyiv"]

@@ -176,3 +176,23 @@ def test_an_attack_on_the_capital_is_placed_in_it(extract) -> None:
     )
     analysis = extract(text, "uk", "2025-04-16")
     assert [i.place.name for i in analysis.incidents] == ["Kyiv"]
+
+
+@pytest.mark.parametrize(
+    ("code", "text"),
+    [
+        (
+            "uk",
+            "Удар завдали льотчики 52-го важкого бомбардувального полку військово-космічних сил РФ.",
+        ),
+        (
+            "ru",
+            "Удар нанесли летчики 52-го тяжелого бомбардировочного авиаполка военно-космических сил.",
+        ),
+    ],
+)
+def test_the_aerospace_forces_by_their_other_name_command_the_regiment_before_them(
+    code: str, text: str
+) -> None:
+    names = [name for _, _, name in get_pack(code).units(text)]
+    assert names[-1] == "Russian Aerospace Forces"

@@ -196,3 +196,9 @@ def test_the_aerospace_forces_by_their_other_name_command_the_regiment_before_th
 ) -> None:
     names = [name for _, _, name in get_pack(code).units(text)]
     assert names[-1] == "Russian Aerospace Forces"
+
+
+def test_a_preposition_opening_a_sentence_is_no_name_before_a_town() -> None:
+    # pymorphy3 also reads "из" as a given name: a town after it is still a town
+    text = "Из Краматорска за неделю вывезли сорок детей."
+    assert [m.name for m in get_pack("ru").places(text)] == ["Kramatorsk"]

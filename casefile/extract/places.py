@@ -161,10 +161,13 @@ def _stated_areas(
             for start, later_end, name, _ in found[k + 1 : k + 3]:
                 if not _BETWEEN_AREAS.fullmatch(analysis.text, end, start):
                     break
-                areas = [
-                    c for c in gaz.candidates(name, skeletons=False) if c.feature_code in AREA_CODES
-                ]
-                if not areas:
+                candidates = gaz.candidates(name, skeletons=False)
+                areas = [c for c in candidates if c.feature_code in AREA_CODES]
+                if not areas or any(
+                    c.feature_class == "P" and c.match == "name" for c in candidates
+                ):
+                    # "Київ, Одесу та Дніпро": a list of cities, though a city may share its
+                    # name with its oblast; an oblast is read as one ("Одеської області")
                     break
                 stated.append(areas)
                 end = later_end

@@ -202,3 +202,20 @@ def test_a_preposition_opening_a_sentence_is_no_name_before_a_town() -> None:
     # pymorphy3 also reads "из" as a given name: a town after it is still a town
     text = "Из Краматорска за неделю вывезли сорок детей."
     assert [m.name for m in get_pack("ru").places(text)] == ["Kramatorsk"]
+
+
+@pytest.mark.parametrize(
+    ("code", "text", "town"),
+    [
+        # a list of cities: the first is no village of the second's oblast
+        ("uk", "Вночі дрони атакували Київ, Одесу та Дніпро. У Києві загинула жінка.", "Kyiv"),
+        ("ru", "Ночью дроны атаковали Киев, Одессу и Днепр. В Киеве погибла женщина.", "Kyiv"),
+    ],
+)
+def test_a_city_before_another_in_a_list_is_that_city(
+    extract, code: str, text: str, town: str
+) -> None:
+    analysis = extract(text, code, "2025-04-16")
+    first = next(m for m in analysis.mentions_of("place") if m.sentence == 0)
+    assert (first.value.name, first.value.precision) == (town, "settlement")
+    assert [i.place.name for i in analysis.incidents] == [town]

@@ -219,3 +219,15 @@ def test_a_city_before_another_in_a_list_is_that_city(
     first = next(m for m in analysis.mentions_of("place") if m.sentence == 0)
     assert (first.value.name, first.value.precision) == (town, "settlement")
     assert [i.place.name for i in analysis.incidents] == [town]
+
+
+@pytest.mark.parametrize(
+    ("code", "text", "value"),
+    [
+        ("ru", "За месяц от обстрелов пострадали 48 человек, 9 из которых летально.", 9),
+        ("uk", "Від обстрілів постраждали 30 людей, четверо з них летально.", 4),
+    ],
+)
+def test_fatally_counts_the_killed(code: str, text: str, value: int) -> None:
+    killed = [v.count.best for v in get_pack(code).victim_counts(text) if v.role == "killed"]
+    assert killed == [value]

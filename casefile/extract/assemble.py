@@ -777,6 +777,7 @@ class Assembler:
                 for n, g in enumerate(groups)
                 if any(kindred(e.type, x.type) for x in g.events)
                 and all(self.tally(x) == self.tally(e) for x in g.events)
+                and not self.digest_apart(g, e)
             ]
             best = max(candidates, default=None)
             if best is not None and best[0] > 0:
@@ -785,6 +786,26 @@ class Assembler:
                 stamps = sum(1 for i in self.stamp_lines if i < e.sentence)
                 groups.append(Group([e], stamps=stamps))
         return groups
+
+    def digest_apart(self, g: Group, e: EventMention) -> bool:
+        """Without a parse, mention ``e`` tells an act at a settlement of its own, in a
+        sentence after act ``g``, which names no settlement and opens with (or follows) a
+        sentence that counts many strikes or places struck (``LanguagePack.counts_many``:
+        "Минулої доби росіяни 412 разів обстріляли 18 населених пунктів області. Загинули
+        троє. У <town> ..."): ``g`` is the region's digest of the day, ``e`` one of its acts,
+        and the digest's toll is not the town's."""
+        if e.parsed or not _unparsed(g) or e.sentence <= g.sentences[-1]:
+            return False
+        if not any(m.value.precision == "settlement" for m in self.places(e.of(PLACE))):
+            return False
+        if any(m.value.precision == "settlement" for m in self.places(g.args(PLACE))):
+            return False
+        first = g.sentences[0]
+        return any(
+            get_pack(self.a.language_of(i)).counts_many(self.a.sentences[i].text)
+            for i in (first - 1, first)
+            if i >= 0
+        )
 
     @cached_property
     def stamp_lines(self) -> set[int]:
@@ -1554,7 +1575,13 @@ class Assembler:
         ("на Київщині ... . Під час окупації Гостомеля ..."): the first inside the region;
         a district likewise to a settlement of its region within ``DISTRICT_REACH``."""
         first, last = g.sentences[0], g.sentences[-1]
-        where = range(max(first - 1, 0), min(last + 2, len(self.a.sentences)))
+        where = [
+            i
+            for i in range(max(first - 1, 0), min(last + 2, len(self.a.sentences)))
+            # not the sentence after it where that tells an act of its own (a digest's
+            # region is not the town the next sentence tells a strike on)
+            if not (i > last and i in self.told and i not in g.sentences)
+        ]
         for m in self.places([m for i in where for m in self.a.mentions_of("place", i)]):
             p = m.value
             if self.court_seat(m):
@@ -1914,8 +1941,9 @@ class Assembler:
            units the sentence right before or after the act names, else the captor of the
            prisoners of war of one side that the act's sentences name (``CAPTORS``);
         3. the agent the document names most often for its acts, the force it names most;
-        4. the pack's ``default_agent`` where the act happened in its countries (a
-           Ukrainian report of a strike on Ukraine that names no attacker)."""
+        4. the pack's default agent of the country the act happened in
+           (``LanguagePack.default_agent_for``: a Ukrainian report of a strike on Ukraine
+           that names no attacker means Russia's)."""
         one_act = len(self.kept) <= 1
         where = range(len(self.a.sentences)) if one_act else g.sentences
         charged = self.charged(where)
@@ -1953,8 +1981,9 @@ class Assembler:
         if not found:
             pack = get_pack(self.a.language_of(g.sentences[0]))
             place = self.place(g)
-            if pack.default_agent and pack.default_agent_in(place.country if place else None):
-                found.append(Actor(pack.default_agent, "force"))
+            agent = pack.default_agent_for(place.country if place else None, g.type)
+            if agent:
+                found.append(Actor(agent, "force"))
         return found
 
     def captor(self, sentences: Iterable[int]) -> list[Actor]:

@@ -38,15 +38,22 @@ class Places(BaseStage):
         shouting = is_shouting(analysis.text)
         found: list[tuple[int, int, str, int]] = []
         named: set[tuple[int, int]] = set()  # names a settlement word introduces
+        # the country the places of each language's sentences lie in (LanguagePack.
+        # document_country: "в Николаеве" in a report about Ukraine is Mykolaiv)
+        languages: dict[str | None, list[str]] = {}
+        for i, s in enumerate(analysis.sentences):
+            languages.setdefault(analysis.language_of(i), []).append(s.text)
+        lands = {code: get_pack(code).document_country(texts) for code, texts in languages.items()}
         for i, s in enumerate(analysis.sentences):
             # the toponyms of the sentence's language (English: Gazetteer.find)
-            pack = get_pack(analysis.language_of(i))
+            language = analysis.language_of(i)
+            pack = get_pack(language)
             # (a name broken by a line wrap, "San\nSalvador", is one name: the sentences
             # stage reads a wrapped paragraph's line breaks as spaces, Analysis.reading)
             flat = s.text
             here = [
                 (s.start + a, s.start + b, name, i)
-                for a, b, name in pack.toponyms(flat)
+                for a, b, name in pack.toponyms(flat, lands[language])
                 # in upper-case wire text "HAD", "TOOK" and surnames look like names
                 if (not shouting or _placed(flat, a, name))
                 and not _given_name(flat, b, name)
@@ -154,10 +161,13 @@ def _stated_areas(
             for start, later_end, name, _ in found[k + 1 : k + 3]:
                 if not _BETWEEN_AREAS.fullmatch(analysis.text, end, start):
                     break
-                areas = [
-                    c for c in gaz.candidates(name, skeletons=False) if c.feature_code in AREA_CODES
-                ]
-                if not areas:
+                candidates = gaz.candidates(name, skeletons=False)
+                areas = [c for c in candidates if c.feature_code in AREA_CODES]
+                if not areas or any(
+                    c.feature_class == "P" and c.match == "name" for c in candidates
+                ):
+                    # "Київ, Одесу та Дніпро": a list of cities, though a city may share its
+                    # name with its oblast; an oblast is read as one ("Одеської області")
                     break
                 stated.append(areas)
                 end = later_end

@@ -125,12 +125,18 @@ def unknown_word(lang: str, word: str) -> bool:
     return any("Geox" in p.tag.grammemes for p in parses) or not any(p.is_known for p in parses)
 
 
+# A word read first as one of these is a word of grammar, whatever name it may also spell.
+_FUNCTION_GRAMMEMES = frozenset({"PREP", "CONJ", "PRCL"})
+
+
 def person_word(lang: str, word: str) -> bool:
     """Whether pymorphy3's dictionary reads ``word`` as a person's name (not a guess), and
     not as a place."""
     parses = _analyzer(lang).parse(normalise_apostrophes(word.lower()))
     if any("Geox" in p.tag.grammemes for p in parses):
         return False
+    if parses and _FUNCTION_GRAMMEMES & parses[0].tag.grammemes:
+        return False  # "Из Покровска ...": a preposition opening a sentence, not "Иза"
     return any(_PERSON_GRAMMEMES & p.tag.grammemes for p in parses[:2] if p.is_known)
 
 

@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
@@ -455,6 +456,32 @@ class LanguagePack:
                 out.append(c)
         return out
 
+    @cached_property
+    def _many_nouns(self) -> frozenset[str]:
+        words = str(self.table("cues").get("many_acts") or "").split()
+        return frozenset(normalise_apostrophes(w) for w in words)
+
+    def counts_many(self, text: str) -> bool:
+        """Whether ``text`` counts many strikes or many places struck ("412 разів обстріляли
+        18 населених пунктів", "выпустили 60 снарядов", "15 ударів по 8 громадах"): a
+        number of at least ``_MANY`` with a noun of ``cues.yaml``'s ``many_acts`` (a word
+        or its lemma) among the two words after it. A region's digest of a day, not one
+        act; False for a pack that lists none."""
+        if not self._many_nouns:
+            return False
+        tokens = _NUMBER_OR_WORD.findall(text)
+        for k, token in enumerate(tokens):
+            value = self.number(token)
+            if value is None or value < _MANY:
+                continue
+            if any(
+                normalise_apostrophes(w.lower()) in self._many_nouns
+                or normalise_apostrophes(self.lemma(w)) in self._many_nouns
+                for w in tokens[k + 1 : k + 3]
+            ):
+                return True
+        return False
+
     def spread(self, text: str) -> bool:
         """Whether ``text`` spreads a figure over time or places ("з початку", "за добу")."""
         return bool(self.cues(text, ["spread"]))
@@ -493,13 +520,16 @@ class LanguagePack:
         names are the accused, save the sources and the victims (``Assembler.charged``)."""
         return bool(self.cues(sentence, ["charged"]))
 
-    @property
-    def default_agent(self) -> str | None:
-        """The force an act the pack's language tells without naming who did it is laid
-        at (``pack.yaml``'s ``default_agent``), where it happened in one of
-        ``default_agent_countries``: a Ukrainian report of a strike on Ukraine that names
-        no attacker means Russia's; None for languages whose reports speak for both sides."""
-        value = self.settings.get("default_agent")
+    def default_agent_for(self, country: str | None, kind: str) -> str | None:
+        """The force an act of type ``kind`` the pack's language tells without naming who
+        did it is laid at, by the country it happened in (None: not known), from
+        ``pack.yaml``'s ``default_agents``: a Ukrainian report of a strike on Ukraine that
+        names no attacker means Russia's; None where the pack names none for that country,
+        or its ``default_agent_types`` (where it lists some) leave out ``kind``."""
+        types = self.settings.get("default_agent_types")
+        if types and kind not in types:
+            return None
+        value = (self.settings.get("default_agents") or {}).get(country)
         return str(value) if value else None
 
     def dated_on_publication(self, kind: str) -> bool:
@@ -507,11 +537,6 @@ class LanguagePack:
         the report was published (``pack.yaml``'s ``dated_on_publication``): a news post or
         an official's post about a strike is written the day it struck."""
         return kind in (self.settings.get("dated_on_publication") or [])
-
-    def default_agent_in(self, country: str | None) -> bool:
-        """Whether an act in ``country`` (None: not known) takes the ``default_agent``."""
-        countries = self.settings.get("default_agent_countries") or []
-        return country is None or country in countries
 
     @cached_property
     def _ranks(self) -> PhraseMatcher:
@@ -622,6 +647,29 @@ class LanguagePack:
             )
             or self._told_after(sentence, at, before)
             or self._court_day(sentence, at)
+            or self._source_sentence(sentence, at)
+        )
+
+    def _source_sentence(self, sentence: str, at: int) -> bool:
+        """Whether the date at ``sentence[at:]`` is in a sentence that opens by pointing
+        back to what was told (``source_back``: "Об этом сообщил ...", "Про це повідомила
+        ...") after its verb of reporting, with no word that opens a clause between ("...
+        сообщил омбудсмен в Telegram в четверг, 23 января": the day it was told, across the
+        commas ``told_on``'s clause stops at; not "..., добавив, что 20 января ...")."""
+        head = sentence[:at]
+        words = WORD.findall(head)
+        if not words or not self.cues(" ".join(words[:2]), ["source_back"]):
+            return False
+        verbs = [
+            c
+            for c in self.cues(head, ["attribution", "publication"])
+            if " " not in c.phrase.strip()
+        ]
+        if not verbs:
+            return False
+        return not any(
+            self.lemma(w) in self._clause_openers or w.lower() in self._asides
+            for w in WORD.findall(head[verbs[0].end :])
         )
 
     def court_seat(self, before: str) -> bool:
@@ -823,19 +871,46 @@ class LanguagePack:
         """A word that names a person: so read by the dictionary, or a known surname."""
         return person_word(self.code, word) or KnownPersons.default().get(word) is not None
 
-    def toponyms(self, text: str) -> list[tuple[int, int, str]]:
+    def toponyms(self, text: str, country: str | None = None) -> list[tuple[int, int, str]]:
         """(start, end, name to geocode) of each toponym: for English the name as written
-        (``Gazetteer.find``), for an inflecting language the English name it was read as."""
+        (``Gazetteer.find``), for an inflecting language the English name it was read as
+        (in ``country`` where it can be: ``places``)."""
         if isinstance(self._places, EnglishPlaces):
             return self._places.spans(text)
-        return [(p.start, p.end, p.name) for p in self.places(text)]
+        return [(p.start, p.end, p.name) for p in self.places(text, country)]
 
-    def places(self, text: str) -> list[PlaceMatch]:
+    def document_country(self, texts: Iterable[str]) -> str | None:
+        """The country the places ``texts`` name lie in, where one holds at least
+        ``_COUNTRY_SHARE`` of them weighed by population (an oblast outweighs a hamlet of
+        the same name elsewhere: "в Николаеве ... Николаевской области" is about Ukraine);
+        countries themselves do not vote. None for English (its geocoder weighs the
+        document itself) or where no country holds that share."""
+        if isinstance(self._places, EnglishPlaces):
+            return None
+        votes: Counter[str] = Counter()
+        for text in texts:
+            for m in self._places.find(text):
+                c = m.candidate
+                if c.country and not str(c.feature_code).startswith("PCL"):
+                    votes[c.country] += max(c.population, 1)
+        total = sum(votes.values())
+        if not total:
+            return None
+        country, weight = votes.most_common(1)[0]
+        return country if weight >= _COUNTRY_SHARE * total else None
+
+    def places(self, text: str, country: str | None = None) -> list[PlaceMatch]:
         """Toponyms in ``text`` with the gazetteer's English names, spans as written. After
         a preposition of ``pack.yaml``'s ``region_prepositions``, a city whose oblast bears
         its name is the oblast ("на Запоріжжі": the region; "у Запоріжжі": the city), unless
-        the name is in the accusative ("удар на Одесу": the city aimed at)."""
-        found = self._places.find(text)
+        the name is in the accusative ("удар на Одесу": the city aimed at). With
+        ``country``, the one a document's places lie in (``document_country``), a word read
+        as a settlement elsewhere is read in that country where it can be ("в Николаеве"
+        in a report about Ukraine is Mykolaiv, not a hamlet in Rostov Oblast)."""
+        if isinstance(self._places, EnglishPlaces):
+            found = self._places.find(text)
+        else:
+            found = self._places.find(text, country)
         words = self.settings.get("region_prepositions") or []
         if not words:
             return found
@@ -1214,6 +1289,10 @@ _LIGHT_ADJECTIVES = 3  # adjectives between a light verb and the act's noun
 # "<name>, по прозвищу"): a comma and a preposition at most
 _OWN_CALL_SIGN = re.compile(r"\s*,?\s*(?:[^\W\d_]{1,3}\s+)?")
 _SEAT_WORDS = 3  # words between a court's noun and the place it sits in ("суд м. Чернігова")
+_COUNTRY_SHARE = 0.75  # of the places' weight one country must hold to read the others in it
+_MANY = 3  # strikes or places a digest counts at least ("3 удари", "5 населених пунктів")
+# a number in digits ("18", "18-ти") or a word: the tokens ``counts_many`` reads
+_NUMBER_OR_WORD = re.compile(r"\d+(?:-[^\W\d_]+)?|[^\W\d_](?:[^\W\d_]|['’ʼ](?=[^\W\d_]))*")
 _TOLD_REACH = 50  # characters between a verb of reporting and the date it is told on
 _TOLD_AHEAD = 90  # characters after a date in which a verb of reporting may follow it
 _TOLD_DATE_WORDS = 4  # words of a date ("24 листопада 2024 року")

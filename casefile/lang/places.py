@@ -144,6 +144,13 @@ class InflectedPlaces:
             if settlements
             else None
         )
+        capitals = [re.escape(str(w)) for w in table.get("capital_nouns", [])]
+        self.capital_before = (
+            re.compile(r"(?<![\w'’])(?:" + "|".join(capitals) + r")[ \xa0]+\Z", re.I)
+            if capitals
+            else None
+        )
+        self.capitals = {str(k): str(v) for k, v in (table.get("capitals") or {}).items()}
         self.vowels = set(str(table.get("vowels", "")))
         self.countries = set(countries)
         self.lemma = lemma
@@ -185,7 +192,7 @@ class InflectedPlaces:
         return form, cand.place.name, cand
 
     def _most_likely(
-        self, word: str, settlements_only: bool
+        self, word: str, settlements_only: bool, country: str | None = None
     ) -> tuple[tuple[float, int], str, Candidate] | None:
         """(score, form, candidate) of the best reading of ``word``'s forms: the most
         populous, an alternate name weighing a fifth (the old name "Pokrovsk" of Engels loses
@@ -196,6 +203,8 @@ class InflectedPlaces:
         for i, form in enumerate(self.forms(word)):
             for cand in self._lookup(form):
                 if settlements_only and cand.feature_class != "P":
+                    continue
+                if country is not None and cand.country != country:
                     continue
                 weight = 1.0 if cand.match == "name" else self._alternate_weight(form, cand)
                 if not settlements_only and i == 0 and cand.match == "name":
@@ -213,6 +222,16 @@ class InflectedPlaces:
         if ratio(latin, cand.place.name.lower()) >= _SPELLING_RATIO:
             return _ALTERNATE_WEIGHT
         return _OTHER_NAME_WEIGHT
+
+    def resolve_within(self, word: str, country: str) -> tuple[str, str, Candidate] | None:
+        """The best reading of ``word`` as a settlement of ``country``, or None: a Russian
+        spelling read in a report about Ukraine ("в Николаеве" is Mykolaiv, not the hamlet
+        Nikolayev in Rostov Oblast; "в Волчанске" is Vovchansk)."""
+        best = self._most_likely(word, settlements_only=True, country=country)
+        if best is None:
+            return None
+        _, form, cand = best
+        return form, cand.place.name, cand
 
     def resolve_named(self, word: str) -> tuple[str, str, Candidate] | None:
         """A word a settlement noun introduces: its forms as a settlement's name, the
@@ -269,8 +288,10 @@ class InflectedPlaces:
 
     # -- running text -----------------------------------------------------------------
 
-    def find(self, text: str) -> list[PlaceMatch]:
-        """Every toponym in ``text`` with its English name, in text order."""
+    def find(self, text: str, country: str | None = None) -> list[PlaceMatch]:
+        """Every toponym in ``text`` with its English name, in text order; with
+        ``country`` (the one the document's places lie in), a single word read as a
+        settlement elsewhere is read in that country where it can be (``resolve_within``)."""
         out: list[PlaceMatch] = []
         pos = 0
         while (m := _CAP_WORD.search(text, pos)) is not None:
@@ -289,6 +310,12 @@ class InflectedPlaces:
             )
             hit = self.resolve(word) if not named else self.resolve_named(word)
             if hit is None:
+                continue
+            if country is not None and hit[2].country != country and hit[2].feature_class == "P":
+                hit = self.resolve_within(word, country) or hit
+            capital = self._capital(text, start, hit)
+            if capital is not None:
+                out.append(PlaceMatch(start, end, word, *capital))
                 continue
             if named:
                 out.append(PlaceMatch(start, end, word, *hit))
@@ -330,6 +357,23 @@ class InflectedPlaces:
                 continue  # "Джерело:" opening a line is a source, not the village Dzherelo
             out.append(PlaceMatch(start, end, word, *hit))
         return out
+
+    def _capital(
+        self, text: str, start: int, hit: tuple[str, str, Candidate]
+    ) -> tuple[str, str, Candidate] | None:
+        """The capital a country read at ``start`` stands for after a form of "capital"
+        ("по столиці України": Kyiv; ``capital_nouns``, ``capitals``), else None."""
+        name = self.capitals.get(hit[1])
+        if name is None or self.capital_before is None or hit[2].feature_class != "A":
+            return None
+        if not self.capital_before.search(text, max(0, start - 20), start):
+            return None
+        found = [
+            c
+            for c in self._gazetteer().candidates(name, skeletons=False)
+            if c.feature_code == "PPLC"
+        ]
+        return (hit[0], found[0].place.name, found[0]) if found else None
 
     def _city_district(self, text: str, form: str, end: int) -> bool:
         """Whether the raion ``form`` ("Дніпровський район") that ends at ``end`` is

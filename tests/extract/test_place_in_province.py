@@ -56,3 +56,17 @@ def test_a_toll_at_a_town_named_with_its_province_is_no_statistic(extract) -> No
         "Residents said 230 civilians were killed when jets struck Korma market in North Darfur."
     )
     assert a.statistics == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The governor accused Kyiv of a drone strike that set a fuel depot on fire, "
+        "injuring two workers.",
+        "The governor blamed Kyiv for a drone strike that set a fuel depot on fire, "
+        "injuring two workers.",
+    ],
+)
+def test_a_capital_one_side_accuses_is_no_place(extract, text) -> None:
+    a = extract(text)
+    assert a.incidents and all(i.place is None or i.place.name != "Kyiv" for i in a.incidents)

@@ -70,3 +70,9 @@ def test_a_toll_at_a_town_named_with_its_province_is_no_statistic(extract) -> No
 def test_a_capital_one_side_accuses_is_no_place(extract, text) -> None:
     a = extract(text)
     assert a.incidents and all(i.place is None or i.place.name != "Kyiv" for i in a.incidents)
+
+
+def test_a_list_of_provinces_binds_none_to_the_next(extract) -> None:
+    a = extract("Overnight shelling hit Kharkiv Oblast, Donetsk Oblast and Sumy Oblast.")
+    kharkiv = next(m.value for m in a.mentions if m.kind == "place" and m.text == "Kharkiv Oblast")
+    assert kharkiv.name == "Kharkiv Oblast" and kharkiv.lat is not None and kharkiv.lat > 49.0

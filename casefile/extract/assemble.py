@@ -73,7 +73,7 @@ from .fields import (
     explicit,
     summary,
 )
-from .geo import RANK, km
+from .geo import RANK, km, lacked
 from .lexicon import (
     CLAIM_NOUNS,
     DEFENCE_MINISTRY_WORDS,
@@ -1459,7 +1459,9 @@ class Assembler:
             return (
                 bool(home and m.value.country and m.value.country != home),
                 id(m) not in parsed,  # the place the parse hangs from the act, else near it
-                RANK["settlement"] if _village(m.value) else RANK.get(m.value.precision, 4),
+                RANK["settlement"]
+                if _village(m.value) or lacked(m.value)
+                else RANK.get(m.value.precision, 4),
                 not self.introduced(m),  # "in the village of <name>": where, precisely
                 -named[m.value.name],
                 near(m),

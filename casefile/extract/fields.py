@@ -25,7 +25,11 @@ NOT_A_PLACE_AFTER = re.compile(
 )
 # A capital or country that speaks is its government, not a place: "according to Kyiv",
 # "Moscow said", "Kyiv has denied".
-SPEAKS_BEFORE = re.compile(r"\baccording to\s+(?:the\s+)?$", re.I)
+# Before a capital, a region or a country: who speaks ("according to Kyiv") or whom one
+# side accuses ("Moscow accused Kyiv of ...", "blamed Kyiv for"): a government, not where.
+SPEAKS_BEFORE = re.compile(
+    r"\b(?:according to|accus(?:ed|es|ing)|blam(?:ed|es|ing))\s+(?:the\s+)?$", re.I
+)
 SPEAKS_AFTER = re.compile(
     r"^\s+(?:has\s+|have\s+|had\s+|later\s+|also\s+)?"
     r"(?:said|says|claimed|claims|denied|denies|accused|accuses|blamed|blames|insisted|"

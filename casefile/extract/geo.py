@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import math
+from functools import lru_cache
 
+from ..knowledge.gazetteer import Gazetteer
 from ..model import Place
 
 RANK = {"settlement": 0, "district": 1, "admin1": 2, "country": 3, None: 4}
@@ -23,3 +25,20 @@ def km(a: Place, b: Place) -> float:
 
 def more_precise(a: Place, b: Place) -> bool:
     return RANK.get(a.precision, 4) < RANK.get(b.precision, 4)
+
+
+def lacked(place: Place) -> bool:
+    """A place the gazetteer lacks, put at the district or province the text names it in
+    ("<name> market in <province>": the area's coordinates, which the gazetteer does not
+    give that name): named as finely as a settlement, though its coordinates are the area's."""
+    if place.precision not in ("district", "admin1") or place.lat is None:
+        return False
+    return not _known_at(place.name, place.lat, place.lon)
+
+
+@lru_cache(maxsize=4096)
+def _known_at(name: str, lat: float, lon: float | None) -> bool:
+    """The gazetteer knows ``name`` at these coordinates (an area by its own name)."""
+    return any(
+        c.place.lat == lat and c.place.lon == lon for c in Gazetteer.default().candidates(name)
+    )

@@ -143,6 +143,10 @@ _VENUE_IN = re.compile(
 
 
 _BETWEEN_AREAS = re.compile(r"[\s,]*")  # what may stand between a place and its raion, oblast
+# In English, what may stand between a place and the province it is said to lie in: a comma
+# ("<town>, <province>"), or "in" after at most a venue's or a settlement's word ("<name>
+# market in <province>", "<name> village in <province>").
+_EN_AREA_BETWEEN = re.compile(r",\s+|(?:\s+(?P<word>[a-z]+))?\s+in\s+(?:the\s+)?")
 
 
 def _stated_areas(
@@ -155,9 +159,12 @@ def _stated_areas(
     name a district or an oblast. English: none (the geocoder reads its own)."""
     gaz = Gazetteer.default()
     out: list[list[list[Candidate]]] = []
-    for k, (_, end, _, i) in enumerate(found):
+    for k, (_, end, own, i) in enumerate(found):
         stated: list[list[Candidate]] = []
-        if analysis.language_of(i) != "en":
+        if analysis.language_of(i) == "en":
+            area = _english_area(analysis.text, end, own, found[k + 1 : k + 2], gaz)
+            stated += [area] if area else []
+        else:
             for start, later_end, name, _ in found[k + 1 : k + 3]:
                 if not _BETWEEN_AREAS.fullmatch(analysis.text, end, start):
                     break
@@ -173,6 +180,34 @@ def _stated_areas(
                 end = later_end
         out.append(stated)
     return out
+
+
+def _english_area(
+    text: str, end: int, name: str, after: list[tuple[int, int, str, int]], gaz: Gazetteer
+) -> list[Candidate]:
+    """The province or district an English toponym ``name`` ending at ``end`` is said to lie
+    in by the toponym right after it (``_EN_AREA_BETWEEN``: "<name>, <province>", "<name>
+    market in <province>"), where that name is only an area's: no settlement's nor country's
+    name too ("<town>, <city>" is a list of towns); none where ``name`` is itself an area's
+    ("<province>, <province>" is a list of provinces). The geocoder then keeps the name in
+    that area (a namesake elsewhere is a place the gazetteer lacks)."""
+    if not after or any(
+        c.feature_code in _QUALIFYING_AREAS for c in gaz.candidates(name, skeletons=False)
+    ):
+        return []
+    start, _, area_name, _ = after[0]
+    between = _EN_AREA_BETWEEN.fullmatch(text, end, start)
+    if between is None:
+        return []
+    word = between.group("word")
+    if word and not any(
+        concepts().find(concept, "en", word) for concept in ("named_venue", "settlement")
+    ):
+        return []  # "<city> residents in <province>": people of one place, not where it is
+    candidates = [c for c in gaz.candidates(area_name, skeletons=False) if c.match != "skeleton"]
+    if any(c.feature_class == "P" or c.feature_code == "PCLI" for c in candidates):
+        return []
+    return [c for c in candidates if c.feature_code in AREA_CODES]
 
 
 def _venue_word(text: str, end: int, concept: str, language: str) -> int | None:
@@ -390,6 +425,8 @@ def _without_strays_abroad(
 
 
 AREA_CODES = frozenset({"ADM1", "ADM2"})  # a district or an oblast named after a place
+# Names of areas, which no area named after them places (English: ``_english_area``)
+_QUALIFYING_AREAS = AREA_CODES | {"PCLI", "RGN"}
 CENTRES = ("country", "admin1")  # precisions of a name placed at its area's centre
 # A name of up to three capitalised words, an Arabic article joined to the last ("Wad
 # al-Noura", "Deir el-Balah") or between them ("Tell as Sultan")

@@ -13,6 +13,7 @@ from ..vocab import COUNTED, VICTIM_CATEGORIES
 from . import lexicon as lx
 from .base import BaseStage
 from .counts import NUM, CountMatch, may_hold_counts, number
+from .geo import lacked
 from .types import concepts
 
 _CASES = re.compile(
@@ -203,7 +204,7 @@ def is_aggregate(
     """A sentence that counts many acts ("12 cases", "20 civilians in 24 hours", "1,200
     civilians killed in the Kyiv region") rather than telling one at one settlement. A
     ``pack`` that lists statistic cues gives the words of cases and spread instead."""
-    if any(p.precision == "settlement" for p in places):
+    if any(p.precision == "settlement" or lacked(p) for p in places):
         return False
     own = pack is not None and pack.has_statistic_cues
     cases = pack.case_counts(text) if own and pack is not None else CASES.search(text)
@@ -217,7 +218,7 @@ def is_aggregate(
 def is_tally(text: str, counts: list[CountMatch], places: list[Place], language: str) -> bool:
     """A figure a counting body gives ("investigating the killing of 40 prisoners",
     "documented 30 killings"): a statistic, though the sentence may also tell an act."""
-    if any(p.precision == "settlement" for p in places):
+    if any(p.precision == "settlement" or lacked(p) for p in places):
         return False
     return any((c.count.best or 0) >= MIN_TALLY for c in counts) and bool(
         concepts().find("tally", language, text)

@@ -967,6 +967,10 @@ def _attachment(
         and not any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in pred.children)
     ):
         act_chain.add(pred.head.i)  # "went door to door in <town> on <day>, killing ...": one act
+    if not where and pred.dep_ == "advcl" and pred.head.lemma_ in UNDERGOING_LEMMAS:
+        # "two women died when shells hit their homes ... on Friday": the deaths the act
+        # caused, told with its day (not its place: "died in hospital")
+        act_chain.add(pred.head.i)
     if where and span.root.dep_ == "pobj" and span.root.head.dep_ == "agent":
         return "doer"  # a passive's "by" names who did it ("staged by <capital>"), not where
     path = _clause_path(span.root, trigger)

@@ -403,3 +403,21 @@ def test_a_cartel_named_after_a_city_is_no_place(extract) -> None:
 )
 def test_a_name_that_goes_on_after_a_towns_name(extract, text, place) -> None:
     assert _places(extract(text, published="1990-03-04")) == [place]
+
+
+def test_the_day_of_the_deaths_an_act_caused_is_its_day(extract) -> None:
+    """ "two women died when shells hit their homes ..., on Friday": where the parse hangs the
+    day from the dying (events._attachment), it is the day of the act that caused it, not
+    a day an earlier sentence tells of another act."""
+    a = extract(
+        "Kharkiv regional governor Oleh Syniehubov said on Sunday that a Russian guided aerial "
+        "bomb struck a residential neighbourhood in the city's Saltivskyi district late on "
+        "Saturday evening, killing three people. Separately, two elderly women died when "
+        "artillery shells hit their homes in the village of Lukiantsi, north of Kharkiv, on "
+        "Friday, the governor added.",
+        published="2024-08-12",
+    )
+    assert [i.date.start if i.date else None for i in a.incidents] == [
+        "2024-08-10",
+        "2024-08-09",
+    ]

@@ -1161,7 +1161,16 @@ class Assembler:
             # without a parse, past one sentence that tells no act ("На відео — бійці
             # 9-ї бригади. Розстріл стався 27 листопада.")
             j += 1
-        if j >= len(self.a.sentences) or j in self.told:
+        if (
+            j + 1 < len(self.a.sentences)
+            and any(e.parsed for e in g.events)
+            and j in self.told
+            and not self.tells_another(j, g)
+        ):
+            # past a sentence that retells the act in words no kept act took ("footage shows
+            # soldiers shooting them. Prosecutors said the shooting took place on <day>.")
+            j += 1
+        if j >= len(self.a.sentences) or (j in self.told and self.tells_another(j, g)):
             return []
         at = self.comes_back(j)
         if at is None:
@@ -1180,6 +1189,14 @@ class Assembler:
                 self.told_on(m) if not at else pack.told_on(s.text[at:], m.start - s.start - at)
             )
         ]
+
+    def tells_another(self, j: int, g: Group) -> bool:
+        """Sentence ``j`` tells an act another kept group holds, or one of its own (no kept
+        group's mention in it, before grouping is done)."""
+        others = [k for k in self.kept if k is not g]
+        if not self.kept:
+            return j in self.told
+        return any(e.sentence == j for k in others for e in k.events)
 
     def comes_back(self, j: int) -> int | None:
         """Where the clause of sentence ``j`` that comes back to the act told before opens

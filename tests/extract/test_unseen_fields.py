@@ -421,3 +421,18 @@ def test_the_day_of_the_deaths_an_act_caused_is_its_day(extract) -> None:
         "2024-08-10",
         "2024-08-09",
     ]
+
+
+def test_a_day_told_past_a_retelling_of_the_act_dates_it(extract) -> None:
+    """The sentence that says when the act took place may come after one that retells it in
+    words no kept act took (Assembler.told_when, tells_another)."""
+    a = extract(
+        "Ukraine's Prosecutor General's Office has opened an investigation into the killing of "
+        "two Ukrainian prisoners of war near the village of Robotyne in Zaporizhzhia region. "
+        "Drone footage published on Telegram appears to show Russian soldiers forcing the men "
+        "to kneel before shooting them. Prosecutors said the shooting took place on May 3.",
+        published="2024-05-10",
+    )
+    assert [(i.type, i.date.start if i.date else None) for i in a.incidents] == [
+        ("execution_of_pows", "2024-05-03")
+    ]

@@ -1798,7 +1798,11 @@ class Assembler:
 
     def named_agents(self, g: Group) -> list[Actor]:
         found: list[Actor] = []
-        for m in g.args(AGENT):
+        agents = g.args(AGENT)
+        # a doer named only in a claim ("the ministry repeated its claim that <force> fired
+        # the missile") where another is named outright: a side's account, not the report's
+        outright = [m for m in agents if not self.claimed(m)]
+        for m in outright or agents:
             actor = _actor(m)
             if actor and actor.name not in {f.name for f in found}:
                 found.append(actor)
@@ -2290,6 +2294,18 @@ class Assembler:
             ):
                 return True
         return False
+
+    def claimed(self, m: Mention) -> bool:
+        """Whether mention ``m`` lies in what a claim says ("its claim that <force> fired",
+        "<side> claimed that <force> fired": ``CLAIM_NOUNS`` and the verb "claim"), a side's
+        account rather than the report's own."""
+        span = parsed_span(self.a, m)
+        if span is None:
+            return False
+        return any(
+            t.lemma_.lower() in CLAIM_NOUNS or (t.pos_ == "VERB" and t.lemma_.lower() == "claim")
+            for t in span.root.ancestors
+        )
 
     def denied(self, groups: list[Group]) -> Group | None:
         """The act a denial in the document speaks of: the one told nearest to it."""

@@ -23,7 +23,9 @@ def extract():
 
 
 def killings(a: Analysis) -> list[str | None]:
-    return [i.place.name if i.place else None for i in a.incidents if i.type == "killing_of_civilians"]
+    return [
+        i.place.name if i.place else None for i in a.incidents if i.type == "killing_of_civilians"
+    ]
 
 
 def test_a_foreign_city_of_talks_does_not_place_the_act_told_next(extract) -> None:

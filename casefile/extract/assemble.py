@@ -1439,7 +1439,11 @@ class Assembler:
             told = {e.sentence for e in self.a.events}
             for i in (g.sentences[0] - 1,):  # the lead or the next sentence often tell another
                 if 0 <= i < len(self.a.sentences) and i not in told:
-                    places += self.places(self.a.mentions_of("place", i))
+                    places += [
+                        m
+                        for m in self.places(self.a.mentions_of("place", i))
+                        if self.at_home(m.value)
+                    ]
                 if places:
                     break
         if not any(e.parsed for e in g.events) and all(
@@ -1653,6 +1657,14 @@ class Assembler:
         if not hasattr(self, "_home"):
             self._home = home_country(self.a)
         return self._home
+
+    def at_home(self, place: Place) -> bool:
+        """The place may be where an act of this report happened, though only a sentence
+        beside the act names it: it lies in a country, and in the country most of the
+        report's places lie in where there is one (a continent, or the foreign capital
+        where talks were held, is not where the act told next was)."""
+        home = self.home_country()
+        return bool(place.country) and (home is None or place.country == home)
 
     def perpetrators(self, g: Group) -> list[Actor]:
         """Who did the act (``agents``), a state's forces by the name the armed groups table

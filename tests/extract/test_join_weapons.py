@@ -59,3 +59,12 @@ def test_ukrainian_words_name_the_families(features) -> None:
 
 def test_the_feature_is_measured_but_not_yet_weighed() -> None:
     assert JOIN_FEATURES["weapon_conflict"] == 0.0
+
+
+def test_a_digests_past_day_and_a_stated_day_outside_it_are_two_dates(features) -> None:
+    f = features(
+        "Over the past 24 hours, Russian troops shelled three villages of the district, "
+        "killing a farmer. On 2 March, Russian missiles struck a power plant, killing two "
+        "workers."
+    )
+    assert f["date_conflict"] == 1.0

@@ -656,14 +656,24 @@ class Assembler:
     def without_tallies(self, kept: list[Group]) -> list[Group]:
         """A tally (``tally``) is no act of its own where the report also tells one act of
         its kind: the month's total before the strikes told one by one is the report's
-        statistic (the statistics stage keeps it). A report that tells only the tally keeps
-        it as an act."""
+        statistic (the statistics stage keeps it). A report that tells only tallies keeps
+        those tied to a named place below a country ("across the Kharkiv region": violence
+        tied to a named place and period is an incident, the spec); one over a whole country
+        or over no named place ("219 civilians killed across Ukraine in July") is the
+        report's statistic, not an act."""
         acts = [g for g in kept if not all(self.tally(e) for e in g.events)]
+        if not acts:
+            return [g for g in kept if self.named_area(g)]
         return [
             g
             for g in kept
             if g in acts or not any(kindred(g.type, x.type) for a in acts for x in a.events)
         ]
+
+    def named_area(self, g: Group) -> bool:
+        """The act's sentences name where it was, below a whole country."""
+        mentions = [m for i in g.sentences for m in self.a.mentions_of("place", i)]
+        return any(m.value.precision != "country" for m in self.places(mentions))
 
     def same_act(
         self, groups: list[Group], incidents: list[Incident]

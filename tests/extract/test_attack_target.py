@@ -58,3 +58,30 @@ def test_personnel_are_no_civilians() -> None:
     words = concepts()
     assert words.find("civilian", "en", "military personnel were hurt") == []
     assert words.find("civilian", "en", "two persons were hurt")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Guerrillas ambushed an army convoy on the highway near the river, wounding nine soldiers.",
+        "REBELS AMBUSHED A MILITARY CONVOY ON THE COASTAL ROAD YESTERDAY AND LEFT 12 CASUALTIES.",
+        "Drones hit two military vehicles carrying ammunition on the road on Sunday.",
+    ],
+)
+def test_an_attack_on_a_military_convoy_or_vehicle_is_no_act(extract, text) -> None:
+    a = extract(text)
+    assert attacks(a) == []
+    assert a.incidents == []
+
+
+def test_a_convoy_of_aid_stays_a_civil_target(extract) -> None:
+    a = extract("Gunmen ambushed an aid convoy carrying food to displaced families near the river.")
+    assert attacks(a) == ["ambushed"]
+
+
+def test_a_military_vehicle_is_no_civil_object() -> None:
+    words = concepts()
+    for concept in ("civil_object", "civil_target"):
+        assert words.find(concept, "en", "ambushed a military convoy near the town") == []
+        assert words.find(concept, "en", "ambushed an aid convoy near the town")
+    assert words.find("military_target", "en", "burned out two army trucks")

@@ -1215,6 +1215,35 @@ def test_an_act_instructed_or_threatened_with_another_is_not_told_as_done(extrac
     assert extract(text).incidents == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A blogger claimed that a commander ordered his men to shoot any prisoners of war "
+        "near Kupiansk.",
+        "The general commanded the gunners to shell the villages on the far bank of the river.",
+    ],
+)
+def test_an_act_ordered_or_commanded_is_an_intent(extract, text) -> None:
+    assert [e.intent for e in extract(text).events] == [True]
+
+
+def test_an_order_to_kill_is_no_incident(extract) -> None:
+    a = extract(
+        "A blogger claimed that a Russian commander ordered his troops to shoot any Ukrainian "
+        "soldiers who try to surrender near Kupiansk. Russian forces struck military airfields "
+        "in Poltava Oblast on March 21, the General Staff said."
+    )
+    assert a.incidents == []
+
+
+def test_an_order_carried_out_is_still_an_act(extract) -> None:
+    a = extract(
+        "The officer ordered his men to open fire, and they shot two farmers dead in Kupiansk "
+        "on 3 March."
+    )
+    assert [i.type for i in a.incidents] == ["killing_of_civilians"]
+
+
 def test_the_place_footage_shows_an_act_near_is_its_place(extract) -> None:
     a = extract(
         "In one incident in early May 2023, near Stepove, Donetsk Oblast, drone footage shows "

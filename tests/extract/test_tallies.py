@@ -32,11 +32,24 @@ def test_a_total_across_the_country_is_not_the_toll_of_the_strike_told_after_it(
     assert min(s for s, _ in inc.spans) >= a.text.index("On 9 September")
 
 
-def test_a_tally_told_alone_stays_an_act(extract) -> None:
+def test_a_tally_told_alone_in_a_named_region_stays_an_act(extract) -> None:
     a = extract(
-        "Since the invasion began, Russian forces have killed 212 civilians across the region."
+        "Since the invasion began, Russian forces have killed 212 civilians across the "
+        "Kharkiv region."
     )
     assert [i.type for i in a.incidents] == ["killing_of_civilians"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In August 2024, the monitoring mission recorded 184 civilians killed and 856 injured "
+        "across Ukraine. Most of them were hit by explosive weapons in towns and cities.",
+        "Since the invasion began, Russian forces have killed 212 civilians across the region.",
+    ],
+)
+def test_a_tally_told_alone_over_a_country_or_no_named_place_is_no_act(extract, text) -> None:
+    assert extract(text).incidents == []
 
 
 def test_a_day_of_strikes_over_a_region_is_that_days_act(extract) -> None:

@@ -337,7 +337,7 @@ def test_an_act_placed_only_in_its_country_takes_the_town_the_report_names(extra
 
 def test_a_country_named_for_the_act_keeps_out_towns_of_another(extract) -> None:
     a = extract(
-        "Киев заявил о переговорах.\nЗа неделю от ударов украинских беспилотников в России "
+        "Киев заявил о переговорах.\nВ четверг от ударов украинских беспилотников в России "
         "пострадали 40 мирных жителей.",
         "ru",
         "2025-08-21",

@@ -13,17 +13,17 @@ from .errors import ConfigError
 
 DEFAULT_STAGES = [
     "casefile.sentences.v3",
-    "casefile.dates.v10",
-    "casefile.places.v9",
-    "casefile.units.v8",
-    "casefile.cues.v10",
-    "casefile.entities.v10",
-    "casefile.counts.v10",
-    "casefile.statements.v8",
-    "casefile.events.v9",
-    "casefile.incidents.v10",
-    "casefile.statistics.v8",
-    "casefile.persons.v5",
+    "casefile.dates.v11",
+    "casefile.places.v10",
+    "casefile.units.v9",
+    "casefile.cues.v11",
+    "casefile.entities.v11",
+    "casefile.counts.v11",
+    "casefile.statements.v9",
+    "casefile.events.v10",
+    "casefile.incidents.v11",
+    "casefile.statistics.v9",
+    "casefile.persons.v6",
 ]
 
 

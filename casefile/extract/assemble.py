@@ -2629,11 +2629,11 @@ def years_before(incidents: list[Incident], published: str | None) -> list[bool]
     return [o and recent for o in old]
 
 
-@registry.stages.register("casefile.incidents.v10")
+@registry.stages.register("casefile.incidents.v11")
 class IncidentsV2(BaseStage):
     """Group event mentions into incidents (scored, explainable joins) and fill their fields."""
 
-    name = "casefile.incidents.v10"
+    name = "casefile.incidents.v11"
     requires = (
         "sentences",
         "events",

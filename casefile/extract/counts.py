@@ -378,11 +378,11 @@ def _shared_roles(text: str, counts: list[CountMatch]) -> list[CountMatch]:
     return out
 
 
-@registry.stages.register("casefile.counts.v10")
+@registry.stages.register("casefile.counts.v11")
 class Counts(BaseStage):
     """Find numbers of victims with their role, by the document's language pack."""
 
-    name = "casefile.counts.v10"
+    name = "casefile.counts.v11"
     requires = ("sentences", "mentions.date", "mentions.unit")
     assigns = ("mentions.count",)
 

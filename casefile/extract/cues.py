@@ -160,11 +160,11 @@ def sentence_triggers(
     ]
 
 
-@registry.stages.register("casefile.cues.v10")
+@registry.stages.register("casefile.cues.v11")
 class CuesV2(BaseStage):
     """Mark incident triggers by the type files' rules, evidence cues and certainty hedges."""
 
-    name = "casefile.cues.v10"
+    name = "casefile.cues.v11"
     requires = ("sentences",)
     assigns = ("mentions.trigger", "mentions.evidence", "mentions.hedge")
 

@@ -1060,11 +1060,11 @@ def war_dates(text: str, published: str | None) -> list[DateMatch]:
     return out
 
 
-@registry.stages.register("casefile.dates.v10")
+@registry.stages.register("casefile.dates.v11")
 class Dates(BaseStage):
     """Find date expressions in the document's language, resolved against its publication."""
 
-    name = "casefile.dates.v10"
+    name = "casefile.dates.v11"
     requires = ("sentences",)
     assigns = ("mentions.date",)
 

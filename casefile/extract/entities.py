@@ -144,11 +144,11 @@ class OrgName:
     name: str
 
 
-@registry.stages.register("casefile.entities.v10")
+@registry.stages.register("casefile.entities.v11")
 class Entities(BaseStage):
     """People, organisations and places from spaCy NER on candidate sentences; forces by rule."""
 
-    name = "casefile.entities.v10"
+    name = "casefile.entities.v11"
     requires = ("sentences", "mentions.trigger", "mentions.place", "mentions.unit")
     assigns = ("mentions.person", "mentions.org", "mentions.actor")
 

@@ -1181,11 +1181,11 @@ def _intent(
 
 
 # -- the stage -----------------------------------------------------------------------------
-@registry.stages.register("casefile.events.v9")
+@registry.stages.register("casefile.events.v10")
 class Events(BaseStage):
     """Event mentions from triggers: arguments by the dependency parse, and a scored guess."""
 
-    name = "casefile.events.v9"
+    name = "casefile.events.v10"
     requires = (
         "sentences",
         "mentions.trigger",

@@ -45,11 +45,11 @@ NOT_PEOPLE = re.compile(
 )
 
 
-@registry.stages.register("casefile.persons.v5")
+@registry.stages.register("casefile.persons.v6")
 class Persons(BaseStage):
     """People named in the text, each once, with title and affiliation where stated."""
 
-    name = "casefile.persons.v5"
+    name = "casefile.persons.v6"
     requires = ("mentions.person",)
     assigns = ("persons",)
 

@@ -26,11 +26,11 @@ from .truecase import shouting as is_shouting
 from .types import concepts
 
 
-@registry.stages.register("casefile.places.v9")
+@registry.stages.register("casefile.places.v10")
 class Places(BaseStage):
     """Find toponyms (any case form, by language pack) and geocode them with a precision."""
 
-    name = "casefile.places.v9"
+    name = "casefile.places.v10"
     requires = ("sentences", "mentions.date")
     assigns = ("mentions.place",)
 

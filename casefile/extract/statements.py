@@ -634,11 +634,11 @@ def _target(analysis: Analysis, i: int) -> str | None:
     return norp[0].text if norp else None
 
 
-@registry.stages.register("casefile.statements.v8")
+@registry.stages.register("casefile.statements.v9")
 class Statements(BaseStage):
     """Incitement, orders, honours and denials, each with its speaker and target."""
 
-    name = "casefile.statements.v8"
+    name = "casefile.statements.v9"
     requires = (
         "sentences",
         "mentions.person",

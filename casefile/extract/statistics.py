@@ -234,11 +234,11 @@ def _category(text: str) -> str:
     return VICTIM_CATEGORIES.UNKNOWN
 
 
-@registry.stages.register("casefile.statistics.v8")
+@registry.stages.register("casefile.statistics.v9")
 class Statistics(BaseStage):
     """Aggregate figures of cases and victims, one Statistic per part of a breakdown."""
 
-    name = "casefile.statistics.v8"
+    name = "casefile.statistics.v9"
     requires = ("sentences", "mentions.count", "mentions.date", "mentions.place")
     assigns = ("statistics",)
 

@@ -52,11 +52,11 @@ def _closing(text: str, open_at: int) -> int:
     return -1
 
 
-@registry.stages.register("casefile.units.v8")
+@registry.stages.register("casefile.units.v9")
 class Units(BaseStage):
     """Find and canonicalise unit mentions; read the chains of command the text states."""
 
-    name = "casefile.units.v8"
+    name = "casefile.units.v9"
     requires = ("sentences",)
     assigns = ("mentions.unit", "units")
 

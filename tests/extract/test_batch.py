@@ -130,7 +130,7 @@ def test_a_failing_document_in_a_batch_loses_none_of_the_others(pipeline: Pipeli
     expected = alone(failing, docs)
     assert records(batched) == records(expected)
     assert isinstance(batched[1], CasefileError)
-    assert "d1: stage casefile.entities.v10 failed (IndexError" in str(batched[1])
+    assert "d1: stage casefile.entities.v11 failed (IndexError" in str(batched[1])
     assert [isinstance(r, Analysis) for r in batched] == [True, False, True, True, True, True, True]
     assert records([batched[0], *batched[2:]]) == records(alone(pipeline, docs[:1] + docs[2:]))
 

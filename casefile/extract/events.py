@@ -55,7 +55,13 @@ from .attributes import cache_lemmatizer, index_attribute_ruler
 from .base import BaseStage
 from .counts import CountMatch
 from .entities import find_forces, forces_by_concept, ner_model
-from .lexicon import INSTITUTION_NOUNS, STATE_OFFICE_NOUNS, UNDERGOING_LEMMAS
+from .lexicon import (
+    INSTITUTION_NOUNS,
+    MEETING_LEMMAS,
+    MEETING_NOUNS,
+    STATE_OFFICE_NOUNS,
+    UNDERGOING_LEMMAS,
+)
 from .statistics import CASES, is_aggregate
 from .truecase import sentence_texts
 from .types import concepts
@@ -1026,6 +1032,36 @@ def _told_at(doc: Doc, start: int, end: int) -> bool:
 SEQUEL_PREPS = frozenset(["after", "following", "before", "since"])
 
 
+def _met_at(doc: Doc, start: int, end: int, trigger: Token) -> bool:
+    """The place (sentence offsets) is where parties met, in a clause other than the act's:
+    it hangs from a verb that meets or signs, or whose subject is talks, a summit or an accord
+    ("the next round of talks was to be held in <city>", "the envoys met in <city>"), and the
+    act's word is not within that verb's own arguments."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    verb = span.root
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    if verb.pos_ not in ("VERB", "AUX") or verb.i == trigger.i:
+        return False
+    # its subject, or the subject of the verb it completes ("talks were to be held in ...")
+    heads = [verb, verb.head] if verb.dep_ == "xcomp" else [verb]
+    subjects = [c for h in heads for c in h.children if c.dep_ in ("nsubj", "nsubjpass")]
+    met = verb.lemma_ in MEETING_LEMMAS or any(
+        t.lower_ in MEETING_NOUNS
+        # the subject, or what it is a part of ("the next round of talks")
+        for c in subjects
+        for t in [c, *(o for p in c.children if p.lower_ == "of" for o in p.children)]
+    )
+    if not met:
+        return False
+    cur = trigger  # the act's word hangs from the meeting's verb only through another clause
+    while cur.head.i != cur.i and cur.head.i != verb.i:
+        cur = cur.head
+    return cur.head.i != verb.i or cur.dep_ in ("advcl", "conj", "ccomp", "xcomp", "parataxis")
+
+
 def _victims_named_before(
     analysis: Analysis, i: int, events: list[EventMention], language: str
 ) -> None:
@@ -1493,6 +1529,25 @@ class Events(BaseStage):
                         for e in events:  # no act's place, whatever else may take it
                             e.not_here.append(m)
                         continue  # "<Town> gang members": who acted, not where
+                    if role == PLACE:
+                        # where parties met ("talks were to be held in <city>, but ... after
+                        # <the act>"): no place of an act told in another clause
+                        apart = [
+                            e
+                            for e in events
+                            if (tok := tokens[id(e)]) is not None
+                            and _met_at(doc, m.start - s.start, m.end - s.start, tok)
+                        ]
+                        for e in apart:
+                            e.not_here.append(m)
+                        if len(apart) == len(events):
+                            continue
+                        attached = [e for e in attached if e not in apart]
+                        if apart and not attached:
+                            owner = min(
+                                (e for e in events if e not in apart),
+                                key=lambda e: (abs(e.start - m.start), e.start),
+                            )
                     if attached:
                         owner, via = min(attached, key=lambda e: abs(e.start - m.start)), "parse"
                     elif role == TIME and not _dates_nearby(analysis, m, owner):

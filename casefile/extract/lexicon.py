@@ -199,6 +199,27 @@ CLAIM_NOUNS = frozenset(
     ["claim", "claims", "assertion", "allegation", "suggestion", "version", "narrative"]
 )
 
+# A meeting of parties: talks, a summit, an accord (nouns) and the verbs that hold, meet or
+# sign one. A place in such a clause is where the parties met, not where an act told in
+# another clause of the sentence happened ("talks were due in <city>, but were called off
+# after <the act>").
+MEETING_NOUNS = frozenset(
+    [
+        "talks",
+        "negotiations",
+        "meeting",
+        "meetings",
+        "summit",
+        "conference",
+        "dialogue",
+        "accord",
+        "accords",
+        "agreement",
+        "treaty",
+    ]
+)
+MEETING_LEMMAS = frozenset(["meet", "convene", "negotiate", "sign"])
+
 # Verbs whose subject undergoes the act, told in the active ("nine people lost their lives"):
 # the subject is the victims, no doer.
 UNDERGOING_LEMMAS = frozenset(["lose", "die", "perish"])

@@ -1,6 +1,6 @@
 """The day of a step taken against those held responsible for an act (a sentence, a charge,
-sanctions) does not date the act; years ago gives the year (#8). Reports written for these
-tests."""
+sanctions) or of its remembrance (an anniversary, a commemoration) does not date the act; years
+ago gives the year (#8). Reports written for these tests."""
 
 from __future__ import annotations
 
@@ -45,3 +45,19 @@ def test_years_ago_dates_the_act_to_its_year(pipeline: Pipeline) -> None:
         "people on board. Relatives gathered in Amsterdam on Monday to remember them."
     )
     assert _dates(pipeline, text, "2024-09-30") == [("2014", "2014")]
+
+
+def test_the_day_of_a_commemoration_does_not_date_the_massacre(pipeline: Pipeline) -> None:
+    text = (
+        "Relatives gathered on Monday in Bucha to mark the anniversary of the massacre, in "
+        "which Russian soldiers killed hundreds of civilians."
+    )
+    assert _dates(pipeline, text, "2023-03-06") == [(None,)]
+
+
+def test_those_who_commemorate_the_victims_do_not_date_the_strike(pipeline: Pipeline) -> None:
+    text = (
+        "Hundreds of people in Kramatorsk on Sunday commemorated the victims of the missile "
+        "strike on the railway station that killed 61 people two years ago."
+    )
+    assert _dates(pipeline, text, "2024-07-08") == [("2022", "2022")]

@@ -1112,13 +1112,18 @@ class Assembler:
     def shifted_day(self, g: Group) -> DateRange | None:
         """An act whose sentence opens with a shift from the act told before it ("Two days
         earlier, a strike on <city> killed 11": ``LanguagePack.day_shift``) and names no
-        date of its own: the day of that act, shifted; None where that act has no day."""
+        date of its own: the day of that act, shifted; where no act kept before it has a
+        day, the day the sentences before it give (``date_around``: "Russian forces struck
+        the city on May 10. A day after the strike, ..."), shifted; None where neither is
+        one day."""
         i = g.sentences[0]
         shift = get_pack(self.a.language_of(i)).day_shift(self.a.sentences[i].text)
-        before = [k for k in self.kept if k is not g and k.sentences[0] < i]
-        if shift is None or not before:
+        if shift is None:
             return None
-        day = self.date(max(before, key=lambda k: k.sentences[0]))
+        before = [k for k in self.kept if k is not g and k.sentences[0] < i]
+        day = self.date(max(before, key=lambda k: k.sentences[0])) if before else None
+        if day is None or day.start is None or not _one_day(day):
+            day = self.date_around(g)
         if day is None or day.start is None or not _one_day(day):
             return None
         moved = (date.fromisoformat(day.start) + timedelta(days=shift)).isoformat()

@@ -651,6 +651,8 @@ def _ago(ctx: _Ctx, m: re.Match[str]) -> list[_Atom]:
     n, unit = _count(back["n"]), back["u"].lower()
     if unit in ("day", "week"):
         lo = _day(p - timedelta(days=n * (7 if unit == "week" else 1)))
+    elif unit == "year" and n >= 2:  # "ten years ago": that year; its month is a guess
+        lo = (p.year - n, None, None)
     else:  # "a year ago": the month of publication that many years before
         y, mo = _add_months(p.year, p.month, -n * (12 if unit == "year" else 1))
         lo = (y, mo, None)

@@ -983,6 +983,11 @@ def _attachment(
     for k, (prev, tok) in enumerate(pairwise(path)):
         if where and tok.i in act_chain and prev.dep_ == "nsubj" and _modifies(path[:k]):
             return "doer"  # a place in the doer's name ("<Town> gang members killed ...")
+        if not where and tok.i != trigger.i and (_answers(tok) or _commemorates(tok)):
+            # "the court on Thursday sentenced him for the murder", "adopted sanctions on
+            # Thursday against those responsible for the deportation": the day of the
+            # sentence or the sanctions, not of the act they answer
+            return "report"
         tells = tok.lemma_ in telling and tok.pos_ == "VERB"
         if tok.i in act_chain and not (tells and tok.lemma_ in FINDING_LEMMAS):
             return "act"
@@ -990,7 +995,47 @@ def _attachment(
             return "report"
         if not where and tok.lemma_ in INCIDENT_NOUNS and tok.pos_ == "NOUN":
             return "act"  # "In one incident in early December, ... video shows ...": its date
+    if not where:
+        # the act's word lies under a remembering or an answering of it that the date's
+        # clause holds ("gathered on Monday to mark the anniversary of the massacre"): the
+        # remembrance's day
+        above = {t.i for t in path}
+        for tok in _clause_path(trigger, span.root)[1:]:
+            if tok.i in above:
+                break
+            if _answers(tok) or _commemorates(tok):
+                return "report"
     return "other"
+
+
+def _answers(tok: Token) -> bool:
+    """``tok`` tells a step taken against those held responsible for an act: a verb of
+    accusing, trying or punishing (``ACCUSING_LEMMAS``: "sentenced", "charged"), a warrant or
+    sanctions (``WARRANT_NOUNS``), or a verb whose object they are ("imposed sanctions on
+    those involved in ...", "issued a warrant for ...")."""
+    if tok.pos_ == "VERB" and tok.lemma_ in ACCUSING_LEMMAS:
+        return True
+    if tok.pos_ == "NOUN" and tok.lemma_ in WARRANT_NOUNS:
+        return True
+    return tok.pos_ == "VERB" and any(
+        c.dep_ in ("dobj", "nsubjpass") and c.lemma_ in WARRANT_NOUNS for c in tok.children
+    )
+
+
+# Words of remembering an act ("gathered on Monday to mark the anniversary of the massacre",
+# "commemorated on Sunday the victims of the strike"): their day is the remembrance's.
+COMMEMORATING_LEMMAS = frozenset(["commemorate", "mourn", "remember", "honor", "honour"])
+COMMEMORATING_NOUNS = frozenset(
+    ["anniversary", "commemoration", "memorial", "remembrance", "vigil", "funeral", "requiem"]
+)
+
+
+def _commemorates(tok: Token) -> bool:
+    """``tok`` tells the remembering of an act: a verb of ``COMMEMORATING_LEMMAS`` or a noun of
+    ``COMMEMORATING_NOUNS``."""
+    return (tok.pos_ == "VERB" and tok.lemma_ in COMMEMORATING_LEMMAS) or (
+        tok.pos_ == "NOUN" and tok.lemma_ in COMMEMORATING_NOUNS
+    )
 
 
 # Nouns a report frames one act with ("In one incident in early December ...", "In another

@@ -142,7 +142,10 @@ class Gated:
 CASES = Gated(_CASES, _CASES_NOUNS)
 ACTS = Gated(_ACTS, _ACTS_NOUNS)
 SPREAD = re.compile(
-    r"\b(?:since|so far|to date|in (?:the (?:past|last) )?24 hours|"
+    r"\b(?:since|so far|to date|in 24 hours|"
+    # a run up to publication: "in the past month", "during the last two weeks"
+    r"(?:in|during|within) the (?:past|last|previous)\s+(?:(?:few|several|\w+|\d+)\s+)?"
+    r"(?:hours?|days?|weeks?|months?|years?|fortnight)|"
     r"over the (?:winter|summer|spring|autumn|past|last|course)"
     r"|during the (?:winter|summer|spring|autumn|period|war)|"
     r"throughout|across|between\s+\w+\.?\s+\d|from\s+\w+\s+\d{1,4}\s+to|per (?:day|week|month)|"

@@ -121,9 +121,11 @@ def test_dates_resolves_on_the_21st(text: str, published: str, start: str, end: 
         # a weekday of a week named: that day
         ("on Friday last week", TUE, "2024-03-22", "2024-03-22"),
         ("on Monday this week", TUE, "2024-03-25", "2024-03-25"),
-        # years ago: the month of publication that many years before
+        # a year ago: the month of publication a year before; two or more years ago: the
+        # year only (the month would be a guess)
         ("a year ago", TUE, "2023-03", "2023-03"),
-        ("two years ago", TUE, "2022-03", "2022-03"),
+        ("two years ago", TUE, "2022", "2022"),
+        ("Ten years ago", "2024-09-30", "2014", "2014"),
     ],
 )
 def test_dates_resolves_relative_to_published(

@@ -59,3 +59,24 @@ def test_a_day_of_strikes_over_a_region_is_that_days_act(extract) -> None:
     )
     spans = [s for i in a.incidents for s in i.spans]
     assert any(s < a.text.index("In Toretsk") for s, _ in spans)
+
+
+def test_a_toll_over_the_last_weeks_is_not_the_toll_of_the_strike_told_after_it(extract) -> None:
+    # "during the last two weeks", "in the past month": a run up to publication spreads a
+    # figure (statistics.SPREAD), as "over the past month" does
+    a = extract(
+        "During the last two weeks, Russian strikes killed 21 civilians in Zaporizhzhia "
+        "Oblast, the governor said. On Sunday, a guided bomb hit a market in Zaporizhzhia, "
+        "killing four people."
+    )
+    assert [i.count.best if i.count else None for i in a.incidents] == [4]
+    assert [s.value for s in a.statistics] == [21]
+
+
+def test_a_monthly_toll_told_alone_in_a_region_is_also_a_statistic(extract) -> None:
+    a = extract(
+        "In the past month, Russian shelling killed 37 civilians in Kharkiv region, the "
+        "monitoring mission said."
+    )
+    assert [i.type for i in a.incidents] == ["attack_on_civilians"]
+    assert [s.value for s in a.statistics] == [37]

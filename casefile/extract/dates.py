@@ -52,7 +52,7 @@ Choices a reader should know (the tests' tables show each):
   "may" and "march" out. Two-digit years only in wire datelines ("10 JAN 90").
 
 - The first days of a war the document names ("on the first day of the full-scale invasion",
-  "in the early days of the war": the ``wars`` of the English date words) are its first day,
+  "the early days of the invasion": the ``wars`` of the English date words) are its first day,
   or its first month and the next (``war_dates``, read by the stage over the whole document,
   which must name the war's country and be published after it began).
 
@@ -1041,7 +1041,7 @@ _WAR_RX = _war_rx()
 def war_dates(text: str, published: str | None) -> list[DateMatch]:
     """The first days of a war the document names (``wars`` of the English pack's date words:
     "on the first day of the full-scale invasion" is 24 February 2022 in a report that names
-    Ukraine; "in the early days of the war" that month and the next), where the report was
+    Ukraine; "the early days of the invasion" that month and the next), where the report was
     published on or after the war began; none where it names no such war or has no date."""
     day = resolve_published(published)
     if not day or len(day) < 10:

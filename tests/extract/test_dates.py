@@ -278,7 +278,7 @@ def test_a_year_before_another_figure_is_a_year(text: str, years: list[str]) -> 
             [("2022-02-24", "2022-02-24")],
         ),
         (
-            "A court in Kyiv heard that the tank crew fired at a bus in the early days of the war.",
+            "A court in Kyiv heard that the tank crew fired at a bus during the early days of the war.",
             TUE,
             [("2022-02", "2022-03")],
         ),
@@ -288,7 +288,7 @@ def test_a_year_before_another_figure_is_a_year(text: str, years: list[str]) -> 
             [("2022-02", "2022-03")],
         ),
         # no war the document names, or told before it began: no date
-        ("Gunmen burned a market in the early days of the war, the monitors said.", TUE, []),
+        ("Gunmen burned a market during the early days of the war, the monitors said.", TUE, []),
         ("Ukraine's army trained in the first days of the war games.", TUE, []),
         ("Kyiv heard witnesses on the first day of the war crimes trial.", TUE, []),
         ("Ukraine says its army held the line during the first days of the war.", "2021-05-04", []),
@@ -308,7 +308,7 @@ def test_a_wars_first_days_date_an_act_in_a_report_of_that_war() -> None:
     a = Pipeline.from_settings()(
         Document.from_text(
             "A court in Ukraine sentenced two Russian soldiers who shelled a school in Kharkiv "
-            "in the early days of the war, killing a guard.",
+            "during the early days of the war, killing a guard.",
             name="t",
             published="2022-06-01",
             language="en",

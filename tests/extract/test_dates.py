@@ -278,7 +278,8 @@ def test_a_year_before_another_figure_is_a_year(text: str, years: list[str]) -> 
             [("2022-02-24", "2022-02-24")],
         ),
         (
-            "A court in Kyiv heard that the tank crew fired at a bus during the early days of the war.",
+            "A court in Kyiv heard that the tank crew fired at a bus during the early days of "
+            "the war.",
             TUE,
             [("2022-02", "2022-03")],
         ),

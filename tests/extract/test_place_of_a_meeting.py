@@ -6,18 +6,12 @@ from __future__ import annotations
 
 import pytest
 
-from casefile.extract.pipeline import Pipeline
-from casefile.model import Analysis, Document
+from casefile.model import Analysis
 
 
 @pytest.fixture(scope="module")
-def extract():
-    pipeline = Pipeline.from_settings()
-
-    def run(text: str) -> Analysis:
-        return pipeline(Document.from_text(text, name="t", published="2025-02-10", language="en"))
-
-    return run
+def extract(english):
+    return english
 
 
 def places(a: Analysis) -> list[str | None]:

@@ -29,6 +29,7 @@ from functools import cached_property, lru_cache
 from itertools import pairwise
 
 import pycountry
+from spacy.tokens import Token
 
 from .. import registry
 from ..config import Settings
@@ -2353,33 +2354,33 @@ class Assembler:
             if st.kind == "denial" and st.spans
         }
 
+    def claims_above(self, m: Mention) -> list[Token]:
+        """The words of claiming the parse puts above mention ``m`` (lexicon ``CLAIM_NOUNS``
+        and the verb "claim"): ``m`` lies in what they say."""
+        span = parsed_span(self.a, m)
+        if span is None:
+            return []
+        return [
+            t
+            for t in span.root.ancestors
+            if t.lemma_.lower() in CLAIM_NOUNS or (t.pos_ == "VERB" and t.lemma_.lower() == "claim")
+        ]
+
     def rejected(self, m: Mention) -> bool:
         """Whether mention ``m`` lies in the content of a claim its sentence rejects
         ("rejecting Moscow's claim that a Ukrainian missile was to blame": lexicon
         ``REJECTING_LEMMAS`` and ``CLAIM_NOUNS``), a counter-claim the report does not tell."""
-        span = parsed_span(self.a, m)
-        if span is None:
-            return False
-        for t in span.root.ancestors:
-            if (
-                t.lemma_.lower() in CLAIM_NOUNS
-                and t.dep_ == "dobj"
-                and t.head.lemma_.lower() in REJECTING_LEMMAS
-            ):
-                return True
-        return False
+        return any(
+            t.lemma_.lower() in CLAIM_NOUNS
+            and t.dep_ == "dobj"
+            and t.head.lemma_.lower() in REJECTING_LEMMAS
+            for t in self.claims_above(m)
+        )
 
     def claimed(self, m: Mention) -> bool:
         """Whether mention ``m`` lies in what a claim says ("its claim that <force> fired",
-        "<side> claimed that <force> fired": ``CLAIM_NOUNS`` and the verb "claim"), a side's
-        account rather than the report's own."""
-        span = parsed_span(self.a, m)
-        if span is None:
-            return False
-        return any(
-            t.lemma_.lower() in CLAIM_NOUNS or (t.pos_ == "VERB" and t.lemma_.lower() == "claim")
-            for t in span.root.ancestors
-        )
+        "<side> claimed that <force> fired"), a side's account rather than the report's own."""
+        return bool(self.claims_above(m))
 
     def denied(self, groups: list[Group]) -> Group | None:
         """The act a denial in the document speaks of: the one told nearest to it."""
